@@ -1,0 +1,118 @@
+//! Follow-ups that are due: overdue first, each with its reasons in words.
+
+use chrono::NaiveDate;
+
+use crate::domain::FollowUp;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DueItem {
+    pub follow_up: FollowUp,
+    pub days_overdue: i64,
+    pub reasons: Vec<String>,
+}
+
+fn plural(n: i64, unit: &str) -> String {
+    if n == 1 {
+        format!("1 {unit}")
+    } else {
+        format!("{n} {unit}s")
+    }
+}
+
+/// Why a follow-up is on the list, as a rep reads it.
+pub fn reasons(follow_up: &FollowUp, today: NaiveDate) -> Vec<String> {
+    let overdue = follow_up.days_overdue(today);
+    let mut reasons = vec![match (overdue, follow_up.due_time) {
+        (days, _) if days > 0 => format!("overdue {}", plural(days, "day")),
+        (0, Some(time)) => format!("due today at {}", time.format("%H:%M")),
+        (0, None) => "due today".to_string(),
+        (days, _) => format!("due in {}", plural(-days, "day")),
+    }];
+    let what = if follow_up.note.is_empty() {
+        format!("{} ({})", follow_up.kind, follow_up.reason)
+    } else {
+        format!(
+            "{} ({}): {}",
+            follow_up.kind, follow_up.reason, follow_up.note
+        )
+    };
+    reasons.push(what);
+    if follow_up.snoozes > 0 {
+        reasons.push(format!(
+            "snoozed {}",
+            plural(follow_up.snoozes.into(), "time")
+        ));
+    }
+    reasons
+}
+
+/// Pending follow-ups due on or before `today`, most overdue first; ties
+/// by time of day, then id, so the order is stable.
+pub fn due_by(follow_ups: impl IntoIterator<Item = FollowUp>, today: NaiveDate) -> Vec<DueItem> {
+    let mut items: Vec<DueItem> = follow_ups
+        .into_iter()
+        .filter(|f| f.is_pending() && f.due <= today)
+        .map(|follow_up| DueItem {
+            days_overdue: follow_up.days_overdue(today),
+            reasons: reasons(&follow_up, today),
+            follow_up,
+        })
+        .collect();
+    items.sort_by(|a, b| {
+        (a.follow_up.due, a.follow_up.due_time, a.follow_up.id).cmp(&(
+            b.follow_up.due,
+            b.follow_up.due_time,
+            b.follow_up.id,
+        ))
+    });
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{AccountId, FollowUpId, FollowUpReason, FollowUpStatus, TouchKind};
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn follow_up(id: u64, due: &str, status: FollowUpStatus, snoozes: u32) -> FollowUp {
+        FollowUp {
+            id: FollowUpId(id),
+            account: AccountId(id),
+            due: day(due),
+            due_time: None,
+            kind: TouchKind::Call,
+            reason: FollowUpReason::Promised,
+            note: String::new(),
+            status,
+            snoozes,
+            created_at: day("2026-11-01").and_hms_opt(9, 0, 0).unwrap(),
+            closed_at: None,
+        }
+    }
+
+    #[test]
+    fn overdue_first_then_today_and_nothing_later_or_closed() {
+        let today = day("2026-11-27");
+        let items = due_by(
+            [
+                follow_up(1, "2026-11-27", FollowUpStatus::Open, 0),
+                follow_up(2, "2026-11-25", FollowUpStatus::Snoozed, 3),
+                follow_up(3, "2026-11-28", FollowUpStatus::Open, 0),
+                follow_up(4, "2026-11-20", FollowUpStatus::Done, 0),
+                follow_up(5, "2026-11-26", FollowUpStatus::Open, 0),
+            ],
+            today,
+        );
+        let ids: Vec<u64> = items.iter().map(|i| i.follow_up.id.0).collect();
+        assert_eq!(ids, vec![2, 5, 1]);
+        assert_eq!(
+            items[0].reasons,
+            vec!["overdue 2 days", "call (promised)", "snoozed 3 times"]
+        );
+        assert_eq!(items[1].reasons[0], "overdue 1 day");
+        assert_eq!(items[2].reasons[0], "due today");
+    }
+}

@@ -1,0 +1,3 @@
+//! Pure reports over the book: functions of data and a date, no I/O.
+
+pub mod due;

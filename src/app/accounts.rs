@@ -1,0 +1,380 @@
+//! Adding, editing, grading, archiving and reading accounts.
+
+use std::cmp::Reverse;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::{App, AppError, AppResult};
+use crate::domain::contact::{
+    check_email, check_name, check_phone, check_tags, clean_note, optional_text,
+};
+use crate::domain::{
+    Account, AccountId, AccountStats, ArchiveReason, Archived, FollowUp, Grade, IncentiveStatus,
+    Money, Order, Referral, ReferralId, Stage, StageKind, Tier, Touch,
+};
+use crate::store::{AccountRecord, Records};
+
+/// Fields of an account as a user gives them; `None` leaves a field as it
+/// is (on edit) and `Some("")` clears it.
+#[derive(Clone, Debug, Default)]
+pub struct AccountInput {
+    pub name: Option<String>,
+    pub company: Option<String>,
+    pub title: Option<String>,
+    pub phones: Option<Vec<String>>,
+    pub email: Option<String>,
+    pub address: Option<String>,
+    pub tags: Option<Vec<String>>,
+    pub source: Option<String>,
+    pub note: Option<String>,
+    pub competitors: Option<String>,
+    pub potential: Option<Money>,
+    pub grade: Option<Grade>,
+    /// Pins a customer's tier (edit only).
+    pub tier: Option<Tier>,
+}
+
+impl AccountInput {
+    /// Applies the given fields to `account`, validating each.
+    pub(super) fn apply_to(&self, account: &mut Account) -> AppResult<()> {
+        if let Some(name) = &self.name {
+            account.name = check_name(name)?;
+        }
+        let text = |value: &Option<String>, field: &mut Option<String>| {
+            if let Some(value) = value {
+                *field = optional_text(Some(value));
+            }
+        };
+        text(&self.company, &mut account.company);
+        text(&self.title, &mut account.title);
+        text(&self.address, &mut account.address);
+        text(&self.source, &mut account.source);
+        if let Some(note) = &self.note {
+            account.note = Some(clean_note(note)).filter(|n| !n.is_empty());
+        }
+        if let Some(competitors) = &self.competitors {
+            account.competitors = Some(clean_note(competitors)).filter(|n| !n.is_empty());
+        }
+        if let Some(phones) = &self.phones {
+            let mut checked: Vec<String> = Vec::new();
+            for phone in phones.iter().filter(|p| !p.trim().is_empty()) {
+                let phone = check_phone(phone)?;
+                if !checked.contains(&phone) {
+                    checked.push(phone);
+                }
+            }
+            account.phones = checked;
+        }
+        if let Some(email) = &self.email {
+            account.email = if email.trim().is_empty() {
+                None
+            } else {
+                Some(check_email(email)?)
+            };
+        }
+        if let Some(tags) = &self.tags {
+            account.tags = check_tags(tags.iter().map(String::as_str))?;
+        }
+        if let Some(potential) = self.potential {
+            account.potential = (potential > Money::ZERO).then_some(potential);
+        }
+        match (self.grade, account.stage) {
+            (Some(grade), Stage::Prospect { .. }) => account.stage = Stage::Prospect { grade },
+            (Some(_), Stage::Customer { tier, .. }) => {
+                return Err(not_a_prospect(&account.name, tier));
+            }
+            (None, _) => {}
+        }
+        match (self.tier, account.stage) {
+            (Some(tier), Stage::Customer { .. }) => {
+                account.stage = Stage::Customer {
+                    tier,
+                    tier_pinned: true,
+                }
+            }
+            (Some(_), Stage::Prospect { .. }) => {
+                return Err(AppError::Conflict(format!(
+                    "{} is a prospect; a tier comes with the first order",
+                    account.name
+                )));
+            }
+            (None, _) => {}
+        }
+        Ok(())
+    }
+}
+
+fn not_a_prospect(name: &str, tier: Tier) -> AppError {
+    AppError::Conflict(format!(
+        "{name} is a customer (tier {tier}); grades apply to prospects"
+    ))
+}
+
+/// One line of the account list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AccountRow {
+    pub id: AccountId,
+    pub name: String,
+    pub company: Option<String>,
+    pub stage: StageKind,
+    pub grade: Option<Grade>,
+    pub tier: Option<Tier>,
+    pub revenue_12m: Money,
+    pub potential: Option<Money>,
+    pub last_touch: Option<NaiveDateTime>,
+}
+
+impl AccountRow {
+    pub fn new(record: &AccountRecord, today: NaiveDate) -> AccountRow {
+        let account = &record.account;
+        AccountRow {
+            id: account.id,
+            name: account.name.clone(),
+            company: account.company.clone(),
+            stage: account.stage_kind(),
+            grade: account.stage.grade(),
+            tier: account.stage.tier(),
+            revenue_12m: record.stats.revenue_12m(today),
+            potential: account.potential,
+            last_touch: record.stats.last_touch,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ListFilter {
+    pub stage: Option<StageKind>,
+    pub grade: Option<Grade>,
+    pub tier: Option<Tier>,
+    /// Include archived accounts when no stage is asked for.
+    pub include_archived: bool,
+}
+
+impl ListFilter {
+    fn accepts(&self, account: &Account) -> bool {
+        let stage = account.stage_kind();
+        let stage_ok = match self.stage {
+            Some(wanted) => stage == wanted,
+            None => self.include_archived || stage != StageKind::Archived,
+        };
+        stage_ok
+            && self.grade.is_none_or(|g| account.stage.grade() == Some(g))
+            && self.tier.is_none_or(|t| account.stage.tier() == Some(t))
+    }
+}
+
+/// A referral as the account card shows it, with both names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReferralLink {
+    pub referral: Referral,
+    pub referrer_name: String,
+    pub referee_name: String,
+}
+
+/// Everything the account card and `show` need.
+#[derive(Clone, Debug)]
+pub struct AccountDetail {
+    pub record: AccountRecord,
+    pub touches: Vec<Touch>,
+    pub orders: Vec<Order>,
+    pub follow_ups: Vec<FollowUp>,
+    pub referrals: Vec<ReferralLink>,
+}
+
+/// Customers by tier (VIP first), then prospects by grade (A first), then
+/// archived accounts; by name within each group.
+fn list_order(row: &AccountRow) -> (u8, Reverse<Option<Tier>>, Option<Grade>, String, AccountId) {
+    let group = match row.stage {
+        StageKind::Customer => 0,
+        StageKind::Prospect => 1,
+        StageKind::Archived => 2,
+    };
+    (
+        group,
+        Reverse(row.tier),
+        row.grade,
+        row.name.to_lowercase(),
+        row.id,
+    )
+}
+
+impl App {
+    pub fn add_account(
+        &self,
+        input: &AccountInput,
+        referred_by: Option<AccountId>,
+    ) -> AppResult<AccountRecord> {
+        let now = self.now();
+        let name = input
+            .name
+            .as_deref()
+            .ok_or_else(|| AppError::Invalid("name is empty".into()))?;
+        let mut account = Account {
+            id: AccountId(0),
+            name: check_name(name)?,
+            company: None,
+            title: None,
+            phones: Vec::new(),
+            email: None,
+            address: None,
+            tags: Vec::new(),
+            source: None,
+            note: None,
+            competitors: None,
+            potential: None,
+            stage: Stage::Prospect {
+                grade: input.grade.unwrap_or(Grade::C),
+            },
+            archived: None,
+            created_at: now,
+            converted_at: None,
+        };
+        input.apply_to(&mut account)?;
+        let referrer = referred_by.map(|id| self.record(id)).transpose()?;
+        let mut txn = self.store.begin();
+        account.id = AccountId(txn.next_id("account")?);
+        let record = AccountRecord {
+            account,
+            stats: AccountStats::default(),
+        };
+        txn.put_account(&record);
+        if let Some(referrer) = &referrer {
+            let referral = Referral {
+                id: ReferralId(txn.next_id("referral")?),
+                referrer: referrer.account.id,
+                referee: record.account.id,
+                at: now,
+                incentive: None,
+                incentive_status: IncentiveStatus::Promised,
+            };
+            txn.put_referral(&referral);
+        }
+        txn.commit(
+            format!("add {} (#{})", record.account.name, record.account.id),
+            now,
+        )?;
+        Ok(record)
+    }
+
+    /// Changes the given fields; returns the account as saved.
+    pub fn edit_account(&self, id: AccountId, input: &AccountInput) -> AppResult<AccountRecord> {
+        let mut record = self.record(id)?;
+        input.apply_to(&mut record.account)?;
+        let mut txn = self.store.begin();
+        txn.put_account(&record);
+        let summary = format!("edit {} (#{id})", record.account.name);
+        txn.commit(summary, self.now())?;
+        Ok(record)
+    }
+
+    pub fn set_grade(&self, id: AccountId, grade: Grade) -> AppResult<AccountRecord> {
+        self.edit_account(
+            id,
+            &AccountInput {
+                grade: Some(grade),
+                ..AccountInput::default()
+            },
+        )
+    }
+
+    /// Moves a prospect one grade hotter (`raise`) or colder.
+    pub fn step_grade(&self, id: AccountId, raise: bool) -> AppResult<AccountRecord> {
+        let record = self.record(id)?;
+        let account = &record.account;
+        let grade = match account.stage {
+            Stage::Prospect { grade } => grade,
+            Stage::Customer { tier, .. } => return Err(not_a_prospect(&account.name, tier)),
+        };
+        let next = if raise {
+            grade.raised()
+        } else {
+            grade.lowered()
+        };
+        let next = next.ok_or_else(|| {
+            AppError::Conflict(format!("{} is already grade {grade}", account.name))
+        })?;
+        self.set_grade(id, next)
+    }
+
+    pub fn archive(&self, id: AccountId, reason: ArchiveReason) -> AppResult<AccountRecord> {
+        let mut record = self.record(id)?;
+        if let Some(archived) = &record.account.archived {
+            return Err(AppError::Conflict(format!(
+                "{} is already archived ({}) since {}",
+                record.account.name,
+                archived.reason,
+                archived.at.format("%Y-%m-%d")
+            )));
+        }
+        let now = self.now();
+        record.account.archived = Some(Archived { reason, at: now });
+        let mut txn = self.store.begin();
+        txn.put_account(&record);
+        txn.commit(
+            format!("archive {} (#{id}) as {reason}", record.account.name),
+            now,
+        )?;
+        Ok(record)
+    }
+
+    pub fn restore(&self, id: AccountId) -> AppResult<AccountRecord> {
+        let mut record = self.record(id)?;
+        if record.account.archived.take().is_none() {
+            return Err(AppError::Conflict(format!(
+                "{} is not archived",
+                record.account.name
+            )));
+        }
+        let mut txn = self.store.begin();
+        txn.put_account(&record);
+        txn.commit(
+            format!("restore {} (#{id})", record.account.name),
+            self.now(),
+        )?;
+        Ok(record)
+    }
+
+    pub fn list_accounts(&self, filter: ListFilter) -> AppResult<(Vec<AccountRow>, usize)> {
+        let today = self.today();
+        let loaded = self.store.accounts()?;
+        let mut rows: Vec<AccountRow> = loaded
+            .items
+            .iter()
+            .filter(|record| filter.accepts(&record.account))
+            .map(|record| AccountRow::new(record, today))
+            .collect();
+        rows.sort_by_cached_key(list_order);
+        Ok((rows, loaded.problems.len()))
+    }
+
+    pub fn account_detail(&self, id: AccountId) -> AppResult<AccountDetail> {
+        let record = self.record(id)?;
+        let mut touches = self.store.touches(id)?;
+        touches.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
+        let mut orders = self.store.orders(id)?;
+        orders.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
+        let mut follow_ups = self.store.follow_ups_of(id)?;
+        follow_ups.sort_by_key(|f| (!f.is_pending(), f.due, f.id));
+        let mut referrals = Vec::new();
+        for referral in self.store.referrals_of(id)? {
+            let name = |other: AccountId| -> AppResult<String> {
+                Ok(self
+                    .store
+                    .account(other)?
+                    .map_or_else(|| format!("#{other}"), |r| r.account.name))
+            };
+            referrals.push(ReferralLink {
+                referrer_name: name(referral.referrer)?,
+                referee_name: name(referral.referee)?,
+                referral,
+            });
+        }
+        Ok(AccountDetail {
+            record,
+            touches,
+            orders,
+            follow_ups,
+            referrals,
+        })
+    }
+}

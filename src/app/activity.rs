@@ -1,0 +1,327 @@
+//! Touches, orders and follow-ups: the work of the day.
+
+use chrono::NaiveDateTime;
+
+use super::{App, AppError, AppResult};
+use crate::clock::{When, parse_when};
+use crate::domain::contact::clean_note;
+use crate::domain::{
+    AccountId, AccountStats, Direction, FollowUp, FollowUpId, FollowUpReason, FollowUpStatus,
+    Money, Order, OrderId, Outcome, Stage, Tier, Touch, TouchId, TouchKind,
+};
+use crate::store::{AccountRecord, Records, Txn};
+
+pub const MAX_NOTE_CHARS: usize = 10_000;
+
+#[derive(Clone, Debug)]
+pub struct TouchInput {
+    pub account: AccountId,
+    pub kind: TouchKind,
+    pub direction: Direction,
+    pub outcome: Option<Outcome>,
+    pub note: String,
+    pub at: Option<When>,
+    /// Schedules the next step as a follow-up.
+    pub next: Option<When>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Logged {
+    pub touch: Touch,
+    pub account_name: String,
+    pub follow_up: Option<FollowUp>,
+    /// Pending follow-ups the new next step replaced.
+    pub closed: Vec<FollowUpId>,
+}
+
+#[derive(Clone, Debug)]
+pub struct OrderInput {
+    pub account: AccountId,
+    pub amount: Money,
+    pub at: Option<When>,
+    pub note: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Recorded {
+    pub order: Order,
+    pub account_name: String,
+    /// The order made a prospect a customer.
+    pub converted: bool,
+    /// The account was archived and the order brought it back.
+    pub restored: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct FollowUpInput {
+    pub account: AccountId,
+    pub due: When,
+    pub kind: TouchKind,
+    pub reason: FollowUpReason,
+    pub note: String,
+}
+
+fn checked_note(note: &str) -> AppResult<String> {
+    let note = clean_note(note);
+    if note.chars().count() > MAX_NOTE_CHARS {
+        return Err(AppError::Invalid(format!(
+            "the note is longer than {MAX_NOTE_CHARS} characters"
+        )));
+    }
+    Ok(note)
+}
+
+impl App {
+    pub fn parse_when(&self, text: &str) -> AppResult<When> {
+        Ok(parse_when(text, self.now())?)
+    }
+
+    /// The moment a past event happened; refuses the future.
+    fn past_moment(&self, when: Option<When>, what: &str) -> AppResult<NaiveDateTime> {
+        let now = self.now();
+        let moment = when.map_or(now, |w| w.moment(now));
+        if moment > now {
+            return Err(AppError::Invalid(format!(
+                "{what} {} is in the future",
+                moment.format("%Y-%m-%d %H:%M")
+            )));
+        }
+        Ok(moment)
+    }
+
+    fn future_day(&self, when: When, what: &str) -> AppResult<When> {
+        if when.date < self.today() {
+            return Err(AppError::Invalid(format!(
+                "{what} {} is in the past",
+                when.date
+            )));
+        }
+        Ok(when)
+    }
+
+    pub fn log_touch(&self, input: &TouchInput) -> AppResult<Logged> {
+        if let Some(outcome) = input.outcome {
+            if !outcome.fits(input.kind) {
+                let kinds: Vec<&str> = outcome
+                    .channels()
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|k| k.as_str())
+                    .collect();
+                return Err(AppError::Invalid(format!(
+                    "outcome {outcome} does not fit a {}; it is for: {}",
+                    input.kind,
+                    kinds.join(", ")
+                )));
+            }
+        }
+        let at = self.past_moment(input.at, "the touch time")?;
+        let next = input
+            .next
+            .map(|n| self.future_day(n, "the next step"))
+            .transpose()?;
+        let note = checked_note(&input.note)?;
+        let mut record = self.record(input.account)?;
+        let now = self.now();
+        let mut txn = self.store.begin();
+        let touch = Touch {
+            id: TouchId(txn.next_id("touch")?),
+            account: input.account,
+            kind: input.kind,
+            at,
+            direction: input.direction,
+            outcome: input.outcome,
+            note,
+        };
+        let touches = txn.append_touch(&touch)?;
+        let orders = txn.orders(input.account)?;
+        record.stats = AccountStats::compute(&touches, &orders);
+        txn.put_account(&record);
+        let mut closed = Vec::new();
+        let mut follow_up = None;
+        if let Some(next) = next {
+            for mut old in txn.follow_ups_of(input.account)? {
+                if old.is_pending() && old.due <= now.date() {
+                    old.status = FollowUpStatus::Done;
+                    old.closed_at = Some(now);
+                    txn.put_follow_up(&old)?;
+                    closed.push(old.id);
+                }
+            }
+            let reason_note = match &touch.outcome {
+                Some(outcome) => format!("after {} ({outcome})", touch.kind),
+                None => format!("after {}", touch.kind),
+            };
+            follow_up = Some(new_follow_up(
+                &mut txn,
+                &FollowUpInput {
+                    account: input.account,
+                    due: next,
+                    kind: input.kind,
+                    reason: FollowUpReason::Promised,
+                    note: reason_note,
+                },
+                now,
+            )?);
+        }
+        let name = record.account.name.clone();
+        txn.commit(
+            format!("log {} with {name} (#{})", touch.kind, input.account),
+            now,
+        )?;
+        Ok(Logged {
+            touch,
+            account_name: name,
+            follow_up,
+            closed,
+        })
+    }
+
+    pub fn record_order(&self, input: &OrderInput) -> AppResult<Recorded> {
+        if input.amount <= Money::ZERO {
+            return Err(AppError::Invalid(
+                "an order amount must be more than zero".into(),
+            ));
+        }
+        let at = self.past_moment(input.at, "the order date")?;
+        let note = checked_note(&input.note)?;
+        let mut record: AccountRecord = self.record(input.account)?;
+        let now = self.now();
+        let mut txn = self.store.begin();
+        let order = Order {
+            id: OrderId(txn.next_id("order")?),
+            account: input.account,
+            amount: input.amount,
+            at,
+            note,
+        };
+        let orders = txn.append_order(&order)?;
+        let touches = txn.touches(input.account)?;
+        record.stats = AccountStats::compute(&touches, &orders);
+        let converted = matches!(record.account.stage, Stage::Prospect { .. });
+        if converted {
+            record.account.stage = Stage::Customer {
+                tier: Tier::Small,
+                tier_pinned: false,
+            };
+            record.account.converted_at = Some(at);
+        }
+        let restored = record.account.archived.take().is_some();
+        txn.put_account(&record);
+        let name = record.account.name.clone();
+        txn.commit(
+            format!("order {} from {name} (#{})", order.amount, input.account),
+            now,
+        )?;
+        Ok(Recorded {
+            order,
+            account_name: name,
+            converted,
+            restored,
+        })
+    }
+
+    pub fn schedule_follow_up(&self, input: &FollowUpInput) -> AppResult<FollowUp> {
+        let due = self.future_day(input.due, "the follow-up date")?;
+        let record = self.record(input.account)?;
+        let now = self.now();
+        let mut txn = self.store.begin();
+        let input = FollowUpInput {
+            due,
+            note: checked_note(&input.note)?,
+            ..input.clone()
+        };
+        let follow_up = new_follow_up(&mut txn, &input, now)?;
+        txn.commit(
+            format!(
+                "follow-up #{} with {} on {}",
+                follow_up.id, record.account.name, follow_up.due
+            ),
+            now,
+        )?;
+        Ok(follow_up)
+    }
+
+    fn pending_follow_up(&self, id: FollowUpId) -> AppResult<(FollowUp, String)> {
+        let follow_up = self
+            .store
+            .follow_up(id)?
+            .ok_or(AppError::NoSuchFollowUp(id))?;
+        let name = self.record(follow_up.account)?.account.name;
+        if !follow_up.is_pending() {
+            return Err(AppError::Conflict(format!(
+                "follow-up {id} ({name}) is already {}",
+                follow_up.status
+            )));
+        }
+        Ok((follow_up, name))
+    }
+
+    pub fn complete_follow_up(&self, id: FollowUpId) -> AppResult<(FollowUp, String)> {
+        self.close_follow_up(id, FollowUpStatus::Done)
+    }
+
+    pub fn skip_follow_up(&self, id: FollowUpId) -> AppResult<(FollowUp, String)> {
+        self.close_follow_up(id, FollowUpStatus::Skipped)
+    }
+
+    fn close_follow_up(
+        &self,
+        id: FollowUpId,
+        status: FollowUpStatus,
+    ) -> AppResult<(FollowUp, String)> {
+        let (mut follow_up, name) = self.pending_follow_up(id)?;
+        let now = self.now();
+        follow_up.status = status;
+        follow_up.closed_at = Some(now);
+        let mut txn = self.store.begin();
+        txn.put_follow_up(&follow_up)?;
+        txn.commit(format!("{status} follow-up #{id} ({name})"), now)?;
+        Ok((follow_up, name))
+    }
+
+    pub fn snooze_follow_up(&self, id: FollowUpId, to: When) -> AppResult<(FollowUp, String)> {
+        let (mut follow_up, name) = self.pending_follow_up(id)?;
+        let to = self.future_day(to, "the snooze date")?;
+        if to.date == follow_up.due && to.time == follow_up.due_time {
+            return Err(AppError::Invalid(format!(
+                "follow-up {id} is already due {}",
+                follow_up.due
+            )));
+        }
+        let now = self.now();
+        follow_up.due = to.date;
+        follow_up.due_time = to.time;
+        follow_up.status = FollowUpStatus::Snoozed;
+        follow_up.snoozes += 1;
+        let mut txn = self.store.begin();
+        txn.put_follow_up(&follow_up)?;
+        txn.commit(
+            format!("snooze follow-up #{id} ({name}) to {}", to.date),
+            now,
+        )?;
+        Ok((follow_up, name))
+    }
+}
+
+fn new_follow_up(
+    txn: &mut Txn<'_>,
+    input: &FollowUpInput,
+    now: NaiveDateTime,
+) -> AppResult<FollowUp> {
+    let follow_up = FollowUp {
+        id: FollowUpId(txn.next_id("follow_up")?),
+        account: input.account,
+        due: input.due.date,
+        due_time: input.due.time,
+        kind: input.kind,
+        reason: input.reason,
+        note: input.note.clone(),
+        status: FollowUpStatus::Open,
+        snoozes: 0,
+        created_at: now,
+        closed_at: None,
+    };
+    txn.put_follow_up(&follow_up)?;
+    Ok(follow_up)
+}

@@ -1,0 +1,530 @@
+//! Contacts from CSV files as phones, Outlook, Google, Thunderbird and
+//! spreadsheets write them: any of several encodings, comma, semicolon or
+//! tab separated, English, Chinese or German headers.
+
+use std::collections::HashMap;
+
+use encoding_rs::{Encoding, GB18030, SHIFT_JIS, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
+
+use super::{AccountInput, App, AppError, AppResult};
+use crate::domain::contact::{
+    check_email, check_name, check_phone, check_tags, clean_text, email_key, phone_key,
+};
+use crate::domain::{AccountId, AccountStats, Grade, Stage};
+use crate::store::AccountRecord;
+
+/// What a column of the file holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Field {
+    Name,
+    First,
+    Middle,
+    Last,
+    Company,
+    Title,
+    Phone,
+    Email,
+    Grade,
+    Tags,
+    Note,
+    Source,
+    Address,
+}
+
+/// Lowercase, without spaces and punctuation: `E-mail 1 - Value` → `email1value`.
+fn normalize_header(header: &str) -> String {
+    header
+        .trim_start_matches('\u{feff}')
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"-_.:/()#".contains(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn field_of(header: &str) -> Option<Field> {
+    use Field::*;
+    let h = normalize_header(header);
+    let exact = match h.as_str() {
+        "name" | "fullname" | "displayname" | "姓名" | "名字" | "联系人" | "客户" | "客户名称"
+        | "客户姓名" | "anzeigename" => Some(Name),
+        "firstname" | "givenname" | "vorname" | "名" => Some(First),
+        "middlename" | "additionalname" | "weiterevornamen" => Some(Middle),
+        "lastname" | "familyname" | "surname" | "nachname" | "姓" => Some(Last),
+        "company" | "companyname" | "公司" | "公司名称" | "单位" | "企业" | "organization"
+        | "organisation" | "organization1name" | "firma" => Some(Company),
+        "jobtitle" | "position" | "职位" | "职务" | "organization1title" => Some(Title),
+        "grade" | "等级" | "级别" | "客户等级" => Some(Grade),
+        "tags" | "tag" | "标签" | "categories" | "category" | "kategorien" | "分类" => {
+            Some(Tags)
+        }
+        "note" | "notes" | "备注" | "notizen" | "说明" | "comment" | "comments" => Some(Note),
+        "source" | "来源" | "客户来源" => Some(Source),
+        "address" | "地址" | "adresse" => Some(Address),
+        "phone" | "telephone" | "tel" | "电话" | "手机" | "手机号" | "手机号码" | "联系电话"
+        | "电话号码" | "mobile" | "cell" => Some(Phone),
+        "email" | "邮箱" | "电子邮件" | "邮件" | "电子邮箱" => Some(Email),
+        _ => None,
+    };
+    if exact.is_some() {
+        return exact;
+    }
+    let label_column = ["type", "label", "displayname", "anzeige"]
+        .iter()
+        .any(|w| h.contains(w));
+    if label_column || h.contains("fax") {
+        return None;
+    }
+    if h.contains("phone") || h.contains("telefon") || h.contains("mobil") || h.contains("手机") {
+        return Some(Phone);
+    }
+    if h.contains("email") || h.contains("mail") || h.contains("邮箱") {
+        return Some(Email);
+    }
+    None
+}
+
+/// Decodes the file's bytes: a BOM decides; else UTF-16 by its zero bytes;
+/// else UTF-8 if valid; else the legacy encoding whose reading looks most
+/// like text (GB18030, Shift_JIS, Windows-1252).
+pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> (String, &'static str) {
+    if let Some(encoding) = forced {
+        let (text, _) = encoding.decode_with_bom_removal(bytes);
+        return (text.into_owned(), encoding.name());
+    }
+    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        return (text.into_owned(), encoding.name());
+    }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(bytes);
+        return (text.into_owned(), encoding.name());
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return (text.to_string(), UTF_8.name());
+    }
+    let best = [GB18030, SHIFT_JIS, WINDOWS_1252]
+        .into_iter()
+        .filter_map(|encoding| {
+            let text = encoding.decode_without_bom_handling_and_without_replacement(bytes)?;
+            Some((plausibility(&text), encoding, text.into_owned()))
+        })
+        .max_by_key(|(score, _, _)| *score);
+    match best {
+        Some((_, encoding, text)) => (text, encoding.name()),
+        None => (
+            WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned(),
+            WINDOWS_1252.name(),
+        ),
+    }
+}
+
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(512) & !1];
+    if sample.len() < 4 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let even_zeros = sample.iter().step_by(2).filter(|b| **b == 0).count();
+    let odd_zeros = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|b| **b == 0)
+        .count();
+    if even_zeros * 10 > pairs * 3 && odd_zeros * 10 < pairs {
+        Some(UTF_16BE)
+    } else if odd_zeros * 10 > pairs * 3 && even_zeros * 10 < pairs {
+        Some(UTF_16LE)
+    } else {
+        None
+    }
+}
+
+/// How much a decoding looks like contact data. A wrong decoding shows as
+/// Han characters inside Latin words (an umlaut read as GBK) or as runs of
+/// accented Latin letters with no plain letter beside them (GBK read as
+/// Windows-1252).
+fn plausibility(text: &str) -> i64 {
+    let chars: Vec<char> = text.chars().collect();
+    let is_han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let latin = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+    let mut score = 0i64;
+    for (i, &c) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).and_then(|j| chars.get(j));
+        let after = chars.get(i + 1);
+        score += match c {
+            c if c.is_ascii() => 0,
+            '\u{3040}'..='\u{30ff}' => 3, // kana
+            c if is_han(c) && latin(before) && latin(after) => -6,
+            c if is_han(c) => 2,
+            '\u{c0}'..='\u{17f}' if latin(before) || latin(after) => 2,
+            '\u{80}'..='\u{9f}' | '\u{e000}'..='\u{f8ff}' => -8,
+            _ => -2,
+        };
+    }
+    score
+}
+
+fn sniff_delimiter(text: &str) -> u8 {
+    let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
+    let mut quoted = false;
+    for c in text.chars() {
+        if !quoted && (c == '\n' || c == '\r') {
+            break;
+        }
+        if c == '"' {
+            quoted = !quoted;
+        } else if !quoted {
+            for (delimiter, count) in counts.iter_mut() {
+                if c as u32 == u32::from(*delimiter) {
+                    *count += 1;
+                }
+            }
+        }
+    }
+    counts
+        .iter()
+        .max_by_key(|(_, count)| *count)
+        .filter(|(_, c)| *c > 0)
+        .map_or(b',', |(d, _)| *d)
+}
+
+/// Google joins several values in one cell with ` ::: `.
+fn split_values(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split(" ::: ").map(str::trim).filter(|v| !v.is_empty())
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowNote {
+    pub line: u64,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct CsvReport {
+    pub encoding: &'static str,
+    pub rows: usize,
+    pub imported: Vec<(u64, String)>,
+    pub duplicates: Vec<RowNote>,
+    pub rejected: Vec<RowNote>,
+    pub unused_columns: Vec<String>,
+    pub committed: bool,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CsvOptions {
+    pub dry_run: bool,
+    /// Import the valid rows even when some are rejected.
+    pub skip_invalid: bool,
+    pub encoding: Option<&'static Encoding>,
+}
+
+struct Row {
+    line: u64,
+    input: AccountInput,
+}
+
+fn parse_row(
+    columns: &[Option<Field>],
+    cells: &csv::StringRecord,
+) -> Result<Option<AccountInput>, String> {
+    let mut values: HashMap<Field, Vec<String>> = HashMap::new();
+    for (field, cell) in columns.iter().zip(cells.iter()) {
+        if let Some(field) = field {
+            let cell = cell.trim();
+            if !cell.is_empty() {
+                values.entry(*field).or_default().push(cell.to_string());
+            }
+        }
+    }
+    if values.is_empty() {
+        return Ok(None);
+    }
+    let first = |field| {
+        values
+            .get(&field)
+            .and_then(|v| v.first())
+            .map(|s| clean_text(s))
+            .unwrap_or_default()
+    };
+    let mut name = first(Field::Name);
+    if name.is_empty() {
+        let (given, middle, family) = (
+            first(Field::First),
+            first(Field::Middle),
+            first(Field::Last),
+        );
+        let cjk = format!("{family}{given}")
+            .chars()
+            .any(|c| ('\u{2e80}'..='\u{9fff}').contains(&c));
+        name = if cjk {
+            format!("{family}{given}")
+        } else {
+            [given, middle, family]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+    }
+    let company = first(Field::Company);
+    if name.is_empty() {
+        name = company.clone();
+    }
+    if name.is_empty() {
+        return Err("no name or company".into());
+    }
+    let name = check_name(&name).map_err(|e| e.to_string())?;
+    let all = |field| -> Vec<String> {
+        values
+            .get(&field)
+            .into_iter()
+            .flatten()
+            .flat_map(|cell| split_values(cell))
+            .map(str::to_string)
+            .collect()
+    };
+    let mut phones = Vec::new();
+    for phone in all(Field::Phone) {
+        phones.push(check_phone(&phone).map_err(|e| e.to_string())?);
+    }
+    let email = match all(Field::Email).first() {
+        Some(email) => Some(check_email(email).map_err(|e| e.to_string())?),
+        None => None,
+    };
+    let grade = match values.get(&Field::Grade).and_then(|v| v.first()) {
+        Some(text) => Some(text.parse::<Grade>().map_err(|e| e.to_string())?),
+        None => None,
+    };
+    let tag_words: Vec<String> = all(Field::Tags)
+        .iter()
+        .flat_map(|cell| cell.split([',', ';', '，', '、', '；']))
+        .map(|t| t.trim().trim_start_matches('*').trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let tags = check_tags(tag_words.iter().map(String::as_str)).map_err(|e| e.to_string())?;
+    let join = |field| Some(all(field).join("\n")).filter(|s| !s.is_empty());
+    Ok(Some(AccountInput {
+        name: Some(name),
+        company: Some(company).filter(|c| !c.is_empty()),
+        title: Some(first(Field::Title)).filter(|c| !c.is_empty()),
+        phones: Some(phones),
+        email,
+        address: Some(first(Field::Address)).filter(|c| !c.is_empty()),
+        tags: Some(tags),
+        source: Some(first(Field::Source)).filter(|c| !c.is_empty()),
+        note: join(Field::Note),
+        competitors: None,
+        potential: None,
+        grade,
+        tier: None,
+    }))
+}
+
+impl App {
+    pub fn import_csv(
+        &self,
+        bytes: &[u8],
+        label: &str,
+        options: CsvOptions,
+    ) -> AppResult<CsvReport> {
+        let (text, encoding) = decode(bytes, options.encoding);
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(sniff_delimiter(&text))
+            .flexible(true)
+            .has_headers(true)
+            .from_reader(text.as_bytes());
+        let headers = reader
+            .headers()
+            .map_err(|e| AppError::Invalid(format!("{label}: {e}")))?
+            .clone();
+        let columns: Vec<Option<Field>> = headers.iter().map(field_of).collect();
+        let names_something = |f: &Option<Field>| {
+            matches!(
+                f,
+                Some(Field::Name | Field::First | Field::Last | Field::Company)
+            )
+        };
+        if !columns.iter().any(names_something) {
+            let shown: Vec<&str> = headers.iter().take(8).collect();
+            return Err(AppError::Invalid(format!(
+                "{label}: no name or company column (headers: {})",
+                shown.join(", ")
+            )));
+        }
+        let mut report = CsvReport {
+            encoding,
+            ..CsvReport::default()
+        };
+        report.unused_columns = headers
+            .iter()
+            .zip(&columns)
+            .filter(|(h, f)| f.is_none() && !h.trim().is_empty())
+            .map(|(h, _)| h.to_string())
+            .collect();
+
+        let mut seen_phones: HashMap<String, String> = HashMap::new();
+        let mut seen_emails: HashMap<String, String> = HashMap::new();
+        for record in self.store.accounts()?.items {
+            let who = format!("{} (#{})", record.account.name, record.account.id);
+            for phone in &record.account.phones {
+                seen_phones.insert(phone_key(phone), who.clone());
+            }
+            if let Some(email) = &record.account.email {
+                seen_emails.insert(email_key(email), who.clone());
+            }
+        }
+
+        let mut rows: Vec<Row> = Vec::new();
+        for result in reader.records() {
+            let (line, cells) = match result {
+                Ok(cells) => (cells.position().map_or(0, |p| p.line()), cells),
+                Err(error) => {
+                    let line = error.position().map_or(0, |p| p.line());
+                    report.rejected.push(RowNote {
+                        line,
+                        message: error.to_string(),
+                    });
+                    continue;
+                }
+            };
+            let input = match parse_row(&columns, &cells) {
+                Ok(Some(input)) => input,
+                Ok(None) => continue,
+                Err(message) => {
+                    report.rejected.push(RowNote { line, message });
+                    continue;
+                }
+            };
+            report.rows += 1;
+            let who = format!(
+                "{} (line {line})",
+                input.name.as_deref().unwrap_or_default()
+            );
+            let phones = input.phones.clone().unwrap_or_default();
+            let duplicate = phones
+                .iter()
+                .find_map(|p| {
+                    seen_phones
+                        .get(&phone_key(p))
+                        .map(|other| format!("same phone as {other}"))
+                })
+                .or_else(|| {
+                    let email = input.email.as_deref()?;
+                    seen_emails
+                        .get(&email_key(email))
+                        .map(|other| format!("same email as {other}"))
+                });
+            if let Some(message) = duplicate {
+                report.duplicates.push(RowNote {
+                    line,
+                    message: format!("skipped {who}: {message}"),
+                });
+                continue;
+            }
+            for phone in &phones {
+                seen_phones.insert(phone_key(phone), who.clone());
+            }
+            if let Some(email) = &input.email {
+                seen_emails.insert(email_key(email), who.clone());
+            }
+            rows.push(Row { line, input });
+        }
+        report.rejected.sort_by_key(|r| r.line);
+        report.imported = rows
+            .iter()
+            .map(|r| (r.line, r.input.name.clone().unwrap_or_default()))
+            .collect();
+        let blocked = !report.rejected.is_empty() && !options.skip_invalid;
+        if options.dry_run || blocked || rows.is_empty() {
+            return Ok(report);
+        }
+        let now = self.now();
+        let mut txn = self.store.begin();
+        for row in &rows {
+            let mut record = AccountRecord {
+                account: crate::domain::Account {
+                    id: AccountId(txn.next_id("account")?),
+                    name: String::new(),
+                    company: None,
+                    title: None,
+                    phones: Vec::new(),
+                    email: None,
+                    address: None,
+                    tags: Vec::new(),
+                    source: None,
+                    note: None,
+                    competitors: None,
+                    potential: None,
+                    stage: Stage::Prospect {
+                        grade: row.input.grade.unwrap_or(Grade::C),
+                    },
+                    archived: None,
+                    created_at: now,
+                    converted_at: None,
+                },
+                stats: AccountStats::default(),
+            };
+            row.input.apply_to(&mut record.account)?;
+            txn.put_account(&record);
+        }
+        txn.commit(format!("import {} accounts from {label}", rows.len()), now)?;
+        report.committed = true;
+        Ok(report)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_map_in_three_languages() {
+        assert_eq!(field_of("姓名"), Some(Field::Name));
+        assert_eq!(field_of("手机"), Some(Field::Phone));
+        assert_eq!(field_of("E-mail 1 - Value"), Some(Field::Email));
+        assert_eq!(field_of("E-mail 1 - Type"), None);
+        assert_eq!(field_of("Phone 2 - Value"), Some(Field::Phone));
+        assert_eq!(field_of("Business Fax"), None);
+        assert_eq!(field_of("Mobiltelefon"), Some(Field::Phone));
+        assert_eq!(field_of("E-mail Display Name"), None);
+        assert_eq!(field_of("\u{feff}Name"), Some(Field::Name));
+        assert_eq!(field_of("Title"), None, "Outlook's Title is Mr./Dr.");
+        assert_eq!(field_of("Job Title"), Some(Field::Title));
+    }
+
+    #[test]
+    fn legacy_encodings_are_told_apart() {
+        let (text, encoding) = decode(
+            &WINDOWS_1252.encode("Name,Ort\nAnna,Thüringen Straße\n").0,
+            None,
+        );
+        assert_eq!(encoding, "windows-1252");
+        assert!(text.contains("Thüringen Straße"));
+        let (text, encoding) = decode(
+            &GB18030.encode("姓名,公司\n张伟,绿源农资有限公司\n").0,
+            None,
+        );
+        assert_eq!(encoding, "gb18030");
+        assert!(text.contains("绿源农资"));
+        let (text, encoding) = decode(&SHIFT_JIS.encode("名前\n名無しの権兵衛\n").0, None);
+        assert_eq!(encoding, "Shift_JIS");
+        assert!(text.contains("名無しの権兵衛"));
+        let utf16: Vec<u8> = "Name\nAnna\n"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        assert_eq!(decode(&utf16, None).1, "UTF-16LE");
+    }
+
+    #[test]
+    fn delimiter_is_sniffed_outside_quotes() {
+        assert_eq!(sniff_delimiter("Vorname;Nachname;\"a,b\"\n"), b';');
+        assert_eq!(sniff_delimiter("a,b,c\n"), b',');
+        assert_eq!(sniff_delimiter("a\tb\n"), b'\t');
+        assert_eq!(sniff_delimiter("name\n"), b',');
+    }
+}

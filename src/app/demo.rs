@@ -1,0 +1,480 @@
+//! A realistic demo book, the same for the same seed and clock: Chinese and
+//! Latin names, every grade and tier, six months of touches, orders,
+//! referrals and open follow-ups.
+
+use chrono::{Duration, NaiveDateTime, NaiveTime};
+
+use super::backup::{Backup, BackupCounts};
+use super::{App, AppError, AppResult};
+use crate::domain::{
+    Account, AccountId, ArchiveReason, Archived, Direction, FollowUp, FollowUpId, FollowUpReason,
+    FollowUpStatus, Grade, IncentiveStatus, Money, Order, OrderId, Outcome, Referral, ReferralId,
+    Stage, Tier, Touch, TouchId, TouchKind,
+};
+
+pub const DEFAULT_ACCOUNTS: usize = 300;
+pub const DEFAULT_SEED: u64 = 7;
+
+#[derive(Clone, Copy, Debug)]
+pub struct DemoOptions {
+    pub accounts: usize,
+    pub seed: u64,
+    /// Average touches per account over the six months.
+    pub touches_per_account: usize,
+}
+
+impl Default for DemoOptions {
+    fn default() -> Self {
+        DemoOptions {
+            accounts: DEFAULT_ACCOUNTS,
+            seed: DEFAULT_SEED,
+            touches_per_account: 8,
+        }
+    }
+}
+
+const SURNAMES: &[&str] = &[
+    "张", "王", "李", "赵", "刘", "陈", "杨", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭",
+    "何", "林", "罗", "高", "郑", "梁", "谢", "宋", "唐", "韩", "曹", "许", "邓", "冯", "曾", "彭",
+    "吕", "单", "蒋", "魏",
+];
+const GIVEN: &[&str] = &[
+    "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明",
+    "超", "秀英", "霞", "平", "刚", "桂英", "建华", "志强", "海燕", "国庆", "春梅", "文", "斌",
+    "红", "玉兰", "晓东", "建国",
+];
+const LATIN_FIRST: &[&str] = &[
+    "Anna", "Lukas", "Maria", "Jonas", "Sophie", "Daniel", "Laura", "Felix", "Emma", "Paul", "Mia",
+    "David", "Olivia", "James", "Chloé", "Mateo", "Ingrid", "Pedro", "Aisha", "Tomás",
+];
+const LATIN_LAST: &[&str] = &[
+    "Schmidt", "Müller", "Weber", "Fischer", "Becker", "Smith", "Johnson", "Brown", "García",
+    "Martin", "Rossi", "Novak", "Jensen", "Silva", "Dubois", "Kowalski",
+];
+const REGIONS: &[&str] = &[
+    "绿源", "丰收", "金穗", "沃土", "禾丰", "田园", "万家", "康农", "润田", "惠农", "鑫达", "春雨",
+];
+const TRADES: &[&str] = &["农资", "种业", "化肥", "农机", "植保", "农业科技", "饲料"];
+const SUFFIXES: &[&str] = &["有限公司", "合作社", "经营部", "家庭农场", "贸易有限公司"];
+const LATIN_COMPANIES: &[&str] = &[
+    "Contoso Agrar",
+    "Fabrikam Seeds",
+    "Northwind Feed",
+    "Green Valley Farms",
+    "Tailspin Tractors",
+    "Alpine Dairy Coop",
+    "Sunfield Growers",
+    "Litware Irrigation",
+];
+const TAGS: &[&str] = &[
+    "农场",
+    "经销商",
+    "合作社",
+    "种植大户",
+    "果园",
+    "养殖",
+    "dealer",
+    "organic",
+    "展会",
+];
+const SOURCES: &[&str] = &[
+    "展会",
+    "转介绍",
+    "电话陌拜",
+    "网站",
+    "trade fair",
+    "cold call",
+    "website",
+];
+const NOTES: &[&str] = &[
+    "问了春季化肥价格",
+    "要报价单,下周再联系",
+    "老板不在,明天再打",
+    "对新品种很感兴趣",
+    "嫌价格偏高,在比较别家",
+    "已寄样品",
+    "asked about bulk discount",
+    "wants delivery before planting",
+    "follow up on the quote",
+    "",
+    "",
+];
+const INCENTIVES: &[&str] = &[
+    "下单九折",
+    "礼品卡 200 元",
+    "一袋种子",
+    "5% commission",
+    "免费送货一次",
+];
+const COMPETITORS: &[&str] = &[
+    "从丰农买化肥,价格低但送货慢",
+    "Uses AgriCorp; cheaper, poor after-sales service",
+    "跟邻县经销商合作多年,关系好",
+];
+
+struct Dice(fastrand::Rng);
+
+impl Dice {
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.0.usize(..items.len())]
+    }
+
+    fn chance(&mut self, percent: u32) -> bool {
+        self.0.u32(..100) < percent
+    }
+
+    fn range(&mut self, low: i64, high: i64) -> i64 {
+        self.0.i64(low..=high)
+    }
+}
+
+fn chinese_company(dice: &mut Dice) -> String {
+    format!(
+        "{}{}{}",
+        dice.pick(REGIONS),
+        dice.pick(TRADES),
+        dice.pick(SUFFIXES)
+    )
+}
+
+/// Picks the stage of a new demo account: about 40% customers across all
+/// tiers, the rest prospects across all grades.
+fn stage(dice: &mut Dice) -> Stage {
+    let roll = dice.0.u32(..100);
+    match roll {
+        0..=15 => Stage::Customer {
+            tier: Tier::Small,
+            tier_pinned: false,
+        },
+        16..=27 => Stage::Customer {
+            tier: Tier::Medium,
+            tier_pinned: false,
+        },
+        28..=35 => Stage::Customer {
+            tier: Tier::Large,
+            tier_pinned: false,
+        },
+        36..=39 => Stage::Customer {
+            tier: Tier::Vip,
+            tier_pinned: false,
+        },
+        40..=48 => Stage::Prospect { grade: Grade::A },
+        49..=62 => Stage::Prospect { grade: Grade::B },
+        63..=82 => Stage::Prospect { grade: Grade::C },
+        _ => Stage::Prospect { grade: Grade::D },
+    }
+}
+
+/// Order sizes (major units) and counts per year that land each tier in its
+/// revenue band.
+fn order_plan(tier: Tier) -> (i64, i64, usize, usize) {
+    match tier {
+        Tier::Small => (800, 4_000, 1, 3),
+        Tier::Medium => (5_000, 15_000, 2, 5),
+        Tier::Large => (15_000, 45_000, 4, 8),
+        Tier::Vip => (40_000, 120_000, 6, 12),
+    }
+}
+
+fn outcome_for(dice: &mut Dice, kind: TouchKind) -> Option<Outcome> {
+    let options = Outcome::for_kind(kind);
+    match kind {
+        TouchKind::Call if dice.chance(45) => Some(Outcome::Reached),
+        TouchKind::Call if dice.chance(50) => Some(Outcome::NoAnswer),
+        TouchKind::Gift | TouchKind::Letter => None,
+        _ if dice.chance(30) => None,
+        _ => Some(*dice.pick(&options)),
+    }
+}
+
+fn touch_kind(dice: &mut Dice) -> TouchKind {
+    match dice.0.u32(..100) {
+        0..=49 => TouchKind::Call,
+        50..=69 => TouchKind::Sms,
+        70..=81 => TouchKind::Visit,
+        82..=89 => TouchKind::Email,
+        90..=94 => TouchKind::Meeting,
+        95..=97 => TouchKind::Gift,
+        _ => TouchKind::Letter,
+    }
+}
+
+fn moment(now: NaiveDateTime, days_ago: i64, dice: &mut Dice) -> NaiveDateTime {
+    let time = NaiveTime::from_hms_opt(dice.range(8, 18) as u32, dice.range(0, 59) as u32, 0)
+        .unwrap_or_default();
+    let at = (now.date() - Duration::days(days_ago)).and_time(time);
+    at.min(now)
+}
+
+/// Generates the demo book; the same `options` and `now` give the same book.
+pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
+    let mut dice = Dice(fastrand::Rng::with_seed(options.seed));
+    let mut book = Backup::new();
+    let mut touch_id = 0;
+    let mut order_id = 0;
+    let mut follow_up_id = 0;
+    for index in 0..options.accounts {
+        let id = AccountId(index as u64 + 1);
+        let chinese = dice.chance(70);
+        let name = if chinese {
+            format!("{}{}", dice.pick(SURNAMES), dice.pick(GIVEN))
+        } else {
+            format!("{} {}", dice.pick(LATIN_FIRST), dice.pick(LATIN_LAST))
+        };
+        let company = match (chinese, dice.chance(80)) {
+            (_, false) => None,
+            (true, true) => Some(chinese_company(&mut dice)),
+            (false, true) => Some(dice.pick(LATIN_COMPANIES).to_string()),
+        };
+        let phone = if chinese {
+            format!(
+                "1{}{} {:04} {:04}",
+                dice.range(3, 9),
+                dice.range(0, 9),
+                dice.range(0, 9999),
+                dice.range(0, 9999)
+            )
+        } else {
+            format!("+49 {} {:07}", dice.range(30, 89), dice.range(0, 9_999_999))
+        };
+        let email = (!chinese || dice.chance(20)).then(|| format!("contact{}@example.com", id.0));
+        let stage = stage(&mut dice);
+        // Customers are older than their first order (up to 330 days ago).
+        let created_days_ago = match stage {
+            Stage::Customer { .. } => dice.range(340, 700),
+            Stage::Prospect { .. } => dice.range(20, 400),
+        };
+        let potential = match stage {
+            Stage::Prospect { grade } => {
+                let high = match grade {
+                    Grade::A => 300_000,
+                    Grade::B => 150_000,
+                    _ => 60_000,
+                };
+                Some(Money(dice.range(5_000, high) * 100))
+            }
+            Stage::Customer { .. } => Some(Money(dice.range(20_000, 400_000) * 100)),
+        };
+        let mut tags = vec![dice.pick(TAGS).to_string()];
+        if dice.chance(30) {
+            let extra = dice.pick(TAGS).to_string();
+            if !tags.contains(&extra) {
+                tags.push(extra);
+            }
+        }
+        let mut account = Account {
+            id,
+            name,
+            company,
+            title: None,
+            phones: vec![phone],
+            email,
+            address: None,
+            tags,
+            source: Some(dice.pick(SOURCES).to_string()),
+            note: None,
+            competitors: dice.chance(25).then(|| dice.pick(COMPETITORS).to_string()),
+            potential,
+            stage,
+            archived: None,
+            created_at: moment(now, created_days_ago, &mut dice),
+            converted_at: None,
+        };
+
+        let touches = dice.range(0, 2 * options.touches_per_account as i64) as usize;
+        for _ in 0..touches {
+            touch_id += 1;
+            let kind = touch_kind(&mut dice);
+            let inbound = dice.chance(15);
+            book.touches.push(Touch {
+                id: TouchId(touch_id),
+                account: id,
+                kind,
+                at: moment(now, dice.range(0, created_days_ago.min(180)), &mut dice),
+                direction: if inbound {
+                    Direction::Inbound
+                } else {
+                    Direction::Outbound
+                },
+                outcome: outcome_for(&mut dice, kind),
+                note: dice.pick(NOTES).to_string(),
+            });
+        }
+
+        if let Stage::Customer { tier, .. } = stage {
+            let (low, high, min_orders, max_orders) = order_plan(tier);
+            let orders = dice.range(min_orders as i64, max_orders as i64);
+            let mut first: Option<NaiveDateTime> = None;
+            for _ in 0..orders {
+                order_id += 1;
+                let at = moment(now, dice.range(1, 330), &mut dice);
+                first = Some(first.map_or(at, |f| f.min(at)));
+                book.orders.push(Order {
+                    id: OrderId(order_id),
+                    account: id,
+                    amount: Money(dice.range(low, high) * 100),
+                    at,
+                    note: String::new(),
+                });
+            }
+            account.converted_at = first;
+        }
+
+        if dice.chance(5) {
+            let reason = if dice.chance(50) {
+                ArchiveReason::Lost
+            } else {
+                ArchiveReason::Dormant
+            };
+            account.archived = Some(Archived {
+                reason,
+                at: moment(now, dice.range(1, 60), &mut dice),
+            });
+        } else if dice.chance(35) {
+            follow_up_id += 1;
+            let snoozes = if dice.chance(15) {
+                dice.range(1, 4) as u32
+            } else {
+                0
+            };
+            let due = now.date() + Duration::days(dice.range(-6, 14));
+            book.follow_ups.push(FollowUp {
+                id: FollowUpId(follow_up_id),
+                account: id,
+                due,
+                due_time: dice
+                    .chance(20)
+                    .then(|| NaiveTime::from_hms_opt(dice.range(9, 17) as u32, 0, 0))
+                    .flatten(),
+                kind: if dice.chance(75) {
+                    TouchKind::Call
+                } else {
+                    TouchKind::Visit
+                },
+                reason: *dice.pick(&[
+                    FollowUpReason::Promised,
+                    FollowUpReason::Promised,
+                    FollowUpReason::AfterSale,
+                ]),
+                note: dice.pick(NOTES).to_string(),
+                status: if snoozes > 0 {
+                    FollowUpStatus::Snoozed
+                } else {
+                    FollowUpStatus::Open
+                },
+                snoozes,
+                created_at: moment(now, dice.range(7, 30), &mut dice),
+                closed_at: None,
+            });
+        }
+        if dice.chance(25) {
+            follow_up_id += 1;
+            let closed = moment(now, dice.range(1, 90), &mut dice);
+            book.follow_ups.push(FollowUp {
+                id: FollowUpId(follow_up_id),
+                account: id,
+                due: closed.date(),
+                due_time: None,
+                kind: TouchKind::Call,
+                reason: FollowUpReason::Promised,
+                note: String::new(),
+                status: if dice.chance(85) {
+                    FollowUpStatus::Done
+                } else {
+                    FollowUpStatus::Skipped
+                },
+                snoozes: 0,
+                created_at: closed - Duration::days(3),
+                closed_at: Some(closed),
+            });
+        }
+        book.accounts.push(account);
+    }
+
+    // Referrals point from an earlier account to a later one.
+    let mut referral_id = 0;
+    for index in 1..book.accounts.len() {
+        if !dice.chance(8) {
+            continue;
+        }
+        referral_id += 1;
+        let referrer = AccountId(dice.range(1, index as i64) as u64);
+        let referee = &book.accounts[index];
+        let status = match referee.stage {
+            Stage::Customer { .. } if dice.chance(50) => IncentiveStatus::Delivered,
+            Stage::Customer { .. } => IncentiveStatus::Earned,
+            Stage::Prospect { .. } => IncentiveStatus::Promised,
+        };
+        book.referrals.push(Referral {
+            id: ReferralId(referral_id),
+            referrer,
+            referee: referee.id,
+            at: referee.created_at,
+            incentive: dice.chance(80).then(|| dice.pick(INCENTIVES).to_string()),
+            incentive_status: status,
+        });
+    }
+    book
+}
+
+impl App {
+    /// Fills an empty store with the demo book.
+    pub fn fill_demo(&self, options: DemoOptions) -> AppResult<BackupCounts> {
+        if !self.store.is_empty()? {
+            return Err(AppError::Conflict(format!(
+                "store {} is not empty; the demo only fills an empty store",
+                self.store.dir().display()
+            )));
+        }
+        let book = generate(options, self.now());
+        self.import_backup(&book, &format!("demo (seed {})", options.seed), false)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::parse_timestamp;
+
+    #[test]
+    fn same_seed_same_book_and_every_stage_is_present() {
+        let now = parse_timestamp("2026-11-27T09:00").unwrap();
+        let options = DemoOptions {
+            accounts: 300,
+            seed: 3,
+            touches_per_account: 8,
+        };
+        let book = generate(options, now);
+        assert_eq!(book, generate(options, now));
+        assert_ne!(book, generate(DemoOptions { seed: 4, ..options }, now));
+        book.validate().unwrap();
+        for grade in Grade::ALL {
+            assert!(
+                book.accounts
+                    .iter()
+                    .any(|a| a.stage.grade() == Some(*grade)),
+                "grade {grade}"
+            );
+        }
+        for tier in Tier::ALL {
+            assert!(
+                book.accounts.iter().any(|a| a.stage.tier() == Some(*tier)),
+                "tier {tier}"
+            );
+        }
+        assert!(book.accounts.iter().any(|a| a.name.is_ascii()));
+        assert!(book.accounts.iter().any(|a| !a.name.is_ascii()));
+        assert!(book.accounts.iter().any(|a| a.archived.is_some()));
+        assert!(!book.referrals.is_empty());
+        assert!(
+            book.follow_ups
+                .iter()
+                .any(|f| f.is_pending() && f.due < now.date())
+        );
+        assert!(
+            book.touches
+                .iter()
+                .all(|t| t.at <= now && t.at >= now - Duration::days(181))
+        );
+    }
+}

@@ -1,0 +1,107 @@
+//! Application services: every user-visible operation, validated, each one
+//! a single store transaction. The CLI and the TUI both call these.
+
+mod accounts;
+mod activity;
+pub mod backup;
+pub mod csv_import;
+pub mod demo;
+mod resolve;
+mod today;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use crate::clock::{Clock, WhenError};
+use crate::domain::{AccountId, FollowUpId, MoneyError, UnknownKeyword, contact::ContactError};
+use crate::store::{AccountRecord, Records, Store, StoreError, UndoOutcome};
+
+pub use accounts::{AccountDetail, AccountInput, AccountRow, ListFilter, ReferralLink};
+pub use activity::{FollowUpInput, Logged, OrderInput, Recorded, TouchInput};
+pub use resolve::Candidate;
+pub use today::TodayRow;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("no account matches '{0}'")]
+    NoSuchAccount(String),
+    #[error("'{query}' matches {total} accounts: {}; use an id or a longer name", Candidate::list(.candidates))]
+    Ambiguous {
+        query: String,
+        candidates: Vec<Candidate>,
+        total: usize,
+    },
+    #[error("no follow-up {0}")]
+    NoSuchFollowUp(FollowUpId),
+    /// A value the user typed is not acceptable; says which and why.
+    #[error("{0}")]
+    Invalid(String),
+    /// The request is well-formed but conflicts with the book's state.
+    #[error("{0}")]
+    Conflict(String),
+    #[error("nothing to undo")]
+    NothingToUndo,
+}
+
+impl AppError {
+    /// Usage errors and ambiguity exit with 2, everything else with 1.
+    pub fn is_usage(&self) -> bool {
+        matches!(self, AppError::Ambiguous { .. } | AppError::Invalid(_))
+    }
+}
+
+macro_rules! invalid_from {
+    ($($error:ty),+) => {
+        $(impl From<$error> for AppError {
+            fn from(error: $error) -> Self {
+                AppError::Invalid(error.to_string())
+            }
+        })+
+    };
+}
+invalid_from!(ContactError, MoneyError, UnknownKeyword, WhenError);
+
+pub type AppResult<T> = Result<T, AppError>;
+
+pub struct App {
+    store: Store,
+    clock: Box<dyn Clock>,
+}
+
+impl App {
+    pub fn new(store: Store, clock: Box<dyn Clock>) -> App {
+        App { store, clock }
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn now(&self) -> NaiveDateTime {
+        self.clock.now()
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.clock.today()
+    }
+
+    pub(crate) fn record(&self, id: AccountId) -> AppResult<AccountRecord> {
+        self.store
+            .account(id)?
+            .ok_or_else(|| AppError::NoSuchAccount(id.to_string()))
+    }
+
+    /// Reverts the newest change; says what it reverted.
+    pub fn undo(&self) -> AppResult<String> {
+        match self.store.undo(self.now())? {
+            UndoOutcome::Undone(entry) => Ok(entry.summary),
+            UndoOutcome::Nothing => Err(AppError::NothingToUndo),
+            UndoOutcome::TooOld(entry) => Err(AppError::Conflict(format!(
+                "the next change to undo ('{}', {}) is older than the undo history keeps",
+                entry.summary,
+                entry.at.format("%Y-%m-%d %H:%M")
+            ))),
+        }
+    }
+}

@@ -1,0 +1,89 @@
+//! Turning what a user typed into one account: an id, an exact name, or a
+//! query with exactly one search hit.
+
+use super::{App, AppError, AppResult};
+use crate::domain::{AccountId, contact::clean_text};
+use crate::search::{self, Query, SearchDoc};
+use crate::store::Records;
+
+/// An account offered when a reference is ambiguous.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    pub id: AccountId,
+    pub name: String,
+    pub company: Option<String>,
+}
+
+impl Candidate {
+    fn from_doc(doc: &SearchDoc) -> Candidate {
+        Candidate {
+            id: doc.id,
+            name: doc.name.clone(),
+            company: doc.company.clone(),
+        }
+    }
+
+    pub fn list(candidates: &[Candidate]) -> String {
+        candidates
+            .iter()
+            .map(|c| match &c.company {
+                Some(company) => format!("{} (#{}, {company})", c.name, c.id),
+                None => format!("{} (#{})", c.name, c.id),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+const SHOWN_CANDIDATES: usize = 8;
+
+impl App {
+    pub fn resolve_account(&self, reference: &str) -> AppResult<AccountId> {
+        let text = clean_text(reference);
+        if text.is_empty() {
+            return Err(AppError::Invalid(
+                "the account is empty: give an id, a name or a search".into(),
+            ));
+        }
+        if let Ok(number) = text.trim_start_matches('#').parse::<u64>() {
+            if self.store.account(AccountId(number))?.is_some() {
+                return Ok(AccountId(number));
+            }
+        }
+        let docs = self.store.search_docs()?.items;
+        let exact: Vec<&SearchDoc> = docs
+            .iter()
+            .filter(|d| d.name.to_lowercase() == text.to_lowercase())
+            .collect();
+        match exact.as_slice() {
+            [only] => return Ok(only.id),
+            [] => {}
+            many => return Err(ambiguous(&text, many.iter().copied(), many.len())),
+        }
+        let hits = search::search(&docs, &Query::parse(&text), usize::MAX);
+        match hits.as_slice() {
+            [] => Err(AppError::NoSuchAccount(text)),
+            [only] => Ok(only.id),
+            many => {
+                let by_id = |id: AccountId| docs.iter().find(|d| d.id == id);
+                let shown = many
+                    .iter()
+                    .take(SHOWN_CANDIDATES)
+                    .filter_map(|h| by_id(h.id));
+                Err(ambiguous(&text, shown, many.len()))
+            }
+        }
+    }
+}
+
+fn ambiguous<'a>(query: &str, docs: impl Iterator<Item = &'a SearchDoc>, total: usize) -> AppError {
+    let candidates: Vec<Candidate> = docs
+        .take(SHOWN_CANDIDATES)
+        .map(Candidate::from_doc)
+        .collect();
+    AppError::Ambiguous {
+        query: query.to_string(),
+        candidates,
+        total,
+    }
+}

@@ -1,0 +1,252 @@
+//! The command line, declared with clap.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::domain::{ArchiveReason, Grade, Money, StageKind, Tier};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "leadline",
+    version,
+    about = "A keyboard-driven sales pipeline: who to contact today, what happened, where the money is.",
+    after_help = "ACCOUNT is an id, an exact name, or a search with exactly one hit.\n\
+                  WHEN is YYYY-MM-DD, YYYY-MM-DDTHH:MM, HH:MM, today, tomorrow, yesterday, +Nd or +Nw.\n\
+                  LEADLINE_NOW fixes the clock (YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS])."
+)]
+pub struct Cli {
+    /// The store directory [default: the user's data directory]
+    #[arg(long, global = true, env = "LEADLINE_STORE", value_name = "DIR")]
+    pub store: Option<PathBuf>,
+    /// Use the demo store (created and filled on first use)
+    #[arg(long, global = true)]
+    pub demo: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add a prospect; prints its id
+    Add(AddArgs),
+    /// Change an account's fields ("" clears a field)
+    Edit(EditArgs),
+    /// Regrade a prospect
+    Grade { account: String, grade: Grade },
+    /// Record a touch: call, sms, visit, email, letter, gift or meeting
+    Log(LogArgs),
+    /// Record an order (the first one makes a prospect a customer)
+    Order(OrderArgs),
+    /// Schedule a follow-up
+    FollowUp(FollowUpArgs),
+    /// Mark a follow-up done
+    Done { id: u64 },
+    /// Skip a follow-up (closed without doing it)
+    Skip { id: u64 },
+    /// Move a follow-up to a later day
+    Snooze {
+        id: u64,
+        #[arg(long, value_name = "WHEN")]
+        to: String,
+    },
+    /// Archive an account (kept, out of the daily work)
+    Archive {
+        account: String,
+        #[arg(long, default_value = "dormant")]
+        reason: ArchiveReason,
+    },
+    /// Bring an archived account back
+    Restore { account: String },
+    /// List accounts
+    List(ListArgs),
+    /// One account with its timeline
+    Show {
+        account: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fuzzy search by name, company, phone, email, tags or pinyin
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Follow-ups due today or overdue
+    Today {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Revert the last change (repeatable)
+    Undo,
+    /// The change history, newest first
+    History {
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Write a full backup
+    Export {
+        #[arg(long, default_value = "json")]
+        format: ExportFormat,
+        /// Write to FILE instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Restore a JSON backup into an empty store, or add contacts from CSV
+    Import(ImportArgs),
+    /// Fill an empty store with a realistic demo pipeline
+    Demo {
+        #[arg(long, default_value_t = crate::app::demo::DEFAULT_ACCOUNTS)]
+        accounts: usize,
+        #[arg(long, default_value_t = crate::app::demo::DEFAULT_SEED)]
+        seed: u64,
+        /// Average touches per account
+        #[arg(long, default_value_t = 8, hide = true)]
+        touches: usize,
+    },
+    /// Check every record of the store; --repair rebuilds derived data
+    Doctor {
+        #[arg(long)]
+        repair: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExportFormat {
+    Json,
+}
+
+/// Contact fields shared by `add` and `edit`.
+#[derive(Debug, Args)]
+pub struct ContactArgs {
+    #[arg(long)]
+    pub company: Option<String>,
+    /// Job title
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Phone number (repeat for several)
+    #[arg(long = "phone", value_name = "PHONE")]
+    pub phones: Vec<String>,
+    #[arg(long)]
+    pub email: Option<String>,
+    #[arg(long)]
+    pub address: Option<String>,
+    /// Tag (repeat for several)
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Where the lead came from
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Estimated yearly value, e.g. 50000 or 12000.50
+    #[arg(long, value_name = "AMOUNT")]
+    pub potential: Option<Money>,
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Competitor notes: who else supplies them, strengths, bottom line
+    #[arg(long)]
+    pub competitors: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    pub name: String,
+    #[command(flatten)]
+    pub contact: ContactArgs,
+    /// A, B, C or D [default: C]
+    #[arg(long)]
+    pub grade: Option<Grade>,
+    /// The account that referred this one
+    #[arg(long, value_name = "ACCOUNT")]
+    pub referred_by: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    pub account: String,
+    #[arg(long)]
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub contact: ContactArgs,
+    #[arg(long)]
+    pub grade: Option<Grade>,
+    /// Pin a customer's tier
+    #[arg(long)]
+    pub tier: Option<Tier>,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// call, sms, visit, email, letter, gift or meeting
+    pub kind: String,
+    pub account: String,
+    /// reached, no-answer, busy, left-message, wrong-number, replied,
+    /// meeting-booked, quote-sent, won, declined
+    #[arg(long)]
+    pub outcome: Option<String>,
+    #[arg(long)]
+    pub note: Option<String>,
+    /// When it happened [default: now]
+    #[arg(long, value_name = "WHEN")]
+    pub at: Option<String>,
+    /// The touch came from them
+    #[arg(long)]
+    pub inbound: bool,
+    /// Schedule the next step as a follow-up
+    #[arg(long, value_name = "WHEN")]
+    pub next: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct OrderArgs {
+    pub account: String,
+    /// In major units, e.g. 12000.50
+    #[arg(allow_hyphen_values = true)]
+    pub amount: String,
+    #[arg(long, value_name = "WHEN")]
+    pub at: Option<String>,
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct FollowUpArgs {
+    pub account: String,
+    #[arg(long, value_name = "WHEN")]
+    pub on: String,
+    /// How to follow up [default: call]
+    #[arg(long)]
+    pub kind: Option<String>,
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[arg(long)]
+    pub stage: Option<StageKind>,
+    #[arg(long)]
+    pub grade: Option<Grade>,
+    #[arg(long)]
+    pub tier: Option<Tier>,
+    /// Include archived accounts
+    #[arg(long)]
+    pub all: bool,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    pub file: PathBuf,
+    /// Check and report, change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Import the valid rows of a CSV even when some rows are rejected
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// The CSV's encoding (e.g. utf-8, gb18030, shift_jis, windows-1252, utf-16le) [default: detected]
+    #[arg(long)]
+    pub encoding: Option<String>,
+}

@@ -1,0 +1,262 @@
+//! The `--json` shapes. Field names here are a public contract, documented
+//! in docs/CLI.md; they are separate from the stored records on purpose.
+//! Amounts are strings in major units ("12000.50"); times are local ISO
+//! 8601 ("2026-11-27T10:30:00"), dates "2026-11-27".
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Serialize;
+
+use crate::app::{AccountDetail, AccountRow, ReferralLink, TodayRow};
+use crate::domain::{Account, FollowUp, Order, Touch};
+
+fn money(value: crate::domain::Money) -> String {
+    value.to_string()
+}
+
+fn time(value: NaiveDateTime) -> String {
+    value.format("%Y-%m-%dT%H:%M:%S").to_string()
+}
+
+fn date(value: NaiveDate) -> String {
+    value.format("%Y-%m-%d").to_string()
+}
+
+#[derive(Serialize)]
+pub struct AccountJson {
+    id: u64,
+    name: String,
+    company: Option<String>,
+    stage: &'static str,
+    grade: Option<&'static str>,
+    tier: Option<&'static str>,
+    revenue_12m: String,
+    potential: Option<String>,
+    last_touch: Option<String>,
+}
+
+impl AccountJson {
+    pub fn new(row: &AccountRow) -> AccountJson {
+        AccountJson {
+            id: row.id.0,
+            name: row.name.clone(),
+            company: row.company.clone(),
+            stage: row.stage.as_str(),
+            grade: row.grade.map(|g| g.as_str()),
+            tier: row.tier.map(|t| t.as_str()),
+            revenue_12m: money(row.revenue_12m),
+            potential: row.potential.map(money),
+            last_touch: row.last_touch.map(time),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ArchivedJson {
+    reason: &'static str,
+    at: String,
+}
+
+#[derive(Serialize)]
+struct CardJson {
+    #[serde(flatten)]
+    summary: AccountJson,
+    title: Option<String>,
+    phones: Vec<String>,
+    email: Option<String>,
+    address: Option<String>,
+    tags: Vec<String>,
+    source: Option<String>,
+    note: Option<String>,
+    competitors: Option<String>,
+    revenue_total: String,
+    created_at: String,
+    converted_at: Option<String>,
+    archived: Option<ArchivedJson>,
+}
+
+#[derive(Serialize)]
+struct TouchJson {
+    id: u64,
+    kind: &'static str,
+    at: String,
+    direction: &'static str,
+    outcome: Option<&'static str>,
+    note: String,
+}
+
+impl TouchJson {
+    fn new(t: &Touch) -> TouchJson {
+        TouchJson {
+            id: t.id.0,
+            kind: t.kind.as_str(),
+            at: time(t.at),
+            direction: t.direction.as_str(),
+            outcome: t.outcome.map(|o| o.as_str()),
+            note: t.note.clone(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct OrderJson {
+    id: u64,
+    amount: String,
+    at: String,
+    note: String,
+}
+
+impl OrderJson {
+    fn new(o: &Order) -> OrderJson {
+        OrderJson {
+            id: o.id.0,
+            amount: money(o.amount),
+            at: time(o.at),
+            note: o.note.clone(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct FollowUpJson {
+    id: u64,
+    due: String,
+    due_time: Option<String>,
+    kind: &'static str,
+    status: &'static str,
+    reason: &'static str,
+    note: String,
+    snoozes: u32,
+}
+
+impl FollowUpJson {
+    fn new(f: &FollowUp) -> FollowUpJson {
+        FollowUpJson {
+            id: f.id.0,
+            due: date(f.due),
+            due_time: f.due_time.map(|t| t.format("%H:%M").to_string()),
+            kind: f.kind.as_str(),
+            status: f.status.as_str(),
+            reason: f.reason.as_str(),
+            note: f.note.clone(),
+            snoozes: f.snoozes,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct PartyJson {
+    id: u64,
+    name: String,
+}
+
+#[derive(Serialize)]
+struct ReferralJson {
+    id: u64,
+    referrer: PartyJson,
+    referee: PartyJson,
+    at: String,
+    incentive: Option<String>,
+    incentive_status: &'static str,
+}
+
+impl ReferralJson {
+    fn new(link: &ReferralLink) -> ReferralJson {
+        let r = &link.referral;
+        ReferralJson {
+            id: r.id.0,
+            referrer: PartyJson {
+                id: r.referrer.0,
+                name: link.referrer_name.clone(),
+            },
+            referee: PartyJson {
+                id: r.referee.0,
+                name: link.referee_name.clone(),
+            },
+            at: time(r.at),
+            incentive: r.incentive.clone(),
+            incentive_status: r.incentive_status.as_str(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct ShowJson {
+    account: CardJson,
+    touches: Vec<TouchJson>,
+    orders: Vec<OrderJson>,
+    follow_ups: Vec<FollowUpJson>,
+    referrals: Vec<ReferralJson>,
+}
+
+impl ShowJson {
+    pub fn new(detail: &AccountDetail, today: NaiveDate) -> ShowJson {
+        let record = &detail.record;
+        let a: &Account = &record.account;
+        ShowJson {
+            account: CardJson {
+                summary: AccountJson::new(&AccountRow::new(record, today)),
+                title: a.title.clone(),
+                phones: a.phones.clone(),
+                email: a.email.clone(),
+                address: a.address.clone(),
+                tags: a.tags.clone(),
+                source: a.source.clone(),
+                note: a.note.clone(),
+                competitors: a.competitors.clone(),
+                revenue_total: money(record.stats.revenue_total),
+                created_at: time(a.created_at),
+                converted_at: a.converted_at.map(time),
+                archived: a.archived.as_ref().map(|x| ArchivedJson {
+                    reason: x.reason.as_str(),
+                    at: time(x.at),
+                }),
+            },
+            touches: detail.touches.iter().map(TouchJson::new).collect(),
+            orders: detail.orders.iter().map(OrderJson::new).collect(),
+            follow_ups: detail.follow_ups.iter().map(FollowUpJson::new).collect(),
+            referrals: detail.referrals.iter().map(ReferralJson::new).collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct TodayJson {
+    account_id: u64,
+    name: String,
+    company: Option<String>,
+    follow_up_id: u64,
+    due: String,
+    kind: &'static str,
+    days_overdue: i64,
+    reasons: Vec<String>,
+}
+
+impl TodayJson {
+    pub fn new(row: &TodayRow) -> TodayJson {
+        TodayJson {
+            account_id: row.account_id.0,
+            name: row.name.clone(),
+            company: row.company.clone(),
+            follow_up_id: row.follow_up_id.0,
+            due: date(row.due),
+            kind: row.kind.as_str(),
+            days_overdue: row.days_overdue.max(0),
+            reasons: row.reasons.clone(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct SearchJson {
+    pub id: u64,
+    pub name: String,
+    pub company: Option<String>,
+    pub score: i64,
+    pub archived: bool,
+}
+
+pub fn to_string<T: Serialize>(value: &T) -> String {
+    let mut text = serde_json::to_string_pretty(value).expect("JSON views serialise");
+    text.push('\n');
+    text
+}

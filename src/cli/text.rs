@@ -1,0 +1,255 @@
+//! Human-readable output of the CLI.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::table::{Align, Table};
+use crate::app::{AccountDetail, AccountRow, TodayRow};
+use crate::domain::{Account, Money};
+use crate::search::SearchDoc;
+
+pub fn when(at: NaiveDateTime) -> String {
+    at.format("%Y-%m-%d %H:%M").to_string()
+}
+
+fn stage_cell(row: &AccountRow) -> String {
+    match (row.grade, row.tier) {
+        _ if row.stage == crate::domain::StageKind::Archived => "archived".into(),
+        (Some(grade), _) => format!("prospect {grade}"),
+        (_, Some(tier)) => format!("customer {tier}"),
+        _ => row.stage.to_string(),
+    }
+}
+
+pub fn account_list(rows: &[AccountRow]) -> String {
+    let mut table = Table::new(&[
+        ("ID", Align::Right, 10),
+        ("NAME", Align::Left, 24),
+        ("COMPANY", Align::Left, 28),
+        ("STAGE", Align::Left, 16),
+        ("REVENUE 12M", Align::Right, 16),
+        ("LAST TOUCH", Align::Left, 10),
+    ]);
+    for row in rows {
+        table.row(vec![
+            row.id.to_string(),
+            row.name.clone(),
+            row.company.clone().unwrap_or_default(),
+            stage_cell(row),
+            row.revenue_12m.to_string(),
+            row.last_touch
+                .map_or_else(|| "-".into(), |t| t.format("%Y-%m-%d").to_string()),
+        ]);
+    }
+    let mut out = table.render();
+    out.push_str(&format!("{} accounts\n", rows.len()));
+    out
+}
+
+pub fn today(rows: &[TodayRow], today: NaiveDate) -> String {
+    let overdue = rows.iter().filter(|r| r.days_overdue > 0).count();
+    let mut out = format!(
+        "Today {}: {} follow-ups due ({overdue} overdue, {} due today)\n",
+        today.format("%Y-%m-%d"),
+        rows.len(),
+        rows.len() - overdue
+    );
+    if rows.is_empty() {
+        out.push_str("Nothing due. Well done.\n");
+        return out;
+    }
+    let mut table = Table::new(&[
+        ("FOLLOW-UP", Align::Right, 10),
+        ("ACCOUNT", Align::Left, 24),
+        ("COMPANY", Align::Left, 24),
+        ("WHY", Align::Left, 80),
+    ]);
+    for row in rows {
+        table.row(vec![
+            format!("#{}", row.follow_up_id),
+            format!("{} (#{})", row.name, row.account_id),
+            row.company.clone().unwrap_or_default(),
+            row.reasons.join("; "),
+        ]);
+    }
+    out.push_str(&table.render());
+    out
+}
+
+pub fn search(hits: &[(i64, &SearchDoc)]) -> String {
+    if hits.is_empty() {
+        return "No match.\n".into();
+    }
+    let mut table = Table::new(&[
+        ("ID", Align::Right, 10),
+        ("NAME", Align::Left, 30),
+        ("COMPANY", Align::Left, 30),
+        ("SCORE", Align::Right, 8),
+    ]);
+    for (score, doc) in hits {
+        let name = if doc.archived {
+            format!("{} (archived)", doc.name)
+        } else {
+            doc.name.clone()
+        };
+        table.row(vec![
+            doc.id.to_string(),
+            name,
+            doc.company.clone().unwrap_or_default(),
+            score.to_string(),
+        ]);
+    }
+    table.render()
+}
+
+fn field(out: &mut String, label: &str, value: Option<String>) {
+    if let Some(value) = value.filter(|v| !v.is_empty()) {
+        let mut lines = value.lines();
+        out.push_str(&format!(
+            "  {label:<12}{}\n",
+            lines.next().unwrap_or_default()
+        ));
+        for line in lines {
+            out.push_str(&format!("  {:<12}{line}\n", ""));
+        }
+    }
+}
+
+fn card(out: &mut String, account: &Account, row: &AccountRow, revenue_total: Money) {
+    out.push_str(&format!(
+        "{} (#{})  {}\n",
+        account.name,
+        account.id,
+        stage_cell(row)
+    ));
+    field(out, "company", account.company.clone());
+    field(out, "title", account.title.clone());
+    field(out, "phone", Some(account.phones.join(", ")));
+    field(out, "email", account.email.clone());
+    field(out, "address", account.address.clone());
+    field(out, "tags", Some(account.tags.join(", ")));
+    field(out, "source", account.source.clone());
+    field(out, "potential", account.potential.map(|p| p.to_string()));
+    if row.tier.is_some() || revenue_total > Money::ZERO {
+        field(
+            out,
+            "revenue",
+            Some(format!(
+                "{} in 12 months, {} in all",
+                row.revenue_12m, revenue_total
+            )),
+        );
+    }
+    if let Some(archived) = &account.archived {
+        field(
+            out,
+            "archived",
+            Some(format!(
+                "{} since {}",
+                archived.reason,
+                archived.at.format("%Y-%m-%d")
+            )),
+        );
+    }
+    field(out, "note", account.note.clone());
+    field(out, "competitors", account.competitors.clone());
+}
+
+pub fn account_detail(detail: &AccountDetail, today: NaiveDate) -> String {
+    let record = &detail.record;
+    let row = AccountRow::new(record, today);
+    let mut out = String::new();
+    card(&mut out, &record.account, &row, record.stats.revenue_total);
+
+    if !detail.follow_ups.is_empty() {
+        out.push_str("\nFollow-ups\n");
+        for f in &detail.follow_ups {
+            let time = f
+                .due_time
+                .map(|t| t.format(" %H:%M").to_string())
+                .unwrap_or_default();
+            let snoozed = if f.snoozes > 0 {
+                format!(", snoozed {}x", f.snoozes)
+            } else {
+                String::new()
+            };
+            let note = if f.note.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", f.note)
+            };
+            out.push_str(&format!(
+                "  #{:<6} {}{time}  {:<8} {:<8} {}{note}{snoozed}\n",
+                f.id, f.due, f.status, f.kind, f.reason
+            ));
+        }
+    }
+    if !detail.referrals.is_empty() {
+        out.push_str("\nReferrals\n");
+        for link in &detail.referrals {
+            let r = &link.referral;
+            let incentive = match &r.incentive {
+                Some(text) => format!(", incentive {text} ({})", r.incentive_status),
+                None => String::new(),
+            };
+            if r.referee == record.account.id {
+                out.push_str(&format!(
+                    "  referred by {} (#{}){incentive}\n",
+                    link.referrer_name, r.referrer
+                ));
+            } else {
+                out.push_str(&format!(
+                    "  referred {} (#{}){incentive}\n",
+                    link.referee_name, r.referee
+                ));
+            }
+        }
+    }
+
+    enum Item<'a> {
+        Touch(&'a crate::domain::Touch),
+        Order(&'a crate::domain::Order),
+    }
+    let mut timeline: Vec<(NaiveDateTime, Item)> = detail
+        .touches
+        .iter()
+        .map(|t| (t.at, Item::Touch(t)))
+        .chain(detail.orders.iter().map(|o| (o.at, Item::Order(o))))
+        .collect();
+    timeline.sort_by_key(|item| std::cmp::Reverse(item.0));
+    out.push_str(&format!(
+        "\nTimeline ({} touches, {} orders)\n",
+        detail.touches.len(),
+        detail.orders.len()
+    ));
+    if timeline.is_empty() {
+        out.push_str("  nothing yet\n");
+    }
+    for (at, item) in timeline {
+        let line = match item {
+            Item::Touch(t) => {
+                let direction = if t.direction == crate::domain::Direction::Inbound {
+                    " (in)"
+                } else {
+                    ""
+                };
+                let outcome = t.outcome.map(|o| format!(" {o}")).unwrap_or_default();
+                let note = if t.note.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", t.note.replace('\n', " / "))
+                };
+                format!("{}{direction}{outcome}{note}", t.kind)
+            }
+            Item::Order(o) => {
+                let note = if o.note.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", o.note)
+                };
+                format!("order {}{note}", o.amount)
+            }
+        };
+        out.push_str(&format!("  {}  {line}\n", when(at)));
+    }
+    out
+}

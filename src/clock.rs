@@ -1,0 +1,201 @@
+//! Time comes from here only, so every time-dependent rule can be tested
+//! with a fixed clock (`LEADLINE_NOW`).
+
+use chrono::{Duration, Local, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+
+pub trait Clock: Send + Sync {
+    /// The current local wall-clock time.
+    fn now(&self) -> NaiveDateTime;
+
+    fn today(&self) -> NaiveDate {
+        self.now().date()
+    }
+}
+
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> NaiveDateTime {
+        // Whole seconds: sub-second noise helps nobody reading a timeline.
+        let now = Local::now().naive_local();
+        now.with_nanosecond(0).unwrap_or(now)
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct FixedClock(pub NaiveDateTime);
+
+impl Clock for FixedClock {
+    fn now(&self) -> NaiveDateTime {
+        self.0
+    }
+}
+
+pub const NOW_VARIABLE: &str = "LEADLINE_NOW";
+
+/// The clock the process runs on: `LEADLINE_NOW` when set, else the system.
+pub fn from_env() -> Result<Box<dyn Clock>, WhenError> {
+    match std::env::var(NOW_VARIABLE) {
+        Ok(value) if !value.trim().is_empty() => {
+            let now = parse_timestamp(&value).ok_or_else(|| WhenError::Now(value.clone()))?;
+            Ok(Box::new(FixedClock(now)))
+        }
+        _ => Ok(Box::new(SystemClock)),
+    }
+}
+
+fn noon() -> NaiveTime {
+    NaiveTime::from_hms_opt(12, 0, 0).expect("noon is a valid time")
+}
+
+/// `YYYY-MM-DD` (noon), `YYYY-MM-DDTHH:MM[:SS]` or with a space instead of `T`.
+pub fn parse_timestamp(input: &str) -> Option<NaiveDateTime> {
+    let text = input.trim();
+    if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Some(date.and_time(noon()));
+    }
+    [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+    ]
+    .iter()
+    .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WhenError {
+    #[error(
+        "'{0}' is not a date: use YYYY-MM-DD, YYYY-MM-DDTHH:MM, HH:MM, today, tomorrow, yesterday, +Nd or +Nw"
+    )]
+    Malformed(String),
+    #[error("{NOW_VARIABLE}='{0}' is not a time: use YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]")]
+    Now(String),
+}
+
+/// A date as typed on the command line, with the time only when one was typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct When {
+    pub date: NaiveDate,
+    pub time: Option<NaiveTime>,
+}
+
+impl When {
+    /// The moment this names; a bare date means noon, except that a bare
+    /// today means now (so `--at today` is never in the future).
+    pub fn moment(self, now: NaiveDateTime) -> NaiveDateTime {
+        match self.time {
+            Some(time) => self.date.and_time(time),
+            None if self.date == now.date() => now,
+            None => self.date.and_time(noon()),
+        }
+    }
+}
+
+/// Parses the date forms of the command line relative to `now`.
+pub fn parse_when(input: &str, now: NaiveDateTime) -> Result<When, WhenError> {
+    let text = input.trim();
+    let lower = text.to_ascii_lowercase();
+    let malformed = || WhenError::Malformed(text.to_string());
+    let today = now.date();
+    let date_only = |date: NaiveDate| When { date, time: None };
+    match lower.as_str() {
+        "now" => {
+            return Ok(When {
+                date: today,
+                time: Some(now.time()),
+            });
+        }
+        "today" => return Ok(date_only(today)),
+        "tomorrow" => return Ok(date_only(today + Duration::days(1))),
+        "yesterday" => return Ok(date_only(today - Duration::days(1))),
+        _ => {}
+    }
+    if let Some(offset) = lower.strip_prefix('+') {
+        let (count, unit_days) = if let Some(n) = offset.strip_suffix('d') {
+            (n, 1)
+        } else if let Some(n) = offset.strip_suffix('w') {
+            (n, 7)
+        } else {
+            return Err(malformed());
+        };
+        let count: i64 = count.parse().map_err(|_| malformed())?;
+        if !(0..=3650).contains(&count) {
+            return Err(malformed());
+        }
+        return Ok(date_only(today + Duration::days(count * unit_days)));
+    }
+    if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Ok(date_only(date));
+    }
+    if let Some(moment) = parse_timestamp(text) {
+        return Ok(When {
+            date: moment.date(),
+            time: Some(moment.time()),
+        });
+    }
+    for format in ["%H:%M", "%H:%M:%S"] {
+        if let Ok(time) = NaiveTime::parse_from_str(text, format) {
+            return Ok(When {
+                date: today,
+                time: Some(time),
+            });
+        }
+    }
+    Err(malformed())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> NaiveDateTime {
+        parse_timestamp(text).unwrap()
+    }
+
+    #[test]
+    fn timestamps_take_the_documented_forms() {
+        assert_eq!(at("2026-11-27"), at("2026-11-27T12:00"));
+        assert_eq!(
+            at("2026-11-27T09:30:15").time(),
+            NaiveTime::from_hms_opt(9, 30, 15).unwrap()
+        );
+        assert_eq!(at("2026-11-27 09:30"), at("2026-11-27T09:30"));
+        for bad in ["2026-13-01", "27.11.2026", "2026-11-27T25:00", "", "soon"] {
+            assert!(parse_timestamp(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn relative_dates_count_from_now() {
+        let now = at("2026-11-27T09:00");
+        let date = |s: &str| parse_when(s, now).unwrap().date.to_string();
+        assert_eq!(date("today"), "2026-11-27");
+        assert_eq!(date("Tomorrow"), "2026-11-28");
+        assert_eq!(date("yesterday"), "2026-11-26");
+        assert_eq!(date("+3d"), "2026-11-30");
+        assert_eq!(date("+2w"), "2026-12-11");
+        assert_eq!(date("2027-02-06"), "2027-02-06");
+        assert_eq!(
+            parse_when("14:30", now).unwrap().moment(now),
+            at("2026-11-27T14:30")
+        );
+        for bad in ["+3", "+xd", "-2d", "2026-02-30", "next week", "+99999d"] {
+            assert!(
+                matches!(parse_when(bad, now), Err(WhenError::Malformed(_))),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_bare_date_means_noon_but_today_means_now() {
+        let now = at("2026-11-27T09:00");
+        assert_eq!(parse_when("today", now).unwrap().moment(now), now);
+        assert_eq!(
+            parse_when("yesterday", now).unwrap().moment(now),
+            at("2026-11-26T12:00")
+        );
+    }
+}

@@ -1,0 +1,163 @@
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use super::keyword::keyword_enum;
+use super::{AccountId, Money};
+
+keyword_enum! {
+    /// How likely a prospect is to buy; decides cadence and rank.
+    pub enum Grade ("grade") {
+        A = "A",
+        B = "B",
+        C = "C",
+        D = "D",
+    }
+}
+
+impl Grade {
+    /// One step hotter (towards A); None when already at A.
+    pub fn raised(self) -> Option<Grade> {
+        match self {
+            Grade::A => None,
+            Grade::B => Some(Grade::A),
+            Grade::C => Some(Grade::B),
+            Grade::D => Some(Grade::C),
+        }
+    }
+
+    /// One step colder (towards D); None when already at D.
+    pub fn lowered(self) -> Option<Grade> {
+        match self {
+            Grade::A => Some(Grade::B),
+            Grade::B => Some(Grade::C),
+            Grade::C => Some(Grade::D),
+            Grade::D => None,
+        }
+    }
+}
+
+keyword_enum! {
+    /// A customer's value class, from revenue over the last 12 months.
+    pub enum Tier ("tier") {
+        Small = "small",
+        Medium = "medium",
+        Large = "large",
+        Vip = "vip",
+    }
+}
+
+keyword_enum! {
+    pub enum ArchiveReason ("archive reason") {
+        Lost = "lost",
+        Dormant = "dormant",
+    }
+}
+
+keyword_enum! {
+    /// The coarse stage used by filters and reports.
+    pub enum StageKind ("stage") {
+        Prospect = "prospect",
+        Customer = "customer",
+        Archived = "archived",
+    }
+}
+
+/// Where an account stands in the pipeline while it is active.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Stage {
+    Prospect {
+        grade: Grade,
+    },
+    Customer {
+        tier: Tier,
+        /// A tier the rep chose by hand; suggestions never override it.
+        #[serde(default)]
+        tier_pinned: bool,
+    },
+}
+
+impl Stage {
+    pub fn grade(self) -> Option<Grade> {
+        match self {
+            Stage::Prospect { grade } => Some(grade),
+            Stage::Customer { .. } => None,
+        }
+    }
+
+    pub fn tier(self) -> Option<Tier> {
+        match self {
+            Stage::Customer { tier, .. } => Some(tier),
+            Stage::Prospect { .. } => None,
+        }
+    }
+}
+
+/// Archiving hides an account from the daily work but keeps everything, and
+/// remembers the stage it had so `restore` brings it back as it was.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Archived {
+    pub reason: ArchiveReason,
+    pub at: NaiveDateTime,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Account {
+    pub id: AccountId,
+    pub name: String,
+    #[serde(default)]
+    pub company: Option<String>,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub phones: Vec<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub address: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Who else supplies them, their strengths, weaknesses, bottom line.
+    #[serde(default)]
+    pub competitors: Option<String>,
+    /// Estimated yearly value if won.
+    #[serde(default)]
+    pub potential: Option<Money>,
+    pub stage: Stage,
+    #[serde(default)]
+    pub archived: Option<Archived>,
+    pub created_at: NaiveDateTime,
+    /// When the first order turned the prospect into a customer.
+    #[serde(default)]
+    pub converted_at: Option<NaiveDateTime>,
+}
+
+impl Account {
+    pub fn stage_kind(&self) -> StageKind {
+        if self.archived.is_some() {
+            StageKind::Archived
+        } else {
+            match self.stage {
+                Stage::Prospect { .. } => StageKind::Prospect,
+                Stage::Customer { .. } => StageKind::Customer,
+            }
+        }
+    }
+
+    pub fn is_active(&self) -> bool {
+        self.archived.is_none()
+    }
+
+    /// "grade A", "tier vip", "archived (lost)": the short stage label of lists.
+    pub fn stage_label(&self) -> String {
+        match (&self.archived, self.stage) {
+            (Some(archived), _) => format!("archived ({})", archived.reason),
+            (None, Stage::Prospect { grade }) => format!("grade {grade}"),
+            (None, Stage::Customer { tier, .. }) => format!("tier {tier}"),
+        }
+    }
+}

@@ -1,0 +1,63 @@
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use super::keyword::keyword_enum;
+use super::{AccountId, FollowUpId, TouchKind};
+
+keyword_enum! {
+    /// Why a follow-up exists.
+    pub enum FollowUpReason ("follow-up reason") {
+        Promised = "promised",
+        Cadence = "cadence",
+        Referral = "referral",
+        Holiday = "holiday",
+        AfterSale = "after-sale",
+    }
+}
+
+keyword_enum! {
+    pub enum FollowUpStatus ("follow-up status") {
+        Open = "open",
+        Done = "done",
+        Skipped = "skipped",
+        Snoozed = "snoozed",
+    }
+}
+
+impl FollowUpStatus {
+    /// Open and snoozed follow-ups still wait for the rep.
+    pub fn is_pending(self) -> bool {
+        matches!(self, FollowUpStatus::Open | FollowUpStatus::Snoozed)
+    }
+}
+
+/// A promise to contact an account on a day (optionally at a time).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUp {
+    pub id: FollowUpId,
+    pub account: AccountId,
+    pub due: NaiveDate,
+    #[serde(default)]
+    pub due_time: Option<NaiveTime>,
+    pub kind: TouchKind,
+    pub reason: FollowUpReason,
+    #[serde(default)]
+    pub note: String,
+    pub status: FollowUpStatus,
+    #[serde(default)]
+    pub snoozes: u32,
+    pub created_at: NaiveDateTime,
+    #[serde(default)]
+    pub closed_at: Option<NaiveDateTime>,
+}
+
+impl FollowUp {
+    pub fn is_pending(&self) -> bool {
+        self.status.is_pending()
+    }
+
+    /// Whole days past due on `today`; zero or negative when not overdue.
+    pub fn days_overdue(&self, today: NaiveDate) -> i64 {
+        (today - self.due).num_days()
+    }
+}

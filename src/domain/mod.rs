@@ -1,0 +1,22 @@
+//! The book's vocabulary: plain data, no I/O, no clock.
+
+mod account;
+pub mod contact;
+mod follow_up;
+mod ids;
+pub(crate) mod keyword;
+mod money;
+mod order;
+mod referral;
+mod stats;
+mod touch;
+
+pub use account::{Account, ArchiveReason, Archived, Grade, Stage, StageKind, Tier};
+pub use follow_up::{FollowUp, FollowUpReason, FollowUpStatus};
+pub use ids::{AccountId, FollowUpId, OrderId, ReferralId, TouchId};
+pub use keyword::UnknownKeyword;
+pub use money::{Money, MoneyError};
+pub use order::Order;
+pub use referral::{IncentiveStatus, Referral};
+pub use stats::{AccountStats, twelve_month_window_start};
+pub use touch::{Direction, Outcome, Touch, TouchKind};

@@ -1,0 +1,26 @@
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use super::keyword::keyword_enum;
+use super::{AccountId, ReferralId};
+
+keyword_enum! {
+    /// The life of a promised incentive: promised when the referral is
+    /// made, earned when the referee first buys, delivered when handed over.
+    pub enum IncentiveStatus ("incentive status") {
+        Promised = "promised",
+        Earned = "earned",
+        Delivered = "delivered",
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Referral {
+    pub id: ReferralId,
+    pub referrer: AccountId,
+    pub referee: AccountId,
+    pub at: NaiveDateTime,
+    #[serde(default)]
+    pub incentive: Option<String>,
+    pub incentive_status: IncentiveStatus,
+}

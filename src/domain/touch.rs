@@ -1,0 +1,93 @@
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use super::keyword::keyword_enum;
+use super::{AccountId, TouchId};
+
+keyword_enum! {
+    /// The channel of one interaction.
+    pub enum TouchKind ("touch kind") {
+        Call = "call" | "phone",
+        Sms = "sms" | "text",
+        Visit = "visit",
+        Email = "email" | "mail",
+        Letter = "letter" | "postcard",
+        Gift = "gift",
+        Meeting = "meeting",
+    }
+}
+
+keyword_enum! {
+    pub enum Direction ("direction") {
+        Outbound = "out" | "outbound",
+        Inbound = "in" | "inbound",
+    }
+}
+
+keyword_enum! {
+    /// What came of a touch. Some only make sense for some channels; see
+    /// [`Outcome::fits`].
+    pub enum Outcome ("outcome") {
+        Reached = "reached",
+        NoAnswer = "no-answer",
+        Busy = "busy",
+        LeftMessage = "left-message",
+        WrongNumber = "wrong-number",
+        Replied = "replied",
+        MeetingBooked = "meeting-booked",
+        QuoteSent = "quote-sent",
+        Won = "won",
+        Declined = "declined",
+    }
+}
+
+impl Outcome {
+    /// The channels an outcome can describe; `None` means any channel.
+    pub fn channels(self) -> Option<&'static [TouchKind]> {
+        use TouchKind::*;
+        match self {
+            Outcome::Reached => Some(&[Call, Visit, Meeting]),
+            Outcome::NoAnswer => Some(&[Call, Visit, Sms, Email]),
+            Outcome::Busy | Outcome::LeftMessage => Some(&[Call]),
+            Outcome::WrongNumber => Some(&[Call, Sms]),
+            Outcome::Replied => Some(&[Sms, Email, Letter]),
+            Outcome::MeetingBooked | Outcome::QuoteSent | Outcome::Won | Outcome::Declined => None,
+        }
+    }
+
+    pub fn fits(self, kind: TouchKind) -> bool {
+        self.channels().is_none_or(|kinds| kinds.contains(&kind))
+    }
+
+    /// The outcomes offered for a channel, in the order a form shows them.
+    pub fn for_kind(kind: TouchKind) -> Vec<Outcome> {
+        Outcome::ALL
+            .iter()
+            .copied()
+            .filter(|o| o.fits(kind))
+            .collect()
+    }
+}
+
+// Written out: the keyword macro does not derive Default.
+#[allow(clippy::derivable_impls)]
+impl Default for Direction {
+    fn default() -> Self {
+        Direction::Outbound
+    }
+}
+
+/// One interaction with an account.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Touch {
+    pub id: TouchId,
+    pub account: AccountId,
+    pub kind: TouchKind,
+    pub at: NaiveDateTime,
+    #[serde(default)]
+    pub direction: Direction,
+    #[serde(default)]
+    pub outcome: Option<Outcome>,
+    #[serde(default)]
+    pub note: String,
+}

@@ -1,0 +1,14 @@
+//! Leadline: a keyboard-driven sales-pipeline manager.
+//!
+//! Layers, from the inside out: `domain` (types, no I/O), `analysis` and
+//! `search` (pure functions of data and a time), `store` (the only module
+//! that knows sled), `app` (validated commands, one store transaction each)
+//! and the `cli` front end.
+
+pub mod analysis;
+pub mod app;
+pub mod cli;
+pub mod clock;
+pub mod domain;
+pub mod search;
+pub mod store;

@@ -1,0 +1,4 @@
+fn main() {
+    let code = leadline::cli::main();
+    std::process::exit(code);
+}

@@ -1,0 +1,275 @@
+//! Fuzzy search over accounts: one lowercase field list per account, built
+//! when the account changes, matched with fuzzy-matcher's skim algorithm.
+
+mod pinyin_keys;
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{Account, AccountId};
+
+pub use pinyin_keys::{match_syllables, syllables as pinyin_syllables};
+
+/// What search needs of one account, small enough to load 100,000 of.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchDoc {
+    #[serde(rename = "i")]
+    pub id: AccountId,
+    #[serde(rename = "n")]
+    pub name: String,
+    #[serde(rename = "c", default, skip_serializing_if = "Option::is_none")]
+    pub company: Option<String>,
+    #[serde(rename = "x", default, skip_serializing_if = "std::ops::Not::not")]
+    pub archived: bool,
+    /// Lowercase fields for fuzzy matching: name, company, phone digits,
+    /// email, tags.
+    #[serde(rename = "f")]
+    pub fields: Vec<String>,
+    /// Pinyin syllables of the name and company, for syllable matching.
+    #[serde(rename = "p", default, skip_serializing_if = "Vec::is_empty")]
+    pub pinyin: Vec<String>,
+}
+
+impl SearchDoc {
+    pub fn for_account(account: &Account) -> SearchDoc {
+        let mut fields: Vec<String> = Vec::new();
+        let mut add = |field: String| {
+            if !field.is_empty() && !fields.contains(&field) {
+                fields.push(field);
+            }
+        };
+        add(account.name.to_lowercase());
+        if let Some(company) = &account.company {
+            add(company.to_lowercase());
+        }
+        for phone in &account.phones {
+            add(phone.chars().filter(char::is_ascii_digit).collect());
+        }
+        if let Some(email) = &account.email {
+            add(email.to_lowercase());
+        }
+        for tag in &account.tags {
+            add(tag.to_lowercase());
+        }
+        let pinyin = std::iter::once(&account.name)
+            .chain(&account.company)
+            .filter_map(|t| pinyin_syllables(t))
+            .collect();
+        SearchDoc {
+            id: account.id,
+            name: account.name.clone(),
+            company: account.company.clone(),
+            archived: account.archived.is_some(),
+            fields,
+            pinyin,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub id: AccountId,
+    pub score: i64,
+}
+
+/// A parsed query: whitespace-separated terms, each of which must match
+/// some field of an account (so `张 绿源` finds 张伟 at 绿源农资).
+pub struct Query {
+    terms: Vec<Term>,
+}
+
+struct Term {
+    text: String,
+    chars: Vec<char>,
+    /// Skim gives about 20 points per matched character in a run and
+    /// about 14 when the characters are scattered; below this a "match"
+    /// is noise (`anna` inside `lvyuannongziyouxiangongsi`).
+    min_score: i64,
+}
+
+const MIN_SCORE_PER_CHAR: i64 = 16;
+
+impl Query {
+    pub fn parse(input: &str) -> Query {
+        let terms = input
+            .split_whitespace()
+            .map(|t| {
+                let text = t.to_lowercase();
+                let chars: Vec<char> = text.chars().collect();
+                let min_score = MIN_SCORE_PER_CHAR * chars.len() as i64;
+                Term {
+                    chars,
+                    text,
+                    min_score,
+                }
+            })
+            .collect();
+        Query { terms }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// The score of `doc`, or None when some term matches no field.
+    fn score(&self, matcher: &SkimMatcherV2, doc: &SearchDoc) -> Option<i64> {
+        let mut total = 0;
+        for term in &self.terms {
+            let fuzzy = doc
+                .fields
+                .iter()
+                .filter(|field| is_subsequence(&term.chars, field))
+                .filter_map(|field| matcher.fuzzy_match(field, &term.text))
+                .filter(|score| *score >= term.min_score);
+            let spelled = doc
+                .pinyin
+                .iter()
+                .filter(|syllables| is_subsequence(&term.chars, syllables))
+                .filter_map(|syllables| match_syllables(&term.text, syllables));
+            let best = fuzzy.chain(spelled).max()?;
+            total += best;
+        }
+        Some(total)
+    }
+}
+
+/// A cheap necessary condition for a fuzzy match, so the scoring matrix is
+/// only built for fields that can match at all.
+fn is_subsequence(needle: &[char], haystack: &str) -> bool {
+    let mut wanted = needle.iter();
+    let mut next = wanted.next();
+    for ch in haystack.chars() {
+        match next {
+            None => return true,
+            Some(&c) if c == ch => next = wanted.next(),
+            Some(_) => {}
+        }
+    }
+    next.is_none()
+}
+
+/// Ranks `docs` against `query`, best first; equal scores go by name, then
+/// id, so results are stable. Splits the work over the machine's cores.
+pub fn search(docs: &[SearchDoc], query: &Query, limit: usize) -> Vec<Hit> {
+    if query.is_empty() || limit == 0 {
+        return Vec::new();
+    }
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let per_thread = docs.len().div_ceil(threads).max(1024);
+    let mut hits: Vec<(i64, &SearchDoc)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = docs
+            .chunks(per_thread)
+            .map(|slice| {
+                scope.spawn(move || {
+                    let matcher = SkimMatcherV2::default().ignore_case();
+                    slice
+                        .iter()
+                        .filter_map(|doc| query.score(&matcher, doc).map(|score| (score, doc)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
+    });
+    let order = |a: &(i64, &SearchDoc), b: &(i64, &SearchDoc)| {
+        b.0.cmp(&a.0)
+            .then_with(|| a.1.name.cmp(&b.1.name))
+            .then_with(|| a.1.id.cmp(&b.1.id))
+    };
+    if hits.len() > limit {
+        hits.select_nth_unstable_by(limit - 1, order);
+        hits.truncate(limit);
+    }
+    hits.sort_by(order);
+    hits.into_iter()
+        .map(|(score, doc)| Hit { id: doc.id, score })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Grade, Stage};
+
+    fn account(id: u64, name: &str, company: Option<&str>, phone: &str) -> Account {
+        Account {
+            id: AccountId(id),
+            name: name.into(),
+            company: company.map(Into::into),
+            title: None,
+            phones: vec![phone.into()],
+            email: None,
+            address: None,
+            tags: vec!["seed".into()],
+            source: None,
+            note: None,
+            competitors: None,
+            potential: None,
+            stage: Stage::Prospect { grade: Grade::C },
+            archived: None,
+            created_at: chrono::NaiveDate::from_ymd_opt(2026, 1, 1)
+                .unwrap()
+                .and_hms_opt(9, 0, 0)
+                .unwrap(),
+            converted_at: None,
+        }
+    }
+
+    fn docs() -> Vec<SearchDoc> {
+        [
+            account(1, "张伟", Some("绿源农资有限公司"), "138 0000 1111"),
+            account(2, "王芳", Some("丰收种业"), "139 2222 3333"),
+            account(3, "Anna Schmidt", Some("Contoso Agrar"), "+49 30 1234567"),
+            account(4, "赵文", None, "137 4444 5555"),
+        ]
+        .iter()
+        .map(SearchDoc::for_account)
+        .collect()
+    }
+
+    fn ids(query: &str) -> Vec<u64> {
+        search(&docs(), &Query::parse(query), 10)
+            .iter()
+            .map(|h| h.id.0)
+            .collect()
+    }
+
+    #[test]
+    fn finds_chinese_names_by_pinyin_and_initials() {
+        assert_eq!(ids("zhangwei"), vec![1]);
+        assert_eq!(ids("zw")[0], 1);
+        assert!(ids("zw").contains(&4), "赵文 is zw too");
+        assert_eq!(ids("张伟"), vec![1]);
+        assert_eq!(ids("lvyuan"), vec![1], "company by pinyin");
+    }
+
+    #[test]
+    fn finds_by_phone_company_and_tags() {
+        assert_eq!(ids("13922223333"), vec![2]);
+        assert_eq!(ids("contoso"), vec![3]);
+        assert_eq!(ids("schmidt"), vec![3]);
+        assert_eq!(ids("seed").len(), 4);
+    }
+
+    #[test]
+    fn every_term_must_match() {
+        assert_eq!(ids("anna contoso"), vec![3]);
+        assert!(ids("anna 绿源").is_empty());
+        assert!(ids("anna 丰收").is_empty());
+        assert!(ids("qqqq").is_empty());
+        assert!(ids("   ").is_empty());
+    }
+
+    #[test]
+    fn subsequence_prefilter_agrees_with_order() {
+        let chars: Vec<char> = "zw".chars().collect();
+        assert!(is_subsequence(&chars, "zhangwei"));
+        assert!(!is_subsequence(&chars, "wz"));
+    }
+}

@@ -1,0 +1,145 @@
+//! Pinyin for Chinese text, matched syllable by syllable, so that `zw`,
+//! `zhangw` and `zhangwei` find 张伟 and `lvyuan` finds 绿源农资, while
+//! `anna` does not "match" the letters scattered through a long spelling.
+
+use pinyin::ToPinyinMulti;
+
+/// How many readings of one character to follow; polyphonic surnames have
+/// two or three, and more would only add noise.
+const MAX_READINGS: usize = 3;
+
+/// The syllables of `text`, space-separated, with a character's other
+/// readings after a `/` (`shan/dan tian fang`) and `ü` spelled both `v`
+/// and `u`. Runs of Latin letters or digits stay as one syllable. `None`
+/// when the text has no Han character.
+pub fn syllables(text: &str) -> Option<String> {
+    let mut has_han = false;
+    let mut out: Vec<String> = Vec::new();
+    let mut run = String::new();
+    for (ch, multi) in text.chars().zip(text.to_pinyin_multi()) {
+        match multi {
+            Some(multi) => {
+                has_han = true;
+                if !run.is_empty() {
+                    out.push(std::mem::take(&mut run));
+                }
+                let mut readings: Vec<String> = Vec::new();
+                for reading in multi.into_iter().take(MAX_READINGS) {
+                    let plain = reading.plain();
+                    let spellings = if plain.contains('ü') {
+                        vec![plain.replace('ü', "v"), plain.replace('ü', "u")]
+                    } else {
+                        vec![plain.to_string()]
+                    };
+                    for spelling in spellings {
+                        if !readings.contains(&spelling) {
+                            readings.push(spelling);
+                        }
+                    }
+                }
+                out.push(readings.join("/"));
+            }
+            None if ch.is_ascii_alphanumeric() => run.push(ch.to_ascii_lowercase()),
+            None if !run.is_empty() => out.push(std::mem::take(&mut run)),
+            None => {}
+        }
+    }
+    if !run.is_empty() {
+        out.push(run);
+    }
+    has_han.then(|| out.join(" "))
+}
+
+/// Matches `query` (lowercase ASCII) as prefixes of consecutive syllables,
+/// starting at any syllable: `zw` = z(hang) w(ei), `yuann` = yuan n(ong).
+/// The score favours matches from the first syllable and whole syllables,
+/// on the same scale as the fuzzy matcher (about 20 per character).
+pub fn match_syllables(query: &str, syllables: &str) -> Option<i64> {
+    let query = query.as_bytes();
+    if query.is_empty() || !query.iter().all(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    let parsed: Vec<Vec<&[u8]>> = syllables
+        .split(' ')
+        .map(|s| s.split('/').map(str::as_bytes).collect())
+        .collect();
+    let mut best: Option<i64> = None;
+    for start in 0..parsed.len() {
+        if let Some(whole) = match_from(query, &parsed, start) {
+            let score = 18 * query.len() as i64
+                + 6 * whole as i64
+                + if start == 0 { 10 } else { -(start as i64) };
+            best = best.max(Some(score));
+        }
+    }
+    best
+}
+
+/// The most whole syllables with which `query` can be spelled from
+/// syllable `at` on, or None when it cannot.
+fn match_from(query: &[u8], syllables: &[Vec<&[u8]>], at: usize) -> Option<u32> {
+    if query.is_empty() {
+        return Some(0);
+    }
+    let readings = syllables.get(at)?;
+    let mut best = None;
+    for reading in readings {
+        let longest = reading.len().min(query.len());
+        for taken in (1..=longest).rev() {
+            if query[..taken] != reading[..taken] {
+                continue;
+            }
+            if let Some(whole) = match_from(&query[taken..], syllables, at + 1) {
+                best = best.max(Some(whole + u32::from(taken == reading.len())));
+            }
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matches(query: &str, text: &str) -> bool {
+        match_syllables(query, &syllables(text).unwrap()).is_some()
+    }
+
+    #[test]
+    fn spells_syllables_with_their_other_readings() {
+        assert_eq!(syllables("张伟").as_deref(), Some("zhang wei"));
+        let shan = syllables("单田芳").unwrap();
+        let first: Vec<&str> = shan.split(' ').next().unwrap().split('/').collect();
+        assert!(first.contains(&"shan") && first.contains(&"dan"), "{shan}");
+        assert!(syllables("吕").unwrap().contains("lv/lu"));
+        assert_eq!(syllables("3A农业").as_deref(), Some("3a nong ye"));
+        assert_eq!(syllables("Anna Schmidt"), None);
+    }
+
+    #[test]
+    fn initials_full_spellings_and_mixtures_match() {
+        for query in ["zw", "zhangwei", "zhangw", "zwei", "zhang", "wei"] {
+            assert!(matches(query, "张伟"), "{query}");
+        }
+        assert!(matches("dantianfang", "单田芳"));
+        assert!(matches("stf", "单田芳"));
+        assert!(matches("lvyuan", "绿源农资有限公司"));
+        assert!(matches("luyuan", "绿源农资有限公司"));
+        assert!(matches("nongzi", "绿源农资有限公司"));
+    }
+
+    #[test]
+    fn scattered_letters_do_not_match() {
+        assert!(!matches("anna", "绿源农资有限公司"));
+        assert!(!matches("wz", "张伟"));
+        assert!(!matches("zhangweix", "张伟"));
+    }
+
+    #[test]
+    fn first_syllable_and_whole_syllables_score_higher() {
+        let zw = syllables("张伟").unwrap();
+        assert!(match_syllables("zhangwei", &zw) > match_syllables("zhangw", &zw));
+        let a = syllables("王张伟").unwrap();
+        assert!(match_syllables("zw", &zw) > match_syllables("zw", &a));
+    }
+}

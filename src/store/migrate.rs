@@ -1,0 +1,210 @@
+//! Schema versions and what happens on open: a new store is stamped, an
+//! older one is migrated, a newer one is refused. Derived records
+//! (aggregates, indexes, search keys) carry their own version and are
+//! rebuilt from the primary records when it changes.
+
+use super::history::HistoryEntry;
+use super::{AccountRecord, Records, Store, StoreError, codec, keys};
+use crate::domain::{AccountId, AccountStats, FollowUp, Referral};
+use crate::search::SearchDoc;
+
+/// Version of the primary records' layout.
+pub const SCHEMA_VERSION: u32 = 1;
+/// Version of the derived records; bump it when their computation changes.
+pub const DERIVED_VERSION: u32 = 1;
+
+const SCHEMA_KEY: &[u8] = b"schema_version";
+const DERIVED_KEY: &[u8] = b"derived_version";
+
+/// A step from `from` to `from + 1`, run in order on open.
+struct Migration {
+    from: u32,
+    run: fn(&Store) -> Result<(), StoreError>,
+}
+
+/// Empty while schema 1 is the only one; each new schema adds its step here.
+const MIGRATIONS: &[Migration] = &[];
+
+fn read_version(store: &Store, key: &[u8]) -> Result<Option<u32>, StoreError> {
+    match store.meta.get(key)? {
+        None => Ok(None),
+        Some(bytes) => {
+            let array: [u8; 4] = bytes.as_ref().try_into().map_err(|_| StoreError::Corrupt {
+                key: format!("meta {}", String::from_utf8_lossy(key)),
+                reason: "not a version number".into(),
+            })?;
+            Ok(Some(u32::from_be_bytes(array)))
+        }
+    }
+}
+
+fn write_version(store: &Store, key: &[u8], version: u32) -> Result<(), StoreError> {
+    store.meta.insert(key, &version.to_be_bytes())?;
+    let mut synced = store.writer.lock().unwrap_or_else(|p| p.into_inner());
+    store.make_durable(&mut synced)
+}
+
+pub(super) fn on_open(store: &Store) -> Result<(), StoreError> {
+    let path = store.dir.display().to_string();
+    match read_version(store, SCHEMA_KEY)? {
+        None if store.data.is_empty() => {
+            write_version(store, DERIVED_KEY, DERIVED_VERSION)?;
+            return write_version(store, SCHEMA_KEY, SCHEMA_VERSION);
+        }
+        None => {
+            return Err(StoreError::NotAStore {
+                path,
+                reason: "it has data but no schema version".into(),
+            });
+        }
+        Some(found) if found > SCHEMA_VERSION => {
+            return Err(StoreError::TooNew {
+                path,
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        Some(found) => {
+            for step in MIGRATIONS.iter().filter(|m| m.from >= found) {
+                (step.run)(store)?;
+                write_version(store, SCHEMA_KEY, step.from + 1)?;
+            }
+        }
+    }
+    if read_version(store, DERIVED_KEY)? != Some(DERIVED_VERSION) {
+        rebuild_derived(store)?;
+    }
+    Ok(())
+}
+
+/// Keys written per batch while rebuilding; the rebuild is idempotent, so
+/// an interrupted one simply runs again on the next open.
+const REBUILD_BATCH: usize = 20_000;
+
+struct BatchWriter<'a> {
+    store: &'a Store,
+    batch: sled::Batch,
+    pending: usize,
+    written: usize,
+}
+
+impl BatchWriter<'_> {
+    fn insert(&mut self, key: Vec<u8>, value: Vec<u8>) -> Result<(), StoreError> {
+        self.batch.insert(key, value);
+        self.bump()
+    }
+
+    fn remove(&mut self, key: sled::IVec) -> Result<(), StoreError> {
+        self.batch.remove(key);
+        self.bump()
+    }
+
+    fn bump(&mut self) -> Result<(), StoreError> {
+        self.pending += 1;
+        self.written += 1;
+        if self.pending >= REBUILD_BATCH {
+            self.flush()
+        } else {
+            Ok(())
+        }
+    }
+
+    fn flush(&mut self) -> Result<(), StoreError> {
+        self.store
+            .data
+            .apply_batch(std::mem::take(&mut self.batch))?;
+        self.pending = 0;
+        Ok(())
+    }
+}
+
+/// Recomputes aggregates, search chunks and the follow-up and referral
+/// indexes from the primary records. Records that do not decode are left
+/// for `doctor` to report. History before this point can no longer be
+/// undone, since its before-images hold derived data of the old kind.
+pub(super) fn rebuild_derived(store: &Store) -> Result<usize, StoreError> {
+    let mut out = BatchWriter {
+        store,
+        batch: sled::Batch::default(),
+        pending: 0,
+        written: 0,
+    };
+    for prefix in [
+        keys::FOLLOW_UPS_OF,
+        keys::DUE_QUEUE,
+        keys::REFERRALS_OF,
+        keys::SEARCH,
+        keys::HISTORY_CHANGES,
+    ] {
+        for item in store.data.scan_prefix([prefix]) {
+            out.remove(item?.0)?;
+        }
+    }
+    let mut search_chunk: Option<(u32, Vec<SearchDoc>)> = None;
+    for item in store.data.scan_prefix([keys::ACCOUNT]) {
+        let (key, value) = item?;
+        let Ok(mut record) = codec::decode::<AccountRecord>(&key, &value) else {
+            continue;
+        };
+        let id: AccountId = record.account.id;
+        let touches = store.touches(id).unwrap_or_default();
+        let orders = store.orders(id).unwrap_or_default();
+        record.stats = AccountStats::compute(&touches, &orders);
+        out.insert(key.to_vec(), codec::encode(&record))?;
+        let chunk = keys::search_chunk_of(id);
+        match &mut search_chunk {
+            Some((current, docs)) if *current == chunk => {
+                docs.push(SearchDoc::for_account(&record.account))
+            }
+            _ => {
+                if let Some((done, docs)) = search_chunk.take() {
+                    out.insert(keys::search_chunk(done), codec::encode(&docs))?;
+                }
+                search_chunk = Some((chunk, vec![SearchDoc::for_account(&record.account)]));
+            }
+        }
+    }
+    if let Some((done, docs)) = search_chunk {
+        out.insert(keys::search_chunk(done), codec::encode(&docs))?;
+    }
+    for item in store.data.scan_prefix([keys::FOLLOW_UP]) {
+        let (key, value) = item?;
+        let Ok(follow_up) = codec::decode::<FollowUp>(&key, &value) else {
+            continue;
+        };
+        out.insert(
+            keys::follow_up_of(follow_up.account, follow_up.id),
+            Vec::new(),
+        )?;
+        if follow_up.is_pending() {
+            out.insert(
+                keys::due_queue(follow_up.due, follow_up.id),
+                codec::encode_u64(follow_up.account.0),
+            )?;
+        }
+    }
+    for item in store.data.scan_prefix([keys::REFERRAL]) {
+        let (key, value) = item?;
+        let Ok(referral) = codec::decode::<Referral>(&key, &value) else {
+            continue;
+        };
+        out.insert(
+            keys::referral_of(referral.referrer, referral.id),
+            Vec::new(),
+        )?;
+        out.insert(keys::referral_of(referral.referee, referral.id), Vec::new())?;
+    }
+    for item in store.data.scan_prefix([keys::HISTORY]) {
+        let (key, value) = item?;
+        let Ok(mut entry) = codec::decode::<HistoryEntry>(&key, &value) else {
+            continue;
+        };
+        if !entry.pruned {
+            entry.pruned = true;
+            out.insert(key.to_vec(), codec::encode(&entry))?;
+        }
+    }
+    out.flush()?;
+    write_version(store, DERIVED_KEY, DERIVED_VERSION)?;
+    Ok(out.written)
+}

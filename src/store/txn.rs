@@ -1,0 +1,395 @@
+//! Staged writes of one command, committed as one atomic batch.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::ffi::OsString;
+use std::sync::MutexGuard;
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::history::{self, Change, HistoryEntry};
+use super::{
+    AccountRecord, KeyValue, ORDER_CHUNK, Records, Store, StoreError, TOUCH_CHUNK, UndoOutcome,
+    codec, keys,
+};
+use crate::domain::{AccountId, FollowUp, Order, Referral, Touch};
+use crate::search::SearchDoc;
+
+/// History entries whose before-images are kept; older ones keep only
+/// their summary, so the store does not grow without bound.
+pub const UNDO_DEPTH: u64 = 1000;
+
+pub struct Txn<'s> {
+    store: &'s Store,
+    synced_blobs: MutexGuard<'s, HashSet<OsString>>,
+    staged: BTreeMap<Vec<u8>, Option<Vec<u8>>>,
+    counters: BTreeMap<&'static str, u64>,
+    dirty_search_chunks: BTreeSet<u32>,
+}
+
+impl Records for Txn<'_> {
+    fn raw(&self, key: &[u8]) -> Result<Option<Vec<u8>>, StoreError> {
+        match self.staged.get(key) {
+            Some(staged) => Ok(staged.clone()),
+            None => self.store.get_raw(key),
+        }
+    }
+
+    fn raw_prefix(&self, prefix: &[u8]) -> Result<Vec<KeyValue>, StoreError> {
+        let mut end = prefix.to_vec();
+        let upper = loop {
+            match end.pop() {
+                Some(0xff) => continue,
+                Some(byte) => {
+                    end.push(byte + 1);
+                    break Some(end);
+                }
+                None => break None,
+            }
+        };
+        self.raw_range(prefix.to_vec(), upper)
+    }
+}
+
+impl<'s> Txn<'s> {
+    pub(super) fn new(store: &'s Store) -> Txn<'s> {
+        // A panic elsewhere cannot leave this set inconsistent.
+        let synced_blobs = store
+            .writer
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        Txn {
+            store,
+            synced_blobs,
+            staged: BTreeMap::new(),
+            counters: BTreeMap::new(),
+            dirty_search_chunks: BTreeSet::new(),
+        }
+    }
+
+    /// Keys in `[start, end)` as the transaction sees them.
+    fn raw_range(&self, start: Vec<u8>, end: Option<Vec<u8>>) -> Result<Vec<KeyValue>, StoreError> {
+        let mut merged: BTreeMap<Vec<u8>, Vec<u8>> = BTreeMap::new();
+        let stored = match &end {
+            Some(end) => self.store.data.range(start.clone()..end.clone()),
+            None => self.store.data.range(start.clone()..),
+        };
+        for item in stored {
+            let (k, v) = item?;
+            merged.insert(k.to_vec(), v.to_vec());
+        }
+        let staged = match &end {
+            Some(end) => self.staged.range(start..end.clone()),
+            None => self.staged.range(start..),
+        };
+        for (k, v) in staged {
+            match v {
+                Some(v) => merged.insert(k.clone(), v.clone()),
+                None => merged.remove(k),
+            };
+        }
+        Ok(merged.into_iter().collect())
+    }
+
+    pub fn put_raw(&mut self, key: Vec<u8>, value: Vec<u8>) {
+        self.staged.insert(key, Some(value));
+    }
+
+    pub fn remove_raw(&mut self, key: Vec<u8>) {
+        self.staged.insert(key, None);
+    }
+
+    fn put<T: Serialize>(&mut self, key: Vec<u8>, record: &T) {
+        self.put_raw(key, codec::encode(record));
+    }
+
+    /// Hands out the next id of a kind; ids are never reused.
+    pub fn next_id(&mut self, counter: &'static str) -> Result<u64, StoreError> {
+        let current = match self.counters.get(counter) {
+            Some(value) => *value,
+            None => {
+                let key = keys::counter(counter);
+                match self.store.get_raw(&key)? {
+                    Some(bytes) => codec::decode_u64(&key, &bytes)?,
+                    None => 0,
+                }
+            }
+        };
+        let next = current + 1;
+        self.counters.insert(counter, next);
+        Ok(next)
+    }
+
+    /// Makes sure later ids of a kind come after `id` (imports keep ids).
+    pub fn reserve_id(&mut self, counter: &'static str, id: u64) -> Result<(), StoreError> {
+        let current = self.next_id(counter)? - 1;
+        self.counters.insert(counter, current.max(id));
+        Ok(())
+    }
+
+    pub fn put_account(&mut self, record: &AccountRecord) {
+        self.put(keys::account(record.account.id), record);
+        self.dirty_search_chunks
+            .insert(keys::search_chunk_of(record.account.id));
+    }
+
+    /// Appends a touch to the account's newest chunk; returns all of the
+    /// account's touches, the new one included.
+    pub fn append_touch(&mut self, touch: &Touch) -> Result<Vec<Touch>, StoreError> {
+        self.append(
+            &keys::touches_of(touch.account),
+            touch,
+            TOUCH_CHUNK,
+            |chunk| keys::touch_chunk(touch.account, chunk),
+        )
+    }
+
+    pub fn append_order(&mut self, order: &Order) -> Result<Vec<Order>, StoreError> {
+        self.append(
+            &keys::orders_of(order.account),
+            order,
+            ORDER_CHUNK,
+            |chunk| keys::order_chunk(order.account, chunk),
+        )
+    }
+
+    fn append<T: Serialize + DeserializeOwned + Clone>(
+        &mut self,
+        prefix: &[u8],
+        item: &T,
+        chunk_len: usize,
+        chunk_key: impl Fn(u32) -> Vec<u8>,
+    ) -> Result<Vec<T>, StoreError> {
+        let mut all: Vec<T> = Vec::new();
+        let mut last: Option<(u32, usize)> = None;
+        for (key, value) in self.raw_prefix(prefix)? {
+            let chunk: Vec<T> = codec::decode(&key, &value)?;
+            let index = key
+                .get(9..13)
+                .and_then(|b| b.try_into().ok())
+                .map_or(0, u32::from_be_bytes);
+            last = Some((index, chunk.len()));
+            all.extend(chunk);
+        }
+        let (index, start) = match last {
+            Some((index, len)) if len < chunk_len => (index, all.len() - len),
+            Some((index, _)) => (index + 1, all.len()),
+            None => (0, 0),
+        };
+        all.push(item.clone());
+        self.put(chunk_key(index), &all[start..].to_vec());
+        Ok(all)
+    }
+
+    /// Replaces all of an account's touches (imports and demo fills).
+    pub fn put_touches(&mut self, account: AccountId, touches: &[Touch]) -> Result<(), StoreError> {
+        self.replace_chunks(&keys::touches_of(account), touches, TOUCH_CHUNK, |c| {
+            keys::touch_chunk(account, c)
+        })
+    }
+
+    pub fn put_orders(&mut self, account: AccountId, orders: &[Order]) -> Result<(), StoreError> {
+        self.replace_chunks(&keys::orders_of(account), orders, ORDER_CHUNK, |c| {
+            keys::order_chunk(account, c)
+        })
+    }
+
+    fn replace_chunks<T: Serialize>(
+        &mut self,
+        prefix: &[u8],
+        items: &[T],
+        chunk_len: usize,
+        chunk_key: impl Fn(u32) -> Vec<u8>,
+    ) -> Result<(), StoreError> {
+        for (key, _) in self.raw_prefix(prefix)? {
+            self.remove_raw(key);
+        }
+        for (index, chunk) in items.chunks(chunk_len).enumerate() {
+            self.put(chunk_key(index as u32), &chunk);
+        }
+        Ok(())
+    }
+
+    /// Writes a follow-up and keeps its indexes (per account, due queue) in step.
+    pub fn put_follow_up(&mut self, follow_up: &FollowUp) -> Result<(), StoreError> {
+        if let Some(old) = self.follow_up(follow_up.id)? {
+            if old.is_pending() {
+                self.remove_raw(keys::due_queue(old.due, old.id));
+            }
+        }
+        self.put(keys::follow_up(follow_up.id), follow_up);
+        self.put_raw(
+            keys::follow_up_of(follow_up.account, follow_up.id),
+            Vec::new(),
+        );
+        if follow_up.is_pending() {
+            self.put_raw(
+                keys::due_queue(follow_up.due, follow_up.id),
+                codec::encode_u64(follow_up.account.0),
+            );
+        }
+        Ok(())
+    }
+
+    pub fn put_referral(&mut self, referral: &Referral) {
+        self.put(keys::referral(referral.id), referral);
+        self.put_raw(
+            keys::referral_of(referral.referrer, referral.id),
+            Vec::new(),
+        );
+        self.put_raw(keys::referral_of(referral.referee, referral.id), Vec::new());
+    }
+
+    /// Rebuilds the search chunks of every account written in this
+    /// transaction from the accounts as they will be after it.
+    fn refresh_search_chunks(&mut self) -> Result<(), StoreError> {
+        for chunk in std::mem::take(&mut self.dirty_search_chunks) {
+            let first = u64::from(chunk) * keys::SEARCH_CHUNK;
+            let start = keys::account(AccountId(first));
+            let end = keys::account(AccountId(first + keys::SEARCH_CHUNK));
+            let docs: Vec<SearchDoc> = self
+                .raw_range(start, Some(end))?
+                .iter()
+                .filter_map(|(key, value)| codec::decode::<AccountRecord>(key, value).ok())
+                .map(|record| SearchDoc::for_account(&record.account))
+                .collect();
+            if docs.is_empty() {
+                self.remove_raw(keys::search_chunk(chunk));
+            } else {
+                self.put(keys::search_chunk(chunk), &docs);
+            }
+        }
+        Ok(())
+    }
+
+    /// Commits every staged write and the command's history entry as one
+    /// atomic batch, durable before this returns. `None` when nothing
+    /// changed (then nothing is written).
+    pub fn commit(
+        self,
+        summary: impl Into<String>,
+        at: NaiveDateTime,
+    ) -> Result<Option<HistoryEntry>, StoreError> {
+        self.commit_entry(summary.into(), at, None)
+    }
+
+    fn commit_entry(
+        mut self,
+        summary: String,
+        at: NaiveDateTime,
+        undo_of: Option<u64>,
+    ) -> Result<Option<HistoryEntry>, StoreError> {
+        self.refresh_search_chunks()?;
+        let mut changes: Vec<Change> = Vec::new();
+        for (key, after) in &self.staged {
+            if keys::is_unversioned(key) {
+                continue;
+            }
+            let before = self.store.data.get(key)?;
+            if before.as_deref() != after.as_deref() {
+                changes.push(Change {
+                    key: key.clone(),
+                    before: before.map(|b| b.to_vec()),
+                });
+            }
+        }
+        if changes.is_empty() && undo_of.is_none() {
+            return Ok(None);
+        }
+        let seq = self.next_id("history")?;
+        let keys_changed = changes.len() as u64;
+        let chunks = history::chunk_changes(changes);
+        let entry = HistoryEntry {
+            seq,
+            at,
+            summary,
+            undo_of,
+            undone: false,
+            pruned: false,
+            chunks: chunks.len() as u32,
+            keys_changed,
+        };
+        let mut batch = sled::Batch::default();
+        for (key, value) in std::mem::take(&mut self.staged) {
+            match value {
+                Some(value) => batch.insert(key, value),
+                None => batch.remove(key),
+            }
+        }
+        for (index, chunk) in chunks.into_iter().enumerate() {
+            batch.insert(keys::history_change_chunk(seq, index as u32), chunk);
+        }
+        batch.insert(keys::history(seq), codec::encode(&entry));
+        for (name, value) in &self.counters {
+            batch.insert(keys::counter(name), codec::encode_u64(*value));
+        }
+        self.store.data.apply_batch(batch)?;
+        self.store.make_durable(&mut self.synced_blobs)?;
+        if seq > UNDO_DEPTH && seq % 64 == 0 {
+            prune_history(self.store, seq - UNDO_DEPTH)?;
+        }
+        Ok(Some(entry))
+    }
+}
+
+/// Drops the before-images of entries up to `last_pruned`, keeping their
+/// summaries. Not part of the command's batch: losing it to a crash only
+/// delays the pruning.
+fn prune_history(store: &Store, last_pruned: u64) -> Result<(), StoreError> {
+    let mut batch = sled::Batch::default();
+    let mut seqs = BTreeSet::new();
+    let end = keys::history_changes(last_pruned + 1);
+    for item in store.data.range(vec![keys::HISTORY_CHANGES]..end) {
+        let (key, _) = item?;
+        if let Some(seq) = keys::u64_at(&key, 1) {
+            seqs.insert(seq);
+        }
+        batch.remove(key);
+    }
+    for seq in seqs {
+        let key = keys::history(seq);
+        if let Some(value) = store.data.get(&key)? {
+            if let Ok(mut entry) = codec::decode::<HistoryEntry>(&key, &value) {
+                entry.pruned = true;
+                entry.chunks = 0;
+                batch.insert(key, codec::encode(&entry));
+            }
+        }
+    }
+    store.data.apply_batch(batch)?;
+    Ok(())
+}
+
+pub(super) fn undo_last(store: &Store, at: NaiveDateTime) -> Result<UndoOutcome, StoreError> {
+    let mut txn = store.begin();
+    let mut target: Option<HistoryEntry> = None;
+    for item in store.data.scan_prefix([keys::HISTORY]).rev() {
+        let (key, value) = item?;
+        let entry: HistoryEntry = codec::decode(&key, &value)?;
+        if entry.undo_of.is_some() || entry.undone {
+            continue;
+        }
+        if entry.pruned {
+            return Ok(UndoOutcome::TooOld(entry));
+        }
+        target = Some(entry);
+        break;
+    }
+    let Some(mut entry) = target else {
+        return Ok(UndoOutcome::Nothing);
+    };
+    for item in store.data.scan_prefix(keys::history_changes(entry.seq)) {
+        let (key, value) = item?;
+        for change in history::decode_changes(&key, &value)? {
+            match change.before {
+                Some(before) => txn.put_raw(change.key, before),
+                None => txn.remove_raw(change.key),
+            }
+        }
+    }
+    entry.undone = true;
+    txn.put_raw(keys::history(entry.seq), codec::encode(&entry));
+    txn.commit_entry(format!("undo: {}", entry.summary), at, Some(entry.seq))?;
+    Ok(UndoOutcome::Undone(entry))
+}
