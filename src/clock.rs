@@ -54,14 +54,9 @@ pub fn parse_timestamp(input: &str) -> Option<NaiveDateTime> {
     if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         return Some(date.and_time(noon()));
     }
-    [
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%d %H:%M",
-    ]
-    .iter()
-    .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
+    ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"]
+        .iter()
+        .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -102,10 +97,7 @@ pub fn parse_when(input: &str, now: NaiveDateTime) -> Result<When, WhenError> {
     let date_only = |date: NaiveDate| When { date, time: None };
     match lower.as_str() {
         "now" => {
-            return Ok(When {
-                date: today,
-                time: Some(now.time()),
-            });
+            return Ok(When { date: today, time: Some(now.time()) });
         }
         "today" => return Ok(date_only(today)),
         "tomorrow" => return Ok(date_only(today + Duration::days(1))),
@@ -130,17 +122,11 @@ pub fn parse_when(input: &str, now: NaiveDateTime) -> Result<When, WhenError> {
         return Ok(date_only(date));
     }
     if let Some(moment) = parse_timestamp(text) {
-        return Ok(When {
-            date: moment.date(),
-            time: Some(moment.time()),
-        });
+        return Ok(When { date: moment.date(), time: Some(moment.time()) });
     }
     for format in ["%H:%M", "%H:%M:%S"] {
         if let Ok(time) = NaiveTime::parse_from_str(text, format) {
-            return Ok(When {
-                date: today,
-                time: Some(time),
-            });
+            return Ok(When { date: today, time: Some(time) });
         }
     }
     Err(malformed())
@@ -157,10 +143,7 @@ mod tests {
     #[test]
     fn timestamps_take_the_documented_forms() {
         assert_eq!(at("2026-11-27"), at("2026-11-27T12:00"));
-        assert_eq!(
-            at("2026-11-27T09:30:15").time(),
-            NaiveTime::from_hms_opt(9, 30, 15).unwrap()
-        );
+        assert_eq!(at("2026-11-27T09:30:15").time(), NaiveTime::from_hms_opt(9, 30, 15).unwrap());
         assert_eq!(at("2026-11-27 09:30"), at("2026-11-27T09:30"));
         for bad in ["2026-13-01", "27.11.2026", "2026-11-27T25:00", "", "soon"] {
             assert!(parse_timestamp(bad).is_none(), "{bad}");
@@ -177,15 +160,9 @@ mod tests {
         assert_eq!(date("+3d"), "2026-11-30");
         assert_eq!(date("+2w"), "2026-12-11");
         assert_eq!(date("2027-02-06"), "2027-02-06");
-        assert_eq!(
-            parse_when("14:30", now).unwrap().moment(now),
-            at("2026-11-27T14:30")
-        );
+        assert_eq!(parse_when("14:30", now).unwrap().moment(now), at("2026-11-27T14:30"));
         for bad in ["+3", "+xd", "-2d", "2026-02-30", "next week", "+99999d"] {
-            assert!(
-                matches!(parse_when(bad, now), Err(WhenError::Malformed(_))),
-                "{bad}"
-            );
+            assert!(matches!(parse_when(bad, now), Err(WhenError::Malformed(_))), "{bad}");
         }
     }
 
@@ -193,9 +170,6 @@ mod tests {
     fn a_bare_date_means_noon_but_today_means_now() {
         let now = at("2026-11-27T09:00");
         assert_eq!(parse_when("today", now).unwrap().moment(now), now);
-        assert_eq!(
-            parse_when("yesterday", now).unwrap().moment(now),
-            at("2026-11-26T12:00")
-        );
+        assert_eq!(parse_when("yesterday", now).unwrap().moment(now), at("2026-11-26T12:00"));
     }
 }

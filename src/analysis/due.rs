@@ -12,11 +12,7 @@ pub struct DueItem {
 }
 
 fn plural(n: i64, unit: &str) -> String {
-    if n == 1 {
-        format!("1 {unit}")
-    } else {
-        format!("{n} {unit}s")
-    }
+    if n == 1 { format!("1 {unit}") } else { format!("{n} {unit}s") }
 }
 
 /// Why a follow-up is on the list, as a rep reads it.
@@ -31,17 +27,11 @@ pub fn reasons(follow_up: &FollowUp, today: NaiveDate) -> Vec<String> {
     let what = if follow_up.note.is_empty() {
         format!("{} ({})", follow_up.kind, follow_up.reason)
     } else {
-        format!(
-            "{} ({}): {}",
-            follow_up.kind, follow_up.reason, follow_up.note
-        )
+        format!("{} ({}): {}", follow_up.kind, follow_up.reason, follow_up.note)
     };
     reasons.push(what);
     if follow_up.snoozes > 0 {
-        reasons.push(format!(
-            "snoozed {}",
-            plural(follow_up.snoozes.into(), "time")
-        ));
+        reasons.push(format!("snoozed {}", plural(follow_up.snoozes.into(), "time")));
     }
     reasons
 }
@@ -108,10 +98,7 @@ mod tests {
         );
         let ids: Vec<u64> = items.iter().map(|i| i.follow_up.id.0).collect();
         assert_eq!(ids, vec![2, 5, 1]);
-        assert_eq!(
-            items[0].reasons,
-            vec!["overdue 2 days", "call (promised)", "snoozed 3 times"]
-        );
+        assert_eq!(items[0].reasons, vec!["overdue 2 days", "call (promised)", "snoozed 3 times"]);
         assert_eq!(items[1].reasons[0], "overdue 1 day");
         assert_eq!(items[2].reasons[0], "due today");
     }

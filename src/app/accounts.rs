@@ -5,12 +5,10 @@ use std::cmp::Reverse;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{App, AppError, AppResult};
-use crate::domain::contact::{
-    check_email, check_name, check_phone, check_tags, clean_note, optional_text,
-};
+use crate::domain::contact::{check_email, check_name, check_phone, check_tags, clean_note, optional_text};
 use crate::domain::{
-    Account, AccountId, AccountStats, ArchiveReason, Archived, FollowUp, Grade, IncentiveStatus,
-    Money, Order, Referral, ReferralId, Stage, StageKind, Tier, Touch,
+    Account, AccountId, AccountStats, AccountSummary, ArchiveReason, Archived, FollowUp, Grade,
+    IncentiveStatus, Money, Order, Referral, ReferralId, Stage, StageKind, Tier, Touch,
 };
 use crate::store::{AccountRecord, Records};
 
@@ -66,11 +64,7 @@ impl AccountInput {
             account.phones = checked;
         }
         if let Some(email) = &self.email {
-            account.email = if email.trim().is_empty() {
-                None
-            } else {
-                Some(check_email(email)?)
-            };
+            account.email = if email.trim().is_empty() { None } else { Some(check_email(email)?) };
         }
         if let Some(tags) = &self.tags {
             account.tags = check_tags(tags.iter().map(String::as_str))?;
@@ -87,10 +81,7 @@ impl AccountInput {
         }
         match (self.tier, account.stage) {
             (Some(tier), Stage::Customer { .. }) => {
-                account.stage = Stage::Customer {
-                    tier,
-                    tier_pinned: true,
-                }
+                account.stage = Stage::Customer { tier, tier_pinned: true }
             }
             (Some(_), Stage::Prospect { .. }) => {
                 return Err(AppError::Conflict(format!(
@@ -105,9 +96,7 @@ impl AccountInput {
 }
 
 fn not_a_prospect(name: &str, tier: Tier) -> AppError {
-    AppError::Conflict(format!(
-        "{name} is a customer (tier {tier}); grades apply to prospects"
-    ))
+    AppError::Conflict(format!("{name} is a customer (tier {tier}); grades apply to prospects"))
 }
 
 /// One line of the account list.
@@ -125,18 +114,17 @@ pub struct AccountRow {
 }
 
 impl AccountRow {
-    pub fn new(record: &AccountRecord, today: NaiveDate) -> AccountRow {
-        let account = &record.account;
+    pub fn new(summary: &AccountSummary, today: NaiveDate) -> AccountRow {
         AccountRow {
-            id: account.id,
-            name: account.name.clone(),
-            company: account.company.clone(),
-            stage: account.stage_kind(),
-            grade: account.stage.grade(),
-            tier: account.stage.tier(),
-            revenue_12m: record.stats.revenue_12m(today),
-            potential: account.potential,
-            last_touch: record.stats.last_touch,
+            id: summary.id,
+            name: summary.name.clone(),
+            company: summary.company.clone(),
+            stage: summary.stage_kind(),
+            grade: summary.grade(),
+            tier: summary.tier(),
+            revenue_12m: summary.revenue_12m(today),
+            potential: summary.potential,
+            last_touch: summary.last_touch,
         }
     }
 }
@@ -151,15 +139,15 @@ pub struct ListFilter {
 }
 
 impl ListFilter {
-    fn accepts(&self, account: &Account) -> bool {
+    fn accepts(&self, account: &AccountSummary) -> bool {
         let stage = account.stage_kind();
         let stage_ok = match self.stage {
             Some(wanted) => stage == wanted,
             None => self.include_archived || stage != StageKind::Archived,
         };
         stage_ok
-            && self.grade.is_none_or(|g| account.stage.grade() == Some(g))
-            && self.tier.is_none_or(|t| account.stage.tier() == Some(t))
+            && self.grade.is_none_or(|g| account.grade() == Some(g))
+            && self.tier.is_none_or(|t| account.tier() == Some(t))
     }
 }
 
@@ -189,13 +177,7 @@ fn list_order(row: &AccountRow) -> (u8, Reverse<Option<Tier>>, Option<Grade>, St
         StageKind::Prospect => 1,
         StageKind::Archived => 2,
     };
-    (
-        group,
-        Reverse(row.tier),
-        row.grade,
-        row.name.to_lowercase(),
-        row.id,
-    )
+    (group, Reverse(row.tier), row.grade, row.name.to_lowercase(), row.id)
 }
 
 impl App {
@@ -205,10 +187,7 @@ impl App {
         referred_by: Option<AccountId>,
     ) -> AppResult<AccountRecord> {
         let now = self.now();
-        let name = input
-            .name
-            .as_deref()
-            .ok_or_else(|| AppError::Invalid("name is empty".into()))?;
+        let name = input.name.as_deref().ok_or_else(|| AppError::Invalid("name is empty".into()))?;
         let mut account = Account {
             id: AccountId(0),
             name: check_name(name)?,
@@ -222,9 +201,7 @@ impl App {
             note: None,
             competitors: None,
             potential: None,
-            stage: Stage::Prospect {
-                grade: input.grade.unwrap_or(Grade::C),
-            },
+            stage: Stage::Prospect { grade: input.grade.unwrap_or(Grade::C) },
             archived: None,
             created_at: now,
             converted_at: None,
@@ -233,10 +210,7 @@ impl App {
         let referrer = referred_by.map(|id| self.record(id)).transpose()?;
         let mut txn = self.store.begin();
         account.id = AccountId(txn.next_id("account")?);
-        let record = AccountRecord {
-            account,
-            stats: AccountStats::default(),
-        };
+        let record = AccountRecord { account, stats: AccountStats::default() };
         txn.put_account(&record);
         if let Some(referrer) = &referrer {
             let referral = Referral {
@@ -249,10 +223,7 @@ impl App {
             };
             txn.put_referral(&referral);
         }
-        txn.commit(
-            format!("add {} (#{})", record.account.name, record.account.id),
-            now,
-        )?;
+        txn.commit(format!("add {} (#{})", record.account.name, record.account.id), now)?;
         Ok(record)
     }
 
@@ -268,13 +239,7 @@ impl App {
     }
 
     pub fn set_grade(&self, id: AccountId, grade: Grade) -> AppResult<AccountRecord> {
-        self.edit_account(
-            id,
-            &AccountInput {
-                grade: Some(grade),
-                ..AccountInput::default()
-            },
-        )
+        self.edit_account(id, &AccountInput { grade: Some(grade), ..AccountInput::default() })
     }
 
     /// Moves a prospect one grade hotter (`raise`) or colder.
@@ -285,14 +250,9 @@ impl App {
             Stage::Prospect { grade } => grade,
             Stage::Customer { tier, .. } => return Err(not_a_prospect(&account.name, tier)),
         };
-        let next = if raise {
-            grade.raised()
-        } else {
-            grade.lowered()
-        };
-        let next = next.ok_or_else(|| {
-            AppError::Conflict(format!("{} is already grade {grade}", account.name))
-        })?;
+        let next = if raise { grade.raised() } else { grade.lowered() };
+        let next =
+            next.ok_or_else(|| AppError::Conflict(format!("{} is already grade {grade}", account.name)))?;
         self.set_grade(id, next)
     }
 
@@ -310,38 +270,29 @@ impl App {
         record.account.archived = Some(Archived { reason, at: now });
         let mut txn = self.store.begin();
         txn.put_account(&record);
-        txn.commit(
-            format!("archive {} (#{id}) as {reason}", record.account.name),
-            now,
-        )?;
+        txn.commit(format!("archive {} (#{id}) as {reason}", record.account.name), now)?;
         Ok(record)
     }
 
     pub fn restore(&self, id: AccountId) -> AppResult<AccountRecord> {
         let mut record = self.record(id)?;
         if record.account.archived.take().is_none() {
-            return Err(AppError::Conflict(format!(
-                "{} is not archived",
-                record.account.name
-            )));
+            return Err(AppError::Conflict(format!("{} is not archived", record.account.name)));
         }
         let mut txn = self.store.begin();
         txn.put_account(&record);
-        txn.commit(
-            format!("restore {} (#{id})", record.account.name),
-            self.now(),
-        )?;
+        txn.commit(format!("restore {} (#{id})", record.account.name), self.now())?;
         Ok(record)
     }
 
     pub fn list_accounts(&self, filter: ListFilter) -> AppResult<(Vec<AccountRow>, usize)> {
         let today = self.today();
-        let loaded = self.store.accounts()?;
+        let loaded = self.store.summaries()?;
         let mut rows: Vec<AccountRow> = loaded
             .items
             .iter()
-            .filter(|record| filter.accepts(&record.account))
-            .map(|record| AccountRow::new(record, today))
+            .filter(|summary| filter.accepts(summary))
+            .map(|summary| AccountRow::new(summary, today))
             .collect();
         rows.sort_by_cached_key(list_order);
         Ok((rows, loaded.problems.len()))
@@ -358,10 +309,7 @@ impl App {
         let mut referrals = Vec::new();
         for referral in self.store.referrals_of(id)? {
             let name = |other: AccountId| -> AppResult<String> {
-                Ok(self
-                    .store
-                    .account(other)?
-                    .map_or_else(|| format!("#{other}"), |r| r.account.name))
+                Ok(self.store.account(other)?.map_or_else(|| format!("#{other}"), |r| r.account.name))
             };
             referrals.push(ReferralLink {
                 referrer_name: name(referral.referrer)?,
@@ -369,12 +317,6 @@ impl App {
                 referral,
             });
         }
-        Ok(AccountDetail {
-            record,
-            touches,
-            orders,
-            follow_ups,
-            referrals,
-        })
+        Ok(AccountDetail { record, touches, orders, follow_ups, referrals })
     }
 }

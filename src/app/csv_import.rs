@@ -54,23 +54,19 @@ fn field_of(header: &str) -> Option<Field> {
         | "organisation" | "organization1name" | "firma" => Some(Company),
         "jobtitle" | "position" | "职位" | "职务" | "organization1title" => Some(Title),
         "grade" | "等级" | "级别" | "客户等级" => Some(Grade),
-        "tags" | "tag" | "标签" | "categories" | "category" | "kategorien" | "分类" => {
-            Some(Tags)
-        }
+        "tags" | "tag" | "标签" | "categories" | "category" | "kategorien" | "分类" => Some(Tags),
         "note" | "notes" | "备注" | "notizen" | "说明" | "comment" | "comments" => Some(Note),
         "source" | "来源" | "客户来源" => Some(Source),
         "address" | "地址" | "adresse" => Some(Address),
-        "phone" | "telephone" | "tel" | "电话" | "手机" | "手机号" | "手机号码" | "联系电话"
-        | "电话号码" | "mobile" | "cell" => Some(Phone),
+        "phone" | "telephone" | "tel" | "电话" | "手机" | "手机号" | "手机号码" | "联系电话" | "电话号码"
+        | "mobile" | "cell" => Some(Phone),
         "email" | "邮箱" | "电子邮件" | "邮件" | "电子邮箱" => Some(Email),
         _ => None,
     };
     if exact.is_some() {
         return exact;
     }
-    let label_column = ["type", "label", "displayname", "anzeige"]
-        .iter()
-        .any(|w| h.contains(w));
+    let label_column = ["type", "label", "displayname", "anzeige"].iter().any(|w| h.contains(w));
     if label_column || h.contains("fax") {
         return None;
     }
@@ -111,13 +107,7 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> (String, &'sta
         .max_by_key(|(score, _, _)| *score);
     match best {
         Some((_, encoding, text)) => (text, encoding.name()),
-        None => (
-            WINDOWS_1252
-                .decode_without_bom_handling(bytes)
-                .0
-                .into_owned(),
-            WINDOWS_1252.name(),
-        ),
+        None => (WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(), WINDOWS_1252.name()),
     }
 }
 
@@ -128,12 +118,7 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     let pairs = sample.len() / 2;
     let even_zeros = sample.iter().step_by(2).filter(|b| **b == 0).count();
-    let odd_zeros = sample
-        .iter()
-        .skip(1)
-        .step_by(2)
-        .filter(|b| **b == 0)
-        .count();
+    let odd_zeros = sample.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
     if even_zeros * 10 > pairs * 3 && odd_zeros * 10 < pairs {
         Some(UTF_16BE)
     } else if odd_zeros * 10 > pairs * 3 && even_zeros * 10 < pairs {
@@ -185,11 +170,7 @@ fn sniff_delimiter(text: &str) -> u8 {
             }
         }
     }
-    counts
-        .iter()
-        .max_by_key(|(_, count)| *count)
-        .filter(|(_, c)| *c > 0)
-        .map_or(b',', |(d, _)| *d)
+    counts.iter().max_by_key(|(_, count)| *count).filter(|(_, c)| *c > 0).map_or(b',', |(d, _)| *d)
 }
 
 /// Google joins several values in one cell with ` ::: `.
@@ -227,10 +208,7 @@ struct Row {
     input: AccountInput,
 }
 
-fn parse_row(
-    columns: &[Option<Field>],
-    cells: &csv::StringRecord,
-) -> Result<Option<AccountInput>, String> {
+fn parse_row(columns: &[Option<Field>], cells: &csv::StringRecord) -> Result<Option<AccountInput>, String> {
     let mut values: HashMap<Field, Vec<String>> = HashMap::new();
     for (field, cell) in columns.iter().zip(cells.iter()) {
         if let Some(field) = field {
@@ -243,31 +221,15 @@ fn parse_row(
     if values.is_empty() {
         return Ok(None);
     }
-    let first = |field| {
-        values
-            .get(&field)
-            .and_then(|v| v.first())
-            .map(|s| clean_text(s))
-            .unwrap_or_default()
-    };
+    let first = |field| values.get(&field).and_then(|v| v.first()).map(|s| clean_text(s)).unwrap_or_default();
     let mut name = first(Field::Name);
     if name.is_empty() {
-        let (given, middle, family) = (
-            first(Field::First),
-            first(Field::Middle),
-            first(Field::Last),
-        );
-        let cjk = format!("{family}{given}")
-            .chars()
-            .any(|c| ('\u{2e80}'..='\u{9fff}').contains(&c));
+        let (given, middle, family) = (first(Field::First), first(Field::Middle), first(Field::Last));
+        let cjk = format!("{family}{given}").chars().any(|c| ('\u{2e80}'..='\u{9fff}').contains(&c));
         name = if cjk {
             format!("{family}{given}")
         } else {
-            [given, middle, family]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ")
+            [given, middle, family].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ")
         };
     }
     let company = first(Field::Company);
@@ -325,29 +287,17 @@ fn parse_row(
 }
 
 impl App {
-    pub fn import_csv(
-        &self,
-        bytes: &[u8],
-        label: &str,
-        options: CsvOptions,
-    ) -> AppResult<CsvReport> {
+    pub fn import_csv(&self, bytes: &[u8], label: &str, options: CsvOptions) -> AppResult<CsvReport> {
         let (text, encoding) = decode(bytes, options.encoding);
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(sniff_delimiter(&text))
             .flexible(true)
             .has_headers(true)
             .from_reader(text.as_bytes());
-        let headers = reader
-            .headers()
-            .map_err(|e| AppError::Invalid(format!("{label}: {e}")))?
-            .clone();
+        let headers = reader.headers().map_err(|e| AppError::Invalid(format!("{label}: {e}")))?.clone();
         let columns: Vec<Option<Field>> = headers.iter().map(field_of).collect();
-        let names_something = |f: &Option<Field>| {
-            matches!(
-                f,
-                Some(Field::Name | Field::First | Field::Last | Field::Company)
-            )
-        };
+        let names_something =
+            |f: &Option<Field>| matches!(f, Some(Field::Name | Field::First | Field::Last | Field::Company));
         if !columns.iter().any(names_something) {
             let shown: Vec<&str> = headers.iter().take(8).collect();
             return Err(AppError::Invalid(format!(
@@ -355,10 +305,7 @@ impl App {
                 shown.join(", ")
             )));
         }
-        let mut report = CsvReport {
-            encoding,
-            ..CsvReport::default()
-        };
+        let mut report = CsvReport { encoding, ..CsvReport::default() };
         report.unused_columns = headers
             .iter()
             .zip(&columns)
@@ -384,10 +331,7 @@ impl App {
                 Ok(cells) => (cells.position().map_or(0, |p| p.line()), cells),
                 Err(error) => {
                     let line = error.position().map_or(0, |p| p.line());
-                    report.rejected.push(RowNote {
-                        line,
-                        message: error.to_string(),
-                    });
+                    report.rejected.push(RowNote { line, message: error.to_string() });
                     continue;
                 }
             };
@@ -400,29 +344,17 @@ impl App {
                 }
             };
             report.rows += 1;
-            let who = format!(
-                "{} (line {line})",
-                input.name.as_deref().unwrap_or_default()
-            );
+            let who = format!("{} (line {line})", input.name.as_deref().unwrap_or_default());
             let phones = input.phones.clone().unwrap_or_default();
             let duplicate = phones
                 .iter()
-                .find_map(|p| {
-                    seen_phones
-                        .get(&phone_key(p))
-                        .map(|other| format!("same phone as {other}"))
-                })
+                .find_map(|p| seen_phones.get(&phone_key(p)).map(|other| format!("same phone as {other}")))
                 .or_else(|| {
                     let email = input.email.as_deref()?;
-                    seen_emails
-                        .get(&email_key(email))
-                        .map(|other| format!("same email as {other}"))
+                    seen_emails.get(&email_key(email)).map(|other| format!("same email as {other}"))
                 });
             if let Some(message) = duplicate {
-                report.duplicates.push(RowNote {
-                    line,
-                    message: format!("skipped {who}: {message}"),
-                });
+                report.duplicates.push(RowNote { line, message: format!("skipped {who}: {message}") });
                 continue;
             }
             for phone in &phones {
@@ -434,10 +366,7 @@ impl App {
             rows.push(Row { line, input });
         }
         report.rejected.sort_by_key(|r| r.line);
-        report.imported = rows
-            .iter()
-            .map(|r| (r.line, r.input.name.clone().unwrap_or_default()))
-            .collect();
+        report.imported = rows.iter().map(|r| (r.line, r.input.name.clone().unwrap_or_default())).collect();
         let blocked = !report.rejected.is_empty() && !options.skip_invalid;
         if options.dry_run || blocked || rows.is_empty() {
             return Ok(report);
@@ -459,9 +388,7 @@ impl App {
                     note: None,
                     competitors: None,
                     potential: None,
-                    stage: Stage::Prospect {
-                        grade: row.input.grade.unwrap_or(Grade::C),
-                    },
+                    stage: Stage::Prospect { grade: row.input.grade.unwrap_or(Grade::C) },
                     archived: None,
                     created_at: now,
                     converted_at: None,
@@ -498,25 +425,16 @@ mod tests {
 
     #[test]
     fn legacy_encodings_are_told_apart() {
-        let (text, encoding) = decode(
-            &WINDOWS_1252.encode("Name,Ort\nAnna,Thüringen Straße\n").0,
-            None,
-        );
+        let (text, encoding) = decode(&WINDOWS_1252.encode("Name,Ort\nAnna,Thüringen Straße\n").0, None);
         assert_eq!(encoding, "windows-1252");
         assert!(text.contains("Thüringen Straße"));
-        let (text, encoding) = decode(
-            &GB18030.encode("姓名,公司\n张伟,绿源农资有限公司\n").0,
-            None,
-        );
+        let (text, encoding) = decode(&GB18030.encode("姓名,公司\n张伟,绿源农资有限公司\n").0, None);
         assert_eq!(encoding, "gb18030");
         assert!(text.contains("绿源农资"));
         let (text, encoding) = decode(&SHIFT_JIS.encode("名前\n名無しの権兵衛\n").0, None);
         assert_eq!(encoding, "Shift_JIS");
         assert!(text.contains("名無しの権兵衛"));
-        let utf16: Vec<u8> = "Name\nAnna\n"
-            .encode_utf16()
-            .flat_map(|u| u.to_le_bytes())
-            .collect();
+        let utf16: Vec<u8> = "Name\nAnna\n".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
         assert_eq!(decode(&utf16, None).1, "UTF-16LE");
     }
 

@@ -8,8 +8,8 @@ use super::backup::{Backup, BackupCounts};
 use super::{App, AppError, AppResult};
 use crate::domain::{
     Account, AccountId, ArchiveReason, Archived, Direction, FollowUp, FollowUpId, FollowUpReason,
-    FollowUpStatus, Grade, IncentiveStatus, Money, Order, OrderId, Outcome, Referral, ReferralId,
-    Stage, Tier, Touch, TouchId, TouchKind,
+    FollowUpStatus, Grade, IncentiveStatus, Money, Order, OrderId, Outcome, Referral, ReferralId, Stage,
+    Tier, Touch, TouchId, TouchKind,
 };
 
 pub const DEFAULT_ACCOUNTS: usize = 300;
@@ -25,35 +25,30 @@ pub struct DemoOptions {
 
 impl Default for DemoOptions {
     fn default() -> Self {
-        DemoOptions {
-            accounts: DEFAULT_ACCOUNTS,
-            seed: DEFAULT_SEED,
-            touches_per_account: 8,
-        }
+        DemoOptions { accounts: DEFAULT_ACCOUNTS, seed: DEFAULT_SEED, touches_per_account: 8 }
     }
 }
 
 const SURNAMES: &[&str] = &[
-    "张", "王", "李", "赵", "刘", "陈", "杨", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭",
-    "何", "林", "罗", "高", "郑", "梁", "谢", "宋", "唐", "韩", "曹", "许", "邓", "冯", "曾", "彭",
-    "吕", "单", "蒋", "魏",
+    "张", "王", "李", "赵", "刘", "陈", "杨", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭", "何",
+    "林", "罗", "高", "郑", "梁", "谢", "宋", "唐", "韩", "曹", "许", "邓", "冯", "曾", "彭", "吕", "单",
+    "蒋", "魏",
 ];
 const GIVEN: &[&str] = &[
-    "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明",
-    "超", "秀英", "霞", "平", "刚", "桂英", "建华", "志强", "海燕", "国庆", "春梅", "文", "斌",
-    "红", "玉兰", "晓东", "建国",
+    "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超",
+    "秀英", "霞", "平", "刚", "桂英", "建华", "志强", "海燕", "国庆", "春梅", "文", "斌", "红", "玉兰",
+    "晓东", "建国",
 ];
 const LATIN_FIRST: &[&str] = &[
-    "Anna", "Lukas", "Maria", "Jonas", "Sophie", "Daniel", "Laura", "Felix", "Emma", "Paul", "Mia",
-    "David", "Olivia", "James", "Chloé", "Mateo", "Ingrid", "Pedro", "Aisha", "Tomás",
+    "Anna", "Lukas", "Maria", "Jonas", "Sophie", "Daniel", "Laura", "Felix", "Emma", "Paul", "Mia", "David",
+    "Olivia", "James", "Chloé", "Mateo", "Ingrid", "Pedro", "Aisha", "Tomás",
 ];
 const LATIN_LAST: &[&str] = &[
-    "Schmidt", "Müller", "Weber", "Fischer", "Becker", "Smith", "Johnson", "Brown", "García",
-    "Martin", "Rossi", "Novak", "Jensen", "Silva", "Dubois", "Kowalski",
+    "Schmidt", "Müller", "Weber", "Fischer", "Becker", "Smith", "Johnson", "Brown", "García", "Martin",
+    "Rossi", "Novak", "Jensen", "Silva", "Dubois", "Kowalski",
 ];
-const REGIONS: &[&str] = &[
-    "绿源", "丰收", "金穗", "沃土", "禾丰", "田园", "万家", "康农", "润田", "惠农", "鑫达", "春雨",
-];
+const REGIONS: &[&str] =
+    &["绿源", "丰收", "金穗", "沃土", "禾丰", "田园", "万家", "康农", "润田", "惠农", "鑫达", "春雨"];
 const TRADES: &[&str] = &["农资", "种业", "化肥", "农机", "植保", "农业科技", "饲料"];
 const SUFFIXES: &[&str] = &["有限公司", "合作社", "经营部", "家庭农场", "贸易有限公司"];
 const LATIN_COMPANIES: &[&str] = &[
@@ -66,26 +61,8 @@ const LATIN_COMPANIES: &[&str] = &[
     "Sunfield Growers",
     "Litware Irrigation",
 ];
-const TAGS: &[&str] = &[
-    "农场",
-    "经销商",
-    "合作社",
-    "种植大户",
-    "果园",
-    "养殖",
-    "dealer",
-    "organic",
-    "展会",
-];
-const SOURCES: &[&str] = &[
-    "展会",
-    "转介绍",
-    "电话陌拜",
-    "网站",
-    "trade fair",
-    "cold call",
-    "website",
-];
+const TAGS: &[&str] = &["农场", "经销商", "合作社", "种植大户", "果园", "养殖", "dealer", "organic", "展会"];
+const SOURCES: &[&str] = &["展会", "转介绍", "电话陌拜", "网站", "trade fair", "cold call", "website"];
 const NOTES: &[&str] = &[
     "问了春季化肥价格",
     "要报价单,下周再联系",
@@ -99,13 +76,7 @@ const NOTES: &[&str] = &[
     "",
     "",
 ];
-const INCENTIVES: &[&str] = &[
-    "下单九折",
-    "礼品卡 200 元",
-    "一袋种子",
-    "5% commission",
-    "免费送货一次",
-];
+const INCENTIVES: &[&str] = &["下单九折", "礼品卡 200 元", "一袋种子", "5% commission", "免费送货一次"];
 const COMPETITORS: &[&str] = &[
     "从丰农买化肥,价格低但送货慢",
     "Uses AgriCorp; cheaper, poor after-sales service",
@@ -129,12 +100,7 @@ impl Dice {
 }
 
 fn chinese_company(dice: &mut Dice) -> String {
-    format!(
-        "{}{}{}",
-        dice.pick(REGIONS),
-        dice.pick(TRADES),
-        dice.pick(SUFFIXES)
-    )
+    format!("{}{}{}", dice.pick(REGIONS), dice.pick(TRADES), dice.pick(SUFFIXES))
 }
 
 /// Picks the stage of a new demo account: about 40% customers across all
@@ -142,22 +108,10 @@ fn chinese_company(dice: &mut Dice) -> String {
 fn stage(dice: &mut Dice) -> Stage {
     let roll = dice.0.u32(..100);
     match roll {
-        0..=15 => Stage::Customer {
-            tier: Tier::Small,
-            tier_pinned: false,
-        },
-        16..=27 => Stage::Customer {
-            tier: Tier::Medium,
-            tier_pinned: false,
-        },
-        28..=35 => Stage::Customer {
-            tier: Tier::Large,
-            tier_pinned: false,
-        },
-        36..=39 => Stage::Customer {
-            tier: Tier::Vip,
-            tier_pinned: false,
-        },
+        0..=15 => Stage::Customer { tier: Tier::Small, tier_pinned: false },
+        16..=27 => Stage::Customer { tier: Tier::Medium, tier_pinned: false },
+        28..=35 => Stage::Customer { tier: Tier::Large, tier_pinned: false },
+        36..=39 => Stage::Customer { tier: Tier::Vip, tier_pinned: false },
         40..=48 => Stage::Prospect { grade: Grade::A },
         49..=62 => Stage::Prospect { grade: Grade::B },
         63..=82 => Stage::Prospect { grade: Grade::C },
@@ -200,8 +154,8 @@ fn touch_kind(dice: &mut Dice) -> TouchKind {
 }
 
 fn moment(now: NaiveDateTime, days_ago: i64, dice: &mut Dice) -> NaiveDateTime {
-    let time = NaiveTime::from_hms_opt(dice.range(8, 18) as u32, dice.range(0, 59) as u32, 0)
-        .unwrap_or_default();
+    let time =
+        NaiveTime::from_hms_opt(dice.range(8, 18) as u32, dice.range(0, 59) as u32, 0).unwrap_or_default();
     let at = (now.date() - Duration::days(days_ago)).and_time(time);
     at.min(now)
 }
@@ -291,11 +245,7 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
                 account: id,
                 kind,
                 at: moment(now, dice.range(0, created_days_ago.min(180)), &mut dice),
-                direction: if inbound {
-                    Direction::Inbound
-                } else {
-                    Direction::Outbound
-                },
+                direction: if inbound { Direction::Inbound } else { Direction::Outbound },
                 outcome: outcome_for(&mut dice, kind),
                 note: dice.pick(NOTES).to_string(),
             });
@@ -321,22 +271,11 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
         }
 
         if dice.chance(5) {
-            let reason = if dice.chance(50) {
-                ArchiveReason::Lost
-            } else {
-                ArchiveReason::Dormant
-            };
-            account.archived = Some(Archived {
-                reason,
-                at: moment(now, dice.range(1, 60), &mut dice),
-            });
+            let reason = if dice.chance(50) { ArchiveReason::Lost } else { ArchiveReason::Dormant };
+            account.archived = Some(Archived { reason, at: moment(now, dice.range(1, 60), &mut dice) });
         } else if dice.chance(35) {
             follow_up_id += 1;
-            let snoozes = if dice.chance(15) {
-                dice.range(1, 4) as u32
-            } else {
-                0
-            };
+            let snoozes = if dice.chance(15) { dice.range(1, 4) as u32 } else { 0 };
             let due = now.date() + Duration::days(dice.range(-6, 14));
             book.follow_ups.push(FollowUp {
                 id: FollowUpId(follow_up_id),
@@ -346,22 +285,14 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
                     .chance(20)
                     .then(|| NaiveTime::from_hms_opt(dice.range(9, 17) as u32, 0, 0))
                     .flatten(),
-                kind: if dice.chance(75) {
-                    TouchKind::Call
-                } else {
-                    TouchKind::Visit
-                },
+                kind: if dice.chance(75) { TouchKind::Call } else { TouchKind::Visit },
                 reason: *dice.pick(&[
                     FollowUpReason::Promised,
                     FollowUpReason::Promised,
                     FollowUpReason::AfterSale,
                 ]),
                 note: dice.pick(NOTES).to_string(),
-                status: if snoozes > 0 {
-                    FollowUpStatus::Snoozed
-                } else {
-                    FollowUpStatus::Open
-                },
+                status: if snoozes > 0 { FollowUpStatus::Snoozed } else { FollowUpStatus::Open },
                 snoozes,
                 created_at: moment(now, dice.range(7, 30), &mut dice),
                 closed_at: None,
@@ -378,11 +309,7 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
                 kind: TouchKind::Call,
                 reason: FollowUpReason::Promised,
                 note: String::new(),
-                status: if dice.chance(85) {
-                    FollowUpStatus::Done
-                } else {
-                    FollowUpStatus::Skipped
-                },
+                status: if dice.chance(85) { FollowUpStatus::Done } else { FollowUpStatus::Skipped },
                 snoozes: 0,
                 created_at: closed - Duration::days(3),
                 closed_at: Some(closed),
@@ -439,42 +366,22 @@ mod tests {
     #[test]
     fn same_seed_same_book_and_every_stage_is_present() {
         let now = parse_timestamp("2026-11-27T09:00").unwrap();
-        let options = DemoOptions {
-            accounts: 300,
-            seed: 3,
-            touches_per_account: 8,
-        };
+        let options = DemoOptions { accounts: 300, seed: 3, touches_per_account: 8 };
         let book = generate(options, now);
         assert_eq!(book, generate(options, now));
         assert_ne!(book, generate(DemoOptions { seed: 4, ..options }, now));
         book.validate().unwrap();
         for grade in Grade::ALL {
-            assert!(
-                book.accounts
-                    .iter()
-                    .any(|a| a.stage.grade() == Some(*grade)),
-                "grade {grade}"
-            );
+            assert!(book.accounts.iter().any(|a| a.stage.grade() == Some(*grade)), "grade {grade}");
         }
         for tier in Tier::ALL {
-            assert!(
-                book.accounts.iter().any(|a| a.stage.tier() == Some(*tier)),
-                "tier {tier}"
-            );
+            assert!(book.accounts.iter().any(|a| a.stage.tier() == Some(*tier)), "tier {tier}");
         }
         assert!(book.accounts.iter().any(|a| a.name.is_ascii()));
         assert!(book.accounts.iter().any(|a| !a.name.is_ascii()));
         assert!(book.accounts.iter().any(|a| a.archived.is_some()));
         assert!(!book.referrals.is_empty());
-        assert!(
-            book.follow_ups
-                .iter()
-                .any(|f| f.is_pending() && f.due < now.date())
-        );
-        assert!(
-            book.touches
-                .iter()
-                .all(|t| t.at <= now && t.at >= now - Duration::days(181))
-        );
+        assert!(book.follow_ups.iter().any(|f| f.is_pending() && f.due < now.date()));
+        assert!(book.touches.iter().all(|t| t.at <= now && t.at >= now - Duration::days(181)));
     }
 }

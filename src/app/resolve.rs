@@ -3,7 +3,7 @@
 
 use super::{App, AppError, AppResult};
 use crate::domain::{AccountId, contact::clean_text};
-use crate::search::{self, Query, SearchDoc};
+use crate::search::{self, DocRef, Query};
 use crate::store::Records;
 
 /// An account offered when a reference is ambiguous.
@@ -15,12 +15,8 @@ pub struct Candidate {
 }
 
 impl Candidate {
-    fn from_doc(doc: &SearchDoc) -> Candidate {
-        Candidate {
-            id: doc.id,
-            name: doc.name.clone(),
-            company: doc.company.clone(),
-        }
+    fn from_doc(doc: &DocRef<'_>) -> Candidate {
+        Candidate { id: doc.id, name: doc.name.to_string(), company: doc.company.map(str::to_string) }
     }
 
     pub fn list(candidates: &[Candidate]) -> String {
@@ -41,20 +37,17 @@ impl App {
     pub fn resolve_account(&self, reference: &str) -> AppResult<AccountId> {
         let text = clean_text(reference);
         if text.is_empty() {
-            return Err(AppError::Invalid(
-                "the account is empty: give an id, a name or a search".into(),
-            ));
+            return Err(AppError::Invalid("the account is empty: give an id, a name or a search".into()));
         }
         if let Ok(number) = text.trim_start_matches('#').parse::<u64>() {
             if self.store.account(AccountId(number))?.is_some() {
                 return Ok(AccountId(number));
             }
         }
-        let docs = self.store.search_docs()?.items;
-        let exact: Vec<&SearchDoc> = docs
-            .iter()
-            .filter(|d| d.name.to_lowercase() == text.to_lowercase())
-            .collect();
+        let (index, _) = self.store.search_index()?;
+        let (docs, _) = index.docs();
+        let wanted = text.to_lowercase();
+        let exact: Vec<&DocRef<'_>> = docs.iter().filter(|d| d.name.to_lowercase() == wanted).collect();
         match exact.as_slice() {
             [only] => return Ok(only.id),
             [] => {}
@@ -66,24 +59,14 @@ impl App {
             [only] => Ok(only.id),
             many => {
                 let by_id = |id: AccountId| docs.iter().find(|d| d.id == id);
-                let shown = many
-                    .iter()
-                    .take(SHOWN_CANDIDATES)
-                    .filter_map(|h| by_id(h.id));
+                let shown = many.iter().take(SHOWN_CANDIDATES).filter_map(|h| by_id(h.id));
                 Err(ambiguous(&text, shown, many.len()))
             }
         }
     }
 }
 
-fn ambiguous<'a>(query: &str, docs: impl Iterator<Item = &'a SearchDoc>, total: usize) -> AppError {
-    let candidates: Vec<Candidate> = docs
-        .take(SHOWN_CANDIDATES)
-        .map(Candidate::from_doc)
-        .collect();
-    AppError::Ambiguous {
-        query: query.to_string(),
-        candidates,
-        total,
-    }
+fn ambiguous<'a, 'b: 'a>(query: &str, docs: impl Iterator<Item = &'a DocRef<'b>>, total: usize) -> AppError {
+    let candidates: Vec<Candidate> = docs.take(SHOWN_CANDIDATES).map(Candidate::from_doc).collect();
+    AppError::Ambiguous { query: query.to_string(), candidates, total }
 }

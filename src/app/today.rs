@@ -5,7 +5,6 @@ use chrono::{NaiveDate, NaiveTime};
 use super::{App, AppResult};
 use crate::analysis::due;
 use crate::domain::{AccountId, FollowUpId, TouchKind};
-use crate::store::Records;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TodayRow {
@@ -22,30 +21,31 @@ pub struct TodayRow {
 
 impl App {
     /// Pending follow-ups of active accounts due today or earlier, overdue
-    /// first. Reads the due queue only up to today, not the whole book.
+    /// first. Reads account summaries only, never touches.
     pub fn today_list(&self) -> AppResult<Vec<TodayRow>> {
         let today = self.today();
-        let follow_ups = self.store.follow_ups_due_by(today)?.items;
-        let mut rows = Vec::new();
-        for item in due::due_by(follow_ups, today) {
-            let Some(record) = self.store.account(item.follow_up.account)? else {
-                continue;
-            };
-            if !record.account.is_active() {
-                continue;
-            }
-            rows.push(TodayRow {
-                account_id: record.account.id,
-                name: record.account.name,
-                company: record.account.company,
-                follow_up_id: item.follow_up.id,
-                due: item.follow_up.due,
-                due_time: item.follow_up.due_time,
-                kind: item.follow_up.kind,
-                days_overdue: item.days_overdue,
-                reasons: item.reasons,
-            });
-        }
+        let summaries = self.store.summaries()?.items;
+        let active = summaries.iter().filter(|s| s.is_active());
+        let follow_ups = active.clone().flat_map(|s| s.pending.iter().cloned());
+        let names: std::collections::HashMap<AccountId, (&str, Option<&String>)> =
+            active.map(|s| (s.id, (s.name.as_str(), s.company.as_ref()))).collect();
+        let rows = due::due_by(follow_ups, today)
+            .into_iter()
+            .filter_map(|item| {
+                let (name, company) = names.get(&item.follow_up.account)?;
+                Some(TodayRow {
+                    account_id: item.follow_up.account,
+                    name: name.to_string(),
+                    company: company.cloned(),
+                    follow_up_id: item.follow_up.id,
+                    due: item.follow_up.due,
+                    due_time: item.follow_up.due_time,
+                    kind: item.follow_up.kind,
+                    days_overdue: item.days_overdue,
+                    reasons: item.reasons,
+                })
+            })
+            .collect();
         Ok(rows)
     }
 }

@@ -107,12 +107,7 @@ struct OrderJson {
 
 impl OrderJson {
     fn new(o: &Order) -> OrderJson {
-        OrderJson {
-            id: o.id.0,
-            amount: money(o.amount),
-            at: time(o.at),
-            note: o.note.clone(),
-        }
+        OrderJson { id: o.id.0, amount: money(o.amount), at: time(o.at), note: o.note.clone() }
     }
 }
 
@@ -164,14 +159,8 @@ impl ReferralJson {
         let r = &link.referral;
         ReferralJson {
             id: r.id.0,
-            referrer: PartyJson {
-                id: r.referrer.0,
-                name: link.referrer_name.clone(),
-            },
-            referee: PartyJson {
-                id: r.referee.0,
-                name: link.referee_name.clone(),
-            },
+            referrer: PartyJson { id: r.referrer.0, name: link.referrer_name.clone() },
+            referee: PartyJson { id: r.referee.0, name: link.referee_name.clone() },
             at: time(r.at),
             incentive: r.incentive.clone(),
             incentive_status: r.incentive_status.as_str(),
@@ -194,7 +183,7 @@ impl ShowJson {
         let a: &Account = &record.account;
         ShowJson {
             account: CardJson {
-                summary: AccountJson::new(&AccountRow::new(record, today)),
+                summary: AccountJson::new(&AccountRow::new(&record.summary(), today)),
                 title: a.title.clone(),
                 phones: a.phones.clone(),
                 email: a.email.clone(),
@@ -206,10 +195,10 @@ impl ShowJson {
                 revenue_total: money(record.stats.revenue_total),
                 created_at: time(a.created_at),
                 converted_at: a.converted_at.map(time),
-                archived: a.archived.as_ref().map(|x| ArchivedJson {
-                    reason: x.reason.as_str(),
-                    at: time(x.at),
-                }),
+                archived: a
+                    .archived
+                    .as_ref()
+                    .map(|x| ArchivedJson { reason: x.reason.as_str(), at: time(x.at) }),
             },
             touches: detail.touches.iter().map(TouchJson::new).collect(),
             orders: detail.orders.iter().map(OrderJson::new).collect(),

@@ -40,21 +40,12 @@ pub struct Table {
 impl Table {
     /// Columns as (header, alignment, maximum width).
     pub fn new(columns: &[(&str, Align, usize)]) -> Table {
-        Table {
-            columns: columns
-                .iter()
-                .map(|(h, a, m)| (h.to_string(), *a, *m))
-                .collect(),
-            rows: Vec::new(),
-        }
+        Table { columns: columns.iter().map(|(h, a, m)| (h.to_string(), *a, *m)).collect(), rows: Vec::new() }
     }
 
     pub fn row(&mut self, cells: Vec<String>) {
-        let cells = cells
-            .into_iter()
-            .zip(&self.columns)
-            .map(|(cell, (_, _, max))| fit(&cell, *max))
-            .collect();
+        let cells =
+            cells.into_iter().zip(&self.columns).map(|(cell, (_, _, max))| fit(&cell, *max)).collect();
         self.rows.push(cells);
     }
 
@@ -64,12 +55,7 @@ impl Table {
             .iter()
             .enumerate()
             .map(|(i, (header, _, _))| {
-                self.rows
-                    .iter()
-                    .map(|r| width(&r[i]))
-                    .chain([width(header)])
-                    .max()
-                    .unwrap_or(0)
+                self.rows.iter().map(|r| width(&r[i])).chain([width(header)]).max().unwrap_or(0)
             })
             .collect();
         let mut out = String::new();

@@ -5,7 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::table::{Align, Table};
 use crate::app::{AccountDetail, AccountRow, TodayRow};
 use crate::domain::{Account, Money};
-use crate::search::SearchDoc;
+use crate::search::DocRef;
 
 pub fn when(at: NaiveDateTime) -> String {
     at.format("%Y-%m-%d %H:%M").to_string()
@@ -36,8 +36,7 @@ pub fn account_list(rows: &[AccountRow]) -> String {
             row.company.clone().unwrap_or_default(),
             stage_cell(row),
             row.revenue_12m.to_string(),
-            row.last_touch
-                .map_or_else(|| "-".into(), |t| t.format("%Y-%m-%d").to_string()),
+            row.last_touch.map_or_else(|| "-".into(), |t| t.format("%Y-%m-%d").to_string()),
         ]);
     }
     let mut out = table.render();
@@ -75,7 +74,7 @@ pub fn today(rows: &[TodayRow], today: NaiveDate) -> String {
     out
 }
 
-pub fn search(hits: &[(i64, &SearchDoc)]) -> String {
+pub fn search(hits: &[(i64, &DocRef<'_>)]) -> String {
     if hits.is_empty() {
         return "No match.\n".into();
     }
@@ -86,15 +85,11 @@ pub fn search(hits: &[(i64, &SearchDoc)]) -> String {
         ("SCORE", Align::Right, 8),
     ]);
     for (score, doc) in hits {
-        let name = if doc.archived {
-            format!("{} (archived)", doc.name)
-        } else {
-            doc.name.clone()
-        };
+        let name = if doc.archived { format!("{} (archived)", doc.name) } else { doc.name.to_string() };
         table.row(vec![
             doc.id.to_string(),
             name,
-            doc.company.clone().unwrap_or_default(),
+            doc.company.unwrap_or_default().to_string(),
             score.to_string(),
         ]);
     }
@@ -104,10 +99,7 @@ pub fn search(hits: &[(i64, &SearchDoc)]) -> String {
 fn field(out: &mut String, label: &str, value: Option<String>) {
     if let Some(value) = value.filter(|v| !v.is_empty()) {
         let mut lines = value.lines();
-        out.push_str(&format!(
-            "  {label:<12}{}\n",
-            lines.next().unwrap_or_default()
-        ));
+        out.push_str(&format!("  {label:<12}{}\n", lines.next().unwrap_or_default()));
         for line in lines {
             out.push_str(&format!("  {:<12}{line}\n", ""));
         }
@@ -115,12 +107,7 @@ fn field(out: &mut String, label: &str, value: Option<String>) {
 }
 
 fn card(out: &mut String, account: &Account, row: &AccountRow, revenue_total: Money) {
-    out.push_str(&format!(
-        "{} (#{})  {}\n",
-        account.name,
-        account.id,
-        stage_cell(row)
-    ));
+    out.push_str(&format!("{} (#{})  {}\n", account.name, account.id, stage_cell(row)));
     field(out, "company", account.company.clone());
     field(out, "title", account.title.clone());
     field(out, "phone", Some(account.phones.join(", ")));
@@ -130,25 +117,10 @@ fn card(out: &mut String, account: &Account, row: &AccountRow, revenue_total: Mo
     field(out, "source", account.source.clone());
     field(out, "potential", account.potential.map(|p| p.to_string()));
     if row.tier.is_some() || revenue_total > Money::ZERO {
-        field(
-            out,
-            "revenue",
-            Some(format!(
-                "{} in 12 months, {} in all",
-                row.revenue_12m, revenue_total
-            )),
-        );
+        field(out, "revenue", Some(format!("{} in 12 months, {} in all", row.revenue_12m, revenue_total)));
     }
     if let Some(archived) = &account.archived {
-        field(
-            out,
-            "archived",
-            Some(format!(
-                "{} since {}",
-                archived.reason,
-                archived.at.format("%Y-%m-%d")
-            )),
-        );
+        field(out, "archived", Some(format!("{} since {}", archived.reason, archived.at.format("%Y-%m-%d"))));
     }
     field(out, "note", account.note.clone());
     field(out, "competitors", account.competitors.clone());
@@ -156,27 +128,16 @@ fn card(out: &mut String, account: &Account, row: &AccountRow, revenue_total: Mo
 
 pub fn account_detail(detail: &AccountDetail, today: NaiveDate) -> String {
     let record = &detail.record;
-    let row = AccountRow::new(record, today);
+    let row = AccountRow::new(&record.summary(), today);
     let mut out = String::new();
     card(&mut out, &record.account, &row, record.stats.revenue_total);
 
     if !detail.follow_ups.is_empty() {
         out.push_str("\nFollow-ups\n");
         for f in &detail.follow_ups {
-            let time = f
-                .due_time
-                .map(|t| t.format(" %H:%M").to_string())
-                .unwrap_or_default();
-            let snoozed = if f.snoozes > 0 {
-                format!(", snoozed {}x", f.snoozes)
-            } else {
-                String::new()
-            };
-            let note = if f.note.is_empty() {
-                String::new()
-            } else {
-                format!(": {}", f.note)
-            };
+            let time = f.due_time.map(|t| t.format(" %H:%M").to_string()).unwrap_or_default();
+            let snoozed = if f.snoozes > 0 { format!(", snoozed {}x", f.snoozes) } else { String::new() };
+            let note = if f.note.is_empty() { String::new() } else { format!(": {}", f.note) };
             out.push_str(&format!(
                 "  #{:<6} {}{time}  {:<8} {:<8} {}{note}{snoozed}\n",
                 f.id, f.due, f.status, f.kind, f.reason
@@ -192,15 +153,9 @@ pub fn account_detail(detail: &AccountDetail, today: NaiveDate) -> String {
                 None => String::new(),
             };
             if r.referee == record.account.id {
-                out.push_str(&format!(
-                    "  referred by {} (#{}){incentive}\n",
-                    link.referrer_name, r.referrer
-                ));
+                out.push_str(&format!("  referred by {} (#{}){incentive}\n", link.referrer_name, r.referrer));
             } else {
-                out.push_str(&format!(
-                    "  referred {} (#{}){incentive}\n",
-                    link.referee_name, r.referee
-                ));
+                out.push_str(&format!("  referred {} (#{}){incentive}\n", link.referee_name, r.referee));
             }
         }
     }
@@ -216,22 +171,14 @@ pub fn account_detail(detail: &AccountDetail, today: NaiveDate) -> String {
         .chain(detail.orders.iter().map(|o| (o.at, Item::Order(o))))
         .collect();
     timeline.sort_by_key(|item| std::cmp::Reverse(item.0));
-    out.push_str(&format!(
-        "\nTimeline ({} touches, {} orders)\n",
-        detail.touches.len(),
-        detail.orders.len()
-    ));
+    out.push_str(&format!("\nTimeline ({} touches, {} orders)\n", detail.touches.len(), detail.orders.len()));
     if timeline.is_empty() {
         out.push_str("  nothing yet\n");
     }
     for (at, item) in timeline {
         let line = match item {
             Item::Touch(t) => {
-                let direction = if t.direction == crate::domain::Direction::Inbound {
-                    " (in)"
-                } else {
-                    ""
-                };
+                let direction = if t.direction == crate::domain::Direction::Inbound { " (in)" } else { "" };
                 let outcome = t.outcome.map(|o| format!(" {o}")).unwrap_or_default();
                 let note = if t.note.is_empty() {
                     String::new()
@@ -241,11 +188,7 @@ pub fn account_detail(detail: &AccountDetail, today: NaiveDate) -> String {
                 format!("{}{direction}{outcome}{note}", t.kind)
             }
             Item::Order(o) => {
-                let note = if o.note.is_empty() {
-                    String::new()
-                } else {
-                    format!(": {}", o.note)
-                };
+                let note = if o.note.is_empty() { String::new() } else { format!(": {}", o.note) };
                 format!("order {}{note}", o.amount)
             }
         };

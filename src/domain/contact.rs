@@ -2,16 +2,19 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-/// NFC, trimmed, inner runs of whitespace folded to one space.
+/// NFC, trimmed, inner runs of whitespace folded to one space, control
+/// characters dropped.
 pub fn clean_text(input: &str) -> String {
-    let nfc: String = input.nfc().collect();
+    let nfc: String = input.nfc().map(|c| if c.is_control() { ' ' } else { c }).collect();
     nfc.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// NFC and trimmed, but line breaks kept: for notes.
+/// NFC and trimmed, line breaks and tabs kept, other control characters
+/// dropped: for notes.
 pub fn clean_note(input: &str) -> String {
-    let nfc: String = input.nfc().collect();
-    nfc.trim().replace("\r\n", "\n")
+    let nfc: String =
+        input.replace("\r\n", "\n").nfc().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').collect();
+    nfc.trim().to_string()
 }
 
 /// `Some(cleaned)` unless the text is blank.
@@ -45,9 +48,7 @@ pub fn check_name(input: &str) -> Result<String, ContactError> {
         return Err(ContactError::EmptyName);
     }
     if name.chars().count() > MAX_NAME_CHARS {
-        return Err(ContactError::NameTooLong {
-            max: MAX_NAME_CHARS,
-        });
+        return Err(ContactError::NameTooLong { max: MAX_NAME_CHARS });
     }
     Ok(name)
 }
@@ -89,11 +90,7 @@ pub fn check_email(input: &str) -> Result<String, ContactError> {
         }
         None => false,
     };
-    if valid {
-        Ok(email)
-    } else {
-        Err(ContactError::Email(email))
-    }
+    if valid { Ok(email) } else { Err(ContactError::Email(email)) }
 }
 
 pub fn email_key(email: &str) -> String {
@@ -101,9 +98,7 @@ pub fn email_key(email: &str) -> String {
 }
 
 /// Cleans a list of tags, dropping case-insensitive duplicates.
-pub fn check_tags<'a>(
-    tags: impl IntoIterator<Item = &'a str>,
-) -> Result<Vec<String>, ContactError> {
+pub fn check_tags<'a>(tags: impl IntoIterator<Item = &'a str>) -> Result<Vec<String>, ContactError> {
     let mut out: Vec<String> = Vec::new();
     for raw in tags {
         let tag = clean_text(raw);
@@ -124,11 +119,10 @@ mod tests {
     #[test]
     fn text_is_nfc_and_single_spaced() {
         // "e" + combining acute becomes one precomposed character
-        assert_eq!(
-            clean_text("  Ren\u{0065}\u{0301}e   Dupont "),
-            "Ren\u{00e9}e Dupont"
-        );
+        assert_eq!(clean_text("  Ren\u{0065}\u{0301}e   Dupont "), "Ren\u{00e9}e Dupont");
         assert_eq!(clean_text("张伟"), "张伟");
+        assert_eq!(clean_text("a\u{7}b\tc"), "a b c");
+        assert_eq!(clean_note(" line 1\r\nline\u{0}2 "), "line 1\nline2");
     }
 
     #[test]
@@ -142,22 +136,13 @@ mod tests {
     fn rejects_bad_contact_fields() {
         assert_eq!(check_name("   "), Err(ContactError::EmptyName));
         assert!(check_phone("138 0000 1111").is_ok());
-        assert!(matches!(
-            check_phone("call me"),
-            Err(ContactError::PhoneCharacters(_))
-        ));
-        assert!(matches!(
-            check_phone("12"),
-            Err(ContactError::PhoneTooShort(_))
-        ));
+        assert!(matches!(check_phone("call me"), Err(ContactError::PhoneCharacters(_))));
+        assert!(matches!(check_phone("12"), Err(ContactError::PhoneTooShort(_))));
         assert!(check_email("li.na@example.cn").is_ok());
         for bad in ["li.na", "li@na", "@x.cn", "a@b@c.cn", "a@.cn"] {
             assert!(check_email(bad).is_err(), "{bad}");
         }
-        assert_eq!(
-            check_tags(["vip", "VIP", "farm"]).unwrap(),
-            vec!["vip", "farm"]
-        );
+        assert_eq!(check_tags(["vip", "VIP", "farm"]).unwrap(), vec!["vip", "farm"]);
         assert!(check_tags(["a,b"]).is_err());
     }
 }

@@ -37,17 +37,17 @@ pub struct FollowUp {
     pub id: FollowUpId,
     pub account: AccountId,
     pub due: NaiveDate,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due_time: Option<NaiveTime>,
     pub kind: TouchKind,
     pub reason: FollowUpReason,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
     pub status: FollowUpStatus,
     #[serde(default)]
     pub snoozes: u32,
     pub created_at: NaiveDateTime,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closed_at: Option<NaiveDateTime>,
 }
 

@@ -9,6 +9,7 @@ mod money;
 mod order;
 mod referral;
 mod stats;
+mod summary;
 mod touch;
 
 pub use account::{Account, ArchiveReason, Archived, Grade, Stage, StageKind, Tier};
@@ -19,4 +20,5 @@ pub use money::{Money, MoneyError};
 pub use order::Order;
 pub use referral::{IncentiveStatus, Referral};
 pub use stats::{AccountStats, twelve_month_window_start};
+pub use summary::AccountSummary;
 pub use touch::{Direction, Outcome, Touch, TouchKind};

@@ -5,9 +5,7 @@ use serde::{Deserialize, Serialize};
 /// An amount in minor units (cents, fen) of the book's single currency.
 ///
 /// Integer arithmetic only: revenue sums and shares must never drift.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Money(pub i64);
 
@@ -53,30 +51,20 @@ impl Money {
         if whole.is_empty() && fraction.is_empty() {
             return Err(malformed());
         }
-        if !whole.bytes().all(|b| b.is_ascii_digit())
-            || !fraction.bytes().all(|b| b.is_ascii_digit())
-        {
+        if !whole.bytes().all(|b| b.is_ascii_digit()) || !fraction.bytes().all(|b| b.is_ascii_digit()) {
             return Err(malformed());
         }
         if fraction.len() > 2 {
             return Err(MoneyError::TooPrecise(input.trim().to_string()));
         }
         let too_large = || MoneyError::TooLarge(input.trim().to_string());
-        let whole: i64 = if whole.is_empty() {
-            0
-        } else {
-            whole.parse().map_err(|_| too_large())?
-        };
+        let whole: i64 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| too_large())? };
         let cents: i64 = match fraction.len() {
             0 => 0,
             1 => fraction.parse::<i64>().map_err(|_| malformed())? * 10,
             _ => fraction.parse().map_err(|_| malformed())?,
         };
-        whole
-            .checked_mul(100)
-            .and_then(|w| w.checked_add(cents))
-            .map(Money)
-            .ok_or_else(too_large)
+        whole.checked_mul(100).and_then(|w| w.checked_add(cents)).map(Money).ok_or_else(too_large)
     }
 
     pub fn saturating_add(self, other: Money) -> Money {
@@ -135,21 +123,12 @@ mod tests {
     #[test]
     fn rejects_bad_amounts_with_a_reason() {
         assert!(matches!(Money::parse("-5"), Err(MoneyError::Negative(_))));
-        assert!(matches!(
-            Money::parse("1.234"),
-            Err(MoneyError::TooPrecise(_))
-        ));
+        assert!(matches!(Money::parse("1.234"), Err(MoneyError::TooPrecise(_))));
         assert!(matches!(Money::parse("12a"), Err(MoneyError::Malformed(_))));
-        assert!(matches!(
-            Money::parse("1,20"),
-            Err(MoneyError::Malformed(_))
-        ));
+        assert!(matches!(Money::parse("1,20"), Err(MoneyError::Malformed(_))));
         assert!(matches!(Money::parse("."), Err(MoneyError::Malformed(_))));
         assert!(matches!(Money::parse(""), Err(MoneyError::Empty)));
-        assert!(matches!(
-            Money::parse("99999999999999999999"),
-            Err(MoneyError::TooLarge(_))
-        ));
+        assert!(matches!(Money::parse("99999999999999999999"), Err(MoneyError::TooLarge(_))));
     }
 
     #[test]

@@ -9,6 +9,6 @@ pub struct Order {
     pub account: AccountId,
     pub amount: Money,
     pub at: NaiveDateTime,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
 }

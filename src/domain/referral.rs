@@ -20,7 +20,7 @@ pub struct Referral {
     pub referrer: AccountId,
     pub referee: AccountId,
     pub at: NaiveDateTime,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub incentive: Option<String>,
     pub incentive_status: IncentiveStatus,
 }

@@ -61,11 +61,7 @@ impl Outcome {
 
     /// The outcomes offered for a channel, in the order a form shows them.
     pub fn for_kind(kind: TouchKind) -> Vec<Outcome> {
-        Outcome::ALL
-            .iter()
-            .copied()
-            .filter(|o| o.fits(kind))
-            .collect()
+        Outcome::ALL.iter().copied().filter(|o| o.fits(kind)).collect()
     }
 }
 
@@ -86,8 +82,8 @@ pub struct Touch {
     pub at: NaiveDateTime,
     #[serde(default)]
     pub direction: Direction,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<Outcome>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
 }

@@ -1,41 +1,44 @@
-//! Fuzzy search over accounts: one lowercase field list per account, built
-//! when the account changes, matched with fuzzy-matcher's skim algorithm.
+//! Fuzzy search over accounts: per account a few lowercase fields and the
+//! pinyin of its Chinese text, built when the account changes and stored as
+//! plain text lines, so that 100,000 accounts load by splitting strings.
 
 mod pinyin_keys;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
-use serde::{Deserialize, Serialize};
 
 use crate::domain::{Account, AccountId};
 
 pub use pinyin_keys::{match_syllables, syllables as pinyin_syllables};
 
-/// What search needs of one account, small enough to load 100,000 of.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Separates the values of a multi-valued column in an index line.
+const VALUE_SEPARATOR: char = '\u{1f}';
+
+/// What search needs of one account.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SearchDoc {
-    #[serde(rename = "i")]
     pub id: AccountId,
-    #[serde(rename = "n")]
     pub name: String,
-    #[serde(rename = "c", default, skip_serializing_if = "Option::is_none")]
     pub company: Option<String>,
-    #[serde(rename = "x", default, skip_serializing_if = "std::ops::Not::not")]
     pub archived: bool,
     /// Lowercase fields for fuzzy matching: name, company, phone digits,
     /// email, tags.
-    #[serde(rename = "f")]
     pub fields: Vec<String>,
     /// Pinyin syllables of the name and company, for syllable matching.
-    #[serde(rename = "p", default, skip_serializing_if = "Vec::is_empty")]
     pub pinyin: Vec<String>,
+}
+
+/// Tabs, newlines and the value separator cannot appear inside a column.
+fn column(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 
 impl SearchDoc {
     pub fn for_account(account: &Account) -> SearchDoc {
         let mut fields: Vec<String> = Vec::new();
         let mut add = |field: String| {
-            if !field.is_empty() && !fields.contains(&field) {
+            let field = column(&field);
+            if !field.trim().is_empty() && !fields.contains(&field) {
                 fields.push(field);
             }
         };
@@ -58,12 +61,92 @@ impl SearchDoc {
             .collect();
         SearchDoc {
             id: account.id,
-            name: account.name.clone(),
-            company: account.company.clone(),
+            name: column(&account.name),
+            company: account.company.as_deref().map(column),
             archived: account.archived.is_some(),
             fields,
             pinyin,
         }
+    }
+
+    /// One index line: id, flags, name, company, fields, pinyin.
+    fn write_line(&self, out: &mut String) {
+        let separator = VALUE_SEPARATOR.to_string();
+        out.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{}\t{}\n",
+            self.id,
+            if self.archived { "a" } else { "" },
+            self.name,
+            self.company.as_deref().unwrap_or_default(),
+            self.fields.join(&separator),
+            self.pinyin.join(&separator),
+        ));
+    }
+}
+
+/// The text of one index chunk.
+pub fn encode_chunk(docs: &[SearchDoc]) -> String {
+    let mut out = String::new();
+    for doc in docs {
+        doc.write_line(&mut out);
+    }
+    out
+}
+
+/// One account of a loaded index, borrowing the index text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DocRef<'a> {
+    pub id: AccountId,
+    pub archived: bool,
+    pub name: &'a str,
+    pub company: Option<&'a str>,
+    fields: &'a str,
+    pinyin: &'a str,
+}
+
+impl<'a> DocRef<'a> {
+    fn parse(line: &'a str) -> Option<DocRef<'a>> {
+        let mut columns = line.split('\t');
+        let id = AccountId(columns.next()?.parse().ok()?);
+        let archived = columns.next()? == "a";
+        let name = columns.next()?;
+        let company = Some(columns.next()?).filter(|c| !c.is_empty());
+        let fields = columns.next()?;
+        let pinyin = columns.next()?;
+        columns.next().is_none().then_some(DocRef { id, archived, name, company, fields, pinyin })
+    }
+
+    fn fields(&self) -> impl Iterator<Item = &'a str> {
+        self.fields.split(VALUE_SEPARATOR).filter(|f| !f.is_empty())
+    }
+
+    fn pinyin(&self) -> impl Iterator<Item = &'a str> {
+        self.pinyin.split(VALUE_SEPARATOR).filter(|f| !f.is_empty())
+    }
+}
+
+/// The stored index of a whole book: chunks of index lines.
+#[derive(Clone, Debug, Default)]
+pub struct SearchIndex {
+    chunks: Vec<String>,
+}
+
+impl SearchIndex {
+    pub fn new(chunks: Vec<String>) -> SearchIndex {
+        SearchIndex { chunks }
+    }
+
+    /// Every account of the index; lines that do not parse are counted.
+    pub fn docs(&self) -> (Vec<DocRef<'_>>, usize) {
+        let mut docs = Vec::new();
+        let mut malformed = 0;
+        for line in self.chunks.iter().flat_map(|c| c.lines()) {
+            match DocRef::parse(line) {
+                Some(doc) => docs.push(doc),
+                None => malformed += 1,
+            }
+        }
+        (docs, malformed)
     }
 }
 
@@ -98,11 +181,7 @@ impl Query {
                 let text = t.to_lowercase();
                 let chars: Vec<char> = text.chars().collect();
                 let min_score = MIN_SCORE_PER_CHAR * chars.len() as i64;
-                Term {
-                    chars,
-                    text,
-                    min_score,
-                }
+                Term { chars, text, min_score }
             })
             .collect();
         Query { terms }
@@ -113,18 +192,16 @@ impl Query {
     }
 
     /// The score of `doc`, or None when some term matches no field.
-    fn score(&self, matcher: &SkimMatcherV2, doc: &SearchDoc) -> Option<i64> {
+    fn score(&self, matcher: &SkimMatcherV2, doc: &DocRef<'_>) -> Option<i64> {
         let mut total = 0;
         for term in &self.terms {
             let fuzzy = doc
-                .fields
-                .iter()
+                .fields()
                 .filter(|field| is_subsequence(&term.chars, field))
                 .filter_map(|field| matcher.fuzzy_match(field, &term.text))
                 .filter(|score| *score >= term.min_score);
             let spelled = doc
-                .pinyin
-                .iter()
+                .pinyin()
                 .filter(|syllables| is_subsequence(&term.chars, syllables))
                 .filter_map(|syllables| match_syllables(&term.text, syllables));
             let best = fuzzy.chain(spelled).max()?;
@@ -151,15 +228,13 @@ fn is_subsequence(needle: &[char], haystack: &str) -> bool {
 
 /// Ranks `docs` against `query`, best first; equal scores go by name, then
 /// id, so results are stable. Splits the work over the machine's cores.
-pub fn search(docs: &[SearchDoc], query: &Query, limit: usize) -> Vec<Hit> {
+pub fn search(docs: &[DocRef<'_>], query: &Query, limit: usize) -> Vec<Hit> {
     if query.is_empty() || limit == 0 {
         return Vec::new();
     }
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     let per_thread = docs.len().div_ceil(threads).max(1024);
-    let mut hits: Vec<(i64, &SearchDoc)> = std::thread::scope(|scope| {
+    let mut hits: Vec<(i64, &DocRef<'_>)> = std::thread::scope(|scope| {
         let workers: Vec<_> = docs
             .chunks(per_thread)
             .map(|slice| {
@@ -172,24 +247,17 @@ pub fn search(docs: &[SearchDoc], query: &Query, limit: usize) -> Vec<Hit> {
                 })
             })
             .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_default())
-            .collect()
+        workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
     });
-    let order = |a: &(i64, &SearchDoc), b: &(i64, &SearchDoc)| {
-        b.0.cmp(&a.0)
-            .then_with(|| a.1.name.cmp(&b.1.name))
-            .then_with(|| a.1.id.cmp(&b.1.id))
+    let order = |a: &(i64, &DocRef<'_>), b: &(i64, &DocRef<'_>)| {
+        b.0.cmp(&a.0).then_with(|| a.1.name.cmp(b.1.name)).then_with(|| a.1.id.cmp(&b.1.id))
     };
     if hits.len() > limit {
         hits.select_nth_unstable_by(limit - 1, order);
         hits.truncate(limit);
     }
     hits.sort_by(order);
-    hits.into_iter()
-        .map(|(score, doc)| Hit { id: doc.id, score })
-        .collect()
+    hits.into_iter().map(|(score, doc)| Hit { id: doc.id, score }).collect()
 }
 
 #[cfg(test)]
@@ -213,16 +281,13 @@ mod tests {
             potential: None,
             stage: Stage::Prospect { grade: Grade::C },
             archived: None,
-            created_at: chrono::NaiveDate::from_ymd_opt(2026, 1, 1)
-                .unwrap()
-                .and_hms_opt(9, 0, 0)
-                .unwrap(),
+            created_at: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap().and_hms_opt(9, 0, 0).unwrap(),
             converted_at: None,
         }
     }
 
-    fn docs() -> Vec<SearchDoc> {
-        [
+    fn index() -> SearchIndex {
+        let docs: Vec<SearchDoc> = [
             account(1, "张伟", Some("绿源农资有限公司"), "138 0000 1111"),
             account(2, "王芳", Some("丰收种业"), "139 2222 3333"),
             account(3, "Anna Schmidt", Some("Contoso Agrar"), "+49 30 1234567"),
@@ -230,14 +295,30 @@ mod tests {
         ]
         .iter()
         .map(SearchDoc::for_account)
-        .collect()
+        .collect();
+        SearchIndex::new(vec![encode_chunk(&docs[..2]), encode_chunk(&docs[2..])])
     }
 
     fn ids(query: &str) -> Vec<u64> {
-        search(&docs(), &Query::parse(query), 10)
-            .iter()
-            .map(|h| h.id.0)
-            .collect()
+        let index = index();
+        let (docs, malformed) = index.docs();
+        assert_eq!((docs.len(), malformed), (4, 0));
+        search(&docs, &Query::parse(query), 10).iter().map(|h| h.id.0).collect()
+    }
+
+    #[test]
+    fn index_lines_round_trip_and_survive_control_characters() {
+        let mut odd = account(5, "Tab\tName\u{1f}", Some("A\nB"), "110");
+        odd.archived =
+            Some(crate::domain::Archived { reason: crate::domain::ArchiveReason::Lost, at: odd.created_at });
+        let index = SearchIndex::new(vec![encode_chunk(&[SearchDoc::for_account(&odd)]), "garbage\n".into()]);
+        let (docs, malformed) = index.docs();
+        assert_eq!(malformed, 1);
+        assert_eq!(docs[0].id, AccountId(5));
+        assert!(docs[0].archived);
+        assert_eq!(docs[0].name, "Tab Name ");
+        assert_eq!(docs[0].company, Some("A B"));
+        assert_eq!(docs[0].fields().count(), 4, "name, company, phone, tag");
     }
 
     #[test]

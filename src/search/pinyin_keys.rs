@@ -59,16 +59,13 @@ pub fn match_syllables(query: &str, syllables: &str) -> Option<i64> {
     if query.is_empty() || !query.iter().all(u8::is_ascii_alphanumeric) {
         return None;
     }
-    let parsed: Vec<Vec<&[u8]>> = syllables
-        .split(' ')
-        .map(|s| s.split('/').map(str::as_bytes).collect())
-        .collect();
+    let parsed: Vec<Vec<&[u8]>> =
+        syllables.split(' ').map(|s| s.split('/').map(str::as_bytes).collect()).collect();
     let mut best: Option<i64> = None;
     for start in 0..parsed.len() {
         if let Some(whole) = match_from(query, &parsed, start) {
-            let score = 18 * query.len() as i64
-                + 6 * whole as i64
-                + if start == 0 { 10 } else { -(start as i64) };
+            let score =
+                18 * query.len() as i64 + 6 * whole as i64 + if start == 0 { 10 } else { -(start as i64) };
             best = best.max(Some(score));
         }
     }

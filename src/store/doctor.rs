@@ -1,17 +1,14 @@
 //! `doctor`: reads every record, reports each one that does not decode or
 //! does not agree with the others, by key. Never panics on any content.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
 use super::history::{self, HistoryEntry};
 use super::{AccountRecord, Records, Store, StoreError, codec, keys};
-use crate::domain::{AccountId, AccountStats, FollowUp, FollowUpId, Order, Referral, Touch};
-use crate::search::SearchDoc;
-
-/// A due-queue key read back: due day and follow-up id.
-type QueueEntry = (NaiveDate, u64);
+use crate::domain::{AccountId, AccountStats, AccountSummary, FollowUp, Order, Referral, Touch};
+use crate::search::SearchIndex;
 
 #[derive(Debug, Default)]
 pub struct DoctorReport {
@@ -31,12 +28,10 @@ pub(super) fn check(store: &Store, _today: NaiveDate) -> Result<DoctorReport, St
     let problem = |key: &[u8], reason: String| format!("{}: {reason}", keys::describe(key));
     let mut problems: Vec<String> = Vec::new();
     let mut accounts: HashSet<AccountId> = HashSet::new();
-    let mut pending: BTreeSet<(NaiveDate, u64)> = BTreeSet::new();
     let mut follow_up_index: HashSet<(u64, u64)> = HashSet::new();
     let mut follow_ups: Vec<(Vec<u8>, FollowUp)> = Vec::new();
     let mut referrals: Vec<(Vec<u8>, Referral)> = Vec::new();
     let mut chunked_accounts: Vec<(Vec<u8>, AccountId)> = Vec::new();
-    let mut queue: Vec<(Vec<u8>, Option<QueueEntry>)> = Vec::new();
 
     for item in store.data.iter() {
         let (key, value) = item?;
@@ -44,36 +39,20 @@ pub(super) fn check(store: &Store, _today: NaiveDate) -> Result<DoctorReport, St
         let decoded: Result<(), StoreError> = match key.first() {
             Some(&keys::ACCOUNT) => codec::decode::<AccountRecord>(&key, &value).map(|record| {
                 if Some(record.account.id.0) != keys::u64_at(&key, 1) {
-                    problems.push(problem(
-                        &key,
-                        format!("holds account {}", record.account.id),
-                    ));
+                    problems.push(problem(&key, format!("holds account {}", record.account.id)));
                 }
                 accounts.insert(record.account.id);
                 check_stats(store, &key, &record, &mut problems);
             }),
             Some(&keys::TOUCHES) => codec::decode::<Vec<Touch>>(&key, &value).map(|touches| {
-                owned_by_key(
-                    &key,
-                    touches.iter().map(|t| t.account),
-                    &mut problems,
-                    &mut chunked_accounts,
-                )
+                owned_by_key(&key, touches.iter().map(|t| t.account), &mut problems, &mut chunked_accounts)
             }),
             Some(&keys::ORDERS) => codec::decode::<Vec<Order>>(&key, &value).map(|orders| {
-                owned_by_key(
-                    &key,
-                    orders.iter().map(|o| o.account),
-                    &mut problems,
-                    &mut chunked_accounts,
-                )
+                owned_by_key(&key, orders.iter().map(|o| o.account), &mut problems, &mut chunked_accounts)
             }),
-            Some(&keys::FOLLOW_UP) => codec::decode::<FollowUp>(&key, &value).map(|f| {
-                if f.is_pending() {
-                    pending.insert((f.due, f.id.0));
-                }
-                follow_ups.push((key.to_vec(), f));
-            }),
+            Some(&keys::FOLLOW_UP) => {
+                codec::decode::<FollowUp>(&key, &value).map(|f| follow_ups.push((key.to_vec(), f)))
+            }
             Some(&keys::FOLLOW_UPS_OF) => match (keys::u64_at(&key, 1), keys::u64_at(&key, 9)) {
                 (Some(account), Some(id)) => {
                     follow_up_index.insert((account, id));
@@ -81,20 +60,18 @@ pub(super) fn check(store: &Store, _today: NaiveDate) -> Result<DoctorReport, St
                 }
                 _ => Err(corrupt(&key, "malformed index key")),
             },
-            Some(&keys::DUE_QUEUE) => {
-                let entry = keys::u64_at(&key, 5).and_then(|id| {
-                    let days =
-                        u32::from_be_bytes(key.get(1..5)?.try_into().ok()?) as i64 - (1 << 31);
-                    Some((NaiveDate::from_num_days_from_ce_opt(days as i32)?, id))
-                });
-                queue.push((key.to_vec(), entry));
-                codec::decode_u64(&key, &value).map(|_| ())
-            }
             Some(&keys::REFERRAL) => {
                 codec::decode::<Referral>(&key, &value).map(|r| referrals.push((key.to_vec(), r)))
             }
             Some(&keys::REFERRALS_OF) => Ok(()),
-            Some(&keys::SEARCH) => codec::decode::<Vec<SearchDoc>>(&key, &value).map(|_| ()),
+            Some(&keys::SEARCH) => codec::decode_text(&key, &value).and_then(|text| {
+                let (_, malformed) = SearchIndex::new(vec![text]).docs();
+                match malformed {
+                    0 => Ok(()),
+                    n => Err(corrupt(&key, &format!("{n} malformed index lines"))),
+                }
+            }),
+            Some(&keys::SUMMARY) => codec::decode::<Vec<AccountSummary>>(&key, &value).map(|_| ()),
             Some(&keys::COUNTER) => codec::decode_u64(&key, &value).map(|_| ()),
             Some(&keys::HISTORY) => codec::decode::<HistoryEntry>(&key, &value).map(|_| ()),
             Some(&keys::HISTORY_CHANGES) => history::decode_changes(&key, &value).map(|_| ()),
@@ -108,45 +85,16 @@ pub(super) fn check(store: &Store, _today: NaiveDate) -> Result<DoctorReport, St
 
     for (key, account) in chunked_accounts {
         if !accounts.contains(&account) {
-            problems.push(problem(
-                &key,
-                format!("belongs to missing account {account}"),
-            ));
+            problems.push(problem(&key, format!("belongs to missing account {account}")));
         }
     }
     for (key, follow_up) in &follow_ups {
         if !accounts.contains(&follow_up.account) {
-            problems.push(problem(
-                key,
-                format!("belongs to missing account {}", follow_up.account),
-            ));
+            problems.push(problem(key, format!("belongs to missing account {}", follow_up.account)));
         }
         if !follow_up_index.contains(&(follow_up.account.0, follow_up.id.0)) {
-            problems.push(problem(
-                key,
-                "missing from its account's follow-up index".into(),
-            ));
+            problems.push(problem(key, "missing from its account's follow-up index".into()));
         }
-    }
-    let mut queued: BTreeSet<(NaiveDate, u64)> = BTreeSet::new();
-    for (key, entry) in queue {
-        match entry {
-            Some(entry) if pending.contains(&entry) => {
-                queued.insert(entry);
-            }
-            Some((_, id)) => problems.push(problem(
-                &key,
-                format!("follow-up {id} is not pending on that day"),
-            )),
-            None => problems.push(problem(&key, "malformed queue key".into())),
-        }
-    }
-    for (due, id) in pending.difference(&queued) {
-        let key = keys::follow_up(FollowUpId(*id));
-        problems.push(problem(
-            &key,
-            format!("pending (due {due}) but missing from the due queue"),
-        ));
     }
     for (key, referral) in &referrals {
         for side in [referral.referrer, referral.referee] {
@@ -160,10 +108,7 @@ pub(super) fn check(store: &Store, _today: NaiveDate) -> Result<DoctorReport, St
 }
 
 fn corrupt(key: &[u8], reason: &str) -> StoreError {
-    StoreError::Corrupt {
-        key: keys::describe(key),
-        reason: reason.into(),
-    }
+    StoreError::Corrupt { key: keys::describe(key), reason: reason.into() }
 }
 
 fn owned_by_key(
@@ -176,22 +121,21 @@ fn owned_by_key(
         return;
     };
     if owners.into_iter().any(|account| account != owner) {
-        problems.push(format!(
-            "{}: holds records of another account",
-            keys::describe(key)
-        ));
+        problems.push(format!("{}: holds records of another account", keys::describe(key)));
     }
     chunked_accounts.push((key.to_vec(), owner));
 }
 
 fn check_stats(store: &Store, key: &[u8], record: &AccountRecord, problems: &mut Vec<String>) {
     let id = record.account.id;
-    let (Ok(touches), Ok(orders)) = (store.touches(id), store.orders(id)) else {
+    let (Ok(touches), Ok(orders), Ok(follow_ups)) =
+        (store.touches(id), store.orders(id), store.follow_ups_of(id))
+    else {
         return;
     };
-    if AccountStats::compute(&touches, &orders) != record.stats {
+    if AccountStats::compute(&touches, &orders, &follow_ups) != record.stats {
         problems.push(format!(
-            "{}: aggregates disagree with its touches and orders (run `leadline doctor --repair`)",
+            "{}: aggregates disagree with its touches, orders and follow-ups (run `leadline doctor --repair`)",
             keys::describe(key)
         ));
     }

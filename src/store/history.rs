@@ -42,7 +42,7 @@ pub struct Change {
 
 /// Bytes of changes per history chunk, to keep values well under sled's
 /// blob threshold.
-pub const CHUNK_BYTES: usize = 48 * 1024;
+pub const CHUNK_BYTES: usize = 6 * 1024;
 
 /// Packs changes as length-prefixed binary: keys and images are arbitrary
 /// bytes, and JSON would triple their size.
@@ -64,10 +64,7 @@ pub fn encode_changes(changes: &[Change]) -> Vec<u8> {
 }
 
 pub fn decode_changes(key: &[u8], mut bytes: &[u8]) -> Result<Vec<Change>, StoreError> {
-    let corrupt = || StoreError::Corrupt {
-        key: keys::describe(key),
-        reason: "truncated change list".into(),
-    };
+    let corrupt = || StoreError::Corrupt { key: keys::describe(key), reason: "truncated change list".into() };
     fn take<'a>(bytes: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
         if bytes.len() < n {
             return None;
@@ -92,10 +89,7 @@ pub fn decode_changes(key: &[u8], mut bytes: &[u8]) -> Result<Vec<Change>, Store
             }
             _ => return Err(corrupt()),
         };
-        changes.push(Change {
-            key: change_key,
-            before,
-        });
+        changes.push(Change { key: change_key, before });
     }
     Ok(changes)
 }
@@ -126,18 +120,9 @@ mod tests {
     #[test]
     fn changes_round_trip_and_truncation_is_an_error() {
         let changes = vec![
-            Change {
-                key: b"a1".to_vec(),
-                before: Some(b"old".to_vec()),
-            },
-            Change {
-                key: b"t2".to_vec(),
-                before: None,
-            },
-            Change {
-                key: vec![],
-                before: Some(vec![]),
-            },
+            Change { key: b"a1".to_vec(), before: Some(b"old".to_vec()) },
+            Change { key: b"t2".to_vec(), before: None },
+            Change { key: vec![], before: Some(vec![]) },
         ];
         let bytes = encode_changes(&changes);
         assert_eq!(decode_changes(b"H", &bytes).unwrap(), changes);
@@ -152,17 +137,11 @@ mod tests {
     #[test]
     fn large_change_sets_split_into_chunks() {
         let changes: Vec<Change> = (0..1000u32)
-            .map(|i| Change {
-                key: i.to_be_bytes().to_vec(),
-                before: Some(vec![7; 200]),
-            })
+            .map(|i| Change { key: i.to_be_bytes().to_vec(), before: Some(vec![7; 200]) })
             .collect();
         let chunks = chunk_changes(changes.clone());
         assert!(chunks.len() > 1);
-        let back: Vec<Change> = chunks
-            .iter()
-            .flat_map(|c| decode_changes(b"H", c).unwrap())
-            .collect();
+        let back: Vec<Change> = chunks.iter().flat_map(|c| decode_changes(b"H", c).unwrap()).collect();
         assert_eq!(back, changes);
     }
 }

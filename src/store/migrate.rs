@@ -5,8 +5,10 @@
 
 use super::history::HistoryEntry;
 use super::{AccountRecord, Records, Store, StoreError, codec, keys};
-use crate::domain::{AccountId, AccountStats, FollowUp, Referral};
-use crate::search::SearchDoc;
+use std::collections::HashMap;
+
+use crate::domain::{AccountId, AccountStats, AccountSummary, FollowUp, Referral};
+use crate::search::{self, SearchDoc};
 
 /// Version of the primary records' layout.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -52,17 +54,10 @@ pub(super) fn on_open(store: &Store) -> Result<(), StoreError> {
             return write_version(store, SCHEMA_KEY, SCHEMA_VERSION);
         }
         None => {
-            return Err(StoreError::NotAStore {
-                path,
-                reason: "it has data but no schema version".into(),
-            });
+            return Err(StoreError::NotAStore { path, reason: "it has data but no schema version".into() });
         }
         Some(found) if found > SCHEMA_VERSION => {
-            return Err(StoreError::TooNew {
-                path,
-                found,
-                supported: SCHEMA_VERSION,
-            });
+            return Err(StoreError::TooNew { path, found, supported: SCHEMA_VERSION });
         }
         Some(found) => {
             for step in MIGRATIONS.iter().filter(|m| m.from >= found) {
@@ -102,17 +97,11 @@ impl BatchWriter<'_> {
     fn bump(&mut self) -> Result<(), StoreError> {
         self.pending += 1;
         self.written += 1;
-        if self.pending >= REBUILD_BATCH {
-            self.flush()
-        } else {
-            Ok(())
-        }
+        if self.pending >= REBUILD_BATCH { self.flush() } else { Ok(()) }
     }
 
     fn flush(&mut self) -> Result<(), StoreError> {
-        self.store
-            .data
-            .apply_batch(std::mem::take(&mut self.batch))?;
+        self.store.data.apply_batch(std::mem::take(&mut self.batch))?;
         self.pending = 0;
         Ok(())
     }
@@ -123,24 +112,24 @@ impl BatchWriter<'_> {
 /// for `doctor` to report. History before this point can no longer be
 /// undone, since its before-images hold derived data of the old kind.
 pub(super) fn rebuild_derived(store: &Store) -> Result<usize, StoreError> {
-    let mut out = BatchWriter {
-        store,
-        batch: sled::Batch::default(),
-        pending: 0,
-        written: 0,
-    };
-    for prefix in [
-        keys::FOLLOW_UPS_OF,
-        keys::DUE_QUEUE,
-        keys::REFERRALS_OF,
-        keys::SEARCH,
-        keys::HISTORY_CHANGES,
-    ] {
+    let mut out = BatchWriter { store, batch: sled::Batch::default(), pending: 0, written: 0 };
+    for prefix in
+        [keys::FOLLOW_UPS_OF, keys::REFERRALS_OF, keys::SEARCH, keys::SUMMARY, keys::HISTORY_CHANGES]
+    {
         for item in store.data.scan_prefix([prefix]) {
             out.remove(item?.0)?;
         }
     }
-    let mut search_chunk: Option<(u32, Vec<SearchDoc>)> = None;
+    let mut follow_ups: HashMap<AccountId, Vec<FollowUp>> = HashMap::new();
+    for item in store.data.scan_prefix([keys::FOLLOW_UP]) {
+        let (key, value) = item?;
+        let Ok(follow_up) = codec::decode::<FollowUp>(&key, &value) else {
+            continue;
+        };
+        out.insert(keys::follow_up_of(follow_up.account, follow_up.id), Vec::new())?;
+        follow_ups.entry(follow_up.account).or_default().push(follow_up);
+    }
+    let mut chunk: Option<(u32, Vec<SearchDoc>, Vec<AccountSummary>)> = None;
     for item in store.data.scan_prefix([keys::ACCOUNT]) {
         let (key, value) = item?;
         let Ok(mut record) = codec::decode::<AccountRecord>(&key, &value) else {
@@ -149,49 +138,30 @@ pub(super) fn rebuild_derived(store: &Store) -> Result<usize, StoreError> {
         let id: AccountId = record.account.id;
         let touches = store.touches(id).unwrap_or_default();
         let orders = store.orders(id).unwrap_or_default();
-        record.stats = AccountStats::compute(&touches, &orders);
+        let account_follow_ups = follow_ups.remove(&id).unwrap_or_default();
+        record.stats = AccountStats::compute(&touches, &orders, &account_follow_ups);
         out.insert(key.to_vec(), codec::encode(&record))?;
-        let chunk = keys::search_chunk_of(id);
-        match &mut search_chunk {
-            Some((current, docs)) if *current == chunk => {
-                docs.push(SearchDoc::for_account(&record.account))
-            }
-            _ => {
-                if let Some((done, docs)) = search_chunk.take() {
-                    out.insert(keys::search_chunk(done), codec::encode(&docs))?;
-                }
-                search_chunk = Some((chunk, vec![SearchDoc::for_account(&record.account)]));
+        let index = keys::index_chunk_of(id);
+        if chunk.as_ref().is_some_and(|(current, _, _)| *current != index) {
+            if let Some((done, docs, summaries)) = chunk.take() {
+                out.insert(keys::search_chunk(done), codec::encode_text(&search::encode_chunk(&docs)))?;
+                out.insert(keys::summary_chunk(done), codec::encode(&summaries))?;
             }
         }
+        let (_, docs, summaries) = chunk.get_or_insert_with(|| (index, Vec::new(), Vec::new()));
+        docs.push(SearchDoc::for_account(&record.account));
+        summaries.push(AccountSummary::new(&record.account, &record.stats));
     }
-    if let Some((done, docs)) = search_chunk {
-        out.insert(keys::search_chunk(done), codec::encode(&docs))?;
-    }
-    for item in store.data.scan_prefix([keys::FOLLOW_UP]) {
-        let (key, value) = item?;
-        let Ok(follow_up) = codec::decode::<FollowUp>(&key, &value) else {
-            continue;
-        };
-        out.insert(
-            keys::follow_up_of(follow_up.account, follow_up.id),
-            Vec::new(),
-        )?;
-        if follow_up.is_pending() {
-            out.insert(
-                keys::due_queue(follow_up.due, follow_up.id),
-                codec::encode_u64(follow_up.account.0),
-            )?;
-        }
+    if let Some((done, docs, summaries)) = chunk {
+        out.insert(keys::search_chunk(done), codec::encode_text(&search::encode_chunk(&docs)))?;
+        out.insert(keys::summary_chunk(done), codec::encode(&summaries))?;
     }
     for item in store.data.scan_prefix([keys::REFERRAL]) {
         let (key, value) = item?;
         let Ok(referral) = codec::decode::<Referral>(&key, &value) else {
             continue;
         };
-        out.insert(
-            keys::referral_of(referral.referrer, referral.id),
-            Vec::new(),
-        )?;
+        out.insert(keys::referral_of(referral.referrer, referral.id), Vec::new())?;
         out.insert(keys::referral_of(referral.referee, referral.id), Vec::new())?;
     }
     for item in store.data.scan_prefix([keys::HISTORY]) {

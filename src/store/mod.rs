@@ -9,6 +9,7 @@
 //! accounts) keep sled's open and scan costs low.
 
 mod codec;
+mod compact;
 mod doctor;
 mod history;
 pub mod keys;
@@ -26,9 +27,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{
-    Account, AccountId, AccountStats, FollowUp, FollowUpId, Order, Referral, ReferralId, Touch,
+    Account, AccountId, AccountStats, AccountSummary, FollowUp, FollowUpId, Order, Referral, ReferralId,
+    Touch,
 };
-use crate::search::SearchDoc;
+use crate::search::SearchIndex;
 
 pub use doctor::DoctorReport;
 pub use history::HistoryEntry;
@@ -42,11 +44,7 @@ pub enum StoreError {
     #[error(
         "store {path} was written by a newer Leadline (schema {found}; this build reads up to {supported}); upgrade Leadline"
     )]
-    TooNew {
-        path: String,
-        found: u32,
-        supported: u32,
-    },
+    TooNew { path: String, found: u32, supported: u32 },
     #[error("{path} is not a Leadline store: {reason}")]
     NotAStore { path: String, reason: String },
     #[error("unreadable record {key}: {reason} (run `leadline doctor`)")]
@@ -71,6 +69,12 @@ pub struct AccountRecord {
     pub stats: AccountStats,
 }
 
+impl AccountRecord {
+    pub fn summary(&self) -> AccountSummary {
+        AccountSummary::new(&self.account, &self.stats)
+    }
+}
+
 /// Records read in bulk, with the ones that failed to decode reported
 /// beside them instead of failing the whole read.
 #[derive(Debug)]
@@ -81,10 +85,7 @@ pub struct Loaded<T> {
 
 impl<T> Default for Loaded<T> {
     fn default() -> Self {
-        Loaded {
-            items: Vec::new(),
-            problems: Vec::new(),
-        }
+        Loaded { items: Vec::new(), problems: Vec::new() }
     }
 }
 
@@ -106,10 +107,7 @@ pub struct Store {
 }
 
 fn io_error(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
-    move |source| StoreError::Io {
-        path: path.display().to_string(),
-        source,
-    }
+    move |source| StoreError::Io { path: path.display().to_string(), source }
 }
 
 impl Store {
@@ -121,26 +119,25 @@ impl Store {
         let config = sled::Config::new().path(dir);
         let db = config.open().map_err(|error| match error {
             sled::Error::Io(io) if io.to_string().contains("could not acquire lock") => {
-                StoreError::InUse {
-                    path: display.clone(),
-                }
+                StoreError::InUse { path: display.clone() }
             }
             other => StoreError::from(other),
         })?;
         tighten_permissions(dir)?;
+        compact::remove_leftovers(dir)?;
         let data = db.open_tree("data")?;
         let meta = db.open_tree("meta")?;
         let data_file = File::open(dir.join("db")).map_err(io_error(dir))?;
-        let store = Store {
-            db,
-            data,
-            meta,
-            dir: dir.to_path_buf(),
-            data_file,
-            writer: Mutex::new(HashSet::new()),
-        };
+        let store =
+            Store { db, data, meta, dir: dir.to_path_buf(), data_file, writer: Mutex::new(HashSet::new()) };
         migrate::on_open(&store)?;
         Ok(store)
+    }
+
+    /// Rewrites the store into a fresh file (see the `compact` module);
+    /// worth it after a bulk load.
+    pub fn compact(self) -> Result<Store, StoreError> {
+        compact::compact(self)
     }
 
     pub fn dir(&self) -> &Path {
@@ -153,21 +150,13 @@ impl Store {
 
     /// True when the book holds no account (demo fills only such a store).
     pub fn is_empty(&self) -> Result<bool, StoreError> {
-        Ok(self
-            .data
-            .scan_prefix([keys::ACCOUNT])
-            .next()
-            .transpose()?
-            .is_none())
+        Ok(self.data.scan_prefix([keys::ACCOUNT]).next().transpose()?.is_none())
     }
 
     /// Flushes sled's log and fsyncs what it wrote, so that a reported
     /// write survives power loss; sled's own flush uses sync_file_range,
     /// which leaves the drive cache and file metadata unflushed.
-    fn make_durable(
-        &self,
-        synced_blobs: &mut HashSet<std::ffi::OsString>,
-    ) -> Result<(), StoreError> {
+    fn make_durable(&self, synced_blobs: &mut HashSet<std::ffi::OsString>) -> Result<(), StoreError> {
         self.db.flush()?;
         self.data_file.sync_all().map_err(io_error(&self.dir))?;
         let blob_dir = self.dir.join("blobs");
@@ -186,9 +175,7 @@ impl Store {
             }
         }
         if synced_any {
-            File::open(&blob_dir)
-                .and_then(|d| d.sync_all())
-                .map_err(io_error(&blob_dir))?;
+            File::open(&blob_dir).and_then(|d| d.sync_all()).map_err(io_error(&blob_dir))?;
         }
         Ok(())
     }
@@ -200,78 +187,45 @@ impl Store {
     fn scan_raw(&self, prefix: &[u8]) -> Result<Vec<KeyValue>, StoreError> {
         self.data
             .scan_prefix(prefix)
-            .map(|item| {
-                item.map(|(k, v)| (k.to_vec(), v.to_vec()))
-                    .map_err(StoreError::from)
-            })
+            .map(|item| item.map(|(k, v)| (k.to_vec(), v.to_vec())).map_err(StoreError::from))
             .collect()
     }
 
     /// Every account, decoded on all cores (the biggest read at start-up).
     pub fn accounts(&self) -> Result<Loaded<AccountRecord>, StoreError> {
-        let raw: Vec<(sled::IVec, sled::IVec)> = self
-            .data
-            .scan_prefix([keys::ACCOUNT])
-            .collect::<Result<_, _>>()?;
-        Ok(decode_parallel(&raw, |(key, value)| {
-            codec::decode::<AccountRecord>(key, value)
-        }))
+        let raw: Vec<(sled::IVec, sled::IVec)> =
+            self.data.scan_prefix([keys::ACCOUNT]).collect::<Result<_, _>>()?;
+        Ok(decode_parallel(&raw, |(key, value)| codec::decode::<AccountRecord>(key, value)))
     }
 
-    /// Search keys of every account.
-    pub fn search_docs(&self) -> Result<Loaded<SearchDoc>, StoreError> {
-        let raw: Vec<(sled::IVec, sled::IVec)> = self
-            .data
-            .scan_prefix([keys::SEARCH])
-            .collect::<Result<_, _>>()?;
-        let chunks = decode_parallel(&raw, |(key, value)| {
-            codec::decode::<Vec<SearchDoc>>(key, value)
-        });
-        Ok(Loaded {
-            items: chunks.items.into_iter().flatten().collect(),
-            problems: chunks.problems,
-        })
-    }
-
-    /// Pending follow-ups due on or before `day`, earliest first.
-    pub fn follow_ups_due_by(&self, day: NaiveDate) -> Result<Loaded<FollowUp>, StoreError> {
-        let end = keys::due_queue_after(day);
-        let mut loaded = Loaded::default();
-        for item in self.data.range(vec![keys::DUE_QUEUE]..end) {
-            let (key, _) = item?;
-            let Some(id) = keys::u64_at(&key, 5) else {
-                loaded.problems.push(StoreError::Corrupt {
-                    key: keys::describe(&key),
-                    reason: "short key".into(),
-                });
-                continue;
-            };
-            match self.follow_up(FollowUpId(id)) {
-                Ok(Some(follow_up)) => loaded.items.push(follow_up),
-                Ok(None) => loaded.problems.push(StoreError::Corrupt {
-                    key: keys::describe(&key),
-                    reason: format!("follow-up {id} is missing"),
-                }),
-                Err(problem) => loaded.problems.push(problem),
+    /// The search index of the whole book.
+    pub fn search_index(&self) -> Result<(SearchIndex, Vec<StoreError>), StoreError> {
+        let raw: Vec<(sled::IVec, sled::IVec)> =
+            self.data.scan_prefix([keys::SEARCH]).collect::<Result<_, _>>()?;
+        let mut chunks = Vec::with_capacity(raw.len());
+        let mut problems = Vec::new();
+        for (key, value) in &raw {
+            match codec::decode_text(key, value) {
+                Ok(text) => chunks.push(text),
+                Err(problem) => problems.push(problem),
             }
         }
-        Ok(loaded)
+        Ok((SearchIndex::new(chunks), problems))
     }
 
-    /// Every pending follow-up, earliest due first.
-    pub fn pending_follow_ups(&self) -> Result<Loaded<FollowUp>, StoreError> {
-        self.follow_ups_due_by(NaiveDate::MAX)
+    /// The summary of every account (see [`AccountSummary`]).
+    pub fn summaries(&self) -> Result<Loaded<AccountSummary>, StoreError> {
+        let raw: Vec<(sled::IVec, sled::IVec)> =
+            self.data.scan_prefix([keys::SUMMARY]).collect::<Result<_, _>>()?;
+        let chunks = decode_parallel(&raw, |(key, value)| codec::decode::<Vec<AccountSummary>>(key, value));
+        Ok(Loaded { items: chunks.items.into_iter().flatten().collect(), problems: chunks.problems })
     }
 
     /// Every referral, in id order.
     pub fn referrals(&self) -> Result<Loaded<Referral>, StoreError> {
-        let raw: Vec<(sled::IVec, sled::IVec)> = self
-            .data
-            .scan_prefix([keys::REFERRAL])
-            .collect::<Result<_, _>>()?;
-        Ok(decode_parallel(&raw, |(key, value)| {
-            codec::decode::<Referral>(key, value)
-        }))
+        let raw: Vec<(sled::IVec, sled::IVec)> =
+            self.data.scan_prefix([keys::REFERRAL]).collect::<Result<_, _>>()?;
+        Ok(decode_parallel(&raw, |(key, value)| codec::decode::<Referral>(key, value)))
     }
 
     /// The newest history entries, newest first.
@@ -312,30 +266,23 @@ pub enum UndoOutcome {
     TooOld(HistoryEntry),
 }
 
+/// Decodes on all cores; `raw` items may be single records or chunks.
 fn decode_parallel<R, T, F>(raw: &[R], decode: F) -> Loaded<T>
 where
     R: Sync,
     T: Send,
     F: Fn(&R) -> Result<T, StoreError> + Sync,
 {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    let per_thread = raw.len().div_ceil(threads).max(2048);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let per_thread = raw.len().div_ceil(threads).max(64);
     let parts: Vec<Vec<Result<T, StoreError>>> = std::thread::scope(|scope| {
         let workers: Vec<_> = raw
             .chunks(per_thread)
             .map(|slice| scope.spawn(|| slice.iter().map(&decode).collect::<Vec<_>>()))
             .collect();
-        workers
-            .into_iter()
-            .map(|w| w.join().unwrap_or_default())
-            .collect()
+        workers.into_iter().map(|w| w.join().unwrap_or_default()).collect()
     });
-    let mut loaded = Loaded {
-        items: Vec::with_capacity(raw.len()),
-        problems: Vec::new(),
-    };
+    let mut loaded = Loaded { items: Vec::with_capacity(raw.len()), problems: Vec::new() };
     for result in parts.into_iter().flatten() {
         match result {
             Ok(item) => loaded.items.push(item),
@@ -441,11 +388,7 @@ fn prepare_private_dir(dir: &Path) -> Result<(), StoreError> {
             });
         }
     } else {
-        fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)
-            .map_err(io_error(dir))?;
+        fs::DirBuilder::new().recursive(true).mode(0o700).create(dir).map_err(io_error(dir))?;
     }
     Ok(())
 }

@@ -6,15 +6,13 @@ use std::sync::MutexGuard;
 
 use chrono::NaiveDateTime;
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 
 use super::history::{self, Change, HistoryEntry};
 use super::{
-    AccountRecord, KeyValue, ORDER_CHUNK, Records, Store, StoreError, TOUCH_CHUNK, UndoOutcome,
-    codec, keys,
+    AccountRecord, KeyValue, ORDER_CHUNK, Records, Store, StoreError, TOUCH_CHUNK, UndoOutcome, codec, keys,
 };
-use crate::domain::{AccountId, FollowUp, Order, Referral, Touch};
-use crate::search::SearchDoc;
+use crate::domain::{AccountId, AccountStats, AccountSummary, FollowUp, Order, Referral, Touch};
+use crate::search::{self, SearchDoc};
 
 /// History entries whose before-images are kept; older ones keep only
 /// their summary, so the store does not grow without bound.
@@ -25,7 +23,11 @@ pub struct Txn<'s> {
     synced_blobs: MutexGuard<'s, HashSet<OsString>>,
     staged: BTreeMap<Vec<u8>, Option<Vec<u8>>>,
     counters: BTreeMap<&'static str, u64>,
-    dirty_search_chunks: BTreeSet<u32>,
+    /// Accounts whose touches, orders or follow-ups changed: their
+    /// aggregates are recomputed at commit.
+    dirty_stats: BTreeSet<AccountId>,
+    /// Index chunks (search, summary) to rebuild at commit.
+    dirty_chunks: BTreeSet<u32>,
 }
 
 impl Records for Txn<'_> {
@@ -55,16 +57,14 @@ impl Records for Txn<'_> {
 impl<'s> Txn<'s> {
     pub(super) fn new(store: &'s Store) -> Txn<'s> {
         // A panic elsewhere cannot leave this set inconsistent.
-        let synced_blobs = store
-            .writer
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let synced_blobs = store.writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         Txn {
             store,
             synced_blobs,
             staged: BTreeMap::new(),
             counters: BTreeMap::new(),
-            dirty_search_chunks: BTreeSet::new(),
+            dirty_stats: BTreeSet::new(),
+            dirty_chunks: BTreeSet::new(),
         }
     }
 
@@ -128,71 +128,58 @@ impl<'s> Txn<'s> {
         Ok(())
     }
 
+    /// Writes an account; its aggregates are brought up to date at commit.
     pub fn put_account(&mut self, record: &AccountRecord) {
         self.put(keys::account(record.account.id), record);
-        self.dirty_search_chunks
-            .insert(keys::search_chunk_of(record.account.id));
+        self.dirty_stats.insert(record.account.id);
     }
 
-    /// Appends a touch to the account's newest chunk; returns all of the
-    /// account's touches, the new one included.
-    pub fn append_touch(&mut self, touch: &Touch) -> Result<Vec<Touch>, StoreError> {
-        self.append(
-            &keys::touches_of(touch.account),
-            touch,
-            TOUCH_CHUNK,
-            |chunk| keys::touch_chunk(touch.account, chunk),
-        )
+    /// Appends a touch to the account's newest chunk.
+    pub fn append_touch(&mut self, touch: &Touch) -> Result<(), StoreError> {
+        self.dirty_stats.insert(touch.account);
+        self.append(&keys::touches_of(touch.account), touch, TOUCH_CHUNK, |chunk| {
+            keys::touch_chunk(touch.account, chunk)
+        })
     }
 
-    pub fn append_order(&mut self, order: &Order) -> Result<Vec<Order>, StoreError> {
-        self.append(
-            &keys::orders_of(order.account),
-            order,
-            ORDER_CHUNK,
-            |chunk| keys::order_chunk(order.account, chunk),
-        )
+    pub fn append_order(&mut self, order: &Order) -> Result<(), StoreError> {
+        self.dirty_stats.insert(order.account);
+        self.append(&keys::orders_of(order.account), order, ORDER_CHUNK, |chunk| {
+            keys::order_chunk(order.account, chunk)
+        })
     }
 
-    fn append<T: Serialize + DeserializeOwned + Clone>(
+    fn append<T: Serialize>(
         &mut self,
         prefix: &[u8],
         item: &T,
         chunk_len: usize,
         chunk_key: impl Fn(u32) -> Vec<u8>,
-    ) -> Result<Vec<T>, StoreError> {
-        let mut all: Vec<T> = Vec::new();
-        let mut last: Option<(u32, usize)> = None;
-        for (key, value) in self.raw_prefix(prefix)? {
-            let chunk: Vec<T> = codec::decode(&key, &value)?;
-            let index = key
-                .get(9..13)
-                .and_then(|b| b.try_into().ok())
-                .map_or(0, u32::from_be_bytes);
-            last = Some((index, chunk.len()));
-            all.extend(chunk);
-        }
-        let (index, start) = match last {
-            Some((index, len)) if len < chunk_len => (index, all.len() - len),
-            Some((index, _)) => (index + 1, all.len()),
-            None => (0, 0),
+    ) -> Result<(), StoreError> {
+        let (key, chunk) = match self.raw_prefix(prefix)?.pop() {
+            Some((key, value)) if codec::list_len(&key, &value)? < chunk_len => (key, Some(value)),
+            Some((key, _)) => {
+                let index = key.get(9..13).and_then(|b| b.try_into().ok()).map_or(0, u32::from_be_bytes);
+                (chunk_key(index + 1), None)
+            }
+            None => (chunk_key(0), None),
         };
-        all.push(item.clone());
-        self.put(chunk_key(index), &all[start..].to_vec());
-        Ok(all)
+        let appended = codec::append_to_list(chunk.as_deref(), item);
+        self.put_raw(key, appended);
+        Ok(())
     }
 
     /// Replaces all of an account's touches (imports and demo fills).
     pub fn put_touches(&mut self, account: AccountId, touches: &[Touch]) -> Result<(), StoreError> {
+        self.dirty_stats.insert(account);
         self.replace_chunks(&keys::touches_of(account), touches, TOUCH_CHUNK, |c| {
             keys::touch_chunk(account, c)
         })
     }
 
     pub fn put_orders(&mut self, account: AccountId, orders: &[Order]) -> Result<(), StoreError> {
-        self.replace_chunks(&keys::orders_of(account), orders, ORDER_CHUNK, |c| {
-            keys::order_chunk(account, c)
-        })
+        self.dirty_stats.insert(account);
+        self.replace_chunks(&keys::orders_of(account), orders, ORDER_CHUNK, |c| keys::order_chunk(account, c))
     }
 
     fn replace_chunks<T: Serialize>(
@@ -211,54 +198,57 @@ impl<'s> Txn<'s> {
         Ok(())
     }
 
-    /// Writes a follow-up and keeps its indexes (per account, due queue) in step.
-    pub fn put_follow_up(&mut self, follow_up: &FollowUp) -> Result<(), StoreError> {
-        if let Some(old) = self.follow_up(follow_up.id)? {
-            if old.is_pending() {
-                self.remove_raw(keys::due_queue(old.due, old.id));
-            }
-        }
+    /// Writes a follow-up and its entry in the account's follow-up index.
+    pub fn put_follow_up(&mut self, follow_up: &FollowUp) {
         self.put(keys::follow_up(follow_up.id), follow_up);
-        self.put_raw(
-            keys::follow_up_of(follow_up.account, follow_up.id),
-            Vec::new(),
-        );
-        if follow_up.is_pending() {
-            self.put_raw(
-                keys::due_queue(follow_up.due, follow_up.id),
-                codec::encode_u64(follow_up.account.0),
-            );
-        }
-        Ok(())
+        self.put_raw(keys::follow_up_of(follow_up.account, follow_up.id), Vec::new());
+        self.dirty_stats.insert(follow_up.account);
     }
 
     pub fn put_referral(&mut self, referral: &Referral) {
         self.put(keys::referral(referral.id), referral);
-        self.put_raw(
-            keys::referral_of(referral.referrer, referral.id),
-            Vec::new(),
-        );
+        self.put_raw(keys::referral_of(referral.referrer, referral.id), Vec::new());
         self.put_raw(keys::referral_of(referral.referee, referral.id), Vec::new());
     }
 
-    /// Rebuilds the search chunks of every account written in this
-    /// transaction from the accounts as they will be after it.
-    fn refresh_search_chunks(&mut self) -> Result<(), StoreError> {
-        for chunk in std::mem::take(&mut self.dirty_search_chunks) {
-            let first = u64::from(chunk) * keys::SEARCH_CHUNK;
-            let start = keys::account(AccountId(first));
-            let end = keys::account(AccountId(first + keys::SEARCH_CHUNK));
-            let docs: Vec<SearchDoc> = self
+    /// Recomputes the aggregates of every account this transaction touched,
+    /// from what it will have written.
+    fn refresh_stats(&mut self) -> Result<(), StoreError> {
+        for id in std::mem::take(&mut self.dirty_stats) {
+            let Some(mut record) = self.account(id)? else {
+                continue;
+            };
+            let stats =
+                AccountStats::compute(&self.touches(id)?, &self.orders(id)?, &self.follow_ups_of(id)?);
+            if stats != record.stats {
+                record.stats = stats;
+                self.put(keys::account(id), &record);
+            }
+            self.dirty_chunks.insert(keys::index_chunk_of(id));
+        }
+        Ok(())
+    }
+
+    /// Rebuilds the index chunks (search keys, summaries) of every account
+    /// this transaction wrote, from the accounts as they will be after it.
+    fn refresh_chunks(&mut self) -> Result<(), StoreError> {
+        for chunk in std::mem::take(&mut self.dirty_chunks) {
+            let (start, end) = keys::index_chunk_accounts(chunk);
+            let records: Vec<AccountRecord> = self
                 .raw_range(start, Some(end))?
                 .iter()
                 .filter_map(|(key, value)| codec::decode::<AccountRecord>(key, value).ok())
-                .map(|record| SearchDoc::for_account(&record.account))
                 .collect();
-            if docs.is_empty() {
+            if records.is_empty() {
                 self.remove_raw(keys::search_chunk(chunk));
-            } else {
-                self.put(keys::search_chunk(chunk), &docs);
+                self.remove_raw(keys::summary_chunk(chunk));
+                continue;
             }
+            let docs: Vec<SearchDoc> = records.iter().map(|r| SearchDoc::for_account(&r.account)).collect();
+            let summaries: Vec<AccountSummary> =
+                records.iter().map(|r| AccountSummary::new(&r.account, &r.stats)).collect();
+            self.put_raw(keys::search_chunk(chunk), codec::encode_text(&search::encode_chunk(&docs)));
+            self.put(keys::summary_chunk(chunk), &summaries);
         }
         Ok(())
     }
@@ -280,7 +270,8 @@ impl<'s> Txn<'s> {
         at: NaiveDateTime,
         undo_of: Option<u64>,
     ) -> Result<Option<HistoryEntry>, StoreError> {
-        self.refresh_search_chunks()?;
+        self.refresh_stats()?;
+        self.refresh_chunks()?;
         let mut changes: Vec<Change> = Vec::new();
         for (key, after) in &self.staged {
             if keys::is_unversioned(key) {
@@ -288,10 +279,7 @@ impl<'s> Txn<'s> {
             }
             let before = self.store.data.get(key)?;
             if before.as_deref() != after.as_deref() {
-                changes.push(Change {
-                    key: key.clone(),
-                    before: before.map(|b| b.to_vec()),
-                });
+                changes.push(Change { key: key.clone(), before: before.map(|b| b.to_vec()) });
             }
         }
         if changes.is_empty() && undo_of.is_none() {
@@ -382,6 +370,11 @@ pub(super) fn undo_last(store: &Store, at: NaiveDateTime) -> Result<UndoOutcome,
     for item in store.data.scan_prefix(keys::history_changes(entry.seq)) {
         let (key, value) = item?;
         for change in history::decode_changes(&key, &value)? {
+            if change.key.first() == Some(&keys::ACCOUNT) {
+                if let Some(id) = keys::u64_at(&change.key, 1) {
+                    txn.dirty_chunks.insert(keys::index_chunk_of(AccountId(id)));
+                }
+            }
             match change.before {
                 Some(before) => txn.put_raw(change.key, before),
                 None => txn.remove_raw(change.key),

@@ -1,0 +1,399 @@
+//! One handler per command: parse the arguments that need the clock or the
+//! book, call the app services, print the result.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use super::args::{AddArgs, Command, ContactArgs, EditArgs, FollowUpArgs, ImportArgs, LogArgs, OrderArgs};
+use super::{json, print, text};
+use crate::app::backup::Backup;
+use crate::app::csv_import::{CsvOptions, CsvReport};
+use crate::app::demo::DemoOptions;
+use crate::app::{AccountInput, App, AppError, AppResult, FollowUpInput, ListFilter, OrderInput, TouchInput};
+use crate::domain::{ArchiveReason, Direction, FollowUpId, FollowUpReason, Money, Outcome, TouchKind};
+use crate::search::{self, Query};
+
+/// Runs one command; returns the app (bulk commands reopen the store) and
+/// the exit code.
+pub fn run(app: App, command: &Command) -> AppResult<(App, i32)> {
+    let code = match command {
+        Command::Import(args) => return import(app, args),
+        Command::Doctor { repair } => return doctor(app, *repair),
+        Command::Demo { accounts, seed, touches } => {
+            let options = DemoOptions { accounts: *accounts, seed: *seed, touches_per_account: *touches };
+            let counts = app.fill_demo(options)?;
+            let app = app.compact()?;
+            print(&format!("Filled {} with a demo pipeline: {counts}.\n", app.store().dir().display()));
+            return Ok((app, 0));
+        }
+        other => single(&app, other)?,
+    };
+    Ok((app, code))
+}
+
+fn single(app: &App, command: &Command) -> AppResult<i32> {
+    match command {
+        Command::Add(args) => add(app, args),
+        Command::Edit(args) => edit(app, args),
+        Command::Grade { account, grade } => {
+            let record = app.set_grade(app.resolve_account(account)?, *grade)?;
+            print(&format!("{} (#{}) is now grade {grade}.\n", record.account.name, record.account.id));
+            Ok(0)
+        }
+        Command::Log(args) => log(app, args),
+        Command::Order(args) => order(app, args),
+        Command::FollowUp(args) => follow_up(app, args),
+        Command::Done { id } => {
+            let (f, name) = app.complete_follow_up(FollowUpId(*id))?;
+            print(&format!("Done: follow-up #{} with {name} (was due {}).\n", f.id, f.due));
+            Ok(0)
+        }
+        Command::Skip { id } => {
+            let (f, name) = app.skip_follow_up(FollowUpId(*id))?;
+            print(&format!("Skipped: follow-up #{} with {name} (was due {}).\n", f.id, f.due));
+            Ok(0)
+        }
+        Command::Snooze { id, to } => {
+            let to = app.parse_when(to)?;
+            let (f, name) = app.snooze_follow_up(FollowUpId(*id), to)?;
+            print(&format!(
+                "Snoozed follow-up #{} with {name} to {} ({} snoozes).\n",
+                f.id, f.due, f.snoozes
+            ));
+            Ok(0)
+        }
+        Command::Archive { account, reason } => archive(app, account, *reason),
+        Command::Restore { account } => {
+            let record = app.restore(app.resolve_account(account)?)?;
+            print(&format!(
+                "Restored {} (#{}) as {}.\n",
+                record.account.name,
+                record.account.id,
+                record.account.stage_label()
+            ));
+            Ok(0)
+        }
+        Command::List(args) => {
+            let filter = ListFilter {
+                stage: args.stage,
+                grade: args.grade,
+                tier: args.tier,
+                include_archived: args.all,
+            };
+            let (rows, unreadable) = app.list_accounts(filter)?;
+            warn_unreadable(unreadable);
+            if args.json {
+                print(&json::to_string(&rows.iter().map(json::AccountJson::new).collect::<Vec<_>>()));
+            } else {
+                print(&text::account_list(&rows));
+            }
+            Ok(0)
+        }
+        Command::Show { account, json } => {
+            let detail = app.account_detail(app.resolve_account(account)?)?;
+            if *json {
+                print(&json::to_string(&json::ShowJson::new(&detail, app.today())));
+            } else {
+                print(&text::account_detail(&detail, app.today()));
+            }
+            Ok(0)
+        }
+        Command::Search { query, limit, json } => search(app, query, *limit, *json),
+        Command::Today { json } => {
+            let rows = app.today_list()?;
+            if *json {
+                print(&json::to_string(&rows.iter().map(json::TodayJson::new).collect::<Vec<_>>()));
+            } else {
+                print(&text::today(&rows, app.today()));
+            }
+            Ok(0)
+        }
+        Command::Undo => {
+            let summary = app.undo()?;
+            print(&format!("Undid: {summary}\n"));
+            Ok(0)
+        }
+        Command::History { limit } => {
+            for entry in app.store().history(*limit)? {
+                let state = if entry.undone { " (undone)" } else { "" };
+                print(&format!("#{:<6} {}  {}{state}\n", entry.seq, text::when(entry.at), entry.summary));
+            }
+            Ok(0)
+        }
+        Command::Export { format: _, output } => export(app, output.as_ref()),
+        Command::Import(_) | Command::Doctor { .. } | Command::Demo { .. } => {
+            unreachable!("bulk commands are run by `run`")
+        }
+    }
+}
+
+fn warn_unreadable(count: usize) {
+    if count > 0 {
+        eprintln!("warning: {count} unreadable records were skipped; run `leadline doctor`");
+    }
+}
+
+fn contact_input(contact: &ContactArgs, name: Option<&String>) -> AccountInput {
+    let list = |values: &Vec<String>| (!values.is_empty()).then(|| values.clone());
+    AccountInput {
+        name: name.cloned(),
+        company: contact.company.clone(),
+        title: contact.title.clone(),
+        phones: list(&contact.phones),
+        email: contact.email.clone(),
+        address: contact.address.clone(),
+        tags: list(&contact.tags),
+        source: contact.source.clone(),
+        note: contact.note.clone(),
+        competitors: contact.competitors.clone(),
+        potential: contact.potential,
+        grade: None,
+        tier: None,
+    }
+}
+
+fn add(app: &App, args: &AddArgs) -> AppResult<i32> {
+    let mut input = contact_input(&args.contact, Some(&args.name));
+    input.grade = args.grade;
+    let referrer = args.referred_by.as_deref().map(|r| app.resolve_account(r)).transpose()?;
+    let record = app.add_account(&input, referrer)?;
+    print(&format!("{}\n", record.account.id));
+    Ok(0)
+}
+
+fn edit(app: &App, args: &EditArgs) -> AppResult<i32> {
+    let id = app.resolve_account(&args.account)?;
+    let mut input = contact_input(&args.contact, args.name.as_ref());
+    input.grade = args.grade;
+    input.tier = args.tier;
+    let record = app.edit_account(id, &input)?;
+    print(&format!("Saved {} (#{}).\n", record.account.name, record.account.id));
+    Ok(0)
+}
+
+fn log(app: &App, args: &LogArgs) -> AppResult<i32> {
+    let kind: TouchKind = args.kind.parse()?;
+    let outcome: Option<Outcome> = args.outcome.as_deref().map(str::parse).transpose()?;
+    let at = args.at.as_deref().map(|w| app.parse_when(w)).transpose()?;
+    let next = args.next.as_deref().map(|w| app.parse_when(w)).transpose()?;
+    let account = app.resolve_account(&args.account)?;
+    let logged = app.log_touch(&TouchInput {
+        account,
+        kind,
+        direction: if args.inbound { Direction::Inbound } else { Direction::Outbound },
+        outcome,
+        note: args.note.clone().unwrap_or_default(),
+        at,
+        next,
+    })?;
+    let mut line = format!(
+        "Logged {} with {} (#{}) at {}",
+        logged.touch.kind,
+        logged.account_name,
+        account,
+        text::when(logged.touch.at)
+    );
+    if let Some(outcome) = logged.touch.outcome {
+        line.push_str(&format!(" ({outcome})"));
+    }
+    if let Some(f) = &logged.follow_up {
+        line.push_str(&format!("; next step {} (follow-up #{})", f.due, f.id));
+    }
+    if !logged.closed.is_empty() {
+        let ids: Vec<String> = logged.closed.iter().map(|id| format!("#{id}")).collect();
+        line.push_str(&format!("; closed follow-up {}", ids.join(", ")));
+    }
+    print(&format!("{line}.\n"));
+    Ok(0)
+}
+
+fn order(app: &App, args: &OrderArgs) -> AppResult<i32> {
+    let amount = Money::parse(&args.amount)?;
+    let at = args.at.as_deref().map(|w| app.parse_when(w)).transpose()?;
+    let account = app.resolve_account(&args.account)?;
+    let recorded =
+        app.record_order(&OrderInput { account, amount, at, note: args.note.clone().unwrap_or_default() })?;
+    let mut line =
+        format!("Recorded order {} from {} (#{account})", recorded.order.amount, recorded.account_name);
+    if recorded.converted {
+        line.push_str("; now a customer");
+    }
+    if recorded.restored {
+        line.push_str("; restored from the archive");
+    }
+    print(&format!("{line}.\n"));
+    Ok(0)
+}
+
+fn follow_up(app: &App, args: &FollowUpArgs) -> AppResult<i32> {
+    let kind: TouchKind = args.kind.as_deref().unwrap_or("call").parse()?;
+    let due = app.parse_when(&args.on)?;
+    let account = app.resolve_account(&args.account)?;
+    let f = app.schedule_follow_up(&FollowUpInput {
+        account,
+        due,
+        kind,
+        reason: FollowUpReason::Promised,
+        note: args.note.clone().unwrap_or_default(),
+    })?;
+    print(&format!("Follow-up #{}: {} on {}.\n", f.id, f.kind, f.due));
+    Ok(0)
+}
+
+fn archive(app: &App, account: &str, reason: ArchiveReason) -> AppResult<i32> {
+    let record = app.archive(app.resolve_account(account)?, reason)?;
+    print(&format!(
+        "Archived {} (#{}) as {reason}; `leadline restore {}` brings it back.\n",
+        record.account.name, record.account.id, record.account.id
+    ));
+    Ok(0)
+}
+
+fn search(app: &App, query: &str, limit: usize, as_json: bool) -> AppResult<i32> {
+    let (index, problems) = app.store().search_index()?;
+    let (docs, malformed) = index.docs();
+    warn_unreadable(problems.len() + malformed);
+    let hits = search::search(&docs, &Query::parse(query), limit);
+    let by_id: std::collections::HashMap<_, _> = docs.iter().map(|d| (d.id, d)).collect();
+    let found: Vec<(i64, &search::DocRef<'_>)> =
+        hits.iter().filter_map(|h| by_id.get(&h.id).map(|d| (h.score, *d))).collect();
+    if as_json {
+        let rows: Vec<json::SearchJson> = found
+            .iter()
+            .map(|(score, d)| json::SearchJson {
+                id: d.id.0,
+                name: d.name.to_string(),
+                company: d.company.map(str::to_string),
+                score: *score,
+                archived: d.archived,
+            })
+            .collect();
+        print(&json::to_string(&rows));
+    } else {
+        print(&text::search(&found));
+    }
+    Ok(0)
+}
+
+fn export(app: &App, output: Option<&PathBuf>) -> AppResult<i32> {
+    let (backup, problems) = app.export_backup()?;
+    for problem in &problems {
+        eprintln!("warning: not in the backup: {problem}");
+    }
+    let text = backup.to_json();
+    match output {
+        Some(path) => {
+            write_durably(path, text.as_bytes())
+                .map_err(|e| AppError::Conflict(format!("cannot write {}: {e}", path.display())))?;
+            eprintln!("Wrote {} ({}).", path.display(), crate::app::backup::BackupCounts::of(&backup));
+        }
+        None => print(&text),
+    }
+    Ok(if problems.is_empty() { 0 } else { 1 })
+}
+
+/// Writes through a temporary file and a rename, fsynced, so that a
+/// backup on disk is either the old one or the whole new one.
+fn write_durably(path: &PathBuf, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let tmp = dir.join(format!(".{}.tmp", path.file_name().and_then(|n| n.to_str()).unwrap_or("leadline")));
+    let mut file = std::fs::File::create(&tmp)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    std::fs::rename(&tmp, path)?;
+    std::fs::File::open(dir)?.sync_all()
+}
+
+/// Imports bigger than this are followed by a compaction of the store.
+const BULK_ROWS: usize = 1_000;
+
+fn import(app: App, args: &ImportArgs) -> AppResult<(App, i32)> {
+    let label = args.file.display().to_string();
+    let bytes =
+        std::fs::read(&args.file).map_err(|e| AppError::Invalid(format!("cannot read {label}: {e}")))?;
+    let extension = args.file.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    if extension == "vcf" {
+        return Err(AppError::Invalid(format!(
+            "{label}: vCard files are not supported yet; export contacts as CSV"
+        )));
+    }
+    let starts_like_json = String::from_utf8_lossy(&bytes[..bytes.len().min(64)])
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('{');
+    if extension == "json" || starts_like_json {
+        let text =
+            String::from_utf8(bytes).map_err(|_| AppError::Invalid(format!("{label} is not UTF-8 JSON")))?;
+        let backup = Backup::from_json(&text)?;
+        let counts = app.import_backup(&backup, &label, args.dry_run)?;
+        let app =
+            if !args.dry_run && counts.accounts + counts.touches > BULK_ROWS { app.compact()? } else { app };
+        let verb = if args.dry_run { "Would restore" } else { "Restored" };
+        print(&format!("{verb} {counts} from {label}.\n"));
+        return Ok((app, 0));
+    }
+    let encoding = match &args.encoding {
+        Some(name) => Some(
+            encoding_rs::Encoding::for_label(name.as_bytes())
+                .ok_or_else(|| AppError::Invalid(format!("unknown encoding '{name}'")))?,
+        ),
+        None => None,
+    };
+    let options = CsvOptions { dry_run: args.dry_run, skip_invalid: args.skip_invalid, encoding };
+    let report = app.import_csv(&bytes, &label, options)?;
+    let app = if report.committed && report.imported.len() > BULK_ROWS { app.compact()? } else { app };
+    Ok((app, print_csv_report(&report, &label, options)))
+}
+
+fn print_csv_report(report: &CsvReport, label: &str, options: CsvOptions) -> i32 {
+    for note in &report.duplicates {
+        eprintln!("line {}: {}", note.line, note.message);
+    }
+    let blocked = !report.rejected.is_empty() && !options.skip_invalid;
+    if blocked {
+        eprintln!(
+            "error: {} rows of {label} are invalid; nothing imported (fix them, or use --skip-invalid to import the {} valid rows)",
+            report.rejected.len(),
+            report.imported.len()
+        );
+    }
+    for note in &report.rejected {
+        eprintln!("line {}: rejected: {}", note.line, note.message);
+    }
+    if blocked {
+        return 1;
+    }
+    let verb = if options.dry_run { "Would import" } else { "Imported" };
+    print(&format!(
+        "{verb} {} accounts from {label} ({}); {} duplicates skipped, {} rows rejected.\n",
+        report.imported.len(),
+        report.encoding,
+        report.duplicates.len(),
+        report.rejected.len()
+    ));
+    0
+}
+
+fn doctor(mut app: App, repair: bool) -> AppResult<(App, i32)> {
+    if repair {
+        let written = app.store().rebuild_derived()?;
+        app = app.compact()?;
+        print(&format!("Rebuilt derived records ({written} keys written) and compacted the store.\n"));
+    }
+    let report = app.store().doctor(app.today())?;
+    for problem in &report.problems {
+        print(&format!("problem: {problem}\n"));
+    }
+    print(&format!(
+        "Checked {} records ({} accounts): {}.\n",
+        report.records_checked,
+        report.accounts,
+        if report.is_healthy() {
+            "all good".to_string()
+        } else {
+            format!("{} problems", report.problems.len())
+        }
+    ));
+    let code = if report.is_healthy() { 0 } else { 1 };
+    Ok((app, code))
+}

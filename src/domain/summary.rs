@@ -1,0 +1,298 @@
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::{
+    Account, AccountId, AccountStats, ArchiveReason, FollowUp, Grade, Money, Stage, StageKind, Tier,
+};
+
+/// What lists and the daily ranking need of one account: the account
+/// without its long text fields, plus its aggregates. Stored in chunks and
+/// rebuilt from the accounts whenever its layout changes, so it may use a
+/// terse encoding (short names, numbers for dates) that keeps 100,000 of
+/// them quick to load.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountSummary {
+    #[serde(rename = "i")]
+    pub id: AccountId,
+    #[serde(rename = "n")]
+    pub name: String,
+    #[serde(rename = "c", default, skip_serializing_if = "Option::is_none")]
+    pub company: Option<String>,
+    #[serde(rename = "s", with = "terse::stage")]
+    pub stage: Stage,
+    #[serde(rename = "x", default, skip_serializing_if = "Option::is_none")]
+    pub archived: Option<ArchiveReason>,
+    #[serde(rename = "v", default, skip_serializing_if = "Option::is_none")]
+    pub potential: Option<Money>,
+    #[serde(rename = "l", default, skip_serializing_if = "Option::is_none", with = "terse::moment")]
+    pub last_touch: Option<NaiveDateTime>,
+    #[serde(rename = "r", default, skip_serializing_if = "Vec::is_empty", with = "terse::days")]
+    pub revenue_days: Vec<(NaiveDate, Money)>,
+    #[serde(rename = "f", default, skip_serializing_if = "Vec::is_empty", with = "terse::follow_ups")]
+    pub pending: Vec<FollowUp>,
+}
+
+impl AccountSummary {
+    pub fn new(account: &Account, stats: &AccountStats) -> AccountSummary {
+        AccountSummary {
+            id: account.id,
+            name: account.name.clone(),
+            company: account.company.clone(),
+            stage: account.stage,
+            archived: account.archived.as_ref().map(|a| a.reason),
+            potential: account.potential,
+            last_touch: stats.last_touch,
+            revenue_days: stats.revenue_days.clone(),
+            pending: stats.pending.clone(),
+        }
+    }
+
+    pub fn stage_kind(&self) -> StageKind {
+        match (self.archived, self.stage) {
+            (Some(_), _) => StageKind::Archived,
+            (None, Stage::Prospect { .. }) => StageKind::Prospect,
+            (None, Stage::Customer { .. }) => StageKind::Customer,
+        }
+    }
+
+    pub fn is_active(&self) -> bool {
+        self.archived.is_none()
+    }
+
+    pub fn grade(&self) -> Option<Grade> {
+        self.stage.grade()
+    }
+
+    pub fn tier(&self) -> Option<Tier> {
+        self.stage.tier()
+    }
+
+    pub fn revenue_12m(&self, today: NaiveDate) -> Money {
+        super::stats::revenue_in_window(&self.revenue_days, today)
+    }
+}
+
+/// Numbers instead of strings and tagged objects: parsing a date string or
+/// an internally tagged enum costs many times more than an integer.
+mod terse {
+    use chrono::{Datelike, NaiveDate, NaiveDateTime};
+
+    fn day_number(date: NaiveDate) -> i32 {
+        date.num_days_from_ce()
+    }
+
+    fn from_day_number<E: serde::de::Error>(days: i32) -> Result<NaiveDate, E> {
+        NaiveDate::from_num_days_from_ce_opt(days)
+            .ok_or_else(|| E::custom(format!("day {days} is out of range")))
+    }
+
+    pub mod stage {
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        use crate::domain::{Grade, Stage, Tier};
+
+        /// 0-3: grades A-D; 10-13: tiers small to VIP, plus 10 when pinned.
+        pub fn serialize<S: Serializer>(stage: &Stage, serializer: S) -> Result<S::Ok, S::Error> {
+            let code = match *stage {
+                Stage::Prospect { grade } => Grade::ALL.iter().position(|g| *g == grade).unwrap_or(0) as u8,
+                Stage::Customer { tier, tier_pinned } => {
+                    10 + Tier::ALL.iter().position(|t| *t == tier).unwrap_or(0) as u8
+                        + if tier_pinned { 10 } else { 0 }
+                }
+            };
+            serializer.serialize_u8(code)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Stage, D::Error> {
+            let code = u8::deserialize(deserializer)?;
+            let invalid = || serde::de::Error::custom(format!("stage code {code}"));
+            match code {
+                0..=3 => Ok(Stage::Prospect { grade: Grade::ALL[code as usize] }),
+                10..=13 | 20..=23 => Ok(Stage::Customer {
+                    tier: *Tier::ALL.get((code % 10) as usize).ok_or_else(invalid)?,
+                    tier_pinned: code >= 20,
+                }),
+                _ => Err(invalid()),
+            }
+        }
+    }
+
+    pub mod moment {
+        use super::*;
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        /// Seconds since 1970-01-01T00:00 of the local wall clock.
+        pub fn serialize<S: Serializer>(
+            at: &Option<NaiveDateTime>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            match at {
+                Some(at) => serializer.serialize_some(&at.and_utc().timestamp()),
+                None => serializer.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Option<NaiveDateTime>, D::Error> {
+            match Option::<i64>::deserialize(deserializer)? {
+                Some(seconds) => chrono::DateTime::from_timestamp(seconds, 0)
+                    .map(|t| Some(t.naive_utc()))
+                    .ok_or_else(|| serde::de::Error::custom(format!("time {seconds} is out of range"))),
+                None => Ok(None),
+            }
+        }
+    }
+
+    pub mod follow_ups {
+        use super::*;
+        use crate::domain::{AccountId, FollowUp, FollowUpId, FollowUpReason, FollowUpStatus, TouchKind};
+        use chrono::{NaiveTime, Timelike};
+        use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+        /// id, account, due day, minute of the day (-1: none), kind, reason,
+        /// note, status, snoozes, created (seconds).
+        #[derive(Serialize, Deserialize)]
+        struct Terse(u64, u64, i32, i32, TouchKind, FollowUpReason, String, FollowUpStatus, u32, i64);
+
+        pub fn serialize<S: Serializer>(follow_ups: &[FollowUp], serializer: S) -> Result<S::Ok, S::Error> {
+            let terse: Vec<Terse> = follow_ups
+                .iter()
+                .map(|f| {
+                    Terse(
+                        f.id.0,
+                        f.account.0,
+                        day_number(f.due),
+                        f.due_time.map_or(-1, |t| (t.hour() * 60 + t.minute()) as i32),
+                        f.kind,
+                        f.reason,
+                        f.note.clone(),
+                        f.status,
+                        f.snoozes,
+                        f.created_at.and_utc().timestamp(),
+                    )
+                })
+                .collect();
+            terse.serialize(serializer)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<FollowUp>, D::Error> {
+            Vec::<Terse>::deserialize(deserializer)?
+                .into_iter()
+                .map(|Terse(id, account, due, minute, kind, reason, note, status, snoozes, created)| {
+                    let due_time = match minute {
+                        -1 => None,
+                        m => Some(
+                            NaiveTime::from_hms_opt((m / 60) as u32, (m % 60) as u32, 0)
+                                .ok_or_else(|| serde::de::Error::custom(format!("minute {m}")))?,
+                        ),
+                    };
+                    Ok(FollowUp {
+                        id: FollowUpId(id),
+                        account: AccountId(account),
+                        due: from_day_number(due)?,
+                        due_time,
+                        kind,
+                        reason,
+                        note,
+                        status,
+                        snoozes,
+                        created_at: chrono::DateTime::from_timestamp(created, 0)
+                            .ok_or_else(|| serde::de::Error::custom(format!("time {created}")))?
+                            .naive_utc(),
+                        closed_at: None,
+                    })
+                })
+                .collect()
+        }
+    }
+
+    pub mod days {
+        use super::*;
+        use crate::domain::Money;
+        use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+        pub fn serialize<S: Serializer>(
+            days: &[(NaiveDate, Money)],
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let pairs: Vec<(i32, i64)> = days.iter().map(|(d, m)| (day_number(*d), m.0)).collect();
+            pairs.serialize(serializer)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Vec<(NaiveDate, Money)>, D::Error> {
+            Vec::<(i32, i64)>::deserialize(deserializer)?
+                .into_iter()
+                .map(|(d, m)| Ok((from_day_number(d)?, Money(m))))
+                .collect()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{AccountStats, FollowUpId, FollowUpReason, FollowUpStatus, TouchKind};
+
+    #[test]
+    fn terse_encoding_round_trips() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let at = day.and_hms_opt(9, 30, 5).unwrap();
+        for stage in [
+            Stage::Prospect { grade: Grade::D },
+            Stage::Customer { tier: Tier::Vip, tier_pinned: true },
+            Stage::Customer { tier: Tier::Small, tier_pinned: false },
+        ] {
+            let summary = AccountSummary {
+                id: AccountId(9),
+                name: "张伟".into(),
+                company: None,
+                stage,
+                archived: Some(ArchiveReason::Lost),
+                potential: Some(Money(5)),
+                last_touch: Some(at),
+                revenue_days: vec![(day, Money(120_050))],
+                pending: vec![FollowUp {
+                    id: FollowUpId(1),
+                    account: AccountId(9),
+                    due: day,
+                    due_time: chrono::NaiveTime::from_hms_opt(14, 30, 0),
+                    kind: TouchKind::Visit,
+                    reason: FollowUpReason::Referral,
+                    note: "带样品".into(),
+                    status: FollowUpStatus::Open,
+                    snoozes: 2,
+                    created_at: at,
+                    closed_at: None,
+                }],
+            };
+            let json = serde_json::to_string(&summary).unwrap();
+            assert_eq!(serde_json::from_str::<AccountSummary>(&json).unwrap(), summary, "{json}");
+        }
+        let empty = AccountSummary::new(
+            &crate::domain::Account {
+                id: AccountId(1),
+                name: "A".into(),
+                company: None,
+                title: None,
+                phones: vec![],
+                email: None,
+                address: None,
+                tags: vec![],
+                source: None,
+                note: None,
+                competitors: None,
+                potential: None,
+                stage: Stage::Prospect { grade: Grade::A },
+                archived: None,
+                created_at: at,
+                converted_at: None,
+            },
+            &AccountStats::default(),
+        );
+        assert_eq!(serde_json::to_string(&empty).unwrap(), r#"{"i":1,"n":"A","s":0}"#);
+        assert!(serde_json::from_str::<AccountSummary>(r#"{"i":1,"n":"A","s":99}"#).is_err());
+    }
+}

@@ -1,0 +1,88 @@
+//! Rewriting the store into a fresh sled file.
+//!
+//! sled overwrites every free segment of its file each time it opens, so
+//! after a bulk load (which leaves much free space behind) every start-up
+//! pays for it. A fresh copy has no free segments. The copy is built beside
+//! the store and swapped in with one atomic exchange of the two directory
+//! names, so a crash leaves either the old store or the new one in place,
+//! and the sibling is removed on the next open.
+
+use std::ffi::CString;
+use std::fs::{self, File};
+use std::os::unix::ffi::OsStrExt;
+use std::path::{Path, PathBuf};
+
+use super::{Store, StoreError, io_error, prepare_private_dir};
+
+const COPY_BATCH: usize = 10_000;
+
+fn sibling(dir: &Path) -> PathBuf {
+    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    dir.with_file_name(format!(".{name}.compacting"))
+}
+
+/// Removes what an interrupted compaction left beside the store. Called
+/// with the store's lock held, so no compaction is running.
+pub(super) fn remove_leftovers(dir: &Path) -> Result<(), StoreError> {
+    let leftover = sibling(dir);
+    if leftover.is_dir() {
+        fs::remove_dir_all(&leftover).map_err(io_error(&leftover))?;
+    }
+    Ok(())
+}
+
+/// Swaps two directory entries atomically (Linux `renameat2`).
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both paths are valid NUL-terminated strings for the call.
+    let result = unsafe {
+        libc::renameat2(libc::AT_FDCWD, a.as_ptr(), libc::AT_FDCWD, b.as_ptr(), libc::RENAME_EXCHANGE)
+    };
+    if result == 0 { Ok(()) } else { Err(std::io::Error::last_os_error()) }
+}
+
+fn copy_tree(from: &sled::Tree, to: &sled::Tree) -> Result<(), StoreError> {
+    let mut batch = sled::Batch::default();
+    let mut pending = 0;
+    for item in from.iter() {
+        let (key, value) = item?;
+        batch.insert(key, value);
+        pending += 1;
+        if pending == COPY_BATCH {
+            to.apply_batch(std::mem::take(&mut batch))?;
+            pending = 0;
+        }
+    }
+    to.apply_batch(batch)?;
+    Ok(())
+}
+
+/// Rewrites `store` into a fresh file and returns it reopened. When the
+/// file system cannot exchange directories, the store is left as it was.
+pub(super) fn compact(store: Store) -> Result<Store, StoreError> {
+    let dir = store.dir.clone();
+    let fresh_dir = sibling(&dir);
+    remove_leftovers(&dir)?;
+    prepare_private_dir(&fresh_dir)?;
+    {
+        let fresh = sled::Config::new().path(&fresh_dir).open()?;
+        copy_tree(&store.meta, &fresh.open_tree("meta")?)?;
+        copy_tree(&store.data, &fresh.open_tree("data")?)?;
+        fresh.flush()?;
+        File::open(fresh_dir.join("db")).and_then(|f| f.sync_all()).map_err(io_error(&fresh_dir))?;
+    }
+    if let Err(error) = exchange(&dir, &fresh_dir) {
+        fs::remove_dir_all(&fresh_dir).map_err(io_error(&fresh_dir))?;
+        if error.raw_os_error() == Some(libc::EINVAL) || error.raw_os_error() == Some(libc::ENOSYS) {
+            return Ok(store);
+        }
+        return Err(io_error(&dir)(error));
+    }
+    let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    File::open(parent).and_then(|d| d.sync_all()).map_err(io_error(parent))?;
+    drop(store);
+    // The old store now sits at the sibling path.
+    remove_leftovers(&dir)?;
+    Store::open(&dir)
+}
