@@ -22,7 +22,11 @@ enum Field {
     Last,
     Company,
     Title,
+    /// A number that reaches the person (mobile, home, or unspecified).
     Phone,
+    /// A number shared with others (office, switchboard, assistant): kept,
+    /// but not taken as proof that two rows are the same person.
+    SharedPhone,
     Email,
     Grade,
     Tags,
@@ -52,7 +56,7 @@ fn field_of(header: &str) -> Option<Field> {
         "lastname" | "familyname" | "surname" | "nachname" | "姓" => Some(Last),
         "company" | "companyname" | "公司" | "公司名称" | "单位" | "企业" | "organization"
         | "organisation" | "organization1name" | "firma" => Some(Company),
-        "jobtitle" | "position" | "职位" | "职务" | "organization1title" => Some(Title),
+        "jobtitle" | "position" | "职位" | "职务" | "organization1title" | "arbeitstitel" => Some(Title),
         "grade" | "等级" | "级别" | "客户等级" => Some(Grade),
         "tags" | "tag" | "标签" | "categories" | "category" | "kategorien" | "分类" => Some(Tags),
         "note" | "notes" | "备注" | "notizen" | "说明" | "comment" | "comments" => Some(Note),
@@ -70,8 +74,31 @@ fn field_of(header: &str) -> Option<Field> {
     if label_column || h.contains("fax") {
         return None;
     }
-    if h.contains("phone") || h.contains("telefon") || h.contains("mobil") || h.contains("手机") {
-        return Some(Phone);
+    let phone_like = ["phone", "telefon", "mobil", "handy", "手机", "电话"].iter().any(|w| h.contains(w))
+        || h.starts_with("tel");
+    if phone_like {
+        let shared = [
+            "business",
+            "company",
+            "work",
+            "office",
+            "main",
+            "assistant",
+            "other",
+            "callback",
+            "car",
+            "radio",
+            "pager",
+            "dienst",
+            "geschäft",
+            "firma",
+            "办公",
+            "公司",
+            "单位",
+        ]
+        .iter()
+        .any(|w| h.contains(w));
+        return Some(if shared { SharedPhone } else { Phone });
     }
     if h.contains("email") || h.contains("mail") || h.contains("邮箱") {
         return Some(Email);
@@ -173,6 +200,14 @@ fn sniff_delimiter(text: &str) -> u8 {
     counts.iter().max_by_key(|(_, count)| *count).filter(|(_, c)| *c > 0).map_or(b',', |(d, _)| *d)
 }
 
+/// The 1-based line of the first character of the record starting at
+/// `byte` (the csv crate counts a CRLF's line one too early).
+fn line_at(text: &str, byte: u64) -> u64 {
+    let start = (byte as usize).min(text.len());
+    let skipped = text[start..].len() - text[start..].trim_start_matches(['\r', '\n']).len();
+    1 + text.as_bytes()[..start + skipped].iter().filter(|b| **b == b'\n').count() as u64
+}
+
 /// Google joins several values in one cell with ` ::: `.
 fn split_values(cell: &str) -> impl Iterator<Item = &str> {
     cell.split(" ::: ").map(str::trim).filter(|v| !v.is_empty())
@@ -190,6 +225,8 @@ pub struct CsvReport {
     pub rows: usize,
     pub imported: Vec<(u64, String)>,
     pub duplicates: Vec<RowNote>,
+    /// Rows imported with a value moved into the note.
+    pub warnings: Vec<RowNote>,
     pub rejected: Vec<RowNote>,
     pub unused_columns: Vec<String>,
     pub committed: bool,
@@ -208,7 +245,16 @@ struct Row {
     input: AccountInput,
 }
 
-fn parse_row(columns: &[Option<Field>], cells: &csv::StringRecord) -> Result<Option<AccountInput>, String> {
+/// A row turned into an account, with what it took to get there.
+struct ParsedRow {
+    input: AccountInput,
+    /// Numbers that identify the person, for duplicate detection.
+    personal_phones: Vec<String>,
+    /// Phones and emails that are not valid ones and went into the note.
+    warnings: Vec<String>,
+}
+
+fn parse_row(columns: &[Option<Field>], cells: &csv::StringRecord) -> Result<Option<ParsedRow>, String> {
     let mut values: HashMap<Field, Vec<String>> = HashMap::new();
     for (field, cell) in columns.iter().zip(cells.iter()) {
         if let Some(field) = field {
@@ -249,14 +295,38 @@ fn parse_row(columns: &[Option<Field>], cells: &csv::StringRecord) -> Result<Opt
             .map(str::to_string)
             .collect()
     };
-    let mut phones = Vec::new();
-    for phone in all(Field::Phone) {
-        phones.push(check_phone(&phone).map_err(|e| e.to_string())?);
+    let mut warnings = Vec::new();
+    let mut note_lines: Vec<String> = all(Field::Note);
+    let mut phones: Vec<String> = Vec::new();
+    let mut personal_phones = Vec::new();
+    for (field, personal) in [(Field::Phone, true), (Field::SharedPhone, false)] {
+        for raw in all(field) {
+            match check_phone(&raw) {
+                Ok(phone) if !phones.contains(&phone) => {
+                    if personal {
+                        personal_phones.push(phone.clone());
+                    }
+                    phones.push(phone);
+                }
+                Ok(_) => {}
+                Err(_) => {
+                    warnings.push(format!("phone '{raw}'"));
+                    note_lines.push(format!("phone: {raw}"));
+                }
+            }
+        }
     }
-    let email = match all(Field::Email).first() {
-        Some(email) => Some(check_email(email).map_err(|e| e.to_string())?),
-        None => None,
-    };
+    let mut email = None;
+    for raw in all(Field::Email) {
+        match check_email(&raw) {
+            Ok(valid) if email.is_none() => email = Some(valid),
+            Ok(other) => note_lines.push(format!("email: {other}")),
+            Err(_) => {
+                warnings.push(format!("email '{raw}'"));
+                note_lines.push(format!("email: {raw}"));
+            }
+        }
+    }
     let grade = match values.get(&Field::Grade).and_then(|v| v.first()) {
         Some(text) => Some(text.parse::<Grade>().map_err(|e| e.to_string())?),
         None => None,
@@ -268,22 +338,23 @@ fn parse_row(columns: &[Option<Field>], cells: &csv::StringRecord) -> Result<Opt
         .filter(|t| !t.is_empty())
         .collect();
     let tags = check_tags(tag_words.iter().map(String::as_str)).map_err(|e| e.to_string())?;
-    let join = |field| Some(all(field).join("\n")).filter(|s| !s.is_empty());
-    Ok(Some(AccountInput {
+    let text = |value: String| Some(value).filter(|v| !v.is_empty());
+    let input = AccountInput {
         name: Some(name),
-        company: Some(company).filter(|c| !c.is_empty()),
-        title: Some(first(Field::Title)).filter(|c| !c.is_empty()),
+        company: text(company),
+        title: text(first(Field::Title)),
         phones: Some(phones),
         email,
-        address: Some(first(Field::Address)).filter(|c| !c.is_empty()),
+        address: text(first(Field::Address)),
         tags: Some(tags),
-        source: Some(first(Field::Source)).filter(|c| !c.is_empty()),
-        note: join(Field::Note),
+        source: text(first(Field::Source)),
+        note: text(note_lines.join("\n")),
         competitors: None,
         potential: None,
         grade,
         tier: None,
-    }))
+    };
+    Ok(Some(ParsedRow { input, personal_phones, warnings }))
 }
 
 impl App {
@@ -328,15 +399,15 @@ impl App {
         let mut rows: Vec<Row> = Vec::new();
         for result in reader.records() {
             let (line, cells) = match result {
-                Ok(cells) => (cells.position().map_or(0, |p| p.line()), cells),
+                Ok(cells) => (cells.position().map_or(0, |p| line_at(&text, p.byte())), cells),
                 Err(error) => {
-                    let line = error.position().map_or(0, |p| p.line());
+                    let line = error.position().map_or(0, |p| line_at(&text, p.byte()));
                     report.rejected.push(RowNote { line, message: error.to_string() });
                     continue;
                 }
             };
-            let input = match parse_row(&columns, &cells) {
-                Ok(Some(input)) => input,
+            let ParsedRow { input, personal_phones, warnings } = match parse_row(&columns, &cells) {
+                Ok(Some(parsed)) => parsed,
                 Ok(None) => continue,
                 Err(message) => {
                     report.rejected.push(RowNote { line, message });
@@ -345,8 +416,7 @@ impl App {
             };
             report.rows += 1;
             let who = format!("{} (line {line})", input.name.as_deref().unwrap_or_default());
-            let phones = input.phones.clone().unwrap_or_default();
-            let duplicate = phones
+            let duplicate = personal_phones
                 .iter()
                 .find_map(|p| seen_phones.get(&phone_key(p)).map(|other| format!("same phone as {other}")))
                 .or_else(|| {
@@ -357,8 +427,15 @@ impl App {
                 report.duplicates.push(RowNote { line, message: format!("skipped {who}: {message}") });
                 continue;
             }
-            for phone in &phones {
+            for phone in &personal_phones {
                 seen_phones.insert(phone_key(phone), who.clone());
+            }
+            if !warnings.is_empty() {
+                let message = format!(
+                    "{who}: kept in the note, not a valid number or address: {}",
+                    warnings.join(", ")
+                );
+                report.warnings.push(RowNote { line, message });
             }
             if let Some(email) = &input.email {
                 seen_emails.insert(email_key(email), who.clone());

@@ -140,7 +140,7 @@ pub struct ContactArgs {
     #[arg(long)]
     pub source: Option<String>,
     /// Estimated yearly value, e.g. 50000 or 12000.50
-    #[arg(long, value_name = "AMOUNT")]
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
     pub potential: Option<Money>,
     #[arg(long)]
     pub note: Option<String>,

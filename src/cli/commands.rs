@@ -57,8 +57,10 @@ fn single(app: &App, command: &Command) -> AppResult<i32> {
             let to = app.parse_when(to)?;
             let (f, name) = app.snooze_follow_up(FollowUpId(*id), to)?;
             print(&format!(
-                "Snoozed follow-up #{} with {name} to {} ({} snoozes).\n",
-                f.id, f.due, f.snoozes
+                "Snoozed follow-up #{} with {name} to {} (snoozed {}).\n",
+                f.id,
+                f.due,
+                if f.snoozes == 1 { "once".to_string() } else { format!("{} times", f.snoozes) }
             ));
             Ok(0)
         }
@@ -347,6 +349,9 @@ fn import(app: App, args: &ImportArgs) -> AppResult<(App, i32)> {
 
 fn print_csv_report(report: &CsvReport, label: &str, options: CsvOptions) -> i32 {
     for note in &report.duplicates {
+        eprintln!("line {}: {}", note.line, note.message);
+    }
+    for note in &report.warnings {
         eprintln!("line {}: {}", note.line, note.message);
     }
     let blocked = !report.rejected.is_empty() && !options.skip_invalid;

@@ -13,6 +13,7 @@ mod compact;
 mod doctor;
 mod history;
 pub mod keys;
+mod lock;
 mod migrate;
 mod txn;
 
@@ -104,6 +105,8 @@ pub struct Store {
     /// Serialises writers inside the process; also remembers which of
     /// sled's blob files have been fsynced.
     writer: Mutex<HashSet<std::ffi::OsString>>,
+    /// Dropped last (fields drop in order), after sled has closed.
+    _lock: lock::StoreLock,
 }
 
 fn io_error(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
@@ -116,8 +119,11 @@ impl Store {
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
         let display = dir.display().to_string();
         prepare_private_dir(dir)?;
+        let lock = lock::StoreLock::acquire(dir)?;
+        lock::remove_unfinished_snapshots(dir)?;
         let config = sled::Config::new().path(dir);
         let db = config.open().map_err(|error| match error {
+            // Only when something other than Leadline holds sled's own lock.
             sled::Error::Io(io) if io.to_string().contains("could not acquire lock") => {
                 StoreError::InUse { path: display.clone() }
             }
@@ -128,8 +134,15 @@ impl Store {
         let data = db.open_tree("data")?;
         let meta = db.open_tree("meta")?;
         let data_file = File::open(dir.join("db")).map_err(io_error(dir))?;
-        let store =
-            Store { db, data, meta, dir: dir.to_path_buf(), data_file, writer: Mutex::new(HashSet::new()) };
+        let store = Store {
+            db,
+            data,
+            meta,
+            dir: dir.to_path_buf(),
+            data_file,
+            writer: Mutex::new(HashSet::new()),
+            _lock: lock,
+        };
         migrate::on_open(&store)?;
         Ok(store)
     }
@@ -380,7 +393,7 @@ fn prepare_private_dir(dir: &Path) -> Result<(), StoreError> {
             });
         }
         let mut entries = fs::read_dir(dir).map_err(io_error(dir))?.flatten();
-        let has_content = entries.next().is_some();
+        let has_content = entries.any(|e| e.file_name() != lock::LOCK_FILE);
         if has_content && !dir.join("db").exists() && !dir.join("conf").exists() {
             return Err(StoreError::NotAStore {
                 path: dir.display().to_string(),

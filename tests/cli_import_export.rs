@@ -1,0 +1,214 @@
+//! Backups, CSV contacts and the demo book through the binary.
+
+mod common;
+
+use common::{Book, fixture};
+
+fn names(book: &Book) -> Vec<String> {
+    let mut names: Vec<String> = book
+        .json(&["list", "--all", "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap().to_string())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn export_import_export_gives_the_same_bytes() {
+    let book = Book::new();
+    book.run(&["demo", "--accounts", "60", "--seed", "3"]).ok();
+    book.run(&["log", "call", "1", "--note", "引号 \"quoted\", comma\nnew line", "--next", "+2d"]).ok();
+    let file = book.path("backup.json");
+    book.run(&["export", "-o", file.to_str().unwrap()]).ok();
+    let first = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(first, book.snapshot(), "export to a file and to stdout agree");
+
+    let copy = Book::new();
+    let out = copy.run(&["import", file.to_str().unwrap()]).ok();
+    assert!(out.starts_with("Restored 60 accounts"), "{out}");
+    assert_eq!(copy.snapshot(), first);
+    assert_eq!(copy.json(&["today", "--json"]), book.json(&["today", "--json"]));
+    assert_eq!(copy.json(&["list", "--all", "--json"]), book.json(&["list", "--all", "--json"]));
+    assert!(copy.run(&["doctor"]).ok().contains("all good"));
+}
+
+#[test]
+fn a_backup_only_restores_into_an_empty_store() {
+    let book = Book::new();
+    book.add(&["张伟"]);
+    let file = book.path("backup.json");
+    book.run(&["export", "-o", file.to_str().unwrap()]).ok();
+    let before = book.snapshot();
+    let error = book.run(&["import", file.to_str().unwrap()]).fails(1);
+    assert!(error.contains("already holds accounts"), "{error}");
+    std::fs::write(
+        book.path("broken.json"),
+        "{\"format\": \"leadline-backup\", \"version\": 1, \"accounts\": [",
+    )
+    .unwrap();
+    let error = book.run(&["import", book.path("broken.json").to_str().unwrap()]).fails(2);
+    assert!(error.contains("not a Leadline backup"), "{error}");
+    let error = book.run(&["import", book.path("missing.json").to_str().unwrap()]).fails(2);
+    assert!(error.contains("cannot read"), "{error}");
+    assert_eq!(book.snapshot(), before);
+    let empty = Book::new();
+    let dry = empty.run(&["import", file.to_str().unwrap(), "--dry-run"]).ok();
+    assert!(dry.starts_with("Would restore 1 accounts"), "{dry}");
+    assert!(names(&empty).is_empty());
+}
+
+#[test]
+fn csv_rows_with_errors_are_all_reported_and_nothing_is_imported() {
+    let book = Book::new();
+    book.add(&["Existing", "--email", "zhang.wei@example.cn"]);
+    let before = book.snapshot();
+    let run = book.run(&["import", fixture("contacts_zh.csv").to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("error: 2 rows of"), "{}", run.stderr);
+    assert!(run.stderr.contains("nothing imported"), "{}", run.stderr);
+    assert!(run.stderr.contains("line 5: rejected: grade 'E' is not one of: A, B, C, D"), "{}", run.stderr);
+    assert!(run.stderr.contains("line 10: rejected: no name or company"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("line 2: skipped 张伟 (line 2): same email as Existing (#1)"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(book.snapshot(), before);
+}
+
+#[test]
+fn skip_invalid_imports_the_good_rows_and_duplicates_are_skipped_by_phone() {
+    let book = Book::new();
+    let run = book.run(&["import", fixture("contacts_zh.csv").to_str().unwrap(), "--skip-invalid"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("Imported 4 accounts") && run.stdout.contains("1 duplicates skipped"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stderr.contains("line 7: skipped 赵文 (line 7): same phone as 张伟 (line 2)"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(
+            "line 8: 刘洋 (line 8): kept in the note, not a valid number or address: email 'not-an-email'"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(names(&book), ["刘洋", "张伟", "惠农合作社", "王芳"]);
+    assert_eq!(book.json(&["show", "刘洋", "--json"])["account"]["note"], "email: not-an-email");
+    let zhang = book.json(&["show", "张伟", "--json"]);
+    assert_eq!(zhang["account"]["grade"], "A");
+    assert_eq!(zhang["account"]["tags"], serde_json::json!(["农场", "经销商"]));
+    assert_eq!(zhang["account"]["note"], "喜欢早上联系\n周末不打扰");
+    assert_eq!(book.json(&["show", "惠农合作社", "--json"])["account"]["grade"], "D");
+    let again = book.run(&["import", fixture("contacts_zh.csv").to_str().unwrap(), "--skip-invalid"]);
+    assert!(
+        again.stdout.contains("Imported 0 accounts") && again.stdout.contains("5 duplicates"),
+        "{}",
+        again.stdout
+    );
+}
+
+#[test]
+fn a_dry_run_reports_and_changes_nothing() {
+    let book = Book::new();
+    let run = book.run(&["import", fixture("contacts_gbk.csv").to_str().unwrap(), "--dry-run"]);
+    assert!(
+        run.stdout.starts_with("Would import 2 accounts") && run.stdout.contains("gb18030"),
+        "{}",
+        run.stdout
+    );
+    assert!(names(&book).is_empty());
+}
+
+#[test]
+fn csv_exports_of_common_tools_import() {
+    let cases: &[(&str, &[&str])] = &[
+        ("contacts_gbk.csv", &["张伟", "王芳"]),
+        ("outlook.csv", &["Anna Schmidt", "Jürgen Müller"]),
+        ("google.csv", &["Erika Mustermann", "Max Mustermann"]),
+        ("wlm_semicolon.csv", &["Hans Weber"]),
+        ("utf16_tabs.csv", &["名無しの権兵衛"]),
+    ];
+    for (file, expected) in cases {
+        let book = Book::new();
+        let run = book.run(&["import", fixture(file).to_str().unwrap()]);
+        assert_eq!(run.code, 0, "{file}: {}", run.stderr);
+        assert_eq!(names(&book), *expected, "{file}");
+    }
+    let book = Book::new();
+    book.run(&["import", fixture("outlook.csv").to_str().unwrap()]).ok();
+    let juergen = book.json(&["show", "Jürgen", "--json"]);
+    let card = &juergen["account"];
+    assert_eq!(card["company"], "Thüringer Saatgut GmbH");
+    assert_eq!(card["title"], "Einkauf");
+    assert_eq!(card["phones"], serde_json::json!(["+49 170 1234567", "+49 361 7654321"]), "no fax");
+    assert_eq!(card["note"], "Straße 1\nErfurt");
+    let book = Book::new();
+    book.run(&["import", fixture("google.csv").to_str().unwrap()]).ok();
+    let erika = &book.json(&["show", "Erika", "--json"])["account"];
+    assert_eq!(erika["email"], "erika@example.com");
+    assert_eq!(erika["phones"], serde_json::json!(["+49 151 111111", "+49 30 222222"]));
+    assert!(erika["note"].as_str().unwrap().contains("email: erika.m@example.org"));
+    assert_eq!(erika["company"], "Fabrikam Seeds");
+    let book = Book::new();
+    book.run(&["import", fixture("wlm_semicolon.csv").to_str().unwrap()]).ok();
+    assert_eq!(book.json(&["show", "Hans", "--json"])["account"]["company"], "Weber; Söhne");
+}
+
+#[test]
+fn a_csv_without_a_name_column_is_refused() {
+    let book = Book::new();
+    let error = book.run(&["import", fixture("no_name_column.csv").to_str().unwrap()]).fails(2);
+    assert!(error.contains("no name or company column (headers: foo, bar)"), "{error}");
+    std::fs::write(book.path("cards.vcf"), "BEGIN:VCARD\nEND:VCARD\n").unwrap();
+    let error = book.run(&["import", book.path("cards.vcf").to_str().unwrap()]).fails(2);
+    assert!(error.contains("vCard"), "{error}");
+}
+
+#[test]
+fn the_demo_is_deterministic_and_fills_only_an_empty_store() {
+    let one = Book::new();
+    let two = Book::new();
+    one.run(&["demo", "--accounts", "80", "--seed", "11"]).ok();
+    two.run(&["demo", "--accounts", "80", "--seed", "11"]).ok();
+    assert_eq!(one.snapshot(), two.snapshot());
+    let error = one.run(&["demo"]).fails(1);
+    assert!(error.contains("is not empty"), "{error}");
+    let stages: Vec<String> = one
+        .json(&["list", "--all", "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["stage"].as_str().unwrap().to_string())
+        .collect();
+    for stage in ["prospect", "customer", "archived"] {
+        assert!(stages.iter().any(|s| s == stage), "{stage}");
+    }
+    assert!(!one.json(&["today", "--json"]).as_array().unwrap().is_empty());
+    assert!(one.run(&["doctor"]).ok().contains("all good"));
+}
+
+#[test]
+fn the_demo_flag_creates_and_reuses_a_demo_store_in_the_data_directory() {
+    let book = Book::new();
+    let mut first = book.command(&["--demo", "today", "--json"]);
+    first.env_remove("LEADLINE_STORE");
+    let output = first.output().unwrap();
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("Created the demo store"));
+    assert!(book.path("data/leadline/demo").is_dir());
+    let mut second = book.command(&["--demo", "list", "--json"]);
+    second.env_remove("LEADLINE_STORE");
+    let output = second.output().unwrap();
+    assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
+    let rows: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(rows.as_array().unwrap().len() > 200);
+}

@@ -1,0 +1,107 @@
+//! Helpers for tests that run the real `leadline` binary on a temp store.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub const NOW: &str = "2026-11-27T09:00";
+
+/// A temp store and a way to run commands on it with a fixed clock.
+pub struct Book {
+    dir: tempfile::TempDir,
+    pub now: String,
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    fn from(output: Output) -> Run {
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
+    /// Asserts success and returns stdout.
+    #[track_caller]
+    pub fn ok(self) -> String {
+        assert_eq!(self.code, 0, "expected success\nstdout: {}\nstderr: {}", self.stdout, self.stderr);
+        self.stdout
+    }
+
+    /// Asserts failure with `code`, a single-line error, and returns it.
+    #[track_caller]
+    pub fn fails(self, code: i32) -> String {
+        assert_eq!(self.code, code, "expected exit {code}\nstdout: {}\nstderr: {}", self.stdout, self.stderr);
+        let line = self.stderr.trim_end();
+        assert!(line.starts_with("error: "), "error line: {line}");
+        assert!(!line.contains('\n'), "one line expected: {line}");
+        line.to_string()
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.stdout))
+    }
+}
+
+pub fn binary() -> &'static str {
+    env!("CARGO_BIN_EXE_leadline")
+}
+
+impl Book {
+    pub fn new() -> Book {
+        Book { dir: tempfile::tempdir().expect("temp dir"), now: NOW.to_string() }
+    }
+
+    pub fn store(&self) -> PathBuf {
+        self.dir.path().join("store")
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(binary());
+        command
+            .args(args)
+            .env("LEADLINE_STORE", self.store())
+            .env("LEADLINE_NOW", &self.now)
+            .env("HOME", self.dir.path())
+            .env("XDG_DATA_HOME", self.dir.path().join("data"))
+            .env("TZ", "UTC")
+            .env_remove("NO_COLOR");
+        command
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        Run::from(self.command(args).output().expect("run leadline"))
+    }
+
+    /// Adds an account and returns its id.
+    pub fn add(&self, args: &[&str]) -> String {
+        let mut all = vec!["add"];
+        all.extend_from_slice(args);
+        self.run(&all).ok().trim().to_string()
+    }
+
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let run = self.run(args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.json()
+    }
+
+    /// The whole book as a backup, for asserting "nothing changed".
+    pub fn snapshot(&self) -> String {
+        self.run(&["export"]).ok()
+    }
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}

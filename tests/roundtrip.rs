@@ -1,0 +1,202 @@
+//! Export -> import -> export gives identical output, over generated books.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use leadline::app::App;
+use leadline::app::backup::Backup;
+use leadline::clock::FixedClock;
+use leadline::domain::*;
+use leadline::store::Store;
+use proptest::prelude::*;
+
+fn moment() -> impl Strategy<Value = NaiveDateTime> {
+    (0i64..800 * 86_400).prop_map(|seconds| {
+        let base = NaiveDate::from_ymd_opt(2024, 9, 1).unwrap().and_time(NaiveTime::MIN);
+        base + chrono::Duration::seconds(seconds)
+    })
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zA-Z ]{1,12}",
+        "[张伟王芳李娜绿源农资有限公司]{1,8}",
+        "\\PC{0,20}",
+        Just("\"q\", ; \n \\ ".to_string())
+    ]
+}
+
+fn name() -> impl Strategy<Value = String> {
+    text().prop_map(|t| if t.trim().is_empty() { "N".into() } else { t })
+}
+
+fn pick<T: Clone + std::fmt::Debug + 'static>(items: &'static [T]) -> impl Strategy<Value = T> {
+    proptest::sample::select(items)
+}
+
+fn stage() -> impl Strategy<Value = Stage> {
+    prop_oneof![
+        pick(Grade::ALL).prop_map(|grade| Stage::Prospect { grade }),
+        (pick(Tier::ALL), any::<bool>())
+            .prop_map(|(tier, tier_pinned)| Stage::Customer { tier, tier_pinned }),
+    ]
+}
+
+fn account() -> impl Strategy<Value = Account> {
+    (
+        (name(), proptest::option::of(text()), proptest::collection::vec("[0-9 +-]{3,14}", 0..3)),
+        (
+            proptest::option::of("[a-z]{1,8}@[a-z]{1,8}\\.cn"),
+            proptest::collection::vec("[a-z农场]{1,6}", 0..3),
+        ),
+        (proptest::option::of(text()), proptest::option::of(0i64..10_000_000_000)),
+        (
+            stage(),
+            proptest::option::of((pick(ArchiveReason::ALL), moment())),
+            moment(),
+            proptest::option::of(moment()),
+        ),
+    )
+        .prop_map(
+            |(
+                (name, company, phones),
+                (email, tags),
+                (note, potential),
+                (stage, archived, created_at, converted_at),
+            )| {
+                Account {
+                    id: AccountId(0),
+                    name,
+                    company,
+                    title: None,
+                    phones,
+                    email,
+                    address: None,
+                    tags,
+                    source: None,
+                    note,
+                    competitors: None,
+                    potential: potential.map(Money),
+                    stage,
+                    archived: archived.map(|(reason, at)| Archived { reason, at }),
+                    created_at,
+                    converted_at,
+                }
+            },
+        )
+}
+
+fn book() -> impl Strategy<Value = Backup> {
+    proptest::collection::vec(account(), 1..8).prop_flat_map(|accounts| {
+        let n = accounts.len();
+        let touch = (
+            0..n,
+            pick(TouchKind::ALL),
+            moment(),
+            any::<bool>(),
+            proptest::option::of(pick(Outcome::ALL)),
+            text(),
+        );
+        let order = (0..n, 1i64..1_000_000_000, moment(), text());
+        let follow_up = (
+            (0..n, moment(), proptest::option::of((0u32..24, 0u32..60)), pick(TouchKind::ALL)),
+            (pick(FollowUpReason::ALL), text(), pick(FollowUpStatus::ALL), 0u32..9, moment()),
+        );
+        let referral = (0..n, 0..n, moment(), proptest::option::of(text()), pick(IncentiveStatus::ALL));
+        (
+            Just(accounts),
+            proptest::collection::vec(touch, 0..20),
+            proptest::collection::vec(order, 0..8),
+            proptest::collection::vec(follow_up, 0..8),
+            proptest::collection::vec(referral, 0..4),
+        )
+            .prop_map(|(accounts, touches, orders, follow_ups, referrals)| {
+                let id = |i: usize| AccountId(i as u64 + 1);
+                let mut book = Backup::new();
+                book.accounts =
+                    accounts.into_iter().enumerate().map(|(i, a)| Account { id: id(i), ..a }).collect();
+                book.touches = touches
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (a, kind, at, inbound, outcome, note))| Touch {
+                        id: TouchId(i as u64 + 1),
+                        account: id(a),
+                        kind,
+                        at,
+                        direction: if inbound { Direction::Inbound } else { Direction::Outbound },
+                        outcome,
+                        note,
+                    })
+                    .collect();
+                book.orders = orders
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (a, amount, at, note))| Order {
+                        id: OrderId(i as u64 + 10),
+                        account: id(a),
+                        amount: Money(amount),
+                        at,
+                        note,
+                    })
+                    .collect();
+                book.follow_ups = follow_ups
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, ((a, due, time, kind), (reason, note, status, snoozes, created_at)))| {
+                        FollowUp {
+                            id: FollowUpId(i as u64 + 100),
+                            account: id(a),
+                            due: due.date(),
+                            due_time: time.and_then(|(h, m)| NaiveTime::from_hms_opt(h, m, 0)),
+                            kind,
+                            reason,
+                            note,
+                            status,
+                            snoozes,
+                            created_at,
+                            closed_at: (!status.is_pending()).then_some(created_at),
+                        }
+                    })
+                    .collect();
+                book.referrals = referrals
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (a, b, at, incentive, incentive_status))| Referral {
+                        id: ReferralId(i as u64 + 1),
+                        referrer: id(a),
+                        referee: id(b),
+                        at,
+                        incentive,
+                        incentive_status,
+                    })
+                    .collect();
+                book
+            })
+    })
+}
+
+fn app(dir: &std::path::Path) -> App {
+    let now = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap().and_hms_opt(9, 0, 0).unwrap();
+    App::new(Store::open(dir).unwrap(), Box::new(FixedClock(now)))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn export_import_export_is_identical(book in book()) {
+        let dirs = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let first = app(&dirs.0.path().join("s"));
+        first.import_backup(&book, "generated", false).unwrap();
+        let (exported, problems) = first.export_backup().unwrap();
+        prop_assert!(problems.is_empty());
+        let mut canonical = book.clone();
+        canonical.canonicalize();
+        prop_assert_eq!(&exported, &canonical);
+
+        let text = exported.to_json();
+        let second = app(&dirs.1.path().join("s"));
+        second.import_backup(&Backup::from_json(&text).unwrap(), "exported", false).unwrap();
+        let (again, _) = second.export_backup().unwrap();
+        prop_assert_eq!(again.to_json(), text);
+        prop_assert!(second.store().doctor(second.today()).unwrap().is_healthy());
+    }
+}
