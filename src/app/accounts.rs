@@ -211,7 +211,7 @@ impl App {
         let mut txn = self.store.begin();
         account.id = AccountId(txn.next_id("account")?);
         let record = AccountRecord { account, stats: AccountStats::default() };
-        txn.put_account(&record);
+        txn.put_account(&record)?;
         if let Some(referrer) = &referrer {
             let referral = Referral {
                 id: ReferralId(txn.next_id("referral")?),
@@ -232,7 +232,7 @@ impl App {
         let mut record = self.record(id)?;
         input.apply_to(&mut record.account)?;
         let mut txn = self.store.begin();
-        txn.put_account(&record);
+        txn.put_account(&record)?;
         let summary = format!("edit {} (#{id})", record.account.name);
         txn.commit(summary, self.now())?;
         Ok(record)
@@ -269,7 +269,7 @@ impl App {
         let now = self.now();
         record.account.archived = Some(Archived { reason, at: now });
         let mut txn = self.store.begin();
-        txn.put_account(&record);
+        txn.put_account(&record)?;
         txn.commit(format!("archive {} (#{id}) as {reason}", record.account.name), now)?;
         Ok(record)
     }
@@ -280,7 +280,7 @@ impl App {
             return Err(AppError::Conflict(format!("{} is not archived", record.account.name)));
         }
         let mut txn = self.store.begin();
-        txn.put_account(&record);
+        txn.put_account(&record)?;
         txn.commit(format!("restore {} (#{id})", record.account.name), self.now())?;
         Ok(record)
     }

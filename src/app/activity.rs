@@ -176,7 +176,7 @@ impl App {
             record.account.converted_at = Some(at);
         }
         let restored = record.account.archived.take().is_some();
-        txn.put_account(&record);
+        txn.put_account(&record)?;
         let name = record.account.name.clone();
         txn.commit(format!("order {} from {name} (#{})", order.amount, input.account), now)?;
         Ok(Recorded { order, account_name: name, converted, restored })

@@ -213,7 +213,7 @@ impl App {
             account_orders.sort_by_key(|o| o.id);
             txn.put_touches(account.id, &account_touches)?;
             txn.put_orders(account.id, &account_orders)?;
-            txn.put_account(&AccountRecord { account: account.clone(), stats: AccountStats::default() });
+            txn.put_account(&AccountRecord { account: account.clone(), stats: AccountStats::default() })?;
         }
         for follow_up in &backup.follow_ups {
             txn.put_follow_up(follow_up);

@@ -473,7 +473,7 @@ impl App {
                 stats: AccountStats::default(),
             };
             row.input.apply_to(&mut record.account)?;
-            txn.put_account(&record);
+            txn.put_account(&record)?;
         }
         txn.commit(format!("import {} accounts from {label}", rows.len()), now)?;
         report.committed = true;

@@ -16,7 +16,7 @@ pub struct Candidate {
 
 impl Candidate {
     fn from_doc(doc: &DocRef<'_>) -> Candidate {
-        Candidate { id: doc.id, name: doc.name.to_string(), company: doc.company.map(str::to_string) }
+        Candidate { id: doc.id, name: doc.name().to_string(), company: doc.company().map(str::to_string) }
     }
 
     pub fn list(candidates: &[Candidate]) -> String {
@@ -47,7 +47,7 @@ impl App {
         let (index, _) = self.store.search_index()?;
         let (docs, _) = index.docs();
         let wanted = text.to_lowercase();
-        let exact: Vec<&DocRef<'_>> = docs.iter().filter(|d| d.name.to_lowercase() == wanted).collect();
+        let exact: Vec<&DocRef<'_>> = docs.iter().filter(|d| d.name().to_lowercase() == wanted).collect();
         match exact.as_slice() {
             [only] => return Ok(only.id),
             [] => {}
@@ -58,8 +58,7 @@ impl App {
             [] => Err(AppError::NoSuchAccount(text)),
             [only] => Ok(only.id),
             many => {
-                let by_id = |id: AccountId| docs.iter().find(|d| d.id == id);
-                let shown = many.iter().take(SHOWN_CANDIDATES).filter_map(|h| by_id(h.id));
+                let shown = many.iter().take(SHOWN_CANDIDATES).map(|h| &docs[h.index]);
                 Err(ambiguous(&text, shown, many.len()))
             }
         }

@@ -256,18 +256,16 @@ fn search(app: &App, query: &str, limit: usize, as_json: bool) -> AppResult<i32>
     let (docs, malformed) = index.docs();
     warn_unreadable(problems.len() + malformed);
     let hits = search::search(&docs, &Query::parse(query), limit);
-    let by_id: std::collections::HashMap<_, _> = docs.iter().map(|d| (d.id, d)).collect();
-    let found: Vec<(i64, &search::DocRef<'_>)> =
-        hits.iter().filter_map(|h| by_id.get(&h.id).map(|d| (h.score, *d))).collect();
+    let found: Vec<(i64, &search::DocRef<'_>)> = hits.iter().map(|h| (h.score, &docs[h.index])).collect();
     if as_json {
         let rows: Vec<json::SearchJson> = found
             .iter()
             .map(|(score, d)| json::SearchJson {
                 id: d.id.0,
-                name: d.name.to_string(),
-                company: d.company.map(str::to_string),
+                name: d.name().to_string(),
+                company: d.company().map(str::to_string),
                 score: *score,
-                archived: d.archived,
+                archived: d.archived(),
             })
             .collect();
         print(&json::to_string(&rows));

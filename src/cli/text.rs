@@ -85,11 +85,11 @@ pub fn search(hits: &[(i64, &DocRef<'_>)]) -> String {
         ("SCORE", Align::Right, 8),
     ]);
     for (score, doc) in hits {
-        let name = if doc.archived { format!("{} (archived)", doc.name) } else { doc.name.to_string() };
+        let name = if doc.archived() { format!("{} (archived)", doc.name()) } else { doc.name().to_string() };
         table.row(vec![
             doc.id.to_string(),
             name,
-            doc.company.unwrap_or_default().to_string(),
+            doc.company().unwrap_or_default().to_string(),
             score.to_string(),
         ]);
     }

@@ -93,35 +93,57 @@ pub fn encode_chunk(docs: &[SearchDoc]) -> String {
     out
 }
 
-/// One account of a loaded index, borrowing the index text.
+/// One account of a loaded index, borrowing its line of the index text.
+/// Only the id is read up front; the other columns when asked for, so that
+/// loading 100,000 accounts costs little more than finding line ends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DocRef<'a> {
     pub id: AccountId,
-    pub archived: bool,
-    pub name: &'a str,
-    pub company: Option<&'a str>,
-    fields: &'a str,
-    pinyin: &'a str,
+    line: &'a str,
+    /// Where the searchable columns (fields, pinyin) begin.
+    text_start: usize,
 }
 
 impl<'a> DocRef<'a> {
     fn parse(line: &'a str) -> Option<DocRef<'a>> {
-        let mut columns = line.split('\t');
-        let id = AccountId(columns.next()?.parse().ok()?);
-        let archived = columns.next()? == "a";
-        let name = columns.next()?;
-        let company = Some(columns.next()?).filter(|c| !c.is_empty());
-        let fields = columns.next()?;
-        let pinyin = columns.next()?;
-        columns.next().is_none().then_some(DocRef { id, archived, name, company, fields, pinyin })
+        let (id, _) = line.split_once('\t')?;
+        let id = AccountId(id.parse().ok()?);
+        let mut text_start = 0;
+        for _ in 0..4 {
+            text_start += line[text_start..].find('\t')? + 1;
+        }
+        line[text_start..].contains('\t').then_some(DocRef { id, line, text_start })
+    }
+
+    fn column(&self, index: usize) -> &'a str {
+        self.line.split('\t').nth(index).unwrap_or_default()
+    }
+
+    pub fn archived(&self) -> bool {
+        self.column(1) == "a"
+    }
+
+    pub fn name(&self) -> &'a str {
+        self.column(2)
+    }
+
+    pub fn company(&self) -> Option<&'a str> {
+        Some(self.column(3)).filter(|c| !c.is_empty())
+    }
+
+    /// Fields and pinyin together, for the quick "can it match at all" test.
+    fn text(&self) -> &'a str {
+        &self.line[self.text_start..]
     }
 
     fn fields(&self) -> impl Iterator<Item = &'a str> {
-        self.fields.split(VALUE_SEPARATOR).filter(|f| !f.is_empty())
+        let (fields, _) = self.text().split_once('\t').unwrap_or_default();
+        fields.split(VALUE_SEPARATOR).filter(|f| !f.is_empty())
     }
 
     fn pinyin(&self) -> impl Iterator<Item = &'a str> {
-        self.pinyin.split(VALUE_SEPARATOR).filter(|f| !f.is_empty())
+        let (_, pinyin) = self.text().split_once('\t').unwrap_or_default();
+        pinyin.split(VALUE_SEPARATOR).filter(|f| !f.is_empty())
     }
 }
 
@@ -136,17 +158,34 @@ impl SearchIndex {
         SearchIndex { chunks }
     }
 
-    /// Every account of the index; lines that do not parse are counted.
+    /// Every account of the index, in index order; lines that do not parse
+    /// are counted. Splits the work over the machine's cores.
     pub fn docs(&self) -> (Vec<DocRef<'_>>, usize) {
-        let mut docs = Vec::new();
-        let mut malformed = 0;
-        for line in self.chunks.iter().flat_map(|c| c.lines()) {
-            match DocRef::parse(line) {
-                Some(doc) => docs.push(doc),
-                None => malformed += 1,
+        fn parse(chunks: &[String]) -> (Vec<DocRef<'_>>, usize) {
+            let mut docs = Vec::with_capacity(chunks.len() * 256);
+            let mut malformed = 0;
+            for line in chunks.iter().flat_map(|c| c.lines()) {
+                match DocRef::parse(line) {
+                    Some(doc) => docs.push(doc),
+                    None => malformed += 1,
+                }
             }
+            (docs, malformed)
         }
-        (docs, malformed)
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+        let per_thread = self.chunks.len().div_ceil(threads).max(16);
+        std::thread::scope(|scope| {
+            let parts: Vec<_> =
+                self.chunks.chunks(per_thread).map(|part| scope.spawn(move || parse(part))).collect();
+            let mut docs = Vec::new();
+            let mut malformed = 0;
+            for part in parts {
+                let (part_docs, part_malformed) = part.join().unwrap_or_default();
+                docs.extend(part_docs);
+                malformed += part_malformed;
+            }
+            (docs, malformed)
+        })
     }
 }
 
@@ -154,6 +193,8 @@ impl SearchIndex {
 pub struct Hit {
     pub id: AccountId,
     pub score: i64,
+    /// Position of the account in the slice that was searched.
+    pub index: usize,
 }
 
 /// A parsed query: whitespace-separated terms, each of which must match
@@ -165,6 +206,7 @@ pub struct Query {
 struct Term {
     text: String,
     chars: Vec<char>,
+    ascii: bool,
     /// Skim gives about 20 points per matched character in a run and
     /// about 14 when the characters are scattered; below this a "match"
     /// is noise (`anna` inside `lvyuannongziyouxiangongsi`).
@@ -181,7 +223,7 @@ impl Query {
                 let text = t.to_lowercase();
                 let chars: Vec<char> = text.chars().collect();
                 let min_score = MIN_SCORE_PER_CHAR * chars.len() as i64;
-                Term { chars, text, min_score }
+                Term { ascii: text.is_ascii(), chars, text, min_score }
             })
             .collect();
         Query { terms }
@@ -193,6 +235,10 @@ impl Query {
 
     /// The score of `doc`, or None when some term matches no field.
     fn score(&self, matcher: &SkimMatcherV2, doc: &DocRef<'_>) -> Option<i64> {
+        let text = doc.text();
+        if !self.terms.iter().all(|term| term.may_match(text)) {
+            return None;
+        }
         let mut total = 0;
         for term in &self.terms {
             let fuzzy = doc
@@ -208,6 +254,24 @@ impl Query {
             total += best;
         }
         Some(total)
+    }
+}
+
+impl Term {
+    /// Whether the term's characters occur in order in `text` at all.
+    fn may_match(&self, text: &str) -> bool {
+        if self.ascii {
+            // UTF-8 never uses ASCII bytes inside a multi-byte character.
+            let mut wanted = self.text.bytes().peekable();
+            for byte in text.bytes() {
+                if wanted.peek() == Some(&byte) {
+                    wanted.next();
+                }
+            }
+            wanted.peek().is_none()
+        } else {
+            is_subsequence(&self.chars, text)
+        }
     }
 }
 
@@ -234,30 +298,34 @@ pub fn search(docs: &[DocRef<'_>], query: &Query, limit: usize) -> Vec<Hit> {
     }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     let per_thread = docs.len().div_ceil(threads).max(1024);
-    let mut hits: Vec<(i64, &DocRef<'_>)> = std::thread::scope(|scope| {
+    let mut hits: Vec<(i64, usize)> = std::thread::scope(|scope| {
         let workers: Vec<_> = docs
             .chunks(per_thread)
-            .map(|slice| {
+            .enumerate()
+            .map(|(part, slice)| {
                 scope.spawn(move || {
                     let matcher = SkimMatcherV2::default().ignore_case();
+                    let offset = part * per_thread;
                     slice
                         .iter()
-                        .filter_map(|doc| query.score(&matcher, doc).map(|score| (score, doc)))
+                        .enumerate()
+                        .filter_map(|(i, doc)| query.score(&matcher, doc).map(|score| (score, offset + i)))
                         .collect::<Vec<_>>()
                 })
             })
             .collect();
         workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
     });
-    let order = |a: &(i64, &DocRef<'_>), b: &(i64, &DocRef<'_>)| {
-        b.0.cmp(&a.0).then_with(|| a.1.name.cmp(b.1.name)).then_with(|| a.1.id.cmp(&b.1.id))
+    let order = |a: &(i64, usize), b: &(i64, usize)| {
+        let (x, y) = (&docs[a.1], &docs[b.1]);
+        b.0.cmp(&a.0).then_with(|| x.name().cmp(y.name())).then_with(|| x.id.cmp(&y.id))
     };
     if hits.len() > limit {
         hits.select_nth_unstable_by(limit - 1, order);
         hits.truncate(limit);
     }
     hits.sort_by(order);
-    hits.into_iter().map(|(score, doc)| Hit { id: doc.id, score }).collect()
+    hits.into_iter().map(|(score, index)| Hit { id: docs[index].id, score, index }).collect()
 }
 
 #[cfg(test)]
@@ -315,9 +383,9 @@ mod tests {
         let (docs, malformed) = index.docs();
         assert_eq!(malformed, 1);
         assert_eq!(docs[0].id, AccountId(5));
-        assert!(docs[0].archived);
-        assert_eq!(docs[0].name, "Tab Name ");
-        assert_eq!(docs[0].company, Some("A B"));
+        assert!(docs[0].archived());
+        assert_eq!(docs[0].name(), "Tab Name ");
+        assert_eq!(docs[0].company(), Some("A B"));
         assert_eq!(docs[0].fields().count(), 4, "name, company, phone, tag");
     }
 

@@ -24,11 +24,44 @@ pub fn is_unversioned(key: &[u8]) -> bool {
     matches!(key.first(), Some(&COUNTER | &HISTORY | &HISTORY_CHANGES | &SEARCH | &SUMMARY))
 }
 
-/// Accounts per index chunk (search keys, summaries): few keys to read for
-/// the whole book, small values to rewrite when one account changes. Chunk
-/// values stay near 5 KB: sled writes a tree node (up to 16 values) above
-/// 128 KB as a separate blob file on every change.
-pub const INDEX_CHUNK: u64 = 32;
+/// The chunked indexes: per chunk, a run of consecutive account ids. Few
+/// keys to read for the whole book, small values to rewrite when one account
+/// changes. sled writes a tree node (up to 16 values) larger than 128 KB as
+/// a separate blob file, so values that change often stay small.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum IndexFamily {
+    /// Rewritten only when a name, company, phone, email or tag changes.
+    Search,
+    /// Rewritten on every touch, order and follow-up.
+    Summary,
+}
+
+impl IndexFamily {
+    pub fn accounts_per_chunk(self) -> u64 {
+        match self {
+            IndexFamily::Search => 256,
+            IndexFamily::Summary => 32,
+        }
+    }
+
+    pub fn chunk_of(self, id: AccountId) -> u32 {
+        (id.0 / self.accounts_per_chunk()) as u32
+    }
+
+    /// The account keys a chunk covers: `[start, end)`.
+    pub fn chunk_accounts(self, chunk: u32) -> (Vec<u8>, Vec<u8>) {
+        let first = u64::from(chunk) * self.accounts_per_chunk();
+        (account(AccountId(first)), account(AccountId(first + self.accounts_per_chunk())))
+    }
+
+    pub fn chunk_key(self, chunk: u32) -> Vec<u8> {
+        let prefix = match self {
+            IndexFamily::Search => SEARCH,
+            IndexFamily::Summary => SUMMARY,
+        };
+        key(prefix, &[&chunk.to_be_bytes()])
+    }
+}
 
 fn key(prefix: u8, parts: &[&[u8]]) -> Vec<u8> {
     let mut out = Vec::with_capacity(1 + parts.iter().map(|p| p.len()).sum::<usize>());
@@ -81,24 +114,6 @@ pub fn referrals_of(account: AccountId) -> Vec<u8> {
 
 pub fn referral_of(account: AccountId, id: ReferralId) -> Vec<u8> {
     key(REFERRALS_OF, &[&account.0.to_be_bytes(), &id.0.to_be_bytes()])
-}
-
-pub fn index_chunk_of(id: AccountId) -> u32 {
-    (id.0 / INDEX_CHUNK) as u32
-}
-
-/// The account keys a chunk covers: `[start, end)`.
-pub fn index_chunk_accounts(chunk: u32) -> (Vec<u8>, Vec<u8>) {
-    let first = u64::from(chunk) * INDEX_CHUNK;
-    (account(AccountId(first)), account(AccountId(first + INDEX_CHUNK)))
-}
-
-pub fn search_chunk(chunk: u32) -> Vec<u8> {
-    key(SEARCH, &[&chunk.to_be_bytes()])
-}
-
-pub fn summary_chunk(chunk: u32) -> Vec<u8> {
-    key(SUMMARY, &[&chunk.to_be_bytes()])
 }
 
 pub fn counter(name: &str) -> Vec<u8> {
@@ -162,12 +177,14 @@ mod tests {
 
     #[test]
     fn index_chunks_cover_consecutive_ids() {
-        let n = INDEX_CHUNK;
-        assert_eq!(index_chunk_of(AccountId(n - 1)), 0);
-        assert_eq!(index_chunk_of(AccountId(n)), 1);
-        let (start, end) = index_chunk_accounts(1);
-        assert!(start <= account(AccountId(n)) && account(AccountId(2 * n - 1)) < end);
-        assert!(account(AccountId(2 * n)) >= end);
+        for family in [IndexFamily::Search, IndexFamily::Summary] {
+            let n = family.accounts_per_chunk();
+            assert_eq!(family.chunk_of(AccountId(n - 1)), 0);
+            assert_eq!(family.chunk_of(AccountId(n)), 1);
+            let (start, end) = family.chunk_accounts(1);
+            assert!(start <= account(AccountId(n)) && account(AccountId(2 * n - 1)) < end);
+            assert!(account(AccountId(2 * n)) >= end);
+        }
     }
 
     #[test]

@@ -4,8 +4,9 @@
 //! rebuilt from the primary records when it changes.
 
 use super::history::HistoryEntry;
+use super::keys::IndexFamily;
 use super::{AccountRecord, Records, Store, StoreError, codec, keys};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::domain::{AccountId, AccountStats, AccountSummary, FollowUp, Referral};
 use crate::search::{self, SearchDoc};
@@ -51,7 +52,11 @@ pub(super) fn on_open(store: &Store) -> Result<(), StoreError> {
     match read_version(store, SCHEMA_KEY)? {
         None if store.data.is_empty() => {
             write_version(store, DERIVED_KEY, DERIVED_VERSION)?;
-            return write_version(store, SCHEMA_KEY, SCHEMA_VERSION);
+            write_version(store, SCHEMA_KEY, SCHEMA_VERSION)?;
+            // The new files' directory entries must survive a power loss too.
+            return std::fs::File::open(&store.dir)
+                .and_then(|dir| dir.sync_all())
+                .map_err(super::io_error(&store.dir));
         }
         None => {
             return Err(StoreError::NotAStore { path, reason: "it has data but no schema version".into() });
@@ -129,32 +134,28 @@ pub(super) fn rebuild_derived(store: &Store) -> Result<usize, StoreError> {
         out.insert(keys::follow_up_of(follow_up.account, follow_up.id), Vec::new())?;
         follow_ups.entry(follow_up.account).or_default().push(follow_up);
     }
-    let mut chunk: Option<(u32, Vec<SearchDoc>, Vec<AccountSummary>)> = None;
+    let mut search_chunks: BTreeMap<u32, Vec<SearchDoc>> = BTreeMap::new();
+    let mut summary_chunks: BTreeMap<u32, Vec<AccountSummary>> = BTreeMap::new();
     for item in store.data.scan_prefix([keys::ACCOUNT]) {
         let (key, value) = item?;
-        let Ok(mut record) = codec::decode::<AccountRecord>(&key, &value) else {
-            continue;
-        };
+        let Ok(mut record) = codec::decode::<AccountRecord>(&key, &value) else { continue };
         let id: AccountId = record.account.id;
         let touches = store.touches(id).unwrap_or_default();
         let orders = store.orders(id).unwrap_or_default();
         let account_follow_ups = follow_ups.remove(&id).unwrap_or_default();
         record.stats = AccountStats::compute(&touches, &orders, &account_follow_ups);
         out.insert(key.to_vec(), codec::encode(&record))?;
-        let index = keys::index_chunk_of(id);
-        if chunk.as_ref().is_some_and(|(current, _, _)| *current != index) {
-            if let Some((done, docs, summaries)) = chunk.take() {
-                out.insert(keys::search_chunk(done), codec::encode_text(&search::encode_chunk(&docs)))?;
-                out.insert(keys::summary_chunk(done), codec::encode(&summaries))?;
-            }
-        }
-        let (_, docs, summaries) = chunk.get_or_insert_with(|| (index, Vec::new(), Vec::new()));
-        docs.push(SearchDoc::for_account(&record.account));
-        summaries.push(AccountSummary::new(&record.account, &record.stats));
+        search_chunks
+            .entry(IndexFamily::Search.chunk_of(id))
+            .or_default()
+            .push(SearchDoc::for_account(&record.account));
+        summary_chunks.entry(IndexFamily::Summary.chunk_of(id)).or_default().push(record.summary());
     }
-    if let Some((done, docs, summaries)) = chunk {
-        out.insert(keys::search_chunk(done), codec::encode_text(&search::encode_chunk(&docs)))?;
-        out.insert(keys::summary_chunk(done), codec::encode(&summaries))?;
+    for (chunk, docs) in search_chunks {
+        out.insert(IndexFamily::Search.chunk_key(chunk), codec::encode_text(&search::encode_chunk(&docs)))?;
+    }
+    for (chunk, summaries) in summary_chunks {
+        out.insert(IndexFamily::Summary.chunk_key(chunk), codec::encode(&summaries))?;
     }
     for item in store.data.scan_prefix([keys::REFERRAL]) {
         let (key, value) = item?;

@@ -8,10 +8,11 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use super::history::{self, Change, HistoryEntry};
+use super::keys::IndexFamily;
 use super::{
     AccountRecord, KeyValue, ORDER_CHUNK, Records, Store, StoreError, TOUCH_CHUNK, UndoOutcome, codec, keys,
 };
-use crate::domain::{AccountId, AccountStats, AccountSummary, FollowUp, Order, Referral, Touch};
+use crate::domain::{AccountId, AccountStats, FollowUp, Order, Referral, Touch};
 use crate::search::{self, SearchDoc};
 
 /// History entries whose before-images are kept; older ones keep only
@@ -26,8 +27,8 @@ pub struct Txn<'s> {
     /// Accounts whose touches, orders or follow-ups changed: their
     /// aggregates are recomputed at commit.
     dirty_stats: BTreeSet<AccountId>,
-    /// Index chunks (search, summary) to rebuild at commit.
-    dirty_chunks: BTreeSet<u32>,
+    /// Index chunks to rebuild at commit.
+    dirty_chunks: BTreeSet<(IndexFamily, u32)>,
 }
 
 impl Records for Txn<'_> {
@@ -129,9 +130,23 @@ impl<'s> Txn<'s> {
     }
 
     /// Writes an account; its aggregates are brought up to date at commit.
-    pub fn put_account(&mut self, record: &AccountRecord) {
-        self.put(keys::account(record.account.id), record);
-        self.dirty_stats.insert(record.account.id);
+    pub fn put_account(&mut self, record: &AccountRecord) -> Result<(), StoreError> {
+        let id = record.account.id;
+        let old = self.account(id)?;
+        if old
+            .is_none_or(|old| SearchDoc::for_account(&old.account) != SearchDoc::for_account(&record.account))
+        {
+            self.mark_dirty(id, &[IndexFamily::Search]);
+        }
+        self.put(keys::account(id), record);
+        self.dirty_stats.insert(id);
+        Ok(())
+    }
+
+    fn mark_dirty(&mut self, id: AccountId, families: &[IndexFamily]) {
+        for family in families {
+            self.dirty_chunks.insert((*family, family.chunk_of(id)));
+        }
     }
 
     /// Appends a touch to the account's newest chunk.
@@ -224,31 +239,37 @@ impl<'s> Txn<'s> {
                 record.stats = stats;
                 self.put(keys::account(id), &record);
             }
-            self.dirty_chunks.insert(keys::index_chunk_of(id));
+            self.mark_dirty(id, &[IndexFamily::Summary]);
         }
         Ok(())
     }
 
-    /// Rebuilds the index chunks (search keys, summaries) of every account
-    /// this transaction wrote, from the accounts as they will be after it.
+    /// Rebuilds the index chunks of every account this transaction changed,
+    /// from the accounts as they will be after it.
     fn refresh_chunks(&mut self) -> Result<(), StoreError> {
-        for chunk in std::mem::take(&mut self.dirty_chunks) {
-            let (start, end) = keys::index_chunk_accounts(chunk);
+        for (family, chunk) in std::mem::take(&mut self.dirty_chunks) {
+            let (start, end) = family.chunk_accounts(chunk);
             let records: Vec<AccountRecord> = self
                 .raw_range(start, Some(end))?
                 .iter()
                 .filter_map(|(key, value)| codec::decode::<AccountRecord>(key, value).ok())
                 .collect();
+            let key = family.chunk_key(chunk);
             if records.is_empty() {
-                self.remove_raw(keys::search_chunk(chunk));
-                self.remove_raw(keys::summary_chunk(chunk));
+                self.remove_raw(key);
                 continue;
             }
-            let docs: Vec<SearchDoc> = records.iter().map(|r| SearchDoc::for_account(&r.account)).collect();
-            let summaries: Vec<AccountSummary> =
-                records.iter().map(|r| AccountSummary::new(&r.account, &r.stats)).collect();
-            self.put_raw(keys::search_chunk(chunk), codec::encode_text(&search::encode_chunk(&docs)));
-            self.put(keys::summary_chunk(chunk), &summaries);
+            let value = match family {
+                IndexFamily::Search => {
+                    let docs: Vec<SearchDoc> =
+                        records.iter().map(|r| SearchDoc::for_account(&r.account)).collect();
+                    codec::encode_text(&search::encode_chunk(&docs))
+                }
+                IndexFamily::Summary => {
+                    codec::encode(&records.iter().map(AccountRecord::summary).collect::<Vec<_>>())
+                }
+            };
+            self.put_raw(key, value);
         }
         Ok(())
     }
@@ -372,7 +393,7 @@ pub(super) fn undo_last(store: &Store, at: NaiveDateTime) -> Result<UndoOutcome,
         for change in history::decode_changes(&key, &value)? {
             if change.key.first() == Some(&keys::ACCOUNT) {
                 if let Some(id) = keys::u64_at(&change.key, 1) {
-                    txn.dirty_chunks.insert(keys::index_chunk_of(AccountId(id)));
+                    txn.mark_dirty(AccountId(id), &[IndexFamily::Search, IndexFamily::Summary]);
                 }
             }
             match change.before {

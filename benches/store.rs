@@ -1,0 +1,138 @@
+//! Criterion benchmarks of the store and search, on demo books of 10k and
+//! 100k accounts with 20 touches each (built once under target/bench-books).
+//! Run: cargo bench --bench store   (see docs/PERFORMANCE.md)
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::NaiveDateTime;
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use leadline::app::demo::DemoOptions;
+use leadline::app::{App, TouchInput};
+use leadline::clock::{FixedClock, parse_timestamp};
+use leadline::domain::{AccountId, Direction, TouchKind};
+use leadline::search::{self, Query};
+use leadline::store::Store;
+
+fn now() -> NaiveDateTime {
+    parse_timestamp("2026-11-27T09:00").unwrap()
+}
+
+fn app(dir: &Path) -> App {
+    App::new(Store::open(dir).expect("open bench book"), Box::new(FixedClock(now())))
+}
+
+/// A compacted demo book of `accounts` accounts, built on first use.
+fn book(accounts: usize) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("target/bench-books/{accounts}"));
+    let ready = dir.join(".ready");
+    if !ready.exists() {
+        let _ = std::fs::remove_dir_all(&dir);
+        let app = app(&dir);
+        app.fill_demo(DemoOptions { accounts, seed: 1, touches_per_account: 20 }).expect("demo fill");
+        drop(app.compact().expect("compact"));
+        std::fs::write(&ready, b"").unwrap();
+    }
+    dir
+}
+
+fn open_and_load(c: &mut Criterion) {
+    let mut group = c.benchmark_group("open");
+    group.sample_size(20).measurement_time(Duration::from_secs(10));
+    for accounts in [10_000, 100_000] {
+        let dir = book(accounts);
+        group.bench_function(format!("open store, {accounts} accounts"), |b| {
+            b.iter(|| drop(Store::open(&dir).unwrap()))
+        });
+        group.bench_function(format!("open store and load summaries, {accounts} accounts"), |b| {
+            b.iter(|| {
+                let store = Store::open(&dir).unwrap();
+                let summaries = store.summaries().unwrap();
+                assert_eq!(summaries.items.len(), accounts);
+            })
+        });
+        let app = app(&dir);
+        group.bench_function(format!("today list, {accounts} accounts, store open"), |b| {
+            b.iter(|| app.today_list().unwrap())
+        });
+    }
+    group.finish();
+}
+
+fn log_touch(c: &mut Criterion) {
+    let mut group = c.benchmark_group("log");
+    group.sample_size(50);
+    let app = app(&book(10_000));
+    let mut next = 0u64;
+    group.bench_function("log a call, durable, 10000 accounts", |b| {
+        b.iter_batched(
+            || {
+                next += 1;
+                TouchInput {
+                    account: AccountId(next % 10_000 + 1),
+                    kind: TouchKind::Call,
+                    direction: Direction::Outbound,
+                    outcome: None,
+                    note: format!("bench {next}"),
+                    at: None,
+                    next: None,
+                }
+            },
+            |input| app.log_touch(&input).unwrap(),
+            BatchSize::SmallInput,
+        )
+    });
+    group.finish();
+}
+
+/// What a durable commit costs beyond sled's own flush.
+fn flush_cost(c: &mut Criterion) {
+    let mut group = c.benchmark_group("flush");
+    group.sample_size(50);
+    let dir = tempfile::tempdir().unwrap();
+    let db = sled::open(dir.path()).unwrap();
+    let tree = db.open_tree("data").unwrap();
+    let file = std::fs::File::open(dir.path().join("db")).unwrap();
+    let value = vec![7u8; 2_000];
+    let mut key = 0u64;
+    group.bench_function("insert 2 KB + sled flush (sync_file_range)", |b| {
+        b.iter(|| {
+            key += 1;
+            tree.insert(key.to_be_bytes(), value.as_slice()).unwrap();
+            db.flush().unwrap();
+        })
+    });
+    group.bench_function("insert 2 KB + sled flush + fsync", |b| {
+        b.iter(|| {
+            key += 1;
+            tree.insert(key.to_be_bytes(), value.as_slice()).unwrap();
+            db.flush().unwrap();
+            file.sync_all().unwrap();
+        })
+    });
+    group.finish();
+}
+
+fn search_queries(c: &mut Criterion) {
+    let mut group = c.benchmark_group("search");
+    group.sample_size(30);
+    let store = Store::open(&book(100_000)).unwrap();
+    let (index, _) = store.search_index().unwrap();
+    let (docs, _) = index.docs();
+    for query in ["zw", "张伟", "zhang wei", "anna", "1380"] {
+        let parsed = Query::parse(query);
+        group.bench_function(format!("query '{query}', 100000 accounts"), |b| {
+            b.iter(|| search::search(&docs, &parsed, 20))
+        });
+    }
+    group.bench_function("load the search index, 100000 accounts", |b| {
+        b.iter(|| {
+            let (index, _) = store.search_index().unwrap();
+            index.docs().0.len()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, open_and_load, log_touch, flush_cost, search_queries);
+criterion_main!(benches);
