@@ -11,7 +11,7 @@ use leadline::app::demo::DemoOptions;
 use leadline::app::{App, TouchInput};
 use leadline::clock::{FixedClock, parse_timestamp};
 use leadline::domain::{AccountId, Direction, TouchKind};
-use leadline::search::{self, Query};
+use leadline::search::Query;
 use leadline::store::Store;
 
 fn now() -> NaiveDateTime {
@@ -118,17 +118,16 @@ fn search_queries(c: &mut Criterion) {
     group.sample_size(30);
     let store = Store::open(&book(100_000)).unwrap();
     let (index, _) = store.search_index().unwrap();
-    let (docs, _) = index.docs();
     for query in ["zw", "张伟", "zhang wei", "anna", "1380"] {
         let parsed = Query::parse(query);
         group.bench_function(format!("query '{query}', 100000 accounts"), |b| {
-            b.iter(|| search::search(&docs, &parsed, 20))
+            b.iter(|| index.search(&parsed, 20))
         });
     }
     group.bench_function("load the search index, 100000 accounts", |b| {
         b.iter(|| {
             let (index, _) = store.search_index().unwrap();
-            index.docs().0.len()
+            index.len()
         })
     });
     group.finish();

@@ -12,3 +12,4 @@ pub mod clock;
 pub mod domain;
 pub mod search;
 pub mod store;
+pub mod tui;

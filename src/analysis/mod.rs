@@ -1,3 +1,4 @@
 //! Pure reports over the book: functions of data and a date, no I/O.
 
 pub mod due;
+pub mod groups;

@@ -18,7 +18,7 @@ use crate::store::{AccountRecord, Records, Store, StoreError, UndoOutcome};
 pub use accounts::{AccountDetail, AccountInput, AccountRow, ListFilter, ReferralLink};
 pub use activity::{FollowUpInput, Logged, OrderInput, Recorded, TouchInput};
 pub use resolve::Candidate;
-pub use today::TodayRow;
+pub use today::{TodayRow, today_rows};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {

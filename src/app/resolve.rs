@@ -3,7 +3,7 @@
 
 use super::{App, AppError, AppResult};
 use crate::domain::{AccountId, contact::clean_text};
-use crate::search::{self, DocRef, Query};
+use crate::search::{DocRef, Query};
 use crate::store::Records;
 
 /// An account offered when a reference is ambiguous.
@@ -45,27 +45,23 @@ impl App {
             }
         }
         let (index, _) = self.store.search_index()?;
-        let (docs, _) = index.docs();
         let wanted = text.to_lowercase();
-        let exact: Vec<&DocRef<'_>> = docs.iter().filter(|d| d.name().to_lowercase() == wanted).collect();
+        let exact: Vec<DocRef<'_>> = index.docs().filter(|d| d.name().to_lowercase() == wanted).collect();
         match exact.as_slice() {
             [only] => return Ok(only.id),
             [] => {}
             many => return Err(ambiguous(&text, many.iter().copied(), many.len())),
         }
-        let hits = search::search(&docs, &Query::parse(&text), usize::MAX);
-        match hits.as_slice() {
+        let found = index.search_within(&Query::parse(&text), None, SHOWN_CANDIDATES);
+        match found.hits.as_slice() {
             [] => Err(AppError::NoSuchAccount(text)),
-            [only] => Ok(only.id),
-            many => {
-                let shown = many.iter().take(SHOWN_CANDIDATES).map(|h| &docs[h.index]);
-                Err(ambiguous(&text, shown, many.len()))
-            }
+            [only] if found.total == 1 => Ok(only.id),
+            shown => Err(ambiguous(&text, shown.iter().map(|h| index.doc(h.index)), found.total)),
         }
     }
 }
 
-fn ambiguous<'a, 'b: 'a>(query: &str, docs: impl Iterator<Item = &'a DocRef<'b>>, total: usize) -> AppError {
-    let candidates: Vec<Candidate> = docs.take(SHOWN_CANDIDATES).map(Candidate::from_doc).collect();
+fn ambiguous<'a>(query: &str, docs: impl Iterator<Item = DocRef<'a>>, total: usize) -> AppError {
+    let candidates: Vec<Candidate> = docs.take(SHOWN_CANDIDATES).map(|d| Candidate::from_doc(&d)).collect();
     AppError::Ambiguous { query: query.to_string(), candidates, total }
 }

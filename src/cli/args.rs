@@ -10,7 +10,8 @@ use crate::domain::{ArchiveReason, Grade, Money, StageKind, Tier};
 #[command(
     name = "leadline",
     version,
-    about = "A keyboard-driven sales pipeline: who to contact today, what happened, where the money is.",
+    about = "A keyboard-driven sales pipeline: who to contact today, what happened, where the money is.\n\
+             Without a command, opens the terminal interface.",
     after_help = "ACCOUNT is an id, an exact name, or a search with exactly one hit.\n\
                   WHEN is YYYY-MM-DD, YYYY-MM-DDTHH:MM, HH:MM, today, tomorrow, yesterday, +Nd or +Nw.\n\
                   LEADLINE_NOW fixes the clock (YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS])."

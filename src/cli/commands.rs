@@ -253,10 +253,9 @@ fn archive(app: &App, account: &str, reason: ArchiveReason) -> AppResult<i32> {
 
 fn search(app: &App, query: &str, limit: usize, as_json: bool) -> AppResult<i32> {
     let (index, problems) = app.store().search_index()?;
-    let (docs, malformed) = index.docs();
-    warn_unreadable(problems.len() + malformed);
-    let hits = search::search(&docs, &Query::parse(query), limit);
-    let found: Vec<(i64, &search::DocRef<'_>)> = hits.iter().map(|h| (h.score, &docs[h.index])).collect();
+    warn_unreadable(problems.len() + index.malformed());
+    let hits = index.search(&Query::parse(query), limit);
+    let found: Vec<(i64, search::DocRef<'_>)> = hits.iter().map(|h| (h.score, index.doc(h.index))).collect();
     if as_json {
         let rows: Vec<json::SearchJson> = found
             .iter()

@@ -97,12 +97,11 @@ fn open_app(cli: &Cli) -> AppResult<App> {
 }
 
 fn run(cli: Cli) -> AppResult<i32> {
+    let app = open_app(&cli)?;
     let Some(command) = &cli.command else {
-        let mut help = <Cli as clap::CommandFactory>::command();
-        print(&format!("{}\n", help.render_help()));
+        crate::tui::run(app)?;
         return Ok(0);
     };
-    let app = open_app(&cli)?;
     let (app, code) = commands::run(app, command)?;
     // sled's Drop flushes and joins its threads (about 10 ms with 100,000
     // accounts); every change was made durable when it was committed, so

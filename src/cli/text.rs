@@ -74,7 +74,7 @@ pub fn today(rows: &[TodayRow], today: NaiveDate) -> String {
     out
 }
 
-pub fn search(hits: &[(i64, &DocRef<'_>)]) -> String {
+pub fn search(hits: &[(i64, DocRef<'_>)]) -> String {
     if hits.is_empty() {
         return "No match.\n".into();
     }

@@ -1,7 +1,7 @@
 use chrono::{Months, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use super::{FollowUp, Money, Order, Touch};
+use super::{FollowUp, FollowUpStatus, Money, Order, Touch};
 
 /// Per-account aggregates, derived from the account's touches, orders and
 /// follow-ups and stored beside the account so that lists and rankings
@@ -27,6 +27,10 @@ pub struct AccountStats {
     /// Open and snoozed follow-ups, earliest due first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pending: Vec<FollowUp>,
+    /// Days on which follow-ups were marked done, from 30 days before the
+    /// latest such day on (one entry per follow-up).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub done_days: Vec<NaiveDate>,
 }
 
 /// The first day inside the 12-month window that ends on `today`.
@@ -60,6 +64,17 @@ impl AccountStats {
                     follow_ups.iter().filter(|f| f.is_pending()).cloned().collect();
                 pending.sort_by_key(|f| (f.due, f.due_time, f.id));
                 pending
+            },
+            done_days: {
+                let mut days: Vec<NaiveDate> = follow_ups
+                    .iter()
+                    .filter(|f| f.status == FollowUpStatus::Done)
+                    .filter_map(|f| f.closed_at.map(|at| at.date()))
+                    .collect();
+                days.sort();
+                let keep_from = days.last().map_or(NaiveDate::MIN, |d| *d - chrono::Duration::days(30));
+                days.retain(|d| *d >= keep_from);
+                days
             },
         }
     }

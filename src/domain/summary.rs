@@ -30,6 +30,8 @@ pub struct AccountSummary {
     pub revenue_days: Vec<(NaiveDate, Money)>,
     #[serde(rename = "f", default, skip_serializing_if = "Vec::is_empty", with = "terse::follow_ups")]
     pub pending: Vec<FollowUp>,
+    #[serde(rename = "d", default, skip_serializing_if = "Vec::is_empty", with = "terse::dates")]
+    pub done_days: Vec<NaiveDate>,
 }
 
 impl AccountSummary {
@@ -44,6 +46,7 @@ impl AccountSummary {
             last_touch: stats.last_touch,
             revenue_days: stats.revenue_days.clone(),
             pending: stats.pending.clone(),
+            done_days: stats.done_days.clone(),
         }
     }
 
@@ -207,6 +210,19 @@ mod terse {
         }
     }
 
+    pub mod dates {
+        use super::*;
+        use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+        pub fn serialize<S: Serializer>(dates: &[NaiveDate], serializer: S) -> Result<S::Ok, S::Error> {
+            dates.iter().map(|d| day_number(*d)).collect::<Vec<i32>>().serialize(serializer)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<NaiveDate>, D::Error> {
+            Vec::<i32>::deserialize(deserializer)?.into_iter().map(from_day_number).collect()
+        }
+    }
+
     pub mod days {
         use super::*;
         use crate::domain::Money;
@@ -267,6 +283,7 @@ mod tests {
                     created_at: at,
                     closed_at: None,
                 }],
+                done_days: vec![day],
             };
             let json = serde_json::to_string(&summary).unwrap();
             assert_eq!(serde_json::from_str::<AccountSummary>(&json).unwrap(), summary, "{json}");

@@ -147,53 +147,186 @@ impl<'a> DocRef<'a> {
     }
 }
 
-/// The stored index of a whole book: chunks of index lines.
+/// Where one account's line sits in the index text.
+#[derive(Clone, Copy, Debug)]
+struct Span {
+    id: AccountId,
+    chunk: u32,
+    start: u32,
+    len: u32,
+    text_start: u32,
+}
+
+/// The search index of a whole book: its text (chunks of lines, as stored)
+/// and where each account's line is, parsed once when loaded.
 #[derive(Clone, Debug, Default)]
 pub struct SearchIndex {
     chunks: Vec<String>,
+    spans: Vec<Span>,
+    malformed: usize,
 }
 
 impl SearchIndex {
+    /// Parses the chunks' lines on all cores; lines that do not parse are
+    /// counted in [`SearchIndex::malformed`].
     pub fn new(chunks: Vec<String>) -> SearchIndex {
-        SearchIndex { chunks }
-    }
-
-    /// Every account of the index, in index order; lines that do not parse
-    /// are counted. Splits the work over the machine's cores.
-    pub fn docs(&self) -> (Vec<DocRef<'_>>, usize) {
-        fn parse(chunks: &[String]) -> (Vec<DocRef<'_>>, usize) {
-            let mut docs = Vec::with_capacity(chunks.len() * 256);
+        fn parse(first_chunk: usize, chunks: &[String]) -> (Vec<Span>, usize) {
+            let mut spans = Vec::with_capacity(chunks.len() * 256);
             let mut malformed = 0;
-            for line in chunks.iter().flat_map(|c| c.lines()) {
-                match DocRef::parse(line) {
-                    Some(doc) => docs.push(doc),
-                    None => malformed += 1,
+            for (offset, chunk) in chunks.iter().enumerate() {
+                let base = chunk.as_ptr() as usize;
+                for line in chunk.lines() {
+                    match DocRef::parse(line) {
+                        Some(doc) => spans.push(Span {
+                            id: doc.id,
+                            chunk: (first_chunk + offset) as u32,
+                            start: (line.as_ptr() as usize - base) as u32,
+                            len: line.len() as u32,
+                            text_start: doc.text_start as u32,
+                        }),
+                        None => malformed += 1,
+                    }
                 }
             }
-            (docs, malformed)
+            (spans, malformed)
         }
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-        let per_thread = self.chunks.len().div_ceil(threads).max(16);
-        std::thread::scope(|scope| {
-            let parts: Vec<_> =
-                self.chunks.chunks(per_thread).map(|part| scope.spawn(move || parse(part))).collect();
-            let mut docs = Vec::new();
+        let per_thread = chunks.len().div_ceil(threads).max(16);
+        let (spans, malformed) = std::thread::scope(|scope| {
+            let parts: Vec<_> = chunks
+                .chunks(per_thread)
+                .enumerate()
+                .map(|(i, part)| scope.spawn(move || parse(i * per_thread, part)))
+                .collect();
+            let mut spans = Vec::new();
             let mut malformed = 0;
             for part in parts {
-                let (part_docs, part_malformed) = part.join().unwrap_or_default();
-                docs.extend(part_docs);
+                let (part_spans, part_malformed) = part.join().unwrap_or_default();
+                spans.extend(part_spans);
                 malformed += part_malformed;
             }
-            (docs, malformed)
-        })
+            (spans, malformed)
+        });
+        SearchIndex { chunks, spans, malformed }
     }
+
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// Lines that did not parse when the index was loaded.
+    pub fn malformed(&self) -> usize {
+        self.malformed
+    }
+
+    /// The account at position `index` (from a [`Hit`]).
+    pub fn doc(&self, index: usize) -> DocRef<'_> {
+        let span = self.spans[index];
+        let start = span.start as usize;
+        DocRef {
+            id: span.id,
+            line: &self.chunks[span.chunk as usize][start..start + span.len as usize],
+            text_start: span.text_start as usize,
+        }
+    }
+
+    pub fn docs(&self) -> impl Iterator<Item = DocRef<'_>> {
+        (0..self.len()).map(|i| self.doc(i))
+    }
+
+    /// Ranks the whole index against `query`, best first (see [`Self::search_within`]).
+    pub fn search(&self, query: &Query, limit: usize) -> Vec<Hit> {
+        self.search_within(query, None, limit).hits
+    }
+
+    /// Ranks the accounts at `within` (all when None) against `query`, best
+    /// first; equal scores go by name, then id. Also returns every account
+    /// that could match at all, so that a query typed further can search
+    /// only those (each longer query matches a subset).
+    pub fn search_within(&self, query: &Query, within: Option<&[u32]>, limit: usize) -> Found {
+        if query.is_empty() {
+            return Found::default();
+        }
+        let positions: Vec<u32> = match within {
+            Some(within) => within.to_vec(),
+            None => (0..self.len() as u32).collect(),
+        };
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+        let per_thread = positions.len().div_ceil(threads).max(1024);
+        // Per worker: (score, position) of each hit, and the candidates.
+        type Part = (Vec<(i64, u32)>, Vec<u32>);
+        let parts: Vec<Part> = std::thread::scope(|scope| {
+            let workers: Vec<_> = positions
+                .chunks(per_thread)
+                .map(|slice| {
+                    scope.spawn(move || {
+                        let matcher = SkimMatcherV2::default().ignore_case();
+                        let mut scored = Vec::new();
+                        let mut candidates = Vec::new();
+                        for &position in slice {
+                            let doc = self.doc(position as usize);
+                            if !query.may_match(&doc) {
+                                continue;
+                            }
+                            candidates.push(position);
+                            if let Some(score) = query.score(&matcher, &doc) {
+                                scored.push((score, position));
+                            }
+                        }
+                        (scored, candidates)
+                    })
+                })
+                .collect();
+            workers.into_iter().map(|w| w.join().unwrap_or_default()).collect()
+        });
+        let mut hits: Vec<(i64, u32)> = Vec::new();
+        let mut candidates: Vec<u32> = Vec::new();
+        for (part_hits, part_candidates) in parts {
+            hits.extend(part_hits);
+            candidates.extend(part_candidates);
+        }
+        let total = hits.len();
+        let order = |a: &(i64, u32), b: &(i64, u32)| {
+            let (x, y) = (self.doc(a.1 as usize), self.doc(b.1 as usize));
+            b.0.cmp(&a.0).then_with(|| x.name().cmp(y.name())).then_with(|| x.id.cmp(&y.id))
+        };
+        if limit == 0 {
+            hits.clear();
+        } else if hits.len() > limit {
+            hits.select_nth_unstable_by(limit - 1, order);
+            hits.truncate(limit);
+        }
+        hits.sort_by(order);
+        let hits = hits
+            .into_iter()
+            .map(|(score, position)| Hit {
+                id: self.doc(position as usize).id,
+                score,
+                index: position as usize,
+            })
+            .collect();
+        Found { hits, total, candidates }
+    }
+}
+
+/// The result of a search: the best hits, how many matched in all, and the
+/// accounts a longer query can be narrowed to.
+#[derive(Clone, Debug, Default)]
+pub struct Found {
+    pub hits: Vec<Hit>,
+    pub total: usize,
+    pub candidates: Vec<u32>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {
     pub id: AccountId,
     pub score: i64,
-    /// Position of the account in the slice that was searched.
+    /// Position of the account in the index ([`SearchIndex::doc`]).
     pub index: usize,
 }
 
@@ -234,11 +367,13 @@ impl Query {
     }
 
     /// The score of `doc`, or None when some term matches no field.
-    fn score(&self, matcher: &SkimMatcherV2, doc: &DocRef<'_>) -> Option<i64> {
+    /// Whether every term's characters occur in order in the account's text.
+    fn may_match(&self, doc: &DocRef<'_>) -> bool {
         let text = doc.text();
-        if !self.terms.iter().all(|term| term.may_match(text)) {
-            return None;
-        }
+        self.terms.iter().all(|term| term.may_match(text))
+    }
+
+    fn score(&self, matcher: &SkimMatcherV2, doc: &DocRef<'_>) -> Option<i64> {
         let mut total = 0;
         for term in &self.terms {
             let fuzzy = doc
@@ -290,44 +425,6 @@ fn is_subsequence(needle: &[char], haystack: &str) -> bool {
     next.is_none()
 }
 
-/// Ranks `docs` against `query`, best first; equal scores go by name, then
-/// id, so results are stable. Splits the work over the machine's cores.
-pub fn search(docs: &[DocRef<'_>], query: &Query, limit: usize) -> Vec<Hit> {
-    if query.is_empty() || limit == 0 {
-        return Vec::new();
-    }
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-    let per_thread = docs.len().div_ceil(threads).max(1024);
-    let mut hits: Vec<(i64, usize)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = docs
-            .chunks(per_thread)
-            .enumerate()
-            .map(|(part, slice)| {
-                scope.spawn(move || {
-                    let matcher = SkimMatcherV2::default().ignore_case();
-                    let offset = part * per_thread;
-                    slice
-                        .iter()
-                        .enumerate()
-                        .filter_map(|(i, doc)| query.score(&matcher, doc).map(|score| (score, offset + i)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
-    });
-    let order = |a: &(i64, usize), b: &(i64, usize)| {
-        let (x, y) = (&docs[a.1], &docs[b.1]);
-        b.0.cmp(&a.0).then_with(|| x.name().cmp(y.name())).then_with(|| x.id.cmp(&y.id))
-    };
-    if hits.len() > limit {
-        hits.select_nth_unstable_by(limit - 1, order);
-        hits.truncate(limit);
-    }
-    hits.sort_by(order);
-    hits.into_iter().map(|(score, index)| Hit { id: docs[index].id, score, index }).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -369,9 +466,18 @@ mod tests {
 
     fn ids(query: &str) -> Vec<u64> {
         let index = index();
-        let (docs, malformed) = index.docs();
-        assert_eq!((docs.len(), malformed), (4, 0));
-        search(&docs, &Query::parse(query), 10).iter().map(|h| h.id.0).collect()
+        assert_eq!((index.len(), index.malformed()), (4, 0));
+        index.search(&Query::parse(query), 10).iter().map(|h| h.id.0).collect()
+    }
+
+    #[test]
+    fn a_longer_query_can_search_only_the_candidates_of_the_shorter() {
+        let index = index();
+        let short = index.search_within(&Query::parse("z"), None, 10);
+        let long = index.search_within(&Query::parse("zw"), Some(&short.candidates), 10);
+        assert_eq!(long.hits, index.search(&Query::parse("zw"), 10));
+        assert!(long.candidates.len() <= short.candidates.len());
+        assert_eq!(long.total, long.hits.len());
     }
 
     #[test]
@@ -380,8 +486,8 @@ mod tests {
         odd.archived =
             Some(crate::domain::Archived { reason: crate::domain::ArchiveReason::Lost, at: odd.created_at });
         let index = SearchIndex::new(vec![encode_chunk(&[SearchDoc::for_account(&odd)]), "garbage\n".into()]);
-        let (docs, malformed) = index.docs();
-        assert_eq!(malformed, 1);
+        let docs: Vec<DocRef<'_>> = index.docs().collect();
+        assert_eq!(index.malformed(), 1);
         assert_eq!(docs[0].id, AccountId(5));
         assert!(docs[0].archived());
         assert_eq!(docs[0].name(), "Tab Name ");

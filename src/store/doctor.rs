@@ -64,13 +64,14 @@ pub(super) fn check(store: &Store, _today: NaiveDate) -> Result<DoctorReport, St
                 codec::decode::<Referral>(&key, &value).map(|r| referrals.push((key.to_vec(), r)))
             }
             Some(&keys::REFERRALS_OF) => Ok(()),
-            Some(&keys::SEARCH) => codec::decode_text(&key, &value).and_then(|text| {
-                let (_, malformed) = SearchIndex::new(vec![text]).docs();
-                match malformed {
-                    0 => Ok(()),
-                    n => Err(corrupt(&key, &format!("{n} malformed index lines"))),
-                }
-            }),
+            Some(&keys::SEARCH) => {
+                codec::decode_text(&key, &value).and_then(|text| {
+                    match SearchIndex::new(vec![text]).malformed() {
+                        0 => Ok(()),
+                        n => Err(corrupt(&key, &format!("{n} malformed index lines"))),
+                    }
+                })
+            }
             Some(&keys::SUMMARY) => codec::decode::<Vec<AccountSummary>>(&key, &value).map(|_| ()),
             Some(&keys::COUNTER) => codec::decode_u64(&key, &value).map(|_| ()),
             Some(&keys::HISTORY) => codec::decode::<HistoryEntry>(&key, &value).map(|_| ()),

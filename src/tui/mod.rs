@@ -1,0 +1,76 @@
+//! The terminal interface, in the Elm style: a `Model`, messages, a pure
+//! `update` that returns effects, `effects` that call the app services,
+//! and pure views. One keymap table resolves keys and draws the help.
+
+mod effects;
+pub mod forms;
+pub mod input;
+pub mod keymap;
+pub mod model;
+pub mod msg;
+pub mod theme;
+pub mod update;
+pub mod views;
+
+use std::time::Duration;
+
+use ratatui::crossterm::event::{self, Event};
+
+use crate::app::{App, AppResult};
+use model::Model;
+use msg::{Effect, Msg};
+use theme::Theme;
+
+/// Restores the terminal however the TUI ends: return, error or panic
+/// (ratatui's panic hook restores it too, before the message is printed).
+struct TerminalGuard;
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        ratatui::restore();
+    }
+}
+
+/// Feeds a message through `update` and performs the effects it asks
+/// for, which may produce further messages.
+pub fn dispatch(app: &App, model: &mut Model, msg: Msg) {
+    let mut queue = vec![msg];
+    while let Some(msg) = queue.pop() {
+        for effect in update::update(model, msg) {
+            queue.push(effects::perform(app, effect));
+        }
+    }
+}
+
+/// The first messages of a session: load the book.
+pub fn start(app: &App, model: &mut Model) {
+    let msg = effects::perform(app, Effect::LoadBook);
+    dispatch(app, model, msg);
+}
+
+pub fn run(app: App) -> AppResult<()> {
+    let mut terminal = ratatui::try_init()
+        .map_err(|e| crate::app::AppError::Conflict(format!("cannot start the terminal interface: {e}")))?;
+    let _guard = TerminalGuard;
+    let size = terminal.size().unwrap_or_default();
+    let theme = Theme::from_env();
+    let mut model = Model::new(app.now(), size.width, size.height);
+    start(&app, &mut model);
+    while model.running {
+        model.now = app.now();
+        terminal
+            .draw(|frame| views::render(&model, &theme, frame))
+            .map_err(|e| crate::app::AppError::Conflict(format!("cannot draw: {e}")))?;
+        if !event::poll(Duration::from_secs(30)).unwrap_or(false) {
+            continue;
+        }
+        let msg = match event::read() {
+            Ok(Event::Key(key)) => Msg::Key(key),
+            Ok(Event::Resize(width, height)) => Msg::Resize { width, height },
+            Ok(_) => continue,
+            Err(e) => Msg::Failed(format!("cannot read the keyboard: {e}")),
+        };
+        dispatch(&app, &mut model, msg);
+    }
+    Ok(())
+}

@@ -1,0 +1,295 @@
+//! Everything the screen shows, and nothing else: views are functions of
+//! this, and only `update` changes it.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::forms::Form;
+use super::input::TextInput;
+use super::keymap::Scope;
+use crate::analysis::groups::{self, GradeGroup, TierGroup};
+use crate::app::{AccountDetail, TodayRow, today_rows};
+use crate::domain::{AccountId, AccountSummary};
+use crate::search::{Found, SearchIndex};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Today,
+    Pipeline,
+    Customers,
+    Account,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 4] = [Screen::Today, Screen::Pipeline, Screen::Customers, Screen::Account];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::Today => "Today",
+            Screen::Pipeline => "Pipeline",
+            Screen::Customers => "Customers",
+            Screen::Account => "Account",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        Screen::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+}
+
+/// The book as the TUI holds it: every account's summary and the search
+/// index, loaded once and patched after each change.
+#[derive(Debug, Default)]
+pub struct Book {
+    pub summaries: Vec<AccountSummary>,
+    position: HashMap<AccountId, usize>,
+    pub search: SearchIndex,
+}
+
+impl Book {
+    pub fn new(summaries: Vec<AccountSummary>, search: SearchIndex) -> Book {
+        let position = summaries.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
+        Book { summaries, position, search }
+    }
+
+    pub fn get(&self, id: AccountId) -> Option<&AccountSummary> {
+        self.position.get(&id).map(|i| &self.summaries[*i])
+    }
+
+    /// Replaces or adds the given accounts' summaries.
+    pub fn apply(&mut self, changed: Vec<AccountSummary>) {
+        for summary in changed {
+            match self.position.get(&summary.id) {
+                Some(i) => self.summaries[*i] = summary,
+                None => {
+                    self.position.insert(summary.id, self.summaries.len());
+                    self.summaries.push(summary);
+                }
+            }
+        }
+    }
+
+    /// Drops accounts that no longer exist (an undone add).
+    pub fn remove(&mut self, gone: &[AccountId]) {
+        if gone.is_empty() {
+            return;
+        }
+        self.summaries.retain(|s| !gone.contains(&s.id));
+        self.position = self.summaries.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
+    }
+}
+
+/// The rows of a grouped list: a heading per group, then its members.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GroupRow {
+    Heading(usize),
+    Member(usize),
+}
+
+/// What the list screens show, derived from the book and the date.
+#[derive(Debug, Default)]
+pub struct Views {
+    pub today: Vec<TodayRow>,
+    pub done_today: usize,
+    pub pipeline: Vec<GradeGroup>,
+    pub pipeline_rows: Vec<GroupRow>,
+    pub customers: Vec<TierGroup>,
+    pub customer_rows: Vec<GroupRow>,
+}
+
+fn flatten(groups: &[Vec<usize>]) -> Vec<GroupRow> {
+    let mut rows = Vec::new();
+    for (g, members) in groups.iter().enumerate() {
+        rows.push(GroupRow::Heading(g));
+        rows.extend(members.iter().map(|m| GroupRow::Member(*m)));
+    }
+    rows
+}
+
+impl Views {
+    pub fn compute(book: &Book, today: NaiveDate) -> Views {
+        let pipeline = groups::prospects_by_grade(&book.summaries);
+        let customers = groups::customers_by_tier(&book.summaries, today);
+        Views {
+            today: today_rows(&book.summaries, today),
+            done_today: book.summaries.iter().flat_map(|s| &s.done_days).filter(|d| **d == today).count(),
+            pipeline_rows: flatten(&pipeline.iter().map(|g| g.members.clone()).collect::<Vec<_>>()),
+            customer_rows: flatten(&customers.iter().map(|g| g.members.clone()).collect::<Vec<_>>()),
+            pipeline,
+            customers,
+        }
+    }
+}
+
+/// A selection in a list of `len` rows shown `height` at a time.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ListState {
+    pub selected: usize,
+    pub offset: usize,
+}
+
+impl ListState {
+    /// Moves by `delta` rows (clamped), then scrolls to keep it visible.
+    pub fn step(&mut self, delta: isize, len: usize, height: usize) {
+        if len == 0 {
+            *self = ListState::default();
+            return;
+        }
+        self.selected = (self.selected as isize + delta).clamp(0, len as isize - 1) as usize;
+        self.scroll_into_view(len, height);
+    }
+
+    pub fn scroll_into_view(&mut self, len: usize, height: usize) {
+        let height = height.max(1);
+        self.selected = self.selected.min(len.saturating_sub(1));
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+        self.offset = self.offset.min(len.saturating_sub(height));
+    }
+}
+
+#[derive(Debug)]
+pub struct AccountView {
+    pub detail: AccountDetail,
+    /// First timeline line shown.
+    pub scroll: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct SearchState {
+    pub input: TextInput,
+    pub found: Found,
+    pub selected: usize,
+    /// The query `found` answers, to narrow the next one.
+    pub query: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Question {
+    /// Throw away what was typed in the open form.
+    DiscardForm,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+#[derive(Debug)]
+pub enum Overlay {
+    Search(SearchState),
+    Help { scroll: usize },
+    Form(Form),
+}
+
+/// The smallest terminal the screens are drawn in.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 15;
+
+#[derive(Debug)]
+pub struct Model {
+    pub now: NaiveDateTime,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub question: Option<Question>,
+    pub book: Book,
+    pub views: Views,
+    pub today_list: ListState,
+    pub pipeline_list: ListState,
+    pub customers_list: ListState,
+    pub account: Option<AccountView>,
+    pub status: Option<Status>,
+    pub width: u16,
+    pub height: u16,
+    pub loading: bool,
+    pub running: bool,
+}
+
+impl Model {
+    pub fn new(now: NaiveDateTime, width: u16, height: u16) -> Model {
+        Model {
+            now,
+            screen: Screen::Today,
+            overlay: None,
+            question: None,
+            book: Book::default(),
+            views: Views::default(),
+            today_list: ListState::default(),
+            pipeline_list: ListState::default(),
+            customers_list: ListState::default(),
+            account: None,
+            status: None,
+            width,
+            height,
+            loading: true,
+            running: true,
+        }
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.now.date()
+    }
+
+    pub fn too_small(&self) -> bool {
+        self.width < MIN_WIDTH || self.height < MIN_HEIGHT
+    }
+
+    /// Rows a list screen shows at once: the terminal less the tab bar,
+    /// header, column titles and the two footer lines.
+    pub fn list_height(&self) -> usize {
+        usize::from(self.height).saturating_sub(5).max(1)
+    }
+
+    /// The key scopes in force, most specific first.
+    pub fn scopes(&self) -> &'static [Scope] {
+        if self.question.is_some() {
+            return &[Scope::Confirm];
+        }
+        match (&self.overlay, self.screen) {
+            (Some(Overlay::Form(_)), _) => &[Scope::Form],
+            (Some(Overlay::Search(_)), _) => &[Scope::Search],
+            (Some(Overlay::Help { .. }), _) => &[Scope::Help],
+            (None, Screen::Account) => &[Scope::Account, Scope::Accounts, Scope::Scroll, Scope::Global],
+            (None, _) => &[Scope::Accounts, Scope::Lists, Scope::Global],
+        }
+    }
+
+    /// The scopes of the screen under any overlay, for the help screen.
+    pub fn screen_scopes(&self) -> &'static [Scope] {
+        match self.screen {
+            Screen::Account => &[Scope::Account, Scope::Accounts, Scope::Scroll, Scope::Global],
+            _ => &[Scope::Accounts, Scope::Lists, Scope::Global],
+        }
+    }
+
+    pub fn refresh_views(&mut self) {
+        self.views = Views::compute(&self.book, self.today());
+        let height = self.list_height();
+        self.today_list.scroll_into_view(self.views.today.len(), height);
+        self.pipeline_list.scroll_into_view(self.views.pipeline_rows.len(), height);
+        self.customers_list.scroll_into_view(self.views.customer_rows.len(), height);
+    }
+
+    /// The account the account keys act on: the open one on the Account
+    /// screen, else the selected row.
+    pub fn selected_account(&self) -> Option<AccountId> {
+        match self.screen {
+            Screen::Today => self.views.today.get(self.today_list.selected).map(|r| r.account_id),
+            Screen::Pipeline => self.member_at(&self.views.pipeline_rows, self.pipeline_list.selected),
+            Screen::Customers => self.member_at(&self.views.customer_rows, self.customers_list.selected),
+            Screen::Account => self.account.as_ref().map(|a| a.detail.record.account.id),
+        }
+    }
+
+    fn member_at(&self, rows: &[GroupRow], index: usize) -> Option<AccountId> {
+        match rows.get(index)? {
+            GroupRow::Member(i) => self.book.summaries.get(*i).map(|s| s.id),
+            GroupRow::Heading(_) => None,
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! The account card: contact data, follow-ups, referrals and the timeline
+//! of touches and orders, newest first, scrollable.
+
+use chrono::NaiveDateTime;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::{bordered, grouped};
+use crate::domain::{Direction, Stage};
+use crate::tui::model::Model;
+use crate::tui::theme::Theme;
+
+fn field<'a>(label: &'static str, value: String, theme: &Theme) -> Line<'a> {
+    Line::from(vec![Span::styled(format!("{label:<12}"), theme.dim()), Span::raw(value)])
+}
+
+pub fn render(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect) {
+    let Some(view) = &model.account else { return };
+    let detail = &view.detail;
+    let account = &detail.record.account;
+    let stats = &detail.record.stats;
+    let stage = match (&account.archived, account.stage) {
+        (Some(archived), _) => format!("archived ({})", archived.reason),
+        (None, Stage::Prospect { grade }) => format!("prospect, grade {grade}"),
+        (None, Stage::Customer { tier, tier_pinned }) => {
+            format!(
+                "customer, {}{}",
+                tier.as_str().to_uppercase(),
+                if tier_pinned { " (pinned)" } else { "" }
+            )
+        }
+    };
+    let title = match &account.company {
+        Some(company) => format!("{}  {company}", account.name),
+        None => account.name.clone(),
+    };
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(title, theme.title()),
+            Span::raw(format!("   #{}   {stage}", account.id)),
+        ])),
+        header,
+    );
+
+    let mut card = vec![
+        field("phone", account.phones.join(", "), theme),
+        field("email", account.email.clone().unwrap_or_default(), theme),
+        field("tags", account.tags.join(", "), theme),
+        field("source", account.source.clone().unwrap_or_default(), theme),
+        field("potential", account.potential.map(grouped).unwrap_or_default(), theme),
+        field(
+            "revenue",
+            format!(
+                "{} in 12 months, {} in all",
+                grouped(stats.revenue_12m(model.today())),
+                grouped(stats.revenue_total)
+            ),
+            theme,
+        ),
+    ];
+    for (label, text) in [("competitors", &account.competitors), ("note", &account.note)] {
+        if let Some(text) = text {
+            card.push(field(label, text.replace('\n', " / "), theme));
+        }
+    }
+
+    let mut side: Vec<Line> = vec![Line::from(Span::styled("Follow-ups", theme.title()))];
+    let pending: Vec<_> = detail.follow_ups.iter().filter(|f| f.is_pending()).collect();
+    if pending.is_empty() {
+        side.push(Line::from(Span::styled("none open", theme.dim())));
+    }
+    for f in pending {
+        let style = if f.due < model.today() { theme.overdue() } else { theme.due() };
+        let snoozed = if f.snoozes > 0 { format!(", snoozed {}x", f.snoozes) } else { String::new() };
+        side.push(Line::from(vec![
+            Span::styled(f.due.format("%m-%d").to_string(), style),
+            Span::raw(format!(" {} ({}){snoozed} {}", f.kind, f.reason, f.note)),
+        ]));
+    }
+    side.push(Line::from(Span::styled("Referrals", theme.title())));
+    if detail.referrals.is_empty() {
+        side.push(Line::from(Span::styled("none", theme.dim())));
+    }
+    for link in &detail.referrals {
+        let r = &link.referral;
+        let incentive =
+            r.incentive.as_ref().map(|i| format!(", {i} ({})", r.incentive_status)).unwrap_or_default();
+        let text = if r.referee == account.id {
+            format!("referred by {}{incentive}", link.referrer_name)
+        } else {
+            format!("referred {}{incentive}", link.referee_name)
+        };
+        side.push(Line::from(text));
+    }
+
+    let top_height = (card.len().max(side.len()) as u16 + 2).min(body.height / 2);
+    let [top, timeline] = Layout::vertical([Constraint::Length(top_height), Constraint::Min(3)]).areas(body);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(top);
+    frame.render_widget(Paragraph::new(card).block(bordered(" Card ")).wrap(Wrap { trim: true }), left);
+    frame
+        .render_widget(Paragraph::new(side).block(bordered(" Next steps ")).wrap(Wrap { trim: true }), right);
+
+    let mut events: Vec<(NaiveDateTime, Line)> = Vec::new();
+    for t in &detail.touches {
+        let direction = if t.direction == Direction::Inbound { " (in)" } else { "" };
+        let outcome = t.outcome.map(|o| format!(" {o}")).unwrap_or_default();
+        let note =
+            if t.note.is_empty() { String::new() } else { format!(": {}", t.note.replace('\n', " / ")) };
+        events.push((
+            t.at,
+            Line::from(vec![
+                Span::styled(t.at.format("%Y-%m-%d %H:%M  ").to_string(), theme.dim()),
+                Span::raw(format!("{}{direction}{outcome}{note}", t.kind)),
+            ]),
+        ));
+    }
+    for o in &detail.orders {
+        let note = if o.note.is_empty() { String::new() } else { format!(": {}", o.note) };
+        events.push((
+            o.at,
+            Line::from(vec![
+                Span::styled(o.at.format("%Y-%m-%d %H:%M  ").to_string(), theme.dim()),
+                Span::styled(format!("order {}{note}", grouped(o.amount)), theme.ok()),
+            ]),
+        ));
+    }
+    events.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
+    let inner_height = usize::from(timeline.height.saturating_sub(2));
+    let scroll = view.scroll.min(events.len().saturating_sub(inner_height));
+    let lines: Vec<Line> = events.into_iter().skip(scroll).take(inner_height).map(|(_, line)| line).collect();
+    let title = format!(" Timeline: {} touches, {} orders ", detail.touches.len(), detail.orders.len());
+    frame.render_widget(Paragraph::new(lines).block(bordered(&title)), timeline);
+}

@@ -1,0 +1,211 @@
+//! The list screens: Today, Pipeline, Customers. Only the visible rows are
+//! built, so 100,000 accounts cost what 100 do.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
+
+use super::{ago, grouped, stage_label};
+use crate::domain::AccountSummary;
+use crate::tui::model::{GroupRow, ListState, Model};
+use crate::tui::theme::Theme;
+
+fn header_line(frame: &mut Frame, area: Rect, parts: Vec<Span<'static>>) {
+    frame.render_widget(Paragraph::new(Line::from(parts)), area);
+}
+
+/// Draws `rows` (already limited to the visible window) under `titles`,
+/// highlighting the selected one.
+fn table(
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+    titles: &[&'static str],
+    widths: &[Constraint],
+    rows: Vec<Row<'static>>,
+    selected: Option<usize>,
+) {
+    let rows: Vec<Row> = rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, row)| if Some(i) == selected { row.style(theme.selected()) } else { row })
+        .collect();
+    let table = Table::new(rows, widths.to_vec())
+        .header(Row::new(titles.iter().map(|t| Cell::from(*t))).style(theme.title()))
+        .column_spacing(2);
+    frame.render_widget(table, area);
+}
+
+fn window(list: &ListState, len: usize, height: usize) -> std::ops::Range<usize> {
+    let start = list.offset.min(len);
+    start..(start + height).min(len)
+}
+
+fn empty(frame: &mut Frame, area: Rect, theme: &Theme, text: &str) {
+    frame.render_widget(Paragraph::new(Span::styled(text.to_string(), theme.dim())), area);
+}
+
+pub fn today(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect) {
+    let rows = &model.views.today;
+    let overdue = rows.iter().filter(|r| r.days_overdue > 0).count();
+    header_line(
+        frame,
+        header,
+        vec![
+            Span::styled(format!("{} due today", rows.len() - overdue), theme.due()),
+            Span::raw("   "),
+            Span::styled(format!("{overdue} overdue"), theme.overdue()),
+            Span::raw("   "),
+            Span::styled(format!("{} done today", model.views.done_today), theme.ok()),
+        ],
+    );
+    if rows.is_empty() {
+        return empty(frame, body, theme, "Nothing due. / finds an account, a adds one.");
+    }
+    let height = usize::from(body.height.saturating_sub(1));
+    let range = window(&model.today_list, rows.len(), height);
+    let visible = rows[range.clone()]
+        .iter()
+        .map(|row| {
+            let summary = model.book.get(row.account_id);
+            let why_style = if row.days_overdue > 0 { theme.overdue() } else { Style::new() };
+            Row::new(vec![
+                Cell::from(row.name.clone()),
+                Cell::from(row.company.clone().unwrap_or_default()),
+                Cell::from(summary.map(stage_label).unwrap_or_default()),
+                Cell::from(Span::styled(row.reasons.join("; "), why_style)),
+                Cell::from(ago(summary.and_then(|s| s.last_touch), model.now)),
+            ])
+        })
+        .collect();
+    table(
+        frame,
+        body,
+        theme,
+        &["NAME", "COMPANY", "STAGE", "WHY", "LAST TOUCH"],
+        &[
+            Constraint::Length(16),
+            Constraint::Length(20),
+            Constraint::Length(8),
+            Constraint::Fill(1),
+            Constraint::Length(10),
+        ],
+        visible,
+        model.today_list.selected.checked_sub(range.start),
+    );
+}
+
+fn next_follow_up(summary: &AccountSummary) -> String {
+    summary.pending.first().map(|f| f.due.format("%m-%d").to_string()).unwrap_or_default()
+}
+
+pub fn pipeline(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect) {
+    let groups = &model.views.pipeline;
+    let prospects: usize = groups.iter().map(|g| g.members.len()).sum();
+    let potential = groups.iter().map(|g| g.potential).sum();
+    header_line(
+        frame,
+        header,
+        vec![Span::raw(format!("{prospects} prospects   potential {}", grouped(potential)))],
+    );
+    let rows = &model.views.pipeline_rows;
+    let height = usize::from(body.height.saturating_sub(1));
+    let range = window(&model.pipeline_list, rows.len(), height);
+    let visible = rows[range.clone()]
+        .iter()
+        .map(|row| match row {
+            GroupRow::Heading(g) => {
+                let group = &groups[*g];
+                Row::new(vec![
+                    Cell::from(Span::styled(format!("Grade {}", group.grade), theme.heading())),
+                    Cell::from(format!("{} prospects", group.members.len())),
+                    Cell::from(grouped(group.potential)),
+                    Cell::from(""),
+                    Cell::from(""),
+                ])
+            }
+            GroupRow::Member(i) => {
+                let summary = &model.book.summaries[*i];
+                Row::new(vec![
+                    Cell::from(format!("  {}", summary.name)),
+                    Cell::from(summary.company.clone().unwrap_or_default()),
+                    Cell::from(summary.potential.map(grouped).unwrap_or_default()),
+                    Cell::from(ago(summary.last_touch, model.now)),
+                    Cell::from(next_follow_up(summary)),
+                ])
+            }
+        })
+        .collect();
+    table(
+        frame,
+        body,
+        theme,
+        &["NAME", "COMPANY", "POTENTIAL", "LAST TOUCH", "NEXT"],
+        &[
+            Constraint::Length(18),
+            Constraint::Fill(1),
+            Constraint::Length(14),
+            Constraint::Length(10),
+            Constraint::Length(5),
+        ],
+        visible,
+        model.pipeline_list.selected.checked_sub(range.start),
+    );
+}
+
+pub fn customers(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect) {
+    let groups = &model.views.customers;
+    let count: usize = groups.iter().map(|g| g.members.len()).sum();
+    let revenue = groups.iter().map(|g| g.revenue_12m).sum();
+    header_line(
+        frame,
+        header,
+        vec![Span::raw(format!("{count} customers   revenue over 12 months {}", grouped(revenue)))],
+    );
+    let rows = &model.views.customer_rows;
+    let height = usize::from(body.height.saturating_sub(1));
+    let range = window(&model.customers_list, rows.len(), height);
+    let today = model.today();
+    let visible = rows[range.clone()]
+        .iter()
+        .map(|row| match row {
+            GroupRow::Heading(g) => {
+                let group = &groups[*g];
+                Row::new(vec![
+                    Cell::from(Span::styled(group.tier.as_str().to_uppercase(), theme.heading())),
+                    Cell::from(format!("{} customers", group.members.len())),
+                    Cell::from(grouped(group.revenue_12m)),
+                    Cell::from(""),
+                    Cell::from(""),
+                ])
+            }
+            GroupRow::Member(i) => {
+                let summary = &model.book.summaries[*i];
+                Row::new(vec![
+                    Cell::from(format!("  {}", summary.name)),
+                    Cell::from(summary.company.clone().unwrap_or_default()),
+                    Cell::from(grouped(summary.revenue_12m(today))),
+                    Cell::from(ago(summary.last_touch, model.now)),
+                    Cell::from(next_follow_up(summary)),
+                ])
+            }
+        })
+        .collect();
+    table(
+        frame,
+        body,
+        theme,
+        &["NAME", "COMPANY", "REVENUE 12M", "LAST TOUCH", "NEXT"],
+        &[
+            Constraint::Length(18),
+            Constraint::Fill(1),
+            Constraint::Length(14),
+            Constraint::Length(10),
+            Constraint::Length(5),
+        ],
+        visible,
+        model.customers_list.selected.checked_sub(range.start),
+    );
+}

@@ -1,0 +1,207 @@
+//! Popups over the screens: search, help and the forms.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
+
+use super::{bordered, stage_label};
+use crate::tui::forms::{
+    FOLLOW_UP_KINDS, FieldsForm, Form, LogField, LogForm, NEXT_STEPS, OTHER_KINDS, outcomes_for,
+};
+use crate::tui::input::TextInput;
+use crate::tui::keymap;
+use crate::tui::model::{Model, SearchState};
+use crate::tui::theme::Theme;
+
+/// Draws a text input on one line and puts the terminal cursor in it.
+fn input_line(frame: &mut Frame, area: Rect, input: &TextInput, focused: bool) {
+    let (text, column) = input.visible(usize::from(area.width.saturating_sub(1)));
+    frame.render_widget(Paragraph::new(text.to_string()), area);
+    if focused {
+        frame.set_cursor_position(Position { x: area.x + column as u16, y: area.y });
+    }
+}
+
+pub fn search(model: &Model, search: &SearchState, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let block = bordered(" Search: name, company, phone, email, tag, pinyin (zw finds 张伟) ");
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [prompt, count, results] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+    let [label, field] = Layout::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(prompt);
+    frame.render_widget(Paragraph::new(Span::styled("/", theme.key())), label);
+    input_line(frame, field, &search.input, true);
+    let summary = if search.input.is_empty() {
+        format!("{} accounts", model.book.search.len())
+    } else {
+        format!("{} matches", search.found.total)
+    };
+    frame.render_widget(Paragraph::new(Span::styled(summary, theme.dim())), count);
+    let height = usize::from(results.height);
+    let offset = search.selected.saturating_sub(height.saturating_sub(1));
+    let rows: Vec<Row> = search
+        .found
+        .hits
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, hit)| {
+            let doc = model.book.search.doc(hit.index);
+            let stage = model.book.get(hit.id).map(stage_label).unwrap_or_default();
+            let row = Row::new(vec![
+                Cell::from(doc.name().to_string()),
+                Cell::from(doc.company().unwrap_or_default().to_string()),
+                Cell::from(stage),
+            ]);
+            if i == search.selected { row.style(theme.selected()) } else { row }
+        })
+        .collect();
+    let widths = [Constraint::Length(20), Constraint::Fill(1), Constraint::Length(8)];
+    frame.render_widget(Table::new(rows, widths).column_spacing(2), results);
+}
+
+pub fn help(model: &Model, scroll: usize, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let mut lines: Vec<Line> = Vec::new();
+    let mut scope = None;
+    for binding in keymap::bindings(model.screen_scopes()) {
+        if scope != Some(binding.scope) {
+            if scope.is_some() {
+                lines.push(Line::from(""));
+            }
+            lines.push(Line::from(Span::styled(binding.scope.title(), theme.heading())));
+            scope = Some(binding.scope);
+        }
+        let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {:<18}", keys.join(" ")), theme.key()),
+            Span::raw(binding.help),
+        ]));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled("In forms", theme.heading())));
+    for binding in keymap::bindings(&[keymap::Scope::Form]) {
+        let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {:<18}", keys.join(" ")), theme.key()),
+            Span::raw(binding.help),
+        ]));
+    }
+    let title = format!(" Keys on {} (Esc closes) ", model.screen.title());
+    frame.render_widget(Paragraph::new(lines).block(bordered(&title)).scroll((scroll as u16, 0)), area);
+}
+
+fn picks(items: impl Iterator<Item = (char, &'static str, bool)>, theme: &Theme) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for (key, label, chosen) in items {
+        spans.push(Span::styled(format!("[{key}]"), theme.key()));
+        let style = if chosen { theme.selected() } else { Style::new() };
+        spans.push(Span::styled(format!(" {label}"), style));
+        spans.push(Span::raw("  "));
+    }
+    spans
+}
+
+pub fn form(model: &Model, form: &Form, theme: &Theme, frame: &mut Frame, area: Rect) {
+    match form {
+        Form::Log(log) => log_form(log, theme, frame, area),
+        Form::Fields(fields) => fields_form(model, fields, theme, frame, area),
+    }
+}
+
+fn row_label(label: &str, focused: bool, theme: &Theme) -> Span<'static> {
+    let marker = if focused { ">" } else { " " };
+    Span::styled(format!("{marker} {label:<10}"), if focused { theme.title() } else { theme.dim() })
+}
+
+fn log_form(form: &LogForm, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let title = format!(" Log {} with {} ", form.kind, form.account_name);
+    let block = bordered(&title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let mut lines: Vec<Line> = Vec::new();
+    if form.choose_kind {
+        let mut spans = vec![row_label("Kind", form.focus == LogField::Kind, theme)];
+        spans.extend(picks(OTHER_KINDS.iter().map(|p| (p.key, p.label, form.kind == p.value)), theme));
+        lines.push(Line::from(spans));
+    }
+    let mut outcome = vec![row_label("Outcome", form.focus == LogField::Outcome, theme)];
+    outcome.extend(picks(
+        outcomes_for(form.kind).map(|p| (p.key, p.label, form.outcome == Some(p.value))),
+        theme,
+    ));
+    lines.push(Line::from(outcome));
+    let mut next = vec![row_label("Next step", form.focus == LogField::Next, theme)];
+    next.extend(picks(NEXT_STEPS.iter().map(|p| (p.key, p.label, form.next == p.value)), theme));
+    lines.push(Line::from(next));
+    let picks_height = lines.len() as u16;
+    let [rows, note_row, help] =
+        Layout::vertical([Constraint::Length(picks_height + 1), Constraint::Length(1), Constraint::Min(1)])
+            .areas(inner);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), rows);
+    let [label, field] = Layout::horizontal([Constraint::Length(12), Constraint::Min(1)]).areas(note_row);
+    frame.render_widget(Paragraph::new(row_label("Note", form.focus == LogField::Note, theme)), label);
+    input_line(frame, field, &form.note, form.focus == LogField::Note);
+    let help_text = vec![
+        Line::from(Span::styled(
+            "Type the note. Tab moves to a row above, where one key picks;",
+            theme.dim(),
+        )),
+        Line::from(Span::styled(
+            "from the note, Alt+letter picks the outcome, Alt+digit the next step.",
+            theme.dim(),
+        )),
+        Line::from(vec![
+            Span::styled("Enter", theme.key()),
+            Span::raw(" save   "),
+            Span::styled("Esc", theme.key()),
+            Span::raw(" cancel"),
+        ]),
+    ];
+    frame.render_widget(Paragraph::new(help_text).wrap(Wrap { trim: true }), help);
+}
+
+fn fields_form(model: &Model, form: &FieldsForm, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let title = format!(" {} ", form.title);
+    let block = bordered(&title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let mut constraints: Vec<Constraint> = form.fields.iter().map(|_| Constraint::Length(1)).collect();
+    if form.kind.is_some() {
+        constraints.push(Constraint::Length(1));
+    }
+    constraints.push(Constraint::Length(1));
+    constraints.push(Constraint::Min(1));
+    let areas = Layout::vertical(constraints).split(inner);
+    for (i, field) in form.fields.iter().enumerate() {
+        let focused = i == form.focus;
+        let [label, input, note] =
+            Layout::horizontal([Constraint::Length(13), Constraint::Percentage(50), Constraint::Fill(1)])
+                .areas(areas[i]);
+        frame.render_widget(Paragraph::new(row_label(field.label, focused, theme)), label);
+        input_line(frame, input, &field.input, focused);
+        let remark = match field.error(model.now) {
+            Some(error) => Span::styled(error, theme.error()),
+            None => Span::styled(field.hint, theme.dim()),
+        };
+        frame.render_widget(Paragraph::new(remark), note);
+    }
+    let mut next = form.fields.len();
+    if let Some(kind) = form.kind {
+        let mut spans = vec![Span::styled("  Kind      Alt+", theme.dim())];
+        spans.extend(picks(FOLLOW_UP_KINDS.iter().map(|p| (p.key, p.label, kind == p.value)), theme));
+        frame.render_widget(Paragraph::new(Line::from(spans)), areas[next]);
+        next += 1;
+    }
+    let help = Line::from(vec![
+        Span::styled("Enter", theme.key()),
+        Span::raw(" save (when every field is valid)   "),
+        Span::styled("Tab", theme.key()),
+        Span::raw(" next field   "),
+        Span::styled("Esc", theme.key()),
+        Span::raw(" cancel"),
+    ]);
+    frame.render_widget(Paragraph::new(help), areas[next + 1]);
+}
