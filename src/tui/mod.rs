@@ -12,6 +12,7 @@ pub mod theme;
 pub mod update;
 pub mod views;
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use ratatui::crossterm::event::{self, Event};
@@ -48,20 +49,41 @@ pub fn start(app: &App, model: &mut Model) {
     dispatch(app, model, msg);
 }
 
+/// Set by SIGTERM and SIGHUP, so the loop ends and the terminal is
+/// restored instead of the process dying in raw mode.
+static STOP: AtomicBool = AtomicBool::new(false);
+
+extern "C" fn request_stop(_: libc::c_int) {
+    STOP.store(true, Ordering::SeqCst);
+}
+
+fn stop_on_signals() {
+    for signal in [libc::SIGTERM, libc::SIGHUP] {
+        // SAFETY: the handler only stores to an atomic, which is
+        // async-signal-safe.
+        unsafe {
+            libc::signal(signal, request_stop as *const () as libc::sighandler_t);
+        }
+    }
+}
+
 pub fn run(app: App) -> AppResult<()> {
+    stop_on_signals();
+    // Before init: if init fails half-way, the guard still restores.
+    let _guard = TerminalGuard;
     let mut terminal = ratatui::try_init()
         .map_err(|e| crate::app::AppError::Conflict(format!("cannot start the terminal interface: {e}")))?;
-    let _guard = TerminalGuard;
     let size = terminal.size().unwrap_or_default();
     let theme = Theme::from_env();
     let mut model = Model::new(app.now(), size.width, size.height);
     start(&app, &mut model);
-    while model.running {
+    while model.running && !STOP.load(Ordering::SeqCst) {
         model.now = app.now();
         terminal
             .draw(|frame| views::render(&model, &theme, frame))
             .map_err(|e| crate::app::AppError::Conflict(format!("cannot draw: {e}")))?;
-        if !event::poll(Duration::from_secs(30)).unwrap_or(false) {
+        // A short poll keeps the clock and the stop flag current.
+        if !event::poll(Duration::from_millis(250)).unwrap_or(false) {
             continue;
         }
         let msg = match event::read() {

@@ -105,6 +105,11 @@ fn open_edit_form(model: &mut Model, detail: &AccountDetail) {
 }
 
 fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    // A message stays until the next key; errors inside a form stay until
+    // the form is fixed or closed.
+    if !matches!(model.overlay, Some(Overlay::Form(_))) {
+        model.status = None;
+    }
     let command = keymap::resolve(model.scopes(), &key);
     if model.question.is_some() {
         match command {

@@ -44,26 +44,30 @@ pub fn render(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, bod
         header,
     );
 
-    let mut card = vec![
-        field("phone", account.phones.join(", "), theme),
-        field("email", account.email.clone().unwrap_or_default(), theme),
-        field("tags", account.tags.join(", "), theme),
-        field("source", account.source.clone().unwrap_or_default(), theme),
-        field("potential", account.potential.map(grouped).unwrap_or_default(), theme),
-        field(
-            "revenue",
-            format!(
-                "{} in 12 months, {} in all",
-                grouped(stats.revenue_12m(model.today())),
-                grouped(stats.revenue_total)
-            ),
-            theme,
-        ),
+    let revenue = format!(
+        "{} in 12 months, {} in all",
+        grouped(stats.revenue_12m(model.today())),
+        grouped(stats.revenue_total)
+    );
+    let rows = [
+        ("phone", account.phones.join(", ")),
+        ("email", account.email.clone().unwrap_or_default()),
+        ("title", account.title.clone().unwrap_or_default()),
+        ("address", account.address.clone().unwrap_or_default()),
+        ("tags", account.tags.join(", ")),
+        ("source", account.source.clone().unwrap_or_default()),
+        ("potential", account.potential.map(grouped).unwrap_or_default()),
+        ("revenue", if stats.orders > 0 { revenue } else { String::new() }),
+        ("competitors", account.competitors.clone().unwrap_or_default().replace('\n', " / ")),
+        ("note", account.note.clone().unwrap_or_default().replace('\n', " / ")),
     ];
-    for (label, text) in [("competitors", &account.competitors), ("note", &account.note)] {
-        if let Some(text) = text {
-            card.push(field(label, text.replace('\n', " / "), theme));
-        }
+    let mut card: Vec<Line> = rows
+        .into_iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(label, value)| field(label, value, theme))
+        .collect();
+    if card.is_empty() {
+        card.push(Line::from(Span::styled("no contact data yet: e edits", theme.dim())));
     }
 
     let mut side: Vec<Line> = vec![Line::from(Span::styled("Follow-ups", theme.title()))];

@@ -12,6 +12,10 @@ use crate::domain::AccountSummary;
 use crate::tui::model::{GroupRow, ListState, Model};
 use crate::tui::theme::Theme;
 
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+}
+
 fn header_line(frame: &mut Frame, area: Rect, parts: Vec<Span<'static>>) {
     frame.render_widget(Paragraph::new(Line::from(parts)), area);
 }
@@ -108,7 +112,7 @@ pub fn pipeline(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, b
     header_line(
         frame,
         header,
-        vec![Span::raw(format!("{prospects} prospects   potential {}", grouped(potential)))],
+        vec![Span::raw(format!("{}   potential {}", count(prospects, "prospect"), grouped(potential)))],
     );
     let rows = &model.views.pipeline_rows;
     let height = usize::from(body.height.saturating_sub(1));
@@ -120,7 +124,7 @@ pub fn pipeline(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, b
                 let group = &groups[*g];
                 Row::new(vec![
                     Cell::from(Span::styled(format!("Grade {}", group.grade), theme.heading())),
-                    Cell::from(format!("{} prospects", group.members.len())),
+                    Cell::from(count(group.members.len(), "prospect")),
                     Cell::from(grouped(group.potential)),
                     Cell::from(""),
                     Cell::from(""),
@@ -157,12 +161,16 @@ pub fn pipeline(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, b
 
 pub fn customers(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect) {
     let groups = &model.views.customers;
-    let count: usize = groups.iter().map(|g| g.members.len()).sum();
+    let customers: usize = groups.iter().map(|g| g.members.len()).sum();
     let revenue = groups.iter().map(|g| g.revenue_12m).sum();
     header_line(
         frame,
         header,
-        vec![Span::raw(format!("{count} customers   revenue over 12 months {}", grouped(revenue)))],
+        vec![Span::raw(format!(
+            "{}   revenue over 12 months {}",
+            count(customers, "customer"),
+            grouped(revenue)
+        ))],
     );
     let rows = &model.views.customer_rows;
     let height = usize::from(body.height.saturating_sub(1));
@@ -175,7 +183,7 @@ pub fn customers(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, 
                 let group = &groups[*g];
                 Row::new(vec![
                     Cell::from(Span::styled(group.tier.as_str().to_uppercase(), theme.heading())),
-                    Cell::from(format!("{} customers", group.members.len())),
+                    Cell::from(count(group.members.len(), "customer")),
                     Cell::from(grouped(group.revenue_12m)),
                     Cell::from(""),
                     Cell::from(""),

@@ -104,6 +104,27 @@ fn picks(items: impl Iterator<Item = (char, &'static str, bool)>, theme: &Theme)
     spans
 }
 
+/// A labelled row of picks, wrapped under its label to fit `width`.
+fn pick_row(label: Span<'static>, picks: Vec<Span<'static>>, width: usize) -> Vec<Line<'static>> {
+    let indent = label.width();
+    let mut lines = Vec::new();
+    let mut line = vec![label];
+    let mut used = indent;
+    // Each pick is three spans: key, label, gap.
+    for pick in picks.chunks(3) {
+        let pick_width: usize = pick.iter().map(Span::width).sum();
+        if used + pick_width > width && used > indent {
+            lines.push(Line::from(std::mem::take(&mut line)));
+            line.push(Span::raw(" ".repeat(indent)));
+            used = indent;
+        }
+        line.extend(pick.iter().cloned());
+        used += pick_width;
+    }
+    lines.push(Line::from(line));
+    lines
+}
+
 pub fn form(model: &Model, form: &Form, theme: &Theme, frame: &mut Frame, area: Rect) {
     match form {
         Form::Log(log) => log_form(log, theme, frame, area),
@@ -121,26 +142,22 @@ fn log_form(form: &LogForm, theme: &Theme, frame: &mut Frame, area: Rect) {
     let block = bordered(&title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    let width = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
     if form.choose_kind {
-        let mut spans = vec![row_label("Kind", form.focus == LogField::Kind, theme)];
-        spans.extend(picks(OTHER_KINDS.iter().map(|p| (p.key, p.label, form.kind == p.value)), theme));
-        lines.push(Line::from(spans));
+        let kinds = picks(OTHER_KINDS.iter().map(|p| (p.key, p.label, form.kind == p.value)), theme);
+        lines.extend(pick_row(row_label("Kind", form.focus == LogField::Kind, theme), kinds, width));
     }
-    let mut outcome = vec![row_label("Outcome", form.focus == LogField::Outcome, theme)];
-    outcome.extend(picks(
-        outcomes_for(form.kind).map(|p| (p.key, p.label, form.outcome == Some(p.value))),
-        theme,
-    ));
-    lines.push(Line::from(outcome));
-    let mut next = vec![row_label("Next step", form.focus == LogField::Next, theme)];
-    next.extend(picks(NEXT_STEPS.iter().map(|p| (p.key, p.label, form.next == p.value)), theme));
-    lines.push(Line::from(next));
+    let outcomes =
+        picks(outcomes_for(form.kind).map(|p| (p.key, p.label, form.outcome == Some(p.value))), theme);
+    lines.extend(pick_row(row_label("Outcome", form.focus == LogField::Outcome, theme), outcomes, width));
+    let steps = picks(NEXT_STEPS.iter().map(|p| (p.key, p.label, form.next == p.value)), theme);
+    lines.extend(pick_row(row_label("Next step", form.focus == LogField::Next, theme), steps, width));
     let picks_height = lines.len() as u16;
     let [rows, note_row, help] =
         Layout::vertical([Constraint::Length(picks_height + 1), Constraint::Length(1), Constraint::Min(1)])
             .areas(inner);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), rows);
+    frame.render_widget(Paragraph::new(lines), rows);
     let [label, field] = Layout::horizontal([Constraint::Length(12), Constraint::Min(1)]).areas(note_row);
     frame.render_widget(Paragraph::new(row_label("Note", form.focus == LogField::Note, theme)), label);
     input_line(frame, field, &form.note, form.focus == LogField::Note);
@@ -173,18 +190,21 @@ fn fields_form(model: &Model, form: &FieldsForm, theme: &Theme, frame: &mut Fram
         constraints.push(Constraint::Length(1));
     }
     constraints.push(Constraint::Length(1));
+    constraints.push(Constraint::Length(2));
     constraints.push(Constraint::Min(1));
     let areas = Layout::vertical(constraints).split(inner);
+    let errors = form.errors(model.now);
     for (i, field) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
         let [label, input, note] =
-            Layout::horizontal([Constraint::Length(13), Constraint::Percentage(50), Constraint::Fill(1)])
+            Layout::horizontal([Constraint::Length(13), Constraint::Percentage(45), Constraint::Fill(1)])
                 .areas(areas[i]);
         frame.render_widget(Paragraph::new(row_label(field.label, focused, theme)), label);
         input_line(frame, input, &field.input, focused);
-        let remark = match field.error(model.now) {
-            Some(error) => Span::styled(error, theme.error()),
-            None => Span::styled(field.hint, theme.dim()),
+        let remark = if errors.iter().any(|(at, _)| *at == i) {
+            Span::styled("! fix this", theme.error())
+        } else {
+            Span::styled(field.hint, theme.dim())
         };
         frame.render_widget(Paragraph::new(remark), note);
     }
@@ -195,6 +215,15 @@ fn fields_form(model: &Model, form: &FieldsForm, theme: &Theme, frame: &mut Fram
         frame.render_widget(Paragraph::new(Line::from(spans)), areas[next]);
         next += 1;
     }
+    // The focused field's problem in full, else the first one.
+    let problem = errors.iter().find(|(at, _)| *at == form.focus).or(errors.first());
+    if let Some((at, error)) = problem {
+        let text = format!("{}: {error}", form.fields[*at].label);
+        frame.render_widget(
+            Paragraph::new(Span::styled(text, theme.error())).wrap(Wrap { trim: true }),
+            areas[next + 1],
+        );
+    }
     let help = Line::from(vec![
         Span::styled("Enter", theme.key()),
         Span::raw(" save (when every field is valid)   "),
@@ -203,5 +232,5 @@ fn fields_form(model: &Model, form: &FieldsForm, theme: &Theme, frame: &mut Fram
         Span::styled("Esc", theme.key()),
         Span::raw(" cancel"),
     ]);
-    frame.render_widget(Paragraph::new(help), areas[next + 1]);
+    frame.render_widget(Paragraph::new(help), areas[next + 2]);
 }

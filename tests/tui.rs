@@ -1,0 +1,440 @@
+//! The TUI in process: keys fed through `update` and the effects on a real
+//! temp store, views drawn on ratatui's TestBackend and snapshotted.
+
+use chrono::NaiveDateTime;
+use leadline::app::{AccountInput, App, FollowUpInput, OrderInput, TouchInput};
+use leadline::clock::{FixedClock, When, parse_timestamp};
+use leadline::domain::{AccountId, Direction, FollowUpReason, Grade, Money, Outcome, Tier, TouchKind};
+use leadline::store::{Records, Store};
+use leadline::tui::model::{Model, Overlay, Screen};
+use leadline::tui::msg::Msg;
+use leadline::tui::theme::Theme;
+use leadline::tui::{dispatch, start, views};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::{Color, Modifier};
+
+fn now() -> NaiveDateTime {
+    parse_timestamp("2026-11-27T09:00").unwrap()
+}
+
+fn at(text: &str) -> Option<When> {
+    let moment = parse_timestamp(text).unwrap();
+    Some(When { date: moment.date(), time: Some(moment.time()) })
+}
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    app: App,
+    model: Model,
+}
+
+fn account(name: &str, company: Option<&str>, grade: Grade) -> AccountInput {
+    AccountInput {
+        name: Some(name.into()),
+        company: company.map(Into::into),
+        grade: Some(grade),
+        ..AccountInput::default()
+    }
+}
+
+fn touch(
+    account: AccountId,
+    kind: TouchKind,
+    outcome: Option<Outcome>,
+    note: &str,
+    when: &str,
+) -> TouchInput {
+    TouchInput {
+        account,
+        kind,
+        direction: Direction::Outbound,
+        outcome,
+        note: note.into(),
+        at: at(when),
+        next: None,
+    }
+}
+
+/// A small book with Chinese and Latin names, every screen's material, and
+/// a fixed clock.
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let earlier = parse_timestamp("2026-11-18T10:00").unwrap();
+    {
+        let setup = App::new(Store::open(&dir.path().join("store")).unwrap(), Box::new(FixedClock(earlier)));
+        let mut zhang = account("张伟", Some("绿源农资有限公司"), Grade::A);
+        zhang.phones = Some(vec!["138 0000 1111".into()]);
+        zhang.tags = Some(vec!["农场".into(), "经销商".into()]);
+        zhang.potential = Some(Money(30_000_000));
+        zhang.competitors = Some("从丰农买化肥,价格低但送货慢".into());
+        let zhang = setup.add_account(&zhang, None).unwrap().account.id;
+        let wang =
+            setup.add_account(&account("王芳", Some("丰收种业"), Grade::B), Some(zhang)).unwrap().account.id;
+        let mut anna = account("Anna Schmidt", Some("Contoso Agrar"), Grade::C);
+        anna.email = Some("anna@example.com".into());
+        anna.potential = Some(Money(5_000_000));
+        setup.add_account(&anna, None).unwrap();
+        let li = setup.add_account(&account("李娜", Some("金穗化肥"), Grade::C), None).unwrap().account.id;
+        let jurgen = setup.add_account(&account("Jürgen Müller", None, Grade::D), None).unwrap().account.id;
+        setup.add_account(&account("赵文", None, Grade::D), None).unwrap();
+        for (id, amount) in [(li, 8_000_000), (jurgen, 450_000)] {
+            let order = OrderInput { account: id, amount: Money(amount), at: None, note: String::new() };
+            setup.record_order(&order).unwrap();
+        }
+        setup.edit_account(li, &AccountInput { tier: Some(Tier::Vip), ..AccountInput::default() }).unwrap();
+        setup
+            .log_touch(&touch(
+                zhang,
+                TouchKind::Call,
+                Some(Outcome::NoAnswer),
+                "老板不在",
+                "2026-11-17T15:30",
+            ))
+            .unwrap();
+        setup
+            .log_touch(&touch(
+                zhang,
+                TouchKind::Visit,
+                Some(Outcome::QuoteSent),
+                "报价 3 吨复合肥",
+                "2026-11-18T09:30",
+            ))
+            .unwrap();
+        setup.log_touch(&touch(li, TouchKind::Sms, None, "节日问候", "2026-11-16T08:00")).unwrap();
+        let follow_up = |account: AccountId, due: &str, note: &str| FollowUpInput {
+            account,
+            due: When { date: parse_timestamp(due).unwrap().date(), time: None },
+            kind: TouchKind::Call,
+            reason: FollowUpReason::Promised,
+            note: note.into(),
+        };
+        setup.schedule_follow_up(&follow_up(zhang, "2026-11-25", "问报价")).unwrap();
+        setup.schedule_follow_up(&follow_up(wang, "2026-11-27", "介绍新品种")).unwrap();
+        setup.schedule_follow_up(&follow_up(li, "2026-11-20", "")).unwrap();
+        setup.schedule_follow_up(&follow_up(AccountId(3), "2026-11-28", "send the price list")).unwrap();
+    }
+    let app = App::new(Store::open(&dir.path().join("store")).unwrap(), Box::new(FixedClock(now())));
+    let mut model = Model::new(now(), 100, 30);
+    start(&app, &mut model);
+    Fixture { _dir: dir, app, model }
+}
+
+impl Fixture {
+    fn key(&mut self, code: KeyCode) {
+        self.key_with(code, KeyModifiers::NONE);
+    }
+
+    fn key_with(&mut self, code: KeyCode, modifiers: KeyModifiers) {
+        dispatch(&self.app, &mut self.model, Msg::Key(KeyEvent::new(code, modifiers)));
+    }
+
+    fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c));
+        }
+    }
+
+    fn draw(&self, width: u16, height: u16, theme: Theme) -> Terminal<TestBackend> {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal.draw(|frame| views::render(&self.model, &theme, frame)).unwrap();
+        terminal
+    }
+
+    fn screen(&self) -> String {
+        self.draw(self.model.width, self.model.height, Theme { color: false }).backend().to_string()
+    }
+
+    fn status(&self) -> String {
+        self.model.status.as_ref().map(|s| s.text.clone()).unwrap_or_default()
+    }
+
+    fn today_names(&self) -> Vec<String> {
+        self.model.views.today.iter().map(|r| r.name.clone()).collect()
+    }
+}
+
+#[test]
+fn today_lists_the_due_accounts_overdue_first() {
+    let f = fixture();
+    assert_eq!(f.today_names(), ["李娜", "张伟", "王芳"]);
+    assert!(!f.model.loading);
+    assert_eq!(f.model.screen, Screen::Today);
+}
+
+#[test]
+fn keys_move_through_lists_and_screens() {
+    let mut f = fixture();
+    f.key(KeyCode::Char('j'));
+    assert_eq!(f.model.today_list.selected, 1);
+    f.key(KeyCode::Char('G'));
+    assert_eq!(f.model.today_list.selected, 2);
+    f.key(KeyCode::Char('j'));
+    assert_eq!(f.model.today_list.selected, 2, "stays on the last row");
+    f.key(KeyCode::Char('g'));
+    assert_eq!(f.model.today_list.selected, 0);
+    f.key(KeyCode::Tab);
+    assert_eq!(f.model.screen, Screen::Pipeline);
+    assert_eq!(
+        f.model.selected_account().map(|id| f.model.book.get(id).unwrap().name.clone()).as_deref(),
+        Some("张伟"),
+        "headings are skipped"
+    );
+    f.key(KeyCode::Char('3'));
+    assert_eq!(f.model.screen, Screen::Customers);
+    f.key(KeyCode::BackTab);
+    assert_eq!(f.model.screen, Screen::Pipeline);
+    f.key(KeyCode::Char('4'));
+    assert_eq!(f.model.screen, Screen::Pipeline, "no account open yet");
+    assert!(f.status().contains("No account open yet"));
+    f.key(KeyCode::Char('1'));
+    f.key(KeyCode::Enter);
+    assert_eq!(f.model.screen, Screen::Account);
+    assert_eq!(f.model.account.as_ref().unwrap().detail.record.account.name, "李娜");
+    f.key(KeyCode::Esc);
+    assert_eq!(f.model.screen, Screen::Today);
+    f.key(KeyCode::Char('q'));
+    assert!(!f.model.running);
+}
+
+#[test]
+fn logging_a_call_through_the_form_saves_it_durably_and_says_so() {
+    let mut f = fixture();
+    f.key(KeyCode::Char('j'));
+    f.key(KeyCode::Char('c'));
+    assert!(matches!(f.model.overlay, Some(Overlay::Form(_))));
+    f.type_text("又没人接 will retry");
+    f.key(KeyCode::Tab);
+    f.key(KeyCode::Char('n'));
+    f.key(KeyCode::Tab);
+    f.key(KeyCode::Char('3'));
+    f.key(KeyCode::Enter);
+    assert!(f.model.overlay.is_none(), "{}", f.status());
+    assert_eq!(f.status(), "Saved call with 张伟 (no-answer), next step 11-30. u undoes it.");
+    let touches = f.app.store().touches(AccountId(1)).unwrap();
+    let last = touches.last().unwrap();
+    assert_eq!(
+        (last.kind, last.outcome, last.note.as_str()),
+        (TouchKind::Call, Some(Outcome::NoAnswer), "又没人接 will retry")
+    );
+    assert_eq!(f.today_names(), ["李娜", "王芳"], "the next step replaced 张伟's overdue follow-up");
+    f.key(KeyCode::Char('u'));
+    assert!(f.status().starts_with("Undid: log call with 张伟"), "{}", f.status());
+    assert_eq!(f.today_names(), ["李娜", "张伟", "王芳"]);
+}
+
+#[test]
+fn alt_keys_pick_from_the_note_and_outcomes_suggest_the_next_step() {
+    let mut f = fixture();
+    f.key(KeyCode::Char('c'));
+    f.type_text("quote ok");
+    f.key_with(KeyCode::Char('q'), KeyModifiers::ALT);
+    match &f.model.overlay {
+        Some(Overlay::Form(leadline::tui::forms::Form::Log(log))) => {
+            assert_eq!(log.outcome, Some(Outcome::QuoteSent));
+            assert_eq!(log.next, Some(3), "quote sent suggests three days");
+            assert_eq!(log.note.text(), "quote ok");
+        }
+        other => panic!("{other:?}"),
+    }
+    f.key_with(KeyCode::Char('7'), KeyModifiers::ALT);
+    f.key(KeyCode::Enter);
+    let follow_ups = f.app.store().follow_ups_of(AccountId(4)).unwrap();
+    assert!(follow_ups.iter().any(|fu| fu.due.to_string() == "2026-12-04" && fu.is_pending()));
+}
+
+#[test]
+fn escape_asks_before_throwing_away_typed_text() {
+    let mut f = fixture();
+    f.key(KeyCode::Char('c'));
+    f.key(KeyCode::Esc);
+    assert!(f.model.overlay.is_none(), "nothing typed: closes at once");
+    f.key(KeyCode::Char('c'));
+    f.type_text("half a note");
+    f.key(KeyCode::Esc);
+    assert!(f.model.question.is_some());
+    assert!(f.screen().contains("Discard what you typed?"));
+    f.key(KeyCode::Char('n'));
+    assert!(f.model.question.is_none());
+    assert!(matches!(f.model.overlay, Some(Overlay::Form(_))), "back to the form, text kept");
+    f.key(KeyCode::Esc);
+    f.key(KeyCode::Char('y'));
+    assert!(f.model.overlay.is_none());
+    assert_eq!(f.app.store().touches(AccountId(4)).unwrap().len(), 1, "nothing saved");
+}
+
+#[test]
+fn the_add_form_validates_as_you_type_and_saves_only_when_valid() {
+    let mut f = fixture();
+    f.key(KeyCode::Char('a'));
+    f.type_text("刘洋");
+    f.key(KeyCode::Tab);
+    f.type_text("润田植保");
+    f.key(KeyCode::Tab);
+    f.key(KeyCode::Tab);
+    f.type_text("liu@");
+    assert!(f.screen().contains("is not an address"), "{}", f.screen());
+    f.key(KeyCode::Enter);
+    assert!(f.model.status.as_ref().unwrap().error);
+    assert!(f.status().starts_with("Email:"));
+    assert!(matches!(f.model.overlay, Some(Overlay::Form(_))), "still open, nothing lost");
+    f.type_text("example.cn");
+    f.key(KeyCode::Tab);
+    f.type_text("B");
+    f.key(KeyCode::Enter);
+    assert_eq!(f.status(), "Added 刘洋. u undoes it.");
+    assert_eq!(f.model.screen, Screen::Account, "the new account opens");
+    let record = f.app.store().account(AccountId(7)).unwrap().unwrap();
+    assert_eq!(record.account.email.as_deref(), Some("liu@example.cn"));
+    assert_eq!(record.account.stage.grade(), Some(Grade::B));
+    f.key(KeyCode::Char('/'));
+    f.type_text("liuyang");
+    assert!(f.screen().contains("刘洋"), "found by pinyin");
+}
+
+#[test]
+fn done_grades_and_errors_from_the_store_show_in_the_status_bar() {
+    let mut f = fixture();
+    f.key(KeyCode::Char('x'));
+    assert_eq!(f.status(), "Done: follow-up with 李娜. u undoes it.");
+    assert_eq!(f.today_names(), ["张伟", "王芳"]);
+    assert_eq!(f.model.views.done_today, 1);
+    f.key(KeyCode::Char('2'));
+    f.key(KeyCode::Char('+'));
+    assert!(f.model.status.as_ref().unwrap().error, "张伟 is already grade A");
+    assert!(f.status().contains("already grade A"));
+    assert!(f.model.running, "an error never ends the app");
+    f.key(KeyCode::Char('-'));
+    assert_eq!(f.status(), "张伟 is now grade B. u undoes it.");
+    assert_eq!(f.model.book.get(AccountId(1)).unwrap().grade(), Some(Grade::B));
+}
+
+#[test]
+fn search_narrows_as_you_type_and_opens_the_hit() {
+    let mut f = fixture();
+    f.key(KeyCode::Char('/'));
+    f.type_text("z");
+    let first = match &f.model.overlay {
+        Some(Overlay::Search(search)) => search.found.candidates.len(),
+        other => panic!("{other:?}"),
+    };
+    f.type_text("w");
+    match &f.model.overlay {
+        Some(Overlay::Search(search)) => {
+            assert!(search.found.candidates.len() <= first);
+            let names: Vec<&str> =
+                search.found.hits.iter().map(|h| f.model.book.search.doc(h.index).name()).collect();
+            assert_eq!(names[0], "张伟");
+            assert!(names.contains(&"赵文"));
+        }
+        other => panic!("{other:?}"),
+    }
+    f.key(KeyCode::Enter);
+    assert_eq!(f.model.screen, Screen::Account);
+    assert_eq!(f.model.account.as_ref().unwrap().detail.record.account.name, "张伟");
+}
+
+#[test]
+fn a_tiny_terminal_says_so_and_a_resize_redraws() {
+    let mut f = fixture();
+    dispatch(&f.app, &mut f.model, Msg::Resize { width: 40, height: 10 });
+    assert!(f.screen().contains("Terminal too small: 40x10"), "{}", f.screen());
+    dispatch(&f.app, &mut f.model, Msg::Resize { width: 100, height: 30 });
+    assert!(f.screen().contains("1 Today"));
+}
+
+#[test]
+fn styles_mark_the_selection_and_overdue_rows() {
+    let f = fixture();
+    let terminal = f.draw(100, 30, Theme { color: true });
+    let buffer = terminal.backend().buffer();
+    let row = (0..30).find(|y| buffer[(0, *y)].symbol() == "李").expect("first row");
+    assert!(buffer[(0, row)].modifier.contains(Modifier::REVERSED), "selected row");
+    let why = (0..100).find(|x| buffer[(*x, row)].symbol() == "o").unwrap();
+    assert_eq!(buffer[(why, row)].fg, Color::Red, "overdue in red");
+    let plain = f.draw(100, 30, Theme { color: false });
+    assert_eq!(plain.backend().buffer()[(why, row)].fg, Color::Reset, "NO_COLOR: no colour");
+}
+
+fn snapshot(f: &Fixture, name: &str) {
+    let terminal = f.draw(100, 30, Theme { color: false });
+    insta::assert_snapshot!(name, terminal.backend());
+}
+
+#[test]
+fn snapshots_of_every_screen() {
+    let mut f = fixture();
+    snapshot(&f, "today");
+    f.key(KeyCode::Char('2'));
+    snapshot(&f, "pipeline");
+    f.key(KeyCode::Char('3'));
+    snapshot(&f, "customers");
+    f.key(KeyCode::Char('1'));
+    f.key(KeyCode::Char('j'));
+    f.key(KeyCode::Enter);
+    snapshot(&f, "account");
+    f.key(KeyCode::Char('?'));
+    snapshot(&f, "help");
+    f.key(KeyCode::Esc);
+    f.key(KeyCode::Char('/'));
+    f.type_text("zw");
+    snapshot(&f, "search");
+}
+
+#[test]
+fn snapshots_of_every_form() {
+    let mut f = fixture();
+    f.key(KeyCode::Char('c'));
+    f.type_text("老板不在");
+    f.key_with(KeyCode::Char('n'), KeyModifiers::ALT);
+    snapshot(&f, "form_log_call");
+    f.key(KeyCode::Esc);
+    f.key(KeyCode::Char('y'));
+    f.key(KeyCode::Char('l'));
+    snapshot(&f, "form_log_other");
+    f.key(KeyCode::Esc);
+    f.key(KeyCode::Char('a'));
+    f.type_text("刘洋");
+    f.key(KeyCode::Tab);
+    f.key(KeyCode::Tab);
+    f.type_text("call me");
+    snapshot(&f, "form_add_account_with_error");
+    f.key(KeyCode::Esc);
+    f.key(KeyCode::Char('y'));
+    f.key(KeyCode::Char('e'));
+    snapshot(&f, "form_edit_account");
+    f.key(KeyCode::Esc);
+    f.key(KeyCode::Char('o'));
+    f.type_text("12000.5");
+    snapshot(&f, "form_order");
+    f.key(KeyCode::Esc);
+    f.key(KeyCode::Char('y'));
+    f.key(KeyCode::Char('f'));
+    snapshot(&f, "form_follow_up");
+    f.key(KeyCode::Esc);
+    f.key(KeyCode::Char('z'));
+    snapshot(&f, "form_snooze");
+    f.key(KeyCode::Char('x'));
+    f.key(KeyCode::Esc);
+    snapshot(&f, "question_discard");
+}
+
+#[test]
+fn a_hundred_thousand_rows_render_only_what_is_visible() {
+    let mut f = fixture();
+    let template = f.model.book.summaries[0].clone();
+    let many: Vec<_> = (1000..101_000u64)
+        .map(|i| leadline::domain::AccountSummary {
+            id: AccountId(i),
+            name: format!("Account {i}"),
+            ..template.clone()
+        })
+        .collect();
+    f.model.book.apply(many);
+    f.model.refresh_views();
+    f.key(KeyCode::Char('2'));
+    f.key(KeyCode::Char('G'));
+    let screen = f.screen();
+    assert!(screen.contains("Account 99"), "the bottom rows are drawn: {screen}");
+}
