@@ -1,0 +1,245 @@
+//! End to end: the real binary in a real terminal (tmux), driven with
+//! send-keys and read with capture-pane.
+
+mod common;
+
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use common::{Book, NOW, binary};
+
+static SESSIONS: AtomicUsize = AtomicUsize::new(0);
+
+/// A tmux server of its own running a plain shell, 100x30.
+struct Terminal {
+    socket: String,
+}
+
+impl Terminal {
+    fn new(book: &Book) -> Terminal {
+        let socket = format!("leadline-e2e-{}-{}", std::process::id(), SESSIONS.fetch_add(1, Ordering::SeqCst));
+        let terminal = Terminal { socket };
+        let status = terminal
+            .tmux()
+            .args(["new-session", "-d", "-s", "main", "-x", "100", "-y", "30", "bash --norc --noprofile"])
+            .env("TERM", "xterm-256color")
+            .status()
+            .expect("tmux is installed (.ci/run installs it)");
+        assert!(status.success());
+        let setup = format!(
+            "PS1='$ '; export LEADLINE_STORE='{}' LEADLINE_NOW='{NOW}' XDG_DATA_HOME='{}' HOME='{}' TZ=UTC; clear",
+            book.store().display(),
+            book.path("data").display(),
+            book.path("").display(),
+        );
+        terminal.send_line(&setup);
+        terminal
+    }
+
+    fn tmux(&self) -> Command {
+        let mut command = Command::new("tmux");
+        command.args(["-L", &self.socket, "-f", "/dev/null"]);
+        command
+    }
+
+    fn send(&self, keys: &[&str]) {
+        let status = self.tmux().args(["send-keys", "-t", "main"]).args(keys).status().unwrap();
+        assert!(status.success());
+    }
+
+    fn send_line(&self, line: &str) {
+        self.send(&["-l", line]);
+        self.send(&["Enter"]);
+    }
+
+    fn screen(&self) -> String {
+        let output = self.tmux().args(["capture-pane", "-p", "-t", "main"]).output().unwrap();
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    /// Waits until the screen shows `text` (up to 20 s on a slow machine).
+    #[track_caller]
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                panic!("waited for {text:?}; the screen shows:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    #[track_caller]
+    fn wait_until_gone(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if !screen.contains(text) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                panic!("waited for {text:?} to go; the screen shows:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn leadline(&self, args: &str) {
+        self.send_line(&format!("'{}' {args}", binary()));
+    }
+}
+
+impl Drop for Terminal {
+    fn drop(&mut self) {
+        let _ = self.tmux().arg("kill-server").status();
+    }
+}
+
+fn small_book() -> Book {
+    let book = Book::new();
+    book.add(&["张伟", "--company", "绿源农资有限公司", "--grade", "A"]);
+    book.add(&["王芳", "--company", "丰收种业"]);
+    book.add(&["Anna Schmidt", "--company", "Contoso Agrar"]);
+    book.run(&["follow-up", "王芳", "--on", "today", "--note", "介绍新品种"]).ok();
+    book
+}
+
+#[test]
+fn opens_the_demo_store_and_moves_between_screens() {
+    let book = Book::new();
+    let terminal = Terminal::new(&book);
+    terminal.leadline("--demo");
+    let screen = terminal.wait_for("due today");
+    assert!(screen.contains("1 Today") && screen.contains("overdue"), "{screen}");
+    terminal.send(&["j", "j", "2"]);
+    let screen = terminal.wait_for("Grade A");
+    assert!(screen.contains("prospects"), "{screen}");
+    terminal.send(&["Tab"]);
+    terminal.wait_for("VIP");
+    terminal.send(&["G", "Enter"]);
+    terminal.wait_for("Timeline:");
+    terminal.send(&["q"]);
+    terminal.wait_for("$ ");
+}
+
+#[test]
+fn searches_by_pinyin_initials_and_opens_the_hit() {
+    let book = small_book();
+    let terminal = Terminal::new(&book);
+    terminal.leadline("");
+    terminal.wait_for("due today");
+    terminal.send(&["/"]);
+    terminal.wait_for("Search:");
+    terminal.send(&["-l", "zw"]);
+    let screen = terminal.wait_for("1 matches");
+    assert!(screen.contains("张伟"), "{screen}");
+    terminal.send(&["Enter"]);
+    let screen = terminal.wait_for("Timeline:");
+    assert!(screen.contains("张伟  绿源农资有限公司"), "{screen}");
+    assert!(screen.contains("prospect, grade A"), "{screen}");
+}
+
+#[test]
+fn a_call_logged_in_the_form_is_in_the_timeline_and_in_show_and_undo_takes_it_back() {
+    let book = small_book();
+    let terminal = Terminal::new(&book);
+    terminal.leadline("");
+    terminal.wait_for("due today");
+    terminal.send(&["/"]);
+    terminal.send(&["-l", "zhangwei"]);
+    terminal.wait_for("1 matches");
+    terminal.send(&["Enter"]);
+    terminal.wait_for("Timeline: 0 touches");
+    terminal.send(&["c"]);
+    terminal.wait_for("Log call with 张伟");
+    terminal.send(&["-l", "老板不在 call again"]);
+    terminal.send(&["Tab", "n", "Enter"]);
+    let screen = terminal.wait_for("Saved call with 张伟 (no-answer)");
+    assert!(screen.contains("call no-answer: 老板不在 call again"), "{screen}");
+    assert!(screen.contains("Timeline: 1 touches"), "{screen}");
+    terminal.send(&["q"]);
+    terminal.wait_for("$ ");
+    let show = book.json(&["show", "张伟", "--json"]);
+    assert_eq!(show["touches"][0]["note"], "老板不在 call again");
+    assert_eq!(show["touches"][0]["outcome"], "no-answer");
+    assert_eq!(show["follow_ups"][0]["due"], "2026-11-28", "no answer suggested tomorrow");
+
+    terminal.send_line("clear");
+    terminal.leadline("");
+    terminal.wait_for("due today");
+    terminal.send(&["u"]);
+    terminal.wait_for("Undid: log call with 张伟");
+    terminal.send(&["q"]);
+    terminal.wait_for("$ ");
+    let show = book.json(&["show", "张伟", "--json"]);
+    assert!(show["touches"].as_array().unwrap().is_empty(), "undone: {show}");
+}
+
+#[test]
+fn a_tiny_terminal_gets_a_message_and_resizing_back_redraws() {
+    let book = small_book();
+    let terminal = Terminal::new(&book);
+    terminal.leadline("");
+    terminal.wait_for("due today");
+    terminal.tmux().args(["resize-window", "-t", "main", "-x", "40", "-y", "10"]).status().unwrap();
+    let screen = terminal.wait_for("Terminal too small");
+    assert!(screen.contains("40x10"), "{screen}");
+    terminal.tmux().args(["resize-window", "-t", "main", "-x", "100", "-y", "30"]).status().unwrap();
+    let screen = terminal.wait_for("1 Today");
+    assert!(screen.contains("王芳"), "{screen}");
+}
+
+fn terminal_mode(terminal: &Terminal) -> String {
+    terminal.send_line("clear; stty -a | tr ' ' '\\n' | grep -x -e '-\\?icanon' -e '-\\?echo'");
+    terminal.wait_for("icanon");
+    std::thread::sleep(Duration::from_millis(200));
+    terminal.screen()
+}
+
+#[test]
+fn quitting_restores_the_terminal() {
+    let book = small_book();
+    let terminal = Terminal::new(&book);
+    terminal.send_line("echo before-leadline");
+    terminal.wait_for("before-leadline");
+    terminal.leadline("");
+    terminal.wait_until_gone("before-leadline");
+    terminal.wait_for("due today");
+    terminal.send(&["q"]);
+    let screen = terminal.wait_for("before-leadline");
+    assert!(!screen.contains("due today"), "left the alternate screen: {screen}");
+    let mode = terminal_mode(&terminal);
+    assert!(mode.lines().any(|l| l.trim() == "icanon") && mode.lines().any(|l| l.trim() == "echo"), "{mode}");
+}
+
+#[test]
+fn a_kill_restores_the_terminal_too() {
+    let book = small_book();
+    let terminal = Terminal::new(&book);
+    terminal.leadline("");
+    terminal.wait_for("due today");
+    // The shell's child is this test's leadline; other tests run theirs.
+    let shell = terminal.tmux().args(["display-message", "-p", "-t", "main", "#{pane_pid}"]).output().unwrap();
+    let shell = String::from_utf8_lossy(&shell.stdout).trim().to_string();
+    Command::new("pkill").args(["-TERM", "-P", &shell]).status().unwrap();
+    terminal.wait_until_gone("due today");
+    let mode = terminal_mode(&terminal);
+    assert!(mode.lines().any(|l| l.trim() == "icanon"), "{mode}");
+}
+
+#[test]
+fn a_second_process_is_refused_while_the_tui_is_open() {
+    let book = small_book();
+    let terminal = Terminal::new(&book);
+    terminal.leadline("");
+    terminal.wait_for("due today");
+    let error = book.run(&["log", "call", "张伟"]).fails(1);
+    assert!(error.contains("is in use by another leadline process"), "{error}");
+    terminal.send(&["q"]);
+    terminal.wait_for("$ ");
+}
