@@ -438,3 +438,23 @@ fn a_hundred_thousand_rows_render_only_what_is_visible() {
     let screen = f.screen();
     assert!(screen.contains("Account 99"), "the bottom rows are drawn: {screen}");
 }
+
+#[test]
+fn help_shows_every_binding_of_the_screen_from_the_keymap() {
+    use leadline::tui::keymap;
+    let mut f = fixture();
+    for (screen_key, open_account) in [('1', false), ('2', false), ('3', false), ('4', true)] {
+        if open_account {
+            f.key(KeyCode::Enter);
+        } else {
+            f.key(KeyCode::Char(screen_key));
+        }
+        f.key(KeyCode::Char('?'));
+        let screen = f.draw(120, 90, Theme { color: false }).backend().to_string();
+        for binding in keymap::bindings(f.model.screen_scopes()) {
+            assert!(screen.contains(binding.help), "help on {:?} lacks {:?}", f.model.screen, binding.help);
+            assert!(screen.contains(&binding.keys[0].label()), "{}", binding.help);
+        }
+        f.key(KeyCode::Esc);
+    }
+}

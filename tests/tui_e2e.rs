@@ -18,7 +18,8 @@ struct Terminal {
 
 impl Terminal {
     fn new(book: &Book) -> Terminal {
-        let socket = format!("leadline-e2e-{}-{}", std::process::id(), SESSIONS.fetch_add(1, Ordering::SeqCst));
+        let socket =
+            format!("leadline-e2e-{}-{}", std::process::id(), SESSIONS.fetch_add(1, Ordering::SeqCst));
         let terminal = Terminal { socket };
         let status = terminal
             .tmux()
@@ -94,8 +95,22 @@ impl Terminal {
     }
 }
 
+impl Terminal {
+    /// Sends SIGTERM to what the shell runs (this test's leadline).
+    fn terminate_children(&self) {
+        let shell = self.tmux().args(["display-message", "-p", "-t", "main", "#{pane_pid}"]).output();
+        if let Ok(shell) = shell {
+            let shell = String::from_utf8_lossy(&shell.stdout).trim().to_string();
+            if !shell.is_empty() {
+                let _ = Command::new("pkill").args(["-TERM", "-P", &shell]).status();
+            }
+        }
+    }
+}
+
 impl Drop for Terminal {
     fn drop(&mut self) {
+        self.terminate_children();
         let _ = self.tmux().arg("kill-server").status();
     }
 }
@@ -224,9 +239,7 @@ fn a_kill_restores_the_terminal_too() {
     terminal.leadline("");
     terminal.wait_for("due today");
     // The shell's child is this test's leadline; other tests run theirs.
-    let shell = terminal.tmux().args(["display-message", "-p", "-t", "main", "#{pane_pid}"]).output().unwrap();
-    let shell = String::from_utf8_lossy(&shell.stdout).trim().to_string();
-    Command::new("pkill").args(["-TERM", "-P", &shell]).status().unwrap();
+    terminal.terminate_children();
     terminal.wait_until_gone("due today");
     let mode = terminal_mode(&terminal);
     assert!(mode.lines().any(|l| l.trim() == "icanon"), "{mode}");
@@ -242,4 +255,24 @@ fn a_second_process_is_refused_while_the_tui_is_open() {
     assert!(error.contains("is in use by another leadline process"), "{error}");
     terminal.send(&["q"]);
     terminal.wait_for("$ ");
+}
+
+#[test]
+fn closing_the_terminal_ends_leadline_and_frees_the_store() {
+    let book = small_book();
+    let terminal = Terminal::new(&book);
+    terminal.leadline("");
+    terminal.wait_for("due today");
+    // Hang up: kill the terminal itself, not the program.
+    terminal.tmux().arg("kill-server").status().unwrap();
+    let start = Instant::now();
+    loop {
+        let run = book.run(&["today"]);
+        if run.code == 0 {
+            break;
+        }
+        assert!(run.stderr.contains("in use"), "{}", run.stderr);
+        assert!(start.elapsed() < Duration::from_secs(10), "leadline outlived its terminal");
+        std::thread::sleep(Duration::from_millis(100));
+    }
 }

@@ -49,21 +49,27 @@ pub fn start(app: &App, model: &mut Model) {
     dispatch(app, model, msg);
 }
 
-/// Set by SIGTERM and SIGHUP, so the loop ends and the terminal is
-/// restored instead of the process dying in raw mode.
+/// Set by SIGTERM, so the loop ends and the terminal is restored instead
+/// of the process dying in raw mode.
 static STOP: AtomicBool = AtomicBool::new(false);
 
 extern "C" fn request_stop(_: libc::c_int) {
     STOP.store(true, Ordering::SeqCst);
 }
 
+/// The terminal is gone: there is nothing to restore, and crossterm would
+/// spin on the dead tty. Every change is already durable, so just end.
+extern "C" fn hang_up(_: libc::c_int) {
+    // SAFETY: _exit is async-signal-safe.
+    unsafe { libc::_exit(129) }
+}
+
 fn stop_on_signals() {
-    for signal in [libc::SIGTERM, libc::SIGHUP] {
-        // SAFETY: the handler only stores to an atomic, which is
-        // async-signal-safe.
-        unsafe {
-            libc::signal(signal, request_stop as *const () as libc::sighandler_t);
-        }
+    // SAFETY: the handlers only store to an atomic or call _exit, both
+    // async-signal-safe.
+    unsafe {
+        libc::signal(libc::SIGTERM, request_stop as *const () as libc::sighandler_t);
+        libc::signal(libc::SIGHUP, hang_up as *const () as libc::sighandler_t);
     }
 }
 
@@ -83,14 +89,17 @@ pub fn run(app: App) -> AppResult<()> {
             .draw(|frame| views::render(&model, &theme, frame))
             .map_err(|e| crate::app::AppError::Conflict(format!("cannot draw: {e}")))?;
         // A short poll keeps the clock and the stop flag current.
-        if !event::poll(Duration::from_millis(250)).unwrap_or(false) {
-            continue;
+        match event::poll(Duration::from_millis(250)) {
+            Ok(true) => {}
+            Ok(false) => continue,
+            // The terminal cannot be read any more: end, as on quit.
+            Err(_) => break,
         }
         let msg = match event::read() {
             Ok(Event::Key(key)) => Msg::Key(key),
             Ok(Event::Resize(width, height)) => Msg::Resize { width, height },
             Ok(_) => continue,
-            Err(e) => Msg::Failed(format!("cannot read the keyboard: {e}")),
+            Err(_) => break,
         };
         dispatch(&app, &mut model, msg);
     }
