@@ -32,7 +32,7 @@ pub fn prospects_by_grade(summaries: &[AccountSummary]) -> Vec<GradeGroup> {
                 .filter(|(_, s)| s.is_active() && s.grade() == Some(grade))
                 .map(|(i, _)| i)
                 .collect();
-            members.sort_by(|a, b| summaries[*a].name.cmp(&summaries[*b].name).then(a.cmp(b)));
+            members.sort_unstable_by(|a, b| summaries[*a].name.cmp(&summaries[*b].name).then(a.cmp(b)));
             let potential = members.iter().filter_map(|i| summaries[*i].potential).sum();
             GradeGroup { grade, potential, members }
         })

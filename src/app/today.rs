@@ -4,8 +4,6 @@ use chrono::{NaiveDate, NaiveTime};
 
 use super::{App, AppResult};
 use crate::analysis::due;
-use std::collections::HashMap;
-
 use crate::domain::{AccountId, AccountSummary, FollowUpId, TouchKind};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,15 +22,12 @@ pub struct TodayRow {
 /// Pending follow-ups of active accounts due on or before `today`, overdue
 /// first, from the account summaries alone.
 pub fn today_rows(summaries: &[AccountSummary], today: NaiveDate) -> Vec<TodayRow> {
-    let active = summaries.iter().filter(|s| s.is_active());
-    let follow_ups = active.clone().flat_map(|s| s.pending.iter().cloned());
-    let names: HashMap<AccountId, &AccountSummary> = active.map(|s| (s.id, s)).collect();
-    due::due_by(follow_ups, today)
-        .into_iter()
-        .filter_map(|item| {
-            let summary = names.get(&item.follow_up.account)?;
-            Some(TodayRow {
-                account_id: item.follow_up.account,
+    let mut rows = Vec::new();
+    for summary in summaries.iter().filter(|s| s.is_active()) {
+        let due = summary.pending.iter().filter(|f| f.due <= today).cloned();
+        for item in due::due_by(due, today) {
+            rows.push(TodayRow {
+                account_id: summary.id,
                 name: summary.name.clone(),
                 company: summary.company.clone(),
                 follow_up_id: item.follow_up.id,
@@ -41,9 +36,11 @@ pub fn today_rows(summaries: &[AccountSummary], today: NaiveDate) -> Vec<TodayRo
                 kind: item.follow_up.kind,
                 days_overdue: item.days_overdue,
                 reasons: item.reasons,
-            })
-        })
-        .collect()
+            });
+        }
+    }
+    rows.sort_by(|a, b| (a.due, a.due_time, a.follow_up_id).cmp(&(b.due, b.due_time, b.follow_up_id)));
+    rows
 }
 
 impl App {

@@ -6,31 +6,26 @@ use super::{
 };
 
 /// What lists and the daily ranking need of one account: the account
-/// without its long text fields, plus its aggregates. Stored in chunks and
-/// rebuilt from the accounts whenever its layout changes, so it may use a
-/// terse encoding (short names, numbers for dates) that keeps 100,000 of
-/// them quick to load.
+/// without its long text fields, plus its aggregates. Derived data, stored
+/// in chunks in a compact binary form (numbers for dates) that loads
+/// 100,000 of them quickly; the form is positional, so any change of the
+/// fields must bump the store's `DERIVED_VERSION`, which rebuilds them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountSummary {
-    #[serde(rename = "i")]
     pub id: AccountId,
-    #[serde(rename = "n")]
     pub name: String,
-    #[serde(rename = "c", default, skip_serializing_if = "Option::is_none")]
     pub company: Option<String>,
-    #[serde(rename = "s", with = "terse::stage")]
+    #[serde(with = "terse::stage")]
     pub stage: Stage,
-    #[serde(rename = "x", default, skip_serializing_if = "Option::is_none")]
     pub archived: Option<ArchiveReason>,
-    #[serde(rename = "v", default, skip_serializing_if = "Option::is_none")]
     pub potential: Option<Money>,
-    #[serde(rename = "l", default, skip_serializing_if = "Option::is_none", with = "terse::moment")]
+    #[serde(with = "terse::moment")]
     pub last_touch: Option<NaiveDateTime>,
-    #[serde(rename = "r", default, skip_serializing_if = "Vec::is_empty", with = "terse::days")]
+    #[serde(with = "terse::days")]
     pub revenue_days: Vec<(NaiveDate, Money)>,
-    #[serde(rename = "f", default, skip_serializing_if = "Vec::is_empty", with = "terse::follow_ups")]
+    #[serde(with = "terse::follow_ups")]
     pub pending: Vec<FollowUp>,
-    #[serde(rename = "d", default, skip_serializing_if = "Vec::is_empty", with = "terse::dates")]
+    #[serde(with = "terse::dates")]
     pub done_days: Vec<NaiveDate>,
 }
 
@@ -250,7 +245,7 @@ mod terse {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{AccountStats, FollowUpId, FollowUpReason, FollowUpStatus, TouchKind};
+    use crate::domain::{FollowUpId, FollowUpReason, FollowUpStatus, TouchKind};
 
     #[test]
     fn terse_encoding_round_trips() {
@@ -285,31 +280,24 @@ mod tests {
                 }],
                 done_days: vec![day],
             };
-            let json = serde_json::to_string(&summary).unwrap();
-            assert_eq!(serde_json::from_str::<AccountSummary>(&json).unwrap(), summary, "{json}");
+            let bytes = postcard::to_stdvec(&summary).unwrap();
+            assert_eq!(postcard::from_bytes::<AccountSummary>(&bytes).unwrap(), summary);
         }
-        let empty = AccountSummary::new(
-            &crate::domain::Account {
-                id: AccountId(1),
-                name: "A".into(),
-                company: None,
-                title: None,
-                phones: vec![],
-                email: None,
-                address: None,
-                tags: vec![],
-                source: None,
-                note: None,
-                competitors: None,
-                potential: None,
-                stage: Stage::Prospect { grade: Grade::A },
-                archived: None,
-                created_at: at,
-                converted_at: None,
-            },
-            &AccountStats::default(),
-        );
-        assert_eq!(serde_json::to_string(&empty).unwrap(), r#"{"i":1,"n":"A","s":0}"#);
-        assert!(serde_json::from_str::<AccountSummary>(r#"{"i":1,"n":"A","s":99}"#).is_err());
+        let minimal = AccountSummary {
+            id: AccountId(1),
+            name: "A".into(),
+            company: None,
+            stage: Stage::Prospect { grade: Grade::A },
+            archived: None,
+            potential: None,
+            last_touch: None,
+            revenue_days: vec![],
+            pending: vec![],
+            done_days: vec![],
+        };
+        let mut bad = postcard::to_stdvec(&minimal).unwrap();
+        // id (1 byte), name length and name (2), no company (1), then the stage
+        bad[4] = 99;
+        assert!(postcard::from_bytes::<AccountSummary>(&bad).is_err(), "an unknown stage code is an error");
     }
 }

@@ -59,39 +59,61 @@ pub fn match_syllables(query: &str, syllables: &str) -> Option<i64> {
     if query.is_empty() || !query.iter().all(u8::is_ascii_alphanumeric) {
         return None;
     }
-    let parsed: Vec<Vec<&[u8]>> =
-        syllables.split(' ').map(|s| s.split('/').map(str::as_bytes).collect()).collect();
     let mut best: Option<i64> = None;
-    for start in 0..parsed.len() {
-        if let Some(whole) = match_from(query, &parsed, start) {
-            let score =
-                18 * query.len() as i64 + 6 * whole as i64 + if start == 0 { 10 } else { -(start as i64) };
-            best = best.max(Some(score));
+    let mut rest = syllables.as_bytes();
+    let mut start = 0i64;
+    loop {
+        if let Some(whole) = match_from(query, rest) {
+            let position = if start == 0 { 10 } else { -start };
+            best = best.max(Some(18 * query.len() as i64 + 6 * whole as i64 + position));
         }
+        match split_at(rest, b' ') {
+            (_, Some(next)) => rest = next,
+            (_, None) => return best,
+        }
+        start += 1;
     }
-    best
 }
 
-/// The most whole syllables with which `query` can be spelled from
-/// syllable `at` on, or None when it cannot.
-fn match_from(query: &[u8], syllables: &[Vec<&[u8]>], at: usize) -> Option<u32> {
+/// `text` up to the first `byte`, and what follows it if there is one.
+/// The strings here are a few bytes long: a plain loop beats memchr.
+fn split_at(text: &[u8], byte: u8) -> (&[u8], Option<&[u8]>) {
+    match text.iter().position(|b| *b == byte) {
+        Some(at) => (&text[..at], Some(&text[at + 1..])),
+        None => (text, None),
+    }
+}
+
+/// The most whole syllables with which `query` can be spelled from the
+/// first syllable of `syllables` on ("shan/dan tian fang"), or None when it
+/// cannot. Reads the text in place: this runs for every account on every
+/// keystroke.
+fn match_from(query: &[u8], syllables: &[u8]) -> Option<u32> {
     if query.is_empty() {
         return Some(0);
     }
-    let readings = syllables.get(at)?;
+    if syllables.is_empty() {
+        return None;
+    }
+    let (mut readings, rest) = split_at(syllables, b' ');
+    let rest = rest.unwrap_or_default();
     let mut best = None;
-    for reading in readings {
+    loop {
+        let (reading, others) = split_at(readings, b'/');
         let longest = reading.len().min(query.len());
         for taken in (1..=longest).rev() {
             if query[..taken] != reading[..taken] {
                 continue;
             }
-            if let Some(whole) = match_from(&query[taken..], syllables, at + 1) {
+            if let Some(whole) = match_from(&query[taken..], rest) {
                 best = best.max(Some(whole + u32::from(taken == reading.len())));
             }
         }
+        match others {
+            Some(others) => readings = others,
+            None => return best,
+        }
     }
-    best
 }
 
 #[cfg(test)]

@@ -10,6 +10,9 @@ use super::keys;
 pub const JSON_V1: u8 = 1;
 /// Plain UTF-8 text, for the search index.
 pub const TEXT_V1: u8 = 2;
+/// postcard, positional and compact: only for derived records, which are
+/// rebuilt when their layout changes (`DERIVED_VERSION`).
+pub const BINARY_V1: u8 = 3;
 
 pub fn encode<T: Serialize>(record: &T) -> Vec<u8> {
     let mut out = vec![JSON_V1];
@@ -24,6 +27,20 @@ pub fn decode<T: DeserializeOwned>(key: &[u8], bytes: &[u8]) -> Result<T, StoreE
         Some((&JSON_V1, json)) => serde_json::from_slice(json).map_err(|e| corrupt(e.to_string())),
         Some((format, _)) => Err(corrupt(format!("unknown record format {format}"))),
         None => Err(corrupt("empty record".to_string())),
+    }
+}
+
+pub fn encode_binary<T: Serialize>(record: &T) -> Vec<u8> {
+    let mut out = vec![BINARY_V1];
+    out.extend(postcard::to_stdvec(record).expect("records serialise"));
+    out
+}
+
+pub fn decode_binary<T: DeserializeOwned>(key: &[u8], bytes: &[u8]) -> Result<T, StoreError> {
+    let corrupt = |reason: String| StoreError::Corrupt { key: keys::describe(key), reason };
+    match bytes.split_first() {
+        Some((&BINARY_V1, data)) => postcard::from_bytes(data).map_err(|e| corrupt(e.to_string())),
+        _ => Err(corrupt("not a binary record".into())),
     }
 }
 

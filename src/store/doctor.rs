@@ -72,7 +72,7 @@ pub(super) fn check(store: &Store, _today: NaiveDate) -> Result<DoctorReport, St
                     }
                 })
             }
-            Some(&keys::SUMMARY) => codec::decode::<Vec<AccountSummary>>(&key, &value).map(|_| ()),
+            Some(&keys::SUMMARY) => codec::decode_binary::<Vec<AccountSummary>>(&key, &value).map(|_| ()),
             Some(&keys::COUNTER) => codec::decode_u64(&key, &value).map(|_| ()),
             Some(&keys::HISTORY) => codec::decode::<HistoryEntry>(&key, &value).map(|_| ()),
             Some(&keys::HISTORY_CHANGES) => history::decode_changes(&key, &value).map(|_| ()),

@@ -13,8 +13,9 @@ use crate::search::{self, SearchDoc};
 
 /// Version of the primary records' layout.
 pub const SCHEMA_VERSION: u32 = 1;
-/// Version of the derived records; bump it when their computation changes.
-pub const DERIVED_VERSION: u32 = 1;
+/// Version of the derived records; bump it when their computation or
+/// layout changes. 2: summaries in binary (postcard) instead of JSON.
+pub const DERIVED_VERSION: u32 = 2;
 
 const SCHEMA_KEY: &[u8] = b"schema_version";
 const DERIVED_KEY: &[u8] = b"derived_version";
@@ -155,7 +156,7 @@ pub(super) fn rebuild_derived(store: &Store) -> Result<usize, StoreError> {
         out.insert(IndexFamily::Search.chunk_key(chunk), codec::encode_text(&search::encode_chunk(&docs)))?;
     }
     for (chunk, summaries) in summary_chunks {
-        out.insert(IndexFamily::Summary.chunk_key(chunk), codec::encode(&summaries))?;
+        out.insert(IndexFamily::Summary.chunk_key(chunk), codec::encode_binary(&summaries))?;
     }
     for item in store.data.scan_prefix([keys::REFERRAL]) {
         let (key, value) = item?;

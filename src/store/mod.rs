@@ -117,18 +117,10 @@ impl Store {
     /// Opens (creating if needed) the store in `dir`, migrating it if it
     /// is older than this build.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
-        let display = dir.display().to_string();
         prepare_private_dir(dir)?;
         let lock = lock::StoreLock::acquire(dir)?;
         lock::remove_unfinished_snapshots(dir)?;
-        let config = sled::Config::new().path(dir);
-        let db = config.open().map_err(|error| match error {
-            // Only when something other than Leadline holds sled's own lock.
-            sled::Error::Io(io) if io.to_string().contains("could not acquire lock") => {
-                StoreError::InUse { path: display.clone() }
-            }
-            other => StoreError::from(other),
-        })?;
+        let db = open_sled(dir)?;
         tighten_permissions(dir)?;
         compact::remove_leftovers(dir)?;
         let data = db.open_tree("data")?;
@@ -230,7 +222,8 @@ impl Store {
     pub fn summaries(&self) -> Result<Loaded<AccountSummary>, StoreError> {
         let raw: Vec<(sled::IVec, sled::IVec)> =
             self.data.scan_prefix([keys::SUMMARY]).collect::<Result<_, _>>()?;
-        let chunks = decode_parallel(&raw, |(key, value)| codec::decode::<Vec<AccountSummary>>(key, value));
+        let chunks =
+            decode_parallel(&raw, |(key, value)| codec::decode_binary::<Vec<AccountSummary>>(key, value));
         Ok(Loaded { items: chunks.items.into_iter().flatten().collect(), problems: chunks.problems })
     }
 
@@ -374,6 +367,27 @@ impl Records for Store {
 
     fn raw_prefix(&self, prefix: &[u8]) -> Result<Vec<KeyValue>, StoreError> {
         self.scan_raw(prefix)
+    }
+}
+
+/// Opens sled with our lock already held. sled takes a lock of its own on
+/// its data file; if that is still held, it is by a sled instance of this
+/// process that is finishing its shutdown in the background (a store just
+/// dropped and reopened), so wait a little for it.
+fn open_sled(dir: &Path) -> Result<sled::Db, StoreError> {
+    let mut attempts = 0;
+    loop {
+        match sled::Config::new().path(dir).open() {
+            Ok(db) => return Ok(db),
+            Err(sled::Error::Io(io)) if io.to_string().contains("could not acquire lock") => {
+                attempts += 1;
+                if attempts == 100 {
+                    return Err(StoreError::InUse { path: dir.display().to_string() });
+                }
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(other) => return Err(StoreError::from(other)),
+        }
     }
 }
 

@@ -266,7 +266,7 @@ impl<'s> Txn<'s> {
                     codec::encode_text(&search::encode_chunk(&docs))
                 }
                 IndexFamily::Summary => {
-                    codec::encode(&records.iter().map(AccountRecord::summary).collect::<Vec<_>>())
+                    codec::encode_binary(&records.iter().map(AccountRecord::summary).collect::<Vec<_>>())
                 }
             };
             self.put_raw(key, value);
