@@ -39,7 +39,7 @@ pub fn today_rows(summaries: &[AccountSummary], today: NaiveDate) -> Vec<TodayRo
             });
         }
     }
-    rows.sort_by(|a, b| (a.due, a.due_time, a.follow_up_id).cmp(&(b.due, b.due_time, b.follow_up_id)));
+    rows.sort_by_key(|r| (r.due, r.due_time, r.follow_up_id));
     rows
 }
 
