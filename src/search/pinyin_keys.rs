@@ -63,7 +63,12 @@ pub fn match_syllables(query: &str, syllables: &str) -> Option<i64> {
     let mut rest = syllables.as_bytes();
     let mut start = 0i64;
     loop {
-        if let Some(whole) = match_from(query, rest) {
+        let (syllable, _) = split_at(rest, b' ');
+        // Most syllables do not start with the query's first letter: a
+        // byte test saves spelling them out.
+        let may_start = syllable.first() == query.first()
+            || syllable.windows(2).any(|w| w[0] == b'/' && w[1] == query[0]);
+        if may_start && let Some(whole) = match_from(query, rest) {
             let position = if start == 0 { 10 } else { -start };
             best = best.max(Some(18 * query.len() as i64 + 6 * whole as i64 + position));
         }
@@ -100,7 +105,7 @@ fn match_from(query: &[u8], syllables: &[u8]) -> Option<u32> {
     let mut best = None;
     loop {
         let (reading, others) = split_at(readings, b'/');
-        let longest = reading.len().min(query.len());
+        let longest = if reading.first() == query.first() { reading.len().min(query.len()) } else { 0 };
         for taken in (1..=longest).rev() {
             if query[..taken] != reading[..taken] {
                 continue;

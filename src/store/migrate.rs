@@ -14,8 +14,9 @@ use crate::search::{self, SearchDoc};
 /// Version of the primary records' layout.
 pub const SCHEMA_VERSION: u32 = 1;
 /// Version of the derived records; bump it when their computation or
-/// layout changes. 2: summaries in binary (postcard) instead of JSON.
-pub const DERIVED_VERSION: u32 = 2;
+/// layout changes. 2: summaries in binary (postcard) instead of JSON;
+/// 3: the search index keeps phones, email and tags apart.
+pub const DERIVED_VERSION: u32 = 3;
 
 const SCHEMA_KEY: &[u8] = b"schema_version";
 const DERIVED_KEY: &[u8] = b"derived_version";
