@@ -71,7 +71,9 @@ impl Cadence {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Weights {
-    /// Per day a follow-up is overdue (up to 30 days).
+    /// A follow-up that is overdue at all: a promise already broken.
+    pub overdue: f64,
+    /// And per day it is overdue (up to 30 days).
     pub overdue_day: f64,
     /// A follow-up due today.
     pub due_today: f64,
@@ -94,9 +96,10 @@ pub struct Weights {
 impl Default for Weights {
     fn default() -> Self {
         Weights {
-            overdue_day: 4.0,
+            overdue: 30.0,
+            overdue_day: 3.0,
             due_today: 20.0,
-            cadence_day: 1.0,
+            cadence_day: 0.5,
             grade: [30.0, 20.0, 10.0, 3.0],
             tier: [30.0, 20.0, 10.0, 5.0],
             referral: 25.0,
@@ -215,7 +218,16 @@ impl Config {
 
     fn check(&self) -> Result<(), String> {
         let c = &self.cadence;
-        for (name, days) in [("A", c.a), ("B", c.b), ("C", c.c), ("D", c.d), ("vip", c.vip), ("large", c.large), ("medium", c.medium), ("small", c.small)] {
+        for (name, days) in [
+            ("A", c.a),
+            ("B", c.b),
+            ("C", c.c),
+            ("D", c.d),
+            ("vip", c.vip),
+            ("large", c.large),
+            ("medium", c.medium),
+            ("small", c.small),
+        ] {
             if days == 0 {
                 return Err(format!("cadence.{name} must be at least 1 day"));
             }
@@ -265,7 +277,8 @@ mod tests {
 
     #[test]
     fn mistakes_name_their_line() {
-        let error = Config::parse("[cadence]\nA = 3\nB = \"weekly\"\n", Path::new("c.toml")).unwrap_err().to_string();
+        let error =
+            Config::parse("[cadence]\nA = 3\nB = \"weekly\"\n", Path::new("c.toml")).unwrap_err().to_string();
         assert!(error.starts_with("c.toml: line 3"), "{error}");
         let error = Config::parse("[cadense]\nA = 3\n", Path::new("c.toml")).unwrap_err().to_string();
         assert!(error.contains("line 1") && error.contains("cadense"), "{error}");

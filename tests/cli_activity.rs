@@ -194,12 +194,31 @@ fn today_lists_due_and_overdue_follow_ups_overdue_first() {
     assert_eq!(names, ["王芳", "张伟"], "overdue first; not tomorrow's, not archived");
     assert_eq!(
         keys(&rows[0]),
-        ["account_id", "company", "days_overdue", "due", "follow_up_id", "kind", "name", "reasons"]
+        [
+            "account_id",
+            "channel",
+            "company",
+            "days_overdue",
+            "due",
+            "due_time",
+            "follow_up_id",
+            "kind",
+            "name",
+            "reasons",
+            "score"
+        ]
     );
-    assert_eq!(rows[0]["reasons"], serde_json::json!(["overdue 2 days", "call (promised): 报价"]));
+    assert_eq!((rows[0]["kind"].as_str(), rows[0]["channel"].as_str()), (Some("follow-up"), Some("call")));
+    assert!(rows[0]["score"].as_f64().unwrap() > rows[1]["score"].as_f64().unwrap());
+    assert_eq!(rows[0]["reasons"], serde_json::json!(["overdue 2 days", "promised: 报价"]));
     assert_eq!(rows[1]["reasons"][0], "due today");
     let text = book.run(&["today"]).ok();
-    assert!(text.starts_with("Today 2026-11-27: 2 follow-ups due (1 overdue, 1 due today)"), "{text}");
+    assert!(
+        text.starts_with(
+            "Today 2026-11-27: 2 to contact (2 follow-ups, 1 of them overdue; 0 past cadence; 0 holiday greetings)"
+        ),
+        "{text}"
+    );
     book.run(&["log", "call", "王芳", "--next", "+7d"]).ok();
     let names: Vec<String> = book
         .json(&["today", "--json"])

@@ -151,6 +151,8 @@ fn book() -> impl Strategy<Value = Backup> {
                             note,
                             status,
                             snoozes,
+                            snoozed_at: vec![created_at; snoozes.min(4) as usize],
+                            referral: None,
                             created_at,
                             closed_at: (!status.is_pending()).then_some(created_at),
                         }

@@ -2,7 +2,7 @@
 //! temp store, views drawn on ratatui's TestBackend and snapshotted.
 
 use chrono::NaiveDateTime;
-use leadline::app::{AccountInput, App, FollowUpInput, OrderInput, TouchInput};
+use leadline::app::{AccountInput, App, FollowUpInput, OrderInput, Referred, TouchInput};
 use leadline::clock::{FixedClock, When, parse_timestamp};
 use leadline::domain::{AccountId, Direction, FollowUpReason, Grade, Money, Outcome, Tier, TouchKind};
 use leadline::store::{Records, Store};
@@ -70,8 +70,14 @@ fn fixture() -> Fixture {
         zhang.potential = Some(Money(30_000_000));
         zhang.competitors = Some("从丰农买化肥,价格低但送货慢".into());
         let zhang = setup.add_account(&zhang, None).unwrap().account.id;
-        let wang =
-            setup.add_account(&account("王芳", Some("丰收种业"), Grade::B), Some(zhang)).unwrap().account.id;
+        let wang = setup
+            .add_account(
+                &account("王芳", Some("丰收种业"), Grade::B),
+                Some(Referred { by: zhang, incentive: None }),
+            )
+            .unwrap()
+            .account
+            .id;
         let mut anna = account("Anna Schmidt", Some("Contoso Agrar"), Grade::C);
         anna.email = Some("anna@example.com".into());
         anna.potential = Some(Money(5_000_000));
@@ -156,9 +162,15 @@ impl Fixture {
 }
 
 #[test]
-fn today_lists_the_due_accounts_overdue_first() {
+fn today_ranks_one_row_per_account_most_urgent_first() {
     let f = fixture();
-    assert_eq!(f.today_names(), ["李娜", "张伟", "王芳"]);
+    // 张伟 (A) owes 王芳's referral a thank-you, 王芳 (B) a first call;
+    // 李娜 (VIP) is overdue without a referral; Anna's follow-up is for
+    // tomorrow, which keeps her off even past her cadence.
+    assert_eq!(f.today_names(), ["张伟", "王芳", "李娜"]);
+    let first = &f.model.views.today[0];
+    assert_eq!(first.reasons[..2], ["overdue 8 days".to_string(), "thank for referring 王芳".into()]);
+    assert_eq!(first.reasons[2], "1 more due");
     assert!(!f.model.loading);
     assert_eq!(f.model.screen, Screen::Today);
 }
@@ -191,7 +203,7 @@ fn keys_move_through_lists_and_screens() {
     f.key(KeyCode::Char('1'));
     f.key(KeyCode::Enter);
     assert_eq!(f.model.screen, Screen::Account);
-    assert_eq!(f.model.account.as_ref().unwrap().detail.record.account.name, "李娜");
+    assert_eq!(f.model.account.as_ref().unwrap().detail.record.account.name, "张伟");
     f.key(KeyCode::Esc);
     assert_eq!(f.model.screen, Screen::Today);
     f.key(KeyCode::Char('q'));
@@ -201,7 +213,6 @@ fn keys_move_through_lists_and_screens() {
 #[test]
 fn logging_a_call_through_the_form_saves_it_durably_and_says_so() {
     let mut f = fixture();
-    f.key(KeyCode::Char('j'));
     f.key(KeyCode::Char('c'));
     assert!(matches!(f.model.overlay, Some(Overlay::Form(_))));
     f.type_text("又没人接 will retry");
@@ -218,10 +229,10 @@ fn logging_a_call_through_the_form_saves_it_durably_and_says_so() {
         (last.kind, last.outcome, last.note.as_str()),
         (TouchKind::Call, Some(Outcome::NoAnswer), "又没人接 will retry")
     );
-    assert_eq!(f.today_names(), ["李娜", "王芳"], "the next step replaced 张伟's overdue follow-up");
+    assert_eq!(f.today_names(), ["王芳", "李娜"], "the next step replaced 张伟's overdue follow-ups");
     f.key(KeyCode::Char('u'));
     assert!(f.status().starts_with("Undid: log call with 张伟"), "{}", f.status());
-    assert_eq!(f.today_names(), ["李娜", "张伟", "王芳"]);
+    assert_eq!(f.today_names(), ["张伟", "王芳", "李娜"]);
 }
 
 #[test]
@@ -240,7 +251,7 @@ fn alt_keys_pick_from_the_note_and_outcomes_suggest_the_next_step() {
     }
     f.key_with(KeyCode::Char('7'), KeyModifiers::ALT);
     f.key(KeyCode::Enter);
-    let follow_ups = f.app.store().follow_ups_of(AccountId(4)).unwrap();
+    let follow_ups = f.app.store().follow_ups_of(AccountId(1)).unwrap();
     assert!(follow_ups.iter().any(|fu| fu.due.to_string() == "2026-12-04" && fu.is_pending()));
 }
 
@@ -297,8 +308,8 @@ fn the_add_form_validates_as_you_type_and_saves_only_when_valid() {
 fn done_grades_and_errors_from_the_store_show_in_the_status_bar() {
     let mut f = fixture();
     f.key(KeyCode::Char('x'));
-    assert_eq!(f.status(), "Done: follow-up with 李娜. u undoes it.");
-    assert_eq!(f.today_names(), ["张伟", "王芳"]);
+    assert_eq!(f.status(), "Done: follow-up with 张伟. u undoes it.");
+    assert_eq!(f.today_names(), ["王芳", "李娜", "张伟"], "张伟's other follow-up is only 2 days overdue");
     assert_eq!(f.model.views.done_today, 1);
     f.key(KeyCode::Char('2'));
     f.key(KeyCode::Char('+'));
@@ -349,7 +360,7 @@ fn styles_mark_the_selection_and_overdue_rows() {
     let f = fixture();
     let terminal = f.draw(100, 30, Theme { color: true });
     let buffer = terminal.backend().buffer();
-    let row = (0..30).find(|y| buffer[(0, *y)].symbol() == "李").expect("first row");
+    let row = (0..30).find(|y| buffer[(0, *y)].symbol() == "张").expect("first row");
     assert!(buffer[(0, row)].modifier.contains(Modifier::REVERSED), "selected row");
     let why = (0..100).find(|x| buffer[(*x, row)].symbol() == "o").unwrap();
     assert_eq!(buffer[(why, row)].fg, Color::Red, "overdue in red");
@@ -371,7 +382,6 @@ fn snapshots_of_every_screen() {
     f.key(KeyCode::Char('3'));
     snapshot(&f, "customers");
     f.key(KeyCode::Char('1'));
-    f.key(KeyCode::Char('j'));
     f.key(KeyCode::Enter);
     snapshot(&f, "account");
     f.key(KeyCode::Char('?'));

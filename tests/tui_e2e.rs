@@ -129,7 +129,7 @@ fn opens_the_demo_store_and_moves_between_screens() {
     let book = Book::new();
     let terminal = Terminal::new(&book);
     terminal.leadline("--demo");
-    let screen = terminal.wait_for("due today");
+    let screen = terminal.wait_for("to contact");
     assert!(screen.contains("1 Today") && screen.contains("overdue"), "{screen}");
     terminal.send(&["j", "j", "2"]);
     let screen = terminal.wait_for("Grade A");
@@ -147,7 +147,7 @@ fn searches_by_pinyin_initials_and_opens_the_hit() {
     let book = small_book();
     let terminal = Terminal::new(&book);
     terminal.leadline("");
-    terminal.wait_for("due today");
+    terminal.wait_for("to contact");
     terminal.send(&["/"]);
     terminal.wait_for("Search:");
     terminal.send(&["-l", "zw"]);
@@ -164,7 +164,7 @@ fn a_call_logged_in_the_form_is_in_the_timeline_and_in_show_and_undo_takes_it_ba
     let book = small_book();
     let terminal = Terminal::new(&book);
     terminal.leadline("");
-    terminal.wait_for("due today");
+    terminal.wait_for("to contact");
     terminal.send(&["/"]);
     terminal.send(&["-l", "zhangwei"]);
     terminal.wait_for("1 matches");
@@ -186,7 +186,7 @@ fn a_call_logged_in_the_form_is_in_the_timeline_and_in_show_and_undo_takes_it_ba
 
     terminal.send_line("clear");
     terminal.leadline("");
-    terminal.wait_for("due today");
+    terminal.wait_for("to contact");
     terminal.send(&["u"]);
     terminal.wait_for("Undid: log call with 张伟");
     terminal.send(&["q"]);
@@ -200,7 +200,7 @@ fn a_tiny_terminal_gets_a_message_and_resizing_back_redraws() {
     let book = small_book();
     let terminal = Terminal::new(&book);
     terminal.leadline("");
-    terminal.wait_for("due today");
+    terminal.wait_for("to contact");
     terminal.tmux().args(["resize-window", "-t", "main", "-x", "40", "-y", "10"]).status().unwrap();
     let screen = terminal.wait_for("Terminal too small");
     assert!(screen.contains("40x10"), "{screen}");
@@ -224,10 +224,10 @@ fn quitting_restores_the_terminal() {
     terminal.wait_for("before-leadline");
     terminal.leadline("");
     terminal.wait_until_gone("before-leadline");
-    terminal.wait_for("due today");
+    terminal.wait_for("to contact");
     terminal.send(&["q"]);
     let screen = terminal.wait_for("before-leadline");
-    assert!(!screen.contains("due today"), "left the alternate screen: {screen}");
+    assert!(!screen.contains("to contact"), "left the alternate screen: {screen}");
     let mode = terminal_mode(&terminal);
     assert!(mode.lines().any(|l| l.trim() == "icanon") && mode.lines().any(|l| l.trim() == "echo"), "{mode}");
 }
@@ -237,10 +237,10 @@ fn a_kill_restores_the_terminal_too() {
     let book = small_book();
     let terminal = Terminal::new(&book);
     terminal.leadline("");
-    terminal.wait_for("due today");
+    terminal.wait_for("to contact");
     // The shell's child is this test's leadline; other tests run theirs.
     terminal.terminate_children();
-    terminal.wait_until_gone("due today");
+    terminal.wait_until_gone("to contact");
     let mode = terminal_mode(&terminal);
     assert!(mode.lines().any(|l| l.trim() == "icanon"), "{mode}");
 }
@@ -250,7 +250,7 @@ fn a_second_process_is_refused_while_the_tui_is_open() {
     let book = small_book();
     let terminal = Terminal::new(&book);
     terminal.leadline("");
-    terminal.wait_for("due today");
+    terminal.wait_for("to contact");
     let error = book.run(&["log", "call", "张伟"]).fails(1);
     assert!(error.contains("is in use by another leadline process"), "{error}");
     terminal.send(&["q"]);
@@ -262,7 +262,7 @@ fn closing_the_terminal_ends_leadline_and_frees_the_store() {
     let book = small_book();
     let terminal = Terminal::new(&book);
     terminal.leadline("");
-    terminal.wait_for("due today");
+    terminal.wait_for("to contact");
     // Hang up: kill the terminal itself, not the program.
     terminal.tmux().arg("kill-server").status().unwrap();
     let start = Instant::now();

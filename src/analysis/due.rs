@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::FollowUp;
+use crate::domain::{FollowUp, FollowUpReason};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DueItem {
@@ -10,6 +10,9 @@ pub struct DueItem {
     pub days_overdue: i64,
     pub reasons: Vec<String>,
 }
+
+/// Snoozes from which a row says how often it was put off.
+pub const SNOOZES_WORTH_SAYING: u32 = 3;
 
 fn plural(n: i64, unit: &str) -> String {
     if n == 1 { format!("1 {unit}") } else { format!("{n} {unit}s") }
@@ -24,13 +27,15 @@ pub fn reasons(follow_up: &FollowUp, today: NaiveDate) -> Vec<String> {
         (0, None) => "due today".to_string(),
         (days, _) => format!("due in {}", plural(-days, "day")),
     }];
-    let what = if follow_up.note.is_empty() {
-        format!("{} ({})", follow_up.kind, follow_up.reason)
-    } else {
-        format!("{} ({}): {}", follow_up.kind, follow_up.reason, follow_up.note)
+    // The channel has its own column; referral notes already say who.
+    let what = match (follow_up.note.as_str(), follow_up.reason) {
+        ("", reason) => format!("{reason} {}", follow_up.kind),
+        (note, FollowUpReason::Referral) => note.to_string(),
+        (note, reason) => format!("{reason}: {note}"),
     };
     reasons.push(what);
-    if follow_up.snoozes > 0 {
+    // Once or twice is life; three times means the rep is avoiding it.
+    if follow_up.snoozes >= SNOOZES_WORTH_SAYING {
         reasons.push(format!("snoozed {}", plural(follow_up.snoozes.into(), "time")));
     }
     reasons
@@ -80,6 +85,8 @@ mod tests {
             snoozes,
             created_at: day("2026-11-01").and_hms_opt(9, 0, 0).unwrap(),
             closed_at: None,
+            snoozed_at: Vec::new(),
+            referral: None,
         }
     }
 
@@ -98,7 +105,7 @@ mod tests {
         );
         let ids: Vec<u64> = items.iter().map(|i| i.follow_up.id.0).collect();
         assert_eq!(ids, vec![2, 5, 1]);
-        assert_eq!(items[0].reasons, vec!["overdue 2 days", "call (promised)", "snoozed 3 times"]);
+        assert_eq!(items[0].reasons, vec!["overdue 2 days", "promised call", "snoozed 3 times"]);
         assert_eq!(items[1].reasons[0], "overdue 1 day");
         assert_eq!(items[2].reasons[0], "due today");
     }

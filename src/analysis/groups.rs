@@ -76,6 +76,9 @@ mod tests {
             revenue_days: if revenue > 0 { vec![(day, Money(revenue))] } else { vec![] },
             pending: vec![],
             done_days: vec![],
+            created: day,
+            last_greeting: None,
+            unanswered_sms: vec![],
         }
     }
 

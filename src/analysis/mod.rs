@@ -2,3 +2,5 @@
 
 pub mod due;
 pub mod groups;
+pub mod ranking;
+pub mod review;

@@ -4,11 +4,11 @@ use std::cmp::Reverse;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::{App, AppError, AppResult};
+use super::{App, AppError, AppResult, Referred};
 use crate::domain::contact::{check_email, check_name, check_phone, check_tags, clean_note, optional_text};
 use crate::domain::{
-    Account, AccountId, AccountStats, AccountSummary, ArchiveReason, Archived, FollowUp, Grade,
-    IncentiveStatus, Money, Order, Referral, ReferralId, Stage, StageKind, Tier, Touch,
+    Account, AccountId, AccountStats, AccountSummary, ArchiveReason, Archived, FollowUp, Grade, Money, Order,
+    Referral, Stage, StageKind, Tier, Touch,
 };
 use crate::store::{AccountRecord, Records};
 
@@ -181,11 +181,7 @@ fn list_order(row: &AccountRow) -> (u8, Reverse<Option<Tier>>, Option<Grade>, St
 }
 
 impl App {
-    pub fn add_account(
-        &self,
-        input: &AccountInput,
-        referred_by: Option<AccountId>,
-    ) -> AppResult<AccountRecord> {
+    pub fn add_account(&self, input: &AccountInput, referred: Option<Referred>) -> AppResult<AccountRecord> {
         let now = self.now();
         let name = input.name.as_deref().ok_or_else(|| AppError::Invalid("name is empty".into()))?;
         let mut account = Account {
@@ -207,21 +203,19 @@ impl App {
             converted_at: None,
         };
         input.apply_to(&mut account)?;
-        let referrer = referred_by.map(|id| self.record(id)).transpose()?;
+        let referrer = referred.as_ref().map(|r| self.record(r.by)).transpose()?;
         let mut txn = self.store.begin();
         account.id = AccountId(txn.next_id("account")?);
         let record = AccountRecord { account, stats: AccountStats::default() };
         txn.put_account(&record)?;
-        if let Some(referrer) = &referrer {
-            let referral = Referral {
-                id: ReferralId(txn.next_id("referral")?),
-                referrer: referrer.account.id,
-                referee: record.account.id,
-                at: now,
-                incentive: None,
-                incentive_status: IncentiveStatus::Promised,
-            };
-            txn.put_referral(&referral);
+        if let (Some(referrer), Some(referred)) = (&referrer, referred) {
+            self.stage_referral(
+                &mut txn,
+                (referrer.account.id, &referrer.account.name),
+                (record.account.id, &record.account.name),
+                referred.incentive,
+                now,
+            )?;
         }
         txn.commit(format!("add {} (#{})", record.account.name, record.account.id), now)?;
         Ok(record)

@@ -22,7 +22,15 @@ pub struct TouchInput {
     pub note: String,
     pub at: Option<When>,
     /// Schedules the next step as a follow-up.
-    pub next: Option<When>,
+    pub next: Option<NextStep>,
+}
+
+/// The next step after a touch: a day, or what the outcome suggests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NextStep {
+    On(When),
+    /// The outcome's suggestion from the config (`next_step`).
+    Suggested,
 }
 
 #[derive(Clone, Debug)]
@@ -32,6 +40,8 @@ pub struct Logged {
     pub follow_up: Option<FollowUp>,
     /// Pending follow-ups the new next step replaced.
     pub closed: Vec<FollowUpId>,
+    /// Said to the rep, though the touch is saved (too many SMS).
+    pub warnings: Vec<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -106,10 +116,27 @@ impl App {
             }
         }
         let at = self.past_moment(input.at, "the touch time")?;
-        let next = input.next.map(|n| self.future_day(n, "the next step")).transpose()?;
+        let next = match input.next {
+            Some(NextStep::On(when)) => Some(self.future_day(when, "the next step")?),
+            Some(NextStep::Suggested) => self.suggested_next(input.outcome)?,
+            None => None,
+        };
         let note = checked_note(&input.note)?;
         let record = self.record(input.account)?;
         let now = self.now();
+        let mut warnings = Vec::new();
+        if input.kind == TouchKind::Sms && input.direction == Direction::Outbound {
+            let unanswered =
+                crate::analysis::ranking::unanswered_sms(&record.summary(), now.date(), &self.config);
+            if unanswered >= self.config.sms.unanswered as usize {
+                warnings.push(format!(
+                    "{} SMS to {} in {} days got no answer: call or visit instead",
+                    unanswered + 1,
+                    record.account.name,
+                    self.config.sms.within_days
+                ));
+            }
+        }
         let mut txn = self.store.begin();
         let touch = Touch {
             id: TouchId(txn.next_id("touch")?),
@@ -150,7 +177,25 @@ impl App {
         }
         let name = record.account.name.clone();
         txn.commit(format!("log {} with {name} (#{})", touch.kind, input.account), now)?;
-        Ok(Logged { touch, account_name: name, follow_up, closed })
+        Ok(Logged { touch, account_name: name, follow_up, closed, warnings })
+    }
+
+    /// The day an outcome suggests for the next step, from the config.
+    fn suggested_next(&self, outcome: Option<Outcome>) -> AppResult<Option<When>> {
+        let outcome = outcome.ok_or_else(|| {
+            AppError::Invalid("--next auto needs an outcome to suggest the next step from".into())
+        })?;
+        if outcome == Outcome::MeetingBooked {
+            return Err(AppError::Invalid(
+                "a booked meeting's next step is the meeting: give its date (--next YYYY-MM-DD)".into(),
+            ));
+        }
+        match self.config.next_step.get(&outcome) {
+            Some(0) | None => Ok(None),
+            Some(days) => {
+                Ok(Some(When { date: self.today() + chrono::Duration::days((*days).into()), time: None }))
+            }
+        }
     }
 
     pub fn record_order(&self, input: &OrderInput) -> AppResult<Recorded> {
@@ -178,6 +223,9 @@ impl App {
         let restored = record.account.archived.take().is_some();
         txn.put_account(&record)?;
         let name = record.account.name.clone();
+        if converted {
+            self.earn_incentives(&mut txn, input.account, &name, now)?;
+        }
         txn.commit(format!("order {} from {name} (#{})", order.amount, input.account), now)?;
         Ok(Recorded { order, account_name: name, converted, restored })
     }
@@ -238,6 +286,7 @@ impl App {
         follow_up.due_time = to.time;
         follow_up.status = FollowUpStatus::Snoozed;
         follow_up.snoozes += 1;
+        follow_up.snoozed_at.push(now);
         let mut txn = self.store.begin();
         txn.put_follow_up(&follow_up);
         txn.commit(format!("snooze follow-up #{id} ({name}) to {}", to.date), now)?;
@@ -258,6 +307,8 @@ fn new_follow_up(txn: &mut Txn<'_>, input: &FollowUpInput, now: NaiveDateTime) -
         snoozes: 0,
         created_at: now,
         closed_at: None,
+        snoozed_at: Vec::new(),
+        referral: None,
     };
     txn.put_follow_up(&follow_up);
     Ok(follow_up)

@@ -296,6 +296,8 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
                 snoozes,
                 created_at: moment(now, dice.range(7, 30), &mut dice),
                 closed_at: None,
+                snoozed_at: Vec::new(),
+                referral: None,
             });
         }
         if dice.chance(25) {
@@ -313,6 +315,8 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
                 snoozes: 0,
                 created_at: closed - Duration::days(3),
                 closed_at: Some(closed),
+                snoozed_at: Vec::new(),
+                referral: None,
             });
         }
         book.accounts.push(account);

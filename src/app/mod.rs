@@ -4,20 +4,26 @@
 mod accounts;
 mod activity;
 pub mod backup;
+pub mod calendar;
 pub mod csv_import;
 pub mod demo;
+mod referrals;
 mod resolve;
+mod review;
 mod today;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::clock::{Clock, WhenError};
+use crate::config::Config;
 use crate::domain::{AccountId, FollowUpId, MoneyError, UnknownKeyword, contact::ContactError};
 use crate::store::{AccountRecord, Records, Store, StoreError, UndoOutcome};
 
 pub use accounts::{AccountDetail, AccountInput, AccountRow, ListFilter, ReferralLink};
-pub use activity::{FollowUpInput, Logged, OrderInput, Recorded, TouchInput};
+pub use activity::{FollowUpInput, Logged, NextStep, OrderInput, Recorded, TouchInput};
+pub use referrals::{Ledger, LedgerRow, Referred, ReferrerRecord};
 pub use resolve::Candidate;
+pub use review::DayReview;
 pub use today::{TodayRow, today_rows};
 
 #[derive(Debug, thiserror::Error)]
@@ -63,16 +69,26 @@ pub type AppResult<T> = Result<T, AppError>;
 pub struct App {
     store: Store,
     clock: Box<dyn Clock>,
+    config: Config,
 }
 
 impl App {
+    /// An app with the default settings (see [`App::with_config`]).
     pub fn new(store: Store, clock: Box<dyn Clock>) -> App {
-        App { store, clock }
+        App { store, clock, config: Config::default() }
+    }
+
+    pub fn with_config(self, config: Config) -> App {
+        App { config, ..self }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
     }
 
     /// Rewrites the store into a fresh file, for quick opens after a bulk load.
     pub fn compact(self) -> AppResult<App> {
-        Ok(App { store: self.store.compact()?, clock: self.clock })
+        Ok(App { store: self.store.compact()?, ..self })
     }
 
     pub fn store(&self) -> &Store {

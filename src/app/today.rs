@@ -1,52 +1,76 @@
-//! The daily list as far as follow-ups go: due today or overdue.
+//! The daily call list: the ranked rows of `analysis::ranking`, with the
+//! names and channels a rep reads.
 
 use chrono::{NaiveDate, NaiveTime};
 
 use super::{App, AppResult};
-use crate::analysis::due;
+use crate::analysis::ranking::{self, Marks, RowKind};
+use crate::config::Config;
 use crate::domain::{AccountId, AccountSummary, FollowUpId, TouchKind};
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TodayRow {
     pub account_id: AccountId,
     pub name: String,
     pub company: Option<String>,
-    pub follow_up_id: FollowUpId,
+    pub kind: RowKind,
+    /// The follow-up the row is for; none for cadence and holiday rows.
+    pub follow_up_id: Option<FollowUpId>,
     pub due: NaiveDate,
     pub due_time: Option<NaiveTime>,
-    pub kind: TouchKind,
+    /// How to reach out: the follow-up's kind, else a call (a greeting
+    /// for holidays).
+    pub channel: TouchKind,
+    /// Days past due: of the follow-up, or of the cadence.
     pub days_overdue: i64,
+    pub score: f64,
     pub reasons: Vec<String>,
 }
 
-/// Pending follow-ups of active accounts due on or before `today`, overdue
-/// first, from the account summaries alone.
-pub fn today_rows(summaries: &[AccountSummary], today: NaiveDate) -> Vec<TodayRow> {
-    let mut rows = Vec::new();
-    for summary in summaries.iter().filter(|s| s.is_active()) {
-        let due = summary.pending.iter().filter(|f| f.due <= today).cloned();
-        for item in due::due_by(due, today) {
-            rows.push(TodayRow {
+/// Today's list from the account summaries alone, most urgent first.
+pub fn today_rows(
+    summaries: &[AccountSummary],
+    today: NaiveDate,
+    config: &Config,
+    marks: &Marks,
+) -> Vec<TodayRow> {
+    ranking::rank(summaries, today, config, marks)
+        .into_iter()
+        .map(|ranked| {
+            let summary = &summaries[ranked.index];
+            let channel = match (&ranked.follow_up, ranked.kind) {
+                (Some(f), _) => f.kind,
+                (None, RowKind::Holiday) => TouchKind::Gift,
+                (None, _) => TouchKind::Call,
+            };
+            TodayRow {
                 account_id: summary.id,
                 name: summary.name.clone(),
                 company: summary.company.clone(),
-                follow_up_id: item.follow_up.id,
-                due: item.follow_up.due,
-                due_time: item.follow_up.due_time,
-                kind: item.follow_up.kind,
-                days_overdue: item.days_overdue,
-                reasons: item.reasons,
-            });
-        }
-    }
-    rows.sort_by_key(|r| (r.due, r.due_time, r.follow_up_id));
-    rows
+                kind: ranked.kind,
+                follow_up_id: ranked.follow_up.as_ref().map(|f| f.id),
+                due: ranked.due,
+                due_time: ranked.follow_up.as_ref().and_then(|f| f.due_time),
+                channel,
+                days_overdue: (today - ranked.due).num_days().max(0),
+                score: ranked.score,
+                reasons: ranked.reasons,
+            }
+        })
+        .collect()
 }
 
 impl App {
     /// Today's list for the whole book. Reads account summaries only, never
     /// touches.
     pub fn today_list(&self) -> AppResult<Vec<TodayRow>> {
-        Ok(today_rows(&self.store.summaries()?.items, self.today()))
+        let summaries = self.store.summaries()?.items;
+        let marks = self.marks(&summaries);
+        Ok(today_rows(&summaries, self.today(), &self.config, &marks))
+    }
+
+    /// The 80/20 marks the ranking boosts.
+    pub fn marks(&self, _summaries: &[AccountSummary]) -> Marks {
+        Marks::default()
     }
 }

@@ -161,6 +161,9 @@ pub struct AddArgs {
     /// The account that referred this one
     #[arg(long, value_name = "ACCOUNT")]
     pub referred_by: Option<String>,
+    /// What the referrer is promised once this one buys (needs --referred-by)
+    #[arg(long, requires = "referred_by")]
+    pub incentive: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -194,7 +197,8 @@ pub struct LogArgs {
     /// The touch came from them
     #[arg(long)]
     pub inbound: bool,
-    /// Schedule the next step as a follow-up
+    /// Schedule the next step as a follow-up; `auto` takes the day the
+    /// outcome suggests in the config
     #[arg(long, value_name = "WHEN")]
     pub next: Option<String>,
 }

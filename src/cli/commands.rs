@@ -9,7 +9,10 @@ use super::{json, print, text};
 use crate::app::backup::Backup;
 use crate::app::csv_import::{CsvOptions, CsvReport};
 use crate::app::demo::DemoOptions;
-use crate::app::{AccountInput, App, AppError, AppResult, FollowUpInput, ListFilter, OrderInput, TouchInput};
+use crate::app::{
+    AccountInput, App, AppError, AppResult, FollowUpInput, ListFilter, NextStep, OrderInput, Referred,
+    TouchInput,
+};
 use crate::domain::{ArchiveReason, Direction, FollowUpId, FollowUpReason, Money, Outcome, TouchKind};
 use crate::search::{self, Query};
 
@@ -157,8 +160,11 @@ fn contact_input(contact: &ContactArgs, name: Option<&String>) -> AccountInput {
 fn add(app: &App, args: &AddArgs) -> AppResult<i32> {
     let mut input = contact_input(&args.contact, Some(&args.name));
     input.grade = args.grade;
-    let referrer = args.referred_by.as_deref().map(|r| app.resolve_account(r)).transpose()?;
-    let record = app.add_account(&input, referrer)?;
+    let referred = match &args.referred_by {
+        Some(by) => Some(Referred { by: app.resolve_account(by)?, incentive: args.incentive.clone() }),
+        None => None,
+    };
+    let record = app.add_account(&input, referred)?;
     print(&format!("{}\n", record.account.id));
     Ok(0)
 }
@@ -177,7 +183,11 @@ fn log(app: &App, args: &LogArgs) -> AppResult<i32> {
     let kind: TouchKind = args.kind.parse()?;
     let outcome: Option<Outcome> = args.outcome.as_deref().map(str::parse).transpose()?;
     let at = args.at.as_deref().map(|w| app.parse_when(w)).transpose()?;
-    let next = args.next.as_deref().map(|w| app.parse_when(w)).transpose()?;
+    let next = match args.next.as_deref() {
+        Some("auto") => Some(NextStep::Suggested),
+        Some(when) => Some(NextStep::On(app.parse_when(when)?)),
+        None => None,
+    };
     let account = app.resolve_account(&args.account)?;
     let logged = app.log_touch(&TouchInput {
         account,
@@ -206,6 +216,9 @@ fn log(app: &App, args: &LogArgs) -> AppResult<i32> {
         line.push_str(&format!("; closed follow-up {}", ids.join(", ")));
     }
     print(&format!("{line}.\n"));
+    for warning in &logged.warnings {
+        eprintln!("warning: {warning}");
+    }
     Ok(0)
 }
 

@@ -213,10 +213,15 @@ pub struct TodayJson {
     account_id: u64,
     name: String,
     company: Option<String>,
-    follow_up_id: u64,
-    due: String,
+    /// Why the account is on the list: follow-up, cadence or holiday.
     kind: &'static str,
+    follow_up_id: Option<u64>,
+    /// How to reach out: call, sms, visit, ...
+    channel: &'static str,
+    due: String,
+    due_time: Option<String>,
     days_overdue: i64,
+    score: f64,
     reasons: Vec<String>,
 }
 
@@ -226,10 +231,13 @@ impl TodayJson {
             account_id: row.account_id.0,
             name: row.name.clone(),
             company: row.company.clone(),
-            follow_up_id: row.follow_up_id.0,
-            due: date(row.due),
             kind: row.kind.as_str(),
-            days_overdue: row.days_overdue.max(0),
+            follow_up_id: row.follow_up_id.map(|f| f.0),
+            channel: row.channel.as_str(),
+            due: date(row.due),
+            due_time: row.due_time.map(|t| t.format("%H:%M").to_string()),
+            days_overdue: row.days_overdue,
+            score: (row.score * 100.0).round() / 100.0,
             reasons: row.reasons.clone(),
         }
     }

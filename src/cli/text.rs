@@ -3,6 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::table::{Align, Table};
+use crate::analysis::ranking::RowKind;
 use crate::app::{AccountDetail, AccountRow, TodayRow};
 use crate::domain::{Account, Money};
 use crate::search::DocRef;
@@ -45,28 +46,35 @@ pub fn account_list(rows: &[AccountRow]) -> String {
 }
 
 pub fn today(rows: &[TodayRow], today: NaiveDate) -> String {
-    let overdue = rows.iter().filter(|r| r.days_overdue > 0).count();
+    let count = |kind: RowKind| rows.iter().filter(|r| r.kind == kind).count();
+    let overdue = rows.iter().filter(|r| r.kind == RowKind::FollowUp && r.days_overdue > 0).count();
     let mut out = format!(
-        "Today {}: {} follow-ups due ({overdue} overdue, {} due today)\n",
+        "Today {}: {} to contact ({} follow-ups, {overdue} of them overdue; {} past cadence; {} holiday greetings)\n",
         today.format("%Y-%m-%d"),
         rows.len(),
-        rows.len() - overdue
+        count(RowKind::FollowUp),
+        count(RowKind::Cadence),
+        count(RowKind::Holiday),
     );
     if rows.is_empty() {
         out.push_str("Nothing due. Well done.\n");
         return out;
     }
     let mut table = Table::new(&[
-        ("FOLLOW-UP", Align::Right, 10),
+        ("SCORE", Align::Right, 6),
         ("ACCOUNT", Align::Left, 24),
         ("COMPANY", Align::Left, 24),
+        ("DO", Align::Left, 8),
+        ("FOLLOW-UP", Align::Right, 10),
         ("WHY", Align::Left, 80),
     ]);
     for row in rows {
         table.row(vec![
-            format!("#{}", row.follow_up_id),
+            format!("{:.0}", row.score),
             format!("{} (#{})", row.name, row.account_id),
             row.company.clone().unwrap_or_default(),
+            row.channel.to_string(),
+            row.follow_up_id.map(|f| format!("#{f}")).unwrap_or_default(),
             row.reasons.join("; "),
         ]);
     }

@@ -2,7 +2,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use super::keyword::keyword_enum;
-use super::{AccountId, FollowUpId, TouchKind};
+use super::{AccountId, FollowUpId, ReferralId, TouchKind};
 
 keyword_enum! {
     /// Why a follow-up exists.
@@ -46,9 +46,15 @@ pub struct FollowUp {
     pub status: FollowUpStatus,
     #[serde(default)]
     pub snoozes: u32,
+    /// When each snooze happened, for the day's review.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub snoozed_at: Vec<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closed_at: Option<NaiveDateTime>,
+    /// The referral this follow-up serves (contact, thank, deliver).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub referral: Option<ReferralId>,
 }
 
 impl FollowUp {

@@ -1,6 +1,7 @@
 //! The book's vocabulary: plain data, no I/O, no clock.
 
 mod account;
+mod activity;
 pub mod contact;
 mod follow_up;
 mod ids;
@@ -13,12 +14,13 @@ mod summary;
 mod touch;
 
 pub use account::{Account, ArchiveReason, Archived, Grade, Stage, StageKind, Tier};
+pub use activity::DayEntry;
 pub use follow_up::{FollowUp, FollowUpReason, FollowUpStatus};
 pub use ids::{AccountId, FollowUpId, OrderId, ReferralId, TouchId};
 pub use keyword::UnknownKeyword;
 pub use money::{Money, MoneyError};
 pub use order::Order;
 pub use referral::{IncentiveStatus, Referral};
-pub use stats::{AccountStats, twelve_month_window_start};
+pub use stats::{AccountStats, is_greeting, twelve_month_window_start};
 pub use summary::AccountSummary;
 pub use touch::{Direction, Outcome, Touch, TouchKind};

@@ -1,7 +1,7 @@
 use chrono::{Months, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use super::{FollowUp, FollowUpStatus, Money, Order, Touch};
+use super::{Direction, FollowUp, FollowUpStatus, Money, Order, Outcome, Touch, TouchKind};
 
 /// Per-account aggregates, derived from the account's touches, orders and
 /// follow-ups and stored beside the account so that lists and rankings
@@ -31,6 +31,40 @@ pub struct AccountStats {
     /// latest such day on (one entry per follow-up).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub done_days: Vec<NaiveDate>,
+    /// The latest greeting: a gift, letter, SMS or visit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_greeting: Option<NaiveDateTime>,
+    /// Outbound SMS since the last sign of life (an inbound touch, a reached
+    /// call or visit, a reply), the latest ten.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unanswered_sms: Vec<NaiveDateTime>,
+}
+
+/// Touches that count as a greeting before a holiday.
+pub fn is_greeting(kind: TouchKind) -> bool {
+    matches!(kind, TouchKind::Gift | TouchKind::Letter | TouchKind::Sms | TouchKind::Visit)
+}
+
+/// Whether a touch shows the account answered.
+fn answered(touch: &Touch) -> bool {
+    touch.direction == Direction::Inbound
+        || matches!(touch.outcome, Some(Outcome::Reached | Outcome::Replied))
+}
+
+/// Outbound SMS after the last answer, oldest first, at most ten.
+fn unanswered_sms(touches: &[Touch]) -> Vec<NaiveDateTime> {
+    let mut ordered: Vec<&Touch> = touches.iter().collect();
+    ordered.sort_by_key(|t| (t.at, t.id));
+    let mut unanswered = Vec::new();
+    for touch in ordered {
+        if answered(touch) {
+            unanswered.clear();
+        } else if touch.kind == TouchKind::Sms {
+            unanswered.push(touch.at);
+        }
+    }
+    let skip = unanswered.len().saturating_sub(10);
+    unanswered.split_off(skip)
 }
 
 /// The first day inside the 12-month window that ends on `today`.
@@ -76,6 +110,8 @@ impl AccountStats {
                 days.retain(|d| *d >= keep_from);
                 days
             },
+            last_greeting: touches.iter().filter(|t| is_greeting(t.kind)).map(|t| t.at).max(),
+            unanswered_sms: unanswered_sms(touches),
         }
     }
 
@@ -103,6 +139,38 @@ mod tests {
             at: NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap().and_hms_opt(12, 0, 0).unwrap(),
             note: String::new(),
         }
+    }
+
+    fn touch(id: u64, at: &str, kind: TouchKind, direction: Direction, outcome: Option<Outcome>) -> Touch {
+        Touch {
+            id: crate::domain::TouchId(id),
+            account: AccountId(1),
+            kind,
+            at: NaiveDateTime::parse_from_str(at, "%Y-%m-%dT%H:%M").unwrap(),
+            direction,
+            outcome,
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn sms_count_as_unanswered_until_the_account_answers() {
+        use Direction::*;
+        let touches = [
+            touch(1, "2026-11-01T09:00", TouchKind::Sms, Outbound, None),
+            touch(2, "2026-11-02T09:00", TouchKind::Call, Outbound, Some(Outcome::Reached)),
+            touch(5, "2026-11-20T09:00", TouchKind::Sms, Outbound, None),
+            touch(3, "2026-11-10T09:00", TouchKind::Sms, Outbound, None),
+            touch(4, "2026-11-12T09:00", TouchKind::Call, Outbound, Some(Outcome::NoAnswer)),
+            touch(6, "2026-11-21T09:00", TouchKind::Gift, Outbound, None),
+        ];
+        let stats = AccountStats::compute(&touches, &[], &[]);
+        let days: Vec<String> = stats.unanswered_sms.iter().map(|t| t.date().to_string()).collect();
+        assert_eq!(days, ["2026-11-10", "2026-11-20"], "the reached call resets; a missed one does not");
+        assert_eq!(stats.last_greeting.map(|t| t.date().to_string()).as_deref(), Some("2026-11-21"));
+        let mut answered = touches.to_vec();
+        answered.push(touch(7, "2026-11-22T09:00", TouchKind::Sms, Inbound, None));
+        assert!(AccountStats::compute(&answered, &[], &[]).unanswered_sms.is_empty());
     }
 
     #[test]

@@ -27,6 +27,12 @@ pub struct AccountSummary {
     pub pending: Vec<FollowUp>,
     #[serde(with = "terse::dates")]
     pub done_days: Vec<NaiveDate>,
+    #[serde(with = "terse::day")]
+    pub created: NaiveDate,
+    #[serde(with = "terse::moment")]
+    pub last_greeting: Option<NaiveDateTime>,
+    #[serde(with = "terse::moments")]
+    pub unanswered_sms: Vec<NaiveDateTime>,
 }
 
 impl AccountSummary {
@@ -42,6 +48,9 @@ impl AccountSummary {
             revenue_days: stats.revenue_days.clone(),
             pending: stats.pending.clone(),
             done_days: stats.done_days.clone(),
+            created: account.created_at.date(),
+            last_greeting: stats.last_greeting,
+            unanswered_sms: stats.unanswered_sms.clone(),
         }
     }
 
@@ -149,7 +158,9 @@ mod terse {
         use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
         /// id, account, due day, minute of the day (-1: none), kind, reason,
-        /// note, status, snoozes, created (seconds).
+        /// note, status, snoozes, created (seconds). What lists and ranking
+        /// need: a follow-up read back from a summary has no snooze times
+        /// and no referral link.
         #[derive(Serialize, Deserialize)]
         struct Terse(u64, u64, i32, i32, TouchKind, FollowUpReason, String, FollowUpStatus, u32, i64);
 
@@ -199,7 +210,44 @@ mod terse {
                             .ok_or_else(|| serde::de::Error::custom(format!("time {created}")))?
                             .naive_utc(),
                         closed_at: None,
+                        snoozed_at: Vec::new(),
+                        referral: None,
                     })
+                })
+                .collect()
+        }
+    }
+
+    pub mod day {
+        use super::*;
+        use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+        pub fn serialize<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+            day_number(*date).serialize(serializer)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+            from_day_number(i32::deserialize(deserializer)?)
+        }
+    }
+
+    pub mod moments {
+        use super::*;
+        use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+        pub fn serialize<S: Serializer>(moments: &[NaiveDateTime], serializer: S) -> Result<S::Ok, S::Error> {
+            moments.iter().map(|m| m.and_utc().timestamp()).collect::<Vec<i64>>().serialize(serializer)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Vec<NaiveDateTime>, D::Error> {
+            Vec::<i64>::deserialize(deserializer)?
+                .into_iter()
+                .map(|s| {
+                    chrono::DateTime::from_timestamp(s, 0)
+                        .map(|t| t.naive_utc())
+                        .ok_or_else(|| serde::de::Error::custom(format!("time {s} is out of range")))
                 })
                 .collect()
         }
@@ -277,8 +325,13 @@ mod tests {
                     snoozes: 2,
                     created_at: at,
                     closed_at: None,
+                    snoozed_at: vec![],
+                    referral: None,
                 }],
                 done_days: vec![day],
+                created: day,
+                last_greeting: Some(at),
+                unanswered_sms: vec![at, at],
             };
             let bytes = postcard::to_stdvec(&summary).unwrap();
             assert_eq!(postcard::from_bytes::<AccountSummary>(&bytes).unwrap(), summary);
@@ -294,6 +347,9 @@ mod tests {
             revenue_days: vec![],
             pending: vec![],
             done_days: vec![],
+            created: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            last_greeting: None,
+            unanswered_sms: vec![],
         };
         let mut bad = postcard::to_stdvec(&minimal).unwrap();
         // id (1 byte), name length and name (2), no company (1), then the stage

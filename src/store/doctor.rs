@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::history::{self, HistoryEntry};
 use super::{AccountRecord, Records, Store, StoreError, codec, keys};
-use crate::domain::{AccountId, AccountStats, AccountSummary, FollowUp, Order, Referral, Touch};
+use crate::domain::{AccountId, AccountStats, AccountSummary, DayEntry, FollowUp, Order, Referral, Touch};
 use crate::search::SearchIndex;
 
 #[derive(Debug, Default)]
@@ -74,6 +74,7 @@ pub(super) fn check(store: &Store, _today: NaiveDate) -> Result<DoctorReport, St
             }
             Some(&keys::SUMMARY) => codec::decode_binary::<Vec<AccountSummary>>(&key, &value).map(|_| ()),
             Some(&keys::COUNTER) => codec::decode_u64(&key, &value).map(|_| ()),
+            Some(&keys::DAY) => codec::decode_binary::<Vec<DayEntry>>(&key, &value).map(|_| ()),
             Some(&keys::HISTORY) => codec::decode::<HistoryEntry>(&key, &value).map(|_| ()),
             Some(&keys::HISTORY_CHANGES) => history::decode_changes(&key, &value).map(|_| ()),
             _ => Err(corrupt(&key, "unknown kind of record")),

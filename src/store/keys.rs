@@ -2,6 +2,8 @@
 //! dates and sequence numbers are big-endian so that byte order is the
 //! natural order and prefix scans read one account's records.
 
+use chrono::{Datelike, NaiveDate};
+
 use crate::domain::{AccountId, FollowUpId, ReferralId};
 
 pub const ACCOUNT: u8 = b'a';
@@ -14,6 +16,8 @@ pub const REFERRALS_OF: u8 = b'R';
 pub const SEARCH: u8 = b's';
 pub const SUMMARY: u8 = b'l';
 pub const COUNTER: u8 = b'n';
+/// Touches and orders by day: the time-ordered index.
+pub const DAY: u8 = b'd';
 pub const HISTORY: u8 = b'h';
 pub const HISTORY_CHANGES: u8 = b'H';
 
@@ -116,6 +120,27 @@ pub fn referral_of(account: AccountId, id: ReferralId) -> Vec<u8> {
     key(REFERRALS_OF, &[&account.0.to_be_bytes(), &id.0.to_be_bytes()])
 }
 
+fn day_number(date: NaiveDate) -> [u8; 4] {
+    // Offset so that the byte order is the date order for any date.
+    ((i64::from(date.num_days_from_ce()) + (1 << 31)) as u32).to_be_bytes()
+}
+
+/// The key prefix of one day of the day index.
+pub fn day(date: NaiveDate) -> Vec<u8> {
+    key(DAY, &[&day_number(date)])
+}
+
+pub fn day_chunk(date: NaiveDate, chunk: u16) -> Vec<u8> {
+    key(DAY, &[&day_number(date), &chunk.to_be_bytes()])
+}
+
+/// The date of a day-index key.
+pub fn day_of(key: &[u8]) -> Option<NaiveDate> {
+    let raw: [u8; 4] = key.get(1..5)?.try_into().ok()?;
+    let days = i64::from(u32::from_be_bytes(raw)) - (1 << 31);
+    NaiveDate::from_num_days_from_ce_opt(i32::try_from(days).ok()?)
+}
+
 pub fn counter(name: &str) -> Vec<u8> {
     key(COUNTER, &[name.as_bytes()])
 }
@@ -163,6 +188,9 @@ pub fn describe(key: &[u8]) -> String {
             format!("summary chunk {}", u32_at(key, 1).unwrap_or(0))
         }
         Some(&COUNTER) => format!("counter {}", String::from_utf8_lossy(&key[1..])),
+        Some(&DAY) if key.len() == 7 => {
+            format!("day index {} (chunk {})", day_of(key).map_or("?".into(), |d| d.to_string()), key[6])
+        }
         Some(&HISTORY) if key.len() == 9 => format!("history entry {}", id(1)),
         Some(&HISTORY_CHANGES) if key.len() == 13 => format!("history changes {}", id(1)),
         _ => String::new(),
@@ -185,6 +213,14 @@ mod tests {
             assert!(start <= account(AccountId(n)) && account(AccountId(2 * n - 1)) < end);
             assert!(account(AccountId(2 * n)) >= end);
         }
+    }
+
+    #[test]
+    fn day_keys_sort_by_date_and_read_back() {
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert!(day_chunk(d("2026-12-31"), 9) < day_chunk(d("2027-01-01"), 0));
+        assert_eq!(day_of(&day_chunk(d("2026-11-27"), 3)), Some(d("2026-11-27")));
+        assert!(describe(&day_chunk(d("2026-11-27"), 3)).starts_with("day index 2026-11-27 (chunk 3)"));
     }
 
     #[test]

@@ -8,15 +8,19 @@ use super::keys::IndexFamily;
 use super::{AccountRecord, Records, Store, StoreError, codec, keys};
 use std::collections::{BTreeMap, HashMap};
 
-use crate::domain::{AccountId, AccountStats, AccountSummary, FollowUp, Referral};
+use chrono::NaiveDate;
+
+use crate::domain::{AccountId, AccountStats, AccountSummary, DayEntry, FollowUp, Order, Referral, Touch};
 use crate::search::{self, SearchDoc};
 
 /// Version of the primary records' layout.
 pub const SCHEMA_VERSION: u32 = 1;
 /// Version of the derived records; bump it when their computation or
 /// layout changes. 2: summaries in binary (postcard) instead of JSON;
-/// 3: the search index keeps phones, email and tags apart.
-pub const DERIVED_VERSION: u32 = 3;
+/// 3: the search index keeps phones, email and tags apart; 4: summaries
+/// carry what the ranking needs (greetings, unanswered SMS, creation day);
+/// 5: the day index of touches and orders.
+pub const DERIVED_VERSION: u32 = 5;
 
 const SCHEMA_KEY: &[u8] = b"schema_version";
 const DERIVED_KEY: &[u8] = b"derived_version";
@@ -158,6 +162,24 @@ pub(super) fn rebuild_derived(store: &Store) -> Result<usize, StoreError> {
     }
     for (chunk, summaries) in summary_chunks {
         out.insert(IndexFamily::Summary.chunk_key(chunk), codec::encode_binary(&summaries))?;
+    }
+    let mut days: BTreeMap<NaiveDate, Vec<DayEntry>> = BTreeMap::new();
+    for item in store.data.scan_prefix([keys::TOUCHES]) {
+        let (key, value) = item?;
+        for touch in codec::decode::<Vec<Touch>>(&key, &value).unwrap_or_default() {
+            days.entry(touch.at.date()).or_default().push(DayEntry::touch(&touch));
+        }
+    }
+    for item in store.data.scan_prefix([keys::ORDERS]) {
+        let (key, value) = item?;
+        for order in codec::decode::<Vec<Order>>(&key, &value).unwrap_or_default() {
+            days.entry(order.at.date()).or_default().push(DayEntry::order(&order));
+        }
+    }
+    for (date, entries) in days {
+        for (n, chunk) in entries.chunks(super::txn::DAY_CHUNK).enumerate() {
+            out.insert(keys::day_chunk(date, n as u16), codec::encode_binary(&chunk.to_vec()))?;
+        }
     }
     for item in store.data.scan_prefix([keys::REFERRAL]) {
         let (key, value) = item?;

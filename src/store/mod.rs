@@ -28,8 +28,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{
-    Account, AccountId, AccountStats, AccountSummary, FollowUp, FollowUpId, Order, Referral, ReferralId,
-    Touch,
+    Account, AccountId, AccountStats, AccountSummary, DayEntry, FollowUp, FollowUpId, Order, Referral,
+    ReferralId, Touch,
 };
 use crate::search::SearchIndex;
 
@@ -225,6 +225,46 @@ impl Store {
         let chunks =
             decode_parallel(&raw, |(key, value)| codec::decode_binary::<Vec<AccountSummary>>(key, value));
         Ok(Loaded { items: chunks.items.into_iter().flatten().collect(), problems: chunks.problems })
+    }
+
+    /// The day index from `from` to `to` (both included), in date order.
+    pub fn day_entries(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Loaded<(NaiveDate, DayEntry)>, StoreError> {
+        let mut loaded = Loaded::default();
+        let end = keys::day(to.succ_opt().unwrap_or(NaiveDate::MAX));
+        for item in self.data.range(keys::day(from)..end) {
+            let (key, value) = item?;
+            let Some(date) = keys::day_of(&key) else { continue };
+            match codec::decode_binary::<Vec<DayEntry>>(&key, &value) {
+                Ok(entries) => loaded.items.extend(entries.into_iter().map(|e| (date, e))),
+                Err(problem) => loaded.problems.push(problem),
+            }
+        }
+        Ok(loaded)
+    }
+
+    /// Days from `from` to `to` with any touch or order.
+    pub fn active_days(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<std::collections::BTreeSet<NaiveDate>, StoreError> {
+        let end = keys::day(to.succ_opt().unwrap_or(NaiveDate::MAX));
+        let mut days = std::collections::BTreeSet::new();
+        for key in self.data.range(keys::day(from)..end).keys() {
+            days.extend(keys::day_of(&key?));
+        }
+        Ok(days)
+    }
+
+    /// Every follow-up, in id order.
+    pub fn follow_ups(&self) -> Result<Loaded<FollowUp>, StoreError> {
+        let raw: Vec<(sled::IVec, sled::IVec)> =
+            self.data.scan_prefix([keys::FOLLOW_UP]).collect::<Result<_, _>>()?;
+        Ok(decode_parallel(&raw, |(key, value)| codec::decode::<FollowUp>(key, value)))
     }
 
     /// Every referral, in id order.

@@ -12,8 +12,13 @@ use super::keys::IndexFamily;
 use super::{
     AccountRecord, KeyValue, ORDER_CHUNK, Records, Store, StoreError, TOUCH_CHUNK, UndoOutcome, codec, keys,
 };
-use crate::domain::{AccountId, AccountStats, FollowUp, Order, Referral, Touch};
+use chrono::NaiveDate;
+
+use crate::domain::{AccountId, AccountStats, DayEntry, FollowUp, Order, Referral, Touch};
 use crate::search::{self, SearchDoc};
+
+/// Day-index entries per chunk (about 4 KB).
+pub const DAY_CHUNK: usize = 256;
 
 /// History entries whose before-images are kept; older ones keep only
 /// their summary, so the store does not grow without bound.
@@ -29,6 +34,8 @@ pub struct Txn<'s> {
     dirty_stats: BTreeSet<AccountId>,
     /// Index chunks to rebuild at commit.
     dirty_chunks: BTreeSet<(IndexFamily, u32)>,
+    /// Touches and orders to add to the day index at commit.
+    day_entries: BTreeMap<NaiveDate, Vec<DayEntry>>,
 }
 
 impl Records for Txn<'_> {
@@ -65,6 +72,7 @@ impl<'s> Txn<'s> {
             staged: BTreeMap::new(),
             counters: BTreeMap::new(),
             dirty_stats: BTreeSet::new(),
+            day_entries: BTreeMap::new(),
             dirty_chunks: BTreeSet::new(),
         }
     }
@@ -151,6 +159,7 @@ impl<'s> Txn<'s> {
 
     /// Appends a touch to the account's newest chunk.
     pub fn append_touch(&mut self, touch: &Touch) -> Result<(), StoreError> {
+        self.day_entries.entry(touch.at.date()).or_default().push(DayEntry::touch(touch));
         self.dirty_stats.insert(touch.account);
         self.append(&keys::touches_of(touch.account), touch, TOUCH_CHUNK, |chunk| {
             keys::touch_chunk(touch.account, chunk)
@@ -158,6 +167,7 @@ impl<'s> Txn<'s> {
     }
 
     pub fn append_order(&mut self, order: &Order) -> Result<(), StoreError> {
+        self.day_entries.entry(order.at.date()).or_default().push(DayEntry::order(order));
         self.dirty_stats.insert(order.account);
         self.append(&keys::orders_of(order.account), order, ORDER_CHUNK, |chunk| {
             keys::order_chunk(order.account, chunk)
@@ -185,14 +195,22 @@ impl<'s> Txn<'s> {
     }
 
     /// Replaces all of an account's touches (imports and demo fills).
+    /// The account must have had no touches: the day index only gains.
     pub fn put_touches(&mut self, account: AccountId, touches: &[Touch]) -> Result<(), StoreError> {
+        for touch in touches {
+            self.day_entries.entry(touch.at.date()).or_default().push(DayEntry::touch(touch));
+        }
         self.dirty_stats.insert(account);
         self.replace_chunks(&keys::touches_of(account), touches, TOUCH_CHUNK, |c| {
             keys::touch_chunk(account, c)
         })
     }
 
+    /// The account must have had no orders: the day index only gains.
     pub fn put_orders(&mut self, account: AccountId, orders: &[Order]) -> Result<(), StoreError> {
+        for order in orders {
+            self.day_entries.entry(order.at.date()).or_default().push(DayEntry::order(order));
+        }
         self.dirty_stats.insert(account);
         self.replace_chunks(&keys::orders_of(account), orders, ORDER_CHUNK, |c| keys::order_chunk(account, c))
     }
@@ -224,6 +242,28 @@ impl<'s> Txn<'s> {
         self.put(keys::referral(referral.id), referral);
         self.put_raw(keys::referral_of(referral.referrer, referral.id), Vec::new());
         self.put_raw(keys::referral_of(referral.referee, referral.id), Vec::new());
+    }
+
+    /// Appends the staged day entries to their days' index chunks.
+    fn write_day_entries(&mut self) -> Result<(), StoreError> {
+        for (date, entries) in std::mem::take(&mut self.day_entries) {
+            let mut chunks = self.raw_prefix(&keys::day(date))?;
+            let (mut index, mut all): (u16, Vec<DayEntry>) = match chunks.pop() {
+                Some((key, value)) => {
+                    let index = key.get(5..7).and_then(|b| b.try_into().ok()).map_or(0, u16::from_be_bytes);
+                    (index, codec::decode_binary(&key, &value)?)
+                }
+                None => (0, Vec::new()),
+            };
+            all.extend(entries);
+            for (n, chunk) in all.chunks(DAY_CHUNK).enumerate() {
+                if n > 0 {
+                    index = index.saturating_add(1);
+                }
+                self.put_raw(keys::day_chunk(date, index), codec::encode_binary(&chunk.to_vec()));
+            }
+        }
+        Ok(())
     }
 
     /// Recomputes the aggregates of every account this transaction touched,
@@ -291,6 +331,7 @@ impl<'s> Txn<'s> {
         at: NaiveDateTime,
         undo_of: Option<u64>,
     ) -> Result<Option<HistoryEntry>, StoreError> {
+        self.write_day_entries()?;
         self.refresh_stats()?;
         self.refresh_chunks()?;
         let mut changes: Vec<Change> = Vec::new();

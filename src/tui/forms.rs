@@ -4,7 +4,7 @@
 use chrono::{Duration, NaiveDateTime};
 
 use super::input::TextInput;
-use crate::app::{AccountInput, FollowUpInput, OrderInput, TouchInput};
+use crate::app::{AccountInput, FollowUpInput, NextStep, OrderInput, TouchInput};
 use crate::clock::{When, parse_when};
 use crate::domain::contact::{check_email, check_name, check_phone, check_tags};
 use crate::domain::{AccountId, Direction, FollowUpId, FollowUpReason, Grade, Money, Outcome, TouchKind};
@@ -170,7 +170,9 @@ impl LogForm {
             outcome: self.outcome,
             note: self.note.text().to_string(),
             at: None,
-            next: self.next.map(|days| When { date: now.date() + Duration::days(days), time: None }),
+            next: self
+                .next
+                .map(|days| NextStep::On(When { date: now.date() + Duration::days(days), time: None })),
         }
     }
 }
@@ -462,7 +464,11 @@ mod tests {
         assert_eq!(form.next, Some(7), "the rep's choice stays");
         assert!(!form.pick(LogField::Outcome, 'z'));
         let input = form.to_input(now());
-        assert_eq!(input.next.unwrap().date.to_string(), "2026-12-04");
+        let when = |next| match next {
+            Some(NextStep::On(when)) => when.date.to_string(),
+            other => format!("{other:?}"),
+        };
+        assert_eq!(when(input.next), "2026-12-04");
     }
 
     #[test]

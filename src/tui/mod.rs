@@ -82,6 +82,7 @@ pub fn run(app: App) -> AppResult<()> {
     let size = terminal.size().unwrap_or_default();
     let theme = Theme::from_env();
     let mut model = Model::new(app.now(), size.width, size.height);
+    model.config = app.config().clone();
     start(&app, &mut model);
     while model.running && !STOP.load(Ordering::SeqCst) {
         model.now = app.now();

@@ -9,7 +9,9 @@ use super::forms::Form;
 use super::input::TextInput;
 use super::keymap::Scope;
 use crate::analysis::groups::{self, GradeGroup, TierGroup};
+use crate::analysis::ranking::Marks;
 use crate::app::{AccountDetail, TodayRow, today_rows};
+use crate::config::Config;
 use crate::domain::{AccountId, AccountSummary};
 use crate::search::{Found, SearchIndex};
 
@@ -108,11 +110,11 @@ fn flatten(groups: &[Vec<usize>]) -> Vec<GroupRow> {
 }
 
 impl Views {
-    pub fn compute(book: &Book, today: NaiveDate) -> Views {
+    pub fn compute(book: &Book, today: NaiveDate, config: &Config) -> Views {
         let pipeline = groups::prospects_by_grade(&book.summaries);
         let customers = groups::customers_by_tier(&book.summaries, today);
         Views {
-            today: today_rows(&book.summaries, today),
+            today: today_rows(&book.summaries, today, config, &Marks::default()),
             done_today: book.summaries.iter().flat_map(|s| &s.done_days).filter(|d| **d == today).count(),
             pipeline_rows: flatten(&pipeline.iter().map(|g| g.members.clone()).collect::<Vec<_>>()),
             customer_rows: flatten(&customers.iter().map(|g| g.members.clone()).collect::<Vec<_>>()),
@@ -194,6 +196,8 @@ pub const MIN_HEIGHT: u16 = 15;
 #[derive(Debug)]
 pub struct Model {
     pub now: NaiveDateTime,
+    /// The rep's settings, for ranking the Today list.
+    pub config: Config,
     pub screen: Screen,
     pub overlay: Option<Overlay>,
     pub question: Option<Question>,
@@ -214,6 +218,7 @@ impl Model {
     pub fn new(now: NaiveDateTime, width: u16, height: u16) -> Model {
         Model {
             now,
+            config: Config::default(),
             screen: Screen::Today,
             overlay: None,
             question: None,
@@ -268,7 +273,7 @@ impl Model {
     }
 
     pub fn refresh_views(&mut self) {
-        self.views = Views::compute(&self.book, self.today());
+        self.views = Views::compute(&self.book, self.today(), &self.config);
         let height = self.list_height();
         self.today_list.scroll_into_view(self.views.today.len(), height);
         self.pipeline_list.scroll_into_view(self.views.pipeline_rows.len(), height);

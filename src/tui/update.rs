@@ -369,7 +369,7 @@ fn account_name(model: &Model, id: AccountId) -> String {
 /// Today, else the account's earliest pending one.
 fn target_follow_up(model: &Model, account: AccountId) -> Option<crate::domain::FollowUpId> {
     if model.screen == Screen::Today {
-        return model.views.today.get(model.today_list.selected).map(|r| r.follow_up_id);
+        return model.views.today.get(model.today_list.selected).and_then(|r| r.follow_up_id);
     }
     model.book.get(account).and_then(|s| s.pending.first()).map(|f| f.id)
 }
@@ -448,11 +448,16 @@ fn on_account_command(model: &mut Model, command: Command, account: AccountId) -
                     open: open_account(model),
                 }];
             }
-            None => info(model, &format!("{name} has no follow-up to mark done.")),
+            None => info(
+                model,
+                &format!("{name} has no follow-up to mark done; log a touch (l) to reset the cadence."),
+            ),
         },
         C::Snooze => match target_follow_up(model, account) {
             Some(id) => model.overlay = Some(Overlay::Form(Form::Fields(FieldsForm::snooze(id, &name)))),
-            None => info(model, &format!("{name} has no follow-up to snooze.")),
+            None => {
+                info(model, &format!("{name} has no follow-up to snooze; schedule one (f) for a later day."))
+            }
         },
         C::RaiseGrade | C::LowerGrade => {
             let raise = command == C::RaiseGrade;

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use super::{ago, grouped, stage_label};
+use crate::analysis::ranking::RowKind;
 use crate::domain::AccountSummary;
 use crate::tui::model::{GroupRow, ListState, Model};
 use crate::tui::theme::Theme;
@@ -53,14 +54,17 @@ fn empty(frame: &mut Frame, area: Rect, theme: &Theme, text: &str) {
 
 pub fn today(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect) {
     let rows = &model.views.today;
-    let overdue = rows.iter().filter(|r| r.days_overdue > 0).count();
+    let overdue = rows.iter().filter(|r| r.kind == RowKind::FollowUp && r.days_overdue > 0).count();
+    let cadence = rows.iter().filter(|r| r.kind == RowKind::Cadence).count();
     header_line(
         frame,
         header,
         vec![
-            Span::styled(format!("{} due today", rows.len() - overdue), theme.due()),
+            Span::styled(format!("{} to contact", rows.len()), theme.due()),
             Span::raw("   "),
             Span::styled(format!("{overdue} overdue"), theme.overdue()),
+            Span::raw("   "),
+            Span::raw(format!("{cadence} past cadence")),
             Span::raw("   "),
             Span::styled(format!("{} done today", model.views.done_today), theme.ok()),
         ],
@@ -74,11 +78,13 @@ pub fn today(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, body
         .iter()
         .map(|row| {
             let summary = model.book.get(row.account_id);
-            let why_style = if row.days_overdue > 0 { theme.overdue() } else { Style::new() };
+            let overdue = row.kind == RowKind::FollowUp && row.days_overdue > 0;
+            let why_style = if overdue { theme.overdue() } else { Style::new() };
             Row::new(vec![
                 Cell::from(row.name.clone()),
                 Cell::from(row.company.clone().unwrap_or_default()),
                 Cell::from(summary.map(stage_label).unwrap_or_default()),
+                Cell::from(row.channel.as_str()),
                 Cell::from(Span::styled(row.reasons.join("; "), why_style)),
                 Cell::from(ago(summary.and_then(|s| s.last_touch), model.now)),
             ])
@@ -88,11 +94,12 @@ pub fn today(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, body
         frame,
         body,
         theme,
-        &["NAME", "COMPANY", "STAGE", "WHY", "LAST TOUCH"],
+        &["NAME", "COMPANY", "STAGE", "DO", "WHY", "LAST TOUCH"],
         &[
+            Constraint::Length(14),
             Constraint::Length(16),
-            Constraint::Length(20),
             Constraint::Length(8),
+            Constraint::Length(7),
             Constraint::Fill(1),
             Constraint::Length(10),
         ],

@@ -1,0 +1,467 @@
+//! The daily call list: one row per account that needs contact today, with
+//! a score and its reasons in words. A function of the account summaries,
+//! the date and the config; it never reads touches.
+
+use std::collections::HashSet;
+
+use chrono::{Duration, NaiveDate};
+
+use super::due;
+use crate::config::Config;
+use crate::domain::{AccountId, AccountSummary, FollowUp, FollowUpReason, Stage};
+
+/// Accounts the 80/20 analysis marks (see the focus report).
+#[derive(Clone, Debug, Default)]
+pub struct Marks {
+    pub key_accounts: HashSet<AccountId>,
+    pub big_potential: HashSet<AccountId>,
+}
+
+/// Why a row is on the list, first of all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowKind {
+    /// A follow-up due today or overdue.
+    FollowUp,
+    /// Longer without a touch than the account's cadence.
+    Cadence,
+    /// A holiday greeting is due.
+    Holiday,
+}
+
+impl RowKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RowKind::FollowUp => "follow-up",
+            RowKind::Cadence => "cadence",
+            RowKind::Holiday => "holiday",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ranked {
+    /// Position of the account in the summaries slice.
+    pub index: usize,
+    pub account: AccountId,
+    pub kind: RowKind,
+    /// The most urgent due follow-up, for follow-up rows.
+    pub follow_up: Option<FollowUp>,
+    /// When the row became due: the follow-up's date, the day the cadence
+    /// ran out, or the first day of the holiday lead.
+    pub due: NaiveDate,
+    pub score: f64,
+    pub reasons: Vec<String>,
+}
+
+fn plural(n: i64, unit: &str) -> String {
+    if n == 1 { format!("1 {unit}") } else { format!("{n} {unit}s") }
+}
+
+/// The account's cadence in days.
+pub fn cadence_days(summary: &AccountSummary, config: &Config) -> u32 {
+    match summary.stage {
+        Stage::Prospect { grade } => config.cadence.for_grade(grade),
+        Stage::Customer { tier, .. } => config.cadence.for_tier(tier),
+    }
+}
+
+/// The day the cadence runs out: the last touch (or the day the account
+/// was added) plus the cadence.
+pub fn cadence_due(summary: &AccountSummary, config: &Config) -> NaiveDate {
+    let since = summary.last_touch.map_or(summary.created, |t| t.date());
+    since + Duration::days(cadence_days(summary, config).into())
+}
+
+fn stage_words(summary: &AccountSummary) -> String {
+    match summary.stage {
+        Stage::Prospect { grade } => format!("{grade} grade"),
+        Stage::Customer { tier, .. } => tier.as_str().to_uppercase(),
+    }
+}
+
+/// Unanswered SMS within the rule's window ending on `today`.
+pub fn unanswered_sms(summary: &AccountSummary, today: NaiveDate, config: &Config) -> usize {
+    let from = today - Duration::days(i64::from(config.sms.within_days) - 1);
+    summary.unanswered_sms.iter().filter(|t| t.date() >= from && t.date() <= today).count()
+}
+
+/// The holiday whose greeting is due on `today` for this account, if any:
+/// key accounts and VIP customers, within the lead days, not yet greeted.
+fn holiday_due<'a>(
+    summary: &AccountSummary,
+    today: NaiveDate,
+    config: &'a Config,
+    marks: &Marks,
+) -> Option<(NaiveDate, &'a str)> {
+    let eligible = matches!(summary.stage, Stage::Customer { tier: crate::domain::Tier::Vip, .. })
+        || marks.key_accounts.contains(&summary.id);
+    if !eligible {
+        return None;
+    }
+    let lead = Duration::days(config.holidays.lead_days.into());
+    let (day, name) = config.holidays.dates.range(today..=today + lead).next()?;
+    let greeted = summary.last_greeting.is_some_and(|t| t.date() >= *day - lead);
+    (!greeted).then_some((*day, name.as_str()))
+}
+
+/// Ranks the active accounts that need contact on `today`, most urgent
+/// first; equal scores by account id, so the order is stable.
+pub fn rank(summaries: &[AccountSummary], today: NaiveDate, config: &Config, marks: &Marks) -> Vec<Ranked> {
+    let w = &config.ranking;
+    let mut rows = Vec::new();
+    for (index, summary) in summaries.iter().enumerate() {
+        if !summary.is_active() {
+            continue;
+        }
+        let due_follow_ups = due::due_by(summary.pending.iter().cloned(), today);
+        let holiday = holiday_due(summary, today, config, marks);
+        let cadence_end = cadence_due(summary, config);
+        // A pending follow-up, even a later one, is the plan for the
+        // account: it replaces the cadence row.
+        let cadence_over = if summary.pending.is_empty() { (today - cadence_end).num_days() } else { -1 };
+        let (kind, follow_up, due, mut score, mut reasons) = if let Some(first) = due_follow_ups.first() {
+            let f = &first.follow_up;
+            let overdue = first.days_overdue.max(0);
+            let mut score = f64::from(f.snoozes) * w.snooze;
+            score +=
+                if overdue > 0 { w.overdue + w.overdue_day * overdue.min(30) as f64 } else { w.due_today };
+            if f.reason == FollowUpReason::Referral {
+                score += w.referral;
+            }
+            let mut reasons = first.reasons.clone();
+            if due_follow_ups.len() > 1 {
+                reasons.push(format!("{} more due", due_follow_ups.len() - 1));
+            }
+            (RowKind::FollowUp, Some(f.clone()), f.due, score, reasons)
+        } else if cadence_over >= 0 {
+            let days = summary.last_touch.map(|t| (today - t.date()).num_days());
+            let reason = match days {
+                Some(days) => format!("{}, no touch for {}", stage_words(summary), plural(days, "day")),
+                None => format!(
+                    "{}, never touched (added {} ago)",
+                    stage_words(summary),
+                    plural((today - summary.created).num_days(), "day")
+                ),
+            };
+            (RowKind::Cadence, None, cadence_end, w.cadence_day * cadence_over.min(60) as f64, vec![reason])
+        } else if let Some((day, _)) = holiday {
+            (RowKind::Holiday, None, day - Duration::days(config.holidays.lead_days.into()), 0.0, Vec::new())
+        } else {
+            continue;
+        };
+        score += match summary.stage {
+            Stage::Prospect { grade } => w.grade[grade as usize],
+            Stage::Customer { tier, .. } => w.tier[3 - tier as usize],
+        };
+        if let Some((day, name)) = holiday {
+            score += w.holiday;
+            let days = (day - today).num_days();
+            let when = if days == 0 { "today".to_string() } else { format!("in {}", plural(days, "day")) };
+            reasons.push(format!("{name} {when}: send a greeting or a gift"));
+        }
+        if marks.key_accounts.contains(&summary.id) {
+            score += w.key_account;
+            reasons.push("key account".into());
+        }
+        if marks.big_potential.contains(&summary.id) {
+            score += w.big_potential;
+            reasons.push("big potential".into());
+        }
+        let sms = unanswered_sms(summary, today, config);
+        if sms >= config.sms.unanswered as usize {
+            reasons.push(format!("{sms} unanswered SMS: call or visit instead"));
+        }
+        rows.push(Ranked { index, account: summary.id, kind, follow_up, due, score, reasons });
+    }
+    rows.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.account.cmp(&b.account)));
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDateTime;
+
+    use super::*;
+    use crate::domain::{ArchiveReason, FollowUpId, FollowUpStatus, Grade, Tier, TouchKind};
+
+    const TODAY: &str = "2026-11-27";
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    fn days_ago(n: i64) -> NaiveDateTime {
+        (day(TODAY) - Duration::days(n)).and_hms_opt(10, 0, 0).unwrap()
+    }
+
+    fn prospect(grade: Grade) -> Stage {
+        Stage::Prospect { grade }
+    }
+
+    fn customer(tier: Tier) -> Stage {
+        Stage::Customer { tier, tier_pinned: false }
+    }
+
+    /// An account added 100 days ago, last touched `touched` days ago.
+    fn account(id: u64, stage: Stage, touched: Option<i64>) -> AccountSummary {
+        AccountSummary {
+            id: AccountId(id),
+            name: format!("account {id}"),
+            company: None,
+            stage,
+            archived: None,
+            potential: None,
+            last_touch: touched.map(days_ago),
+            revenue_days: Vec::new(),
+            pending: Vec::new(),
+            done_days: Vec::new(),
+            created: days_ago(100).date(),
+            last_greeting: None,
+            unanswered_sms: Vec::new(),
+        }
+    }
+
+    /// A pending follow-up due `due_in` days from today (negative: overdue).
+    fn follow_up(id: u64, due_in: i64, reason: FollowUpReason, snoozes: u32) -> FollowUp {
+        FollowUp {
+            id: FollowUpId(id),
+            account: AccountId(0),
+            due: day(TODAY) + Duration::days(due_in),
+            due_time: None,
+            kind: TouchKind::Call,
+            reason,
+            note: String::new(),
+            status: if snoozes > 0 { FollowUpStatus::Snoozed } else { FollowUpStatus::Open },
+            snoozes,
+            snoozed_at: Vec::new(),
+            created_at: days_ago(20),
+            closed_at: None,
+            referral: None,
+        }
+    }
+
+    fn with(mut summary: AccountSummary, follow_up: FollowUp) -> AccountSummary {
+        summary.pending.push(FollowUp { account: summary.id, ..follow_up });
+        summary
+    }
+
+    fn ranked(summaries: &[AccountSummary]) -> Vec<Ranked> {
+        rank(summaries, day(TODAY), &Config::default(), &Marks::default())
+    }
+
+    fn order(summaries: &[AccountSummary]) -> Vec<u64> {
+        ranked(summaries).iter().map(|r| r.account.0).collect()
+    }
+
+    #[test]
+    fn an_account_is_due_once_its_last_touch_is_as_old_as_its_cadence() {
+        let cases = [
+            (prospect(Grade::A), 3),
+            (prospect(Grade::B), 7),
+            (prospect(Grade::C), 14),
+            (prospect(Grade::D), 30),
+            (customer(Tier::Vip), 14),
+            (customer(Tier::Large), 30),
+            (customer(Tier::Medium), 45),
+            (customer(Tier::Small), 60),
+        ];
+        for (stage, cadence) in cases {
+            let not_yet = ranked(&[account(1, stage, Some(cadence - 1))]);
+            assert!(not_yet.is_empty(), "{stage:?} touched {} days ago", cadence - 1);
+            let due = ranked(&[account(1, stage, Some(cadence))]);
+            assert_eq!(due.len(), 1, "{stage:?} touched {cadence} days ago");
+            assert_eq!((due[0].kind, due[0].due), (RowKind::Cadence, day(TODAY)));
+        }
+        let row = &ranked(&[account(1, prospect(Grade::A), Some(5))])[0];
+        assert_eq!(row.reasons, ["A grade, no touch for 5 days"]);
+        let row = &ranked(&[account(1, customer(Tier::Vip), Some(20))])[0];
+        assert_eq!(row.reasons, ["VIP, no touch for 20 days"]);
+    }
+
+    #[test]
+    fn the_cadence_of_a_never_touched_account_runs_from_the_day_it_was_added() {
+        let mut fresh = account(1, prospect(Grade::B), None);
+        fresh.created = days_ago(6).date();
+        assert!(ranked(&[fresh.clone()]).is_empty());
+        fresh.created = days_ago(9).date();
+        let rows = ranked(&[fresh]);
+        assert_eq!(rows[0].reasons, ["B grade, never touched (added 9 days ago)"]);
+        assert_eq!(rows[0].due, days_ago(2).date());
+    }
+
+    #[test]
+    fn the_config_sets_the_cadence() {
+        let mut config = Config::default();
+        config.cadence.a = 10;
+        let book = [account(1, prospect(Grade::A), Some(5))];
+        assert!(rank(&book, day(TODAY), &config, &Marks::default()).is_empty());
+    }
+
+    #[test]
+    fn a_follow_up_replaces_the_cadence_row_one_row_per_account() {
+        let neglected = account(1, prospect(Grade::A), Some(40));
+        let due = with(neglected.clone(), follow_up(7, -1, FollowUpReason::Promised, 0));
+        let rows = ranked(&[due]);
+        assert_eq!(rows.len(), 1, "never two rows for one account");
+        assert_eq!((rows[0].kind, rows[0].follow_up.as_ref().map(|f| f.id.0)), (RowKind::FollowUp, Some(7)));
+        let planned = with(neglected.clone(), follow_up(8, 3, FollowUpReason::Promised, 0));
+        assert!(ranked(&[planned]).is_empty(), "a later follow-up is the plan: no cadence row");
+        let two_due = with(
+            with(neglected, follow_up(9, 0, FollowUpReason::Promised, 0)),
+            follow_up(10, -4, FollowUpReason::Promised, 0),
+        );
+        let rows = ranked(&[two_due]);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].follow_up.as_ref().map(|f| f.id.0), Some(10), "the most overdue one");
+        assert_eq!(rows[0].reasons, ["overdue 4 days", "promised call", "1 more due"]);
+    }
+
+    #[test]
+    fn overdue_comes_before_due_today_before_cadence_and_grades_and_tiers_order_alike() {
+        let book = [
+            account(1, prospect(Grade::B), Some(10)),
+            with(account(2, prospect(Grade::B), Some(1)), follow_up(1, 0, FollowUpReason::Promised, 0)),
+            with(account(3, prospect(Grade::B), Some(1)), follow_up(2, -2, FollowUpReason::Promised, 0)),
+            with(account(4, prospect(Grade::B), Some(1)), follow_up(3, -6, FollowUpReason::Promised, 0)),
+            with(account(5, prospect(Grade::B), Some(1)), follow_up(4, 1, FollowUpReason::Promised, 0)),
+        ];
+        assert_eq!(order(&book), [4, 3, 2, 1], "tomorrow's follow-up is not on today's list");
+
+        let graded: Vec<_> = [Grade::D, Grade::B, Grade::A, Grade::C]
+            .into_iter()
+            .enumerate()
+            .map(|(i, g)| {
+                with(
+                    account(i as u64 + 1, prospect(g), Some(1)),
+                    follow_up(i as u64, 0, FollowUpReason::Promised, 0),
+                )
+            })
+            .collect();
+        assert_eq!(order(&graded), [3, 2, 4, 1], "A, B, C, D");
+
+        let tiered: Vec<_> = [Tier::Small, Tier::Vip, Tier::Medium, Tier::Large]
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| account(i as u64 + 1, customer(t), Some(61)))
+            .collect();
+        assert_eq!(order(&tiered), [2, 4, 3, 1], "VIP, large, medium, small");
+    }
+
+    #[test]
+    fn snoozes_sink_a_row_and_three_of_them_are_said() {
+        let book = [
+            with(account(1, prospect(Grade::B), Some(1)), follow_up(1, -1, FollowUpReason::Promised, 2)),
+            with(account(2, prospect(Grade::B), Some(1)), follow_up(2, -1, FollowUpReason::Promised, 0)),
+            with(account(3, prospect(Grade::B), Some(1)), follow_up(3, -1, FollowUpReason::Promised, 3)),
+        ];
+        let rows = ranked(&book);
+        assert_eq!(rows.iter().map(|r| r.account.0).collect::<Vec<_>>(), [2, 1, 3]);
+        assert!(!rows[1].reasons.iter().any(|r| r.contains("snoozed")), "twice is not worth saying");
+        assert!(rows[2].reasons.contains(&"snoozed 3 times".to_string()));
+    }
+
+    #[test]
+    fn referral_follow_ups_go_first_and_say_who_referred() {
+        let mut referral = follow_up(1, 0, FollowUpReason::Referral, 0);
+        referral.note = "referred by 李娜".into();
+        let book = [
+            with(account(1, prospect(Grade::B), Some(1)), follow_up(2, -1, FollowUpReason::Promised, 0)),
+            with(account(2, prospect(Grade::B), None), referral),
+        ];
+        let rows = ranked(&book);
+        assert_eq!(rows[0].account, AccountId(2), "a referral due today beats a promise a day late");
+        assert_eq!(rows[0].reasons, ["due today", "referred by 李娜"]);
+    }
+
+    #[test]
+    fn equal_scores_keep_the_order_of_account_ids() {
+        let book: Vec<_> =
+            [5, 2, 9, 1].into_iter().map(|id| account(id, prospect(Grade::C), Some(20))).collect();
+        assert_eq!(order(&book), [1, 2, 5, 9]);
+    }
+
+    #[test]
+    fn archived_accounts_are_never_on_the_list() {
+        let mut lost =
+            with(account(1, prospect(Grade::A), Some(40)), follow_up(1, -3, FollowUpReason::Promised, 0));
+        lost.archived = Some(ArchiveReason::Lost);
+        assert!(ranked(&[lost]).is_empty());
+    }
+
+    #[test]
+    fn key_accounts_and_big_potential_are_boosted_and_said() {
+        let book: Vec<_> = (1..=3).map(|id| account(id, customer(Tier::Medium), Some(50))).collect();
+        let marks = Marks {
+            key_accounts: [AccountId(3)].into_iter().collect(),
+            big_potential: [AccountId(2)].into_iter().collect(),
+        };
+        let rows = rank(&book, day(TODAY), &Config::default(), &marks);
+        assert_eq!(rows.iter().map(|r| r.account.0).collect::<Vec<_>>(), [3, 2, 1]);
+        assert_eq!(rows[0].reasons.last().map(String::as_str), Some("key account"));
+        assert_eq!(rows[1].reasons.last().map(String::as_str), Some("big potential"));
+    }
+
+    #[test]
+    fn three_unanswered_sms_in_fourteen_days_flag_the_row() {
+        let cases = [
+            (vec![1, 5, 9], true),
+            (vec![1, 5, 13], true),
+            (vec![1, 5, 14], false),
+            (vec![2, 6], false),
+            (vec![1, 2, 3, 4], true),
+        ];
+        for (sms_days_ago, flagged) in cases {
+            let mut summary = account(1, prospect(Grade::B), Some(8));
+            summary.unanswered_sms = sms_days_ago.iter().map(|d| days_ago(*d)).collect();
+            let rows = ranked(&[summary]);
+            let said = rows[0].reasons.iter().any(|r| r.ends_with("unanswered SMS: call or visit instead"));
+            assert_eq!(said, flagged, "SMS sent {sms_days_ago:?} days ago");
+        }
+    }
+
+    #[test]
+    fn key_and_vip_customers_are_due_a_greeting_before_a_holiday() {
+        let mut config = Config::default();
+        config.holidays.dates.insert(day("2026-12-03"), "元旦前".into());
+        config.holidays.dates.insert(day("2027-02-06"), "春节".into());
+        let marks = Marks { key_accounts: [AccountId(3)].into_iter().collect(), ..Marks::default() };
+        let rank_on = |book: &[AccountSummary], on: &str| rank(book, day(on), &config, &marks);
+
+        let vip = account(1, customer(Tier::Vip), Some(1));
+        let small = account(2, customer(Tier::Small), Some(1));
+        let key = account(3, prospect(Grade::C), Some(1));
+        let book = [vip.clone(), small, key];
+        let rows = rank_on(&book, TODAY);
+        assert_eq!(rows.iter().map(|r| r.account.0).collect::<Vec<_>>(), [3, 1], "6 days ahead: key and VIP");
+        assert_eq!(rows[1].kind, RowKind::Holiday);
+        assert_eq!(rows[1].reasons, ["元旦前 in 6 days: send a greeting or a gift"]);
+        assert_eq!(rows[0].reasons, ["元旦前 in 6 days: send a greeting or a gift", "key account"]);
+        assert!(rank_on(&book, "2026-11-25").is_empty(), "8 days ahead is before the lead");
+        assert!(rank_on(&book, "2026-12-04").is_empty(), "the day after");
+        let mut greeted = vip.clone();
+        greeted.last_greeting = Some(days_ago(1));
+        assert!(rank_on(&[greeted], TODAY).is_empty(), "greeted within the lead");
+        let mut greeted_long_ago = vip;
+        greeted_long_ago.last_greeting = Some(days_ago(30));
+        assert_eq!(rank_on(&[greeted_long_ago], TODAY).len(), 1);
+
+        let due_anyway =
+            with(account(1, customer(Tier::Vip), Some(1)), follow_up(1, 0, FollowUpReason::Promised, 0));
+        let rows = rank_on(&[due_anyway], TODAY);
+        assert_eq!(rows[0].kind, RowKind::FollowUp, "the holiday joins the row's reasons");
+        assert_eq!(rows[0].reasons.last().unwrap(), "元旦前 in 6 days: send a greeting or a gift");
+    }
+
+    #[test]
+    fn the_weights_come_from_the_config() {
+        let book = [
+            with(account(1, prospect(Grade::D), Some(1)), follow_up(1, 0, FollowUpReason::Promised, 0)),
+            account(2, prospect(Grade::D), Some(40)),
+        ];
+        assert_eq!(order(&book), [1, 2]);
+        let mut config = Config::default();
+        config.ranking.cadence_day = 5.0;
+        let rows = rank(&book, day(TODAY), &config, &Marks::default());
+        assert_eq!(rows.iter().map(|r| r.account.0).collect::<Vec<_>>(), [2, 1]);
+    }
+}

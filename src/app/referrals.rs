@@ -1,0 +1,239 @@
+//! Referrals: who brought whom, the follow-ups a referral needs (contact the
+//! referee, thank the referrer, deliver the incentive), and the ledger.
+
+use chrono::{Duration, NaiveDateTime};
+
+use super::{App, AppError, AppResult};
+use crate::domain::{
+    AccountId, FollowUp, FollowUpId, FollowUpReason, FollowUpStatus, IncentiveStatus, Referral, ReferralId,
+    StageKind, TouchKind,
+};
+use crate::store::{Records, Txn};
+
+/// The referrer of a new account and what was promised for it.
+#[derive(Clone, Debug)]
+pub struct Referred {
+    pub by: AccountId,
+    pub incentive: Option<String>,
+}
+
+/// One line of the referral ledger.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LedgerRow {
+    pub referral: Referral,
+    pub referrer_name: String,
+    pub referee_name: String,
+    pub referee_stage: StageKind,
+}
+
+/// What one referrer brought.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReferrerRecord {
+    pub referrer: AccountId,
+    pub name: String,
+    pub made: usize,
+    /// Referees who became customers.
+    pub converted: usize,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Ledger {
+    pub rows: Vec<LedgerRow>,
+    pub referrers: Vec<ReferrerRecord>,
+}
+
+fn follow_up(
+    txn: &mut Txn<'_>,
+    account: AccountId,
+    due_in_days: u32,
+    note: String,
+    referral: ReferralId,
+    now: NaiveDateTime,
+) -> AppResult<FollowUp> {
+    let follow_up = FollowUp {
+        id: FollowUpId(txn.next_id("follow_up")?),
+        account,
+        due: now.date() + Duration::days(due_in_days.into()),
+        due_time: None,
+        kind: TouchKind::Call,
+        reason: FollowUpReason::Referral,
+        note,
+        status: FollowUpStatus::Open,
+        snoozes: 0,
+        snoozed_at: Vec::new(),
+        created_at: now,
+        closed_at: None,
+        referral: Some(referral),
+    };
+    txn.put_follow_up(&follow_up);
+    Ok(follow_up)
+}
+
+impl App {
+    /// Records a referral in `txn` and schedules its two follow-ups:
+    /// contact the referee, thank the referrer.
+    pub(super) fn stage_referral(
+        &self,
+        txn: &mut Txn<'_>,
+        referrer: (AccountId, &str),
+        referee: (AccountId, &str),
+        incentive: Option<String>,
+        now: NaiveDateTime,
+    ) -> AppResult<Referral> {
+        let incentive = incentive.map(|i| crate::domain::contact::clean_text(&i)).filter(|i| !i.is_empty());
+        let referral = Referral {
+            id: ReferralId(txn.next_id("referral")?),
+            referrer: referrer.0,
+            referee: referee.0,
+            at: now,
+            incentive,
+            incentive_status: IncentiveStatus::Promised,
+        };
+        txn.put_referral(&referral);
+        let rules = &self.config.referrals;
+        follow_up(
+            txn,
+            referee.0,
+            rules.contact_referee_days,
+            format!("referred by {}", referrer.1),
+            referral.id,
+            now,
+        )?;
+        follow_up(
+            txn,
+            referrer.0,
+            rules.thank_referrer_days,
+            format!("thank for referring {}", referee.1),
+            referral.id,
+            now,
+        )?;
+        Ok(referral)
+    }
+
+    pub fn refer(
+        &self,
+        referrer: AccountId,
+        referee: AccountId,
+        incentive: Option<String>,
+    ) -> AppResult<Referral> {
+        if referrer == referee {
+            return Err(AppError::Invalid("an account cannot refer itself".into()));
+        }
+        let referrer_record = self.record(referrer)?;
+        let referee_record = self.record(referee)?;
+        if self.store.referrals_of(referee)?.iter().any(|r| r.referee == referee) {
+            return Err(AppError::Conflict(format!(
+                "{} was already referred; one referrer per account",
+                referee_record.account.name
+            )));
+        }
+        let now = self.now();
+        let mut txn = self.store.begin();
+        let referral = self.stage_referral(
+            &mut txn,
+            (referrer, &referrer_record.account.name),
+            (referee, &referee_record.account.name),
+            incentive,
+            now,
+        )?;
+        let summary = format!(
+            "referral #{}: {} referred {}",
+            referral.id, referrer_record.account.name, referee_record.account.name
+        );
+        txn.commit(summary, now)?;
+        Ok(referral)
+    }
+
+    /// On a referee's first order: the incentive is earned, and the
+    /// referrer is due a follow-up to deliver it and report back.
+    pub(super) fn earn_incentives(
+        &self,
+        txn: &mut Txn<'_>,
+        referee: AccountId,
+        referee_name: &str,
+        now: NaiveDateTime,
+    ) -> AppResult<()> {
+        for mut referral in txn.referrals_of(referee)? {
+            if referral.referee != referee || referral.incentive_status != IncentiveStatus::Promised {
+                continue;
+            }
+            referral.incentive_status = IncentiveStatus::Earned;
+            txn.put_referral(&referral);
+            let note = match &referral.incentive {
+                Some(incentive) => format!("{referee_name} ordered: deliver {incentive} and report back"),
+                None => format!("{referee_name} ordered: report back"),
+            };
+            let days = self.config.referrals.deliver_incentive_days;
+            follow_up(txn, referral.referrer, days, note, referral.id, now)?;
+        }
+        Ok(())
+    }
+
+    /// Marks an earned incentive delivered and closes the follow-ups that
+    /// were waiting for it.
+    pub fn deliver_incentive(&self, id: ReferralId) -> AppResult<Referral> {
+        let mut referral =
+            self.store.referral(id)?.ok_or_else(|| AppError::Invalid(format!("no referral {id}")))?;
+        let referee = self.record(referral.referee)?.account.name;
+        match referral.incentive_status {
+            IncentiveStatus::Promised => {
+                return Err(AppError::Conflict(format!(
+                    "the incentive of referral {id} is not earned yet: {referee} has not ordered"
+                )));
+            }
+            IncentiveStatus::Delivered => {
+                return Err(AppError::Conflict(format!(
+                    "the incentive of referral {id} was already delivered"
+                )));
+            }
+            IncentiveStatus::Earned => {}
+        }
+        let now = self.now();
+        referral.incentive_status = IncentiveStatus::Delivered;
+        let mut txn = self.store.begin();
+        txn.put_referral(&referral);
+        for mut open in txn.follow_ups_of(referral.referrer)? {
+            if open.referral == Some(id) && open.is_pending() {
+                open.status = FollowUpStatus::Done;
+                open.closed_at = Some(now);
+                txn.put_follow_up(&open);
+            }
+        }
+        txn.commit(format!("incentive of referral #{id} delivered"), now)?;
+        Ok(referral)
+    }
+
+    pub fn referral_ledger(&self) -> AppResult<Ledger> {
+        let referrals = self.store.referrals()?.items;
+        let mut rows = Vec::with_capacity(referrals.len());
+        for referral in referrals {
+            let name = |id: AccountId| -> AppResult<(String, StageKind)> {
+                let record = self.record(id)?;
+                Ok((record.account.name.clone(), record.account.stage_kind()))
+            };
+            let (referrer_name, _) = name(referral.referrer)?;
+            let (referee_name, referee_stage) = name(referral.referee)?;
+            rows.push(LedgerRow { referral, referrer_name, referee_name, referee_stage });
+        }
+        let mut referrers: Vec<ReferrerRecord> = Vec::new();
+        for row in &rows {
+            let converted = usize::from(row.referee_stage == StageKind::Customer);
+            match referrers.iter_mut().find(|r| r.referrer == row.referral.referrer) {
+                Some(record) => {
+                    record.made += 1;
+                    record.converted += converted;
+                }
+                None => referrers.push(ReferrerRecord {
+                    referrer: row.referral.referrer,
+                    name: row.referrer_name.clone(),
+                    made: 1,
+                    converted,
+                }),
+            }
+        }
+        referrers.sort_by(|a, b| {
+            b.made.cmp(&a.made).then(b.converted.cmp(&a.converted)).then(a.referrer.cmp(&b.referrer))
+        });
+        Ok(Ledger { rows, referrers })
+    }
+}
