@@ -29,9 +29,10 @@ impl Terminal {
             .expect("tmux is installed (.ci/run installs it)");
         assert!(status.success());
         let setup = format!(
-            "PS1='$ '; export LEADLINE_STORE='{}' LEADLINE_NOW='{NOW}' XDG_DATA_HOME='{}' HOME='{}' TZ=UTC; clear",
+            "PS1='$ '; export LEADLINE_STORE='{}' LEADLINE_NOW='{NOW}' XDG_DATA_HOME='{}' XDG_CONFIG_HOME='{}/config' HOME='{}' TZ=UTC; unset LEADLINE_CONFIG; clear",
             book.store().display(),
             book.path("data").display(),
+            book.path("").display(),
             book.path("").display(),
         );
         terminal.send_line(&setup);

@@ -43,7 +43,8 @@ fn open_at_end_of(follow_up: &FollowUp, day: NaiveDate) -> bool {
 }
 
 /// Reviews `date`: `entries` are that day's touches and orders, `active`
-/// the days with any touch or order (for the streak).
+/// the days with any touch or order (for the streak; days a follow-up
+/// was closed or due count too).
 pub fn review(
     date: NaiveDate,
     entries: &[DayEntry],
@@ -87,15 +88,102 @@ pub fn review(
 
     // The streak: walk back from the day, at most a year.
     let due_days: BTreeSet<NaiveDate> = follow_ups.iter().map(|f| f.due).collect();
+    let closing_days: BTreeSet<NaiveDate> =
+        follow_ups.iter().filter_map(|f| f.closed_at).map(|t| t.date()).collect();
     let mut day = date;
     for _ in 0..366 {
         if follow_ups.iter().any(|f| open_at_end_of(f, day)) {
             break;
         }
-        if active.contains(&day) || due_days.contains(&day) {
+        if active.contains(&day) || due_days.contains(&day) || closing_days.contains(&day) {
             review.streak += 1;
         }
         day -= Duration::days(1);
     }
     review
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDateTime;
+
+    use super::*;
+    use crate::domain::{FollowUpId, FollowUpReason, Grade, Stage, TouchKind};
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    fn at(text: &str) -> NaiveDateTime {
+        day(text).and_hms_opt(11, 0, 0).unwrap()
+    }
+
+    fn follow_up(id: u64, due: &str, closed: Option<&str>) -> FollowUp {
+        FollowUp {
+            id: FollowUpId(id),
+            account: AccountId(1),
+            due: day(due),
+            due_time: None,
+            kind: TouchKind::Call,
+            reason: FollowUpReason::Promised,
+            note: String::new(),
+            status: if closed.is_some() { FollowUpStatus::Done } else { FollowUpStatus::Open },
+            snoozes: 0,
+            snoozed_at: Vec::new(),
+            created_at: at("2026-11-01"),
+            closed_at: closed.map(at),
+            referral: None,
+        }
+    }
+
+    fn streak_on(date: &str, follow_ups: &[FollowUp], active: &[&str]) -> u32 {
+        let active: BTreeSet<NaiveDate> = active.iter().map(|d| day(d)).collect();
+        review(day(date), &[], follow_ups, &[], &active, &Config::default()).streak
+    }
+
+    #[test]
+    fn the_streak_counts_worked_days_until_one_ended_with_the_list_not_done() {
+        let follow_ups = [
+            follow_up(1, "2026-11-20", Some("2026-11-22")),
+            follow_up(2, "2026-11-23", Some("2026-11-23")),
+            follow_up(3, "2026-11-26", Some("2026-11-26")),
+        ];
+        // 11-20 and 11-21 ended with #1 open; 11-22 closed it; 11-24 had
+        // only a touch; 11-25 nothing at all; 11-26 closed #3.
+        assert_eq!(streak_on("2026-11-26", &follow_ups, &["2026-11-24"]), 4);
+        assert_eq!(streak_on("2026-11-21", &follow_ups, &["2026-11-24"]), 0);
+        let late = [follow_up(4, "2026-11-25", Some("2026-11-27"))];
+        assert_eq!(streak_on("2026-11-26", &late, &["2026-11-24"]), 0, "an overdue follow-up breaks it");
+        assert_eq!(streak_on("2026-11-27", &late, &["2026-11-24"]), 1);
+    }
+
+    #[test]
+    fn missed_are_the_days_follow_ups_left_undone_and_past_cadence_the_accounts_that_ran_out() {
+        let follow_ups = [
+            follow_up(1, "2026-11-26", Some("2026-11-26")),
+            follow_up(2, "2026-11-26", Some("2026-11-27")),
+            follow_up(3, "2026-11-26", None),
+            follow_up(4, "2026-11-27", None),
+        ];
+        let summary = |id: u64, touched: &str| AccountSummary {
+            id: AccountId(id),
+            name: format!("#{id}"),
+            company: None,
+            stage: Stage::Prospect { grade: Grade::A },
+            archived: None,
+            potential: None,
+            last_touch: Some(at(touched)),
+            revenue_days: Vec::new(),
+            pending: Vec::new(),
+            done_days: Vec::new(),
+            created: day("2026-10-01"),
+            last_greeting: None,
+            unanswered_sms: Vec::new(),
+        };
+        let summaries = [summary(1, "2026-11-23"), summary(2, "2026-11-22"), summary(3, "2026-11-24")];
+        let r = review(day("2026-11-26"), &[], &follow_ups, &summaries, &BTreeSet::new(), &Config::default());
+        assert_eq!(r.follow_ups_done, 1);
+        assert_eq!(r.missed.iter().map(|f| f.id.0).collect::<Vec<_>>(), [2, 3]);
+        assert_eq!(r.past_cadence, [AccountId(1)], "A grade: 3 days after 11-23");
+    }
 }

@@ -60,6 +60,8 @@ pub struct Recorded {
     pub converted: bool,
     /// The account was archived and the order brought it back.
     pub restored: bool,
+    /// Referral incentives the first order earned.
+    pub earned: Vec<super::referrals::Earned>,
 }
 
 #[derive(Clone, Debug)]
@@ -223,11 +225,10 @@ impl App {
         let restored = record.account.archived.take().is_some();
         txn.put_account(&record)?;
         let name = record.account.name.clone();
-        if converted {
-            self.earn_incentives(&mut txn, input.account, &name, now)?;
-        }
+        let earned =
+            if converted { self.earn_incentives(&mut txn, input.account, &name, now)? } else { Vec::new() };
         txn.commit(format!("order {} from {name} (#{})", order.amount, input.account), now)?;
-        Ok(Recorded { order, account_name: name, converted, restored })
+        Ok(Recorded { order, account_name: name, converted, restored, earned })
     }
 
     pub fn schedule_follow_up(&self, input: &FollowUpInput) -> AppResult<FollowUp> {

@@ -20,8 +20,9 @@ fn utc(at: NaiveDateTime) -> chrono::DateTime<Utc> {
 }
 
 impl App {
-    /// The open follow-ups of active accounts, as an iCalendar text.
-    pub fn follow_ups_calendar(&self) -> AppResult<String> {
+    /// The open follow-ups of active accounts, as an iCalendar text, and
+    /// how many there are.
+    pub fn follow_ups_calendar(&self) -> AppResult<(String, usize)> {
         let now = self.now();
         let mut calendar = Calendar::empty();
         calendar.append_property(("VERSION", "2.0"));
@@ -29,6 +30,7 @@ impl App {
         calendar.append_property(("CALSCALE", "GREGORIAN"));
         calendar.name("Leadline follow-ups");
         let summaries = self.store.summaries()?.items;
+        let mut events = 0;
         for summary in summaries.iter().filter(|s| s.is_active()) {
             for follow_up in &summary.pending {
                 let title = match &summary.company {
@@ -59,8 +61,9 @@ impl App {
                     }
                 }
                 calendar.push(event.done());
+                events += 1;
             }
         }
-        Ok(calendar.done().to_string())
+        Ok((calendar.done().to_string(), events))
     }
 }

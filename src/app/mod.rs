@@ -21,7 +21,7 @@ use crate::store::{AccountRecord, Records, Store, StoreError, UndoOutcome};
 
 pub use accounts::{AccountDetail, AccountInput, AccountRow, ListFilter, ReferralLink};
 pub use activity::{FollowUpInput, Logged, NextStep, OrderInput, Recorded, TouchInput};
-pub use referrals::{Ledger, LedgerRow, Referred, ReferrerRecord};
+pub use referrals::{Earned, Ledger, LedgerRow, Referred, ReferrerRecord};
 pub use resolve::Candidate;
 pub use review::DayReview;
 pub use today::{TodayRow, today_rows};
@@ -62,7 +62,7 @@ macro_rules! invalid_from {
         })+
     };
 }
-invalid_from!(ContactError, MoneyError, UnknownKeyword, WhenError);
+invalid_from!(ContactError, MoneyError, UnknownKeyword, WhenError, crate::config::ConfigError);
 
 pub type AppResult<T> = Result<T, AppError>;
 

@@ -17,6 +17,14 @@ pub struct Referred {
     pub incentive: Option<String>,
 }
 
+/// An incentive a first order earned, and the follow-up to deliver it.
+#[derive(Clone, Debug)]
+pub struct Earned {
+    pub referral: Referral,
+    pub referrer_name: String,
+    pub deliver: FollowUp,
+}
+
 /// One line of the referral ledger.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LedgerRow {
@@ -152,21 +160,32 @@ impl App {
         referee: AccountId,
         referee_name: &str,
         now: NaiveDateTime,
-    ) -> AppResult<()> {
+    ) -> AppResult<Vec<Earned>> {
+        let mut earned = Vec::new();
         for mut referral in txn.referrals_of(referee)? {
             if referral.referee != referee || referral.incentive_status != IncentiveStatus::Promised {
                 continue;
             }
             referral.incentive_status = IncentiveStatus::Earned;
             txn.put_referral(&referral);
+            // They bought: whatever "contact the referee" was pending is done.
+            for mut open in txn.follow_ups_of(referee)? {
+                if open.referral == Some(referral.id) && open.is_pending() {
+                    open.status = FollowUpStatus::Done;
+                    open.closed_at = Some(now);
+                    txn.put_follow_up(&open);
+                }
+            }
             let note = match &referral.incentive {
                 Some(incentive) => format!("{referee_name} ordered: deliver {incentive} and report back"),
                 None => format!("{referee_name} ordered: report back"),
             };
             let days = self.config.referrals.deliver_incentive_days;
-            follow_up(txn, referral.referrer, days, note, referral.id, now)?;
+            let deliver = follow_up(txn, referral.referrer, days, note, referral.id, now)?;
+            let referrer_name = self.record(referral.referrer)?.account.name;
+            earned.push(Earned { referral, referrer_name, deliver });
         }
-        Ok(())
+        Ok(earned)
     }
 
     /// Marks an earned incentive delivered and closes the follow-ups that

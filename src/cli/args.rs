@@ -23,6 +23,9 @@ pub struct Cli {
     /// Use the demo store (created and filled on first use)
     #[arg(long, global = true)]
     pub demo: bool,
+    /// The settings file [default: config.toml in the user's config directory]
+    #[arg(long, global = true, env = "LEADLINE_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -75,11 +78,36 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Follow-ups due today or overdue
+    /// Who to contact today and why, most urgent first
     Today {
         #[arg(long)]
         json: bool,
     },
+    /// Record that one account referred another
+    Refer {
+        referrer: String,
+        referee: String,
+        /// What the referrer is promised once the referee buys
+        #[arg(long)]
+        incentive: Option<String>,
+    },
+    /// The referral ledger; `referrals deliver ID` marks an incentive delivered
+    Referrals {
+        #[command(subcommand)]
+        action: Option<ReferralAction>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A day's work: touches, orders, follow-ups done and missed, the streak
+    Review {
+        /// The day to review [default: today]
+        #[arg(long, value_name = "WHEN")]
+        date: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the settings in force and where they come from
+    Config,
     /// Revert the last change (repeatable)
     Undo,
     /// The change history, newest first
@@ -87,7 +115,7 @@ pub enum Command {
         #[arg(long, default_value_t = 20)]
         limit: usize,
     },
-    /// Write a full backup
+    /// Write a full backup, or the open follow-ups as a calendar
     Export {
         #[arg(long, default_value = "json")]
         format: ExportFormat,
@@ -114,9 +142,18 @@ pub enum Command {
     },
 }
 
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+#[derive(Debug, Subcommand)]
+pub enum ReferralAction {
+    /// Mark an earned incentive delivered
+    Deliver { id: u64 },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormat {
+    /// A full backup, for `import`
     Json,
+    /// Open follow-ups as calendar events
+    Ics,
 }
 
 /// Contact fields shared by `add` and `edit`.

@@ -4,7 +4,10 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::args::{AddArgs, Command, ContactArgs, EditArgs, FollowUpArgs, ImportArgs, LogArgs, OrderArgs};
+use super::args::{
+    AddArgs, Command, ContactArgs, EditArgs, ExportFormat, FollowUpArgs, ImportArgs, LogArgs, OrderArgs,
+    ReferralAction,
+};
 use super::{json, print, text};
 use crate::app::backup::Backup;
 use crate::app::csv_import::{CsvOptions, CsvReport};
@@ -13,7 +16,9 @@ use crate::app::{
     AccountInput, App, AppError, AppResult, FollowUpInput, ListFilter, NextStep, OrderInput, Referred,
     TouchInput,
 };
-use crate::domain::{ArchiveReason, Direction, FollowUpId, FollowUpReason, Money, Outcome, TouchKind};
+use crate::domain::{
+    ArchiveReason, Direction, FollowUpId, FollowUpReason, Money, Outcome, ReferralId, TouchKind,
+};
 use crate::search::{self, Query};
 
 /// Runs one command; returns the app (bulk commands reopen the store) and
@@ -125,7 +130,17 @@ fn single(app: &App, command: &Command) -> AppResult<i32> {
             }
             Ok(0)
         }
-        Command::Export { format: _, output } => export(app, output.as_ref()),
+        Command::Export { format: ExportFormat::Json, output } => export(app, output.as_ref()),
+        Command::Export { format: ExportFormat::Ics, output } => export_calendar(app, output.as_ref()),
+        Command::Refer { referrer, referee, incentive } => {
+            super::referrals::refer(app, referrer, referee, incentive)
+        }
+        Command::Referrals { action: None, json } => super::referrals::ledger(app, *json),
+        Command::Referrals { action: Some(ReferralAction::Deliver { id }), .. } => {
+            super::referrals::deliver(app, ReferralId(*id))
+        }
+        Command::Review { date, json } => super::review::review(app, date.as_deref(), *json),
+        Command::Config => unreachable!("`config` runs without the store"),
         Command::Import(_) | Command::Doctor { .. } | Command::Demo { .. } => {
             unreachable!("bulk commands are run by `run`")
         }
@@ -236,6 +251,12 @@ fn order(app: &App, args: &OrderArgs) -> AppResult<i32> {
     if recorded.restored {
         line.push_str("; restored from the archive");
     }
+    for earned in &recorded.earned {
+        line.push_str(&format!(
+            "; {}'s referral incentive is earned: deliver it by {} (follow-up #{}, referral #{})",
+            earned.referrer_name, earned.deliver.due, earned.deliver.id, earned.referral.id
+        ));
+    }
     print(&format!("{line}.\n"));
     Ok(0)
 }
@@ -302,6 +323,19 @@ fn export(app: &App, output: Option<&PathBuf>) -> AppResult<i32> {
         None => print(&text),
     }
     Ok(if problems.is_empty() { 0 } else { 1 })
+}
+
+fn export_calendar(app: &App, output: Option<&PathBuf>) -> AppResult<i32> {
+    let (text, events) = app.follow_ups_calendar()?;
+    match output {
+        Some(path) => {
+            write_durably(path, text.as_bytes())
+                .map_err(|e| AppError::Conflict(format!("cannot write {}: {e}", path.display())))?;
+            eprintln!("Wrote {} ({events} open follow-ups).", path.display());
+        }
+        None => print(&text),
+    }
+    Ok(0)
 }
 
 /// Writes through a temporary file and a rename, fsynced, so that a

@@ -9,15 +9,15 @@ use serde::Serialize;
 use crate::app::{AccountDetail, AccountRow, ReferralLink, TodayRow};
 use crate::domain::{Account, FollowUp, Order, Touch};
 
-fn money(value: crate::domain::Money) -> String {
+pub(super) fn money(value: crate::domain::Money) -> String {
     value.to_string()
 }
 
-fn time(value: NaiveDateTime) -> String {
+pub(super) fn time(value: NaiveDateTime) -> String {
     value.format("%Y-%m-%dT%H:%M:%S").to_string()
 }
 
-fn date(value: NaiveDate) -> String {
+pub(super) fn date(value: NaiveDate) -> String {
     value.format("%Y-%m-%d").to_string()
 }
 

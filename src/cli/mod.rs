@@ -3,6 +3,8 @@
 mod args;
 mod commands;
 mod json;
+mod referrals;
+mod review;
 mod table;
 mod text;
 
@@ -17,6 +19,7 @@ use args::Command;
 use crate::app::demo::{DEFAULT_ACCOUNTS, DEFAULT_SEED, DemoOptions};
 use crate::app::{App, AppError, AppResult};
 use crate::clock;
+use crate::config::{self, Config};
 use crate::store::Store;
 
 /// Runs the command line; returns the process exit code.
@@ -72,7 +75,35 @@ fn data_dir() -> AppResult<PathBuf> {
         .ok_or_else(|| AppError::Conflict("no home directory to keep the store in; use --store DIR".into()))
 }
 
+/// The settings in force, the file they come from, and whether it exists.
+fn load_config(cli: &Cli) -> AppResult<(Config, Option<PathBuf>, bool)> {
+    let (path, required) = match &cli.config {
+        Some(path) => (Some(path.clone()), true),
+        None => (config::default_path(), false),
+    };
+    let Some(path) = path else {
+        return Ok((Config::default(), None, false));
+    };
+    let config = Config::load(&path, required)?;
+    let found = path.is_file();
+    Ok((config, Some(path), found))
+}
+
+fn show_config(cli: &Cli) -> AppResult<i32> {
+    let (config, path, found) = load_config(cli)?;
+    let origin = match (path, found) {
+        (Some(path), true) => format!("# Settings from {}", path.display()),
+        (Some(path), false) => {
+            format!("# No {} yet: these are the defaults; save this there to change them", path.display())
+        }
+        (None, _) => "# No config directory: these are the defaults".to_string(),
+    };
+    print(&format!("{origin}\n\n{}", config.to_toml()));
+    Ok(0)
+}
+
 fn open_app(cli: &Cli) -> AppResult<App> {
+    let (config, _, _) = load_config(cli)?;
     let clock = clock::from_env()?;
     let dir = if cli.demo {
         data_dir()?.join("demo")
@@ -82,7 +113,7 @@ fn open_app(cli: &Cli) -> AppResult<App> {
             None => data_dir()?.join("store"),
         }
     };
-    let mut app = App::new(Store::open(&dir)?, clock);
+    let mut app = App::new(Store::open(&dir)?, clock).with_config(config);
     let demo_command = matches!(cli.command, Some(Command::Demo { .. }));
     if cli.demo && !demo_command && app.store().is_empty()? {
         let counts = app.fill_demo(DemoOptions {
@@ -97,6 +128,9 @@ fn open_app(cli: &Cli) -> AppResult<App> {
 }
 
 fn run(cli: Cli) -> AppResult<i32> {
+    if matches!(cli.command, Some(Command::Config)) {
+        return show_config(&cli);
+    }
     let app = open_app(&cli)?;
     let Some(command) = &cli.command else {
         crate::tui::run(app)?;

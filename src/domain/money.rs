@@ -83,6 +83,23 @@ fn strip_grouping(whole: &str) -> Option<String> {
     (first_ok && rest_ok).then(|| groups.concat())
 }
 
+impl Money {
+    /// For reading rather than parsing: "12,000.50".
+    pub fn grouped(self) -> String {
+        let text = self.to_string();
+        let (whole, cents) = text.split_once('.').unwrap_or((&text, "00"));
+        let (sign, digits) = whole.strip_prefix('-').map_or(("", whole), |d| ("-", d));
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        format!("{sign}{out}.{cents}")
+    }
+}
+
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sign = if self.0 < 0 { "-" } else { "" };

@@ -43,9 +43,24 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
         Change::RecordOrder(input) => {
             let recorded = app.record_order(&input)?;
             let customer = if recorded.converted { "; now a customer" } else { "" };
-            let message =
-                format!("Saved order {} from {}{customer}.", recorded.order.amount, recorded.account_name);
-            (message, vec![input.account], recorded.restored, None)
+            let earned: String = recorded
+                .earned
+                .iter()
+                .map(|e| {
+                    format!(
+                        "; {}'s incentive earned, deliver by {}",
+                        e.referrer_name,
+                        e.deliver.due.format("%m-%d")
+                    )
+                })
+                .collect();
+            let message = format!(
+                "Saved order {} from {}{customer}{earned}.",
+                recorded.order.amount, recorded.account_name
+            );
+            let mut touched = vec![input.account];
+            touched.extend(recorded.earned.iter().map(|e| e.referral.referrer));
+            (message, touched, recorded.restored, None)
         }
         Change::AddAccount(input) => {
             let record = app.add_account(&input, None)?;

@@ -74,9 +74,23 @@ impl Book {
             .env("LEADLINE_NOW", &self.now)
             .env("HOME", self.dir.path())
             .env("XDG_DATA_HOME", self.dir.path().join("data"))
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
             .env("TZ", "UTC")
+            .env_remove("LEADLINE_CONFIG")
             .env_remove("NO_COLOR");
         command
+    }
+
+    /// Where `leadline` looks for its settings in this book's home.
+    pub fn config_path(&self) -> PathBuf {
+        self.dir.path().join("config/leadline/config.toml")
+    }
+
+    /// Writes the settings file `leadline` reads by default.
+    pub fn configure(&self, toml: &str) {
+        let path = self.config_path();
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, toml).unwrap();
     }
 
     pub fn run(&self, args: &[&str]) -> Run {

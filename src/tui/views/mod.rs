@@ -114,17 +114,7 @@ fn centered(area: Rect, percent_x: u16, percent_y: u16) -> Rect {
 
 /// Money for display: "12,000.50".
 pub fn grouped(money: Money) -> String {
-    let text = money.to_string();
-    let (whole, cents) = text.split_once('.').unwrap_or((&text, "00"));
-    let (sign, digits) = whole.strip_prefix('-').map_or(("", whole), |d| ("-", d));
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    format!("{sign}{out}.{cents}")
+    money.grouped()
 }
 
 /// "A", "B", "VIP", "large": the short stage of a row.

@@ -1,0 +1,149 @@
+//! `refer` and `referrals`: recording who brought whom, the ledger, and
+//! delivering earned incentives.
+
+use serde::Serialize;
+
+use super::json::{self, date, time};
+use super::print;
+use super::table::{Align, Table};
+use crate::app::{App, AppResult, Ledger};
+use crate::domain::ReferralId;
+
+pub fn refer(app: &App, referrer: &str, referee: &str, incentive: &Option<String>) -> AppResult<i32> {
+    let referrer = app.resolve_account(referrer)?;
+    let referee = app.resolve_account(referee)?;
+    let referral = app.refer(referrer, referee, incentive.clone())?;
+    let ledger = app.referral_ledger()?;
+    let row = ledger.rows.iter().find(|r| r.referral.id == referral.id);
+    let (by, to) = row.map_or_else(
+        || (referrer.to_string(), referee.to_string()),
+        |r| (r.referrer_name.clone(), r.referee_name.clone()),
+    );
+    let rules = &app.config().referrals;
+    let day = |days: u32| app.today() + chrono::Duration::days(days.into());
+    print(&format!(
+        "Referral #{}: {by} referred {to}. Contact {to} by {}; thank {by} by {}.\n",
+        referral.id,
+        day(rules.contact_referee_days),
+        day(rules.thank_referrer_days)
+    ));
+    Ok(0)
+}
+
+pub fn deliver(app: &App, id: ReferralId) -> AppResult<i32> {
+    let referral = app.deliver_incentive(id)?;
+    let what = referral.incentive.as_deref().map(|i| format!(" ({i})")).unwrap_or_default();
+    print(&format!("Delivered the incentive of referral #{id}{what}.\n"));
+    Ok(0)
+}
+
+pub fn ledger(app: &App, as_json: bool) -> AppResult<i32> {
+    let ledger = app.referral_ledger()?;
+    if as_json {
+        print(&json::to_string(&LedgerJson::new(&ledger)));
+    } else {
+        print(&text(&ledger));
+    }
+    Ok(0)
+}
+
+#[derive(Serialize)]
+struct LedgerJson {
+    ledger: Vec<RowJson>,
+    referrers: Vec<ReferrerJson>,
+}
+
+#[derive(Serialize)]
+struct RowJson {
+    id: u64,
+    referrer: String,
+    referrer_id: u64,
+    referee: String,
+    referee_id: u64,
+    referee_stage: &'static str,
+    at: String,
+    incentive: Option<String>,
+    incentive_status: &'static str,
+}
+
+#[derive(Serialize)]
+struct ReferrerJson {
+    id: u64,
+    name: String,
+    made: usize,
+    converted: usize,
+}
+
+impl LedgerJson {
+    fn new(ledger: &Ledger) -> LedgerJson {
+        LedgerJson {
+            ledger: ledger
+                .rows
+                .iter()
+                .map(|row| RowJson {
+                    id: row.referral.id.0,
+                    referrer: row.referrer_name.clone(),
+                    referrer_id: row.referral.referrer.0,
+                    referee: row.referee_name.clone(),
+                    referee_id: row.referral.referee.0,
+                    referee_stage: row.referee_stage.as_str(),
+                    at: time(row.referral.at),
+                    incentive: row.referral.incentive.clone(),
+                    incentive_status: row.referral.incentive_status.as_str(),
+                })
+                .collect(),
+            referrers: ledger
+                .referrers
+                .iter()
+                .map(|r| ReferrerJson {
+                    id: r.referrer.0,
+                    name: r.name.clone(),
+                    made: r.made,
+                    converted: r.converted,
+                })
+                .collect(),
+        }
+    }
+}
+
+fn text(ledger: &Ledger) -> String {
+    if ledger.rows.is_empty() {
+        return "No referrals yet. `leadline refer REFERRER REFEREE` records one.\n".into();
+    }
+    let mut table = Table::new(&[
+        ("#", Align::Right, 6),
+        ("DATE", Align::Left, 10),
+        ("REFERRER", Align::Left, 20),
+        ("REFEREE", Align::Left, 20),
+        ("STAGE", Align::Left, 9),
+        ("INCENTIVE", Align::Left, 30),
+        ("STATUS", Align::Left, 9),
+    ]);
+    for row in &ledger.rows {
+        table.row(vec![
+            row.referral.id.to_string(),
+            date(row.referral.at.date()),
+            format!("{} (#{})", row.referrer_name, row.referral.referrer),
+            format!("{} (#{})", row.referee_name, row.referral.referee),
+            row.referee_stage.to_string(),
+            row.referral.incentive.clone().unwrap_or_default(),
+            row.referral.incentive_status.to_string(),
+        ]);
+    }
+    let mut out = table.render();
+    let mut referrers = Table::new(&[
+        ("REFERRER", Align::Left, 24),
+        ("REFERRED", Align::Right, 8),
+        ("CONVERTED", Align::Right, 9),
+    ]);
+    for r in &ledger.referrers {
+        referrers.row(vec![
+            format!("{} (#{})", r.name, r.referrer),
+            r.made.to_string(),
+            r.converted.to_string(),
+        ]);
+    }
+    out.push('\n');
+    out.push_str(&referrers.render());
+    out
+}

@@ -1,0 +1,166 @@
+//! `review`: one day's work, as text or JSON.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::json::{self, date, money};
+use super::print;
+use crate::app::{App, AppResult, DayReview};
+use crate::domain::{AccountId, Money};
+
+pub fn review(app: &App, day: Option<&str>, as_json: bool) -> AppResult<i32> {
+    let day = match day {
+        Some(text) => app.parse_when(text)?.date,
+        None => app.today(),
+    };
+    if day > app.today() {
+        return Err(crate::app::AppError::Invalid(format!(
+            "{day} has not happened yet; review today or a past day"
+        )));
+    }
+    let review = app.review_day(day)?;
+    if as_json {
+        print(&json::to_string(&ReviewJson::new(&review, day)));
+    } else {
+        print(&text(&review, day));
+    }
+    Ok(0)
+}
+
+#[derive(Serialize)]
+struct ReviewJson {
+    date: String,
+    touches: usize,
+    by_kind: BTreeMap<&'static str, usize>,
+    /// Touches without an outcome count under "none".
+    by_outcome: BTreeMap<&'static str, usize>,
+    orders: Vec<OrderJson>,
+    orders_value: String,
+    follow_ups_done: usize,
+    follow_ups_skipped: usize,
+    follow_ups_snoozed: usize,
+    missed: Vec<MissedJson>,
+    past_cadence: Vec<AccountJson>,
+    streak: u32,
+}
+
+#[derive(Serialize)]
+struct OrderJson {
+    account_id: u64,
+    name: String,
+    amount: String,
+}
+
+#[derive(Serialize)]
+struct MissedJson {
+    follow_up_id: u64,
+    account_id: u64,
+    name: String,
+    kind: &'static str,
+    note: String,
+}
+
+#[derive(Serialize)]
+struct AccountJson {
+    account_id: u64,
+    name: String,
+}
+
+fn name(review: &DayReview, id: AccountId) -> String {
+    review.names.get(&id).cloned().unwrap_or_else(|| format!("#{id}"))
+}
+
+impl ReviewJson {
+    fn new(day: &DayReview, date_reviewed: chrono::NaiveDate) -> ReviewJson {
+        let r = &day.review;
+        ReviewJson {
+            date: date(date_reviewed),
+            touches: r.touches,
+            by_kind: r.by_kind.iter().map(|(k, n)| (k.as_str(), *n)).collect(),
+            by_outcome: r.by_outcome.iter().map(|(o, n)| (o.map_or("none", |o| o.as_str()), *n)).collect(),
+            orders: r
+                .orders
+                .iter()
+                .map(|(id, amount)| OrderJson {
+                    account_id: id.0,
+                    name: name(day, *id),
+                    amount: money(*amount),
+                })
+                .collect(),
+            orders_value: money(r.orders_value),
+            follow_ups_done: r.follow_ups_done,
+            follow_ups_skipped: r.follow_ups_skipped,
+            follow_ups_snoozed: r.follow_ups_snoozed,
+            missed: r
+                .missed
+                .iter()
+                .map(|f| MissedJson {
+                    follow_up_id: f.id.0,
+                    account_id: f.account.0,
+                    name: name(day, f.account),
+                    kind: f.kind.as_str(),
+                    note: f.note.clone(),
+                })
+                .collect(),
+            past_cadence: r
+                .past_cadence
+                .iter()
+                .map(|id| AccountJson { account_id: id.0, name: name(day, *id) })
+                .collect(),
+            streak: r.streak,
+        }
+    }
+}
+
+fn counts<K: std::fmt::Display>(items: impl Iterator<Item = (K, usize)>) -> String {
+    items.map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(", ")
+}
+
+fn text(day: &DayReview, reviewed: chrono::NaiveDate) -> String {
+    let r = &day.review;
+    let mut out = format!("Review of {}\n\n", reviewed.format("%Y-%m-%d (%a)"));
+    let line = |out: &mut String, label: &str, value: String| out.push_str(&format!("{label:<13}{value}\n"));
+    if r.touches == 0 {
+        line(&mut out, "Touches", "none".into());
+    } else {
+        line(
+            &mut out,
+            "Touches",
+            format!("{}: {}", r.touches, counts(r.by_kind.iter().map(|(k, n)| (k, *n)))),
+        );
+        let outcomes = r.by_outcome.iter().map(|(o, n)| (o.map_or("no outcome", |o| o.as_str()), *n));
+        line(&mut out, "Outcomes", counts(outcomes));
+    }
+    let orders: Vec<String> =
+        r.orders.iter().map(|(id, amount)| format!("{} {}", name(day, *id), grouped(*amount))).collect();
+    line(
+        &mut out,
+        "Orders",
+        if orders.is_empty() {
+            "none".into()
+        } else {
+            format!("{} worth {}: {}", orders.len(), grouped(r.orders_value), orders.join(", "))
+        },
+    );
+    line(
+        &mut out,
+        "Follow-ups",
+        format!(
+            "{} done, {} skipped, {} snoozed",
+            r.follow_ups_done, r.follow_ups_skipped, r.follow_ups_snoozed
+        ),
+    );
+    let missed: Vec<String> =
+        r.missed.iter().map(|f| format!("{} (#{})", name(day, f.account), f.id)).collect();
+    line(&mut out, "Missed", if missed.is_empty() { "none".into() } else { missed.join(", ") });
+    let slipped: Vec<String> = r.past_cadence.iter().map(|id| name(day, *id)).collect();
+    line(&mut out, "Past cadence", if slipped.is_empty() { "none".into() } else { slipped.join(", ") });
+    let days = if r.streak == 1 { "day" } else { "days" };
+    line(&mut out, "Streak", format!("{} {days} with the list worked to zero", r.streak));
+    out
+}
+
+fn grouped(amount: Money) -> String {
+    amount.grouped()
+}
