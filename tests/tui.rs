@@ -390,6 +390,125 @@ fn snapshots_of_every_screen() {
     f.key(KeyCode::Char('/'));
     f.type_text("zw");
     snapshot(&f, "search");
+    f.key(KeyCode::Esc);
+    f.key(KeyCode::Char('5'));
+    snapshot(&f, "referrals");
+    f.key(KeyCode::Char('6'));
+    snapshot(&f, "review");
+}
+
+#[test]
+fn the_referrals_tree_delivers_an_incentive_once_the_referee_orders() {
+    let mut f = fixture();
+    f.key(KeyCode::Char('5'));
+    assert_eq!(f.model.screen, Screen::Referrals);
+    let tree: Vec<(usize, &str)> =
+        f.model.referrals.rows.iter().map(|r| (r.depth, r.name.as_str())).collect();
+    assert_eq!(tree, [(0, "张伟"), (1, "王芳")]);
+    f.key(KeyCode::Char('d'));
+    assert!(f.status().contains("Select a referred account"), "{}", f.status());
+    f.key(KeyCode::Char('j'));
+    f.key(KeyCode::Char('d'));
+    assert_eq!(f.status(), "Not earned yet: 王芳 has not ordered.");
+    f.key(KeyCode::Char('o'));
+    f.type_text("8800");
+    f.key(KeyCode::Enter);
+    assert!(
+        f.status().starts_with(
+            "Saved order 8800.00 from 王芳; now a customer; 张伟's incentive earned, deliver by 12-04."
+        ),
+        "{}",
+        f.status()
+    );
+    assert!(f.screen().contains("earned"), "the tree reloads after the change:\n{}", f.screen());
+    assert!(
+        f.model.book.get(AccountId(1)).unwrap().pending.iter().any(|p| p.note == "王芳 ordered: report back"),
+        "the referrer's summary gains the follow-up to deliver"
+    );
+    f.key(KeyCode::Char('d'));
+    assert_eq!(f.status(), "Delivered the incentive. u undoes it.");
+    assert!(f.screen().contains("delivered"));
+    f.key(KeyCode::Char('d'));
+    assert_eq!(f.status(), "张伟's incentive for 王芳 was already delivered.");
+}
+
+#[test]
+fn r_adds_an_account_the_selected_one_referred() {
+    let mut f = fixture();
+    f.key(KeyCode::Char('j'));
+    f.key(KeyCode::Char('j'));
+    f.key(KeyCode::Char('R'));
+    match &f.model.overlay {
+        Some(Overlay::Form(leadline::tui::forms::Form::Fields(form))) => {
+            assert_eq!(form.fields[9].input.text(), "李娜", "referred by the selected account");
+        }
+        other => panic!("{other:?}"),
+    }
+    f.type_text("陈静");
+    for _ in 0..10 {
+        f.key(KeyCode::Tab);
+    }
+    f.type_text("两张电影票");
+    f.key(KeyCode::Enter);
+    assert_eq!(f.status(), "Added 陈静. u undoes it.");
+    let ledger = f.app.referral_ledger().unwrap();
+    let link = &ledger.rows.last().unwrap();
+    assert_eq!(
+        (link.referrer_name.as_str(), link.referee_name.as_str(), link.referral.incentive.as_deref()),
+        ("李娜", "陈静", Some("两张电影票"))
+    );
+    assert!(
+        f.model.book.get(AccountId(4)).unwrap().pending.iter().any(|p| p.note == "thank for referring 陈静"),
+        "the referrer's summary is refreshed too"
+    );
+    f.key(KeyCode::Char('a'));
+    f.type_text("刘洋");
+    for _ in 0..9 {
+        f.key(KeyCode::Tab);
+    }
+    f.type_text("nobody at all");
+    f.key(KeyCode::Enter);
+    assert!(f.model.status.as_ref().unwrap().error);
+    assert!(f.status().contains("no account matches 'nobody at all'"), "{}", f.status());
+    assert!(matches!(f.model.overlay, Some(Overlay::Form(_))), "the form stays open to fix");
+}
+
+#[test]
+fn the_review_screen_steps_through_days_but_not_past_today() {
+    let mut f = fixture();
+    f.key(KeyCode::Char('6'));
+    assert_eq!(f.model.screen, Screen::Review);
+    assert!(f.screen().contains("Review of 2026-11-27, Friday"), "{}", f.screen());
+    assert!(f.screen().contains("Missed        王芳 (#"), "{}", f.screen());
+    f.key(KeyCode::Char(']'));
+    assert_eq!(f.status(), "The review cannot look past today.");
+    for _ in 0..9 {
+        f.key(KeyCode::Char('['));
+    }
+    let screen = f.screen();
+    assert!(screen.contains("Review of 2026-11-18, Wednesday"), "{screen}");
+    assert!(
+        screen.contains("Touches       2: call 1, visit 1") || screen.contains("Touches       1: visit 1"),
+        "{screen}"
+    );
+    assert!(screen.contains("Orders        2 worth 84,500.00"), "{screen}");
+}
+
+#[test]
+fn logging_a_fourth_unanswered_sms_warns_in_the_status_bar() {
+    let mut f = fixture();
+    for _ in 0..3 {
+        f.key(KeyCode::Char('s'));
+        f.key(KeyCode::Enter);
+        assert!(!f.status().contains("Careful"), "{}", f.status());
+    }
+    f.key(KeyCode::Char('s'));
+    f.key(KeyCode::Enter);
+    assert_eq!(
+        f.status(),
+        "Saved sms with 张伟. Careful: 4 SMS to 张伟 in 14 days got no answer: call or visit instead. u undoes it."
+    );
+    assert!(f.model.views.today[0].reasons.iter().any(|r| r == "4 unanswered SMS: call or visit instead"));
 }
 
 #[test]

@@ -24,3 +24,55 @@ impl App {
         Ok(DayReview { review, names })
     }
 }
+
+fn counts<K: std::fmt::Display>(items: impl Iterator<Item = (K, usize)>) -> String {
+    items.map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(", ")
+}
+
+fn or_none(items: Vec<String>) -> String {
+    if items.is_empty() { "none".to_string() } else { items.join(", ") }
+}
+
+impl DayReview {
+    fn name(&self, id: AccountId) -> String {
+        self.names.get(&id).cloned().unwrap_or_else(|| format!("#{id}"))
+    }
+
+    /// The review as labelled lines, the same in the CLI and the TUI.
+    pub fn lines(&self) -> Vec<(&'static str, String)> {
+        let r = &self.review;
+        let mut lines = Vec::new();
+        if r.touches == 0 {
+            lines.push(("Touches", "none".to_string()));
+        } else {
+            lines.push((
+                "Touches",
+                format!("{}: {}", r.touches, counts(r.by_kind.iter().map(|(k, n)| (k, *n)))),
+            ));
+            let outcomes = r.by_outcome.iter().map(|(o, n)| (o.map_or("no outcome", |o| o.as_str()), *n));
+            lines.push(("Outcomes", counts(outcomes)));
+        }
+        let orders: Vec<String> =
+            r.orders.iter().map(|(id, amount)| format!("{} {}", self.name(*id), amount.grouped())).collect();
+        let orders = match orders.len() {
+            0 => "none".to_string(),
+            n => format!("{n} worth {}: {}", r.orders_value.grouped(), orders.join(", ")),
+        };
+        lines.push(("Orders", orders));
+        lines.push((
+            "Follow-ups",
+            format!(
+                "{} done, {} skipped, {} snoozed",
+                r.follow_ups_done, r.follow_ups_skipped, r.follow_ups_snoozed
+            ),
+        ));
+        lines.push((
+            "Missed",
+            or_none(r.missed.iter().map(|f| format!("{} (#{})", self.name(f.account), f.id)).collect()),
+        ));
+        lines.push(("Past cadence", or_none(r.past_cadence.iter().map(|id| self.name(*id)).collect())));
+        let days = if r.streak == 1 { "day" } else { "days" };
+        lines.push(("Streak", format!("{} {days} with the list worked to zero", r.streak)));
+        lines
+    }
+}

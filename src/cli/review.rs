@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::json::{self, date, money};
 use super::print;
 use crate::app::{App, AppResult, DayReview};
-use crate::domain::{AccountId, Money};
+use crate::domain::AccountId;
 
 pub fn review(app: &App, day: Option<&str>, as_json: bool) -> AppResult<i32> {
     let day = match day {
@@ -113,54 +113,10 @@ impl ReviewJson {
     }
 }
 
-fn counts<K: std::fmt::Display>(items: impl Iterator<Item = (K, usize)>) -> String {
-    items.map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(", ")
-}
-
 fn text(day: &DayReview, reviewed: chrono::NaiveDate) -> String {
-    let r = &day.review;
     let mut out = format!("Review of {}\n\n", reviewed.format("%Y-%m-%d (%a)"));
-    let line = |out: &mut String, label: &str, value: String| out.push_str(&format!("{label:<13}{value}\n"));
-    if r.touches == 0 {
-        line(&mut out, "Touches", "none".into());
-    } else {
-        line(
-            &mut out,
-            "Touches",
-            format!("{}: {}", r.touches, counts(r.by_kind.iter().map(|(k, n)| (k, *n)))),
-        );
-        let outcomes = r.by_outcome.iter().map(|(o, n)| (o.map_or("no outcome", |o| o.as_str()), *n));
-        line(&mut out, "Outcomes", counts(outcomes));
+    for (label, value) in day.lines() {
+        out.push_str(&format!("{label:<13}{value}\n"));
     }
-    let orders: Vec<String> =
-        r.orders.iter().map(|(id, amount)| format!("{} {}", name(day, *id), grouped(*amount))).collect();
-    line(
-        &mut out,
-        "Orders",
-        if orders.is_empty() {
-            "none".into()
-        } else {
-            format!("{} worth {}: {}", orders.len(), grouped(r.orders_value), orders.join(", "))
-        },
-    );
-    line(
-        &mut out,
-        "Follow-ups",
-        format!(
-            "{} done, {} skipped, {} snoozed",
-            r.follow_ups_done, r.follow_ups_skipped, r.follow_ups_snoozed
-        ),
-    );
-    let missed: Vec<String> =
-        r.missed.iter().map(|f| format!("{} (#{})", name(day, f.account), f.id)).collect();
-    line(&mut out, "Missed", if missed.is_empty() { "none".into() } else { missed.join(", ") });
-    let slipped: Vec<String> = r.past_cadence.iter().map(|id| name(day, *id)).collect();
-    line(&mut out, "Past cadence", if slipped.is_empty() { "none".into() } else { slipped.join(", ") });
-    let days = if r.streak == 1 { "day" } else { "days" };
-    line(&mut out, "Streak", format!("{} {days} with the list worked to zero", r.streak));
     out
-}
-
-fn grouped(amount: Money) -> String {
-    amount.grouped()
 }

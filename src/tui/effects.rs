@@ -2,7 +2,7 @@
 //! comes back as a message.
 
 use super::msg::{Change, Effect, Msg, Refresh, Saved};
-use crate::app::{App, AppResult};
+use crate::app::{App, AppResult, Referred};
 use crate::domain::{AccountId, AccountSummary};
 use crate::store::Records;
 
@@ -12,6 +12,8 @@ pub fn perform(app: &App, effect: Effect) -> Msg {
         Effect::LoadAccount { id, then } => {
             app.account_detail(id).map(|detail| Msg::AccountLoaded { detail: Box::new(detail), then })
         }
+        Effect::LoadReferrals => app.referral_ledger().map(Msg::ReferralsLoaded),
+        Effect::LoadReview(date) => app.review_day(date).map(|review| Msg::ReviewLoaded(Box::new(review))),
         Effect::Write { change, open } => write(app, *change, open).map(|saved| Msg::Saved(Box::new(saved))),
     };
     result.unwrap_or_else(|error| Msg::Failed(error.to_string()))
@@ -33,8 +35,9 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
                 .as_ref()
                 .map(|f| format!(", next step {}", f.due.format("%m-%d")))
                 .unwrap_or_default();
+            let warnings: String = logged.warnings.iter().map(|w| format!(" Careful: {w}.")).collect();
             (
-                format!("Saved {} with {}{outcome}{next}.", logged.touch.kind, logged.account_name),
+                format!("Saved {} with {}{outcome}{next}.{warnings}", logged.touch.kind, logged.account_name),
                 vec![input.account],
                 false,
                 None,
@@ -62,10 +65,16 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
             touched.extend(recorded.earned.iter().map(|e| e.referral.referrer));
             (message, touched, recorded.restored, None)
         }
-        Change::AddAccount(input) => {
-            let record = app.add_account(&input, None)?;
+        Change::AddAccount(input, referred) => {
+            let referred = match referred {
+                Some(r) => Some(Referred { by: app.resolve_account(&r.by)?, incentive: r.incentive }),
+                None => None,
+            };
+            let record = app.add_account(&input, referred.clone())?;
             let id = record.account.id;
-            (format!("Added {}.", record.account.name), vec![id], true, Some(id))
+            let mut touched = vec![id];
+            touched.extend(referred.map(|r| r.by));
+            (format!("Added {}.", record.account.name), touched, true, Some(id))
         }
         Change::EditAccount(id, input) => {
             let record = app.edit_account(id, &input)?;
@@ -92,6 +101,11 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
             let record = app.step_grade(account, raise)?;
             let message = format!("{} is now {}.", record.account.name, record.account.stage_label());
             (message, vec![account], false, None)
+        }
+        Change::DeliverIncentive(id) => {
+            let referral = app.deliver_incentive(id)?;
+            let what = referral.incentive.as_deref().map(|i| format!(" ({i})")).unwrap_or_default();
+            (format!("Delivered the incentive{what}."), vec![referral.referrer], false, None)
         }
         Change::Undo => {
             let summary = app.undo()?;

@@ -1,6 +1,8 @@
 //! The forms of the TUI: their fields, single-key picks and validation.
 //! Pure: a form turns into a service input only when it is valid.
 
+use std::collections::BTreeMap;
+
 use chrono::{Duration, NaiveDateTime};
 
 use super::input::TextInput;
@@ -62,16 +64,6 @@ pub fn outcomes_for(kind: TouchKind) -> impl Iterator<Item = &'static Pick<Outco
     OUTCOMES.iter().filter(move |p| p.value.fits(kind))
 }
 
-/// The next step an outcome suggests, in days.
-pub fn suggested_next(outcome: Option<Outcome>) -> Option<i64> {
-    match outcome? {
-        Outcome::NoAnswer | Outcome::Busy | Outcome::LeftMessage => Some(1),
-        Outcome::QuoteSent => Some(3),
-        Outcome::MeetingBooked | Outcome::Reached | Outcome::Replied => Some(7),
-        Outcome::WrongNumber | Outcome::Won | Outcome::Declined => None,
-    }
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LogField {
     Kind,
@@ -93,11 +85,19 @@ pub struct LogForm {
     pub next_chosen: bool,
     pub note: TextInput,
     pub focus: LogField,
+    /// Days to the next step per outcome, from the config.
+    suggestions: BTreeMap<Outcome, u32>,
 }
 
 impl LogForm {
-    pub fn new(account: AccountId, account_name: &str, kind: Option<TouchKind>) -> LogForm {
+    pub fn new(
+        account: AccountId,
+        account_name: &str,
+        kind: Option<TouchKind>,
+        suggestions: &BTreeMap<Outcome, u32>,
+    ) -> LogForm {
         LogForm {
+            suggestions: suggestions.clone(),
             account,
             account_name: account_name.to_string(),
             kind: kind.unwrap_or(TouchKind::Email),
@@ -122,8 +122,15 @@ impl LogForm {
     pub fn set_outcome(&mut self, outcome: Option<Outcome>) {
         self.outcome = outcome;
         if !self.next_chosen {
-            self.next = suggested_next(outcome);
+            self.next = self.suggested_next(outcome);
         }
+    }
+
+    /// The next step the outcome suggests, in days; none for "no next step"
+    /// (zero) and for outcomes that set their own date (a booked meeting).
+    pub fn suggested_next(&self, outcome: Option<Outcome>) -> Option<i64> {
+        let days = *self.suggestions.get(&outcome?)?;
+        (days > 0).then_some(i64::from(days))
     }
 
     pub fn set_next(&mut self, next: Option<i64>) {
@@ -300,10 +307,17 @@ pub enum Purpose {
     Snooze(FollowUpId),
 }
 
+/// The referrer of a new account as typed, resolved by the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReferredBy {
+    pub by: String,
+    pub incentive: Option<String>,
+}
+
 /// What a valid form asks the app to do.
 #[derive(Clone, Debug)]
 pub enum Submission {
-    AddAccount(AccountInput),
+    AddAccount(AccountInput, Option<ReferredBy>),
     EditAccount(AccountId, AccountInput),
     Order(OrderInput),
     FollowUp(FollowUpInput),
@@ -314,6 +328,25 @@ impl FieldsForm {
     fn new(purpose: Purpose, title: String, fields: Vec<Field>, kind: Option<TouchKind>) -> FieldsForm {
         let initial = fields.iter().map(|f| f.input.text().to_string()).collect();
         FieldsForm { purpose, title, fields, focus: 0, kind, initial }
+    }
+
+    /// A new account; `referred_by` prefills who referred it.
+    pub fn add_account(referred_by: Option<String>) -> FieldsForm {
+        let mut form = FieldsForm::account(None);
+        form.fields.push(Field::new(
+            "Referred by",
+            referred_by.as_deref().unwrap_or_default(),
+            "the referrer's name or #id",
+            Check::Anything,
+        ));
+        form.fields.push(Field::new(
+            "Incentive",
+            "",
+            "promised to the referrer, e.g. 一箱茅台",
+            Check::Anything,
+        ));
+        form.initial.extend([referred_by.unwrap_or_default(), String::new()]);
+        form
     }
 
     /// Prefilled with `values` for editing: name, company, phones, email,
@@ -407,7 +440,23 @@ impl FieldsForm {
                 };
                 match self.purpose {
                     Purpose::EditAccount(id) => Submission::EditAccount(id, input),
-                    _ => Submission::AddAccount(input),
+                    _ => {
+                        let optional = |i: usize| {
+                            self.fields
+                                .get(i)
+                                .map(|f| f.input.text().trim().to_string())
+                                .filter(|t| !t.is_empty())
+                        };
+                        let incentive = optional(10);
+                        let referred = match optional(9) {
+                            Some(by) => Some(ReferredBy { by, incentive }),
+                            None if incentive.is_some() => {
+                                return Err("Incentive: say who referred the account".into());
+                            }
+                            None => None,
+                        };
+                        Submission::AddAccount(input, referred)
+                    }
                 }
             }
             Purpose::Order(account) => Submission::Order(OrderInput {
@@ -447,6 +496,7 @@ impl Form {
 mod tests {
     use super::*;
     use crate::clock::parse_timestamp;
+    use crate::config::Config;
 
     fn now() -> NaiveDateTime {
         parse_timestamp("2026-11-27T09:00").unwrap()
@@ -454,7 +504,8 @@ mod tests {
 
     #[test]
     fn outcomes_suggest_a_next_step_until_the_rep_picks_one() {
-        let mut form = LogForm::new(AccountId(1), "张伟", Some(TouchKind::Call));
+        let mut form =
+            LogForm::new(AccountId(1), "张伟", Some(TouchKind::Call), &Config::default().next_step);
         assert!(form.pick(LogField::Outcome, 'n'));
         assert_eq!(form.next, Some(1));
         assert!(form.pick(LogField::Outcome, 'q'));
@@ -473,10 +524,10 @@ mod tests {
 
     #[test]
     fn outcomes_that_do_not_fit_the_channel_are_not_offered() {
-        let form = LogForm::new(AccountId(1), "x", Some(TouchKind::Visit));
+        let form = LogForm::new(AccountId(1), "x", Some(TouchKind::Visit), &Config::default().next_step);
         let keys: String = outcomes_for(form.kind).map(|p| p.key).collect();
         assert!(!keys.contains('b'), "no busy for a visit: {keys}");
-        let mut other = LogForm::new(AccountId(1), "x", None);
+        let mut other = LogForm::new(AccountId(1), "x", None, &Config::default().next_step);
         assert_eq!(other.fields()[0], LogField::Kind);
         assert!(other.pick(LogField::Kind, 't'));
         assert_eq!(other.kind, TouchKind::Meeting);
@@ -484,7 +535,7 @@ mod tests {
 
     #[test]
     fn fields_say_what_is_wrong_and_nothing_is_submitted_until_valid() {
-        let mut form = FieldsForm::account(None);
+        let mut form = FieldsForm::add_account(None);
         assert!(form.submit(now()).unwrap_err().starts_with("Name: name is empty"));
         for c in "张伟".chars() {
             form.focused().insert(c);
@@ -497,7 +548,9 @@ mod tests {
         assert!(form.submit(now()).unwrap_err().starts_with("Email:"));
         form.focused().insert('x');
         match form.submit(now()).unwrap() {
-            Submission::AddAccount(input) => assert_eq!(input.name.as_deref(), Some("张伟")),
+            Submission::AddAccount(input, referred) => {
+                assert_eq!((input.name.as_deref(), referred), (Some("张伟"), None))
+            }
             other => panic!("{other:?}"),
         }
         let mut order = FieldsForm::order(AccountId(1), "张伟");

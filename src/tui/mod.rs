@@ -8,6 +8,7 @@ pub mod input;
 pub mod keymap;
 pub mod model;
 pub mod msg;
+pub mod referral_tree;
 pub mod theme;
 pub mod update;
 pub mod views;

@@ -8,9 +8,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::forms::Form;
 use super::input::TextInput;
 use super::keymap::Scope;
+use super::referral_tree::{TreeRow, tree_rows};
 use crate::analysis::groups::{self, GradeGroup, TierGroup};
 use crate::analysis::ranking::Marks;
-use crate::app::{AccountDetail, TodayRow, today_rows};
+use crate::app::{AccountDetail, DayReview, Ledger, LedgerRow, TodayRow, today_rows};
 use crate::config::Config;
 use crate::domain::{AccountId, AccountSummary};
 use crate::search::{Found, SearchIndex};
@@ -21,10 +22,19 @@ pub enum Screen {
     Pipeline,
     Customers,
     Account,
+    Referrals,
+    Review,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 4] = [Screen::Today, Screen::Pipeline, Screen::Customers, Screen::Account];
+    pub const ALL: [Screen; 6] = [
+        Screen::Today,
+        Screen::Pipeline,
+        Screen::Customers,
+        Screen::Account,
+        Screen::Referrals,
+        Screen::Review,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -32,6 +42,8 @@ impl Screen {
             Screen::Pipeline => "Pipeline",
             Screen::Customers => "Customers",
             Screen::Account => "Account",
+            Screen::Referrals => "Referrals",
+            Screen::Review => "Review",
         }
     }
 
@@ -154,6 +166,25 @@ impl ListState {
     }
 }
 
+#[derive(Debug, Default)]
+pub struct ReferralsView {
+    pub ledger: Ledger,
+    pub rows: Vec<TreeRow>,
+    pub list: ListState,
+}
+
+impl ReferralsView {
+    pub fn new(ledger: Ledger, list: ListState) -> ReferralsView {
+        let rows = tree_rows(&ledger);
+        ReferralsView { ledger, rows, list }
+    }
+
+    /// The ledger row of the selected tree row, if it is a referee's.
+    pub fn selected_link(&self) -> Option<&LedgerRow> {
+        self.rows.get(self.list.selected).and_then(|r| r.link).map(|i| &self.ledger.rows[i])
+    }
+}
+
 #[derive(Debug)]
 pub struct AccountView {
     pub detail: AccountDetail,
@@ -207,6 +238,11 @@ pub struct Model {
     pub pipeline_list: ListState,
     pub customers_list: ListState,
     pub account: Option<AccountView>,
+    /// The referral ledger and its tree, loaded when the screen opens.
+    pub referrals: ReferralsView,
+    /// The day the Review screen shows, and its review once loaded.
+    pub review_date: Option<NaiveDate>,
+    pub review: Option<DayReview>,
     pub status: Option<Status>,
     pub width: u16,
     pub height: u16,
@@ -228,6 +264,9 @@ impl Model {
             pipeline_list: ListState::default(),
             customers_list: ListState::default(),
             account: None,
+            referrals: ReferralsView::default(),
+            review_date: None,
+            review: None,
             status: None,
             width,
             height,
@@ -259,17 +298,22 @@ impl Model {
             (Some(Overlay::Form(_)), _) => &[Scope::Form],
             (Some(Overlay::Search(_)), _) => &[Scope::Search],
             (Some(Overlay::Help { .. }), _) => &[Scope::Help],
-            (None, Screen::Account) => &[Scope::Account, Scope::Accounts, Scope::Scroll, Scope::Global],
-            (None, _) => &[Scope::Accounts, Scope::Lists, Scope::Global],
+            (None, screen) => Model::scopes_of(screen),
+        }
+    }
+
+    fn scopes_of(screen: Screen) -> &'static [Scope] {
+        match screen {
+            Screen::Account => &[Scope::Account, Scope::Accounts, Scope::Scroll, Scope::Global],
+            Screen::Referrals => &[Scope::Referrals, Scope::Accounts, Scope::Lists, Scope::Global],
+            Screen::Review => &[Scope::Review, Scope::Global],
+            _ => &[Scope::Accounts, Scope::Lists, Scope::Global],
         }
     }
 
     /// The scopes of the screen under any overlay, for the help screen.
     pub fn screen_scopes(&self) -> &'static [Scope] {
-        match self.screen {
-            Screen::Account => &[Scope::Account, Scope::Accounts, Scope::Scroll, Scope::Global],
-            _ => &[Scope::Accounts, Scope::Lists, Scope::Global],
-        }
+        Model::scopes_of(self.screen)
     }
 
     pub fn refresh_views(&mut self) {
@@ -288,6 +332,8 @@ impl Model {
             Screen::Pipeline => self.member_at(&self.views.pipeline_rows, self.pipeline_list.selected),
             Screen::Customers => self.member_at(&self.views.customer_rows, self.customers_list.selected),
             Screen::Account => self.account.as_ref().map(|a| a.detail.record.account.id),
+            Screen::Referrals => self.referrals.rows.get(self.referrals.list.selected).map(|r| r.account),
+            Screen::Review => None,
         }
     }
 

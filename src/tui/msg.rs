@@ -3,9 +3,12 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::app::{AccountDetail, AccountInput, FollowUpInput, OrderInput, TouchInput};
+use chrono::NaiveDate;
+
+use super::forms::ReferredBy;
+use crate::app::{AccountDetail, AccountInput, DayReview, FollowUpInput, Ledger, OrderInput, TouchInput};
 use crate::clock::When;
-use crate::domain::{AccountId, AccountSummary, FollowUpId};
+use crate::domain::{AccountId, AccountSummary, FollowUpId, ReferralId};
 use crate::search::SearchIndex;
 
 #[derive(Debug)]
@@ -23,6 +26,8 @@ pub enum Msg {
         detail: Box<AccountDetail>,
         then: Then,
     },
+    ReferralsLoaded(Ledger),
+    ReviewLoaded(Box<DayReview>),
     /// A change is durable; here is what it changed.
     Saved(Box<Saved>),
     Failed(String),
@@ -58,6 +63,8 @@ pub enum Refresh {
 pub enum Effect {
     LoadBook,
     LoadAccount { id: AccountId, then: Then },
+    LoadReferrals,
+    LoadReview(NaiveDate),
     Write { change: Box<Change>, open: Option<AccountId> },
 }
 
@@ -66,11 +73,12 @@ pub enum Effect {
 pub enum Change {
     LogTouch(TouchInput),
     RecordOrder(OrderInput),
-    AddAccount(AccountInput),
+    AddAccount(AccountInput, Option<ReferredBy>),
     EditAccount(AccountId, AccountInput),
     ScheduleFollowUp(FollowUpInput),
     CompleteFollowUp(FollowUpId),
     SnoozeFollowUp(FollowUpId, When),
     StepGrade { account: AccountId, raise: bool },
+    DeliverIncentive(ReferralId),
     Undo,
 }

@@ -6,7 +6,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use super::forms::{FOLLOW_UP_KINDS, FieldsForm, Form, LogField, LogForm, Submission};
 use super::keymap::{self, Command};
 use super::model::{
-    AccountView, Book, GroupRow, ListState, Model, Overlay, Question, Screen, SearchState, Status,
+    AccountView, Book, GroupRow, ListState, Model, Overlay, Question, ReferralsView, Screen, SearchState,
+    Status,
 };
 use super::msg::{Change, Effect, Msg, Refresh, Then};
 use crate::app::AccountDetail;
@@ -69,7 +70,21 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 model.overlay = None;
             }
             model.status = Some(Status { text: saved.message, error: false });
-            saved.open.map(|id| vec![Effect::LoadAccount { id, then: Then::Show }]).unwrap_or_default()
+            let mut effects: Vec<Effect> =
+                saved.open.map(|id| Effect::LoadAccount { id, then: Then::Show }).into_iter().collect();
+            effects.extend(screen_data(model));
+            effects
+        }
+        Msg::ReferralsLoaded(ledger) => {
+            let list = model.referrals.list;
+            model.referrals = ReferralsView::new(ledger, list);
+            let height = model.list_height();
+            model.referrals.list.scroll_into_view(model.referrals.rows.len(), height);
+            Vec::new()
+        }
+        Msg::ReviewLoaded(review) => {
+            model.review = Some(*review);
+            Vec::new()
         }
         Msg::Failed(text) => {
             model.status = Some(Status { text, error: true });
@@ -172,7 +187,7 @@ fn submit(model: &Model, form: &Form) -> Result<Change, String> {
     match form {
         Form::Log(log) => Ok(Change::LogTouch(log.to_input(model.now))),
         Form::Fields(fields) => Ok(match fields.submit(model.now)? {
-            Submission::AddAccount(input) => Change::AddAccount(input),
+            Submission::AddAccount(input, referred) => Change::AddAccount(input, referred),
             Submission::EditAccount(id, input) => Change::EditAccount(id, input),
             Submission::Order(input) => Change::RecordOrder(input),
             Submission::FollowUp(input) => Change::ScheduleFollowUp(input),
@@ -276,6 +291,8 @@ fn list_len(model: &Model) -> usize {
         Screen::Pipeline => model.views.pipeline_rows.len(),
         Screen::Customers => model.views.customer_rows.len(),
         Screen::Account => usize::MAX,
+        Screen::Referrals => model.referrals.rows.len(),
+        Screen::Review => 0,
     }
 }
 
@@ -307,7 +324,8 @@ fn move_selection(model: &mut Model, command: Command) {
         Screen::Today => (&mut model.today_list, None),
         Screen::Pipeline => (&mut model.pipeline_list, Some(&model.views.pipeline_rows)),
         Screen::Customers => (&mut model.customers_list, Some(&model.views.customer_rows)),
-        Screen::Account => return,
+        Screen::Referrals => (&mut model.referrals.list, None),
+        Screen::Account | Screen::Review => return,
     };
     list.step(delta, len, height);
     if let Some(rows) = rows {
@@ -335,30 +353,71 @@ fn skip_headings(list: &mut ListState, rows: &[GroupRow], direction: isize, heig
     }
 }
 
-fn switch_screen(model: &mut Model, screen: Screen) {
-    if screen == Screen::Account && model.account.is_none() {
-        info(model, "No account open yet: Enter on a row, or / to search.");
-        return;
-    }
-    model.screen = screen;
-    if screen != Screen::Account {
-        let height = model.list_height();
-        let (list, rows) = match screen {
-            Screen::Pipeline => (&mut model.pipeline_list, &model.views.pipeline_rows),
-            _ => (&mut model.customers_list, &model.views.customer_rows),
-        };
-        if screen != Screen::Today {
-            skip_headings(list, rows, 1, height);
-        }
+/// What a screen loads from the store each time it is shown (or changed
+/// under it); the list screens work from the book alone.
+fn screen_data(model: &Model) -> Option<Effect> {
+    match model.screen {
+        Screen::Referrals => Some(Effect::LoadReferrals),
+        Screen::Review => Some(Effect::LoadReview(model.review_date.unwrap_or(model.today()))),
+        _ => None,
     }
 }
 
-fn cycle_screen(model: &mut Model, delta: isize) {
+fn switch_screen(model: &mut Model, screen: Screen) -> Vec<Effect> {
+    if screen == Screen::Account && model.account.is_none() {
+        info(model, "No account open yet: Enter on a row, or / to search.");
+        return Vec::new();
+    }
+    model.screen = screen;
+    let height = model.list_height();
+    match screen {
+        Screen::Pipeline => skip_headings(&mut model.pipeline_list, &model.views.pipeline_rows, 1, height),
+        Screen::Customers => skip_headings(&mut model.customers_list, &model.views.customer_rows, 1, height),
+        _ => {}
+    }
+    screen_data(model).into_iter().collect()
+}
+
+fn cycle_screen(model: &mut Model, delta: isize) -> Vec<Effect> {
     let available: Vec<Screen> =
         Screen::ALL.into_iter().filter(|s| *s != Screen::Account || model.account.is_some()).collect();
     let at = available.iter().position(|s| *s == model.screen).unwrap_or(0) as isize;
     let next = available[(at + delta).rem_euclid(available.len() as isize) as usize];
-    switch_screen(model, next);
+    switch_screen(model, next)
+}
+
+/// Moves the Review screen a day back or forward, never past today.
+fn step_review_day(model: &mut Model, days: i64) -> Vec<Effect> {
+    let today = model.today();
+    let day = model.review_date.unwrap_or(today) + chrono::Duration::days(days);
+    if day > today {
+        info(model, "The review cannot look past today.");
+        return Vec::new();
+    }
+    model.review_date = Some(day);
+    vec![Effect::LoadReview(day)]
+}
+
+fn deliver_incentive(model: &mut Model) -> Vec<Effect> {
+    use crate::domain::IncentiveStatus;
+    let Some(link) = model.referrals.selected_link() else {
+        info(model, "Select a referred account (an indented row) to deliver its incentive.");
+        return Vec::new();
+    };
+    let (id, referee, referrer) = (link.referral.id, link.referee_name.clone(), link.referrer_name.clone());
+    match link.referral.incentive_status {
+        IncentiveStatus::Earned => {
+            vec![Effect::Write { change: Box::new(Change::DeliverIncentive(id)), open: open_account(model) }]
+        }
+        IncentiveStatus::Promised => {
+            info(model, &format!("Not earned yet: {referee} has not ordered."));
+            Vec::new()
+        }
+        IncentiveStatus::Delivered => {
+            info(model, &format!("{referrer}'s incentive for {referee} was already delivered."));
+            Vec::new()
+        }
+    }
 }
 
 fn account_name(model: &Model, id: AccountId) -> String {
@@ -384,15 +443,20 @@ fn on_command(model: &mut Model, command: Command) -> Vec<Effect> {
             run_search(model, &mut search);
             model.overlay = Some(Overlay::Search(search));
         }
-        C::NextScreen => cycle_screen(model, 1),
-        C::PreviousScreen => cycle_screen(model, -1),
-        C::ShowToday => switch_screen(model, Screen::Today),
-        C::ShowPipeline => switch_screen(model, Screen::Pipeline),
-        C::ShowCustomers => switch_screen(model, Screen::Customers),
-        C::ShowAccount => switch_screen(model, Screen::Account),
+        C::NextScreen => return cycle_screen(model, 1),
+        C::PreviousScreen => return cycle_screen(model, -1),
+        C::ShowToday => return switch_screen(model, Screen::Today),
+        C::ShowPipeline => return switch_screen(model, Screen::Pipeline),
+        C::ShowCustomers => return switch_screen(model, Screen::Customers),
+        C::ShowAccount => return switch_screen(model, Screen::Account),
+        C::ShowReferrals => return switch_screen(model, Screen::Referrals),
+        C::ShowReview => return switch_screen(model, Screen::Review),
+        C::DeliverIncentive => return deliver_incentive(model),
+        C::PreviousDay => return step_review_day(model, -1),
+        C::NextDay => return step_review_day(model, 1),
         C::Down | C::Up | C::Top | C::Bottom | C::PageDown | C::PageUp => move_selection(model, command),
         C::Back => model.screen = Screen::Today,
-        C::AddAccount => model.overlay = Some(Overlay::Form(Form::Fields(FieldsForm::account(None)))),
+        C::AddAccount => model.overlay = Some(Overlay::Form(Form::Fields(FieldsForm::add_account(None)))),
         C::Undo => return vec![Effect::Write { change: Box::new(Change::Undo), open: open_account(model) }],
         C::Open
         | C::EditAccount
@@ -405,7 +469,8 @@ fn on_command(model: &mut Model, command: Command) -> Vec<Effect> {
         | C::MarkDone
         | C::Snooze
         | C::RaiseGrade
-        | C::LowerGrade => {
+        | C::LowerGrade
+        | C::AddReferral => {
             let Some(account) = model.selected_account() else {
                 info(model, "Select an account first.");
                 return Vec::new();
@@ -420,9 +485,16 @@ fn on_command(model: &mut Model, command: Command) -> Vec<Effect> {
 fn on_account_command(model: &mut Model, command: Command, account: AccountId) -> Vec<Effect> {
     use Command as C;
     let name = account_name(model, account);
-    let log = |kind| Some(Overlay::Form(Form::Log(LogForm::new(account, &name, kind))));
+    let log =
+        |kind| Some(Overlay::Form(Form::Log(LogForm::new(account, &name, kind, &model.config.next_step))));
     match command {
         C::Open => return vec![Effect::LoadAccount { id: account, then: Then::Show }],
+        C::AddReferral => {
+            // The name reads better than an id, when it says whom.
+            let unique = model.book.summaries.iter().filter(|s| s.name == name).count() == 1;
+            let by = if unique { name.clone() } else { format!("#{account}") };
+            model.overlay = Some(Overlay::Form(Form::Fields(FieldsForm::add_account(Some(by)))));
+        }
         C::EditAccount => {
             let open =
                 model.account.as_ref().map(|v| &v.detail).filter(|d| d.record.account.id == account).cloned();

@@ -13,17 +13,17 @@ use crate::domain::AccountSummary;
 use crate::tui::model::{GroupRow, ListState, Model};
 use crate::tui::theme::Theme;
 
-fn count(n: usize, noun: &str) -> String {
+pub(super) fn count(n: usize, noun: &str) -> String {
     if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
 }
 
-fn header_line(frame: &mut Frame, area: Rect, parts: Vec<Span<'static>>) {
+pub(super) fn header_line(frame: &mut Frame, area: Rect, parts: Vec<Span<'static>>) {
     frame.render_widget(Paragraph::new(Line::from(parts)), area);
 }
 
 /// Draws `rows` (already limited to the visible window) under `titles`,
 /// highlighting the selected one.
-fn table(
+pub(super) fn table(
     frame: &mut Frame,
     area: Rect,
     theme: &Theme,
@@ -43,12 +43,12 @@ fn table(
     frame.render_widget(table, area);
 }
 
-fn window(list: &ListState, len: usize, height: usize) -> std::ops::Range<usize> {
+pub(super) fn window(list: &ListState, len: usize, height: usize) -> std::ops::Range<usize> {
     let start = list.offset.min(len);
     start..(start + height).min(len)
 }
 
-fn empty(frame: &mut Frame, area: Rect, theme: &Theme, text: &str) {
+pub(super) fn empty(frame: &mut Frame, area: Rect, theme: &Theme, text: &str) {
     frame.render_widget(Paragraph::new(Span::styled(text.to_string(), theme.dim())), area);
 }
 

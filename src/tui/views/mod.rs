@@ -1,6 +1,7 @@
 //! Pure views: each draws part of the model into a frame, nothing else.
 
 mod account;
+mod engine;
 mod lists;
 mod overlays;
 
@@ -43,6 +44,8 @@ pub fn render(model: &Model, theme: &Theme, frame: &mut Frame) {
             Screen::Pipeline => lists::pipeline(model, theme, frame, header, body),
             Screen::Customers => lists::customers(model, theme, frame, header, body),
             Screen::Account => account::render(model, theme, frame, header, body),
+            Screen::Referrals => engine::referrals(model, theme, frame, header, body),
+            Screen::Review => engine::review(model, theme, frame, header, body),
         }
     }
     render_status(model, theme, frame, status);
