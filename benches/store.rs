@@ -7,9 +7,11 @@ use std::time::Duration;
 
 use chrono::NaiveDateTime;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use leadline::analysis::ranking::rank;
 use leadline::app::demo::DemoOptions;
 use leadline::app::{App, TouchInput};
 use leadline::clock::{FixedClock, parse_timestamp};
+use leadline::config::Config;
 use leadline::domain::{AccountId, Direction, TouchKind};
 use leadline::search::Query;
 use leadline::store::Store;
@@ -54,6 +56,14 @@ fn open_and_load(c: &mut Criterion) {
         let app = app(&dir);
         group.bench_function(format!("today list, {accounts} accounts, store open"), |b| {
             b.iter(|| app.today_list().unwrap())
+        });
+        // The ranking alone, as the TUI runs it on the summaries it holds.
+        let summaries = app.store().summaries().unwrap().items;
+        let mut config = Config::default();
+        config.holidays.dates.insert(now().date() + chrono::Duration::days(3), "holiday".into());
+        let marks = app.marks(&summaries);
+        group.bench_function(format!("rank today, {accounts} accounts, summaries in memory"), |b| {
+            b.iter(|| rank(&summaries, now().date(), &config, &marks))
         });
     }
     group.finish();

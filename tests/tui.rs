@@ -157,7 +157,13 @@ impl Fixture {
     }
 
     fn today_names(&self) -> Vec<String> {
-        self.model.views.today.iter().map(|r| r.name.clone()).collect()
+        self.model.views.today.iter().map(|r| self.model.book.summaries[r.index].name.clone()).collect()
+    }
+
+    /// The reasons of the Today row at `index`, as the screen words them.
+    fn today_reasons(&self, index: usize) -> Vec<String> {
+        let row = &self.model.views.today[index];
+        row.reasons(&self.model.book.summaries[row.index], self.model.today(), &self.model.config)
     }
 }
 
@@ -168,9 +174,9 @@ fn today_ranks_one_row_per_account_most_urgent_first() {
     // 李娜 (VIP) is overdue without a referral; Anna's follow-up is for
     // tomorrow, which keeps her off even past her cadence.
     assert_eq!(f.today_names(), ["张伟", "王芳", "李娜"]);
-    let first = &f.model.views.today[0];
-    assert_eq!(first.reasons[..2], ["overdue 8 days".to_string(), "thank for referring 王芳".into()]);
-    assert_eq!(first.reasons[2], "1 more due");
+    let first = f.today_reasons(0);
+    assert_eq!(first[..2], ["overdue 8 days".to_string(), "thank for referring 王芳".into()]);
+    assert_eq!(first[2], "1 more due");
     assert!(!f.model.loading);
     assert_eq!(f.model.screen, Screen::Today);
 }
@@ -508,7 +514,7 @@ fn logging_a_fourth_unanswered_sms_warns_in_the_status_bar() {
         f.status(),
         "Saved sms with 张伟. Careful: 4 SMS to 张伟 in 14 days got no answer: call or visit instead. u undoes it."
     );
-    assert!(f.model.views.today[0].reasons.iter().any(|r| r == "4 unanswered SMS: call or visit instead"));
+    assert!(f.today_reasons(0).iter().any(|r| r == "4 unanswered SMS: call or visit instead"));
 }
 
 #[test]

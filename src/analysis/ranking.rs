@@ -8,7 +8,7 @@ use chrono::{Duration, NaiveDate};
 
 use super::due;
 use crate::config::Config;
-use crate::domain::{AccountId, AccountSummary, FollowUp, FollowUpReason, Stage};
+use crate::domain::{AccountId, AccountSummary, FollowUp, FollowUpReason, Stage, TouchKind};
 
 /// Accounts the 80/20 analysis marks (see the focus report).
 #[derive(Clone, Debug, Default)]
@@ -38,19 +38,28 @@ impl RowKind {
     }
 }
 
+/// One row of the list: the account, why it is there and its score. The
+/// reasons in words are built on demand (`reasons`), so ranking 100,000
+/// accounts formats nothing; a screen formats only the rows it shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ranked {
     /// Position of the account in the summaries slice.
     pub index: usize,
     pub account: AccountId,
     pub kind: RowKind,
-    /// The most urgent due follow-up, for follow-up rows.
-    pub follow_up: Option<FollowUp>,
+    /// Position in the account's `pending` of the most urgent due follow-up.
+    pub follow_up: Option<usize>,
+    /// Other follow-ups due on the same account.
+    pub more_due: usize,
     /// When the row became due: the follow-up's date, the day the cadence
     /// ran out, or the first day of the holiday lead.
     pub due: NaiveDate,
     pub score: f64,
-    pub reasons: Vec<String>,
+    /// The holiday whose greeting is due.
+    pub holiday: Option<NaiveDate>,
+    pub unanswered_sms: usize,
+    pub key_account: bool,
+    pub big_potential: bool,
 }
 
 fn plural(n: i64, unit: &str) -> String {
@@ -104,6 +113,20 @@ fn holiday_due<'a>(
     (!greeted).then_some((*day, name.as_str()))
 }
 
+/// The most urgent due follow-up of an account (most overdue, then by
+/// time of day and id) and how many others are due.
+fn most_urgent(summary: &AccountSummary, today: NaiveDate) -> Option<(usize, usize)> {
+    let due = |f: &&FollowUp| f.is_pending() && f.due <= today;
+    let first = summary
+        .pending
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| due(f))
+        .min_by_key(|(_, f)| (f.due, f.due_time, f.id))?
+        .0;
+    Some((first, summary.pending.iter().filter(due).count() - 1))
+}
+
 /// Ranks the active accounts that need contact on `today`, most urgent
 /// first; equal scores by account id, so the order is stable.
 pub fn rank(summaries: &[AccountSummary], today: NaiveDate, config: &Config, marks: &Marks) -> Vec<Ranked> {
@@ -113,39 +136,25 @@ pub fn rank(summaries: &[AccountSummary], today: NaiveDate, config: &Config, mar
         if !summary.is_active() {
             continue;
         }
-        let due_follow_ups = due::due_by(summary.pending.iter().cloned(), today);
-        let holiday = holiday_due(summary, today, config, marks);
-        let cadence_end = cadence_due(summary, config);
-        // A pending follow-up, even a later one, is the plan for the
-        // account: it replaces the cadence row.
-        let cadence_over = if summary.pending.is_empty() { (today - cadence_end).num_days() } else { -1 };
-        let (kind, follow_up, due, mut score, mut reasons) = if let Some(first) = due_follow_ups.first() {
-            let f = &first.follow_up;
-            let overdue = first.days_overdue.max(0);
+        let holiday = holiday_due(summary, today, config, marks).map(|(day, _)| day);
+        let urgent = most_urgent(summary, today);
+        let (kind, due, mut score) = if let Some((i, _)) = urgent {
+            let f = &summary.pending[i];
+            let overdue = (today - f.due).num_days();
             let mut score = f64::from(f.snoozes) * w.snooze;
             score +=
                 if overdue > 0 { w.overdue + w.overdue_day * overdue.min(30) as f64 } else { w.due_today };
             if f.reason == FollowUpReason::Referral {
                 score += w.referral;
             }
-            let mut reasons = first.reasons.clone();
-            if due_follow_ups.len() > 1 {
-                reasons.push(format!("{} more due", due_follow_ups.len() - 1));
-            }
-            (RowKind::FollowUp, Some(f.clone()), f.due, score, reasons)
-        } else if cadence_over >= 0 {
-            let days = summary.last_touch.map(|t| (today - t.date()).num_days());
-            let reason = match days {
-                Some(days) => format!("{}, no touch for {}", stage_words(summary), plural(days, "day")),
-                None => format!(
-                    "{}, never touched (added {} ago)",
-                    stage_words(summary),
-                    plural((today - summary.created).num_days(), "day")
-                ),
-            };
-            (RowKind::Cadence, None, cadence_end, w.cadence_day * cadence_over.min(60) as f64, vec![reason])
-        } else if let Some((day, _)) = holiday {
-            (RowKind::Holiday, None, day - Duration::days(config.holidays.lead_days.into()), 0.0, Vec::new())
+            (RowKind::FollowUp, f.due, score)
+        } else if summary.pending.is_empty() && cadence_due(summary, config) <= today {
+            // A pending follow-up, even a later one, is the plan for the
+            // account: it replaces the cadence row.
+            let since = cadence_due(summary, config);
+            (RowKind::Cadence, since, w.cadence_day * (today - since).num_days().min(60) as f64)
+        } else if let Some(day) = holiday {
+            (RowKind::Holiday, day - Duration::days(config.holidays.lead_days.into()), 0.0)
         } else {
             continue;
         };
@@ -153,28 +162,91 @@ pub fn rank(summaries: &[AccountSummary], today: NaiveDate, config: &Config, mar
             Stage::Prospect { grade } => w.grade[grade as usize],
             Stage::Customer { tier, .. } => w.tier[3 - tier as usize],
         };
-        if let Some((day, name)) = holiday {
-            score += w.holiday;
+        let key_account = marks.key_accounts.contains(&summary.id);
+        let big_potential = marks.big_potential.contains(&summary.id);
+        score += if holiday.is_some() { w.holiday } else { 0.0 }
+            + if key_account { w.key_account } else { 0.0 }
+            + if big_potential { w.big_potential } else { 0.0 };
+        rows.push(Ranked {
+            index,
+            account: summary.id,
+            kind,
+            follow_up: urgent.map(|(i, _)| i),
+            more_due: urgent.map_or(0, |(_, more)| more),
+            due,
+            score,
+            holiday,
+            unanswered_sms: unanswered_sms(summary, today, config),
+            key_account,
+            big_potential,
+        });
+    }
+    rows.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.account.cmp(&b.account)));
+    rows
+}
+
+impl Ranked {
+    /// The follow-up the row is for; `summary` is the row's account.
+    pub fn follow_up<'a>(&self, summary: &'a AccountSummary) -> Option<&'a FollowUp> {
+        self.follow_up.and_then(|i| summary.pending.get(i))
+    }
+
+    /// How to reach out: the follow-up's kind, else a call (a gift for a
+    /// holiday greeting).
+    pub fn channel(&self, summary: &AccountSummary) -> TouchKind {
+        match (self.follow_up(summary), self.kind) {
+            (Some(f), _) => f.kind,
+            (None, RowKind::Holiday) => TouchKind::Gift,
+            (None, _) => TouchKind::Call,
+        }
+    }
+
+    /// Days past due: of the follow-up, or of the cadence.
+    pub fn days_overdue(&self, today: NaiveDate) -> i64 {
+        (today - self.due).num_days().max(0)
+    }
+
+    /// Why the row is on the list, as a rep reads it.
+    pub fn reasons(&self, summary: &AccountSummary, today: NaiveDate, config: &Config) -> Vec<String> {
+        let mut reasons = match (self.kind, self.follow_up(summary)) {
+            (RowKind::FollowUp, Some(f)) => {
+                let mut reasons = due::reasons(f, today);
+                if self.more_due > 0 {
+                    reasons.push(format!("{} more due", self.more_due));
+                }
+                reasons
+            }
+            (RowKind::Cadence, _) => vec![match summary.last_touch {
+                Some(t) => format!(
+                    "{}, no touch for {}",
+                    stage_words(summary),
+                    plural((today - t.date()).num_days(), "day")
+                ),
+                None => format!(
+                    "{}, never touched (added {} ago)",
+                    stage_words(summary),
+                    plural((today - summary.created).num_days(), "day")
+                ),
+            }],
+            _ => Vec::new(),
+        };
+        if let Some(day) = self.holiday {
+            let name = config.holidays.dates.get(&day).map_or("a holiday", String::as_str);
             let days = (day - today).num_days();
             let when = if days == 0 { "today".to_string() } else { format!("in {}", plural(days, "day")) };
             reasons.push(format!("{name} {when}: send a greeting or a gift"));
         }
-        if marks.key_accounts.contains(&summary.id) {
-            score += w.key_account;
+        if self.key_account {
             reasons.push("key account".into());
         }
-        if marks.big_potential.contains(&summary.id) {
-            score += w.big_potential;
+        if self.big_potential {
             reasons.push("big potential".into());
         }
-        let sms = unanswered_sms(summary, today, config);
-        if sms >= config.sms.unanswered as usize {
-            reasons.push(format!("{sms} unanswered SMS: call or visit instead"));
+        if self.unanswered_sms >= config.sms.unanswered as usize {
+            reasons.push(format!("{} unanswered SMS: call or visit instead", self.unanswered_sms));
         }
-        rows.push(Ranked { index, account: summary.id, kind, follow_up, due, score, reasons });
+        reasons
     }
-    rows.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.account.cmp(&b.account)));
-    rows
 }
 
 #[cfg(test)]
@@ -182,7 +254,7 @@ mod tests {
     use chrono::NaiveDateTime;
 
     use super::*;
-    use crate::domain::{ArchiveReason, FollowUpId, FollowUpStatus, Grade, Tier, TouchKind};
+    use crate::domain::{ArchiveReason, FollowUpId, FollowUpStatus, Grade, Tier};
 
     const TODAY: &str = "2026-11-27";
 
@@ -245,8 +317,34 @@ mod tests {
         summary
     }
 
-    fn ranked(summaries: &[AccountSummary]) -> Vec<Ranked> {
-        rank(summaries, day(TODAY), &Config::default(), &Marks::default())
+    /// A row as the tests read it.
+    #[derive(Debug)]
+    struct Shown {
+        account: AccountId,
+        kind: RowKind,
+        due: NaiveDate,
+        follow_up_id: Option<u64>,
+        reasons: Vec<String>,
+    }
+
+    fn shown(summaries: &[AccountSummary], on: NaiveDate, config: &Config, marks: &Marks) -> Vec<Shown> {
+        rank(summaries, on, config, marks)
+            .into_iter()
+            .map(|r| {
+                let summary = &summaries[r.index];
+                Shown {
+                    account: r.account,
+                    kind: r.kind,
+                    due: r.due,
+                    follow_up_id: r.follow_up(summary).map(|f| f.id.0),
+                    reasons: r.reasons(summary, on, config),
+                }
+            })
+            .collect()
+    }
+
+    fn ranked(summaries: &[AccountSummary]) -> Vec<Shown> {
+        shown(summaries, day(TODAY), &Config::default(), &Marks::default())
     }
 
     fn order(summaries: &[AccountSummary]) -> Vec<u64> {
@@ -294,7 +392,7 @@ mod tests {
         let mut config = Config::default();
         config.cadence.a = 10;
         let book = [account(1, prospect(Grade::A), Some(5))];
-        assert!(rank(&book, day(TODAY), &config, &Marks::default()).is_empty());
+        assert!(shown(&book, day(TODAY), &config, &Marks::default()).is_empty());
     }
 
     #[test]
@@ -303,7 +401,7 @@ mod tests {
         let due = with(neglected.clone(), follow_up(7, -1, FollowUpReason::Promised, 0));
         let rows = ranked(&[due]);
         assert_eq!(rows.len(), 1, "never two rows for one account");
-        assert_eq!((rows[0].kind, rows[0].follow_up.as_ref().map(|f| f.id.0)), (RowKind::FollowUp, Some(7)));
+        assert_eq!((rows[0].kind, rows[0].follow_up_id), (RowKind::FollowUp, Some(7)));
         let planned = with(neglected.clone(), follow_up(8, 3, FollowUpReason::Promised, 0));
         assert!(ranked(&[planned]).is_empty(), "a later follow-up is the plan: no cadence row");
         let two_due = with(
@@ -312,7 +410,7 @@ mod tests {
         );
         let rows = ranked(&[two_due]);
         assert_eq!(rows.len(), 1);
-        assert_eq!(rows[0].follow_up.as_ref().map(|f| f.id.0), Some(10), "the most overdue one");
+        assert_eq!(rows[0].follow_up_id, Some(10), "the most overdue one");
         assert_eq!(rows[0].reasons, ["overdue 4 days", "promised call", "1 more due"]);
     }
 
@@ -395,7 +493,7 @@ mod tests {
             key_accounts: [AccountId(3)].into_iter().collect(),
             big_potential: [AccountId(2)].into_iter().collect(),
         };
-        let rows = rank(&book, day(TODAY), &Config::default(), &marks);
+        let rows = shown(&book, day(TODAY), &Config::default(), &marks);
         assert_eq!(rows.iter().map(|r| r.account.0).collect::<Vec<_>>(), [3, 2, 1]);
         assert_eq!(rows[0].reasons.last().map(String::as_str), Some("key account"));
         assert_eq!(rows[1].reasons.last().map(String::as_str), Some("big potential"));
@@ -425,7 +523,7 @@ mod tests {
         config.holidays.dates.insert(day("2026-12-03"), "元旦前".into());
         config.holidays.dates.insert(day("2027-02-06"), "春节".into());
         let marks = Marks { key_accounts: [AccountId(3)].into_iter().collect(), ..Marks::default() };
-        let rank_on = |book: &[AccountSummary], on: &str| rank(book, day(on), &config, &marks);
+        let rank_on = |book: &[AccountSummary], on: &str| shown(book, day(on), &config, &marks);
 
         let vip = account(1, customer(Tier::Vip), Some(1));
         let small = account(2, customer(Tier::Small), Some(1));
@@ -461,7 +559,7 @@ mod tests {
         assert_eq!(order(&book), [1, 2]);
         let mut config = Config::default();
         config.ranking.cadence_day = 5.0;
-        let rows = rank(&book, day(TODAY), &config, &Marks::default());
+        let rows = shown(&book, day(TODAY), &config, &Marks::default());
         assert_eq!(rows.iter().map(|r| r.account.0).collect::<Vec<_>>(), [2, 1]);
     }
 }

@@ -27,7 +27,8 @@ pub struct TodayRow {
     pub reasons: Vec<String>,
 }
 
-/// Today's list from the account summaries alone, most urgent first.
+/// Today's list from the account summaries alone, most urgent first, with
+/// every row's reasons in words.
 pub fn today_rows(
     summaries: &[AccountSummary],
     today: NaiveDate,
@@ -38,23 +39,19 @@ pub fn today_rows(
         .into_iter()
         .map(|ranked| {
             let summary = &summaries[ranked.index];
-            let channel = match (&ranked.follow_up, ranked.kind) {
-                (Some(f), _) => f.kind,
-                (None, RowKind::Holiday) => TouchKind::Gift,
-                (None, _) => TouchKind::Call,
-            };
+            let follow_up = ranked.follow_up(summary);
             TodayRow {
                 account_id: summary.id,
                 name: summary.name.clone(),
                 company: summary.company.clone(),
                 kind: ranked.kind,
-                follow_up_id: ranked.follow_up.as_ref().map(|f| f.id),
+                follow_up_id: follow_up.map(|f| f.id),
                 due: ranked.due,
-                due_time: ranked.follow_up.as_ref().and_then(|f| f.due_time),
-                channel,
-                days_overdue: (today - ranked.due).num_days().max(0),
+                due_time: follow_up.and_then(|f| f.due_time),
+                channel: ranked.channel(summary),
+                days_overdue: ranked.days_overdue(today),
                 score: ranked.score,
-                reasons: ranked.reasons,
+                reasons: ranked.reasons(summary, today, config),
             }
         })
         .collect()

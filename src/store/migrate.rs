@@ -53,16 +53,19 @@ fn write_version(store: &Store, key: &[u8], version: u32) -> Result<(), StoreErr
     store.make_durable(&mut synced)
 }
 
-pub(super) fn on_open(store: &Store) -> Result<(), StoreError> {
+/// Brings the store up to this build's versions; says how many derived
+/// keys it rewrote (zero when nothing was out of date).
+pub(super) fn on_open(store: &Store) -> Result<usize, StoreError> {
     let path = store.dir.display().to_string();
     match read_version(store, SCHEMA_KEY)? {
         None if store.data.is_empty() => {
             write_version(store, DERIVED_KEY, DERIVED_VERSION)?;
             write_version(store, SCHEMA_KEY, SCHEMA_VERSION)?;
             // The new files' directory entries must survive a power loss too.
-            return std::fs::File::open(&store.dir)
+            std::fs::File::open(&store.dir)
                 .and_then(|dir| dir.sync_all())
-                .map_err(super::io_error(&store.dir));
+                .map_err(super::io_error(&store.dir))?;
+            return Ok(0);
         }
         None => {
             return Err(StoreError::NotAStore { path, reason: "it has data but no schema version".into() });
@@ -78,9 +81,9 @@ pub(super) fn on_open(store: &Store) -> Result<(), StoreError> {
         }
     }
     if read_version(store, DERIVED_KEY)? != Some(DERIVED_VERSION) {
-        rebuild_derived(store)?;
+        return rebuild_derived(store);
     }
-    Ok(())
+    Ok(0)
 }
 
 /// Keys written per batch while rebuilding; the rebuild is idempotent, so

@@ -113,6 +113,9 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
     move |source| StoreError::Io { path: path.display().to_string(), source }
 }
 
+/// Derived keys rewritten on open above which the store is compacted.
+const COMPACT_AFTER_REBUILD: usize = 50_000;
+
 impl Store {
     /// Opens (creating if needed) the store in `dir`, migrating it if it
     /// is older than this build.
@@ -135,7 +138,11 @@ impl Store {
             writer: Mutex::new(HashSet::new()),
             _lock: lock,
         };
-        migrate::on_open(&store)?;
+        // A rebuild of a big book leaves sled's log long, and every later
+        // open would replay it: rewrite the file once now instead.
+        if migrate::on_open(&store)? > COMPACT_AFTER_REBUILD {
+            return store.compact();
+        }
         Ok(store)
     }
 

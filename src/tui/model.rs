@@ -10,8 +10,8 @@ use super::input::TextInput;
 use super::keymap::Scope;
 use super::referral_tree::{TreeRow, tree_rows};
 use crate::analysis::groups::{self, GradeGroup, TierGroup};
-use crate::analysis::ranking::Marks;
-use crate::app::{AccountDetail, DayReview, Ledger, LedgerRow, TodayRow, today_rows};
+use crate::analysis::ranking::{self, Marks, Ranked};
+use crate::app::{AccountDetail, DayReview, Ledger, LedgerRow};
 use crate::config::Config;
 use crate::domain::{AccountId, AccountSummary};
 use crate::search::{Found, SearchIndex};
@@ -104,7 +104,8 @@ pub enum GroupRow {
 /// What the list screens show, derived from the book and the date.
 #[derive(Debug, Default)]
 pub struct Views {
-    pub today: Vec<TodayRow>,
+    /// Ranked rows; their words are built only for the rows on screen.
+    pub today: Vec<Ranked>,
     pub done_today: usize,
     pub pipeline: Vec<GradeGroup>,
     pub pipeline_rows: Vec<GroupRow>,
@@ -126,7 +127,7 @@ impl Views {
         let pipeline = groups::prospects_by_grade(&book.summaries);
         let customers = groups::customers_by_tier(&book.summaries, today);
         Views {
-            today: today_rows(&book.summaries, today, config, &Marks::default()),
+            today: ranking::rank(&book.summaries, today, config, &Marks::default()),
             done_today: book.summaries.iter().flat_map(|s| &s.done_days).filter(|d| **d == today).count(),
             pipeline_rows: flatten(&pipeline.iter().map(|g| g.members.clone()).collect::<Vec<_>>()),
             customer_rows: flatten(&customers.iter().map(|g| g.members.clone()).collect::<Vec<_>>()),
@@ -328,7 +329,7 @@ impl Model {
     /// screen, else the selected row.
     pub fn selected_account(&self) -> Option<AccountId> {
         match self.screen {
-            Screen::Today => self.views.today.get(self.today_list.selected).map(|r| r.account_id),
+            Screen::Today => self.views.today.get(self.today_list.selected).map(|r| r.account),
             Screen::Pipeline => self.member_at(&self.views.pipeline_rows, self.pipeline_list.selected),
             Screen::Customers => self.member_at(&self.views.customer_rows, self.customers_list.selected),
             Screen::Account => self.account.as_ref().map(|a| a.detail.record.account.id),

@@ -428,7 +428,8 @@ fn account_name(model: &Model, id: AccountId) -> String {
 /// Today, else the account's earliest pending one.
 fn target_follow_up(model: &Model, account: AccountId) -> Option<crate::domain::FollowUpId> {
     if model.screen == Screen::Today {
-        return model.views.today.get(model.today_list.selected).and_then(|r| r.follow_up_id);
+        let row = model.views.today.get(model.today_list.selected)?;
+        return row.follow_up(model.book.summaries.get(row.index)?).map(|f| f.id);
     }
     model.book.get(account).and_then(|s| s.pending.first()).map(|f| f.id)
 }

@@ -54,7 +54,8 @@ pub(super) fn empty(frame: &mut Frame, area: Rect, theme: &Theme, text: &str) {
 
 pub fn today(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect) {
     let rows = &model.views.today;
-    let overdue = rows.iter().filter(|r| r.kind == RowKind::FollowUp && r.days_overdue > 0).count();
+    let today = model.today();
+    let overdue = rows.iter().filter(|r| r.kind == RowKind::FollowUp && r.due < today).count();
     let cadence = rows.iter().filter(|r| r.kind == RowKind::Cadence).count();
     header_line(
         frame,
@@ -76,18 +77,19 @@ pub fn today(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, body
     let range = window(&model.today_list, rows.len(), height);
     let visible = rows[range.clone()]
         .iter()
-        .map(|row| {
-            let summary = model.book.get(row.account_id);
-            let overdue = row.kind == RowKind::FollowUp && row.days_overdue > 0;
+        .filter_map(|row| {
+            let summary = model.book.summaries.get(row.index)?;
+            let overdue = row.kind == RowKind::FollowUp && row.due < today;
             let why_style = if overdue { theme.overdue() } else { Style::new() };
-            Row::new(vec![
-                Cell::from(row.name.clone()),
-                Cell::from(row.company.clone().unwrap_or_default()),
-                Cell::from(summary.map(stage_label).unwrap_or_default()),
-                Cell::from(row.channel.as_str()),
-                Cell::from(Span::styled(row.reasons.join("; "), why_style)),
-                Cell::from(ago(summary.and_then(|s| s.last_touch), model.now)),
-            ])
+            let why = row.reasons(summary, today, &model.config).join("; ");
+            Some(Row::new(vec![
+                Cell::from(summary.name.clone()),
+                Cell::from(summary.company.clone().unwrap_or_default()),
+                Cell::from(stage_label(summary)),
+                Cell::from(row.channel(summary).as_str()),
+                Cell::from(Span::styled(why, why_style)),
+                Cell::from(ago(summary.last_touch, model.now)),
+            ]))
         })
         .collect();
     table(
