@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Grade, Outcome, Tier};
+use crate::domain::{Grade, Money, Outcome, Tier, TouchKind};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -20,8 +20,189 @@ pub struct Config {
     pub referrals: ReferralRules,
     pub holidays: Holidays,
     /// Days to the next step an outcome suggests (`log --next auto`).
+    #[serde(deserialize_with = "next_step_over_defaults")]
     pub next_step: BTreeMap<Outcome, u32>,
     pub sms: SmsRule,
+    pub focus: FocusRules,
+}
+
+// A table in the file changes the entries it names; the others keep their
+// defaults, so setting one weight does not zero the rest.
+fn over_defaults<'de, D, K, V>(deserializer: D, defaults: BTreeMap<K, V>) -> Result<BTreeMap<K, V>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    K: Ord + Deserialize<'de>,
+    V: Deserialize<'de>,
+{
+    let mut merged = defaults;
+    merged.extend(BTreeMap::<K, V>::deserialize(deserializer)?);
+    Ok(merged)
+}
+
+fn next_step_over_defaults<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<Outcome, u32>, D::Error> {
+    over_defaults(d, Config::default().next_step)
+}
+
+fn effort_over_defaults<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<TouchKind, f64>, D::Error> {
+    over_defaults(d, FocusRules::default().effort)
+}
+
+fn cost_over_defaults<'de, D: serde::Deserializer<'de>>(d: D) -> Result<BTreeMap<TouchKind, f64>, D::Error> {
+    over_defaults(d, FocusRules::default().cost)
+}
+
+/// The 80/20 rules: key accounts, ABC, tiers, effort, value classes and
+/// the forecast. Amounts are in major units of the book's currency.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FocusRules {
+    /// Key accounts: the fewest customers whose revenue over 12 months
+    /// reaches this share of the total (class A)...
+    pub key_share: f64,
+    /// ...and class B the next ones, up to this share.
+    pub b_share: f64,
+    /// Effort is counted over this many days...
+    pub effort_days: u32,
+    /// ...and the key accounts should get at least this share of it.
+    pub effort_target: f64,
+    /// MGC: accounts whose potential exceeds their revenue over 12 months by
+    /// more than this...
+    pub mgc_headroom: f64,
+    /// ...the largest this many.
+    pub mgc_top: usize,
+    /// What a delivered referral incentive costs its referrer to serve.
+    pub incentive_cost: f64,
+    /// Revenue over 12 months from which each tier is suggested.
+    pub tier_revenue: TierRevenue,
+    /// Weight of one touch of each kind in effort.
+    #[serde(deserialize_with = "effort_over_defaults")]
+    pub effort: BTreeMap<TouchKind, f64>,
+    /// Cost of one touch of each kind, for the cost to serve.
+    #[serde(deserialize_with = "cost_over_defaults")]
+    pub cost: BTreeMap<TouchKind, f64>,
+    /// Chance that a prospect of each grade buys, for the forecast.
+    pub probability: GradeProbability,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TierRevenue {
+    pub medium: f64,
+    pub large: f64,
+    pub vip: f64,
+}
+
+impl Default for TierRevenue {
+    fn default() -> Self {
+        TierRevenue { medium: 20_000.0, large: 100_000.0, vip: 300_000.0 }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct GradeProbability {
+    #[serde(rename = "A")]
+    pub a: f64,
+    #[serde(rename = "B")]
+    pub b: f64,
+    #[serde(rename = "C")]
+    pub c: f64,
+    #[serde(rename = "D")]
+    pub d: f64,
+}
+
+impl Default for GradeProbability {
+    fn default() -> Self {
+        GradeProbability { a: 0.6, b: 0.3, c: 0.1, d: 0.03 }
+    }
+}
+
+impl GradeProbability {
+    pub fn of(&self, grade: Grade) -> f64 {
+        match grade {
+            Grade::A => self.a,
+            Grade::B => self.b,
+            Grade::C => self.c,
+            Grade::D => self.d,
+        }
+    }
+}
+
+impl Default for FocusRules {
+    fn default() -> Self {
+        use TouchKind::*;
+        FocusRules {
+            key_share: 0.8,
+            b_share: 0.95,
+            effort_days: 30,
+            effort_target: 0.6,
+            mgc_headroom: 10_000.0,
+            mgc_top: 10,
+            incentive_cost: 200.0,
+            tier_revenue: TierRevenue::default(),
+            effort: BTreeMap::from([
+                (Visit, 5.0),
+                (Meeting, 5.0),
+                (Gift, 3.0),
+                (Call, 2.0),
+                (Letter, 1.0),
+                (Email, 1.0),
+                (Sms, 1.0),
+            ]),
+            cost: BTreeMap::from([
+                (Visit, 300.0),
+                (Meeting, 300.0),
+                (Gift, 200.0),
+                (Call, 10.0),
+                (Letter, 10.0),
+                (Email, 2.0),
+                (Sms, 1.0),
+            ]),
+            probability: GradeProbability::default(),
+        }
+    }
+}
+
+impl FocusRules {
+    /// A major-units amount from the file as money.
+    pub fn money(amount: f64) -> Money {
+        Money((amount * 100.0).round() as i64)
+    }
+
+    fn check(&self) -> Result<(), String> {
+        let share = |name: &str, value: f64| {
+            if value > 0.0 && value <= 1.0 {
+                Ok(())
+            } else {
+                Err(format!("focus.{name} must be above 0 and at most 1"))
+            }
+        };
+        share("key_share", self.key_share)?;
+        share("b_share", self.b_share)?;
+        share("effort_target", self.effort_target)?;
+        if self.b_share < self.key_share {
+            return Err("focus.b_share must be at least focus.key_share".into());
+        }
+        if self.effort_days == 0 {
+            return Err("focus.effort_days must be at least 1".into());
+        }
+        let t = &self.tier_revenue;
+        if !(0.0 <= t.medium && t.medium <= t.large && t.large <= t.vip) {
+            return Err("focus.tier_revenue must rise: medium <= large <= vip".into());
+        }
+        let p = &self.probability;
+        if [p.a, p.b, p.c, p.d].iter().any(|x| !(0.0..=1.0).contains(x)) {
+            return Err("focus.probability values must be between 0 and 1".into());
+        }
+        if self.effort.values().chain(self.cost.values()).any(|w| *w < 0.0) || self.incentive_cost < 0.0 {
+            return Err("focus effort weights and costs cannot be negative".into());
+        }
+        Ok(())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -175,6 +356,7 @@ impl Default for Config {
                 (Outcome::Replied, 7),
             ]),
             sms: SmsRule::default(),
+            focus: FocusRules::default(),
         }
     }
 }
@@ -235,7 +417,7 @@ impl Config {
         if self.sms.unanswered == 0 || self.sms.within_days == 0 {
             return Err("sms.unanswered and sms.within_days must be at least 1".into());
         }
-        Ok(())
+        self.focus.check()
     }
 
     pub fn to_toml(&self) -> String {
@@ -284,5 +466,36 @@ mod tests {
         assert!(error.contains("line 1") && error.contains("cadense"), "{error}");
         let error = Config::parse("[cadence]\nA = 0\n", Path::new("c.toml")).unwrap_err().to_string();
         assert!(error.contains("cadence.A must be at least 1 day"), "{error}");
+    }
+
+    #[test]
+    fn focus_weights_in_a_file_change_only_the_kinds_they_name() {
+        let text = "[focus]\nkey_share = 0.7\n\n[focus.effort]\nvisit = 8\n\n[focus.cost]\nsms = 0.5\n";
+        let focus = Config::parse(text, Path::new("c.toml")).unwrap().focus;
+        assert_eq!(focus.key_share, 0.7);
+        assert_eq!(focus.effort[&TouchKind::Visit], 8.0);
+        assert_eq!(focus.effort[&TouchKind::Call], 2.0, "the other weights keep their defaults");
+        assert_eq!(focus.cost[&TouchKind::Sms], 0.5);
+        assert_eq!(focus.cost[&TouchKind::Visit], 300.0);
+        let next = Config::parse("[next_step]\nbusy = 2\n", Path::new("c.toml")).unwrap().next_step;
+        assert_eq!(next[&Outcome::Busy], 2);
+        assert_eq!(next[&Outcome::QuoteSent], Config::default().next_step[&Outcome::QuoteSent]);
+    }
+
+    #[test]
+    fn focus_rules_that_make_no_sense_are_refused() {
+        for (text, expected) in [
+            ("[focus]\nkey_share = 1.5\n", "focus.key_share must be above 0 and at most 1"),
+            ("[focus]\nkey_share = 0.9\nb_share = 0.8\n", "focus.b_share must be at least focus.key_share"),
+            ("[focus.tier_revenue]\nmedium = 500000\n", "focus.tier_revenue must rise"),
+            ("[focus.probability]\nA = 2\n", "focus.probability values must be between 0 and 1"),
+            ("[focus.cost]\nvisit = -1\n", "cannot be negative"),
+            ("[focus]\neffort_days = 0\n", "focus.effort_days must be at least 1"),
+        ] {
+            let error = Config::parse(text, Path::new("c.toml")).unwrap_err().to_string();
+            assert!(error.contains(expected), "{text}: {error}");
+        }
+        let error = Config::parse("[focus.effort]\nfax = 1\n", Path::new("c.toml")).unwrap_err().to_string();
+        assert!(error.contains("line 2") && error.contains("fax"), "{error}");
     }
 }

@@ -168,6 +168,7 @@ fn book() -> impl Strategy<Value = Backup> {
                         at,
                         incentive,
                         incentive_status,
+                        delivered_at: None,
                     })
                     .collect();
                 book

@@ -290,6 +290,7 @@ mod tests {
             created: days_ago(100).date(),
             last_greeting: None,
             unanswered_sms: Vec::new(),
+            touch_days: Vec::new(),
         }
     }
 

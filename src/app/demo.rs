@@ -343,6 +343,8 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
             at: referee.created_at,
             incentive: dice.chance(80).then(|| dice.pick(INCENTIVES).to_string()),
             incentive_status: status,
+            delivered_at: (status == IncentiveStatus::Delivered)
+                .then(|| (referee.created_at + Duration::days(dice.range(20, 60))).min(now)),
         });
     }
     book

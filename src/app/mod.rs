@@ -7,6 +7,7 @@ pub mod backup;
 pub mod calendar;
 pub mod csv_import;
 pub mod demo;
+mod focus;
 mod referrals;
 mod resolve;
 mod review;
@@ -21,6 +22,7 @@ use crate::store::{AccountRecord, Records, Store, StoreError, UndoOutcome};
 
 pub use accounts::{AccountDetail, AccountInput, AccountRow, ListFilter, ReferralLink};
 pub use activity::{FollowUpInput, Logged, NextStep, OrderInput, Recorded, TouchInput};
+pub use focus::{AccountMarks, FocusReport, TierChange, incentive_costs};
 pub use referrals::{Earned, Ledger, LedgerRow, Referred, ReferrerRecord};
 pub use resolve::Candidate;
 pub use review::DayReview;

@@ -96,6 +96,7 @@ impl App {
             at: now,
             incentive,
             incentive_status: IncentiveStatus::Promised,
+            delivered_at: None,
         };
         txn.put_referral(&referral);
         let rules = &self.config.referrals;
@@ -209,6 +210,7 @@ impl App {
         }
         let now = self.now();
         referral.incentive_status = IncentiveStatus::Delivered;
+        referral.delivered_at = Some(now);
         let mut txn = self.store.begin();
         txn.put_referral(&referral);
         for mut open in txn.follow_ups_of(referral.referrer)? {

@@ -65,9 +65,4 @@ impl App {
         let marks = self.marks(&summaries);
         Ok(today_rows(&summaries, self.today(), &self.config, &marks))
     }
-
-    /// The 80/20 marks the ranking boosts.
-    pub fn marks(&self, _summaries: &[AccountSummary]) -> Marks {
-        Marks::default()
-    }
 }

@@ -23,4 +23,8 @@ pub struct Referral {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub incentive: Option<String>,
     pub incentive_status: IncentiveStatus,
+    /// When the incentive was delivered (it counts in the referrer's cost
+    /// to serve).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivered_at: Option<NaiveDateTime>,
 }

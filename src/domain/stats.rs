@@ -38,6 +38,25 @@ pub struct AccountStats {
     /// call or visit, a reply), the latest ten.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unanswered_sms: Vec<NaiveDateTime>,
+    /// Day and kind of every touch from 400 days before the newest on,
+    /// oldest first: effort and cost to serve over any window of the last
+    /// year, without reading touches.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub touch_days: Vec<(NaiveDate, TouchKind)>,
+}
+
+/// How far back `touch_days` reaches from the newest touch: a year's
+/// window ending on any later day lies inside it.
+const TOUCH_DAYS_KEPT: i64 = 400;
+
+fn touch_days(touches: &[Touch]) -> Vec<(NaiveDate, TouchKind)> {
+    let newest = touches.iter().map(|t| t.at.date()).max().unwrap_or(NaiveDate::MIN);
+    let keep_from =
+        newest.checked_sub_signed(chrono::Duration::days(TOUCH_DAYS_KEPT)).unwrap_or(NaiveDate::MIN);
+    let mut days: Vec<(NaiveDate, TouchKind)> =
+        touches.iter().filter(|t| t.at.date() >= keep_from).map(|t| (t.at.date(), t.kind)).collect();
+    days.sort();
+    days
 }
 
 /// Touches that count as a greeting before a holiday.
@@ -112,6 +131,7 @@ impl AccountStats {
             },
             last_greeting: touches.iter().filter(|t| is_greeting(t.kind)).map(|t| t.at).max(),
             unanswered_sms: unanswered_sms(touches),
+            touch_days: touch_days(touches),
         }
     }
 
@@ -171,6 +191,29 @@ mod tests {
         let mut answered = touches.to_vec();
         answered.push(touch(7, "2026-11-22T09:00", TouchKind::Sms, Inbound, None));
         assert!(AccountStats::compute(&answered, &[], &[]).unanswered_sms.is_empty());
+    }
+
+    #[test]
+    fn touch_days_keep_the_last_four_hundred_days_oldest_first() {
+        use Direction::Outbound;
+        let touches = [
+            touch(1, "2026-11-20T09:00", TouchKind::Visit, Outbound, None),
+            touch(2, "2025-10-23T09:00", TouchKind::Call, Outbound, None), // 393 days before: kept
+            touch(3, "2025-10-01T09:00", TouchKind::Sms, Outbound, None),  // 415 days before: dropped
+            touch(4, "2026-11-01T09:00", TouchKind::Email, Outbound, None),
+        ];
+        let stats = AccountStats::compute(&touches, &[], &[]);
+        let kept: Vec<(String, TouchKind)> =
+            stats.touch_days.iter().map(|(d, k)| (d.to_string(), *k)).collect();
+        assert_eq!(
+            kept,
+            [
+                ("2025-10-23".to_string(), TouchKind::Call),
+                ("2026-11-01".to_string(), TouchKind::Email),
+                ("2026-11-20".to_string(), TouchKind::Visit)
+            ]
+        );
+        assert!(AccountStats::compute(&[], &[], &[]).touch_days.is_empty());
     }
 
     #[test]

@@ -88,6 +88,7 @@ mod tests {
                 at: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap().and_hms_opt(9, 0, 0).unwrap(),
                 incentive: None,
                 incentive_status: IncentiveStatus::Promised,
+                delivered_at: None,
             },
             referrer_name: format!("n{referrer}"),
             referee_name: format!("n{referee}"),

@@ -1,0 +1,146 @@
+//! The 80/20 focus report, the marks it gives every list, and tier
+//! suggestions.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::{App, AppResult};
+use crate::analysis::focus::{self, Abc, Focus, ValueClass, suggested_tier};
+use crate::analysis::ranking::Marks;
+use crate::config::{Config, FocusRules};
+use crate::domain::twelve_month_window_start;
+use crate::domain::{AccountId, AccountSummary, IncentiveStatus, Money, Referral, Stage, Tier};
+
+/// The focus report with the summaries its indexes point into.
+#[derive(Clone, Debug)]
+pub struct FocusReport {
+    pub focus: Focus,
+    pub summaries: Vec<AccountSummary>,
+    pub today: NaiveDate,
+}
+
+/// Where one account stands in the 80/20 view.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AccountMarks {
+    pub key_account: bool,
+    pub abc: Option<Abc>,
+    pub value_class: Option<ValueClass>,
+    /// The tier revenue suggests, when it differs from the account's.
+    pub suggested_tier: Option<Tier>,
+}
+
+impl AccountMarks {
+    pub fn of(
+        focus: &Focus,
+        summaries: &[AccountSummary],
+        index: usize,
+        today: NaiveDate,
+        config: &Config,
+    ) -> AccountMarks {
+        let summary = &summaries[index];
+        let suggested = match summary.stage {
+            Stage::Customer { tier, .. } => {
+                Some(suggested_tier(summary.revenue_12m(today), &config.focus)).filter(|s| *s != tier)
+            }
+            Stage::Prospect { .. } => None,
+        };
+        AccountMarks {
+            key_account: focus.is_key(index),
+            abc: focus.abc.get(index).copied().flatten(),
+            value_class: focus.value_class.get(index).copied().flatten(),
+            suggested_tier: suggested,
+        }
+    }
+}
+
+/// A customer whose tier differs from what its revenue suggests.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TierChange {
+    pub id: AccountId,
+    pub name: String,
+    pub tier: Tier,
+    pub suggested: Tier,
+    pub pinned: bool,
+    pub revenue_12m: Money,
+}
+
+/// What delivered incentives cost each referrer over the 12 months ending `today`.
+pub fn incentive_costs(
+    referrals: &[Referral],
+    today: NaiveDate,
+    rules: &FocusRules,
+) -> HashMap<AccountId, Money> {
+    let from = twelve_month_window_start(today);
+    let mut costs: HashMap<AccountId, Money> = HashMap::new();
+    for r in referrals {
+        let delivered = r.incentive_status == IncentiveStatus::Delivered;
+        let day = r.delivered_at.map_or(r.at.date(), |t| t.date());
+        if delivered && day >= from && day <= today {
+            let cost = costs.entry(r.referrer).or_default();
+            *cost = cost.saturating_add(FocusRules::money(rules.incentive_cost));
+        }
+    }
+    costs
+}
+
+impl App {
+    pub fn focus_report(&self) -> AppResult<FocusReport> {
+        let summaries = self.store.summaries()?.items;
+        let referrals = self.store.referrals()?.items;
+        let today = self.today();
+        let incentives = incentive_costs(&referrals, today, &self.config.focus);
+        let focus = focus::focus(&summaries, today, &self.config, &incentives);
+        Ok(FocusReport { focus, summaries, today })
+    }
+
+    /// The 80/20 marks the ranking boosts (they do not depend on costs).
+    pub fn marks(&self, summaries: &[AccountSummary]) -> Marks {
+        focus::focus(summaries, self.today(), &self.config, &HashMap::new()).marks(summaries)
+    }
+
+    /// Customers whose tier differs from the one their revenue suggests.
+    pub fn tier_changes(&self) -> AppResult<Vec<TierChange>> {
+        let today = self.today();
+        let mut changes: Vec<TierChange> = self
+            .store
+            .summaries()?
+            .items
+            .iter()
+            .filter(|s| s.is_active())
+            .filter_map(|s| {
+                let Stage::Customer { tier, tier_pinned } = s.stage else { return None };
+                let revenue_12m = s.revenue_12m(today);
+                let suggested = suggested_tier(revenue_12m, &self.config.focus);
+                (suggested != tier).then(|| TierChange {
+                    id: s.id,
+                    name: s.name.clone(),
+                    tier,
+                    suggested,
+                    pinned: tier_pinned,
+                    revenue_12m,
+                })
+            })
+            .collect();
+        changes.sort_by(|a, b| b.revenue_12m.cmp(&a.revenue_12m).then(a.id.cmp(&b.id)));
+        Ok(changes)
+    }
+
+    /// Moves every unpinned customer to its suggested tier, in one change;
+    /// returns the changes made (pinned tiers are kept).
+    pub fn apply_tiers(&self) -> AppResult<Vec<TierChange>> {
+        let changes: Vec<TierChange> = self.tier_changes()?.into_iter().filter(|c| !c.pinned).collect();
+        if changes.is_empty() {
+            return Ok(changes);
+        }
+        let now = self.now();
+        let mut txn = self.store.begin();
+        for change in &changes {
+            let mut record = self.record(change.id)?;
+            record.account.stage = Stage::Customer { tier: change.suggested, tier_pinned: false };
+            txn.put_account(&record)?;
+        }
+        txn.commit(format!("tiers of {} customers from their revenue", changes.len()), now)?;
+        Ok(changes)
+    }
+}
