@@ -151,7 +151,7 @@ pub fn effort(summary: &AccountSummary, today: NaiveDate, rules: &FocusRules) ->
         .iter()
         .take_while(|(day, _)| *day <= today)
         .map(|(_, kind)| rules.effort.get(kind).copied().unwrap_or(0.0))
-        .sum()
+        .fold(0.0, |sum, weight| sum + weight)
 }
 
 /// The focus report. `incentives` is what delivered referral incentives
@@ -207,8 +207,9 @@ pub fn focus(
 
     let effort: Vec<f64> =
         summaries.iter().map(|s| if s.is_active() { self::effort(s, today, rules) } else { 0.0 }).collect();
-    let effort_total: f64 = effort.iter().sum();
-    let effort_key: f64 = key.iter().map(|i| effort[*i]).sum();
+    // Folded from +0.0: an empty f64 sum is -0.0, which prints as such.
+    let effort_total: f64 = effort.iter().fold(0.0, |sum, e| sum + e);
+    let effort_key: f64 = key.iter().fold(0.0, |sum, i| sum + effort[*i]);
     let mut effort_abc = [0.0; 3];
     let mut effort_prospects = 0.0;
     for (i, s) in summaries.iter().enumerate() {
@@ -235,8 +236,13 @@ pub fn focus(
                 percent(effort_share_key)
             )
         });
-    let mut over_served: Vec<OverServed> = (0..n)
-        .filter(|i| !key.contains(i) && effort[*i] > 0.0)
+    // Over-served: customers outside the key accounts that take a larger
+    // share of the effort than of the revenue. Prospects are left out: effort
+    // on them is the pipeline's work, not service.
+    let mut over_served: Vec<OverServed> = customers[key_count..]
+        .iter()
+        .map(|c| c.index)
+        .filter(|i| effort[*i] > 0.0)
         .map(|index| OverServed {
             index,
             effort: effort[index],
@@ -581,9 +587,10 @@ mod tests {
             f.effort_warning.as_deref(),
             Some("Key accounts: 99% of revenue, 34% of your effort this month")
         );
-        // Over-served: effort share above revenue share, the widest gap first.
+        // Over-served: a customer's effort share above its revenue share;
+        // the prospect's effort is pipeline work.
         let over: Vec<u64> = f.over_served.iter().map(|o| book[o.index].id.0).collect();
-        assert_eq!(over, [2, 3]);
+        assert_eq!(over, [2]);
         assert!((f.over_served[0].effort_share - 18.0 / 35.0).abs() < 1e-9);
 
         // Effort on the key account above the target: no warning.

@@ -4,7 +4,7 @@ use std::cmp::Reverse;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::{App, AppError, AppResult, Referred};
+use super::{AccountMarks, App, AppError, AppResult, Referred};
 use crate::domain::contact::{check_email, check_name, check_phone, check_tags, clean_note, optional_text};
 use crate::domain::{
     Account, AccountId, AccountStats, AccountSummary, ArchiveReason, Archived, FollowUp, Grade, Money, Order,
@@ -111,6 +111,8 @@ pub struct AccountRow {
     pub revenue_12m: Money,
     pub potential: Option<Money>,
     pub last_touch: Option<NaiveDateTime>,
+    /// Where the account stands in the 80/20 view (default: nowhere).
+    pub marks: AccountMarks,
 }
 
 impl AccountRow {
@@ -125,6 +127,7 @@ impl AccountRow {
             revenue_12m: summary.revenue_12m(today),
             potential: summary.potential,
             last_touch: summary.last_touch,
+            marks: AccountMarks::default(),
         }
     }
 }
@@ -282,11 +285,16 @@ impl App {
     pub fn list_accounts(&self, filter: ListFilter) -> AppResult<(Vec<AccountRow>, usize)> {
         let today = self.today();
         let loaded = self.store.summaries()?;
+        let focus = self.focus_of(&loaded.items)?;
         let mut rows: Vec<AccountRow> = loaded
             .items
             .iter()
-            .filter(|summary| filter.accepts(summary))
-            .map(|summary| AccountRow::new(summary, today))
+            .enumerate()
+            .filter(|(_, summary)| filter.accepts(summary))
+            .map(|(index, summary)| AccountRow {
+                marks: AccountMarks::of(&focus, &loaded.items, index, today, &self.config),
+                ..AccountRow::new(summary, today)
+            })
             .collect();
         rows.sort_by_cached_key(list_order);
         Ok((rows, loaded.problems.len()))

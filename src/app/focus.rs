@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::{App, AppResult};
+use super::{App, AppError, AppResult};
 use crate::analysis::focus::{self, Abc, Focus, ValueClass, suggested_tier};
 use crate::analysis::ranking::Marks;
 use crate::config::{Config, FocusRules};
@@ -40,6 +40,7 @@ impl AccountMarks {
     ) -> AccountMarks {
         let summary = &summaries[index];
         let suggested = match summary.stage {
+            _ if !summary.is_active() => None,
             Stage::Customer { tier, .. } => {
                 Some(suggested_tier(summary.revenue_12m(today), &config.focus)).filter(|s| *s != tier)
             }
@@ -87,11 +88,32 @@ pub fn incentive_costs(
 impl App {
     pub fn focus_report(&self) -> AppResult<FocusReport> {
         let summaries = self.store.summaries()?.items;
-        let referrals = self.store.referrals()?.items;
+        let focus = self.focus_of(&summaries)?;
+        Ok(FocusReport { focus, summaries, today: self.today() })
+    }
+
+    /// The focus report over `summaries` (all of the book's).
+    pub fn focus_of(&self, summaries: &[AccountSummary]) -> AppResult<Focus> {
         let today = self.today();
-        let incentives = incentive_costs(&referrals, today, &self.config.focus);
-        let focus = focus::focus(&summaries, today, &self.config, &incentives);
-        Ok(FocusReport { focus, summaries, today })
+        let incentives = self.incentive_costs()?;
+        Ok(focus::focus(summaries, today, &self.config, &incentives))
+    }
+
+    /// What delivered referral incentives cost each referrer over 12 months.
+    pub fn incentive_costs(&self) -> AppResult<HashMap<AccountId, Money>> {
+        let referrals = self.store.referrals()?.items;
+        Ok(incentive_costs(&referrals, self.today(), &self.config.focus))
+    }
+
+    /// One account's 80/20 marks (reads every summary: the marks are relative).
+    pub fn account_marks(&self, id: AccountId) -> AppResult<AccountMarks> {
+        let report = self.focus_report()?;
+        let index = report
+            .summaries
+            .iter()
+            .position(|s| s.id == id)
+            .ok_or(AppError::NoSuchAccount(id.to_string()))?;
+        Ok(AccountMarks::of(&report.focus, &report.summaries, index, report.today, &self.config))
     }
 
     /// The 80/20 marks the ranking boosts (they do not depend on costs).

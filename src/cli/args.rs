@@ -106,6 +106,19 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The 80/20 view: key accounts, ABC, effort against value, MVC/MGC/BZC, forecast
+    Focus {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Customers whose tier differs from what their revenue suggests
+    Tiers {
+        /// Move every unpinned customer to its suggested tier
+        #[arg(long)]
+        apply: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the settings in force and where they come from
     Config,
     /// Revert the last change (repeatable)

@@ -100,11 +100,13 @@ fn single(app: &App, command: &Command) -> AppResult<i32> {
             Ok(0)
         }
         Command::Show { account, json } => {
-            let detail = app.account_detail(app.resolve_account(account)?)?;
+            let id = app.resolve_account(account)?;
+            let detail = app.account_detail(id)?;
+            let marks = app.account_marks(id)?;
             if *json {
-                print(&json::to_string(&json::ShowJson::new(&detail, app.today())));
+                print(&json::to_string(&json::ShowJson::new(&detail, app.today(), marks)));
             } else {
-                print(&text::account_detail(&detail, app.today()));
+                print(&text::account_detail(&detail, app.today(), marks));
             }
             Ok(0)
         }
@@ -140,6 +142,8 @@ fn single(app: &App, command: &Command) -> AppResult<i32> {
             super::referrals::deliver(app, ReferralId(*id))
         }
         Command::Review { date, json } => super::review::review(app, date.as_deref(), *json),
+        Command::Focus { json } => super::focus::focus(app, *json),
+        Command::Tiers { apply, json } => super::focus::tiers(app, *apply, *json),
         Command::Config => unreachable!("`config` runs without the store"),
         Command::Import(_) | Command::Doctor { .. } | Command::Demo { .. } => {
             unreachable!("bulk commands are run by `run`")

@@ -6,7 +6,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
-use crate::app::{AccountDetail, AccountRow, ReferralLink, TodayRow};
+use crate::app::{AccountDetail, AccountMarks, AccountRow, ReferralLink, TodayRow};
 use crate::domain::{Account, FollowUp, Order, Touch};
 
 pub(super) fn money(value: crate::domain::Money) -> String {
@@ -32,6 +32,11 @@ pub struct AccountJson {
     revenue_12m: String,
     potential: Option<String>,
     last_touch: Option<String>,
+    key_account: bool,
+    abc: Option<&'static str>,
+    value_class: Option<&'static str>,
+    /// The tier revenue suggests, when it differs from `tier`.
+    suggested_tier: Option<&'static str>,
 }
 
 impl AccountJson {
@@ -46,6 +51,10 @@ impl AccountJson {
             revenue_12m: money(row.revenue_12m),
             potential: row.potential.map(money),
             last_touch: row.last_touch.map(time),
+            key_account: row.marks.key_account,
+            abc: row.marks.abc.map(|c| c.as_str()),
+            value_class: row.marks.value_class.map(|c| c.as_str()),
+            suggested_tier: row.marks.suggested_tier.map(|t| t.as_str()),
         }
     }
 }
@@ -178,12 +187,12 @@ pub struct ShowJson {
 }
 
 impl ShowJson {
-    pub fn new(detail: &AccountDetail, today: NaiveDate) -> ShowJson {
+    pub fn new(detail: &AccountDetail, today: NaiveDate, marks: AccountMarks) -> ShowJson {
         let record = &detail.record;
         let a: &Account = &record.account;
         ShowJson {
             account: CardJson {
-                summary: AccountJson::new(&AccountRow::new(&record.summary(), today)),
+                summary: AccountJson::new(&AccountRow { marks, ..AccountRow::new(&record.summary(), today) }),
                 title: a.title.clone(),
                 phones: a.phones.clone(),
                 email: a.email.clone(),

@@ -2,6 +2,7 @@
 
 mod args;
 mod commands;
+mod focus;
 mod json;
 mod referrals;
 mod review;

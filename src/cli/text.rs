@@ -3,9 +3,10 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::table::{Align, Table};
+use crate::analysis::focus::ValueClass;
 use crate::analysis::ranking::RowKind;
-use crate::app::{AccountDetail, AccountRow, TodayRow};
-use crate::domain::{Account, Money};
+use crate::app::{AccountDetail, AccountMarks, AccountRow, TodayRow};
+use crate::domain::{Account, Money, Stage};
 use crate::search::DocRef;
 
 pub fn when(at: NaiveDateTime) -> String {
@@ -21,12 +22,24 @@ fn stage_cell(row: &AccountRow) -> String {
     }
 }
 
+/// The 80/20 mark of a row: KEY for a key account (value class MVC), else
+/// its value class. ASCII, so that it has one width in every terminal.
+pub fn focus_mark(marks: &AccountMarks) -> &'static str {
+    match marks.value_class {
+        _ if marks.key_account => "KEY",
+        Some(ValueClass::Mgc) => "MGC",
+        Some(ValueClass::Bzc) => "BZC",
+        Some(ValueClass::Mvc) | None => "",
+    }
+}
+
 pub fn account_list(rows: &[AccountRow]) -> String {
     let mut table = Table::new(&[
         ("ID", Align::Right, 10),
         ("NAME", Align::Left, 24),
         ("COMPANY", Align::Left, 28),
         ("STAGE", Align::Left, 16),
+        ("80/20", Align::Left, 5),
         ("REVENUE 12M", Align::Right, 16),
         ("LAST TOUCH", Align::Left, 10),
     ]);
@@ -36,6 +49,7 @@ pub fn account_list(rows: &[AccountRow]) -> String {
             row.name.clone(),
             row.company.clone().unwrap_or_default(),
             stage_cell(row),
+            focus_mark(&row.marks).to_string(),
             row.revenue_12m.to_string(),
             row.last_touch.map_or_else(|| "-".into(), |t| t.format("%Y-%m-%d").to_string()),
         ]);
@@ -127,6 +141,16 @@ fn card(out: &mut String, account: &Account, row: &AccountRow, revenue_total: Mo
     if row.tier.is_some() || revenue_total > Money::ZERO {
         field(out, "revenue", Some(format!("{} in 12 months, {} in all", row.revenue_12m, revenue_total)));
     }
+    field(out, "80/20", focus_words(&row.marks));
+    if let (Some(suggested), Stage::Customer { tier_pinned, .. }) = (row.marks.suggested_tier, account.stage)
+    {
+        let pinned = if tier_pinned {
+            "; the tier is pinned and stays"
+        } else {
+            "; `leadline tiers --apply` moves it"
+        };
+        field(out, "tier", Some(format!("revenue over 12 months suggests {suggested}{pinned}")));
+    }
     if let Some(archived) = &account.archived {
         field(out, "archived", Some(format!("{} since {}", archived.reason, archived.at.format("%Y-%m-%d"))));
     }
@@ -134,9 +158,25 @@ fn card(out: &mut String, account: &Account, row: &AccountRow, revenue_total: Mo
     field(out, "competitors", account.competitors.clone());
 }
 
-pub fn account_detail(detail: &AccountDetail, today: NaiveDate) -> String {
+fn focus_words(marks: &AccountMarks) -> Option<String> {
+    let class = match marks.value_class {
+        Some(ValueClass::Mvc) => "key account (MVC: most valuable)",
+        Some(ValueClass::Mgc) => "MGC: most growable (potential well above revenue)",
+        Some(ValueClass::Bzc) => "BZC: costs more to serve than it brings",
+        None => "",
+    };
+    let abc = marks.abc.map(|c| format!("class {c}"));
+    match (class.is_empty(), abc) {
+        (true, None) => None,
+        (true, Some(abc)) => Some(abc),
+        (false, None) => Some(class.to_string()),
+        (false, Some(abc)) => Some(format!("{class}, {abc}")),
+    }
+}
+
+pub fn account_detail(detail: &AccountDetail, today: NaiveDate, marks: AccountMarks) -> String {
     let record = &detail.record;
-    let row = AccountRow::new(&record.summary(), today);
+    let row = AccountRow { marks, ..AccountRow::new(&record.summary(), today) };
     let mut out = String::new();
     card(&mut out, &record.account, &row, record.stats.revenue_total);
 
