@@ -32,8 +32,21 @@ fn list_json_has_the_documented_fields() {
     let book = Book::new();
     book.add(&["张伟"]);
     let list = book.json(&["list", "--json"]);
-    let expected =
-        ["company", "grade", "id", "last_touch", "name", "potential", "revenue_12m", "stage", "tier"];
+    let expected = [
+        "abc",
+        "company",
+        "grade",
+        "id",
+        "key_account",
+        "last_touch",
+        "name",
+        "potential",
+        "revenue_12m",
+        "stage",
+        "suggested_tier",
+        "tier",
+        "value_class",
+    ];
     assert_eq!(keys(&list[0]), expected);
     assert_eq!(list[0]["id"], 1);
     assert_eq!(list[0]["revenue_12m"], "0.00");

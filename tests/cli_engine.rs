@@ -234,7 +234,7 @@ fn vip_customers_are_due_a_holiday_greeting_in_the_lead_days() {
     book.now = "2026-11-01T09:00".into();
     book.add(&["李娜"]);
     book.add(&["王芳"]);
-    book.run(&["order", "李娜", "500"]).ok();
+    book.run(&["order", "李娜", "5000"]).ok();
     book.run(&["order", "王芳", "500"]).ok();
     book.run(&["edit", "李娜", "--tier", "vip"]).ok();
     book.now = "2026-11-20T09:00".into();
@@ -243,12 +243,15 @@ fn vip_customers_are_due_a_holiday_greeting_in_the_lead_days() {
     assert!(names(&book).is_empty(), "6 days ahead, before the lead");
     book.now = "2026-11-26T09:00".into();
     let today = rows(&book.json(&["today", "--json"]));
-    assert_eq!(today.len(), 1, "the small customer gets no greeting");
+    assert_eq!(today.len(), 1, "the small customer, not a key account, gets no greeting");
     assert_eq!(
         (today[0]["name"].as_str(), today[0]["kind"].as_str(), today[0]["channel"].as_str()),
         (Some("李娜"), Some("holiday"), Some("gift"))
     );
-    assert_eq!(today[0]["reasons"], serde_json::json!(["感恩节 in 5 days: send a greeting or a gift"]));
+    assert_eq!(
+        today[0]["reasons"],
+        serde_json::json!(["感恩节 in 5 days: send a greeting or a gift", "key account"])
+    );
     book.run(&["log", "gift", "李娜", "--note", "月饼"]).ok();
     assert!(names(&book).is_empty(), "greeted");
 }

@@ -171,14 +171,62 @@ impl Fixture {
 fn today_ranks_one_row_per_account_most_urgent_first() {
     let f = fixture();
     // 张伟 (A) owes 王芳's referral a thank-you, 王芳 (B) a first call;
-    // 李娜 (VIP) is overdue without a referral; Anna's follow-up is for
-    // tomorrow, which keeps her off even past her cadence.
-    assert_eq!(f.today_names(), ["张伟", "王芳", "李娜"]);
+    // 李娜 (VIP) is overdue without a referral, but she is the key account
+    // (95% of the revenue), which lifts her above 王芳; Anna's follow-up is
+    // for tomorrow, which keeps her off even past her cadence.
+    assert_eq!(f.today_names(), ["张伟", "李娜", "王芳"]);
     let first = f.today_reasons(0);
     assert_eq!(first[..2], ["overdue 8 days".to_string(), "thank for referring 王芳".into()]);
     assert_eq!(first[2], "1 more due");
+    assert_eq!(f.today_reasons(1).last().map(String::as_str), Some("key account"));
     assert!(!f.model.loading);
     assert_eq!(f.model.screen, Screen::Today);
+}
+
+#[test]
+fn the_focus_screen_shows_the_80_20_and_opens_its_accounts() {
+    let mut f = fixture();
+    // 李娜 brings 80,000 of 84,500: the one key account, but only the SMS
+    // (1 of 8 effort points: 张伟's call 2 and visit 5) went her way.
+    let warning = "Key accounts: 95% of revenue, 12% of your effort this month";
+    assert_eq!(f.model.views.focus.effort_warning.as_deref(), Some(warning));
+    assert!(f.screen().contains(warning), "Today's header warns");
+    f.key(KeyCode::Char('7'));
+    assert_eq!(f.model.screen, Screen::Focus);
+    let names = |f: &Fixture| -> Vec<String> {
+        f.model
+            .views
+            .focus_rows
+            .iter()
+            .filter_map(|row| match row {
+                leadline::tui::model::GroupRow::Member(i) => Some(f.model.book.summaries[*i].name.clone()),
+                leadline::tui::model::GroupRow::Heading(_) => None,
+            })
+            .collect()
+    };
+    // MVC, then MGC by headroom (potential less revenue).
+    assert_eq!(names(&f), ["李娜", "张伟", "Anna Schmidt"]);
+    let selected =
+        |f: &Fixture| f.model.selected_account().map(|id| f.model.book.get(id).unwrap().name.clone());
+    assert_eq!(selected(&f).as_deref(), Some("李娜"), "the heading is skipped");
+    f.key(KeyCode::Char('j'));
+    assert_eq!(selected(&f).as_deref(), Some("张伟"), "and so is the next one");
+    f.key(KeyCode::Enter);
+    assert_eq!(f.model.screen, Screen::Account);
+    assert!(f.screen().contains("MGC: most room to grow"), "{}", f.screen());
+
+    // Two visits to the key account bring the effort share to 11 of 18.
+    f.key(KeyCode::Char('7'));
+    f.key(KeyCode::Char('g'));
+    for _ in 0..2 {
+        f.key(KeyCode::Char('v'));
+        f.key(KeyCode::Enter);
+    }
+    assert!(f.status().starts_with("Saved visit with 李娜"), "{}", f.status());
+    assert!((f.model.views.focus.effort_share_key - 11.0 / 18.0).abs() < 1e-9);
+    assert_eq!(f.model.views.focus.effort_warning, None);
+    f.key(KeyCode::Char('1'));
+    assert!(!f.screen().contains("of your effort"), "the warning is gone");
 }
 
 #[test]
@@ -235,10 +283,10 @@ fn logging_a_call_through_the_form_saves_it_durably_and_says_so() {
         (last.kind, last.outcome, last.note.as_str()),
         (TouchKind::Call, Some(Outcome::NoAnswer), "又没人接 will retry")
     );
-    assert_eq!(f.today_names(), ["王芳", "李娜"], "the next step replaced 张伟's overdue follow-ups");
+    assert_eq!(f.today_names(), ["李娜", "王芳"], "the next step replaced 张伟's overdue follow-ups");
     f.key(KeyCode::Char('u'));
     assert!(f.status().starts_with("Undid: log call with 张伟"), "{}", f.status());
-    assert_eq!(f.today_names(), ["张伟", "王芳", "李娜"]);
+    assert_eq!(f.today_names(), ["张伟", "李娜", "王芳"]);
 }
 
 #[test]
@@ -315,7 +363,7 @@ fn done_grades_and_errors_from_the_store_show_in_the_status_bar() {
     let mut f = fixture();
     f.key(KeyCode::Char('x'));
     assert_eq!(f.status(), "Done: follow-up with 张伟. u undoes it.");
-    assert_eq!(f.today_names(), ["王芳", "李娜", "张伟"], "张伟's other follow-up is only 2 days overdue");
+    assert_eq!(f.today_names(), ["李娜", "王芳", "张伟"], "张伟's other follow-up is only 2 days overdue");
     assert_eq!(f.model.views.done_today, 1);
     f.key(KeyCode::Char('2'));
     f.key(KeyCode::Char('+'));
@@ -401,6 +449,8 @@ fn snapshots_of_every_screen() {
     snapshot(&f, "referrals");
     f.key(KeyCode::Char('6'));
     snapshot(&f, "review");
+    f.key(KeyCode::Char('7'));
+    snapshot(&f, "focus");
 }
 
 #[test]
@@ -441,7 +491,6 @@ fn the_referrals_tree_delivers_an_incentive_once_the_referee_orders() {
 #[test]
 fn r_adds_an_account_the_selected_one_referred() {
     let mut f = fixture();
-    f.key(KeyCode::Char('j'));
     f.key(KeyCode::Char('j'));
     f.key(KeyCode::Char('R'));
     match &f.model.overlay {

@@ -97,15 +97,31 @@ impl Terminal {
 }
 
 impl Terminal {
+    fn shell_pid(&self) -> Option<String> {
+        let shell = self.tmux().args(["display-message", "-p", "-t", "main", "#{pane_pid}"]).output().ok()?;
+        let shell = String::from_utf8_lossy(&shell.stdout).trim().to_string();
+        (!shell.is_empty()).then_some(shell)
+    }
+
     /// Sends SIGTERM to what the shell runs (this test's leadline).
     fn terminate_children(&self) {
-        let shell = self.tmux().args(["display-message", "-p", "-t", "main", "#{pane_pid}"]).output();
-        if let Ok(shell) = shell {
-            let shell = String::from_utf8_lossy(&shell.stdout).trim().to_string();
-            if !shell.is_empty() {
-                let _ = Command::new("pkill").args(["-TERM", "-P", &shell]).status();
-            }
+        if let Some(shell) = self.shell_pid() {
+            let _ = Command::new("pkill").args(["-TERM", "-P", &shell]).status();
         }
+    }
+
+    /// Quits with `q` and waits until the process has exited, not just until
+    /// the terminal is restored (which comes first, before the store closes).
+    #[track_caller]
+    fn quit(&self) -> String {
+        self.send(&["q"]);
+        let shell = self.shell_pid().expect("the pane's shell");
+        let start = Instant::now();
+        while Command::new("pgrep").args(["-P", &shell]).status().is_ok_and(|s| s.success()) {
+            assert!(start.elapsed() < Duration::from_secs(20), "leadline did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        self.wait_for("$ ")
     }
 }
 
@@ -139,8 +155,15 @@ fn opens_the_demo_store_and_moves_between_screens() {
     terminal.wait_for("VIP");
     terminal.send(&["G", "Enter"]);
     terminal.wait_for("Timeline:");
-    terminal.send(&["q"]);
-    terminal.wait_for("$ ");
+    // The 80/20 of the demo book: the curve, the bars and the key accounts.
+    terminal.send(&["7"]);
+    let screen = terminal.wait_for("Pareto: revenue share by customers");
+    assert!(screen.contains("Effort against revenue") && screen.contains("MVC: "), "{screen}");
+    assert!(screen.contains("cut at"), "{screen}");
+    terminal.send(&["Enter"]);
+    let screen = terminal.wait_for("key account (MVC)");
+    assert!(screen.contains("Timeline:"), "the first key account opens: {screen}");
+    terminal.quit();
 }
 
 #[test]
@@ -178,8 +201,7 @@ fn a_call_logged_in_the_form_is_in_the_timeline_and_in_show_and_undo_takes_it_ba
     let screen = terminal.wait_for("Saved call with 张伟 (no-answer)");
     assert!(screen.contains("call no-answer: 老板不在 call again"), "{screen}");
     assert!(screen.contains("Timeline: 1 touches"), "{screen}");
-    terminal.send(&["q"]);
-    terminal.wait_for("$ ");
+    terminal.quit();
     let show = book.json(&["show", "张伟", "--json"]);
     assert_eq!(show["touches"][0]["note"], "老板不在 call again");
     assert_eq!(show["touches"][0]["outcome"], "no-answer");
@@ -190,8 +212,7 @@ fn a_call_logged_in_the_form_is_in_the_timeline_and_in_show_and_undo_takes_it_ba
     terminal.wait_for("to contact");
     terminal.send(&["u"]);
     terminal.wait_for("Undid: log call with 张伟");
-    terminal.send(&["q"]);
-    terminal.wait_for("$ ");
+    terminal.quit();
     let show = book.json(&["show", "张伟", "--json"]);
     assert!(show["touches"].as_array().unwrap().is_empty(), "undone: {show}");
 }
@@ -254,8 +275,7 @@ fn a_second_process_is_refused_while_the_tui_is_open() {
     terminal.wait_for("to contact");
     let error = book.run(&["log", "call", "张伟"]).fails(1);
     assert!(error.contains("is in use by another leadline process"), "{error}");
-    terminal.send(&["q"]);
-    terminal.wait_for("$ ");
+    terminal.quit();
 }
 
 #[test]

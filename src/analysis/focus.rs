@@ -31,6 +31,19 @@ crate::domain::keyword::keyword_enum! {
     }
 }
 
+impl ValueClass {
+    /// The mark lists show: KEY for the key accounts (the MVC), else the
+    /// class. ASCII, so that it is one column per letter in every terminal
+    /// (symbols like a star draw two columns wide in many CJK terminals).
+    pub fn mark(self) -> &'static str {
+        match self {
+            ValueClass::Mvc => "KEY",
+            ValueClass::Mgc => "MGC",
+            ValueClass::Bzc => "BZC",
+        }
+    }
+}
+
 /// An account and an amount that puts it on a list (revenue, headroom, net).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Listed {

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::{App, AppError, AppResult};
+use super::{App, AppResult};
 use crate::analysis::focus::{self, Abc, Focus, ValueClass, suggested_tier};
 use crate::analysis::ranking::Marks;
 use crate::config::{Config, FocusRules};
@@ -51,6 +51,25 @@ impl AccountMarks {
             abc: focus.abc.get(index).copied().flatten(),
             value_class: focus.value_class.get(index).copied().flatten(),
             suggested_tier: suggested,
+        }
+    }
+}
+
+impl AccountMarks {
+    /// "key account (MVC), class A": the marks in words.
+    pub fn words(&self) -> Option<String> {
+        let class = match self.value_class {
+            Some(ValueClass::Mvc) => "key account (MVC)",
+            Some(ValueClass::Mgc) => "MGC: most room to grow",
+            Some(ValueClass::Bzc) => "BZC: costs more than it brings",
+            None => "",
+        };
+        let abc = self.abc.map(|c| format!("class {c}"));
+        match (class.is_empty(), abc) {
+            (true, None) => None,
+            (true, Some(abc)) => Some(abc),
+            (false, None) => Some(class.to_string()),
+            (false, Some(abc)) => Some(format!("{class}, {abc}")),
         }
     }
 }
@@ -105,15 +124,15 @@ impl App {
         Ok(incentive_costs(&referrals, self.today(), &self.config.focus))
     }
 
-    /// One account's 80/20 marks (reads every summary: the marks are relative).
+    /// One account's 80/20 marks (reads every summary: the marks are
+    /// relative). None when its summary is unreadable: `doctor` says why,
+    /// and the account itself can still be shown.
     pub fn account_marks(&self, id: AccountId) -> AppResult<AccountMarks> {
         let report = self.focus_report()?;
-        let index = report
-            .summaries
-            .iter()
-            .position(|s| s.id == id)
-            .ok_or(AppError::NoSuchAccount(id.to_string()))?;
-        Ok(AccountMarks::of(&report.focus, &report.summaries, index, report.today, &self.config))
+        let marks = report.summaries.iter().position(|s| s.id == id).map(|index| {
+            AccountMarks::of(&report.focus, &report.summaries, index, report.today, &self.config)
+        });
+        Ok(marks.unwrap_or_default())
     }
 
     /// The 80/20 marks the ranking boosts (they do not depend on costs).

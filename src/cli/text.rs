@@ -22,17 +22,6 @@ fn stage_cell(row: &AccountRow) -> String {
     }
 }
 
-/// The 80/20 mark of a row: KEY for a key account (value class MVC), else
-/// its value class. ASCII, so that it has one width in every terminal.
-pub fn focus_mark(marks: &AccountMarks) -> &'static str {
-    match marks.value_class {
-        _ if marks.key_account => "KEY",
-        Some(ValueClass::Mgc) => "MGC",
-        Some(ValueClass::Bzc) => "BZC",
-        Some(ValueClass::Mvc) | None => "",
-    }
-}
-
 pub fn account_list(rows: &[AccountRow]) -> String {
     let mut table = Table::new(&[
         ("ID", Align::Right, 10),
@@ -49,7 +38,7 @@ pub fn account_list(rows: &[AccountRow]) -> String {
             row.name.clone(),
             row.company.clone().unwrap_or_default(),
             stage_cell(row),
-            focus_mark(&row.marks).to_string(),
+            row.marks.value_class.map_or("", ValueClass::mark).to_string(),
             row.revenue_12m.to_string(),
             row.last_touch.map_or_else(|| "-".into(), |t| t.format("%Y-%m-%d").to_string()),
         ]);
@@ -141,7 +130,7 @@ fn card(out: &mut String, account: &Account, row: &AccountRow, revenue_total: Mo
     if row.tier.is_some() || revenue_total > Money::ZERO {
         field(out, "revenue", Some(format!("{} in 12 months, {} in all", row.revenue_12m, revenue_total)));
     }
-    field(out, "80/20", focus_words(&row.marks));
+    field(out, "80/20", row.marks.words());
     if let (Some(suggested), Stage::Customer { tier_pinned, .. }) = (row.marks.suggested_tier, account.stage)
     {
         let pinned = if tier_pinned {
@@ -156,22 +145,6 @@ fn card(out: &mut String, account: &Account, row: &AccountRow, revenue_total: Mo
     }
     field(out, "note", account.note.clone());
     field(out, "competitors", account.competitors.clone());
-}
-
-fn focus_words(marks: &AccountMarks) -> Option<String> {
-    let class = match marks.value_class {
-        Some(ValueClass::Mvc) => "key account (MVC: most valuable)",
-        Some(ValueClass::Mgc) => "MGC: most growable (potential well above revenue)",
-        Some(ValueClass::Bzc) => "BZC: costs more to serve than it brings",
-        None => "",
-    };
-    let abc = marks.abc.map(|c| format!("class {c}"));
-    match (class.is_empty(), abc) {
-        (true, None) => None,
-        (true, Some(abc)) => Some(abc),
-        (false, None) => Some(class.to_string()),
-        (false, Some(abc)) => Some(format!("{class}, {abc}")),
-    }
 }
 
 pub fn account_detail(detail: &AccountDetail, today: NaiveDate, marks: AccountMarks) -> String {

@@ -1,14 +1,18 @@
 //! The one place the TUI calls the app services; every result or error
 //! comes back as a message.
 
-use super::msg::{Change, Effect, Msg, Refresh, Saved};
+use super::msg::{Change, Effect, Incentives, Msg, Refresh, Saved};
 use crate::app::{App, AppResult, Referred};
 use crate::domain::{AccountId, AccountSummary};
 use crate::store::Records;
 
 pub fn perform(app: &App, effect: Effect) -> Msg {
     let result = match effect {
-        Effect::LoadBook => load_book(app).map(|(summaries, search)| Msg::Loaded { summaries, search }),
+        Effect::LoadBook => load_book(app).map(|(summaries, search, incentives)| Msg::Loaded {
+            summaries,
+            search,
+            incentives,
+        }),
         Effect::LoadAccount { id, then } => {
             app.account_detail(id).map(|detail| Msg::AccountLoaded { detail: Box::new(detail), then })
         }
@@ -19,13 +23,14 @@ pub fn perform(app: &App, effect: Effect) -> Msg {
     result.unwrap_or_else(|error| Msg::Failed(error.to_string()))
 }
 
-fn load_book(app: &App) -> AppResult<(Vec<AccountSummary>, crate::search::SearchIndex)> {
+fn load_book(app: &App) -> AppResult<(Vec<AccountSummary>, crate::search::SearchIndex, Incentives)> {
     let summaries = app.store().summaries()?.items;
     let (search, _) = app.store().search_index()?;
-    Ok((summaries, search))
+    Ok((summaries, search, app.incentive_costs()?))
 }
 
 fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved> {
+    let delivery = matches!(change, Change::DeliverIncentive(_));
     let (message, touched, searchable, opened) = match change {
         Change::LogTouch(input) => {
             let logged = app.log_touch(&input)?;
@@ -109,11 +114,11 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
         }
         Change::Undo => {
             let summary = app.undo()?;
-            let (summaries, search) = load_book(app)?;
+            let (summaries, search, incentives) = load_book(app)?;
             let detail = open.and_then(|id| app.account_detail(id).ok());
             return Ok(Saved {
                 message: format!("Undid: {summary}."),
-                refresh: Refresh::Everything { summaries, search },
+                refresh: Refresh::Everything { summaries, search, incentives },
                 detail,
                 open: None,
             });
@@ -125,10 +130,11 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
         .map(|record| record.summary())
         .collect();
     let search = if searchable { Some(app.store().search_index()?.0) } else { None };
+    let incentives = if delivery { Some(app.incentive_costs()?) } else { None };
     let detail = open.filter(|id| touched.contains(id)).map(|id| app.account_detail(id)).transpose()?;
     Ok(Saved {
         message: format!("{message} u undoes it."),
-        refresh: Refresh::Accounts { summaries, search },
+        refresh: Refresh::Accounts { summaries, search, incentives },
         detail,
         open: opened,
     })

@@ -8,12 +8,14 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::forms::Form;
 use super::input::TextInput;
 use super::keymap::Scope;
+use super::msg::Incentives;
 use super::referral_tree::{TreeRow, tree_rows};
+use crate::analysis::focus::{self, Focus};
 use crate::analysis::groups::{self, GradeGroup, TierGroup};
-use crate::analysis::ranking::{self, Marks, Ranked};
+use crate::analysis::ranking::{self, Ranked};
 use crate::app::{AccountDetail, DayReview, Ledger, LedgerRow};
 use crate::config::Config;
-use crate::domain::{AccountId, AccountSummary};
+use crate::domain::{AccountId, AccountSummary, Money};
 use crate::search::{Found, SearchIndex};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,16 +26,18 @@ pub enum Screen {
     Account,
     Referrals,
     Review,
+    Focus,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 6] = [
+    pub const ALL: [Screen; 7] = [
         Screen::Today,
         Screen::Pipeline,
         Screen::Customers,
         Screen::Account,
         Screen::Referrals,
         Screen::Review,
+        Screen::Focus,
     ];
 
     pub fn title(self) -> &'static str {
@@ -44,6 +48,7 @@ impl Screen {
             Screen::Account => "Account",
             Screen::Referrals => "Referrals",
             Screen::Review => "Review",
+            Screen::Focus => "Focus",
         }
     }
 
@@ -59,12 +64,18 @@ pub struct Book {
     pub summaries: Vec<AccountSummary>,
     position: HashMap<AccountId, usize>,
     pub search: SearchIndex,
+    pub incentives: Incentives,
 }
 
 impl Book {
-    pub fn new(summaries: Vec<AccountSummary>, search: SearchIndex) -> Book {
+    pub fn new(summaries: Vec<AccountSummary>, search: SearchIndex, incentives: Incentives) -> Book {
         let position = summaries.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
-        Book { summaries, position, search }
+        Book { summaries, position, search, incentives }
+    }
+
+    /// Where the account's summary is in `summaries`.
+    pub fn index_of(&self, id: AccountId) -> Option<usize> {
+        self.position.get(&id).copied()
     }
 
     pub fn get(&self, id: AccountId) -> Option<&AccountSummary> {
@@ -111,6 +122,59 @@ pub struct Views {
     pub pipeline_rows: Vec<GroupRow>,
     pub customers: Vec<TierGroup>,
     pub customer_rows: Vec<GroupRow>,
+    /// The 80/20 report; its indexes point into the book's summaries.
+    pub focus: Focus,
+    /// The Pareto curve, sampled for drawing.
+    pub pareto: Vec<(f64, f64)>,
+    /// The Focus screen's list: a heading per section, then its accounts.
+    pub focus_rows: Vec<GroupRow>,
+    /// Per focus row: its section and the amount it shows.
+    pub focus_entries: Vec<(FocusSection, Money)>,
+}
+
+/// The lists of the Focus screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FocusSection {
+    Key,
+    Growable,
+    BelowZero,
+    OverServed,
+}
+
+impl FocusSection {
+    pub const ALL: [FocusSection; 4] =
+        [FocusSection::Key, FocusSection::Growable, FocusSection::BelowZero, FocusSection::OverServed];
+}
+
+/// Points of the Pareto curve kept for drawing: a curve is never wider
+/// than this many Braille dots.
+const PARETO_POINTS: usize = 400;
+
+fn focus_rows(focus: &Focus, today: NaiveDate, book: &Book) -> (Vec<GroupRow>, Vec<(FocusSection, Money)>) {
+    let mut rows = Vec::new();
+    let mut entries = Vec::new();
+    for (g, section) in FocusSection::ALL.iter().enumerate() {
+        let members: Vec<(usize, Money)> = match section {
+            FocusSection::Key => focus.key_accounts().iter().map(|l| (l.index, l.amount)).collect(),
+            FocusSection::Growable => focus.mgc.iter().map(|l| (l.index, l.amount)).collect(),
+            FocusSection::BelowZero => focus.bzc.iter().map(|l| (l.index, l.amount)).collect(),
+            FocusSection::OverServed => focus
+                .over_served
+                .iter()
+                .map(|o| (o.index, book.summaries[o.index].revenue_12m(today)))
+                .collect(),
+        };
+        if members.is_empty() {
+            continue;
+        }
+        rows.push(GroupRow::Heading(g));
+        entries.push((*section, Money::ZERO));
+        for (index, amount) in members {
+            rows.push(GroupRow::Member(index));
+            entries.push((*section, amount));
+        }
+    }
+    (rows, entries)
 }
 
 fn flatten(groups: &[Vec<usize>]) -> Vec<GroupRow> {
@@ -126,13 +190,19 @@ impl Views {
     pub fn compute(book: &Book, today: NaiveDate, config: &Config) -> Views {
         let pipeline = groups::prospects_by_grade(&book.summaries);
         let customers = groups::customers_by_tier(&book.summaries, today);
+        let focus = focus::focus(&book.summaries, today, config, &book.incentives);
+        let (focus_rows, focus_entries) = focus_rows(&focus, today, book);
         Views {
-            today: ranking::rank(&book.summaries, today, config, &Marks::default()),
+            today: ranking::rank(&book.summaries, today, config, &focus.marks(&book.summaries)),
             done_today: book.summaries.iter().flat_map(|s| &s.done_days).filter(|d| **d == today).count(),
             pipeline_rows: flatten(&pipeline.iter().map(|g| g.members.clone()).collect::<Vec<_>>()),
             customer_rows: flatten(&customers.iter().map(|g| g.members.clone()).collect::<Vec<_>>()),
             pipeline,
             customers,
+            pareto: focus.pareto(PARETO_POINTS),
+            focus,
+            focus_rows,
+            focus_entries,
         }
     }
 }
@@ -221,6 +291,10 @@ pub enum Overlay {
     Form(Form),
 }
 
+/// Lines the Focus screen gives its effort line, Pareto curve and effort
+/// bars, when the terminal is tall enough.
+pub const FOCUS_CHART_HEIGHT: u16 = 11;
+
 /// The smallest terminal the screens are drawn in.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 15;
@@ -238,6 +312,7 @@ pub struct Model {
     pub today_list: ListState,
     pub pipeline_list: ListState,
     pub customers_list: ListState,
+    pub focus_list: ListState,
     pub account: Option<AccountView>,
     /// The referral ledger and its tree, loaded when the screen opens.
     pub referrals: ReferralsView,
@@ -264,6 +339,7 @@ impl Model {
             today_list: ListState::default(),
             pipeline_list: ListState::default(),
             customers_list: ListState::default(),
+            focus_list: ListState::default(),
             account: None,
             referrals: ReferralsView::default(),
             review_date: None,
@@ -284,10 +360,31 @@ impl Model {
         self.width < MIN_WIDTH || self.height < MIN_HEIGHT
     }
 
-    /// Rows a list screen shows at once: the terminal less the tab bar,
-    /// header, column titles and the two footer lines.
+    /// Lines above a screen's body: one, and a second on Today for the
+    /// effort warning.
+    pub fn header_height(&self) -> u16 {
+        if self.screen == Screen::Today && self.views.focus.effort_warning.is_some() { 2 } else { 1 }
+    }
+
+    /// Lines of the body: the terminal less the tab bar, header and the two
+    /// footer lines.
+    pub fn body_height(&self) -> u16 {
+        self.height.saturating_sub(3 + self.header_height())
+    }
+
+    /// Rows a list screen shows at once: the body less the column titles.
     pub fn list_height(&self) -> usize {
-        usize::from(self.height).saturating_sub(5).max(1)
+        usize::from(self.body_height()).saturating_sub(1).max(1)
+    }
+
+    /// Lines the Focus screen gives its charts: at most half the body.
+    pub fn focus_chart_height(&self) -> u16 {
+        FOCUS_CHART_HEIGHT.min(self.body_height() / 2)
+    }
+
+    /// Rows of the Focus screen's list: the body less the charts above it.
+    pub fn focus_list_height(&self) -> usize {
+        self.list_height().saturating_sub(usize::from(self.focus_chart_height())).max(1)
     }
 
     /// The key scopes in force, most specific first.
@@ -323,6 +420,8 @@ impl Model {
         self.today_list.scroll_into_view(self.views.today.len(), height);
         self.pipeline_list.scroll_into_view(self.views.pipeline_rows.len(), height);
         self.customers_list.scroll_into_view(self.views.customer_rows.len(), height);
+        let focus_height = self.focus_list_height();
+        self.focus_list.scroll_into_view(self.views.focus_rows.len(), focus_height);
     }
 
     /// The account the account keys act on: the open one on the Account
@@ -334,6 +433,7 @@ impl Model {
             Screen::Customers => self.member_at(&self.views.customer_rows, self.customers_list.selected),
             Screen::Account => self.account.as_ref().map(|a| a.detail.record.account.id),
             Screen::Referrals => self.referrals.rows.get(self.referrals.list.selected).map(|r| r.account),
+            Screen::Focus => self.member_at(&self.views.focus_rows, self.focus_list.selected),
             Screen::Review => None,
         }
     }

@@ -8,8 +8,11 @@ use chrono::NaiveDate;
 use super::forms::ReferredBy;
 use crate::app::{AccountDetail, AccountInput, DayReview, FollowUpInput, Ledger, OrderInput, TouchInput};
 use crate::clock::When;
-use crate::domain::{AccountId, AccountSummary, FollowUpId, ReferralId};
+use crate::domain::{AccountId, AccountSummary, FollowUpId, Money, ReferralId};
 use crate::search::SearchIndex;
+
+/// What delivered referral incentives cost each referrer (for BZC).
+pub type Incentives = std::collections::HashMap<AccountId, Money>;
 
 #[derive(Debug)]
 pub enum Msg {
@@ -21,6 +24,7 @@ pub enum Msg {
     Loaded {
         summaries: Vec<AccountSummary>,
         search: SearchIndex,
+        incentives: Incentives,
     },
     AccountLoaded {
         detail: Box<AccountDetail>,
@@ -54,9 +58,10 @@ pub struct Saved {
 pub enum Refresh {
     /// These accounts changed (or were added); the search index too, when
     /// a searchable field may have changed.
-    Accounts { summaries: Vec<AccountSummary>, search: Option<SearchIndex> },
+    /// The incentive costs too, when a delivery changed them.
+    Accounts { summaries: Vec<AccountSummary>, search: Option<SearchIndex>, incentives: Option<Incentives> },
     /// Anything may have changed (an undo).
-    Everything { summaries: Vec<AccountSummary>, search: SearchIndex },
+    Everything { summaries: Vec<AccountSummary>, search: SearchIndex, incentives: Incentives },
 }
 
 #[derive(Clone, Debug)]

@@ -27,8 +27,8 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.refresh_views();
             Vec::new()
         }
-        Msg::Loaded { summaries, search } => {
-            model.book = Book::new(summaries, search);
+        Msg::Loaded { summaries, search, incentives } => {
+            model.book = Book::new(summaries, search, incentives);
             model.loading = false;
             model.refresh_views();
             Vec::new()
@@ -42,17 +42,20 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Saved(saved) => {
             match saved.refresh {
-                Refresh::Accounts { summaries, search } => {
+                Refresh::Accounts { summaries, search, incentives } => {
                     model.book.apply(summaries);
                     if let Some(search) = search {
                         model.book.search = search;
                     }
+                    if let Some(incentives) = incentives {
+                        model.book.incentives = incentives;
+                    }
                 }
-                Refresh::Everything { summaries, search } => {
+                Refresh::Everything { summaries, search, incentives } => {
                     let current: Vec<AccountId> = model.book.summaries.iter().map(|s| s.id).collect();
                     let gone: Vec<AccountId> =
                         current.into_iter().filter(|id| !summaries.iter().any(|s| s.id == *id)).collect();
-                    model.book = Book::new(summaries, search);
+                    model.book = Book::new(summaries, search, incentives);
                     if model.account.as_ref().is_some_and(|a| gone.contains(&a.detail.record.account.id)) {
                         model.account = None;
                         if model.screen == Screen::Account {
@@ -292,12 +295,13 @@ fn list_len(model: &Model) -> usize {
         Screen::Customers => model.views.customer_rows.len(),
         Screen::Account => usize::MAX,
         Screen::Referrals => model.referrals.rows.len(),
+        Screen::Focus => model.views.focus_rows.len(),
         Screen::Review => 0,
     }
 }
 
 fn move_selection(model: &mut Model, command: Command) {
-    let height = model.list_height();
+    let height = if model.screen == Screen::Focus { model.focus_list_height() } else { model.list_height() };
     if model.screen == Screen::Account {
         if let Some(account) = &mut model.account {
             account.scroll = match command {
@@ -325,6 +329,7 @@ fn move_selection(model: &mut Model, command: Command) {
         Screen::Pipeline => (&mut model.pipeline_list, Some(&model.views.pipeline_rows)),
         Screen::Customers => (&mut model.customers_list, Some(&model.views.customer_rows)),
         Screen::Referrals => (&mut model.referrals.list, None),
+        Screen::Focus => (&mut model.focus_list, Some(&model.views.focus_rows)),
         Screen::Account | Screen::Review => return,
     };
     list.step(delta, len, height);
@@ -373,6 +378,10 @@ fn switch_screen(model: &mut Model, screen: Screen) -> Vec<Effect> {
     match screen {
         Screen::Pipeline => skip_headings(&mut model.pipeline_list, &model.views.pipeline_rows, 1, height),
         Screen::Customers => skip_headings(&mut model.customers_list, &model.views.customer_rows, 1, height),
+        Screen::Focus => {
+            let height = model.focus_list_height();
+            skip_headings(&mut model.focus_list, &model.views.focus_rows, 1, height);
+        }
         _ => {}
     }
     screen_data(model).into_iter().collect()
@@ -452,6 +461,7 @@ fn on_command(model: &mut Model, command: Command) -> Vec<Effect> {
         C::ShowAccount => return switch_screen(model, Screen::Account),
         C::ShowReferrals => return switch_screen(model, Screen::Referrals),
         C::ShowReview => return switch_screen(model, Screen::Review),
+        C::ShowFocus => return switch_screen(model, Screen::Focus),
         C::DeliverIncentive => return deliver_incentive(model),
         C::PreviousDay => return step_review_day(model, -1),
         C::NextDay => return step_review_day(model, 1),

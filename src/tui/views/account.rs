@@ -8,12 +8,22 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{bordered, grouped};
-use crate::domain::{Direction, Stage};
+use crate::app::AccountMarks;
+use crate::domain::{AccountId, Direction, Stage};
 use crate::tui::model::Model;
 use crate::tui::theme::Theme;
 
 fn field<'a>(label: &'static str, value: String, theme: &Theme) -> Line<'a> {
     Line::from(vec![Span::styled(format!("{label:<12}"), theme.dim()), Span::raw(value)])
+}
+
+/// The account's 80/20 marks, and the tier its revenue suggests.
+fn focus_words(model: &Model, id: AccountId) -> String {
+    let Some(index) = model.book.index_of(id) else { return String::new() };
+    let marks =
+        AccountMarks::of(&model.views.focus, &model.book.summaries, index, model.today(), &model.config);
+    let tier = marks.suggested_tier.map(|t| format!("revenue suggests {}", t.as_str().to_uppercase()));
+    [marks.words(), tier].into_iter().flatten().collect::<Vec<_>>().join("; ")
 }
 
 pub fn render(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect) {
@@ -39,7 +49,8 @@ pub fn render(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, bod
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(title, theme.title()),
-            Span::raw(format!("   #{}   {stage}", account.id)),
+            Span::raw(format!("   #{}   {stage}   ", account.id)),
+            Span::styled(focus_words(model, account.id), theme.due()),
         ])),
         header,
     );

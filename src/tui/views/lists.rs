@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use super::{ago, grouped, stage_label};
+use crate::analysis::focus::ValueClass;
 use crate::analysis::ranking::RowKind;
 use crate::domain::AccountSummary;
 use crate::tui::model::{GroupRow, ListState, Model};
@@ -57,19 +58,22 @@ pub fn today(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, body
     let today = model.today();
     let overdue = rows.iter().filter(|r| r.kind == RowKind::FollowUp && r.due < today).count();
     let cadence = rows.iter().filter(|r| r.kind == RowKind::Cadence).count();
-    header_line(
-        frame,
-        header,
-        vec![
-            Span::styled(format!("{} to contact", rows.len()), theme.due()),
-            Span::raw("   "),
-            Span::styled(format!("{overdue} overdue"), theme.overdue()),
-            Span::raw("   "),
-            Span::raw(format!("{cadence} past cadence")),
-            Span::raw("   "),
-            Span::styled(format!("{} done today", model.views.done_today), theme.ok()),
-        ],
-    );
+    let counts = Line::from(vec![
+        Span::styled(format!("{} to contact", rows.len()), theme.due()),
+        Span::raw("   "),
+        Span::styled(format!("{overdue} overdue"), theme.overdue()),
+        Span::raw("   "),
+        Span::raw(format!("{cadence} past cadence")),
+        Span::raw("   "),
+        Span::styled(format!("{} done today", model.views.done_today), theme.ok()),
+    ]);
+    let warning = model.views.focus.effort_warning.as_ref().map(|w| {
+        Line::from(vec![
+            Span::styled(format!("{w}."), theme.overdue()),
+            Span::styled("  7 shows the 80/20", theme.dim()),
+        ])
+    });
+    frame.render_widget(Paragraph::new([counts].into_iter().chain(warning).collect::<Vec<_>>()), header);
     if rows.is_empty() {
         return empty(frame, body, theme, "Nothing due. / finds an account, a adds one.");
     }
@@ -86,6 +90,7 @@ pub fn today(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, body
                 Cell::from(summary.name.clone()),
                 Cell::from(summary.company.clone().unwrap_or_default()),
                 Cell::from(stage_label(summary)),
+                mark(model, theme, row.index),
                 Cell::from(row.channel(summary).as_str()),
                 Cell::from(Span::styled(why, why_style)),
                 Cell::from(ago(summary.last_touch, model.now)),
@@ -96,11 +101,12 @@ pub fn today(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, body
         frame,
         body,
         theme,
-        &["NAME", "COMPANY", "STAGE", "DO", "WHY", "LAST TOUCH"],
+        &["NAME", "COMPANY", "STAGE", "80/20", "DO", "WHY", "LAST TOUCH"],
         &[
             Constraint::Length(14),
             Constraint::Length(16),
             Constraint::Length(8),
+            Constraint::Length(5),
             Constraint::Length(7),
             Constraint::Fill(1),
             Constraint::Length(10),
@@ -108,6 +114,21 @@ pub fn today(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, body
         visible,
         model.today_list.selected.checked_sub(range.start),
     );
+}
+
+/// The account's 80/20 mark: KEY, MGC or BZC.
+fn mark(model: &Model, theme: &Theme, index: usize) -> Cell<'static> {
+    match model.views.focus.value_class.get(index).copied().flatten() {
+        Some(class) => {
+            let style = match class {
+                ValueClass::Mvc => theme.title(),
+                ValueClass::Mgc => theme.ok(),
+                ValueClass::Bzc => theme.overdue(),
+            };
+            Cell::from(Span::styled(class.mark(), style))
+        }
+        None => Cell::from(""),
+    }
 }
 
 fn next_follow_up(summary: &AccountSummary) -> String {
@@ -134,6 +155,7 @@ pub fn pipeline(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, b
                 Row::new(vec![
                     Cell::from(Span::styled(format!("Grade {}", group.grade), theme.heading())),
                     Cell::from(count(group.members.len(), "prospect")),
+                    Cell::from(""),
                     Cell::from(grouped(group.potential)),
                     Cell::from(""),
                     Cell::from(""),
@@ -144,6 +166,7 @@ pub fn pipeline(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, b
                 Row::new(vec![
                     Cell::from(format!("  {}", summary.name)),
                     Cell::from(summary.company.clone().unwrap_or_default()),
+                    mark(model, theme, *i),
                     Cell::from(summary.potential.map(grouped).unwrap_or_default()),
                     Cell::from(ago(summary.last_touch, model.now)),
                     Cell::from(next_follow_up(summary)),
@@ -155,10 +178,11 @@ pub fn pipeline(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, b
         frame,
         body,
         theme,
-        &["NAME", "COMPANY", "POTENTIAL", "LAST TOUCH", "NEXT"],
+        &["NAME", "COMPANY", "80/20", "POTENTIAL", "LAST TOUCH", "NEXT"],
         &[
             Constraint::Length(18),
             Constraint::Fill(1),
+            Constraint::Length(5),
             Constraint::Length(14),
             Constraint::Length(10),
             Constraint::Length(5),
@@ -193,6 +217,8 @@ pub fn customers(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, 
                 Row::new(vec![
                     Cell::from(Span::styled(group.tier.as_str().to_uppercase(), theme.heading())),
                     Cell::from(count(group.members.len(), "customer")),
+                    Cell::from(""),
+                    Cell::from(""),
                     Cell::from(grouped(group.revenue_12m)),
                     Cell::from(""),
                     Cell::from(""),
@@ -200,9 +226,12 @@ pub fn customers(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, 
             }
             GroupRow::Member(i) => {
                 let summary = &model.book.summaries[*i];
+                let abc = model.views.focus.abc.get(*i).copied().flatten();
                 Row::new(vec![
                     Cell::from(format!("  {}", summary.name)),
                     Cell::from(summary.company.clone().unwrap_or_default()),
+                    mark(model, theme, *i),
+                    Cell::from(abc.map_or("", |c| c.as_str())),
                     Cell::from(grouped(summary.revenue_12m(today))),
                     Cell::from(ago(summary.last_touch, model.now)),
                     Cell::from(next_follow_up(summary)),
@@ -214,10 +243,12 @@ pub fn customers(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, 
         frame,
         body,
         theme,
-        &["NAME", "COMPANY", "REVENUE 12M", "LAST TOUCH", "NEXT"],
+        &["NAME", "COMPANY", "80/20", "ABC", "REVENUE 12M", "LAST TOUCH", "NEXT"],
         &[
             Constraint::Length(18),
             Constraint::Fill(1),
+            Constraint::Length(5),
+            Constraint::Length(3),
             Constraint::Length(14),
             Constraint::Length(10),
             Constraint::Length(5),

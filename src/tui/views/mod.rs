@@ -2,6 +2,7 @@
 
 mod account;
 mod engine;
+mod focus;
 mod lists;
 mod overlays;
 
@@ -29,7 +30,7 @@ pub fn render(model: &Model, theme: &Theme, frame: &mut Frame) {
     }
     let [tabs, header, body, status, hints] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(model.header_height()),
         Constraint::Min(1),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -46,6 +47,7 @@ pub fn render(model: &Model, theme: &Theme, frame: &mut Frame) {
             Screen::Account => account::render(model, theme, frame, header, body),
             Screen::Referrals => engine::referrals(model, theme, frame, header, body),
             Screen::Review => engine::review(model, theme, frame, header, body),
+            Screen::Focus => focus::render(model, theme, frame, header, body),
         }
     }
     render_status(model, theme, frame, status);
