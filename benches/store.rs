@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use chrono::NaiveDateTime;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use leadline::analysis::focus::focus;
 use leadline::analysis::ranking::rank;
 use leadline::app::demo::DemoOptions;
 use leadline::app::{App, TouchInput};
@@ -64,6 +65,28 @@ fn open_and_load(c: &mut Criterion) {
         let marks = app.marks(&summaries);
         group.bench_function(format!("rank today, {accounts} accounts, summaries in memory"), |b| {
             b.iter(|| rank(&summaries, now().date(), &config, &marks))
+        });
+    }
+    group.finish();
+}
+
+/// The 80/20 report: from the summaries in memory (the TUI), and from an
+/// open store (`leadline focus`: summaries, referrals, report).
+fn focus_report(c: &mut Criterion) {
+    let mut group = c.benchmark_group("focus");
+    group.sample_size(20).measurement_time(Duration::from_secs(10));
+    for accounts in [10_000, 100_000] {
+        let app = app(&book(accounts));
+        let summaries = app.store().summaries().unwrap().items;
+        let touch_days: usize = summaries.iter().map(|s| s.touch_days.len()).sum();
+        assert!(touch_days >= accounts * 10, "the book has its touches: {touch_days}");
+        let incentives = app.incentive_costs().unwrap();
+        let config = Config::default();
+        group.bench_function(format!("focus report, {accounts} accounts, summaries in memory"), |b| {
+            b.iter(|| focus(&summaries, now().date(), &config, &incentives))
+        });
+        group.bench_function(format!("focus report, {accounts} accounts, store open"), |b| {
+            b.iter(|| app.focus_report().unwrap())
         });
     }
     group.finish();
@@ -143,5 +166,5 @@ fn search_queries(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, open_and_load, log_touch, flush_cost, search_queries);
+criterion_group!(benches, open_and_load, focus_report, log_touch, flush_cost, search_queries);
 criterion_main!(benches);

@@ -61,7 +61,7 @@ fn first_frame(c: &mut Criterion) {
     }
     let (app, mut model) = loaded(&book(100_000));
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    for (screen, key) in [("Today", '1'), ("Pipeline", '2'), ("Customers", '3')] {
+    for (screen, key) in [("Today", '1'), ("Pipeline", '2'), ("Customers", '3'), ("Focus", '7')] {
         dispatch(&app, &mut model, Msg::Key(KeyEvent::new(KeyCode::Char(key), KeyModifiers::NONE)));
         group.bench_function(format!("one frame of {screen}, 100000 accounts"), |b| {
             b.iter(|| {
@@ -69,6 +69,12 @@ fn first_frame(c: &mut Criterion) {
             })
         });
     }
+    // What every save costs on top of the write: ranking, groups and the
+    // focus report over the whole book, from the summaries in memory.
+    group.bench_function("recompute the views after a change, 100000 accounts", |b| {
+        b.iter(|| model.refresh_views())
+    });
+    dispatch(&app, &mut model, Msg::Key(KeyEvent::new(KeyCode::Char('3'), KeyModifiers::NONE)));
     dispatch(&app, &mut model, Msg::Key(KeyEvent::new(KeyCode::Char('G'), KeyModifiers::NONE)));
     group.bench_function("move to the bottom and draw, 100000 accounts", |b| {
         b.iter(|| {
