@@ -443,22 +443,7 @@ mod tests {
     }
 
     fn summary(id: u64, stage: Stage) -> AccountSummary {
-        AccountSummary {
-            id: AccountId(id),
-            name: format!("account {id}"),
-            company: None,
-            stage,
-            archived: None,
-            potential: None,
-            last_touch: None,
-            revenue_days: Vec::new(),
-            pending: Vec::new(),
-            done_days: Vec::new(),
-            created: days_ago(500),
-            last_greeting: None,
-            unanswered_sms: Vec::new(),
-            touch_days: Vec::new(),
-        }
+        AccountSummary::bare(id, stage, days_ago(500))
     }
 
     /// A small, unpinned customer with one order of `revenue` (major units) ten days ago.

@@ -277,20 +277,8 @@ mod tests {
     /// An account added 100 days ago, last touched `touched` days ago.
     fn account(id: u64, stage: Stage, touched: Option<i64>) -> AccountSummary {
         AccountSummary {
-            id: AccountId(id),
-            name: format!("account {id}"),
-            company: None,
-            stage,
-            archived: None,
-            potential: None,
             last_touch: touched.map(days_ago),
-            revenue_days: Vec::new(),
-            pending: Vec::new(),
-            done_days: Vec::new(),
-            created: days_ago(100).date(),
-            last_greeting: None,
-            unanswered_sms: Vec::new(),
-            touch_days: Vec::new(),
+            ..AccountSummary::bare(id, stage, days_ago(100).date())
         }
     }
 

@@ -39,6 +39,28 @@ pub struct AccountSummary {
 }
 
 impl AccountSummary {
+    /// An active account named "account ID", created on `created`, with
+    /// nothing else yet: a base for hand-built books in tests.
+    #[cfg(test)]
+    pub fn bare(id: u64, stage: Stage, created: NaiveDate) -> AccountSummary {
+        AccountSummary {
+            id: AccountId(id),
+            name: format!("account {id}"),
+            company: None,
+            stage,
+            archived: None,
+            potential: None,
+            last_touch: None,
+            revenue_days: Vec::new(),
+            pending: Vec::new(),
+            done_days: Vec::new(),
+            created,
+            last_greeting: None,
+            unanswered_sms: Vec::new(),
+            touch_days: Vec::new(),
+        }
+    }
+
     pub fn new(account: &Account, stats: &AccountStats) -> AccountSummary {
         AccountSummary {
             id: account.id,
