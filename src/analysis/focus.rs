@@ -115,8 +115,44 @@ fn percent(fraction: f64) -> String {
     format!("{:.0}%", fraction * 100.0)
 }
 
-fn times(amount: f64, n: usize) -> Money {
-    FocusRules::money(amount * n as f64)
+/// The effort and cost windows ending `today`, with the config's weight
+/// and cost of each touch kind laid out by kind: one pass per account.
+struct Windows {
+    today: NaiveDate,
+    effort_from: NaiveDate,
+    cost_from: NaiveDate,
+    effort: [f64; TouchKind::ALL.len()],
+    cost: [Money; TouchKind::ALL.len()],
+}
+
+impl Windows {
+    fn new(today: NaiveDate, rules: &FocusRules) -> Windows {
+        let effort_from = today
+            .checked_sub_signed(Duration::days(i64::from(rules.effort_days) - 1))
+            .unwrap_or(NaiveDate::MIN);
+        let by_kind = |weights: &std::collections::BTreeMap<TouchKind, f64>, kind: &TouchKind| {
+            weights.get(kind).copied().unwrap_or(0.0)
+        };
+        Windows {
+            today,
+            effort_from,
+            cost_from: twelve_month_window_start(today),
+            effort: std::array::from_fn(|i| by_kind(&rules.effort, &TouchKind::ALL[i])),
+            cost: std::array::from_fn(|i| FocusRules::money(by_kind(&rules.cost, &TouchKind::ALL[i]))),
+        }
+    }
+
+    fn effort(&self, summary: &AccountSummary) -> f64 {
+        summary
+            .touch_days
+            .kinds_between(self.effort_from, self.today)
+            .fold(0.0, |sum, kind| sum + self.effort[kind as usize])
+    }
+
+    fn cost(&self, summary: &AccountSummary) -> Money {
+        let touches = summary.touch_days.kinds_between(self.cost_from, self.today);
+        Money(touches.fold(0, |sum, kind| sum + self.cost[kind as usize].0))
+    }
 }
 
 /// The tier revenue over 12 months suggests.
@@ -141,45 +177,30 @@ pub fn cost_to_serve(
     rules: &FocusRules,
     incentives: Money,
 ) -> Money {
-    let from = twelve_month_window_start(today);
-    let start = summary.touch_days.partition_point(|(day, _)| *day < from);
-    let mut counts = [0usize; TouchKind::ALL.len()];
-    for (_, kind) in summary.touch_days[start..].iter().take_while(|(day, _)| *day <= today) {
-        counts[*kind as usize] += 1;
-    }
-    TouchKind::ALL
-        .iter()
-        .zip(counts)
-        .map(|(kind, n)| times(rules.cost.get(kind).copied().unwrap_or(0.0), n))
-        .fold(incentives, Money::saturating_add)
+    Windows::new(today, rules).cost(summary).saturating_add(incentives)
 }
 
 /// Weighted touches over the `effort_days` ending `today`.
 pub fn effort(summary: &AccountSummary, today: NaiveDate, rules: &FocusRules) -> f64 {
-    let from =
-        today.checked_sub_signed(Duration::days(i64::from(rules.effort_days) - 1)).unwrap_or(NaiveDate::MIN);
-    // touch_days is oldest first: only the tail can be in the window.
-    let start = summary.touch_days.partition_point(|(day, _)| *day < from);
-    summary.touch_days[start..]
-        .iter()
-        .take_while(|(day, _)| *day <= today)
-        .map(|(_, kind)| rules.effort.get(kind).copied().unwrap_or(0.0))
-        .fold(0.0, |sum, weight| sum + weight)
+    Windows::new(today, rules).effort(summary)
 }
 
-/// The focus report. `incentives` is what delivered referral incentives
-/// cost each referrer over the last 12 months.
-pub fn focus(
-    summaries: &[AccountSummary],
-    today: NaiveDate,
-    config: &Config,
-    incentives: &HashMap<AccountId, Money>,
-) -> Focus {
-    let rules = &config.focus;
-    let n = summaries.len();
-    let revenue: Vec<Money> = summaries.iter().map(|s| s.revenue_12m(today)).collect();
-    let is_customer = |s: &AccountSummary| s.is_active() && matches!(s.stage, Stage::Customer { .. });
+fn is_customer(s: &AccountSummary) -> bool {
+    s.is_active() && matches!(s.stage, Stage::Customer { .. })
+}
 
+/// The Pareto curve and the classes it cuts it into.
+struct Curve {
+    customers: Vec<Listed>,
+    key_count: usize,
+    threshold_revenue: Money,
+    revenue_total: Money,
+    abc: Vec<Option<Abc>>,
+    abc_counts: [usize; 3],
+    abc_revenue: [Money; 3],
+}
+
+fn curve(summaries: &[AccountSummary], revenue: &[Money], rules: &FocusRules) -> Curve {
     let mut customers: Vec<Listed> = summaries
         .iter()
         .enumerate()
@@ -197,7 +218,7 @@ pub fn focus(
     // key threshold, B up to the B threshold, C after (and every zero).
     // Equal revenue: the lower id (the older account) comes first, so it is
     // the one inside a cut that falls between equals.
-    let mut abc = vec![None; n];
+    let mut abc = vec![None; summaries.len()];
     let mut abc_counts = [0; 3];
     let mut abc_revenue = [Money::ZERO; 3];
     let mut key_count = 0;
@@ -216,10 +237,71 @@ pub fn focus(
         abc_counts[class as usize] += 1;
         abc_revenue[class as usize] = abc_revenue[class as usize].saturating_add(c.amount);
     }
+    Curve { customers, key_count, threshold_revenue, revenue_total, abc, abc_counts, abc_revenue }
+}
+
+/// MGC: active accounts whose potential exceeds their revenue by more than
+/// the threshold, the most headroom first, the top few.
+fn growable(summaries: &[AccountSummary], revenue: &[Money], rules: &FocusRules) -> Vec<Listed> {
+    let min_headroom = FocusRules::money(rules.mgc_headroom).max(Money::ZERO);
+    let mut mgc: Vec<Listed> = summaries
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.is_active())
+        .filter_map(|(index, s)| {
+            let headroom = Money(s.potential?.0 - revenue[index].0);
+            (headroom > min_headroom).then_some(Listed { index, amount: headroom })
+        })
+        .collect();
+    mgc.sort_by(|a, b| b.amount.cmp(&a.amount).then(summaries[a.index].id.cmp(&summaries[b.index].id)));
+    mgc.truncate(rules.mgc_top);
+    mgc
+}
+
+fn big_potential(summaries: &[AccountSummary], mgc: &[Listed]) -> HashSet<AccountId> {
+    mgc.iter()
+        .filter(|l| matches!(summaries[l.index].stage, Stage::Prospect { .. }))
+        .map(|l| summaries[l.index].id)
+        .collect()
+}
+
+/// Only what the daily ranking boosts: the key accounts and the prospects
+/// with the most headroom. Skips effort and costs, so `today` stays quick.
+pub fn marks(summaries: &[AccountSummary], today: NaiveDate, rules: &FocusRules) -> Marks {
+    let revenue: Vec<Money> = summaries.iter().map(|s| s.revenue_12m(today)).collect();
+    let curve = curve(summaries, &revenue, rules);
+    Marks {
+        key_accounts: curve.customers[..curve.key_count].iter().map(|l| summaries[l.index].id).collect(),
+        big_potential: big_potential(summaries, &growable(summaries, &revenue, rules)),
+    }
+}
+
+/// The focus report. `incentives` is what delivered referral incentives
+/// cost each referrer over the last 12 months.
+pub fn focus(
+    summaries: &[AccountSummary],
+    today: NaiveDate,
+    config: &Config,
+    incentives: &HashMap<AccountId, Money>,
+) -> Focus {
+    let rules = &config.focus;
+    let n = summaries.len();
+    let windows = Windows::new(today, rules);
+    // One pass over the accounts for everything per account.
+    let mut revenue = Vec::with_capacity(n);
+    let mut effort = Vec::with_capacity(n);
+    let mut cost = Vec::with_capacity(n);
+    for s in summaries {
+        let active = s.is_active();
+        revenue.push(s.revenue_12m(today));
+        effort.push(if active { windows.effort(s) } else { 0.0 });
+        cost.push(if is_customer(s) { windows.cost(s) } else { Money::ZERO });
+    }
+    let Curve { customers, key_count, threshold_revenue, revenue_total, abc, abc_counts, abc_revenue } =
+        curve(summaries, &revenue, rules);
+    let total = revenue_total.0 as f64;
     let key: HashSet<usize> = customers[..key_count].iter().map(|c| c.index).collect();
 
-    let effort: Vec<f64> =
-        summaries.iter().map(|s| if s.is_active() { self::effort(s, today, rules) } else { 0.0 }).collect();
     // Folded from +0.0: an empty f64 sum is -0.0, which prints as such.
     let effort_total: f64 = effort.iter().fold(0.0, |sum, e| sum + e);
     let effort_key: f64 = key.iter().fold(0.0, |sum, i| sum + effort[*i]);
@@ -272,29 +354,14 @@ pub fn focus(
     });
     over_served.truncate(OVER_SERVED_SHOWN);
 
-    let min_headroom = FocusRules::money(rules.mgc_headroom).max(Money::ZERO);
-    let mut mgc: Vec<Listed> = summaries
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.is_active())
-        .filter_map(|(index, s)| {
-            let headroom = Money(s.potential?.0 - revenue[index].0);
-            (headroom > min_headroom).then_some(Listed { index, amount: headroom })
-        })
-        .collect();
-    mgc.sort_by(|a, b| b.amount.cmp(&a.amount).then(summaries[a.index].id.cmp(&summaries[b.index].id)));
-    mgc.truncate(rules.mgc_top);
+    let mgc = growable(summaries, &revenue, rules);
 
     // Prospects are investments: only customers can cost more than they bring.
     let mut bzc: Vec<Listed> = customers
         .iter()
         .map(|c| {
-            let summary = &summaries[c.index];
-            let incentive = incentives.get(&summary.id).copied().unwrap_or(Money::ZERO);
-            Listed {
-                index: c.index,
-                amount: Money(c.amount.0 - cost_to_serve(summary, today, rules, incentive).0),
-            }
+            let incentive = incentives.get(&summaries[c.index].id).copied().unwrap_or(Money::ZERO);
+            Listed { index: c.index, amount: Money(c.amount.0 - cost[c.index].saturating_add(incentive).0) }
         })
         .filter(|l| l.amount < Money::ZERO)
         .collect();
@@ -403,16 +470,11 @@ impl Focus {
     }
 
     /// What the daily ranking boosts: key accounts, and prospects with the
-    /// largest headroom.
+    /// largest headroom (the same as [`marks`]).
     pub fn marks(&self, summaries: &[AccountSummary]) -> Marks {
         Marks {
             key_accounts: self.key_accounts().iter().map(|l| summaries[l.index].id).collect(),
-            big_potential: self
-                .mgc
-                .iter()
-                .filter(|l| matches!(summaries[l.index].stage, Stage::Prospect { .. }))
-                .map(|l| summaries[l.index].id)
-                .collect(),
+            big_potential: big_potential(summaries, &self.mgc),
         }
     }
 }
@@ -422,7 +484,7 @@ mod tests {
     use chrono::NaiveDateTime;
 
     use super::*;
-    use crate::domain::ArchiveReason;
+    use crate::domain::{ArchiveReason, TouchDays};
 
     const TODAY: &str = "2026-11-27";
 
@@ -463,9 +525,10 @@ mod tests {
 
     /// Adds touches `(days ago, kind)`, keeping them oldest first.
     fn touched(mut s: AccountSummary, touches: &[(i64, TouchKind)]) -> AccountSummary {
-        s.touch_days.extend(touches.iter().map(|(ago, kind)| (days_ago(*ago), *kind)));
-        s.touch_days.sort();
-        s.last_touch = s.touch_days.last().map(|(day, _)| at(*day));
+        let mut all: Vec<(NaiveDate, TouchKind)> = s.touch_days.iter().collect();
+        all.extend(touches.iter().map(|(ago, kind)| (days_ago(*ago), *kind)));
+        s.touch_days = TouchDays::new(all);
+        s.last_touch = s.touch_days.iter().last().map(|(day, _)| at(day));
         s
     }
 
@@ -652,6 +715,8 @@ mod tests {
         let marks = f.marks(&book);
         assert_eq!(marks.key_accounts, [AccountId(1)].into_iter().collect());
         assert_eq!(marks.big_potential, [AccountId(3), AccountId(5)].into_iter().collect());
+        let quick = super::marks(&book, today(), &Config::default().focus);
+        assert_eq!((quick.key_accounts, quick.big_potential), (marks.key_accounts, marks.big_potential));
 
         let mut config = Config::default();
         config.focus.mgc_top = 2;

@@ -79,7 +79,7 @@ mod tests {
             created: day,
             last_greeting: None,
             unanswered_sms: vec![],
-            touch_days: Vec::new(),
+            touch_days: Default::default(),
         }
     }
 

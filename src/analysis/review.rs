@@ -179,7 +179,7 @@ mod tests {
             created: day("2026-10-01"),
             last_greeting: None,
             unanswered_sms: Vec::new(),
-            touch_days: Vec::new(),
+            touch_days: Default::default(),
         };
         let summaries = [summary(1, "2026-11-23"), summary(2, "2026-11-22"), summary(3, "2026-11-24")];
         let r = review(day("2026-11-26"), &[], &follow_ups, &summaries, &BTreeSet::new(), &Config::default());

@@ -135,9 +135,9 @@ impl App {
         Ok(marks.unwrap_or_default())
     }
 
-    /// The 80/20 marks the ranking boosts (they do not depend on costs).
+    /// The 80/20 marks the ranking boosts (they do not depend on effort or costs).
     pub fn marks(&self, summaries: &[AccountSummary]) -> Marks {
-        focus::focus(summaries, self.today(), &self.config, &HashMap::new()).marks(summaries)
+        focus::marks(summaries, self.today(), &self.config.focus)
     }
 
     /// Customers whose tier differs from the one their revenue suggests.

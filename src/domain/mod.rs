@@ -12,6 +12,7 @@ mod referral;
 mod stats;
 mod summary;
 mod touch;
+mod touch_days;
 
 pub use account::{Account, ArchiveReason, Archived, Grade, Stage, StageKind, Tier};
 pub use activity::DayEntry;
@@ -24,3 +25,4 @@ pub use referral::{IncentiveStatus, Referral};
 pub use stats::{AccountStats, is_greeting, twelve_month_window_start};
 pub use summary::AccountSummary;
 pub use touch::{Direction, Outcome, Touch, TouchKind};
+pub use touch_days::TouchDays;

@@ -1,7 +1,7 @@
 use chrono::{Months, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use super::{Direction, FollowUp, FollowUpStatus, Money, Order, Outcome, Touch, TouchKind};
+use super::{Direction, FollowUp, FollowUpStatus, Money, Order, Outcome, Touch, TouchDays, TouchKind};
 
 /// Per-account aggregates, derived from the account's touches, orders and
 /// follow-ups and stored beside the account so that lists and rankings
@@ -41,22 +41,21 @@ pub struct AccountStats {
     /// Day and kind of every touch from 400 days before the newest on,
     /// oldest first: effort and cost to serve over any window of the last
     /// year, without reading touches.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub touch_days: Vec<(NaiveDate, TouchKind)>,
+    // Stored under a new name since it is packed: a record from derived
+    // version 6 decodes, with this left empty until the rebuild.
+    #[serde(default, rename = "touch_log", skip_serializing_if = "TouchDays::is_empty")]
+    pub touch_days: TouchDays,
 }
 
 /// How far back `touch_days` reaches from the newest touch: a year's
 /// window ending on any later day lies inside it.
 const TOUCH_DAYS_KEPT: i64 = 400;
 
-fn touch_days(touches: &[Touch]) -> Vec<(NaiveDate, TouchKind)> {
+fn touch_days(touches: &[Touch]) -> TouchDays {
     let newest = touches.iter().map(|t| t.at.date()).max().unwrap_or(NaiveDate::MIN);
     let keep_from =
         newest.checked_sub_signed(chrono::Duration::days(TOUCH_DAYS_KEPT)).unwrap_or(NaiveDate::MIN);
-    let mut days: Vec<(NaiveDate, TouchKind)> =
-        touches.iter().filter(|t| t.at.date() >= keep_from).map(|t| (t.at.date(), t.kind)).collect();
-    days.sort();
-    days
+    TouchDays::new(touches.iter().filter(|t| t.at.date() >= keep_from).map(|t| (t.at.date(), t.kind)))
 }
 
 /// Touches that count as a greeting before a holiday.
@@ -204,7 +203,7 @@ mod tests {
         ];
         let stats = AccountStats::compute(&touches, &[], &[]);
         let kept: Vec<(String, TouchKind)> =
-            stats.touch_days.iter().map(|(d, k)| (d.to_string(), *k)).collect();
+            stats.touch_days.iter().map(|(d, k)| (d.to_string(), k)).collect();
         assert_eq!(
             kept,
             [

@@ -3,7 +3,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     Account, AccountId, AccountStats, ArchiveReason, FollowUp, Grade, Money, Stage, StageKind, Tier,
-    TouchKind,
+    TouchDays,
 };
 
 /// What lists and the daily ranking need of one account: the account
@@ -34,8 +34,7 @@ pub struct AccountSummary {
     pub last_greeting: Option<NaiveDateTime>,
     #[serde(with = "terse::moments")]
     pub unanswered_sms: Vec<NaiveDateTime>,
-    #[serde(with = "terse::touch_days")]
-    pub touch_days: Vec<(NaiveDate, TouchKind)>,
+    pub touch_days: TouchDays,
 }
 
 impl AccountSummary {
@@ -57,7 +56,7 @@ impl AccountSummary {
             created,
             last_greeting: None,
             unanswered_sms: Vec::new(),
-            touch_days: Vec::new(),
+            touch_days: TouchDays::default(),
         }
     }
 
@@ -292,40 +291,6 @@ mod terse {
         }
     }
 
-    /// Days as day numbers and kinds as their position in `TouchKind::ALL`:
-    /// a summary keeps up to a year of these.
-    pub mod touch_days {
-        use super::*;
-        use crate::domain::TouchKind;
-        use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-        pub fn serialize<S: Serializer>(
-            days: &[(NaiveDate, TouchKind)],
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            let pairs: Vec<(i32, u8)> = days
-                .iter()
-                .map(|(d, k)| (day_number(*d), TouchKind::ALL.iter().position(|x| x == k).unwrap_or(0) as u8))
-                .collect();
-            pairs.serialize(serializer)
-        }
-
-        pub fn deserialize<'de, D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Vec<(NaiveDate, TouchKind)>, D::Error> {
-            Vec::<(i32, u8)>::deserialize(deserializer)?
-                .into_iter()
-                .map(|(d, k)| {
-                    let kind = TouchKind::ALL
-                        .get(usize::from(k))
-                        .copied()
-                        .ok_or_else(|| serde::de::Error::custom(format!("touch kind {k} is out of range")))?;
-                    Ok((from_day_number(d)?, kind))
-                })
-                .collect()
-        }
-    }
-
     pub mod days {
         use super::*;
         use crate::domain::Money;
@@ -392,7 +357,7 @@ mod tests {
                 created: day,
                 last_greeting: Some(at),
                 unanswered_sms: vec![at, at],
-                touch_days: vec![(day, TouchKind::Visit), (day, TouchKind::Sms)],
+                touch_days: TouchDays::new([(day, TouchKind::Visit), (day, TouchKind::Sms)]),
             };
             let bytes = postcard::to_stdvec(&summary).unwrap();
             assert_eq!(postcard::from_bytes::<AccountSummary>(&bytes).unwrap(), summary);
@@ -411,7 +376,7 @@ mod tests {
             created: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
             last_greeting: None,
             unanswered_sms: vec![],
-            touch_days: Vec::new(),
+            touch_days: TouchDays::default(),
         };
         let mut bad = postcard::to_stdvec(&minimal).unwrap();
         // id (1 byte), name length and name (2), no company (1), then the stage

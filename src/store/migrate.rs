@@ -20,8 +20,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// 3: the search index keeps phones, email and tags apart; 4: summaries
 /// carry what the ranking needs (greetings, unanswered SMS, creation day);
 /// 5: the day index of touches and orders; 6: summaries keep the last
-/// year's touch days and kinds (effort and cost to serve).
-pub const DERIVED_VERSION: u32 = 6;
+/// year's touch days and kinds (effort and cost to serve); 7: packed into
+/// one integer each.
+pub const DERIVED_VERSION: u32 = 7;
 
 const SCHEMA_KEY: &[u8] = b"schema_version";
 const DERIVED_KEY: &[u8] = b"derived_version";
