@@ -114,7 +114,7 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
 }
 
 /// Derived keys rewritten on open above which the store is compacted.
-const COMPACT_AFTER_REBUILD: usize = 50_000;
+const COMPACT_AFTER_REBUILD: usize = 5_000;
 
 impl Store {
     /// Opens (creating if needed) the store in `dir`, migrating it if it
