@@ -409,13 +409,21 @@ impl Query {
     fn score(&self, matcher: &SkimMatcherV2, doc: &DocRef<'_>) -> Option<i64> {
         let mut total = 0;
         for term in &self.terms {
-            let fuzzy = doc.fields().filter_map(|field| term.field_score(matcher, field));
-            let exact = doc.exact().filter_map(|field| term.run_score(field));
-            let spelled = doc
-                .pinyin()
-                .filter(|syllables| term.may_match(syllables))
-                .filter_map(|syllables| match_syllables(&term.text, syllables));
-            let best = fuzzy.chain(exact).chain(spelled).max()?;
+            // A term found as typed in any field scores as that run: a
+            // scattered match elsewhere scores lower, so the slow skim
+            // scoring and the pinyin are only tried when no field has it.
+            let runs = doc.fields().chain(doc.exact()).filter_map(|field| term.run_score(field)).max();
+            let best = match runs {
+                Some(run) => run,
+                None => {
+                    let fuzzy = doc.fields().filter_map(|field| term.scattered_score(matcher, field));
+                    let spelled = doc
+                        .pinyin()
+                        .filter(|syllables| term.may_match(syllables))
+                        .filter_map(|syllables| match_syllables(&term.text, syllables));
+                    fuzzy.chain(spelled).max()?
+                }
+            };
             total += best;
         }
         Some(total)
@@ -427,14 +435,10 @@ impl Query {
 const RUN_SCORE_PER_CHAR: i64 = 22;
 
 impl Term {
-    /// The term's score against one field, or None. A term found as typed
-    /// (the common case, and all of them for one character) is scored by
-    /// where it starts; only scattered matches need the skim algorithm,
-    /// which is many times slower.
-    fn field_score(&self, matcher: &SkimMatcherV2, field: &str) -> Option<i64> {
-        if let Some(score) = self.run_score(field) {
-            return Some(score);
-        }
+    /// The term's score against a field that does not hold it as typed: the
+    /// skim algorithm, many times slower than finding a run, so only tried
+    /// where the characters occur in order at all.
+    fn scattered_score(&self, matcher: &SkimMatcherV2, field: &str) -> Option<i64> {
         if !self.may_match(field) {
             return None;
         }

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Wrap};
 
 use super::lists::{count, empty, header_line, table, window};
-use super::stage_label;
+use super::{focus_mark_of, stage_label};
 use crate::domain::{AccountId, IncentiveStatus};
 use crate::tui::model::Model;
 use crate::tui::theme::Theme;
@@ -59,6 +59,7 @@ pub fn referrals(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, 
             Row::new(vec![
                 Cell::from(format!("{indent}{}", row.name)),
                 Cell::from(stage),
+                Cell::from(focus_mark_of(model, theme, row.account)),
                 Cell::from(referred.unwrap_or_default()),
                 Cell::from(incentive),
                 Cell::from(status),
@@ -70,10 +71,11 @@ pub fn referrals(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, 
         frame,
         body,
         theme,
-        &["WHO REFERRED WHOM", "STAGE", "REFERRALS", "INCENTIVE", "STATUS", "SINCE"],
+        &["WHO REFERRED WHOM", "STAGE", "80/20", "REFERRALS", "INCENTIVE", "STATUS", "SINCE"],
         &[
             Constraint::Fill(2),
             Constraint::Length(8),
+            Constraint::Length(5),
             Constraint::Length(22),
             Constraint::Fill(1),
             Constraint::Length(9),

@@ -7,8 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
-use super::{ago, grouped, stage_label};
-use crate::analysis::focus::ValueClass;
+use super::{ago, focus_mark, grouped, stage_label};
 use crate::analysis::ranking::RowKind;
 use crate::domain::AccountSummary;
 use crate::tui::model::{GroupRow, ListState, Model};
@@ -90,7 +89,7 @@ pub fn today(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, body
                 Cell::from(summary.name.clone()),
                 Cell::from(summary.company.clone().unwrap_or_default()),
                 Cell::from(stage_label(summary)),
-                mark(model, theme, row.index),
+                Cell::from(focus_mark(model, theme, row.index)),
                 Cell::from(row.channel(summary).as_str()),
                 Cell::from(Span::styled(why, why_style)),
                 Cell::from(ago(summary.last_touch, model.now)),
@@ -114,21 +113,6 @@ pub fn today(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, body
         visible,
         model.today_list.selected.checked_sub(range.start),
     );
-}
-
-/// The account's 80/20 mark: KEY, MGC or BZC.
-fn mark(model: &Model, theme: &Theme, index: usize) -> Cell<'static> {
-    match model.views.focus.value_class.get(index).copied().flatten() {
-        Some(class) => {
-            let style = match class {
-                ValueClass::Mvc => theme.title(),
-                ValueClass::Mgc => theme.ok(),
-                ValueClass::Bzc => theme.overdue(),
-            };
-            Cell::from(Span::styled(class.mark(), style))
-        }
-        None => Cell::from(""),
-    }
 }
 
 fn next_follow_up(summary: &AccountSummary) -> String {
@@ -166,7 +150,7 @@ pub fn pipeline(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, b
                 Row::new(vec![
                     Cell::from(format!("  {}", summary.name)),
                     Cell::from(summary.company.clone().unwrap_or_default()),
-                    mark(model, theme, *i),
+                    Cell::from(focus_mark(model, theme, *i)),
                     Cell::from(summary.potential.map(grouped).unwrap_or_default()),
                     Cell::from(ago(summary.last_touch, model.now)),
                     Cell::from(next_follow_up(summary)),
@@ -230,7 +214,7 @@ pub fn customers(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, 
                 Row::new(vec![
                     Cell::from(format!("  {}", summary.name)),
                     Cell::from(summary.company.clone().unwrap_or_default()),
-                    mark(model, theme, *i),
+                    Cell::from(focus_mark(model, theme, *i)),
                     Cell::from(abc.map_or("", |c| c.as_str())),
                     Cell::from(grouped(summary.revenue_12m(today))),
                     Cell::from(ago(summary.last_touch, model.now)),

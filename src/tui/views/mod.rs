@@ -16,6 +16,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use super::keymap;
 use super::model::{MIN_HEIGHT, MIN_WIDTH, Model, Overlay, Screen};
 use super::theme::{BORDER, Theme};
+use crate::analysis::focus::ValueClass;
 use crate::domain::{AccountSummary, Money, Stage};
 
 pub fn render(model: &Model, theme: &Theme, frame: &mut Frame) {
@@ -120,6 +121,26 @@ fn centered(area: Rect, percent_x: u16, percent_y: u16) -> Rect {
 /// Money for display: "12,000.50".
 pub fn grouped(money: Money) -> String {
     money.grouped()
+}
+
+/// The account's 80/20 mark (KEY, MGC or BZC), by its place in the book.
+pub(super) fn focus_mark(model: &Model, theme: &Theme, index: usize) -> Span<'static> {
+    match model.views.focus.value_class.get(index).copied().flatten() {
+        Some(class) => {
+            let style = match class {
+                ValueClass::Mvc => theme.title(),
+                ValueClass::Mgc => theme.ok(),
+                ValueClass::Bzc => theme.overdue(),
+            };
+            Span::styled(class.mark(), style)
+        }
+        None => Span::raw(""),
+    }
+}
+
+/// The mark of the account with this id.
+pub(super) fn focus_mark_of(model: &Model, theme: &Theme, id: crate::domain::AccountId) -> Span<'static> {
+    model.book.index_of(id).map_or(Span::raw(""), |index| focus_mark(model, theme, index))
 }
 
 /// "A", "B", "VIP", "large": the short stage of a row.

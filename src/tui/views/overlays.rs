@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
-use super::{bordered, stage_label};
+use super::{bordered, focus_mark_of, stage_label};
 use crate::tui::forms::{
     FOLLOW_UP_KINDS, FieldsForm, Form, LogField, LogForm, NEXT_STEPS, OTHER_KINDS, outcomes_for,
 };
@@ -55,11 +55,12 @@ pub fn search(model: &Model, search: &SearchState, theme: &Theme, frame: &mut Fr
                 Cell::from(doc.name().to_string()),
                 Cell::from(doc.company().unwrap_or_default().to_string()),
                 Cell::from(stage),
+                Cell::from(focus_mark_of(model, theme, hit.id)),
             ]);
             if i == search.selected { row.style(theme.selected()) } else { row }
         })
         .collect();
-    let widths = [Constraint::Length(20), Constraint::Fill(1), Constraint::Length(8)];
+    let widths = [Constraint::Length(20), Constraint::Fill(1), Constraint::Length(8), Constraint::Length(3)];
     frame.render_widget(Table::new(rows, widths).column_spacing(2), results);
 }
 
