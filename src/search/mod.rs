@@ -163,10 +163,16 @@ impl<'a> DocRef<'a> {
         values(&self.line[self.text_start..self.exact_start - 1])
     }
 
+    /// The fuzzy and the exact fields as one text, values apart by the
+    /// separator (and a tab between the two groups).
+    fn fields_and_exact(&self) -> &'a str {
+        &self.line[self.text_start..self.pinyin_start - 1]
+    }
+
+    #[cfg(test)]
     fn exact(&self) -> impl Iterator<Item = &'a str> {
         values(&self.line[self.exact_start..self.pinyin_start - 1])
     }
-
     fn pinyin(&self) -> impl Iterator<Item = &'a str> {
         values(&self.line[self.pinyin_start..])
     }
@@ -412,7 +418,7 @@ impl Query {
             // A term found as typed in any field scores as that run: a
             // scattered match elsewhere scores lower, so the slow skim
             // scoring and the pinyin are only tried when no field has it.
-            let runs = doc.fields().chain(doc.exact()).filter_map(|field| term.run_score(field)).max();
+            let runs = term.best_run(doc.fields_and_exact());
             let best = match runs {
                 Some(run) => run,
                 None => {
@@ -445,15 +451,19 @@ impl Term {
         matcher.fuzzy_match(field, &self.text).filter(|score| *score >= self.min_score)
     }
 
-    /// The score of the term found as typed in `field`, by where it starts.
-    fn run_score(&self, field: &str) -> Option<i64> {
-        let at = self.finder.find(field.as_bytes())?;
-        let start_bonus = match at.checked_sub(1).map(|i| field.as_bytes()[i]) {
-            None => 24,
+    /// The best score of the term found as typed in `values` (several
+    /// values apart by separators; the term holds none), by where it
+    /// starts: one search over all of them instead of one per value.
+    fn best_run(&self, values: &str) -> Option<i64> {
+        let bytes = values.as_bytes();
+        let bonus = |at: usize| match at.checked_sub(1).map(|i| bytes[i]) {
+            None | Some(b'\t') => 24,
+            Some(b) if b == VALUE_SEPARATOR as u8 => 24,
             Some(b' ' | b'@' | b'.' | b'-' | b'_') => 12,
             Some(_) => 0,
         };
-        Some(RUN_SCORE_PER_CHAR * self.chars.len() as i64 + start_bonus)
+        let best = self.finder.find_iter(bytes).map(bonus).max()?;
+        Some(RUN_SCORE_PER_CHAR * self.chars.len() as i64 + best)
     }
 
     /// Whether the term's characters occur in order in `text` at all.
