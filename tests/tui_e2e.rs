@@ -76,6 +76,23 @@ impl Terminal {
         }
     }
 
+    /// Waits until the screen shows every one of `texts`: a screen is drawn
+    /// in pieces, so one text may show before the others.
+    #[track_caller]
+    fn wait_for_all(&self, texts: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if texts.iter().all(|text| screen.contains(text)) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                panic!("waited for {texts:?}; the screen shows:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     #[track_caller]
     fn wait_until_gone(&self, text: &str) -> String {
         let start = Instant::now();
@@ -146,23 +163,24 @@ fn opens_the_demo_store_and_moves_between_screens() {
     let book = Book::new();
     let terminal = Terminal::new(&book);
     terminal.leadline("--demo");
-    let screen = terminal.wait_for("to contact");
-    assert!(screen.contains("1 Today") && screen.contains("overdue"), "{screen}");
+    terminal.wait_for_all(&["to contact", "1 Today", "overdue"]);
     terminal.send(&["j", "j", "2"]);
-    let screen = terminal.wait_for("Grade A");
-    assert!(screen.contains("prospects"), "{screen}");
+    terminal.wait_for_all(&["Grade A", "prospects"]);
     terminal.send(&["Tab"]);
     terminal.wait_for("VIP");
     terminal.send(&["G", "Enter"]);
     terminal.wait_for("Timeline:");
     // The 80/20 of the demo book: the curve, the bars and the key accounts.
     terminal.send(&["7"]);
-    let screen = terminal.wait_for("Pareto: revenue share by customers");
-    assert!(screen.contains("Effort against revenue") && screen.contains("MVC: "), "{screen}");
-    assert!(screen.contains("cut at"), "{screen}");
+    terminal.wait_for_all(&[
+        "Pareto: revenue share by customers",
+        "Effort against revenue",
+        "MVC: ",
+        "cut at",
+    ]);
     terminal.send(&["Enter"]);
-    let screen = terminal.wait_for("key account (MVC)");
-    assert!(screen.contains("Timeline:"), "the first key account opens: {screen}");
+    // The first key account opens.
+    terminal.wait_for_all(&["key account (MVC)", "Timeline:"]);
     terminal.quit();
 }
 
@@ -175,12 +193,9 @@ fn searches_by_pinyin_initials_and_opens_the_hit() {
     terminal.send(&["/"]);
     terminal.wait_for("Search:");
     terminal.send(&["-l", "zw"]);
-    let screen = terminal.wait_for("1 matches");
-    assert!(screen.contains("张伟"), "{screen}");
+    terminal.wait_for_all(&["1 matches", "张伟"]);
     terminal.send(&["Enter"]);
-    let screen = terminal.wait_for("Timeline:");
-    assert!(screen.contains("张伟  绿源农资有限公司"), "{screen}");
-    assert!(screen.contains("prospect, grade A"), "{screen}");
+    terminal.wait_for_all(&["Timeline:", "张伟  绿源农资有限公司", "prospect, grade A"]);
 }
 
 #[test]
@@ -198,9 +213,11 @@ fn a_call_logged_in_the_form_is_in_the_timeline_and_in_show_and_undo_takes_it_ba
     terminal.wait_for("Log call with 张伟");
     terminal.send(&["-l", "老板不在 call again"]);
     terminal.send(&["Tab", "n", "Enter"]);
-    let screen = terminal.wait_for("Saved call with 张伟 (no-answer)");
-    assert!(screen.contains("call no-answer: 老板不在 call again"), "{screen}");
-    assert!(screen.contains("Timeline: 1 touches"), "{screen}");
+    terminal.wait_for_all(&[
+        "Saved call with 张伟 (no-answer)",
+        "call no-answer: 老板不在 call again",
+        "Timeline: 1 touches",
+    ]);
     terminal.quit();
     let show = book.json(&["show", "张伟", "--json"]);
     assert_eq!(show["touches"][0]["note"], "老板不在 call again");
@@ -224,11 +241,9 @@ fn a_tiny_terminal_gets_a_message_and_resizing_back_redraws() {
     terminal.leadline("");
     terminal.wait_for("to contact");
     terminal.tmux().args(["resize-window", "-t", "main", "-x", "40", "-y", "10"]).status().unwrap();
-    let screen = terminal.wait_for("Terminal too small");
-    assert!(screen.contains("40x10"), "{screen}");
+    terminal.wait_for_all(&["Terminal too small", "40x10"]);
     terminal.tmux().args(["resize-window", "-t", "main", "-x", "100", "-y", "30"]).status().unwrap();
-    let screen = terminal.wait_for("1 Today");
-    assert!(screen.contains("王芳"), "{screen}");
+    terminal.wait_for_all(&["1 Today", "王芳"]);
 }
 
 fn terminal_mode(terminal: &Terminal) -> String {
