@@ -13,9 +13,9 @@ use crate::domain::contact::{
 use crate::domain::{AccountId, AccountStats, Grade, Stage};
 use crate::store::AccountRecord;
 
-/// What a column of the file holds.
+/// What a column of the file (or a vCard property) holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Field {
+pub(super) enum Field {
     Name,
     First,
     Middle,
@@ -138,7 +138,7 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> (String, &'sta
     }
 }
 
-fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+pub(super) fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let sample = &bytes[..bytes.len().min(512) & !1];
     if sample.len() < 4 {
         return None;
@@ -246,7 +246,7 @@ struct Row {
 }
 
 /// A row turned into an account, with what it took to get there.
-struct ParsedRow {
+pub(super) struct ParsedRow {
     input: AccountInput,
     /// Numbers that identify the person, for duplicate detection.
     personal_phones: Vec<String>,
@@ -264,6 +264,13 @@ fn parse_row(columns: &[Option<Field>], cells: &csv::StringRecord) -> Result<Opt
             }
         }
     }
+    contact_from(&values)
+}
+
+/// A contact from the values found for each field (several per field: the
+/// first name, company, title or address counts; every phone and email).
+/// None when there are no values at all.
+pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Option<ParsedRow>, String> {
     if values.is_empty() {
         return Ok(None);
     }
@@ -384,6 +391,33 @@ impl App {
             .map(|(h, _)| h.to_string())
             .collect();
 
+        let mut parsed = Vec::new();
+        for result in reader.records() {
+            match result {
+                Ok(cells) => {
+                    let line = cells.position().map_or(0, |p| line_at(&text, p.byte()));
+                    parsed.push((line, parse_row(&columns, &cells)));
+                }
+                Err(error) => {
+                    let line = error.position().map_or(0, |p| line_at(&text, p.byte()));
+                    parsed.push((line, Err(error.to_string())));
+                }
+            }
+        }
+        self.import_contacts(parsed, report, label, options)
+    }
+
+    /// Adds contacts, each with the line it starts on: rejects what could not
+    /// be read, skips duplicates (of the book or of an earlier contact) by
+    /// phone or email, and saves the rest in one change unless this is a dry
+    /// run or something was rejected without `skip_invalid`.
+    pub(super) fn import_contacts(
+        &self,
+        parsed: Vec<(u64, Result<Option<ParsedRow>, String>)>,
+        mut report: CsvReport,
+        label: &str,
+        options: CsvOptions,
+    ) -> AppResult<CsvReport> {
         let mut seen_phones: HashMap<String, String> = HashMap::new();
         let mut seen_emails: HashMap<String, String> = HashMap::new();
         for record in self.store.accounts()?.items {
@@ -397,16 +431,8 @@ impl App {
         }
 
         let mut rows: Vec<Row> = Vec::new();
-        for result in reader.records() {
-            let (line, cells) = match result {
-                Ok(cells) => (cells.position().map_or(0, |p| line_at(&text, p.byte())), cells),
-                Err(error) => {
-                    let line = error.position().map_or(0, |p| line_at(&text, p.byte()));
-                    report.rejected.push(RowNote { line, message: error.to_string() });
-                    continue;
-                }
-            };
-            let ParsedRow { input, personal_phones, warnings } = match parse_row(&columns, &cells) {
+        for (line, contact) in parsed {
+            let ParsedRow { input, personal_phones, warnings } = match contact {
                 Ok(Some(parsed)) => parsed,
                 Ok(None) => continue,
                 Err(message) => {
