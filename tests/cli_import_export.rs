@@ -168,9 +168,15 @@ fn a_csv_without_a_name_column_is_refused() {
     let book = Book::new();
     let error = book.run(&["import", fixture("no_name_column.csv").to_str().unwrap()]).fails(2);
     assert!(error.contains("no name or company column (headers: foo, bar)"), "{error}");
-    std::fs::write(book.path("cards.vcf"), "BEGIN:VCARD\nEND:VCARD\n").unwrap();
-    let error = book.run(&["import", book.path("cards.vcf").to_str().unwrap()]).fails(2);
-    assert!(error.contains("vCard"), "{error}");
+    // vCards are told by their content too, whatever the file is called.
+    std::fs::write(book.path("cards.txt"), "\u{feff}BEGIN:VCARD\nEND:VCARD\n").unwrap();
+    let run = book.run(&["import", book.path("cards.txt").to_str().unwrap()]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("line 1: rejected: the card has no name, company or nickname"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -211,4 +217,69 @@ fn the_demo_flag_creates_and_reuses_a_demo_store_in_the_data_directory() {
     assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
     let rows: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert!(rows.as_array().unwrap().len() > 200);
+}
+
+#[test]
+fn vcards_from_phones_are_imported_with_bad_cards_named_by_line() {
+    let book = Book::new();
+    let file = fixture("contacts-phone.vcf");
+    let file = file.to_str().unwrap();
+    // The first card holds only an email: refused, and so nothing is saved.
+    let run = book.run(&["import", file]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("1 cards of") && run.stderr.contains("--skip-invalid"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("line 1: rejected: the card has no name, company or nickname"),
+        "{}",
+        run.stderr
+    );
+    assert!(names(&book).is_empty());
+
+    let out = book.run(&["import", file, "--skip-invalid"]).ok();
+    assert!(out.contains("Imported 2 accounts") && out.contains("1 cards rejected"), "{out}");
+    assert_eq!(names(&book), ["Anna Weber", "张伟"]);
+    // Quoted-printable UTF-8 with a soft break inside 伟; the fax is left out;
+    // the work number is kept; escapes and =0A become text.
+    let zhang = book.json(&["show", "张伟", "--json"])["account"].clone();
+    assert_eq!(zhang["company"], "绿源农资有限公司");
+    assert_eq!(zhang["phones"], serde_json::json!(["138 0000 1111", "010 6666 7777"]));
+    assert_eq!(zhang["email"], "zhangwei@example.cn");
+    assert_eq!(zhang["tags"], serde_json::json!(["经销商", "农场"]));
+    assert_eq!(zhang["note"], "Wants delivery\nbefore planting");
+    let anna = book.json(&["show", "Anna Weber", "--json"])["account"].clone();
+    assert_eq!(anna["email"], "anna@example.com", "an item-grouped property");
+    assert_eq!(anna["note"], "Prefers calls, not SMS\nafter 10");
+    assert_eq!(anna["company"], "Tailspin Tractors");
+
+    // The same cards again are duplicates by phone or email.
+    let again = book.run(&["import", file, "--skip-invalid"]);
+    assert_eq!(again.code, 0);
+    assert!(
+        again.stdout.contains("Imported 0 accounts") && again.stdout.contains("2 duplicates"),
+        "{}",
+        again.stdout
+    );
+    assert!(again.stderr.contains("same phone as 张伟"), "{}", again.stderr);
+}
+
+#[test]
+fn vcards_in_utf16_and_shift_jis_decode_before_unescaping() {
+    let book = Book::new();
+    let out = book.run(&["import", fixture("contacts-apple-utf16.vcf").to_str().unwrap()]).ok();
+    assert!(out.contains("(UTF-16BE)"), "{out}");
+    // Old iPhones end lines with CR CR LF; the name is folded.
+    let jurgen = book.json(&["show", "Jürgen Müller", "--json"])["account"].clone();
+    assert_eq!(
+        (jurgen["company"].as_str(), jurgen["phones"][0].as_str()),
+        (Some("Contoso Agrar"), Some("+49 151 2345678"))
+    );
+
+    // 能 and 圭 end in the byte of a backslash in Shift_JIS.
+    let out = book.run(&["import", fixture("contacts-shiftjis.vcf").to_str().unwrap()]).ok();
+    assert!(out.contains("(Shift_JIS)"), "{out}");
+    assert_eq!(names(&book), ["Jürgen Müller", "能登 圭"]);
+    let before = book.snapshot();
+    let missing = book.run(&["import", "/nonexistent/contacts.vcf"]).fails(2);
+    assert!(missing.contains("cannot read"), "{missing}");
+    assert_eq!(book.snapshot(), before);
 }

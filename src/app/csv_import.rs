@@ -230,6 +230,8 @@ pub struct CsvReport {
     pub rejected: Vec<RowNote>,
     pub unused_columns: Vec<String>,
     pub committed: bool,
+    /// The contacts were vCards, not rows.
+    pub cards: bool,
 }
 
 #[derive(Clone, Copy, Debug, Default)]

@@ -12,6 +12,7 @@ mod referrals;
 mod resolve;
 mod review;
 mod today;
+pub mod vcard_import;
 
 use chrono::{NaiveDate, NaiveDateTime};
 

@@ -12,6 +12,7 @@ use super::{json, print, text};
 use crate::app::backup::Backup;
 use crate::app::csv_import::{CsvOptions, CsvReport};
 use crate::app::demo::DemoOptions;
+use crate::app::vcard_import::looks_like_vcard;
 use crate::app::{
     AccountInput, App, AppError, AppResult, FollowUpInput, ListFilter, NextStep, OrderInput, Referred,
     TouchInput,
@@ -362,11 +363,6 @@ fn import(app: App, args: &ImportArgs) -> AppResult<(App, i32)> {
     let bytes =
         std::fs::read(&args.file).map_err(|e| AppError::Invalid(format!("cannot read {label}: {e}")))?;
     let extension = args.file.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    if extension == "vcf" {
-        return Err(AppError::Invalid(format!(
-            "{label}: vCard files are not supported yet; export contacts as CSV"
-        )));
-    }
     let starts_like_json = String::from_utf8_lossy(&bytes[..bytes.len().min(64)])
         .trim_start_matches('\u{feff}')
         .trim_start()
@@ -390,7 +386,12 @@ fn import(app: App, args: &ImportArgs) -> AppResult<(App, i32)> {
         None => None,
     };
     let options = CsvOptions { dry_run: args.dry_run, skip_invalid: args.skip_invalid, encoding };
-    let report = app.import_csv(&bytes, &label, options)?;
+    let vcards = matches!(extension.as_str(), "vcf" | "vcard") || looks_like_vcard(&bytes);
+    let report = if vcards {
+        app.import_vcards(&bytes, &label, options)?
+    } else {
+        app.import_csv(&bytes, &label, options)?
+    };
     let app = if report.committed && report.imported.len() > BULK_ROWS { app.compact()? } else { app };
     Ok((app, print_csv_report(&report, &label, options)))
 }
@@ -403,9 +404,10 @@ fn print_csv_report(report: &CsvReport, label: &str, options: CsvOptions) -> i32
         eprintln!("line {}: {}", note.line, note.message);
     }
     let blocked = !report.rejected.is_empty() && !options.skip_invalid;
+    let unit = if report.cards { "cards" } else { "rows" };
     if blocked {
         eprintln!(
-            "error: {} rows of {label} are invalid; nothing imported (fix them, or use --skip-invalid to import the {} valid rows)",
+            "error: {} {unit} of {label} are invalid; nothing imported (fix them, or use --skip-invalid to import the {} valid {unit})",
             report.rejected.len(),
             report.imported.len()
         );
@@ -418,7 +420,7 @@ fn print_csv_report(report: &CsvReport, label: &str, options: CsvOptions) -> i32
     }
     let verb = if options.dry_run { "Would import" } else { "Imported" };
     print(&format!(
-        "{verb} {} accounts from {label} ({}); {} duplicates skipped, {} rows rejected.\n",
+        "{verb} {} accounts from {label} ({}); {} duplicates skipped, {} {unit} rejected.\n",
         report.imported.len(),
         report.encoding,
         report.duplicates.len(),

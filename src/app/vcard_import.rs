@@ -1,0 +1,329 @@
+//! Contacts from vCard files (2.1, 3.0 and 4.0) as phones, Outlook, Google,
+//! Apple and Evolution write them. Lines are unfolded as bytes, before any
+//! decoding, because folds and quoted-printable soft breaks may split a
+//! multi-byte character; each value is then decoded in its own charset, and
+//! only then unescaped, because Shift_JIS bytes may look like backslashes.
+
+use std::collections::HashMap;
+
+use encoding_rs::{Encoding, UTF_8};
+
+use super::csv_import::{CsvOptions, CsvReport, Field, contact_from, decode, utf16_without_bom};
+use super::{App, AppResult};
+
+/// One content line: `group.NAME;PARAM=VALUE;BARE:value`, unfolded.
+struct Property<'a> {
+    name: String,
+    params: Vec<(String, String)>,
+    value: &'a [u8],
+}
+
+impl Property<'_> {
+    /// Parameter values, upper case; a bare parameter (`TEL;CELL`) is a type.
+    fn types(&self) -> Vec<String> {
+        self.params
+            .iter()
+            .filter(|(key, _)| key.is_empty() || key == "TYPE")
+            .flat_map(|(_, value)| {
+                value.split(',').map(|v| v.trim().to_ascii_uppercase()).collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    fn param(&self, key: &str) -> Option<&str> {
+        self.params.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    }
+
+    fn quoted_printable(&self) -> bool {
+        self.param("ENCODING").is_some_and(|e| e.eq_ignore_ascii_case("QUOTED-PRINTABLE"))
+            || self.types().iter().any(|t| t == "QUOTED-PRINTABLE")
+    }
+
+    /// The value as text: quoted-printable undone, decoded in its charset
+    /// (or the file's), still escaped.
+    fn text(&self, file_encoding: &'static Encoding) -> String {
+        let bytes = if self.quoted_printable() { quoted_printable(self.value) } else { self.value.to_vec() };
+        let encoding =
+            self.param("CHARSET").and_then(|c| Encoding::for_label(c.as_bytes())).unwrap_or(file_encoding);
+        encoding.decode_without_bom_handling(&bytes).0.into_owned()
+    }
+}
+
+fn quoted_printable(bytes: &[u8]) -> Vec<u8> {
+    let hex = |b: u8| (b as char).to_digit(16);
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match (bytes[i], bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
+            (b'=', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                i += 3;
+            }
+            (byte, _, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The components of a structured value (`N`, `ADR`, `ORG`): split at
+/// unescaped semicolons, each unescaped.
+fn components(text: &str) -> Vec<String> {
+    let mut parts = vec![String::new()];
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('n' | 'N') => parts.last_mut().unwrap().push('\n'),
+                Some(other) => parts.last_mut().unwrap().push(other),
+                None => {}
+            },
+            ';' => parts.push(String::new()),
+            _ => parts.last_mut().unwrap().push(c),
+        }
+    }
+    parts.into_iter().map(|p| p.trim().to_string()).collect()
+}
+
+/// A single value, unescaped (a semicolon in it is text).
+fn unescaped(text: &str) -> String {
+    components(&text.replace("\\;", "\u{0}")).join(";").replace('\u{0}', ";")
+}
+
+/// Physical lines without their line ends (LF, CRLF, or the CR CR LF of old
+/// iPhones), each with its line number.
+fn physical_lines(bytes: &[u8]) -> impl Iterator<Item = (u64, &[u8])> {
+    bytes.split(|b| *b == b'\n').enumerate().map(|(i, line)| {
+        let end = line.len() - line.iter().rev().take_while(|b| **b == b'\r').count();
+        (i as u64 + 1, &line[..end])
+    })
+}
+
+/// Logical lines, with the number of the line each starts on: a line that
+/// starts with a space or tab continues the one before (minus that space),
+/// and so does the line after a quoted-printable line ending in `=`.
+fn unfold(bytes: &[u8]) -> Vec<(u64, Vec<u8>)> {
+    let mut logical: Vec<(u64, Vec<u8>)> = Vec::new();
+    let mut soft_break = false;
+    for (number, line) in physical_lines(bytes) {
+        let folded = matches!(line.first(), Some(b' ' | b'\t'));
+        match logical.last_mut() {
+            Some((_, current)) if soft_break => {
+                current.pop(); // the '='
+                current.extend_from_slice(line);
+            }
+            Some((_, current)) if folded => current.extend_from_slice(&line[1..]),
+            _ if line.is_empty() => continue,
+            _ => logical.push((number, line.to_vec())),
+        }
+        let current = &logical.last().map(|(_, l)| l.as_slice()).unwrap_or_default();
+        soft_break = current.ends_with(b"=") && is_quoted_printable(current);
+    }
+    logical
+}
+
+fn is_quoted_printable(line: &[u8]) -> bool {
+    let head = &line[..colon(line).unwrap_or(line.len())];
+    String::from_utf8_lossy(head).to_ascii_uppercase().contains("QUOTED-PRINTABLE")
+}
+
+/// Where the name and parameters end: the first colon outside quotes.
+fn colon(line: &[u8]) -> Option<usize> {
+    let mut quoted = false;
+    for (i, b) in line.iter().enumerate() {
+        match b {
+            b'"' => quoted = !quoted,
+            b':' if !quoted => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
+fn property(line: &[u8]) -> Option<Property<'_>> {
+    let at = colon(line)?;
+    let head = String::from_utf8_lossy(&line[..at]).into_owned();
+    let mut parts = head.split(';');
+    let name = parts.next()?.rsplit('.').next()?.trim().to_ascii_uppercase();
+    let params = parts
+        .map(|p| match p.split_once('=') {
+            Some((key, value)) => {
+                (key.trim().to_ascii_uppercase(), value.trim().trim_matches('"').to_string())
+            }
+            None => (String::new(), p.trim().to_string()),
+        })
+        .collect();
+    Some(Property { name, params, value: &line[at + 1..] })
+}
+
+/// The fields one card gives a contact.
+fn fields_of(card: &[Property<'_>], encoding: &'static Encoding) -> HashMap<Field, Vec<String>> {
+    let mut values: HashMap<Field, Vec<String>> = HashMap::new();
+    let mut nickname = None;
+    for p in card {
+        let text = p.text(encoding);
+        let mut add = |field: Field, value: String| add_value(&mut values, field, value);
+        match p.name.as_str() {
+            "FN" => add(Field::Name, unescaped(&text)),
+            "N" => {
+                let n = components(&text);
+                let part = |i: usize| n.get(i).cloned().unwrap_or_default();
+                add(Field::Last, part(0));
+                add(Field::First, part(1));
+                add(Field::Middle, part(2));
+            }
+            "NICKNAME" => nickname = Some(unescaped(&text)),
+            "ORG" => add(Field::Company, components(&text).into_iter().next().unwrap_or_default()),
+            "TITLE" => add(Field::Title, unescaped(&text)),
+            "EMAIL" => add(Field::Email, unescaped(&text)),
+            "NOTE" => add(Field::Note, unescaped(&text)),
+            "CATEGORIES" => add(Field::Tags, unescaped(&text)),
+            "ADR" => {
+                let parts: Vec<String> = components(&text).into_iter().filter(|c| !c.is_empty()).collect();
+                add(Field::Address, parts.join(", ").replace('\n', ", "));
+            }
+            "TEL" => {
+                let types = p.types();
+                let has = |t: &str| types.iter().any(|x| x == t);
+                let number = unescaped(&text);
+                let number = number.strip_prefix("tel:").unwrap_or(&number).to_string();
+                if has("FAX") {
+                    continue;
+                }
+                let shared = (has("WORK") && !has("CELL")) || has("PAGER") || has("MAIN");
+                add(if shared { Field::SharedPhone } else { Field::Phone }, number);
+            }
+            _ => {}
+        }
+    }
+    let named =
+        [Field::Name, Field::First, Field::Last, Field::Company].iter().any(|f| values.contains_key(f));
+    if let (false, Some(nickname)) = (named, nickname) {
+        add_value(&mut values, Field::Name, nickname);
+    }
+    values
+}
+
+fn add_value(values: &mut HashMap<Field, Vec<String>>, field: Field, value: String) {
+    let value = value.trim().to_string();
+    if !value.is_empty() {
+        values.entry(field).or_default().push(value);
+    }
+}
+
+/// The file's bytes ready to unfold, and the encoding of values that name
+/// no charset: UTF-16 is decoded first; otherwise what the whole file
+/// decodes as (UTF-8 when valid).
+fn prepare(bytes: &[u8], forced: Option<&'static Encoding>) -> (Vec<u8>, &'static Encoding, &'static str) {
+    if forced.is_none() && is_utf16(bytes) {
+        let (text, name) = decode(bytes, None);
+        return (text.into_bytes(), UTF_8, name);
+    }
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let encoding = match forced {
+        Some(encoding) => encoding,
+        None => Encoding::for_label(decode(bytes, None).1.as_bytes()).unwrap_or(UTF_8),
+    };
+    (bytes.to_vec(), encoding, encoding.name())
+}
+
+fn is_utf16(bytes: &[u8]) -> bool {
+    matches!(Encoding::for_bom(bytes), Some((e, _)) if e != UTF_8) || utf16_without_bom(bytes).is_some()
+}
+
+/// Whether the file looks like vCards (whatever its extension).
+pub fn looks_like_vcard(bytes: &[u8]) -> bool {
+    let start = &bytes[..bytes.len().min(64)];
+    let text =
+        if is_utf16(start) { decode(start, None).0 } else { String::from_utf8_lossy(start).into_owned() };
+    text.trim_start_matches('\u{feff}').trim_start().to_ascii_uppercase().starts_with("BEGIN:VCARD")
+}
+
+impl App {
+    pub fn import_vcards(&self, bytes: &[u8], label: &str, options: CsvOptions) -> AppResult<CsvReport> {
+        let (bytes, encoding, source) = prepare(bytes, options.encoding);
+        let report = CsvReport { encoding: source, cards: true, ..CsvReport::default() };
+        let lines = unfold(&bytes);
+        let mut parsed = Vec::new();
+        let mut card: Option<(u64, Vec<Property<'_>>)> = None;
+        for (number, line) in &lines {
+            let Some(p) = property(line) else { continue };
+            let value = String::from_utf8_lossy(p.value).trim().to_ascii_uppercase();
+            match (p.name.as_str(), value.as_str()) {
+                ("BEGIN", "VCARD") => {
+                    if let Some((start, _)) = card.take() {
+                        parsed.push((start, Err("the card has no END:VCARD".to_string())));
+                    }
+                    card = Some((*number, Vec::new()));
+                }
+                ("END", "VCARD") => {
+                    if let Some((start, properties)) = card.take() {
+                        let contact = match contact_from(&fields_of(&properties, encoding)) {
+                            Ok(None) => Err("the card has no name, company or nickname".to_string()),
+                            Err(message) if message == "no name or company" => {
+                                Err("the card has no name, company or nickname".to_string())
+                            }
+                            other => other,
+                        };
+                        parsed.push((start, contact));
+                    }
+                }
+                _ => {
+                    if let Some((_, properties)) = card.as_mut() {
+                        properties.push(p);
+                    }
+                }
+            }
+        }
+        if let Some((start, _)) = card {
+            parsed.push((start, Err("the card has no END:VCARD".to_string())));
+        }
+        self.import_contacts(parsed, report, label, options)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &[u8]) -> Vec<(u64, Vec<u8>)> {
+        unfold(text)
+    }
+
+    #[test]
+    fn folds_and_soft_breaks_join_as_bytes() {
+        // A fold inside a two-byte character, a soft break inside a
+        // three-byte one, and the CR CR LF of an old iPhone.
+        let bytes = b"FN:\xd0\r\n \xbb\r\nNOTE;ENCODING=QUOTED-PRINTABLE:=E5=\r\n=BA=A7\r\r\nX:y\n";
+        let lines = names(bytes);
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[0], (1, "FN:л".as_bytes().to_vec()));
+        let note = property(&lines[1].1).unwrap();
+        assert_eq!(note.text(UTF_8), "座");
+        assert_eq!(lines[2].0, 5, "the line number of the line it starts on");
+    }
+
+    #[test]
+    fn values_are_decoded_in_their_charset_before_unescaping() {
+        // 能 in Shift_JIS ends with 0x5C, a backslash in ASCII.
+        let (shift_jis, _, _) = encoding_rs::SHIFT_JIS.encode("能登;圭");
+        let mut line = b"N;CHARSET=SHIFT_JIS:".to_vec();
+        line.extend_from_slice(&shift_jis);
+        let p = property(&line).unwrap();
+        assert_eq!(components(&p.text(UTF_8)), ["能登", "圭"]);
+        assert_eq!(unescaped("a\\, b\\nc\\;d\\\\"), "a, b\nc;d\\");
+        assert_eq!(components("Smith Auto Repair;"), ["Smith Auto Repair", ""]);
+    }
+
+    #[test]
+    fn parameters_bare_or_named_and_quoted_colons() {
+        let p = property(b"item1.TEL;type=CELL;type=VOICE;PREF:+1 555").unwrap();
+        assert_eq!(p.name, "TEL");
+        assert_eq!(p.types(), ["CELL", "VOICE", "PREF"]);
+        let p = property(b"ADR;LABEL=\"a: b\";TYPE=home:;;street").unwrap();
+        assert_eq!(p.value, b";;street");
+        assert!(property(b"TEL;WORK;QUOTED-PRINTABLE:=31").unwrap().quoted_printable());
+    }
+}
