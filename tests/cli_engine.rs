@@ -294,6 +294,7 @@ fn review_counts_the_days_work_and_the_streak() {
     let missed: Vec<&str> =
         review["missed"].as_array().unwrap().iter().map(|m| m["name"].as_str().unwrap()).collect();
     assert_eq!(missed, ["李娜"], "due that day and left open; the snoozed one is counted as snoozed");
+    assert_eq!(review["day_over"], true);
     assert_eq!(review["streak"], 0, "李娜's follow-up was still open at the end of the day");
 
     let text = book.run(&["review", "--date", "2026-11-26"]).ok();
@@ -301,6 +302,15 @@ fn review_counts_the_days_work_and_the_streak() {
     assert!(text.contains("Touches      none\n"), "{text}");
     assert!(text.contains("Follow-ups   1 done, 0 skipped, 0 snoozed"), "{text}");
     assert!(text.contains("Streak       1 day with the list worked to zero"), "{text}");
+
+    // 王芳's snoozed follow-up is due today: still due while the day lasts.
+    let today = book.json(&["review", "--json"]);
+    assert_eq!(
+        (&today["date"], &today["day_over"]),
+        (&serde_json::json!("2026-11-27"), &serde_json::json!(false))
+    );
+    assert_eq!(today["missed"][0]["name"], "王芳");
+    assert!(book.run(&["review"]).ok().contains("Still due    王芳"));
 
     assert!(book.run(&["review", "--date", "2026-12-01"]).fails(2).contains("has not happened yet"));
     assert!(book.run(&["review", "--date", "someday"]).fails(2).contains("not a date"));

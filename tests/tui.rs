@@ -534,7 +534,7 @@ fn the_review_screen_steps_through_days_but_not_past_today() {
     f.key(KeyCode::Char('6'));
     assert_eq!(f.model.screen, Screen::Review);
     assert!(f.screen().contains("Review of 2026-11-27, Friday"), "{}", f.screen());
-    assert!(f.screen().contains("Missed        王芳 (#"), "{}", f.screen());
+    assert!(f.screen().contains("Still due     王芳 (#"), "today is not over: {}", f.screen());
     f.key(KeyCode::Char(']'));
     assert_eq!(f.status(), "The review cannot look past today.");
     for _ in 0..9 {

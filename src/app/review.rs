@@ -11,6 +11,8 @@ use crate::domain::AccountId;
 pub struct DayReview {
     pub review: Review,
     pub names: std::collections::HashMap<AccountId, String>,
+    /// The day is today: what is not done yet is still due, not missed.
+    pub today: bool,
 }
 
 impl App {
@@ -21,7 +23,7 @@ impl App {
         let active = self.store.active_days(date - Duration::days(366), date)?;
         let review = review(date, &entries, &follow_ups, &summaries, &active, &self.config);
         let names = summaries.into_iter().map(|s| (s.id, s.name)).collect();
-        Ok(DayReview { review, names })
+        Ok(DayReview { review, names, today: date == self.today() })
     }
 }
 
@@ -67,7 +69,7 @@ impl DayReview {
             ),
         ));
         lines.push((
-            "Missed",
+            if self.today { "Still due" } else { "Missed" },
             or_none(r.missed.iter().map(|f| format!("{} (#{})", self.name(f.account), f.id)).collect()),
         ));
         lines.push(("Past cadence", or_none(r.past_cadence.iter().map(|id| self.name(*id)).collect())));

@@ -40,7 +40,9 @@ struct ReviewJson {
     follow_ups_done: usize,
     follow_ups_skipped: usize,
     follow_ups_snoozed: usize,
+    /// Due that day and not done; while the day lasts, still due.
     missed: Vec<MissedJson>,
+    day_over: bool,
     past_cadence: Vec<AccountJson>,
     streak: u32,
 }
@@ -92,6 +94,7 @@ impl ReviewJson {
             follow_ups_done: r.follow_ups_done,
             follow_ups_skipped: r.follow_ups_skipped,
             follow_ups_snoozed: r.follow_ups_snoozed,
+            day_over: !day.today,
             missed: r
                 .missed
                 .iter()
