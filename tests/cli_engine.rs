@@ -344,7 +344,12 @@ fn the_calendar_export_parses_back_with_stable_uids_and_escaped_text() {
     let calendar: icalendar::Calendar = text.parse().expect("a real iCalendar parser reads it");
     use icalendar::Component;
     let events: Vec<&icalendar::Event> = calendar.components.iter().filter_map(|c| c.as_event()).collect();
-    assert_eq!(events.len(), 2, "open follow-ups only");
+    let cancelled = |e: &&&icalendar::Event| e.get_status() == Some(icalendar::EventStatus::Cancelled);
+    assert_eq!(events.iter().filter(|e| !cancelled(e)).count(), 2, "the open follow-ups");
+    // The one done today is sent cancelled, a revision after the open one.
+    let done: Vec<&&icalendar::Event> = events.iter().filter(cancelled).collect();
+    assert_eq!(done.len(), 1);
+    assert_eq!((done[0].get_uid(), done[0].get_sequence()), (Some("follow-up-3@leadline"), Some(1)));
     let zhang = events.iter().find(|e| e.get_uid() == Some("follow-up-1@leadline")).expect("uid from the id");
     assert_eq!(zhang.get_summary(), Some("call 张伟 (绿源农资, 有限公司)"));
     assert_eq!(zhang.get_description(), Some("promised follow-up: 送样品, 讨论价格; 合同\n第二行"));
@@ -356,7 +361,11 @@ fn the_calendar_export_parses_back_with_stable_uids_and_escaped_text() {
     let out = book.path("follow-ups.ics");
     let run = book.run(&["export", "--format", "ics", "-o", out.to_str().unwrap()]);
     assert_eq!((run.code, run.stdout.as_str()), (0, ""));
-    assert!(run.stderr.contains("(2 open follow-ups)"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("(2 open follow-ups, 1 closed lately and sent as cancelled)"),
+        "{}",
+        run.stderr
+    );
     let again: icalendar::Calendar = std::fs::read_to_string(&out).unwrap().parse().unwrap();
     let zhang = again
         .components
@@ -366,5 +375,17 @@ fn the_calendar_export_parses_back_with_stable_uids_and_escaped_text() {
         .expect("the same UID, so calendars update the event");
     assert_eq!(zhang.get_sequence(), Some(1), "a snooze is a new revision");
     assert!(format!("{:?}", zhang.get_start().unwrap()).contains("2026-11-30"));
+    book.run(&["done", "1"]).ok();
+    let closed: icalendar::Calendar = book.run(&["export", "--format", "ics"]).ok().parse().unwrap();
+    let zhang = closed
+        .components
+        .iter()
+        .filter_map(|c| c.as_event())
+        .find(|e| e.get_uid() == Some("follow-up-1@leadline"))
+        .expect("a closed follow-up is still sent");
+    assert_eq!(
+        (zhang.get_status(), zhang.get_sequence()),
+        (Some(icalendar::EventStatus::Cancelled), Some(2))
+    );
     assert!(book.run(&["export", "--format", "xml"]).fails(2).contains("possible values: json, ics"));
 }

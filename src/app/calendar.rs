@@ -1,12 +1,15 @@
 //! Open follow-ups as an iCalendar file: one all-day (or half-hour) event
 //! per follow-up, with a UID made from its id, so that importing the file
-//! again updates the events instead of adding copies.
+//! again updates the events instead of adding copies, and cancels those of
+//! follow-ups closed since.
+
+use std::collections::HashMap;
 
 use chrono::{Duration, Local, NaiveDateTime, TimeZone, Utc};
-use icalendar::{Calendar, Component, Event, EventLike};
+use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
 
 use super::{App, AppResult};
-use crate::domain::FollowUp;
+use crate::domain::{AccountId, AccountSummary, FollowUp};
 
 pub const PRODID: &str = "-//Leadline//Leadline follow-ups//EN";
 
@@ -19,10 +22,58 @@ fn utc(at: NaiveDateTime) -> chrono::DateTime<Utc> {
     Local.from_local_datetime(&at).earliest().map_or_else(|| at.and_utc(), |t| t.with_timezone(&Utc))
 }
 
+/// How long a closed follow-up is still sent, cancelled, so that a calendar
+/// that imported it while open drops it.
+const CANCELLED_FOR_DAYS: i64 = 30;
+
+/// What the export holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CalendarCounts {
+    pub open: usize,
+    pub cancelled: usize,
+}
+
+fn event(follow_up: &FollowUp, summary: &AccountSummary, now: NaiveDateTime, cancelled: bool) -> Event {
+    let title = match &summary.company {
+        Some(company) => format!("{} {} ({company})", follow_up.kind, summary.name),
+        None => format!("{} {}", follow_up.kind, summary.name),
+    };
+    let mut description = format!("{} follow-up", follow_up.reason);
+    if !follow_up.note.is_empty() {
+        description.push_str(&format!(": {}", follow_up.note));
+    }
+    if follow_up.snoozes > 0 {
+        description.push_str(&format!("\nsnoozed {} times", follow_up.snoozes));
+    }
+    let mut event = Event::new();
+    // A cancellation is a revision after the last one sent while open.
+    let sequence = follow_up.snoozes + u32::from(cancelled);
+    event
+        .uid(&uid(follow_up))
+        .timestamp(utc(now))
+        .sequence(sequence)
+        .summary(&title)
+        .description(&description);
+    if cancelled {
+        event.status(EventStatus::Cancelled);
+    }
+    match follow_up.due_time {
+        Some(time) => {
+            let start = follow_up.due.and_time(time);
+            event.starts(start).ends(start + Duration::minutes(30));
+        }
+        None => {
+            event.starts(follow_up.due).ends(follow_up.due + Duration::days(1));
+        }
+    }
+    event.done()
+}
+
 impl App {
-    /// The open follow-ups of active accounts, as an iCalendar text, and
-    /// how many there are.
-    pub fn follow_ups_calendar(&self) -> AppResult<(String, usize)> {
+    /// The open follow-ups of active accounts as an iCalendar text; those
+    /// closed in the last 30 days, and those of archived accounts, as
+    /// cancelled events with the same UIDs.
+    pub fn follow_ups_calendar(&self) -> AppResult<(String, CalendarCounts)> {
         let now = self.now();
         let mut calendar = Calendar::empty();
         calendar.append_property(("VERSION", "2.0"));
@@ -30,40 +81,25 @@ impl App {
         calendar.append_property(("CALSCALE", "GREGORIAN"));
         calendar.name("Leadline follow-ups");
         let summaries = self.store.summaries()?.items;
-        let mut events = 0;
+        let mut counts = CalendarCounts::default();
         for summary in summaries.iter().filter(|s| s.is_active()) {
             for follow_up in &summary.pending {
-                let title = match &summary.company {
-                    Some(company) => format!("{} {} ({company})", follow_up.kind, summary.name),
-                    None => format!("{} {}", follow_up.kind, summary.name),
-                };
-                let mut description = format!("{} follow-up", follow_up.reason);
-                if !follow_up.note.is_empty() {
-                    description.push_str(&format!(": {}", follow_up.note));
-                }
-                if follow_up.snoozes > 0 {
-                    description.push_str(&format!("\nsnoozed {} times", follow_up.snoozes));
-                }
-                let mut event = Event::new();
-                event
-                    .uid(&uid(follow_up))
-                    .timestamp(utc(now))
-                    .sequence(follow_up.snoozes)
-                    .summary(&title)
-                    .description(&description);
-                match follow_up.due_time {
-                    Some(time) => {
-                        let start = follow_up.due.and_time(time);
-                        event.starts(start).ends(start + Duration::minutes(30));
-                    }
-                    None => {
-                        event.starts(follow_up.due).ends(follow_up.due + Duration::days(1));
-                    }
-                }
-                calendar.push(event.done());
-                events += 1;
+                calendar.push(event(follow_up, summary, now, false));
+                counts.open += 1;
             }
         }
-        Ok((calendar.done().to_string(), events))
+        let accounts: HashMap<AccountId, &AccountSummary> = summaries.iter().map(|s| (s.id, s)).collect();
+        let since = now.date() - Duration::days(CANCELLED_FOR_DAYS);
+        for follow_up in self.store.follow_ups()?.items {
+            let Some(summary) = accounts.get(&follow_up.account) else { continue };
+            let closed_lately =
+                !follow_up.is_pending() && follow_up.closed_at.is_some_and(|t| t.date() >= since);
+            let archived = follow_up.is_pending() && !summary.is_active();
+            if closed_lately || archived {
+                calendar.push(event(&follow_up, summary, now, true));
+                counts.cancelled += 1;
+            }
+        }
+        Ok((calendar.done().to_string(), counts))
     }
 }

@@ -331,12 +331,17 @@ fn export(app: &App, output: Option<&PathBuf>) -> AppResult<i32> {
 }
 
 fn export_calendar(app: &App, output: Option<&PathBuf>) -> AppResult<i32> {
-    let (text, events) = app.follow_ups_calendar()?;
+    let (text, counts) = app.follow_ups_calendar()?;
     match output {
         Some(path) => {
             write_durably(path, text.as_bytes())
                 .map_err(|e| AppError::Conflict(format!("cannot write {}: {e}", path.display())))?;
-            eprintln!("Wrote {} ({events} open follow-ups).", path.display());
+            eprintln!(
+                "Wrote {} ({} open follow-ups, {} closed lately and sent as cancelled).",
+                path.display(),
+                counts.open,
+                counts.cancelled
+            );
         }
         None => print(&text),
     }
