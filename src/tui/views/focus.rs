@@ -26,7 +26,7 @@ pub fn render(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, bod
         "no key accounts yet: no customer has revenue in 12 months".to_string()
     } else {
         format!(
-            "{} of {} customers bring {} of revenue ({})",
+            "{} of {} customers bring {} of the revenue over 12 months, {}",
             focus.key_count,
             focus.customers.len(),
             percent(focus.revenue_share_key),
