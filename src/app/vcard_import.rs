@@ -68,28 +68,35 @@ fn quoted_printable(bytes: &[u8]) -> Vec<u8> {
     out
 }
 
-/// The components of a structured value (`N`, `ADR`, `ORG`): split at
-/// unescaped semicolons, each unescaped.
-fn components(text: &str) -> Vec<String> {
-    let mut parts = vec![String::new()];
+/// Splits at unescaped `separator`s (none: no split) and undoes the
+/// escapes `\n`, `\,`, `\;` and `\\`; parts are trimmed.
+fn split_unescaped(text: &str, separator: Option<char>) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut current = String::new();
     let mut chars = text.chars();
     while let Some(c) = chars.next() {
         match c {
             '\\' => match chars.next() {
-                Some('n' | 'N') => parts.last_mut().unwrap().push('\n'),
-                Some(other) => parts.last_mut().unwrap().push(other),
+                Some('n' | 'N') => current.push('\n'),
+                Some(other) => current.push(other),
                 None => {}
             },
-            ';' => parts.push(String::new()),
-            _ => parts.last_mut().unwrap().push(c),
+            c if Some(c) == separator => parts.push(std::mem::take(&mut current).trim().to_string()),
+            _ => current.push(c),
         }
     }
-    parts.into_iter().map(|p| p.trim().to_string()).collect()
+    parts.push(current.trim().to_string());
+    parts
 }
 
-/// A single value, unescaped (a semicolon in it is text).
+/// The components of a structured value (`N`, `ADR`, `ORG`).
+fn components(text: &str) -> Vec<String> {
+    split_unescaped(text, Some(';'))
+}
+
+/// A single value (a semicolon in it is text).
 fn unescaped(text: &str) -> String {
-    components(&text.replace("\\;", "\u{0}")).join(";").replace('\u{0}', ";")
+    split_unescaped(text, None).concat()
 }
 
 /// Physical lines without their line ends (LF, CRLF, or the CR CR LF of old
@@ -213,20 +220,24 @@ fn add_value(values: &mut HashMap<Field, Vec<String>>, field: Field, value: Stri
     }
 }
 
-/// The file's bytes ready to unfold, and the encoding of values that name
-/// no charset: UTF-16 is decoded first; otherwise what the whole file
-/// decodes as (UTF-8 when valid).
-fn prepare(bytes: &[u8], forced: Option<&'static Encoding>) -> (Vec<u8>, &'static Encoding, &'static str) {
+/// The file's content lines, unfolded, and the encoding of values that name
+/// no charset (and its name for the report). UTF-16 is decoded first;
+/// otherwise the encoding is what the unfolded lines read as (UTF-8 when
+/// valid), since a fold may split a character.
+fn lines_and_encoding(
+    bytes: &[u8],
+    forced: Option<&'static Encoding>,
+) -> (Vec<(u64, Vec<u8>)>, &'static Encoding, &'static str) {
     if forced.is_none() && is_utf16(bytes) {
         let (text, name) = decode(bytes, None);
-        return (text.into_bytes(), UTF_8, name);
+        return (unfold(text.as_bytes()), UTF_8, name);
     }
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let encoding = match forced {
-        Some(encoding) => encoding,
-        None => Encoding::for_label(decode(bytes, None).1.as_bytes()).unwrap_or(UTF_8),
-    };
-    (bytes.to_vec(), encoding, encoding.name())
+    let lines = unfold(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes));
+    let encoding = forced.unwrap_or_else(|| {
+        let joined = lines.iter().map(|(_, line)| line.as_slice()).collect::<Vec<_>>().join(&b'\n');
+        Encoding::for_label(decode(&joined, None).1.as_bytes()).unwrap_or(UTF_8)
+    });
+    (lines, encoding, encoding.name())
 }
 
 fn is_utf16(bytes: &[u8]) -> bool {
@@ -243,9 +254,8 @@ pub fn looks_like_vcard(bytes: &[u8]) -> bool {
 
 impl App {
     pub fn import_vcards(&self, bytes: &[u8], label: &str, options: CsvOptions) -> AppResult<CsvReport> {
-        let (bytes, encoding, source) = prepare(bytes, options.encoding);
+        let (lines, encoding, source) = lines_and_encoding(bytes, options.encoding);
         let report = CsvReport { encoding: source, cards: true, ..CsvReport::default() };
-        let lines = unfold(&bytes);
         let mut parsed = Vec::new();
         let mut card: Option<(u64, Vec<Property<'_>>)> = None;
         for (number, line) in &lines {
@@ -303,6 +313,10 @@ mod tests {
         let note = property(&lines[1].1).unwrap();
         assert_eq!(note.text(UTF_8), "座");
         assert_eq!(lines[2].0, 5, "the line number of the line it starts on");
+        // Such a file is UTF-8 once unfolded, though its raw bytes are not.
+        let (_, encoding, name) =
+            lines_and_encoding(b"BEGIN:VCARD\nFN:\xd0\n \xbb\xd0\xb1\nEND:VCARD\n", None);
+        assert_eq!((encoding, name), (UTF_8, "UTF-8"));
     }
 
     #[test]
