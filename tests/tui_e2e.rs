@@ -60,52 +60,38 @@ impl Terminal {
         String::from_utf8_lossy(&output.stdout).into_owned()
     }
 
-    /// Waits until the screen shows `text` (up to 20 s on a slow machine).
+    /// Polls the screen until `done` holds for it (up to 20 s on a slow
+    /// machine) and returns that screen; `what` names the wait on failure.
     #[track_caller]
-    fn wait_for(&self, text: &str) -> String {
+    fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
-            if screen.contains(text) {
+            if done(&screen) {
                 return screen;
             }
             if start.elapsed() > Duration::from_secs(20) {
-                panic!("waited for {text:?}; the screen shows:\n{screen}");
+                panic!("waited for {what}; the screen shows:\n{screen}");
             }
             std::thread::sleep(Duration::from_millis(50));
         }
+    }
+
+    #[track_caller]
+    fn wait_for(&self, text: &str) -> String {
+        self.wait_until(&format!("{text:?}"), |screen| screen.contains(text))
     }
 
     /// Waits until the screen shows every one of `texts`: a screen is drawn
     /// in pieces, so one text may show before the others.
     #[track_caller]
     fn wait_for_all(&self, texts: &[&str]) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if texts.iter().all(|text| screen.contains(text)) {
-                return screen;
-            }
-            if start.elapsed() > Duration::from_secs(20) {
-                panic!("waited for {texts:?}; the screen shows:\n{screen}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        self.wait_until(&format!("{texts:?}"), |screen| texts.iter().all(|text| screen.contains(text)))
     }
 
     #[track_caller]
     fn wait_until_gone(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if !screen.contains(text) {
-                return screen;
-            }
-            if start.elapsed() > Duration::from_secs(20) {
-                panic!("waited for {text:?} to go; the screen shows:\n{screen}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        self.wait_until(&format!("{text:?} to go"), |screen| !screen.contains(text))
     }
 
     fn leadline(&self, args: &str) {

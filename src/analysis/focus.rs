@@ -111,7 +111,8 @@ fn share(part: f64, whole: f64) -> f64 {
     if whole > 0.0 { part / whole } else { 0.0 }
 }
 
-fn percent(fraction: f64) -> String {
+/// "81%": a fraction as a rep reads it.
+pub fn percent(fraction: f64) -> String {
     format!("{:.0}%", fraction * 100.0)
 }
 
@@ -167,22 +168,6 @@ pub fn suggested_tier(revenue_12m: Money, rules: &FocusRules) -> Tier {
     } else {
         Tier::Small
     }
-}
-
-/// Cost to serve over the 12 months ending `today`: each touch at the cost
-/// of its kind, plus `incentives` (delivered referral incentives).
-pub fn cost_to_serve(
-    summary: &AccountSummary,
-    today: NaiveDate,
-    rules: &FocusRules,
-    incentives: Money,
-) -> Money {
-    Windows::new(today, rules).cost(summary).saturating_add(incentives)
-}
-
-/// Weighted touches over the `effort_days` ending `today`.
-pub fn effort(summary: &AccountSummary, today: NaiveDate, rules: &FocusRules) -> f64 {
-    Windows::new(today, rules).effort(summary)
 }
 
 fn is_customer(s: &AccountSummary) -> bool {
@@ -451,6 +436,16 @@ impl Focus {
             .collect()
     }
 
+    /// The share of the revenue total that `amount` is.
+    pub fn revenue_share(&self, amount: Money) -> f64 {
+        share(amount.0 as f64, self.revenue_total.0 as f64)
+    }
+
+    /// The share of the effort that went to prospects.
+    pub fn prospects_effort_share(&self) -> f64 {
+        share(self.effort_prospects, self.effort_total)
+    }
+
     /// The revenue share of each ABC class.
     pub fn abc_share(&self, class: Abc) -> f64 {
         share(self.abc_revenue[class as usize].0 as f64, self.revenue_total.0 as f64)
@@ -689,7 +684,7 @@ mod tests {
         assert_eq!(f.value_class[1], Some(ValueClass::Bzc));
         assert_eq!(f.value_class[4], None);
         assert_eq!(f.value_class[5], None);
-        assert_eq!(cost_to_serve(&book[1], today(), &Config::default().focus, Money::ZERO), major(900));
+        assert_eq!(Windows::new(today(), &Config::default().focus).cost(&book[1]), major(900));
     }
 
     #[test]

@@ -167,10 +167,11 @@ impl App {
         Ok(changes)
     }
 
-    /// Moves every unpinned customer to its suggested tier, in one change;
-    /// returns the changes made (pinned tiers are kept).
-    pub fn apply_tiers(&self) -> AppResult<Vec<TierChange>> {
-        let changes: Vec<TierChange> = self.tier_changes()?.into_iter().filter(|c| !c.pinned).collect();
+    /// Moves every unpinned customer of `changes` (from [`App::tier_changes`])
+    /// to its suggested tier, in one change; returns the changes made
+    /// (pinned tiers are kept).
+    pub fn apply_tiers(&self, changes: &[TierChange]) -> AppResult<Vec<TierChange>> {
+        let changes: Vec<TierChange> = changes.iter().filter(|c| !c.pinned).cloned().collect();
         if changes.is_empty() {
             return Ok(changes);
         }

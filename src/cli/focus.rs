@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::json::{self, date, money};
 use super::print;
 use super::table::{Align, Table};
-use crate::analysis::focus::{Abc, Listed};
+use crate::analysis::focus::{Abc, Listed, percent};
 use crate::app::{App, AppResult, FocusReport, TierChange};
 use crate::config::FocusRules;
 use crate::domain::{AccountSummary, Grade, Money, Stage};
@@ -26,7 +26,7 @@ pub fn focus(app: &App, as_json: bool) -> AppResult<i32> {
 
 pub fn tiers(app: &App, apply: bool, as_json: bool) -> AppResult<i32> {
     let changes = app.tier_changes()?;
-    let applied = if apply { app.apply_tiers()? } else { Vec::new() };
+    let applied = if apply { app.apply_tiers(&changes)? } else { Vec::new() };
     if as_json {
         let rows: Vec<TierJson> = changes
             .iter()
@@ -220,7 +220,7 @@ impl FocusJson {
             id: s[l.index].id.0,
             name: s[l.index].name.clone(),
             revenue_12m: money(l.amount),
-            share: fraction(share_of(l.amount, f.revenue_total)),
+            share: fraction(f.revenue_share(l.amount)),
         };
         let class = |c: Abc| ShareJson {
             revenue: money(f.abc_revenue[c as usize]),
@@ -270,13 +270,12 @@ impl FocusJson {
                 .iter()
                 .map(|l| {
                     let summary = &s[l.index];
-                    let potential = summary.potential.unwrap_or(Money::ZERO);
                     HeadroomJson {
                         id: summary.id.0,
                         name: summary.name.clone(),
                         stage: stage(summary),
-                        potential: money(potential),
-                        revenue_12m: money(Money(potential.0 - l.amount.0)),
+                        potential: money(summary.potential.unwrap_or(Money::ZERO)),
+                        revenue_12m: money(summary.revenue_12m(report.today)),
                         headroom: money(l.amount),
                     }
                 })
@@ -305,14 +304,6 @@ impl FocusJson {
             },
         }
     }
-}
-
-fn share_of(part: Money, whole: Money) -> f64 {
-    if whole > Money::ZERO { part.0 as f64 / whole.0 as f64 } else { 0.0 }
-}
-
-fn percent(fraction: f64) -> String {
-    format!("{:.0}%", fraction * 100.0)
 }
 
 fn more(out: &mut String, total: usize) {
@@ -364,7 +355,7 @@ fn text(report: &FocusReport, rules: &FocusRules) -> String {
             percent(f.effort_share_key),
             percent(f.abc_effort_share(Abc::B)),
             percent(f.abc_effort_share(Abc::C)),
-            percent(if f.effort_total > 0.0 { f.effort_prospects / f.effort_total } else { 0.0 }),
+            percent(f.prospects_effort_share()),
             percent(rules.effort_target)
         ),
     );
@@ -391,8 +382,8 @@ fn text(report: &FocusReport, rules: &FocusRules) -> String {
                 summary.name.clone(),
                 summary.company.clone().unwrap_or_default(),
                 l.amount.grouped(),
-                percent(share_of(l.amount, f.revenue_total)),
-                percent(share_of(running, f.revenue_total)),
+                percent(f.revenue_share(l.amount)),
+                percent(f.revenue_share(running)),
             ]);
         }
         out.push_str(&indent(&table.render()));

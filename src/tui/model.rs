@@ -414,8 +414,15 @@ impl Model {
         Model::scopes_of(self.screen)
     }
 
+    /// Recomputes the views after the book changed, then fits the lists.
     pub fn refresh_views(&mut self) {
         self.views = Views::compute(&self.book, self.today(), &self.config);
+        self.fit_lists();
+    }
+
+    /// Keeps each list's selection visible at the current height (after a
+    /// resize the views are still right; only the windows move).
+    pub fn fit_lists(&mut self) {
         let height = self.list_height();
         self.today_list.scroll_into_view(self.views.today.len(), height);
         self.pipeline_list.scroll_into_view(self.views.pipeline_rows.len(), height);

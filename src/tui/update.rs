@@ -24,7 +24,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Resize { width, height } => {
             model.width = width;
             model.height = height;
-            model.refresh_views();
+            model.fit_lists();
             Vec::new()
         }
         Msg::Loaded { summaries, search, incentives } => {

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Wrap};
 
-use super::lists::{count, empty, header_line, table, window};
+use super::lists::{count, empty, header_line, table, visible};
 use super::{focus_mark_of, stage_label};
 use crate::domain::{AccountId, IncentiveStatus};
 use crate::tui::model::Model;
@@ -32,9 +32,8 @@ pub fn referrals(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, 
         return empty(frame, body, theme, "No referrals yet. Add a referred account with a (Referred by).");
     }
     let made = |id: AccountId| ledger.referrers.iter().find(|r| r.referrer == id);
-    let height = usize::from(body.height.saturating_sub(1));
-    let range = window(&view.list, view.rows.len(), height);
-    let visible = view.rows[range.clone()]
+    let (shown, selected) = visible(&view.list, &view.rows, body);
+    let rows = shown
         .iter()
         .map(|row| {
             let indent =
@@ -81,8 +80,8 @@ pub fn referrals(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, 
             Constraint::Length(9),
             Constraint::Length(10),
         ],
-        visible,
-        view.list.selected.checked_sub(range.start),
+        rows,
+        selected,
     );
 }
 

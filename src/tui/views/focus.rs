@@ -9,15 +9,11 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Cell, Chart, Dataset, GraphType, Paragraph, Row};
 
-use super::lists::{count, empty, header_line, table, window};
+use super::lists::{count, empty, header_line, table, visible};
 use super::{bordered, grouped, stage_label};
-use crate::analysis::focus::{Abc, Focus};
+use crate::analysis::focus::{Abc, Focus, percent};
 use crate::tui::model::{FocusSection, GroupRow, Model};
 use crate::tui::theme::Theme;
-
-fn percent(fraction: f64) -> String {
-    format!("{:.0}%", fraction * 100.0)
-}
 
 pub fn render(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect) {
     let focus = &model.views.focus;
@@ -132,7 +128,7 @@ fn effort_bars(focus: &Focus, theme: &Theme, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width).saturating_sub(23).max(1);
-    let prospects = if focus.effort_total > 0.0 { focus.effort_prospects / focus.effort_total } else { 0.0 };
+    let prospects = focus.prospects_effort_share();
     let mut lines = Vec::new();
     let mut pair = |label: &str, revenue: Option<f64>, effort: f64, effort_style: Style| {
         // label (10) + what (8) + bar + percentage (5)
@@ -184,53 +180,51 @@ fn sections(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         return empty(frame, area, theme, "Nothing to list yet: record orders to see the 80/20 of the book.");
     }
     let focus = &views.focus;
-    let height = usize::from(area.height.saturating_sub(1));
-    let range = window(&model.focus_list, rows.len(), height);
-    let visible = range
-        .clone()
-        .map(|at| {
-            let (section, amount) = views.focus_entries[at];
-            match rows[at] {
-                GroupRow::Heading(_) => {
-                    let (title, detail) = heading(section, focus);
-                    Row::new(vec![
-                        Cell::from(Span::styled(title, theme.heading())),
-                        Cell::from(""),
-                        Cell::from(""),
-                        Cell::from(""),
-                        Cell::from(Span::styled(detail, theme.dim())),
-                    ])
-                }
-                GroupRow::Member(index) => {
-                    let summary = &model.book.summaries[index];
-                    let detail = match section {
-                        FocusSection::Key => format!("{} of revenue", percent(share(amount, focus))),
-                        FocusSection::Growable => {
-                            format!("potential {}", summary.potential.map(grouped).unwrap_or_default())
-                        }
-                        FocusSection::BelowZero => "costs more than it brings".into(),
-                        FocusSection::OverServed => focus
-                            .over_served
-                            .iter()
-                            .find(|o| o.index == index)
-                            .map(|o| {
-                                format!(
-                                    "effort {}, revenue {}",
-                                    percent(o.effort_share),
-                                    percent(o.revenue_share)
-                                )
-                            })
-                            .unwrap_or_default(),
-                    };
-                    let amount_style = if amount.0 < 0 { theme.overdue() } else { Style::new() };
-                    Row::new(vec![
-                        Cell::from(format!("  {}", summary.name)),
-                        Cell::from(summary.company.clone().unwrap_or_default()),
-                        Cell::from(stage_label(summary)),
-                        Cell::from(Line::from(Span::styled(grouped(amount), amount_style)).right_aligned()),
-                        Cell::from(detail),
-                    ])
-                }
+    let (shown, selected) = visible(&model.focus_list, rows, area);
+    let (entries, _) = visible(&model.focus_list, &views.focus_entries, area);
+    let rows = shown
+        .iter()
+        .zip(entries)
+        .map(|(row, &(section, amount))| match *row {
+            GroupRow::Heading(_) => {
+                let (title, detail) = heading(section, focus);
+                Row::new(vec![
+                    Cell::from(Span::styled(title, theme.heading())),
+                    Cell::from(""),
+                    Cell::from(""),
+                    Cell::from(""),
+                    Cell::from(Span::styled(detail, theme.dim())),
+                ])
+            }
+            GroupRow::Member(index) => {
+                let summary = &model.book.summaries[index];
+                let detail = match section {
+                    FocusSection::Key => format!("{} of revenue", percent(focus.revenue_share(amount))),
+                    FocusSection::Growable => {
+                        format!("potential {}", summary.potential.map(grouped).unwrap_or_default())
+                    }
+                    FocusSection::BelowZero => "costs more than it brings".into(),
+                    FocusSection::OverServed => focus
+                        .over_served
+                        .iter()
+                        .find(|o| o.index == index)
+                        .map(|o| {
+                            format!(
+                                "effort {}, revenue {}",
+                                percent(o.effort_share),
+                                percent(o.revenue_share)
+                            )
+                        })
+                        .unwrap_or_default(),
+                };
+                let amount_style = if amount.0 < 0 { theme.overdue() } else { Style::new() };
+                Row::new(vec![
+                    Cell::from(format!("  {}", summary.name)),
+                    Cell::from(summary.company.clone().unwrap_or_default()),
+                    Cell::from(stage_label(summary)),
+                    Cell::from(Line::from(Span::styled(grouped(amount), amount_style)).right_aligned()),
+                    Cell::from(detail),
+                ])
             }
         })
         .collect();
@@ -246,11 +240,7 @@ fn sections(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
             Constraint::Length(14),
             Constraint::Length(26),
         ],
-        visible,
-        model.focus_list.selected.checked_sub(range.start),
+        rows,
+        selected,
     );
-}
-
-fn share(amount: crate::domain::Money, focus: &Focus) -> f64 {
-    if focus.revenue_total.0 > 0 { amount.0 as f64 / focus.revenue_total.0 as f64 } else { 0.0 }
 }

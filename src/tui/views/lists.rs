@@ -43,9 +43,13 @@ pub(super) fn table(
     frame.render_widget(table, area);
 }
 
-pub(super) fn window(list: &ListState, len: usize, height: usize) -> std::ops::Range<usize> {
-    let start = list.offset.min(len);
-    start..(start + height).min(len)
+/// The items of a list that fit in `area` under the column titles, and
+/// where the selection is among them: only these rows are ever built.
+pub(super) fn visible<'a, T>(list: &ListState, items: &'a [T], area: Rect) -> (&'a [T], Option<usize>) {
+    let height = usize::from(area.height.saturating_sub(1));
+    let start = list.offset.min(items.len());
+    let end = (start + height).min(items.len());
+    (&items[start..end], list.selected.checked_sub(start))
 }
 
 pub(super) fn empty(frame: &mut Frame, area: Rect, theme: &Theme, text: &str) {
@@ -76,9 +80,8 @@ pub fn today(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, body
     if rows.is_empty() {
         return empty(frame, body, theme, "Nothing due. / finds an account, a adds one.");
     }
-    let height = usize::from(body.height.saturating_sub(1));
-    let range = window(&model.today_list, rows.len(), height);
-    let visible = rows[range.clone()]
+    let (shown, selected) = visible(&model.today_list, rows, body);
+    let rows = shown
         .iter()
         .filter_map(|row| {
             let summary = model.book.summaries.get(row.index)?;
@@ -110,8 +113,8 @@ pub fn today(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, body
             Constraint::Fill(1),
             Constraint::Length(10),
         ],
-        visible,
-        model.today_list.selected.checked_sub(range.start),
+        rows,
+        selected,
     );
 }
 
@@ -129,9 +132,8 @@ pub fn pipeline(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, b
         vec![Span::raw(format!("{}   potential {}", count(prospects, "prospect"), grouped(potential)))],
     );
     let rows = &model.views.pipeline_rows;
-    let height = usize::from(body.height.saturating_sub(1));
-    let range = window(&model.pipeline_list, rows.len(), height);
-    let visible = rows[range.clone()]
+    let (shown, selected) = visible(&model.pipeline_list, rows, body);
+    let rows = shown
         .iter()
         .map(|row| match row {
             GroupRow::Heading(g) => {
@@ -171,8 +173,8 @@ pub fn pipeline(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, b
             Constraint::Length(10),
             Constraint::Length(5),
         ],
-        visible,
-        model.pipeline_list.selected.checked_sub(range.start),
+        rows,
+        selected,
     );
 }
 
@@ -190,10 +192,9 @@ pub fn customers(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, 
         ))],
     );
     let rows = &model.views.customer_rows;
-    let height = usize::from(body.height.saturating_sub(1));
-    let range = window(&model.customers_list, rows.len(), height);
+    let (shown, selected) = visible(&model.customers_list, rows, body);
     let today = model.today();
-    let visible = rows[range.clone()]
+    let rows = shown
         .iter()
         .map(|row| match row {
             GroupRow::Heading(g) => {
@@ -237,7 +238,7 @@ pub fn customers(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, 
             Constraint::Length(10),
             Constraint::Length(5),
         ],
-        visible,
-        model.customers_list.selected.checked_sub(range.start),
+        rows,
+        selected,
     );
 }
