@@ -5,7 +5,7 @@ use std::cmp::Reverse;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{AccountMarks, App, AppError, AppResult, Referred};
-use crate::domain::contact::{check_email, check_name, check_phone, check_tags, clean_note, optional_text};
+use crate::domain::contact::{TextField, check_email, check_name, check_phones, check_tags, optional_field};
 use crate::domain::{
     Account, AccountId, AccountStats, AccountSummary, ArchiveReason, Archived, FollowUp, Grade, Money, Order,
     Referral, Stage, StageKind, Tier, Touch,
@@ -38,30 +38,20 @@ impl AccountInput {
         if let Some(name) = &self.name {
             account.name = check_name(name)?;
         }
-        let text = |value: &Option<String>, field: &mut Option<String>| {
+        let text = |value: &Option<String>, field: &mut Option<String>, kind: TextField| -> AppResult<()> {
             if let Some(value) = value {
-                *field = optional_text(Some(value));
+                *field = optional_field(kind, value)?;
             }
+            Ok(())
         };
-        text(&self.company, &mut account.company);
-        text(&self.title, &mut account.title);
-        text(&self.address, &mut account.address);
-        text(&self.source, &mut account.source);
-        if let Some(note) = &self.note {
-            account.note = Some(clean_note(note)).filter(|n| !n.is_empty());
-        }
-        if let Some(competitors) = &self.competitors {
-            account.competitors = Some(clean_note(competitors)).filter(|n| !n.is_empty());
-        }
+        text(&self.company, &mut account.company, TextField::Company)?;
+        text(&self.title, &mut account.title, TextField::Title)?;
+        text(&self.address, &mut account.address, TextField::Address)?;
+        text(&self.source, &mut account.source, TextField::Source)?;
+        text(&self.note, &mut account.note, TextField::Note)?;
+        text(&self.competitors, &mut account.competitors, TextField::Competitors)?;
         if let Some(phones) = &self.phones {
-            let mut checked: Vec<String> = Vec::new();
-            for phone in phones.iter().filter(|p| !p.trim().is_empty()) {
-                let phone = check_phone(phone)?;
-                if !checked.contains(&phone) {
-                    checked.push(phone);
-                }
-            }
-            account.phones = checked;
+            account.phones = check_phones(phones.iter().map(String::as_str))?;
         }
         if let Some(email) = &self.email {
             account.email = if email.trim().is_empty() { None } else { Some(check_email(email)?) };
@@ -187,24 +177,8 @@ impl App {
     pub fn add_account(&self, input: &AccountInput, referred: Option<Referred>) -> AppResult<AccountRecord> {
         let now = self.now();
         let name = input.name.as_deref().ok_or_else(|| AppError::Invalid("name is empty".into()))?;
-        let mut account = Account {
-            id: AccountId(0),
-            name: check_name(name)?,
-            company: None,
-            title: None,
-            phones: Vec::new(),
-            email: None,
-            address: None,
-            tags: Vec::new(),
-            source: None,
-            note: None,
-            competitors: None,
-            potential: None,
-            stage: Stage::Prospect { grade: input.grade.unwrap_or(Grade::C) },
-            archived: None,
-            created_at: now,
-            converted_at: None,
-        };
+        let mut account = Account::prospect(input.grade.unwrap_or(Grade::C), now);
+        account.name = check_name(name)?;
         input.apply_to(&mut account)?;
         let referrer = referred.as_ref().map(|r| self.record(r.by)).transpose()?;
         let mut txn = self.store.begin();

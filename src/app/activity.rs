@@ -4,14 +4,12 @@ use chrono::NaiveDateTime;
 
 use super::{App, AppError, AppResult};
 use crate::clock::{When, parse_when};
-use crate::domain::contact::clean_note;
+use crate::domain::contact::{TextField, check_field};
 use crate::domain::{
     AccountId, Direction, FollowUp, FollowUpId, FollowUpReason, FollowUpStatus, Money, Order, OrderId,
     Outcome, Stage, Tier, Touch, TouchId, TouchKind,
 };
 use crate::store::{AccountRecord, Records, Txn};
-
-pub const MAX_NOTE_CHARS: usize = 10_000;
 
 #[derive(Clone, Debug)]
 pub struct TouchInput {
@@ -74,11 +72,7 @@ pub struct FollowUpInput {
 }
 
 fn checked_note(note: &str) -> AppResult<String> {
-    let note = clean_note(note);
-    if note.chars().count() > MAX_NOTE_CHARS {
-        return Err(AppError::Invalid(format!("the note is longer than {MAX_NOTE_CHARS} characters")));
-    }
-    Ok(note)
+    Ok(check_field(TextField::Note, note)?)
 }
 
 impl App {

@@ -8,9 +8,9 @@ use encoding_rs::{Encoding, GB18030, SHIFT_JIS, UTF_8, UTF_16BE, UTF_16LE, WINDO
 
 use super::{AccountInput, App, AppError, AppResult};
 use crate::domain::contact::{
-    check_email, check_name, check_phone, check_tags, clean_text, email_key, phone_key,
+    TextField, check_email, check_name, check_phone, check_tags, clean_text, email_key, phone_key,
 };
-use crate::domain::{AccountId, AccountStats, Grade, Stage};
+use crate::domain::{Account, AccountId, AccountStats, Grade};
 use crate::store::AccountRecord;
 
 /// What a column of the file (or a vCard property) holds.
@@ -200,12 +200,35 @@ fn sniff_delimiter(text: &str) -> u8 {
     counts.iter().max_by_key(|(_, count)| *count).filter(|(_, c)| *c > 0).map_or(b',', |(d, _)| *d)
 }
 
-/// The 1-based line of the first character of the record starting at
-/// `byte` (the csv crate counts a CRLF's line one too early).
-fn line_at(text: &str, byte: u64) -> u64 {
-    let start = (byte as usize).min(text.len());
-    let skipped = text[start..].len() - text[start..].trim_start_matches(['\r', '\n']).len();
-    1 + text.as_bytes()[..start + skipped].iter().filter(|b| **b == b'\n').count() as u64
+/// Turns the byte offsets of records into line numbers, counting line
+/// breaks only once however many records there are (records come in
+/// order).
+struct LineNumbers<'a> {
+    text: &'a [u8],
+    counted_to: usize,
+    breaks: u64,
+}
+
+impl<'a> LineNumbers<'a> {
+    fn new(text: &'a str) -> LineNumbers<'a> {
+        LineNumbers { text: text.as_bytes(), counted_to: 0, breaks: 0 }
+    }
+
+    /// The 1-based line of the first character of the record starting at
+    /// `byte` (the csv crate counts a CRLF's line one too early).
+    fn line_at(&mut self, byte: u64) -> u64 {
+        let mut start = usize::try_from(byte).unwrap_or(usize::MAX).min(self.text.len());
+        while start < self.text.len() && matches!(self.text[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        if start < self.counted_to {
+            self.counted_to = 0;
+            self.breaks = 0;
+        }
+        self.breaks += memchr::memchr_iter(b'\n', &self.text[self.counted_to..start]).count() as u64;
+        self.counted_to = start;
+        1 + self.breaks
+    }
 }
 
 /// Google joins several values in one cell with ` ::: `.
@@ -244,7 +267,7 @@ pub struct CsvOptions {
 
 struct Row {
     line: u64,
-    input: AccountInput,
+    account: Account,
 }
 
 /// A row turned into an account, with what it took to get there.
@@ -275,6 +298,10 @@ fn parse_row(columns: &[Option<Field>], cells: &csv::StringRecord) -> Result<Opt
 pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Option<ParsedRow>, String> {
     if values.is_empty() {
         return Ok(None);
+    }
+    let longest = TextField::ALL.iter().map(|f| f.max_chars()).max().unwrap_or(0);
+    if values.values().flatten().any(|value| value.chars().nth(longest * 2).is_some()) {
+        return Err(format!("a value is longer than any field holds ({longest} characters at most)"));
     }
     let first = |field| values.get(&field).and_then(|v| v.first()).map(|s| clean_text(s)).unwrap_or_default();
     let mut name = first(Field::Name);
@@ -393,15 +420,16 @@ impl App {
             .map(|(h, _)| h.to_string())
             .collect();
 
+        let mut lines = LineNumbers::new(&text);
         let mut parsed = Vec::new();
         for result in reader.records() {
             match result {
                 Ok(cells) => {
-                    let line = cells.position().map_or(0, |p| line_at(&text, p.byte()));
+                    let line = cells.position().map_or(0, |p| lines.line_at(p.byte()));
                     parsed.push((line, parse_row(&columns, &cells)));
                 }
                 Err(error) => {
-                    let line = error.position().map_or(0, |p| line_at(&text, p.byte()));
+                    let line = error.position().map_or(0, |p| lines.line_at(p.byte()));
                     parsed.push((line, Err(error.to_string())));
                 }
             }
@@ -432,6 +460,7 @@ impl App {
             }
         }
 
+        let now = self.now();
         let mut rows: Vec<Row> = Vec::new();
         for (line, contact) in parsed {
             let ParsedRow { input, personal_phones, warnings } = match contact {
@@ -443,16 +472,22 @@ impl App {
                 }
             };
             report.rows += 1;
-            let who = format!("{} (line {line})", input.name.as_deref().unwrap_or_default());
+            let mut account = Account::prospect(input.grade.unwrap_or(Grade::C), now);
+            if let Err(error) = input.apply_to(&mut account) {
+                report.rejected.push(RowNote { line, message: error.to_string() });
+                continue;
+            }
+            let name = account.name.clone();
+            let who = format!("{name} (line {line})");
             let duplicate = personal_phones
                 .iter()
                 .find_map(|p| seen_phones.get(&phone_key(p)).map(|other| format!("same phone as {other}")))
                 .or_else(|| {
-                    let email = input.email.as_deref()?;
+                    let email = account.email.as_deref()?;
                     seen_emails.get(&email_key(email)).map(|other| format!("same email as {other}"))
                 });
             if let Some(message) = duplicate {
-                report.duplicates.push(RowNote { line, message: format!("skipped {who}: {message}") });
+                report.duplicates.push(RowNote { line, message: format!("skipped {name}: {message}") });
                 continue;
             }
             for phone in &personal_phones {
@@ -460,50 +495,29 @@ impl App {
             }
             if !warnings.is_empty() {
                 let message = format!(
-                    "{who}: kept in the note, not a valid number or address: {}",
+                    "{name}: kept in the note, not a valid number or address: {}",
                     warnings.join(", ")
                 );
                 report.warnings.push(RowNote { line, message });
             }
-            if let Some(email) = &input.email {
-                seen_emails.insert(email_key(email), who.clone());
+            if let Some(email) = &account.email {
+                seen_emails.insert(email_key(email), who);
             }
-            rows.push(Row { line, input });
+            rows.push(Row { line, account });
         }
         report.rejected.sort_by_key(|r| r.line);
-        report.imported = rows.iter().map(|r| (r.line, r.input.name.clone().unwrap_or_default())).collect();
+        report.imported = rows.iter().map(|r| (r.line, r.account.name.clone())).collect();
         let blocked = !report.rejected.is_empty() && !options.skip_invalid;
         if options.dry_run || blocked || rows.is_empty() {
             return Ok(report);
         }
-        let now = self.now();
         let mut txn = self.store.begin();
-        for row in &rows {
-            let mut record = AccountRecord {
-                account: crate::domain::Account {
-                    id: AccountId(txn.next_id("account")?),
-                    name: String::new(),
-                    company: None,
-                    title: None,
-                    phones: Vec::new(),
-                    email: None,
-                    address: None,
-                    tags: Vec::new(),
-                    source: None,
-                    note: None,
-                    competitors: None,
-                    potential: None,
-                    stage: Stage::Prospect { grade: row.input.grade.unwrap_or(Grade::C) },
-                    archived: None,
-                    created_at: now,
-                    converted_at: None,
-                },
-                stats: AccountStats::default(),
-            };
-            row.input.apply_to(&mut record.account)?;
-            txn.put_account(&record)?;
+        for row in rows {
+            let mut account = row.account;
+            account.id = AccountId(txn.next_id("account")?);
+            txn.put_account(&AccountRecord { account, stats: AccountStats::default() })?;
         }
-        txn.commit(format!("import {} accounts from {label}", rows.len()), now)?;
+        txn.commit(format!("import {} accounts from {label}", report.imported.len()), now)?;
         report.committed = true;
         Ok(report)
     }

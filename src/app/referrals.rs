@@ -4,6 +4,7 @@
 use chrono::{Duration, NaiveDateTime};
 
 use super::{App, AppError, AppResult};
+use crate::domain::contact::{TextField, optional_field};
 use crate::domain::{
     AccountId, FollowUp, FollowUpId, FollowUpReason, FollowUpStatus, IncentiveStatus, Referral, ReferralId,
     StageKind, TouchKind,
@@ -88,7 +89,10 @@ impl App {
         incentive: Option<String>,
         now: NaiveDateTime,
     ) -> AppResult<Referral> {
-        let incentive = incentive.map(|i| crate::domain::contact::clean_text(&i)).filter(|i| !i.is_empty());
+        let incentive = match incentive {
+            Some(text) => optional_field(TextField::Incentive, &text)?,
+            None => None,
+        };
         let referral = Referral {
             id: ReferralId(txn.next_id("referral")?),
             referrer: referrer.0,

@@ -17,6 +17,7 @@ use crate::app::{
     AccountInput, App, AppError, AppResult, FollowUpInput, ListFilter, NextStep, OrderInput, Referred,
     TouchInput,
 };
+use crate::domain::contact::printable;
 use crate::domain::{
     ArchiveReason, Direction, FollowUpId, FollowUpReason, Money, Outcome, ReferralId, TouchKind,
 };
@@ -402,23 +403,25 @@ fn import(app: App, args: &ImportArgs) -> AppResult<(App, i32)> {
 }
 
 fn print_csv_report(report: &CsvReport, label: &str, options: CsvOptions) -> i32 {
-    for note in &report.duplicates {
-        eprintln!("line {}: {}", note.line, note.message);
-    }
-    for note in &report.warnings {
-        eprintln!("line {}: {}", note.line, note.message);
-    }
     let blocked = !report.rejected.is_empty() && !options.skip_invalid;
     let unit = if report.cards { "cards" } else { "rows" };
     if blocked {
         eprintln!(
-            "error: {} {unit} of {label} are invalid; nothing imported (fix them, or use --skip-invalid to import the {} valid {unit})",
+            "error: {} {unit} of {} are invalid; nothing imported (fix them, or use --skip-invalid to import the {} valid {unit})",
             report.rejected.len(),
+            printable(label, false),
             report.imported.len()
         );
     }
-    for note in &report.rejected {
-        eprintln!("line {}: rejected: {}", note.line, note.message);
+    // One line per row, in the file's order, after the error line; cell
+    // text is escaped, since the file may hold anything.
+    let mut notes: Vec<(u64, String)> = Vec::new();
+    notes.extend(report.duplicates.iter().map(|n| (n.line, n.message.clone())));
+    notes.extend(report.warnings.iter().map(|n| (n.line, n.message.clone())));
+    notes.extend(report.rejected.iter().map(|n| (n.line, format!("rejected: {}", n.message))));
+    notes.sort_by_key(|(line, _)| *line);
+    for (line, message) in notes {
+        eprintln!("line {line}: {}", printable(&message, false));
     }
     if blocked {
         return 1;

@@ -137,6 +137,29 @@ pub struct Account {
 }
 
 impl Account {
+    /// A prospect with nothing but its grade and creation time, for the
+    /// services to fill in (its id comes with the commit).
+    pub fn prospect(grade: Grade, created_at: NaiveDateTime) -> Account {
+        Account {
+            id: AccountId(0),
+            name: String::new(),
+            company: None,
+            title: None,
+            phones: Vec::new(),
+            email: None,
+            address: None,
+            tags: Vec::new(),
+            source: None,
+            note: None,
+            competitors: None,
+            potential: None,
+            stage: Stage::Prospect { grade },
+            archived: None,
+            created_at,
+            converted_at: None,
+        }
+    }
+
     pub fn stage_kind(&self) -> StageKind {
         if self.archived.is_some() {
             StageKind::Archived

@@ -17,6 +17,16 @@ macro_rules! id_type {
     };
 }
 
+/// The largest id of any kind the store hands out or accepts. The chunked
+/// indexes number their chunks with 32 bits (see `store::keys`), so ids stay
+/// well inside that; four billion records of a kind is beyond any book.
+pub const MAX_ID: u64 = u32::MAX as u64;
+
+/// Whether `id` is one the store can hold (ids start at 1).
+pub fn id_in_range(id: u64) -> bool {
+    (1..=MAX_ID).contains(&id)
+}
+
 id_type!(
     /// Identifies an account for its whole life; never reused.
     AccountId

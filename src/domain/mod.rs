@@ -17,7 +17,7 @@ mod touch_days;
 pub use account::{Account, ArchiveReason, Archived, Grade, Stage, StageKind, Tier};
 pub use activity::DayEntry;
 pub use follow_up::{FollowUp, FollowUpReason, FollowUpStatus};
-pub use ids::{AccountId, FollowUpId, OrderId, ReferralId, TouchId};
+pub use ids::{AccountId, FollowUpId, MAX_ID, OrderId, ReferralId, TouchId, id_in_range};
 pub use keyword::UnknownKeyword;
 pub use money::{Money, MoneyError};
 pub use order::Order;

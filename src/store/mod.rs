@@ -52,6 +52,8 @@ pub enum StoreError {
     Corrupt { key: String, reason: String },
     #[error("store {path}: {source}")]
     Io { path: String, source: io::Error },
+    #[error("the store has handed out every {kind} id it can hold (up to {max}); nothing was saved", max = crate::domain::MAX_ID)]
+    IdsExhausted { kind: &'static str },
     #[error("store error: {0}")]
     Sled(String),
 }

@@ -14,7 +14,7 @@ use super::{
 };
 use chrono::NaiveDate;
 
-use crate::domain::{AccountId, AccountStats, DayEntry, FollowUp, Order, Referral, Touch};
+use crate::domain::{AccountId, AccountStats, DayEntry, FollowUp, MAX_ID, Order, Referral, Touch};
 use crate::search::{self, SearchDoc};
 
 /// Day-index entries per chunk (about 4 KB).
@@ -113,26 +113,35 @@ impl<'s> Txn<'s> {
         self.put_raw(key, codec::encode(record));
     }
 
-    /// Hands out the next id of a kind; ids are never reused.
+    fn counter(&self, counter: &'static str) -> Result<u64, StoreError> {
+        if let Some(value) = self.counters.get(counter) {
+            return Ok(*value);
+        }
+        let key = keys::counter(counter);
+        match self.store.get_raw(&key)? {
+            Some(bytes) => codec::decode_u64(&key, &bytes),
+            None => Ok(0),
+        }
+    }
+
+    /// Hands out the next id of a kind; ids are never reused and never
+    /// wrap: past [`MAX_ID`] the store refuses to add more of that kind.
     pub fn next_id(&mut self, counter: &'static str) -> Result<u64, StoreError> {
-        let current = match self.counters.get(counter) {
-            Some(value) => *value,
-            None => {
-                let key = keys::counter(counter);
-                match self.store.get_raw(&key)? {
-                    Some(bytes) => codec::decode_u64(&key, &bytes)?,
-                    None => 0,
-                }
-            }
-        };
-        let next = current + 1;
+        let next = self
+            .counter(counter)?
+            .checked_add(1)
+            .filter(|next| *next <= MAX_ID)
+            .ok_or(StoreError::IdsExhausted { kind: counter })?;
         self.counters.insert(counter, next);
         Ok(next)
     }
 
     /// Makes sure later ids of a kind come after `id` (imports keep ids).
     pub fn reserve_id(&mut self, counter: &'static str, id: u64) -> Result<(), StoreError> {
-        let current = self.next_id(counter)? - 1;
+        if id > MAX_ID {
+            return Err(StoreError::IdsExhausted { kind: counter });
+        }
+        let current = self.counter(counter)?;
         self.counters.insert(counter, current.max(id));
         Ok(())
     }
