@@ -3,6 +3,8 @@
 
 use chrono::{Duration, Local, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
+use crate::domain::dates::{FIRST_YEAR, LAST_YEAR, OutOfWindow, check_date, date_in_window};
+
 pub trait Clock: Send + Sync {
     /// The current local wall-clock time.
     fn now(&self) -> NaiveDateTime;
@@ -48,8 +50,13 @@ fn noon() -> NaiveTime {
     NaiveTime::from_hms_opt(12, 0, 0).expect("noon is a valid time")
 }
 
-/// `YYYY-MM-DD` (noon), `YYYY-MM-DDTHH:MM[:SS]` or with a space instead of `T`.
+/// `YYYY-MM-DD` (noon), `YYYY-MM-DDTHH:MM[:SS]` or with a space instead of
+/// `T`, within the years Leadline accepts.
 pub fn parse_timestamp(input: &str) -> Option<NaiveDateTime> {
+    parse_timestamp_anywhere(input).filter(|m| date_in_window(m.date()))
+}
+
+fn parse_timestamp_anywhere(input: &str) -> Option<NaiveDateTime> {
     let text = input.trim();
     if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         return Some(date.and_time(noon()));
@@ -65,8 +72,12 @@ pub enum WhenError {
         "'{0}' is not a date: use YYYY-MM-DD, YYYY-MM-DDTHH:MM, HH:MM, today, tomorrow, yesterday, +Nd or +Nw"
     )]
     Malformed(String),
-    #[error("{NOW_VARIABLE}='{0}' is not a time: use YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]")]
+    #[error(
+        "{NOW_VARIABLE}='{0}' is not a time: use YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS], in the years {FIRST_YEAR} to {LAST_YEAR}"
+    )]
     Now(String),
+    #[error(transparent)]
+    OutOfWindow(#[from] OutOfWindow),
 }
 
 /// A date as typed on the command line, with the time only when one was typed.
@@ -88,8 +99,15 @@ impl When {
     }
 }
 
-/// Parses the date forms of the command line relative to `now`.
+/// Parses the date forms of the command line relative to `now`; a date
+/// outside the years Leadline accepts is refused.
 pub fn parse_when(input: &str, now: NaiveDateTime) -> Result<When, WhenError> {
+    let when = parse_when_anywhere(input, now)?;
+    check_date(when.date)?;
+    Ok(when)
+}
+
+fn parse_when_anywhere(input: &str, now: NaiveDateTime) -> Result<When, WhenError> {
     let text = input.trim();
     let lower = text.to_ascii_lowercase();
     let malformed = || WhenError::Malformed(text.to_string());
@@ -121,7 +139,7 @@ pub fn parse_when(input: &str, now: NaiveDateTime) -> Result<When, WhenError> {
     if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         return Ok(date_only(date));
     }
-    if let Some(moment) = parse_timestamp(text) {
+    if let Some(moment) = parse_timestamp_anywhere(text) {
         return Ok(When { date: moment.date(), time: Some(moment.time()) });
     }
     for format in ["%H:%M", "%H:%M:%S"] {
@@ -164,6 +182,10 @@ mod tests {
         for bad in ["+3", "+xd", "-2d", "2026-02-30", "next week", "+99999d"] {
             assert!(matches!(parse_when(bad, now), Err(WhenError::Malformed(_))), "{bad}");
         }
+        for far in ["9999-12-31", "1899-12-31", "2201-01-01T10:00"] {
+            assert!(matches!(parse_when(far, now), Err(WhenError::OutOfWindow(_))), "{far}");
+        }
+        assert!(parse_timestamp("9999-12-31").is_none());
     }
 
     #[test]

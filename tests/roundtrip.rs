@@ -4,6 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use leadline::app::App;
 use leadline::app::backup::Backup;
 use leadline::clock::FixedClock;
+use leadline::domain::contact::{clean_note, clean_text};
 use leadline::domain::*;
 use leadline::store::Store;
 use proptest::prelude::*;
@@ -24,8 +25,18 @@ fn text() -> impl Strategy<Value = String> {
     ]
 }
 
+/// One-line text as the store keeps it (cleaning it again changes nothing).
+fn line() -> impl Strategy<Value = String> {
+    text().prop_map(|t| clean_text(&t))
+}
+
+/// A note as the store keeps it.
+fn note() -> impl Strategy<Value = String> {
+    text().prop_map(|t| clean_note(&t))
+}
+
 fn name() -> impl Strategy<Value = String> {
-    text().prop_map(|t| if t.trim().is_empty() { "N".into() } else { t })
+    line().prop_map(|t| if t.is_empty() { "N".into() } else { t })
 }
 
 fn pick<T: Clone + std::fmt::Debug + 'static>(items: &'static [T]) -> impl Strategy<Value = T> {
@@ -42,12 +53,19 @@ fn stage() -> impl Strategy<Value = Stage> {
 
 fn account() -> impl Strategy<Value = Account> {
     (
-        (name(), proptest::option::of(text()), proptest::collection::vec("[0-9 +-]{3,14}", 0..3)),
+        (
+            name(),
+            proptest::option::of(line().prop_filter("blank", |t| !t.is_empty())),
+            proptest::collection::btree_set("\\+?[0-9]{3,6}( [0-9]{2,6})?", 0..3),
+        ),
         (
             proptest::option::of("[a-z]{1,8}@[a-z]{1,8}\\.cn"),
-            proptest::collection::vec("[a-z农场]{1,6}", 0..3),
+            proptest::collection::btree_set("[a-z农场]{1,6}", 0..3),
         ),
-        (proptest::option::of(text()), proptest::option::of(0i64..10_000_000_000)),
+        (
+            proptest::option::of(note().prop_filter("blank", |t| !t.is_empty())),
+            proptest::option::of(1i64..10_000_000_000),
+        ),
         (
             stage(),
             proptest::option::of((pick(ArchiveReason::ALL), moment())),
@@ -67,10 +85,10 @@ fn account() -> impl Strategy<Value = Account> {
                     name,
                     company,
                     title: None,
-                    phones,
+                    phones: phones.into_iter().collect(),
                     email,
                     address: None,
-                    tags,
+                    tags: tags.into_iter().collect(),
                     source: None,
                     note,
                     competitors: None,
@@ -93,14 +111,15 @@ fn book() -> impl Strategy<Value = Backup> {
             moment(),
             any::<bool>(),
             proptest::option::of(pick(Outcome::ALL)),
-            text(),
+            note(),
         );
-        let order = (0..n, 1i64..1_000_000_000, moment(), text());
+        let order = (0..n, 1i64..1_000_000_000, moment(), note());
         let follow_up = (
             (0..n, moment(), proptest::option::of((0u32..24, 0u32..60)), pick(TouchKind::ALL)),
-            (pick(FollowUpReason::ALL), text(), pick(FollowUpStatus::ALL), 0u32..9, moment()),
+            (pick(FollowUpReason::ALL), note(), pick(FollowUpStatus::ALL), 0u32..9, moment()),
         );
-        let referral = (0..n, 0..n, moment(), proptest::option::of(text()), pick(IncentiveStatus::ALL));
+        let incentive = proptest::option::of(line().prop_filter("blank", |t| !t.is_empty()));
+        let referral = (0..n, 0..n, moment(), incentive, pick(IncentiveStatus::ALL));
         (
             Just(accounts),
             proptest::collection::vec(touch, 0..20),

@@ -5,8 +5,16 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
+use chrono::NaiveDateTime;
+
 use super::{App, AppError, AppResult};
-use crate::domain::{Account, AccountId, AccountStats, FollowUp, Order, Referral, Touch};
+use crate::domain::contact::{
+    TextField, check_email, check_field, check_name, check_phones, check_tags, optional_field, printable,
+};
+use crate::domain::dates::{check_date, check_moment};
+use crate::domain::{
+    Account, AccountId, AccountStats, FollowUp, MAX_ID, Order, Referral, Touch, id_in_range,
+};
 use crate::store::{AccountRecord, Records, StoreError};
 
 pub const FORMAT: &str = "leadline-backup";
@@ -66,55 +74,136 @@ impl Backup {
         Ok(backup)
     }
 
-    /// Every id unique and every reference pointing at an account here.
-    pub fn validate(&self) -> AppResult<()> {
-        fn unique<T>(items: &[T], id: impl Fn(&T) -> u64, what: &str) -> AppResult<()> {
-            let mut seen = HashSet::new();
-            for item in items {
-                if !seen.insert(id(item)) {
-                    return Err(AppError::Invalid(format!("the backup has {what} {} twice", id(item))));
+    /// The backup with every record checked as typed input is checked:
+    /// ids unique and in the store's range, every reference pointing at an
+    /// account here, dates within the years Leadline accepts, text cleaned
+    /// (control and direction characters removed) and within its field's
+    /// bound. The first problem is refused, naming the record.
+    pub fn checked(&self) -> AppResult<Backup> {
+        let mut out = self.clone();
+        let accounts: HashSet<AccountId> = self.accounts.iter().map(|a| a.id).collect();
+        let mut ids = Ids::default();
+        for account in &mut out.accounts {
+            let what = format!("account {} ({})", account.id, printable(&account.name, false));
+            ids.check(&what, "account", account.id.0)?;
+            check_account(account).map_err(|e| invalid(&what, e))?;
+        }
+        for touch in &mut out.touches {
+            let what = format!("touch {}", touch.id);
+            ids.check(&what, "touch", touch.id.0)?;
+            refers(&accounts, touch.account, &what)?;
+            moment(touch.at, &what)?;
+            touch.note = check_field(TextField::Note, &touch.note).map_err(|e| invalid(&what, e))?;
+        }
+        for order in &mut out.orders {
+            let what = format!("order {}", order.id);
+            ids.check(&what, "order", order.id.0)?;
+            refers(&accounts, order.account, &what)?;
+            moment(order.at, &what)?;
+            if order.amount.minor() <= 0 {
+                return Err(AppError::Invalid(format!("{what} has amount {}", order.amount)));
+            }
+            order.note = check_field(TextField::Note, &order.note).map_err(|e| invalid(&what, e))?;
+        }
+        for follow_up in &mut out.follow_ups {
+            let what = format!("follow-up {}", follow_up.id);
+            ids.check(&what, "follow-up", follow_up.id.0)?;
+            refers(&accounts, follow_up.account, &what)?;
+            check_date(follow_up.due).map_err(|e| invalid(&what, e))?;
+            for at in [Some(follow_up.created_at), follow_up.closed_at].into_iter().flatten() {
+                moment(at, &what)?;
+            }
+            for at in &follow_up.snoozed_at {
+                moment(*at, &what)?;
+            }
+            if let Some(referral) = follow_up.referral {
+                if !id_in_range(referral.0) {
+                    return Err(out_of_range(&what, referral.0));
                 }
             }
-            Ok(())
+            follow_up.note = check_field(TextField::Note, &follow_up.note).map_err(|e| invalid(&what, e))?;
         }
-        unique(&self.accounts, |r| r.id.0, "account")?;
-        unique(&self.touches, |r| r.id.0, "touch")?;
-        unique(&self.orders, |r| r.id.0, "order")?;
-        unique(&self.follow_ups, |r| r.id.0, "follow-up")?;
-        unique(&self.referrals, |r| r.id.0, "referral")?;
-        let accounts: HashSet<AccountId> = self.accounts.iter().map(|a| a.id).collect();
-        let check = |account: AccountId, what: String| {
-            if accounts.contains(&account) {
-                Ok(())
-            } else {
-                Err(AppError::Invalid(format!(
-                    "{what} refers to account {account}, which is not in the backup"
-                )))
+        for referral in &mut out.referrals {
+            let what = format!("referral {}", referral.id);
+            ids.check(&what, "referral", referral.id.0)?;
+            refers(&accounts, referral.referrer, &what)?;
+            refers(&accounts, referral.referee, &what)?;
+            for at in [Some(referral.at), referral.delivered_at].into_iter().flatten() {
+                moment(at, &what)?;
             }
-        };
-        for account in &self.accounts {
-            if account.name.trim().is_empty() {
-                return Err(AppError::Invalid(format!("account {} has no name", account.id)));
+            if let Some(incentive) = &referral.incentive {
+                referral.incentive =
+                    optional_field(TextField::Incentive, incentive).map_err(|e| invalid(&what, e))?;
             }
         }
-        for t in &self.touches {
-            check(t.account, format!("touch {}", t.id))?;
+        Ok(out)
+    }
+}
+
+/// Ids seen so far, per kind.
+#[derive(Default)]
+struct Ids(HashSet<(&'static str, u64)>);
+
+impl Ids {
+    fn check(&mut self, what: &str, kind: &'static str, id: u64) -> AppResult<()> {
+        if !id_in_range(id) {
+            return Err(out_of_range(what, id));
         }
-        for o in &self.orders {
-            check(o.account, format!("order {}", o.id))?;
-            if o.amount.minor() <= 0 {
-                return Err(AppError::Invalid(format!("order {} has amount {}", o.id, o.amount)));
-            }
-        }
-        for f in &self.follow_ups {
-            check(f.account, format!("follow-up {}", f.id))?;
-        }
-        for r in &self.referrals {
-            check(r.referrer, format!("referral {}", r.id))?;
-            check(r.referee, format!("referral {}", r.id))?;
+        if !self.0.insert((kind, id)) {
+            return Err(AppError::Invalid(format!("the backup has {kind} {id} twice")));
         }
         Ok(())
     }
+}
+
+fn out_of_range(what: &str, id: u64) -> AppError {
+    AppError::Invalid(format!("{what}: id {id} is outside the ids the store holds (1 to {MAX_ID})"))
+}
+
+fn invalid(what: &str, error: impl std::fmt::Display) -> AppError {
+    AppError::Invalid(format!("{what}: {error}"))
+}
+
+fn refers(accounts: &HashSet<AccountId>, account: AccountId, what: &str) -> AppResult<()> {
+    if accounts.contains(&account) {
+        Ok(())
+    } else {
+        Err(AppError::Invalid(format!("{what} refers to account {account}, which is not in the backup")))
+    }
+}
+
+fn moment(at: NaiveDateTime, what: &str) -> AppResult<()> {
+    check_moment(at).map(|_| ()).map_err(|e| invalid(what, e))
+}
+
+/// An account's fields checked and cleaned as `add` and `edit` do.
+fn check_account(account: &mut Account) -> Result<(), String> {
+    account.name = check_name(&account.name).map_err(|e| e.to_string())?;
+    for (field, value) in [
+        (TextField::Company, &mut account.company),
+        (TextField::Title, &mut account.title),
+        (TextField::Address, &mut account.address),
+        (TextField::Source, &mut account.source),
+        (TextField::Note, &mut account.note),
+        (TextField::Competitors, &mut account.competitors),
+    ] {
+        if let Some(text) = value.as_deref() {
+            *value = optional_field(field, text).map_err(|e| e.to_string())?;
+        }
+    }
+    account.phones = check_phones(account.phones.iter().map(String::as_str)).map_err(|e| e.to_string())?;
+    if let Some(email) = &account.email {
+        account.email = Some(check_email(email).map_err(|e| e.to_string())?);
+    }
+    account.tags = check_tags(account.tags.iter().map(String::as_str)).map_err(|e| e.to_string())?;
+    if account.potential.is_some_and(|p| p.minor() <= 0) {
+        return Err("a potential must be more than zero".into());
+    }
+    let moments = [Some(account.created_at), account.converted_at, account.archived.as_ref().map(|a| a.at)];
+    for at in moments.into_iter().flatten() {
+        check_moment(at).map_err(|e| e.to_string())?;
+    }
+    Ok(())
 }
 
 impl Default for Backup {
@@ -185,7 +274,7 @@ impl App {
 
     /// Restores a backup into an empty store, keeping every id.
     pub fn import_backup(&self, backup: &Backup, label: &str, dry_run: bool) -> AppResult<BackupCounts> {
-        backup.validate()?;
+        let backup = &backup.checked()?;
         if !self.store.is_empty()? {
             return Err(AppError::Conflict(format!(
                 "store {} already holds accounts; restore a backup into a new store (--store DIR)",

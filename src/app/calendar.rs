@@ -9,6 +9,7 @@ use chrono::{Duration, Local, NaiveDateTime, TimeZone, Utc};
 use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
 
 use super::{App, AppResult};
+use crate::domain::contact::{clean_note, clean_text};
 use crate::domain::{AccountId, AccountSummary, FollowUp};
 
 pub const PRODID: &str = "-//Leadline//Leadline follow-ups//EN";
@@ -45,6 +46,11 @@ fn event(follow_up: &FollowUp, summary: &AccountSummary, now: NaiveDateTime, can
     if follow_up.snoozes > 0 {
         description.push_str(&format!("\nsnoozed {} times", follow_up.snoozes));
     }
+    // The icalendar crate escapes line breaks, commas and semicolons but
+    // passes other control characters through; a bare CR could end the
+    // line and start a property of its own.
+    let title = clean_text(&title);
+    let description = clean_note(&description);
     let mut event = Event::new();
     // A cancellation is a revision after the last one sent while open.
     let sequence = follow_up.snoozes + u32::from(cancelled);

@@ -376,7 +376,7 @@ mod tests {
         let book = generate(options, now);
         assert_eq!(book, generate(options, now));
         assert_ne!(book, generate(DemoOptions { seed: 4, ..options }, now));
-        book.validate().unwrap();
+        assert_eq!(book.checked().unwrap(), book, "the demo is clean input");
         for grade in Grade::ALL {
             assert!(book.accounts.iter().any(|a| a.stage.grade() == Some(*grade)), "grade {grade}");
         }

@@ -8,7 +8,7 @@ use super::args::{
     AddArgs, Command, ContactArgs, EditArgs, ExportFormat, FollowUpArgs, ImportArgs, LogArgs, OrderArgs,
     ReferralAction,
 };
-use super::{json, print, text};
+use super::{json, print, print_raw, say, text};
 use crate::app::backup::Backup;
 use crate::app::csv_import::{CsvOptions, CsvReport};
 use crate::app::demo::DemoOptions;
@@ -95,7 +95,7 @@ fn single(app: &App, command: &Command) -> AppResult<i32> {
             let (rows, unreadable) = app.list_accounts(filter)?;
             warn_unreadable(unreadable);
             if args.json {
-                print(&json::to_string(&rows.iter().map(json::AccountJson::new).collect::<Vec<_>>()));
+                print_raw(&json::to_string(&rows.iter().map(json::AccountJson::new).collect::<Vec<_>>()));
             } else {
                 print(&text::account_list(&rows));
             }
@@ -106,7 +106,7 @@ fn single(app: &App, command: &Command) -> AppResult<i32> {
             let detail = app.account_detail(id)?;
             let marks = app.account_marks(id)?;
             if *json {
-                print(&json::to_string(&json::ShowJson::new(&detail, app.today(), marks)));
+                print_raw(&json::to_string(&json::ShowJson::new(&detail, app.today(), marks)));
             } else {
                 print(&text::account_detail(&detail, app.today(), marks));
             }
@@ -116,7 +116,7 @@ fn single(app: &App, command: &Command) -> AppResult<i32> {
         Command::Today { json } => {
             let rows = app.today_list()?;
             if *json {
-                print(&json::to_string(&rows.iter().map(json::TodayJson::new).collect::<Vec<_>>()));
+                print_raw(&json::to_string(&rows.iter().map(json::TodayJson::new).collect::<Vec<_>>()));
             } else {
                 print(&text::today(&rows, app.today()));
             }
@@ -238,7 +238,7 @@ fn log(app: &App, args: &LogArgs) -> AppResult<i32> {
     }
     print(&format!("{line}.\n"));
     for warning in &logged.warnings {
-        eprintln!("warning: {warning}");
+        say(&format!("warning: {warning}"));
     }
     Ok(0)
 }
@@ -307,7 +307,7 @@ fn search(app: &App, query: &str, limit: usize, as_json: bool) -> AppResult<i32>
                 archived: d.archived(),
             })
             .collect();
-        print(&json::to_string(&rows));
+        print_raw(&json::to_string(&rows));
     } else {
         print(&text::search(&found));
     }
@@ -317,7 +317,7 @@ fn search(app: &App, query: &str, limit: usize, as_json: bool) -> AppResult<i32>
 fn export(app: &App, output: Option<&PathBuf>) -> AppResult<i32> {
     let (backup, problems) = app.export_backup()?;
     for problem in &problems {
-        eprintln!("warning: not in the backup: {problem}");
+        say(&format!("warning: not in the backup: {problem}"));
     }
     let text = backup.to_json();
     match output {
@@ -326,7 +326,7 @@ fn export(app: &App, output: Option<&PathBuf>) -> AppResult<i32> {
                 .map_err(|e| AppError::Conflict(format!("cannot write {}: {e}", path.display())))?;
             eprintln!("Wrote {} ({}).", path.display(), crate::app::backup::BackupCounts::of(&backup));
         }
-        None => print(&text),
+        None => print_raw(&text),
     }
     Ok(if problems.is_empty() { 0 } else { 1 })
 }
@@ -344,7 +344,7 @@ fn export_calendar(app: &App, output: Option<&PathBuf>) -> AppResult<i32> {
                 counts.cancelled
             );
         }
-        None => print(&text),
+        None => print_raw(&text),
     }
     Ok(0)
 }
@@ -421,7 +421,7 @@ fn print_csv_report(report: &CsvReport, label: &str, options: CsvOptions) -> i32
     notes.extend(report.rejected.iter().map(|n| (n.line, format!("rejected: {}", n.message))));
     notes.sort_by_key(|(line, _)| *line);
     for (line, message) in notes {
-        eprintln!("line {line}: {}", printable(&message, false));
+        say(&format!("line {line}: {message}"));
     }
     if blocked {
         return 1;

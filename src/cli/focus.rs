@@ -3,8 +3,8 @@
 use serde::Serialize;
 
 use super::json::{self, date, money};
-use super::print;
 use super::table::{Align, Table};
+use super::{print, print_raw};
 use crate::analysis::focus::{Abc, Listed, percent};
 use crate::app::{App, AppResult, FocusReport, TierChange};
 use crate::config::FocusRules;
@@ -17,7 +17,7 @@ pub fn focus(app: &App, as_json: bool) -> AppResult<i32> {
     let report = app.focus_report()?;
     let rules = &app.config().focus;
     if as_json {
-        print(&json::to_string(&FocusJson::new(&report, rules)));
+        print_raw(&json::to_string(&FocusJson::new(&report, rules)));
     } else {
         print(&text(&report, rules));
     }
@@ -40,7 +40,7 @@ pub fn tiers(app: &App, apply: bool, as_json: bool) -> AppResult<i32> {
                 applied: applied.iter().any(|a| a.id == c.id),
             })
             .collect();
-        print(&json::to_string(&rows));
+        print_raw(&json::to_string(&rows));
     } else {
         print(&tiers_text(&changes, apply, applied.len()));
     }

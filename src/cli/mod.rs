@@ -21,6 +21,7 @@ use crate::app::demo::{DEFAULT_ACCOUNTS, DEFAULT_SEED, DemoOptions};
 use crate::app::{App, AppError, AppResult};
 use crate::clock;
 use crate::config::{self, Config};
+use crate::domain::contact::printable;
 use crate::store::Store;
 
 /// Runs the command line; returns the process exit code.
@@ -32,7 +33,7 @@ pub fn main() -> i32 {
     match run(cli) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("error: {error}");
+            say(&format!("error: {error}"));
             if error.is_usage() { 2 } else { 1 }
         }
     }
@@ -64,10 +65,24 @@ fn clap_error(error: clap::Error) -> i32 {
     2
 }
 
+/// Prints human-readable output. Text from the book may hold anything a
+/// restored file held: control characters are shown as escapes, never sent
+/// to the terminal.
 fn print(text: &str) {
+    print_raw(&printable(text, true));
+}
+
+/// Prints machine-readable output (JSON, iCalendar, a backup) as it is: its
+/// format escapes what it must.
+fn print_raw(text: &str) {
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (`leadline list | head`) is not an error worth reporting.
     let _ = stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush());
+}
+
+/// Prints a line on stderr, escaped as [`print`] escapes.
+fn say(line: &str) {
+    eprintln!("{}", printable(line, false));
 }
 
 fn data_dir() -> AppResult<PathBuf> {

@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use super::json::{self, date, time};
-use super::print;
 use super::table::{Align, Table};
+use super::{print, print_raw};
 use crate::app::{App, AppResult, Ledger};
 use crate::domain::ReferralId;
 
@@ -40,7 +40,7 @@ pub fn deliver(app: &App, id: ReferralId) -> AppResult<i32> {
 pub fn ledger(app: &App, as_json: bool) -> AppResult<i32> {
     let ledger = app.referral_ledger()?;
     if as_json {
-        print(&json::to_string(&LedgerJson::new(&ledger)));
+        print_raw(&json::to_string(&LedgerJson::new(&ledger)));
     } else {
         print(&text(&ledger));
     }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::json::{self, date, money};
-use super::print;
+use super::{print, print_raw};
 use crate::app::{App, AppResult, DayReview};
 use crate::domain::AccountId;
 
@@ -21,7 +21,7 @@ pub fn review(app: &App, day: Option<&str>, as_json: bool) -> AppResult<i32> {
     }
     let review = app.review_day(day)?;
     if as_json {
-        print(&json::to_string(&ReviewJson::new(&review, day)));
+        print_raw(&json::to_string(&ReviewJson::new(&review, day)));
     } else {
         print(&text(&review, day));
     }

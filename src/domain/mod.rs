@@ -3,6 +3,7 @@
 mod account;
 mod activity;
 pub mod contact;
+pub mod dates;
 mod follow_up;
 mod ids;
 pub(crate) mod keyword;

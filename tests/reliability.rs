@@ -1,0 +1,190 @@
+//! What a systematic attack on the binary found: ids that wrap, dates and
+//! text without bounds, control characters from restored files, settings at
+//! extreme values. Each test here failed before its fix.
+
+mod common;
+
+use common::Book;
+use serde_json::{Value, json};
+
+/// A one-account backup (张伟 with a touch, an order and a follow-up) as
+/// JSON, for tests to damage.
+fn backup() -> Value {
+    let book = Book::new();
+    book.add(&["张伟", "--company", "绿源农资", "--phone", "138 0000 1111"]);
+    book.run(&["log", "call", "1", "--note", "first", "--next", "+3d"]).ok();
+    book.run(&["order", "1", "500"]).ok();
+    serde_json::from_str(&book.snapshot()).unwrap()
+}
+
+/// Restores `backup` into a fresh book.
+fn restore(backup: &Value) -> (Book, common::Run) {
+    let book = Book::new();
+    let file = book.path("backup.json");
+    std::fs::write(&file, serde_json::to_string_pretty(backup).unwrap()).unwrap();
+    let run = book.run(&["import", file.to_str().unwrap()]);
+    (book, run)
+}
+
+#[test]
+fn a_backup_with_an_id_outside_the_store_range_is_refused_naming_the_record() {
+    let mut file = backup();
+    let huge = u64::MAX;
+    file["accounts"][0]["id"] = json!(huge);
+    for list in ["touches", "orders", "follow_ups"] {
+        file[list][0]["account"] = json!(huge);
+    }
+    let (book, run) = restore(&file);
+    let error = run.fails(2);
+    assert!(
+        error.contains(&format!(
+            "account {huge} (张伟): id {huge} is outside the ids the store holds (1 to 4294967295)"
+        )),
+        "{error}"
+    );
+    assert!(book.json(&["list", "--json"]).as_array().unwrap().is_empty());
+
+    let mut file = backup();
+    file["follow_ups"][0]["id"] = json!(0);
+    let error = restore(&file).1.fails(2);
+    assert!(error.contains("follow-up 0: id 0 is outside"), "{error}");
+}
+
+#[test]
+fn ids_never_wrap_and_records_are_never_overwritten() {
+    let mut file = backup();
+    let last = 4_294_967_295u64;
+    file["accounts"][0]["id"] = json!(last);
+    for list in ["touches", "orders", "follow_ups"] {
+        file[list][0]["account"] = json!(last);
+    }
+    let (book, run) = restore(&file);
+    run.ok();
+    let error = book.run(&["add", "王芳"]).fails(1);
+    assert!(error.contains("every account id it can hold"), "{error}");
+    let list = book.json(&["list", "--json"]);
+    let ids: Vec<u64> = list.as_array().unwrap().iter().map(|a| a["id"].as_u64().unwrap()).collect();
+    assert_eq!(ids, [last], "the account is listed, and nothing took id 0 or 1");
+    assert_eq!(book.json(&["search", "zw", "--json"])[0]["id"], json!(last));
+    book.run(&["log", "call", &last.to_string()]).ok();
+    assert!(book.run(&["doctor"]).ok().contains("all good"));
+}
+
+#[test]
+fn dates_outside_two_centuries_are_refused_wherever_they_come_in() {
+    let book = Book::new();
+    book.add(&["张伟"]);
+    for when in ["9999-12-31", "2201-01-01", "1899-12-31T10:00"] {
+        let error = book.run(&["follow-up", "张伟", "--on", when]).fails(2);
+        assert!(error.contains("outside the years 1900 to 2200"), "{when}: {error}");
+    }
+    let error = book.run(&["log", "call", "张伟", "--at", "1850-01-01"]).fails(2);
+    assert!(error.contains("outside the years 1900 to 2200"), "{error}");
+
+    let mut far = book.command(&["today"]);
+    far.env("LEADLINE_NOW", "9999-12-31T09:00");
+    let run = far.output().unwrap();
+    assert_eq!(run.status.code(), Some(2), "{}", String::from_utf8_lossy(&run.stderr));
+
+    for (list, field, value) in [
+        ("follow_ups", "due", "+262142-12-31"),
+        ("touches", "at", "+262142-12-31T10:00:00"),
+        ("orders", "at", "1000-01-01T10:00:00"),
+    ] {
+        let mut file = backup();
+        file[list][0][field] = json!(value);
+        let (restored, run) = restore(&file);
+        let error = run.fails(2);
+        assert!(error.contains("outside the years 1900 to 2200"), "{list}: {error}");
+        assert!(restored.run(&["today"]).ok().contains("Nothing due"));
+    }
+}
+
+#[test]
+fn every_text_field_is_bounded_on_every_path() {
+    let book = Book::new();
+    let long = "农".repeat(201);
+    let error = book.run(&["add", "张伟", "--company", &long]).fails(2);
+    assert_eq!(error, "error: company is longer than 200 characters");
+    for (flag, field, max) in [
+        ("--title", "title", 120),
+        ("--address", "address", 300),
+        ("--source", "source", 120),
+        ("--competitors", "competitor notes", 10_000),
+        ("--tag", "tag", 40),
+    ] {
+        let error = book.run(&["add", "张伟", flag, &"x".repeat(max + 1)]).fails(2);
+        assert_eq!(error, format!("error: {field} is longer than {max} characters"), "{flag}");
+    }
+    let id = book.add(&["张伟"]);
+    book.add(&["王芳"]);
+    let error = book.run(&["refer", &id, "王芳", "--incentive", &"礼".repeat(201)]).fails(2);
+    assert!(error.contains("incentive is longer than 200 characters"), "{error}");
+
+    // A huge cell rejects its row, by line, and the rest imports.
+    let csv = book.path("big.csv");
+    let cell = "x".repeat(5_000_000);
+    std::fs::write(&csv, format!("Name,Company\n李娜,{cell}\n王芳,惠农\n")).unwrap();
+    let run = book.run(&["import", csv.to_str().unwrap(), "--skip-invalid"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("line 2: rejected:"), "{}", run.stderr);
+    assert!(run.stdout.contains("Imported 1 accounts"), "{}", run.stdout);
+
+    let mut file = backup();
+    file["accounts"][0]["address"] = json!("路".repeat(301));
+    let error = restore(&file).1.fails(2);
+    assert!(error.contains("account 1 (张伟): address is longer than 300 characters"), "{error}");
+    let mut file = backup();
+    file["touches"][0]["note"] = json!("记".repeat(10_001));
+    let error = restore(&file).1.fails(2);
+    assert!(error.contains("touch 1: note is longer than 10000 characters"), "{error}");
+}
+
+#[test]
+fn control_and_direction_characters_from_a_backup_never_reach_the_terminal() {
+    let mut file = backup();
+    let osc52 = "\u{1b}]52;c;ZWNobyBoaQ==\u{7}";
+    file["accounts"][0]["name"] = json!(format!("张{osc52}伟\u{1b}]0;pwned\u{7}"));
+    file["accounts"][0]["company"] = json!("绿源\r\nATTENDEE:mailto:evil@example.com");
+    file["accounts"][0]["note"] = json!("line\u{1b}[2J one\nline two\u{b}");
+    file["touches"][0]["note"] = json!("called \u{202e}gpj.exe");
+    file["follow_ups"][0]["note"] = json!("ring\r\nATTENDEE:mailto:evil@example.com");
+    let (book, run) = restore(&file);
+    run.ok();
+    for args in [&["list"][..], &["show", "1"], &["today"], &["referrals"], &["history"], &["review"]] {
+        let out = book.run(args).ok();
+        assert!(!out.contains(['\u{1b}', '\u{7}', '\u{b}', '\r', '\u{202e}']), "{args:?}: {out:?}");
+    }
+    let show = book.json(&["show", "1", "--json"]);
+    assert_eq!(show["account"]["name"], "张 ]52;c;ZWNobyBoaQ== 伟 ]0;pwned");
+    assert_eq!(show["account"]["note"], "line[2J one\nline two");
+    assert_eq!(show["touches"][0]["note"], "called gpj.exe");
+    let ics = book.run(&["export", "--format", "ics"]).ok();
+    assert!(!ics.contains('\u{1b}'), "{ics:?}");
+    assert!(!ics.lines().any(|l| l.starts_with("ATTENDEE")), "{ics}");
+}
+
+#[test]
+fn direction_overrides_and_zero_width_characters_are_removed_from_names() {
+    let book = Book::new();
+    book.add(&["Anna\u{202e}gpj.exe", "--company", "A\u{200b}cme\u{2066}"]);
+    book.add(&["Li\u{200d}Na"]);
+    let names: Vec<String> = book
+        .json(&["list", "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| format!("{} / {}", a["name"].as_str().unwrap(), a["company"].as_str().unwrap_or("")))
+        .collect();
+    assert_eq!(names, ["Annagpj.exe / Acme", "LiNa / "]);
+    book.run(&[
+        "log",
+        "call",
+        "Annagpj.exe",
+        "--note",
+        "joiners stay in notes: 👩\u{200d}🌾, overrides go\u{202e}",
+    ])
+    .ok();
+    let show = book.json(&["show", "Annagpj.exe", "--json"]);
+    assert_eq!(show["touches"][0]["note"], "joiners stay in notes: 👩\u{200d}🌾, overrides go");
+}
