@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::dates::check_date;
 use crate::domain::{Grade, Money, Outcome, Tier, TouchKind};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -173,35 +174,34 @@ impl FocusRules {
         Money((amount * 100.0).round() as i64)
     }
 
-    fn check(&self) -> Result<(), String> {
-        let share = |name: &str, value: f64| {
-            if value > 0.0 && value <= 1.0 {
-                Ok(())
-            } else {
-                Err(format!("focus.{name} must be above 0 and at most 1"))
-            }
-        };
-        share("key_share", self.key_share)?;
-        share("b_share", self.b_share)?;
-        share("effort_target", self.effort_target)?;
+    fn check(&self, check: &mut Checker) {
+        check.share("focus.key_share", self.key_share);
+        check.share("focus.b_share", self.b_share);
+        check.share("focus.effort_target", self.effort_target);
         if self.b_share < self.key_share {
-            return Err("focus.b_share must be at least focus.key_share".into());
+            check.fail("focus.b_share", "focus.b_share must be at least focus.key_share");
         }
-        if self.effort_days == 0 {
-            return Err("focus.effort_days must be at least 1".into());
-        }
+        check.days("focus.effort_days", self.effort_days, 1);
+        check.amount("focus.mgc_headroom", self.mgc_headroom);
+        check.count("focus.mgc_top", self.mgc_top as u64, 0, 10_000);
+        check.amount("focus.incentive_cost", self.incentive_cost);
         let t = &self.tier_revenue;
-        if !(0.0 <= t.medium && t.medium <= t.large && t.large <= t.vip) {
-            return Err("focus.tier_revenue must rise: medium <= large <= vip".into());
+        check.amount("focus.tier_revenue.medium", t.medium);
+        check.amount("focus.tier_revenue.large", t.large);
+        check.amount("focus.tier_revenue.vip", t.vip);
+        if !(t.medium <= t.large && t.large <= t.vip) {
+            check.fail("focus.tier_revenue", "focus.tier_revenue must rise: medium <= large <= vip");
+        }
+        for (kind, weight) in &self.effort {
+            check.effort(&format!("focus.effort.{kind}"), *weight);
+        }
+        for (kind, cost) in &self.cost {
+            check.amount(&format!("focus.cost.{kind}"), *cost);
         }
         let p = &self.probability;
-        if [p.a, p.b, p.c, p.d].iter().any(|x| !(0.0..=1.0).contains(x)) {
-            return Err("focus.probability values must be between 0 and 1".into());
+        for (grade, value) in [("A", p.a), ("B", p.b), ("C", p.c), ("D", p.d)] {
+            check.probability(&format!("focus.probability.{grade}"), value);
         }
-        if self.effort.values().chain(self.cost.values()).any(|w| *w < 0.0) || self.incentive_cost < 0.0 {
-            return Err("focus effort weights and costs cannot be negative".into());
-        }
-        Ok(())
     }
 }
 
@@ -384,7 +384,12 @@ impl Config {
             let message = e.message().trim().to_string();
             invalid(if line > 0 { format!("line {line}, column {column}: {message}") } else { message })
         })?;
-        config.check().map_err(invalid)?;
+        config.check().map_err(|problem| {
+            invalid(match locate(text, &problem.key) {
+                Some((line, column)) => format!("line {line}, column {column}: {}", problem.message),
+                None => problem.message,
+            })
+        })?;
         Ok(config)
     }
 
@@ -398,7 +403,9 @@ impl Config {
         }
     }
 
-    fn check(&self) -> Result<(), String> {
+    /// Every setting against its range; the first one out of range.
+    fn check(&self) -> Result<(), Problem> {
+        let mut check = Checker::default();
         let c = &self.cadence;
         for (name, days) in [
             ("A", c.a),
@@ -410,19 +417,147 @@ impl Config {
             ("medium", c.medium),
             ("small", c.small),
         ] {
-            if days == 0 {
-                return Err(format!("cadence.{name} must be at least 1 day"));
+            check.days(&format!("cadence.{name}"), days, 1);
+        }
+        let w = &self.ranking;
+        for (name, weight) in [
+            ("overdue", w.overdue),
+            ("overdue_day", w.overdue_day),
+            ("due_today", w.due_today),
+            ("cadence_day", w.cadence_day),
+            ("referral", w.referral),
+            ("key_account", w.key_account),
+            ("big_potential", w.big_potential),
+            ("holiday", w.holiday),
+            ("snooze", w.snooze),
+        ] {
+            check.score(&format!("ranking.{name}"), weight);
+        }
+        for (name, weights) in [("grade", w.grade), ("tier", w.tier)] {
+            for weight in weights {
+                check.score(&format!("ranking.{name}"), weight);
             }
         }
-        if self.sms.unanswered == 0 || self.sms.within_days == 0 {
-            return Err("sms.unanswered and sms.within_days must be at least 1".into());
+        let r = &self.referrals;
+        check.days("referrals.contact_referee_days", r.contact_referee_days, 0);
+        check.days("referrals.thank_referrer_days", r.thank_referrer_days, 0);
+        check.days("referrals.deliver_incentive_days", r.deliver_incentive_days, 0);
+        check.days("holidays.lead_days", self.holidays.lead_days, 0);
+        for (date, name) in &self.holidays.dates {
+            if let Err(error) = check_date(*date) {
+                check.fail(&format!("holidays.dates.{date}"), &format!("holidays.dates: {error}"));
+            }
+            if name.chars().count() > 60 {
+                check.fail(&format!("holidays.dates.{date}"), "a holiday's name is at most 60 characters");
+            }
         }
-        self.focus.check()
+        for (outcome, days) in &self.next_step {
+            check.days(&format!("next_step.{outcome}"), *days, 0);
+        }
+        check.count("sms.unanswered", self.sms.unanswered.into(), 1, 1000);
+        check.days("sms.within_days", self.sms.within_days, 1);
+        self.focus.check(&mut check);
+        check.first.map_or(Ok(()), Err)
     }
 
     pub fn to_toml(&self) -> String {
         toml::to_string_pretty(self).expect("the config serialises to TOML")
     }
+}
+
+/// A setting out of its range: its dotted key and what is wrong.
+#[derive(Debug)]
+struct Problem {
+    key: String,
+    message: String,
+}
+
+/// Checks settings against their ranges, keeping the first problem.
+#[derive(Default)]
+struct Checker {
+    first: Option<Problem>,
+}
+
+/// The longest span of days any setting counts (ten years).
+pub const MAX_DAYS: u32 = 3650;
+/// The largest amount a setting holds, in major units.
+const MAX_AMOUNT: f64 = 1e12;
+
+impl Checker {
+    fn fail(&mut self, key: &str, message: &str) {
+        if self.first.is_none() {
+            self.first = Some(Problem { key: key.to_string(), message: message.to_string() });
+        }
+    }
+
+    fn out_of_range(&mut self, key: &str, value: impl std::fmt::Display, range: &str) {
+        self.fail(key, &format!("{key} = {value} is out of range: {range}"));
+    }
+
+    fn days(&mut self, key: &str, days: u32, min: u32) {
+        if !(min..=MAX_DAYS).contains(&days) {
+            self.out_of_range(key, days, &format!("days from {min} to {MAX_DAYS}"));
+        }
+    }
+
+    fn count(&mut self, key: &str, value: u64, min: u64, max: u64) {
+        if !(min..=max).contains(&value) {
+            self.out_of_range(key, value, &format!("from {min} to {max}"));
+        }
+    }
+
+    fn float(&mut self, key: &str, value: f64, min: f64, max: f64, what: &str) {
+        if !(value.is_finite() && min <= value && value <= max) {
+            self.out_of_range(key, value, &format!("{what} from {min} to {max}"));
+        }
+    }
+
+    /// A share of a whole: above 0, at most 1.
+    fn share(&mut self, key: &str, value: f64) {
+        if !(value.is_finite() && value > 0.0 && value <= 1.0) {
+            self.out_of_range(key, value, "a share above 0 and at most 1");
+        }
+    }
+
+    fn probability(&mut self, key: &str, value: f64) {
+        self.float(key, value, 0.0, 1.0, "a probability");
+    }
+
+    fn amount(&mut self, key: &str, value: f64) {
+        self.float(key, value, 0.0, MAX_AMOUNT, "an amount");
+    }
+
+    fn effort(&mut self, key: &str, value: f64) {
+        self.float(key, value, 0.0, 1000.0, "a weight");
+    }
+
+    /// Ranking points may be negative (a snooze sinks a row).
+    fn score(&mut self, key: &str, value: f64) {
+        self.float(key, value, -1000.0, 1000.0, "points");
+    }
+}
+
+/// The line and column of a dotted key in the file, or of the deepest
+/// table on its path that the file has; None when the file has neither.
+fn locate(text: &str, key: &str) -> Option<(usize, usize)> {
+    let root = toml::de::DeTable::parse(text).ok()?;
+    let mut table = root.get_ref();
+    let mut found = None;
+    for part in key.split('.') {
+        let Some((name, value)) = table.iter().find(|(name, _)| name.get_ref() == part) else {
+            break;
+        };
+        found = Some(if matches!(value.get_ref(), toml::de::DeValue::Table(_)) {
+            name.span().start
+        } else {
+            value.span().start
+        });
+        match value.get_ref() {
+            toml::de::DeValue::Table(inner) => table = inner,
+            _ => break,
+        }
+    }
+    found.map(|offset| line_and_column(text, offset))
 }
 
 fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
@@ -465,7 +600,7 @@ mod tests {
         let error = Config::parse("[cadense]\nA = 3\n", Path::new("c.toml")).unwrap_err().to_string();
         assert!(error.contains("line 1") && error.contains("cadense"), "{error}");
         let error = Config::parse("[cadence]\nA = 0\n", Path::new("c.toml")).unwrap_err().to_string();
-        assert!(error.contains("cadence.A must be at least 1 day"), "{error}");
+        assert_eq!(error, "c.toml: line 2, column 5: cadence.A = 0 is out of range: days from 1 to 3650");
     }
 
     #[test]
@@ -485,17 +620,91 @@ mod tests {
     #[test]
     fn focus_rules_that_make_no_sense_are_refused() {
         for (text, expected) in [
-            ("[focus]\nkey_share = 1.5\n", "focus.key_share must be above 0 and at most 1"),
+            (
+                "[focus]\nkey_share = 1.5\n",
+                "focus.key_share = 1.5 is out of range: a share above 0 and at most 1",
+            ),
             ("[focus]\nkey_share = 0.9\nb_share = 0.8\n", "focus.b_share must be at least focus.key_share"),
             ("[focus.tier_revenue]\nmedium = 500000\n", "focus.tier_revenue must rise"),
-            ("[focus.probability]\nA = 2\n", "focus.probability values must be between 0 and 1"),
-            ("[focus.cost]\nvisit = -1\n", "cannot be negative"),
-            ("[focus]\neffort_days = 0\n", "focus.effort_days must be at least 1"),
+            (
+                "[focus.probability]\nA = 2\n",
+                "focus.probability.A = 2 is out of range: a probability from 0 to 1",
+            ),
+            ("[focus.cost]\nvisit = -1\n", "focus.cost.visit = -1 is out of range: an amount from 0 to"),
+            ("[focus]\neffort_days = 0\n", "focus.effort_days = 0 is out of range: days from 1 to 3650"),
         ] {
             let error = Config::parse(text, Path::new("c.toml")).unwrap_err().to_string();
             assert!(error.contains(expected), "{text}: {error}");
         }
         let error = Config::parse("[focus.effort]\nfax = 1\n", Path::new("c.toml")).unwrap_err().to_string();
         assert!(error.contains("line 2") && error.contains("fax"), "{error}");
+    }
+
+    #[test]
+    fn every_setting_has_a_range_and_the_error_names_its_line() {
+        let path = Path::new("c.toml");
+        let far = "4294967295";
+        for (text, line, expected) in [
+            (
+                format!("[cadence]\nvip = {far}\n"),
+                2,
+                format!("cadence.vip = {far} is out of range: days from 1 to 3650"),
+            ),
+            (
+                format!("[holidays]\nlead_days = {far}\n"),
+                2,
+                format!("holidays.lead_days = {far} is out of range: days from 0 to 3650"),
+            ),
+            (
+                format!("[sms]\nunanswered = 3\nwithin_days = {far}\n"),
+                3,
+                format!("sms.within_days = {far} is out of range"),
+            ),
+            (
+                format!("[next_step]\nno-answer = {far}\n"),
+                2,
+                format!("next_step.no-answer = {far} is out of range"),
+            ),
+            (
+                format!("[referrals]\n\nthank_referrer_days = {far}\n"),
+                3,
+                format!("referrals.thank_referrer_days = {far} is out of range"),
+            ),
+            (
+                "[ranking]\noverdue = nan\n".into(),
+                2,
+                "ranking.overdue = NaN is out of range: points from -1000 to 1000".into(),
+            ),
+            ("[ranking]\ngrade = [1, 2, inf, 4]\n".into(), 2, "ranking.grade = inf is out of range".into()),
+            (
+                "[focus.effort]\ncall = -2\n".into(),
+                2,
+                "focus.effort.call = -2 is out of range: a weight from 0 to 1000".into(),
+            ),
+            (
+                "[focus]\nmgc_headroom = inf\n".into(),
+                2,
+                "focus.mgc_headroom = inf is out of range: an amount".into(),
+            ),
+            (
+                "[focus]\neffort_target = nan\n".into(),
+                2,
+                "focus.effort_target = NaN is out of range: a share".into(),
+            ),
+            (
+                "[focus.probability]\nB = -0.5\n".into(),
+                2,
+                "focus.probability.B = -0.5 is out of range".into(),
+            ),
+            (
+                "[holidays.dates]\n9999-12-31 = \"x\"\n".into(),
+                2,
+                "holidays.dates: 9999-12-31 is outside the years 1900 to 2200".into(),
+            ),
+        ] {
+            let error = Config::parse(&text, path).unwrap_err().to_string();
+            assert!(error.starts_with(&format!("c.toml: line {line}, column ")), "{text}: {error}");
+            assert!(error.contains(&expected), "{text}: {error}");
+        }
     }
 }

@@ -179,7 +179,12 @@ fn focus_settings_come_from_the_config_and_bad_input_is_refused() {
 
     book.configure("[focus]\nkey_share = 80\n");
     let error = book.run(&["focus"]).fails(2);
-    assert!(error.contains("focus.key_share must be above 0 and at most 1"), "{error}");
+    assert!(
+        error.contains(
+            "line 2, column 13: focus.key_share = 80 is out of range: a share above 0 and at most 1"
+        ),
+        "{error}"
+    );
     book.configure("[focus.cost]\nfax = 3\n");
     let error = book.run(&["focus"]).fails(2);
     assert!(error.contains("line 2") && error.contains("fax"), "{error}");
