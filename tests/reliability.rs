@@ -188,3 +188,65 @@ fn direction_overrides_and_zero_width_characters_are_removed_from_names() {
     let show = book.json(&["show", "Annagpj.exe", "--json"]);
     assert_eq!(show["touches"][0]["note"], "joiners stay in notes: 👩\u{200d}🌾, overrides go");
 }
+
+#[test]
+fn a_bare_number_is_an_id_and_phones_need_five_digits_or_tel() {
+    let book = Book::new();
+    book.add(&["张伟", "--phone", "138 1100 2233"]);
+    book.add(&["王芳", "--phone", "139 0000 0000"]);
+    book.add(&["李娜"]);
+    let before = book.snapshot();
+    assert_eq!(book.run(&["order", "11", "500"]).fails(1), "error: no account matches '#11'");
+    assert_eq!(book.run(&["archive", "138"]).fails(1), "error: no account matches '#138'");
+    assert_eq!(book.snapshot(), before, "nothing was written on a phone-digit guess");
+    let out = book.run(&["log", "call", "tel:11002"]).ok();
+    assert!(out.contains("with 张伟 (#1)"), "{out}");
+    let out = book.run(&["log", "call", "13811002233"]).ok();
+    assert!(out.contains("with 张伟 (#1)"), "{out}");
+    let error = book.run(&["log", "call", "tel:138"]).fails(2);
+    assert!(error.contains("at least 5 digits"), "{error}");
+    let error = book.run(&["log", "call", "tel:13"]).fails(2);
+    assert!(error.contains("at least 5 digits"), "{error}");
+    let error = book.run(&["log", "call", "1300000"]).fails(1);
+    assert_eq!(error, "error: no account matches '1300000'");
+    let out = book.run(&["follow-up", "zw", "--on", "15:00"]).ok();
+    assert_eq!(out, "Follow-up #1 with 张伟 (#1): call on 2026-11-27 at 15:00.\n");
+    let run = book.run(&["add", "赵敏", "--referred-by", "wf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, "4\n", "stdout stays the id");
+    assert!(run.stderr.contains("Referred by 王芳 (#2)"), "{}", run.stderr);
+}
+
+#[test]
+fn demo_sizes_are_bounded() {
+    let book = Book::new();
+    let error = book.run(&["demo", "--touches", "18446744073709551615"]).fails(2);
+    assert!(error.contains("at most 100 touches per account"), "{error}");
+    let error = book.run(&["demo", "--accounts", "100000000"]).fails(2);
+    assert!(error.contains("from 1 to 200000 accounts"), "{error}");
+    let error = book.run(&["demo", "--accounts", "0"]).fails(2);
+    assert!(error.contains("from 1 to 200000 accounts"), "{error}");
+    assert!(book.json(&["list", "--json"]).as_array().unwrap().is_empty());
+}
+
+#[test]
+fn settings_at_extreme_values_are_refused_not_a_panic() {
+    let book = Book::new();
+    book.add(&["张伟"]);
+    for setting in [
+        "[cadence]\nvip = 4294967295\n",
+        "[holidays]\nlead_days = 4294967295\n",
+        "[sms]\nwithin_days = 4294967295\n",
+        "[next_step]\nreached = 4294967295\n",
+        "[referrals]\ncontact_referee_days = 4294967295\n",
+        "[focus.cost]\nvisit = nan\n",
+        "[focus]\nincentive_cost = -1\n",
+    ] {
+        book.configure(setting);
+        for command in [&["today"][..], &["focus"], &["review"], &["log", "sms", "1", "--outcome", "replied"]]
+        {
+            let error = book.run(command).fails(2);
+            assert!(error.contains("line 2") && error.contains("is out of range"), "{setting}: {error}");
+        }
+    }
+}

@@ -13,6 +13,9 @@ use crate::domain::{
 };
 
 pub const DEFAULT_ACCOUNTS: usize = 300;
+/// Bounds of a demo book: the size of the biggest books benchmarked.
+pub const MAX_ACCOUNTS: usize = 200_000;
+pub const MAX_TOUCHES_PER_ACCOUNT: usize = 100;
 pub const DEFAULT_SEED: u64 = 7;
 
 #[derive(Clone, Copy, Debug)]
@@ -353,6 +356,18 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
 impl App {
     /// Fills an empty store with the demo book.
     pub fn fill_demo(&self, options: DemoOptions) -> AppResult<BackupCounts> {
+        if !(1..=MAX_ACCOUNTS).contains(&options.accounts) {
+            return Err(AppError::Invalid(format!(
+                "a demo has from 1 to {MAX_ACCOUNTS} accounts, not {}",
+                options.accounts
+            )));
+        }
+        if options.touches_per_account > MAX_TOUCHES_PER_ACCOUNT {
+            return Err(AppError::Invalid(format!(
+                "a demo has at most {MAX_TOUCHES_PER_ACCOUNT} touches per account on average, not {}",
+                options.touches_per_account
+            )));
+        }
         if !self.store.is_empty()? {
             return Err(AppError::Conflict(format!(
                 "store {} is not empty; the demo only fills an empty store",

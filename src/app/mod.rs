@@ -18,7 +18,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::clock::{Clock, WhenError};
 use crate::config::Config;
-use crate::domain::{AccountId, FollowUpId, MoneyError, UnknownKeyword, contact::ContactError};
+use crate::domain::{AccountId, FollowUpId, MoneyError, ReferralId, UnknownKeyword, contact::ContactError};
 use crate::store::{AccountRecord, Records, Store, StoreError, UndoOutcome};
 
 pub use accounts::{AccountDetail, AccountInput, AccountRow, ListFilter, ReferralLink};
@@ -39,6 +39,8 @@ pub enum AppError {
     Ambiguous { query: String, candidates: Vec<Candidate>, total: usize },
     #[error("no follow-up {0}")]
     NoSuchFollowUp(FollowUpId),
+    #[error("no referral {0}")]
+    NoSuchReferral(ReferralId),
     /// A value the user typed is not acceptable; says which and why.
     #[error("{0}")]
     Invalid(String),
@@ -104,6 +106,10 @@ impl App {
 
     pub fn today(&self) -> NaiveDate {
         self.clock.today()
+    }
+
+    pub fn account_name(&self, id: AccountId) -> AppResult<String> {
+        Ok(self.record(id)?.account.name)
     }
 
     pub(crate) fn record(&self, id: AccountId) -> AppResult<AccountRecord> {

@@ -196,8 +196,7 @@ impl App {
     /// Marks an earned incentive delivered and closes the follow-ups that
     /// were waiting for it.
     pub fn deliver_incentive(&self, id: ReferralId) -> AppResult<Referral> {
-        let mut referral =
-            self.store.referral(id)?.ok_or_else(|| AppError::Invalid(format!("no referral {id}")))?;
+        let mut referral = self.store.referral(id)?.ok_or(AppError::NoSuchReferral(id))?;
         let referee = self.record(referral.referee)?.account.name;
         match referral.incentive_status {
             IncentiveStatus::Promised => {

@@ -33,16 +33,40 @@ impl Candidate {
 
 const SHOWN_CANDIDATES: usize = 8;
 
+/// Digits typed with `tel:`, or a bare number this long, may be a phone.
+const PHONE_DIGITS: usize = 5;
+
 impl App {
+    /// The one account a reference names. A bare number (`12`, `#12`) is an
+    /// id; `tel:` and digits (or a bare number of five digits or more that
+    /// is no id) match phone numbers; otherwise an exact name, or a search
+    /// with exactly one hit. Anything else is an error that lists the
+    /// candidates.
     pub fn resolve_account(&self, reference: &str) -> AppResult<AccountId> {
         let text = clean_text(reference);
         if text.is_empty() {
             return Err(AppError::Invalid("the account is empty: give an id, a name or a search".into()));
         }
-        if let Ok(number) = text.trim_start_matches('#').parse::<u64>() {
-            if self.store.account(AccountId(number))?.is_some() {
-                return Ok(AccountId(number));
+        let number = text.strip_prefix('#').unwrap_or(&text);
+        if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) {
+            if let Ok(id) = number.parse::<u64>() {
+                if self.store.account(AccountId(id))?.is_some() {
+                    return Ok(AccountId(id));
+                }
             }
+            if text.starts_with('#') || number.len() < PHONE_DIGITS {
+                return Err(AppError::NoSuchAccount(format!("#{number}")));
+            }
+            return self.resolve_phone(number, &text);
+        }
+        if let Some(phone) = text.strip_prefix("tel:") {
+            let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+            if digits.len() < PHONE_DIGITS {
+                return Err(AppError::Invalid(format!(
+                    "'{text}': give at least {PHONE_DIGITS} digits of the phone number"
+                )));
+            }
+            return self.resolve_phone(&digits, &text);
         }
         let (index, _) = self.store.search_index()?;
         let wanted = text.to_lowercase();
@@ -57,6 +81,17 @@ impl App {
             [] => Err(AppError::NoSuchAccount(text)),
             [only] if found.total == 1 => Ok(only.id),
             shown => Err(ambiguous(&text, shown.iter().map(|h| index.doc(h.index)), found.total)),
+        }
+    }
+
+    /// The one account with a phone number holding `digits`.
+    fn resolve_phone(&self, digits: &str, text: &str) -> AppResult<AccountId> {
+        let (index, _) = self.store.search_index()?;
+        let hits: Vec<DocRef<'_>> = index.docs().filter(|d| d.has_phone_digits(digits)).collect();
+        match hits.as_slice() {
+            [only] => Ok(only.id),
+            [] => Err(AppError::NoSuchAccount(text.to_string())),
+            many => Err(ambiguous(text, many.iter().copied(), many.len())),
         }
     }
 }

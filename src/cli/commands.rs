@@ -185,8 +185,14 @@ fn add(app: &App, args: &AddArgs) -> AppResult<i32> {
         Some(by) => Some(Referred { by: app.resolve_account(by)?, incentive: args.incentive.clone() }),
         None => None,
     };
+    let referrer = referred.as_ref().map(|r| r.by);
     let record = app.add_account(&input, referred)?;
     print(&format!("{}\n", record.account.id));
+    if let Some(by) = referrer {
+        // stdout stays the bare id for scripts; the referrer a search
+        // picked is named where a person sees it.
+        say(&format!("Referred by {} (#{by}).", app.account_name(by)?));
+    }
     Ok(0)
 }
 
@@ -278,7 +284,14 @@ fn follow_up(app: &App, args: &FollowUpArgs) -> AppResult<i32> {
         reason: FollowUpReason::Promised,
         note: args.note.clone().unwrap_or_default(),
     })?;
-    print(&format!("Follow-up #{}: {} on {}.\n", f.id, f.kind, f.due));
+    let at = f.due_time.map(|t| format!(" at {}", t.format("%H:%M"))).unwrap_or_default();
+    print(&format!(
+        "Follow-up #{} with {} (#{account}): {} on {}{at}.\n",
+        f.id,
+        app.account_name(account)?,
+        f.kind,
+        f.due
+    ));
     Ok(0)
 }
 

@@ -169,9 +169,14 @@ impl<'a> DocRef<'a> {
         &self.line[self.text_start..self.pinyin_start - 1]
     }
 
-    #[cfg(test)]
     fn exact(&self) -> impl Iterator<Item = &'a str> {
         values(&self.line[self.exact_start..self.pinyin_start - 1])
+    }
+
+    /// Whether one of the account's phone numbers holds `digits` (phones
+    /// are indexed as their digits alone).
+    pub fn has_phone_digits(&self, digits: &str) -> bool {
+        self.exact().any(|value| value.bytes().all(|b| b.is_ascii_digit()) && value.contains(digits))
     }
     fn pinyin(&self) -> impl Iterator<Item = &'a str> {
         values(&self.line[self.pinyin_start..])
