@@ -109,7 +109,7 @@ fn bad_contact_data_is_refused_with_a_reason_and_changes_nothing() {
         (&["edit", "nobody", "--company", "X"], 1, "no account matches 'nobody'"),
         (&["edit", "张伟", "--tier", "vip"], 1, "is a prospect"),
         (&["grade", "张伟", "E"], 2, "grade 'E'"),
-        (&["grade", "42", "A"], 1, "no account matches '42'"),
+        (&["grade", "42", "A"], 1, "no account matches '#42'"),
         (&["archive", "张伟", "--reason", "bored"], 2, "invalid value 'bored'"),
         (&["restore", "张伟"], 1, "is not archived"),
         (&["list", "--stage", "lead"], 2, "stage 'lead'"),
