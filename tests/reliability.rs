@@ -250,3 +250,38 @@ fn settings_at_extreme_values_are_refused_not_a_panic() {
         }
     }
 }
+
+#[test]
+fn files_that_used_to_mis_import_in_silence() {
+    let book = Book::new();
+    let cut = book.path("cut.csv");
+    let mut bytes = "姓名,公司\n张伟,绿源农资\n王芳,惠农合作社\n".as_bytes().to_vec();
+    bytes.truncate(bytes.len() - 2);
+    std::fs::write(&cut, &bytes).unwrap();
+    let out = book.run(&["import", cut.to_str().unwrap()]).ok();
+    assert!(out.contains("Imported 2 accounts") && out.contains("(UTF-8)"), "{out}");
+    assert_eq!(book.json(&["show", "张伟", "--json"])["account"]["company"], "绿源农资");
+
+    let stray = book.path("stray.csv");
+    std::fs::write(
+        &stray,
+        "Name,Phone\n李娜,13900001111\n\"赵敏,13700001111\n孙丽,13600001111\n周杰,13500001111\n",
+    )
+    .unwrap();
+    let before = book.snapshot();
+    let run = book.run(&["import", stray.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("line 3: rejected: the quote that opens on line 3 never closes"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(book.snapshot(), before);
+
+    let mac = book.path("mac.vcf");
+    std::fs::write(&mac, "BEGIN:VCARD\rVERSION:3.0\rFN:陈静\rTEL:13300001111\rEND:VCARD\rBEGIN:VCARD\rVERSION:3.0\rFN:黄磊\rEND:VCARD\r")
+        .unwrap();
+    let out = book.run(&["import", mac.to_str().unwrap()]).ok();
+    assert!(out.contains("Imported 2 accounts"), "{out}");
+    assert_eq!(book.json(&["show", "陈静", "--json"])["account"]["phones"][0], "13300001111");
+}

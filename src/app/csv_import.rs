@@ -8,7 +8,8 @@ use encoding_rs::{Encoding, GB18030, SHIFT_JIS, UTF_8, UTF_16BE, UTF_16LE, WINDO
 
 use super::{AccountInput, App, AppError, AppResult};
 use crate::domain::contact::{
-    TextField, check_email, check_name, check_phone, check_tags, clean_text, email_key, phone_key,
+    ContactError, MAX_PHONES, TextField, check_email, check_name, check_phone, check_tags, clean_text,
+    email_key, phone_key,
 };
 use crate::domain::{Account, AccountId, AccountStats, Grade};
 use crate::store::AccountRecord;
@@ -122,8 +123,14 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> (String, &'sta
         let (text, _) = encoding.decode_without_bom_handling(bytes);
         return (text.into_owned(), encoding.name());
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return (text.to_string(), UTF_8.name());
+    match std::str::from_utf8(bytes) {
+        Ok(text) => return (text.to_string(), UTF_8.name()),
+        // Only the last character is cut (a file truncated mid-character):
+        // still UTF-8, with that character lost.
+        Err(error) if error.error_len().is_none() && error.valid_up_to() > 0 => {
+            return (String::from_utf8_lossy(bytes).into_owned(), UTF_8.name());
+        }
+        Err(_) => {}
     }
     let best = [GB18030, SHIFT_JIS, WINDOWS_1252]
         .into_iter()
@@ -229,6 +236,69 @@ impl<'a> LineNumbers<'a> {
         self.counted_to = start;
         1 + self.breaks
     }
+}
+
+/// Quoted fields that do not close where they should, each with the line
+/// its quote opens on and what is wrong: a quote that never closes, or a
+/// quoted field whose inner lines hold as many delimiters as a row does (a
+/// stray quote that swallowed the rows after it). A note that spans lines
+/// is fine.
+fn unbalanced_quotes(text: &str, delimiter: u8, columns: usize) -> Vec<(u64, String)> {
+    let bytes = text.as_bytes();
+    let mut problems = Vec::new();
+    let mut line = 1u64;
+    let mut at_field_start = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' if at_field_start => {
+                let open_line = line;
+                let (mut closed, mut row_like, mut delimiters) = (false, 0u64, 0usize);
+                i += 1;
+                while i < bytes.len() {
+                    match bytes[i] {
+                        b'"' if bytes.get(i + 1) == Some(&b'"') => i += 1,
+                        b'"' => {
+                            closed = true;
+                            break;
+                        }
+                        b'\n' => {
+                            line += 1;
+                            delimiters = 0;
+                        }
+                        byte if byte == delimiter => {
+                            delimiters += 1;
+                            if columns > 1 && delimiters + 1 == columns && line > open_line {
+                                row_like += 1;
+                            }
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                if !closed {
+                    problems
+                        .push((open_line, format!("the quote that opens on line {open_line} never closes")));
+                } else if row_like > 0 {
+                    problems.push((
+                        open_line,
+                        format!(
+                            "the quoted value that opens on line {open_line} runs to line {line} over {row_like} lines that look like rows: a quote is missing or one too many"
+                        ),
+                    ));
+                }
+                at_field_start = false;
+            }
+            b'\n' => {
+                line += 1;
+                at_field_start = true;
+            }
+            b'\r' => {}
+            byte => at_field_start = byte == delimiter,
+        }
+        i += 1;
+    }
+    problems
 }
 
 /// Google joins several values in one cell with ` ::: `.
@@ -337,6 +407,9 @@ pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Optio
     let mut personal_phones = Vec::new();
     for (field, personal) in [(Field::Phone, true), (Field::SharedPhone, false)] {
         for raw in all(field) {
+            if phones.len() > MAX_PHONES {
+                return Err(ContactError::TooManyPhones.to_string());
+            }
             match check_phone(&raw) {
                 Ok(phone) if !phones.contains(&phone) => {
                     if personal {
@@ -396,8 +469,9 @@ pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Optio
 impl App {
     pub fn import_csv(&self, bytes: &[u8], label: &str, options: CsvOptions) -> AppResult<CsvReport> {
         let (text, encoding) = decode(bytes, options.encoding);
+        let delimiter = sniff_delimiter(&text);
         let mut reader = csv::ReaderBuilder::new()
-            .delimiter(sniff_delimiter(&text))
+            .delimiter(delimiter)
             .flexible(true)
             .has_headers(true)
             .from_reader(text.as_bytes());
@@ -432,6 +506,13 @@ impl App {
                     let line = error.position().map_or(0, |p| lines.line_at(p.byte()));
                     parsed.push((line, Err(error.to_string())));
                 }
+            }
+        }
+        for (open_line, message) in unbalanced_quotes(&text, delimiter, headers.len()) {
+            // The record the stray quote swallowed rows into.
+            let at = parsed.partition_point(|(line, _)| *line <= open_line);
+            if let Some((_, result)) = at.checked_sub(1).and_then(|i| parsed.get_mut(i)) {
+                *result = Err(message);
             }
         }
         self.import_contacts(parsed, report, label, options)
@@ -555,6 +636,31 @@ mod tests {
         assert!(text.contains("名無しの権兵衛"));
         let utf16: Vec<u8> = "Name\nAnna\n".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
         assert_eq!(decode(&utf16, None).1, "UTF-16LE");
+    }
+
+    #[test]
+    fn a_utf8_file_cut_inside_its_last_character_is_still_utf8() {
+        let mut bytes = "姓名,公司\n张伟,绿源农资\n".as_bytes().to_vec();
+        bytes.truncate(bytes.len() - 2); // inside 资
+        let (text, encoding) = decode(&bytes, None);
+        assert_eq!(encoding, "UTF-8");
+        assert!(text.contains("张伟,绿源农"), "{text}");
+    }
+
+    #[test]
+    fn stray_quotes_are_found_and_notes_over_lines_are_not() {
+        let open = "Name,Phone\n\"Zhang,138\nLi,139\nWang,140\n";
+        assert_eq!(
+            unbalanced_quotes(open, b',', 2),
+            [(2, "the quote that opens on line 2 never closes".into())]
+        );
+        let swallowed = "Name,Phone,Note\nZhang,138,\"said \"\"hi\"\" ok\nLi,139,x\nWang,\"140\",y\n";
+        let found = unbalanced_quotes(swallowed, b',', 3);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].1.starts_with("the quoted value that opens on line 2 runs to line 4"), "{found:?}");
+        let note = "Name,Phone,Note\nZhang,138,\"line one\nline two, with a comma\"\nLi,139,x\n";
+        assert!(unbalanced_quotes(note, b',', 3).is_empty());
+        assert!(unbalanced_quotes("Name\n\"a \"\"b\"\"\"\n", b',', 1).is_empty());
     }
 
     #[test]

@@ -99,12 +99,31 @@ fn unescaped(text: &str) -> String {
     split_unescaped(text, None).concat()
 }
 
-/// Physical lines without their line ends (LF, CRLF, or the CR CR LF of old
-/// iPhones), each with its line number.
+/// Physical lines without their line ends, each with its line number. A
+/// line ends at LF, CRLF, the CR CR LF of old iPhones, or a CR alone (old
+/// Macs and some exporters).
 fn physical_lines(bytes: &[u8]) -> impl Iterator<Item = (u64, &[u8])> {
-    bytes.split(|b| *b == b'\n').enumerate().map(|(i, line)| {
-        let end = line.len() - line.iter().rev().take_while(|b| **b == b'\r').count();
-        (i as u64 + 1, &line[..end])
+    let mut rest = bytes;
+    let mut number = 0u64;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        number += 1;
+        let end = memchr::memchr2(b'\n', b'\r', rest).unwrap_or(rest.len());
+        let line = &rest[..end];
+        let mut next = end;
+        while rest.get(next) == Some(&b'\r') {
+            next += 1;
+        }
+        if rest.get(next) == Some(&b'\n') {
+            next += 1;
+        } else if next > end + 1 {
+            // Several CRs without an LF: each one ends a line (empty ones).
+            number += (next - end - 1) as u64;
+        }
+        rest = &rest[next.min(rest.len())..];
+        Some((number, line))
     })
 }
 
@@ -113,6 +132,10 @@ fn physical_lines(bytes: &[u8]) -> impl Iterator<Item = (u64, &[u8])> {
 /// and so does the line after a quoted-printable line ending in `=`.
 fn unfold(bytes: &[u8]) -> Vec<(u64, Vec<u8>)> {
     let mut logical: Vec<(u64, Vec<u8>)> = Vec::new();
+    // Whether the current logical line is quoted-printable, decided once
+    // from its first physical line (which holds its name and parameters),
+    // so that a long value is scanned once, not once per line.
+    let mut quoted_printable = false;
     let mut soft_break = false;
     for (number, line) in physical_lines(bytes) {
         let folded = matches!(line.first(), Some(b' ' | b'\t'));
@@ -123,17 +146,21 @@ fn unfold(bytes: &[u8]) -> Vec<(u64, Vec<u8>)> {
             }
             Some((_, current)) if folded => current.extend_from_slice(&line[1..]),
             _ if line.is_empty() => continue,
-            _ => logical.push((number, line.to_vec())),
+            _ => {
+                quoted_printable = is_quoted_printable(line);
+                logical.push((number, line.to_vec()));
+            }
         }
-        let current = &logical.last().map(|(_, l)| l.as_slice()).unwrap_or_default();
-        soft_break = current.ends_with(b"=") && is_quoted_printable(current);
+        soft_break = quoted_printable && logical.last().is_some_and(|(_, l)| l.ends_with(b"="));
     }
     logical
 }
 
+/// Whether a property's parameters (before its colon) name quoted-printable;
+/// a line with no colon is no property.
 fn is_quoted_printable(line: &[u8]) -> bool {
-    let head = &line[..colon(line).unwrap_or(line.len())];
-    String::from_utf8_lossy(head).to_ascii_uppercase().contains("QUOTED-PRINTABLE")
+    let Some(end) = colon(line) else { return false };
+    line[..end].to_ascii_uppercase().windows(16).any(|w| w == b"QUOTED-PRINTABLE")
 }
 
 /// Where the name and parameters end: the first colon outside quotes.
@@ -317,6 +344,15 @@ mod tests {
         let (_, encoding, name) =
             lines_and_encoding(b"BEGIN:VCARD\nFN:\xd0\n \xbb\xd0\xb1\nEND:VCARD\n", None);
         assert_eq!((encoding, name), (UTF_8, "UTF-8"));
+    }
+
+    #[test]
+    fn a_carriage_return_alone_ends_a_line() {
+        let lines: Vec<(u64, &[u8])> =
+            physical_lines(b"BEGIN:VCARD\rFN:A\r\nN:;A\r\r\nEND:VCARD\n\rX").collect();
+        let texts: Vec<&[u8]> = lines.iter().map(|(_, l)| *l).collect();
+        assert_eq!(texts, [&b"BEGIN:VCARD"[..], b"FN:A", b"N:;A", b"END:VCARD", b"", b"X"]);
+        assert_eq!(lines.iter().map(|(n, _)| *n).collect::<Vec<_>>(), [1, 2, 3, 4, 5, 6]);
     }
 
     #[test]
