@@ -285,3 +285,19 @@ fn files_that_used_to_mis_import_in_silence() {
     assert!(out.contains("Imported 2 accounts"), "{out}");
     assert_eq!(book.json(&["show", "陈静", "--json"])["account"]["phones"][0], "13300001111");
 }
+
+#[test]
+fn export_never_follows_a_link_planted_beside_its_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let book = Book::new();
+    book.add(&["张伟"]);
+    let victim = book.path("victim.txt");
+    std::fs::write(&victim, "keep me").unwrap();
+    std::fs::set_permissions(&victim, std::fs::Permissions::from_mode(0o644)).unwrap();
+    std::os::unix::fs::symlink(&victim, book.path(".out.json.tmp")).unwrap();
+    let out = book.path("out.json");
+    book.run(&["export", "-o", out.to_str().unwrap()]).ok();
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
+    assert!(std::fs::read_to_string(&out).unwrap().contains("张伟"));
+    assert_eq!(std::fs::metadata(&out).unwrap().permissions().mode() & 0o777, 0o600);
+}

@@ -1,7 +1,6 @@
 //! One handler per command: parse the arguments that need the clock or the
 //! book, call the app services, print the result.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use super::args::{
@@ -335,7 +334,7 @@ fn export(app: &App, output: Option<&PathBuf>) -> AppResult<i32> {
     let text = backup.to_json();
     match output {
         Some(path) => {
-            write_durably(path, text.as_bytes())
+            crate::files::write_atomically(path, text.as_bytes())
                 .map_err(|e| AppError::Conflict(format!("cannot write {}: {e}", path.display())))?;
             eprintln!("Wrote {} ({}).", path.display(), crate::app::backup::BackupCounts::of(&backup));
         }
@@ -348,7 +347,7 @@ fn export_calendar(app: &App, output: Option<&PathBuf>) -> AppResult<i32> {
     let (text, counts) = app.follow_ups_calendar()?;
     match output {
         Some(path) => {
-            write_durably(path, text.as_bytes())
+            crate::files::write_atomically(path, text.as_bytes())
                 .map_err(|e| AppError::Conflict(format!("cannot write {}: {e}", path.display())))?;
             eprintln!(
                 "Wrote {} ({} open follow-ups, {} closed lately and sent as cancelled).",
@@ -360,18 +359,6 @@ fn export_calendar(app: &App, output: Option<&PathBuf>) -> AppResult<i32> {
         None => print_raw(&text),
     }
     Ok(0)
-}
-
-/// Writes through a temporary file and a rename, fsynced, so that a
-/// backup on disk is either the old one or the whole new one.
-fn write_durably(path: &PathBuf, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-    let tmp = dir.join(format!(".{}.tmp", path.file_name().and_then(|n| n.to_str()).unwrap_or("leadline")));
-    let mut file = std::fs::File::create(&tmp)?;
-    file.write_all(bytes)?;
-    file.sync_all()?;
-    std::fs::rename(&tmp, path)?;
-    std::fs::File::open(dir)?.sync_all()
 }
 
 /// Imports bigger than this are followed by a compaction of the store.
