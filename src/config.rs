@@ -25,6 +25,30 @@ pub struct Config {
     pub next_step: BTreeMap<Outcome, u32>,
     pub sms: SmsRule,
     pub focus: FocusRules,
+    pub backup: BackupRules,
+}
+
+/// Leadline's own backups of the book, beside sled's files (a hedge against
+/// sled's known crash-recovery faults).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BackupRules {
+    /// Write a backup after the first change of each day, and before an
+    /// import, a migration or `doctor --repair`.
+    pub enabled: bool,
+    /// Keep the newest this many daily backups...
+    pub keep_daily: u32,
+    /// ...and, of older ones, the newest of each of this many weeks.
+    pub keep_weekly: u32,
+    /// Where [default: `backups` beside the store, see `leadline backups`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dir: Option<PathBuf>,
+}
+
+impl Default for BackupRules {
+    fn default() -> Self {
+        BackupRules { enabled: true, keep_daily: 14, keep_weekly: 8, dir: None }
+    }
 }
 
 // A table in the file changes the entries it names; the others keep their
@@ -357,6 +381,7 @@ impl Default for Config {
             ]),
             sms: SmsRule::default(),
             focus: FocusRules::default(),
+            backup: BackupRules::default(),
         }
     }
 }
@@ -457,6 +482,8 @@ impl Config {
         check.count("sms.unanswered", self.sms.unanswered.into(), 1, 1000);
         check.days("sms.within_days", self.sms.within_days, 1);
         self.focus.check(&mut check);
+        check.count("backup.keep_daily", self.backup.keep_daily.into(), 1, 3650);
+        check.count("backup.keep_weekly", self.backup.keep_weekly.into(), 0, 520);
         check.first.map_or(Ok(()), Err)
     }
 

@@ -105,8 +105,16 @@ fn unreadable_records_are_reported_by_key_and_the_rest_stays_usable() {
     assert_eq!(shown["touches"].as_array().unwrap().len(), 1, "other accounts still work");
     let doctor = book.run(&["doctor"]);
     assert_eq!(doctor.code, 1);
-    assert!(doctor.stdout.contains("problem: unreadable record account 1"), "{}", doctor.stdout);
-    assert!(doctor.stdout.contains("problem: unreadable record summary chunk 0"), "{}", doctor.stdout);
+    assert!(
+        doctor.stdout.contains("problem: account 1 [key 610000000000000001]: expected value"),
+        "{}",
+        doctor.stdout
+    );
+    assert!(
+        doctor.stdout.contains("problem: summary chunk 0 [key 6c00000000]: not a binary record"),
+        "{}",
+        doctor.stdout
+    );
     assert!(doctor.stdout.contains("unknown key 7a7a7a"), "{}", doctor.stdout);
     assert!(doctor.stdout.contains("3 problems"), "{}", doctor.stdout);
     let repaired = book.run(&["doctor", "--repair"]);

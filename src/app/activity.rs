@@ -266,7 +266,8 @@ impl App {
         follow_up.closed_at = Some(now);
         let mut txn = self.store.begin();
         txn.put_follow_up(&follow_up);
-        txn.commit(format!("{status} follow-up #{id} ({name})"), now)?;
+        let verb = if status == FollowUpStatus::Skipped { "skip" } else { "done" };
+        txn.commit(format!("{verb} follow-up #{id} ({name})"), now)?;
         Ok((follow_up, name))
     }
 

@@ -15,7 +15,7 @@ use crate::domain::dates::{check_date, check_moment};
 use crate::domain::{
     Account, AccountId, AccountStats, FollowUp, MAX_ID, Order, Referral, Touch, id_in_range,
 };
-use crate::store::{AccountRecord, Records, StoreError};
+use crate::store::AccountRecord;
 
 pub const FORMAT: &str = "leadline-backup";
 pub const VERSION: u32 = 1;
@@ -244,30 +244,39 @@ impl std::fmt::Display for BackupCounts {
 }
 
 impl App {
-    /// The whole book; records that cannot be read are listed, not hidden.
-    pub fn export_backup(&self) -> AppResult<(Backup, Vec<StoreError>)> {
+    /// The whole book; records that cannot be read are listed, not hidden,
+    /// and so are records left without their account (a backup restores
+    /// only whole).
+    pub fn export_backup(&self) -> AppResult<(Backup, Vec<String>)> {
+        let salvaged = self.store.salvage();
+        let mut problems = salvaged.problems;
         let mut backup = Backup::new();
-        let loaded = self.store.accounts()?;
-        let mut problems = loaded.problems;
-        for record in loaded.items {
-            let id = record.account.id;
-            match self.store.touches(id) {
-                Ok(touches) => backup.touches.extend(touches),
-                Err(e) => problems.push(e),
+        backup.accounts = salvaged.accounts.into_iter().map(|r| r.account).collect();
+        let accounts: HashSet<AccountId> = backup.accounts.iter().map(|a| a.id).collect();
+        let mut kept = |account: AccountId, what: String| {
+            let here = accounts.contains(&account);
+            if !here {
+                problems.push(format!("{what} is left out: its account {account} cannot be read"));
             }
-            match self.store.orders(id) {
-                Ok(orders) => backup.orders.extend(orders),
-                Err(e) => problems.push(e),
-            }
-            match self.store.follow_ups_of(id) {
-                Ok(follow_ups) => backup.follow_ups.extend(follow_ups),
-                Err(e) => problems.push(e),
-            }
-            backup.accounts.push(record.account);
-        }
-        let referrals = self.store.referrals()?;
-        backup.referrals = referrals.items;
-        problems.extend(referrals.problems);
+            here
+        };
+        backup.touches =
+            salvaged.touches.into_iter().filter(|t| kept(t.account, format!("touch {}", t.id))).collect();
+        backup.orders =
+            salvaged.orders.into_iter().filter(|o| kept(o.account, format!("order {}", o.id))).collect();
+        backup.follow_ups = salvaged
+            .follow_ups
+            .into_iter()
+            .filter(|f| kept(f.account, format!("follow-up {}", f.id)))
+            .collect();
+        backup.referrals = salvaged
+            .referrals
+            .into_iter()
+            .filter(|r| {
+                kept(r.referrer, format!("referral {}", r.id))
+                    && kept(r.referee, format!("referral {}", r.id))
+            })
+            .collect();
         backup.canonicalize();
         Ok((backup, problems))
     }

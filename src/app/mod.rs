@@ -4,6 +4,7 @@
 mod accounts;
 mod activity;
 pub mod backup;
+pub mod backups;
 pub mod calendar;
 pub mod csv_import;
 pub mod demo;
@@ -91,9 +92,13 @@ impl App {
         &self.config
     }
 
-    /// Rewrites the store into a fresh file, for quick opens after a bulk load.
-    pub fn compact(self) -> AppResult<App> {
-        Ok(App { store: self.store.compact()?, ..self })
+    /// Rewrites the store into a fresh file, for quick opens after a bulk
+    /// load. When that cannot be done (a full disk) the store stays as it
+    /// was, every change in it, and the second value says why.
+    pub fn compact(self) -> AppResult<(App, Option<String>)> {
+        let compacted = self.store.compact()?;
+        let skipped = compacted.skipped.map(|e| format!("the store was not compacted: {e}"));
+        Ok((App { store: compacted.store, ..self }, skipped))
     }
 
     pub fn store(&self) -> &Store {
@@ -114,6 +119,34 @@ impl App {
 
     pub(crate) fn record(&self, id: AccountId) -> AppResult<AccountRecord> {
         self.store.account(id)?.ok_or_else(|| AppError::NoSuchAccount(id.to_string()))
+    }
+
+    /// The newest changes, newest first.
+    pub fn history(&self, limit: usize) -> AppResult<Vec<crate::store::HistoryEntry>> {
+        Ok(self.store.history(limit)?)
+    }
+
+    /// Every record checked; a store that lost changes says so first.
+    pub fn doctor(&self) -> AppResult<crate::store::DoctorReport> {
+        let mut report = self.store.doctor(self.today())?;
+        if let Some(rollback) = self.store.rollback() {
+            let lost = StoreError::RolledBack {
+                path: self.store.dir().display().to_string(),
+                holds: rollback.holds,
+                committed: rollback.committed.clone(),
+            };
+            report.problems.insert(0, crate::store::Problem { key: String::new(), reason: lost.to_string() });
+        }
+        Ok(report)
+    }
+
+    /// `doctor --repair`: a backup of the book as it is, then the store
+    /// taken as it is if it lost changes, and every derived record rebuilt
+    /// (the undo history stays). Says how many keys it wrote.
+    pub fn repair(&mut self) -> AppResult<usize> {
+        self.write_backup(backups::BackupReason::BeforeRepair)?;
+        self.store.accept_rollback()?;
+        Ok(self.store.rebuild_derived()?)
     }
 
     /// Reverts the newest change; says what it reverted.

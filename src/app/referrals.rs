@@ -150,7 +150,7 @@ impl App {
             now,
         )?;
         let summary = format!(
-            "referral #{}: {} referred {}",
+            "refer: referral #{}, {} referred {}",
             referral.id, referrer_record.account.name, referee_record.account.name
         );
         txn.commit(summary, now)?;
@@ -223,7 +223,7 @@ impl App {
                 txn.put_follow_up(&open);
             }
         }
-        txn.commit(format!("incentive of referral #{id} delivered"), now)?;
+        txn.commit(format!("deliver the incentive of referral #{id}"), now)?;
         Ok(referral)
     }
 

@@ -127,6 +127,8 @@ pub enum Command {
     History {
         #[arg(long, default_value_t = 20)]
         limit: usize,
+        #[arg(long)]
+        json: bool,
     },
     /// Write a full backup, or the open follow-ups as a calendar
     Export {
@@ -135,6 +137,15 @@ pub enum Command {
         /// Write to FILE instead of standard output
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// From a damaged store: write every record that can be read, and
+        /// list the ones that cannot
+        #[arg(long)]
+        salvage: bool,
+    },
+    /// The automatic backups, newest first (restore one with `import` into an empty store)
+    Backups {
+        #[arg(long)]
+        json: bool,
     },
     /// Restore a JSON backup into an empty store, or add contacts from CSV
     Import(ImportArgs),
@@ -150,8 +161,12 @@ pub enum Command {
     },
     /// Check every record of the store; --repair rebuilds derived data
     Doctor {
+        /// Rebuild aggregates and indexes (after writing a backup); also
+        /// takes a store that lost changes as it is
         #[arg(long)]
         repair: bool,
+        #[arg(long)]
+        json: bool,
     },
 }
 

@@ -9,6 +9,7 @@ use super::args::{
 };
 use super::{json, print, print_raw, say, text};
 use crate::app::backup::Backup;
+use crate::app::backups::BackupReason;
 use crate::app::csv_import::{CsvOptions, CsvReport};
 use crate::app::demo::DemoOptions;
 use crate::app::vcard_import::looks_like_vcard;
@@ -27,17 +28,26 @@ use crate::search::{self, Query};
 pub fn run(app: App, command: &Command) -> AppResult<(App, i32)> {
     let code = match command {
         Command::Import(args) => return import(app, args),
-        Command::Doctor { repair } => return doctor(app, *repair),
+        Command::Doctor { repair, json } => return doctor(app, *repair, *json),
         Command::Demo { accounts, seed, touches } => {
             let options = DemoOptions { accounts: *accounts, seed: *seed, touches_per_account: *touches };
             let counts = app.fill_demo(options)?;
-            let app = app.compact()?;
+            let app = compacted(app)?;
             print(&format!("Filled {} with a demo pipeline: {counts}.\n", app.store().dir().display()));
             return Ok((app, 0));
         }
         other => single(&app, other)?,
     };
+    backup_if_due(&app);
     Ok((app, code))
+}
+
+/// Writes today's backup after the first change of the day; the change is
+/// saved either way, so a failed backup is a warning.
+fn backup_if_due(app: &App) {
+    if let Err(error) = app.backup_if_due() {
+        say(&format!("warning: the daily backup was not written: {error}"));
+    }
 }
 
 fn single(app: &App, command: &Command) -> AppResult<i32> {
@@ -126,15 +136,23 @@ fn single(app: &App, command: &Command) -> AppResult<i32> {
             print(&format!("Undid: {summary}\n"));
             Ok(0)
         }
-        Command::History { limit } => {
-            for entry in app.store().history(*limit)? {
-                let state = if entry.undone { " (undone)" } else { "" };
-                print(&format!("#{:<6} {}  {}{state}\n", entry.seq, text::when(entry.at), entry.summary));
+        Command::History { limit, json } => {
+            let entries = app.history(*limit)?;
+            if *json {
+                print_raw(&json::to_string(&entries.iter().map(json::HistoryJson::new).collect::<Vec<_>>()));
+            } else {
+                for entry in entries {
+                    let state = if entry.undone { " (undone)" } else { "" };
+                    print(&format!("#{:<6} {}  {}{state}\n", entry.seq, text::when(entry.at), entry.summary));
+                }
             }
             Ok(0)
         }
-        Command::Export { format: ExportFormat::Json, output } => export(app, output.as_ref()),
-        Command::Export { format: ExportFormat::Ics, output } => export_calendar(app, output.as_ref()),
+        Command::Export { format: ExportFormat::Json, output, salvage } => {
+            export(app, output.as_ref(), *salvage)
+        }
+        Command::Export { format: ExportFormat::Ics, output, .. } => export_calendar(app, output.as_ref()),
+        Command::Backups { json } => backups(app, *json),
         Command::Refer { referrer, referee, incentive } => {
             super::referrals::refer(app, referrer, referee, incentive)
         }
@@ -326,8 +344,14 @@ fn search(app: &App, query: &str, limit: usize, as_json: bool) -> AppResult<i32>
     Ok(0)
 }
 
-fn export(app: &App, output: Option<&PathBuf>) -> AppResult<i32> {
+fn export(app: &App, output: Option<&PathBuf>, salvage: bool) -> AppResult<i32> {
     let (backup, problems) = app.export_backup()?;
+    if let (Some(first), false) = (problems.first(), salvage) {
+        return Err(AppError::Conflict(format!(
+            "{} records of the store cannot be read or restored (the first: {first}), so nothing was written; `leadline export --salvage -o FILE` writes all the others",
+            problems.len()
+        )));
+    }
     for problem in &problems {
         say(&format!("warning: not in the backup: {problem}"));
     }
@@ -341,6 +365,46 @@ fn export(app: &App, output: Option<&PathBuf>) -> AppResult<i32> {
         None => print_raw(&text),
     }
     Ok(if problems.is_empty() { 0 } else { 1 })
+}
+
+fn backups(app: &App, as_json: bool) -> AppResult<i32> {
+    let files = app.backups();
+    let dir = app.backups_dir();
+    if as_json {
+        print_raw(&json::to_string(&json::BackupsJson::new(&dir, &files, &app.config().backup)));
+        return Ok(0);
+    }
+    let rules = &app.config().backup;
+    let policy = if rules.enabled {
+        format!(
+            "written after the first change of a day and before imports and repairs; the newest {} days and one a week for {} weeks are kept",
+            rules.keep_daily, rules.keep_weekly
+        )
+    } else {
+        "off ([backup] enabled = false)".to_string()
+    };
+    print(&format!("Backups in {}: {policy}.\n", dir.display()));
+    if files.is_empty() {
+        print("None yet.\n");
+        return Ok(0);
+    }
+    let mut table = super::table::Table::new(&[
+        ("DAY", super::table::Align::Left, 10),
+        ("WRITTEN", super::table::Align::Left, 16),
+        ("SIZE", super::table::Align::Right, 10),
+        ("FILE", super::table::Align::Left, 200),
+    ]);
+    for file in &files {
+        table.row(vec![
+            file.day.to_string(),
+            file.written.map(text::when).unwrap_or_default(),
+            format!("{:.1} MB", file.bytes as f64 / 1e6),
+            file.path.display().to_string(),
+        ]);
+    }
+    print(&table.render());
+    print("Restore one into a new store: leadline --store NEW import FILE\n");
+    Ok(0)
 }
 
 fn export_calendar(app: &App, output: Option<&PathBuf>) -> AppResult<i32> {
@@ -361,6 +425,16 @@ fn export_calendar(app: &App, output: Option<&PathBuf>) -> AppResult<i32> {
     Ok(0)
 }
 
+/// Compacts the store after a bulk change; one that cannot be compacted
+/// (a full disk) keeps every change and says so.
+pub(super) fn compacted(app: App) -> AppResult<App> {
+    let (app, skipped) = app.compact()?;
+    if let Some(warning) = skipped {
+        say(&format!("warning: {warning}"));
+    }
+    Ok(app)
+}
+
 /// Imports bigger than this are followed by a compaction of the store.
 const BULK_ROWS: usize = 1_000;
 
@@ -379,7 +453,7 @@ fn import(app: App, args: &ImportArgs) -> AppResult<(App, i32)> {
         let backup = Backup::from_json(&text)?;
         let counts = app.import_backup(&backup, &label, args.dry_run)?;
         let app =
-            if !args.dry_run && counts.accounts + counts.touches > BULK_ROWS { app.compact()? } else { app };
+            if !args.dry_run && counts.accounts + counts.touches > BULK_ROWS { compacted(app)? } else { app };
         let verb = if args.dry_run { "Would restore" } else { "Restored" };
         print(&format!("{verb} {counts} from {label}.\n"));
         return Ok((app, 0));
@@ -392,13 +466,16 @@ fn import(app: App, args: &ImportArgs) -> AppResult<(App, i32)> {
         None => None,
     };
     let options = CsvOptions { dry_run: args.dry_run, skip_invalid: args.skip_invalid, encoding };
+    if !args.dry_run {
+        app.write_backup(BackupReason::BeforeImport)?;
+    }
     let vcards = matches!(extension.as_str(), "vcf" | "vcard") || looks_like_vcard(&bytes);
     let report = if vcards {
         app.import_vcards(&bytes, &label, options)?
     } else {
         app.import_csv(&bytes, &label, options)?
     };
-    let app = if report.committed && report.imported.len() > BULK_ROWS { app.compact()? } else { app };
+    let app = if report.committed && report.imported.len() > BULK_ROWS { compacted(app)? } else { app };
     Ok((app, print_csv_report(&report, &label, options)))
 }
 
@@ -437,26 +514,32 @@ fn print_csv_report(report: &CsvReport, label: &str, options: CsvOptions) -> i32
     0
 }
 
-fn doctor(mut app: App, repair: bool) -> AppResult<(App, i32)> {
+fn doctor(mut app: App, repair: bool, as_json: bool) -> AppResult<(App, i32)> {
     if repair {
-        let written = app.store().rebuild_derived()?;
-        app = app.compact()?;
-        print(&format!("Rebuilt derived records ({written} keys written) and compacted the store.\n"));
-    }
-    let report = app.store().doctor(app.today())?;
-    for problem in &report.problems {
-        print(&format!("problem: {problem}\n"));
-    }
-    print(&format!(
-        "Checked {} records ({} accounts): {}.\n",
-        report.records_checked,
-        report.accounts,
-        if report.is_healthy() {
-            "all good".to_string()
-        } else {
-            format!("{} problems", report.problems.len())
+        let written = app.repair()?;
+        app = compacted(app)?;
+        if !as_json {
+            print(&format!("Rebuilt derived records ({written} keys written) and compacted the store.\n"));
         }
-    ));
+    }
+    let report = app.doctor()?;
+    if as_json {
+        print_raw(&json::to_string(&json::DoctorJson::new(&report)));
+    } else {
+        for problem in &report.problems {
+            print(&format!("problem: {problem}\n"));
+        }
+        print(&format!(
+            "Checked {} records ({} accounts): {}.\n",
+            report.records_checked,
+            report.accounts,
+            if report.is_healthy() {
+                "all good".to_string()
+            } else {
+                format!("{} problems", report.problems.len())
+            }
+        ));
+    }
     let code = if report.is_healthy() { 0 } else { 1 };
     Ok((app, code))
 }

@@ -261,6 +261,102 @@ pub struct SearchJson {
     pub archived: bool,
 }
 
+#[derive(Serialize)]
+pub struct HistoryJson {
+    seq: u64,
+    at: String,
+    command: String,
+    summary: String,
+    undone: bool,
+    /// The entry this one reverted, when it records an undo.
+    undo_of: Option<u64>,
+}
+
+impl HistoryJson {
+    pub fn new(entry: &crate::store::HistoryEntry) -> HistoryJson {
+        // The summary starts with the command's name ("log call with ...").
+        let command = entry.summary.split([' ', ':']).next().unwrap_or_default();
+        HistoryJson {
+            seq: entry.seq,
+            at: time(entry.at),
+            command: command.to_string(),
+            summary: entry.summary.clone(),
+            undone: entry.undone,
+            undo_of: entry.undo_of,
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct DoctorProblemJson {
+    key: String,
+    reason: String,
+}
+
+#[derive(Serialize)]
+pub struct DoctorJson {
+    records_checked: usize,
+    accounts: usize,
+    healthy: bool,
+    problems: Vec<DoctorProblemJson>,
+}
+
+impl DoctorJson {
+    pub fn new(report: &crate::store::DoctorReport) -> DoctorJson {
+        DoctorJson {
+            records_checked: report.records_checked,
+            accounts: report.accounts,
+            healthy: report.is_healthy(),
+            problems: report
+                .problems
+                .iter()
+                .map(|p| DoctorProblemJson { key: p.key.clone(), reason: p.reason.clone() })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct BackupFileJson {
+    day: String,
+    path: String,
+    bytes: u64,
+    written: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct BackupsJson {
+    dir: String,
+    enabled: bool,
+    keep_daily: u32,
+    keep_weekly: u32,
+    backups: Vec<BackupFileJson>,
+}
+
+impl BackupsJson {
+    pub fn new(
+        dir: &std::path::Path,
+        files: &[crate::app::backups::BackupFile],
+        rules: &crate::config::BackupRules,
+    ) -> BackupsJson {
+        BackupsJson {
+            dir: dir.display().to_string(),
+            enabled: rules.enabled,
+            keep_daily: rules.keep_daily,
+            keep_weekly: rules.keep_weekly,
+            backups: files
+                .iter()
+                .map(|f| BackupFileJson {
+                    day: date(f.day),
+                    path: f.path.display().to_string(),
+                    bytes: f.bytes,
+                    written: f.written.map(time),
+                })
+                .collect(),
+        }
+    }
+}
+
 pub fn to_string<T: Serialize>(value: &T) -> String {
     let mut text = serde_json::to_string_pretty(value).expect("JSON views serialise");
     text.push('\n');

@@ -22,7 +22,7 @@ use crate::app::{App, AppError, AppResult};
 use crate::clock;
 use crate::config::{self, Config};
 use crate::domain::contact::printable;
-use crate::store::Store;
+use crate::store::{OpenOptions, StoreError};
 
 /// Runs the command line; returns the process exit code.
 pub fn main() -> i32 {
@@ -129,7 +129,23 @@ fn open_app(cli: &Cli) -> AppResult<App> {
             None => data_dir()?.join("store"),
         }
     };
-    let mut app = App::new(Store::open(&dir)?, clock).with_config(config);
+    // `doctor` and a salvaging export look at a store that lost changes;
+    // everything else is refused with what to do.
+    let inspects = matches!(
+        cli.command,
+        Some(Command::Doctor { .. } | Command::Export { salvage: true, .. } | Command::Backups { .. })
+    );
+    let backups = crate::app::backups::backups_dir(&dir, &config.backup);
+    let options = OpenOptions { allow_rollback: inspects };
+    let mut app = match App::open(&dir, clock, config, options) {
+        Err(AppError::Store(error @ StoreError::RolledBack { .. })) => {
+            return Err(AppError::Conflict(format!("{error}. {}", rollback_advice(&backups))));
+        }
+        Err(AppError::Store(error @ StoreError::Damaged { .. })) => {
+            return Err(AppError::Conflict(format!("{error}. {}", restore_advice(&backups))));
+        }
+        other => other?,
+    };
     let demo_command = matches!(cli.command, Some(Command::Demo { .. }));
     if cli.demo && !demo_command && app.store().is_empty()? {
         let counts = app.fill_demo(DemoOptions {
@@ -137,10 +153,40 @@ fn open_app(cli: &Cli) -> AppResult<App> {
             seed: DEFAULT_SEED,
             ..DemoOptions::default()
         })?;
-        app = app.compact()?;
+        app = commands::compacted(app)?;
         eprintln!("Created the demo store in {} ({counts}).", dir.display());
     }
     Ok(app)
+}
+
+/// What to do about a store sled cannot open: the newest backup to restore.
+fn restore_advice(backups: &std::path::Path) -> String {
+    match crate::app::backups::list(backups).first() {
+        Some(newest) => format!(
+            "The newest backup is {} (of {}): restore it into a new store with `leadline --store NEW import {}`",
+            newest.path.display(),
+            newest.day,
+            newest.path.display()
+        ),
+        None => format!("There is no backup in {}", backups.display()),
+    }
+}
+
+/// What to do about a store that lost changes: the newest backup to
+/// restore, and how to keep the store as it is.
+fn rollback_advice(backups: &std::path::Path) -> String {
+    match crate::app::backups::list(backups).first() {
+        Some(newest) => format!(
+            "The newest backup is {} (of {}): restore it into a new store with `leadline --store NEW import {}`, or keep this store as it is with `leadline doctor --repair`",
+            newest.path.display(),
+            newest.day,
+            newest.path.display()
+        ),
+        None => format!(
+            "There is no backup in {}: `leadline export --salvage -o FILE` saves what the store holds, and `leadline doctor --repair` keeps the store as it is",
+            backups.display()
+        ),
+    }
 }
 
 fn run(cli: Cli) -> AppResult<i32> {

@@ -12,7 +12,7 @@ use std::fs::{self, File};
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
-use super::{Store, StoreError, io_error, prepare_private_dir};
+use super::{Compacted, Store, StoreError, commit_mark, io_error, prepare_private_dir};
 
 const COPY_BATCH: usize = 10_000;
 
@@ -59,30 +59,39 @@ fn copy_tree(from: &sled::Tree, to: &sled::Tree) -> Result<(), StoreError> {
 }
 
 /// Rewrites `store` into a fresh file and returns it reopened. When the
-/// file system cannot exchange directories, the store is left as it was.
-pub(super) fn compact(store: Store) -> Result<Store, StoreError> {
+/// copy cannot be made (a full disk) or the file system cannot exchange
+/// directories, the store is left as it was, and said why.
+pub(super) fn compact(store: Store) -> Result<Compacted, StoreError> {
     let dir = store.dir.clone();
     let fresh_dir = sibling(&dir);
-    remove_leftovers(&dir)?;
-    prepare_private_dir(&fresh_dir)?;
-    {
-        let fresh = sled::Config::new().path(&fresh_dir).open()?;
-        copy_tree(&store.meta, &fresh.open_tree("meta")?)?;
-        copy_tree(&store.data, &fresh.open_tree("data")?)?;
-        fresh.flush()?;
-        File::open(fresh_dir.join("db")).and_then(|f| f.sync_all()).map_err(io_error(&fresh_dir))?;
+    if let Err(error) = write_copy(&store, &fresh_dir) {
+        let _ = fs::remove_dir_all(&fresh_dir);
+        return Ok(Compacted { store, skipped: Some(error) });
     }
     if let Err(error) = exchange(&dir, &fresh_dir) {
-        fs::remove_dir_all(&fresh_dir).map_err(io_error(&fresh_dir))?;
-        if error.raw_os_error() == Some(libc::EINVAL) || error.raw_os_error() == Some(libc::ENOSYS) {
-            return Ok(store);
-        }
-        return Err(io_error(&dir)(error));
+        let _ = fs::remove_dir_all(&fresh_dir);
+        let unsupported = matches!(error.raw_os_error(), Some(libc::EINVAL | libc::ENOSYS));
+        let skipped = (!unsupported).then(|| io_error(&dir)(error));
+        return Ok(Compacted { store, skipped });
     }
     let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    File::open(parent).and_then(|d| d.sync_all()).map_err(io_error(parent))?;
+    let _ = File::open(parent).and_then(|d| d.sync_all());
     drop(store);
     // The old store now sits at the sibling path.
-    remove_leftovers(&dir)?;
-    Store::open(&dir)
+    let _ = remove_leftovers(&dir);
+    Ok(Compacted { store: Store::open(&dir)?, skipped: None })
+}
+
+fn write_copy(store: &Store, fresh_dir: &Path) -> Result<(), StoreError> {
+    remove_leftovers(&store.dir)?;
+    prepare_private_dir(fresh_dir)?;
+    let fresh = sled::Config::new().path(fresh_dir).open()?;
+    copy_tree(&store.meta, &fresh.open_tree("meta")?)?;
+    copy_tree(&store.data, &fresh.open_tree("data")?)?;
+    fresh.flush()?;
+    File::open(fresh_dir.join("db")).and_then(|f| f.sync_all()).map_err(io_error(fresh_dir))?;
+    if let Some(mark) = store.newest_change()? {
+        commit_mark::write_to(fresh_dir, &mark).map_err(io_error(fresh_dir))?;
+    }
+    Ok(())
 }

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 
 use super::history::{self, HistoryEntry};
+use super::salvage::{self, Unreadable};
 use super::{AccountRecord, Records, Store, StoreError, codec, keys};
 use crate::domain::{AccountId, AccountStats, AccountSummary, DayEntry, FollowUp, Order, Referral, Touch};
 use crate::search::SearchIndex;
@@ -14,7 +15,49 @@ use crate::search::SearchIndex;
 pub struct DoctorReport {
     pub records_checked: usize,
     pub accounts: usize,
-    pub problems: Vec<String>,
+    pub problems: Vec<Problem>,
+    /// The ranges of keys that could not be read at all (also in `problems`).
+    pub unreadable: Vec<Unreadable>,
+}
+
+/// One thing wrong, with the record (or range of records) it is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The record as people read it, with its raw key.
+    pub key: String,
+    pub reason: String,
+}
+
+impl Problem {
+    fn at(key: &[u8], reason: impl Into<String>) -> Problem {
+        Problem { key: keys::describe(key), reason: reason.into() }
+    }
+
+    fn unreadable(range: &Unreadable) -> Problem {
+        Problem {
+            key: format!("{} up to {}", keys::describe(&range.from), keys::describe(&range.to)),
+            reason: format!("cannot be read: {}", range.reason),
+        }
+    }
+}
+
+impl From<StoreError> for Problem {
+    fn from(error: StoreError) -> Problem {
+        match error {
+            StoreError::Corrupt { key, reason } => Problem { key, reason },
+            other => Problem { key: String::new(), reason: other.to_string() },
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.key.is_empty() {
+            write!(f, "{}", self.reason)
+        } else {
+            write!(f, "{}: {}", self.key, self.reason)
+        }
+    }
 }
 
 impl DoctorReport {
@@ -25,62 +68,48 @@ impl DoctorReport {
 
 pub(super) fn check(store: &Store, _today: NaiveDate) -> Result<DoctorReport, StoreError> {
     let mut report = DoctorReport::default();
-    let problem = |key: &[u8], reason: String| format!("{}: {reason}", keys::describe(key));
-    let mut problems: Vec<String> = Vec::new();
+    let problem = Problem::at;
+    let mut problems: Vec<Problem> = Vec::new();
     let mut accounts: HashSet<AccountId> = HashSet::new();
     let mut follow_up_index: HashSet<(u64, u64)> = HashSet::new();
     let mut follow_ups: Vec<(Vec<u8>, FollowUp)> = Vec::new();
     let mut referrals: Vec<(Vec<u8>, Referral)> = Vec::new();
     let mut chunked_accounts: Vec<(Vec<u8>, AccountId)> = Vec::new();
 
-    for item in store.data.iter() {
-        let (key, value) = item?;
-        report.records_checked += 1;
-        let decoded: Result<(), StoreError> = match key.first() {
-            Some(&keys::ACCOUNT) => codec::decode::<AccountRecord>(&key, &value).map(|record| {
-                if Some(record.account.id.0) != keys::u64_at(&key, 1) {
-                    problems.push(problem(&key, format!("holds account {}", record.account.id)));
-                }
-                accounts.insert(record.account.id);
-                check_stats(store, &key, &record, &mut problems);
-            }),
-            Some(&keys::TOUCHES) => codec::decode::<Vec<Touch>>(&key, &value).map(|touches| {
-                owned_by_key(&key, touches.iter().map(|t| t.account), &mut problems, &mut chunked_accounts)
-            }),
-            Some(&keys::ORDERS) => codec::decode::<Vec<Order>>(&key, &value).map(|orders| {
-                owned_by_key(&key, orders.iter().map(|o| o.account), &mut problems, &mut chunked_accounts)
-            }),
-            Some(&keys::FOLLOW_UP) => {
-                codec::decode::<FollowUp>(&key, &value).map(|f| follow_ups.push((key.to_vec(), f)))
-            }
-            Some(&keys::FOLLOW_UPS_OF) => match (keys::u64_at(&key, 1), keys::u64_at(&key, 9)) {
-                (Some(account), Some(id)) => {
-                    follow_up_index.insert((account, id));
-                    Ok(())
-                }
-                _ => Err(corrupt(&key, "malformed index key")),
-            },
-            Some(&keys::REFERRAL) => {
-                codec::decode::<Referral>(&key, &value).map(|r| referrals.push((key.to_vec(), r)))
-            }
-            Some(&keys::REFERRALS_OF) => Ok(()),
-            Some(&keys::SEARCH) => {
-                codec::decode_text(&key, &value).and_then(|text| {
-                    match SearchIndex::new(vec![text]).malformed() {
-                        0 => Ok(()),
-                        n => Err(corrupt(&key, &format!("{n} malformed index lines"))),
-                    }
-                })
-            }
-            Some(&keys::SUMMARY) => codec::decode_binary::<Vec<AccountSummary>>(&key, &value).map(|_| ()),
-            Some(&keys::COUNTER) => codec::decode_u64(&key, &value).map(|_| ()),
-            Some(&keys::DAY) => codec::decode_binary::<Vec<DayEntry>>(&key, &value).map(|_| ()),
-            Some(&keys::HISTORY) => codec::decode::<HistoryEntry>(&key, &value).map(|_| ()),
-            Some(&keys::HISTORY_CHANGES) => history::decode_changes(&key, &value).map(|_| ()),
-            _ => Err(corrupt(&key, "unknown kind of record")),
+    // Family by family, so that a damaged node is listed and the rest of
+    // the store is still checked (see `salvage`).
+    {
+        let mut seen = Seen {
+            problems: &mut problems,
+            accounts: &mut accounts,
+            follow_up_index: &mut follow_up_index,
+            follow_ups: &mut follow_ups,
+            referrals: &mut referrals,
+            chunked_accounts: &mut chunked_accounts,
         };
-        if let Err(error) = decoded {
-            problems.push(error.to_string());
+        for prefix in 0..=254u8 {
+            let (items, unreadable) = salvage::read_prefix(&store.data, prefix);
+            report.records_checked += items.len();
+            seen.problems.extend(unreadable.iter().map(Problem::unreadable));
+            report.unreadable.extend(unreadable);
+            for (key, value) in items {
+                if let Err(error) = check_record(store, &key, &value, &mut seen) {
+                    seen.problems.push(error.into());
+                }
+            }
+        }
+    }
+    for item in store.data.range(vec![255u8]..) {
+        report.records_checked += 1;
+        match item {
+            Ok((key, _)) => problems.push(Problem::at(&key, "unknown kind of record")),
+            Err(error) => {
+                problems.push(Problem {
+                    key: "records after every known kind".into(),
+                    reason: format!("cannot be read: {error}"),
+                });
+                break;
+            }
         }
     }
     report.accounts = accounts.len();
@@ -109,6 +138,63 @@ pub(super) fn check(store: &Store, _today: NaiveDate) -> Result<DoctorReport, St
     Ok(report)
 }
 
+/// What the record-by-record pass gathers for the checks across records.
+struct Seen<'a> {
+    problems: &'a mut Vec<Problem>,
+    accounts: &'a mut HashSet<AccountId>,
+    follow_up_index: &'a mut HashSet<(u64, u64)>,
+    follow_ups: &'a mut Vec<(Vec<u8>, FollowUp)>,
+    referrals: &'a mut Vec<(Vec<u8>, Referral)>,
+    chunked_accounts: &'a mut Vec<(Vec<u8>, AccountId)>,
+}
+
+/// Decodes one record and checks it on its own; an error when it does not
+/// decode.
+fn check_record(store: &Store, key: &[u8], value: &[u8], seen: &mut Seen<'_>) -> Result<(), StoreError> {
+    let problem = Problem::at;
+    match key.first() {
+        Some(&keys::ACCOUNT) => codec::decode::<AccountRecord>(key, value).map(|record| {
+            if Some(record.account.id.0) != keys::u64_at(key, 1) {
+                seen.problems.push(problem(key, format!("holds account {}", record.account.id)));
+            }
+            seen.accounts.insert(record.account.id);
+            check_stats(store, key, &record, seen.problems);
+        }),
+        Some(&keys::TOUCHES) => codec::decode::<Vec<Touch>>(key, value).map(|touches| {
+            owned_by_key(key, touches.iter().map(|t| t.account), seen.problems, seen.chunked_accounts)
+        }),
+        Some(&keys::ORDERS) => codec::decode::<Vec<Order>>(key, value).map(|orders| {
+            owned_by_key(key, orders.iter().map(|o| o.account), seen.problems, seen.chunked_accounts)
+        }),
+        Some(&keys::FOLLOW_UP) => {
+            codec::decode::<FollowUp>(key, value).map(|f| seen.follow_ups.push((key.to_vec(), f)))
+        }
+        Some(&keys::FOLLOW_UPS_OF) => match (keys::u64_at(key, 1), keys::u64_at(key, 9)) {
+            (Some(account), Some(id)) => {
+                seen.follow_up_index.insert((account, id));
+                Ok(())
+            }
+            _ => Err(corrupt(key, "malformed index key")),
+        },
+        Some(&keys::REFERRAL) => {
+            codec::decode::<Referral>(key, value).map(|r| seen.referrals.push((key.to_vec(), r)))
+        }
+        Some(&keys::REFERRALS_OF) => Ok(()),
+        Some(&keys::SEARCH) => {
+            codec::decode_text(key, value).and_then(|text| match SearchIndex::new(vec![text]).malformed() {
+                0 => Ok(()),
+                n => Err(corrupt(key, &format!("{n} malformed index lines"))),
+            })
+        }
+        Some(&keys::SUMMARY) => codec::decode_binary::<Vec<AccountSummary>>(key, value).map(|_| ()),
+        Some(&keys::COUNTER) => codec::decode_u64(key, value).map(|_| ()),
+        Some(&keys::DAY) => codec::decode_binary::<Vec<DayEntry>>(key, value).map(|_| ()),
+        Some(&keys::HISTORY) => codec::decode::<HistoryEntry>(key, value).map(|_| ()),
+        Some(&keys::HISTORY_CHANGES) => history::decode_changes(key, value).map(|_| ()),
+        _ => Err(corrupt(key, "unknown kind of record")),
+    }
+}
+
 fn corrupt(key: &[u8], reason: &str) -> StoreError {
     StoreError::Corrupt { key: keys::describe(key), reason: reason.into() }
 }
@@ -116,19 +202,19 @@ fn corrupt(key: &[u8], reason: &str) -> StoreError {
 fn owned_by_key(
     key: &[u8],
     owners: impl Iterator<Item = AccountId>,
-    problems: &mut Vec<String>,
+    problems: &mut Vec<Problem>,
     chunked_accounts: &mut Vec<(Vec<u8>, AccountId)>,
 ) {
     let Some(owner) = keys::u64_at(key, 1).map(AccountId) else {
         return;
     };
     if owners.into_iter().any(|account| account != owner) {
-        problems.push(format!("{}: holds records of another account", keys::describe(key)));
+        problems.push(Problem::at(key, "holds records of another account"));
     }
     chunked_accounts.push((key.to_vec(), owner));
 }
 
-fn check_stats(store: &Store, key: &[u8], record: &AccountRecord, problems: &mut Vec<String>) {
+fn check_stats(store: &Store, key: &[u8], record: &AccountRecord, problems: &mut Vec<Problem>) {
     let id = record.account.id;
     let (Ok(touches), Ok(orders), Ok(follow_ups)) =
         (store.touches(id), store.orders(id), store.follow_ups_of(id))
@@ -136,9 +222,9 @@ fn check_stats(store: &Store, key: &[u8], record: &AccountRecord, problems: &mut
         return;
     };
     if AccountStats::compute(&touches, &orders, &follow_ups) != record.stats {
-        problems.push(format!(
-            "{}: aggregates disagree with its touches, orders and follow-ups (run `leadline doctor --repair`)",
-            keys::describe(key)
+        problems.push(Problem::at(
+            key,
+            "aggregates disagree with its touches, orders and follow-ups (run `leadline doctor --repair`)",
         ));
     }
 }

@@ -176,6 +176,10 @@ pub fn describe(key: &[u8]) -> String {
         Some(&TOUCHES) if key.len() == 13 => {
             format!("touches of account {} (chunk {})", id(1), u32_at(key, 9).unwrap_or(0))
         }
+        Some(&TOUCHES) if key.len() == 9 => format!("touches of account {}", id(1)),
+        Some(&ORDERS) if key.len() == 9 => format!("orders of account {}", id(1)),
+        Some(&FOLLOW_UPS_OF) if key.len() == 9 => format!("follow-ups of account {}", id(1)),
+        Some(&REFERRALS_OF) if key.len() == 9 => format!("referrals of account {}", id(1)),
         Some(&ORDERS) if key.len() == 13 => {
             format!("orders of account {} (chunk {})", id(1), u32_at(key, 9).unwrap_or(0))
         }

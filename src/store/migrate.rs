@@ -55,6 +55,17 @@ fn write_version(store: &Store, key: &[u8], version: u32) -> Result<(), StoreErr
     store.make_durable(&mut synced)
 }
 
+/// Whether [`on_open`] would change anything but a new store's stamp.
+pub(super) fn needs_migration(store: &Store) -> Result<bool, StoreError> {
+    match read_version(store, SCHEMA_KEY)? {
+        None => Ok(false),
+        Some(found) if found > SCHEMA_VERSION => Ok(false),
+        Some(found) => {
+            Ok(found < SCHEMA_VERSION || read_version(store, DERIVED_KEY)? != Some(DERIVED_VERSION))
+        }
+    }
+}
+
 /// Brings the store up to this build's versions; says how many derived
 /// keys it rewrote (zero when nothing was out of date).
 pub(super) fn on_open(store: &Store) -> Result<usize, StoreError> {
@@ -83,7 +94,9 @@ pub(super) fn on_open(store: &Store) -> Result<usize, StoreError> {
         }
     }
     if read_version(store, DERIVED_KEY)? != Some(DERIVED_VERSION) {
-        return rebuild_derived(store);
+        // Before-images hold derived data of the old kind: undo cannot
+        // apply them to the new.
+        return rebuild_derived(store, History::Drop);
     }
     Ok(0)
 }
@@ -123,15 +136,25 @@ impl BatchWriter<'_> {
     }
 }
 
+/// What a rebuild does with the undo history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum History {
+    /// Keep it: the derived records are of the same kind (a repair).
+    Keep,
+    /// Drop the before-images: they hold derived data of an older kind.
+    Drop,
+}
+
 /// Recomputes aggregates, search chunks and the follow-up and referral
 /// indexes from the primary records. Records that do not decode are left
-/// for `doctor` to report. History before this point can no longer be
-/// undone, since its before-images hold derived data of the old kind.
-pub(super) fn rebuild_derived(store: &Store) -> Result<usize, StoreError> {
+/// for `doctor` to report.
+pub(super) fn rebuild_derived(store: &Store, history: History) -> Result<usize, StoreError> {
     let mut out = BatchWriter { store, batch: sled::Batch::default(), pending: 0, written: 0 };
-    for prefix in
-        [keys::FOLLOW_UPS_OF, keys::REFERRALS_OF, keys::SEARCH, keys::SUMMARY, keys::HISTORY_CHANGES]
-    {
+    let mut derived = vec![keys::FOLLOW_UPS_OF, keys::REFERRALS_OF, keys::SEARCH, keys::SUMMARY];
+    if history == History::Drop {
+        derived.push(keys::HISTORY_CHANGES);
+    }
+    for prefix in derived {
         for item in store.data.scan_prefix([prefix]) {
             out.remove(item?.0)?;
         }
@@ -194,14 +217,16 @@ pub(super) fn rebuild_derived(store: &Store) -> Result<usize, StoreError> {
         out.insert(keys::referral_of(referral.referrer, referral.id), Vec::new())?;
         out.insert(keys::referral_of(referral.referee, referral.id), Vec::new())?;
     }
-    for item in store.data.scan_prefix([keys::HISTORY]) {
-        let (key, value) = item?;
-        let Ok(mut entry) = codec::decode::<HistoryEntry>(&key, &value) else {
-            continue;
-        };
-        if !entry.pruned {
-            entry.pruned = true;
-            out.insert(key.to_vec(), codec::encode(&entry))?;
+    if history == History::Drop {
+        for item in store.data.scan_prefix([keys::HISTORY]) {
+            let (key, value) = item?;
+            let Ok(mut entry) = codec::decode::<HistoryEntry>(&key, &value) else {
+                continue;
+            };
+            if !entry.pruned {
+                entry.pruned = true;
+                out.insert(key.to_vec(), codec::encode(&entry))?;
+            }
         }
     }
     out.flush()?;

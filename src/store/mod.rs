@@ -9,12 +9,14 @@
 //! accounts) keep sled's open and scan costs low.
 
 mod codec;
+mod commit_mark;
 mod compact;
 mod doctor;
 mod history;
 pub mod keys;
 mod lock;
 mod migrate;
+mod salvage;
 mod txn;
 
 use std::collections::HashSet;
@@ -33,9 +35,11 @@ use crate::domain::{
 };
 use crate::search::SearchIndex;
 
-pub use doctor::DoctorReport;
+pub use commit_mark::CommitMark;
+pub use doctor::{DoctorReport, Problem};
 pub use history::HistoryEntry;
 pub use migrate::{DERIVED_VERSION, SCHEMA_VERSION};
+pub use salvage::Unreadable;
 pub use txn::Txn;
 
 #[derive(Debug, thiserror::Error)]
@@ -54,14 +58,54 @@ pub enum StoreError {
     Io { path: String, source: io::Error },
     #[error("the store has handed out every {kind} id it can hold (up to {max}); nothing was saved", max = crate::domain::MAX_ID)]
     IdsExhausted { kind: &'static str },
+    #[error("{}", rolled_back_message(path, *holds, committed))]
+    RolledBack { path: String, holds: u64, committed: CommitMark },
+    /// The disk had no room for the change; nothing was written.
+    #[error("disk full: nothing was saved ({path} needs about {needed} free, {free} is left)")]
+    DiskFull { path: String, needed: String, free: String },
+    /// The disk filled while sled was writing: what was written is not
+    /// trusted, and this store handle writes nothing more.
+    #[error(
+        "disk full: the change was not saved; free some space on the disk of {path}, then run `leadline doctor`"
+    )]
+    DiskFullWhileSaving { path: String },
+    #[error(
+        "disk full: cannot open store {path}: sled writes to its files when it opens; free some space on its disk first"
+    )]
+    DiskFullOnOpen { path: String },
+    #[error("store {path} cannot be opened: sled finds its data files damaged ({reason})")]
+    Damaged { path: String, reason: String },
     #[error("store error: {0}")]
     Sled(String),
 }
 
+fn rolled_back_message(path: &str, holds: u64, committed: &CommitMark) -> String {
+    let missing = committed.seq - holds;
+    let which = if missing == 1 {
+        format!("change #{}", committed.seq)
+    } else {
+        format!("{missing} changes, #{} to #{}", holds + 1, committed.seq)
+    };
+    format!(
+        "store {path} has lost its newest {which} (the last was '{}' at {}): a damaged data file made sled open without them",
+        committed.summary,
+        committed.at.format("%Y-%m-%d %H:%M")
+    )
+}
+
 impl From<sled::Error> for StoreError {
     fn from(error: sled::Error) -> Self {
-        StoreError::Sled(error.to_string())
+        StoreError::Sled(sled_message(&error))
     }
+}
+
+/// sled's message without the empty backtrace it appends.
+pub(super) fn sled_message(error: &sled::Error) -> String {
+    error.to_string().replace(" backtrace ()", "")
+}
+
+fn is_disk_full(error: &sled::Error) -> bool {
+    matches!(error, sled::Error::Io(io) if io.kind() == io::ErrorKind::StorageFull || io.raw_os_error() == Some(28))
 }
 
 /// An account as stored: the record people edit and its derived aggregates.
@@ -92,11 +136,39 @@ impl<T> Default for Loaded<T> {
     }
 }
 
+/// The primary records of a store that could be read, and what could not.
+#[derive(Debug, Default)]
+pub struct Salvaged {
+    pub accounts: Vec<AccountRecord>,
+    pub touches: Vec<Touch>,
+    pub orders: Vec<Order>,
+    pub follow_ups: Vec<FollowUp>,
+    pub referrals: Vec<Referral>,
+    pub problems: Vec<String>,
+}
+
 /// A raw record: key and encoded value.
 pub type KeyValue = (Vec<u8>, Vec<u8>);
 
 pub const TOUCH_CHUNK: usize = 32;
 pub const ORDER_CHUNK: usize = 32;
+
+/// How a store is opened.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct OpenOptions {
+    /// Open a store that lost changes Leadline committed (for `doctor` and
+    /// salvage): it reads, and refuses to write until the loss is accepted.
+    pub allow_rollback: bool,
+}
+
+/// What a store holds against what Leadline committed to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rollback {
+    /// The newest change the store holds.
+    pub holds: u64,
+    /// The newest change Leadline committed.
+    pub committed: CommitMark,
+}
 
 pub struct Store {
     db: sled::Db,
@@ -104,11 +176,30 @@ pub struct Store {
     meta: sled::Tree,
     dir: PathBuf,
     data_file: File,
+    mark: commit_mark::MarkFile,
+    rollback: Option<Rollback>,
+    /// Set when a write failed after sled took it: what sled holds in memory
+    /// is not what is on disk, so nothing more is written, not even the
+    /// flush sled does when it closes.
+    poisoned: std::sync::atomic::AtomicBool,
     /// Serialises writers inside the process; also remembers which of
     /// sled's blob files have been fsynced.
     writer: Mutex<HashSet<std::ffi::OsString>>,
     /// Dropped last (fields drop in order), after sled has closed.
     _lock: lock::StoreLock,
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        if self.poisoned.load(std::sync::atomic::Ordering::SeqCst) {
+            // sled flushes its in-memory state when its last handle goes;
+            // after a failed write that would write what was reported as not
+            // saved, or wait forever on a full disk. Leaked handles never go.
+            std::mem::forget(self.db.clone());
+            std::mem::forget(self.data.clone());
+            std::mem::forget(self.meta.clone());
+        }
+    }
 }
 
 fn io_error(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
@@ -122,35 +213,150 @@ impl Store {
     /// Opens (creating if needed) the store in `dir`, migrating it if it
     /// is older than this build.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        Store::open_unmigrated(dir, OpenOptions::default())?.migrated()
+    }
+
+    /// Opens the store without migrating it (see [`Store::needs_migration`]
+    /// and [`Store::migrated`]), so that a backup can be written first.
+    pub fn open_unmigrated(dir: &Path, options: OpenOptions) -> Result<Store, StoreError> {
         prepare_private_dir(dir)?;
         let lock = lock::StoreLock::acquire(dir)?;
         lock::remove_unfinished_snapshots(dir)?;
         let db = open_sled(dir)?;
         tighten_permissions(dir)?;
         compact::remove_leftovers(dir)?;
-        let data = db.open_tree("data")?;
-        let meta = db.open_tree("meta")?;
+        let data = db.open_tree("data").map_err(|e| open_error(dir, e))?;
+        let meta = db.open_tree("meta").map_err(|e| open_error(dir, e))?;
         let data_file = File::open(dir.join("db")).map_err(io_error(dir))?;
-        let store = Store {
+        let (mark, committed) = commit_mark::MarkFile::open(dir).map_err(io_error(dir))?;
+        let mut store = Store {
             db,
             data,
             meta,
             dir: dir.to_path_buf(),
             data_file,
+            mark,
+            rollback: None,
+            poisoned: std::sync::atomic::AtomicBool::new(false),
             writer: Mutex::new(HashSet::new()),
             _lock: lock,
         };
-        // A rebuild of a big book leaves sled's log long, and every later
-        // open would replay it: rewrite the file once now instead.
-        if migrate::on_open(&store)? > COMPACT_AFTER_REBUILD {
-            return store.compact();
+        let holds = store.newest_change()?;
+        match committed {
+            Some(committed) if committed.seq > holds.as_ref().map_or(0, |h| h.seq) => {
+                let holds = holds.map_or(0, |h| h.seq);
+                if !options.allow_rollback {
+                    return Err(StoreError::RolledBack { path: dir.display().to_string(), holds, committed });
+                }
+                store.rollback = Some(Rollback { holds, committed });
+            }
+            // A mark behind the store: the process ended between a commit
+            // and its mark, or the store predates marks.
+            Some(committed) if holds.as_ref().is_some_and(|h| h.seq > committed.seq) => {
+                store.write_mark(holds)
+            }
+            None => store.write_mark(holds),
+            Some(_) => {}
         }
         Ok(store)
     }
 
+    /// Whether opening the store changes it: an older schema or derived
+    /// records of an older version.
+    pub fn needs_migration(&self) -> Result<bool, StoreError> {
+        migrate::needs_migration(self)
+    }
+
+    /// Brings the store up to this build's versions; a big rebuild is
+    /// followed by a compaction, since every later open would replay it.
+    pub fn migrated(self) -> Result<Store, StoreError> {
+        if migrate::on_open(&self)? > COMPACT_AFTER_REBUILD {
+            return Ok(self.compact()?.store);
+        }
+        Ok(self)
+    }
+
+    /// The changes Leadline committed that the store lost, when it was
+    /// opened with [`OpenOptions::allow_rollback`].
+    pub fn rollback(&self) -> Option<&Rollback> {
+        self.rollback.as_ref()
+    }
+
+    /// Takes the store as it is after a rollback: later changes get new
+    /// sequence numbers after the ones it holds, and it writes again.
+    pub fn accept_rollback(&mut self) -> Result<(), StoreError> {
+        if self.rollback.take().is_some() {
+            let holds = self.newest_change()?;
+            self.write_mark(holds);
+        }
+        Ok(())
+    }
+
+    /// The newest entry of the history, as a mark.
+    fn newest_change(&self) -> Result<Option<CommitMark>, StoreError> {
+        let Some(item) = self.data.scan_prefix([keys::HISTORY]).next_back() else {
+            return Ok(None);
+        };
+        let (key, value) = item?;
+        let entry: HistoryEntry = codec::decode(&key, &value)?;
+        Ok(Some(CommitMark { seq: entry.seq, at: entry.at, summary: entry.summary }))
+    }
+
+    /// Records the newest change in the mark file. A hedge: when it cannot
+    /// be written the change itself is still saved, so this never fails.
+    fn write_mark(&self, mark: Option<CommitMark>) {
+        if let Some(mark) = mark {
+            let _ = self.mark.write(&mark);
+        }
+    }
+
+    /// Refuses a write the store cannot take: after a rollback not yet
+    /// accepted, after a failed write, or with too little disk for `bytes`.
+    fn check_writable(&self, bytes: usize) -> Result<(), StoreError> {
+        let path = self.dir.display().to_string();
+        if self.poisoned.load(std::sync::atomic::Ordering::SeqCst) {
+            return Err(StoreError::DiskFullWhileSaving { path });
+        }
+        if let Some(rollback) = &self.rollback {
+            return Err(StoreError::RolledBack {
+                path,
+                holds: rollback.holds,
+                committed: rollback.committed.clone(),
+            });
+        }
+        // sled appends the batch to its log, and may start a new segment
+        // (512 KiB) to do it: ask for twice the batch and a segment spare.
+        let needed = 2 * bytes as u64 + (1 << 20);
+        if let Ok(stats) = rustix::fs::statvfs(&self.dir) {
+            let free = stats.f_bavail.saturating_mul(stats.f_frsize);
+            if free < needed {
+                return Err(StoreError::DiskFull { path, needed: megabytes(needed), free: megabytes(free) });
+            }
+        }
+        Ok(())
+    }
+
+    /// Marks this handle as failed after an error while sled wrote.
+    fn poison(&self, error: StoreError) -> StoreError {
+        self.poisoned.store(true, std::sync::atomic::Ordering::SeqCst);
+        error
+    }
+
+    /// Turns an error from sled during a write into the store's error,
+    /// poisoning this handle: sled may hold in memory what is not on disk.
+    fn failed_write(&self, error: sled::Error) -> StoreError {
+        self.poisoned.store(true, std::sync::atomic::Ordering::SeqCst);
+        if is_disk_full(&error) {
+            StoreError::DiskFullWhileSaving { path: self.dir.display().to_string() }
+        } else {
+            StoreError::from(error)
+        }
+    }
+
     /// Rewrites the store into a fresh file (see the `compact` module);
-    /// worth it after a bulk load.
-    pub fn compact(self) -> Result<Store, StoreError> {
+    /// worth it after a bulk load. A compaction that cannot be done (a
+    /// full disk) leaves the store as it was and says why.
+    pub fn compact(self) -> Result<Compacted, StoreError> {
         compact::compact(self)
     }
 
@@ -171,8 +377,18 @@ impl Store {
     /// write survives power loss; sled's own flush uses sync_file_range,
     /// which leaves the drive cache and file metadata unflushed.
     fn make_durable(&self, synced_blobs: &mut HashSet<std::ffi::OsString>) -> Result<(), StoreError> {
-        self.db.flush()?;
-        self.data_file.sync_all().map_err(io_error(&self.dir))?;
+        let path = || self.dir.display().to_string();
+        let io = |error: io::Error, at: &Path| {
+            if error.kind() == io::ErrorKind::StorageFull {
+                StoreError::DiskFullWhileSaving { path: path() }
+            } else {
+                io_error(at)(error)
+            }
+        };
+        self.db.flush().map_err(|error| {
+            if is_disk_full(&error) { StoreError::DiskFullWhileSaving { path: path() } } else { error.into() }
+        })?;
+        self.data_file.sync_all().map_err(|e| io(e, &self.dir))?;
         let blob_dir = self.dir.join("blobs");
         let Ok(entries) = fs::read_dir(&blob_dir) else {
             return Ok(());
@@ -182,42 +398,55 @@ impl Store {
             let name = entry.file_name();
             if !synced_blobs.contains(&name) {
                 if let Ok(file) = File::open(entry.path()) {
-                    file.sync_all().map_err(io_error(&blob_dir))?;
+                    file.sync_all().map_err(|e| io(e, &blob_dir))?;
                 }
                 synced_blobs.insert(name);
                 synced_any = true;
             }
         }
         if synced_any {
-            File::open(&blob_dir).and_then(|d| d.sync_all()).map_err(io_error(&blob_dir))?;
+            File::open(&blob_dir).and_then(|d| d.sync_all()).map_err(|e| io(e, &blob_dir))?;
         }
         Ok(())
     }
 
     fn get_raw(&self, key: &[u8]) -> Result<Option<Vec<u8>>, StoreError> {
-        Ok(self.data.get(key)?.map(|v| v.to_vec()))
+        Ok(self.data.get(key).map_err(|e| unreadable(key, e))?.map(|v| v.to_vec()))
     }
 
     fn scan_raw(&self, prefix: &[u8]) -> Result<Vec<KeyValue>, StoreError> {
         self.data
             .scan_prefix(prefix)
-            .map(|item| item.map(|(k, v)| (k.to_vec(), v.to_vec())).map_err(StoreError::from))
+            .map(|item| item.map(|(k, v)| (k.to_vec(), v.to_vec())).map_err(|e| unreadable(prefix, e)))
             .collect()
+    }
+
+    /// Every record of a family that reads; the ranges that do not, as
+    /// errors naming them.
+    fn read_family(&self, prefix: u8) -> (Vec<(sled::IVec, sled::IVec)>, Vec<StoreError>) {
+        let (items, unreadable) = salvage::read_prefix(&self.data, prefix);
+        let problems = unreadable
+            .into_iter()
+            .map(|u| StoreError::Corrupt {
+                key: format!("{} up to {}", keys::describe(&u.from), keys::describe(&u.to)),
+                reason: u.reason,
+            })
+            .collect();
+        (items, problems)
     }
 
     /// Every account, decoded on all cores (the biggest read at start-up).
     pub fn accounts(&self) -> Result<Loaded<AccountRecord>, StoreError> {
-        let raw: Vec<(sled::IVec, sled::IVec)> =
-            self.data.scan_prefix([keys::ACCOUNT]).collect::<Result<_, _>>()?;
-        Ok(decode_parallel(&raw, |(key, value)| codec::decode::<AccountRecord>(key, value)))
+        let (raw, unreadable) = self.read_family(keys::ACCOUNT);
+        let mut loaded = decode_parallel(&raw, |(key, value)| codec::decode::<AccountRecord>(key, value));
+        loaded.problems.extend(unreadable);
+        Ok(loaded)
     }
 
     /// The search index of the whole book.
     pub fn search_index(&self) -> Result<(SearchIndex, Vec<StoreError>), StoreError> {
-        let raw: Vec<(sled::IVec, sled::IVec)> =
-            self.data.scan_prefix([keys::SEARCH]).collect::<Result<_, _>>()?;
+        let (raw, mut problems) = self.read_family(keys::SEARCH);
         let mut chunks = Vec::with_capacity(raw.len());
-        let mut problems = Vec::new();
         for (key, value) in &raw {
             match codec::decode_text(key, value) {
                 Ok(text) => chunks.push(text),
@@ -229,10 +458,10 @@ impl Store {
 
     /// The summary of every account (see [`AccountSummary`]).
     pub fn summaries(&self) -> Result<Loaded<AccountSummary>, StoreError> {
-        let raw: Vec<(sled::IVec, sled::IVec)> =
-            self.data.scan_prefix([keys::SUMMARY]).collect::<Result<_, _>>()?;
-        let chunks =
+        let (raw, unreadable) = self.read_family(keys::SUMMARY);
+        let mut chunks =
             decode_parallel(&raw, |(key, value)| codec::decode_binary::<Vec<AccountSummary>>(key, value));
+        chunks.problems.extend(unreadable);
         Ok(Loaded { items: chunks.items.into_iter().flatten().collect(), problems: chunks.problems })
     }
 
@@ -271,16 +500,45 @@ impl Store {
 
     /// Every follow-up, in id order.
     pub fn follow_ups(&self) -> Result<Loaded<FollowUp>, StoreError> {
-        let raw: Vec<(sled::IVec, sled::IVec)> =
-            self.data.scan_prefix([keys::FOLLOW_UP]).collect::<Result<_, _>>()?;
-        Ok(decode_parallel(&raw, |(key, value)| codec::decode::<FollowUp>(key, value)))
+        let (raw, unreadable) = self.read_family(keys::FOLLOW_UP);
+        let mut loaded = decode_parallel(&raw, |(key, value)| codec::decode::<FollowUp>(key, value));
+        loaded.problems.extend(unreadable);
+        Ok(loaded)
     }
 
     /// Every referral, in id order.
     pub fn referrals(&self) -> Result<Loaded<Referral>, StoreError> {
-        let raw: Vec<(sled::IVec, sled::IVec)> =
-            self.data.scan_prefix([keys::REFERRAL]).collect::<Result<_, _>>()?;
-        Ok(decode_parallel(&raw, |(key, value)| codec::decode::<Referral>(key, value)))
+        let (raw, unreadable) = self.read_family(keys::REFERRAL);
+        let mut loaded = decode_parallel(&raw, |(key, value)| codec::decode::<Referral>(key, value));
+        loaded.problems.extend(unreadable);
+        Ok(loaded)
+    }
+
+    /// Every primary record that can be read, family by family, and what
+    /// could not be read or decoded, by key: for backups, of a damaged store
+    /// too.
+    pub fn salvage(&self) -> Salvaged {
+        let mut out = Salvaged::default();
+        fn family<T: serde::de::DeserializeOwned>(
+            store: &Store,
+            prefix: u8,
+            problems: &mut Vec<String>,
+        ) -> Vec<T> {
+            let (items, unreadable) = salvage::read_prefix(&store.data, prefix);
+            problems.extend(unreadable.iter().map(|u| u.to_string()));
+            items
+                .iter()
+                .filter_map(|(key, value)| {
+                    codec::decode(key, value).map_err(|e| problems.push(e.to_string())).ok()
+                })
+                .collect()
+        }
+        out.accounts = family(self, keys::ACCOUNT, &mut out.problems);
+        out.touches = family::<Vec<Touch>>(self, keys::TOUCHES, &mut out.problems).concat();
+        out.orders = family::<Vec<Order>>(self, keys::ORDERS, &mut out.problems).concat();
+        out.follow_ups = family(self, keys::FOLLOW_UP, &mut out.problems);
+        out.referrals = family(self, keys::REFERRAL, &mut out.problems);
+        out
     }
 
     /// The newest history entries, newest first.
@@ -307,9 +565,10 @@ impl Store {
     }
 
     /// Recomputes every derived record (aggregates, indexes, search keys)
-    /// from the primary records, in one commit.
+    /// from the primary records; the undo history stays.
     pub fn rebuild_derived(&self) -> Result<usize, StoreError> {
-        migrate::rebuild_derived(self)
+        self.check_writable(0)?;
+        migrate::rebuild_derived(self, migrate::History::Keep)
     }
 }
 
@@ -419,6 +678,51 @@ impl Records for Store {
     }
 }
 
+/// The outcome of a compaction: the store (compacted, or as it was) and,
+/// when it was left as it was, why. (An error instead means the compacted
+/// copy is in place but could not be reopened.)
+pub struct Compacted {
+    pub store: Store,
+    pub skipped: Option<StoreError>,
+}
+
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1e6)
+}
+
+/// A read sled could not do, with the record it was for.
+fn unreadable(key: &[u8], error: sled::Error) -> StoreError {
+    StoreError::Corrupt { key: keys::describe(key), reason: sled_message(&error) }
+}
+
+/// An error from sled while opening, with the store it is about.
+fn open_error(dir: &Path, error: sled::Error) -> StoreError {
+    match error {
+        error if is_disk_full(&error) => StoreError::DiskFullOnOpen { path: dir.display().to_string() },
+        sled::Error::Io(source) => StoreError::Io { path: dir.display().to_string(), source },
+        sled::Error::Corruption { .. } => {
+            StoreError::Damaged { path: dir.display().to_string(), reason: sled_message(&error) }
+        }
+        other => StoreError::from(other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_while_opening_name_the_store() {
+        let dir = Path::new("/home/rep/.local/share/leadline/store");
+        let denied = sled::Error::Io(io::Error::from(io::ErrorKind::PermissionDenied));
+        let message = open_error(dir, denied).to_string();
+        assert!(message.starts_with("store /home/rep/.local/share/leadline/store: "), "{message}");
+        assert!(message.contains("ermission denied"), "{message}");
+        let full = sled::Error::Io(io::Error::from_raw_os_error(28));
+        assert!(open_error(dir, full).to_string().starts_with("disk full: cannot open store /home/rep"));
+    }
+}
+
 /// Opens sled with our lock already held. sled takes a lock of its own on
 /// its data file; if that is still held, it is by a sled instance of this
 /// process that is finishing its shutdown in the background (a store just
@@ -435,7 +739,7 @@ fn open_sled(dir: &Path) -> Result<sled::Db, StoreError> {
                 }
                 std::thread::sleep(std::time::Duration::from_millis(20));
             }
-            Err(other) => return Err(StoreError::from(other)),
+            Err(other) => return Err(open_error(dir, other)),
         }
     }
 }

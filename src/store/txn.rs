@@ -10,7 +10,8 @@ use serde::Serialize;
 use super::history::{self, Change, HistoryEntry};
 use super::keys::IndexFamily;
 use super::{
-    AccountRecord, KeyValue, ORDER_CHUNK, Records, Store, StoreError, TOUCH_CHUNK, UndoOutcome, codec, keys,
+    AccountRecord, CommitMark, KeyValue, ORDER_CHUNK, Records, Store, StoreError, TOUCH_CHUNK, UndoOutcome,
+    codec, keys,
 };
 use chrono::NaiveDate;
 
@@ -369,24 +370,35 @@ impl<'s> Txn<'s> {
             chunks: chunks.len() as u32,
             keys_changed,
         };
+        let mut bytes = 0;
         let mut batch = sled::Batch::default();
         for (key, value) in std::mem::take(&mut self.staged) {
+            bytes += key.len() + value.as_ref().map_or(0, Vec::len);
             match value {
                 Some(value) => batch.insert(key, value),
                 None => batch.remove(key),
             }
         }
         for (index, chunk) in chunks.into_iter().enumerate() {
+            bytes += chunk.len();
             batch.insert(keys::history_change_chunk(seq, index as u32), chunk);
         }
         batch.insert(keys::history(seq), codec::encode(&entry));
         for (name, value) in &self.counters {
             batch.insert(keys::counter(name), codec::encode_u64(*value));
         }
-        self.store.data.apply_batch(batch)?;
-        self.store.make_durable(&mut self.synced_blobs)?;
+        self.store.check_writable(bytes)?;
+        if let Err(error) = self.store.data.apply_batch(batch) {
+            return Err(self.store.failed_write(error));
+        }
+        if let Err(error) = self.store.make_durable(&mut self.synced_blobs) {
+            return Err(self.store.poison(error));
+        }
+        self.store.write_mark(Some(CommitMark { seq, at, summary: entry.summary.clone() }));
         if seq > UNDO_DEPTH && seq % 64 == 0 {
-            prune_history(self.store, seq - UNDO_DEPTH)?;
+            // The change is saved; pruning is housekeeping that a later
+            // commit repeats if this one cannot be done.
+            let _ = prune_history(self.store, seq - UNDO_DEPTH);
         }
         Ok(Some(entry))
     }

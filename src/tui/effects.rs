@@ -18,7 +18,13 @@ pub fn perform(app: &App, effect: Effect) -> Msg {
         }
         Effect::LoadReferrals => app.referral_ledger().map(Msg::ReferralsLoaded),
         Effect::LoadReview(date) => app.review_day(date).map(|review| Msg::ReviewLoaded(Box::new(review))),
-        Effect::Write { change, open } => write(app, *change, open).map(|saved| Msg::Saved(Box::new(saved))),
+        Effect::Write { change, open } => write(app, *change, open).map(|mut saved| {
+            // The change is saved either way; a backup that fails is said.
+            if let Err(error) = app.backup_if_due() {
+                saved.message.push_str(&format!(" The daily backup was not written: {error}."));
+            }
+            Msg::Saved(Box::new(saved))
+        }),
     };
     result.unwrap_or_else(|error| Msg::Failed(error.to_string()))
 }

@@ -1,0 +1,199 @@
+//! Leadline's own rotating backups of the book, a hedge against sled's
+//! known crash-recovery faults: the whole book as a JSON backup (the format
+//! of `export`), one file a day, written after the first change of the day
+//! and before anything that rewrites much of the store (an import, a
+//! migration, `doctor --repair`). Restoring one is `import` into an empty
+//! store.
+
+use std::collections::BTreeSet;
+use std::os::unix::fs::DirBuilderExt;
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+
+use super::{App, AppError, AppResult};
+use crate::clock::Clock;
+use crate::config::{BackupRules, Config};
+use crate::store::{OpenOptions, Store};
+
+/// One backup file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BackupFile {
+    pub day: NaiveDate,
+    pub path: PathBuf,
+    pub bytes: u64,
+    pub written: Option<NaiveDateTime>,
+}
+
+/// Where the backups of the store in `store_dir` go: the `[backup] dir`
+/// setting, else `backups` beside the store for the default store
+/// (`…/leadline/store` → `…/leadline/backups`), else `NAME-backups` beside a
+/// store named NAME. Outside the store's directory, so that neither a
+/// damaged store nor a compaction (which replaces that directory) touches
+/// them.
+pub fn backups_dir(store_dir: &Path, rules: &BackupRules) -> PathBuf {
+    if let Some(dir) = &rules.dir {
+        return dir.clone();
+    }
+    let name = store_dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let parent = store_dir.parent().unwrap_or(Path::new("."));
+    if name == "store" { parent.join("backups") } else { parent.join(format!("{name}-backups")) }
+}
+
+fn day_of(path: &Path) -> Option<NaiveDate> {
+    let name = path.file_name()?.to_str()?;
+    NaiveDate::parse_from_str(name.strip_suffix(".json")?, "%Y-%m-%d").ok()
+}
+
+/// The backups in `dir`, newest first.
+pub fn list(dir: &Path) -> Vec<BackupFile> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut files: Vec<BackupFile> = entries
+        .flatten()
+        .filter_map(|entry| {
+            let path = entry.path();
+            let day = day_of(&path)?;
+            let meta = entry.metadata().ok()?;
+            let written =
+                meta.modified().ok().map(|t| chrono::DateTime::<chrono::Local>::from(t).naive_local());
+            Some(BackupFile { day, path, bytes: meta.len(), written })
+        })
+        .collect();
+    files.sort_by_key(|f| std::cmp::Reverse(f.day));
+    files
+}
+
+/// The days whose backups rotation removes: the newest `daily` days stay,
+/// and of the older ones the newest of each of the `weekly` newest weeks.
+pub fn expired(days: &[NaiveDate], daily: usize, weekly: usize) -> Vec<NaiveDate> {
+    let mut newest_first: Vec<NaiveDate> = days.to_vec();
+    newest_first.sort_by(|a, b| b.cmp(a));
+    newest_first.dedup();
+    let mut weeks_kept: BTreeSet<(i32, u32)> = BTreeSet::new();
+    let mut out = Vec::new();
+    for (index, day) in newest_first.into_iter().enumerate() {
+        if index < daily {
+            continue;
+        }
+        let week = (day.iso_week().year(), day.iso_week().week());
+        if weeks_kept.contains(&week) || weeks_kept.len() == weekly {
+            out.push(day);
+        } else {
+            weeks_kept.insert(week);
+        }
+    }
+    out
+}
+
+/// Why a backup is written, for the history of what happened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BackupReason {
+    FirstChangeOfTheDay,
+    BeforeImport,
+    BeforeMigration,
+    BeforeRepair,
+}
+
+impl App {
+    /// Opens the store in `dir` for the fronts: a store that needs a
+    /// migration is backed up first.
+    pub fn open(dir: &Path, clock: Box<dyn Clock>, config: Config, options: OpenOptions) -> AppResult<App> {
+        let store = Store::open_unmigrated(dir, options)?;
+        let app = App::new(store, clock).with_config(config);
+        if app.store.rollback().is_some() {
+            // Opened to be looked at and salvaged: nothing is rewritten.
+            return Ok(app);
+        }
+        if app.store.needs_migration()? {
+            app.write_backup(BackupReason::BeforeMigration)?;
+        }
+        let App { store, clock, config } = app;
+        Ok(App { store: store.migrated()?, clock, config })
+    }
+
+    pub fn backups_dir(&self) -> PathBuf {
+        backups_dir(self.store.dir(), &self.config.backup)
+    }
+
+    pub fn backups(&self) -> Vec<BackupFile> {
+        list(&self.backups_dir())
+    }
+
+    /// Writes today's backup after the first change of the day: when the
+    /// newest change is from today and today has no backup yet. Returns the
+    /// file written, if one was.
+    pub fn backup_if_due(&self) -> AppResult<Option<PathBuf>> {
+        if !self.config.backup.enabled {
+            return Ok(None);
+        }
+        let today = self.today();
+        let path = self.backups_dir().join(format!("{today}.json"));
+        if path.exists() {
+            return Ok(None);
+        }
+        let changed_today = self.store.history(1)?.first().is_some_and(|entry| entry.at.date() == today);
+        if !changed_today {
+            return Ok(None);
+        }
+        self.write_backup(BackupReason::FirstChangeOfTheDay)
+    }
+
+    /// Writes today's backup now (replacing one written earlier today),
+    /// then removes the backups rotation no longer keeps. Nothing when
+    /// backups are off or the book is empty.
+    pub fn write_backup(&self, reason: BackupReason) -> AppResult<Option<PathBuf>> {
+        if !self.config.backup.enabled || self.store.is_empty()? {
+            return Ok(None);
+        }
+        let dir = self.backups_dir();
+        let failed = |e: std::io::Error| {
+            AppError::Conflict(format!("cannot write a backup in {}: {e} ({reason:?})", dir.display()))
+        };
+        std::fs::DirBuilder::new().recursive(true).mode(0o700).create(&dir).map_err(failed)?;
+        let (backup, _) = self.export_backup()?;
+        let path = dir.join(format!("{}.json", self.today()));
+        crate::files::write_atomically(&path, backup.to_json().as_bytes()).map_err(failed)?;
+        let rules = &self.config.backup;
+        let days: Vec<NaiveDate> = list(&dir).iter().map(|f| f.day).collect();
+        for day in expired(&days, rules.keep_daily as usize, rules.keep_weekly as usize) {
+            let _ = std::fs::remove_file(dir.join(format!("{day}.json")));
+        }
+        Ok(Some(path))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn rotation_keeps_the_newest_days_then_one_a_week() {
+        // Sixty days of backups, the newest on Tuesday 2026-12-01.
+        let days: Vec<NaiveDate> = (0..60).map(|n| day("2026-12-01") - chrono::Duration::days(n)).collect();
+        let removed = expired(&days, 14, 8);
+        let kept: Vec<NaiveDate> = days.iter().copied().filter(|d| !removed.contains(d)).collect();
+        assert_eq!(kept.len(), 14 + 8);
+        assert_eq!(kept[13], day("2026-11-18"), "the newest fourteen days");
+        // Then the newest left of each older week: Tuesday 11-17 is that
+        // week's newest still here, then the Sundays before it.
+        assert_eq!(kept[14], day("2026-11-17"));
+        assert_eq!(kept[15], day("2026-11-15"));
+        assert_eq!(kept[21], day("2026-10-04"));
+        assert!(expired(&days[..10], 14, 8).is_empty());
+        assert_eq!(expired(&days, 60, 0), Vec::<NaiveDate>::new());
+        assert_eq!(expired(&days, 59, 0), vec![day("2026-10-03")]);
+    }
+
+    #[test]
+    fn backups_live_beside_the_store_not_in_it() {
+        let rules = BackupRules::default();
+        assert_eq!(backups_dir(Path::new("/d/leadline/store"), &rules), Path::new("/d/leadline/backups"));
+        assert_eq!(backups_dir(Path::new("/d/leadline/demo"), &rules), Path::new("/d/leadline/demo-backups"));
+        let mine = BackupRules { dir: Some("/elsewhere".into()), ..rules };
+        assert_eq!(backups_dir(Path::new("/d/s"), &mine), Path::new("/elsewhere"));
+    }
+}
