@@ -707,21 +707,6 @@ fn open_error(dir: &Path, error: sled::Error) -> StoreError {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn errors_while_opening_name_the_store() {
-        let dir = Path::new("/home/rep/.local/share/leadline/store");
-        let denied = sled::Error::Io(io::Error::from(io::ErrorKind::PermissionDenied));
-        let message = open_error(dir, denied).to_string();
-        assert!(message.starts_with("store /home/rep/.local/share/leadline/store: "), "{message}");
-        assert!(message.contains("ermission denied"), "{message}");
-        let full = sled::Error::Io(io::Error::from_raw_os_error(28));
-        assert!(open_error(dir, full).to_string().starts_with("disk full: cannot open store /home/rep"));
-    }
-}
 
 /// Opens sled with our lock already held. sled takes a lock of its own on
 /// its data file; if that is still held, it is by a sled instance of this
@@ -787,4 +772,20 @@ fn tighten_permissions(dir: &Path) -> Result<(), StoreError> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_while_opening_name_the_store() {
+        let dir = Path::new("/home/rep/.local/share/leadline/store");
+        let denied = sled::Error::Io(io::Error::from(io::ErrorKind::PermissionDenied));
+        let message = open_error(dir, denied).to_string();
+        assert!(message.starts_with("store /home/rep/.local/share/leadline/store: "), "{message}");
+        assert!(message.contains("ermission denied"), "{message}");
+        let full = sled::Error::Io(io::Error::from_raw_os_error(28));
+        assert!(open_error(dir, full).to_string().starts_with("disk full: cannot open store /home/rep"));
+    }
 }
