@@ -26,7 +26,15 @@ pub struct CommitMark {
     pub seq: u64,
     pub at: NaiveDateTime,
     pub summary: String,
+    /// Accounts a later write was changing when it failed half-way (a full
+    /// disk): sled may have kept part of it, so their aggregates are
+    /// checked on the next open.
+    pub interrupted: Vec<u64>,
 }
+
+/// Accounts an interrupted write lists at most; more, and the whole book is
+/// checked.
+pub const MAX_INTERRUPTED: usize = 24;
 
 fn checksum(text: &str) -> u64 {
     // FNV-1a: enough to tell a torn or garbled sector from a written one.
@@ -37,10 +45,16 @@ fn checksum(text: &str) -> u64 {
 impl CommitMark {
     fn encode(&self) -> Vec<u8> {
         let mut summary: String = self.summary.chars().filter(|c| !c.is_control()).collect();
-        while summary.len() > SIZE - 120 {
+        while summary.len() > SIZE - 360 {
             summary.pop();
         }
-        let body = format!("{MAGIC}\n{}\n{}\n{summary}\n", self.seq, self.at.format("%Y-%m-%dT%H:%M:%S"));
+        let interrupted: Vec<String> = self.interrupted.iter().map(u64::to_string).collect();
+        let body = format!(
+            "{MAGIC}\n{}\n{}\n{summary}\n{}\n",
+            self.seq,
+            self.at.format("%Y-%m-%dT%H:%M:%S"),
+            interrupted.join(",")
+        );
         let mut bytes = format!("{body}{:016x}\n", checksum(&body)).into_bytes();
         bytes.resize(SIZE, 0);
         bytes
@@ -60,7 +74,15 @@ impl CommitMark {
         let seq = lines.next()?.parse().ok()?;
         let at = NaiveDateTime::parse_from_str(lines.next()?, "%Y-%m-%dT%H:%M:%S").ok()?;
         let summary = lines.next().unwrap_or_default().to_string();
-        Some(CommitMark { seq, at, summary })
+        let interrupted = lines
+            .next()
+            .unwrap_or_default()
+            .split(',')
+            .filter(|s| !s.is_empty())
+            .map(str::parse)
+            .collect::<Result<_, _>>()
+            .ok()?;
+        Some(CommitMark { seq, at, summary, interrupted })
     }
 }
 
@@ -104,7 +126,7 @@ mod tests {
 
     fn mark(summary: &str) -> CommitMark {
         let at = NaiveDateTime::parse_from_str("2026-12-01T09:30:00", "%Y-%m-%dT%H:%M:%S").unwrap();
-        CommitMark { seq: 41, at, summary: summary.into() }
+        CommitMark { seq: 41, at, summary: summary.into(), interrupted: Vec::new() }
     }
 
     #[test]
@@ -122,6 +144,10 @@ mod tests {
         assert_eq!(CommitMark::decode(b""), None);
         let long = mark(&"导入".repeat(400));
         assert_eq!(CommitMark::decode(&long.encode()).unwrap().seq, 41, "a long summary is cut to fit");
+        let failed = CommitMark { interrupted: vec![7, 4_294_967_295], ..mark("x") };
+        assert_eq!(CommitMark::decode(&failed.encode()), Some(failed));
+        let most = CommitMark { interrupted: vec![u32::MAX.into(); MAX_INTERRUPTED], ..long };
+        assert_eq!(CommitMark::decode(&most.encode()), Some(most), "the longest mark fits its sector");
     }
 
     #[test]

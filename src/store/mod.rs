@@ -66,7 +66,7 @@ pub enum StoreError {
     /// The disk filled while sled was writing: what was written is not
     /// trusted, and this store handle writes nothing more.
     #[error(
-        "disk full: the change was not saved; free some space on the disk of {path}, then run `leadline doctor`"
+        "disk full: the store could not be written, and nothing more will be; free some space on the disk of {path}, then run `leadline doctor`"
     )]
     DiskFullWhileSaving { path: String },
     #[error(
@@ -177,6 +177,11 @@ pub struct Store {
     dir: PathBuf,
     data_file: File,
     mark: commit_mark::MarkFile,
+    /// The mark as last written, for the interrupted write's note.
+    last_mark: Mutex<Option<CommitMark>>,
+    /// Accounts whose aggregates a write that failed half-way may have
+    /// left wrong; checked when the store is migrated (opened for work).
+    interrupted: Vec<u64>,
     rollback: Option<Rollback>,
     /// Set when a write failed after sled took it: what sled holds in memory
     /// is not what is on disk, so nothing more is written, not even the
@@ -191,7 +196,11 @@ pub struct Store {
 
 impl Drop for Store {
     fn drop(&mut self) {
-        if self.poisoned.load(std::sync::atomic::Ordering::SeqCst) {
+        // Every change was made durable when it was committed. sled also
+        // rewrites pages on its own, even during reads; on a full disk its
+        // closing flush can wait forever for room.
+        let full = self.free_bytes().is_some_and(|free| free < ROOM_TO_CLOSE);
+        if full || self.poisoned.load(std::sync::atomic::Ordering::SeqCst) {
             // sled flushes its in-memory state when its last handle goes;
             // after a failed write that would write what was reported as not
             // saved, or wait forever on a full disk. Leaked handles never go.
@@ -205,6 +214,9 @@ impl Drop for Store {
 fn io_error(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
     move |source| StoreError::Io { path: path.display().to_string(), source }
 }
+
+/// Free bytes below which sled is not given its closing flush.
+const ROOM_TO_CLOSE: u64 = 1 << 20;
 
 /// Derived keys rewritten on open above which the store is compacted.
 const COMPACT_AFTER_REBUILD: usize = 5_000;
@@ -236,6 +248,8 @@ impl Store {
             dir: dir.to_path_buf(),
             data_file,
             mark,
+            last_mark: Mutex::new(committed.clone()),
+            interrupted: committed.as_ref().map(|m| m.interrupted.clone()).unwrap_or_default(),
             rollback: None,
             poisoned: std::sync::atomic::AtomicBool::new(false),
             writer: Mutex::new(HashSet::new()),
@@ -253,7 +267,7 @@ impl Store {
             // A mark behind the store: the process ended between a commit
             // and its mark, or the store predates marks.
             Some(committed) if holds.as_ref().is_some_and(|h| h.seq > committed.seq) => {
-                store.write_mark(holds)
+                store.write_mark(holds.map(|h| CommitMark { interrupted: committed.interrupted, ..h }))
             }
             None => store.write_mark(holds),
             Some(_) => {}
@@ -269,11 +283,50 @@ impl Store {
 
     /// Brings the store up to this build's versions; a big rebuild is
     /// followed by a compaction, since every later open would replay it.
-    pub fn migrated(self) -> Result<Store, StoreError> {
+    pub fn migrated(mut self) -> Result<Store, StoreError> {
         if migrate::on_open(&self)? > COMPACT_AFTER_REBUILD {
             return Ok(self.compact()?.store);
         }
+        self.recheck_interrupted()?;
         Ok(self)
+    }
+
+    /// After a write that failed half-way, sled may have kept part of its
+    /// batch: the aggregates and indexes of the accounts it changed are
+    /// recomputed from their records (all of them when it changed many).
+    fn recheck_interrupted(&mut self) -> Result<(), StoreError> {
+        if self.interrupted.is_empty() {
+            return Ok(());
+        }
+        if self.interrupted.len() >= commit_mark::MAX_INTERRUPTED {
+            migrate::rebuild_derived(self, migrate::History::Keep)?;
+        } else {
+            let mut txn = self.begin();
+            for id in &self.interrupted {
+                txn.recompute(AccountId(*id));
+            }
+            txn.commit("recheck the accounts of a write the full disk interrupted", self.newest_at()?)?;
+        }
+        self.interrupted.clear();
+        let newest = self.newest_change()?;
+        self.write_mark(newest);
+        Ok(())
+    }
+
+    /// When the newest change was made (the recheck is dated with it: the
+    /// store has no clock).
+    fn newest_at(&self) -> Result<chrono::NaiveDateTime, StoreError> {
+        Ok(self.newest_change()?.map_or(chrono::NaiveDateTime::MIN, |m| m.at))
+    }
+
+    /// Notes, in the mark file, the accounts a write was changing when it
+    /// failed after sled took it (see [`Store::recheck_interrupted`]).
+    fn note_interrupted(&self, mut accounts: Vec<u64>) {
+        accounts.truncate(commit_mark::MAX_INTERRUPTED);
+        let last = self.last_mark.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        let at = last.as_ref().map_or(chrono::NaiveDateTime::MIN, |m| m.at);
+        let mark = last.unwrap_or(CommitMark { seq: 0, at, summary: String::new(), interrupted: Vec::new() });
+        let _ = self.mark.write(&CommitMark { interrupted: accounts, ..mark });
     }
 
     /// The changes Leadline committed that the store lost, when it was
@@ -299,7 +352,7 @@ impl Store {
         };
         let (key, value) = item?;
         let entry: HistoryEntry = codec::decode(&key, &value)?;
-        Ok(Some(CommitMark { seq: entry.seq, at: entry.at, summary: entry.summary }))
+        Ok(Some(CommitMark { seq: entry.seq, at: entry.at, summary: entry.summary, interrupted: Vec::new() }))
     }
 
     /// Records the newest change in the mark file. A hedge: when it cannot
@@ -307,6 +360,7 @@ impl Store {
     fn write_mark(&self, mark: Option<CommitMark>) {
         if let Some(mark) = mark {
             let _ = self.mark.write(&mark);
+            *self.last_mark.lock().unwrap_or_else(|p| p.into_inner()) = Some(mark);
         }
     }
 
@@ -327,13 +381,17 @@ impl Store {
         // sled appends the batch to its log, and may start a new segment
         // (512 KiB) to do it: ask for twice the batch and a segment spare.
         let needed = 2 * bytes as u64 + (1 << 20);
-        if let Ok(stats) = rustix::fs::statvfs(&self.dir) {
-            let free = stats.f_bavail.saturating_mul(stats.f_frsize);
+        if let Some(free) = self.free_bytes() {
             if free < needed {
                 return Err(StoreError::DiskFull { path, needed: megabytes(needed), free: megabytes(free) });
             }
         }
         Ok(())
+    }
+
+    /// Free bytes on the store's file system, when it says.
+    fn free_bytes(&self) -> Option<u64> {
+        rustix::fs::statvfs(&self.dir).ok().map(|stats| stats.f_bavail.saturating_mul(stats.f_frsize))
     }
 
     /// Marks this handle as failed after an error while sled wrote.
@@ -411,14 +469,23 @@ impl Store {
     }
 
     fn get_raw(&self, key: &[u8]) -> Result<Option<Vec<u8>>, StoreError> {
-        Ok(self.data.get(key).map_err(|e| unreadable(key, e))?.map(|v| v.to_vec()))
+        Ok(self.data.get(key).map_err(|e| self.read_error(key, e))?.map(|v| v.to_vec()))
     }
 
     fn scan_raw(&self, prefix: &[u8]) -> Result<Vec<KeyValue>, StoreError> {
         self.data
             .scan_prefix(prefix)
-            .map(|item| item.map(|(k, v)| (k.to_vec(), v.to_vec())).map_err(|e| unreadable(prefix, e)))
+            .map(|item| item.map(|(k, v)| (k.to_vec(), v.to_vec())).map_err(|e| self.read_error(prefix, e)))
             .collect()
+    }
+
+    /// A read sled could not do. sled may rewrite pages while it reads; when
+    /// that fails for want of room, this handle writes nothing more.
+    fn read_error(&self, key: &[u8], error: sled::Error) -> StoreError {
+        if is_disk_full(&error) {
+            return self.failed_write(error);
+        }
+        StoreError::Corrupt { key: keys::describe(key), reason: sled_message(&error) }
     }
 
     /// Every record of a family that reads; the ranges that do not, as
@@ -690,11 +757,6 @@ fn megabytes(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / 1e6)
 }
 
-/// A read sled could not do, with the record it was for.
-fn unreadable(key: &[u8], error: sled::Error) -> StoreError {
-    StoreError::Corrupt { key: keys::describe(key), reason: sled_message(&error) }
-}
-
 /// An error from sled while opening, with the store it is about.
 fn open_error(dir: &Path, error: sled::Error) -> StoreError {
     match error {
@@ -706,7 +768,6 @@ fn open_error(dir: &Path, error: sled::Error) -> StoreError {
         other => StoreError::from(other),
     }
 }
-
 
 /// Opens sled with our lock already held. sled takes a lock of its own on
 /// its data file; if that is still held, it is by a sled instance of this

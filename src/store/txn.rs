@@ -161,6 +161,12 @@ impl<'s> Txn<'s> {
         Ok(())
     }
 
+    /// Recomputes an account's aggregates and index entries at commit.
+    pub(super) fn recompute(&mut self, id: AccountId) {
+        self.dirty_stats.insert(id);
+        self.mark_dirty(id, &[IndexFamily::Search, IndexFamily::Summary]);
+    }
+
     fn mark_dirty(&mut self, id: AccountId, families: &[IndexFamily]) {
         for family in families {
             self.dirty_chunks.insert((*family, family.chunk_of(id)));
@@ -370,6 +376,12 @@ impl<'s> Txn<'s> {
             chunks: chunks.len() as u32,
             keys_changed,
         };
+        let accounts: Vec<u64> = self
+            .staged
+            .keys()
+            .filter(|key| matches!(key.first(), Some(&keys::ACCOUNT)))
+            .filter_map(|key| keys::u64_at(key, 1))
+            .collect();
         let mut bytes = 0;
         let mut batch = sled::Batch::default();
         for (key, value) in std::mem::take(&mut self.staged) {
@@ -388,13 +400,20 @@ impl<'s> Txn<'s> {
             batch.insert(keys::counter(name), codec::encode_u64(*value));
         }
         self.store.check_writable(bytes)?;
-        if let Err(error) = self.store.data.apply_batch(batch) {
-            return Err(self.store.failed_write(error));
+        let failed = match self.store.data.apply_batch(batch) {
+            Err(error) => Some(self.store.failed_write(error)),
+            Ok(()) => self.store.make_durable(&mut self.synced_blobs).err().map(|e| self.store.poison(e)),
+        };
+        if let Some(error) = failed {
+            self.store.note_interrupted(accounts);
+            return Err(error);
         }
-        if let Err(error) = self.store.make_durable(&mut self.synced_blobs) {
-            return Err(self.store.poison(error));
-        }
-        self.store.write_mark(Some(CommitMark { seq, at, summary: entry.summary.clone() }));
+        self.store.write_mark(Some(CommitMark {
+            seq,
+            at,
+            summary: entry.summary.clone(),
+            interrupted: Vec::new(),
+        }));
         if seq > UNDO_DEPTH && seq % 64 == 0 {
             // The change is saved; pruning is housekeeping that a later
             // commit repeats if this one cannot be done.

@@ -9,6 +9,7 @@ pub const NOW: &str = "2026-11-27T09:00";
 /// A temp store and a way to run commands on it with a fixed clock.
 pub struct Book {
     dir: tempfile::TempDir,
+    store: PathBuf,
     pub now: String,
 }
 
@@ -55,11 +56,19 @@ pub fn binary() -> &'static str {
 
 impl Book {
     pub fn new() -> Book {
-        Book { dir: tempfile::tempdir().expect("temp dir"), now: NOW.to_string() }
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = dir.path().join("store");
+        Book { dir, store, now: NOW.to_string() }
+    }
+
+    /// A book whose store (and its backups) live in `root`, e.g. on a file
+    /// system of the test's own.
+    pub fn in_dir(root: &Path) -> Book {
+        Book { store: root.join("store"), ..Book::new() }
     }
 
     pub fn store(&self) -> PathBuf {
-        self.dir.path().join("store")
+        self.store.clone()
     }
 
     pub fn path(&self, name: &str) -> PathBuf {
