@@ -840,6 +840,44 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_accounts_of_an_interrupted_write_are_rechecked_on_the_next_open() {
+        use crate::domain::{Direction, Grade, TouchId, TouchKind};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s");
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap().and_hms_opt(9, 0, 0).unwrap();
+        let store = Store::open(&path).unwrap();
+        let mut account = Account::prospect(Grade::A, at);
+        account.id = AccountId(1);
+        account.name = "张伟".into();
+        let mut txn = store.begin();
+        txn.put_account(&AccountRecord { account: account.clone(), stats: AccountStats::default() }).unwrap();
+        txn.commit("add", at).unwrap();
+        // A touch whose batch sled kept only in part: the touch without the
+        // account's aggregates.
+        let touch = Touch {
+            id: TouchId(1),
+            account: AccountId(1),
+            kind: TouchKind::Call,
+            at,
+            direction: Direction::Outbound,
+            outcome: None,
+            note: String::new(),
+        };
+        store.data.insert(keys::touch_chunk(AccountId(1), 0), codec::encode(&vec![touch])).unwrap();
+        store.note_interrupted(vec![1]);
+        store.db.flush().unwrap();
+        assert!(!store.doctor(at.date()).unwrap().is_healthy());
+        drop(store);
+        let store = Store::open(&path).unwrap();
+        assert!(store.doctor(at.date()).unwrap().is_healthy(), "{:?}", store.doctor(at.date()).unwrap().problems);
+        assert_eq!(store.account(AccountId(1)).unwrap().unwrap().stats.last_touch, Some(at));
+        assert!(store.interrupted.is_empty());
+        drop(store);
+        let (_, mark) = commit_mark::MarkFile::open(&path).unwrap();
+        assert_eq!(mark.unwrap().interrupted, Vec::<u64>::new(), "rechecked once");
+    }
+
+    #[test]
     fn errors_while_opening_name_the_store() {
         let dir = Path::new("/home/rep/.local/share/leadline/store");
         let denied = sled::Error::Io(io::Error::from(io::ErrorKind::PermissionDenied));
