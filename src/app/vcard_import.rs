@@ -8,7 +8,8 @@ use std::collections::HashMap;
 
 use encoding_rs::{Encoding, UTF_8};
 
-use super::csv_import::{CsvOptions, CsvReport, Field, contact_from, decode, utf16_without_bom};
+use super::contacts::{Contacts, Field, ImportOptions, ImportReport, ParsedRow, contact_from};
+use super::encoding::{decode, utf16_without_bom};
 use super::{App, AppResult};
 
 /// One content line: `group.NAME;PARAM=VALUE;BARE:value`, unfolded.
@@ -280,20 +281,38 @@ pub fn looks_like_vcard(bytes: &[u8]) -> bool {
 }
 
 impl App {
-    pub fn import_vcards(&self, bytes: &[u8], label: &str, options: CsvOptions) -> AppResult<CsvReport> {
+    pub fn import_vcards(
+        &self,
+        bytes: &[u8],
+        label: &str,
+        options: ImportOptions<'_>,
+    ) -> AppResult<ImportReport> {
         let (lines, encoding, source) = lines_and_encoding(bytes, options.encoding);
-        let report = CsvReport { encoding: source, cards: true, ..CsvReport::default() };
-        let mut parsed = Vec::new();
-        let mut card: Option<(u64, Vec<Property<'_>>)> = None;
-        for (number, line) in &lines {
+        let report = ImportReport { encoding: source, cards: true, ..ImportReport::default() };
+        let contacts = || -> Contacts<'_> { Box::new(cards(&lines, encoding)) };
+        let last_line = lines.last().map_or(0, |(number, _)| *number);
+        self.import_contacts(&contacts, last_line, report, label, options)
+    }
+}
+
+/// The contacts of the cards in `lines`, each with the line its card
+/// starts on.
+fn cards<'a>(
+    lines: &'a [(u64, Vec<u8>)],
+    encoding: &'static Encoding,
+) -> impl Iterator<Item = (u64, Result<Option<ParsedRow>, String>)> + 'a {
+    let unended = || Err("the card has no END:VCARD".to_string());
+    let mut lines = lines.iter();
+    let mut card: Option<(u64, Vec<Property<'a>>)> = None;
+    std::iter::from_fn(move || {
+        for (number, line) in lines.by_ref() {
             let Some(p) = property(line) else { continue };
             let value = String::from_utf8_lossy(p.value).trim().to_ascii_uppercase();
             match (p.name.as_str(), value.as_str()) {
                 ("BEGIN", "VCARD") => {
-                    if let Some((start, _)) = card.take() {
-                        parsed.push((start, Err("the card has no END:VCARD".to_string())));
+                    if let Some((start, _)) = card.replace((*number, Vec::new())) {
+                        return Some((start, unended()));
                     }
-                    card = Some((*number, Vec::new()));
                 }
                 ("END", "VCARD") => {
                     if let Some((start, properties)) = card.take() {
@@ -304,7 +323,7 @@ impl App {
                             }
                             other => other,
                         };
-                        parsed.push((start, contact));
+                        return Some((start, contact));
                     }
                 }
                 _ => {
@@ -314,11 +333,8 @@ impl App {
                 }
             }
         }
-        if let Some((start, _)) = card {
-            parsed.push((start, Err("the card has no END:VCARD".to_string())));
-        }
-        self.import_contacts(parsed, report, label, options)
-    }
+        card.take().map(|(start, _)| (start, unended()))
+    })
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 mod args;
 mod commands;
 mod focus;
+mod import;
 mod json;
 mod referrals;
 mod review;

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Characters that change how text around them is shown without being
 /// visible themselves: bidirectional overrides, embeddings and isolates
@@ -24,12 +24,30 @@ fn is_joiner(c: char) -> bool {
 /// NFC, trimmed, inner runs of whitespace folded to one space, control
 /// and invisible formatting characters dropped.
 pub fn clean_text(input: &str) -> String {
+    if is_clean_line(input) {
+        return input.to_string();
+    }
     let nfc: String = input
         .nfc()
         .filter(|c| !is_invisible_format(*c))
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
     nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `text` is already what [`clean_text`] makes of it (the common
+/// case, checked without allocating): NFC, single spaces inside, none at
+/// the ends, nothing to drop.
+fn is_clean_line(text: &str) -> bool {
+    let mut after_space = true;
+    for c in text.chars() {
+        let space = c.is_whitespace();
+        if (space && (after_space || c != ' ')) || c.is_control() || is_invisible_format(c) {
+            return false;
+        }
+        after_space = space;
+    }
+    (!after_space || text.is_empty()) && is_nfc_quick(text.chars()) == IsNormalized::Yes
 }
 
 /// NFC and trimmed, line breaks and tabs kept, other control characters
@@ -280,6 +298,20 @@ pub fn check_tags<'a>(tags: impl IntoIterator<Item = &'a str>) -> Result<Vec<Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clean_text_leaves_clean_text_alone_and_cleans_the_rest() {
+        for clean in ["", "张伟", "Anna Li", "绿源农资 有限公司", "René"] {
+            assert!(is_clean_line(clean), "{clean:?}");
+            assert_eq!(clean_text(clean), clean);
+        }
+        for dirty in
+            [" a", "a ", "a  b", "a\tb", "Ren\u{65}\u{301}e", "a\u{202e}b", "a\u{1b}b", " ", "a\u{3000}b"]
+        {
+            assert!(!is_clean_line(dirty), "{dirty:?}");
+            assert_eq!(clean_text(&clean_text(dirty)), clean_text(dirty), "{dirty:?}");
+        }
+    }
 
     #[test]
     fn text_is_nfc_and_single_spaced() {

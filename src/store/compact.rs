@@ -85,7 +85,7 @@ pub(super) fn compact(store: Store) -> Result<Compacted, StoreError> {
 fn write_copy(store: &Store, fresh_dir: &Path) -> Result<(), StoreError> {
     remove_leftovers(&store.dir)?;
     prepare_private_dir(fresh_dir)?;
-    let fresh = sled::Config::new().path(fresh_dir).open()?;
+    let fresh = super::sled_config(fresh_dir).open()?;
     copy_tree(&store.meta, &fresh.open_tree("meta")?)?;
     copy_tree(&store.data, &fresh.open_tree("data")?)?;
     fresh.flush()?;

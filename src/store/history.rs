@@ -25,11 +25,16 @@ pub struct HistoryEntry {
     pub chunks: u32,
     #[serde(default)]
     pub keys_changed: u64,
+    /// A change written in several batches (a big import) that has not
+    /// finished yet; one still open when the store is opened was cut short
+    /// and is rolled back.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub open: bool,
 }
 
 impl HistoryEntry {
     pub fn is_undoable(&self) -> bool {
-        self.undo_of.is_none() && !self.undone && !self.pruned
+        self.undo_of.is_none() && !self.undone && !self.pruned && !self.open
     }
 }
 

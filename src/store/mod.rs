@@ -8,6 +8,7 @@
 //! (touches and orders are kept in chunks, search keys in chunks of 256
 //! accounts) keep sled's open and scan costs low.
 
+mod bulk;
 mod codec;
 mod commit_mark;
 mod compact;
@@ -35,6 +36,7 @@ use crate::domain::{
 };
 use crate::search::SearchIndex;
 
+pub use bulk::Bulk;
 pub use commit_mark::CommitMark;
 pub use doctor::{DoctorReport, Problem};
 pub use history::HistoryEntry;
@@ -288,7 +290,18 @@ impl Store {
             return Ok(self.compact()?.store);
         }
         self.recheck_interrupted()?;
+        bulk::roll_back_open_entry(&self)?;
         Ok(self)
+    }
+
+    /// Starts a change that adds many new accounts, written in batches
+    /// (see the `bulk` module).
+    pub fn bulk(
+        &self,
+        summary: impl Into<String>,
+        at: chrono::NaiveDateTime,
+    ) -> Result<Bulk<'_>, StoreError> {
+        Bulk::new(self, summary.into(), at)
     }
 
     /// After a write that failed half-way, sled may have kept part of its
@@ -769,6 +782,14 @@ fn open_error(dir: &Path, error: sled::Error) -> StoreError {
     }
 }
 
+/// sled's page cache: by default it may grow to 1 GB; a million accounts
+/// fit in far less, and the system's file cache holds the rest.
+const CACHE_BYTES: u64 = 64 << 20;
+
+pub(super) fn sled_config(dir: &Path) -> sled::Config {
+    sled::Config::new().path(dir).cache_capacity(CACHE_BYTES)
+}
+
 /// Opens sled with our lock already held. sled takes a lock of its own on
 /// its data file; if that is still held, it is by a sled instance of this
 /// process that is finishing its shutdown in the background (a store just
@@ -776,7 +797,7 @@ fn open_error(dir: &Path, error: sled::Error) -> StoreError {
 fn open_sled(dir: &Path) -> Result<sled::Db, StoreError> {
     let mut attempts = 0;
     loop {
-        match sled::Config::new().path(dir).open() {
+        match sled_config(dir).open() {
             Ok(db) => return Ok(db),
             Err(sled::Error::Io(io)) if io.to_string().contains("could not acquire lock") => {
                 attempts += 1;
@@ -869,7 +890,11 @@ mod tests {
         assert!(!store.doctor(at.date()).unwrap().is_healthy());
         drop(store);
         let store = Store::open(&path).unwrap();
-        assert!(store.doctor(at.date()).unwrap().is_healthy(), "{:?}", store.doctor(at.date()).unwrap().problems);
+        assert!(
+            store.doctor(at.date()).unwrap().is_healthy(),
+            "{:?}",
+            store.doctor(at.date()).unwrap().problems
+        );
         assert_eq!(store.account(AccountId(1)).unwrap().unwrap().stats.last_touch, Some(at));
         assert!(store.interrupted.is_empty());
         drop(store);

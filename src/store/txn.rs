@@ -375,6 +375,7 @@ impl<'s> Txn<'s> {
             pruned: false,
             chunks: chunks.len() as u32,
             keys_changed,
+            open: false,
         };
         let accounts: Vec<u64> = self
             .staged
@@ -452,7 +453,6 @@ fn prune_history(store: &Store, last_pruned: u64) -> Result<(), StoreError> {
 }
 
 pub(super) fn undo_last(store: &Store, at: NaiveDateTime) -> Result<UndoOutcome, StoreError> {
-    let mut txn = store.begin();
     let mut target: Option<HistoryEntry> = None;
     for item in store.data.scan_prefix([keys::HISTORY]).rev() {
         let (key, value) = item?;
@@ -466,9 +466,22 @@ pub(super) fn undo_last(store: &Store, at: NaiveDateTime) -> Result<UndoOutcome,
         target = Some(entry);
         break;
     }
-    let Some(mut entry) = target else {
+    let Some(entry) = target else {
         return Ok(UndoOutcome::Nothing);
     };
+    let summary = format!("undo: {}", entry.summary);
+    Ok(UndoOutcome::Undone(revert(store, entry, summary, at)?))
+}
+
+/// Applies the before-images of `entry` as a new change (recorded as its
+/// undo) and marks the entry undone.
+pub(super) fn revert(
+    store: &Store,
+    mut entry: HistoryEntry,
+    summary: String,
+    at: NaiveDateTime,
+) -> Result<HistoryEntry, StoreError> {
+    let mut txn = store.begin();
     for item in store.data.scan_prefix(keys::history_changes(entry.seq)) {
         let (key, value) = item?;
         for change in history::decode_changes(&key, &value)? {
@@ -484,7 +497,8 @@ pub(super) fn undo_last(store: &Store, at: NaiveDateTime) -> Result<UndoOutcome,
         }
     }
     entry.undone = true;
+    entry.open = false;
     txn.put_raw(keys::history(entry.seq), codec::encode(&entry));
-    txn.commit_entry(format!("undo: {}", entry.summary), at, Some(entry.seq))?;
-    Ok(UndoOutcome::Undone(entry))
+    txn.commit_entry(summary, at, Some(entry.seq))?;
+    Ok(entry)
 }

@@ -1,0 +1,368 @@
+//! What every contacts import shares (CSV rows, vCards): the fields a
+//! source gives, a contact built and checked from them, duplicates by
+//! personal phone or email, rejects by line, and the import itself: one
+//! change, all or nothing, written in batches so that a million rows fit in
+//! bounded memory.
+
+use std::collections::HashMap;
+
+use encoding_rs::Encoding;
+
+use super::{AccountInput, App, AppResult};
+use crate::domain::contact::{
+    ContactError, MAX_PHONES, TextField, check_email, check_name, check_phone, check_tags, clean_text,
+    email_key, phone_key,
+};
+use crate::domain::{Account, AccountId, Grade};
+use crate::store::Records;
+
+/// What a column of the file (or a vCard property) holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(super) enum Field {
+    Name,
+    First,
+    Middle,
+    Last,
+    Company,
+    Title,
+    /// A number that reaches the person (mobile, home, or unspecified).
+    Phone,
+    /// A number shared with others (office, switchboard, assistant): kept,
+    /// but not taken as proof that two rows are the same person.
+    SharedPhone,
+    Email,
+    Grade,
+    Tags,
+    Note,
+    Source,
+    Address,
+}
+
+/// Google joins several values in one cell with ` ::: `.
+fn split_values(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split(" ::: ").map(str::trim).filter(|v| !v.is_empty())
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowNote {
+    pub line: u64,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct ImportReport {
+    pub encoding: &'static str,
+    pub rows: usize,
+    /// The line and name of each contact imported (or to import).
+    pub imported: Vec<(u64, String)>,
+    pub duplicates: Vec<RowNote>,
+    /// Rows imported with a value moved into the note.
+    pub warnings: Vec<RowNote>,
+    pub rejected: Vec<RowNote>,
+    pub unused_columns: Vec<String>,
+    pub committed: bool,
+    /// The contacts were vCards, not rows.
+    pub cards: bool,
+}
+
+/// Told how far an import is, e.g. to draw a progress bar.
+pub trait ImportProgress {
+    /// A pass over the file begins: `lines` is how many it has.
+    fn pass(&self, name: &str, lines: u64);
+    /// The pass has reached `line`.
+    fn at(&self, line: u64);
+    fn finish(&self);
+}
+
+#[derive(Clone, Copy, Default)]
+pub struct ImportOptions<'a> {
+    pub dry_run: bool,
+    /// Import the valid rows even when some are rejected.
+    pub skip_invalid: bool,
+    pub encoding: Option<&'static Encoding>,
+    pub progress: Option<&'a dyn ImportProgress>,
+}
+
+/// A row turned into an account, with what it took to get there.
+pub(super) struct ParsedRow {
+    input: AccountInput,
+    /// Numbers that identify the person, for duplicate detection.
+    personal_phones: Vec<String>,
+    /// Phones and emails that are not valid ones and went into the note.
+    warnings: Vec<String>,
+}
+
+/// The contacts of a file in order, each with the line it starts on: an
+/// error for one that cannot be read, `None` for an empty row.
+pub(super) type Contacts<'a> = Box<dyn Iterator<Item = (u64, Result<Option<ParsedRow>, String>)> + 'a>;
+
+/// A contact from the values found for each field (several per field: the
+/// first name, company, title or address counts; every phone and email).
+/// None when there are no values at all.
+pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Option<ParsedRow>, String> {
+    if values.is_empty() {
+        return Ok(None);
+    }
+    let longest = TextField::ALL.iter().map(|f| f.max_chars()).max().unwrap_or(0);
+    if values.values().flatten().any(|value| value.chars().nth(longest * 2).is_some()) {
+        return Err(format!("a value is longer than any field holds ({longest} characters at most)"));
+    }
+    let first = |field| values.get(&field).and_then(|v| v.first()).map(|s| clean_text(s)).unwrap_or_default();
+    let mut name = first(Field::Name);
+    if name.is_empty() {
+        let (given, middle, family) = (first(Field::First), first(Field::Middle), first(Field::Last));
+        let cjk = format!("{family}{given}").chars().any(|c| ('\u{2e80}'..='\u{9fff}').contains(&c));
+        name = if cjk {
+            format!("{family}{given}")
+        } else {
+            [given, middle, family].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ")
+        };
+    }
+    let company = first(Field::Company);
+    if name.is_empty() {
+        name = company.clone();
+    }
+    if name.is_empty() {
+        return Err("no name or company".into());
+    }
+    let name = check_name(&name).map_err(|e| e.to_string())?;
+    let all = |field| -> Vec<String> {
+        values
+            .get(&field)
+            .into_iter()
+            .flatten()
+            .flat_map(|cell| split_values(cell))
+            .map(str::to_string)
+            .collect()
+    };
+    let mut warnings = Vec::new();
+    let mut note_lines: Vec<String> = all(Field::Note);
+    let mut phones: Vec<String> = Vec::new();
+    let mut personal_phones = Vec::new();
+    for (field, personal) in [(Field::Phone, true), (Field::SharedPhone, false)] {
+        for raw in all(field) {
+            if phones.len() > MAX_PHONES {
+                return Err(ContactError::TooManyPhones.to_string());
+            }
+            match check_phone(&raw) {
+                Ok(phone) if !phones.contains(&phone) => {
+                    if personal {
+                        personal_phones.push(phone.clone());
+                    }
+                    phones.push(phone);
+                }
+                Ok(_) => {}
+                Err(_) => {
+                    warnings.push(format!("phone '{raw}'"));
+                    note_lines.push(format!("phone: {raw}"));
+                }
+            }
+        }
+    }
+    let mut email = None;
+    for raw in all(Field::Email) {
+        match check_email(&raw) {
+            Ok(valid) if email.is_none() => email = Some(valid),
+            Ok(other) => note_lines.push(format!("email: {other}")),
+            Err(_) => {
+                warnings.push(format!("email '{raw}'"));
+                note_lines.push(format!("email: {raw}"));
+            }
+        }
+    }
+    let grade = match values.get(&Field::Grade).and_then(|v| v.first()) {
+        Some(text) => Some(text.parse::<Grade>().map_err(|e| e.to_string())?),
+        None => None,
+    };
+    let tag_words: Vec<String> = all(Field::Tags)
+        .iter()
+        .flat_map(|cell| cell.split([',', ';', '，', '、', '；']))
+        .map(|t| t.trim().trim_start_matches('*').trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let tags = check_tags(tag_words.iter().map(String::as_str)).map_err(|e| e.to_string())?;
+    let text = |value: String| Some(value).filter(|v| !v.is_empty());
+    let input = AccountInput {
+        name: Some(name),
+        company: text(company),
+        title: text(first(Field::Title)),
+        phones: Some(phones),
+        email,
+        address: text(first(Field::Address)),
+        tags: Some(tags),
+        source: text(first(Field::Source)),
+        note: text(note_lines.join("\n")),
+        competitors: None,
+        potential: None,
+        grade,
+        tier: None,
+    };
+    Ok(Some(ParsedRow { input, personal_phones, warnings }))
+}
+
+/// Who a duplicate duplicates: an account of the book, or an earlier row.
+#[derive(Clone, Copy)]
+enum Seen {
+    Account(AccountId),
+    Line(u64),
+}
+
+/// The phones and emails seen so far, each as a number (a phone's last ten
+/// digits, an email's hash) so that a million rows take little memory.
+#[derive(Default)]
+struct SeenContacts {
+    phones: HashMap<u64, Seen>,
+    emails: HashMap<u64, Seen>,
+}
+
+fn phone_number(phone: &str) -> u64 {
+    phone_key(phone).parse().unwrap_or(0)
+}
+
+fn email_number(email: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    email_key(email).hash(&mut hasher);
+    hasher.finish()
+}
+
+impl App {
+    /// Adds contacts: rejects what could not be read, skips duplicates (of
+    /// the book or of an earlier contact) by phone or email, and saves the
+    /// rest as one change unless this is a dry run or something was
+    /// rejected without `skip_invalid`. `contacts` is called twice: once to
+    /// check every contact (nothing is written if one is refused), once to
+    /// write them, so that no pass holds the whole file's accounts.
+    pub(super) fn import_contacts<'c>(
+        &self,
+        contacts: &dyn Fn() -> Contacts<'c>,
+        lines: u64,
+        mut report: ImportReport,
+        label: &str,
+        options: ImportOptions<'_>,
+    ) -> AppResult<ImportReport> {
+        let mut seen = SeenContacts::default();
+        for record in self.store.accounts()?.items {
+            let id = Seen::Account(record.account.id);
+            for phone in &record.account.phones {
+                seen.phones.insert(phone_number(phone), id);
+            }
+            if let Some(email) = &record.account.email {
+                seen.emails.insert(email_number(email), id);
+            }
+        }
+        let now = self.now();
+        if let Some(progress) = options.progress {
+            progress.pass("checking", lines);
+        }
+        for (line, contact) in contacts() {
+            if let Some(progress) = options.progress {
+                progress.at(line);
+            }
+            let Some((account, parsed)) = checked_contact(contact, now, line, &mut report) else { continue };
+            let name = |seen: &Seen| match *seen {
+                Seen::Account(id) => match self.store.account(id) {
+                    Ok(Some(record)) => format!("{} (#{id})", record.account.name),
+                    _ => format!("#{id}"),
+                },
+                Seen::Line(line) => {
+                    let at = report.imported.partition_point(|(l, _)| *l < line);
+                    let name = report.imported.get(at).map_or("", |(_, n)| n.as_str());
+                    format!("{name} (line {line})")
+                }
+            };
+            let duplicate = parsed
+                .personal_phones
+                .iter()
+                .find_map(|p| {
+                    seen.phones.get(&phone_number(p)).map(|other| format!("same phone as {}", name(other)))
+                })
+                .or_else(|| {
+                    let email = account.email.as_deref()?;
+                    seen.emails
+                        .get(&email_number(email))
+                        .map(|other| format!("same email as {}", name(other)))
+                });
+            if let Some(message) = duplicate {
+                report
+                    .duplicates
+                    .push(RowNote { line, message: format!("skipped {}: {message}", account.name) });
+                continue;
+            }
+            for phone in &parsed.personal_phones {
+                seen.phones.insert(phone_number(phone), Seen::Line(line));
+            }
+            if let Some(email) = &account.email {
+                seen.emails.insert(email_number(email), Seen::Line(line));
+            }
+            if !parsed.warnings.is_empty() {
+                let message = format!(
+                    "{}: kept in the note, not a valid number or address: {}",
+                    account.name,
+                    parsed.warnings.join(", ")
+                );
+                report.warnings.push(RowNote { line, message });
+            }
+            report.imported.push((line, account.name));
+        }
+        drop(seen);
+        report.rejected.sort_by_key(|r| r.line);
+        let blocked = !report.rejected.is_empty() && !options.skip_invalid;
+        if options.dry_run || blocked || report.imported.is_empty() {
+            if let Some(progress) = options.progress {
+                progress.finish();
+            }
+            return Ok(report);
+        }
+        if let Some(progress) = options.progress {
+            progress.pass("importing", lines);
+        }
+        let mut bulk =
+            self.store.bulk(format!("import {} accounts from {label}", report.imported.len()), now)?;
+        let mut wanted = report.imported.iter().map(|(line, _)| *line).peekable();
+        for (line, contact) in contacts() {
+            if wanted.peek() != Some(&line) {
+                continue;
+            }
+            wanted.next();
+            if let Some(progress) = options.progress {
+                progress.at(line);
+            }
+            let mut scratch = ImportReport::default();
+            if let Some((account, _)) = checked_contact(contact, now, line, &mut scratch) {
+                bulk.add(account)?;
+            }
+        }
+        bulk.finish()?;
+        if let Some(progress) = options.progress {
+            progress.finish();
+        }
+        report.committed = true;
+        Ok(report)
+    }
+}
+
+/// A contact as an account ready to add, or `None` (then rejected in the
+/// report, or an empty row).
+fn checked_contact(
+    contact: Result<Option<ParsedRow>, String>,
+    now: chrono::NaiveDateTime,
+    line: u64,
+    report: &mut ImportReport,
+) -> Option<(Account, ParsedRow)> {
+    let parsed = match contact {
+        Ok(Some(parsed)) => parsed,
+        Ok(None) => return None,
+        Err(message) => {
+            report.rejected.push(RowNote { line, message });
+            return None;
+        }
+    };
+    report.rows += 1;
+    let mut account = Account::prospect(parsed.input.grade.unwrap_or(Grade::C), now);
+    if let Err(error) = parsed.input.apply_to(&mut account) {
+        report.rejected.push(RowNote { line, message: error.to_string() });
+        return None;
+    }
+    Some((account, parsed))
+}

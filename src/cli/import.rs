@@ -1,0 +1,130 @@
+//! `import`: a JSON backup into an empty store, or contacts from CSV or
+//! vCard files, with a progress bar on a terminal.
+
+use std::cell::RefCell;
+use std::io::IsTerminal;
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::args::ImportArgs;
+use super::commands::compacted;
+use super::{print, say};
+use crate::app::backup::Backup;
+use crate::app::backups::BackupReason;
+use crate::app::contacts::{ImportOptions, ImportProgress, ImportReport};
+use crate::app::vcard_import::looks_like_vcard;
+use crate::app::{App, AppError, AppResult};
+use crate::domain::contact::printable;
+
+/// A progress bar on stderr, one per pass over the file.
+#[derive(Default)]
+struct Bar(RefCell<Option<ProgressBar>>);
+
+impl ImportProgress for Bar {
+    fn pass(&self, name: &str, lines: u64) {
+        let bar = ProgressBar::new(lines).with_message(name.to_string());
+        if let Ok(style) = ProgressStyle::with_template("{msg:>9} [{bar:40}] {pos}/{len} lines, {eta} left") {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        if let Some(old) = self.0.replace(Some(bar)) {
+            old.finish_and_clear();
+        }
+    }
+
+    fn at(&self, line: u64) {
+        if let Some(bar) = self.0.borrow().as_ref() {
+            bar.set_position(line);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = self.0.take() {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// Imports bigger than this are followed by a compaction of the store.
+const BULK_ROWS: usize = 1_000;
+
+pub(super) fn import(app: App, args: &ImportArgs) -> AppResult<(App, i32)> {
+    let label = args.file.display().to_string();
+    let bytes =
+        std::fs::read(&args.file).map_err(|e| AppError::Invalid(format!("cannot read {label}: {e}")))?;
+    let extension = args.file.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let starts_like_json = String::from_utf8_lossy(&bytes[..bytes.len().min(64)])
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('{');
+    if extension == "json" || starts_like_json {
+        let text =
+            String::from_utf8(bytes).map_err(|_| AppError::Invalid(format!("{label} is not UTF-8 JSON")))?;
+        let backup = Backup::from_json(&text)?;
+        let counts = app.import_backup(&backup, &label, args.dry_run)?;
+        let app =
+            if !args.dry_run && counts.accounts + counts.touches > BULK_ROWS { compacted(app)? } else { app };
+        let verb = if args.dry_run { "Would restore" } else { "Restored" };
+        print(&format!("{verb} {counts} from {label}.\n"));
+        return Ok((app, 0));
+    }
+    let encoding = match &args.encoding {
+        Some(name) => Some(
+            encoding_rs::Encoding::for_label(name.as_bytes())
+                .ok_or_else(|| AppError::Invalid(format!("unknown encoding '{name}'")))?,
+        ),
+        None => None,
+    };
+    let bar = std::io::stderr().is_terminal().then(Bar::default);
+    let options = ImportOptions {
+        dry_run: args.dry_run,
+        skip_invalid: args.skip_invalid,
+        encoding,
+        progress: bar.as_ref().map(|b| b as &dyn ImportProgress),
+    };
+    if !args.dry_run {
+        app.write_backup(BackupReason::BeforeImport)?;
+    }
+    let vcards = matches!(extension.as_str(), "vcf" | "vcard") || looks_like_vcard(&bytes);
+    let report = if vcards {
+        app.import_vcards(&bytes, &label, options)?
+    } else {
+        app.import_csv(bytes, &label, options)?
+    };
+    let app = if report.committed && report.imported.len() > BULK_ROWS { compacted(app)? } else { app };
+    Ok((app, print_report(&report, &label, options)))
+}
+
+fn print_report(report: &ImportReport, label: &str, options: ImportOptions<'_>) -> i32 {
+    let blocked = !report.rejected.is_empty() && !options.skip_invalid;
+    let unit = if report.cards { "cards" } else { "rows" };
+    if blocked {
+        eprintln!(
+            "error: {} {unit} of {} are invalid; nothing imported (fix them, or use --skip-invalid to import the {} valid {unit})",
+            report.rejected.len(),
+            printable(label, false),
+            report.imported.len()
+        );
+    }
+    // One line per row, in the file's order, after the error line; cell
+    // text is escaped, since the file may hold anything.
+    let mut notes: Vec<(u64, String)> = Vec::new();
+    notes.extend(report.duplicates.iter().map(|n| (n.line, n.message.clone())));
+    notes.extend(report.warnings.iter().map(|n| (n.line, n.message.clone())));
+    notes.extend(report.rejected.iter().map(|n| (n.line, format!("rejected: {}", n.message))));
+    notes.sort_by_key(|(line, _)| *line);
+    for (line, message) in notes {
+        say(&format!("line {line}: {message}"));
+    }
+    if blocked {
+        return 1;
+    }
+    let verb = if options.dry_run { "Would import" } else { "Imported" };
+    print(&format!(
+        "{verb} {} accounts from {label} ({}); {} duplicates skipped, {} {unit} rejected.\n",
+        report.imported.len(),
+        report.encoding,
+        report.duplicates.len(),
+        report.rejected.len()
+    ));
+    0
+}

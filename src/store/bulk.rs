@@ -1,0 +1,187 @@
+//! Adding many new accounts at once (a contacts import of a million rows)
+//! as one change for undo and history, written in batches so that memory
+//! stays bounded: each batch is one atomic sled batch, and the change's
+//! history entry stays open until the last one. An entry still open when
+//! the store is opened was cut short (a crash, a kill) and is rolled back,
+//! so an import is all there or not there at all.
+
+use std::collections::{BTreeMap, HashSet};
+use std::ffi::OsString;
+use std::sync::MutexGuard;
+
+use chrono::NaiveDateTime;
+
+use super::history::{self, Change, HistoryEntry};
+use super::keys::IndexFamily;
+use super::{AccountRecord, CommitMark, Store, StoreError, codec, keys};
+use crate::domain::{Account, AccountId, AccountStats, MAX_ID};
+use crate::search::{self, SearchDoc};
+
+/// New accounts per batch: a few megabytes of records.
+const BATCH: usize = 10_000;
+
+pub struct Bulk<'s> {
+    store: &'s Store,
+    synced_blobs: MutexGuard<'s, HashSet<OsString>>,
+    entry: HistoryEntry,
+    last_id: u64,
+    pending: Vec<Account>,
+    /// Stats of an account with no touches, orders or follow-ups.
+    empty_stats: AccountStats,
+}
+
+impl<'s> Bulk<'s> {
+    pub(super) fn new(store: &'s Store, summary: String, at: NaiveDateTime) -> Result<Bulk<'s>, StoreError> {
+        let synced_blobs = store.writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let counter = |name: &str| -> Result<u64, StoreError> {
+            let key = keys::counter(name);
+            match store.get_raw(&key)? {
+                Some(bytes) => codec::decode_u64(&key, &bytes),
+                None => Ok(0),
+            }
+        };
+        let seq = counter("history")?.checked_add(1).filter(|s| *s <= MAX_ID);
+        let seq = seq.ok_or(StoreError::IdsExhausted { kind: "history" })?;
+        let entry = HistoryEntry {
+            seq,
+            at,
+            summary,
+            undo_of: None,
+            undone: false,
+            pruned: false,
+            chunks: 0,
+            keys_changed: 0,
+            open: true,
+        };
+        Ok(Bulk {
+            store,
+            synced_blobs,
+            entry,
+            last_id: counter("account")?,
+            pending: Vec::with_capacity(BATCH),
+            empty_stats: AccountStats::compute(&[], &[], &[]),
+        })
+    }
+
+    /// Adds a new account (its id is given here); written with its batch.
+    pub fn add(&mut self, mut account: Account) -> Result<AccountId, StoreError> {
+        let id = self.last_id.checked_add(1).filter(|id| *id <= MAX_ID);
+        self.last_id = id.ok_or(StoreError::IdsExhausted { kind: "account" })?;
+        account.id = AccountId(self.last_id);
+        self.pending.push(account);
+        if self.pending.len() == BATCH {
+            self.write_batch()?;
+        }
+        Ok(AccountId(self.last_id))
+    }
+
+    /// Writes the last batch and closes the change; durable on return.
+    pub fn finish(mut self) -> Result<HistoryEntry, StoreError> {
+        self.entry.open = false;
+        self.write_batch()?;
+        self.store.write_mark(Some(CommitMark {
+            seq: self.entry.seq,
+            at: self.entry.at,
+            summary: self.entry.summary.clone(),
+            interrupted: Vec::new(),
+        }));
+        Ok(self.entry)
+    }
+
+    fn write_batch(&mut self) -> Result<(), StoreError> {
+        let accounts = std::mem::take(&mut self.pending);
+        let mut batch = sled::Batch::default();
+        let mut bytes = 0;
+        let mut changes = Vec::with_capacity(accounts.len());
+        let mut search: BTreeMap<u32, Vec<SearchDoc>> = BTreeMap::new();
+        let mut summaries: BTreeMap<u32, Vec<crate::domain::AccountSummary>> = BTreeMap::new();
+        for account in accounts {
+            let key = keys::account(account.id);
+            search
+                .entry(IndexFamily::Search.chunk_of(account.id))
+                .or_default()
+                .push(SearchDoc::for_account(&account));
+            let record = AccountRecord { account, stats: self.empty_stats.clone() };
+            summaries
+                .entry(IndexFamily::Summary.chunk_of(record.account.id))
+                .or_default()
+                .push(record.summary());
+            let value = codec::encode(&record);
+            bytes += key.len() + value.len();
+            changes.push(Change { key: key.clone(), before: None });
+            batch.insert(key, value);
+        }
+        // A chunk may already hold accounts (older ones, or this change's
+        // earlier batch): they come first, the new ones after.
+        for (chunk, docs) in search {
+            let mut all = self
+                .stored_chunk_records(IndexFamily::Search, chunk)?
+                .iter()
+                .map(|r| SearchDoc::for_account(&r.account))
+                .collect::<Vec<_>>();
+            all.extend(docs);
+            let value = codec::encode_text(&search::encode_chunk(&all));
+            bytes += value.len();
+            batch.insert(IndexFamily::Search.chunk_key(chunk), value);
+        }
+        for (chunk, new) in summaries {
+            let mut all: Vec<_> = self
+                .stored_chunk_records(IndexFamily::Summary, chunk)?
+                .iter()
+                .map(AccountRecord::summary)
+                .collect();
+            all.extend(new);
+            let value = codec::encode_binary(&all);
+            bytes += value.len();
+            batch.insert(IndexFamily::Summary.chunk_key(chunk), value);
+        }
+        self.entry.keys_changed += changes.len() as u64;
+        for chunk in history::chunk_changes(changes) {
+            bytes += chunk.len();
+            batch.insert(keys::history_change_chunk(self.entry.seq, self.entry.chunks), chunk);
+            self.entry.chunks += 1;
+        }
+        batch.insert(keys::history(self.entry.seq), codec::encode(&self.entry));
+        batch.insert(keys::counter("history"), codec::encode_u64(self.entry.seq));
+        batch.insert(keys::counter("account"), codec::encode_u64(self.last_id));
+        self.store.check_writable(bytes)?;
+        if let Err(error) = self.store.data.apply_batch(batch) {
+            return Err(self.store.failed_write(error));
+        }
+        if let Err(error) = self.store.make_durable(&mut self.synced_blobs) {
+            return Err(self.store.poison(error));
+        }
+        Ok(())
+    }
+
+    /// The accounts already stored in a chunk's range.
+    fn stored_chunk_records(
+        &self,
+        family: IndexFamily,
+        chunk: u32,
+    ) -> Result<Vec<AccountRecord>, StoreError> {
+        let (start, end) = family.chunk_accounts(chunk);
+        let mut records = Vec::new();
+        for item in self.store.data.range(start..end) {
+            let (key, value) = item?;
+            if let Ok(record) = codec::decode::<AccountRecord>(&key, &value) {
+                records.push(record);
+            }
+        }
+        Ok(records)
+    }
+}
+
+/// Rolls back a change that was cut short while written in batches (its
+/// entry still open), as a change of its own.
+pub(super) fn roll_back_open_entry(store: &Store) -> Result<Option<HistoryEntry>, StoreError> {
+    let Some(item) = store.data.scan_prefix([keys::HISTORY]).next_back() else { return Ok(None) };
+    let (key, value) = item?;
+    let entry: HistoryEntry = codec::decode(&key, &value)?;
+    if !entry.open {
+        return Ok(None);
+    }
+    let summary = format!("roll back '{}', cut short before it finished", entry.summary);
+    let at = entry.at;
+    super::txn::revert(store, entry, summary, at).map(Some)
+}
