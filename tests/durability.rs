@@ -71,3 +71,44 @@ fn every_write_reported_saved_survives_kills_mid_burst() {
     let doctor = book.run(&["doctor"]);
     assert_eq!(doctor.code, 0, "{}", doctor.stdout);
 }
+
+/// Imports and repairs killed at random points: the store always opens
+/// healthy, and an import is there whole or not at all (it is written in
+/// batches, so a kill between two leaves an open change to roll back).
+#[test]
+fn imports_and_repairs_killed_midway_leave_all_or_nothing() {
+    let book = Book::new();
+    book.add(&["张伟", "--phone", "139 0000 0000"]);
+    let csv = book.path("contacts.csv");
+    let rows: String = (0..12_000).map(|i| format!("客户{i},138{i:08}\n")).collect();
+    std::fs::write(&csv, format!("姓名,手机\n{rows}")).unwrap();
+    let started = std::time::Instant::now();
+    let copy = Book::new();
+    copy.run(&["import", csv.to_str().unwrap()]).ok();
+    let window = started.elapsed().as_micros() as u64;
+    let mut rng = fastrand::Rng::with_seed(11);
+    let (mut imported, mut killed) = (0, 0);
+    for trial in 0..12 {
+        let args: &[&str] = if trial % 4 == 3 { &["doctor", "--repair"] } else { &["import", csv.to_str().unwrap()] };
+        let mut child = book.command(args).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+        std::thread::sleep(Duration::from_micros(rng.u64(window / 10..window)));
+        let _ = child.kill();
+        let status = child.wait().unwrap();
+        let accounts = book.json(&["list", "--json"]).as_array().unwrap().len();
+        let doctor = book.run(&["doctor"]);
+        assert_eq!(doctor.code, 0, "trial {trial} ({args:?}): {}", doctor.stdout);
+        if args[0] == "import" {
+            assert!(accounts == 1 || accounts == 12_001, "trial {trial}: all or nothing, not {accounts}");
+            if status.code() == Some(0) {
+                assert_eq!(accounts, 12_001, "trial {trial}: a finished import is all there");
+                imported += 1;
+            } else {
+                killed += 1;
+            }
+            if accounts > 1 {
+                book.run(&["undo"]).ok();
+            }
+        }
+    }
+    assert!(killed > 0, "some imports were killed ({imported} finished)");
+}

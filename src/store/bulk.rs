@@ -185,3 +185,33 @@ pub(super) fn roll_back_open_entry(store: &Store) -> Result<Option<HistoryEntry>
     let at = entry.at;
     super::txn::revert(store, entry, summary, at).map(Some)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Grade;
+
+    #[test]
+    fn a_change_cut_short_between_batches_is_rolled_back_on_the_next_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s");
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap().and_hms_opt(9, 0, 0).unwrap();
+        let store = Store::open(&path).unwrap();
+        let mut bulk = store.bulk("import 25000 accounts from big.csv", at).unwrap();
+        for i in 0..(BATCH + BATCH / 2) {
+            let mut account = Account::prospect(Grade::C, at);
+            account.name = format!("客户{i}");
+            bulk.add(account).unwrap();
+        }
+        // The process dies here: one batch is on disk, the entry open.
+        drop(bulk);
+        assert_eq!(store.summaries().unwrap().items.len(), BATCH);
+        drop(store);
+        let store = Store::open(&path).unwrap();
+        assert!(store.summaries().unwrap().items.is_empty(), "the first batch is rolled back");
+        assert!(store.doctor(at.date()).unwrap().is_healthy());
+        let history = store.history(2).unwrap();
+        assert!(history[0].summary.starts_with("roll back 'import 25000 accounts from big.csv'"), "{history:?}");
+        assert!(history[1].undone && !history[1].open);
+    }
+}
