@@ -89,7 +89,8 @@ fn imports_and_repairs_killed_midway_leave_all_or_nothing() {
     let mut rng = fastrand::Rng::with_seed(11);
     let (mut imported, mut killed) = (0, 0);
     for trial in 0..12 {
-        let args: &[&str] = if trial % 4 == 3 { &["doctor", "--repair"] } else { &["import", csv.to_str().unwrap()] };
+        let args: &[&str] =
+            if trial % 4 == 3 { &["doctor", "--repair"] } else { &["import", csv.to_str().unwrap()] };
         let mut child = book.command(args).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
         std::thread::sleep(Duration::from_micros(rng.u64(window / 10..window)));
         let _ = child.kill();

@@ -211,7 +211,10 @@ mod tests {
         assert!(store.summaries().unwrap().items.is_empty(), "the first batch is rolled back");
         assert!(store.doctor(at.date()).unwrap().is_healthy());
         let history = store.history(2).unwrap();
-        assert!(history[0].summary.starts_with("roll back 'import 25000 accounts from big.csv'"), "{history:?}");
+        assert!(
+            history[0].summary.starts_with("roll back 'import 25000 accounts from big.csv'"),
+            "{history:?}"
+        );
         assert!(history[1].undone && !history[1].open);
     }
 }

@@ -228,3 +228,86 @@ fn check_stats(store: &Store, key: &[u8], record: &AccountRecord, problems: &mut
         ));
     }
 }
+
+#[cfg(test)]
+mod fuzz {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::app::App;
+    use crate::app::backup::Backup;
+
+    type Book = (tempfile::TempDir, Store, Vec<(Vec<u8>, Vec<u8>)>);
+
+    /// A small book restored from the fuzz corpus, open, with every record.
+    fn book() -> &'static Book {
+        static BOOK: std::sync::OnceLock<Book> = std::sync::OnceLock::new();
+        BOOK.get_or_init(records)
+    }
+
+    fn records() -> Book {
+        let dir = tempfile::tempdir().unwrap();
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap().and_hms_opt(9, 0, 0).unwrap();
+        let app =
+            App::new(Store::open(&dir.path().join("s")).unwrap(), Box::new(crate::clock::FixedClock(now)));
+        let seed =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-corpus/backup/small.json");
+        let backup = Backup::from_json(&std::fs::read_to_string(seed).unwrap()).unwrap();
+        app.import_backup(&backup, "seed", false).unwrap();
+        app.log_touch(&crate::app::TouchInput {
+            account: AccountId(1),
+            kind: crate::domain::TouchKind::Call,
+            direction: crate::domain::Direction::Outbound,
+            outcome: None,
+            note: "记一下".into(),
+            at: None,
+            next: None,
+        })
+        .unwrap();
+        drop(app);
+        let store = Store::open(&dir.path().join("s")).unwrap();
+        let all =
+            store.data.iter().map(|item| item.map(|(k, v)| (k.to_vec(), v.to_vec())).unwrap()).collect();
+        (dir, store, all)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Decoding any record, its bytes damaged, never panics: it decodes or
+        /// names its key.
+        #[test]
+        fn damaged_records_decode_or_name_their_key(
+            pick in any::<usize>(),
+            flips in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..6),
+            cut in proptest::option::of(any::<usize>()),
+        ) {
+            let (_, store, records) = book();
+            let (key, mut value) = records[pick % records.len()].clone();
+            for (at, byte) in flips {
+                if !value.is_empty() {
+                    let at = at % value.len();
+                    value[at] ^= byte;
+                }
+            }
+            if let Some(cut) = cut {
+                value.truncate(cut % (value.len() + 1));
+            }
+            let mut problems = Vec::new();
+            let (mut accounts, mut index, mut follow_ups, mut referrals, mut chunked) =
+                (HashSet::new(), HashSet::new(), Vec::new(), Vec::new(), Vec::new());
+            let mut seen = Seen {
+                problems: &mut problems,
+                accounts: &mut accounts,
+                follow_up_index: &mut index,
+                follow_ups: &mut follow_ups,
+                referrals: &mut referrals,
+                chunked_accounts: &mut chunked,
+            };
+            if let Err(error) = check_record(store, &key, &value, &mut seen) {
+                let message = error.to_string();
+                prop_assert!(message.contains(&keys::describe(&key)), "{message}");
+            }
+        }
+    }
+}
