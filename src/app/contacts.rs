@@ -255,7 +255,10 @@ impl App {
         if let Some(progress) = options.progress {
             progress.pass("checking", lines);
         }
-        for (line, contact) in contacts() {
+        // Contacts to write, by their place in the file (two records may
+        // start on one line: a CR alone ends a CSV record).
+        let mut accepted: Vec<usize> = Vec::new();
+        for (index, (line, contact)) in contacts().enumerate() {
             if let Some(progress) = options.progress {
                 progress.at(line);
             }
@@ -304,6 +307,7 @@ impl App {
                 report.warnings.push(RowNote { line, message });
             }
             report.imported.push((line, account.name));
+            accepted.push(index);
         }
         drop(seen);
         report.rejected.sort_by_key(|r| r.line);
@@ -319,9 +323,9 @@ impl App {
         }
         let mut bulk =
             self.store.bulk(format!("import {} accounts from {label}", report.imported.len()), now)?;
-        let mut wanted = report.imported.iter().map(|(line, _)| *line).peekable();
-        for (line, contact) in contacts() {
-            if wanted.peek() != Some(&line) {
+        let mut wanted = accepted.into_iter().peekable();
+        for (index, (line, contact)) in contacts().enumerate() {
+            if wanted.peek() != Some(&index) {
                 continue;
             }
             wanted.next();

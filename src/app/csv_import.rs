@@ -124,7 +124,13 @@ impl<'a> LineNumbers<'a> {
             self.counted_to = 0;
             self.breaks = 0;
         }
-        self.breaks += memchr::memchr_iter(b'\n', &self.text[self.counted_to..start]).count() as u64;
+        // A line ends at LF, or at a CR not followed by LF (old Macs).
+        let text = self.text;
+        self.breaks += memchr::memchr2_iter(b'\n', b'\r', &text[self.counted_to..start])
+            .filter(|at| {
+                text[self.counted_to + at] == b'\n' || text.get(self.counted_to + at + 1) != Some(&b'\n')
+            })
+            .count() as u64;
         self.counted_to = start;
         1 + self.breaks
     }
@@ -158,6 +164,10 @@ fn unbalanced_quotes(text: &str, delimiter: u8, columns: usize) -> Vec<(u64, Str
                             line += 1;
                             delimiters = 0;
                         }
+                        b'\r' if bytes.get(i + 1) != Some(&b'\n') => {
+                            line += 1;
+                            delimiters = 0;
+                        }
                         byte if byte == delimiter => {
                             delimiters += 1;
                             if columns > 1 && delimiters + 1 == columns && line > open_line {
@@ -182,6 +192,10 @@ fn unbalanced_quotes(text: &str, delimiter: u8, columns: usize) -> Vec<(u64, Str
                 at_field_start = false;
             }
             b'\n' => {
+                line += 1;
+                at_field_start = true;
+            }
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => {
                 line += 1;
                 at_field_start = true;
             }
