@@ -223,9 +223,11 @@ fn demo_sizes_are_bounded() {
     let error = book.run(&["demo", "--touches", "18446744073709551615"]).fails(2);
     assert!(error.contains("at most 100 touches per account"), "{error}");
     let error = book.run(&["demo", "--accounts", "100000000"]).fails(2);
-    assert!(error.contains("from 1 to 200000 accounts"), "{error}");
+    assert!(error.contains("from 1 to 100000 accounts"), "{error}");
     let error = book.run(&["demo", "--accounts", "0"]).fails(2);
-    assert!(error.contains("from 1 to 200000 accounts"), "{error}");
+    assert!(error.contains("from 1 to 100000 accounts"), "{error}");
+    let error = book.run(&["demo", "--accounts", "100000", "--touches", "50"]).fails(2);
+    assert!(error.contains("at most 2000000 touches in all"), "{error}");
     assert!(book.json(&["list", "--json"]).as_array().unwrap().is_empty());
 }
 

@@ -152,7 +152,7 @@ impl App {
         std::fs::DirBuilder::new().recursive(true).mode(0o700).create(&dir).map_err(failed)?;
         let (backup, _) = self.export_backup()?;
         let path = dir.join(format!("{}.json", self.today()));
-        crate::files::write_atomically(&path, backup.to_json().as_bytes()).map_err(failed)?;
+        crate::files::write_atomically(&path, backup.to_compact_json().as_bytes()).map_err(failed)?;
         let rules = &self.config.backup;
         let days: Vec<NaiveDate> = list(&dir).iter().map(|f| f.day).collect();
         for day in expired(&days, rules.keep_daily as usize, rules.keep_weekly as usize) {

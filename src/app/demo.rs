@@ -13,9 +13,11 @@ use crate::domain::{
 };
 
 pub const DEFAULT_ACCOUNTS: usize = 300;
-/// Bounds of a demo book: the size of the biggest books benchmarked.
-pub const MAX_ACCOUNTS: usize = 200_000;
+/// Bounds of a demo book: the biggest books benchmarked (a demo is
+/// written as one change, in memory).
+pub const MAX_ACCOUNTS: usize = 100_000;
 pub const MAX_TOUCHES_PER_ACCOUNT: usize = 100;
+pub const MAX_TOUCHES: usize = 2_000_000;
 pub const DEFAULT_SEED: u64 = 7;
 
 #[derive(Clone, Copy, Debug)]
@@ -366,6 +368,11 @@ impl App {
             return Err(AppError::Invalid(format!(
                 "a demo has at most {MAX_TOUCHES_PER_ACCOUNT} touches per account on average, not {}",
                 options.touches_per_account
+            )));
+        }
+        if options.accounts * options.touches_per_account > MAX_TOUCHES {
+            return Err(AppError::Invalid(format!(
+                "a demo has at most {MAX_TOUCHES} touches in all (accounts times touches per account)"
             )));
         }
         if !self.store.is_empty()? {
