@@ -243,3 +243,21 @@ fn a_damaged_data_file_is_listed_by_doctor_and_the_rest_is_salvaged() {
     }
     assert!(salvaged_some, "at least one damaged blob leaves the store open and partly readable");
 }
+
+#[test]
+fn a_migration_is_preceded_by_a_backup() {
+    let book = Book::new();
+    book.add(&["张伟"]);
+    let backup = backups_of(&book).join("2026-11-27.json");
+    std::fs::remove_file(&backup).unwrap();
+    // A store whose derived records are of an older version.
+    {
+        let db = sled::open(book.store()).unwrap();
+        db.open_tree("meta").unwrap().insert("derived_version", &1u32.to_be_bytes()).unwrap();
+        db.flush().unwrap();
+    }
+    book.run(&["list"]).ok();
+    let written = std::fs::read_to_string(&backup).expect("a backup before the migration");
+    assert!(written.contains("张伟"));
+    assert!(book.run(&["doctor"]).ok().contains("all good"));
+}

@@ -303,3 +303,22 @@ fn export_never_follows_a_link_planted_beside_its_file() {
     assert!(std::fs::read_to_string(&out).unwrap().contains("张伟"));
     assert_eq!(std::fs::metadata(&out).unwrap().permissions().mode() & 0o777, 0o600);
 }
+
+#[test]
+fn import_diagnostics_never_print_raw_cell_bytes() {
+    let book = Book::new();
+    let csv = book.path("evil.csv");
+    std::fs::write(
+        &csv,
+        "Name,Grade,Phone\n\u{1b}]0;pwned\u{7}Anna,E,1\n李娜\u{202e},A,not\u{1b}[2Ja phone\n",
+    )
+    .unwrap();
+    let run = book.run(&["import", csv.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("line 2: rejected:"), "{}", run.stderr);
+    assert!(!run.stderr.contains(['\u{1b}', '\u{7}', '\u{202e}']), "{:?}", run.stderr);
+    let headers = book.path("headers.csv");
+    std::fs::write(&headers, "\u{1b}[31mred,\u{7}bell\nx,y\n").unwrap();
+    let error = book.run(&["import", headers.to_str().unwrap()]).fails(2);
+    assert!(error.contains("no name or company column") && !error.contains('\u{1b}'), "{error:?}");
+}
