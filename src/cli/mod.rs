@@ -176,17 +176,14 @@ fn restore_advice(backups: &std::path::Path) -> String {
 /// What to do about a store that lost changes: the newest backup to
 /// restore, and how to keep the store as it is.
 fn rollback_advice(backups: &std::path::Path) -> String {
-    match crate::app::backups::list(backups).first() {
-        Some(newest) => format!(
-            "The newest backup is {} (of {}): restore it into a new store with `leadline --store NEW import {}`, or keep this store as it is with `leadline doctor --repair`",
-            newest.path.display(),
-            newest.day,
-            newest.path.display()
-        ),
-        None => format!(
-            "There is no backup in {}: `leadline export --salvage -o FILE` saves what the store holds, and `leadline doctor --repair` keeps the store as it is",
+    let keep = "`leadline doctor --repair` keeps the store as it is";
+    if crate::app::backups::list(backups).is_empty() {
+        format!(
+            "There is no backup in {}: `leadline export --salvage -o FILE` saves what the store holds, and {keep}",
             backups.display()
-        ),
+        )
+    } else {
+        format!("{}, or {keep}", restore_advice(backups))
     }
 }
 
