@@ -15,14 +15,13 @@ use leadline::clock::{FixedClock, parse_timestamp};
 use leadline::config::Config;
 use leadline::domain::{AccountId, Direction, TouchKind};
 use leadline::search::Query;
-use leadline::store::Store;
 
 fn now() -> NaiveDateTime {
     parse_timestamp("2026-11-27T09:00").unwrap()
 }
 
 fn app(dir: &Path) -> App {
-    App::new(Store::open(dir).expect("open bench book"), Box::new(FixedClock(now())))
+    App::open_at(dir, Box::new(FixedClock(now()))).expect("open bench book")
 }
 
 /// A compacted demo book of `accounts` accounts, built on first use.
@@ -44,22 +43,24 @@ fn open_and_load(c: &mut Criterion) {
     group.sample_size(20).measurement_time(Duration::from_secs(10));
     for accounts in [10_000, 100_000] {
         let dir = book(accounts);
-        group.bench_function(format!("open store, {accounts} accounts"), |b| {
-            b.iter(|| drop(Store::open(&dir).unwrap()))
-        });
-        group.bench_function(format!("open store and load summaries, {accounts} accounts"), |b| {
-            b.iter(|| {
-                let store = Store::open(&dir).unwrap();
-                let summaries = store.summaries().unwrap();
-                assert_eq!(summaries.items.len(), accounts);
-            })
-        });
+        group.bench_function(format!("open store, {accounts} accounts"), |b| b.iter(|| drop(app(&dir))));
+        group.bench_function(
+            format!(
+                "open store and load the book (summaries, search index, incentives), {accounts} accounts"
+            ),
+            |b| {
+                b.iter(|| {
+                    let summaries = app(&dir).load_book().unwrap().summaries;
+                    assert_eq!(summaries.len(), accounts);
+                })
+            },
+        );
         let app = app(&dir);
         group.bench_function(format!("today list, {accounts} accounts, store open"), |b| {
             b.iter(|| app.today_list().unwrap())
         });
         // The ranking alone, as the TUI runs it on the summaries it holds.
-        let summaries = app.store().summaries().unwrap().items;
+        let summaries = app.load_book().unwrap().summaries;
         let mut config = Config::default();
         config.holidays.dates.insert(now().date() + chrono::Duration::days(3), "holiday".into());
         let marks = app.marks(&summaries);
@@ -77,7 +78,7 @@ fn focus_report(c: &mut Criterion) {
     group.sample_size(20).measurement_time(Duration::from_secs(10));
     for accounts in [10_000, 100_000] {
         let app = app(&book(accounts));
-        let summaries = app.store().summaries().unwrap().items;
+        let summaries = app.load_book().unwrap().summaries;
         let touch_days: usize = summaries.iter().map(|s| s.touch_days.len()).sum();
         assert!(touch_days >= accounts * 10, "the book has its touches: {touch_days}");
         let incentives = app.incentive_costs().unwrap();
@@ -149,7 +150,7 @@ fn flush_cost(c: &mut Criterion) {
 fn search_queries(c: &mut Criterion) {
     let mut group = c.benchmark_group("search");
     group.sample_size(30);
-    let store = Store::open(&book(100_000)).unwrap();
+    let store = app(&book(100_000));
     let (index, _) = store.search_index().unwrap();
     for query in ["zw", "张伟", "zhang wei", "anna", "1380"] {
         let parsed = Query::parse(query);

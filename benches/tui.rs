@@ -10,7 +10,6 @@ use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use leadline::app::App;
 use leadline::app::demo::DemoOptions;
 use leadline::clock::{FixedClock, parse_timestamp};
-use leadline::store::Store;
 use leadline::tui::model::{Model, Overlay, SearchState};
 use leadline::tui::msg::Msg;
 use leadline::tui::theme::Theme;
@@ -22,7 +21,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn app(dir: &Path) -> App {
     let now = parse_timestamp("2026-11-27T09:00").unwrap();
-    App::new(Store::open(dir).expect("open bench book"), Box::new(FixedClock(now)))
+    App::open_at(dir, Box::new(FixedClock(now))).expect("open bench book")
 }
 
 fn book(accounts: usize) -> PathBuf {

@@ -1,8 +1,8 @@
 //! Leadline: a keyboard-driven sales-pipeline manager.
 //!
 //! Layers, from the inside out: `domain` (types, no I/O), `analysis` and
-//! `search` (pure functions of data and a time), `store` (the only module
-//! that knows sled), `app` (validated commands, one store transaction each)
+//! `search` (pure functions of data and a time), `app` (validated commands, one store transaction each, over its private
+//! `store`, the only module that knows sled)
 //! and the `cli` front end.
 
 pub mod analysis;
@@ -13,5 +13,4 @@ pub mod config;
 pub mod domain;
 pub mod files;
 pub mod search;
-pub mod store;
 pub mod tui;

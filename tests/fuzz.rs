@@ -11,7 +11,6 @@ use leadline::app::App;
 use leadline::app::backup::Backup;
 use leadline::app::contacts::{ImportOptions, ImportReport};
 use leadline::clock::FixedClock;
-use leadline::store::Store;
 use proptest::prelude::*;
 
 fn seeds(kinds: &[&str]) -> Vec<Vec<u8>> {
@@ -130,7 +129,7 @@ fn case() -> impl Strategy<Value = (usize, Vec<Mutation>)> {
 
 fn app(dir: &Path) -> App {
     let now = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap().and_hms_opt(9, 0, 0).unwrap();
-    App::new(Store::open(dir).unwrap(), Box::new(FixedClock(now)))
+    App::open_at(dir, Box::new(FixedClock(now))).unwrap()
 }
 
 /// A report that adds up: every contact is imported, a duplicate or

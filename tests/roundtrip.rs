@@ -6,7 +6,6 @@ use leadline::app::backup::Backup;
 use leadline::clock::FixedClock;
 use leadline::domain::contact::{clean_note, clean_text};
 use leadline::domain::*;
-use leadline::store::Store;
 use proptest::prelude::*;
 
 fn moment() -> impl Strategy<Value = NaiveDateTime> {
@@ -197,7 +196,7 @@ fn book() -> impl Strategy<Value = Backup> {
 
 fn app(dir: &std::path::Path) -> App {
     let now = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap().and_hms_opt(9, 0, 0).unwrap();
-    App::new(Store::open(dir).unwrap(), Box::new(FixedClock(now)))
+    App::open_at(dir, Box::new(FixedClock(now))).unwrap()
 }
 
 proptest! {
@@ -219,6 +218,6 @@ proptest! {
         second.import_backup(&Backup::from_json(&text).unwrap(), "exported", false).unwrap();
         let (again, _) = second.export_backup().unwrap();
         prop_assert_eq!(again.to_json(), text);
-        prop_assert!(second.store().doctor(second.today()).unwrap().is_healthy());
+        prop_assert!(second.doctor().unwrap().is_healthy());
     }
 }

@@ -6,14 +6,15 @@ mod common;
 use std::os::unix::fs::PermissionsExt;
 
 use common::Book;
-use leadline::store::Store;
+use leadline::app::App;
+use leadline::clock::SystemClock;
 
 #[test]
 fn a_second_process_is_told_the_store_is_in_use_and_changes_nothing() {
     let book = Book::new();
     book.add(&["张伟"]);
     let before = book.snapshot();
-    let held = Store::open(&book.store()).unwrap();
+    let held = App::open_at(&book.store(), Box::new(SystemClock)).unwrap();
     let error = book.run(&["log", "call", "张伟"]).fails(1);
     assert_eq!(
         error,

@@ -5,7 +5,6 @@ use chrono::NaiveDateTime;
 use leadline::app::{AccountInput, App, FollowUpInput, OrderInput, Referred, TouchInput};
 use leadline::clock::{FixedClock, When, parse_timestamp};
 use leadline::domain::{AccountId, Direction, FollowUpReason, Grade, Money, Outcome, Tier, TouchKind};
-use leadline::store::{Records, Store};
 use leadline::tui::model::{Model, Overlay, Screen};
 use leadline::tui::msg::Msg;
 use leadline::tui::theme::Theme;
@@ -63,7 +62,7 @@ fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let earlier = parse_timestamp("2026-11-18T10:00").unwrap();
     {
-        let setup = App::new(Store::open(&dir.path().join("store")).unwrap(), Box::new(FixedClock(earlier)));
+        let setup = App::open_at(&dir.path().join("store"), Box::new(FixedClock(earlier))).unwrap();
         let mut zhang = account("张伟", Some("绿源农资有限公司"), Grade::A);
         zhang.phones = Some(vec!["138 0000 1111".into()]);
         zhang.tags = Some(vec!["农场".into(), "经销商".into()]);
@@ -121,7 +120,7 @@ fn fixture() -> Fixture {
         setup.schedule_follow_up(&follow_up(li, "2026-11-20", "")).unwrap();
         setup.schedule_follow_up(&follow_up(AccountId(3), "2026-11-28", "send the price list")).unwrap();
     }
-    let app = App::new(Store::open(&dir.path().join("store")).unwrap(), Box::new(FixedClock(now())));
+    let app = App::open_at(&dir.path().join("store"), Box::new(FixedClock(now()))).unwrap();
     let mut model = Model::new(now(), 100, 30);
     start(&app, &mut model);
     Fixture { _dir: dir, app, model }
@@ -277,8 +276,8 @@ fn logging_a_call_through_the_form_saves_it_durably_and_says_so() {
     f.key(KeyCode::Enter);
     assert!(f.model.overlay.is_none(), "{}", f.status());
     assert_eq!(f.status(), "Saved call with 张伟 (no-answer), next step 11-30. u undoes it.");
-    let touches = f.app.store().touches(AccountId(1)).unwrap();
-    let last = touches.last().unwrap();
+    let touches = f.app.account_detail(AccountId(1)).unwrap().touches;
+    let last = touches.first().unwrap();
     assert_eq!(
         (last.kind, last.outcome, last.note.as_str()),
         (TouchKind::Call, Some(Outcome::NoAnswer), "又没人接 will retry")
@@ -305,7 +304,7 @@ fn alt_keys_pick_from_the_note_and_outcomes_suggest_the_next_step() {
     }
     f.key_with(KeyCode::Char('7'), KeyModifiers::ALT);
     f.key(KeyCode::Enter);
-    let follow_ups = f.app.store().follow_ups_of(AccountId(1)).unwrap();
+    let follow_ups = f.app.account_detail(AccountId(1)).unwrap().follow_ups;
     assert!(follow_ups.iter().any(|fu| fu.due.to_string() == "2026-12-04" && fu.is_pending()));
 }
 
@@ -326,7 +325,7 @@ fn escape_asks_before_throwing_away_typed_text() {
     f.key(KeyCode::Esc);
     f.key(KeyCode::Char('y'));
     assert!(f.model.overlay.is_none());
-    assert_eq!(f.app.store().touches(AccountId(4)).unwrap().len(), 1, "nothing saved");
+    assert_eq!(f.app.account_detail(AccountId(4)).unwrap().touches.len(), 1, "nothing saved");
 }
 
 #[test]
@@ -350,7 +349,7 @@ fn the_add_form_validates_as_you_type_and_saves_only_when_valid() {
     f.key(KeyCode::Enter);
     assert_eq!(f.status(), "Added 刘洋. u undoes it.");
     assert_eq!(f.model.screen, Screen::Account, "the new account opens");
-    let record = f.app.store().account(AccountId(7)).unwrap().unwrap();
+    let record = f.app.account_detail(AccountId(7)).unwrap().record;
     assert_eq!(record.account.email.as_deref(), Some("liu@example.cn"));
     assert_eq!(record.account.stage.grade(), Some(Grade::B));
     f.key(KeyCode::Char('/'));

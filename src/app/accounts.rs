@@ -4,13 +4,13 @@ use std::cmp::Reverse;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::{AccountMarks, App, AppError, AppResult, Referred};
+use super::{AccountMarks, App, AppError, AppResult, Referred, Written};
+use crate::app::store::{AccountRecord, Records};
 use crate::domain::contact::{TextField, check_email, check_name, check_phones, check_tags, optional_field};
 use crate::domain::{
     Account, AccountId, AccountStats, AccountSummary, ArchiveReason, Archived, FollowUp, Grade, Money, Order,
     Referral, Stage, StageKind, Tier, Touch,
 };
-use crate::store::{AccountRecord, Records};
 
 /// Fields of an account as a user gives them; `None` leaves a field as it
 /// is (on edit) and `Some("")` clears it.
@@ -174,7 +174,11 @@ fn list_order(row: &AccountRow) -> (u8, Reverse<Option<Tier>>, Option<Grade>, St
 }
 
 impl App {
-    pub fn add_account(&self, input: &AccountInput, referred: Option<Referred>) -> AppResult<AccountRecord> {
+    pub fn add_account(
+        &self,
+        input: &AccountInput,
+        referred: Option<Referred>,
+    ) -> AppResult<Written<AccountRecord>> {
         let now = self.now();
         let name = input.name.as_deref().ok_or_else(|| AppError::Invalid("name is empty".into()))?;
         let mut account = Account::prospect(input.grade.unwrap_or(Grade::C), now);
@@ -194,27 +198,27 @@ impl App {
                 now,
             )?;
         }
-        txn.commit(format!("add {} (#{})", record.account.name, record.account.id), now)?;
-        Ok(record)
+        let changes = txn.commit(format!("add {} (#{})", record.account.name, record.account.id), now)?;
+        Ok(Written { value: record, changes })
     }
 
     /// Changes the given fields; returns the account as saved.
-    pub fn edit_account(&self, id: AccountId, input: &AccountInput) -> AppResult<AccountRecord> {
+    pub fn edit_account(&self, id: AccountId, input: &AccountInput) -> AppResult<Written<AccountRecord>> {
         let mut record = self.record(id)?;
         input.apply_to(&mut record.account)?;
         let mut txn = self.store.begin();
         txn.put_account(&record)?;
         let summary = format!("edit {} (#{id})", record.account.name);
-        txn.commit(summary, self.now())?;
-        Ok(record)
+        let changes = txn.commit(summary, self.now())?;
+        Ok(Written { value: record, changes })
     }
 
-    pub fn set_grade(&self, id: AccountId, grade: Grade) -> AppResult<AccountRecord> {
+    pub fn set_grade(&self, id: AccountId, grade: Grade) -> AppResult<Written<AccountRecord>> {
         self.edit_account(id, &AccountInput { grade: Some(grade), ..AccountInput::default() })
     }
 
     /// Moves a prospect one grade hotter (`raise`) or colder.
-    pub fn step_grade(&self, id: AccountId, raise: bool) -> AppResult<AccountRecord> {
+    pub fn step_grade(&self, id: AccountId, raise: bool) -> AppResult<Written<AccountRecord>> {
         let record = self.record(id)?;
         let account = &record.account;
         let grade = match account.stage {
@@ -227,7 +231,7 @@ impl App {
         self.set_grade(id, next)
     }
 
-    pub fn archive(&self, id: AccountId, reason: ArchiveReason) -> AppResult<AccountRecord> {
+    pub fn archive(&self, id: AccountId, reason: ArchiveReason) -> AppResult<Written<AccountRecord>> {
         let mut record = self.record(id)?;
         if let Some(archived) = &record.account.archived {
             return Err(AppError::Conflict(format!(
@@ -241,19 +245,19 @@ impl App {
         record.account.archived = Some(Archived { reason, at: now });
         let mut txn = self.store.begin();
         txn.put_account(&record)?;
-        txn.commit(format!("archive {} (#{id}) as {reason}", record.account.name), now)?;
-        Ok(record)
+        let changes = txn.commit(format!("archive {} (#{id}) as {reason}", record.account.name), now)?;
+        Ok(Written { value: record, changes })
     }
 
-    pub fn restore(&self, id: AccountId) -> AppResult<AccountRecord> {
+    pub fn restore(&self, id: AccountId) -> AppResult<Written<AccountRecord>> {
         let mut record = self.record(id)?;
         if record.account.archived.take().is_none() {
             return Err(AppError::Conflict(format!("{} is not archived", record.account.name)));
         }
         let mut txn = self.store.begin();
         txn.put_account(&record)?;
-        txn.commit(format!("restore {} (#{id})", record.account.name), self.now())?;
-        Ok(record)
+        let changes = txn.commit(format!("restore {} (#{id})", record.account.name), self.now())?;
+        Ok(Written { value: record, changes })
     }
 
     pub fn list_accounts(&self, filter: ListFilter) -> AppResult<(Vec<AccountRow>, usize)> {

@@ -2,14 +2,14 @@
 
 use chrono::NaiveDateTime;
 
-use super::{App, AppError, AppResult};
+use super::{App, AppError, AppResult, Written};
+use crate::app::store::{AccountRecord, Records, Txn};
 use crate::clock::{When, parse_when};
 use crate::domain::contact::{TextField, check_field};
 use crate::domain::{
     AccountId, Direction, FollowUp, FollowUpId, FollowUpReason, FollowUpStatus, Money, Order, OrderId,
     Outcome, Stage, Tier, Touch, TouchId, TouchKind,
 };
-use crate::store::{AccountRecord, Records, Txn};
 
 #[derive(Clone, Debug)]
 pub struct TouchInput {
@@ -100,7 +100,7 @@ impl App {
         Ok(when)
     }
 
-    pub fn log_touch(&self, input: &TouchInput) -> AppResult<Logged> {
+    pub fn log_touch(&self, input: &TouchInput) -> AppResult<Written<Logged>> {
         if let Some(outcome) = input.outcome {
             if !outcome.fits(input.kind) {
                 let kinds: Vec<&str> = outcome.channels().unwrap_or(&[]).iter().map(|k| k.as_str()).collect();
@@ -172,8 +172,8 @@ impl App {
             )?);
         }
         let name = record.account.name.clone();
-        txn.commit(format!("log {} with {name} (#{})", touch.kind, input.account), now)?;
-        Ok(Logged { touch, account_name: name, follow_up, closed, warnings })
+        let changes = txn.commit(format!("log {} with {name} (#{})", touch.kind, input.account), now)?;
+        Ok(Written { value: Logged { touch, account_name: name, follow_up, closed, warnings }, changes })
     }
 
     /// The day an outcome suggests for the next step, from the config.
@@ -194,7 +194,7 @@ impl App {
         }
     }
 
-    pub fn record_order(&self, input: &OrderInput) -> AppResult<Recorded> {
+    pub fn record_order(&self, input: &OrderInput) -> AppResult<Written<Recorded>> {
         if input.amount <= Money::ZERO {
             return Err(AppError::Invalid("an order amount must be more than zero".into()));
         }
@@ -221,22 +221,22 @@ impl App {
         let name = record.account.name.clone();
         let earned =
             if converted { self.earn_incentives(&mut txn, input.account, &name, now)? } else { Vec::new() };
-        txn.commit(format!("order {} from {name} (#{})", order.amount, input.account), now)?;
-        Ok(Recorded { order, account_name: name, converted, restored, earned })
+        let changes = txn.commit(format!("order {} from {name} (#{})", order.amount, input.account), now)?;
+        Ok(Written { value: Recorded { order, account_name: name, converted, restored, earned }, changes })
     }
 
-    pub fn schedule_follow_up(&self, input: &FollowUpInput) -> AppResult<FollowUp> {
+    pub fn schedule_follow_up(&self, input: &FollowUpInput) -> AppResult<Written<FollowUp>> {
         let due = self.future_day(input.due, "the follow-up date")?;
         let record = self.record(input.account)?;
         let now = self.now();
         let mut txn = self.store.begin();
         let input = FollowUpInput { due, note: checked_note(&input.note)?, ..input.clone() };
         let follow_up = new_follow_up(&mut txn, &input, now)?;
-        txn.commit(
+        let changes = txn.commit(
             format!("follow-up #{} with {} on {}", follow_up.id, record.account.name, follow_up.due),
             now,
         )?;
-        Ok(follow_up)
+        Ok(Written { value: follow_up, changes })
     }
 
     fn pending_follow_up(&self, id: FollowUpId) -> AppResult<(FollowUp, String)> {
@@ -251,15 +251,19 @@ impl App {
         Ok((follow_up, name))
     }
 
-    pub fn complete_follow_up(&self, id: FollowUpId) -> AppResult<(FollowUp, String)> {
+    pub fn complete_follow_up(&self, id: FollowUpId) -> AppResult<Written<(FollowUp, String)>> {
         self.close_follow_up(id, FollowUpStatus::Done)
     }
 
-    pub fn skip_follow_up(&self, id: FollowUpId) -> AppResult<(FollowUp, String)> {
+    pub fn skip_follow_up(&self, id: FollowUpId) -> AppResult<Written<(FollowUp, String)>> {
         self.close_follow_up(id, FollowUpStatus::Skipped)
     }
 
-    fn close_follow_up(&self, id: FollowUpId, status: FollowUpStatus) -> AppResult<(FollowUp, String)> {
+    fn close_follow_up(
+        &self,
+        id: FollowUpId,
+        status: FollowUpStatus,
+    ) -> AppResult<Written<(FollowUp, String)>> {
         let (mut follow_up, name) = self.pending_follow_up(id)?;
         let now = self.now();
         follow_up.status = status;
@@ -267,11 +271,11 @@ impl App {
         let mut txn = self.store.begin();
         txn.put_follow_up(&follow_up);
         let verb = if status == FollowUpStatus::Skipped { "skip" } else { "done" };
-        txn.commit(format!("{verb} follow-up #{id} ({name})"), now)?;
-        Ok((follow_up, name))
+        let changes = txn.commit(format!("{verb} follow-up #{id} ({name})"), now)?;
+        Ok(Written { value: (follow_up, name), changes })
     }
 
-    pub fn snooze_follow_up(&self, id: FollowUpId, to: When) -> AppResult<(FollowUp, String)> {
+    pub fn snooze_follow_up(&self, id: FollowUpId, to: When) -> AppResult<Written<(FollowUp, String)>> {
         let (mut follow_up, name) = self.pending_follow_up(id)?;
         let to = self.future_day(to, "the snooze date")?;
         if to.date == follow_up.due && to.time == follow_up.due_time {
@@ -285,8 +289,8 @@ impl App {
         follow_up.snoozed_at.push(now);
         let mut txn = self.store.begin();
         txn.put_follow_up(&follow_up);
-        txn.commit(format!("snooze follow-up #{id} ({name}) to {}", to.date), now)?;
-        Ok((follow_up, name))
+        let changes = txn.commit(format!("snooze follow-up #{id} ({name}) to {}", to.date), now)?;
+        Ok(Written { value: (follow_up, name), changes })
     }
 }
 

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use chrono::NaiveDateTime;
 
 use super::{App, AppError, AppResult};
+use crate::app::store::AccountRecord;
 use crate::domain::contact::{
     TextField, check_email, check_field, check_name, check_phones, check_tags, optional_field, printable,
 };
@@ -15,7 +16,6 @@ use crate::domain::dates::{check_date, check_moment};
 use crate::domain::{
     Account, AccountId, AccountStats, FollowUp, MAX_ID, Order, Referral, Touch, id_in_range,
 };
-use crate::store::AccountRecord;
 
 pub const FORMAT: &str = "leadline-backup";
 pub const VERSION: u32 = 1;

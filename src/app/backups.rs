@@ -12,9 +12,9 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use super::{App, AppError, AppResult};
+use crate::app::store::{OpenOptions, Store};
 use crate::clock::Clock;
 use crate::config::{BackupRules, Config};
-use crate::store::{OpenOptions, Store};
 
 /// One backup file.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -9,12 +9,12 @@ use std::collections::HashMap;
 use encoding_rs::Encoding;
 
 use super::{AccountInput, App, AppResult};
+use crate::app::store::Records;
 use crate::domain::contact::{
     ContactError, MAX_PHONES, TextField, check_email, check_name, check_phone, check_tags, clean_text,
     email_key, phone_key,
 };
 use crate::domain::{Account, AccountId, Grade};
-use crate::store::Records;
 
 /// What a column of the file (or a vCard property) holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

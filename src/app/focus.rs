@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::{App, AppResult};
+use super::{App, AppResult, Written};
 use crate::analysis::focus::{self, Abc, Focus, ValueClass, suggested_tier};
 use crate::analysis::ranking::Marks;
 use crate::config::{Config, FocusRules};
@@ -170,10 +170,10 @@ impl App {
     /// Moves every unpinned customer of `changes` (from [`App::tier_changes`])
     /// to its suggested tier, in one change; returns the changes made
     /// (pinned tiers are kept).
-    pub fn apply_tiers(&self, changes: &[TierChange]) -> AppResult<Vec<TierChange>> {
+    pub fn apply_tiers(&self, changes: &[TierChange]) -> AppResult<Written<Vec<TierChange>>> {
         let changes: Vec<TierChange> = changes.iter().filter(|c| !c.pinned).cloned().collect();
         if changes.is_empty() {
-            return Ok(changes);
+            return Ok(Written { value: changes, changes: Default::default() });
         }
         let now = self.now();
         let mut txn = self.store.begin();
@@ -182,7 +182,7 @@ impl App {
             record.account.stage = Stage::Customer { tier: change.suggested, tier_pinned: false };
             txn.put_account(&record)?;
         }
-        txn.commit(format!("tiers of {} customers from their revenue", changes.len()), now)?;
-        Ok(changes)
+        let written = txn.commit(format!("tiers of {} customers from their revenue", changes.len()), now)?;
+        Ok(Written { value: changes, changes: written })
     }
 }

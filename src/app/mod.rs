@@ -1,10 +1,30 @@
 //! Application services: every user-visible operation, validated, each one
-//! a single store transaction. The CLI and the TUI both call these.
+//! a single store transaction. The CLI and the TUI both call these, and
+//! only these: the store is a private module of this one, so the fronts
+//! cannot reach it (the compiler says so; see `App` below). Every write
+//! returns what it changed ([`Written`]), every read is a query here.
+//!
+//! The fronts (and any other code outside `app`) cannot name the store:
+//!
+//! ```compile_fail,E0603
+//! use leadline::app::store::Store; // error[E0603]: module `store` is private
+//! ```
+//!
+//! They open a book through the app, and only through it:
+//!
+//! ```
+//! use leadline::app::App;
+//! use leadline::clock::SystemClock;
+//! let dir = tempfile::tempdir().unwrap();
+//! let app = App::open_at(&dir.path().join("store"), Box::new(SystemClock)).unwrap();
+//! assert!(app.is_empty().unwrap());
+//! ```
 
 mod accounts;
 mod activity;
 pub mod backup;
 pub mod backups;
+mod book;
 pub mod calendar;
 pub mod contacts;
 pub mod csv_import;
@@ -14,18 +34,22 @@ mod focus;
 mod referrals;
 mod resolve;
 mod review;
+mod store;
 mod today;
 pub mod vcard_import;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+use crate::app::store::{AccountRecord, Records, Store, UndoOutcome};
 use crate::clock::{Clock, WhenError};
 use crate::config::Config;
 use crate::domain::{AccountId, FollowUpId, MoneyError, ReferralId, UnknownKeyword, contact::ContactError};
-use crate::store::{AccountRecord, Records, Store, StoreError, UndoOutcome};
+
+pub use store::{Changes, DoctorReport, HistoryEntry, OpenOptions, Problem, StoreError};
 
 pub use accounts::{AccountDetail, AccountInput, AccountRow, ListFilter, ReferralLink};
 pub use activity::{FollowUpInput, Logged, NextStep, OrderInput, Recorded, TouchInput};
+pub use book::{BookData, Incentives};
 pub use focus::{AccountMarks, FocusReport, TierChange, incentive_costs};
 pub use referrals::{Earned, Ledger, LedgerRow, Referred, ReferrerRecord};
 pub use resolve::Candidate;
@@ -74,6 +98,21 @@ invalid_from!(ContactError, MoneyError, UnknownKeyword, WhenError, crate::config
 
 pub type AppResult<T> = Result<T, AppError>;
 
+/// What a write returns: its result, and what it changed in the book.
+#[derive(Debug)]
+pub struct Written<T> {
+    pub value: T,
+    pub changes: Changes,
+}
+
+impl<T> std::ops::Deref for Written<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
 pub struct App {
     store: Store,
     clock: Box<dyn Clock>,
@@ -82,8 +121,14 @@ pub struct App {
 
 impl App {
     /// An app with the default settings (see [`App::with_config`]).
-    pub fn new(store: Store, clock: Box<dyn Clock>) -> App {
+    fn new(store: Store, clock: Box<dyn Clock>) -> App {
         App { store, clock, config: Config::default() }
+    }
+
+    /// Opens the store in `dir` with the default settings: for tests,
+    /// benchmarks and tools (the fronts use [`App::open`]).
+    pub fn open_at(dir: &std::path::Path, clock: Box<dyn Clock>) -> AppResult<App> {
+        App::open(dir, clock, Config::default(), OpenOptions::default())
     }
 
     pub fn with_config(self, config: Config) -> App {
@@ -103,8 +148,14 @@ impl App {
         Ok((App { store: compacted.store, ..self }, skipped))
     }
 
-    pub fn store(&self) -> &Store {
-        &self.store
+    /// The store's directory, for messages.
+    pub fn dir(&self) -> &std::path::Path {
+        self.store.dir()
+    }
+
+    /// True when the book holds no account.
+    pub fn is_empty(&self) -> AppResult<bool> {
+        Ok(self.store.is_empty()?)
     }
 
     pub fn now(&self) -> NaiveDateTime {
@@ -124,12 +175,12 @@ impl App {
     }
 
     /// The newest changes, newest first.
-    pub fn history(&self, limit: usize) -> AppResult<Vec<crate::store::HistoryEntry>> {
+    pub fn history(&self, limit: usize) -> AppResult<Vec<crate::app::store::HistoryEntry>> {
         Ok(self.store.history(limit)?)
     }
 
     /// Every record checked; a store that lost changes says so first.
-    pub fn doctor(&self) -> AppResult<crate::store::DoctorReport> {
+    pub fn doctor(&self) -> AppResult<crate::app::store::DoctorReport> {
         let mut report = self.store.doctor(self.today())?;
         if let Some(rollback) = self.store.rollback() {
             let lost = StoreError::RolledBack {
@@ -137,7 +188,9 @@ impl App {
                 holds: rollback.holds,
                 committed: rollback.committed.clone(),
             };
-            report.problems.insert(0, crate::store::Problem { key: String::new(), reason: lost.to_string() });
+            report
+                .problems
+                .insert(0, crate::app::store::Problem { key: String::new(), reason: lost.to_string() });
         }
         Ok(report)
     }
@@ -152,9 +205,9 @@ impl App {
     }
 
     /// Reverts the newest change; says what it reverted.
-    pub fn undo(&self) -> AppResult<String> {
+    pub fn undo(&self) -> AppResult<Written<String>> {
         match self.store.undo(self.now())? {
-            UndoOutcome::Undone(entry) => Ok(entry.summary),
+            UndoOutcome::Undone(entry, changes) => Ok(Written { value: entry.summary, changes }),
             UndoOutcome::Nothing => Err(AppError::NothingToUndo),
             UndoOutcome::TooOld(entry) => Err(AppError::Conflict(format!(
                 "the next change to undo ('{}', {}) is older than the undo history keeps",

@@ -3,13 +3,13 @@
 
 use chrono::{Duration, NaiveDateTime};
 
-use super::{App, AppError, AppResult};
+use super::{App, AppError, AppResult, Written};
+use crate::app::store::{Records, Txn};
 use crate::domain::contact::{TextField, optional_field};
 use crate::domain::{
     AccountId, FollowUp, FollowUpId, FollowUpReason, FollowUpStatus, IncentiveStatus, Referral, ReferralId,
     StageKind, TouchKind,
 };
-use crate::store::{Records, Txn};
 
 /// The referrer of a new account and what was promised for it.
 #[derive(Clone, Debug)]
@@ -128,7 +128,7 @@ impl App {
         referrer: AccountId,
         referee: AccountId,
         incentive: Option<String>,
-    ) -> AppResult<Referral> {
+    ) -> AppResult<Written<Referral>> {
         if referrer == referee {
             return Err(AppError::Invalid("an account cannot refer itself".into()));
         }
@@ -153,8 +153,8 @@ impl App {
             "refer: referral #{}, {} referred {}",
             referral.id, referrer_record.account.name, referee_record.account.name
         );
-        txn.commit(summary, now)?;
-        Ok(referral)
+        let changes = txn.commit(summary, now)?;
+        Ok(Written { value: referral, changes })
     }
 
     /// On a referee's first order: the incentive is earned, and the
@@ -195,7 +195,7 @@ impl App {
 
     /// Marks an earned incentive delivered and closes the follow-ups that
     /// were waiting for it.
-    pub fn deliver_incentive(&self, id: ReferralId) -> AppResult<Referral> {
+    pub fn deliver_incentive(&self, id: ReferralId) -> AppResult<Written<Referral>> {
         let mut referral = self.store.referral(id)?.ok_or(AppError::NoSuchReferral(id))?;
         let referee = self.record(referral.referee)?.account.name;
         match referral.incentive_status {
@@ -223,8 +223,8 @@ impl App {
                 txn.put_follow_up(&open);
             }
         }
-        txn.commit(format!("deliver the incentive of referral #{id}"), now)?;
-        Ok(referral)
+        let changes = txn.commit(format!("deliver the incentive of referral #{id}"), now)?;
+        Ok(Written { value: referral, changes })
     }
 
     pub fn referral_ledger(&self) -> AppResult<Ledger> {

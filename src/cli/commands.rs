@@ -27,7 +27,7 @@ pub fn run(app: App, command: &Command) -> AppResult<(App, i32)> {
             let options = DemoOptions { accounts: *accounts, seed: *seed, touches_per_account: *touches };
             let counts = app.fill_demo(options)?;
             let app = compacted(app)?;
-            print(&format!("Filled {} with a demo pipeline: {counts}.\n", app.store().dir().display()));
+            print(&format!("Filled {} with a demo pipeline: {counts}.\n", app.dir().display()));
             return Ok((app, 0));
         }
         other => single(&app, other)?,
@@ -57,18 +57,18 @@ fn single(app: &App, command: &Command) -> AppResult<i32> {
         Command::Order(args) => order(app, args),
         Command::FollowUp(args) => follow_up(app, args),
         Command::Done { id } => {
-            let (f, name) = app.complete_follow_up(FollowUpId(*id))?;
+            let (f, name) = &app.complete_follow_up(FollowUpId(*id))?.value;
             print(&format!("Done: follow-up #{} with {name} (was due {}).\n", f.id, f.due));
             Ok(0)
         }
         Command::Skip { id } => {
-            let (f, name) = app.skip_follow_up(FollowUpId(*id))?;
+            let (f, name) = &app.skip_follow_up(FollowUpId(*id))?.value;
             print(&format!("Skipped: follow-up #{} with {name} (was due {}).\n", f.id, f.due));
             Ok(0)
         }
         Command::Snooze { id, to } => {
             let to = app.parse_when(to)?;
-            let (f, name) = app.snooze_follow_up(FollowUpId(*id), to)?;
+            let (f, name) = &app.snooze_follow_up(FollowUpId(*id), to)?.value;
             print(&format!(
                 "Snoozed follow-up #{} with {name} to {} (snoozed {}).\n",
                 f.id,
@@ -126,7 +126,7 @@ fn single(app: &App, command: &Command) -> AppResult<i32> {
             Ok(0)
         }
         Command::Undo => {
-            let summary = app.undo()?;
+            let summary = app.undo()?.value;
             print(&format!("Undid: {summary}\n"));
             Ok(0)
         }
@@ -316,8 +316,8 @@ fn archive(app: &App, account: &str, reason: ArchiveReason) -> AppResult<i32> {
 }
 
 fn search(app: &App, query: &str, limit: usize, as_json: bool) -> AppResult<i32> {
-    let (index, problems) = app.store().search_index()?;
-    warn_unreadable(problems.len() + index.malformed());
+    let (index, unreadable) = app.search_index()?;
+    warn_unreadable(unreadable);
     let hits = index.search(&Query::parse(query), limit);
     let found: Vec<(i64, search::DocRef<'_>)> = hits.iter().map(|h| (h.score, index.doc(h.index))).collect();
     if as_json {

@@ -26,7 +26,7 @@ pub fn focus(app: &App, as_json: bool) -> AppResult<i32> {
 
 pub fn tiers(app: &App, apply: bool, as_json: bool) -> AppResult<i32> {
     let changes = app.tier_changes()?;
-    let applied = if apply { app.apply_tiers(&changes)? } else { Vec::new() };
+    let applied = if apply { app.apply_tiers(&changes)?.value } else { Vec::new() };
     if as_json {
         let rows: Vec<TierJson> = changes
             .iter()

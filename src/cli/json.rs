@@ -273,7 +273,7 @@ pub struct HistoryJson {
 }
 
 impl HistoryJson {
-    pub fn new(entry: &crate::store::HistoryEntry) -> HistoryJson {
+    pub fn new(entry: &crate::app::HistoryEntry) -> HistoryJson {
         // The summary starts with the command's name ("log call with ...").
         let command = entry.summary.split([' ', ':']).next().unwrap_or_default();
         HistoryJson {
@@ -302,7 +302,7 @@ pub struct DoctorJson {
 }
 
 impl DoctorJson {
-    pub fn new(report: &crate::store::DoctorReport) -> DoctorJson {
+    pub fn new(report: &crate::app::DoctorReport) -> DoctorJson {
         DoctorJson {
             records_checked: report.records_checked,
             accounts: report.accounts,

@@ -20,10 +20,10 @@ use args::Command;
 
 use crate::app::demo::{DEFAULT_ACCOUNTS, DEFAULT_SEED, DemoOptions};
 use crate::app::{App, AppError, AppResult};
+use crate::app::{OpenOptions, StoreError};
 use crate::clock;
 use crate::config::{self, Config};
 use crate::domain::contact::printable;
-use crate::store::{OpenOptions, StoreError};
 
 /// Runs the command line; returns the process exit code.
 pub fn main() -> i32 {
@@ -148,7 +148,7 @@ fn open_app(cli: &Cli) -> AppResult<App> {
         other => other?,
     };
     let demo_command = matches!(cli.command, Some(Command::Demo { .. }));
-    if cli.demo && !demo_command && app.store().is_empty()? {
+    if cli.demo && !demo_command && app.is_empty()? {
         let counts = app.fill_demo(DemoOptions {
             accounts: DEFAULT_ACCOUNTS,
             seed: DEFAULT_SEED,

@@ -1,18 +1,13 @@
 //! The one place the TUI calls the app services; every result or error
 //! comes back as a message.
 
-use super::msg::{Change, Effect, Incentives, Msg, Refresh, Saved};
+use super::msg::{Change, Effect, Msg, Refresh, Saved};
 use crate::app::{App, AppResult, Referred};
-use crate::domain::{AccountId, AccountSummary};
-use crate::store::Records;
+use crate::domain::AccountId;
 
 pub fn perform(app: &App, effect: Effect) -> Msg {
     let result = match effect {
-        Effect::LoadBook => load_book(app).map(|(summaries, search, incentives)| Msg::Loaded {
-            summaries,
-            search,
-            incentives,
-        }),
+        Effect::LoadBook => app.load_book().map(Msg::Loaded),
         Effect::LoadAccount { id, then } => {
             app.account_detail(id).map(|detail| Msg::AccountLoaded { detail: Box::new(detail), then })
         }
@@ -29,15 +24,9 @@ pub fn perform(app: &App, effect: Effect) -> Msg {
     result.unwrap_or_else(|error| Msg::Failed(error.to_string()))
 }
 
-fn load_book(app: &App) -> AppResult<(Vec<AccountSummary>, crate::search::SearchIndex, Incentives)> {
-    let summaries = app.store().summaries()?.items;
-    let (search, _) = app.store().search_index()?;
-    Ok((summaries, search, app.incentive_costs()?))
-}
-
 fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved> {
-    let delivery = matches!(change, Change::DeliverIncentive(_));
-    let (message, touched, searchable, opened) = match change {
+    let undoable = !matches!(change, Change::Undo);
+    let (message, changes, opened) = match change {
         Change::LogTouch(input) => {
             let logged = app.log_touch(&input)?;
             let outcome = logged.touch.outcome.map(|o| format!(" ({o})")).unwrap_or_default();
@@ -47,12 +36,9 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
                 .map(|f| format!(", next step {}", f.due.format("%m-%d")))
                 .unwrap_or_default();
             let warnings: String = logged.warnings.iter().map(|w| format!(" Careful: {w}.")).collect();
-            (
-                format!("Saved {} with {}{outcome}{next}.{warnings}", logged.touch.kind, logged.account_name),
-                vec![input.account],
-                false,
-                None,
-            )
+            let message =
+                format!("Saved {} with {}{outcome}{next}.{warnings}", logged.touch.kind, logged.account_name);
+            (message, logged.changes, None)
         }
         Change::RecordOrder(input) => {
             let recorded = app.record_order(&input)?;
@@ -72,76 +58,57 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
                 "Saved order {} from {}{customer}{earned}.",
                 recorded.order.amount, recorded.account_name
             );
-            let mut touched = vec![input.account];
-            touched.extend(recorded.earned.iter().map(|e| e.referral.referrer));
-            (message, touched, recorded.restored, None)
+            (message, recorded.changes, None)
         }
         Change::AddAccount(input, referred) => {
             let referred = match referred {
                 Some(r) => Some(Referred { by: app.resolve_account(&r.by)?, incentive: r.incentive }),
                 None => None,
             };
-            let record = app.add_account(&input, referred.clone())?;
+            let record = app.add_account(&input, referred)?;
             let id = record.account.id;
-            let mut touched = vec![id];
-            touched.extend(referred.map(|r| r.by));
-            (format!("Added {}.", record.account.name), touched, true, Some(id))
+            (format!("Added {}.", record.account.name), record.changes, Some(id))
         }
         Change::EditAccount(id, input) => {
             let record = app.edit_account(id, &input)?;
-            (format!("Saved {}.", record.account.name), vec![id], true, None)
+            (format!("Saved {}.", record.account.name), record.changes, None)
         }
         Change::ScheduleFollowUp(input) => {
             let follow_up = app.schedule_follow_up(&input)?;
-            (format!("Follow-up on {} saved.", follow_up.due), vec![input.account], false, None)
+            (format!("Follow-up on {} saved.", follow_up.due), follow_up.changes, None)
         }
         Change::CompleteFollowUp(id) => {
-            let (follow_up, name) = app.complete_follow_up(id)?;
-            (format!("Done: follow-up with {name}."), vec![follow_up.account], false, None)
+            let done = app.complete_follow_up(id)?;
+            (format!("Done: follow-up with {}.", done.1), done.changes, None)
         }
         Change::SnoozeFollowUp(id, to) => {
-            let (follow_up, name) = app.snooze_follow_up(id, to)?;
-            (
-                format!("Snoozed the follow-up with {name} to {}.", follow_up.due),
-                vec![follow_up.account],
-                false,
-                None,
-            )
+            let snoozed = app.snooze_follow_up(id, to)?;
+            (format!("Snoozed the follow-up with {} to {}.", snoozed.1, snoozed.0.due), snoozed.changes, None)
         }
         Change::StepGrade { account, raise } => {
             let record = app.step_grade(account, raise)?;
             let message = format!("{} is now {}.", record.account.name, record.account.stage_label());
-            (message, vec![account], false, None)
+            (message, record.changes, None)
         }
         Change::DeliverIncentive(id) => {
             let referral = app.deliver_incentive(id)?;
             let what = referral.incentive.as_deref().map(|i| format!(" ({i})")).unwrap_or_default();
-            (format!("Delivered the incentive{what}."), vec![referral.referrer], false, None)
+            (format!("Delivered the incentive{what}."), referral.changes, None)
         }
         Change::Undo => {
-            let summary = app.undo()?;
-            let (summaries, search, incentives) = load_book(app)?;
-            let detail = open.and_then(|id| app.account_detail(id).ok());
-            return Ok(Saved {
-                message: format!("Undid: {summary}."),
-                refresh: Refresh::Everything { summaries, search, incentives },
-                detail,
-                open: None,
-            });
+            let undone = app.undo()?;
+            (format!("Undid: {}.", undone.value), undone.changes, None)
         }
     };
-    let summaries = touched
-        .iter()
-        .filter_map(|id| app.store().account(*id).ok().flatten())
-        .map(|record| record.summary())
-        .collect();
-    let search = if searchable { Some(app.store().search_index()?.0) } else { None };
-    let incentives = if delivery { Some(app.incentive_costs()?) } else { None };
-    let detail = open.filter(|id| touched.contains(id)).map(|id| app.account_detail(id)).transpose()?;
-    Ok(Saved {
-        message: format!("{message} u undoes it."),
-        refresh: Refresh::Accounts { summaries, search, incentives },
-        detail,
-        open: opened,
-    })
+    // Exactly what the change changed is read again.
+    let refresh = Refresh {
+        summaries: app.summaries_of(changes.accounts.iter().copied())?,
+        removed: changes.removed.iter().copied().collect(),
+        search: if changes.search { Some(app.search_index()?.0) } else { None },
+        incentives: if changes.referrals { Some(app.incentive_costs()?) } else { None },
+    };
+    let detail =
+        open.filter(|id| changes.accounts.contains(id)).map(|id| app.account_detail(id)).transpose()?;
+    let undo = if undoable { " u undoes it." } else { "" };
+    Ok(Saved { message: format!("{message}{undo}"), refresh, detail, open: opened })
 }

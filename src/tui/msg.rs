@@ -6,13 +6,14 @@ use ratatui::crossterm::event::KeyEvent;
 use chrono::NaiveDate;
 
 use super::forms::ReferredBy;
-use crate::app::{AccountDetail, AccountInput, DayReview, FollowUpInput, Ledger, OrderInput, TouchInput};
+use crate::app::{
+    AccountDetail, AccountInput, BookData, DayReview, FollowUpInput, Ledger, OrderInput, TouchInput,
+};
 use crate::clock::When;
-use crate::domain::{AccountId, AccountSummary, FollowUpId, Money, ReferralId};
+use crate::domain::{AccountId, AccountSummary, FollowUpId, ReferralId};
 use crate::search::SearchIndex;
 
-/// What delivered referral incentives cost each referrer (for BZC).
-pub type Incentives = std::collections::HashMap<AccountId, Money>;
+pub use crate::app::Incentives;
 
 #[derive(Debug)]
 pub enum Msg {
@@ -21,11 +22,7 @@ pub enum Msg {
         width: u16,
         height: u16,
     },
-    Loaded {
-        summaries: Vec<AccountSummary>,
-        search: SearchIndex,
-        incentives: Incentives,
-    },
+    Loaded(BookData),
     AccountLoaded {
         detail: Box<AccountDetail>,
         then: Then,
@@ -54,14 +51,15 @@ pub struct Saved {
     pub open: Option<AccountId>,
 }
 
+/// What a change changed, read again: the summaries of the accounts it
+/// touched, the accounts it removed (an undone add), the search index when
+/// it was rewritten, the incentive costs when a referral changed.
 #[derive(Debug)]
-pub enum Refresh {
-    /// These accounts changed (or were added); the search index too, when
-    /// a searchable field may have changed.
-    /// The incentive costs too, when a delivery changed them.
-    Accounts { summaries: Vec<AccountSummary>, search: Option<SearchIndex>, incentives: Option<Incentives> },
-    /// Anything may have changed (an undo).
-    Everything { summaries: Vec<AccountSummary>, search: SearchIndex, incentives: Incentives },
+pub struct Refresh {
+    pub summaries: Vec<AccountSummary>,
+    pub removed: Vec<AccountId>,
+    pub search: Option<SearchIndex>,
+    pub incentives: Option<Incentives>,
 }
 
 #[derive(Clone, Debug)]

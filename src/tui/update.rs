@@ -27,8 +27,8 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.fit_lists();
             Vec::new()
         }
-        Msg::Loaded { summaries, search, incentives } => {
-            model.book = Book::new(summaries, search, incentives);
+        Msg::Loaded(book) => {
+            model.book = Book::new(book.summaries, book.search, book.incentives);
             model.loading = false;
             model.refresh_views();
             Vec::new()
@@ -41,27 +41,19 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Saved(saved) => {
-            match saved.refresh {
-                Refresh::Accounts { summaries, search, incentives } => {
-                    model.book.apply(summaries);
-                    if let Some(search) = search {
-                        model.book.search = search;
-                    }
-                    if let Some(incentives) = incentives {
-                        model.book.incentives = incentives;
-                    }
-                }
-                Refresh::Everything { summaries, search, incentives } => {
-                    let current: Vec<AccountId> = model.book.summaries.iter().map(|s| s.id).collect();
-                    let gone: Vec<AccountId> =
-                        current.into_iter().filter(|id| !summaries.iter().any(|s| s.id == *id)).collect();
-                    model.book = Book::new(summaries, search, incentives);
-                    if model.account.as_ref().is_some_and(|a| gone.contains(&a.detail.record.account.id)) {
-                        model.account = None;
-                        if model.screen == Screen::Account {
-                            model.screen = Screen::Today;
-                        }
-                    }
+            let Refresh { summaries, removed, search, incentives } = saved.refresh;
+            model.book.apply(summaries);
+            model.book.remove(&removed);
+            if let Some(search) = search {
+                model.book.search = search;
+            }
+            if let Some(incentives) = incentives {
+                model.book.incentives = incentives;
+            }
+            if model.account.as_ref().is_some_and(|a| removed.contains(&a.detail.record.account.id)) {
+                model.account = None;
+                if model.screen == Screen::Account {
+                    model.screen = Screen::Today;
                 }
             }
             model.refresh_views();

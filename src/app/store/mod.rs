@@ -9,6 +9,7 @@
 //! accounts) keep sled's open and scan costs low.
 
 mod bulk;
+mod changes;
 mod codec;
 mod commit_mark;
 mod compact;
@@ -37,11 +38,10 @@ use crate::domain::{
 use crate::search::SearchIndex;
 
 pub use bulk::Bulk;
+pub use changes::Changes;
 pub use commit_mark::CommitMark;
 pub use doctor::{DoctorReport, Problem};
 pub use history::HistoryEntry;
-pub use migrate::{DERIVED_VERSION, SCHEMA_VERSION};
-pub use salvage::Unreadable;
 pub use txn::Txn;
 
 #[derive(Debug, thiserror::Error)]
@@ -654,7 +654,7 @@ impl Store {
 
 #[derive(Debug)]
 pub enum UndoOutcome {
-    Undone(HistoryEntry),
+    Undone(HistoryEntry, Changes),
     Nothing,
     /// The newest undoable change is older than the history keeps.
     TooOld(HistoryEntry),

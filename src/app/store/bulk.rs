@@ -183,7 +183,7 @@ pub(super) fn roll_back_open_entry(store: &Store) -> Result<Option<HistoryEntry>
     }
     let summary = format!("roll back '{}', cut short before it finished", entry.summary);
     let at = entry.at;
-    super::txn::revert(store, entry, summary, at).map(Some)
+    super::txn::revert(store, entry, summary, at).map(|(entry, _)| Some(entry))
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use std::sync::MutexGuard;
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
+use super::changes::Changes;
 use super::history::{self, Change, HistoryEntry};
 use super::keys::IndexFamily;
 use super::{
@@ -333,11 +334,7 @@ impl<'s> Txn<'s> {
     /// Commits every staged write and the command's history entry as one
     /// atomic batch, durable before this returns. `None` when nothing
     /// changed (then nothing is written).
-    pub fn commit(
-        self,
-        summary: impl Into<String>,
-        at: NaiveDateTime,
-    ) -> Result<Option<HistoryEntry>, StoreError> {
+    pub fn commit(self, summary: impl Into<String>, at: NaiveDateTime) -> Result<Changes, StoreError> {
         self.commit_entry(summary.into(), at, None)
     }
 
@@ -346,22 +343,27 @@ impl<'s> Txn<'s> {
         summary: String,
         at: NaiveDateTime,
         undo_of: Option<u64>,
-    ) -> Result<Option<HistoryEntry>, StoreError> {
+    ) -> Result<Changes, StoreError> {
         self.write_day_entries()?;
         self.refresh_stats()?;
         self.refresh_chunks()?;
         let mut changes: Vec<Change> = Vec::new();
+        let mut changed = Changes::default();
         for (key, after) in &self.staged {
+            if key.first() == Some(&keys::SEARCH) {
+                changed.search = true;
+            }
             if keys::is_unversioned(key) {
                 continue;
             }
-            let before = self.store.data.get(key)?;
+            let before = self.store.get_raw(key)?;
             if before.as_deref() != after.as_deref() {
-                changes.push(Change { key: key.clone(), before: before.map(|b| b.to_vec()) });
+                changed.note(key, before.as_deref(), after.as_deref());
+                changes.push(Change { key: key.clone(), before });
             }
         }
         if changes.is_empty() && undo_of.is_none() {
-            return Ok(None);
+            return Ok(Changes::default());
         }
         let seq = self.next_id("history")?;
         let keys_changed = changes.len() as u64;
@@ -420,7 +422,8 @@ impl<'s> Txn<'s> {
             // commit repeats if this one cannot be done.
             let _ = prune_history(self.store, seq - UNDO_DEPTH);
         }
-        Ok(Some(entry))
+        changed.entry = Some(entry);
+        Ok(changed)
     }
 }
 
@@ -470,7 +473,8 @@ pub(super) fn undo_last(store: &Store, at: NaiveDateTime) -> Result<UndoOutcome,
         return Ok(UndoOutcome::Nothing);
     };
     let summary = format!("undo: {}", entry.summary);
-    Ok(UndoOutcome::Undone(revert(store, entry, summary, at)?))
+    let (entry, changes) = revert(store, entry, summary, at)?;
+    Ok(UndoOutcome::Undone(entry, changes))
 }
 
 /// Applies the before-images of `entry` as a new change (recorded as its
@@ -480,7 +484,7 @@ pub(super) fn revert(
     mut entry: HistoryEntry,
     summary: String,
     at: NaiveDateTime,
-) -> Result<HistoryEntry, StoreError> {
+) -> Result<(HistoryEntry, Changes), StoreError> {
     let mut txn = store.begin();
     for item in store.data.scan_prefix(keys::history_changes(entry.seq)) {
         let (key, value) = item?;
@@ -499,6 +503,6 @@ pub(super) fn revert(
     entry.undone = true;
     entry.open = false;
     txn.put_raw(keys::history(entry.seq), codec::encode(&entry));
-    txn.commit_entry(summary, at, Some(entry.seq))?;
-    Ok(entry)
+    let changes = txn.commit_entry(summary, at, Some(entry.seq))?;
+    Ok((entry, changes))
 }
