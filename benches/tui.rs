@@ -71,7 +71,7 @@ fn first_frame(c: &mut Criterion) {
     // What every save costs on top of the write: ranking, groups and the
     // focus report over the whole book, from the summaries in memory.
     group.bench_function("recompute the views after a change, 100000 accounts", |b| {
-        b.iter(|| model.refresh_views())
+        b.iter(|| model.refresh())
     });
     dispatch(&app, &mut model, Msg::Key(KeyEvent::new(KeyCode::Char('3'), KeyModifiers::NONE)));
     dispatch(&app, &mut model, Msg::Key(KeyEvent::new(KeyCode::Char('G'), KeyModifiers::NONE)));

@@ -26,6 +26,10 @@ pub struct Config {
     pub sms: SmsRule,
     pub focus: FocusRules,
     pub backup: BackupRules,
+    /// Keys of the terminal interface, rebound by command name
+    /// (`log_call = "C"`, `down = ["j", "n"]`); see `leadline config`.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub keys: BTreeMap<String, KeyList>,
 }
 
 /// Leadline's own backups of the book, beside sled's files (a hedge against
@@ -382,6 +386,28 @@ impl Default for Config {
             sms: SmsRule::default(),
             focus: FocusRules::default(),
             backup: BackupRules::default(),
+            keys: BTreeMap::new(),
+        }
+    }
+}
+
+/// A check a front adds to the settings' own: on a problem, the dotted key
+/// it is about and the message.
+pub type ExtraCheck<'a> = &'a dyn Fn(&Config) -> Result<(), (String, String)>;
+
+/// Keys a command is bound to in `[keys]`: one key, or several.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum KeyList {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl KeyList {
+    pub fn texts(&self) -> Vec<&str> {
+        match self {
+            KeyList::One(key) => vec![key.as_str()],
+            KeyList::Many(keys) => keys.iter().map(String::as_str).collect(),
         }
     }
 }
@@ -403,13 +429,20 @@ pub fn default_path() -> Option<PathBuf> {
 impl Config {
     /// Parses a config file's text; the error names the line and column.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        Config::parse_with(text, path, &|_| Ok(()))
+    }
+
+    /// [`Config::parse`] with a check of the caller's own (a front's keys):
+    /// its problem, a dotted key and a message, is located like the others.
+    pub fn parse_with(text: &str, path: &Path, extra: ExtraCheck<'_>) -> Result<Config, ConfigError> {
         let invalid = |message: String| ConfigError::Invalid { path: path.display().to_string(), message };
         let config: Config = toml::from_str(text).map_err(|e| {
             let (line, column) = e.span().map_or((0, 0), |span| line_and_column(text, span.start));
             let message = e.message().trim().to_string();
             invalid(if line > 0 { format!("line {line}, column {column}: {message}") } else { message })
         })?;
-        config.check().map_err(|problem| {
+        let extra = || extra(&config).map_err(|(key, message)| Problem { key, message });
+        config.check().and_then(|_| extra()).map_err(|problem| {
             invalid(match locate(text, &problem.key) {
                 Some((line, column)) => format!("line {line}, column {column}: {}", problem.message),
                 None => problem.message,
@@ -421,8 +454,12 @@ impl Config {
     /// Reads `path`; a missing file at the default place means defaults,
     /// a missing file that was asked for is an error.
     pub fn load(path: &Path, required: bool) -> Result<Config, ConfigError> {
+        Config::load_with(path, required, &|_| Ok(()))
+    }
+
+    pub fn load_with(path: &Path, required: bool, extra: ExtraCheck<'_>) -> Result<Config, ConfigError> {
         match std::fs::read_to_string(path) {
-            Ok(text) => Config::parse(&text, path),
+            Ok(text) => Config::parse_with(&text, path, extra),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => Ok(Config::default()),
             Err(source) => Err(ConfigError::Read { path: path.display().to_string(), source }),
         }

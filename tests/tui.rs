@@ -5,8 +5,12 @@ use chrono::NaiveDateTime;
 use leadline::app::{AccountInput, App, FollowUpInput, OrderInput, Referred, TouchInput};
 use leadline::clock::{FixedClock, When, parse_timestamp};
 use leadline::domain::{AccountId, Direction, FollowUpReason, Grade, Money, Outcome, Tier, TouchKind};
-use leadline::tui::model::{Model, Overlay, Screen};
+use leadline::tui::model::{Account, Model, Overlay};
 use leadline::tui::msg::Msg;
+use leadline::tui::screens::focus::FocusScreen;
+use leadline::tui::screens::grouped::GroupRow;
+use leadline::tui::screens::referrals::Referrals;
+use leadline::tui::screens::today::Today;
 use leadline::tui::theme::Theme;
 use leadline::tui::{dispatch, start, views};
 use ratatui::Terminal;
@@ -148,7 +152,7 @@ impl Fixture {
     }
 
     fn screen(&self) -> String {
-        self.draw(self.model.width, self.model.height, Theme { color: false }).backend().to_string()
+        self.draw(self.model.ctx.width, self.model.ctx.height, Theme { color: false }).backend().to_string()
     }
 
     fn status(&self) -> String {
@@ -156,13 +160,18 @@ impl Fixture {
     }
 
     fn today_names(&self) -> Vec<String> {
-        self.model.views.today.iter().map(|r| self.model.book.summaries[r.index].name.clone()).collect()
+        self.model
+            .get::<Today>()
+            .rows
+            .iter()
+            .map(|r| self.model.ctx.book.summaries[r.index].name.clone())
+            .collect()
     }
 
     /// The reasons of the Today row at `index`, as the screen words them.
     fn today_reasons(&self, index: usize) -> Vec<String> {
-        let row = &self.model.views.today[index];
-        row.reasons(&self.model.book.summaries[row.index], self.model.today(), &self.model.config)
+        let row = &self.model.get::<Today>().rows[index];
+        row.reasons(&self.model.ctx.book.summaries[row.index], self.model.ctx.today(), &self.model.ctx.config)
     }
 }
 
@@ -179,7 +188,7 @@ fn today_ranks_one_row_per_account_most_urgent_first() {
     assert_eq!(first[2], "1 more due");
     assert_eq!(f.today_reasons(1).last().map(String::as_str), Some("key account"));
     assert!(!f.model.loading);
-    assert_eq!(f.model.screen, Screen::Today);
+    assert_eq!(f.model.screen_title(), "Today");
 }
 
 #[test]
@@ -188,30 +197,31 @@ fn the_focus_screen_shows_the_80_20_and_opens_its_accounts() {
     // 李娜 brings 80,000 of 84,500: the one key account, but only the SMS
     // (1 of 8 effort points: 张伟's call 2 and visit 5) went her way.
     let warning = "Key accounts: 95% of revenue, 12% of your effort this month";
-    assert_eq!(f.model.views.focus.effort_warning.as_deref(), Some(warning));
+    assert_eq!(f.model.ctx.focus.effort_warning.as_deref(), Some(warning));
     assert!(f.screen().contains(warning), "Today's header warns");
     f.key(KeyCode::Char('7'));
-    assert_eq!(f.model.screen, Screen::Focus);
+    assert_eq!(f.model.screen_title(), "Focus");
     let names = |f: &Fixture| -> Vec<String> {
         f.model
-            .views
-            .focus_rows
+            .get::<FocusScreen>()
+            .list
+            .rows
             .iter()
             .filter_map(|row| match row {
-                leadline::tui::model::GroupRow::Member(i) => Some(f.model.book.summaries[*i].name.clone()),
-                leadline::tui::model::GroupRow::Heading(_) => None,
+                GroupRow::Member(i) => Some(f.model.ctx.book.summaries[*i].name.clone()),
+                GroupRow::Heading(_) => None,
             })
             .collect()
     };
     // MVC, then MGC by headroom (potential less revenue).
     assert_eq!(names(&f), ["李娜", "张伟", "Anna Schmidt"]);
     let selected =
-        |f: &Fixture| f.model.selected_account().map(|id| f.model.book.get(id).unwrap().name.clone());
+        |f: &Fixture| f.model.selected_account().map(|id| f.model.ctx.book.get(id).unwrap().name.clone());
     assert_eq!(selected(&f).as_deref(), Some("李娜"), "the heading is skipped");
     f.key(KeyCode::Char('j'));
     assert_eq!(selected(&f).as_deref(), Some("张伟"), "and so is the next one");
     f.key(KeyCode::Enter);
-    assert_eq!(f.model.screen, Screen::Account);
+    assert_eq!(f.model.screen_title(), "Account");
     assert!(f.screen().contains("MGC: most room to grow"), "{}", f.screen());
 
     // Two visits to the key account bring the effort share to 11 of 18.
@@ -222,8 +232,8 @@ fn the_focus_screen_shows_the_80_20_and_opens_its_accounts() {
         f.key(KeyCode::Enter);
     }
     assert!(f.status().starts_with("Saved visit with 李娜"), "{}", f.status());
-    assert!((f.model.views.focus.effort_share_key - 11.0 / 18.0).abs() < 1e-9);
-    assert_eq!(f.model.views.focus.effort_warning, None);
+    assert!((f.model.ctx.focus.effort_share_key - 11.0 / 18.0).abs() < 1e-9);
+    assert_eq!(f.model.ctx.focus.effort_warning, None);
     f.key(KeyCode::Char('1'));
     assert!(!f.screen().contains("of your effort"), "the warning is gone");
 }
@@ -232,33 +242,33 @@ fn the_focus_screen_shows_the_80_20_and_opens_its_accounts() {
 fn keys_move_through_lists_and_screens() {
     let mut f = fixture();
     f.key(KeyCode::Char('j'));
-    assert_eq!(f.model.today_list.selected, 1);
+    assert_eq!(f.model.get::<Today>().list.selected, 1);
     f.key(KeyCode::Char('G'));
-    assert_eq!(f.model.today_list.selected, 2);
+    assert_eq!(f.model.get::<Today>().list.selected, 2);
     f.key(KeyCode::Char('j'));
-    assert_eq!(f.model.today_list.selected, 2, "stays on the last row");
+    assert_eq!(f.model.get::<Today>().list.selected, 2, "stays on the last row");
     f.key(KeyCode::Char('g'));
-    assert_eq!(f.model.today_list.selected, 0);
+    assert_eq!(f.model.get::<Today>().list.selected, 0);
     f.key(KeyCode::Tab);
-    assert_eq!(f.model.screen, Screen::Pipeline);
+    assert_eq!(f.model.screen_title(), "Pipeline");
     assert_eq!(
-        f.model.selected_account().map(|id| f.model.book.get(id).unwrap().name.clone()).as_deref(),
+        f.model.selected_account().map(|id| f.model.ctx.book.get(id).unwrap().name.clone()).as_deref(),
         Some("张伟"),
         "headings are skipped"
     );
     f.key(KeyCode::Char('3'));
-    assert_eq!(f.model.screen, Screen::Customers);
+    assert_eq!(f.model.screen_title(), "Customers");
     f.key(KeyCode::BackTab);
-    assert_eq!(f.model.screen, Screen::Pipeline);
+    assert_eq!(f.model.screen_title(), "Pipeline");
     f.key(KeyCode::Char('4'));
-    assert_eq!(f.model.screen, Screen::Pipeline, "no account open yet");
+    assert_eq!(f.model.screen_title(), "Pipeline", "no account open yet");
     assert!(f.status().contains("No account open yet"));
     f.key(KeyCode::Char('1'));
     f.key(KeyCode::Enter);
-    assert_eq!(f.model.screen, Screen::Account);
-    assert_eq!(f.model.account.as_ref().unwrap().detail.record.account.name, "张伟");
+    assert_eq!(f.model.screen_title(), "Account");
+    assert_eq!(f.model.get::<Account>().open.as_ref().unwrap().detail.record.account.name, "张伟");
     f.key(KeyCode::Esc);
-    assert_eq!(f.model.screen, Screen::Today);
+    assert_eq!(f.model.screen_title(), "Today");
     f.key(KeyCode::Char('q'));
     assert!(!f.model.running);
 }
@@ -348,7 +358,7 @@ fn the_add_form_validates_as_you_type_and_saves_only_when_valid() {
     f.type_text("B");
     f.key(KeyCode::Enter);
     assert_eq!(f.status(), "Added 刘洋. u undoes it.");
-    assert_eq!(f.model.screen, Screen::Account, "the new account opens");
+    assert_eq!(f.model.screen_title(), "Account", "the new account opens");
     let record = f.app.account_detail(AccountId(7)).unwrap().record;
     assert_eq!(record.account.email.as_deref(), Some("liu@example.cn"));
     assert_eq!(record.account.stage.grade(), Some(Grade::B));
@@ -363,7 +373,7 @@ fn done_grades_and_errors_from_the_store_show_in_the_status_bar() {
     f.key(KeyCode::Char('x'));
     assert_eq!(f.status(), "Done: follow-up with 张伟. u undoes it.");
     assert_eq!(f.today_names(), ["李娜", "王芳", "张伟"], "张伟's other follow-up is only 2 days overdue");
-    assert_eq!(f.model.views.done_today, 1);
+    assert_eq!(f.model.get::<Today>().done_today, 1);
     f.key(KeyCode::Char('2'));
     f.key(KeyCode::Char('+'));
     assert!(f.model.status.as_ref().unwrap().error, "张伟 is already grade A");
@@ -371,7 +381,7 @@ fn done_grades_and_errors_from_the_store_show_in_the_status_bar() {
     assert!(f.model.running, "an error never ends the app");
     f.key(KeyCode::Char('-'));
     assert_eq!(f.status(), "张伟 is now grade B. u undoes it.");
-    assert_eq!(f.model.book.get(AccountId(1)).unwrap().grade(), Some(Grade::B));
+    assert_eq!(f.model.ctx.book.get(AccountId(1)).unwrap().grade(), Some(Grade::B));
 }
 
 #[test]
@@ -388,15 +398,15 @@ fn search_narrows_as_you_type_and_opens_the_hit() {
         Some(Overlay::Search(search)) => {
             assert!(search.found.candidates.len() <= first);
             let names: Vec<&str> =
-                search.found.hits.iter().map(|h| f.model.book.search.doc(h.index).name()).collect();
+                search.found.hits.iter().map(|h| f.model.ctx.book.search.doc(h.index).name()).collect();
             assert_eq!(names[0], "张伟");
             assert!(names.contains(&"赵文"));
         }
         other => panic!("{other:?}"),
     }
     f.key(KeyCode::Enter);
-    assert_eq!(f.model.screen, Screen::Account);
-    assert_eq!(f.model.account.as_ref().unwrap().detail.record.account.name, "张伟");
+    assert_eq!(f.model.screen_title(), "Account");
+    assert_eq!(f.model.get::<Account>().open.as_ref().unwrap().detail.record.account.name, "张伟");
 }
 
 #[test]
@@ -456,9 +466,9 @@ fn snapshots_of_every_screen() {
 fn the_referrals_tree_delivers_an_incentive_once_the_referee_orders() {
     let mut f = fixture();
     f.key(KeyCode::Char('5'));
-    assert_eq!(f.model.screen, Screen::Referrals);
+    assert_eq!(f.model.screen_title(), "Referrals");
     let tree: Vec<(usize, &str)> =
-        f.model.referrals.rows.iter().map(|r| (r.depth, r.name.as_str())).collect();
+        f.model.get::<Referrals>().rows.iter().map(|r| (r.depth, r.name.as_str())).collect();
     assert_eq!(tree, [(0, "张伟"), (1, "王芳")]);
     f.key(KeyCode::Char('d'));
     assert!(f.status().contains("Select a referred account"), "{}", f.status());
@@ -477,7 +487,14 @@ fn the_referrals_tree_delivers_an_incentive_once_the_referee_orders() {
     );
     assert!(f.screen().contains("earned"), "the tree reloads after the change:\n{}", f.screen());
     assert!(
-        f.model.book.get(AccountId(1)).unwrap().pending.iter().any(|p| p.note == "王芳 ordered: report back"),
+        f.model
+            .ctx
+            .book
+            .get(AccountId(1))
+            .unwrap()
+            .pending
+            .iter()
+            .any(|p| p.note == "王芳 ordered: report back"),
         "the referrer's summary gains the follow-up to deliver"
     );
     f.key(KeyCode::Char('d'));
@@ -512,7 +529,14 @@ fn r_adds_an_account_the_selected_one_referred() {
         ("李娜", "陈静", Some("两张电影票"))
     );
     assert!(
-        f.model.book.get(AccountId(4)).unwrap().pending.iter().any(|p| p.note == "thank for referring 陈静"),
+        f.model
+            .ctx
+            .book
+            .get(AccountId(4))
+            .unwrap()
+            .pending
+            .iter()
+            .any(|p| p.note == "thank for referring 陈静"),
         "the referrer's summary is refreshed too"
     );
     f.key(KeyCode::Char('a'));
@@ -531,7 +555,7 @@ fn r_adds_an_account_the_selected_one_referred() {
 fn the_review_screen_steps_through_days_but_not_past_today() {
     let mut f = fixture();
     f.key(KeyCode::Char('6'));
-    assert_eq!(f.model.screen, Screen::Review);
+    assert_eq!(f.model.screen_title(), "Review");
     assert!(f.screen().contains("Review of 2026-11-27, Friday"), "{}", f.screen());
     assert!(f.screen().contains("Still due     王芳 (#"), "today is not over: {}", f.screen());
     f.key(KeyCode::Char(']'));
@@ -606,7 +630,7 @@ fn snapshots_of_every_form() {
 #[test]
 fn a_hundred_thousand_rows_render_only_what_is_visible() {
     let mut f = fixture();
-    let template = f.model.book.summaries[0].clone();
+    let template = f.model.ctx.book.summaries[0].clone();
     let many: Vec<_> = (1000..101_000u64)
         .map(|i| leadline::domain::AccountSummary {
             id: AccountId(i),
@@ -614,8 +638,8 @@ fn a_hundred_thousand_rows_render_only_what_is_visible() {
             ..template.clone()
         })
         .collect();
-    f.model.book.apply(many);
-    f.model.refresh_views();
+    f.model.ctx.book.apply(many);
+    f.model.refresh();
     f.key(KeyCode::Char('2'));
     f.key(KeyCode::Char('G'));
     let screen = f.screen();
@@ -624,7 +648,6 @@ fn a_hundred_thousand_rows_render_only_what_is_visible() {
 
 #[test]
 fn help_shows_every_binding_of_the_screen_from_the_keymap() {
-    use leadline::tui::keymap;
     let mut f = fixture();
     for (screen_key, open_account) in [('1', false), ('2', false), ('3', false), ('4', true)] {
         if open_account {
@@ -634,8 +657,13 @@ fn help_shows_every_binding_of_the_screen_from_the_keymap() {
         }
         f.key(KeyCode::Char('?'));
         let screen = f.draw(120, 90, Theme { color: false }).backend().to_string();
-        for binding in keymap::bindings(f.model.screen_scopes()) {
-            assert!(screen.contains(binding.help), "help on {:?} lacks {:?}", f.model.screen, binding.help);
+        for binding in f.model.ctx.keymap.bindings(f.model.screen().scopes()) {
+            assert!(
+                screen.contains(binding.help),
+                "help on {} lacks {:?}",
+                f.model.screen_title(),
+                binding.help
+            );
             assert!(screen.contains(&binding.keys[0].label()), "{}", binding.help);
         }
         f.key(KeyCode::Esc);

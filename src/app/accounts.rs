@@ -9,7 +9,7 @@ use crate::app::store::{AccountRecord, Records};
 use crate::domain::contact::{TextField, check_email, check_name, check_phones, check_tags, optional_field};
 use crate::domain::{
     Account, AccountId, AccountStats, AccountSummary, ArchiveReason, Archived, FollowUp, Grade, Money, Order,
-    Referral, Stage, StageKind, Tier, Touch,
+    Referral, Stage, StageKind, StageLabel, Tier, Touch,
 };
 
 /// Fields of an account as a user gives them; `None` leaves a field as it
@@ -103,6 +103,7 @@ pub struct AccountRow {
     pub last_touch: Option<NaiveDateTime>,
     /// Where the account stands in the 80/20 view (default: nowhere).
     pub marks: AccountMarks,
+    pub label: StageLabel,
 }
 
 impl AccountRow {
@@ -118,6 +119,7 @@ impl AccountRow {
             potential: summary.potential,
             last_touch: summary.last_touch,
             marks: AccountMarks::default(),
+            label: summary.stage_label(),
         }
     }
 }

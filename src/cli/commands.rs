@@ -6,11 +6,10 @@ use std::path::PathBuf;
 use super::args::{
     AddArgs, Command, ContactArgs, EditArgs, ExportFormat, FollowUpArgs, LogArgs, OrderArgs, ReferralAction,
 };
-use super::{json, print, print_raw, say, text};
+use super::{CliError, CliResult, json, print, print_raw, say, text};
 use crate::app::demo::DemoOptions;
 use crate::app::{
-    AccountInput, App, AppError, AppResult, FollowUpInput, ListFilter, NextStep, OrderInput, Referred,
-    TouchInput,
+    AccountInput, App, AppError, FollowUpInput, ListFilter, NextStep, OrderInput, Referred, TouchInput,
 };
 use crate::domain::{
     ArchiveReason, Direction, FollowUpId, FollowUpReason, Money, Outcome, ReferralId, TouchKind,
@@ -19,7 +18,7 @@ use crate::search::{self, Query};
 
 /// Runs one command; returns the app (bulk commands reopen the store) and
 /// the exit code.
-pub fn run(app: App, command: &Command) -> AppResult<(App, i32)> {
+pub fn run(app: App, command: &Command) -> CliResult<(App, i32)> {
     let code = match command {
         Command::Import(args) => return super::import::import(app, args),
         Command::Doctor { repair, json } => return doctor(app, *repair, *json),
@@ -44,7 +43,7 @@ fn backup_if_due(app: &App) {
     }
 }
 
-fn single(app: &App, command: &Command) -> AppResult<i32> {
+fn single(app: &App, command: &Command) -> CliResult<i32> {
     match command {
         Command::Add(args) => add(app, args),
         Command::Edit(args) => edit(app, args),
@@ -84,7 +83,7 @@ fn single(app: &App, command: &Command) -> AppResult<i32> {
                 "Restored {} (#{}) as {}.\n",
                 record.account.name,
                 record.account.id,
-                record.account.stage_label()
+                record.account.stage_label().phrase()
             ));
             Ok(0)
         }
@@ -189,7 +188,7 @@ fn contact_input(contact: &ContactArgs, name: Option<&String>) -> AccountInput {
     }
 }
 
-fn add(app: &App, args: &AddArgs) -> AppResult<i32> {
+fn add(app: &App, args: &AddArgs) -> CliResult<i32> {
     let mut input = contact_input(&args.contact, Some(&args.name));
     input.grade = args.grade;
     let referred = match &args.referred_by {
@@ -207,7 +206,7 @@ fn add(app: &App, args: &AddArgs) -> AppResult<i32> {
     Ok(0)
 }
 
-fn edit(app: &App, args: &EditArgs) -> AppResult<i32> {
+fn edit(app: &App, args: &EditArgs) -> CliResult<i32> {
     let id = app.resolve_account(&args.account)?;
     let mut input = contact_input(&args.contact, args.name.as_ref());
     input.grade = args.grade;
@@ -217,7 +216,7 @@ fn edit(app: &App, args: &EditArgs) -> AppResult<i32> {
     Ok(0)
 }
 
-fn log(app: &App, args: &LogArgs) -> AppResult<i32> {
+fn log(app: &App, args: &LogArgs) -> CliResult<i32> {
     let kind: TouchKind = args.kind.parse()?;
     let outcome: Option<Outcome> = args.outcome.as_deref().map(str::parse).transpose()?;
     let at = args.at.as_deref().map(|w| app.parse_when(w)).transpose()?;
@@ -260,7 +259,7 @@ fn log(app: &App, args: &LogArgs) -> AppResult<i32> {
     Ok(0)
 }
 
-fn order(app: &App, args: &OrderArgs) -> AppResult<i32> {
+fn order(app: &App, args: &OrderArgs) -> CliResult<i32> {
     let amount = Money::parse(&args.amount)?;
     let at = args.at.as_deref().map(|w| app.parse_when(w)).transpose()?;
     let account = app.resolve_account(&args.account)?;
@@ -284,7 +283,7 @@ fn order(app: &App, args: &OrderArgs) -> AppResult<i32> {
     Ok(0)
 }
 
-fn follow_up(app: &App, args: &FollowUpArgs) -> AppResult<i32> {
+fn follow_up(app: &App, args: &FollowUpArgs) -> CliResult<i32> {
     let kind: TouchKind = args.kind.as_deref().unwrap_or("call").parse()?;
     let due = app.parse_when(&args.on)?;
     let account = app.resolve_account(&args.account)?;
@@ -306,7 +305,7 @@ fn follow_up(app: &App, args: &FollowUpArgs) -> AppResult<i32> {
     Ok(0)
 }
 
-fn archive(app: &App, account: &str, reason: ArchiveReason) -> AppResult<i32> {
+fn archive(app: &App, account: &str, reason: ArchiveReason) -> CliResult<i32> {
     let record = app.archive(app.resolve_account(account)?, reason)?;
     print(&format!(
         "Archived {} (#{}) as {reason}; `leadline restore {}` brings it back.\n",
@@ -315,7 +314,7 @@ fn archive(app: &App, account: &str, reason: ArchiveReason) -> AppResult<i32> {
     Ok(0)
 }
 
-fn search(app: &App, query: &str, limit: usize, as_json: bool) -> AppResult<i32> {
+fn search(app: &App, query: &str, limit: usize, as_json: bool) -> CliResult<i32> {
     let (index, unreadable) = app.search_index()?;
     warn_unreadable(unreadable);
     let hits = index.search(&Query::parse(query), limit);
@@ -338,13 +337,14 @@ fn search(app: &App, query: &str, limit: usize, as_json: bool) -> AppResult<i32>
     Ok(0)
 }
 
-fn export(app: &App, output: Option<&PathBuf>, salvage: bool) -> AppResult<i32> {
+fn export(app: &App, output: Option<&PathBuf>, salvage: bool) -> CliResult<i32> {
     let (backup, problems) = app.export_backup()?;
     if let (Some(first), false) = (problems.first(), salvage) {
         return Err(AppError::Conflict(format!(
             "{} records of the store cannot be read or restored (the first: {first}), so nothing was written; `leadline export --salvage -o FILE` writes all the others",
             problems.len()
-        )));
+        ))
+        .into());
     }
     for problem in &problems {
         say(&format!("warning: not in the backup: {problem}"));
@@ -353,7 +353,7 @@ fn export(app: &App, output: Option<&PathBuf>, salvage: bool) -> AppResult<i32> 
     match output {
         Some(path) => {
             crate::files::write_atomically(path, text.as_bytes())
-                .map_err(|e| AppError::Conflict(format!("cannot write {}: {e}", path.display())))?;
+                .map_err(|source| CliError::Write { path: path.clone(), source })?;
             eprintln!("Wrote {} ({}).", path.display(), crate::app::backup::BackupCounts::of(&backup));
         }
         None => print_raw(&text),
@@ -361,7 +361,7 @@ fn export(app: &App, output: Option<&PathBuf>, salvage: bool) -> AppResult<i32> 
     Ok(if problems.is_empty() { 0 } else { 1 })
 }
 
-fn backups(app: &App, as_json: bool) -> AppResult<i32> {
+fn backups(app: &App, as_json: bool) -> CliResult<i32> {
     let files = app.backups();
     let dir = app.backups_dir();
     if as_json {
@@ -401,12 +401,12 @@ fn backups(app: &App, as_json: bool) -> AppResult<i32> {
     Ok(0)
 }
 
-fn export_calendar(app: &App, output: Option<&PathBuf>) -> AppResult<i32> {
+fn export_calendar(app: &App, output: Option<&PathBuf>) -> CliResult<i32> {
     let (text, counts) = app.follow_ups_calendar()?;
     match output {
         Some(path) => {
             crate::files::write_atomically(path, text.as_bytes())
-                .map_err(|e| AppError::Conflict(format!("cannot write {}: {e}", path.display())))?;
+                .map_err(|source| CliError::Write { path: path.clone(), source })?;
             eprintln!(
                 "Wrote {} ({} open follow-ups, {} closed lately and sent as cancelled).",
                 path.display(),
@@ -421,7 +421,7 @@ fn export_calendar(app: &App, output: Option<&PathBuf>) -> AppResult<i32> {
 
 /// Compacts the store after a bulk change; one that cannot be compacted
 /// (a full disk) keeps every change and says so.
-pub(super) fn compacted(app: App) -> AppResult<App> {
+pub(super) fn compacted(app: App) -> CliResult<App> {
     let (app, skipped) = app.compact()?;
     if let Some(warning) = skipped {
         say(&format!("warning: {warning}"));
@@ -429,7 +429,7 @@ pub(super) fn compacted(app: App) -> AppResult<App> {
     Ok(app)
 }
 
-fn doctor(mut app: App, repair: bool, as_json: bool) -> AppResult<(App, i32)> {
+fn doctor(mut app: App, repair: bool, as_json: bool) -> CliResult<(App, i32)> {
     if repair {
         let written = app.repair()?;
         app = compacted(app)?;

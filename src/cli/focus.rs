@@ -4,16 +4,16 @@ use serde::Serialize;
 
 use super::json::{self, date, money};
 use super::table::{Align, Table};
-use super::{print, print_raw};
+use super::{CliResult, print, print_raw};
 use crate::analysis::focus::{Abc, Listed, percent};
-use crate::app::{App, AppResult, FocusReport, TierChange};
+use crate::app::{App, FocusReport, TierChange};
 use crate::config::FocusRules;
-use crate::domain::{AccountSummary, Grade, Money, Stage};
+use crate::domain::{AccountSummary, Grade, Money};
 
 /// Rows of each list the text report shows; `--json` has them all.
 const SHOWN: usize = 15;
 
-pub fn focus(app: &App, as_json: bool) -> AppResult<i32> {
+pub fn focus(app: &App, as_json: bool) -> CliResult<i32> {
     let report = app.focus_report()?;
     let rules = &app.config().focus;
     if as_json {
@@ -24,7 +24,7 @@ pub fn focus(app: &App, as_json: bool) -> AppResult<i32> {
     Ok(0)
 }
 
-pub fn tiers(app: &App, apply: bool, as_json: bool) -> AppResult<i32> {
+pub fn tiers(app: &App, apply: bool, as_json: bool) -> CliResult<i32> {
     let changes = app.tier_changes()?;
     let applied = if apply { app.apply_tiers(&changes)?.value } else { Vec::new() };
     if as_json {
@@ -206,10 +206,7 @@ fn fraction(value: f64) -> f64 {
 
 /// "prospect A", "customer vip": what the account is now.
 fn stage(summary: &AccountSummary) -> String {
-    match summary.stage {
-        Stage::Prospect { grade } => format!("prospect {grade}"),
-        Stage::Customer { tier, .. } => format!("customer {tier}"),
-    }
+    summary.stage_label().kind_and_class()
 }
 
 impl FocusJson {

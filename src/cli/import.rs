@@ -8,12 +8,12 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::args::ImportArgs;
 use super::commands::compacted;
-use super::{print, say};
+use super::{CliResult, print, say};
 use crate::app::backup::Backup;
 use crate::app::backups::BackupReason;
 use crate::app::contacts::{ImportOptions, ImportProgress, ImportReport};
 use crate::app::vcard_import::looks_like_vcard;
-use crate::app::{App, AppError, AppResult};
+use crate::app::{App, AppError};
 use crate::domain::contact::printable;
 
 /// A progress bar on stderr, one per pass over the file.
@@ -47,7 +47,7 @@ impl ImportProgress for Bar {
 /// Imports bigger than this are followed by a compaction of the store.
 const BULK_ROWS: usize = 1_000;
 
-pub(super) fn import(app: App, args: &ImportArgs) -> AppResult<(App, i32)> {
+pub(super) fn import(app: App, args: &ImportArgs) -> CliResult<(App, i32)> {
     let label = args.file.display().to_string();
     let bytes =
         std::fs::read(&args.file).map_err(|e| AppError::Invalid(format!("cannot read {label}: {e}")))?;

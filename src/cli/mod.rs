@@ -19,11 +19,54 @@ pub use args::Cli;
 use args::Command;
 
 use crate::app::demo::{DEFAULT_ACCOUNTS, DEFAULT_SEED, DemoOptions};
-use crate::app::{App, AppError, AppResult};
-use crate::app::{OpenOptions, StoreError};
+use crate::app::{App, AppError, OpenOptions, StoreError};
 use crate::clock;
 use crate::config::{self, Config};
 use crate::domain::contact::printable;
+use crate::tui::TuiError;
+
+/// What can end a command with an error.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    App(#[from] AppError),
+    #[error(transparent)]
+    Tui(#[from] TuiError),
+    #[error("cannot write {path}: {source}")]
+    Write { path: PathBuf, source: std::io::Error },
+    #[error("no home directory to keep the store in; use --store DIR")]
+    NoHome,
+}
+
+impl CliError {
+    /// Usage errors and ambiguity exit with 2, everything else with 1.
+    fn exit_code(&self) -> i32 {
+        match self {
+            CliError::App(error) | CliError::Tui(TuiError::App(error)) if error.is_usage() => 2,
+            _ => 1,
+        }
+    }
+}
+
+pub type CliResult<T> = Result<T, CliError>;
+
+// Input errors become the app's usage errors, as they do there.
+macro_rules! via_app {
+    ($($error:ty),+) => {
+        $(impl From<$error> for CliError {
+            fn from(error: $error) -> Self {
+                CliError::App(AppError::from(error))
+            }
+        })+
+    };
+}
+via_app!(
+    crate::domain::UnknownKeyword,
+    crate::domain::MoneyError,
+    crate::config::ConfigError,
+    crate::clock::WhenError,
+    StoreError
+);
 
 /// Runs the command line; returns the process exit code.
 pub fn main() -> i32 {
@@ -35,7 +78,7 @@ pub fn main() -> i32 {
         Ok(code) => code,
         Err(error) => {
             say(&format!("error: {error}"));
-            if error.is_usage() { 2 } else { 1 }
+            error.exit_code()
         }
     }
 }
@@ -86,14 +129,14 @@ fn say(line: &str) {
     eprintln!("{}", printable(line, false));
 }
 
-fn data_dir() -> AppResult<PathBuf> {
+fn data_dir() -> CliResult<PathBuf> {
     directories::ProjectDirs::from("", "", "leadline")
         .map(|dirs| dirs.data_dir().to_path_buf())
-        .ok_or_else(|| AppError::Conflict("no home directory to keep the store in; use --store DIR".into()))
+        .ok_or(CliError::NoHome)
 }
 
 /// The settings in force, the file they come from, and whether it exists.
-fn load_config(cli: &Cli) -> AppResult<(Config, Option<PathBuf>, bool)> {
+fn load_config(cli: &Cli) -> CliResult<(Config, Option<PathBuf>, bool)> {
     let (path, required) = match &cli.config {
         Some(path) => (Some(path.clone()), true),
         None => (config::default_path(), false),
@@ -106,7 +149,7 @@ fn load_config(cli: &Cli) -> AppResult<(Config, Option<PathBuf>, bool)> {
     Ok((config, Some(path), found))
 }
 
-fn show_config(cli: &Cli) -> AppResult<i32> {
+fn show_config(cli: &Cli) -> CliResult<i32> {
     let (config, path, found) = load_config(cli)?;
     let origin = match (path, found) {
         (Some(path), true) => format!("# Settings from {}", path.display()),
@@ -119,7 +162,7 @@ fn show_config(cli: &Cli) -> AppResult<i32> {
     Ok(0)
 }
 
-fn open_app(cli: &Cli) -> AppResult<App> {
+fn open_app(cli: &Cli) -> CliResult<App> {
     let (config, _, _) = load_config(cli)?;
     let clock = clock::from_env()?;
     let dir = if cli.demo {
@@ -140,10 +183,10 @@ fn open_app(cli: &Cli) -> AppResult<App> {
     let options = OpenOptions { allow_rollback: inspects };
     let mut app = match App::open(&dir, clock, config, options) {
         Err(AppError::Store(error @ StoreError::RolledBack { .. })) => {
-            return Err(AppError::Conflict(format!("{error}. {}", rollback_advice(&backups))));
+            return Err(AppError::Conflict(format!("{error}. {}", rollback_advice(&backups))).into());
         }
         Err(AppError::Store(error @ StoreError::Damaged { .. })) => {
-            return Err(AppError::Conflict(format!("{error}. {}", restore_advice(&backups))));
+            return Err(AppError::Conflict(format!("{error}. {}", restore_advice(&backups))).into());
         }
         other => other?,
     };
@@ -187,7 +230,7 @@ fn rollback_advice(backups: &std::path::Path) -> String {
     }
 }
 
-fn run(cli: Cli) -> AppResult<i32> {
+fn run(cli: Cli) -> CliResult<i32> {
     if matches!(cli.command, Some(Command::Config)) {
         return show_config(&cli);
     }

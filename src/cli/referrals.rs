@@ -5,11 +5,11 @@ use serde::Serialize;
 
 use super::json::{self, date, time};
 use super::table::{Align, Table};
-use super::{print, print_raw};
-use crate::app::{App, AppResult, Ledger};
+use super::{CliResult, print, print_raw};
+use crate::app::{App, Ledger};
 use crate::domain::ReferralId;
 
-pub fn refer(app: &App, referrer: &str, referee: &str, incentive: &Option<String>) -> AppResult<i32> {
+pub fn refer(app: &App, referrer: &str, referee: &str, incentive: &Option<String>) -> CliResult<i32> {
     let referrer = app.resolve_account(referrer)?;
     let referee = app.resolve_account(referee)?;
     let referral = app.refer(referrer, referee, incentive.clone())?;
@@ -30,14 +30,14 @@ pub fn refer(app: &App, referrer: &str, referee: &str, incentive: &Option<String
     Ok(0)
 }
 
-pub fn deliver(app: &App, id: ReferralId) -> AppResult<i32> {
+pub fn deliver(app: &App, id: ReferralId) -> CliResult<i32> {
     let referral = app.deliver_incentive(id)?;
     let what = referral.incentive.as_deref().map(|i| format!(" ({i})")).unwrap_or_default();
     print(&format!("Delivered the incentive of referral #{id}{what}.\n"));
     Ok(0)
 }
 
-pub fn ledger(app: &App, as_json: bool) -> AppResult<i32> {
+pub fn ledger(app: &App, as_json: bool) -> CliResult<i32> {
     let ledger = app.referral_ledger()?;
     if as_json {
         print_raw(&json::to_string(&LedgerJson::new(&ledger)));

@@ -5,19 +5,19 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::json::{self, date, money};
-use super::{print, print_raw};
-use crate::app::{App, AppResult, DayReview};
+use super::{CliError, CliResult, print, print_raw};
+use crate::app::{App, DayReview};
 use crate::domain::AccountId;
 
-pub fn review(app: &App, day: Option<&str>, as_json: bool) -> AppResult<i32> {
+pub fn review(app: &App, day: Option<&str>, as_json: bool) -> CliResult<i32> {
     let day = match day {
         Some(text) => app.parse_when(text)?.date,
         None => app.today(),
     };
     if day > app.today() {
-        return Err(crate::app::AppError::Invalid(format!(
+        return Err(CliError::from(crate::app::AppError::Invalid(format!(
             "{day} has not happened yet; review today or a past day"
-        )));
+        ))));
     }
     let review = app.review_day(day)?;
     if as_json {

@@ -14,12 +14,7 @@ pub fn when(at: NaiveDateTime) -> String {
 }
 
 fn stage_cell(row: &AccountRow) -> String {
-    match (row.grade, row.tier) {
-        _ if row.stage == crate::domain::StageKind::Archived => "archived".into(),
-        (Some(grade), _) => format!("prospect {grade}"),
-        (_, Some(tier)) => format!("customer {tier}"),
-        _ => row.stage.to_string(),
-    }
+    row.label.kind_and_class()
 }
 
 pub fn account_list(rows: &[AccountRow]) -> String {

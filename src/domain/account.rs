@@ -175,12 +175,7 @@ impl Account {
         self.archived.is_none()
     }
 
-    /// "grade A", "tier vip", "archived (lost)": the short stage label of lists.
-    pub fn stage_label(&self) -> String {
-        match (&self.archived, self.stage) {
-            (Some(archived), _) => format!("archived ({})", archived.reason),
-            (None, Stage::Prospect { grade }) => format!("grade {grade}"),
-            (None, Stage::Customer { tier, .. }) => format!("tier {tier}"),
-        }
+    pub fn stage_label(&self) -> super::StageLabel {
+        super::StageLabel { stage: self.stage, archived: self.archived.as_ref().map(|a| a.reason) }
     }
 }

@@ -38,6 +38,10 @@ pub struct AccountSummary {
 }
 
 impl AccountSummary {
+    pub fn stage_label(&self) -> super::StageLabel {
+        super::StageLabel { stage: self.stage, archived: self.archived }
+    }
+
     /// An active account named "account ID", created on `created`, with
     /// nothing else yet: a base for hand-built books in tests.
     #[cfg(test)]

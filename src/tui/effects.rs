@@ -11,8 +11,7 @@ pub fn perform(app: &App, effect: Effect) -> Msg {
         Effect::LoadAccount { id, then } => {
             app.account_detail(id).map(|detail| Msg::AccountLoaded { detail: Box::new(detail), then })
         }
-        Effect::LoadReferrals => app.referral_ledger().map(Msg::ReferralsLoaded),
-        Effect::LoadReview(date) => app.review_day(date).map(|review| Msg::ReviewLoaded(Box::new(review))),
+        Effect::LoadScreen { screen, load } => (load.0)(app).map(|data| Msg::ScreenLoaded { screen, data }),
         Effect::Write { change, open } => write(app, *change, open).map(|mut saved| {
             // The change is saved either way; a backup that fails is said.
             if let Err(error) = app.backup_if_due() {
@@ -87,7 +86,8 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
         }
         Change::StepGrade { account, raise } => {
             let record = app.step_grade(account, raise)?;
-            let message = format!("{} is now {}.", record.account.name, record.account.stage_label());
+            let message =
+                format!("{} is now {}.", record.account.name, record.account.stage_label().phrase());
             (message, record.changes, None)
         }
         Change::DeliverIncentive(id) => {

@@ -6,63 +6,13 @@ use std::collections::BTreeMap;
 use chrono::{Duration, NaiveDateTime};
 
 use super::input::TextInput;
+use super::keymap::Command;
 use crate::app::{AccountInput, FollowUpInput, NextStep, OrderInput, TouchInput};
 use crate::clock::{When, parse_when};
 use crate::domain::contact::{check_email, check_name, check_phone, check_tags};
-use crate::domain::{AccountId, Direction, FollowUpId, FollowUpReason, Grade, Money, Outcome, TouchKind};
-
-/// A key and what it picks, as the form shows it: `[n] no answer`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Pick<T> {
-    pub key: char,
-    pub label: &'static str,
-    pub value: T,
-}
-
-const fn pick<T>(key: char, label: &'static str, value: T) -> Pick<T> {
-    Pick { key, label, value }
-}
-
-pub const OUTCOMES: &[Pick<Outcome>] = &[
-    pick('r', "reached", Outcome::Reached),
-    pick('n', "no answer", Outcome::NoAnswer),
-    pick('b', "busy", Outcome::Busy),
-    pick('m', "left message", Outcome::LeftMessage),
-    pick('w', "wrong number", Outcome::WrongNumber),
-    pick('p', "replied", Outcome::Replied),
-    pick('k', "meeting booked", Outcome::MeetingBooked),
-    pick('q', "quote sent", Outcome::QuoteSent),
-    pick('o', "won", Outcome::Won),
-    pick('d', "declined", Outcome::Declined),
-];
-
-pub const NEXT_STEPS: &[Pick<Option<i64>>] = &[
-    pick('0', "none", None),
-    pick('1', "+1 day", Some(1)),
-    pick('3', "+3 days", Some(3)),
-    pick('7', "+7 days", Some(7)),
-    pick('2', "+14 days", Some(14)),
-];
-
-pub const OTHER_KINDS: &[Pick<TouchKind>] = &[
-    pick('e', "email", TouchKind::Email),
-    pick('l', "letter", TouchKind::Letter),
-    pick('g', "gift", TouchKind::Gift),
-    pick('t', "meeting", TouchKind::Meeting),
-];
-
-pub const FOLLOW_UP_KINDS: &[Pick<TouchKind>] = &[
-    pick('c', "call", TouchKind::Call),
-    pick('v', "visit", TouchKind::Visit),
-    pick('s', "sms", TouchKind::Sms),
-    pick('e', "email", TouchKind::Email),
-    pick('t', "meeting", TouchKind::Meeting),
-];
-
-/// The outcomes a kind of touch can have, with their keys.
-pub fn outcomes_for(kind: TouchKind) -> impl Iterator<Item = &'static Pick<Outcome>> {
-    OUTCOMES.iter().filter(move |p| p.value.fits(kind))
-}
+use crate::domain::{
+    Account, AccountId, Direction, FollowUpId, FollowUpReason, Grade, Money, Outcome, TouchKind,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LogField {
@@ -145,22 +95,17 @@ impl LogForm {
         }
     }
 
-    /// A single-key pick in a focused pick row (or with Alt from the note).
-    pub fn pick(&mut self, field: LogField, key: char) -> bool {
-        match field {
-            LogField::Kind => match OTHER_KINDS.iter().find(|p| p.key == key) {
-                Some(p) if self.choose_kind => self.set_kind(p.value),
-                _ => return false,
-            },
-            LogField::Outcome => match outcomes_for(self.kind).find(|p| p.key == key) {
-                Some(p) => self.set_outcome(if self.outcome == Some(p.value) { None } else { Some(p.value) }),
-                None => return false,
-            },
-            LogField::Next => match NEXT_STEPS.iter().find(|p| p.key == key) {
-                Some(p) => self.set_next(p.value),
-                None => return false,
-            },
-            LogField::Note => return false,
+    /// A pick from one of the form's rows (a key in the keymap's pick
+    /// scopes); false when it does not apply (an outcome the channel cannot
+    /// have, a kind when the kind is fixed).
+    pub fn apply(&mut self, pick: Command) -> bool {
+        match pick {
+            Command::PickKind(kind) if self.choose_kind => self.set_kind(kind),
+            Command::PickOutcome(outcome) if outcome.fits(self.kind) => {
+                self.set_outcome(if self.outcome == Some(outcome) { None } else { Some(outcome) })
+            }
+            Command::PickNext(days) => self.set_next(days.map(i64::from)),
+            _ => return false,
         }
         true
     }
@@ -216,22 +161,77 @@ impl Check {
     }
 }
 
+/// Every field a form can have. Its label, hint and check are defined once,
+/// in [`FieldId::spec`]; forms list the fields they show, and read values
+/// back by name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldId {
+    Name,
+    Company,
+    Phones,
+    Email,
+    Grade,
+    Tags,
+    Source,
+    Potential,
+    Note,
+    /// A follow-up's note: what was promised.
+    Promise,
+    ReferredBy,
+    Incentive,
+    Amount,
+    Date,
+    When,
+    Until,
+}
+
+impl FieldId {
+    /// Label, hint and what the value must be.
+    fn spec(self) -> (&'static str, &'static str, Check) {
+        use FieldId as F;
+        match self {
+            F::Name => ("Name", "", Check::Name),
+            F::Company => ("Company", "", Check::Anything),
+            F::Phones => ("Phones", "separate several with commas", Check::Phones),
+            F::Email => ("Email", "", Check::Email),
+            F::Grade => ("Grade", "A, B, C or D (prospects)", Check::Grade),
+            F::Tags => ("Tags", "separate with commas", Check::Tags),
+            F::Source => ("Source", "where the lead came from", Check::Anything),
+            F::Potential => ("Potential", "yearly value, e.g. 50000", Check::OptionalAmount),
+            F::Note => ("Note", "", Check::Anything),
+            F::Promise => ("Note", "what was promised", Check::Anything),
+            F::ReferredBy => ("Referred by", "the referrer's name or #id", Check::Anything),
+            F::Incentive => ("Incentive", "promised to the referrer, e.g. 一箱茅台", Check::Anything),
+            F::Amount => ("Amount", "e.g. 12000.50", Check::Amount),
+            F::Date => ("Date", "today, yesterday, 2026-11-20", Check::PastDay),
+            F::When => ("When", "tomorrow, +3d, +1w, 2026-12-01", Check::FutureDay),
+            F::Until => ("Until", "tomorrow, +3d, +1w, 2026-12-01", Check::FutureDay),
+        }
+    }
+}
+
 /// A labelled text field that says what is wrong with its value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Field {
-    pub label: &'static str,
+    pub id: FieldId,
     pub input: TextInput,
-    pub hint: &'static str,
-    check: Check,
 }
 
 impl Field {
-    fn new(label: &'static str, value: &str, hint: &'static str, check: Check) -> Field {
-        Field { label, input: TextInput::new(value), hint, check }
+    fn new(id: FieldId, value: &str) -> Field {
+        Field { id, input: TextInput::new(value) }
+    }
+
+    pub fn label(&self) -> &'static str {
+        self.id.spec().0
+    }
+
+    pub fn hint(&self) -> &'static str {
+        self.id.spec().1
     }
 
     pub fn error(&self, now: NaiveDateTime) -> Option<String> {
-        self.check.run(self.input.text(), now).err()
+        self.id.spec().2.run(self.input.text(), now).err()
     }
 }
 
@@ -325,65 +325,63 @@ pub enum Submission {
 }
 
 impl FieldsForm {
-    fn new(purpose: Purpose, title: String, fields: Vec<Field>, kind: Option<TouchKind>) -> FieldsForm {
-        let initial = fields.iter().map(|f| f.input.text().to_string()).collect();
+    fn new(
+        purpose: Purpose,
+        title: String,
+        fields: Vec<(FieldId, String)>,
+        kind: Option<TouchKind>,
+    ) -> FieldsForm {
+        let initial = fields.iter().map(|(_, value)| value.clone()).collect();
+        let fields = fields.iter().map(|(id, value)| Field::new(*id, value)).collect();
         FieldsForm { purpose, title, fields, focus: 0, kind, initial }
+    }
+
+    fn account_fields(a: Option<&Account>) -> Vec<(FieldId, String)> {
+        use FieldId as F;
+        let text = |f: fn(&Account) -> Option<String>| a.and_then(f).unwrap_or_default();
+        vec![
+            (F::Name, text(|a| Some(a.name.clone()))),
+            (F::Company, text(|a| a.company.clone())),
+            (F::Phones, text(|a| Some(a.phones.join(", ")))),
+            (F::Email, text(|a| a.email.clone())),
+            (F::Grade, text(|a| a.stage.grade().map(|g| g.to_string()))),
+            (F::Tags, text(|a| Some(a.tags.join(", ")))),
+            (F::Source, text(|a| a.source.clone())),
+            (F::Potential, text(|a| a.potential.map(|p| p.to_string()))),
+            (F::Note, text(|a| a.note.clone())),
+        ]
     }
 
     /// A new account; `referred_by` prefills who referred it.
     pub fn add_account(referred_by: Option<String>) -> FieldsForm {
-        let mut form = FieldsForm::account(None);
-        form.fields.push(Field::new(
-            "Referred by",
-            referred_by.as_deref().unwrap_or_default(),
-            "the referrer's name or #id",
-            Check::Anything,
-        ));
-        form.fields.push(Field::new(
-            "Incentive",
-            "",
-            "promised to the referrer, e.g. 一箱茅台",
-            Check::Anything,
-        ));
-        form.initial.extend([referred_by.unwrap_or_default(), String::new()]);
-        form
+        let mut fields = FieldsForm::account_fields(None);
+        fields.push((FieldId::ReferredBy, referred_by.unwrap_or_default()));
+        fields.push((FieldId::Incentive, String::new()));
+        FieldsForm::new(Purpose::AddAccount, "Add an account".to_string(), fields, None)
     }
 
-    /// Prefilled with `values` for editing: name, company, phones, email,
-    /// grade, tags, source, potential, note.
-    pub fn account(editing: Option<(AccountId, [String; 9])>) -> FieldsForm {
-        let (purpose, title, v) = match editing {
-            Some((id, values)) => (Purpose::EditAccount(id), format!("Edit {}", values[0]), values),
-            None => (Purpose::AddAccount, "Add an account".to_string(), Default::default()),
-        };
-        let fields = vec![
-            Field::new("Name", &v[0], "", Check::Name),
-            Field::new("Company", &v[1], "", Check::Anything),
-            Field::new("Phones", &v[2], "separate several with commas", Check::Phones),
-            Field::new("Email", &v[3], "", Check::Email),
-            Field::new("Grade", &v[4], "A, B, C or D (prospects)", Check::Grade),
-            Field::new("Tags", &v[5], "separate with commas", Check::Tags),
-            Field::new("Source", &v[6], "where the lead came from", Check::Anything),
-            Field::new("Potential", &v[7], "yearly value, e.g. 50000", Check::OptionalAmount),
-            Field::new("Note", &v[8], "", Check::Anything),
-        ];
-        FieldsForm::new(purpose, title, fields, None)
+    /// The account's fields, prefilled, for editing.
+    pub fn edit_account(account: &Account) -> FieldsForm {
+        let title = format!("Edit {}", account.name);
+        FieldsForm::new(
+            Purpose::EditAccount(account.id),
+            title,
+            FieldsForm::account_fields(Some(account)),
+            None,
+        )
     }
 
     pub fn order(account: AccountId, name: &str) -> FieldsForm {
         let fields = vec![
-            Field::new("Amount", "", "e.g. 12000.50", Check::Amount),
-            Field::new("Date", "today", "today, yesterday, 2026-11-20", Check::PastDay),
-            Field::new("Note", "", "", Check::Anything),
+            (FieldId::Amount, String::new()),
+            (FieldId::Date, "today".into()),
+            (FieldId::Note, String::new()),
         ];
         FieldsForm::new(Purpose::Order(account), format!("Record an order from {name}"), fields, None)
     }
 
     pub fn follow_up(account: AccountId, name: &str) -> FieldsForm {
-        let fields = vec![
-            Field::new("When", "tomorrow", "tomorrow, +3d, +1w, 2026-12-01", Check::FutureDay),
-            Field::new("Note", "", "what was promised", Check::Anything),
-        ];
+        let fields = vec![(FieldId::When, "tomorrow".into()), (FieldId::Promise, String::new())];
         FieldsForm::new(
             Purpose::FollowUp(account),
             format!("Follow up with {name}"),
@@ -393,8 +391,7 @@ impl FieldsForm {
     }
 
     pub fn snooze(follow_up: FollowUpId, name: &str) -> FieldsForm {
-        let fields =
-            vec![Field::new("Until", "tomorrow", "tomorrow, +3d, +1w, 2026-12-01", Check::FutureDay)];
+        let fields = vec![(FieldId::Until, "tomorrow".into())];
         FieldsForm::new(Purpose::Snooze(follow_up), format!("Snooze the follow-up with {name}"), fields, None)
     }
 
@@ -406,49 +403,57 @@ impl FieldsForm {
         &mut self.fields[self.focus].input
     }
 
+    pub fn field_mut(&mut self, id: FieldId) -> Option<&mut TextInput> {
+        self.fields.iter_mut().find(|f| f.id == id).map(|f| &mut f.input)
+    }
+
     pub fn errors(&self, now: NaiveDateTime) -> Vec<(usize, String)> {
         self.fields.iter().enumerate().filter_map(|(i, f)| f.error(now).map(|e| (i, e))).collect()
     }
 
-    fn text(&self, index: usize) -> String {
-        self.fields[index].input.text().trim().to_string()
+    /// The value of a field as typed; empty when the form has no such field.
+    fn raw(&self, id: FieldId) -> &str {
+        self.fields.iter().find(|f| f.id == id).map_or("", |f| f.input.text())
+    }
+
+    fn text(&self, id: FieldId) -> String {
+        self.raw(id).trim().to_string()
+    }
+
+    fn optional(&self, id: FieldId) -> Option<String> {
+        Some(self.text(id)).filter(|t| !t.is_empty())
     }
 
     /// The app request, or the first problem (field label and message).
     pub fn submit(&self, now: NaiveDateTime) -> Result<Submission, String> {
+        use FieldId as F;
         if let Some((index, error)) = self.errors(now).into_iter().next() {
-            return Err(format!("{}: {error}", self.fields[index].label));
+            return Err(format!("{}: {error}", self.fields[index].label()));
         }
-        let when = |text: String| parse_when(&text, now).map_err(|e| e.to_string());
+        let when = |id| parse_when(&self.text(id), now).map_err(|e| e.to_string());
         Ok(match &self.purpose {
             Purpose::AddAccount | Purpose::EditAccount(_) => {
-                let list = |i| split_list(&self.text(i)).map(str::to_string).collect::<Vec<_>>();
+                let list = |id| split_list(&self.text(id)).map(str::to_string).collect::<Vec<_>>();
                 let input = AccountInput {
-                    name: Some(self.text(0)),
-                    company: Some(self.text(1)),
+                    name: Some(self.text(F::Name)),
+                    company: Some(self.text(F::Company)),
                     title: None,
-                    phones: Some(list(2)),
-                    email: Some(self.text(3)),
+                    phones: Some(list(F::Phones)),
+                    email: Some(self.text(F::Email)),
                     address: None,
-                    tags: Some(list(5)),
-                    source: Some(self.text(6)),
-                    note: Some(self.fields[8].input.text().to_string()),
+                    tags: Some(list(F::Tags)),
+                    source: Some(self.text(F::Source)),
+                    note: Some(self.raw(F::Note).to_string()),
                     competitors: None,
-                    potential: Some(Money::parse(&self.text(7)).unwrap_or(Money::ZERO)),
-                    grade: self.text(4).parse().ok(),
+                    potential: Some(Money::parse(&self.text(F::Potential)).unwrap_or(Money::ZERO)),
+                    grade: self.text(F::Grade).parse().ok(),
                     tier: None,
                 };
                 match self.purpose {
                     Purpose::EditAccount(id) => Submission::EditAccount(id, input),
                     _ => {
-                        let optional = |i: usize| {
-                            self.fields
-                                .get(i)
-                                .map(|f| f.input.text().trim().to_string())
-                                .filter(|t| !t.is_empty())
-                        };
-                        let incentive = optional(10);
-                        let referred = match optional(9) {
+                        let incentive = self.optional(F::Incentive);
+                        let referred = match self.optional(F::ReferredBy) {
                             Some(by) => Some(ReferredBy { by, incentive }),
                             None if incentive.is_some() => {
                                 return Err("Incentive: say who referred the account".into());
@@ -461,18 +466,18 @@ impl FieldsForm {
             }
             Purpose::Order(account) => Submission::Order(OrderInput {
                 account: *account,
-                amount: Money::parse(&self.text(0)).map_err(|e| e.to_string())?,
-                at: Some(when(self.text(1))?),
-                note: self.text(2),
+                amount: Money::parse(&self.text(F::Amount)).map_err(|e| e.to_string())?,
+                at: Some(when(F::Date)?),
+                note: self.text(F::Note),
             }),
             Purpose::FollowUp(account) => Submission::FollowUp(FollowUpInput {
                 account: *account,
-                due: when(self.text(0))?,
+                due: when(F::When)?,
                 kind: self.kind.unwrap_or(TouchKind::Call),
                 reason: FollowUpReason::Promised,
-                note: self.text(1),
+                note: self.text(F::Promise),
             }),
-            Purpose::Snooze(id) => Submission::Snooze(*id, when(self.text(0))?),
+            Purpose::Snooze(id) => Submission::Snooze(*id, when(F::Until)?),
         })
     }
 }
@@ -506,14 +511,14 @@ mod tests {
     fn outcomes_suggest_a_next_step_until_the_rep_picks_one() {
         let mut form =
             LogForm::new(AccountId(1), "张伟", Some(TouchKind::Call), &Config::default().next_step);
-        assert!(form.pick(LogField::Outcome, 'n'));
+        assert!(form.apply(Command::PickOutcome(Outcome::NoAnswer)));
         assert_eq!(form.next, Some(1));
-        assert!(form.pick(LogField::Outcome, 'q'));
+        assert!(form.apply(Command::PickOutcome(Outcome::QuoteSent)));
         assert_eq!(form.next, Some(3));
-        assert!(form.pick(LogField::Next, '7'));
-        assert!(form.pick(LogField::Outcome, 'n'));
+        assert!(form.apply(Command::PickNext(Some(7))));
+        assert!(form.apply(Command::PickOutcome(Outcome::NoAnswer)));
         assert_eq!(form.next, Some(7), "the rep's choice stays");
-        assert!(!form.pick(LogField::Outcome, 'z'));
+        assert!(!form.apply(Command::Save));
         let input = form.to_input(now());
         let when = |next| match next {
             Some(NextStep::On(when)) => when.date.to_string(),
@@ -524,12 +529,12 @@ mod tests {
 
     #[test]
     fn outcomes_that_do_not_fit_the_channel_are_not_offered() {
-        let form = LogForm::new(AccountId(1), "x", Some(TouchKind::Visit), &Config::default().next_step);
-        let keys: String = outcomes_for(form.kind).map(|p| p.key).collect();
-        assert!(!keys.contains('b'), "no busy for a visit: {keys}");
+        let mut form = LogForm::new(AccountId(1), "x", Some(TouchKind::Visit), &Config::default().next_step);
+        assert!(!form.apply(Command::PickOutcome(Outcome::Busy)), "no busy for a visit");
+        assert!(!form.apply(Command::PickKind(TouchKind::Gift)), "a visit stays a visit");
         let mut other = LogForm::new(AccountId(1), "x", None, &Config::default().next_step);
         assert_eq!(other.fields()[0], LogField::Kind);
-        assert!(other.pick(LogField::Kind, 't'));
+        assert!(other.apply(Command::PickKind(TouchKind::Meeting)));
         assert_eq!(other.kind, TouchKind::Meeting);
     }
 
@@ -538,15 +543,14 @@ mod tests {
         let mut form = FieldsForm::add_account(None);
         assert!(form.submit(now()).unwrap_err().starts_with("Name: name is empty"));
         for c in "张伟".chars() {
-            form.focused().insert(c);
+            form.field_mut(FieldId::Name).unwrap().insert(c);
         }
-        form.focus = 3;
         for c in "zw@".chars() {
-            form.focused().insert(c);
+            form.field_mut(FieldId::Email).unwrap().insert(c);
         }
         assert_eq!(form.errors(now()).len(), 1);
         assert!(form.submit(now()).unwrap_err().starts_with("Email:"));
-        form.focused().insert('x');
+        form.field_mut(FieldId::Email).unwrap().insert('x');
         match form.submit(now()).unwrap() {
             Submission::AddAccount(input, referred) => {
                 assert_eq!((input.name.as_deref(), referred), (Some("张伟"), None))
@@ -557,7 +561,7 @@ mod tests {
         order.focused().insert('0');
         assert!(order.submit(now()).unwrap_err().contains("more than zero"));
         let mut follow_up = FieldsForm::follow_up(AccountId(1), "张伟");
-        follow_up.fields[0].input = TextInput::new("yesterday");
+        *follow_up.field_mut(FieldId::When).unwrap() = TextInput::new("yesterday");
         assert!(follow_up.submit(now()).unwrap_err().contains("in the past"));
     }
 }

@@ -1,11 +1,19 @@
-//! The one table of key bindings. It resolves keys, draws the footer hints
-//! and the help screen, so help never drifts from what the keys do.
+//! The one table of key bindings, as data: it resolves keys, draws the
+//! footer hints, the help screen, the forms' pick rows and the question's
+//! answers, so that what is shown never drifts from what the keys do. The
+//! settings' `[keys]` table rebinds any command by name (as yazi and
+//! television do); a binding that would clash is refused.
+
+use std::collections::BTreeMap;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::config::KeyList;
+use crate::domain::{Outcome, TouchKind};
+
 /// Where a binding applies. A screen consults a stack of scopes, most
-/// specific first (see `Model::scopes`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// specific first (each screen says its stack; overlays have their own).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Scope {
     Global,
     /// Moving through a list.
@@ -19,6 +27,12 @@ pub enum Scope {
     Review,
     Search,
     Form,
+    /// The log form's rows of single-key picks.
+    Outcomes,
+    NextSteps,
+    OtherKinds,
+    /// The follow-up form's kind, picked with Alt.
+    FollowUpKinds,
     Confirm,
     Help,
 }
@@ -35,11 +49,18 @@ impl Scope {
             Scope::Review => "Review",
             Scope::Search => "Search",
             Scope::Form => "Forms",
+            Scope::Outcomes => "Outcomes",
+            Scope::NextSteps => "Next steps",
+            Scope::OtherKinds => "Kinds",
+            Scope::FollowUpKinds => "Follow-up kinds",
             Scope::Confirm => "Questions",
             Scope::Help => "Help",
         }
     }
 }
+
+/// A next step the log form offers: days from today, or none.
+pub type NextDays = Option<u16>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Command {
@@ -48,13 +69,8 @@ pub enum Command {
     Search,
     NextScreen,
     PreviousScreen,
-    ShowToday,
-    ShowPipeline,
-    ShowCustomers,
-    ShowAccount,
-    ShowReferrals,
-    ShowReview,
-    ShowFocus,
+    /// The screen at this place in the tab bar (0 is Today).
+    ShowScreen(usize),
     Down,
     Up,
     Top,
@@ -86,54 +102,39 @@ pub enum Command {
     PreviousField,
     Confirm,
     Deny,
+    PickOutcome(Outcome),
+    PickNext(NextDays),
+    PickKind(TouchKind),
+    PickFollowUpKind(TouchKind),
 }
 
 impl Command {
-    pub const ALL: &'static [Command] = &[
-        Command::Quit,
-        Command::Help,
-        Command::Search,
-        Command::NextScreen,
-        Command::PreviousScreen,
-        Command::ShowToday,
-        Command::ShowPipeline,
-        Command::ShowCustomers,
-        Command::ShowAccount,
-        Command::ShowReferrals,
-        Command::ShowReview,
-        Command::ShowFocus,
-        Command::Down,
-        Command::Up,
-        Command::Top,
-        Command::Bottom,
-        Command::PageDown,
-        Command::PageUp,
-        Command::Open,
-        Command::Back,
-        Command::AddAccount,
-        Command::EditAccount,
-        Command::LogCall,
-        Command::LogSms,
-        Command::LogVisit,
-        Command::LogOther,
-        Command::RecordOrder,
-        Command::ScheduleFollowUp,
-        Command::MarkDone,
-        Command::Snooze,
-        Command::RaiseGrade,
-        Command::LowerGrade,
-        Command::AddReferral,
-        Command::DeliverIncentive,
-        Command::PreviousDay,
-        Command::NextDay,
-        Command::Undo,
-        Command::Save,
-        Command::Cancel,
-        Command::NextField,
-        Command::PreviousField,
-        Command::Confirm,
-        Command::Deny,
-    ];
+    /// The command's name in the settings' `[keys]` table.
+    pub fn name(self, screens: &[ScreenKey]) -> String {
+        let snake = |text: &str| text.replace('-', "_");
+        match self {
+            Command::ShowScreen(i) => {
+                format!("show_{}", screens.get(i).map_or("screen", |s| s.title).to_lowercase())
+            }
+            Command::PickOutcome(outcome) => format!("outcome_{}", snake(outcome.as_str())),
+            Command::PickNext(None) => "next_none".into(),
+            Command::PickNext(Some(days)) => format!("next_{days}_days"),
+            Command::PickKind(kind) => format!("kind_{}", kind.as_str()),
+            Command::PickFollowUpKind(kind) => format!("follow_up_{}", kind.as_str()),
+            other => {
+                // QuitSearch -> quit_search: the variant's own name.
+                let debug = format!("{other:?}");
+                let mut out = String::new();
+                for (i, c) in debug.chars().enumerate() {
+                    if c.is_uppercase() && i > 0 {
+                        out.push('_');
+                    }
+                    out.extend(c.to_lowercase());
+                }
+                out
+            }
+        }
+    }
 }
 
 /// A key with its modifiers, as written in the table.
@@ -155,36 +156,42 @@ const fn ctrl(c: char) -> Key {
     Key { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL }
 }
 
+/// Names of the keys that are not characters, as the settings and help
+/// write them.
+const NAMED: &[(&str, KeyCode)] = &[
+    ("Enter", KeyCode::Enter),
+    ("Esc", KeyCode::Esc),
+    ("Tab", KeyCode::Tab),
+    ("Shift-Tab", KeyCode::BackTab),
+    ("Backspace", KeyCode::Backspace),
+    ("Delete", KeyCode::Delete),
+    ("Up", KeyCode::Up),
+    ("Down", KeyCode::Down),
+    ("Left", KeyCode::Left),
+    ("Right", KeyCode::Right),
+    ("Home", KeyCode::Home),
+    ("End", KeyCode::End),
+    ("PgUp", KeyCode::PageUp),
+    ("PgDn", KeyCode::PageDown),
+    ("Space", KeyCode::Char(' ')),
+];
+
 impl Key {
     /// Whether a key event is this key. Shift is part of the character for
     /// printable keys (`G`, `+`), so it is ignored there.
     pub fn matches(&self, event: &KeyEvent) -> bool {
         let relevant = KeyModifiers::CONTROL | KeyModifiers::ALT;
-        let (event_code, wanted_code) = match (event.code, self.code) {
-            (KeyCode::BackTab, _) | (_, KeyCode::BackTab) => (event.code, self.code),
-            (KeyCode::Char(a), KeyCode::Char(b)) => (KeyCode::Char(a), KeyCode::Char(b)),
-            (a, b) => return a == b && event.modifiers & relevant == self.modifiers & relevant,
-        };
-        event_code == wanted_code && event.modifiers & relevant == self.modifiers & relevant
+        event.code == self.code && event.modifiers & relevant == self.modifiers & relevant
     }
 
     pub fn label(&self) -> String {
         let base = match self.code {
             KeyCode::Char(' ') => "Space".to_string(),
             KeyCode::Char(c) => c.to_string(),
-            KeyCode::Enter => "Enter".into(),
-            KeyCode::Esc => "Esc".into(),
-            KeyCode::Tab => "Tab".into(),
-            KeyCode::BackTab => "Shift-Tab".into(),
-            KeyCode::Up => "Up".into(),
-            KeyCode::Down => "Down".into(),
-            KeyCode::Left => "Left".into(),
-            KeyCode::Right => "Right".into(),
-            KeyCode::Home => "Home".into(),
-            KeyCode::End => "End".into(),
-            KeyCode::PageUp => "PgUp".into(),
-            KeyCode::PageDown => "PgDn".into(),
-            other => format!("{other:?}"),
+            KeyCode::F(n) => format!("F{n}"),
+            code => {
+                NAMED.iter().find(|(_, c)| *c == code).map_or(format!("{code:?}"), |(n, _)| n.to_string())
+            }
         };
         if self.modifiers.contains(KeyModifiers::CONTROL) {
             format!("Ctrl-{base}")
@@ -194,186 +201,438 @@ impl Key {
             base
         }
     }
+
+    /// Reads a key as the settings write it: `c`, `C`, `+`, `Ctrl-d`,
+    /// `Alt-x`, `Enter`, `PgDn`, `F2`.
+    pub fn parse(text: &str) -> Option<Key> {
+        let (modifiers, rest) = match text.split_once('-') {
+            Some((m, rest)) if m.eq_ignore_ascii_case("ctrl") && !rest.is_empty() => {
+                (KeyModifiers::CONTROL, rest)
+            }
+            Some((m, rest)) if m.eq_ignore_ascii_case("alt") && !rest.is_empty() => (KeyModifiers::ALT, rest),
+            _ => (KeyModifiers::NONE, text),
+        };
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) if !c.is_control() => KeyCode::Char(c),
+            _ => {
+                if let Some(n) = rest.strip_prefix(['F', 'f']).and_then(|n| n.parse::<u8>().ok()) {
+                    (1..=12).contains(&n).then_some(KeyCode::F(n))?
+                } else {
+                    NAMED.iter().find(|(name, _)| name.eq_ignore_ascii_case(rest)).map(|(_, code)| *code)?
+                }
+            }
+        };
+        Some(Key { code, modifiers })
+    }
 }
 
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Binding {
     pub scope: Scope,
-    pub keys: &'static [Key],
+    pub keys: Vec<Key>,
     pub command: Command,
     pub help: &'static str,
     /// The short label in the footer, for the bindings worth a reminder.
     pub hint: Option<&'static str>,
 }
 
-const fn bind(
+fn bind(
     scope: Scope,
-    keys: &'static [Key],
+    keys: &[Key],
     command: Command,
     help: &'static str,
     hint: Option<&'static str>,
 ) -> Binding {
-    Binding { scope, keys, command, help, hint }
+    Binding { scope, keys: keys.to_vec(), command, help, hint }
+}
+
+/// A screen as the keymap knows it: its tab, for `ShowScreen`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ScreenKey {
+    pub title: &'static str,
+    pub help: &'static str,
 }
 
 use Command as C;
 use Scope as S;
 
-pub const BINDINGS: &[Binding] = &[
-    bind(S::Global, &[ch('q'), ctrl('c')], C::Quit, "quit", Some("quit")),
-    bind(S::Global, &[ch('?')], C::Help, "help: every key of this screen", Some("help")),
-    bind(S::Global, &[ch('/')], C::Search, "search accounts (name, company, phone, pinyin)", Some("search")),
-    bind(S::Global, &[key(KeyCode::Tab)], C::NextScreen, "next screen", None),
-    bind(S::Global, &[key(KeyCode::BackTab)], C::PreviousScreen, "previous screen", None),
-    bind(S::Global, &[ch('1')], C::ShowToday, "Today: the daily call list", None),
-    bind(S::Global, &[ch('2')], C::ShowPipeline, "Pipeline: prospects by grade", None),
-    bind(S::Global, &[ch('3')], C::ShowCustomers, "Customers: by tier", None),
-    bind(S::Global, &[ch('4')], C::ShowAccount, "Account: the last account opened", None),
-    bind(S::Global, &[ch('5')], C::ShowReferrals, "Referrals: who referred whom", None),
-    bind(S::Global, &[ch('6')], C::ShowReview, "Review: the day's work", None),
-    bind(S::Global, &[ch('7')], C::ShowFocus, "Focus: 80/20, effort against value", None),
-    bind(S::Global, &[ch('a')], C::AddAccount, "add an account", None),
-    bind(S::Global, &[ch('u')], C::Undo, "undo the last change", Some("undo")),
-    bind(S::Lists, &[ch('j'), key(KeyCode::Down)], C::Down, "move down", None),
-    bind(S::Lists, &[ch('k'), key(KeyCode::Up)], C::Up, "move up", None),
-    bind(S::Lists, &[ch('g'), key(KeyCode::Home)], C::Top, "go to the top", None),
-    bind(S::Lists, &[ch('G'), key(KeyCode::End)], C::Bottom, "go to the bottom", None),
-    bind(S::Lists, &[key(KeyCode::PageDown), ctrl('d')], C::PageDown, "page down", None),
-    bind(S::Lists, &[key(KeyCode::PageUp), ctrl('u')], C::PageUp, "page up", None),
-    bind(S::Lists, &[key(KeyCode::Enter)], C::Open, "open the account", Some("open")),
-    bind(S::Accounts, &[ch('c')], C::LogCall, "log a call", Some("call")),
-    bind(S::Accounts, &[ch('s')], C::LogSms, "log an SMS", Some("sms")),
-    bind(S::Accounts, &[ch('v')], C::LogVisit, "log a visit", Some("visit")),
-    bind(S::Accounts, &[ch('l')], C::LogOther, "log an email, letter, gift or meeting", None),
-    bind(S::Accounts, &[ch('o')], C::RecordOrder, "record an order", None),
-    bind(S::Accounts, &[ch('f')], C::ScheduleFollowUp, "schedule a follow-up", Some("follow-up")),
-    bind(S::Accounts, &[ch('e')], C::EditAccount, "edit the account", None),
-    bind(S::Accounts, &[ch('+')], C::RaiseGrade, "raise the grade (towards A)", None),
-    bind(S::Accounts, &[ch('-')], C::LowerGrade, "lower the grade (towards D)", None),
-    bind(S::Accounts, &[ch('R')], C::AddReferral, "add an account this one referred", None),
-    bind(S::Accounts, &[ch('x')], C::MarkDone, "mark the follow-up done", Some("done")),
-    bind(S::Accounts, &[ch('z')], C::Snooze, "snooze the follow-up", Some("snooze")),
-    bind(S::Account, &[key(KeyCode::Esc)], C::Back, "back", Some("back")),
-    bind(
-        S::Referrals,
-        &[ch('d')],
-        C::DeliverIncentive,
-        "mark the earned incentive delivered",
-        Some("delivered"),
-    ),
-    bind(
-        S::Review,
-        &[ch('['), key(KeyCode::Left), ch('h')],
-        C::PreviousDay,
-        "the day before",
-        Some("day before"),
-    ),
-    bind(S::Review, &[ch(']'), key(KeyCode::Right), ch('l')], C::NextDay, "the day after", Some("day after")),
-    bind(S::Scroll, &[ch('j'), key(KeyCode::Down)], C::Down, "scroll down", None),
-    bind(S::Scroll, &[ch('k'), key(KeyCode::Up)], C::Up, "scroll up", None),
-    bind(S::Scroll, &[ch('g'), key(KeyCode::Home)], C::Top, "go to the top", None),
-    bind(S::Scroll, &[ch('G'), key(KeyCode::End)], C::Bottom, "go to the bottom", None),
-    bind(S::Scroll, &[key(KeyCode::PageDown), ctrl('d')], C::PageDown, "page down", None),
-    bind(S::Scroll, &[key(KeyCode::PageUp), ctrl('u')], C::PageUp, "page up", None),
-    bind(S::Search, &[key(KeyCode::Enter)], C::Open, "open the account", Some("open")),
-    bind(S::Search, &[key(KeyCode::Esc)], C::Back, "close search", Some("close")),
-    bind(S::Search, &[key(KeyCode::Down), ctrl('n')], C::Down, "next hit", None),
-    bind(S::Search, &[key(KeyCode::Up), ctrl('p')], C::Up, "previous hit", None),
-    bind(S::Form, &[key(KeyCode::Enter)], C::Save, "save", Some("save")),
-    bind(S::Form, &[key(KeyCode::Esc)], C::Cancel, "cancel", Some("cancel")),
-    bind(S::Form, &[key(KeyCode::Tab), key(KeyCode::Down)], C::NextField, "next field", Some("next field")),
-    bind(S::Form, &[key(KeyCode::BackTab), key(KeyCode::Up)], C::PreviousField, "previous field", None),
-    bind(S::Confirm, &[ch('y')], C::Confirm, "yes", Some("yes")),
-    bind(S::Confirm, &[ch('n'), key(KeyCode::Esc)], C::Deny, "no", Some("no")),
-    bind(S::Help, &[key(KeyCode::Esc), ch('?'), ch('q')], C::Back, "close help", Some("close")),
-    bind(S::Help, &[ch('j'), key(KeyCode::Down)], C::Down, "scroll down", None),
-    bind(S::Help, &[ch('k'), key(KeyCode::Up)], C::Up, "scroll up", None),
+fn defaults(screens: &[ScreenKey]) -> Vec<Binding> {
+    let mut table = vec![
+        bind(S::Global, &[ch('q'), ctrl('c')], C::Quit, "quit", Some("quit")),
+        bind(S::Global, &[ch('?')], C::Help, "help: every key of this screen", Some("help")),
+        bind(
+            S::Global,
+            &[ch('/')],
+            C::Search,
+            "search accounts (name, company, phone, pinyin)",
+            Some("search"),
+        ),
+        bind(S::Global, &[key(KeyCode::Tab)], C::NextScreen, "next screen", None),
+        bind(S::Global, &[key(KeyCode::BackTab)], C::PreviousScreen, "previous screen", None),
+    ];
+    for (i, screen) in screens.iter().enumerate() {
+        let digit = char::from_digit(i as u32 + 1, 10).unwrap_or('0');
+        table.push(bind(S::Global, &[ch(digit)], C::ShowScreen(i), screen.help, None));
+    }
+    table.extend([
+        bind(S::Global, &[ch('a')], C::AddAccount, "add an account", None),
+        bind(S::Global, &[ch('u')], C::Undo, "undo the last change", Some("undo")),
+        bind(S::Lists, &[ch('j'), key(KeyCode::Down)], C::Down, "move down", None),
+        bind(S::Lists, &[ch('k'), key(KeyCode::Up)], C::Up, "move up", None),
+        bind(S::Lists, &[ch('g'), key(KeyCode::Home)], C::Top, "go to the top", None),
+        bind(S::Lists, &[ch('G'), key(KeyCode::End)], C::Bottom, "go to the bottom", None),
+        bind(S::Lists, &[key(KeyCode::PageDown), ctrl('d')], C::PageDown, "page down", None),
+        bind(S::Lists, &[key(KeyCode::PageUp), ctrl('u')], C::PageUp, "page up", None),
+        bind(S::Lists, &[key(KeyCode::Enter)], C::Open, "open the account", Some("open")),
+        bind(S::Accounts, &[ch('c')], C::LogCall, "log a call", Some("call")),
+        bind(S::Accounts, &[ch('s')], C::LogSms, "log an SMS", Some("sms")),
+        bind(S::Accounts, &[ch('v')], C::LogVisit, "log a visit", Some("visit")),
+        bind(S::Accounts, &[ch('l')], C::LogOther, "log an email, letter, gift or meeting", None),
+        bind(S::Accounts, &[ch('o')], C::RecordOrder, "record an order", None),
+        bind(S::Accounts, &[ch('f')], C::ScheduleFollowUp, "schedule a follow-up", Some("follow-up")),
+        bind(S::Accounts, &[ch('e')], C::EditAccount, "edit the account", None),
+        bind(S::Accounts, &[ch('+')], C::RaiseGrade, "raise the grade (towards A)", None),
+        bind(S::Accounts, &[ch('-')], C::LowerGrade, "lower the grade (towards D)", None),
+        bind(S::Accounts, &[ch('R')], C::AddReferral, "add an account this one referred", None),
+        bind(S::Accounts, &[ch('x')], C::MarkDone, "mark the follow-up done", Some("done")),
+        bind(S::Accounts, &[ch('z')], C::Snooze, "snooze the follow-up", Some("snooze")),
+        bind(S::Account, &[key(KeyCode::Esc)], C::Back, "back", Some("back")),
+        bind(
+            S::Referrals,
+            &[ch('d')],
+            C::DeliverIncentive,
+            "mark the earned incentive delivered",
+            Some("delivered"),
+        ),
+        bind(
+            S::Review,
+            &[ch('['), key(KeyCode::Left), ch('h')],
+            C::PreviousDay,
+            "the day before",
+            Some("day before"),
+        ),
+        bind(
+            S::Review,
+            &[ch(']'), key(KeyCode::Right), ch('l')],
+            C::NextDay,
+            "the day after",
+            Some("day after"),
+        ),
+        bind(S::Scroll, &[ch('j'), key(KeyCode::Down)], C::Down, "scroll down", None),
+        bind(S::Scroll, &[ch('k'), key(KeyCode::Up)], C::Up, "scroll up", None),
+        bind(S::Scroll, &[ch('g'), key(KeyCode::Home)], C::Top, "go to the top", None),
+        bind(S::Scroll, &[ch('G'), key(KeyCode::End)], C::Bottom, "go to the bottom", None),
+        bind(S::Scroll, &[key(KeyCode::PageDown), ctrl('d')], C::PageDown, "page down", None),
+        bind(S::Scroll, &[key(KeyCode::PageUp), ctrl('u')], C::PageUp, "page up", None),
+        bind(S::Search, &[key(KeyCode::Enter)], C::Open, "open the account", Some("open")),
+        bind(S::Search, &[key(KeyCode::Esc)], C::Back, "close search", Some("close")),
+        bind(S::Search, &[key(KeyCode::Down), ctrl('n')], C::Down, "next hit", None),
+        bind(S::Search, &[key(KeyCode::Up), ctrl('p')], C::Up, "previous hit", None),
+        bind(S::Form, &[key(KeyCode::Enter)], C::Save, "save", Some("save")),
+        bind(S::Form, &[key(KeyCode::Esc)], C::Cancel, "cancel", Some("cancel")),
+        bind(
+            S::Form,
+            &[key(KeyCode::Tab), key(KeyCode::Down)],
+            C::NextField,
+            "next field",
+            Some("next field"),
+        ),
+        bind(S::Form, &[key(KeyCode::BackTab), key(KeyCode::Up)], C::PreviousField, "previous field", None),
+        bind(S::Confirm, &[ch('y')], C::Confirm, "yes", Some("yes")),
+        bind(S::Confirm, &[ch('n'), key(KeyCode::Esc)], C::Deny, "no", Some("no")),
+        bind(S::Help, &[key(KeyCode::Esc), ch('?'), ch('q')], C::Back, "close help", Some("close")),
+        bind(S::Help, &[ch('j'), key(KeyCode::Down)], C::Down, "scroll down", None),
+        bind(S::Help, &[ch('k'), key(KeyCode::Up)], C::Up, "scroll up", None),
+        bind(S::Help, &[key(KeyCode::PageDown), ctrl('d')], C::PageDown, "page down", None),
+        bind(S::Help, &[key(KeyCode::PageUp), ctrl('u')], C::PageUp, "page up", None),
+        bind(S::Help, &[ch('g'), key(KeyCode::Home)], C::Top, "go to the top", None),
+        bind(S::Help, &[ch('G'), key(KeyCode::End)], C::Bottom, "go to the bottom", None),
+    ]);
+    let outcome = |c, o, label| bind(S::Outcomes, &[ch(c)], C::PickOutcome(o), label, None);
+    table.extend([
+        outcome('r', Outcome::Reached, "reached"),
+        outcome('n', Outcome::NoAnswer, "no answer"),
+        outcome('b', Outcome::Busy, "busy"),
+        outcome('m', Outcome::LeftMessage, "left message"),
+        outcome('w', Outcome::WrongNumber, "wrong number"),
+        outcome('p', Outcome::Replied, "replied"),
+        outcome('k', Outcome::MeetingBooked, "meeting booked"),
+        outcome('q', Outcome::QuoteSent, "quote sent"),
+        outcome('o', Outcome::Won, "won"),
+        outcome('d', Outcome::Declined, "declined"),
+    ]);
+    let next = |c, days, label| bind(S::NextSteps, &[ch(c)], C::PickNext(days), label, None);
+    table.extend([
+        next('0', None, "none"),
+        next('1', Some(1), "+1 day"),
+        next('3', Some(3), "+3 days"),
+        next('7', Some(7), "+7 days"),
+        next('2', Some(14), "+14 days"),
+    ]);
+    let kind = |c, k, label| bind(S::OtherKinds, &[ch(c)], C::PickKind(k), label, None);
+    table.extend([
+        kind('e', TouchKind::Email, "email"),
+        kind('l', TouchKind::Letter, "letter"),
+        kind('g', TouchKind::Gift, "gift"),
+        kind('t', TouchKind::Meeting, "meeting"),
+    ]);
+    let follow = |c, k, label| bind(S::FollowUpKinds, &[ch(c)], C::PickFollowUpKind(k), label, None);
+    table.extend([
+        follow('c', TouchKind::Call, "call"),
+        follow('v', TouchKind::Visit, "visit"),
+        follow('s', TouchKind::Sms, "sms"),
+        follow('e', TouchKind::Email, "email"),
+        follow('t', TouchKind::Meeting, "meeting"),
+    ]);
+    table
+}
+
+/// A `[keys]` entry that cannot be taken, with its name (for the line).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyProblem {
+    pub name: String,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+    screens: Vec<ScreenKey>,
+    /// The scope stacks keys must be unambiguous in: every screen's, and
+    /// every overlay's.
+    stacks: Vec<Vec<Scope>>,
+}
+
+/// The stacks of the overlays and the forms' pick rows.
+const OVERLAY_STACKS: &[&[Scope]] = &[
+    &[S::Search],
+    &[S::Form],
+    &[S::Outcomes, S::NextSteps],
+    &[S::OtherKinds],
+    &[S::FollowUpKinds],
+    &[S::Confirm],
+    &[S::Help],
 ];
 
-/// The command a key means in a stack of scopes (first scope first).
-pub fn resolve(scopes: &[Scope], event: &KeyEvent) -> Option<Command> {
-    scopes.iter().find_map(|scope| {
-        BINDINGS
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap::new(&[], Vec::new())
+    }
+}
+
+impl Keymap {
+    /// The default keys for these screens (in tab order) and their stacks.
+    pub fn new(screens: &[ScreenKey], screen_stacks: Vec<&'static [Scope]>) -> Keymap {
+        let mut stacks: Vec<Vec<Scope>> = screen_stacks.into_iter().map(<[Scope]>::to_vec).collect();
+        stacks.extend(OVERLAY_STACKS.iter().map(|s| s.to_vec()));
+        Keymap { bindings: defaults(screens), screens: screens.to_vec(), stacks }
+    }
+
+    /// The keys with the settings' `[keys]` applied: each named command
+    /// gets the keys given, wherever it is bound. Unknown commands, keys
+    /// that do not parse and keys that would mean two things in one place
+    /// are refused.
+    pub fn rebound(mut self, overrides: &BTreeMap<String, KeyList>) -> Result<Keymap, KeyProblem> {
+        for (name, keys) in overrides {
+            let problem = |message: String| KeyProblem { name: format!("keys.{name}"), message };
+            let command =
+                self.bindings.iter().map(|b| b.command).find(|c| c.name(&self.screens) == *name).ok_or_else(
+                    || problem(format!("keys.{name}: no such command (`leadline config` lists them)")),
+                )?;
+            let parsed: Vec<Key> = keys
+                .texts()
+                .iter()
+                .map(|text| {
+                    Key::parse(text).ok_or_else(|| {
+                        problem(format!(
+                            "keys.{name} = {text:?} is not a key: write e.g. c, C, +, Ctrl-d, Alt-x, Enter, Esc, Tab, PgDn, F2"
+                        ))
+                    })
+                })
+                .collect::<Result<_, _>>()?;
+            if parsed.is_empty() {
+                return Err(problem(format!("keys.{name}: give at least one key")));
+            }
+            for binding in self.bindings.iter_mut().filter(|b| b.command == command) {
+                binding.keys = parsed.clone();
+            }
+        }
+        if let Some((key, first, second)) = self.clash() {
+            // Said of the rebound one of the two, against the other.
+            let rebound = |b: &Binding| overrides.contains_key(&b.command.name(&self.screens));
+            let (mine, other) =
+                if rebound(second) || !rebound(first) { (second, first) } else { (first, second) };
+            let name = mine.command.name(&self.screens);
+            return Err(KeyProblem {
+                name: if rebound(mine) { format!("keys.{name}") } else { "keys".into() },
+                message: format!(
+                    "keys.{name}: {} already means {} ({}) in {}",
+                    key.label(),
+                    other.help,
+                    other.command.name(&self.screens),
+                    other.scope.title().to_lowercase()
+                ),
+            });
+        }
+        Ok(self)
+    }
+
+    /// Two bindings that give one key two meanings in a stack, if any.
+    fn clash(&self) -> Option<(Key, &Binding, &Binding)> {
+        for stack in &self.stacks {
+            let mut seen: Vec<(Key, &Binding)> = Vec::new();
+            for binding in self.bindings(stack) {
+                for key in &binding.keys {
+                    if let Some((_, other)) =
+                        seen.iter().find(|(k, b)| k == key && b.command != binding.command)
+                    {
+                        return Some((*key, other, binding));
+                    }
+                    seen.push((*key, binding));
+                }
+            }
+        }
+        None
+    }
+
+    /// The command a key means in a stack of scopes (first scope first).
+    pub fn resolve(&self, scopes: &[Scope], event: &KeyEvent) -> Option<Command> {
+        scopes.iter().find_map(|scope| {
+            self.bindings
+                .iter()
+                .find(|b| b.scope == *scope && b.keys.iter().any(|k| k.matches(event)))
+                .map(|b| b.command)
+        })
+    }
+
+    /// The bindings of a stack of scopes, as help lists them.
+    pub fn bindings<'a>(&'a self, scopes: &'a [Scope]) -> impl Iterator<Item = &'a Binding> + 'a {
+        scopes.iter().flat_map(move |scope| self.bindings.iter().filter(move |b| b.scope == *scope))
+    }
+
+    /// "c call  f follow-up  ? help": the footer of a stack of scopes.
+    pub fn hints(&self, scopes: &[Scope]) -> Vec<(String, &'static str)> {
+        self.bindings(scopes).filter_map(|b| b.hint.map(|hint| (b.keys[0].label(), hint))).collect()
+    }
+
+    /// The first key of a command in a scope, as help writes it.
+    pub fn key_of(&self, scope: Scope, command: Command) -> String {
+        self.bindings
             .iter()
-            .find(|b| b.scope == *scope && b.keys.iter().any(|k| k.matches(event)))
-            .map(|b| b.command)
-    })
-}
+            .find(|b| b.scope == scope && b.command == command)
+            .and_then(|b| b.keys.first())
+            .map_or_else(String::new, Key::label)
+    }
 
-/// The bindings of a stack of scopes, as help lists them.
-pub fn bindings(scopes: &[Scope]) -> impl Iterator<Item = &'static Binding> + '_ {
-    scopes.iter().flat_map(|scope| BINDINGS.iter().filter(move |b| b.scope == *scope))
-}
+    /// Every command with its name and keys, for `leadline config`.
+    pub fn names(&self) -> Vec<(String, Vec<String>, &'static str)> {
+        let mut out: Vec<(String, Vec<String>, &'static str)> = Vec::new();
+        for binding in &self.bindings {
+            let name = binding.command.name(&self.screens);
+            if !out.iter().any(|(n, _, _)| *n == name) {
+                out.push((name, binding.keys.iter().map(Key::label).collect(), binding.help));
+            }
+        }
+        out
+    }
 
-/// "c call  f follow-up  ? help": the footer of a stack of scopes.
-pub fn hints(scopes: &[Scope]) -> Vec<(String, &'static str)> {
-    bindings(scopes).filter_map(|b| b.hint.map(|hint| (b.keys[0].label(), hint))).collect()
+    pub fn all(&self) -> &[Binding] {
+        &self.bindings
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The scope stacks the app uses; keys must be unambiguous within each.
-    const STACKS: &[&[Scope]] = &[
-        &[S::Accounts, S::Lists, S::Global],
-        &[S::Account, S::Accounts, S::Scroll, S::Global],
-        &[S::Referrals, S::Accounts, S::Lists, S::Global],
-        &[S::Review, S::Global],
-        &[S::Search],
-        &[S::Form],
-        &[S::Confirm],
-        &[S::Help],
-    ];
-
-    #[test]
-    fn no_key_is_bound_twice_in_a_scope_or_a_stack() {
-        for stack in STACKS {
-            let mut seen: Vec<(Key, Command)> = Vec::new();
-            for binding in bindings(stack) {
-                for key in binding.keys {
-                    if let Some((_, other)) = seen.iter().find(|(k, _)| k == key) {
-                        panic!(
-                            "{} is bound to {:?} and {:?} in {stack:?}",
-                            key.label(),
-                            other,
-                            binding.command
-                        );
-                    }
-                    seen.push((*key, binding.command));
-                }
-            }
-        }
+    fn keymap() -> Keymap {
+        let screens =
+            [ScreenKey { title: "Today", help: "Today" }, ScreenKey { title: "Review", help: "Review" }];
+        Keymap::new(&screens, vec![&[S::Accounts, S::Lists, S::Global], &[S::Review, S::Global]])
     }
 
     #[test]
-    fn every_command_is_bound_and_described() {
-        for command in Command::ALL {
-            let binding = BINDINGS.iter().find(|b| b.command == *command);
-            assert!(binding.is_some_and(|b| !b.help.is_empty() && !b.keys.is_empty()), "{command:?}");
+    fn the_defaults_are_unambiguous_and_every_command_is_described() {
+        let keymap = keymap();
+        assert_eq!(keymap.clash(), None);
+        for binding in keymap.all() {
+            assert!(!binding.help.is_empty() && !binding.keys.is_empty(), "{:?}", binding.command);
         }
     }
 
     #[test]
     fn keys_resolve_through_the_stack_with_the_right_modifiers() {
+        let keymap = keymap();
         let press = |code, modifiers| KeyEvent::new(code, modifiers);
-        let today = STACKS[0];
-        assert_eq!(resolve(today, &press(KeyCode::Char('c'), KeyModifiers::NONE)), Some(C::LogCall));
-        assert_eq!(resolve(today, &press(KeyCode::Char('G'), KeyModifiers::SHIFT)), Some(C::Bottom));
-        assert_eq!(resolve(today, &press(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(C::Quit));
-        assert_eq!(resolve(today, &press(KeyCode::BackTab, KeyModifiers::SHIFT)), Some(C::PreviousScreen));
-        assert_eq!(resolve(today, &press(KeyCode::Char('c'), KeyModifiers::ALT)), None);
+        let today = &[S::Accounts, S::Lists, S::Global];
+        assert_eq!(keymap.resolve(today, &press(KeyCode::Char('c'), KeyModifiers::NONE)), Some(C::LogCall));
+        assert_eq!(keymap.resolve(today, &press(KeyCode::Char('G'), KeyModifiers::SHIFT)), Some(C::Bottom));
+        assert_eq!(keymap.resolve(today, &press(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(C::Quit));
         assert_eq!(
-            resolve(&[S::Form], &press(KeyCode::Char('c'), KeyModifiers::NONE)),
-            None,
-            "typing in forms"
+            keymap.resolve(today, &press(KeyCode::BackTab, KeyModifiers::SHIFT)),
+            Some(C::PreviousScreen)
         );
-        assert_eq!(Key { code: KeyCode::BackTab, modifiers: KeyModifiers::NONE }.label(), "Shift-Tab");
-        assert_eq!(ctrl('d').label(), "Ctrl-d");
+        assert_eq!(keymap.resolve(today, &press(KeyCode::Char('c'), KeyModifiers::ALT)), None);
+        assert_eq!(keymap.resolve(&[S::Form], &press(KeyCode::Char('c'), KeyModifiers::NONE)), None);
+        assert_eq!(
+            keymap.resolve(today, &press(KeyCode::Char('2'), KeyModifiers::NONE)),
+            Some(C::ShowScreen(1))
+        );
     }
 
     #[test]
-    fn hints_come_from_the_table() {
-        let hints = hints(&[S::Form]);
-        assert_eq!(hints[0], ("Enter".to_string(), "save"));
+    fn keys_read_and_write_as_the_settings_spell_them() {
+        for text in
+            ["c", "C", "+", "Ctrl-d", "Alt-x", "Enter", "Esc", "Tab", "Shift-Tab", "PgDn", "F2", "Space"]
+        {
+            assert_eq!(Key::parse(text).map(|k| k.label()).as_deref(), Some(text), "{text}");
+        }
+        assert_eq!(Key::parse("ctrl-d"), Some(ctrl('d')));
+        for bad in ["", "Ctrl-", "cc", "F13", "Hyper-x"] {
+            assert_eq!(Key::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn commands_are_named_for_the_settings() {
+        let keymap = keymap();
+        let names: Vec<String> = keymap.names().into_iter().map(|(n, _, _)| n).collect();
+        for name in [
+            "quit",
+            "log_call",
+            "show_today",
+            "show_review",
+            "page_down",
+            "outcome_no_answer",
+            "next_14_days",
+            "kind_gift",
+            "follow_up_visit",
+        ] {
+            assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
+        }
+    }
+
+    #[test]
+    fn a_rebinding_applies_everywhere_and_a_clash_is_refused() {
+        let rebind = |pairs: &[(&str, KeyList)]| {
+            keymap().rebound(&pairs.iter().map(|(n, k)| (n.to_string(), k.clone())).collect())
+        };
+        let one = |k: &str| KeyList::One(k.into());
+        let keymap =
+            rebind(&[("log_call", one("C")), ("down", KeyList::Many(vec!["j".into(), "n".into()]))]).unwrap();
+        let press = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        let today = &[S::Accounts, S::Lists, S::Global];
+        assert_eq!(keymap.resolve(today, &press('C')), Some(C::LogCall));
+        assert_eq!(keymap.resolve(today, &press('c')), None, "the old key is free");
+        assert_eq!(keymap.resolve(today, &press('n')), Some(C::Down));
+        assert_eq!(keymap.hints(today)[0], ("C".to_string(), "call"));
+        let clash = rebind(&[("log_call", one("s"))]).unwrap_err();
+        assert_eq!(clash.name, "keys.log_call");
+        assert!(clash.message.contains("s already means log an SMS (log_sms)"), "{}", clash.message);
+        assert!(rebind(&[("log_cal", one("x"))]).unwrap_err().message.contains("no such command"));
+        assert!(rebind(&[("log_call", one("Hyper-c"))]).unwrap_err().message.contains("is not a key"));
+        let outcome = rebind(&[("outcome_no_answer", one("1"))]).unwrap_err();
+        assert!(outcome.message.contains("already means +1 day"), "{}", outcome.message);
     }
 }

@@ -1,7 +1,9 @@
 //! The terminal interface, in the Elm style: a `Model`, messages, a pure
 //! `update` that returns effects, `effects` that call the app services,
-//! and pure views. One keymap table resolves keys and draws the help.
+//! and pure views. Screens are components (`screens`), and one keymap,
+//! rebindable in the settings, resolves keys and draws every hint.
 
+pub mod context;
 mod effects;
 pub mod forms;
 pub mod input;
@@ -9,19 +11,34 @@ pub mod keymap;
 pub mod model;
 pub mod msg;
 pub mod referral_tree;
+pub mod screens;
 pub mod theme;
 pub mod update;
 pub mod views;
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use ratatui::crossterm::event::{self, Event};
 
-use crate::app::{App, AppResult};
+use crate::app::{App, AppError};
+use crate::config::Config;
+use keymap::Keymap;
 use model::Model;
 use msg::{Effect, Msg};
 use theme::Theme;
+
+/// What can end the terminal interface with an error.
+#[derive(Debug, thiserror::Error)]
+pub enum TuiError {
+    #[error("cannot start the terminal interface: {0}")]
+    Start(std::io::Error),
+    #[error("cannot draw on the terminal: {0}")]
+    Draw(std::io::Error),
+    #[error(transparent)]
+    App(#[from] AppError),
+}
 
 /// Restores the terminal however the TUI ends: return, error or panic
 /// (ratatui's panic hook restores it too, before the message is printed).
@@ -31,6 +48,13 @@ impl Drop for TerminalGuard {
     fn drop(&mut self) {
         ratatui::restore();
     }
+}
+
+/// The keys in force under these settings: the defaults with `[keys]`
+/// applied. The error names the entry (`keys.log_call`) and what is wrong.
+pub fn keymap(config: &Config) -> Result<Keymap, (String, String)> {
+    let (tabs, stacks) = screens::keys(&screens::registry());
+    Keymap::new(&tabs, stacks).rebound(&config.keys).map_err(|p| (p.name, p.message))
 }
 
 /// Feeds a message through `update` and performs the effects it asks
@@ -44,64 +68,45 @@ pub fn dispatch(app: &App, model: &mut Model, msg: Msg) {
     }
 }
 
-/// The first messages of a session: load the book.
+/// A model for this app's settings and the terminal's size, the book loaded.
 pub fn start(app: &App, model: &mut Model) {
+    model.ctx.config = app.config().clone();
+    if let Ok(keymap) = keymap(app.config()) {
+        model.ctx.keymap = keymap;
+    }
     let msg = effects::perform(app, Effect::LoadBook);
     dispatch(app, model, msg);
 }
 
-/// Set by SIGTERM, so the loop ends and the terminal is restored instead
-/// of the process dying in raw mode.
-static STOP: AtomicBool = AtomicBool::new(false);
-
-extern "C" fn request_stop(_: libc::c_int) {
-    STOP.store(true, Ordering::SeqCst);
-}
-
-/// The terminal is gone: there is nothing to restore, and crossterm would
-/// spin on the dead tty. Every change is already durable, so just end.
-extern "C" fn hang_up(_: libc::c_int) {
-    // SAFETY: _exit is async-signal-safe.
-    unsafe { libc::_exit(129) }
-}
-
-fn stop_on_signals() {
-    // SAFETY: the handlers only store to an atomic or call _exit, both
-    // async-signal-safe.
-    unsafe {
-        libc::signal(libc::SIGTERM, request_stop as *const () as libc::sighandler_t);
-        libc::signal(libc::SIGHUP, hang_up as *const () as libc::sighandler_t);
-    }
-}
-
-pub fn run(app: App) -> AppResult<()> {
-    stop_on_signals();
+pub fn run(app: App) -> Result<(), TuiError> {
+    // SIGTERM ends the loop and restores the terminal; SIGHUP (the terminal
+    // is gone) ends at once: there is nothing to restore, crossterm would
+    // spin on the dead tty, and every change is already durable.
+    let stop = Arc::new(AtomicBool::new(false));
+    signal_hook::flag::register(signal_hook::consts::SIGTERM, Arc::clone(&stop)).map_err(TuiError::Start)?;
+    let always = Arc::new(AtomicBool::new(true));
+    signal_hook::flag::register_conditional_shutdown(signal_hook::consts::SIGHUP, 129, always)
+        .map_err(TuiError::Start)?;
     // Before init: if init fails half-way, the guard still restores.
     let _guard = TerminalGuard;
-    let mut terminal = ratatui::try_init()
-        .map_err(|e| crate::app::AppError::Conflict(format!("cannot start the terminal interface: {e}")))?;
+    let mut terminal = ratatui::try_init().map_err(TuiError::Start)?;
     let size = terminal.size().unwrap_or_default();
     let theme = Theme::from_env();
     let mut model = Model::new(app.now(), size.width, size.height);
-    model.config = app.config().clone();
     start(&app, &mut model);
-    while model.running && !STOP.load(Ordering::SeqCst) {
-        model.now = app.now();
-        terminal
-            .draw(|frame| views::render(&model, &theme, frame))
-            .map_err(|e| crate::app::AppError::Conflict(format!("cannot draw: {e}")))?;
-        // A short poll keeps the clock and the stop flag current.
-        match event::poll(Duration::from_millis(250)) {
-            Ok(true) => {}
-            Ok(false) => continue,
+    while model.running && !stop.load(Ordering::SeqCst) {
+        terminal.draw(|frame| views::render(&model, &theme, frame)).map_err(TuiError::Draw)?;
+        // A short poll keeps the clock and the stop flags current.
+        let msg = match event::poll(Duration::from_millis(250)) {
+            Ok(false) => Msg::Tick(app.now()),
             // The terminal cannot be read any more: end, as on quit.
             Err(_) => break,
-        }
-        let msg = match event::read() {
-            Ok(Event::Key(key)) => Msg::Key(key),
-            Ok(Event::Resize(width, height)) => Msg::Resize { width, height },
-            Ok(_) => continue,
-            Err(_) => break,
+            Ok(true) => match event::read() {
+                Ok(Event::Key(key)) => Msg::Key(key),
+                Ok(Event::Resize(width, height)) => Msg::Resize { width, height },
+                Ok(_) => continue,
+                Err(_) => break,
+            },
         };
         dispatch(&app, &mut model, msg);
     }

@@ -1,13 +1,15 @@
 //! What happens to the model (messages) and what the model asks of the
 //! outside world (effects).
 
-use ratatui::crossterm::event::KeyEvent;
+use std::any::Any;
+use std::sync::Arc;
 
-use chrono::NaiveDate;
+use chrono::NaiveDateTime;
+use ratatui::crossterm::event::KeyEvent;
 
 use super::forms::ReferredBy;
 use crate::app::{
-    AccountDetail, AccountInput, BookData, DayReview, FollowUpInput, Ledger, OrderInput, TouchInput,
+    AccountDetail, AccountInput, App, AppResult, BookData, FollowUpInput, OrderInput, TouchInput,
 };
 use crate::clock::When;
 use crate::domain::{AccountId, AccountSummary, FollowUpId, ReferralId};
@@ -18,6 +20,8 @@ pub use crate::app::Incentives;
 #[derive(Debug)]
 pub enum Msg {
     Key(KeyEvent),
+    /// The clock, once a poll of the keys times out: a new day re-ranks.
+    Tick(NaiveDateTime),
     Resize {
         width: u16,
         height: u16,
@@ -27,8 +31,11 @@ pub enum Msg {
         detail: Box<AccountDetail>,
         then: Then,
     },
-    ReferralsLoaded(Ledger),
-    ReviewLoaded(Box<DayReview>),
+    /// What a screen's load brought (see `Screen::load`).
+    ScreenLoaded {
+        screen: usize,
+        data: Box<dyn Any + Send>,
+    },
     /// A change is durable; here is what it changed.
     Saved(Box<Saved>),
     Failed(String),
@@ -65,10 +72,39 @@ pub struct Refresh {
 #[derive(Clone, Debug)]
 pub enum Effect {
     LoadBook,
-    LoadAccount { id: AccountId, then: Then },
-    LoadReferrals,
-    LoadReview(NaiveDate),
-    Write { change: Box<Change>, open: Option<AccountId> },
+    LoadAccount {
+        id: AccountId,
+        then: Then,
+    },
+    /// A screen's own load, with the screen it is for.
+    LoadScreen {
+        screen: usize,
+        load: Load,
+    },
+    Write {
+        change: Box<Change>,
+        open: Option<AccountId>,
+    },
+}
+
+/// What a screen reads from the app to show itself: its own query, so that
+/// a new screen needs no new effect.
+#[derive(Clone)]
+pub struct Load(pub Arc<Query>);
+
+/// A screen's query: the data comes back to the screen that asked.
+pub type Query = dyn Fn(&App) -> AppResult<Box<dyn Any + Send>> + Send + Sync;
+
+impl Load {
+    pub fn new<T: Any + Send>(query: impl Fn(&App) -> AppResult<T> + Send + Sync + 'static) -> Load {
+        Load(Arc::new(move |app| query(app).map(|data| Box::new(data) as Box<dyn Any + Send>)))
+    }
+}
+
+impl std::fmt::Debug for Load {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Load(..)")
+    }
 }
 
 /// A change the rep asked for, as the app services take it.

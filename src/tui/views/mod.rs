@@ -1,27 +1,24 @@
-//! Pure views: each draws part of the model into a frame, nothing else.
+//! Pure views: the frame (tabs, the screen, status, key hints), popups over
+//! it. Each screen draws its own body (see `screens`).
 
-mod account;
-mod engine;
-mod focus;
-mod lists;
 mod overlays;
+pub mod parts;
 
-use chrono::NaiveDateTime;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
-use super::keymap;
-use super::model::{MIN_HEIGHT, MIN_WIDTH, Model, Overlay, Screen};
-use super::theme::{BORDER, Theme};
-use crate::analysis::focus::ValueClass;
-use crate::domain::{AccountSummary, Money, Stage};
+use super::context::{MIN_HEIGHT, MIN_WIDTH};
+use super::keymap::{Command, Scope};
+use super::model::{Model, Overlay};
+use super::theme::Theme;
+use parts::bordered;
 
 pub fn render(model: &Model, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
-    if model.too_small() {
+    if model.ctx.too_small() {
         let text = format!(
             "Terminal too small: {}x{}, Leadline needs {MIN_WIDTH}x{MIN_HEIGHT}.",
             area.width, area.height
@@ -41,15 +38,7 @@ pub fn render(model: &Model, theme: &Theme, frame: &mut Frame) {
     if model.loading {
         frame.render_widget(Paragraph::new("Loading the book..."), body);
     } else {
-        match model.screen {
-            Screen::Today => lists::today(model, theme, frame, header, body),
-            Screen::Pipeline => lists::pipeline(model, theme, frame, header, body),
-            Screen::Customers => lists::customers(model, theme, frame, header, body),
-            Screen::Account => account::render(model, theme, frame, header, body),
-            Screen::Referrals => engine::referrals(model, theme, frame, header, body),
-            Screen::Review => engine::review(model, theme, frame, header, body),
-            Screen::Focus => focus::render(model, theme, frame, header, body),
-        }
+        model.screen().render(&model.ctx, theme, frame, header, body);
     }
     render_status(model, theme, frame, status);
     render_hints(model, theme, frame, hints);
@@ -65,12 +54,13 @@ pub fn render(model: &Model, theme: &Theme, frame: &mut Frame) {
     if model.question.is_some() {
         let popup = centered(area, 50, 20);
         frame.render_widget(Clear, popup);
+        let keymap = &model.ctx.keymap;
         let text = vec![
             Line::from("Discard what you typed?"),
             Line::from(vec![
-                Span::styled("y", theme.key()),
+                Span::styled(keymap.key_of(Scope::Confirm, Command::Confirm), theme.key()),
                 Span::raw(" discard   "),
-                Span::styled("n", theme.key()),
+                Span::styled(keymap.key_of(Scope::Confirm, Command::Deny), theme.key()),
                 Span::raw(" keep editing"),
             ]),
         ];
@@ -80,13 +70,13 @@ pub fn render(model: &Model, theme: &Theme, frame: &mut Frame) {
 
 fn render_tabs(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
-    for (i, screen) in Screen::ALL.iter().enumerate() {
+    for (i, screen) in model.screens.iter().enumerate() {
         let label = format!(" {} {} ", i + 1, screen.title());
-        let style = if *screen == model.screen { theme.selected() } else { Style::new() };
+        let style = if i == model.current { theme.selected() } else { Style::new() };
         spans.push(Span::styled(label, style));
         spans.push(Span::raw(" "));
     }
-    let date = model.now.format(" %Y-%m-%d %a").to_string();
+    let date = model.ctx.now.format(" %Y-%m-%d %a").to_string();
     let left = Line::from(spans);
     frame.render_widget(Paragraph::new(left), area);
     frame.render_widget(Paragraph::new(Line::from(Span::styled(date, theme.dim())).right_aligned()), area);
@@ -101,79 +91,15 @@ fn render_status(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 fn render_hints(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
-    for (key, help) in keymap::hints(model.scopes()) {
+    for (key, help) in model.ctx.keymap.hints(model.scopes()) {
         spans.push(Span::styled(key, theme.key()));
         spans.push(Span::styled(format!(" {help}  "), theme.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-pub fn bordered(title: &str) -> Block<'_> {
-    Block::bordered().border_set(BORDER).title(title)
-}
-
 fn centered(area: Rect, percent_x: u16, percent_y: u16) -> Rect {
     let width = (area.width * percent_x / 100).max(MIN_WIDTH.min(area.width));
     let height = (area.height * percent_y / 100).max(7.min(area.height));
     Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
-}
-
-/// Money for display: "12,000.50".
-pub fn grouped(money: Money) -> String {
-    money.grouped()
-}
-
-/// The account's 80/20 mark (KEY, MGC or BZC), by its place in the book.
-pub(super) fn focus_mark(model: &Model, theme: &Theme, index: usize) -> Span<'static> {
-    match model.views.focus.value_class.get(index).copied().flatten() {
-        Some(class) => {
-            let style = match class {
-                ValueClass::Mvc => theme.title(),
-                ValueClass::Mgc => theme.ok(),
-                ValueClass::Bzc => theme.overdue(),
-            };
-            Span::styled(class.mark(), style)
-        }
-        None => Span::raw(""),
-    }
-}
-
-/// The mark of the account with this id.
-pub(super) fn focus_mark_of(model: &Model, theme: &Theme, id: crate::domain::AccountId) -> Span<'static> {
-    model.book.index_of(id).map_or(Span::raw(""), |index| focus_mark(model, theme, index))
-}
-
-/// "A", "B", "VIP", "large": the short stage of a row.
-pub fn stage_label(summary: &AccountSummary) -> String {
-    if summary.archived.is_some() {
-        return "archived".into();
-    }
-    match summary.stage {
-        Stage::Prospect { grade } => grade.to_string(),
-        Stage::Customer { tier, .. } => tier.as_str().to_uppercase(),
-    }
-}
-
-/// "today", "3d ago", "2026-05-01": how long ago, as a rep reads it.
-pub fn ago(at: Option<NaiveDateTime>, now: NaiveDateTime) -> String {
-    let Some(at) = at else { return "never".into() };
-    match (now.date() - at.date()).num_days() {
-        0 => "today".into(),
-        1 => "yesterday".into(),
-        days @ 2..=60 => format!("{days}d ago"),
-        _ => at.format("%Y-%m-%d").to_string(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn money_is_grouped_by_thousands() {
-        assert_eq!(grouped(Money(1_200_050)), "12,000.50");
-        assert_eq!(grouped(Money(5)), "0.05");
-        assert_eq!(grouped(Money(12_345_678_900)), "123,456,789.00");
-        assert_eq!(grouped(Money(-100_000)), "-1,000.00");
-    }
 }

@@ -6,12 +6,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
-use super::{bordered, focus_mark_of, stage_label};
-use crate::tui::forms::{
-    FOLLOW_UP_KINDS, FieldsForm, Form, LogField, LogForm, NEXT_STEPS, OTHER_KINDS, outcomes_for,
-};
+use super::parts::{bordered, focus_mark_of, stage_label};
+use crate::tui::context::Context;
+use crate::tui::forms::{FieldsForm, Form, LogField, LogForm};
 use crate::tui::input::TextInput;
-use crate::tui::keymap;
+use crate::tui::keymap::{Command, Keymap, Scope};
 use crate::tui::model::{Model, SearchState};
 use crate::tui::theme::Theme;
 
@@ -33,8 +32,9 @@ pub fn search(model: &Model, search: &SearchState, theme: &Theme, frame: &mut Fr
     let [label, field] = Layout::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(prompt);
     frame.render_widget(Paragraph::new(Span::styled("/", theme.key())), label);
     input_line(frame, field, &search.input, true);
+    let book = &model.ctx.book;
     let summary = if search.input.is_empty() {
-        format!("{} accounts", model.book.search.len())
+        format!("{} accounts", book.search.len())
     } else {
         format!("{} matches", search.found.total)
     };
@@ -49,13 +49,13 @@ pub fn search(model: &Model, search: &SearchState, theme: &Theme, frame: &mut Fr
         .skip(offset)
         .take(height)
         .map(|(i, hit)| {
-            let doc = model.book.search.doc(hit.index);
-            let stage = model.book.get(hit.id).map(stage_label).unwrap_or_default();
+            let doc = book.search.doc(hit.index);
+            let stage = book.get(hit.id).map(stage_label).unwrap_or_default();
             let row = Row::new(vec![
                 Cell::from(doc.name().to_string()),
                 Cell::from(doc.company().unwrap_or_default().to_string()),
                 Cell::from(stage),
-                Cell::from(focus_mark_of(model, theme, hit.id)),
+                Cell::from(focus_mark_of(&model.ctx, theme, hit.id)),
             ]);
             if i == search.selected { row.style(theme.selected()) } else { row }
         })
@@ -65,14 +65,18 @@ pub fn search(model: &Model, search: &SearchState, theme: &Theme, frame: &mut Fr
 }
 
 pub fn help(model: &Model, scroll: usize, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let keymap = &model.ctx.keymap;
     let mut lines: Vec<Line> = Vec::new();
     let mut scope = None;
-    for binding in keymap::bindings(model.screen_scopes()) {
+    let screen_keys = keymap.bindings(model.screen().scopes());
+    let form_keys = keymap.bindings(&[Scope::Form]);
+    for binding in screen_keys.chain(form_keys) {
         if scope != Some(binding.scope) {
             if scope.is_some() {
                 lines.push(Line::from(""));
             }
-            lines.push(Line::from(Span::styled(binding.scope.title(), theme.heading())));
+            let title = if binding.scope == Scope::Form { "In forms" } else { binding.scope.title() };
+            lines.push(Line::from(Span::styled(title, theme.heading())));
             scope = Some(binding.scope);
         }
         let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
@@ -81,20 +85,28 @@ pub fn help(model: &Model, scroll: usize, theme: &Theme, frame: &mut Frame, area
             Span::raw(binding.help),
         ]));
     }
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled("In forms", theme.heading())));
-    for binding in keymap::bindings(&[keymap::Scope::Form]) {
-        let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {:<18}", keys.join(" ")), theme.key()),
-            Span::raw(binding.help),
-        ]));
-    }
-    let title = format!(" Keys on {} (Esc closes) ", model.screen.title());
+    let close = keymap.key_of(Scope::Help, Command::Back);
+    let title = format!(" Keys on {} ({close} closes) ", model.screen_title());
     frame.render_widget(Paragraph::new(lines).block(bordered(&title)).scroll((scroll as u16, 0)), area);
 }
 
-fn picks(items: impl Iterator<Item = (char, &'static str, bool)>, theme: &Theme) -> Vec<Span<'static>> {
+/// The picks of a keymap scope, as `[key] label` spans, the chosen marked.
+fn scope_picks(
+    keymap: &Keymap,
+    scope: Scope,
+    offered: impl Fn(Command) -> bool,
+    chosen: impl Fn(Command) -> bool,
+    theme: &Theme,
+) -> Vec<Span<'static>> {
+    let scopes = [scope];
+    let items = keymap
+        .bindings(&scopes)
+        .filter(|b| offered(b.command))
+        .map(|b| (b.keys.first().map(|k| k.label()).unwrap_or_default(), b.help, chosen(b.command)));
+    picks(items, theme)
+}
+
+fn picks(items: impl Iterator<Item = (String, &'static str, bool)>, theme: &Theme) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     for (key, label, chosen) in items {
         spans.push(Span::styled(format!("[{key}]"), theme.key()));
@@ -128,9 +140,22 @@ fn pick_row(label: Span<'static>, picks: Vec<Span<'static>>, width: usize) -> Ve
 
 pub fn form(model: &Model, form: &Form, theme: &Theme, frame: &mut Frame, area: Rect) {
     match form {
-        Form::Log(log) => log_form(log, theme, frame, area),
-        Form::Fields(fields) => fields_form(model, fields, theme, frame, area),
+        Form::Log(log) => log_form(&model.ctx, log, theme, frame, area),
+        Form::Fields(fields) => fields_form(&model.ctx, fields, theme, frame, area),
     }
+}
+
+/// "Enter save   Esc cancel": keys of the form scope, from the keymap.
+fn form_keys(keymap: &Keymap, commands: &[(Command, &'static str)], theme: &Theme) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (i, (command, words)) in commands.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw("   "));
+        }
+        spans.push(Span::styled(keymap.key_of(Scope::Form, *command), theme.key()));
+        spans.push(Span::raw(format!(" {words}")));
+    }
+    Line::from(spans)
 }
 
 fn row_label(label: &str, focused: bool, theme: &Theme) -> Span<'static> {
@@ -138,7 +163,8 @@ fn row_label(label: &str, focused: bool, theme: &Theme) -> Span<'static> {
     Span::styled(format!("{marker} {label:<10}"), if focused { theme.title() } else { theme.dim() })
 }
 
-fn log_form(form: &LogForm, theme: &Theme, frame: &mut Frame, area: Rect) {
+fn log_form(ctx: &Context, form: &LogForm, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let keymap = &ctx.keymap;
     let title = format!(" Log {} with {} ", form.kind, form.account_name);
     let block = bordered(&title);
     let inner = block.inner(area);
@@ -146,13 +172,16 @@ fn log_form(form: &LogForm, theme: &Theme, frame: &mut Frame, area: Rect) {
     let width = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
     if form.choose_kind {
-        let kinds = picks(OTHER_KINDS.iter().map(|p| (p.key, p.label, form.kind == p.value)), theme);
+        let kinds =
+            scope_picks(keymap, Scope::OtherKinds, |_| true, |c| c == Command::PickKind(form.kind), theme);
         lines.extend(pick_row(row_label("Kind", form.focus == LogField::Kind, theme), kinds, width));
     }
-    let outcomes =
-        picks(outcomes_for(form.kind).map(|p| (p.key, p.label, form.outcome == Some(p.value))), theme);
+    let fits = |c| matches!(c, Command::PickOutcome(o) if o.fits(form.kind));
+    let chosen = |c| matches!(c, Command::PickOutcome(o) if form.outcome == Some(o));
+    let outcomes = scope_picks(keymap, Scope::Outcomes, fits, chosen, theme);
     lines.extend(pick_row(row_label("Outcome", form.focus == LogField::Outcome, theme), outcomes, width));
-    let steps = picks(NEXT_STEPS.iter().map(|p| (p.key, p.label, form.next == p.value)), theme);
+    let chosen = |c| matches!(c, Command::PickNext(days) if form.next == days.map(i64::from));
+    let steps = scope_picks(keymap, Scope::NextSteps, |_| true, chosen, theme);
     lines.extend(pick_row(row_label("Next step", form.focus == LogField::Next, theme), steps, width));
     let picks_height = lines.len() as u16;
     let [rows, note_row, help] =
@@ -162,26 +191,22 @@ fn log_form(form: &LogForm, theme: &Theme, frame: &mut Frame, area: Rect) {
     let [label, field] = Layout::horizontal([Constraint::Length(12), Constraint::Min(1)]).areas(note_row);
     frame.render_widget(Paragraph::new(row_label("Note", form.focus == LogField::Note, theme)), label);
     input_line(frame, field, &form.note, form.focus == LogField::Note);
+    let next_field = keymap.key_of(Scope::Form, Command::NextField);
     let help_text = vec![
         Line::from(Span::styled(
-            "Type the note. Tab moves to a row above, where one key picks;",
+            format!("Type the note. {next_field} moves to a row above, where one key picks;"),
             theme.dim(),
         )),
         Line::from(Span::styled(
             "from the note, Alt+letter picks the outcome, Alt+digit the next step.",
             theme.dim(),
         )),
-        Line::from(vec![
-            Span::styled("Enter", theme.key()),
-            Span::raw(" save   "),
-            Span::styled("Esc", theme.key()),
-            Span::raw(" cancel"),
-        ]),
+        form_keys(keymap, &[(Command::Save, "save"), (Command::Cancel, "cancel")], theme),
     ];
     frame.render_widget(Paragraph::new(help_text).wrap(Wrap { trim: true }), help);
 }
 
-fn fields_form(model: &Model, form: &FieldsForm, theme: &Theme, frame: &mut Frame, area: Rect) {
+fn fields_form(ctx: &Context, form: &FieldsForm, theme: &Theme, frame: &mut Frame, area: Rect) {
     let title = format!(" {} ", form.title);
     let block = bordered(&title);
     let inner = block.inner(area);
@@ -194,44 +219,46 @@ fn fields_form(model: &Model, form: &FieldsForm, theme: &Theme, frame: &mut Fram
     constraints.push(Constraint::Length(2));
     constraints.push(Constraint::Min(1));
     let areas = Layout::vertical(constraints).split(inner);
-    let errors = form.errors(model.now);
+    let errors = form.errors(ctx.now);
     for (i, field) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
         let [label, input, note] =
             Layout::horizontal([Constraint::Length(13), Constraint::Percentage(45), Constraint::Fill(1)])
                 .areas(areas[i]);
-        frame.render_widget(Paragraph::new(row_label(field.label, focused, theme)), label);
+        frame.render_widget(Paragraph::new(row_label(field.label(), focused, theme)), label);
         input_line(frame, input, &field.input, focused);
         let remark = if errors.iter().any(|(at, _)| *at == i) {
             Span::styled("! fix this", theme.error())
         } else {
-            Span::styled(field.hint, theme.dim())
+            Span::styled(field.hint(), theme.dim())
         };
         frame.render_widget(Paragraph::new(remark), note);
     }
     let mut next = form.fields.len();
     if let Some(kind) = form.kind {
         let mut spans = vec![Span::styled("  Kind      Alt+", theme.dim())];
-        spans.extend(picks(FOLLOW_UP_KINDS.iter().map(|p| (p.key, p.label, kind == p.value)), theme));
+        let chosen = |c| c == Command::PickFollowUpKind(kind);
+        spans.extend(scope_picks(&ctx.keymap, Scope::FollowUpKinds, |_| true, chosen, theme));
         frame.render_widget(Paragraph::new(Line::from(spans)), areas[next]);
         next += 1;
     }
     // The focused field's problem in full, else the first one.
     let problem = errors.iter().find(|(at, _)| *at == form.focus).or(errors.first());
     if let Some((at, error)) = problem {
-        let text = format!("{}: {error}", form.fields[*at].label);
+        let text = format!("{}: {error}", form.fields[*at].label());
         frame.render_widget(
             Paragraph::new(Span::styled(text, theme.error())).wrap(Wrap { trim: true }),
             areas[next + 1],
         );
     }
-    let help = Line::from(vec![
-        Span::styled("Enter", theme.key()),
-        Span::raw(" save (when every field is valid)   "),
-        Span::styled("Tab", theme.key()),
-        Span::raw(" next field   "),
-        Span::styled("Esc", theme.key()),
-        Span::raw(" cancel"),
-    ]);
+    let help = form_keys(
+        &ctx.keymap,
+        &[
+            (Command::Save, "save (when every field is valid)"),
+            (Command::NextField, "next field"),
+            (Command::Cancel, "cancel"),
+        ],
+        theme,
+    );
     frame.render_widget(Paragraph::new(help), areas[next + 2]);
 }

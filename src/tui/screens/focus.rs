@@ -1,7 +1,10 @@
-//! The Focus screen: the 80/20 view. The Pareto curve with the 80% line
-//! and the cut, effort against value by class, and the MVC, MGC, BZC and
-//! over-served lists (only their visible rows are built).
+//! Focus: the 80/20 view. The Pareto curve with the 80% line and the cut,
+//! effort against value by class, and the MVC, MGC, BZC and over-served
+//! lists (only their visible rows are built).
 
+use std::any::Any;
+
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -9,15 +12,136 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Cell, Chart, Dataset, GraphType, Paragraph, Row};
 
-use super::lists::{count, empty, header_line, table, visible};
-use super::{bordered, grouped, stage_label};
+use super::Screen;
+use super::grouped::{GroupRow, Grouped};
 use crate::analysis::focus::{Abc, Focus, percent};
-use crate::tui::model::{FocusSection, GroupRow, Model};
+use crate::domain::{AccountId, Money};
+use crate::tui::context::{Book, Context};
+use crate::tui::keymap::{Command, Scope};
 use crate::tui::theme::Theme;
+use crate::tui::views::parts::{bordered, count, empty, grouped, header_line, stage_label, table, visible};
 
-pub fn render(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect) {
-    let focus = &model.views.focus;
-    let rules = &model.config.focus;
+/// The lists of the Focus screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FocusSection {
+    Key,
+    Growable,
+    BelowZero,
+    OverServed,
+}
+
+impl FocusSection {
+    pub const ALL: [FocusSection; 4] =
+        [FocusSection::Key, FocusSection::Growable, FocusSection::BelowZero, FocusSection::OverServed];
+}
+
+/// Points of the Pareto curve kept for drawing: a curve is never wider
+/// than this many Braille dots.
+const PARETO_POINTS: usize = 400;
+
+/// Lines the Focus screen gives its effort line, Pareto curve and effort
+/// bars, when the terminal is tall enough.
+pub const CHART_HEIGHT: u16 = 11;
+
+#[derive(Debug, Default)]
+pub struct FocusScreen {
+    /// The Pareto curve, sampled for drawing.
+    pub pareto: Vec<(f64, f64)>,
+    /// A heading per section, then its accounts.
+    pub list: Grouped,
+    /// Per row: its section and the amount it shows.
+    pub entries: Vec<(FocusSection, Money)>,
+}
+
+/// Lines for the charts: at most half the body.
+fn chart_height(ctx: &Context) -> u16 {
+    CHART_HEIGHT.min(ctx.body_height(1) / 2)
+}
+
+/// Rows of the list: the body less the charts above it.
+fn list_height(ctx: &Context) -> usize {
+    ctx.list_height(1).saturating_sub(usize::from(chart_height(ctx))).max(1)
+}
+
+fn rows(focus: &Focus, today: NaiveDate, book: &Book) -> (Vec<GroupRow>, Vec<(FocusSection, Money)>) {
+    let mut rows = Vec::new();
+    let mut entries = Vec::new();
+    for (g, section) in FocusSection::ALL.iter().enumerate() {
+        let members: Vec<(usize, Money)> = match section {
+            FocusSection::Key => focus.key_accounts().iter().map(|l| (l.index, l.amount)).collect(),
+            FocusSection::Growable => focus.mgc.iter().map(|l| (l.index, l.amount)).collect(),
+            FocusSection::BelowZero => focus.bzc.iter().map(|l| (l.index, l.amount)).collect(),
+            FocusSection::OverServed => focus
+                .over_served
+                .iter()
+                .map(|o| (o.index, book.summaries[o.index].revenue_12m(today)))
+                .collect(),
+        };
+        if members.is_empty() {
+            continue;
+        }
+        rows.push(GroupRow::Heading(g));
+        entries.push((*section, Money::ZERO));
+        for (index, amount) in members {
+            rows.push(GroupRow::Member(index));
+            entries.push((*section, amount));
+        }
+    }
+    (rows, entries)
+}
+
+impl Screen for FocusScreen {
+    fn title(&self) -> &'static str {
+        "Focus"
+    }
+
+    fn help(&self) -> &'static str {
+        "Focus: 80/20, effort against value"
+    }
+
+    fn scopes(&self) -> &'static [Scope] {
+        &[Scope::Accounts, Scope::Lists, Scope::Global]
+    }
+
+    fn refresh(&mut self, ctx: &Context) {
+        let (rows, entries) = rows(&ctx.focus, ctx.today(), &ctx.book);
+        self.pareto = ctx.focus.pareto(PARETO_POINTS);
+        self.entries = entries;
+        self.list.set_rows(rows, list_height(ctx));
+    }
+
+    fn fit(&mut self, ctx: &Context) {
+        self.list.fit(list_height(ctx));
+    }
+
+    fn shown(&mut self, ctx: &Context) {
+        self.list.settle(list_height(ctx));
+    }
+
+    fn selected_account(&self, ctx: &Context) -> Option<AccountId> {
+        self.list.selected_member().and_then(|i| ctx.book.summaries.get(i)).map(|s| s.id)
+    }
+
+    fn motion(&mut self, motion: Command, ctx: &Context) {
+        self.list.motion(motion, list_height(ctx));
+    }
+
+    fn render(&self, ctx: &Context, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect) {
+        draw(self, ctx, theme, frame, header, body);
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+}
+
+fn draw(view: &FocusScreen, ctx: &Context, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect) {
+    let focus = &ctx.focus;
+    let rules = &ctx.config.focus;
     let key = if focus.key_count == 0 {
         "no key accounts yet: no customer has revenue in 12 months".to_string()
     } else {
@@ -34,7 +158,7 @@ pub fn render(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, bod
         header,
         vec![Span::raw(format!("{key}   forecast {}", grouped(focus.forecast_total)))],
     );
-    let charts_height = model.focus_chart_height();
+    let charts_height = chart_height(ctx);
     let [effort_line, charts, list] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(charts_height.saturating_sub(1)),
@@ -57,20 +181,20 @@ pub fn render(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, bod
     if charts.height >= 4 {
         let [curve, bars] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(charts);
-        pareto(model, theme, frame, curve);
+        pareto(view, ctx, theme, frame, curve);
         effort_bars(focus, theme, frame, bars);
     }
-    sections(model, theme, frame, list);
+    sections(view, ctx, theme, frame, list);
 }
 
-fn pareto(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let focus = &model.views.focus;
+fn pareto(view: &FocusScreen, ctx: &Context, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let focus = &ctx.focus;
     let block = bordered(" Pareto: revenue share by customers ");
     if focus.customers.is_empty() || focus.revenue_total.0 <= 0 {
         let text = Paragraph::new(Span::styled("No revenue in 12 months yet.", theme.dim())).block(block);
         return frame.render_widget(text, area);
     }
-    let share = model.config.focus.key_share;
+    let share = ctx.config.focus.key_share;
     let cut = focus.key_count as f64 / focus.customers.len() as f64;
     let line = [(0.0, share), (1.0, share)];
     let cut_line = [(cut, 0.0), (cut, 1.0)];
@@ -85,7 +209,7 @@ fn pareto(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
             .marker(Marker::Braille)
             .graph_type(GraphType::Line)
             .style(theme.ok())
-            .data(&model.views.pareto),
+            .data(&view.pareto),
     ];
     // Labels drawn here rather than by the chart: its axes are box-drawing
     // lines, which are ambiguous width in CJK terminals.
@@ -173,15 +297,14 @@ fn heading(section: FocusSection, focus: &Focus) -> (String, String) {
     }
 }
 
-fn sections(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let views = &model.views;
-    let rows = &views.focus_rows;
+fn sections(view: &FocusScreen, ctx: &Context, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let rows = &view.list.rows;
     if rows.is_empty() {
         return empty(frame, area, theme, "Nothing to list yet: record orders to see the 80/20 of the book.");
     }
-    let focus = &views.focus;
-    let (shown, selected) = visible(&model.focus_list, rows, area);
-    let (entries, _) = visible(&model.focus_list, &views.focus_entries, area);
+    let focus = &ctx.focus;
+    let (shown, selected) = visible(&view.list.list, rows, area);
+    let (entries, _) = visible(&view.list.list, &view.entries, area);
     let rows = shown
         .iter()
         .zip(entries)
@@ -197,7 +320,7 @@ fn sections(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
                 ])
             }
             GroupRow::Member(index) => {
-                let summary = &model.book.summaries[index];
+                let summary = &ctx.book.summaries[index];
                 let detail = match section {
                     FocusSection::Key => format!("{} of revenue", percent(focus.revenue_share(amount))),
                     FocusSection::Growable => {

@@ -1,5 +1,8 @@
-//! The account card: contact data, follow-ups, referrals and the timeline
-//! of touches and orders, newest first, scrollable.
+//! Account: the card of the account opened last, its follow-ups and
+//! referrals, and the timeline of touches and orders, newest first,
+//! scrollable.
+
+use std::any::Any;
 
 use chrono::NaiveDateTime;
 use ratatui::Frame;
@@ -7,41 +10,110 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::{bordered, grouped};
-use crate::app::AccountMarks;
-use crate::domain::{AccountId, Direction, Stage};
-use crate::tui::model::Model;
+use super::Screen;
+use crate::app::{AccountDetail, AccountMarks};
+use crate::domain::{AccountId, Direction};
+use crate::tui::context::Context;
+use crate::tui::keymap::{Command, Scope};
 use crate::tui::theme::Theme;
+use crate::tui::views::parts::{bordered, grouped};
+
+#[derive(Debug)]
+pub struct AccountView {
+    pub detail: AccountDetail,
+    /// First timeline line shown.
+    pub scroll: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Account {
+    pub open: Option<AccountView>,
+}
+
+impl Account {
+    pub fn open_id(&self) -> Option<AccountId> {
+        self.open.as_ref().map(|v| v.detail.record.account.id)
+    }
+
+    /// Shows a freshly loaded account, from the top.
+    pub fn show(&mut self, detail: AccountDetail) {
+        self.open = Some(AccountView { detail, scroll: 0 });
+    }
+
+    /// The open account, reloaded after a change: the timeline stays where it was.
+    pub fn reload(&mut self, detail: AccountDetail) {
+        let scroll = self.open.as_ref().map_or(0, |v| v.scroll);
+        self.open = Some(AccountView { detail, scroll });
+    }
+}
+
+impl Screen for Account {
+    fn title(&self) -> &'static str {
+        "Account"
+    }
+
+    fn help(&self) -> &'static str {
+        "Account: the last account opened"
+    }
+
+    fn scopes(&self) -> &'static [Scope] {
+        &[Scope::Account, Scope::Accounts, Scope::Scroll, Scope::Global]
+    }
+
+    fn selected_account(&self, _ctx: &Context) -> Option<AccountId> {
+        self.open_id()
+    }
+
+    fn motion(&mut self, motion: Command, ctx: &Context) {
+        let height = ctx.list_height(1);
+        if let Some(view) = &mut self.open {
+            view.scroll = match motion {
+                Command::Down => view.scroll + 1,
+                Command::Up => view.scroll.saturating_sub(1),
+                Command::PageDown => view.scroll + height,
+                Command::PageUp => view.scroll.saturating_sub(height),
+                Command::Top => 0,
+                _ => usize::MAX / 2,
+            };
+        }
+    }
+
+    fn available(&self) -> bool {
+        self.open.is_some()
+    }
+
+    fn render(&self, ctx: &Context, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect) {
+        if let Some(view) = &self.open {
+            draw(view, ctx, theme, frame, header, body);
+        }
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+}
 
 fn field<'a>(label: &'static str, value: String, theme: &Theme) -> Line<'a> {
     Line::from(vec![Span::styled(format!("{label:<12}"), theme.dim()), Span::raw(value)])
 }
 
 /// The account's 80/20 marks, and the tier its revenue suggests.
-fn focus_words(model: &Model, id: AccountId) -> String {
-    let Some(index) = model.book.index_of(id) else { return String::new() };
-    let marks =
-        AccountMarks::of(&model.views.focus, &model.book.summaries, index, model.today(), &model.config);
+fn focus_words(ctx: &Context, id: AccountId) -> String {
+    let Some(index) = ctx.book.index_of(id) else { return String::new() };
+    let marks = AccountMarks::of(&ctx.focus, &ctx.book.summaries, index, ctx.today(), &ctx.config);
     let tier = marks.suggested_tier.map(|t| format!("revenue suggests {}", t.as_str().to_uppercase()));
     [marks.words(), tier].into_iter().flatten().collect::<Vec<_>>().join("; ")
 }
 
-pub fn render(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect) {
-    let Some(view) = &model.account else { return };
+fn draw(view: &AccountView, ctx: &Context, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect) {
     let detail = &view.detail;
     let account = &detail.record.account;
     let stats = &detail.record.stats;
-    let stage = match (&account.archived, account.stage) {
-        (Some(archived), _) => format!("archived ({})", archived.reason),
-        (None, Stage::Prospect { grade }) => format!("prospect, grade {grade}"),
-        (None, Stage::Customer { tier, tier_pinned }) => {
-            format!(
-                "customer, {}{}",
-                tier.as_str().to_uppercase(),
-                if tier_pinned { " (pinned)" } else { "" }
-            )
-        }
-    };
+    let stage = account.stage_label().long();
     let title = match &account.company {
         Some(company) => format!("{}  {company}", account.name),
         None => account.name.clone(),
@@ -50,14 +122,14 @@ pub fn render(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, bod
         Paragraph::new(Line::from(vec![
             Span::styled(title, theme.title()),
             Span::raw(format!("   #{}   {stage}   ", account.id)),
-            Span::styled(focus_words(model, account.id), theme.due()),
+            Span::styled(focus_words(ctx, account.id), theme.due()),
         ])),
         header,
     );
 
     let revenue = format!(
         "{} in 12 months, {} in all",
-        grouped(stats.revenue_12m(model.today())),
+        grouped(stats.revenue_12m(ctx.today())),
         grouped(stats.revenue_total)
     );
     let rows = [
@@ -87,7 +159,7 @@ pub fn render(model: &Model, theme: &Theme, frame: &mut Frame, header: Rect, bod
         side.push(Line::from(Span::styled("none open", theme.dim())));
     }
     for f in pending {
-        let style = if f.due < model.today() { theme.overdue() } else { theme.due() };
+        let style = if f.due < ctx.today() { theme.overdue() } else { theme.due() };
         let snoozed = if f.snoozes > 0 { format!(", snoozed {}x", f.snoozes) } else { String::new() };
         side.push(Line::from(vec![
             Span::styled(f.due.format("%m-%d").to_string(), style),

@@ -1,0 +1,126 @@
+//! Customers: the active customers by tier, VIP first, largest revenue
+//! first within each tier.
+
+use std::any::Any;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Span;
+use ratatui::widgets::{Cell, Row};
+
+use super::Screen;
+use super::grouped::Grouped;
+use super::pipeline::next_follow_up;
+use crate::analysis::groups::{self, TierGroup};
+use crate::domain::AccountId;
+use crate::tui::context::Context;
+use crate::tui::keymap::{Command, Scope};
+use crate::tui::theme::Theme;
+use crate::tui::views::parts::{ago, count, focus_mark, grouped, header_line};
+
+#[derive(Debug, Default)]
+pub struct Customers {
+    pub groups: Vec<TierGroup>,
+    pub list: Grouped,
+}
+
+impl Screen for Customers {
+    fn title(&self) -> &'static str {
+        "Customers"
+    }
+
+    fn help(&self) -> &'static str {
+        "Customers: by tier"
+    }
+
+    fn scopes(&self) -> &'static [Scope] {
+        &[Scope::Accounts, Scope::Lists, Scope::Global]
+    }
+
+    fn refresh(&mut self, ctx: &Context) {
+        self.groups = groups::customers_by_tier(&ctx.book.summaries, ctx.today());
+        let rows = Grouped::flatten(self.groups.iter().map(|g| g.members.clone()));
+        self.list.set_rows(rows, ctx.list_height(1));
+    }
+
+    fn fit(&mut self, ctx: &Context) {
+        self.list.fit(ctx.list_height(1));
+    }
+
+    fn shown(&mut self, ctx: &Context) {
+        self.list.settle(ctx.list_height(1));
+    }
+
+    fn selected_account(&self, ctx: &Context) -> Option<AccountId> {
+        self.list.selected_member().and_then(|i| ctx.book.summaries.get(i)).map(|s| s.id)
+    }
+
+    fn motion(&mut self, motion: Command, ctx: &Context) {
+        self.list.motion(motion, ctx.list_height(1));
+    }
+
+    fn render(&self, ctx: &Context, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect) {
+        let customers: usize = self.groups.iter().map(|g| g.members.len()).sum();
+        let revenue = self.groups.iter().map(|g| g.revenue_12m).sum();
+        header_line(
+            frame,
+            header,
+            vec![Span::raw(format!(
+                "{}   revenue over 12 months {}",
+                count(customers, "customer"),
+                grouped(revenue)
+            ))],
+        );
+        let today = ctx.today();
+        let heading = |g: usize| {
+            let group = &self.groups[g];
+            Row::new(vec![
+                Cell::from(Span::styled(group.tier.as_str().to_uppercase(), theme.heading())),
+                Cell::from(count(group.members.len(), "customer")),
+                Cell::from(""),
+                Cell::from(""),
+                Cell::from(grouped(group.revenue_12m)),
+                Cell::from(""),
+                Cell::from(""),
+            ])
+        };
+        let member = |i: usize| {
+            let summary = &ctx.book.summaries[i];
+            let abc = ctx.focus.abc.get(i).copied().flatten();
+            Row::new(vec![
+                Cell::from(format!("  {}", summary.name)),
+                Cell::from(summary.company.clone().unwrap_or_default()),
+                Cell::from(focus_mark(ctx, theme, i)),
+                Cell::from(abc.map_or("", |c| c.as_str())),
+                Cell::from(grouped(summary.revenue_12m(today))),
+                Cell::from(ago(summary.last_touch, ctx.now)),
+                Cell::from(next_follow_up(summary)),
+            ])
+        };
+        self.list.render(
+            frame,
+            body,
+            theme,
+            &["NAME", "COMPANY", "80/20", "ABC", "REVENUE 12M", "LAST TOUCH", "NEXT"],
+            &[
+                Constraint::Length(18),
+                Constraint::Fill(1),
+                Constraint::Length(5),
+                Constraint::Length(3),
+                Constraint::Length(14),
+                Constraint::Length(10),
+                Constraint::Length(5),
+            ],
+            heading,
+            member,
+        );
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+}

@@ -1,0 +1,178 @@
+//! Referrals: who referred whom as a tree, what each referrer brought, and
+//! the incentives promised, earned and delivered. Loaded from the store
+//! when shown.
+
+use std::any::Any;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Span;
+use ratatui::widgets::{Cell, Row};
+
+use super::{Reply, Screen, delta};
+use crate::app::{Ledger, LedgerRow};
+use crate::domain::{AccountId, IncentiveStatus};
+use crate::tui::context::{Context, ListState};
+use crate::tui::keymap::{Command, Scope};
+use crate::tui::msg::{Change, Load};
+use crate::tui::referral_tree::{TreeRow, tree_rows};
+use crate::tui::theme::Theme;
+use crate::tui::views::parts::{count, empty, focus_mark_of, header_line, stage_label, table, visible};
+
+#[derive(Debug, Default)]
+pub struct Referrals {
+    pub ledger: Ledger,
+    pub rows: Vec<TreeRow>,
+    pub list: ListState,
+}
+
+impl Referrals {
+    /// The ledger row of the selected tree row, if it is a referee's.
+    pub fn selected_link(&self) -> Option<&LedgerRow> {
+        self.rows.get(self.list.selected).and_then(|r| r.link).map(|i| &self.ledger.rows[i])
+    }
+
+    fn deliver(&self) -> Reply {
+        let Some(link) = self.selected_link() else {
+            return Reply::Say(
+                "Select a referred account (an indented row) to deliver its incentive.".into(),
+            );
+        };
+        let (referee, referrer) = (&link.referee_name, &link.referrer_name);
+        match link.referral.incentive_status {
+            IncentiveStatus::Earned => Reply::Write(Box::new(Change::DeliverIncentive(link.referral.id))),
+            IncentiveStatus::Promised => Reply::Say(format!("Not earned yet: {referee} has not ordered.")),
+            IncentiveStatus::Delivered => {
+                Reply::Say(format!("{referrer}'s incentive for {referee} was already delivered."))
+            }
+        }
+    }
+}
+
+impl Screen for Referrals {
+    fn title(&self) -> &'static str {
+        "Referrals"
+    }
+
+    fn help(&self) -> &'static str {
+        "Referrals: who referred whom"
+    }
+
+    fn scopes(&self) -> &'static [Scope] {
+        &[Scope::Referrals, Scope::Accounts, Scope::Lists, Scope::Global]
+    }
+
+    fn fit(&mut self, ctx: &Context) {
+        self.list.scroll_into_view(self.rows.len(), ctx.list_height(1));
+    }
+
+    fn selected_account(&self, _ctx: &Context) -> Option<AccountId> {
+        self.rows.get(self.list.selected).map(|r| r.account)
+    }
+
+    fn motion(&mut self, motion: Command, ctx: &Context) {
+        let height = ctx.list_height(1);
+        self.list.step(delta(motion, self.rows.len(), height), self.rows.len(), height);
+    }
+
+    fn command(&mut self, command: Command, _ctx: &Context) -> Option<Reply> {
+        (command == Command::DeliverIncentive).then(|| self.deliver())
+    }
+
+    fn load(&self, _ctx: &Context) -> Option<Load> {
+        Some(Load::new(|app| app.referral_ledger()))
+    }
+
+    fn loaded(&mut self, data: Box<dyn Any + Send>, ctx: &Context) {
+        if let Ok(ledger) = data.downcast::<Ledger>() {
+            self.rows = tree_rows(&ledger);
+            self.ledger = *ledger;
+            self.fit(ctx);
+        }
+    }
+
+    fn render(&self, ctx: &Context, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect) {
+        draw(self, ctx, theme, frame, header, body);
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+}
+
+fn draw(view: &Referrals, ctx: &Context, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect) {
+    let ledger = &view.ledger;
+    let converted: usize = ledger.referrers.iter().map(|r| r.converted).sum();
+    let to_deliver =
+        ledger.rows.iter().filter(|r| r.referral.incentive_status == IncentiveStatus::Earned).count();
+    header_line(
+        frame,
+        header,
+        vec![
+            Span::raw(format!("{}   {converted} converted   ", count(ledger.rows.len(), "referral"))),
+            Span::styled(
+                format!("{} to deliver", count(to_deliver, "incentive")),
+                if to_deliver > 0 { theme.due() } else { theme.dim() },
+            ),
+        ],
+    );
+    if view.rows.is_empty() {
+        return empty(frame, body, theme, "No referrals yet. Add a referred account with a (Referred by).");
+    }
+    let made = |id: AccountId| ledger.referrers.iter().find(|r| r.referrer == id);
+    let (shown, selected) = visible(&view.list, &view.rows, body);
+    let rows = shown
+        .iter()
+        .map(|row| {
+            let indent =
+                if row.depth == 0 { String::new() } else { format!("{}+- ", "   ".repeat(row.depth - 1)) };
+            let stage = ctx.book.get(row.account).map(stage_label).unwrap_or_default();
+            let referred = made(row.account).map(|r| format!("{} referred, {} bought", r.made, r.converted));
+            let (incentive, status, since) = match row.link.map(|i| &ledger.rows[i]) {
+                Some(link) => (
+                    link.referral.incentive.clone().unwrap_or_default(),
+                    Span::styled(
+                        link.referral.incentive_status.as_str(),
+                        match link.referral.incentive_status {
+                            IncentiveStatus::Earned => theme.due(),
+                            IncentiveStatus::Delivered => theme.ok(),
+                            IncentiveStatus::Promised => theme.dim(),
+                        },
+                    ),
+                    link.referral.at.format("%Y-%m-%d").to_string(),
+                ),
+                None => (String::new(), Span::raw(""), String::new()),
+            };
+            Row::new(vec![
+                Cell::from(format!("{indent}{}", row.name)),
+                Cell::from(stage),
+                Cell::from(focus_mark_of(ctx, theme, row.account)),
+                Cell::from(referred.unwrap_or_default()),
+                Cell::from(incentive),
+                Cell::from(status),
+                Cell::from(since),
+            ])
+        })
+        .collect();
+    table(
+        frame,
+        body,
+        theme,
+        &["WHO REFERRED WHOM", "STAGE", "80/20", "REFERRALS", "INCENTIVE", "STATUS", "SINCE"],
+        &[
+            Constraint::Fill(2),
+            Constraint::Length(8),
+            Constraint::Length(5),
+            Constraint::Length(22),
+            Constraint::Fill(1),
+            Constraint::Length(9),
+            Constraint::Length(10),
+        ],
+        rows,
+        selected,
+    );
+}

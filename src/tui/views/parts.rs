@@ -1,0 +1,114 @@
+//! Pieces every screen draws with: tables of the visible rows only, the
+//! 80/20 mark, stages, amounts and ages as a rep reads them.
+
+use chrono::NaiveDateTime;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
+
+use crate::analysis::focus::ValueClass;
+use crate::domain::{AccountId, AccountSummary, Money};
+use crate::tui::context::{Context, ListState};
+use crate::tui::theme::{BORDER, Theme};
+
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+}
+
+pub fn header_line(frame: &mut Frame, area: Rect, parts: Vec<Span<'static>>) {
+    frame.render_widget(Paragraph::new(Line::from(parts)), area);
+}
+
+/// Draws `rows` (already limited to the visible window) under `titles`,
+/// highlighting the selected one.
+pub fn table(
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+    titles: &[&'static str],
+    widths: &[Constraint],
+    rows: Vec<Row<'static>>,
+    selected: Option<usize>,
+) {
+    let rows: Vec<Row> = rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, row)| if Some(i) == selected { row.style(theme.selected()) } else { row })
+        .collect();
+    let table = Table::new(rows, widths.to_vec())
+        .header(Row::new(titles.iter().map(|t| Cell::from(*t))).style(theme.title()))
+        .column_spacing(2);
+    frame.render_widget(table, area);
+}
+
+/// The items of a list that fit in `area` under the column titles, and
+/// where the selection is among them: only these rows are ever built.
+pub fn visible<'a, T>(list: &ListState, items: &'a [T], area: Rect) -> (&'a [T], Option<usize>) {
+    let height = usize::from(area.height.saturating_sub(1));
+    let start = list.offset.min(items.len());
+    let end = (start + height).min(items.len());
+    (&items[start..end], list.selected.checked_sub(start))
+}
+
+pub fn empty(frame: &mut Frame, area: Rect, theme: &Theme, text: &str) {
+    frame.render_widget(Paragraph::new(Span::styled(text.to_string(), theme.dim())), area);
+}
+
+pub fn bordered(title: &str) -> Block<'_> {
+    Block::bordered().border_set(BORDER).title(title)
+}
+
+/// Money for display: "12,000.50".
+pub fn grouped(money: Money) -> String {
+    money.grouped()
+}
+
+/// The account's 80/20 mark (KEY, MGC or BZC), by its place in the book.
+pub fn focus_mark(ctx: &Context, theme: &Theme, index: usize) -> Span<'static> {
+    match ctx.focus.value_class.get(index).copied().flatten() {
+        Some(class) => {
+            let style = match class {
+                ValueClass::Mvc => theme.title(),
+                ValueClass::Mgc => theme.ok(),
+                ValueClass::Bzc => theme.overdue(),
+            };
+            Span::styled(class.mark(), style)
+        }
+        None => Span::raw(""),
+    }
+}
+
+/// The mark of the account with this id.
+pub fn focus_mark_of(ctx: &Context, theme: &Theme, id: AccountId) -> Span<'static> {
+    ctx.book.index_of(id).map_or(Span::raw(""), |index| focus_mark(ctx, theme, index))
+}
+
+/// "A", "VIP", "archived": the short stage of a row.
+pub fn stage_label(summary: &AccountSummary) -> String {
+    summary.stage_label().short()
+}
+
+/// "today", "3d ago", "2026-05-01": how long ago, as a rep reads it.
+pub fn ago(at: Option<NaiveDateTime>, now: NaiveDateTime) -> String {
+    let Some(at) = at else { return "never".into() };
+    match (now.date() - at.date()).num_days() {
+        0 => "today".into(),
+        1 => "yesterday".into(),
+        days @ 2..=60 => format!("{days}d ago"),
+        _ => at.format("%Y-%m-%d").to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_is_grouped_by_thousands() {
+        assert_eq!(grouped(Money(1_200_050)), "12,000.50");
+        assert_eq!(grouped(Money(5)), "0.05");
+        assert_eq!(grouped(Money(12_345_678_900)), "123,456,789.00");
+        assert_eq!(grouped(Money(-100_000)), "-1,000.00");
+    }
+}
