@@ -389,3 +389,22 @@ fn the_calendar_export_parses_back_with_stable_uids_and_escaped_text() {
     );
     assert!(book.run(&["export", "--format", "xml"]).fails(2).contains("possible values: json, ics"));
 }
+
+#[test]
+fn keys_in_the_settings_are_checked_and_listed_by_config() {
+    let book = Book::new();
+    book.configure("[keys]\nlog_sms = \"S\"\nlog_call = \"S\"\n");
+    let error = book.run(&["today"]).fails(2);
+    assert!(
+        error.contains("config.toml: line 2, column 11: keys.log_sms: S already means log a call (log_call)"),
+        "{error}"
+    );
+    book.configure("[keys]\nlog_cal = \"C\"\n");
+    let error = book.run(&["today"]).fails(2);
+    assert!(error.contains("line 2") && error.contains("keys.log_cal: no such command"), "{error}");
+    book.configure("[keys]\nlog_call = \"C\"\n");
+    let config = book.run(&["config"]).ok();
+    assert!(config.contains("[keys]\nlog_call = \"C\""), "{config}");
+    assert!(config.contains("# log_call = [\"C\"]  # log a call"), "{config}");
+    assert!(config.contains("# log_sms = [\"s\"]  # log an SMS"), "{config}");
+}

@@ -669,3 +669,51 @@ fn help_shows_every_binding_of_the_screen_from_the_keymap() {
         f.key(KeyCode::Esc);
     }
 }
+
+#[test]
+fn keys_rebound_in_the_settings_work_show_in_help_and_the_footer() {
+    let mut f = fixture();
+    let mut config = leadline::config::Config::default();
+    config.keys.insert("log_call".into(), leadline::config::KeyList::One("C".into()));
+    config.keys.insert("down".into(), leadline::config::KeyList::Many(vec!["j".into(), "n".into()]));
+    f.model.ctx.keymap = leadline::tui::keymap(&config).unwrap();
+    f.key(KeyCode::Char('c'));
+    assert!(f.model.overlay.is_none(), "c no longer logs a call");
+    assert!(f.screen().contains("C call"), "the footer shows the key in force: {}", f.screen());
+    f.key(KeyCode::Char('n'));
+    assert_eq!(f.model.get::<Today>().list.selected, 1, "n moves down too");
+    f.key(KeyCode::Char('C'));
+    assert!(matches!(f.model.overlay, Some(Overlay::Form(_))), "C logs a call");
+    f.key(KeyCode::Esc);
+    f.key(KeyCode::Char('?'));
+    let help = f.draw(120, 90, Theme { color: false }).backend().to_string();
+    let line = help.lines().find(|l| l.contains("log a call")).unwrap();
+    assert!(line.contains(" C "), "{line}");
+    let clash = {
+        let mut config = leadline::config::Config::default();
+        config.keys.insert("log_call".into(), leadline::config::KeyList::One("s".into()));
+        leadline::tui::keymap(&config).unwrap_err()
+    };
+    assert_eq!(clash.0, "keys.log_call");
+    assert!(clash.1.contains("s already means log an SMS (log_sms)"), "{}", clash.1);
+}
+
+#[test]
+fn at_midnight_today_re_ranks_for_the_new_day() {
+    let mut f = fixture();
+    let late = parse_timestamp("2026-11-27T23:59").unwrap();
+    dispatch(&f.app, &mut f.model, Msg::Tick(late));
+    assert!(!f.today_names().contains(&"Anna Schmidt".to_string()), "her follow-up is for tomorrow");
+    let header = f.screen();
+    assert!(header.contains("2026-11-27"), "{header}");
+    let after = parse_timestamp("2026-11-28T00:01").unwrap();
+    dispatch(&f.app, &mut f.model, Msg::Tick(after));
+    assert!(
+        f.today_names().contains(&"Anna Schmidt".to_string()),
+        "due on the new day: {:?}",
+        f.today_names()
+    );
+    assert!(f.screen().contains("2026-11-28"), "the date and the list agree");
+    let reasons = f.today_reasons(0);
+    assert_eq!(reasons[0], "overdue 9 days", "overdue counts from the new day: {reasons:?}");
+}

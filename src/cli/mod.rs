@@ -144,7 +144,10 @@ fn load_config(cli: &Cli) -> CliResult<(Config, Option<PathBuf>, bool)> {
     let Some(path) = path else {
         return Ok((Config::default(), None, false));
     };
-    let config = Config::load(&path, required)?;
+    // The terminal interface's keys are settings too: a `[keys]` entry that
+    // does not work is refused with its line, whatever the command.
+    let keys = |config: &Config| crate::tui::keymap(config).map(|_| ());
+    let config = Config::load_with(&path, required, &keys)?;
     let found = path.is_file();
     Ok((config, Some(path), found))
 }
@@ -158,8 +161,26 @@ fn show_config(cli: &Cli) -> CliResult<i32> {
         }
         (None, _) => "# No config directory: these are the defaults".to_string(),
     };
-    print(&format!("{origin}\n\n{}", config.to_toml()));
+    print(&format!("{origin}\n\n{}{}", config.to_toml(), keys_help(&config)));
     Ok(0)
+}
+
+/// The keys of the terminal interface, as comments a `[keys]` table can
+/// copy: every command's name and its keys in force.
+fn keys_help(config: &Config) -> String {
+    let Ok(keymap) = crate::tui::keymap(config) else { return String::new() };
+    let mut out = String::from(
+        "\n# The terminal interface's keys, by command. Rebind any in a [keys] table,\n\
+         # e.g. log_call = \"C\" or down = [\"j\", \"n\"] (Ctrl-x, Alt-x, Enter, Esc, Tab, PgDn, F2).\n",
+    );
+    if config.keys.is_empty() {
+        out.push_str("# [keys]\n");
+    }
+    for (name, keys, help) in keymap.names() {
+        let keys: Vec<String> = keys.iter().map(|k| format!("{k:?}")).collect();
+        out.push_str(&format!("# {name} = [{}]  # {help}\n", keys.join(", ")));
+    }
+    out
 }
 
 fn open_app(cli: &Cli) -> CliResult<App> {

@@ -118,6 +118,7 @@ impl Command {
             }
             Command::PickOutcome(outcome) => format!("outcome_{}", snake(outcome.as_str())),
             Command::PickNext(None) => "next_none".into(),
+            Command::PickNext(Some(1)) => "next_1_day".into(),
             Command::PickNext(Some(days)) => format!("next_{days}_days"),
             Command::PickKind(kind) => format!("kind_{}", kind.as_str()),
             Command::PickFollowUpKind(kind) => format!("follow_up_{}", kind.as_str()),

@@ -110,3 +110,26 @@ pub fn delta(motion: Command, len: usize, height: usize) -> isize {
         _ => len as isize,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::tui::keymap::Command;
+
+    #[test]
+    fn the_registry_gives_every_screen_a_number_key_and_unambiguous_keys() {
+        let screens = registry();
+        let keymap = crate::tui::keymap(&Config::default()).expect("the default keys of every screen agree");
+        for (i, screen) in screens.iter().enumerate() {
+            let key = keymap.key_of(Scope::Global, Command::ShowScreen(i));
+            assert_eq!(key, (i + 1).to_string(), "{}", screen.title());
+            assert!(screens.iter().filter(|s| s.title() == screen.title()).count() == 1);
+            assert!(
+                keymap.bindings(screen.scopes()).any(|b| b.command == Command::Quit),
+                "{}",
+                screen.title()
+            );
+        }
+    }
+}
