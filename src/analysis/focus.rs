@@ -94,7 +94,8 @@ pub struct Focus {
     pub effort_abc: [f64; 3],
     pub effort_prospects: f64,
     pub effort_share_key: f64,
-    pub effort_warning: Option<String>,
+    /// The key accounts get less of the effort than the target share.
+    pub effort_short: bool,
     pub over_served: Vec<OverServed>,
     pub mgc: Vec<Listed>,
     pub bzc: Vec<Listed>,
@@ -270,56 +271,115 @@ pub fn focus(
     incentives: &HashMap<AccountId, Money>,
 ) -> Focus {
     let rules = &config.focus;
-    let n = summaries.len();
-    let windows = Windows::new(today, rules);
-    // One pass over the accounts for everything per account.
-    let mut revenue = Vec::with_capacity(n);
-    let mut effort = Vec::with_capacity(n);
-    let mut cost = Vec::with_capacity(n);
-    for s in summaries {
-        let active = s.is_active();
-        revenue.push(s.revenue_12m(today));
-        effort.push(if active { windows.effort(s) } else { 0.0 });
-        cost.push(if is_customer(s) { windows.cost(s) } else { Money::ZERO });
-    }
+    let PerAccount { revenue, effort, cost } = per_account(summaries, today, rules);
     let Curve { customers, key_count, threshold_revenue, revenue_total, abc, abc_counts, abc_revenue } =
         curve(summaries, &revenue, rules);
-    let total = revenue_total.0 as f64;
     let key: HashSet<usize> = customers[..key_count].iter().map(|c| c.index).collect();
+    let split = effort_split(summaries, &effort, &abc, &key);
+    let revenue_share_key = share(abc_revenue[Abc::A as usize].0 as f64, revenue_total.0 as f64);
+    let effort_share_key = share(split.key, split.total);
+    let effort_short = key_count > 0 && split.total > 0.0 && effort_share_key < rules.effort_target;
+    let over_served =
+        over_served(summaries, &customers[key_count..], &effort, &revenue, split.total, revenue_total);
+    let mgc = growable(summaries, &revenue, rules);
+    let bzc = below_zero(summaries, &customers, &cost, incentives);
+    let value_class = value_classes(summaries.len(), &key, &mgc, &bzc);
+    let forecast = forecast(summaries, rules);
+    let forecast_total = forecast.iter().map(|r| r.weighted).sum();
+    Focus {
+        revenue_total,
+        threshold_revenue,
+        customers,
+        key_count,
+        abc,
+        abc_counts,
+        abc_revenue,
+        revenue_share_key,
+        effort,
+        effort_total: split.total,
+        effort_key: split.key,
+        effort_abc: split.abc,
+        effort_prospects: split.prospects,
+        effort_share_key,
+        effort_short,
+        over_served,
+        mgc,
+        bzc,
+        value_class,
+        forecast,
+        forecast_total,
+    }
+}
 
+/// What each account brings and takes, in one pass over the book.
+struct PerAccount {
+    revenue: Vec<Money>,
+    effort: Vec<f64>,
+    cost: Vec<Money>,
+}
+
+fn per_account(summaries: &[AccountSummary], today: NaiveDate, rules: &FocusRules) -> PerAccount {
+    let windows = Windows::new(today, rules);
+    let n = summaries.len();
+    let mut out = PerAccount {
+        revenue: Vec::with_capacity(n),
+        effort: Vec::with_capacity(n),
+        cost: Vec::with_capacity(n),
+    };
+    for s in summaries {
+        out.revenue.push(s.revenue_12m(today));
+        out.effort.push(if s.is_active() { windows.effort(s) } else { 0.0 });
+        out.cost.push(if is_customer(s) { windows.cost(s) } else { Money::ZERO });
+    }
+    out
+}
+
+/// The effort of the window: in all, on the key accounts, by ABC class and
+/// on prospects.
+struct EffortSplit {
+    total: f64,
+    key: f64,
+    abc: [f64; 3],
+    prospects: f64,
+}
+
+fn effort_split(
+    summaries: &[AccountSummary],
+    effort: &[f64],
+    abc: &[Option<Abc>],
+    key: &HashSet<usize>,
+) -> EffortSplit {
     // Folded from +0.0: an empty f64 sum is -0.0, which prints as such.
-    let effort_total: f64 = effort.iter().fold(0.0, |sum, e| sum + e);
-    let effort_key: f64 = key.iter().fold(0.0, |sum, i| sum + effort[*i]);
-    let mut effort_abc = [0.0; 3];
-    let mut effort_prospects = 0.0;
+    let mut split = EffortSplit {
+        total: effort.iter().fold(0.0, |sum, e| sum + e),
+        key: key.iter().fold(0.0, |sum, i| sum + effort[*i]),
+        abc: [0.0; 3],
+        prospects: 0.0,
+    };
     for (i, s) in summaries.iter().enumerate() {
         match abc[i] {
-            Some(class) => effort_abc[class as usize] += effort[i],
+            Some(class) => split.abc[class as usize] += effort[i],
             None if s.is_active() && matches!(s.stage, Stage::Prospect { .. }) => {
-                effort_prospects += effort[i]
+                split.prospects += effort[i]
             }
             None => {}
         }
     }
-    let revenue_share_key = share(abc_revenue[Abc::A as usize].0 as f64, total);
-    let effort_share_key = share(effort_key, effort_total);
-    let effort_warning = (key_count > 0 && effort_total > 0.0 && effort_share_key < rules.effort_target)
-        .then(|| {
-            let window = if rules.effort_days == 30 {
-                "this month".to_string()
-            } else {
-                format!("in {} days", rules.effort_days)
-            };
-            format!(
-                "Key accounts: {} of revenue, {} of your effort {window}",
-                percent(revenue_share_key),
-                percent(effort_share_key)
-            )
-        });
-    // Over-served: customers outside the key accounts that take a larger
-    // share of the effort than of the revenue. Prospects are left out: effort
-    // on them is the pipeline's work, not service.
-    let mut over_served: Vec<OverServed> = customers[key_count..]
+    split
+}
+
+/// Customers outside the key accounts that take a larger share of the
+/// effort than of the revenue, most out of proportion first. Prospects are
+/// left out: effort on them is the pipeline's work, not service.
+fn over_served(
+    summaries: &[AccountSummary],
+    others: &[Listed],
+    effort: &[f64],
+    revenue: &[Money],
+    effort_total: f64,
+    revenue_total: Money,
+) -> Vec<OverServed> {
+    let mut over_served: Vec<OverServed> = others
         .iter()
         .map(|c| c.index)
         .filter(|i| effort[*i] > 0.0)
@@ -328,7 +388,7 @@ pub fn focus(
             effort: effort[index],
             effort_share: share(effort[index], effort_total),
             revenue: revenue[index],
-            revenue_share: share(revenue[index].0 as f64, total),
+            revenue_share: share(revenue[index].0 as f64, revenue_total.0 as f64),
         })
         .filter(|o| o.effort_share > o.revenue_share)
         .collect();
@@ -338,10 +398,18 @@ pub fn focus(
             .then(summaries[a.index].id.cmp(&summaries[b.index].id))
     });
     over_served.truncate(OVER_SERVED_SHOWN);
+    over_served
+}
 
-    let mgc = growable(summaries, &revenue, rules);
-
-    // Prospects are investments: only customers can cost more than they bring.
+/// Customers that cost more to serve (and in delivered incentives) than
+/// they bring, deepest loss first. Prospects are investments: only
+/// customers can cost more than they bring.
+fn below_zero(
+    summaries: &[AccountSummary],
+    customers: &[Listed],
+    cost: &[Money],
+    incentives: &HashMap<AccountId, Money>,
+) -> Vec<Listed> {
     let mut bzc: Vec<Listed> = customers
         .iter()
         .map(|c| {
@@ -351,18 +419,27 @@ pub fn focus(
         .filter(|l| l.amount < Money::ZERO)
         .collect();
     bzc.sort_by(|a, b| a.amount.cmp(&b.amount).then(summaries[a.index].id.cmp(&summaries[b.index].id)));
+    bzc
+}
 
+/// Each account's value class: key accounts are MVC, then MGC, then BZC.
+fn value_classes(n: usize, key: &HashSet<usize>, mgc: &[Listed], bzc: &[Listed]) -> Vec<Option<ValueClass>> {
     let mut value_class = vec![None; n];
-    for l in &bzc {
+    for l in bzc {
         value_class[l.index] = Some(ValueClass::Bzc);
     }
-    for l in &mgc {
+    for l in mgc {
         value_class[l.index] = Some(ValueClass::Mgc);
     }
-    for i in &key {
+    for i in key {
         value_class[*i] = Some(ValueClass::Mvc);
     }
+    value_class
+}
 
+/// The active prospects' potential by grade, weighted by each grade's
+/// chance to buy.
+fn forecast(summaries: &[AccountSummary], rules: &FocusRules) -> Vec<GradeForecast> {
     let mut forecast: Vec<GradeForecast> = Grade::ALL
         .iter()
         .map(|grade| GradeForecast {
@@ -383,31 +460,7 @@ pub fn focus(
     for row in &mut forecast {
         row.weighted = Money((row.potential.0 as f64 * row.probability).round() as i64);
     }
-    let forecast_total = forecast.iter().map(|r| r.weighted).sum();
-
-    Focus {
-        revenue_total,
-        threshold_revenue,
-        customers,
-        key_count,
-        abc,
-        abc_counts,
-        abc_revenue,
-        revenue_share_key,
-        effort,
-        effort_total,
-        effort_key,
-        effort_abc,
-        effort_prospects,
-        effort_share_key,
-        effort_warning,
-        over_served,
-        mgc,
-        bzc,
-        value_class,
-        forecast,
-        forecast_total,
-    }
+    forecast
 }
 
 impl Focus {
@@ -590,7 +643,7 @@ mod tests {
         assert_eq!(f.abc_counts, [0, 0, 2]);
         assert_eq!(f.revenue_share_key, 0.0);
         assert_eq!(f.effort_share_key, 0.0);
-        assert_eq!(f.effort_warning, None, "no key accounts, nothing to warn about");
+        assert!(!f.effort_short, "no key accounts, nothing to warn about");
         // The visit cost 300 and nothing came back.
         assert_eq!(f.value_class, [Some(ValueClass::Bzc), None, None]);
         assert_eq!(f.pareto(10), [(0.0, 0.0), (0.5, 0.0), (1.0, 0.0)]);
@@ -639,10 +692,7 @@ mod tests {
         assert!((f.effort_share_key - 12.0 / 35.0).abs() < 1e-9);
         assert_eq!(f.effort_abc, [12.0, 0.0, 18.0]);
         assert_eq!(f.effort_prospects, 5.0);
-        assert_eq!(
-            f.effort_warning.as_deref(),
-            Some("Key accounts: 99% of revenue, 34% of your effort this month")
-        );
+        assert!(f.effort_short, "34% of the effort for 99% of the revenue");
         // Over-served: a customer's effort share above its revenue share;
         // the prospect's effort is pipeline work.
         let over: Vec<u64> = f.over_served.iter().map(|o| book[o.index].id.0).collect();
@@ -652,12 +702,12 @@ mod tests {
         // Effort on the key account above the target: no warning.
         let mut config = Config::default();
         config.focus.effort_target = 0.3;
-        assert_eq!(focus(&book, today(), &config, &HashMap::new()).effort_warning, None);
+        assert!(!focus(&book, today(), &config, &HashMap::new()).effort_short);
         config.focus.effort_days = 7;
         config.focus.effort_target = 0.9;
         let weekly = focus(&book, today(), &config, &HashMap::new());
         assert_eq!(weekly.effort, [5.0, 14.0, 5.0]);
-        assert!(weekly.effort_warning.unwrap().ends_with("of your effort in 7 days"));
+        assert!(weekly.effort_short);
     }
 
     #[test]

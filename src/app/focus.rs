@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::{App, AppResult, Written};
-use crate::analysis::focus::{self, Abc, Focus, ValueClass, suggested_tier};
+use crate::analysis::focus::{self, Abc, Focus, ValueClass, percent, suggested_tier};
 use crate::analysis::ranking::Marks;
 use crate::config::{Config, FocusRules};
 use crate::domain::twelve_month_window_start;
@@ -83,6 +83,23 @@ pub struct TierChange {
     pub suggested: Tier,
     pub pinned: bool,
     pub revenue_12m: Money,
+}
+
+/// "Key accounts: 80% of revenue, 44% of your effort this month": the
+/// warning the fronts show when the key accounts get too little effort.
+pub fn effort_warning(focus: &Focus, rules: &FocusRules) -> Option<String> {
+    focus.effort_short.then(|| {
+        let window = if rules.effort_days == 30 {
+            "this month".to_string()
+        } else {
+            format!("in {} days", rules.effort_days)
+        };
+        format!(
+            "Key accounts: {} of revenue, {} of your effort {window}",
+            percent(focus.revenue_share_key),
+            percent(focus.effort_share_key)
+        )
+    })
 }
 
 /// What delivered incentives cost each referrer over the 12 months ending `today`.

@@ -50,7 +50,7 @@ pub use store::{Changes, DoctorReport, HistoryEntry, OpenOptions, Problem, Store
 pub use accounts::{AccountDetail, AccountInput, AccountRow, ListFilter, ReferralLink};
 pub use activity::{FollowUpInput, Logged, NextStep, OrderInput, Recorded, TouchInput};
 pub use book::{BookData, Incentives};
-pub use focus::{AccountMarks, FocusReport, TierChange, incentive_costs};
+pub use focus::{AccountMarks, FocusReport, TierChange, effort_warning, incentive_costs};
 pub use referrals::{Earned, Ledger, LedgerRow, Referred, ReferrerRecord};
 pub use resolve::Candidate;
 pub use review::DayReview;

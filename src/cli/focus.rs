@@ -6,7 +6,7 @@ use super::json::{self, date, money};
 use super::table::{Align, Table};
 use super::{CliResult, print, print_raw};
 use crate::analysis::focus::{Abc, Listed, percent};
-use crate::app::{App, FocusReport, TierChange};
+use crate::app::{App, FocusReport, TierChange, effort_warning};
 use crate::config::FocusRules;
 use crate::domain::{AccountSummary, Grade, Money};
 
@@ -245,7 +245,7 @@ impl FocusJson {
             effort_total: f.effort_total,
             effort_share_key: fraction(f.effort_share_key),
             effort_target: rules.effort_target,
-            effort_warning: f.effort_warning.clone(),
+            effort_warning: effort_warning(f, rules),
             abc: ClassesJson { a: f.abc_counts[0], b: f.abc_counts[1], c: f.abc_counts[2] },
             abc_shares: ClassesJson { a: class(Abc::A), b: class(Abc::B), c: class(Abc::C) },
             over_served: f
@@ -356,7 +356,7 @@ fn text(report: &FocusReport, rules: &FocusRules) -> String {
             percent(rules.effort_target)
         ),
     );
-    if let Some(warning) = &f.effort_warning {
+    if let Some(warning) = &effort_warning(f, rules) {
         out.push_str(&format!("\nWarning: {warning}.\n"));
     }
 

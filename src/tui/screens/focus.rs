@@ -15,6 +15,7 @@ use ratatui::widgets::{Axis, Cell, Chart, Dataset, GraphType, Paragraph, Row};
 use super::Screen;
 use super::grouped::{GroupRow, Grouped};
 use crate::analysis::focus::{Abc, Focus, percent};
+use crate::app::effort_warning;
 use crate::domain::{AccountId, Money};
 use crate::tui::context::{Book, Context};
 use crate::tui::keymap::{Command, Scope};
@@ -165,7 +166,7 @@ fn draw(view: &FocusScreen, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
         Constraint::Fill(1),
     ])
     .areas(body);
-    let effort = match &focus.effort_warning {
+    let effort = match effort_warning(focus, rules) {
         Some(warning) => Span::styled(format!("{warning}."), theme.overdue()),
         None => Span::styled(
             format!(
@@ -272,7 +273,7 @@ fn effort_bars(focus: &Focus, theme: &Theme, frame: &mut Frame, area: Rect) {
             Span::raw(format!("{:>5}", percent(effort))),
         ]));
     };
-    let short = focus.effort_warning.is_some();
+    let short = focus.effort_short;
     pair(
         "Key (A)",
         Some(focus.abc_share(Abc::A)),

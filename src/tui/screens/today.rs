@@ -12,6 +12,7 @@ use ratatui::widgets::{Cell, Paragraph, Row};
 
 use super::{Screen, delta};
 use crate::analysis::ranking::{self, Ranked, RowKind};
+use crate::app::effort_warning;
 use crate::domain::{AccountId, FollowUpId};
 use crate::tui::context::{Context, ListState};
 use crate::tui::keymap::{Command, Scope};
@@ -53,7 +54,7 @@ impl Screen for Today {
 
     /// A second line for the effort warning.
     fn header_height(&self, ctx: &Context) -> u16 {
-        if ctx.focus.effort_warning.is_some() { 2 } else { 1 }
+        if ctx.focus.effort_short { 2 } else { 1 }
     }
 
     fn refresh(&mut self, ctx: &Context) {
@@ -92,7 +93,7 @@ impl Screen for Today {
             Span::raw("   "),
             Span::styled(format!("{} done today", self.done_today), theme.ok()),
         ]);
-        let warning = ctx.focus.effort_warning.as_ref().map(|w| {
+        let warning = effort_warning(&ctx.focus, &ctx.config.focus).map(|w| {
             Line::from(vec![
                 Span::styled(format!("{w}."), theme.overdue()),
                 Span::styled("  7 shows the 80/20", theme.dim()),
