@@ -7,9 +7,7 @@
 //! names, so a crash leaves either the old store or the new one in place,
 //! and the sibling is removed on the next open.
 
-use std::ffi::CString;
 use std::fs::{self, File};
-use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
 use super::{Compacted, Store, StoreError, commit_mark, io_error, prepare_private_dir};
@@ -33,13 +31,8 @@ pub(super) fn remove_leftovers(dir: &Path) -> Result<(), StoreError> {
 
 /// Swaps two directory entries atomically (Linux `renameat2`).
 fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
-    let a = CString::new(a.as_os_str().as_bytes())?;
-    let b = CString::new(b.as_os_str().as_bytes())?;
-    // SAFETY: both paths are valid NUL-terminated strings for the call.
-    let result = unsafe {
-        libc::renameat2(libc::AT_FDCWD, a.as_ptr(), libc::AT_FDCWD, b.as_ptr(), libc::RENAME_EXCHANGE)
-    };
-    if result == 0 { Ok(()) } else { Err(std::io::Error::last_os_error()) }
+    let cwd = rustix::fs::CWD;
+    Ok(rustix::fs::renameat_with(cwd, a, cwd, b, rustix::fs::RenameFlags::EXCHANGE)?)
 }
 
 fn copy_tree(from: &sled::Tree, to: &sled::Tree) -> Result<(), StoreError> {
@@ -70,7 +63,9 @@ pub(super) fn compact(store: Store) -> Result<Compacted, StoreError> {
     }
     if let Err(error) = exchange(&dir, &fresh_dir) {
         let _ = fs::remove_dir_all(&fresh_dir);
-        let unsupported = matches!(error.raw_os_error(), Some(libc::EINVAL | libc::ENOSYS));
+        let unsupported = [rustix::io::Errno::INVAL, rustix::io::Errno::NOSYS]
+            .iter()
+            .any(|errno| error.raw_os_error() == Some(errno.raw_os_error()));
         let skipped = (!unsupported).then(|| io_error(&dir)(error));
         return Ok(Compacted { store, skipped });
     }

@@ -8,7 +8,6 @@
 //! leftovers first.
 
 use std::fs::{self, File, OpenOptions};
-use std::os::fd::AsRawFd;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 
@@ -27,16 +26,11 @@ impl StoreLock {
         let path = dir.join(LOCK_FILE);
         let file =
             OpenOptions::new().create(true).append(true).mode(0o600).open(&path).map_err(io_error(&path))?;
-        // SAFETY: flock on a file descriptor we own.
-        let result = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
-        if result != 0 {
-            let error = std::io::Error::last_os_error();
-            return Err(match error.raw_os_error() {
-                Some(libc::EWOULDBLOCK) => StoreError::InUse { path: dir.display().to_string() },
-                _ => io_error(&path)(error),
-            });
+        match rustix::fs::flock(&file, rustix::fs::FlockOperation::NonBlockingLockExclusive) {
+            Ok(()) => Ok(StoreLock { _file: file }),
+            Err(rustix::io::Errno::WOULDBLOCK) => Err(StoreError::InUse { path: dir.display().to_string() }),
+            Err(error) => Err(io_error(&path)(error.into())),
         }
-        Ok(StoreLock { _file: file })
     }
 }
 

@@ -815,10 +815,7 @@ fn open_sled(dir: &Path) -> Result<sled::Db, StoreError> {
 /// existing one, and refuses a directory that holds something else.
 fn prepare_private_dir(dir: &Path) -> Result<(), StoreError> {
     // Files sled creates later (snapshots, blobs) must be private too.
-    // SAFETY: umask only swaps the process's file-creation mask.
-    unsafe {
-        libc::umask(0o077);
-    }
+    rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o077));
     if dir.exists() {
         if !dir.is_dir() {
             return Err(StoreError::NotAStore {
