@@ -92,10 +92,16 @@ impl Screen for Review {
 fn draw(view: &Review, ctx: &Context, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect) {
     let date = view.day(ctx);
     let title = date.format("Review of %Y-%m-%d, %A   ").to_string();
+    let keys = &ctx.keymap;
+    let change_day = format!(
+        "{} and {} change the day",
+        keys.key_of(Scope::Review, Command::PreviousDay),
+        keys.key_of(Scope::Review, Command::NextDay)
+    );
     header_line(
         frame,
         header,
-        vec![Span::styled(title, theme.title()), Span::styled("[ and ] change the day", theme.dim())],
+        vec![Span::styled(title, theme.title()), Span::styled(change_day, theme.dim())],
     );
     let Some(day) = view.review.as_ref().filter(|r| r.review.date == Some(date)) else {
         return empty(frame, body, theme, "Loading the review...");
