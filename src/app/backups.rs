@@ -85,13 +85,24 @@ pub fn expired(days: &[NaiveDate], daily: usize, weekly: usize) -> Vec<NaiveDate
     out
 }
 
-/// Why a backup is written, for the history of what happened.
+/// Why a backup is written, for what an error says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BackupReason {
     FirstChangeOfTheDay,
     BeforeImport,
     BeforeMigration,
     BeforeRepair,
+}
+
+impl BackupReason {
+    pub fn words(self) -> &'static str {
+        match self {
+            BackupReason::FirstChangeOfTheDay => "of the day",
+            BackupReason::BeforeImport => "before the import (nothing was imported)",
+            BackupReason::BeforeMigration => "before updating the store (it was left as it was)",
+            BackupReason::BeforeRepair => "before the repair (nothing was repaired)",
+        }
+    }
 }
 
 impl App {
@@ -146,9 +157,7 @@ impl App {
             return Ok(None);
         }
         let dir = self.backups_dir();
-        let failed = |e: std::io::Error| {
-            AppError::Conflict(format!("cannot write a backup in {}: {e} ({reason:?})", dir.display()))
-        };
+        let failed = |source: std::io::Error| AppError::Backup { dir: dir.clone(), reason, source };
         std::fs::DirBuilder::new().recursive(true).mode(0o700).create(&dir).map_err(failed)?;
         let (backup, _) = self.export_backup()?;
         let path = dir.join(format!("{}.json", self.today()));

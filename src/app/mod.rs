@@ -76,6 +76,8 @@ pub enum AppError {
     Conflict(String),
     #[error("nothing to undo")]
     NothingToUndo,
+    #[error("cannot write a backup {} in {}: {source}", reason.words(), dir.display())]
+    Backup { dir: std::path::PathBuf, reason: backups::BackupReason, source: std::io::Error },
 }
 
 impl AppError {
