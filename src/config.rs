@@ -25,6 +25,8 @@ pub struct Config {
     pub next_step: BTreeMap<Outcome, u32>,
     pub sms: SmsRule,
     pub focus: FocusRules,
+    /// The daily plan: how many touches a day, and who gets the slots.
+    pub plan: PlanRules,
     pub backup: BackupRules,
     /// Keys of the terminal interface, rebound by command name
     /// (`log_call = "C"`, `down = ["j", "n"]`); see `leadline config`.
@@ -367,6 +369,88 @@ impl Default for SmsRule {
     }
 }
 
+/// The daily plan's settings. A day's capacity is `capacity`, or the
+/// weekday's own (`sat = 10`, `sun = 0`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PlanRules {
+    /// Touches a day.
+    pub capacity: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mon: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tue: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wed: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thu: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fri: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sat: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sun: Option<u32>,
+    /// Share of a day's slots kept for key accounts and MGC accounts with
+    /// work due [default: focus.key_share].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_share: Option<f64>,
+    /// An order is a contact: it counts for the last touch and restarts
+    /// the cadence.
+    pub orders_reset_cadence: bool,
+}
+
+/// The most touches a day's plan may hold.
+pub const MAX_CAPACITY: u32 = 1000;
+
+impl Default for PlanRules {
+    fn default() -> Self {
+        PlanRules {
+            capacity: 25,
+            mon: None,
+            tue: None,
+            wed: None,
+            thu: None,
+            fri: None,
+            sat: None,
+            sun: None,
+            key_share: None,
+            orders_reset_cadence: true,
+        }
+    }
+}
+
+impl PlanRules {
+    /// The weekdays as the file names them, Monday first.
+    const WEEKDAYS: [&'static str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+    fn weekdays(&self) -> [Option<u32>; 7] {
+        [self.mon, self.tue, self.wed, self.thu, self.fri, self.sat, self.sun]
+    }
+
+    /// Touches planned for `day`.
+    pub fn capacity_on(&self, day: NaiveDate) -> u32 {
+        use chrono::Datelike;
+        self.weekdays()[day.weekday().num_days_from_monday() as usize].unwrap_or(self.capacity)
+    }
+
+    /// The share of slots kept for key and MGC accounts.
+    pub fn key_share(&self, focus: &FocusRules) -> f64 {
+        self.key_share.unwrap_or(focus.key_share)
+    }
+
+    fn check(&self, check: &mut Checker) {
+        check.count("plan.capacity", self.capacity.into(), 0, MAX_CAPACITY.into());
+        for (name, capacity) in Self::WEEKDAYS.iter().zip(self.weekdays()) {
+            if let Some(capacity) = capacity {
+                check.count(&format!("plan.{name}"), capacity.into(), 0, MAX_CAPACITY.into());
+            }
+        }
+        if let Some(share) = self.key_share {
+            check.probability("plan.key_share", share);
+        }
+    }
+}
+
 impl Default for Config {
     fn default() -> Self {
         Config {
@@ -385,6 +469,7 @@ impl Default for Config {
             ]),
             sms: SmsRule::default(),
             focus: FocusRules::default(),
+            plan: PlanRules::default(),
             backup: BackupRules::default(),
             keys: BTreeMap::new(),
         }
@@ -519,6 +604,7 @@ impl Config {
         check.count("sms.unanswered", self.sms.unanswered.into(), 1, 1000);
         check.days("sms.within_days", self.sms.within_days, 1);
         self.focus.check(&mut check);
+        self.plan.check(&mut check);
         check.count("backup.keep_daily", self.backup.keep_daily.into(), 1, 3650);
         check.count("backup.keep_weekly", self.backup.keep_weekly.into(), 0, 520);
         check.first.map_or(Ok(()), Err)

@@ -256,9 +256,11 @@ fn big_potential(summaries: &[AccountSummary], mgc: &[Listed]) -> HashSet<Accoun
 pub fn marks(summaries: &[AccountSummary], today: NaiveDate, rules: &FocusRules) -> Marks {
     let revenue: Vec<Money> = summaries.iter().map(|s| s.revenue_12m(today)).collect();
     let curve = curve(summaries, &revenue, rules);
+    let mgc = growable(summaries, &revenue, rules);
     Marks {
         key_accounts: curve.customers[..curve.key_count].iter().map(|l| summaries[l.index].id).collect(),
-        big_potential: big_potential(summaries, &growable(summaries, &revenue, rules)),
+        big_potential: big_potential(summaries, &mgc),
+        growable: mgc.iter().map(|l| summaries[l.index].id).collect(),
     }
 }
 
@@ -523,6 +525,7 @@ impl Focus {
         Marks {
             key_accounts: self.key_accounts().iter().map(|l| summaries[l.index].id).collect(),
             big_potential: big_potential(summaries, &self.mgc),
+            growable: self.mgc.iter().map(|l| summaries[l.index].id).collect(),
         }
     }
 }

@@ -61,25 +61,15 @@ pub fn customers_by_tier(summaries: &[AccountSummary], today: NaiveDate) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{AccountId, ArchiveReason, Stage};
+    use crate::domain::{ArchiveReason, Stage};
 
     fn summary(id: u64, name: &str, stage: Stage, potential: i64, revenue: i64) -> AccountSummary {
         let day = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
         AccountSummary {
-            id: AccountId(id),
             name: name.into(),
-            company: None,
-            stage,
-            archived: None,
             potential: Some(Money(potential)),
-            last_touch: None,
             revenue_days: if revenue > 0 { vec![(day, Money(revenue))] } else { vec![] },
-            pending: vec![],
-            done_days: vec![],
-            created: day,
-            last_greeting: None,
-            unanswered_sms: vec![],
-            touch_days: Default::default(),
+            ..AccountSummary::bare(id, stage, day)
         }
     }
 

@@ -3,5 +3,9 @@
 pub mod due;
 pub mod focus;
 pub mod groups;
+pub mod plan;
 pub mod ranking;
 pub mod review;
+
+#[cfg(test)]
+pub(crate) mod test_book;

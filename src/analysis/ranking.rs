@@ -4,37 +4,28 @@
 
 use std::collections::HashSet;
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Duration, NaiveDate, NaiveDateTime};
 
 use super::due;
 use crate::config::Config;
+pub use crate::domain::RowKind;
 use crate::domain::{AccountId, AccountSummary, FollowUp, FollowUpReason, Stage, TouchKind};
 
 /// Accounts the 80/20 analysis marks (see the focus report).
 #[derive(Clone, Debug, Default)]
 pub struct Marks {
     pub key_accounts: HashSet<AccountId>,
+    /// Prospects among the most growable: boosted in the ranking.
     pub big_potential: HashSet<AccountId>,
+    /// The most growable accounts (MGC), customers and prospects: with the
+    /// key accounts, they get the plan's reserved slots.
+    pub growable: HashSet<AccountId>,
 }
 
-/// Why a row is on the list, first of all.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RowKind {
-    /// A follow-up due today or overdue.
-    FollowUp,
-    /// Longer without a touch than the account's cadence.
-    Cadence,
-    /// A holiday greeting is due.
-    Holiday,
-}
-
-impl RowKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RowKind::FollowUp => "follow-up",
-            RowKind::Cadence => "cadence",
-            RowKind::Holiday => "holiday",
-        }
+impl Marks {
+    /// A key account or an MGC: where the 80/20 rule sends the day.
+    pub fn is_focus(&self, id: AccountId) -> bool {
+        self.key_accounts.contains(&id) || self.growable.contains(&id)
     }
 }
 
@@ -60,6 +51,10 @@ pub struct Ranked {
     pub unanswered_sms: usize,
     pub key_account: bool,
     pub big_potential: bool,
+    /// A key account or an MGC (see [`Marks::is_focus`]).
+    pub focus: bool,
+    /// How to reach out (see [`best_channel`]).
+    pub channel: TouchKind,
 }
 
 fn plural(n: i64, unit: &str) -> String {
@@ -74,10 +69,16 @@ pub fn cadence_days(summary: &AccountSummary, config: &Config) -> u32 {
     }
 }
 
-/// The day the cadence runs out: the last touch (or the day the account
+/// The latest contact as the cadence counts it: a touch, or an order
+/// unless `[plan] orders_reset_cadence` is off.
+pub fn last_contact(summary: &AccountSummary, config: &Config) -> Option<NaiveDateTime> {
+    summary.last_contact(config.plan.orders_reset_cadence)
+}
+
+/// The day the cadence runs out: the last contact (or the day the account
 /// was added) plus the cadence.
 pub fn cadence_due(summary: &AccountSummary, config: &Config) -> NaiveDate {
-    let since = summary.last_touch.map_or(summary.created, |t| t.date());
+    let since = last_contact(summary, config).map_or(summary.created, |t| t.date());
     since + Duration::days(cadence_days(summary, config).into())
 }
 
@@ -127,61 +128,122 @@ fn most_urgent(summary: &AccountSummary, today: NaiveDate) -> Option<(usize, usi
     Some((first, summary.pending.iter().filter(due).count() - 1))
 }
 
+/// How to reach an account for contact it is due: the kind most of its
+/// newest ten touches had, among those that can still reach it (a call or
+/// an SMS needs a phone, an email an address, and SMS is out while too
+/// many go unanswered); without such a history, a call, else an email,
+/// else a visit.
+pub fn best_channel(summary: &AccountSummary, sms_fatigue: bool) -> TouchKind {
+    let usable = |kind: TouchKind| match kind {
+        TouchKind::Call => summary.phone.is_some(),
+        TouchKind::Sms => summary.phone.is_some() && !sms_fatigue,
+        TouchKind::Email => summary.has_email,
+        TouchKind::Visit | TouchKind::Meeting => true,
+        // Greetings are not how an account is kept in contact.
+        TouchKind::Gift | TouchKind::Letter => false,
+    };
+    let mut counts = [0usize; TouchKind::ALL.len()];
+    let mut newest_first = Vec::with_capacity(10);
+    for kind in summary.touch_days.newest_kinds(10).filter(|k| usable(*k)) {
+        let i = TouchKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+        counts[i] += 1;
+        newest_first.push(kind);
+    }
+    // The most used; of those used as often, the most recent.
+    let usual = newest_first.iter().copied().max_by_key(|kind| {
+        let i = TouchKind::ALL.iter().position(|k| k == kind).unwrap_or(0);
+        (counts[i], std::cmp::Reverse(newest_first.iter().position(|k| k == kind)))
+    });
+    usual.unwrap_or(if summary.phone.is_some() {
+        TouchKind::Call
+    } else if summary.has_email {
+        TouchKind::Email
+    } else {
+        TouchKind::Visit
+    })
+}
+
+/// The account's row on `day`, if it needs contact then: a due follow-up,
+/// else a cadence that ran out, else a holiday greeting. `index` is its
+/// position in the summaries.
+pub fn row_on(
+    index: usize,
+    summary: &AccountSummary,
+    day: NaiveDate,
+    config: &Config,
+    marks: &Marks,
+) -> Option<Ranked> {
+    if !summary.is_active() {
+        return None;
+    }
+    let w = &config.ranking;
+    let holiday = holiday_due(summary, day, config, marks).map(|(day, _)| day);
+    let urgent = most_urgent(summary, day);
+    let (kind, due, mut score) = if let Some((i, _)) = urgent {
+        let f = &summary.pending[i];
+        let overdue = (day - f.due).num_days();
+        let mut score = f64::from(f.snoozes) * w.snooze;
+        score += if overdue > 0 { w.overdue + w.overdue_day * overdue.min(30) as f64 } else { w.due_today };
+        if f.reason == FollowUpReason::Referral {
+            score += w.referral;
+        }
+        (RowKind::FollowUp, f.due, score)
+    } else if summary.pending.is_empty() && cadence_due(summary, config) <= day {
+        // A pending follow-up, even a later one, is the plan for the
+        // account: it replaces the cadence row.
+        let since = cadence_due(summary, config);
+        (RowKind::Cadence, since, w.cadence_day * (day - since).num_days().min(60) as f64)
+    } else if let Some(holiday) = holiday {
+        (RowKind::Holiday, holiday - Duration::days(config.holidays.lead_days.into()), 0.0)
+    } else {
+        return None;
+    };
+    score += match summary.stage {
+        Stage::Prospect { grade } => w.grade[grade as usize],
+        Stage::Customer { tier, .. } => w.tier[3 - tier as usize],
+    };
+    let key_account = marks.key_accounts.contains(&summary.id);
+    let big_potential = marks.big_potential.contains(&summary.id);
+    score += if holiday.is_some() { w.holiday } else { 0.0 }
+        + if key_account { w.key_account } else { 0.0 }
+        + if big_potential { w.big_potential } else { 0.0 };
+    let unanswered_sms = unanswered_sms(summary, day, config);
+    let channel = match (urgent, kind) {
+        (Some((i, _)), _) => summary.pending[i].kind,
+        (None, RowKind::Holiday) => TouchKind::Gift,
+        (None, _) => best_channel(summary, unanswered_sms >= config.sms.unanswered as usize),
+    };
+    Some(Ranked {
+        index,
+        account: summary.id,
+        kind,
+        follow_up: urgent.map(|(i, _)| i),
+        more_due: urgent.map_or(0, |(_, more)| more),
+        due,
+        score,
+        holiday,
+        unanswered_sms,
+        key_account,
+        big_potential,
+        focus: marks.is_focus(summary.id),
+        channel,
+    })
+}
+
+/// The order of the list: higher scores first, equal scores by account id.
+pub fn by_score(a: &Ranked, b: &Ranked) -> std::cmp::Ordering {
+    b.score.total_cmp(&a.score).then(a.account.cmp(&b.account))
+}
+
 /// Ranks the active accounts that need contact on `today`, most urgent
 /// first; equal scores by account id, so the order is stable.
 pub fn rank(summaries: &[AccountSummary], today: NaiveDate, config: &Config, marks: &Marks) -> Vec<Ranked> {
-    let w = &config.ranking;
-    let mut rows = Vec::new();
-    for (index, summary) in summaries.iter().enumerate() {
-        if !summary.is_active() {
-            continue;
-        }
-        let holiday = holiday_due(summary, today, config, marks).map(|(day, _)| day);
-        let urgent = most_urgent(summary, today);
-        let (kind, due, mut score) = if let Some((i, _)) = urgent {
-            let f = &summary.pending[i];
-            let overdue = (today - f.due).num_days();
-            let mut score = f64::from(f.snoozes) * w.snooze;
-            score +=
-                if overdue > 0 { w.overdue + w.overdue_day * overdue.min(30) as f64 } else { w.due_today };
-            if f.reason == FollowUpReason::Referral {
-                score += w.referral;
-            }
-            (RowKind::FollowUp, f.due, score)
-        } else if summary.pending.is_empty() && cadence_due(summary, config) <= today {
-            // A pending follow-up, even a later one, is the plan for the
-            // account: it replaces the cadence row.
-            let since = cadence_due(summary, config);
-            (RowKind::Cadence, since, w.cadence_day * (today - since).num_days().min(60) as f64)
-        } else if let Some(day) = holiday {
-            (RowKind::Holiday, day - Duration::days(config.holidays.lead_days.into()), 0.0)
-        } else {
-            continue;
-        };
-        score += match summary.stage {
-            Stage::Prospect { grade } => w.grade[grade as usize],
-            Stage::Customer { tier, .. } => w.tier[3 - tier as usize],
-        };
-        let key_account = marks.key_accounts.contains(&summary.id);
-        let big_potential = marks.big_potential.contains(&summary.id);
-        score += if holiday.is_some() { w.holiday } else { 0.0 }
-            + if key_account { w.key_account } else { 0.0 }
-            + if big_potential { w.big_potential } else { 0.0 };
-        rows.push(Ranked {
-            index,
-            account: summary.id,
-            kind,
-            follow_up: urgent.map(|(i, _)| i),
-            more_due: urgent.map_or(0, |(_, more)| more),
-            due,
-            score,
-            holiday,
-            unanswered_sms: unanswered_sms(summary, today, config),
-            key_account,
-            big_potential,
-        });
-    }
-    rows.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.account.cmp(&b.account)));
+    let mut rows: Vec<Ranked> = summaries
+        .iter()
+        .enumerate()
+        .filter_map(|(index, summary)| row_on(index, summary, today, config, marks))
+        .collect();
+    rows.sort_by(by_score);
     rows
 }
 
@@ -189,16 +251,6 @@ impl Ranked {
     /// The follow-up the row is for; `summary` is the row's account.
     pub fn follow_up<'a>(&self, summary: &'a AccountSummary) -> Option<&'a FollowUp> {
         self.follow_up.and_then(|i| summary.pending.get(i))
-    }
-
-    /// How to reach out: the follow-up's kind, else a call (a gift for a
-    /// holiday greeting).
-    pub fn channel(&self, summary: &AccountSummary) -> TouchKind {
-        match (self.follow_up(summary), self.kind) {
-            (Some(f), _) => f.kind,
-            (None, RowKind::Holiday) => TouchKind::Gift,
-            (None, _) => TouchKind::Call,
-        }
     }
 
     /// Days past due: of the follow-up, or of the cadence.
@@ -216,18 +268,22 @@ impl Ranked {
                 }
                 reasons
             }
-            (RowKind::Cadence, _) => vec![match summary.last_touch {
-                Some(t) => format!(
-                    "{}, no touch for {}",
-                    stage_words(summary),
-                    plural((today - t.date()).num_days(), "day")
-                ),
-                None => format!(
-                    "{}, never touched (added {} ago)",
-                    stage_words(summary),
-                    plural((today - summary.created).num_days(), "day")
-                ),
-            }],
+            (RowKind::Cadence, _) => {
+                let days = |at: NaiveDateTime| plural((today - at.date()).num_days(), "day");
+                vec![match (summary.last_touch, last_contact(summary, config)) {
+                    (_, None) => format!(
+                        "{}, never touched (added {} ago)",
+                        stage_words(summary),
+                        plural((today - summary.created).num_days(), "day")
+                    ),
+                    (Some(touch), Some(contact)) if touch == contact => {
+                        format!("{}, no touch for {}", stage_words(summary), days(touch))
+                    }
+                    (_, Some(order)) => {
+                        format!("{}, no touch since an order {} ago", stage_words(summary), days(order))
+                    }
+                }]
+            }
             _ => Vec::new(),
         };
         if let Some(day) = self.holiday {
@@ -251,10 +307,8 @@ impl Ranked {
 
 #[cfg(test)]
 mod tests {
-    use chrono::NaiveDateTime;
-
     use super::*;
-    use crate::domain::{ArchiveReason, FollowUpId, FollowUpStatus, Grade, Tier};
+    use crate::domain::{ArchiveReason, FollowUpId, FollowUpStatus, Grade, Tier, TouchDays};
 
     const TODAY: &str = "2026-11-27";
 
@@ -481,6 +535,7 @@ mod tests {
         let marks = Marks {
             key_accounts: [AccountId(3)].into_iter().collect(),
             big_potential: [AccountId(2)].into_iter().collect(),
+            growable: [AccountId(2)].into_iter().collect(),
         };
         let rows = shown(&book, day(TODAY), &Config::default(), &marks);
         assert_eq!(rows.iter().map(|r| r.account.0).collect::<Vec<_>>(), [3, 2, 1]);
@@ -550,5 +605,49 @@ mod tests {
         config.ranking.cadence_day = 5.0;
         let rows = shown(&book, day(TODAY), &config, &Marks::default());
         assert_eq!(rows.iter().map(|r| r.account.0).collect::<Vec<_>>(), [2, 1]);
+    }
+
+    #[test]
+    fn an_order_restarts_the_cadence_unless_the_settings_say_otherwise() {
+        let mut vip = account(1, customer(Tier::Vip), Some(64));
+        vip.last_order = Some(days_ago(5));
+        assert!(ranked(&[vip.clone()]).is_empty(), "an order 5 days ago is contact");
+        vip.last_order = Some(days_ago(20));
+        assert_eq!(ranked(&[vip.clone()])[0].reasons, ["VIP, no touch since an order 20 days ago"]);
+        assert_eq!(ranked(&[vip.clone()])[0].due, days_ago(6).date(), "14 days after the order");
+
+        let mut config = Config::default();
+        config.plan.orders_reset_cadence = false;
+        vip.last_order = Some(days_ago(5));
+        let rows = shown(&[vip], day(TODAY), &config, &Marks::default());
+        assert_eq!(rows[0].reasons, ["VIP, no touch for 64 days"]);
+    }
+
+    #[test]
+    fn the_channel_is_how_the_account_is_usually_reached_if_it_still_can_be() {
+        let channel = |summary: &AccountSummary| {
+            rank(std::slice::from_ref(summary), day(TODAY), &Config::default(), &Marks::default())[0].channel
+        };
+        let mut summary = account(1, prospect(Grade::B), Some(30));
+        assert_eq!(channel(&summary), TouchKind::Visit, "no phone, no email: go there");
+        summary.has_email = true;
+        assert_eq!(channel(&summary), TouchKind::Email);
+        summary.phone = Some("13800138000".into());
+        assert_eq!(channel(&summary), TouchKind::Call);
+        let kinds = [
+            TouchKind::Visit,
+            TouchKind::Sms,
+            TouchKind::Sms,
+            TouchKind::Gift,
+            TouchKind::Gift,
+            TouchKind::Gift,
+        ];
+        summary.touch_days =
+            TouchDays::new(kinds.iter().enumerate().map(|(i, k)| (days_ago(30 + i as i64).date(), *k)));
+        assert_eq!(channel(&summary), TouchKind::Sms, "mostly SMS (gifts are greetings, not contact)");
+        summary.unanswered_sms = vec![days_ago(1), days_ago(2), days_ago(3)];
+        assert_eq!(channel(&summary), TouchKind::Visit, "not SMS while they go unanswered");
+        let promised = with(summary, follow_up(1, 0, FollowUpReason::Promised, 0));
+        assert_eq!(channel(&promised), TouchKind::Call, "a promise says how");
     }
 }

@@ -166,20 +166,9 @@ mod tests {
             follow_up(4, "2026-11-27", None),
         ];
         let summary = |id: u64, touched: &str| AccountSummary {
-            id: AccountId(id),
             name: format!("#{id}"),
-            company: None,
-            stage: Stage::Prospect { grade: Grade::A },
-            archived: None,
-            potential: None,
             last_touch: Some(at(touched)),
-            revenue_days: Vec::new(),
-            pending: Vec::new(),
-            done_days: Vec::new(),
-            created: day("2026-10-01"),
-            last_greeting: None,
-            unanswered_sms: Vec::new(),
-            touch_days: Default::default(),
+            ..AccountSummary::bare(id, Stage::Prospect { grade: Grade::A }, day("2026-10-01"))
         };
         let summaries = [summary(1, "2026-11-23"), summary(2, "2026-11-22"), summary(3, "2026-11-24")];
         let r = review(day("2026-11-26"), &[], &follow_ups, &summaries, &BTreeSet::new(), &Config::default());

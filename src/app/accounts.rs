@@ -100,6 +100,7 @@ pub struct AccountRow {
     pub tier: Option<Tier>,
     pub revenue_12m: Money,
     pub potential: Option<Money>,
+    /// The latest contact: a touch, or an order when orders count.
     pub last_touch: Option<NaiveDateTime>,
     /// Where the account stands in the 80/20 view (default: nowhere).
     pub marks: AccountMarks,
@@ -107,7 +108,7 @@ pub struct AccountRow {
 }
 
 impl AccountRow {
-    pub fn new(summary: &AccountSummary, today: NaiveDate) -> AccountRow {
+    pub fn new(summary: &AccountSummary, today: NaiveDate, config: &crate::config::Config) -> AccountRow {
         AccountRow {
             id: summary.id,
             name: summary.name.clone(),
@@ -117,7 +118,7 @@ impl AccountRow {
             tier: summary.tier(),
             revenue_12m: summary.revenue_12m(today),
             potential: summary.potential,
-            last_touch: summary.last_touch,
+            last_touch: summary.last_contact(config.plan.orders_reset_cadence),
             marks: AccountMarks::default(),
             label: summary.stage_label(),
         }
@@ -158,6 +159,8 @@ pub struct ReferralLink {
 #[derive(Clone, Debug)]
 pub struct AccountDetail {
     pub record: AccountRecord,
+    /// The account as a list row (its marks left at none).
+    pub row: AccountRow,
     pub touches: Vec<Touch>,
     pub orders: Vec<Order>,
     pub follow_ups: Vec<FollowUp>,
@@ -273,7 +276,7 @@ impl App {
             .filter(|(_, summary)| filter.accepts(summary))
             .map(|(index, summary)| AccountRow {
                 marks: AccountMarks::of(&focus, &loaded.items, index, today, &self.config),
-                ..AccountRow::new(summary, today)
+                ..AccountRow::new(summary, today, &self.config)
             })
             .collect();
         rows.sort_by_cached_key(list_order);
@@ -299,6 +302,7 @@ impl App {
                 referral,
             });
         }
-        Ok(AccountDetail { record, touches, orders, follow_ups, referrals })
+        let row = AccountRow::new(&record.summary(), self.today(), &self.config);
+        Ok(AccountDetail { record, row, touches, orders, follow_ups, referrals })
     }
 }

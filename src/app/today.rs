@@ -48,7 +48,7 @@ pub fn today_rows(
                 follow_up_id: follow_up.map(|f| f.id),
                 due: ranked.due,
                 due_time: follow_up.and_then(|f| f.due_time),
-                channel: ranked.channel(summary),
+                channel: ranked.channel,
                 days_overdue: ranked.days_overdue(today),
                 score: ranked.score,
                 reasons: ranked.reasons(summary, today, config),

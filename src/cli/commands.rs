@@ -108,9 +108,9 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
             let detail = app.account_detail(id)?;
             let marks = app.account_marks(id)?;
             if *json {
-                print_raw(&json::to_string(&json::ShowJson::new(&detail, app.today(), marks)));
+                print_raw(&json::to_string(&json::ShowJson::new(&detail, marks)));
             } else {
-                print(&text::account_detail(&detail, app.today(), marks));
+                print(&text::account_detail(&detail, marks));
             }
             Ok(0)
         }

@@ -187,12 +187,12 @@ pub struct ShowJson {
 }
 
 impl ShowJson {
-    pub fn new(detail: &AccountDetail, today: NaiveDate, marks: AccountMarks) -> ShowJson {
+    pub fn new(detail: &AccountDetail, marks: AccountMarks) -> ShowJson {
         let record = &detail.record;
         let a: &Account = &record.account;
         ShowJson {
             account: CardJson {
-                summary: AccountJson::new(&AccountRow { marks, ..AccountRow::new(&record.summary(), today) }),
+                summary: AccountJson::new(&AccountRow { marks, ..detail.row.clone() }),
                 title: a.title.clone(),
                 phones: a.phones.clone(),
                 email: a.email.clone(),

@@ -142,9 +142,9 @@ fn card(out: &mut String, account: &Account, row: &AccountRow, revenue_total: Mo
     field(out, "competitors", account.competitors.clone());
 }
 
-pub fn account_detail(detail: &AccountDetail, today: NaiveDate, marks: AccountMarks) -> String {
+pub fn account_detail(detail: &AccountDetail, marks: AccountMarks) -> String {
     let record = &detail.record;
-    let row = AccountRow { marks, ..AccountRow::new(&record.summary(), today) };
+    let row = AccountRow { marks, ..detail.row.clone() };
     let mut out = String::new();
     card(&mut out, &record.account, &row, record.stats.revenue_total);
 

@@ -4,6 +4,7 @@ mod account;
 mod activity;
 pub mod contact;
 pub mod dates;
+mod day;
 mod follow_up;
 mod ids;
 pub(crate) mod keyword;
@@ -18,6 +19,7 @@ mod touch_days;
 
 pub use account::{Account, ArchiveReason, Archived, Grade, Stage, StageKind, Tier};
 pub use activity::DayEntry;
+pub use day::{DayRecord, PlanEntry, RowKind, Slot};
 pub use follow_up::{FollowUp, FollowUpReason, FollowUpStatus};
 pub use ids::{AccountId, FollowUpId, MAX_ID, OrderId, ReferralId, TouchId, id_in_range};
 pub use keyword::UnknownKeyword;

@@ -31,6 +31,9 @@ pub struct AccountStats {
     /// latest such day on (one entry per follow-up).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub done_days: Vec<NaiveDate>,
+    /// When a follow-up was last closed, done or skipped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_closed: Option<NaiveDateTime>,
     /// The latest greeting: a gift, letter, SMS or visit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_greeting: Option<NaiveDateTime>,
@@ -128,6 +131,7 @@ impl AccountStats {
                 days.retain(|d| *d >= keep_from);
                 days
             },
+            last_closed: follow_ups.iter().filter(|f| !f.is_pending()).filter_map(|f| f.closed_at).max(),
             last_greeting: touches.iter().filter(|t| is_greeting(t.kind)).map(|t| t.at).max(),
             unanswered_sms: unanswered_sms(touches),
             touch_days: touch_days(touches),

@@ -16,12 +16,17 @@ pub struct AccountSummary {
     pub id: AccountId,
     pub name: String,
     pub company: Option<String>,
+    /// The first phone: what a call list dials.
+    pub phone: Option<String>,
+    pub has_email: bool,
     #[serde(with = "terse::stage")]
     pub stage: Stage,
     pub archived: Option<ArchiveReason>,
     pub potential: Option<Money>,
     #[serde(with = "terse::moment")]
     pub last_touch: Option<NaiveDateTime>,
+    #[serde(with = "terse::moment")]
+    pub last_order: Option<NaiveDateTime>,
     #[serde(with = "terse::days")]
     pub revenue_days: Vec<(NaiveDate, Money)>,
     #[serde(with = "terse::follow_ups")]
@@ -30,6 +35,9 @@ pub struct AccountSummary {
     pub done_days: Vec<NaiveDate>,
     #[serde(with = "terse::day")]
     pub created: NaiveDate,
+    /// The day a follow-up was last closed, done or skipped.
+    #[serde(with = "terse::day_opt")]
+    pub last_closed: Option<NaiveDate>,
     #[serde(with = "terse::moment")]
     pub last_greeting: Option<NaiveDateTime>,
     #[serde(with = "terse::moments")]
@@ -50,14 +58,18 @@ impl AccountSummary {
             id: AccountId(id),
             name: format!("account {id}"),
             company: None,
+            phone: None,
+            has_email: false,
             stage,
             archived: None,
             potential: None,
             last_touch: None,
+            last_order: None,
             revenue_days: Vec::new(),
             pending: Vec::new(),
             done_days: Vec::new(),
             created,
+            last_closed: None,
             last_greeting: None,
             unanswered_sms: Vec::new(),
             touch_days: TouchDays::default(),
@@ -69,14 +81,18 @@ impl AccountSummary {
             id: account.id,
             name: account.name.clone(),
             company: account.company.clone(),
+            phone: account.phones.first().cloned(),
+            has_email: account.email.is_some(),
             stage: account.stage,
             archived: account.archived.as_ref().map(|a| a.reason),
             potential: account.potential,
             last_touch: stats.last_touch,
+            last_order: stats.last_order,
             revenue_days: stats.revenue_days.clone(),
             pending: stats.pending.clone(),
             done_days: stats.done_days.clone(),
             created: account.created_at.date(),
+            last_closed: stats.last_closed.map(|t| t.date()),
             last_greeting: stats.last_greeting,
             unanswered_sms: stats.unanswered_sms.clone(),
             touch_days: stats.touch_days.clone(),
@@ -105,6 +121,13 @@ impl AccountSummary {
 
     pub fn revenue_12m(&self, today: NaiveDate) -> Money {
         super::stats::revenue_in_window(&self.revenue_days, today)
+    }
+
+    /// The latest contact: the last touch, or a later order when orders
+    /// count as contact (`[plan] orders_reset_cadence`).
+    pub fn last_contact(&self, orders_count: bool) -> Option<NaiveDateTime> {
+        let order = self.last_order.filter(|_| orders_count);
+        self.last_touch.max(order)
     }
 }
 
@@ -260,6 +283,21 @@ mod terse {
         }
     }
 
+    pub mod day_opt {
+        use super::*;
+        use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+        pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, serializer: S) -> Result<S::Ok, S::Error> {
+            date.map(day_number).serialize(serializer)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Option<NaiveDate>, D::Error> {
+            Option::<i32>::deserialize(deserializer)?.map(from_day_number).transpose()
+        }
+    }
+
     pub mod moments {
         use super::*;
         use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -337,10 +375,13 @@ mod tests {
                 id: AccountId(9),
                 name: "张伟".into(),
                 company: None,
+                phone: Some("+86 138 0013 8000".into()),
+                has_email: true,
                 stage,
                 archived: Some(ArchiveReason::Lost),
                 potential: Some(Money(5)),
                 last_touch: Some(at),
+                last_order: Some(at),
                 revenue_days: vec![(day, Money(120_050))],
                 pending: vec![FollowUp {
                     id: FollowUpId(1),
@@ -359,6 +400,7 @@ mod tests {
                 }],
                 done_days: vec![day],
                 created: day,
+                last_closed: Some(day),
                 last_greeting: Some(at),
                 unanswered_sms: vec![at, at],
                 touch_days: TouchDays::new([(day, TouchKind::Visit), (day, TouchKind::Sms)]),
@@ -367,24 +409,13 @@ mod tests {
             assert_eq!(postcard::from_bytes::<AccountSummary>(&bytes).unwrap(), summary);
         }
         let minimal = AccountSummary {
-            id: AccountId(1),
             name: "A".into(),
-            company: None,
-            stage: Stage::Prospect { grade: Grade::A },
-            archived: None,
-            potential: None,
-            last_touch: None,
-            revenue_days: vec![],
-            pending: vec![],
-            done_days: vec![],
-            created: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-            last_greeting: None,
-            unanswered_sms: vec![],
-            touch_days: TouchDays::default(),
+            ..AccountSummary::bare(1, Stage::Prospect { grade: Grade::A }, day)
         };
         let mut bad = postcard::to_stdvec(&minimal).unwrap();
-        // id (1 byte), name length and name (2), no company (1), then the stage
-        bad[4] = 99;
+        // id (1 byte), name length and name (2), no company (1), no phone (1),
+        // no email (1), then the stage
+        bad[6] = 99;
         assert!(postcard::from_bytes::<AccountSummary>(&bad).is_err(), "an unknown stage code is an error");
     }
 }

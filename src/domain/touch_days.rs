@@ -51,6 +51,16 @@ impl TouchDays {
             .map(|p| TouchKind::ALL[(p & KIND_MASK) as usize])
     }
 
+    /// The kinds of the newest `n` touches, newest first.
+    pub fn newest_kinds(&self, n: usize) -> impl Iterator<Item = TouchKind> + '_ {
+        self.0.iter().rev().take(n).map(|p| TouchKind::ALL[(p & KIND_MASK) as usize])
+    }
+
+    /// Whether any touch is dated `day`.
+    pub fn any_on(&self, day: NaiveDate) -> bool {
+        self.kinds_between(day, day).next().is_some()
+    }
+
     /// Every touch as (day, kind), oldest first.
     pub fn iter(&self) -> impl Iterator<Item = (NaiveDate, TouchKind)> + '_ {
         self.0.iter().filter_map(|p| {

@@ -21,8 +21,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// carry what the ranking needs (greetings, unanswered SMS, creation day);
 /// 5: the day index of touches and orders; 6: summaries keep the last
 /// year's touch days and kinds (effort and cost to serve); 7: packed into
-/// one integer each.
-pub const DERIVED_VERSION: u32 = 7;
+/// one integer each; 8: summaries carry the first phone, whether there is
+/// an email, and the day a follow-up was last closed (the daily plan).
+pub const DERIVED_VERSION: u32 = 8;
 
 const SCHEMA_KEY: &[u8] = b"schema_version";
 const DERIVED_KEY: &[u8] = b"derived_version";

@@ -116,7 +116,7 @@ impl Screen for Today {
                     Cell::from(summary.company.clone().unwrap_or_default()),
                     Cell::from(stage_label(summary)),
                     Cell::from(focus_mark(ctx, theme, row.index)),
-                    Cell::from(row.channel(summary).as_str()),
+                    Cell::from(row.channel.as_str()),
                     Cell::from(Span::styled(why, why_style)),
                     Cell::from(ago(summary.last_touch, ctx.now)),
                 ]))

@@ -1,0 +1,80 @@
+//! Hand-built books for the analysis tests: accounts, touches and
+//! follow-ups dated relative to one fixed day.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+
+use crate::domain::{
+    AccountId, AccountSummary, FollowUp, FollowUpId, FollowUpReason, FollowUpStatus, Grade, Stage, Tier,
+    TouchDays, TouchKind,
+};
+
+/// The day the tests stand on: a Tuesday.
+pub const TODAY: &str = "2026-12-01";
+
+pub fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+pub fn today() -> NaiveDate {
+    day(TODAY)
+}
+
+/// `n` days after today (before, when negative), at 10:00.
+pub fn days_on(n: i64) -> NaiveDateTime {
+    (today() + Duration::days(n)).and_hms_opt(10, 0, 0).unwrap()
+}
+
+pub fn prospect(grade: Grade) -> Stage {
+    Stage::Prospect { grade }
+}
+
+pub fn customer(tier: Tier) -> Stage {
+    Stage::Customer { tier, tier_pinned: false }
+}
+
+/// An account added 100 days ago, with a phone, last touched (by a call)
+/// `touched` days ago.
+pub fn account(id: u64, stage: Stage, touched: Option<i64>) -> AccountSummary {
+    let mut summary = AccountSummary {
+        phone: Some(format!("138{id:08}")),
+        ..AccountSummary::bare(id, stage, days_on(-100).date())
+    };
+    if let Some(ago) = touched {
+        touch(&mut summary, -ago, TouchKind::Call);
+    }
+    summary
+}
+
+/// Logs a touch `n` days from today on the summary, as the store would.
+pub fn touch(summary: &mut AccountSummary, n: i64, kind: TouchKind) {
+    let at = days_on(n);
+    summary.last_touch = summary.last_touch.max(Some(at));
+    let mut days: Vec<(NaiveDate, TouchKind)> = summary.touch_days.iter().collect();
+    days.push((at.date(), kind));
+    summary.touch_days = TouchDays::new(days);
+}
+
+/// A pending follow-up due `due_in` days from today, made 20 days ago.
+pub fn follow_up(id: u64, due_in: i64, reason: FollowUpReason) -> FollowUp {
+    FollowUp {
+        id: FollowUpId(id),
+        account: AccountId(0),
+        due: today() + Duration::days(due_in),
+        due_time: None,
+        kind: TouchKind::Call,
+        reason,
+        note: String::new(),
+        status: FollowUpStatus::Open,
+        snoozes: 0,
+        snoozed_at: Vec::new(),
+        created_at: days_on(-20),
+        closed_at: None,
+        referral: None,
+    }
+}
+
+pub fn with(mut summary: AccountSummary, follow_up: FollowUp) -> AccountSummary {
+    summary.pending.push(FollowUp { account: summary.id, ..follow_up });
+    summary.pending.sort_by_key(|f| (f.due, f.due_time, f.id));
+    summary
+}
