@@ -8,6 +8,7 @@ use std::time::Duration;
 use chrono::NaiveDateTime;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use leadline::analysis::focus::focus;
+use leadline::analysis::plan::plan;
 use leadline::analysis::ranking::rank;
 use leadline::app::demo::DemoOptions;
 use leadline::app::{App, TouchInput};
@@ -56,8 +57,8 @@ fn open_and_load(c: &mut Criterion) {
             },
         );
         let app = app(&dir);
-        group.bench_function(format!("today list, {accounts} accounts, store open"), |b| {
-            b.iter(|| app.today_list().unwrap())
+        group.bench_function(format!("today's plan (7 days), {accounts} accounts, store open"), |b| {
+            b.iter(|| app.agenda(7).unwrap())
         });
         // The ranking alone, as the TUI runs it on the summaries it holds.
         let summaries = app.load_book().unwrap().summaries;
@@ -66,6 +67,9 @@ fn open_and_load(c: &mut Criterion) {
         let marks = app.marks(&summaries);
         group.bench_function(format!("rank today, {accounts} accounts, summaries in memory"), |b| {
             b.iter(|| rank(&summaries, now().date(), &config, &marks))
+        });
+        group.bench_function(format!("plan 7 days, {accounts} accounts, summaries in memory"), |b| {
+            b.iter(|| plan(&summaries, now().date(), 7, &config, &marks, &[]))
         });
     }
     group.finish();
@@ -108,6 +112,7 @@ fn log_touch(c: &mut Criterion) {
                     direction: Direction::Outbound,
                     outcome: None,
                     note: format!("bench {next}"),
+                    lesson: String::new(),
                     at: None,
                     next: None,
                 }

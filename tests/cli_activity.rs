@@ -199,13 +199,19 @@ fn today_lists_due_and_overdue_follow_ups_overdue_first() {
             "channel",
             "company",
             "days_overdue",
+            "deferred_days",
+            "done",
             "due",
             "due_time",
             "follow_up_id",
             "kind",
             "name",
+            "phone",
+            "planned_because",
+            "planned_for",
             "reasons",
-            "score"
+            "score",
+            "slot"
         ]
     );
     assert_eq!((rows[0]["kind"].as_str(), rows[0]["channel"].as_str()), (Some("follow-up"), Some("call")));
@@ -214,20 +220,18 @@ fn today_lists_due_and_overdue_follow_ups_overdue_first() {
     assert_eq!(rows[1]["reasons"][0], "due today");
     let text = book.run(&["today"]).ok();
     assert!(
-        text.starts_with(
-            "Today 2026-11-27: 2 to contact (2 follow-ups, 1 of them overdue; 0 past cadence; 0 holiday greetings)"
-        ),
+        text.starts_with("Today Fri 2026-11-27: 2 planned (2 promised, 0 in key and MGC slots), 0 later"),
         "{text}"
     );
     book.run(&["log", "call", "王芳", "--next", "+7d"]).ok();
-    let names: Vec<String> = book
+    let rows: Vec<(String, bool)> = book
         .json(&["today", "--json"])
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| r["name"].as_str().unwrap().into())
+        .map(|r| (r["name"].as_str().unwrap().into(), r["done"].as_bool().unwrap()))
         .collect();
-    assert_eq!(names, ["张伟"], "the next step replaces the overdue one");
+    assert_eq!(rows, [("张伟".into(), false), ("王芳".into(), true)], "the call did 王芳's row");
 }
 
 #[test]

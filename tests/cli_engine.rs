@@ -11,8 +11,13 @@ fn rows(value: &Value) -> Vec<Value> {
     value.as_array().expect("an array").clone()
 }
 
+/// Who is still to contact today: the plan's open rows.
 fn names(book: &Book) -> Vec<String> {
-    rows(&book.json(&["today", "--json"])).iter().map(|r| r["name"].as_str().unwrap().to_string()).collect()
+    rows(&book.json(&["today", "--json"]))
+        .iter()
+        .filter(|r| r["done"] == false)
+        .map(|r| r["name"].as_str().unwrap().to_string())
+        .collect()
 }
 
 #[test]
@@ -64,24 +69,28 @@ fn today_ranks_follow_ups_and_cadences_with_scores_and_reasons() {
     let today = rows(&book.json(&["today", "--json"]));
     let summary: Vec<(&str, &str)> =
         today.iter().map(|r| (r["name"].as_str().unwrap(), r["kind"].as_str().unwrap())).collect();
-    // 张伟 (A) is 2 days past a 3-day cadence; 李娜 (B) never touched,
-    // added 17 days ago; 王芳 (D) has a follow-up today; 赵文's is later.
-    // 李娜's ten days past a B cadence outweigh 王芳's D-grade call today.
-    assert_eq!(summary, [("张伟", "cadence"), ("李娜", "cadence"), ("王芳", "follow-up")]);
-    assert_eq!(today[0]["reasons"], serde_json::json!(["A grade, no touch for 5 days"]));
-    assert_eq!(today[1]["reasons"], serde_json::json!(["B grade, never touched (added 17 days ago)"]));
-    assert_eq!(today[0]["follow_up_id"], Value::Null);
-    assert_eq!((today[2]["channel"].as_str(), today[2]["due"].as_str()), (Some("call"), Some("2026-11-27")));
-    let scores: Vec<f64> = today.iter().map(|r| r["score"].as_f64().unwrap()).collect();
+    // 王芳 (D) has a follow-up today: a promise, first; then 张伟 (A), 2
+    // days past a 3-day cadence, and 李娜 (B) never touched, added 17 days
+    // ago, by score; 赵文's follow-up is later.
+    assert_eq!(summary, [("王芳", "follow-up"), ("张伟", "cadence"), ("李娜", "cadence")]);
+    assert_eq!(today[1]["reasons"], serde_json::json!(["A grade, no touch for 5 days"]));
+    assert_eq!(today[2]["reasons"], serde_json::json!(["B grade, never touched (added 17 days ago)"]));
+    assert_eq!(today[1]["follow_up_id"], Value::Null);
+    assert_eq!((today[0]["channel"].as_str(), today[0]["due"].as_str()), (Some("call"), Some("2026-11-27")));
+    assert_eq!(
+        today.iter().map(|r| r["slot"].as_str().unwrap()).collect::<Vec<_>>(),
+        ["promise", "score", "score"]
+    );
+    let scores: Vec<f64> = today[1..].iter().map(|r| r["score"].as_f64().unwrap()).collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
 
     book.run(&["log", "visit", "张伟"]).ok();
-    assert_eq!(names(&book), ["李娜", "王芳"], "any touch resets the cadence");
+    assert_eq!(names(&book), ["王芳", "李娜"], "any touch does the row");
 
     book.configure("[cadence]\nB = 30\n\n[ranking]\ngrade = [30.0, 20.0, 10.0, 50.0]\n");
     assert_eq!(names(&book), ["王芳"], "the config sets cadences");
     let text = book.run(&["today"]).ok();
-    assert!(text.contains("1 to contact (1 follow-ups, 0 of them overdue; 0 past cadence"), "{text}");
+    assert!(text.contains(": 2 planned, 1/2 done (1 promised, 0 in key and MGC slots), 0 later"), "{text}");
 }
 
 #[test]
@@ -295,13 +304,16 @@ fn review_counts_the_days_work_and_the_streak() {
         review["missed"].as_array().unwrap().iter().map(|m| m["name"].as_str().unwrap()).collect();
     assert_eq!(missed, ["李娜"], "due that day and left open; the snoozed one is counted as snoozed");
     assert_eq!(review["day_over"], true);
-    assert_eq!(review["streak"], 0, "李娜's follow-up was still open at the end of the day");
+    assert_eq!(review["planned"], 3);
+    assert_eq!(review["planned_missed"], serde_json::json!([]), "all three got a touch");
+    assert_eq!(review["streak"], 1, "李娜's call went unanswered, but the attempt was made");
 
     let text = book.run(&["review", "--date", "2026-11-26"]).ok();
     assert!(text.starts_with("Review of 2026-11-26 (Thu)"), "{text}");
     assert!(text.contains("Touches      none\n"), "{text}");
     assert!(text.contains("Follow-ups   1 done, 0 skipped, 0 snoozed"), "{text}");
-    assert!(text.contains("Streak       1 day with the list worked to zero"), "{text}");
+    assert!(text.contains("Plan         1/1 worked, 0 missed"), "{text}");
+    assert!(text.contains("Streak       2 days with the plan worked to zero"), "{text}");
 
     // 王芳's snoozed follow-up is due today: still due while the day lasts.
     let today = book.json(&["review", "--json"]);

@@ -96,7 +96,7 @@ fn dates_outside_two_centuries_are_refused_wherever_they_come_in() {
         let (restored, run) = restore(&file);
         let error = run.fails(2);
         assert!(error.contains("outside the years 1900 to 2200"), "{list}: {error}");
-        assert!(restored.run(&["today"]).ok().contains("Nothing due"));
+        assert!(restored.run(&["today"]).ok().contains("Nothing planned"));
     }
 }
 

@@ -142,6 +142,7 @@ fn book() -> impl Strategy<Value = Backup> {
                         direction: if inbound { Direction::Inbound } else { Direction::Outbound },
                         outcome,
                         note,
+                        lesson: String::new(),
                     })
                     .collect();
                 book.orders = orders

@@ -55,6 +55,7 @@ fn touch(
         direction: Direction::Outbound,
         outcome,
         note: note.into(),
+        lesson: String::new(),
         at: at(when),
         next: None,
     }

@@ -1,15 +1,20 @@
-//! The day's review: what was done, won, missed and let slip, and the
-//! streak of days with the list worked to zero.
+//! The day's review: what was done, won, missed and let slip, who was
+//! contacted and who was planned but not, and the streak of days with
+//! the plan worked to zero.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Duration, NaiveDate};
 
 use super::ranking::cadence_due;
 use crate::config::Config;
 use crate::domain::{
-    AccountId, AccountSummary, DayEntry, FollowUp, FollowUpStatus, Money, Outcome, TouchKind,
+    AccountId, AccountSummary, DayEntry, DayRecord, FollowUp, FollowUpId, FollowUpStatus, Money, Outcome,
+    PlanEntry, TouchKind,
 };
+
+/// One touch as the review lists it: its channel and outcome.
+pub type TouchSeen = (TouchKind, Option<Outcome>);
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Review {
@@ -18,18 +23,36 @@ pub struct Review {
     pub by_kind: BTreeMap<TouchKind, usize>,
     /// By outcome; touches without one count under None.
     pub by_outcome: BTreeMap<Option<Outcome>, usize>,
+    /// Each account touched, with its touches (kind and outcome) in the
+    /// order they came.
+    pub contacted: Vec<(AccountId, Vec<TouchSeen>)>,
     pub orders: Vec<(AccountId, Money)>,
     pub orders_value: Money,
     pub follow_ups_done: usize,
     pub follow_ups_skipped: usize,
     pub follow_ups_snoozed: usize,
+    /// The day's plan: how many rows, and those not worked (while the day
+    /// lasts: still to do).
+    pub planned: usize,
+    pub planned_missed: Vec<PlanEntry>,
     /// Follow-ups due on the day and not done on it.
     pub missed: Vec<FollowUp>,
     /// Accounts whose cadence ran out on the day and that are still untouched.
     pub past_cadence: Vec<AccountId>,
-    /// Days up to this one, in a row, that ended with no follow-up overdue;
-    /// days with nothing due and nothing done neither break nor count.
+    /// Days up to this one, in a row, whose plan was worked to zero (see
+    /// [`review`]); today counts once it is.
     pub streak: u32,
+}
+
+/// What a review reads of the book, besides the day's entries.
+pub struct Book<'a> {
+    pub follow_ups: &'a [FollowUp],
+    pub summaries: &'a [AccountSummary],
+    /// Days with any touch or order, over the last year.
+    pub active: &'a BTreeSet<NaiveDate>,
+    /// The day records of the last year (the plans as they were kept).
+    pub records: &'a [DayRecord],
+    pub config: &'a Config,
 }
 
 /// Whether `follow_up` was due and still open at the end of `day`.
@@ -42,24 +65,72 @@ fn open_at_end_of(follow_up: &FollowUp, day: NaiveDate) -> bool {
         }
 }
 
-/// Reviews `date`: `entries` are that day's touches and orders, `active`
-/// the days with any touch or order (for the streak; days a follow-up
-/// was closed or due count too).
+/// How the rows of a day's plan were worked: by a touch that day, or the
+/// row's follow-up closed or snoozed that day; an account archived since
+/// was dealt with.
+struct Worked<'a> {
+    summaries: HashMap<AccountId, &'a AccountSummary>,
+    follow_ups: HashMap<FollowUpId, &'a FollowUp>,
+}
+
+impl<'a> Worked<'a> {
+    fn new(book: &Book<'a>) -> Worked<'a> {
+        Worked {
+            summaries: book.summaries.iter().map(|s| (s.id, s)).collect(),
+            follow_ups: book.follow_ups.iter().map(|f| (f.id, f)).collect(),
+        }
+    }
+
+    fn row(&self, entry: &PlanEntry, day: NaiveDate) -> bool {
+        let Some(summary) = self.summaries.get(&entry.account) else { return true };
+        let touched = summary.touch_days.any_on(day) || summary.last_touch.is_some_and(|t| t.date() == day);
+        let follow_up = entry.follow_up.and_then(|id| self.follow_ups.get(&id));
+        let handled = follow_up.is_some_and(|f| {
+            f.closed_at.is_some_and(|c| c.date() == day) || f.snoozed_at.iter().any(|t| t.date() == day)
+        });
+        touched || handled || !summary.is_active()
+    }
+
+    /// Whether the promises made on `day` for that day were kept: each
+    /// closed or snoozed that day, or its account touched after it.
+    fn promises_made(&self, follow_ups: &[FollowUp], day: NaiveDate) -> bool {
+        follow_ups.iter().filter(|f| f.created_at.date() == day && f.due <= day).all(|f| {
+            let acted =
+                f.closed_at.is_some_and(|c| c.date() == day) || f.snoozed_at.iter().any(|t| t.date() == day);
+            let touched =
+                self.summaries.get(&f.account).and_then(|s| s.last_touch).is_some_and(|t| t > f.created_at);
+            acted || touched
+        })
+    }
+}
+
+/// Reviews `date`: `entries` are that day's touches and orders, `plan`
+/// its plan (the kept one; for today, as it stands).
+///
+/// The streak walks back from the day, at most a year. A day Leadline
+/// kept a plan for counts when every row of it was worked (a touch, even
+/// unanswered, or its follow-up closed or snoozed) and so was every
+/// promise made that day for that day, and breaks the streak otherwise;
+/// a day without a plan (nothing changed that day) breaks it only when a
+/// promise was left overdue, and counts when there was work. Today, not
+/// over yet, counts once worked to zero and never breaks it.
 pub fn review(
     date: NaiveDate,
+    today: NaiveDate,
     entries: &[DayEntry],
-    follow_ups: &[FollowUp],
-    summaries: &[AccountSummary],
-    active: &BTreeSet<NaiveDate>,
-    config: &Config,
+    plan: &[PlanEntry],
+    book: &Book<'_>,
 ) -> Review {
-    let mut review = Review { date: Some(date), ..Review::default() };
+    let mut review = Review { date: Some(date), planned: plan.len(), ..Review::default() };
+    let mut contacted: BTreeMap<AccountId, (usize, Vec<TouchSeen>)> = BTreeMap::new();
     for entry in entries {
         match entry {
-            DayEntry::Touch { kind, outcome, .. } => {
+            DayEntry::Touch { account, kind, outcome, .. } => {
                 review.touches += 1;
                 *review.by_kind.entry(*kind).or_default() += 1;
                 *review.by_outcome.entry(*outcome).or_default() += 1;
+                let order = contacted.len();
+                contacted.entry(*account).or_insert((order, Vec::new())).1.push((*kind, *outcome));
             }
             DayEntry::Order { account, amount, .. } => {
                 review.orders.push((*account, *amount));
@@ -67,7 +138,11 @@ pub fn review(
             }
         }
     }
-    for f in follow_ups {
+    let mut contacted: Vec<_> = contacted.into_iter().collect();
+    contacted.sort_by_key(|(_, (order, _))| *order);
+    review.contacted = contacted.into_iter().map(|(id, (_, touches))| (id, touches)).collect();
+
+    for f in book.follow_ups {
         let closed_on_day = f.closed_at.is_some_and(|c| c.date() == date);
         match f.status {
             FollowUpStatus::Done if closed_on_day => review.follow_ups_done += 1,
@@ -80,23 +155,40 @@ pub fn review(
             review.missed.push(f.clone());
         }
     }
-    review.past_cadence = summaries
+    review.past_cadence = book
+        .summaries
         .iter()
-        .filter(|s| s.is_active() && s.pending.is_empty() && cadence_due(s, config) == date)
+        .filter(|s| s.is_active() && s.pending.is_empty() && cadence_due(s, book.config) == date)
         .map(|s| s.id)
         .collect();
 
-    // The streak: walk back from the day, at most a year.
-    let due_days: BTreeSet<NaiveDate> = follow_ups.iter().map(|f| f.due).collect();
+    let worked = Worked::new(book);
+    review.planned_missed = plan.iter().filter(|e| !worked.row(e, date)).cloned().collect();
+
+    let plans: HashMap<NaiveDate, &[PlanEntry]> =
+        book.records.iter().map(|r| (r.date, &r.plan[..])).collect();
+    let due_days: BTreeSet<NaiveDate> = book.follow_ups.iter().map(|f| f.due).collect();
     let closing_days: BTreeSet<NaiveDate> =
-        follow_ups.iter().filter_map(|f| f.closed_at).map(|t| t.date()).collect();
+        book.follow_ups.iter().filter_map(|f| f.closed_at).map(|t| t.date()).collect();
     let mut day = date;
     for _ in 0..366 {
-        if follow_ups.iter().any(|f| open_at_end_of(f, day)) {
+        let plan = if day == date { Some(plan) } else { plans.get(&day).copied().filter(|p| !p.is_empty()) };
+        let worked_to_zero = match plan {
+            Some(rows) => {
+                rows.iter().all(|e| worked.row(e, day)) && worked.promises_made(book.follow_ups, day)
+            }
+            None => !book.follow_ups.iter().any(|f| open_at_end_of(f, day)),
+        };
+        if worked_to_zero {
+            let had_work = plan.is_some_and(|p| !p.is_empty())
+                || book.active.contains(&day)
+                || due_days.contains(&day)
+                || closing_days.contains(&day);
+            if had_work {
+                review.streak += 1;
+            }
+        } else if day != today {
             break;
-        }
-        if active.contains(&day) || due_days.contains(&day) || closing_days.contains(&day) {
-            review.streak += 1;
         }
         day -= Duration::days(1);
     }
@@ -108,7 +200,7 @@ mod tests {
     use chrono::NaiveDateTime;
 
     use super::*;
-    use crate::domain::{FollowUpId, FollowUpReason, Grade, Stage, TouchKind};
+    use crate::domain::{FollowUpReason, Grade, RowKind, Stage};
 
     fn day(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
@@ -136,9 +228,12 @@ mod tests {
         }
     }
 
+    /// Reviews a day long over, with nothing but follow-ups and active days.
     fn streak_on(date: &str, follow_ups: &[FollowUp], active: &[&str]) -> u32 {
         let active: BTreeSet<NaiveDate> = active.iter().map(|d| day(d)).collect();
-        review(day(date), &[], follow_ups, &[], &active, &Config::default()).streak
+        let book =
+            Book { follow_ups, summaries: &[], active: &active, records: &[], config: &Config::default() };
+        review(day(date), day("2026-12-31"), &[], &[], &book).streak
     }
 
     #[test]
@@ -171,9 +266,105 @@ mod tests {
             ..AccountSummary::bare(id, Stage::Prospect { grade: Grade::A }, day("2026-10-01"))
         };
         let summaries = [summary(1, "2026-11-23"), summary(2, "2026-11-22"), summary(3, "2026-11-24")];
-        let r = review(day("2026-11-26"), &[], &follow_ups, &summaries, &BTreeSet::new(), &Config::default());
+        let book = Book {
+            follow_ups: &follow_ups,
+            summaries: &summaries,
+            active: &BTreeSet::new(),
+            records: &[],
+            config: &Config::default(),
+        };
+        let r = review(day("2026-11-26"), day("2026-11-30"), &[], &[], &book);
         assert_eq!(r.follow_ups_done, 1);
         assert_eq!(r.missed.iter().map(|f| f.id.0).collect::<Vec<_>>(), [2, 3]);
         assert_eq!(r.past_cadence, [AccountId(1)], "A grade: 3 days after 11-23");
+    }
+
+    fn entry(account: u64, follow_up: Option<u64>) -> PlanEntry {
+        PlanEntry {
+            account: AccountId(account),
+            kind: if follow_up.is_some() { RowKind::FollowUp } else { RowKind::Cadence },
+            follow_up: follow_up.map(FollowUpId),
+            slot: crate::domain::Slot::Score,
+        }
+    }
+
+    #[test]
+    fn the_streak_counts_the_days_whose_plan_was_worked_to_zero() {
+        use crate::domain::TouchDays;
+        // Account 1 called on 11-23, 11-24 and 11-26; account 2's
+        // follow-up snoozed on 11-25; account 3 never worked.
+        let mut one = AccountSummary::bare(1, Stage::Prospect { grade: Grade::A }, day("2026-10-01"));
+        one.touch_days =
+            TouchDays::new(["2026-11-23", "2026-11-24", "2026-11-26"].map(|d| (day(d), TouchKind::Call)));
+        let two = AccountSummary::bare(2, Stage::Prospect { grade: Grade::A }, day("2026-10-01"));
+        let three = AccountSummary::bare(3, Stage::Prospect { grade: Grade::A }, day("2026-10-01"));
+        let summaries = [one, two, three];
+        let mut snoozed = follow_up(9, "2026-11-28", None);
+        snoozed.account = AccountId(2);
+        snoozed.snoozed_at = vec![at("2026-11-25")];
+        let follow_ups = [snoozed];
+        let record =
+            |date: &str, plan: Vec<PlanEntry>| DayRecord { date: day(date), plan, reflection: String::new() };
+        let records = [
+            record("2026-11-22", vec![entry(3, None)]),
+            record("2026-11-23", vec![entry(1, None)]),
+            record("2026-11-24", vec![entry(1, None)]),
+            record("2026-11-25", vec![entry(2, Some(9))]),
+        ];
+        let active = BTreeSet::new();
+        let book = Book {
+            follow_ups: &follow_ups,
+            summaries: &summaries,
+            active: &active,
+            records: &records,
+            config: &Config::default(),
+        };
+        let on =
+            |date: &str, today: &str, plan: &[PlanEntry]| review(day(date), day(today), &[], plan, &book);
+
+        // 11-26: its own plan (account 1) worked; 11-25 by the snooze;
+        // 11-24 and 11-23 by calls; 11-22's row never worked: the end.
+        let r = on("2026-11-26", "2026-11-30", &[entry(1, None)]);
+        assert_eq!((r.streak, r.planned, r.planned_missed.len()), (4, 1, 0));
+        // Today, with account 3 still to do: not yet counted, not broken.
+        let r = on("2026-11-26", "2026-11-26", &[entry(1, None), entry(3, None)]);
+        assert_eq!(r.streak, 3);
+        assert_eq!(r.planned_missed, [entry(3, None)]);
+        // The same day once over breaks it.
+        assert_eq!(on("2026-11-26", "2026-11-27", &[entry(1, None), entry(3, None)]).streak, 0);
+    }
+
+    #[test]
+    fn the_contacted_are_listed_once_each_with_their_touches_in_order() {
+        use crate::domain::{Direction, TouchId};
+        let touch = |account: u64, kind: TouchKind, outcome: Option<Outcome>| DayEntry::Touch {
+            account: AccountId(account),
+            touch: TouchId(1),
+            kind,
+            direction: Direction::Outbound,
+            outcome,
+        };
+        let entries = [
+            touch(7, TouchKind::Call, Some(Outcome::NoAnswer)),
+            touch(3, TouchKind::Visit, None),
+            touch(7, TouchKind::Sms, None),
+        ];
+        let active = BTreeSet::new();
+        let book = Book {
+            follow_ups: &[],
+            summaries: &[],
+            active: &active,
+            records: &[],
+            config: &Config::default(),
+        };
+        let r = review(day("2026-11-26"), day("2026-11-26"), &entries, &[], &book);
+        assert_eq!(r.touches, 3);
+        assert_eq!(
+            r.contacted,
+            [
+                (AccountId(7), vec![(TouchKind::Call, Some(Outcome::NoAnswer)), (TouchKind::Sms, None)]),
+                (AccountId(3), vec![(TouchKind::Visit, None)])
+            ]
+        );
     }
 }

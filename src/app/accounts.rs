@@ -190,7 +190,7 @@ impl App {
         account.name = check_name(name)?;
         input.apply_to(&mut account)?;
         let referrer = referred.as_ref().map(|r| self.record(r.by)).transpose()?;
-        let mut txn = self.store.begin();
+        let mut txn = self.begin();
         account.id = AccountId(txn.next_id("account")?);
         let record = AccountRecord { account, stats: AccountStats::default() };
         txn.put_account(&record)?;
@@ -211,7 +211,7 @@ impl App {
     pub fn edit_account(&self, id: AccountId, input: &AccountInput) -> AppResult<Written<AccountRecord>> {
         let mut record = self.record(id)?;
         input.apply_to(&mut record.account)?;
-        let mut txn = self.store.begin();
+        let mut txn = self.begin();
         txn.put_account(&record)?;
         let summary = format!("edit {} (#{id})", record.account.name);
         let changes = txn.commit(summary, self.now())?;
@@ -248,7 +248,7 @@ impl App {
         }
         let now = self.now();
         record.account.archived = Some(Archived { reason, at: now });
-        let mut txn = self.store.begin();
+        let mut txn = self.begin();
         txn.put_account(&record)?;
         let changes = txn.commit(format!("archive {} (#{id}) as {reason}", record.account.name), now)?;
         Ok(Written { value: record, changes })
@@ -259,7 +259,7 @@ impl App {
         if record.account.archived.take().is_none() {
             return Err(AppError::Conflict(format!("{} is not archived", record.account.name)));
         }
-        let mut txn = self.store.begin();
+        let mut txn = self.begin();
         txn.put_account(&record)?;
         let changes = txn.commit(format!("restore {} (#{id})", record.account.name), self.now())?;
         Ok(Written { value: record, changes })

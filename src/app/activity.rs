@@ -18,6 +18,8 @@ pub struct TouchInput {
     pub direction: Direction,
     pub outcome: Option<Outcome>,
     pub note: String,
+    /// What the touch taught, in a line (the day's review collects them).
+    pub lesson: String,
     pub at: Option<When>,
     /// Schedules the next step as a follow-up.
     pub next: Option<NextStep>,
@@ -118,6 +120,7 @@ impl App {
             None => None,
         };
         let note = checked_note(&input.note)?;
+        let lesson = check_field(TextField::Lesson, &input.lesson)?;
         let record = self.record(input.account)?;
         let now = self.now();
         let mut warnings = Vec::new();
@@ -133,7 +136,7 @@ impl App {
                 ));
             }
         }
-        let mut txn = self.store.begin();
+        let mut txn = self.begin();
         let touch = Touch {
             id: TouchId(txn.next_id("touch")?),
             account: input.account,
@@ -142,6 +145,7 @@ impl App {
             direction: input.direction,
             outcome: input.outcome,
             note,
+            lesson,
         };
         txn.append_touch(&touch)?;
         let mut closed = Vec::new();
@@ -202,7 +206,7 @@ impl App {
         let note = checked_note(&input.note)?;
         let mut record: AccountRecord = self.record(input.account)?;
         let now = self.now();
-        let mut txn = self.store.begin();
+        let mut txn = self.begin();
         let order = Order {
             id: OrderId(txn.next_id("order")?),
             account: input.account,
@@ -229,7 +233,7 @@ impl App {
         let due = self.future_day(input.due, "the follow-up date")?;
         let record = self.record(input.account)?;
         let now = self.now();
-        let mut txn = self.store.begin();
+        let mut txn = self.begin();
         let input = FollowUpInput { due, note: checked_note(&input.note)?, ..input.clone() };
         let follow_up = new_follow_up(&mut txn, &input, now)?;
         let changes = txn.commit(
@@ -268,7 +272,7 @@ impl App {
         let now = self.now();
         follow_up.status = status;
         follow_up.closed_at = Some(now);
-        let mut txn = self.store.begin();
+        let mut txn = self.begin();
         txn.put_follow_up(&follow_up);
         let verb = if status == FollowUpStatus::Skipped { "skip" } else { "done" };
         let changes = txn.commit(format!("{verb} follow-up #{id} ({name})"), now)?;
@@ -287,7 +291,7 @@ impl App {
         follow_up.status = FollowUpStatus::Snoozed;
         follow_up.snoozes += 1;
         follow_up.snoozed_at.push(now);
-        let mut txn = self.store.begin();
+        let mut txn = self.begin();
         txn.put_follow_up(&follow_up);
         let changes = txn.commit(format!("snooze follow-up #{id} ({name}) to {}", to.date), now)?;
         Ok(Written { value: (follow_up, name), changes })

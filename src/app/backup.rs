@@ -14,7 +14,7 @@ use crate::domain::contact::{
 };
 use crate::domain::dates::{check_date, check_moment};
 use crate::domain::{
-    Account, AccountId, AccountStats, FollowUp, MAX_ID, Order, Referral, Touch, id_in_range,
+    Account, AccountId, AccountStats, DayRecord, FollowUp, MAX_ID, Order, Referral, Touch, id_in_range,
 };
 
 pub const FORMAT: &str = "leadline-backup";
@@ -29,6 +29,10 @@ pub struct Backup {
     pub orders: Vec<Order>,
     pub follow_ups: Vec<FollowUp>,
     pub referrals: Vec<Referral>,
+    /// Each day's plan as kept and the rep's reflection (absent from
+    /// backups written before there were any).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub days: Vec<DayRecord>,
 }
 
 impl Backup {
@@ -41,6 +45,7 @@ impl Backup {
             orders: Vec::new(),
             follow_ups: Vec::new(),
             referrals: Vec::new(),
+            days: Vec::new(),
         }
     }
 
@@ -51,6 +56,7 @@ impl Backup {
         self.orders.sort_by_key(|r| r.id);
         self.follow_ups.sort_by_key(|r| r.id);
         self.referrals.sort_by_key(|r| r.id);
+        self.days.sort_by_key(|d| d.date);
     }
 
     /// The backup on one line: a third smaller, for Leadline's own daily
@@ -102,6 +108,7 @@ impl Backup {
             refers(&accounts, touch.account, &what)?;
             moment(touch.at, &what)?;
             touch.note = check_field(TextField::Note, &touch.note).map_err(|e| invalid(&what, e))?;
+            touch.lesson = check_field(TextField::Lesson, &touch.lesson).map_err(|e| invalid(&what, e))?;
         }
         for order in &mut out.orders {
             let what = format!("order {}", order.id);
@@ -143,6 +150,19 @@ impl Backup {
                 referral.incentive =
                     optional_field(TextField::Incentive, incentive).map_err(|e| invalid(&what, e))?;
             }
+        }
+        let mut dates = HashSet::new();
+        for day in &mut out.days {
+            let what = format!("the record of {}", day.date);
+            check_date(day.date).map_err(|e| invalid(&what, e))?;
+            if !dates.insert(day.date) {
+                return Err(AppError::Invalid(format!("the backup has {what} twice")));
+            }
+            day.reflection =
+                check_field(TextField::Reflection, &day.reflection).map_err(|e| invalid(&what, e))?;
+            // A plan row is a note of who was planned: one for an account
+            // the book no longer has says nothing.
+            day.plan.retain(|entry| accounts.contains(&entry.account));
         }
         Ok(out)
     }
@@ -285,6 +305,7 @@ impl App {
                     && kept(r.referee, format!("referral {}", r.id))
             })
             .collect();
+        backup.days = salvaged.days;
         backup.canonicalize();
         Ok((backup, problems))
     }
@@ -326,6 +347,9 @@ impl App {
         }
         for referral in &backup.referrals {
             txn.put_referral(referral);
+        }
+        for day in &backup.days {
+            txn.put_day_record(day);
         }
         let reserved: BTreeMap<&'static str, u64> = BTreeMap::from([
             ("account", max_id(&mut backup.accounts.iter().map(|r| r.id.0))),

@@ -253,6 +253,7 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
                 direction: if inbound { Direction::Inbound } else { Direction::Outbound },
                 outcome: outcome_for(&mut dice, kind),
                 note: dice.pick(NOTES).to_string(),
+                lesson: String::new(),
             });
         }
 

@@ -193,7 +193,7 @@ impl App {
             return Ok(Written { value: changes, changes: Default::default() });
         }
         let now = self.now();
-        let mut txn = self.store.begin();
+        let mut txn = self.begin();
         for change in &changes {
             let mut record = self.record(change.id)?;
             record.account.stage = Stage::Customer { tier: change.suggested, tier_pinned: false };

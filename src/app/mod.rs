@@ -31,11 +31,11 @@ pub mod csv_import;
 pub mod demo;
 pub mod encoding;
 mod focus;
+mod plan;
 mod referrals;
 mod resolve;
 mod review;
 mod store;
-mod today;
 pub mod vcard_import;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -51,10 +51,10 @@ pub use accounts::{AccountDetail, AccountInput, AccountRow, ListFilter, Referral
 pub use activity::{FollowUpInput, Logged, NextStep, OrderInput, Recorded, TouchInput};
 pub use book::{BookData, Incentives};
 pub use focus::{AccountMarks, FocusReport, TierChange, effort_warning, incentive_costs};
+pub use plan::{Agenda, DayList, TodayRow, planned_because};
 pub use referrals::{Earned, Ledger, LedgerRow, Referred, ReferrerRecord};
 pub use resolve::Candidate;
 pub use review::DayReview;
-pub use today::{TodayRow, today_rows};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -209,7 +209,7 @@ impl App {
     /// Reverts the newest change; says what it reverted.
     pub fn undo(&self) -> AppResult<Written<String>> {
         match self.store.undo(self.now())? {
-            UndoOutcome::Undone(entry, changes) => Ok(Written { value: entry.summary, changes }),
+            UndoOutcome::Undone(entry, changes) => Ok(Written { value: entry.summary, changes: *changes }),
             UndoOutcome::Nothing => Err(AppError::NothingToUndo),
             UndoOutcome::TooOld(entry) => Err(AppError::Conflict(format!(
                 "the next change to undo ('{}', {}) is older than the undo history keeps",

@@ -141,7 +141,7 @@ impl App {
             )));
         }
         let now = self.now();
-        let mut txn = self.store.begin();
+        let mut txn = self.begin();
         let referral = self.stage_referral(
             &mut txn,
             (referrer, &referrer_record.account.name),
@@ -214,7 +214,7 @@ impl App {
         let now = self.now();
         referral.incentive_status = IncentiveStatus::Delivered;
         referral.delivered_at = Some(now);
-        let mut txn = self.store.begin();
+        let mut txn = self.begin();
         txn.put_referral(&referral);
         for mut open in txn.follow_ups_of(referral.referrer)? {
             if open.referral == Some(id) && open.is_pending() {

@@ -1,29 +1,141 @@
-//! The day's review, with names for the accounts it mentions.
+//! The day's review, with names for the accounts it mentions, the lessons
+//! of the day's touches, and the day's reflection.
+
+use std::collections::HashMap;
 
 use chrono::{Duration, NaiveDate};
 
-use super::{App, AppResult};
-use crate::analysis::review::{Review, review};
-use crate::domain::AccountId;
+use super::store::Records;
+use super::{App, AppError, AppResult, Written};
+use crate::analysis::plan;
+use crate::analysis::review::{Book, Review, review};
+use crate::domain::contact::{TextField, check_field};
+use crate::domain::{AccountId, DayRecord, Outcome, PlanEntry, TouchKind};
+
+/// A row of the review a rep can act on: someone contacted, or planned
+/// and not worked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReviewRow {
+    pub account: AccountId,
+    pub name: String,
+    pub phone: Option<String>,
+    /// The day's touches (contacted), or why it was planned (missed).
+    pub what: String,
+    pub missed: bool,
+}
 
 /// A day's review and the names of the accounts in it.
 #[derive(Clone, Debug)]
 pub struct DayReview {
     pub review: Review,
-    pub names: std::collections::HashMap<AccountId, String>,
+    pub names: HashMap<AccountId, String>,
     /// The day is today: what is not done yet is still due, not missed.
     pub today: bool,
+    /// Who was contacted, then who was planned and not worked.
+    pub rows: Vec<ReviewRow>,
+    /// The lessons the day's touches noted, by account.
+    pub lessons: Vec<(AccountId, String)>,
+    /// The rep's reflection on the day (总结和反思).
+    pub reflection: String,
+}
+
+fn touches_words(touches: &[(TouchKind, Option<Outcome>)]) -> String {
+    let words: Vec<String> = touches
+        .iter()
+        .map(|(kind, outcome)| match outcome {
+            Some(outcome) => format!("{kind} ({outcome})"),
+            None => kind.to_string(),
+        })
+        .collect();
+    words.join(", ")
+}
+
+fn planned_words(entry: &PlanEntry) -> String {
+    format!("planned: {}{}", entry.kind, entry.follow_up.map(|f| format!(" #{f}")).unwrap_or_default())
 }
 
 impl App {
+    /// The plan of `date` as the review reads it: the kept one, and for
+    /// today the plan as it stands.
+    fn plan_of(
+        &self,
+        date: NaiveDate,
+        record: Option<&DayRecord>,
+        summaries: &[crate::domain::AccountSummary],
+    ) -> Vec<PlanEntry> {
+        let kept = record.map(|r| r.plan.clone()).unwrap_or_default();
+        if date != self.today() {
+            return kept;
+        }
+        let marks = self.marks(summaries);
+        plan::plan(summaries, date, 1, &self.config, &marks, &kept).first().entries()
+    }
+
     pub fn review_day(&self, date: NaiveDate) -> AppResult<DayReview> {
         let entries: Vec<_> = self.store.day_entries(date, date)?.items.into_iter().map(|(_, e)| e).collect();
         let follow_ups = self.store.follow_ups()?.items;
         let summaries = self.store.summaries()?.items;
-        let active = self.store.active_days(date - Duration::days(366), date)?;
-        let review = review(date, &entries, &follow_ups, &summaries, &active, &self.config);
+        let year_ago = date - Duration::days(366);
+        let active = self.store.active_days(year_ago, date)?;
+        let records = self.store.day_records(year_ago, date)?.items;
+        let record = records.iter().find(|r| r.date == date);
+        let plan = self.plan_of(date, record, &summaries);
+        let book = Book {
+            follow_ups: &follow_ups,
+            summaries: &summaries,
+            active: &active,
+            records: &records,
+            config: &self.config,
+        };
+        let review = review(date, self.today(), &entries, &plan, &book);
+
+        let mut lessons = Vec::new();
+        for (account, _) in &review.contacted {
+            let touches = self.store.touches(*account)?;
+            lessons.extend(
+                touches
+                    .into_iter()
+                    .filter(|t| t.at.date() == date && !t.lesson.is_empty())
+                    .map(|t| (*account, t.lesson)),
+            );
+        }
+        let by_id: HashMap<AccountId, &crate::domain::AccountSummary> =
+            summaries.iter().map(|s| (s.id, s)).collect();
+        let row = |account: AccountId, what: String, missed: bool| ReviewRow {
+            account,
+            name: by_id.get(&account).map_or_else(|| format!("#{account}"), |s| s.name.clone()),
+            phone: by_id.get(&account).and_then(|s| s.phone.clone()),
+            what,
+            missed,
+        };
+        let mut rows: Vec<ReviewRow> = review
+            .contacted
+            .iter()
+            .map(|(account, touches)| row(*account, touches_words(touches), false))
+            .collect();
+        rows.extend(review.planned_missed.iter().map(|e| row(e.account, planned_words(e), true)));
+        let reflection = record.map(|r| r.reflection.clone()).unwrap_or_default();
         let names = summaries.into_iter().map(|s| (s.id, s.name)).collect();
-        Ok(DayReview { review, names, today: date == self.today() })
+        Ok(DayReview { review, names, today: date == self.today(), rows, lessons, reflection })
+    }
+
+    /// Writes the day's reflection (总结和反思): what went well, what to
+    /// change. An empty text removes it.
+    pub fn reflect(&self, date: NaiveDate, text: &str) -> AppResult<Written<String>> {
+        if date > self.today() {
+            return Err(AppError::Invalid(format!(
+                "{date} has not happened yet: reflect on today or a past day"
+            )));
+        }
+        crate::domain::dates::check_date(date).map_err(|e| AppError::Invalid(e.to_string()))?;
+        let text = check_field(TextField::Reflection, text)?;
+        let mut record = self.store.day_record(date)?.unwrap_or_else(|| DayRecord::new(date));
+        record.reflection = text.clone();
+        let mut txn = self.begin();
+        txn.put_day_record(&record);
+        let verb = if text.is_empty() { "remove the reflection on" } else { "reflect on" };
+        let changes = txn.commit(format!("{verb} {date}"), self.now())?;
+        Ok(Written { value: text, changes })
     }
 }
 
@@ -54,6 +166,11 @@ impl DayReview {
             let outcomes = r.by_outcome.iter().map(|(o, n)| (o.map_or("no outcome", |o| o.as_str()), *n));
             lines.push(("Outcomes", counts(outcomes)));
         }
+        if r.planned > 0 {
+            let worked = r.planned - r.planned_missed.len();
+            let left = if self.today { "still to do" } else { "missed" };
+            lines.push(("Plan", format!("{worked}/{} worked, {} {left}", r.planned, r.planned_missed.len())));
+        }
         let orders: Vec<String> =
             r.orders.iter().map(|(id, amount)| format!("{} {}", self.name(*id), amount.grouped())).collect();
         let orders = match orders.len() {
@@ -74,7 +191,14 @@ impl DayReview {
         ));
         lines.push(("Past cadence", or_none(r.past_cadence.iter().map(|id| self.name(*id)).collect())));
         let days = if r.streak == 1 { "day" } else { "days" };
-        lines.push(("Streak", format!("{} {days} with the list worked to zero", r.streak)));
+        lines.push(("Streak", format!("{} {days} with the plan worked to zero", r.streak)));
+        for (account, lesson) in &self.lessons {
+            lines.push(("Lesson", format!("{lesson} ({})", self.name(*account))));
+        }
+        lines.push((
+            "Reflection",
+            if self.reflection.is_empty() { "none yet".into() } else { self.reflection.clone() },
+        ));
         lines
     }
 }

@@ -78,8 +78,19 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Who to contact today and why, most urgent first
+    /// Today's plan: who to contact and why, promises first, at most the day's capacity
     Today {
+        #[arg(long)]
+        json: bool,
+        /// Also list what is due but planned for a later day
+        #[arg(long)]
+        all: bool,
+    },
+    /// The plan of the coming days: each day's rows, and why each got its day
+    Plan {
+        /// How many days, today first
+        #[arg(long, default_value_t = 7)]
+        days: u32,
         #[arg(long)]
         json: bool,
     },
@@ -98,11 +109,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// A day's work: touches, orders, follow-ups done and missed, the streak
+    /// A day's work: who was contacted, who was planned and missed, orders, the streak, the reflection
     Review {
         /// The day to review [default: today]
         #[arg(long, value_name = "WHEN")]
         date: Option<String>,
+        /// Write the day's reflection (总结和反思): what went well, what to change; "" removes it
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -256,6 +270,9 @@ pub struct LogArgs {
     pub outcome: Option<String>,
     #[arg(long)]
     pub note: Option<String>,
+    /// What the touch taught, in a line; the day's review collects them
+    #[arg(long)]
+    pub lesson: Option<String>,
     /// When it happened [default: now]
     #[arg(long, value_name = "WHEN")]
     pub at: Option<String>,

@@ -115,15 +115,8 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
             Ok(0)
         }
         Command::Search { query, limit, json } => search(app, query, *limit, *json),
-        Command::Today { json } => {
-            let rows = app.today_list()?;
-            if *json {
-                print_raw(&json::to_string(&rows.iter().map(json::TodayJson::new).collect::<Vec<_>>()));
-            } else {
-                print(&text::today(&rows, app.today()));
-            }
-            Ok(0)
-        }
+        Command::Today { json, all } => super::plan::today(app, *json, *all),
+        Command::Plan { days, json } => super::plan::plan(app, *days, *json),
         Command::Undo => {
             let summary = app.undo()?.value;
             print(&format!("Undid: {summary}\n"));
@@ -153,7 +146,9 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
         Command::Referrals { action: Some(ReferralAction::Deliver { id }), .. } => {
             super::referrals::deliver(app, ReferralId(*id))
         }
-        Command::Review { date, json } => super::review::review(app, date.as_deref(), *json),
+        Command::Review { date, note, json } => {
+            super::review::review(app, date.as_deref(), note.as_deref(), *json)
+        }
         Command::Focus { json } => super::focus::focus(app, *json),
         Command::Tiers { apply, json } => super::focus::tiers(app, *apply, *json),
         Command::Config => unreachable!("`config` runs without the store"),
@@ -232,6 +227,7 @@ fn log(app: &App, args: &LogArgs) -> CliResult<i32> {
         direction: if args.inbound { Direction::Inbound } else { Direction::Outbound },
         outcome,
         note: args.note.clone().unwrap_or_default(),
+        lesson: args.lesson.clone().unwrap_or_default(),
         at,
         next,
     })?;

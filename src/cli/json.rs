@@ -6,7 +6,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
-use crate::app::{AccountDetail, AccountMarks, AccountRow, ReferralLink, TodayRow};
+use crate::app::{AccountDetail, AccountMarks, AccountRow, ReferralLink};
 use crate::domain::{Account, FollowUp, Order, Touch};
 
 pub(super) fn money(value: crate::domain::Money) -> String {
@@ -213,41 +213,6 @@ impl ShowJson {
             orders: detail.orders.iter().map(OrderJson::new).collect(),
             follow_ups: detail.follow_ups.iter().map(FollowUpJson::new).collect(),
             referrals: detail.referrals.iter().map(ReferralJson::new).collect(),
-        }
-    }
-}
-
-#[derive(Serialize)]
-pub struct TodayJson {
-    account_id: u64,
-    name: String,
-    company: Option<String>,
-    /// Why the account is on the list: follow-up, cadence or holiday.
-    kind: &'static str,
-    follow_up_id: Option<u64>,
-    /// How to reach out: call, sms, visit, ...
-    channel: &'static str,
-    due: String,
-    due_time: Option<String>,
-    days_overdue: i64,
-    score: f64,
-    reasons: Vec<String>,
-}
-
-impl TodayJson {
-    pub fn new(row: &TodayRow) -> TodayJson {
-        TodayJson {
-            account_id: row.account_id.0,
-            name: row.name.clone(),
-            company: row.company.clone(),
-            kind: row.kind.as_str(),
-            follow_up_id: row.follow_up_id.map(|f| f.0),
-            channel: row.channel.as_str(),
-            due: date(row.due),
-            due_time: row.due_time.map(|t| t.format("%H:%M").to_string()),
-            days_overdue: row.days_overdue,
-            score: (row.score * 100.0).round() / 100.0,
-            reasons: row.reasons.clone(),
         }
     }
 }

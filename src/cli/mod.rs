@@ -5,6 +5,7 @@ mod commands;
 mod focus;
 mod import;
 mod json;
+mod plan;
 mod referrals;
 mod review;
 mod table;

@@ -9,7 +9,7 @@ use super::{CliError, CliResult, print, print_raw};
 use crate::app::{App, DayReview};
 use crate::domain::AccountId;
 
-pub fn review(app: &App, day: Option<&str>, as_json: bool) -> CliResult<i32> {
+pub fn review(app: &App, day: Option<&str>, note: Option<&str>, as_json: bool) -> CliResult<i32> {
     let day = match day {
         Some(text) => app.parse_when(text)?.date,
         None => app.today(),
@@ -18,6 +18,14 @@ pub fn review(app: &App, day: Option<&str>, as_json: bool) -> CliResult<i32> {
         return Err(CliError::from(crate::app::AppError::Invalid(format!(
             "{day} has not happened yet; review today or a past day"
         ))));
+    }
+    if let Some(note) = note {
+        let written = app.reflect(day, note)?;
+        if !as_json {
+            let said = if written.is_empty() { "removed" } else { "saved" };
+            print(&format!("The reflection on {} is {said}.\n", day.format("%Y-%m-%d")));
+            return Ok(0);
+        }
     }
     let review = app.review_day(day)?;
     if as_json {
@@ -44,7 +52,46 @@ struct ReviewJson {
     missed: Vec<MissedJson>,
     day_over: bool,
     past_cadence: Vec<AccountJson>,
+    /// Rows in the day's plan, and those not worked (while the day lasts:
+    /// still to do).
+    planned: usize,
+    planned_missed: Vec<PlannedJson>,
+    /// Each account touched, with its touches in order.
+    contacted: Vec<ContactedJson>,
     streak: u32,
+    /// The lessons the day's touches noted.
+    lessons: Vec<LessonJson>,
+    /// The rep's reflection on the day; empty when none.
+    reflection: String,
+}
+
+#[derive(Serialize)]
+struct PlannedJson {
+    account_id: u64,
+    name: String,
+    kind: &'static str,
+    slot: &'static str,
+    follow_up_id: Option<u64>,
+}
+
+#[derive(Serialize)]
+struct ContactedJson {
+    account_id: u64,
+    name: String,
+    touches: Vec<TouchJson>,
+}
+
+#[derive(Serialize)]
+struct TouchJson {
+    kind: &'static str,
+    outcome: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct LessonJson {
+    account_id: u64,
+    name: String,
+    lesson: String,
 }
 
 #[derive(Serialize)]
@@ -111,7 +158,44 @@ impl ReviewJson {
                 .iter()
                 .map(|id| AccountJson { account_id: id.0, name: name(day, *id) })
                 .collect(),
+            planned: r.planned,
+            planned_missed: r
+                .planned_missed
+                .iter()
+                .map(|e| PlannedJson {
+                    account_id: e.account.0,
+                    name: name(day, e.account),
+                    kind: e.kind.as_str(),
+                    slot: e.slot.as_str(),
+                    follow_up_id: e.follow_up.map(|f| f.0),
+                })
+                .collect(),
+            contacted: r
+                .contacted
+                .iter()
+                .map(|(id, touches)| ContactedJson {
+                    account_id: id.0,
+                    name: name(day, *id),
+                    touches: touches
+                        .iter()
+                        .map(|(kind, outcome)| TouchJson {
+                            kind: kind.as_str(),
+                            outcome: outcome.map(|o| o.as_str()),
+                        })
+                        .collect(),
+                })
+                .collect(),
             streak: r.streak,
+            lessons: day
+                .lessons
+                .iter()
+                .map(|(id, lesson)| LessonJson {
+                    account_id: id.0,
+                    name: name(day, *id),
+                    lesson: lesson.clone(),
+                })
+                .collect(),
+            reflection: day.reflection.clone(),
         }
     }
 }

@@ -49,6 +49,22 @@ impl Table {
         self.rows.push(cells);
     }
 
+    /// Cuts the last column so that every line fits in `total` columns
+    /// (a terminal's width); it keeps at least 12.
+    pub fn fit_last_to(&mut self, total: usize) {
+        let Some(last) = self.columns.len().checked_sub(1) else { return };
+        let used: usize = (0..last)
+            .map(|i| {
+                self.rows.iter().map(|r| width(&r[i])).chain([width(&self.columns[i].0)]).max().unwrap_or(0)
+                    + 2
+            })
+            .sum();
+        let room = total.saturating_sub(used).max(12);
+        for row in &mut self.rows {
+            row[last] = fit(&row[last], room);
+        }
+    }
+
     pub fn render(&self) -> String {
         let widths: Vec<usize> = self
             .columns
@@ -95,6 +111,16 @@ mod tests {
         assert_eq!(lines[1], "张伟   1");
         assert_eq!(lines[2], "Anna  22");
         assert!(lines.iter().all(|l| width(l) == width(lines[0])));
+    }
+
+    #[test]
+    fn the_last_column_is_cut_to_fit_a_width() {
+        let mut table = Table::new(&[("NAME", Align::Left, 20), ("WHY", Align::Left, usize::MAX)]);
+        table.row(vec!["张伟".into(), "overdue 3 days; promised call; key account".into()]);
+        table.fit_last_to(30);
+        let text = table.render();
+        assert_eq!(text.lines().nth(1), Some("张伟  overdue 3 days; promis.."));
+        assert!(text.lines().all(|l| width(l) <= 30));
     }
 
     #[test]

@@ -1,11 +1,10 @@
 //! Human-readable output of the CLI.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 
 use super::table::{Align, Table};
 use crate::analysis::focus::ValueClass;
-use crate::analysis::ranking::RowKind;
-use crate::app::{AccountDetail, AccountMarks, AccountRow, TodayRow};
+use crate::app::{AccountDetail, AccountMarks, AccountRow};
 use crate::domain::{Account, Money, Stage};
 use crate::search::DocRef;
 
@@ -40,43 +39,6 @@ pub fn account_list(rows: &[AccountRow]) -> String {
     }
     let mut out = table.render();
     out.push_str(&format!("{} accounts\n", rows.len()));
-    out
-}
-
-pub fn today(rows: &[TodayRow], today: NaiveDate) -> String {
-    let count = |kind: RowKind| rows.iter().filter(|r| r.kind == kind).count();
-    let overdue = rows.iter().filter(|r| r.kind == RowKind::FollowUp && r.days_overdue > 0).count();
-    let mut out = format!(
-        "Today {}: {} to contact ({} follow-ups, {overdue} of them overdue; {} past cadence; {} holiday greetings)\n",
-        today.format("%Y-%m-%d"),
-        rows.len(),
-        count(RowKind::FollowUp),
-        count(RowKind::Cadence),
-        count(RowKind::Holiday),
-    );
-    if rows.is_empty() {
-        out.push_str("Nothing due. Well done.\n");
-        return out;
-    }
-    let mut table = Table::new(&[
-        ("SCORE", Align::Right, 6),
-        ("ACCOUNT", Align::Left, 24),
-        ("COMPANY", Align::Left, 24),
-        ("DO", Align::Left, 8),
-        ("FOLLOW-UP", Align::Right, 10),
-        ("WHY", Align::Left, 80),
-    ]);
-    for row in rows {
-        table.row(vec![
-            format!("{:.0}", row.score),
-            format!("{} (#{})", row.name, row.account_id),
-            row.company.clone().unwrap_or_default(),
-            row.channel.to_string(),
-            row.follow_up_id.map(|f| format!("#{f}")).unwrap_or_default(),
-            row.reasons.join("; "),
-        ]);
-    }
-    out.push_str(&table.render());
     out
 }
 

@@ -99,6 +99,10 @@ pub enum TextField {
     /// An account's, touch's, order's or follow-up's note.
     Note,
     Competitors,
+    /// What a touch taught, in one line.
+    Lesson,
+    /// The day's reflection: what went well, what to change.
+    Reflection,
 }
 
 impl TextField {
@@ -115,6 +119,8 @@ impl TextField {
             TextField::Incentive => "incentive",
             TextField::Note => "note",
             TextField::Competitors => "competitor notes",
+            TextField::Lesson => "lesson",
+            TextField::Reflection => "reflection",
         }
     }
 
@@ -123,16 +129,17 @@ impl TextField {
         match self {
             TextField::Name | TextField::Title | TextField::Source => 120,
             TextField::Company | TextField::Incentive => 200,
+            TextField::Lesson => 300,
             TextField::Address => 300,
             TextField::Email => 254,
             TextField::Phone => 40,
             TextField::Tag => 40,
-            TextField::Note | TextField::Competitors => 10_000,
+            TextField::Note | TextField::Competitors | TextField::Reflection => 10_000,
         }
     }
 
     fn multi_line(self) -> bool {
-        matches!(self, TextField::Note | TextField::Competitors)
+        matches!(self, TextField::Note | TextField::Competitors | TextField::Reflection)
     }
 
     /// Every field with its bound, for the documentation.
@@ -148,6 +155,8 @@ impl TextField {
         TextField::Incentive,
         TextField::Note,
         TextField::Competitors,
+        TextField::Lesson,
+        TextField::Reflection,
     ];
 }
 

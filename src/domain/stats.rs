@@ -173,6 +173,7 @@ mod tests {
             direction,
             outcome,
             note: String::new(),
+            lesson: String::new(),
         }
     }
 

@@ -86,4 +86,7 @@ pub struct Touch {
     pub outcome: Option<Outcome>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// What the touch taught, in a line, for the day's review.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub lesson: String,
 }

@@ -121,6 +121,7 @@ impl LogForm {
             direction: Direction::Outbound,
             outcome: self.outcome,
             note: self.note.text().to_string(),
+            lesson: String::new(),
             at: None,
             next: self
                 .next

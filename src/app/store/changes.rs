@@ -22,6 +22,8 @@ pub struct Changes {
     pub search: bool,
     /// A referral changed (made, earned, delivered).
     pub referrals: bool,
+    /// Day records written: a day's plan kept, a reflection.
+    pub days: BTreeSet<chrono::NaiveDate>,
     pub follow_ups_opened: Vec<FollowUpId>,
     pub follow_ups_closed: Vec<FollowUpId>,
 }
@@ -43,6 +45,7 @@ impl Changes {
             Some(&keys::TOUCHES | &keys::ORDERS | &keys::FOLLOW_UPS_OF) => self.accounts.extend(id()),
             Some(&keys::SEARCH) => self.search = true,
             Some(&keys::REFERRAL) => self.referrals = true,
+            Some(&keys::DAY_RECORD) => self.days.extend(keys::day_of(key)),
             Some(&keys::FOLLOW_UP) => {
                 let pending = |bytes: Option<&[u8]>| {
                     bytes.and_then(|b| codec::decode::<FollowUp>(key, b).ok()).map(|f| (f.id, f.is_pending()))

@@ -8,7 +8,9 @@ use chrono::NaiveDate;
 use super::history::{self, HistoryEntry};
 use super::salvage::{self, Unreadable};
 use super::{AccountRecord, Records, Store, StoreError, codec, keys};
-use crate::domain::{AccountId, AccountStats, AccountSummary, DayEntry, FollowUp, Order, Referral, Touch};
+use crate::domain::{
+    AccountId, AccountStats, AccountSummary, DayEntry, DayRecord, FollowUp, Order, Referral, Touch,
+};
 use crate::search::SearchIndex;
 
 #[derive(Debug, Default)]
@@ -189,6 +191,12 @@ fn check_record(store: &Store, key: &[u8], value: &[u8], seen: &mut Seen<'_>) ->
         Some(&keys::SUMMARY) => codec::decode_binary::<Vec<AccountSummary>>(key, value).map(|_| ()),
         Some(&keys::COUNTER) => codec::decode_u64(key, value).map(|_| ()),
         Some(&keys::DAY) => codec::decode_binary::<Vec<DayEntry>>(key, value).map(|_| ()),
+        Some(&keys::DAY_RECORD) => {
+            codec::decode::<DayRecord>(key, value).and_then(|record| match keys::day_of(key) {
+                Some(date) if date == record.date => Ok(()),
+                _ => Err(corrupt(key, &format!("holds the record of {}", record.date))),
+            })
+        }
         Some(&keys::HISTORY) => codec::decode::<HistoryEntry>(key, value).map(|_| ()),
         Some(&keys::HISTORY_CHANGES) => history::decode_changes(key, value).map(|_| ()),
         _ => Err(corrupt(key, "unknown kind of record")),
@@ -260,6 +268,7 @@ mod fuzz {
             direction: crate::domain::Direction::Outbound,
             outcome: None,
             note: "记一下".into(),
+            lesson: String::new(),
             at: None,
             next: None,
         })

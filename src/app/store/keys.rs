@@ -18,6 +18,8 @@ pub const SUMMARY: u8 = b'l';
 pub const COUNTER: u8 = b'n';
 /// Touches and orders by day: the time-ordered index.
 pub const DAY: u8 = b'd';
+/// One record per day: its plan as kept and the rep's reflection.
+pub const DAY_RECORD: u8 = b'D';
 pub const HISTORY: u8 = b'h';
 pub const HISTORY_CHANGES: u8 = b'H';
 
@@ -141,6 +143,10 @@ pub fn day_of(key: &[u8]) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(i32::try_from(days).ok()?)
 }
 
+pub fn day_record(date: NaiveDate) -> Vec<u8> {
+    key(DAY_RECORD, &[&day_number(date)])
+}
+
 pub fn counter(name: &str) -> Vec<u8> {
     key(COUNTER, &[name.as_bytes()])
 }
@@ -195,6 +201,9 @@ pub fn describe(key: &[u8]) -> String {
         Some(&DAY) if key.len() == 7 => {
             format!("day index {} (chunk {})", day_of(key).map_or("?".into(), |d| d.to_string()), key[6])
         }
+        Some(&DAY_RECORD) if key.len() == 5 => {
+            format!("day record {}", day_of(key).map_or("?".into(), |d| d.to_string()))
+        }
         Some(&HISTORY) if key.len() == 9 => format!("history entry {}", id(1)),
         Some(&HISTORY_CHANGES) if key.len() == 13 => format!("history changes {}", id(1)),
         _ => String::new(),
@@ -225,6 +234,8 @@ mod tests {
         assert!(day_chunk(d("2026-12-31"), 9) < day_chunk(d("2027-01-01"), 0));
         assert_eq!(day_of(&day_chunk(d("2026-11-27"), 3)), Some(d("2026-11-27")));
         assert!(describe(&day_chunk(d("2026-11-27"), 3)).starts_with("day index 2026-11-27 (chunk 3)"));
+        assert!(day_record(d("2026-12-31")) < day_record(d("2027-01-01")));
+        assert!(describe(&day_record(d("2026-12-01"))).starts_with("day record 2026-12-01 [key 44"));
     }
 
     #[test]

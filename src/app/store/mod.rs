@@ -32,8 +32,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{
-    Account, AccountId, AccountStats, AccountSummary, DayEntry, FollowUp, FollowUpId, Order, Referral,
-    ReferralId, Touch,
+    Account, AccountId, AccountStats, AccountSummary, DayEntry, DayRecord, FollowUp, FollowUpId, Order,
+    Referral, ReferralId, Touch,
 };
 use crate::search::SearchIndex;
 
@@ -146,6 +146,7 @@ pub struct Salvaged {
     pub orders: Vec<Order>,
     pub follow_ups: Vec<FollowUp>,
     pub referrals: Vec<Referral>,
+    pub days: Vec<DayRecord>,
     pub problems: Vec<String>,
 }
 
@@ -618,7 +619,22 @@ impl Store {
         out.orders = family::<Vec<Order>>(self, keys::ORDERS, &mut out.problems).concat();
         out.follow_ups = family(self, keys::FOLLOW_UP, &mut out.problems);
         out.referrals = family(self, keys::REFERRAL, &mut out.problems);
+        out.days = family(self, keys::DAY_RECORD, &mut out.problems);
         out
+    }
+
+    /// The day records from `from` to `to` (both included), in date order.
+    pub fn day_records(&self, from: NaiveDate, to: NaiveDate) -> Result<Loaded<DayRecord>, StoreError> {
+        let mut loaded = Loaded::default();
+        let end = keys::day_record(to.succ_opt().unwrap_or(NaiveDate::MAX));
+        for item in self.data.range(keys::day_record(from)..end) {
+            let (key, value) = item?;
+            match codec::decode::<DayRecord>(&key, &value) {
+                Ok(record) => loaded.items.push(record),
+                Err(problem) => loaded.problems.push(problem),
+            }
+        }
+        Ok(loaded)
     }
 
     /// The newest history entries, newest first.
@@ -654,7 +670,7 @@ impl Store {
 
 #[derive(Debug)]
 pub enum UndoOutcome {
-    Undone(HistoryEntry, Changes),
+    Undone(HistoryEntry, Box<Changes>),
     Nothing,
     /// The newest undoable change is older than the history keeps.
     TooOld(HistoryEntry),
@@ -718,6 +734,11 @@ pub trait Records {
             }
         }
         Ok(out)
+    }
+
+    fn day_record(&self, date: NaiveDate) -> Result<Option<DayRecord>, StoreError> {
+        let key = keys::day_record(date);
+        self.raw(&key)?.map(|v| codec::decode(&key, &v)).transpose()
     }
 
     fn referral(&self, id: ReferralId) -> Result<Option<Referral>, StoreError> {
@@ -880,6 +901,7 @@ mod tests {
             direction: Direction::Outbound,
             outcome: None,
             note: String::new(),
+            lesson: String::new(),
         };
         store.data.insert(keys::touch_chunk(AccountId(1), 0), codec::encode(&vec![touch])).unwrap();
         store.note_interrupted(vec![1]);

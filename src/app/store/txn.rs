@@ -16,7 +16,7 @@ use super::{
 };
 use chrono::NaiveDate;
 
-use crate::domain::{AccountId, AccountStats, DayEntry, FollowUp, MAX_ID, Order, Referral, Touch};
+use crate::domain::{AccountId, AccountStats, DayEntry, DayRecord, FollowUp, MAX_ID, Order, Referral, Touch};
 use crate::search::{self, SearchDoc};
 
 /// Day-index entries per chunk (about 4 KB).
@@ -255,6 +255,10 @@ impl<'s> Txn<'s> {
         self.dirty_stats.insert(follow_up.account);
     }
 
+    pub fn put_day_record(&mut self, record: &DayRecord) {
+        self.put(keys::day_record(record.date), record);
+    }
+
     pub fn put_referral(&mut self, referral: &Referral) {
         self.put(keys::referral(referral.id), referral);
         self.put_raw(keys::referral_of(referral.referrer, referral.id), Vec::new());
@@ -474,7 +478,7 @@ pub(super) fn undo_last(store: &Store, at: NaiveDateTime) -> Result<UndoOutcome,
     };
     let summary = format!("undo: {}", entry.summary);
     let (entry, changes) = revert(store, entry, summary, at)?;
-    Ok(UndoOutcome::Undone(entry, changes))
+    Ok(UndoOutcome::Undone(entry, Box::new(changes)))
 }
 
 /// Applies the before-images of `entry` as a new change (recorded as its

@@ -1,0 +1,238 @@
+//! `today` and `plan`: the day's plan and the days after it, as text or
+//! JSON.
+
+use std::io::IsTerminal;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::json::{self, date};
+use super::table::{Align, Table};
+use super::{CliResult, print, print_raw};
+use crate::analysis::plan::MAX_DAYS;
+use crate::app::{Agenda, App, AppError, DayList, TodayRow};
+use crate::domain::Slot;
+
+/// How far `today` looks ahead to say when the rest is planned.
+const TODAY_HORIZON: u32 = 7;
+
+pub fn today(app: &App, as_json: bool, all: bool) -> CliResult<i32> {
+    let agenda = app.agenda(TODAY_HORIZON)?;
+    if as_json {
+        let rows = agenda.first().rows.iter().chain(agenda.later.iter().filter(|_| all));
+        print_raw(&json::to_string(&rows.map(RowJson::new).collect::<Vec<_>>()));
+    } else {
+        print(&today_text(&agenda, all, terminal_width()));
+    }
+    Ok(0)
+}
+
+pub fn plan(app: &App, days: u32, as_json: bool) -> CliResult<i32> {
+    if !(1..=MAX_DAYS).contains(&days) {
+        return Err(AppError::Invalid(format!("--days {days}: plan from 1 to {MAX_DAYS} days")).into());
+    }
+    let agenda = app.agenda(days)?;
+    if as_json {
+        print_raw(&json::to_string(&PlanJson::new(&agenda)));
+    } else {
+        print(&plan_text(&agenda, terminal_width()));
+    }
+    Ok(0)
+}
+
+/// The terminal's width when the output goes to one; piped output is
+/// never cut.
+fn terminal_width() -> Option<usize> {
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    ratatui::crossterm::terminal::size().ok().map(|(columns, _)| usize::from(columns))
+}
+
+fn weekday(day: NaiveDate) -> String {
+    day.format("%a %Y-%m-%d").to_string()
+}
+
+/// "25 planned, 3/25 done" and what took the slots.
+fn day_counts(day: &DayList) -> String {
+    let promises = day.rows.iter().filter(|r| r.slot == Slot::Promise).count();
+    let focus = day.rows.iter().filter(|r| r.slot == Slot::Focus).count();
+    let mut out = format!("{} planned", day.rows.len());
+    if day.done() > 0 {
+        out.push_str(&format!(", {}/{} done", day.done(), day.rows.len()));
+    }
+    if day.over_capacity() {
+        out.push_str(&format!(" (over capacity: {promises} promises for {} slots)", day.capacity));
+    } else if !day.rows.is_empty() {
+        out.push_str(&format!(" ({promises} promised, {focus} in key and MGC slots)"));
+    }
+    out
+}
+
+fn rows_table(rows: &[&TodayRow], width: Option<usize>, with_day: bool) -> String {
+    let mut columns = vec![
+        ("", Align::Left, 4),
+        ("ACCOUNT", Align::Left, 28),
+        ("PHONE", Align::Left, 20),
+        ("DO", Align::Left, 8),
+        ("FOLLOW-UP", Align::Right, 10),
+    ];
+    if with_day {
+        columns.push(("PLANNED", Align::Left, 10));
+    }
+    columns.push(("WHY", Align::Left, usize::MAX));
+    let mut table = Table::new(&columns);
+    for row in rows {
+        let mut cells = vec![
+            if row.done { "done" } else { "" }.to_string(),
+            format!("{} (#{})", row.name, row.account_id),
+            row.phone.clone().unwrap_or_else(|| "-".into()),
+            row.channel.to_string(),
+            row.follow_up_id.map(|f| format!("#{f}")).unwrap_or_default(),
+        ];
+        if with_day {
+            cells.push(row.day.format("%a %m-%d").to_string());
+        }
+        cells.push(row.reasons.join("; "));
+        table.row(cells);
+    }
+    if let Some(width) = width {
+        table.fit_last_to(width);
+    }
+    table.render()
+}
+
+fn today_text(agenda: &Agenda, all: bool, width: Option<usize>) -> String {
+    let first = agenda.first();
+    let mut out =
+        format!("Today {}: {}, {} later\n", weekday(first.date), day_counts(first), agenda.later.len());
+    if first.rows.is_empty() {
+        out.push_str("Nothing planned. Well done.\n");
+    } else {
+        out.push_str(&rows_table(&first.rows.iter().collect::<Vec<_>>(), width, false));
+    }
+    if agenda.later.is_empty() {
+        return out;
+    }
+    if all {
+        out.push_str(&format!("\nLater ({}):\n", agenda.later.len()));
+        out.push_str(&rows_table(&agenda.later.iter().collect::<Vec<_>>(), width, true));
+    } else {
+        out.push_str(&format!(
+            "{} more due are planned for the coming days: `leadline plan` says when, `today --all` lists them.\n",
+            agenda.later.len()
+        ));
+    }
+    out
+}
+
+fn plan_text(agenda: &Agenda, width: Option<usize>) -> String {
+    let mut out = String::new();
+    for day in &agenda.days {
+        out.push_str(&format!("{}: {}\n", weekday(day.date), day_counts(day)));
+        if !day.rows.is_empty() {
+            out.push_str(&rows_table(&day.rows.iter().collect::<Vec<_>>(), width, false));
+        }
+        out.push('\n');
+    }
+    match agenda.beyond.len() {
+        0 => out.push_str("Everything due in these days has a day.\n"),
+        n => out.push_str(&format!(
+            "{n} more due in these days wait for room after {} (`plan --days` looks further).\n",
+            agenda.days.last().map_or(String::new(), |d| d.date.to_string())
+        )),
+    }
+    out
+}
+
+#[derive(Serialize)]
+pub struct RowJson {
+    account_id: u64,
+    name: String,
+    company: Option<String>,
+    /// The first phone, to dial.
+    phone: Option<String>,
+    /// Why the account is on the list: follow-up, cadence or holiday.
+    kind: &'static str,
+    /// How it got its day: promise, focus (a slot kept for key and MGC
+    /// accounts) or score.
+    slot: &'static str,
+    /// The account got a touch that day, or its follow-up was closed.
+    done: bool,
+    follow_up_id: Option<u64>,
+    /// How to reach out: call, sms, visit, ...
+    channel: &'static str,
+    due: String,
+    due_time: Option<String>,
+    days_overdue: i64,
+    score: f64,
+    reasons: Vec<String>,
+    /// The day it is planned for.
+    planned_for: String,
+    /// Days it waited for room.
+    deferred_days: i64,
+    planned_because: String,
+}
+
+impl RowJson {
+    pub fn new(row: &TodayRow) -> RowJson {
+        RowJson {
+            account_id: row.account_id.0,
+            name: row.name.clone(),
+            company: row.company.clone(),
+            phone: row.phone.clone(),
+            kind: row.kind.as_str(),
+            slot: row.slot.as_str(),
+            done: row.done,
+            follow_up_id: row.follow_up_id.map(|f| f.0),
+            channel: row.channel.as_str(),
+            due: date(row.due),
+            due_time: row.due_time.map(|t| t.format("%H:%M").to_string()),
+            days_overdue: row.days_overdue,
+            score: (row.score * 100.0).round() / 100.0,
+            reasons: row.reasons.clone(),
+            planned_for: date(row.day),
+            deferred_days: row.deferred_days,
+            planned_because: row.planned_because.clone(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct DayJson {
+    date: String,
+    capacity: usize,
+    planned: usize,
+    done: usize,
+    over_capacity: bool,
+    rows: Vec<RowJson>,
+}
+
+#[derive(Serialize)]
+struct PlanJson {
+    from: String,
+    days: Vec<DayJson>,
+    /// Due within these days, with no room in any of them.
+    beyond: Vec<RowJson>,
+}
+
+impl PlanJson {
+    fn new(agenda: &Agenda) -> PlanJson {
+        PlanJson {
+            from: date(agenda.first().date),
+            days: agenda
+                .days
+                .iter()
+                .map(|d| DayJson {
+                    date: date(d.date),
+                    capacity: d.capacity,
+                    planned: d.rows.len(),
+                    done: d.done(),
+                    over_capacity: d.over_capacity(),
+                    rows: d.rows.iter().map(RowJson::new).collect(),
+                })
+                .collect(),
+            beyond: agenda.beyond.iter().map(RowJson::new).collect(),
+        }
+    }
+}
