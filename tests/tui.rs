@@ -160,18 +160,25 @@ impl Fixture {
         self.model.status.as_ref().map(|s| s.text.clone()).unwrap_or_default()
     }
 
+    /// Today's rows still to do, by name.
     fn today_names(&self) -> Vec<String> {
-        self.model
-            .get::<Today>()
-            .rows
+        self.today_rows(false)
+    }
+
+    /// Today's rows done or still to do, by name.
+    fn today_rows(&self, done: bool) -> Vec<String> {
+        let today = self.model.get::<Today>();
+        today.rows[..today.today_len]
             .iter()
+            .filter(|r| r.is_done() == done)
             .map(|r| self.model.ctx.book.summaries[r.index].name.clone())
             .collect()
     }
 
     /// The reasons of the Today row at `index`, as the screen words them.
     fn today_reasons(&self, index: usize) -> Vec<String> {
-        let row = &self.model.get::<Today>().rows[index];
+        let planned = &self.model.get::<Today>().rows[index];
+        let row = planned.row.as_ref().expect("an open row");
         row.reasons(&self.model.ctx.book.summaries[row.index], self.model.ctx.today(), &self.model.ctx.config)
     }
 }
@@ -244,13 +251,13 @@ fn the_focus_screen_shows_the_80_20_and_opens_its_accounts() {
 fn keys_move_through_lists_and_screens() {
     let mut f = fixture();
     f.key(KeyCode::Char('j'));
-    assert_eq!(f.model.get::<Today>().list.selected, 1);
+    assert_eq!(f.model.get::<Today>().list.list.selected, 1);
     f.key(KeyCode::Char('G'));
-    assert_eq!(f.model.get::<Today>().list.selected, 2);
+    assert_eq!(f.model.get::<Today>().list.list.selected, 2);
     f.key(KeyCode::Char('j'));
-    assert_eq!(f.model.get::<Today>().list.selected, 2, "stays on the last row");
+    assert_eq!(f.model.get::<Today>().list.list.selected, 2, "stays on the last row");
     f.key(KeyCode::Char('g'));
-    assert_eq!(f.model.get::<Today>().list.selected, 0);
+    assert_eq!(f.model.get::<Today>().list.list.selected, 0);
     f.key(KeyCode::Tab);
     assert_eq!(f.model.screen_title(), "Pipeline");
     assert_eq!(
@@ -282,6 +289,8 @@ fn logging_a_call_through_the_form_saves_it_durably_and_says_so() {
     assert!(matches!(f.model.overlay, Some(Overlay::Form(_))));
     f.type_text("又没人接 will retry");
     f.key(KeyCode::Tab);
+    f.type_text("老板上午不在");
+    f.key(KeyCode::Tab);
     f.key(KeyCode::Char('n'));
     f.key(KeyCode::Tab);
     f.key(KeyCode::Char('3'));
@@ -291,13 +300,15 @@ fn logging_a_call_through_the_form_saves_it_durably_and_says_so() {
     let touches = f.app.account_detail(AccountId(1)).unwrap().touches;
     let last = touches.first().unwrap();
     assert_eq!(
-        (last.kind, last.outcome, last.note.as_str()),
-        (TouchKind::Call, Some(Outcome::NoAnswer), "又没人接 will retry")
+        (last.kind, last.outcome, last.note.as_str(), last.lesson.as_str()),
+        (TouchKind::Call, Some(Outcome::NoAnswer), "又没人接 will retry", "老板上午不在")
     );
-    assert_eq!(f.today_names(), ["李娜", "王芳"], "the next step replaced 张伟's overdue follow-ups");
+    assert_eq!(f.today_names(), ["李娜", "王芳"], "the call did 张伟's row");
+    assert_eq!(f.today_rows(true), ["张伟"], "which stays in the plan, done");
     f.key(KeyCode::Char('u'));
     assert!(f.status().starts_with("Undid: log call with 张伟"), "{}", f.status());
     assert_eq!(f.today_names(), ["张伟", "李娜", "王芳"]);
+    assert!(f.model.ctx.book.kept.is_empty(), "the plan kept by the call went with it");
 }
 
 #[test]
@@ -375,7 +386,7 @@ fn done_grades_and_errors_from_the_store_show_in_the_status_bar() {
     f.key(KeyCode::Char('x'));
     assert_eq!(f.status(), "Done: follow-up with 张伟. u undoes it.");
     assert_eq!(f.today_names(), ["李娜", "王芳", "张伟"], "张伟's other follow-up is only 2 days overdue");
-    assert_eq!(f.model.get::<Today>().done_today, 1);
+    assert_eq!(f.model.get::<Today>().done(), 0, "张伟's row has a promise still due");
     f.key(KeyCode::Char('2'));
     f.key(KeyCode::Char('+'));
     assert!(f.model.status.as_ref().unwrap().error, "张伟 is already grade A");
@@ -577,6 +588,8 @@ fn the_review_screen_steps_through_days_but_not_past_today() {
 #[test]
 fn logging_a_fourth_unanswered_sms_warns_in_the_status_bar() {
     let mut f = fixture();
+    // From 张伟's own screen: on Today, a row worked moves down, done.
+    f.key(KeyCode::Enter);
     for _ in 0..3 {
         f.key(KeyCode::Char('s'));
         f.key(KeyCode::Enter);
@@ -588,7 +601,12 @@ fn logging_a_fourth_unanswered_sms_warns_in_the_status_bar() {
         f.status(),
         "Saved sms with 张伟. Careful: 4 SMS to 张伟 in 14 days got no answer: call or visit instead. u undoes it."
     );
-    assert!(f.today_reasons(0).iter().any(|r| r == "4 unanswered SMS: call or visit instead"));
+    let ctx = &f.model.ctx;
+    let marks = ctx.focus.marks(&ctx.book.summaries);
+    let rows = leadline::analysis::ranking::rank(&ctx.book.summaries, ctx.today(), &ctx.config, &marks);
+    let zhang = rows.iter().find(|r| r.account == AccountId(1)).unwrap();
+    let reasons = zhang.reasons(&ctx.book.summaries[zhang.index], ctx.today(), &ctx.config);
+    assert!(reasons.iter().any(|r| r == "4 unanswered SMS: call or visit instead"), "{reasons:?}");
 }
 
 #[test]
@@ -677,13 +695,13 @@ fn keys_rebound_in_the_settings_work_show_in_help_and_the_footer() {
     let mut f = fixture();
     let mut config = leadline::config::Config::default();
     config.keys.insert("log_call".into(), leadline::config::KeyList::One("C".into()));
-    config.keys.insert("down".into(), leadline::config::KeyList::Many(vec!["j".into(), "n".into()]));
+    config.keys.insert("down".into(), leadline::config::KeyList::Many(vec!["j".into(), "J".into()]));
     f.model.ctx.keymap = leadline::tui::keymap(&config).unwrap();
     f.key(KeyCode::Char('c'));
     assert!(f.model.overlay.is_none(), "c no longer logs a call");
     assert!(f.screen().contains("C call"), "the footer shows the key in force: {}", f.screen());
-    f.key(KeyCode::Char('n'));
-    assert_eq!(f.model.get::<Today>().list.selected, 1, "n moves down too");
+    f.key(KeyCode::Char('J'));
+    assert_eq!(f.model.get::<Today>().list.list.selected, 1, "J moves down too");
     f.key(KeyCode::Char('C'));
     assert!(matches!(f.model.overlay, Some(Overlay::Form(_))), "C logs a call");
     f.key(KeyCode::Esc);

@@ -149,7 +149,7 @@ fn opens_the_demo_store_and_moves_between_screens() {
     let book = Book::new();
     let terminal = Terminal::new(&book);
     terminal.leadline("--demo");
-    terminal.wait_for_all(&["to contact", "1 Today", "overdue"]);
+    terminal.wait_for_all(&[" planned ", "1 Today", "overdue"]);
     terminal.send(&["j", "j", "2"]);
     terminal.wait_for_all(&["Grade A", "prospects"]);
     terminal.send(&["Tab"]);
@@ -175,7 +175,7 @@ fn searches_by_pinyin_initials_and_opens_the_hit() {
     let book = small_book();
     let terminal = Terminal::new(&book);
     terminal.leadline("");
-    terminal.wait_for("to contact");
+    terminal.wait_for(" planned ");
     terminal.send(&["/"]);
     terminal.wait_for("Search:");
     terminal.send(&["-l", "zw"]);
@@ -189,7 +189,7 @@ fn a_call_logged_in_the_form_is_in_the_timeline_and_in_show_and_undo_takes_it_ba
     let book = small_book();
     let terminal = Terminal::new(&book);
     terminal.leadline("");
-    terminal.wait_for("to contact");
+    terminal.wait_for(" planned ");
     terminal.send(&["/"]);
     terminal.send(&["-l", "zhangwei"]);
     terminal.wait_for("1 matches");
@@ -198,7 +198,7 @@ fn a_call_logged_in_the_form_is_in_the_timeline_and_in_show_and_undo_takes_it_ba
     terminal.send(&["c"]);
     terminal.wait_for("Log call with 张伟");
     terminal.send(&["-l", "老板不在 call again"]);
-    terminal.send(&["Tab", "n", "Enter"]);
+    terminal.send(&["Tab", "Tab", "n", "Enter"]);
     terminal.wait_for_all(&[
         "Saved call with 张伟 (no-answer)",
         "call no-answer: 老板不在 call again",
@@ -212,7 +212,7 @@ fn a_call_logged_in_the_form_is_in_the_timeline_and_in_show_and_undo_takes_it_ba
 
     terminal.send_line("clear");
     terminal.leadline("");
-    terminal.wait_for("to contact");
+    terminal.wait_for(" planned ");
     terminal.send(&["u"]);
     terminal.wait_for("Undid: log call with 张伟");
     terminal.quit();
@@ -225,7 +225,7 @@ fn a_tiny_terminal_gets_a_message_and_resizing_back_redraws() {
     let book = small_book();
     let terminal = Terminal::new(&book);
     terminal.leadline("");
-    terminal.wait_for("to contact");
+    terminal.wait_for(" planned ");
     terminal.tmux().args(["resize-window", "-t", "main", "-x", "40", "-y", "10"]).status().unwrap();
     terminal.wait_for_all(&["Terminal too small", "40x10"]);
     terminal.tmux().args(["resize-window", "-t", "main", "-x", "100", "-y", "30"]).status().unwrap();
@@ -247,10 +247,10 @@ fn quitting_restores_the_terminal() {
     terminal.wait_for("before-leadline");
     terminal.leadline("");
     terminal.wait_until_gone("before-leadline");
-    terminal.wait_for("to contact");
+    terminal.wait_for(" planned ");
     terminal.send(&["q"]);
     let screen = terminal.wait_for("before-leadline");
-    assert!(!screen.contains("to contact"), "left the alternate screen: {screen}");
+    assert!(!screen.contains(" planned "), "left the alternate screen: {screen}");
     let mode = terminal_mode(&terminal);
     assert!(mode.lines().any(|l| l.trim() == "icanon") && mode.lines().any(|l| l.trim() == "echo"), "{mode}");
 }
@@ -260,10 +260,10 @@ fn a_kill_restores_the_terminal_too() {
     let book = small_book();
     let terminal = Terminal::new(&book);
     terminal.leadline("");
-    terminal.wait_for("to contact");
+    terminal.wait_for(" planned ");
     // The shell's child is this test's leadline; other tests run theirs.
     terminal.terminate_children();
-    terminal.wait_until_gone("to contact");
+    terminal.wait_until_gone(" planned ");
     let mode = terminal_mode(&terminal);
     assert!(mode.lines().any(|l| l.trim() == "icanon"), "{mode}");
 }
@@ -273,7 +273,7 @@ fn a_second_process_is_refused_while_the_tui_is_open() {
     let book = small_book();
     let terminal = Terminal::new(&book);
     terminal.leadline("");
-    terminal.wait_for("to contact");
+    terminal.wait_for(" planned ");
     let error = book.run(&["log", "call", "张伟"]).fails(1);
     assert!(error.contains("is in use by another leadline process"), "{error}");
     terminal.quit();
@@ -284,7 +284,7 @@ fn closing_the_terminal_ends_leadline_and_frees_the_store() {
     let book = small_book();
     let terminal = Terminal::new(&book);
     terminal.leadline("");
-    terminal.wait_for("to contact");
+    terminal.wait_for(" planned ");
     // Hang up: kill the terminal itself, not the program.
     terminal.tmux().arg("kill-server").status().unwrap();
     let start = Instant::now();

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::{App, AppResult};
 use crate::app::store::Records;
-use crate::domain::{AccountId, AccountSummary, Money};
+use crate::domain::{AccountId, AccountSummary, Money, PlanEntry};
 use crate::search::SearchIndex;
 
 /// What delivered referral incentives cost each referrer (for BZC).
@@ -17,6 +17,8 @@ pub struct BookData {
     pub summaries: Vec<AccountSummary>,
     pub search: SearchIndex,
     pub incentives: Incentives,
+    /// Today's plan as kept since the day's first change (none before).
+    pub kept: Vec<PlanEntry>,
     /// Records that could not be read and were left out (`doctor` lists them).
     pub unreadable: usize,
 }
@@ -31,6 +33,7 @@ impl App {
             summaries: summaries.items,
             search,
             incentives: self.incentive_costs()?,
+            kept: self.kept_plan(self.today())?,
         })
     }
 

@@ -10,7 +10,7 @@ use super::{App, AppError, AppResult, Written};
 use crate::analysis::plan;
 use crate::analysis::review::{Book, Review, review};
 use crate::domain::contact::{TextField, check_field};
-use crate::domain::{AccountId, DayRecord, Outcome, PlanEntry, TouchKind};
+use crate::domain::{AccountId, AccountSummary, DayRecord, FollowUp, Outcome, PlanEntry, RowKind, TouchKind};
 
 /// A row of the review a rep can act on: someone contacted, or planned
 /// and not worked.
@@ -50,8 +50,21 @@ fn touches_words(touches: &[(TouchKind, Option<Outcome>)]) -> String {
     words.join(", ")
 }
 
-fn planned_words(entry: &PlanEntry) -> String {
-    format!("planned: {}{}", entry.kind, entry.follow_up.map(|f| format!(" #{f}")).unwrap_or_default())
+/// Why a row was planned, as of its day.
+fn planned_words(
+    entry: &PlanEntry,
+    follow_up: Option<&FollowUp>,
+    summary: Option<&AccountSummary>,
+    day: NaiveDate,
+) -> String {
+    match (entry.kind, follow_up) {
+        (RowKind::FollowUp, Some(f)) => crate::analysis::due::reasons(f, day).join("; "),
+        (RowKind::Holiday, _) => "a holiday greeting".to_string(),
+        _ => match summary {
+            Some(s) => format!("{} past its cadence", s.stage_label().phrase()),
+            None => "past its cadence".to_string(),
+        },
+    }
 }
 
 impl App {
@@ -61,7 +74,7 @@ impl App {
         &self,
         date: NaiveDate,
         record: Option<&DayRecord>,
-        summaries: &[crate::domain::AccountSummary],
+        summaries: &[AccountSummary],
     ) -> Vec<PlanEntry> {
         let kept = record.map(|r| r.plan.clone()).unwrap_or_default();
         if date != self.today() {
@@ -99,8 +112,7 @@ impl App {
                     .map(|t| (*account, t.lesson)),
             );
         }
-        let by_id: HashMap<AccountId, &crate::domain::AccountSummary> =
-            summaries.iter().map(|s| (s.id, s)).collect();
+        let by_id: HashMap<AccountId, &AccountSummary> = summaries.iter().map(|s| (s.id, s)).collect();
         let row = |account: AccountId, what: String, missed: bool| ReviewRow {
             account,
             name: by_id.get(&account).map_or_else(|| format!("#{account}"), |s| s.name.clone()),
@@ -113,7 +125,11 @@ impl App {
             .iter()
             .map(|(account, touches)| row(*account, touches_words(touches), false))
             .collect();
-        rows.extend(review.planned_missed.iter().map(|e| row(e.account, planned_words(e), true)));
+        let follow_up = |id| follow_ups.iter().find(|f| Some(f.id) == id);
+        rows.extend(review.planned_missed.iter().map(|e| {
+            let words = planned_words(e, follow_up(e.follow_up), by_id.get(&e.account).copied(), date);
+            row(e.account, words, true)
+        }));
         let reflection = record.map(|r| r.reflection.clone()).unwrap_or_default();
         let names = summaries.into_iter().map(|s| (s.id, s.name)).collect();
         Ok(DayReview { review, names, today: date == self.today(), rows, lessons, reflection })

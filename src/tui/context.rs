@@ -10,7 +10,7 @@ use super::keymap::Keymap;
 use crate::analysis::focus::{self, Focus};
 use crate::app::{BookData, Incentives};
 use crate::config::Config;
-use crate::domain::{AccountId, AccountSummary};
+use crate::domain::{AccountId, AccountSummary, PlanEntry};
 use crate::search::SearchIndex;
 
 /// The book as the TUI holds it: every account's summary and the search
@@ -21,12 +21,20 @@ pub struct Book {
     position: HashMap<AccountId, usize>,
     pub search: SearchIndex,
     pub incentives: Incentives,
+    /// Today's plan as kept since the day's first change.
+    pub kept: Vec<PlanEntry>,
 }
 
 impl Book {
     pub fn new(data: BookData) -> Book {
         let position = data.summaries.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
-        Book { summaries: data.summaries, position, search: data.search, incentives: data.incentives }
+        Book {
+            summaries: data.summaries,
+            position,
+            search: data.search,
+            incentives: data.incentives,
+            kept: data.kept,
+        }
     }
 
     /// Where the account's summary is in `summaries`.

@@ -95,6 +95,11 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
             let what = referral.incentive.as_deref().map(|i| format!(" ({i})")).unwrap_or_default();
             (format!("Delivered the incentive{what}."), referral.changes, None)
         }
+        Change::Reflect(date, text) => {
+            let written = app.reflect(date, &text)?;
+            let verb = if written.is_empty() { "Removed" } else { "Saved" };
+            (format!("{verb} the reflection on {}.", date.format("%m-%d")), written.changes, None)
+        }
         Change::Undo => {
             let undone = app.undo()?;
             (format!("Undid: {}.", undone.value), undone.changes, None)
@@ -106,6 +111,7 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
         removed: changes.removed.iter().copied().collect(),
         search: if changes.search { Some(app.search_index()?.0) } else { None },
         incentives: if changes.referrals { Some(app.incentive_costs()?) } else { None },
+        kept: if changes.days.contains(&app.today()) { Some(app.kept_plan(app.today())?) } else { None },
     };
     let detail =
         open.filter(|id| changes.accounts.contains(id)).map(|id| app.account_detail(id)).transpose()?;

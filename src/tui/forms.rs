@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Duration, NaiveDateTime};
+use chrono::{Duration, NaiveDate, NaiveDateTime};
 
 use super::input::TextInput;
 use super::keymap::Command;
@@ -20,6 +20,8 @@ pub enum LogField {
     Outcome,
     Next,
     Note,
+    /// What the touch taught, in a line (optional).
+    Lesson,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,6 +36,7 @@ pub struct LogForm {
     /// Once the rep picks a next step, outcomes stop suggesting one.
     pub next_chosen: bool,
     pub note: TextInput,
+    pub lesson: TextInput,
     pub focus: LogField,
     /// Days to the next step per outcome, from the config.
     suggestions: BTreeMap<Outcome, u32>,
@@ -56,6 +59,7 @@ impl LogForm {
             next: None,
             next_chosen: false,
             note: TextInput::default(),
+            lesson: TextInput::default(),
             focus: LogField::Note,
         }
     }
@@ -65,7 +69,7 @@ impl LogForm {
         if self.choose_kind {
             fields.push(LogField::Kind);
         }
-        fields.extend([LogField::Outcome, LogField::Next, LogField::Note]);
+        fields.extend([LogField::Outcome, LogField::Next, LogField::Note, LogField::Lesson]);
         fields
     }
 
@@ -111,7 +115,7 @@ impl LogForm {
     }
 
     pub fn is_dirty(&self) -> bool {
-        !self.note.is_empty() || self.outcome.is_some() || self.next_chosen
+        !self.note.is_empty() || !self.lesson.is_empty() || self.outcome.is_some() || self.next_chosen
     }
 
     pub fn to_input(&self, now: NaiveDateTime) -> TouchInput {
@@ -121,7 +125,7 @@ impl LogForm {
             direction: Direction::Outbound,
             outcome: self.outcome,
             note: self.note.text().to_string(),
-            lesson: String::new(),
+            lesson: self.lesson.text().to_string(),
             at: None,
             next: self
                 .next
@@ -184,6 +188,8 @@ pub enum FieldId {
     Date,
     When,
     Until,
+    /// The day's reflection.
+    Reflection,
 }
 
 impl FieldId {
@@ -207,6 +213,7 @@ impl FieldId {
             F::Date => ("Date", "today, yesterday, 2026-11-20", Check::PastDay),
             F::When => ("When", "tomorrow, +3d, +1w, 2026-12-01", Check::FutureDay),
             F::Until => ("Until", "tomorrow, +3d, +1w, 2026-12-01", Check::FutureDay),
+            F::Reflection => ("Reflection", "what went well, what to change", Check::Anything),
         }
     }
 }
@@ -306,6 +313,7 @@ pub enum Purpose {
     Order(AccountId),
     FollowUp(AccountId),
     Snooze(FollowUpId),
+    Reflect(NaiveDate),
 }
 
 /// The referrer of a new account as typed, resolved by the app.
@@ -323,6 +331,7 @@ pub enum Submission {
     Order(OrderInput),
     FollowUp(FollowUpInput),
     Snooze(FollowUpId, When),
+    Reflect(NaiveDate, String),
 }
 
 impl FieldsForm {
@@ -394,6 +403,17 @@ impl FieldsForm {
     pub fn snooze(follow_up: FollowUpId, name: &str) -> FieldsForm {
         let fields = vec![(FieldId::Until, "tomorrow".into())];
         FieldsForm::new(Purpose::Snooze(follow_up), format!("Snooze the follow-up with {name}"), fields, None)
+    }
+
+    /// The day's reflection (总结和反思), what is written of it prefilled.
+    pub fn reflect(date: NaiveDate, written: &str) -> FieldsForm {
+        let fields = vec![(FieldId::Reflection, written.to_string())];
+        FieldsForm::new(
+            Purpose::Reflect(date),
+            format!("Reflect on {}", date.format("%a %Y-%m-%d")),
+            fields,
+            None,
+        )
     }
 
     pub fn is_dirty(&self) -> bool {
@@ -479,6 +499,7 @@ impl FieldsForm {
                 note: self.text(F::Promise),
             }),
             Purpose::Snooze(id) => Submission::Snooze(*id, when(F::Until)?),
+            Purpose::Reflect(date) => Submission::Reflect(*date, self.text(F::Reflection)),
         })
     }
 }

@@ -12,7 +12,7 @@ use crate::app::{
     AccountDetail, AccountInput, App, AppResult, BookData, FollowUpInput, OrderInput, TouchInput,
 };
 use crate::clock::When;
-use crate::domain::{AccountId, AccountSummary, FollowUpId, ReferralId};
+use crate::domain::{AccountId, AccountSummary, FollowUpId, PlanEntry, ReferralId};
 use crate::search::SearchIndex;
 
 pub use crate::app::Incentives;
@@ -67,6 +67,8 @@ pub struct Refresh {
     pub removed: Vec<AccountId>,
     pub search: Option<SearchIndex>,
     pub incentives: Option<Incentives>,
+    /// Today's kept plan, when the change wrote it.
+    pub kept: Option<Vec<PlanEntry>>,
 }
 
 #[derive(Clone, Debug)]
@@ -119,5 +121,6 @@ pub enum Change {
     SnoozeFollowUp(FollowUpId, When),
     StepGrade { account: AccountId, raise: bool },
     DeliverIncentive(ReferralId),
+    Reflect(chrono::NaiveDate, String),
     Undo,
 }

@@ -29,7 +29,9 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.ctx.now = now;
             if new_day && !model.loading {
                 // Today's list, the cadences, the 80/20 window and the
-                // review of "today" all depend on the date.
+                // review of "today" all depend on the date; the new day
+                // has no kept plan until its first change.
+                model.ctx.book.kept.clear();
                 model.refresh();
                 return current_load(model).into_iter().collect();
             }
@@ -55,10 +57,13 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Saved(saved) => {
-            let Refresh { summaries, removed, search, incentives } = saved.refresh;
+            let Refresh { summaries, removed, search, incentives, kept } = saved.refresh;
             let book = &mut model.ctx.book;
             book.apply(summaries);
             book.remove(&removed);
+            if let Some(kept) = kept {
+                book.kept = kept;
+            }
             if let Some(search) = search {
                 book.search = search;
             }
@@ -197,6 +202,7 @@ fn submit(model: &Model, form: &Form) -> Result<Change, String> {
             Submission::Order(input) => Change::RecordOrder(input),
             Submission::FollowUp(input) => Change::ScheduleFollowUp(input),
             Submission::Snooze(id, to) => Change::SnoozeFollowUp(id, to),
+            Submission::Reflect(date, text) => Change::Reflect(date, text),
         }),
     }
 }
@@ -227,6 +233,11 @@ fn type_in_form(model: &Model, form: &mut Form, key: &KeyEvent) {
                 LogField::Note if alt => &[Scope::Outcomes, Scope::NextSteps],
                 LogField::Note => {
                     log.note.handle(key);
+                    return;
+                }
+                LogField::Lesson if alt => &[Scope::Outcomes, Scope::NextSteps],
+                LogField::Lesson => {
+                    log.lesson.handle(key);
                     return;
                 }
                 LogField::Kind => &[Scope::OtherKinds],
@@ -338,6 +349,10 @@ fn on_command(model: &mut Model, command: Command) -> Vec<Effect> {
         Some(Reply::Load(load)) => return vec![Effect::LoadScreen { screen: index, load }],
         Some(Reply::Say(text)) => {
             info(model, &text);
+            return Vec::new();
+        }
+        Some(Reply::Form(form)) => {
+            model.overlay = Some(Overlay::Form(form));
             return Vec::new();
         }
         None => {}

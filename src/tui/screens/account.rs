@@ -52,6 +52,10 @@ impl Screen for Account {
         "Account"
     }
 
+    fn short_title(&self) -> &'static str {
+        "Acct"
+    }
+
     fn help(&self) -> &'static str {
         "Account: the last account opened"
     }

@@ -29,6 +29,10 @@ impl Screen for Customers {
         "Customers"
     }
 
+    fn short_title(&self) -> &'static str {
+        "Cust"
+    }
+
     fn help(&self) -> &'static str {
         "Customers: by tier"
     }

@@ -47,10 +47,16 @@ pub enum Reply {
     Load(Load),
     /// A word for the status line (why nothing happened).
     Say(String),
+    /// Open this form.
+    Form(super::forms::Form),
 }
 
 pub trait Screen: Debug + Any {
     fn title(&self) -> &'static str;
+    /// The title where the tab bar is short of room.
+    fn short_title(&self) -> &'static str {
+        self.title()
+    }
     /// The line of help its number key gets.
     fn help(&self) -> &'static str;
     /// Its key scopes, most specific first.

@@ -32,6 +32,10 @@ impl Screen for Pipeline {
         "Pipeline"
     }
 
+    fn short_title(&self) -> &'static str {
+        "Pipe"
+    }
+
     fn help(&self) -> &'static str {
         "Pipeline: prospects by grade"
     }

@@ -54,6 +54,10 @@ impl Screen for Referrals {
         "Referrals"
     }
 
+    fn short_title(&self) -> &'static str {
+        "Refs"
+    }
+
     fn help(&self) -> &'static str {
         "Referrals: who referred whom"
     }

@@ -1,18 +1,23 @@
 //! Review: a day's work (today by default, `[` and `]` move the day):
-//! touches, outcomes, orders, follow-ups done and missed, the streak.
+//! touches, outcomes, the plan worked, orders, follow-ups, the streak, the
+//! lessons and the reflection; below, who was contacted and who was
+//! planned but not worked, each row an account to open or log at once.
 //! Loaded from the store when shown.
 
 use std::any::Any;
 
 use chrono::NaiveDate;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Wrap};
 
+use super::grouped::{GroupRow, Grouped};
 use super::{Reply, Screen};
 use crate::app::DayReview;
+use crate::domain::AccountId;
 use crate::tui::context::Context;
+use crate::tui::forms::{FieldsForm, Form};
 use crate::tui::keymap::{Command, Scope};
 use crate::tui::msg::Load;
 use crate::tui::theme::Theme;
@@ -23,6 +28,16 @@ pub struct Review {
     /// The day shown; none for today (whatever day today is).
     pub date: Option<NaiveDate>,
     pub review: Option<DayReview>,
+    /// The contacted, then the planned and not worked.
+    pub list: Grouped,
+}
+
+/// Lines of the review's summary above the rows: one a fact, and the
+/// reflection wrapped into up to four.
+fn summary_height(day: &DayReview, width: u16) -> u16 {
+    let facts = day.lines().len().saturating_sub(1) as u16;
+    let reflection = 14 + unicode_width::UnicodeWidthStr::width(day.reflection.as_str()).max(8);
+    facts + (reflection.div_ceil(usize::from(width.max(1))) as u16).clamp(1, 4)
 }
 
 impl Review {
@@ -43,6 +58,15 @@ impl Review {
     fn query(&self, day: NaiveDate) -> Load {
         Load::new(move |app| app.review_day(day))
     }
+
+    fn shown_review(&self, ctx: &Context) -> Option<&DayReview> {
+        self.review.as_ref().filter(|r| r.review.date == Some(self.day(ctx)))
+    }
+
+    fn list_height(&self, ctx: &Context) -> usize {
+        let summary = self.shown_review(ctx).map_or(0, |day| summary_height(day, ctx.width));
+        usize::from(ctx.body_height(1).saturating_sub(summary + 1)).saturating_sub(1).max(1)
+    }
 }
 
 impl Screen for Review {
@@ -50,18 +74,26 @@ impl Screen for Review {
         "Review"
     }
 
+    fn short_title(&self) -> &'static str {
+        "Rev"
+    }
+
     fn help(&self) -> &'static str {
-        "Review: the day's work"
+        "Review: the day's work and its reflection"
     }
 
     fn scopes(&self) -> &'static [Scope] {
-        &[Scope::Review, Scope::Global]
+        &[Scope::Review, Scope::Accounts, Scope::Lists, Scope::Global]
     }
 
     fn command(&mut self, command: Command, ctx: &Context) -> Option<Reply> {
         match command {
             Command::PreviousDay => Some(self.step(-1, ctx)),
             Command::NextDay => Some(self.step(1, ctx)),
+            Command::Reflect => {
+                let written = self.shown_review(ctx).map_or("", |r| r.reflection.as_str());
+                Some(Reply::Form(Form::Fields(FieldsForm::reflect(self.day(ctx), written))))
+            }
             _ => None,
         }
     }
@@ -70,10 +102,35 @@ impl Screen for Review {
         Some(self.query(self.day(ctx)))
     }
 
-    fn loaded(&mut self, data: Box<dyn Any + Send>, _ctx: &Context) {
+    fn loaded(&mut self, data: Box<dyn Any + Send>, ctx: &Context) {
         if let Ok(review) = data.downcast::<DayReview>() {
+            let contacted: Vec<usize> = (0..review.rows.len()).filter(|i| !review.rows[*i].missed).collect();
+            let missed: Vec<usize> = (0..review.rows.len()).filter(|i| review.rows[*i].missed).collect();
+            let mut rows = Vec::new();
+            for (group, members) in [contacted, missed].into_iter().enumerate() {
+                if !members.is_empty() {
+                    rows.push(GroupRow::Heading(group));
+                    rows.extend(members.into_iter().map(GroupRow::Member));
+                }
+            }
             self.review = Some(*review);
+            let height = self.list_height(ctx);
+            self.list.set_rows(rows, height);
+            self.list.settle(height);
         }
+    }
+
+    fn fit(&mut self, ctx: &Context) {
+        self.list.fit(self.list_height(ctx));
+    }
+
+    fn selected_account(&self, ctx: &Context) -> Option<AccountId> {
+        let review = self.shown_review(ctx)?;
+        self.list.selected_member().and_then(|i| review.rows.get(i)).map(|r| r.account)
+    }
+
+    fn motion(&mut self, motion: Command, ctx: &Context) {
+        self.list.motion(motion, self.list_height(ctx));
     }
 
     fn render(&self, ctx: &Context, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect) {
@@ -94,24 +151,71 @@ fn draw(view: &Review, ctx: &Context, theme: &Theme, frame: &mut Frame, header: 
     let title = date.format("Review of %Y-%m-%d, %A   ").to_string();
     let keys = &ctx.keymap;
     let change_day = format!(
-        "{} and {} change the day",
+        "{} and {} change the day, {} writes the reflection",
         keys.key_of(Scope::Review, Command::PreviousDay),
-        keys.key_of(Scope::Review, Command::NextDay)
+        keys.key_of(Scope::Review, Command::NextDay),
+        keys.key_of(Scope::Review, Command::Reflect),
     );
     header_line(
         frame,
         header,
         vec![Span::styled(title, theme.title()), Span::styled(change_day, theme.dim())],
     );
-    let Some(day) = view.review.as_ref().filter(|r| r.review.date == Some(date)) else {
+    let Some(day) = view.shown_review(ctx) else {
         return empty(frame, body, theme, "Loading the review...");
     };
-    let lines: Vec<Line> = day
-        .lines()
-        .into_iter()
-        .map(|(label, value)| {
-            Line::from(vec![Span::styled(format!("{label:<14}"), theme.title()), Span::raw(value)])
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
+    let [summary, _, rows] = Layout::vertical([
+        Constraint::Length(summary_height(day, body.width)),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(body);
+    let label = |text: &str| Span::styled(format!("{text:<14}"), theme.title());
+    let mut lines: Vec<Line> = Vec::new();
+    let mut reflection = None;
+    for (name, value) in day.lines() {
+        if name == "Reflection" {
+            reflection = Some(value);
+        } else {
+            lines.push(Line::from(vec![label(name), Span::raw(value)]));
+        }
+    }
+    let [facts, thoughts] =
+        Layout::vertical([Constraint::Length(lines.len() as u16), Constraint::Min(1)]).areas(summary);
+    frame.render_widget(Paragraph::new(lines), facts);
+    let reflection = reflection.unwrap_or_default();
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![label("Reflection"), Span::raw(reflection)]))
+            .wrap(Wrap { trim: false }),
+        thoughts,
+    );
+    if day.rows.is_empty() {
+        return empty(frame, rows, theme, "No one contacted, nothing planned left.");
+    }
+    let heading = |group: usize| {
+        let text = match (group, day.today) {
+            (0, _) => "Contacted",
+            (_, true) => "Planned, still to do",
+            (_, false) => "Planned, not worked",
+        };
+        Row::new(vec![Cell::from(Span::styled(text, theme.heading()))])
+    };
+    let member = |i: usize| {
+        let row = &day.rows[i];
+        let style = if row.missed { theme.due() } else { ratatui::style::Style::new() };
+        Row::new(vec![
+            Cell::from(format!("  {}", row.name)),
+            Cell::from(row.phone.clone().unwrap_or_default()),
+            Cell::from(Span::styled(row.what.clone(), style)),
+        ])
+    };
+    view.list.render(
+        frame,
+        rows,
+        theme,
+        &["NAME", "PHONE", "WHAT"],
+        &[Constraint::Length(20), Constraint::Length(15), Constraint::Fill(1)],
+        heading,
+        member,
+    );
 }

@@ -1,41 +1,129 @@
-//! Today: the ranked daily call list, one row per account with why it is
-//! there. Only the visible rows' words are built, so 100,000 accounts cost
-//! what 100 do.
+//! Today: the day's plan, at most the day's capacity, promises first; the
+//! rows done stay at the bottom, marked; below a divider, what is due but
+//! planned for a later day, with that day. Only the visible rows' words
+//! are built, so 100,000 accounts cost what 100 do.
 
 use std::any::Any;
 
+use chrono::{Duration, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row};
 
-use super::{Screen, delta};
-use crate::analysis::ranking::{self, Ranked, RowKind};
+use super::Screen;
+use super::grouped::{GroupRow, Grouped};
+use crate::analysis::plan::{self, Planned};
 use crate::app::effort_warning;
-use crate::domain::{AccountId, FollowUpId};
-use crate::tui::context::{Context, ListState};
+use crate::domain::{AccountId, FollowUpId, Slot};
+use crate::tui::context::Context;
 use crate::tui::keymap::{Command, Scope};
 use crate::tui::theme::Theme;
-use crate::tui::views::parts::{ago, empty, focus_mark, stage_label, table, visible};
+use crate::tui::views::parts::{ago, empty, focus_mark, stage_label};
+
+/// How far ahead the later rows are given a day.
+const HORIZON: u32 = 7;
 
 #[derive(Debug, Default)]
 pub struct Today {
-    /// Ranked rows; their words are built only for the rows on screen.
-    pub rows: Vec<Ranked>,
-    pub done_today: usize,
-    pub list: ListState,
+    /// Today's rows (open, then done), then the later ones.
+    pub rows: Vec<Planned>,
+    /// How many of `rows` are today's.
+    pub today_len: usize,
+    pub capacity: usize,
+    pub list: Grouped,
 }
 
 impl Today {
-    /// The follow-up of the selected row, when it is a follow-up row.
-    pub fn selected_follow_up(&self, ctx: &Context) -> Option<FollowUpId> {
-        let row = self.rows.get(self.list.selected)?;
-        row.follow_up(ctx.book.summaries.get(row.index)?).map(|f| f.id)
+    fn planned(&self) -> Option<&Planned> {
+        self.list.selected_member().and_then(|i| self.rows.get(i))
+    }
+
+    /// The follow-up of the selected row, when it has one.
+    pub fn selected_follow_up(&self, _ctx: &Context) -> Option<FollowUpId> {
+        self.planned().and_then(|p| p.follow_up)
+    }
+
+    pub fn done(&self) -> usize {
+        self.rows[..self.today_len].iter().filter(|r| r.is_done()).count()
     }
 
     fn height(&self, ctx: &Context) -> usize {
         ctx.list_height(self.header_height(ctx))
+    }
+}
+
+/// The columns of the list; which are shown depends on the width.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Column {
+    Name,
+    Company,
+    Stage,
+    Mark,
+    Phone,
+    Do,
+    Why,
+    LastTouch,
+}
+
+impl Column {
+    fn title(self) -> &'static str {
+        match self {
+            Column::Name => "NAME",
+            Column::Company => "COMPANY",
+            Column::Stage => "STAGE",
+            Column::Mark => "80/20",
+            Column::Phone => "PHONE",
+            Column::Do => "DO",
+            Column::Why => "WHY",
+            Column::LastTouch => "LAST TOUCH",
+        }
+    }
+
+    fn width(self) -> u16 {
+        match self {
+            Column::Name => 14,
+            Column::Company => 16,
+            Column::Stage => 6,
+            Column::Mark => 5,
+            Column::Phone => 15,
+            Column::Do => 6,
+            Column::Why => 40,
+            Column::LastTouch => 10,
+        }
+    }
+
+    fn constraint(self) -> Constraint {
+        if self == Column::Why { Constraint::Fill(1) } else { Constraint::Length(self.width()) }
+    }
+}
+
+/// The columns that fit in `width`: name, stage, phone, what to do and
+/// why always; then, while there is room, the last touch, the 80/20 mark
+/// and the company (dropped in the reverse order).
+fn columns(width: u16) -> Vec<Column> {
+    use Column::*;
+    let mut shown = vec![Name, Stage, Phone, Do, Why];
+    let used = |cols: &[Column]| cols.iter().map(|c| c.width()).sum::<u16>() + 2 * (cols.len() as u16 - 1);
+    for optional in [LastTouch, Mark, Company] {
+        if used(&shown) + 2 + optional.width() > width {
+            break;
+        }
+        shown.push(optional);
+    }
+    [Name, Company, Stage, Mark, Phone, Do, Why, LastTouch]
+        .into_iter()
+        .filter(|c| shown.contains(c))
+        .collect()
+}
+
+/// "tomorrow", "Thu 12-03": the day a later row is planned for.
+fn day_words(day: NaiveDate, today: NaiveDate, beyond: bool) -> String {
+    match (beyond, (day - today).num_days()) {
+        (true, _) => format!("after {}", (day - Duration::days(1)).format("%a %m-%d")),
+        (false, 1) => "tomorrow".to_string(),
+        _ => day.format("%a %m-%d").to_string(),
     }
 }
 
@@ -45,7 +133,7 @@ impl Screen for Today {
     }
 
     fn help(&self) -> &'static str {
-        "Today: the daily call list"
+        "Today: the day's plan"
     }
 
     fn scopes(&self) -> &'static [Scope] {
@@ -59,86 +147,128 @@ impl Screen for Today {
 
     fn refresh(&mut self, ctx: &Context) {
         let today = ctx.today();
-        self.rows =
-            ranking::rank(&ctx.book.summaries, today, &ctx.config, &ctx.focus.marks(&ctx.book.summaries));
-        self.done_today =
-            ctx.book.summaries.iter().flat_map(|s| &s.done_days).filter(|d| **d == today).count();
-        self.fit(ctx);
+        let marks = ctx.focus.marks(&ctx.book.summaries);
+        let plan = plan::plan(&ctx.book.summaries, today, HORIZON, &ctx.config, &marks, &ctx.book.kept);
+        let first = plan.first();
+        self.capacity = first.capacity;
+        self.today_len = first.rows.len();
+        self.rows = first.rows.clone();
+        self.rows.extend(plan.later().cloned());
+        let mut rows: Vec<GroupRow> = (0..self.today_len).map(GroupRow::Member).collect();
+        if self.rows.len() > self.today_len {
+            rows.push(GroupRow::Heading(1));
+            rows.extend((self.today_len..self.rows.len()).map(GroupRow::Member));
+        }
+        self.list.set_rows(rows, self.height(ctx));
     }
 
     fn fit(&mut self, ctx: &Context) {
-        self.list.scroll_into_view(self.rows.len(), self.height(ctx));
+        self.list.fit(self.height(ctx));
+    }
+
+    fn shown(&mut self, ctx: &Context) {
+        self.list.settle(self.height(ctx));
     }
 
     fn selected_account(&self, _ctx: &Context) -> Option<AccountId> {
-        self.rows.get(self.list.selected).map(|r| r.account)
+        self.planned().map(|p| p.account)
     }
 
     fn motion(&mut self, motion: Command, ctx: &Context) {
         let height = self.height(ctx);
-        self.list.step(delta(motion, self.rows.len(), height), self.rows.len(), height);
+        self.list.motion(motion, height);
     }
 
     fn render(&self, ctx: &Context, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect) {
-        let rows = &self.rows;
         let today = ctx.today();
-        let overdue = rows.iter().filter(|r| r.kind == RowKind::FollowUp && r.due < today).count();
-        let cadence = rows.iter().filter(|r| r.kind == RowKind::Cadence).count();
-        let counts = Line::from(vec![
-            Span::styled(format!("{} to contact", rows.len()), theme.due()),
+        let todays = &self.rows[..self.today_len];
+        let later = self.rows.len() - self.today_len;
+        let promised = todays.iter().filter(|r| r.slot == Slot::Promise).count();
+        let focus = todays.iter().filter(|r| r.slot == Slot::Focus).count();
+        let mut counts = vec![
+            Span::styled(format!("{} planned", todays.len()), theme.due()),
             Span::raw("   "),
-            Span::styled(format!("{overdue} overdue"), theme.overdue()),
+            Span::styled(format!("{}/{} done", self.done(), todays.len()), theme.ok()),
             Span::raw("   "),
-            Span::raw(format!("{cadence} past cadence")),
+            Span::raw(format!("{later} later")),
             Span::raw("   "),
-            Span::styled(format!("{} done today", self.done_today), theme.ok()),
-        ]);
+        ];
+        if todays.len() > self.capacity {
+            counts.push(Span::styled(
+                format!("over capacity: {promised} promises, {} slots", self.capacity),
+                theme.overdue(),
+            ));
+        } else {
+            counts.push(Span::styled(format!("{promised} promised, {focus} key/MGC"), theme.dim()));
+        }
         let warning = effort_warning(&ctx.focus, &ctx.config.focus).map(|w| {
             Line::from(vec![
                 Span::styled(format!("{w}."), theme.overdue()),
                 Span::styled("  7 shows the 80/20", theme.dim()),
             ])
         });
-        frame.render_widget(Paragraph::new([counts].into_iter().chain(warning).collect::<Vec<_>>()), header);
-        if rows.is_empty() {
+        let header_lines: Vec<Line> = [Line::from(counts)].into_iter().chain(warning).collect();
+        frame.render_widget(Paragraph::new(header_lines), header);
+        if self.rows.is_empty() {
             return empty(frame, body, theme, "Nothing due. / finds an account, a adds one.");
         }
-        let (shown, selected) = visible(&self.list, rows, body);
-        let rows = shown
-            .iter()
-            .filter_map(|row| {
-                let summary = ctx.book.summaries.get(row.index)?;
-                let overdue = row.kind == RowKind::FollowUp && row.due < today;
-                let why_style = if overdue { theme.overdue() } else { Style::new() };
-                let why = row.reasons(summary, today, &ctx.config).join("; ");
-                Some(Row::new(vec![
-                    Cell::from(summary.name.clone()),
-                    Cell::from(summary.company.clone().unwrap_or_default()),
-                    Cell::from(stage_label(summary)),
-                    Cell::from(focus_mark(ctx, theme, row.index)),
-                    Cell::from(row.channel.as_str()),
-                    Cell::from(Span::styled(why, why_style)),
-                    Cell::from(ago(summary.last_touch, ctx.now)),
-                ]))
-            })
-            .collect();
-        table(
-            frame,
-            body,
-            theme,
-            &["NAME", "COMPANY", "STAGE", "80/20", "DO", "WHY", "LAST TOUCH"],
-            &[
-                Constraint::Length(14),
-                Constraint::Length(16),
-                Constraint::Length(8),
-                Constraint::Length(5),
-                Constraint::Length(7),
-                Constraint::Fill(1),
-                Constraint::Length(10),
-            ],
-            rows,
-            selected,
-        );
+        let shown = columns(body.width);
+        let divider = |_| {
+            let text = format!("-- later: {later} due, planned for the coming days --");
+            Row::new(shown.iter().map(|c| {
+                if *c == Column::Name {
+                    Cell::from(Span::styled(text.clone(), theme.dim()))
+                } else {
+                    Cell::from("")
+                }
+            }))
+        };
+        let member = |i: usize| {
+            let planned = &self.rows[i];
+            let Some(summary) = ctx.book.summaries.get(planned.index) else {
+                return Row::new(Vec::<Cell>::new());
+            };
+            let is_later = i >= self.today_len;
+            let overdue = planned.row.as_ref().is_some_and(|r| r.days_overdue(today) > 0)
+                && planned.kind == crate::domain::RowKind::FollowUp;
+            let why = match (&planned.row, planned.is_done()) {
+                (Some(row), false) => {
+                    let reasons = row.reasons(summary, today, &ctx.config).join("; ");
+                    if is_later {
+                        let beyond = planned.day >= today + Duration::days(HORIZON.into());
+                        format!("{}: {reasons}", day_words(planned.day, today, beyond))
+                    } else {
+                        reasons
+                    }
+                }
+                _ => match summary.last_touch.filter(|t| t.date() == today) {
+                    Some(at) => format!("done: touched at {}", at.format("%H:%M")),
+                    None => "done: follow-up closed".to_string(),
+                },
+            };
+            let style = if planned.is_done() || is_later { theme.dim() } else { Style::new() };
+            let why_style = if overdue && !planned.is_done() { theme.overdue() } else { style };
+            let name = if planned.is_done() { format!("✓ {}", summary.name) } else { summary.name.clone() };
+            let channel = planned.row.as_ref().map_or("", |r| r.channel.as_str());
+            Row::new(shown.iter().map(|column| match column {
+                Column::Name => Cell::from(Span::styled(name.clone(), style)),
+                Column::Company => {
+                    Cell::from(Span::styled(summary.company.clone().unwrap_or_default(), style))
+                }
+                Column::Stage => Cell::from(Span::styled(stage_label(summary), style)),
+                Column::Mark => Cell::from(focus_mark(ctx, theme, planned.index)),
+                Column::Phone => Cell::from(Span::styled(summary.phone.clone().unwrap_or_default(), style)),
+                Column::Do => Cell::from(Span::styled(if planned.is_done() { "" } else { channel }, style)),
+                Column::Why => Cell::from(Span::styled(why.clone(), why_style)),
+                Column::LastTouch => Cell::from(Span::styled(
+                    ago(crate::analysis::ranking::last_contact(summary, &ctx.config), ctx.now),
+                    style,
+                )),
+            }))
+        };
+        let titles: Vec<&'static str> = shown.iter().map(|c| c.title()).collect();
+        let widths: Vec<Constraint> = shown.iter().map(|c| c.constraint()).collect();
+        self.list.render(frame, body, theme, &titles, &widths, divider, member);
     }
 
     fn as_any(&self) -> &dyn Any {
@@ -147,5 +277,20 @@ impl Screen for Today {
 
     fn as_any_mut(&mut self) -> &mut dyn Any {
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_drop_company_first_then_the_mark_then_the_last_touch() {
+        use Column::*;
+        assert_eq!(columns(130), [Name, Company, Stage, Mark, Phone, Do, Why, LastTouch]);
+        assert_eq!(columns(120), [Name, Stage, Mark, Phone, Do, Why, LastTouch]);
+        assert_eq!(columns(101), [Name, Stage, Phone, Do, Why, LastTouch]);
+        assert_eq!(columns(100), [Name, Stage, Phone, Do, Why]);
+        assert_eq!(columns(80), [Name, Stage, Phone, Do, Why]);
     }
 }

@@ -68,18 +68,42 @@ pub fn render(model: &Model, theme: &Theme, frame: &mut Frame) {
     }
 }
 
+/// The tab bar: every screen's number and title, the current one marked,
+/// the date on the right. Where the full titles do not fit, short ones;
+/// where those do not either, numbers, but the current screen's title.
 fn render_tabs(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let date = model.ctx.now.format(" %Y-%m-%d %a").to_string();
+    let room = usize::from(area.width).saturating_sub(date.len());
+    let labels = |title: &dyn Fn(usize) -> String| -> Vec<String> {
+        (0..model.screens.len()).map(|i| format!(" {} {} ", i + 1, title(i))).collect()
+    };
+    let width = |labels: &[String]| labels.iter().map(|l| l.chars().count() + 1).sum::<usize>();
+    let full = labels(&|i| model.screens[i].title().to_string());
+    let short = labels(&|i| model.screens[i].short_title().to_string());
+    let chosen = if width(&full) <= room {
+        full
+    } else if width(&short) <= room {
+        short
+    } else {
+        labels(&|i| {
+            if i == model.current { model.screens[i].short_title().to_string() } else { String::new() }
+        })
+        .into_iter()
+        .map(|l| l.replace("  ", " "))
+        .collect()
+    };
+    let used = width(&chosen);
     let mut spans = Vec::new();
-    for (i, screen) in model.screens.iter().enumerate() {
-        let label = format!(" {} {} ", i + 1, screen.title());
+    for (i, label) in chosen.into_iter().enumerate() {
         let style = if i == model.current { theme.selected() } else { Style::new() };
         spans.push(Span::styled(label, style));
         spans.push(Span::raw(" "));
     }
-    let date = model.ctx.now.format(" %Y-%m-%d %a").to_string();
-    let left = Line::from(spans);
-    frame.render_widget(Paragraph::new(left), area);
-    frame.render_widget(Paragraph::new(Line::from(Span::styled(date, theme.dim())).right_aligned()), area);
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    if used + date.len() <= usize::from(area.width) {
+        frame
+            .render_widget(Paragraph::new(Line::from(Span::styled(date, theme.dim())).right_aligned()), area);
+    }
 }
 
 fn render_status(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {

@@ -184,17 +184,35 @@ fn log_form(ctx: &Context, form: &LogForm, theme: &Theme, frame: &mut Frame, are
     let steps = scope_picks(keymap, Scope::NextSteps, |_| true, chosen, theme);
     lines.extend(pick_row(row_label("Next step", form.focus == LogField::Next, theme), steps, width));
     let picks_height = lines.len() as u16;
-    let [rows, note_row, help] =
-        Layout::vertical([Constraint::Length(picks_height + 1), Constraint::Length(1), Constraint::Min(1)])
-            .areas(inner);
+    let [rows, note_row, lesson_row, help] = Layout::vertical([
+        Constraint::Length(picks_height + 1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(inner);
     frame.render_widget(Paragraph::new(lines), rows);
-    let [label, field] = Layout::horizontal([Constraint::Length(12), Constraint::Min(1)]).areas(note_row);
-    frame.render_widget(Paragraph::new(row_label("Note", form.focus == LogField::Note, theme)), label);
-    input_line(frame, field, &form.note, form.focus == LogField::Note);
+    for (row, label_text, input, field) in [
+        (note_row, "Note", &form.note, LogField::Note),
+        (lesson_row, "Lesson", &form.lesson, LogField::Lesson),
+    ] {
+        let [label, area] = Layout::horizontal([Constraint::Length(12), Constraint::Min(1)]).areas(row);
+        frame.render_widget(Paragraph::new(row_label(label_text, form.focus == field, theme)), label);
+        if input.is_empty() && form.focus != field && field == LogField::Lesson {
+            frame.render_widget(
+                Paragraph::new(Span::styled("optional: what this touch taught", theme.dim())),
+                area,
+            );
+        } else {
+            input_line(frame, area, input, form.focus == field);
+        }
+    }
     let next_field = keymap.key_of(Scope::Form, Command::NextField);
     let help_text = vec![
         Line::from(Span::styled(
-            format!("Type the note. {next_field} moves to a row above, where one key picks;"),
+            format!(
+                "Type the note. {next_field} moves on: the lesson, then the rows above, where one key picks;"
+            ),
             theme.dim(),
         )),
         Line::from(Span::styled(
