@@ -1,21 +1,21 @@
 //! The TUI in process: keys fed through `update` and the effects on a real
 //! temp store, views drawn on ratatui's TestBackend and snapshotted.
 
+mod common;
+
 use chrono::NaiveDateTime;
 use leadline::app::{AccountInput, App, FollowUpInput, OrderInput, Referred, TouchInput};
 use leadline::clock::{FixedClock, When, parse_timestamp};
 use leadline::domain::{AccountId, Direction, FollowUpReason, Grade, Money, Outcome, Tier, TouchKind};
-use leadline::tui::model::{Account, Model, Overlay};
+use leadline::tui::dispatch;
+use leadline::tui::model::{Account, Overlay};
 use leadline::tui::msg::Msg;
 use leadline::tui::screens::focus::FocusScreen;
 use leadline::tui::screens::grouped::GroupRow;
 use leadline::tui::screens::referrals::Referrals;
 use leadline::tui::screens::today::Today;
 use leadline::tui::theme::Theme;
-use leadline::tui::{dispatch, start, views};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::style::{Color, Modifier};
 
 fn now() -> NaiveDateTime {
@@ -27,11 +27,7 @@ fn at(text: &str) -> Option<When> {
     Some(When { date: moment.date(), time: Some(moment.time()) })
 }
 
-struct Fixture {
-    _dir: tempfile::TempDir,
-    app: App,
-    model: Model,
-}
+use common::tui::Driver as Fixture;
 
 fn account(name: &str, company: Option<&str>, grade: Grade) -> AccountInput {
     AccountInput {
@@ -126,40 +122,10 @@ fn fixture() -> Fixture {
         setup.schedule_follow_up(&follow_up(AccountId(3), "2026-11-28", "send the price list")).unwrap();
     }
     let app = App::open_at(&dir.path().join("store"), Box::new(FixedClock(now()))).unwrap();
-    let mut model = Model::new(now(), 100, 30);
-    start(&app, &mut model);
-    Fixture { _dir: dir, app, model }
+    Fixture::start(dir, app, now())
 }
 
 impl Fixture {
-    fn key(&mut self, code: KeyCode) {
-        self.key_with(code, KeyModifiers::NONE);
-    }
-
-    fn key_with(&mut self, code: KeyCode, modifiers: KeyModifiers) {
-        dispatch(&self.app, &mut self.model, Msg::Key(KeyEvent::new(code, modifiers)));
-    }
-
-    fn type_text(&mut self, text: &str) {
-        for c in text.chars() {
-            self.key(KeyCode::Char(c));
-        }
-    }
-
-    fn draw(&self, width: u16, height: u16, theme: Theme) -> Terminal<TestBackend> {
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        terminal.draw(|frame| views::render(&self.model, &theme, frame)).unwrap();
-        terminal
-    }
-
-    fn screen(&self) -> String {
-        self.draw(self.model.ctx.width, self.model.ctx.height, Theme { color: false }).backend().to_string()
-    }
-
-    fn status(&self) -> String {
-        self.model.status.as_ref().map(|s| s.text.clone()).unwrap_or_default()
-    }
-
     /// Today's rows still to do, by name.
     fn today_names(&self) -> Vec<String> {
         self.today_rows(false)

@@ -21,7 +21,7 @@ use chrono::{Duration, NaiveDate};
 
 use super::ranking::{Marks, Ranked, by_score, cadence_due, row_on};
 use crate::config::Config;
-use crate::domain::{AccountId, AccountSummary, FollowUpId, PlanEntry, RowKind, Slot, Tier};
+use crate::domain::{AccountId, AccountSummary, FollowUpId, PlanEntry, RowKind, Slot, Tier, TouchKind};
 
 /// The most days one plan looks ahead.
 pub const MAX_DAYS: u32 = 60;
@@ -62,6 +62,19 @@ impl Planned {
     /// Days it waited for a slot.
     pub fn deferred_days(&self) -> i64 {
         (self.day - self.since).num_days()
+    }
+
+    /// How a row done on its day was done: the touch's channel and time
+    /// ("done: call at 10:32"), or the follow-up closed.
+    pub fn done_words(&self, summary: &AccountSummary) -> (Option<TouchKind>, String) {
+        match summary.last_touch.filter(|t| t.date() == self.day) {
+            Some(at) => {
+                let kind = summary.touch_days.newest_kinds(1).next();
+                let what = kind.map_or("touch", TouchKind::as_str);
+                (kind, format!("done: {what} at {}", at.format("%H:%M")))
+            }
+            None => (None, "done: follow-up closed".to_string()),
+        }
     }
 
     fn new(row: Ranked, summary: &AccountSummary, slot: Slot, day: NaiveDate, since: NaiveDate) -> Planned {

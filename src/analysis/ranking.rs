@@ -82,7 +82,8 @@ pub fn cadence_due(summary: &AccountSummary, config: &Config) -> NaiveDate {
     since + Duration::days(cadence_days(summary, config).into())
 }
 
-fn stage_words(summary: &AccountSummary) -> String {
+/// "A grade", "VIP": the stage as a reason names it.
+pub fn stage_words(summary: &AccountSummary) -> String {
     match summary.stage {
         Stage::Prospect { grade } => format!("{grade} grade"),
         Stage::Customer { tier, .. } => tier.as_str().to_uppercase(),

@@ -7,7 +7,7 @@ use chrono::{Duration, NaiveDateTime, NaiveTime};
 use super::backup::{Backup, BackupCounts};
 use super::{App, AppError, AppResult};
 use crate::domain::{
-    Account, AccountId, ArchiveReason, Archived, Direction, FollowUp, FollowUpId, FollowUpReason,
+    Account, AccountId, ArchiveReason, Archived, DayRecord, Direction, FollowUp, FollowUpId, FollowUpReason,
     FollowUpStatus, Grade, IncentiveStatus, Money, Order, OrderId, Outcome, Referral, ReferralId, Stage,
     Tier, Touch, TouchId, TouchKind,
 };
@@ -146,17 +146,105 @@ fn outcome_for(dice: &mut Dice, kind: TouchKind) -> Option<Outcome> {
     }
 }
 
-fn touch_kind(dice: &mut Dice) -> TouchKind {
-    match dice.0.u32(..100) {
-        0..=49 => TouchKind::Call,
-        50..=69 => TouchKind::Sms,
-        70..=81 => TouchKind::Visit,
-        82..=89 => TouchKind::Email,
-        90..=94 => TouchKind::Meeting,
-        95..=97 => TouchKind::Gift,
-        _ => TouchKind::Letter,
+/// The channel of a demo touch: the big customers are visited and met,
+/// the rest mostly called and messaged.
+fn touch_kind(dice: &mut Dice, stage: Stage) -> TouchKind {
+    let big = matches!(stage, Stage::Customer { tier: Tier::Vip | Tier::Large, .. });
+    match (big, dice.0.u32(..100)) {
+        (true, 0..=34) => TouchKind::Visit,
+        (true, 35..=49) => TouchKind::Meeting,
+        (true, 50..=84) => TouchKind::Call,
+        (true, 85..=92) => TouchKind::Gift,
+        (true, _) => TouchKind::Sms,
+        (false, 0..=44) => TouchKind::Call,
+        (false, 45..=79) => TouchKind::Sms,
+        (false, 80..=87) => TouchKind::Email,
+        (false, 88..=94) => TouchKind::Visit,
+        (false, 95..=97) => TouchKind::Letter,
+        (false, _) => TouchKind::Meeting,
     }
 }
+
+/// Whether each account (in the book's order) is a key account: the
+/// customers with the most revenue over 12 months that together bring 80%.
+fn key_accounts(book: &Backup, now: NaiveDateTime) -> Vec<bool> {
+    let from = now - Duration::days(365);
+    let mut revenue: std::collections::HashMap<AccountId, i64> = std::collections::HashMap::new();
+    for order in book.orders.iter().filter(|o| o.at > from) {
+        *revenue.entry(order.account).or_default() += order.amount.minor();
+    }
+    let mut ranked: Vec<(i64, usize)> = book
+        .accounts
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (revenue.get(&a.id).copied().unwrap_or(0), i))
+        .collect();
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let total: i64 = ranked.iter().map(|(r, _)| r).sum();
+    let mut key = vec![false; book.accounts.len()];
+    let mut sum = 0;
+    for (amount, index) in ranked {
+        if amount == 0 || sum * 10 >= total * 8 {
+            break;
+        }
+        sum += amount;
+        key[index] = true;
+    }
+    key
+}
+
+/// Share of accounts, in percent, whose last touch slipped past the cadence.
+const SLIPPING_PERCENT: u32 = 4;
+
+/// The default cadence of a stage, in days.
+fn cadence_of(stage: Stage) -> u32 {
+    let cadence = crate::config::Cadence::default();
+    match stage {
+        Stage::Prospect { grade } => cadence.for_grade(grade),
+        Stage::Customer { tier, .. } => cadence.for_tier(tier),
+    }
+}
+
+/// How many touches an account gets against the average: the big
+/// customers most (the 80/20 rule), cold prospects least.
+fn effort_weight(stage: Stage) -> f64 {
+    match stage {
+        Stage::Customer { tier: Tier::Vip, .. } => 4.0,
+        Stage::Customer { tier: Tier::Large, .. } => 2.5,
+        Stage::Customer { tier: Tier::Medium, .. } => 0.8,
+        Stage::Customer { tier: Tier::Small, .. } => 0.4,
+        Stage::Prospect { grade: Grade::A } => 1.2,
+        Stage::Prospect { grade: Grade::B } => 0.8,
+        Stage::Prospect { grade: Grade::C } => 0.5,
+        Stage::Prospect { grade: Grade::D } => 0.3,
+    }
+}
+
+/// The day of an account's open promise, from today, if it has one: most
+/// ahead, a few today, a handful overdue.
+fn promise_day(dice: &mut Dice) -> Option<i64> {
+    match dice.0.u32(..1000) {
+        0..=14 => Some(dice.range(-3, -1)),
+        15..=24 => Some(0),
+        25..=199 => Some(dice.range(1, 14)),
+        _ => None,
+    }
+}
+
+const LESSONS: &[&str] = &[
+    "老板上午在,下午去田里",
+    "先谈服务再谈价格",
+    "带样品去比打电话管用",
+    "calls before 9 reach the owner",
+    "ask for the referral right after the order",
+];
+
+/// What the rep wrote on the last days (总结和反思).
+const REFLECTIONS: &[&str] = &[
+    "上午打电话接通率高;下午多跑大客户。明天先回访报价的三家。",
+    "Two VIP visits went well; I spent too long on small accounts after lunch. Tomorrow: key accounts first.",
+    "春耕前大家都在备货,抓紧催报价。少发短信,多打电话。",
+];
 
 fn moment(now: NaiveDateTime, days_ago: i64, dice: &mut Dice) -> NaiveDateTime {
     let time =
@@ -172,6 +260,8 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
     let mut touch_id = 0;
     let mut order_id = 0;
     let mut follow_up_id = 0;
+    // Days since each account's last touch.
+    let mut lasts = Vec::with_capacity(options.accounts);
     for index in 0..options.accounts {
         let id = AccountId(index as u64 + 1);
         let chinese = dice.chance(70);
@@ -240,20 +330,33 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
             converted_at: None,
         };
 
-        let touches = dice.range(0, 2 * options.touches_per_account as i64) as usize;
-        for _ in 0..touches {
+        // A rep who keeps up: the last touch within the account's cadence
+        // (a few slip past it), older ones spread over its history, more
+        // of them and more visits for the big customers.
+        let cadence = i64::from(cadence_of(stage));
+        let history = created_days_ago.min(180);
+        let slipping = dice.chance(SLIPPING_PERCENT);
+        let last = if slipping { cadence + dice.range(1, 8) } else { dice.range(1, cadence) }.min(history);
+        let weight = effort_weight(stage);
+        let touches =
+            (dice.range(0, 2 * options.touches_per_account as i64) as f64 * weight).round() as usize;
+        lasts.push(last);
+        for n in 0..touches.max(1) {
             touch_id += 1;
-            let kind = touch_kind(&mut dice);
+            let kind = touch_kind(&mut dice, stage);
             let inbound = dice.chance(15);
+            let days_ago = if n == 0 { last } else { dice.range(last, history.max(last)) };
+            let lesson =
+                if days_ago <= 3 && dice.chance(15) { dice.pick(LESSONS).to_string() } else { String::new() };
             book.touches.push(Touch {
                 id: TouchId(touch_id),
                 account: id,
                 kind,
-                at: moment(now, dice.range(0, created_days_ago.min(180)), &mut dice),
+                at: moment(now, days_ago, &mut dice),
                 direction: if inbound { Direction::Inbound } else { Direction::Outbound },
                 outcome: outcome_for(&mut dice, kind),
                 note: dice.pick(NOTES).to_string(),
-                lesson: String::new(),
+                lesson,
             });
         }
 
@@ -279,14 +382,13 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
         if dice.chance(5) {
             let reason = if dice.chance(50) { ArchiveReason::Lost } else { ArchiveReason::Dormant };
             account.archived = Some(Archived { reason, at: moment(now, dice.range(1, 60), &mut dice) });
-        } else if dice.chance(35) {
+        } else if let Some(due_in) = promise_day(&mut dice) {
             follow_up_id += 1;
-            let snoozes = if dice.chance(15) { dice.range(1, 4) as u32 } else { 0 };
-            let due = now.date() + Duration::days(dice.range(-6, 14));
+            let snoozes = if dice.chance(10) { dice.range(1, 3) as u32 } else { 0 };
             book.follow_ups.push(FollowUp {
                 id: FollowUpId(follow_up_id),
                 account: id,
-                due,
+                due: now.date() + Duration::days(due_in),
                 due_time: dice
                     .chance(20)
                     .then(|| NaiveTime::from_hms_opt(dice.range(9, 17) as u32, 0, 0))
@@ -300,7 +402,7 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
                 note: dice.pick(NOTES).to_string(),
                 status: if snoozes > 0 { FollowUpStatus::Snoozed } else { FollowUpStatus::Open },
                 snoozes,
-                created_at: moment(now, dice.range(7, 30), &mut dice),
+                created_at: moment(now, dice.range(2, 10), &mut dice),
                 closed_at: None,
                 snoozed_at: Vec::new(),
                 referral: None,
@@ -326,6 +428,35 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
             });
         }
         book.accounts.push(account);
+    }
+
+    // The month's visits and calls to the key accounts: where the 80/20
+    // rule sends the effort.
+    for (index, last) in key_accounts(&book, now)
+        .into_iter()
+        .zip(lasts.iter().copied().enumerate())
+        .filter_map(|(key, (i, last))| key.then_some((i, last)))
+    {
+        for _ in 0..dice.range(8, 12) {
+            touch_id += 1;
+            let kind = touch_kind(&mut dice, Stage::Customer { tier: Tier::Vip, tier_pinned: false });
+            book.touches.push(Touch {
+                id: TouchId(touch_id),
+                account: book.accounts[index].id,
+                kind,
+                at: moment(now, dice.range(last, 28.max(last)), &mut dice),
+                direction: Direction::Outbound,
+                outcome: outcome_for(&mut dice, kind),
+                note: dice.pick(NOTES).to_string(),
+                lesson: String::new(),
+            });
+        }
+    }
+
+    for (days_ago, text) in (1..).zip(REFLECTIONS) {
+        let mut day = DayRecord::new(now.date() - Duration::days(days_ago));
+        day.reflection = text.to_string();
+        book.days.push(day);
     }
 
     // Referrals point from an earlier account to a later one.

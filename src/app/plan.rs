@@ -106,17 +106,6 @@ pub fn planned_because(planned: &Planned) -> String {
     }
 }
 
-/// What a row done today says: how, and when.
-fn done_words(summary: &AccountSummary, day: NaiveDate) -> (TouchKind, Vec<String>) {
-    match summary.last_touch.filter(|t| t.date() == day) {
-        Some(at) => {
-            let kind = summary.touch_days.newest_kinds(1).next().unwrap_or(TouchKind::Call);
-            (kind, vec![format!("done: {kind} at {}", at.format("%H:%M"))])
-        }
-        None => (TouchKind::Call, vec!["done: follow-up closed".to_string()]),
-    }
-}
-
 fn today_row(planned: &Planned, summary: &AccountSummary, config: &Config) -> TodayRow {
     let mut out = TodayRow {
         account_id: summary.id,
@@ -146,7 +135,11 @@ fn today_row(planned: &Planned, summary: &AccountSummary, config: &Config) -> To
             out.days_overdue = row.days_overdue(planned.day);
             out.score = row.score;
         }
-        _ => (out.channel, out.reasons) = done_words(summary, planned.day),
+        _ => {
+            let (kind, words) = planned.done_words(summary);
+            out.channel = kind.unwrap_or(TouchKind::Call);
+            out.reasons = vec![words];
+        }
     }
     out
 }

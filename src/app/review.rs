@@ -61,7 +61,7 @@ fn planned_words(
         (RowKind::FollowUp, Some(f)) => crate::analysis::due::reasons(f, day).join("; "),
         (RowKind::Holiday, _) => "a holiday greeting".to_string(),
         _ => match summary {
-            Some(s) => format!("{} past its cadence", s.stage_label().phrase()),
+            Some(s) => format!("{}, past its cadence", crate::analysis::ranking::stage_words(s)),
             None => "past its cadence".to_string(),
         },
     }

@@ -25,6 +25,10 @@ use crate::tui::views::parts::{ago, empty, focus_mark, stage_label};
 /// How far ahead the later rows are given a day.
 const HORIZON: u32 = 7;
 
+/// Narrower than this, the WHY column cuts reasons: the header spells out
+/// the selected row's.
+const FULL_REASONS_WIDTH: u16 = 120;
+
 #[derive(Debug, Default)]
 pub struct Today {
     /// Today's rows (open, then done), then the later ones.
@@ -51,6 +55,26 @@ impl Today {
 
     fn height(&self, ctx: &Context) -> usize {
         ctx.list_height(self.header_height(ctx))
+    }
+
+    /// Row `i`'s reasons in words; a later row's say its day first, a row
+    /// done says so.
+    fn why(&self, i: usize, ctx: &Context) -> String {
+        let today = ctx.today();
+        let planned = &self.rows[i];
+        let Some(summary) = ctx.book.summaries.get(planned.index) else { return String::new() };
+        match (&planned.row, planned.is_done()) {
+            (Some(row), false) => {
+                let reasons = row.reasons(summary, today, &ctx.config).join("; ");
+                if i >= self.today_len {
+                    let beyond = planned.day >= today + Duration::days(HORIZON.into());
+                    format!("{}: {reasons}", day_words(planned.day, today, beyond))
+                } else {
+                    reasons
+                }
+            }
+            _ => planned.done_words(summary).1,
+        }
     }
 }
 
@@ -140,9 +164,10 @@ impl Screen for Today {
         &[Scope::Accounts, Scope::Lists, Scope::Global]
     }
 
-    /// A second line for the effort warning.
+    /// The counts; a line for the effort warning; where the reasons are
+    /// cut, a line with the selected row's in full.
     fn header_height(&self, ctx: &Context) -> u16 {
-        if ctx.focus.effort_short { 2 } else { 1 }
+        1 + u16::from(ctx.focus.effort_short) + u16::from(ctx.width < FULL_REASONS_WIDTH)
     }
 
     fn refresh(&mut self, ctx: &Context) {
@@ -207,20 +232,24 @@ impl Screen for Today {
                 Span::styled("  7 shows the 80/20", theme.dim()),
             ])
         });
-        let header_lines: Vec<Line> = [Line::from(counts)].into_iter().chain(warning).collect();
+        let selected = (ctx.width < FULL_REASONS_WIDTH).then(|| {
+            let why = self.list.selected_member().map(|i| self.why(i, ctx)).unwrap_or_default();
+            Line::from(vec![Span::styled("> ", theme.dim()), Span::raw(why)])
+        });
+        let header_lines: Vec<Line> =
+            [Line::from(counts)].into_iter().chain(warning).chain(selected).collect();
         frame.render_widget(Paragraph::new(header_lines), header);
         if self.rows.is_empty() {
             return empty(frame, body, theme, "Nothing due. / finds an account, a adds one.");
         }
         let shown = columns(body.width);
         let divider = |_| {
-            let text = format!("-- later: {later} due, planned for the coming days --");
-            Row::new(shown.iter().map(|c| {
-                if *c == Column::Name {
-                    Cell::from(Span::styled(text.clone(), theme.dim()))
-                } else {
-                    Cell::from("")
+            Row::new(shown.iter().map(|c| match c {
+                Column::Name => Cell::from(Span::styled(format!("-- {later} later"), theme.heading())),
+                Column::Why => {
+                    Cell::from(Span::styled("due now, planned for the coming days --", theme.dim()))
                 }
+                _ => Cell::from(""),
             }))
         };
         let member = |i: usize| {
@@ -231,21 +260,7 @@ impl Screen for Today {
             let is_later = i >= self.today_len;
             let overdue = planned.row.as_ref().is_some_and(|r| r.days_overdue(today) > 0)
                 && planned.kind == crate::domain::RowKind::FollowUp;
-            let why = match (&planned.row, planned.is_done()) {
-                (Some(row), false) => {
-                    let reasons = row.reasons(summary, today, &ctx.config).join("; ");
-                    if is_later {
-                        let beyond = planned.day >= today + Duration::days(HORIZON.into());
-                        format!("{}: {reasons}", day_words(planned.day, today, beyond))
-                    } else {
-                        reasons
-                    }
-                }
-                _ => match summary.last_touch.filter(|t| t.date() == today) {
-                    Some(at) => format!("done: touched at {}", at.format("%H:%M")),
-                    None => "done: follow-up closed".to_string(),
-                },
-            };
+            let why = self.why(i, ctx);
             let style = if planned.is_done() || is_later { theme.dim() } else { Style::new() };
             let why_style = if overdue && !planned.is_done() { theme.overdue() } else { style };
             let name = if planned.is_done() { format!("✓ {}", summary.name) } else { summary.name.clone() };

@@ -1,0 +1,60 @@
+//! The TUI in process, for tests: keys fed through `update` with the
+//! effects on a real temp store, views drawn on ratatui's TestBackend.
+
+use chrono::NaiveDateTime;
+use leadline::app::App;
+use leadline::tui::model::Model;
+use leadline::tui::msg::Msg;
+use leadline::tui::theme::Theme;
+use leadline::tui::{dispatch, start, views};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+pub struct Driver {
+    pub _dir: tempfile::TempDir,
+    pub app: App,
+    pub model: Model,
+}
+
+impl Driver {
+    /// The TUI on `app`'s book at `now`, 100x30, the book loaded.
+    pub fn start(dir: tempfile::TempDir, app: App, now: NaiveDateTime) -> Driver {
+        let mut model = Model::new(now, 100, 30);
+        start(&app, &mut model);
+        Driver { _dir: dir, app, model }
+    }
+
+    pub fn key(&mut self, code: KeyCode) {
+        self.key_with(code, KeyModifiers::NONE);
+    }
+
+    pub fn key_with(&mut self, code: KeyCode, modifiers: KeyModifiers) {
+        dispatch(&self.app, &mut self.model, Msg::Key(KeyEvent::new(code, modifiers)));
+    }
+
+    pub fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c));
+        }
+    }
+
+    /// Resizes the terminal the model draws for.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        dispatch(&self.app, &mut self.model, Msg::Resize { width, height });
+    }
+
+    pub fn draw(&self, width: u16, height: u16, theme: Theme) -> Terminal<TestBackend> {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal.draw(|frame| views::render(&self.model, &theme, frame)).unwrap();
+        terminal
+    }
+
+    pub fn screen(&self) -> String {
+        self.draw(self.model.ctx.width, self.model.ctx.height, Theme { color: false }).backend().to_string()
+    }
+
+    pub fn status(&self) -> String {
+        self.model.status.as_ref().map(|s| s.text.clone()).unwrap_or_default()
+    }
+}
