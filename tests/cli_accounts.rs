@@ -256,5 +256,5 @@ fn search_finds_by_pinyin_initials_phone_and_tag() {
     assert!(hit["score"].as_i64().unwrap() > 0);
     let limited = book.json(&["search", "a", "--limit", "1", "--json"]);
     assert_eq!(limited.as_array().unwrap().len(), 1);
-    assert!(book.run(&["search", "qqqq"]).ok().contains("No match"));
+    assert!(book.run(&["search", "qqqq"]).ok().contains("No account matches"));
 }

@@ -203,6 +203,7 @@ fn today_lists_due_and_overdue_follow_ups_overdue_first() {
             "done",
             "due",
             "due_time",
+            "focus",
             "follow_up_id",
             "kind",
             "name",

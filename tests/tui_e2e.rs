@@ -298,3 +298,39 @@ fn closing_the_terminal_ends_leadline_and_frees_the_store() {
         std::thread::sleep(Duration::from_millis(100));
     }
 }
+
+#[test]
+fn a_small_plan_is_worked_to_zero_and_the_day_gets_its_reflection() {
+    let mut book = Book::new();
+    book.now = "2026-10-01T10:00".into();
+    for name in ["张伟", "王芳", "李娜", "赵文"] {
+        book.add(&[name, "--grade", "C", "--phone", "13800138000"]);
+    }
+    book.now = NOW.into();
+    book.configure("[plan]\ncapacity = 3\n");
+    let terminal = Terminal::new(&book);
+    terminal.leadline("");
+    terminal.wait_for_all(&["3 planned   0/3 done   1 later", "-- 1 later"]);
+    for done in 1..=3 {
+        // The top row is the next to work: the one worked moves down, done.
+        terminal.send(&["g", "c"]);
+        terminal.wait_for("Log call with");
+        terminal.send(&["Enter"]);
+        terminal.wait_for(&format!("3 planned   {done}/3 done"));
+    }
+    terminal.send(&["6"]);
+    terminal.wait_for_all(&["Plan          3/3 worked, 0 still to do", "Contacted"]);
+    terminal.send(&["n"]);
+    terminal.wait_for("Reflect on Fri 2026-11-27");
+    terminal.send(&["-l", "上午接通率高,明天先打李娜"]);
+    terminal.send(&["Enter"]);
+    terminal.wait_for_all(&["Saved the reflection on 11-27", "Reflection    上午接通率高,明天先打李娜"]);
+    terminal.quit();
+    let review = book.json(&["review", "--json"]);
+    assert_eq!(
+        (review["planned"].as_u64(), review["planned_missed"].as_array().map(Vec::len)),
+        (Some(3), Some(0))
+    );
+    assert_eq!(review["reflection"], "上午接通率高,明天先打李娜");
+    assert_eq!(review["streak"], 1, "today's plan worked to zero counts");
+}

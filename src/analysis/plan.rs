@@ -42,6 +42,8 @@ pub struct Planned {
     pub kind: RowKind,
     pub follow_up: Option<FollowUpId>,
     pub slot: Slot,
+    /// A key account or an MGC.
+    pub focus: bool,
     /// The row as of its day: reasons, score, channel. None for a row
     /// done today that has nothing due any more.
     pub row: Option<Ranked>,
@@ -84,6 +86,7 @@ impl Planned {
             kind: row.kind,
             follow_up: row.follow_up(summary).map(|f| f.id),
             slot,
+            focus: row.focus,
             row: Some(row),
             day,
             since,
@@ -269,6 +272,7 @@ pub fn plan(
             kind: live.as_ref().map_or(entry.kind, |r| r.kind),
             follow_up: follow_up.or(entry.follow_up),
             slot: entry.slot,
+            focus: marks.is_focus(entry.account),
             row: live,
             day: first,
             since: first,
@@ -315,8 +319,8 @@ pub fn plan(
         let capacity = config.plan.capacity_on(day) as usize;
         let free = capacity.saturating_sub(base.len() + forced.len());
         let target = (share * capacity as f64).round() as usize;
-        let focus_had = base.iter().filter(|r| r.row.as_ref().is_some_and(|r| r.focus)).count()
-            + forced.iter().filter(|(r, _)| r.focus).count();
+        let focus_had =
+            base.iter().filter(|r| r.focus).count() + forced.iter().filter(|(r, _)| r.focus).count();
         let (mut focus, others): (Vec<_>, Vec<_>) = rest.drain(..).partition(|(r, _)| r.focus);
         let mut unreserved = take_best(&mut focus, target.saturating_sub(focus_had).min(free));
         unreserved.extend(others);

@@ -18,6 +18,8 @@ pub struct TodayRow {
     pub phone: Option<String>,
     pub kind: RowKind,
     pub slot: Slot,
+    /// A key account or an MGC.
+    pub focus: bool,
     pub done: bool,
     /// The follow-up the row is for; none for cadence and holiday rows.
     pub follow_up_id: Option<FollowUpId>,
@@ -114,6 +116,7 @@ fn today_row(planned: &Planned, summary: &AccountSummary, config: &Config) -> To
         phone: summary.phone.clone(),
         kind: planned.kind,
         slot: planned.slot,
+        focus: planned.focus,
         done: planned.is_done(),
         follow_up_id: planned.follow_up,
         due: planned.day,

@@ -135,6 +135,28 @@ impl App {
         Ok(DayReview { review, names, today: date == self.today(), rows, lessons, reflection })
     }
 
+    /// The days whose reflection holds every word of `query` (any case),
+    /// newest first, with the reflection.
+    pub fn search_reflections(&self, query: &str) -> AppResult<Vec<(NaiveDate, String)>> {
+        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        if words.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut found: Vec<(NaiveDate, String)> = self
+            .store
+            .day_records(NaiveDate::MIN, NaiveDate::MAX)?
+            .items
+            .into_iter()
+            .filter(|day| {
+                let text = day.reflection.to_lowercase();
+                !text.is_empty() && words.iter().all(|w| text.contains(w.as_str()))
+            })
+            .map(|day| (day.date, day.reflection))
+            .collect();
+        found.reverse();
+        Ok(found)
+    }
+
     /// Writes the day's reflection (总结和反思): what went well, what to
     /// change. An empty text removes it.
     pub fn reflect(&self, date: NaiveDate, text: &str) -> AppResult<Written<String>> {

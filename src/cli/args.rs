@@ -70,7 +70,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Fuzzy search by name, company, phone, email, tags or pinyin
+    /// Fuzzy search by name, company, phone, email, tags or pinyin; the days whose reflection has the words too
     Search {
         query: String,
         #[arg(long, default_value_t = 20)]

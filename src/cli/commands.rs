@@ -328,7 +328,16 @@ fn search(app: &App, query: &str, limit: usize, as_json: bool) -> CliResult<i32>
             .collect();
         print_raw(&json::to_string(&rows));
     } else {
-        print(&text::search(&found));
+        let mut out = text::search(&found);
+        let days = app.search_reflections(query)?;
+        if !days.is_empty() {
+            out.push_str("\nReflections:\n");
+            for (date, reflection) in days.iter().take(limit) {
+                let line = reflection.lines().collect::<Vec<_>>().join(" ");
+                out.push_str(&format!("  {}  {}\n", date.format("%Y-%m-%d"), super::table::fit(&line, 100)));
+            }
+        }
+        print(&out);
     }
     Ok(0)
 }

@@ -157,6 +157,8 @@ pub struct RowJson {
     /// How it got its day: promise, focus (a slot kept for key and MGC
     /// accounts) or score.
     slot: &'static str,
+    /// A key account or an MGC: where the 80/20 rule sends the day.
+    focus: bool,
     /// The account got a touch that day, or its follow-up was closed.
     done: bool,
     follow_up_id: Option<u64>,
@@ -183,6 +185,7 @@ impl RowJson {
             phone: row.phone.clone(),
             kind: row.kind.as_str(),
             slot: row.slot.as_str(),
+            focus: row.focus,
             done: row.done,
             follow_up_id: row.follow_up_id.map(|f| f.0),
             channel: row.channel.as_str(),

@@ -44,7 +44,7 @@ pub fn account_list(rows: &[AccountRow]) -> String {
 
 pub fn search(hits: &[(i64, DocRef<'_>)]) -> String {
     if hits.is_empty() {
-        return "No match.\n".into();
+        return "No account matches.\n".into();
     }
     let mut table = Table::new(&[
         ("ID", Align::Right, 10),

@@ -1,0 +1,244 @@
+//! The daily plan through the real binary: `today` sized to the day's
+//! capacity, `plan --days`, the plan kept through the day, the review's
+//! reflection and lessons; on the demo book and on hand-built ones.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use common::Book;
+use serde_json::Value;
+
+fn rows(value: &Value) -> Vec<Value> {
+    value.as_array().expect("an array").clone()
+}
+
+fn ids(rows: &[Value]) -> Vec<u64> {
+    rows.iter().map(|r| r["account_id"].as_u64().unwrap()).collect()
+}
+
+/// Each day of `plan --json`: its date and its rows' accounts.
+fn days(plan: &Value) -> Vec<(String, Vec<u64>)> {
+    rows(&plan["days"])
+        .iter()
+        .map(|d| (d["date"].as_str().unwrap().to_string(), ids(&rows(&d["rows"]))))
+        .collect()
+}
+
+fn demo() -> Book {
+    let book = Book::new();
+    book.run(&["demo"]).ok();
+    book
+}
+
+#[test]
+fn on_the_demo_book_today_is_a_plan_for_the_day_with_the_promises_and_the_key_accounts() {
+    let book = demo();
+    let text = book.run(&["today"]).ok();
+    let first = text.lines().next().unwrap();
+    assert!(first.starts_with("Today Fri 2026-11-27: 25 planned ("), "{first}");
+    assert!(first.ends_with(" later"), "what does not fit is said: {first}");
+
+    let all = rows(&book.json(&["today", "--all", "--json"]));
+    let today: Vec<&Value> = all.iter().filter(|r| r["planned_for"] == "2026-11-27").collect();
+    let later: Vec<&Value> = all.iter().filter(|r| r["planned_for"] != "2026-11-27").collect();
+    assert_eq!(today.len(), 25);
+    assert!(!later.is_empty() && later.iter().all(|r| r["deferred_days"].as_i64().unwrap() > 0));
+    assert!(first.contains(&format!(", {} later", later.len())), "{first}");
+
+    // Every promise due or overdue is in today's plan.
+    let backup: Value = serde_json::from_str(&book.run(&["export"]).ok()).unwrap();
+    let promised: BTreeSet<u64> = rows(&backup["follow_ups"])
+        .iter()
+        .filter(|f| matches!(f["status"].as_str(), Some("open" | "snoozed")))
+        .filter(|f| f["due"].as_str().unwrap() <= "2026-11-27")
+        .map(|f| f["account"].as_u64().unwrap())
+        .collect();
+    assert!(promised.len() >= 3, "a handful of promises are due: {promised:?}");
+    let planned: BTreeSet<u64> = today.iter().map(|r| r["account_id"].as_u64().unwrap()).collect();
+    assert!(promised.is_subset(&planned), "{promised:?} not all in {planned:?}");
+    assert!(today.iter().take(promised.len()).all(|r| r["slot"] == "promise"), "promises first");
+
+    // 20 of the 25 slots are kept for key and MGC accounts: all of them
+    // get a row today when fewer have work due.
+    let focus_due = all.iter().filter(|r| r["focus"] == true).count();
+    let focus_today = today.iter().filter(|r| r["focus"] == true).count();
+    assert_eq!(focus_today, focus_due.min(20), "{focus_today} of {focus_due} key and MGC accounts due");
+    assert!(today.iter().all(|r| r["phone"].is_string()), "every row is call-ready");
+
+    // The key accounts got real effort: no warning on this book.
+    assert!(!book.run(&["focus"]).ok().contains("Warning"));
+}
+
+#[test]
+fn the_plan_of_the_week_is_stable_and_working_a_day_changes_only_what_the_work_changed() {
+    let mut book = demo();
+    let plan = book.json(&["plan", "--days", "7", "--json"]);
+    assert_eq!(plan, book.json(&["plan", "--days", "7", "--json"]), "asked twice, the same plan");
+    let week = days(&plan);
+    assert_eq!(week.len(), 7);
+    let mut seen = HashSet::new();
+    for (day, json) in week.iter().zip(rows(&plan["days"])) {
+        let promises = rows(&json["rows"]).iter().filter(|r| r["slot"] == "promise").count();
+        assert!(day.1.len() as u64 <= json["capacity"].as_u64().unwrap().max(promises as u64), "{}", day.0);
+        assert!(day.1.iter().all(|id| seen.insert(*id)), "an account on two days: {}", day.0);
+    }
+
+    // Work the first day: a call on every row, and each promise kept.
+    for row in rows(&plan["days"][0]["rows"]) {
+        let id = row["account_id"].as_u64().unwrap();
+        book.run(&["log", "call", &format!("#{id}"), "--outcome", "reached"]).ok();
+        if let Some(follow_up) = row["follow_up_id"].as_u64() {
+            book.run(&["done", &follow_up.to_string()]).ok();
+        }
+    }
+    let worked = rows(&book.json(&["today", "--json"]));
+    assert!(worked.iter().all(|r| r["done"] == true), "worked to zero");
+    assert!(book.run(&["today"]).ok().contains("25/25 done"));
+
+    book.now = "2026-11-28T09:00".into();
+    let tomorrow = days(&book.json(&["plan", "--days", "6", "--json"]));
+    let touched: HashSet<u64> = week[0].1.iter().copied().collect();
+    let untouched = |days: &[(String, Vec<u64>)]| -> Vec<(String, Vec<u64>)> {
+        days.iter()
+            .map(|(d, ids)| (d.clone(), ids.iter().copied().filter(|id| !touched.contains(id)).collect()))
+            .collect()
+    };
+    assert_eq!(
+        untouched(&tomorrow),
+        untouched(&week[1..]),
+        "the days after stand, but for the accounts worked"
+    );
+    let review = book.json(&["review", "--date", "2026-11-27", "--json"]);
+    assert_eq!(
+        (review["planned"].as_u64(), review["planned_missed"].as_array().map(Vec::len)),
+        (Some(25), Some(0))
+    );
+}
+
+/// Accounts added on 2026-10-01 and never touched: due by their cadence.
+fn neglected(book: &mut Book, names: &[&str]) -> Vec<String> {
+    book.now = "2026-10-01T10:00".into();
+    let ids = names.iter().map(|n| book.add(&[n, "--grade", "C", "--phone", "13800138000"])).collect();
+    book.now = common::NOW.into();
+    ids
+}
+
+#[test]
+fn the_plan_holds_through_the_day_and_undoing_its_first_change_lets_it_go() {
+    let mut book = Book::new();
+    neglected(&mut book, &["张伟", "王芳", "李娜", "赵文"]);
+    book.configure("[plan]\ncapacity = 2\n");
+    let names = |book: &Book| -> Vec<(String, bool)> {
+        rows(&book.json(&["today", "--json"]))
+            .iter()
+            .map(|r| (r["name"].as_str().unwrap().to_string(), r["done"].as_bool().unwrap()))
+            .collect()
+    };
+    assert_eq!(names(&book), [("张伟".into(), false), ("王芳".into(), false)]);
+    assert!(book.run(&["today"]).ok().contains("2 planned (0 promised, 0 in key and MGC slots), 2 later"));
+    book.run(&["log", "call", "张伟"]).ok();
+    assert_eq!(names(&book), [("王芳".into(), false), ("张伟".into(), true)], "李娜 is not pulled in");
+    book.run(&["undo"]).ok();
+    assert_eq!(names(&book), [("张伟".into(), false), ("王芳".into(), false)]);
+    let backup: Value = serde_json::from_str(&book.run(&["export"]).ok()).unwrap();
+    assert!(backup.get("days").is_none(), "the kept plan went with the change: {backup}");
+}
+
+#[test]
+fn promises_beyond_the_capacity_are_all_planned_and_the_plan_says_it_is_over() {
+    let mut book = Book::new();
+    neglected(&mut book, &["张伟", "王芳", "李娜", "赵文"]);
+    book.now = "2026-11-20T10:00".into();
+    for name in ["张伟", "王芳", "李娜"] {
+        book.run(&["follow-up", name, "--on", "2026-11-26"]).ok();
+    }
+    book.now = common::NOW.into();
+    book.configure("[plan]\ncapacity = 2\nsat = 0\n");
+    let text = book.run(&["today"]).ok();
+    assert!(text.contains("3 planned (over capacity: 3 promises for 2 slots), 1 later"), "{text}");
+    let plan = book.json(&["plan", "--days", "3", "--json"]);
+    let capacities: Vec<u64> = rows(&plan["days"]).iter().map(|d| d["capacity"].as_u64().unwrap()).collect();
+    assert_eq!(capacities, [2, 0, 2], "Saturday off");
+    assert_eq!(days(&plan)[1].1, Vec::<u64>::new());
+    assert_eq!(days(&plan)[2].1, [4], "赵文 waits for Sunday");
+    assert_eq!(rows(&plan["days"][2]["rows"])[0]["planned_because"], "next by score; waited 2 days for room");
+
+    for (setting, message) in [
+        ("capacity = 1001", "plan.capacity = 1001 is out of range"),
+        ("sun = -1", "invalid value"),
+        ("key_share = 1.5", "plan.key_share = 1.5 is out of range"),
+    ] {
+        book.configure(&format!("[plan]\n{setting}\n"));
+        let error = book.run(&["today"]).fails(2);
+        assert!(error.contains(message) && error.contains("line 2"), "{setting}: {error}");
+    }
+    book.configure("");
+    assert!(book.run(&["plan", "--days", "0"]).fails(2).contains("plan from 1 to 60 days"));
+}
+
+#[test]
+fn an_order_restarts_the_cadence_unless_the_settings_say_otherwise() {
+    let mut book = Book::new();
+    book.now = "2026-09-01T10:00".into();
+    book.add(&["宋玉兰"]);
+    book.run(&["log", "visit", "宋玉兰"]).ok();
+    book.now = "2026-11-20T10:00".into();
+    book.run(&["order", "宋玉兰", "5000"]).ok();
+    book.now = common::NOW.into();
+    assert!(rows(&book.json(&["today", "--json"])).is_empty(), "ordered a week ago: in contact");
+    let list = rows(&book.json(&["list", "--json"]));
+    assert_eq!(list[0]["last_touch"], "2026-11-20T10:00:00", "the order is the last contact");
+    book.configure("[plan]\norders_reset_cadence = false\n");
+    let today = rows(&book.json(&["today", "--json"]));
+    assert_eq!(today[0]["reasons"][0], "SMALL, no touch for 87 days");
+}
+
+#[test]
+fn the_days_reflection_is_kept_shown_searched_backed_up_and_restored() {
+    let mut book = Book::new();
+    neglected(&mut book, &["张伟", "王芳"]);
+    book.run(&["log", "call", "张伟", "--outcome", "reached", "--lesson", "老板上午在,下午去田里"]).ok();
+    let saved = book.run(&["review", "--note", "上午电话接通率高;下午多跑大客户"]).ok();
+    assert_eq!(saved, "The reflection on 2026-11-27 is saved.\n");
+    let review = book.json(&["review", "--json"]);
+    assert_eq!(review["reflection"], "上午电话接通率高;下午多跑大客户");
+    assert_eq!(review["lessons"][0]["lesson"], "老板上午在,下午去田里");
+    assert_eq!(review["lessons"][0]["name"], "张伟");
+    assert_eq!(
+        review["contacted"][0]["touches"][0],
+        serde_json::json!({"kind": "call", "outcome": "reached"})
+    );
+    assert_eq!(review["planned_missed"][0]["name"], "王芳");
+    let text = book.run(&["review"]).ok();
+    assert!(text.contains("Reflection   上午电话接通率高;下午多跑大客户"), "{text}");
+    assert!(text.contains("Lesson       老板上午在,下午去田里 (张伟)"), "{text}");
+
+    book.run(&["review", "--date", "yesterday", "--note", "Two visits went well"]).ok();
+    let found = book.run(&["search", "大客户"]).ok();
+    assert!(found.contains("Reflections:\n  2026-11-27  上午电话接通率高;下午多跑大客户"), "{found}");
+    assert!(book.run(&["search", "VISITS well"]).ok().contains("2026-11-26  Two visits went well"));
+
+    let error = book.run(&["review", "--date", "tomorrow", "--note", "x"]).fails(2);
+    assert!(error.contains("has not happened yet"), "{error}");
+    let long = "长".repeat(10_001);
+    let error = book.run(&["review", "--note", &long]).fails(2);
+    assert!(error.contains("reflection is longer than 10000 characters"), "{error}");
+
+    let backup = book.path("backup.json");
+    book.run(&["export", "-o", backup.to_str().unwrap()]).ok();
+    let restored = Book::new();
+    restored.run(&["import", backup.to_str().unwrap()]).ok();
+    let days: BTreeMap<String, String> =
+        rows(&serde_json::from_str::<Value>(&restored.run(&["export"]).ok()).unwrap()["days"])
+            .iter()
+            .map(|d| {
+                (d["date"].as_str().unwrap().into(), d["reflection"].as_str().unwrap_or_default().into())
+            })
+            .collect();
+    assert_eq!(days["2026-11-27"], "上午电话接通率高;下午多跑大客户");
+    assert_eq!(restored.json(&["review", "--json"])["planned"], 2, "the kept plan came back too");
+
+    book.run(&["review", "--note", ""]).ok();
+    assert_eq!(book.json(&["review", "--json"])["reflection"], "");
+}
