@@ -58,7 +58,7 @@ fn open_and_load(c: &mut Criterion) {
         );
         let app = app(&dir);
         group.bench_function(format!("today's plan (7 days), {accounts} accounts, store open"), |b| {
-            b.iter(|| app.agenda(7).unwrap())
+            b.iter(|| app.agenda(7, leadline::app::Words::Today).unwrap())
         });
         // The ranking alone, as the TUI runs it on the summaries it holds.
         let summaries = app.load_book().unwrap().summaries;

@@ -203,7 +203,7 @@ proptest! {
                 let (exported, problems) = app.export_backup().unwrap();
                 prop_assert!(problems.is_empty());
                 prop_assert_eq!(Backup::from_json(&exported.to_json()).unwrap(), exported);
-                app.agenda(7).unwrap();
+                app.agenda(7, leadline::app::Words::Every).unwrap();
                 app.review_day(app.today()).unwrap();
                 app.follow_ups_calendar().unwrap();
             }

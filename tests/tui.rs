@@ -143,9 +143,10 @@ impl Fixture {
 
     /// The reasons of the Today row at `index`, as the screen words them.
     fn today_reasons(&self, index: usize) -> Vec<String> {
+        let ctx = &self.model.ctx;
         let planned = &self.model.get::<Today>().rows[index];
-        let row = planned.row.as_ref().expect("an open row");
-        row.reasons(&self.model.ctx.book.summaries[row.index], self.model.ctx.today(), &self.model.ctx.config)
+        let summary = &ctx.book.summaries[planned.index];
+        planned.row(summary, &ctx.config).expect("an open row").reasons(summary, ctx.today(), &ctx.config)
     }
 }
 

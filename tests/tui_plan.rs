@@ -115,7 +115,7 @@ fn today_at_120_and_80_columns_shows_the_plan_the_rows_done_and_the_rest_for_lat
     let (dir, app) = book(6);
     // Two rows worked before the screen opens: a call nobody answered
     // counts, the attempt was made.
-    let plan = app.agenda(7).unwrap();
+    let plan = app.agenda(7, leadline::app::Words::Today).unwrap();
     for row in &plan.first().rows[2..4] {
         app.log_touch(&call(row.account_id)).unwrap();
     }
@@ -155,7 +155,7 @@ fn working_the_plan_to_zero_keeps_the_rows_and_counts_them_done() {
 #[test]
 fn the_review_lists_who_was_contacted_and_missed_and_keeps_the_reflection() {
     let (dir, app) = book(6);
-    let first = app.agenda(7).unwrap().first().rows[0].account_id;
+    let first = app.agenda(7, leadline::app::Words::Today).unwrap().first().rows[0].account_id;
     app.log_touch(&TouchInput { lesson: "老板上午在".into(), ..call(first) }).unwrap();
     let mut f = Driver::start(dir, app, now());
     f.key(KeyCode::Char('6'));

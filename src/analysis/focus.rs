@@ -244,7 +244,7 @@ fn growable(summaries: &[AccountSummary], revenue: &[Money], rules: &FocusRules)
     mgc
 }
 
-fn big_potential(summaries: &[AccountSummary], mgc: &[Listed]) -> HashSet<AccountId> {
+fn big_potential(summaries: &[AccountSummary], mgc: &[Listed]) -> crate::analysis::ranking::AccountSet {
     mgc.iter()
         .filter(|l| matches!(summaries[l.index].stage, Stage::Prospect { .. }))
         .map(|l| summaries[l.index].id)

@@ -19,9 +19,9 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{Duration, NaiveDate};
 
-use super::ranking::{Marks, Ranked, by_score, cadence_due, row_on};
+use super::ranking::{Due, Marks, Ranked};
 use crate::config::Config;
-use crate::domain::{AccountId, AccountSummary, FollowUpId, PlanEntry, RowKind, Slot, Tier, TouchKind};
+use crate::domain::{AccountId, AccountSummary, FollowUpId, PlanEntry, RowKind, Slot, TouchKind};
 
 /// The most days one plan looks ahead.
 pub const MAX_DAYS: u32 = 60;
@@ -44,9 +44,12 @@ pub struct Planned {
     pub slot: Slot,
     /// A key account or an MGC.
     pub focus: bool,
-    /// The row as of its day: reasons, score, channel. None for a row
-    /// done today that has nothing due any more.
-    pub row: Option<Ranked>,
+    /// Its score on its day (none for a row done with nothing due).
+    pub score: f64,
+    /// What makes the account due, to word the row on demand (see
+    /// [`Planned::row`]): a plan holds thousands of rows, a screen shows
+    /// a few.
+    due: Option<Due>,
     /// The day it is planned for (for [`Plan::beyond`], the day after the
     /// plan's last).
     pub day: NaiveDate,
@@ -59,6 +62,12 @@ pub struct Planned {
 impl Planned {
     pub fn is_done(&self) -> bool {
         self.status == Status::Done
+    }
+
+    /// The row as of its day: reasons, channel, lateness. None for a row
+    /// done with nothing due any more.
+    pub fn row(&self, summary: &AccountSummary, config: &Config) -> Option<Ranked> {
+        self.due?.row(self.index, summary, self.day, config)
     }
 
     /// Days it waited for a slot.
@@ -79,19 +88,31 @@ impl Planned {
         }
     }
 
-    fn new(row: Ranked, summary: &AccountSummary, slot: Slot, day: NaiveDate, since: NaiveDate) -> Planned {
-        Planned {
-            index: row.index,
-            account: row.account,
-            kind: row.kind,
-            follow_up: row.follow_up(summary).map(|f| f.id),
+    /// A candidate planned for `day` in `slot`; None when it has nothing
+    /// due that day.
+    fn of(
+        c: &Candidate,
+        summaries: &[AccountSummary],
+        slot: Slot,
+        day: NaiveDate,
+        config: &Config,
+    ) -> Option<Planned> {
+        let summary = &summaries[c.index];
+        let (kind, _, score, _) = c.due.on(summary, day, config)?;
+        let follow_up = c.due.promise_index().filter(|_| kind == RowKind::FollowUp);
+        Some(Planned {
+            index: c.index,
+            account: summary.id,
+            kind,
+            follow_up: follow_up.and_then(|i| summary.pending.get(i)).map(|f| f.id),
             slot,
-            focus: row.focus,
-            row: Some(row),
+            focus: c.due.focus,
+            score,
+            due: Some(c.due),
             day,
-            since,
+            since: c.since,
             status: Status::Open,
-        }
+        })
     }
 }
 
@@ -171,39 +192,17 @@ fn kept_status(summary: &AccountSummary, live: Option<&Ranked>, day: NaiveDate) 
     }
 }
 
-/// Whether an account may be due a holiday greeting at all (see the
-/// ranking's holiday rule).
-fn may_greet(summary: &AccountSummary, marks: &Marks) -> bool {
-    matches!(summary.stage, crate::domain::Stage::Customer { tier: Tier::Vip, .. })
-        || marks.key_accounts.contains(&summary.id)
-}
-
 /// The first day in `from..=end` the account has a row, if any.
 fn first_due(
-    index: usize,
+    due: &Due,
     summary: &AccountSummary,
     from: NaiveDate,
     end: NaiveDate,
     config: &Config,
-    marks: &Marks,
 ) -> Option<NaiveDate> {
-    if !summary.is_active() {
-        return None;
-    }
-    let promise = summary.pending.iter().map(|f| f.due.max(from)).min();
-    let cadence = summary.pending.is_empty().then(|| cadence_due(summary, config).max(from));
-    let lead = Duration::days(config.holidays.lead_days.into());
-    let greeting = may_greet(summary, marks)
-        .then(|| {
-            config.holidays.dates.range(from..=end + lead).next().map(|(day, _)| (*day - lead).max(from))
-        })
-        .flatten();
-    let earliest = [promise, cadence, greeting].into_iter().flatten().min()?;
-    // The estimate is exact but for holidays close together; the row
-    // itself decides.
-    let mut day = earliest;
+    let mut day = due.earliest(from, end, config)?;
     while day <= end {
-        if row_on(index, summary, day, config, marks).is_some() {
+        if due.on(summary, day, config).is_some() {
             return Some(day);
         }
         day += Duration::days(1);
@@ -211,18 +210,52 @@ fn first_due(
     None
 }
 
-/// Moves the best `k` rows of `rows` (by score) to the front, sorted, and
-/// returns the rest.
-fn take_best(rows: &mut Vec<(Ranked, NaiveDate)>, k: usize) -> Vec<(Ranked, NaiveDate)> {
-    let order = |a: &(Ranked, NaiveDate), b: &(Ranked, NaiveDate)| by_score(&a.0, &b.0);
+/// An account with work within the plan's days: what makes it due, and
+/// the first day it is.
+struct Candidate {
+    index: usize,
+    since: NaiveDate,
+    due: Due,
+}
+
+/// A candidate waiting for a slot, scored as of the day being planned;
+/// small, as tens of thousands of them are moved about each day.
+#[derive(Clone, Copy, Debug)]
+struct Waiting {
+    /// Its place among the candidates.
+    at: u32,
+    account: AccountId,
+    score: f64,
+    /// A promise due, or a greeting on the holiday itself.
+    forced: bool,
+    focus: bool,
+}
+
+impl Candidate {
+    /// Scored for `day`; None when it has nothing due that day.
+    fn on(&self, at: u32, summaries: &[AccountSummary], day: NaiveDate, config: &Config) -> Option<Waiting> {
+        let summary = &summaries[self.index];
+        let (kind, _, score, holiday) = self.due.on(summary, day, config)?;
+        // A greeting after the holiday is too late: on the day itself it is a promise.
+        let forced = kind == RowKind::FollowUp || (kind == RowKind::Holiday && holiday == Some(day));
+        Some(Waiting { at, account: summary.id, score, forced, focus: self.due.focus })
+    }
+}
+
+fn by_waiting_score(a: &Waiting, b: &Waiting) -> std::cmp::Ordering {
+    b.score.total_cmp(&a.score).then(a.account.cmp(&b.account))
+}
+
+/// Keeps the best `k` of `rows` (by score), sorted, and returns the rest.
+fn take_best(rows: &mut Vec<Waiting>, k: usize) -> Vec<Waiting> {
     if k == 0 {
         return std::mem::take(rows);
     }
     if k < rows.len() {
-        rows.select_nth_unstable_by(k - 1, order);
+        rows.select_nth_unstable_by(k - 1, by_waiting_score);
     }
     let rest = rows.split_off(k.min(rows.len()));
-    rows.sort_by(order);
+    rows.sort_unstable_by(by_waiting_score);
     rest
 }
 
@@ -259,7 +292,8 @@ pub fn plan(
             continue;
         }
         let summary = &summaries[index];
-        let live = row_on(index, summary, first, config, marks);
+        let due = Due::of(summary, config, marks);
+        let live = due.and_then(|d| d.row(index, summary, first, config));
         let Some(status) = kept_status(summary, live.as_ref(), first) else {
             on_first.insert(index, Status::Done);
             continue;
@@ -273,7 +307,8 @@ pub fn plan(
             follow_up: follow_up.or(entry.follow_up),
             slot: entry.slot,
             focus: marks.is_focus(entry.account),
-            row: live,
+            score: live.as_ref().map_or(0.0, |r| r.score),
+            due: due.filter(|_| live.is_some()),
             day: first,
             since: first,
             status,
@@ -282,7 +317,7 @@ pub fn plan(
 
     // Accounts on the first day's kept rows wait for the second day (those
     // still open there are not planned twice).
-    let mut candidates: Vec<(NaiveDate, usize)> = summaries
+    let mut candidates: Vec<Candidate> = summaries
         .iter()
         .enumerate()
         .filter_map(|(index, summary)| {
@@ -291,50 +326,53 @@ pub fn plan(
                 Some(Status::Done) => first + Duration::days(1),
                 None => first,
             };
-            first_due(index, summary, from, end, config, marks).map(|day| (day, index))
+            let due = Due::of(summary, config, marks)?;
+            let since = first_due(&due, summary, from, end, config)?;
+            Some(Candidate { index, since, due })
         })
         .collect();
-    candidates.sort_unstable();
+    candidates.sort_unstable_by_key(|c| (c.since, c.index));
 
     let mut plan = Plan { days: Vec::new(), beyond: Vec::new() };
-    let mut waiting: Vec<(usize, NaiveDate)> = Vec::new();
+    let mut waiting: Vec<Waiting> = Vec::new();
     let mut next = 0;
     for n in 0..days {
         let day = first + Duration::days(n.into());
-        while let Some(&(due, index)) = candidates.get(next).filter(|(due, _)| *due <= day) {
-            waiting.push((index, due));
-            next += 1;
-        }
-        let (mut forced, mut rest): (Vec<_>, Vec<_>) = waiting
+        let arrived = candidates[next..].partition_point(|c| c.since <= day);
+        waiting.extend((next..next + arrived).map(|at| Waiting {
+            at: at as u32,
+            account: AccountId(0),
+            score: 0.0,
+            forced: false,
+            focus: false,
+        }));
+        next += arrived;
+        let (mut forced, rest): (Vec<Waiting>, Vec<Waiting>) = waiting
             .drain(..)
-            .filter_map(|(index, since)| {
-                row_on(index, &summaries[index], day, config, marks).map(|r| (r, since))
-            })
-            // A greeting after the holiday is too late: on the day itself it is a promise.
-            .partition(|(r, _)| {
-                r.kind == RowKind::FollowUp || (r.kind == RowKind::Holiday && r.holiday == Some(day))
-            });
-        forced.sort_by(|a, b| by_score(&a.0, &b.0));
+            .filter_map(|w| candidates[w.at as usize].on(w.at, summaries, day, config))
+            .partition(|w| w.forced);
+        forced.sort_unstable_by(by_waiting_score);
         let base = if n == 0 { std::mem::take(&mut kept_rows) } else { Vec::new() };
         let capacity = config.plan.capacity_on(day) as usize;
         let free = capacity.saturating_sub(base.len() + forced.len());
         let target = (share * capacity as f64).round() as usize;
-        let focus_had =
-            base.iter().filter(|r| r.focus).count() + forced.iter().filter(|(r, _)| r.focus).count();
-        let (mut focus, others): (Vec<_>, Vec<_>) = rest.drain(..).partition(|(r, _)| r.focus);
+        let focus_had = base.iter().filter(|r| r.focus).count() + forced.iter().filter(|w| w.focus).count();
+        let (mut focus, others): (Vec<Waiting>, Vec<Waiting>) = rest.into_iter().partition(|w| w.focus);
         let mut unreserved = take_best(&mut focus, target.saturating_sub(focus_had).min(free));
         unreserved.extend(others);
         let left = take_best(&mut unreserved, free - focus.len());
-        waiting = left.iter().map(|(r, since)| (r.index, *since)).collect();
 
-        let planned = |rows: Vec<(Ranked, NaiveDate)>, slot: Slot| {
-            rows.into_iter().map(move |(r, since)| {
-                let summary = &summaries[r.index];
-                let mut planned = Planned::new(r, summary, slot, day, since);
+        let candidates = &candidates;
+        let planned = |rows: Vec<Waiting>, slot: Slot| {
+            rows.into_iter().filter_map(move |w| {
+                let mut planned = Planned::of(&candidates[w.at as usize], summaries, slot, day, config)?;
+                let summary = &summaries[planned.index];
+                // Only the first day has rows done: worked out on the full row.
                 if n == 0 {
-                    planned.status = kept_status(summary, planned.row.as_ref(), day).unwrap_or(Status::Open);
+                    let row = planned.row(summary, config);
+                    planned.status = kept_status(summary, row.as_ref(), day).unwrap_or(Status::Open);
                 }
-                planned
+                Some(planned)
             })
         };
         let mut rows: Vec<Planned> = base;
@@ -342,20 +380,28 @@ pub fn plan(
         rows.extend(planned(focus, Slot::Focus));
         rows.extend(planned(unreserved, Slot::Score));
         // Open rows by slot, then score; done rows last, as they were.
-        rows.sort_by(|a, b| match (&a.row, &b.row) {
-            _ if a.is_done() || b.is_done() => a.is_done().cmp(&b.is_done()),
-            (Some(x), Some(y)) => a.slot.cmp(&b.slot).then_with(|| by_score(x, y)),
-            _ => a.slot.cmp(&b.slot),
+        rows.sort_by(|a, b| {
+            if a.is_done() || b.is_done() {
+                a.is_done().cmp(&b.is_done())
+            } else {
+                a.slot.cmp(&b.slot).then(b.score.total_cmp(&a.score)).then(a.account.cmp(&b.account))
+            }
         });
         plan.days.push(DayPlan { date: day, capacity, rows });
 
-        if n + 1 == days {
+        if n + 1 < days {
+            waiting = left;
+        } else {
+            let mut beyond = left;
+            beyond.sort_unstable_by(by_waiting_score);
             let after = day + Duration::days(1);
-            plan.beyond = left
+            plan.beyond = beyond
                 .into_iter()
-                .map(|(r, since)| {
-                    let summary = &summaries[r.index];
-                    Planned::new(r, summary, Slot::Score, after, since)
+                .filter_map(|w| {
+                    let mut planned =
+                        Planned::of(&candidates[w.at as usize], summaries, Slot::Score, day, config)?;
+                    planned.day = after;
+                    Some(planned)
                 })
                 .collect();
         }

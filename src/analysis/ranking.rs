@@ -2,8 +2,6 @@
 //! a score and its reasons in words. A function of the account summaries,
 //! the date and the config; it never reads touches.
 
-use std::collections::HashSet;
-
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
 use super::due;
@@ -11,15 +9,19 @@ use crate::config::Config;
 pub use crate::domain::RowKind;
 use crate::domain::{AccountId, AccountSummary, FollowUp, FollowUpReason, Stage, TouchKind};
 
+/// A set of accounts looked up once per account and day by the ranking
+/// and the plan: a fast hash (ids are not chosen by an adversary).
+pub type AccountSet = foldhash::HashSet<AccountId>;
+
 /// Accounts the 80/20 analysis marks (see the focus report).
 #[derive(Clone, Debug, Default)]
 pub struct Marks {
-    pub key_accounts: HashSet<AccountId>,
+    pub key_accounts: AccountSet,
     /// Prospects among the most growable: boosted in the ranking.
-    pub big_potential: HashSet<AccountId>,
+    pub big_potential: AccountSet,
     /// The most growable accounts (MGC), customers and prospects: with the
     /// key accounts, they get the plan's reserved slots.
-    pub growable: HashSet<AccountId>,
+    pub growable: AccountSet,
 }
 
 impl Marks {
@@ -53,8 +55,6 @@ pub struct Ranked {
     pub big_potential: bool,
     /// A key account or an MGC (see [`Marks::is_focus`]).
     pub focus: bool,
-    /// How to reach out (see [`best_channel`]).
-    pub channel: TouchKind,
 }
 
 fn plural(n: i64, unit: &str) -> String {
@@ -96,37 +96,23 @@ pub fn unanswered_sms(summary: &AccountSummary, today: NaiveDate, config: &Confi
     summary.unanswered_sms.iter().filter(|t| t.date() >= from && t.date() <= today).count()
 }
 
-/// The holiday whose greeting is due on `today` for this account, if any:
-/// key accounts and VIP customers, within the lead days, not yet greeted.
+/// Whether an account may be due a holiday greeting at all: key accounts
+/// and VIP customers.
+fn may_greet(summary: &AccountSummary, key_account: bool) -> bool {
+    key_account || matches!(summary.stage, Stage::Customer { tier: crate::domain::Tier::Vip, .. })
+}
+
+/// The holiday whose greeting is due on `today` for an account that may be
+/// greeted: within the lead days, not yet greeted.
 fn holiday_due<'a>(
     summary: &AccountSummary,
     today: NaiveDate,
     config: &'a Config,
-    marks: &Marks,
 ) -> Option<(NaiveDate, &'a str)> {
-    let eligible = matches!(summary.stage, Stage::Customer { tier: crate::domain::Tier::Vip, .. })
-        || marks.key_accounts.contains(&summary.id);
-    if !eligible {
-        return None;
-    }
     let lead = Duration::days(config.holidays.lead_days.into());
     let (day, name) = config.holidays.dates.range(today..=today + lead).next()?;
     let greeted = summary.last_greeting.is_some_and(|t| t.date() >= *day - lead);
     (!greeted).then_some((*day, name.as_str()))
-}
-
-/// The most urgent due follow-up of an account (most overdue, then by
-/// time of day and id) and how many others are due.
-fn most_urgent(summary: &AccountSummary, today: NaiveDate) -> Option<(usize, usize)> {
-    let due = |f: &&FollowUp| f.is_pending() && f.due <= today;
-    let first = summary
-        .pending
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| due(f))
-        .min_by_key(|(_, f)| (f.due, f.due_time, f.id))?
-        .0;
-    Some((first, summary.pending.iter().filter(due).count() - 1))
 }
 
 /// How to reach an account for contact it is due: the kind most of its
@@ -143,18 +129,20 @@ pub fn best_channel(summary: &AccountSummary, sms_fatigue: bool) -> TouchKind {
         // Greetings are not how an account is kept in contact.
         TouchKind::Gift | TouchKind::Letter => false,
     };
-    let mut counts = [0usize; TouchKind::ALL.len()];
-    let mut newest_first = Vec::with_capacity(10);
-    for kind in summary.touch_days.newest_kinds(10).filter(|k| usable(*k)) {
-        let i = TouchKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
-        counts[i] += 1;
-        newest_first.push(kind);
+    // Per kind: how many of the newest ten, and how recent the newest
+    // (0 the newest touch); the most used wins, then the most recent.
+    let mut seen = [(0usize, usize::MAX); TouchKind::ALL.len()];
+    for (age, kind) in summary.touch_days.newest_kinds(10).enumerate().filter(|(_, k)| usable(*k)) {
+        let slot = &mut seen[TouchKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)];
+        slot.0 += 1;
+        slot.1 = slot.1.min(age);
     }
-    // The most used; of those used as often, the most recent.
-    let usual = newest_first.iter().copied().max_by_key(|kind| {
-        let i = TouchKind::ALL.iter().position(|k| k == kind).unwrap_or(0);
-        (counts[i], std::cmp::Reverse(newest_first.iter().position(|k| k == kind)))
-    });
+    let usual = TouchKind::ALL
+        .iter()
+        .zip(seen)
+        .filter(|(_, (count, _))| *count > 0)
+        .max_by_key(|(_, (count, newest))| (*count, std::cmp::Reverse(*newest)))
+        .map(|(kind, _)| *kind);
     usual.unwrap_or(if summary.phone.is_some() {
         TouchKind::Call
     } else if summary.has_email {
@@ -164,9 +152,151 @@ pub fn best_channel(summary: &AccountSummary, sms_fatigue: bool) -> TouchKind {
     })
 }
 
-/// The account's row on `day`, if it needs contact then: a due follow-up,
-/// else a cadence that ran out, else a holiday greeting. `index` is its
-/// position in the summaries.
+/// What makes an account due, whatever the day: its earliest promise, the
+/// day its cadence runs out, whether it may be due a greeting, and the
+/// points that stay the same from day to day. [`Due::on`] gives the row's
+/// kind and score on any day: the ranking and the plan both score with it,
+/// the plan many days over without going back to the summary's lists.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Due {
+    /// Position in `pending` of the earliest promise, its day, and its
+    /// points besides lateness (snoozes, a referral).
+    promise: Option<(usize, NaiveDate, f64)>,
+    /// The day the cadence runs out; only without a pending follow-up,
+    /// which is the plan for the account, even a later one.
+    cadence: Option<NaiveDate>,
+    greets: bool,
+    /// Stage, key account and big potential points.
+    points: f64,
+    pub key_account: bool,
+    pub big_potential: bool,
+    /// A key account or an MGC.
+    pub focus: bool,
+}
+
+/// A row's kind, the day it fell due, its score and the holiday it greets.
+pub type Scored = (RowKind, NaiveDate, f64, Option<NaiveDate>);
+
+impl Due {
+    /// None for an archived account: it is never due.
+    pub fn of(summary: &AccountSummary, config: &Config, marks: &Marks) -> Option<Due> {
+        if !summary.is_active() {
+            return None;
+        }
+        let w = &config.ranking;
+        let promise = summary.pending.iter().enumerate().min_by_key(|(_, f)| (f.due, f.due_time, f.id)).map(
+            |(i, f)| {
+                let referral = if f.reason == FollowUpReason::Referral { w.referral } else { 0.0 };
+                (i, f.due, f64::from(f.snoozes) * w.snooze + referral)
+            },
+        );
+        let key_account = marks.key_accounts.contains(&summary.id);
+        let big_potential = marks.big_potential.contains(&summary.id);
+        let stage = match summary.stage {
+            Stage::Prospect { grade } => w.grade[grade as usize],
+            Stage::Customer { tier, .. } => w.tier[3 - tier as usize],
+        };
+        Some(Due {
+            promise,
+            cadence: summary.pending.is_empty().then(|| cadence_due(summary, config)),
+            greets: may_greet(summary, key_account),
+            points: stage
+                + if key_account { w.key_account } else { 0.0 }
+                + if big_potential { w.big_potential } else { 0.0 },
+            key_account,
+            big_potential,
+            focus: key_account || marks.growable.contains(&summary.id),
+        })
+    }
+
+    /// The row on `day`, if the account needs contact then: its promise
+    /// once due, else its cadence once run out, else a greeting due.
+    pub fn on(&self, summary: &AccountSummary, day: NaiveDate, config: &Config) -> Option<Scored> {
+        let w = &config.ranking;
+        let holiday = if self.greets { holiday_due(summary, day, config).map(|(day, _)| day) } else { None };
+        let (kind, due, score) = match (self.promise, self.cadence, holiday) {
+            (Some((_, due, points)), _, _) if due <= day => {
+                let overdue = (day - due).num_days();
+                let lateness = if overdue > 0 {
+                    w.overdue + w.overdue_day * overdue.min(30) as f64
+                } else {
+                    w.due_today
+                };
+                (RowKind::FollowUp, due, points + lateness)
+            }
+            (_, Some(since), _) if since <= day => {
+                (RowKind::Cadence, since, w.cadence_day * (day - since).num_days().min(60) as f64)
+            }
+            (_, _, Some(holiday)) => {
+                (RowKind::Holiday, holiday - Duration::days(config.holidays.lead_days.into()), 0.0)
+            }
+            _ => return None,
+        };
+        let bonus = if holiday.is_some() { w.holiday } else { 0.0 };
+        Some((kind, due, score + self.points + bonus, holiday))
+    }
+
+    /// Position in `pending` of the account's earliest promise.
+    pub fn promise_index(&self) -> Option<usize> {
+        self.promise.map(|(i, _, _)| i)
+    }
+
+    /// The first day from `from` on that the account may be due: its
+    /// promise's day, its cadence's, or the start of a holiday's lead (an
+    /// estimate for holidays close together; [`Due::on`] decides).
+    pub fn earliest(&self, from: NaiveDate, until: NaiveDate, config: &Config) -> Option<NaiveDate> {
+        let lead = Duration::days(config.holidays.lead_days.into());
+        let greeting = self
+            .greets
+            .then(|| {
+                config
+                    .holidays
+                    .dates
+                    .range(from..=until + lead)
+                    .next()
+                    .map(|(day, _)| (*day - lead).max(from))
+            })
+            .flatten();
+        [self.promise.map(|(_, due, _)| due.max(from)), self.cadence.map(|c| c.max(from)), greeting]
+            .into_iter()
+            .flatten()
+            .min()
+    }
+
+    /// The full row on `day` (`index` is the account's position in the
+    /// summaries).
+    pub fn row(
+        &self,
+        index: usize,
+        summary: &AccountSummary,
+        day: NaiveDate,
+        config: &Config,
+    ) -> Option<Ranked> {
+        let (kind, due, score, holiday) = self.on(summary, day, config)?;
+        let follow_up = self.promise.filter(|_| kind == RowKind::FollowUp).map(|(i, _, _)| i);
+        let more_due = match follow_up {
+            Some(_) => summary.pending.iter().filter(|f| f.due <= day).count().saturating_sub(1),
+            None => 0,
+        };
+        Some(Ranked {
+            index,
+            account: summary.id,
+            kind,
+            follow_up,
+            more_due,
+            due,
+            score,
+            holiday,
+            unanswered_sms: unanswered_sms(summary, day, config),
+            key_account: self.key_account,
+            big_potential: self.big_potential,
+            focus: self.focus,
+        })
+    }
+}
+
+/// The account's row on `day`, if it needs contact then (see [`Due`]).
+/// `index` is its position in the summaries.
 pub fn row_on(
     index: usize,
     summary: &AccountSummary,
@@ -174,61 +304,7 @@ pub fn row_on(
     config: &Config,
     marks: &Marks,
 ) -> Option<Ranked> {
-    if !summary.is_active() {
-        return None;
-    }
-    let w = &config.ranking;
-    let holiday = holiday_due(summary, day, config, marks).map(|(day, _)| day);
-    let urgent = most_urgent(summary, day);
-    let (kind, due, mut score) = if let Some((i, _)) = urgent {
-        let f = &summary.pending[i];
-        let overdue = (day - f.due).num_days();
-        let mut score = f64::from(f.snoozes) * w.snooze;
-        score += if overdue > 0 { w.overdue + w.overdue_day * overdue.min(30) as f64 } else { w.due_today };
-        if f.reason == FollowUpReason::Referral {
-            score += w.referral;
-        }
-        (RowKind::FollowUp, f.due, score)
-    } else if summary.pending.is_empty() && cadence_due(summary, config) <= day {
-        // A pending follow-up, even a later one, is the plan for the
-        // account: it replaces the cadence row.
-        let since = cadence_due(summary, config);
-        (RowKind::Cadence, since, w.cadence_day * (day - since).num_days().min(60) as f64)
-    } else if let Some(holiday) = holiday {
-        (RowKind::Holiday, holiday - Duration::days(config.holidays.lead_days.into()), 0.0)
-    } else {
-        return None;
-    };
-    score += match summary.stage {
-        Stage::Prospect { grade } => w.grade[grade as usize],
-        Stage::Customer { tier, .. } => w.tier[3 - tier as usize],
-    };
-    let key_account = marks.key_accounts.contains(&summary.id);
-    let big_potential = marks.big_potential.contains(&summary.id);
-    score += if holiday.is_some() { w.holiday } else { 0.0 }
-        + if key_account { w.key_account } else { 0.0 }
-        + if big_potential { w.big_potential } else { 0.0 };
-    let unanswered_sms = unanswered_sms(summary, day, config);
-    let channel = match (urgent, kind) {
-        (Some((i, _)), _) => summary.pending[i].kind,
-        (None, RowKind::Holiday) => TouchKind::Gift,
-        (None, _) => best_channel(summary, unanswered_sms >= config.sms.unanswered as usize),
-    };
-    Some(Ranked {
-        index,
-        account: summary.id,
-        kind,
-        follow_up: urgent.map(|(i, _)| i),
-        more_due: urgent.map_or(0, |(_, more)| more),
-        due,
-        score,
-        holiday,
-        unanswered_sms,
-        key_account,
-        big_potential,
-        focus: marks.is_focus(summary.id),
-        channel,
-    })
+    Due::of(summary, config, marks)?.row(index, summary, day, config)
 }
 
 /// The order of the list: higher scores first, equal scores by account id.
@@ -252,6 +328,17 @@ impl Ranked {
     /// The follow-up the row is for; `summary` is the row's account.
     pub fn follow_up<'a>(&self, summary: &'a AccountSummary) -> Option<&'a FollowUp> {
         self.follow_up.and_then(|i| summary.pending.get(i))
+    }
+
+    /// How to reach out: the follow-up's kind, a gift for a holiday
+    /// greeting, else the account's best channel (worked out only for the
+    /// rows shown: the plan ranks many more).
+    pub fn channel(&self, summary: &AccountSummary, config: &Config) -> TouchKind {
+        match (self.follow_up(summary), self.kind) {
+            (Some(f), _) => f.kind,
+            (None, RowKind::Holiday) => TouchKind::Gift,
+            (None, _) => best_channel(summary, self.unanswered_sms >= config.sms.unanswered as usize),
+        }
     }
 
     /// Days past due: of the follow-up, or of the cadence.
@@ -627,7 +714,8 @@ mod tests {
     #[test]
     fn the_channel_is_how_the_account_is_usually_reached_if_it_still_can_be() {
         let channel = |summary: &AccountSummary| {
-            rank(std::slice::from_ref(summary), day(TODAY), &Config::default(), &Marks::default())[0].channel
+            rank(std::slice::from_ref(summary), day(TODAY), &Config::default(), &Marks::default())[0]
+                .channel(summary, &Config::default())
         };
         let mut summary = account(1, prospect(Grade::B), Some(30));
         assert_eq!(channel(&summary), TouchKind::Visit, "no phone, no email: go there");

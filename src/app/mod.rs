@@ -51,7 +51,7 @@ pub use accounts::{AccountDetail, AccountInput, AccountRow, ListFilter, Referral
 pub use activity::{FollowUpInput, Logged, NextStep, OrderInput, Recorded, TouchInput};
 pub use book::{BookData, Incentives};
 pub use focus::{AccountMarks, FocusReport, TierChange, effort_warning, incentive_costs};
-pub use plan::{Agenda, DayList, TodayRow, planned_because};
+pub use plan::{Agenda, DayList, TodayRow, Words, planned_because};
 pub use referrals::{Earned, Ledger, LedgerRow, Referred, ReferrerRecord};
 pub use resolve::Candidate;
 pub use review::DayReview;

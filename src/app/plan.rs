@@ -64,12 +64,28 @@ impl DayList {
 /// The plan of the coming days, in words.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Agenda {
+    /// Today first; the days after only when asked for (see [`Words`]).
     pub days: Vec<DayList>,
     /// Due by the first day but planned for a later one, or for none of
-    /// the plan's days.
+    /// the plan's days (when asked for).
     pub later: Vec<TodayRow>,
-    /// Work due within the plan's days that none of them had room for.
+    /// How many are later, asked for or not.
+    pub later_count: usize,
+    /// Work due within the plan's days that none of them had room for
+    /// (with the days after).
     pub beyond: Vec<TodayRow>,
+}
+
+/// Which rows of a plan to put in words: building them costs more than
+/// planning, so `today` words only what it prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Words {
+    /// Today's rows.
+    Today,
+    /// Today's rows and the later ones.
+    TodayAndLater,
+    /// Every day, and what none has room for.
+    Every,
 }
 
 impl Agenda {
@@ -77,18 +93,19 @@ impl Agenda {
         &self.days[0]
     }
 
-    pub fn new(plan: &Plan, summaries: &[AccountSummary], config: &Config) -> Agenda {
+    pub fn new(plan: &Plan, summaries: &[AccountSummary], config: &Config, which: Words) -> Agenda {
         let words = |rows: &mut dyn Iterator<Item = &Planned>| -> Vec<TodayRow> {
             rows.map(|p| today_row(p, &summaries[p.index], config)).collect()
         };
+        let days = if which == Words::Every { plan.days.len() } else { 1 };
         Agenda {
-            days: plan
-                .days
+            days: plan.days[..days]
                 .iter()
                 .map(|d| DayList { date: d.date, capacity: d.capacity, rows: words(&mut d.rows.iter()) })
                 .collect(),
-            later: words(&mut plan.later()),
-            beyond: words(&mut plan.beyond.iter()),
+            later: if which == Words::Today { Vec::new() } else { words(&mut plan.later()) },
+            later_count: plan.later().count(),
+            beyond: if which == Words::Every { words(&mut plan.beyond.iter()) } else { Vec::new() },
         }
     }
 }
@@ -129,9 +146,9 @@ fn today_row(planned: &Planned, summary: &AccountSummary, config: &Config) -> To
         deferred_days: planned.deferred_days(),
         planned_because: planned_because(planned),
     };
-    match &planned.row {
+    match planned.row(summary, config) {
         Some(row) if !planned.is_done() => {
-            out.channel = row.channel;
+            out.channel = row.channel(summary, config);
             out.reasons = row.reasons(summary, planned.day, config);
             out.due = row.due;
             out.due_time = row.follow_up(summary).and_then(|f| f.due_time);
@@ -153,14 +170,14 @@ impl App {
         Ok(self.store.day_record(date)?.map(|d| d.plan).unwrap_or_default())
     }
 
-    /// The plan for `days` days from today.
-    pub fn agenda(&self, days: u32) -> AppResult<Agenda> {
+    /// The plan for `days` days from today, with `which` rows in words.
+    pub fn agenda(&self, days: u32, which: Words) -> AppResult<Agenda> {
         let today = self.today();
         let summaries = self.store.summaries()?.items;
         let marks = self.marks(&summaries);
         let kept = self.kept_plan(today)?;
         let plan = plan::plan(&summaries, today, days, &self.config, &marks, &kept);
-        Ok(Agenda::new(&plan, &summaries, &self.config))
+        Ok(Agenda::new(&plan, &summaries, &self.config, which))
     }
 
     /// A transaction for one change. The day's first change keeps the

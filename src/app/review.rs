@@ -181,8 +181,14 @@ fn counts<K: std::fmt::Display>(items: impl Iterator<Item = (K, usize)>) -> Stri
     items.map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(", ")
 }
 
+/// The names, the first ten of them, or "none".
 fn or_none(items: Vec<String>) -> String {
-    if items.is_empty() { "none".to_string() } else { items.join(", ") }
+    const SHOWN: usize = 10;
+    match items.len() {
+        0 => "none".to_string(),
+        n if n > SHOWN => format!("{}, and {} more", items[..SHOWN].join(", "), n - SHOWN),
+        _ => items.join(", "),
+    }
 }
 
 impl DayReview {

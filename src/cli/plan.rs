@@ -10,14 +10,17 @@ use super::json::{self, date};
 use super::table::{Align, Table};
 use super::{CliResult, print, print_raw};
 use crate::analysis::plan::MAX_DAYS;
-use crate::app::{Agenda, App, AppError, DayList, TodayRow};
+use crate::app::{Agenda, App, AppError, DayList, TodayRow, Words};
 use crate::domain::Slot;
 
 /// How far `today` looks ahead to say when the rest is planned.
 const TODAY_HORIZON: u32 = 7;
 
 pub fn today(app: &App, as_json: bool, all: bool) -> CliResult<i32> {
-    let agenda = app.agenda(TODAY_HORIZON)?;
+    // Without --all only the count of later rows is printed: today alone
+    // says it, no need to plan the days after.
+    let agenda =
+        if all { app.agenda(TODAY_HORIZON, Words::TodayAndLater)? } else { app.agenda(1, Words::Today)? };
     if as_json {
         let rows = agenda.first().rows.iter().chain(agenda.later.iter().filter(|_| all));
         print_raw(&json::to_string(&rows.map(RowJson::new).collect::<Vec<_>>()));
@@ -31,7 +34,7 @@ pub fn plan(app: &App, days: u32, as_json: bool) -> CliResult<i32> {
     if !(1..=MAX_DAYS).contains(&days) {
         return Err(AppError::Invalid(format!("--days {days}: plan from 1 to {MAX_DAYS} days")).into());
     }
-    let agenda = app.agenda(days)?;
+    let agenda = app.agenda(days, Words::Every)?;
     if as_json {
         print_raw(&json::to_string(&PlanJson::new(&agenda)));
     } else {
@@ -105,13 +108,13 @@ fn rows_table(rows: &[&TodayRow], width: Option<usize>, with_day: bool) -> Strin
 fn today_text(agenda: &Agenda, all: bool, width: Option<usize>) -> String {
     let first = agenda.first();
     let mut out =
-        format!("Today {}: {}, {} later\n", weekday(first.date), day_counts(first), agenda.later.len());
+        format!("Today {}: {}, {} later\n", weekday(first.date), day_counts(first), agenda.later_count);
     if first.rows.is_empty() {
         out.push_str("Nothing planned. Well done.\n");
     } else {
         out.push_str(&rows_table(&first.rows.iter().collect::<Vec<_>>(), width, false));
     }
-    if agenda.later.is_empty() {
+    if agenda.later_count == 0 {
         return out;
     }
     if all {
@@ -120,7 +123,7 @@ fn today_text(agenda: &Agenda, all: bool, width: Option<usize>) -> String {
     } else {
         out.push_str(&format!(
             "{} more due are planned for the coming days: `leadline plan` says when, `today --all` lists them.\n",
-            agenda.later.len()
+            agenda.later_count
         ));
     }
     out

@@ -2,7 +2,7 @@ use std::collections::HashSet;
 
 use super::*;
 use crate::analysis::test_book::*;
-use crate::domain::{FollowUpReason, Grade, TouchKind};
+use crate::domain::{FollowUpReason, Grade, Tier, TouchKind};
 
 fn run(book: &[AccountSummary], first: NaiveDate, days: u32, config: &Config, marks: &Marks) -> Plan {
     plan(book, first, days, config, marks, &[])
@@ -131,7 +131,7 @@ fn promises_come_first_and_are_all_kept_even_over_capacity() {
     assert_eq!(first.rows.len(), 30);
     assert!(first.over_capacity());
     assert!(first.rows.iter().all(|r| r.slot == Slot::Promise && r.kind == RowKind::FollowUp));
-    let scores: Vec<f64> = first.rows.iter().map(|r| r.row.as_ref().unwrap().score).collect();
+    let scores: Vec<f64> = first.rows.iter().map(|r| r.score).collect();
     assert!(scores.is_sorted_by(|a, b| a >= b), "ranked as today: {scores:?}");
     assert_eq!(plan.later().count(), 10);
     assert!(ids(&plan.days[1].rows).iter().all(|id| (31..=40).contains(id)));

@@ -63,7 +63,7 @@ impl Today {
         let today = ctx.today();
         let planned = &self.rows[i];
         let Some(summary) = ctx.book.summaries.get(planned.index) else { return String::new() };
-        match (&planned.row, planned.is_done()) {
+        match (planned.row(summary, &ctx.config), planned.is_done()) {
             (Some(row), false) => {
                 let reasons = row.reasons(summary, today, &ctx.config).join("; ");
                 if i >= self.today_len {
@@ -258,13 +258,14 @@ impl Screen for Today {
                 return Row::new(Vec::<Cell>::new());
             };
             let is_later = i >= self.today_len;
-            let overdue = planned.row.as_ref().is_some_and(|r| r.days_overdue(today) > 0)
+            let row = planned.row(summary, &ctx.config);
+            let overdue = row.as_ref().is_some_and(|r| r.days_overdue(today) > 0)
                 && planned.kind == crate::domain::RowKind::FollowUp;
             let why = self.why(i, ctx);
             let style = if planned.is_done() || is_later { theme.dim() } else { Style::new() };
             let why_style = if overdue && !planned.is_done() { theme.overdue() } else { style };
             let name = if planned.is_done() { format!("✓ {}", summary.name) } else { summary.name.clone() };
-            let channel = planned.row.as_ref().map_or("", |r| r.channel.as_str());
+            let channel = row.as_ref().map_or("", |r| r.channel(summary, &ctx.config).as_str());
             Row::new(shown.iter().map(|column| match column {
                 Column::Name => Cell::from(Span::styled(name.clone(), style)),
                 Column::Company => {
