@@ -433,6 +433,19 @@ impl PlanRules {
         self.weekdays()[day.weekday().num_days_from_monday() as usize].unwrap_or(self.capacity)
     }
 
+    /// Where a snooze moves a follow-up due on `due` when no day is given:
+    /// the first working day after it, and never today or earlier.
+    pub fn snooze_day(&self, due: NaiveDate, today: NaiveDate) -> NaiveDate {
+        self.next_working_day(due.max(today))
+    }
+
+    /// The first day after `day` with room in the plan; the day after when
+    /// no weekday has any.
+    pub fn next_working_day(&self, day: NaiveDate) -> NaiveDate {
+        let next = day.succ_opt().unwrap_or(day);
+        next.iter_days().take(7).find(|d| self.capacity_on(*d) > 0).unwrap_or(next)
+    }
+
     /// The share of slots kept for key and MGC accounts.
     pub fn key_share(&self, focus: &FocusRules) -> f64 {
         self.key_share.unwrap_or(focus.key_share)

@@ -88,7 +88,7 @@ fn the_first_order_makes_a_customer_and_revenue_counts_twelve_months() {
     let book = Book::new();
     book.add(&["张伟", "--grade", "A"]);
     let out = book.run(&["order", "张伟", "12000.50", "--note", "春季化肥"]).ok();
-    assert!(out.contains("Recorded order 12000.50") && out.contains("now a customer"), "{out}");
+    assert!(out.contains("Recorded order 12,000.50") && out.contains("now a customer"), "{out}");
     book.run(&["order", "张伟", "1,000", "--at", "2025-11-27"]).ok();
     book.run(&["order", "张伟", "99.5", "--at", "2025-11-28"]).ok();
     let show = book.json(&["show", "张伟", "--json"]);

@@ -108,8 +108,9 @@ fn next_auto_takes_the_outcomes_suggestion() {
     book.configure("[next_step]\nno-answer = 2\n");
     let logged = book.run(&["log", "call", "张伟", "--outcome", "no-answer", "--next", "auto"]).ok();
     assert!(logged.contains("next step 2026-11-29"), "{logged}");
-    let snoozed_3 = book.json(&["show", "张伟", "--json"])["follow_ups"].as_array().unwrap().len();
-    assert_eq!(snoozed_3, 3);
+    assert!(logged.contains("Also moved follow-up #1 to 2026-11-29: the same promise"), "{logged}");
+    let follow_ups = book.json(&["show", "张伟", "--json"])["follow_ups"].as_array().unwrap().len();
+    assert_eq!(follow_ups, 2, "a second no-answer the same day moves the first one's follow-up");
 }
 
 #[test]

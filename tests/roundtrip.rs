@@ -172,6 +172,7 @@ fn book() -> impl Strategy<Value = Backup> {
                             snoozes,
                             snoozed_at: vec![created_at; snoozes.min(4) as usize],
                             referral: None,
+                            from_outcome: (snoozes % 2 == 0).then_some(Outcome::QuoteSent),
                             created_at,
                             closed_at: (!status.is_pending()).then_some(created_at),
                         }

@@ -263,7 +263,12 @@ fn logging_a_call_through_the_form_saves_it_durably_and_says_so() {
     f.key(KeyCode::Char('3'));
     f.key(KeyCode::Enter);
     assert!(f.model.overlay.is_none(), "{}", f.status());
-    assert_eq!(f.status(), "Saved call with 张伟 (no-answer), next step 11-30. u undoes it.");
+    assert_eq!(
+        f.status(),
+        "Saved call with 张伟 (no-answer), next step 11-30. \
+         Also closed follow-ups #2 (call, due 11-19), #3 (call, due 11-25). u undoes it.",
+        "the overdue promises the next step replaced are named"
+    );
     let touches = f.app.account_detail(AccountId(1)).unwrap().touches;
     let last = touches.first().unwrap();
     assert_eq!(
@@ -460,7 +465,7 @@ fn the_referrals_tree_delivers_an_incentive_once_the_referee_orders() {
     f.key(KeyCode::Enter);
     assert!(
         f.status().starts_with(
-            "Saved order 8800.00 from 王芳; now a customer; 张伟's incentive earned, deliver by 12-04."
+            "Saved order 8,800.00 from 王芳; now a customer; 张伟's incentive earned, deliver by 12-04."
         ),
         "{}",
         f.status()
@@ -501,7 +506,11 @@ fn r_adds_an_account_the_selected_one_referred() {
     }
     f.type_text("两张电影票");
     f.key(KeyCode::Enter);
-    assert_eq!(f.status(), "Added 陈静. u undoes it.");
+    assert_eq!(
+        f.status(),
+        "Added 陈静. Also scheduled follow-ups #7 (call 陈静 by 11-29) and #8 (thank 李娜 by 11-28). u undoes it.",
+        "the referral's follow-ups are named"
+    );
     let ledger = f.app.referral_ledger().unwrap();
     let link = &ledger.rows.last().unwrap();
     assert_eq!(

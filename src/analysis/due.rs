@@ -87,6 +87,7 @@ mod tests {
             closed_at: None,
             snoozed_at: Vec::new(),
             referral: None,
+            from_outcome: None,
         }
     }
 

@@ -440,6 +440,7 @@ mod tests {
             created_at: days_ago(20),
             closed_at: None,
             referral: None,
+            from_outcome: None,
         }
     }
 

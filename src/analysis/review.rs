@@ -225,6 +225,7 @@ mod tests {
             created_at: at("2026-11-01"),
             closed_at: closed.map(at),
             referral: None,
+            from_outcome: None,
         }
     }
 

@@ -70,6 +70,7 @@ pub fn follow_up(id: u64, due_in: i64, reason: FollowUpReason) -> FollowUp {
         created_at: days_on(-20),
         closed_at: None,
         referral: None,
+        from_outcome: None,
     }
 }
 

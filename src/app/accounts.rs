@@ -194,17 +194,19 @@ impl App {
         account.id = AccountId(txn.next_id("account")?);
         let record = AccountRecord { account, stats: AccountStats::default() };
         txn.put_account(&record)?;
+        let mut also = Vec::new();
         if let (Some(referrer), Some(referred)) = (&referrer, referred) {
-            self.stage_referral(
+            let (_, scheduled) = self.stage_referral(
                 &mut txn,
                 (referrer.account.id, &referrer.account.name),
                 (record.account.id, &record.account.name),
                 referred.incentive,
                 now,
             )?;
+            also.push(scheduled);
         }
         let changes = txn.commit(format!("add {} (#{})", record.account.name, record.account.id), now)?;
-        Ok(Written { value: record, changes })
+        Ok(Written { value: record, changes, also })
     }
 
     /// Changes the given fields; returns the account as saved.
@@ -215,7 +217,7 @@ impl App {
         txn.put_account(&record)?;
         let summary = format!("edit {} (#{id})", record.account.name);
         let changes = txn.commit(summary, self.now())?;
-        Ok(Written { value: record, changes })
+        Ok(Written { value: record, changes, also: Vec::new() })
     }
 
     pub fn set_grade(&self, id: AccountId, grade: Grade) -> AppResult<Written<AccountRecord>> {
@@ -251,7 +253,7 @@ impl App {
         let mut txn = self.begin();
         txn.put_account(&record)?;
         let changes = txn.commit(format!("archive {} (#{id}) as {reason}", record.account.name), now)?;
-        Ok(Written { value: record, changes })
+        Ok(Written { value: record, changes, also: Vec::new() })
     }
 
     pub fn restore(&self, id: AccountId) -> AppResult<Written<AccountRecord>> {
@@ -262,7 +264,7 @@ impl App {
         let mut txn = self.begin();
         txn.put_account(&record)?;
         let changes = txn.commit(format!("restore {} (#{id})", record.account.name), self.now())?;
-        Ok(Written { value: record, changes })
+        Ok(Written { value: record, changes, also: Vec::new() })
     }
 
     pub fn list_accounts(&self, filter: ListFilter) -> AppResult<(Vec<AccountRow>, usize)> {

@@ -38,8 +38,11 @@ pub struct Logged {
     pub touch: Touch,
     pub account_name: String,
     pub follow_up: Option<FollowUp>,
-    /// Pending follow-ups the new next step replaced.
-    pub closed: Vec<FollowUpId>,
+    /// Pending follow-ups due by now that the new next step replaced.
+    pub closed: Vec<FollowUp>,
+    /// The next step moved the follow-up the same promise made earlier in
+    /// the day, instead of adding a second.
+    pub merged: bool,
     /// Said to the rep, though the touch is saved (too many SMS).
     pub warnings: Vec<String>,
 }
@@ -62,6 +65,23 @@ pub struct Recorded {
     pub restored: bool,
     /// Referral incentives the first order earned.
     pub earned: Vec<super::referrals::Earned>,
+    /// Follow-ups that waited on a quote or a meeting, which the order settled.
+    pub closed: Vec<FollowUp>,
+}
+
+/// What a write closed besides what was asked, in words: "closed
+/// follow-up #12 (quote sent)", "closed follow-ups #3 (call, due 11-28),
+/// #4 (visit, due 11-30)"; `None` when it closed nothing.
+pub fn closed_words(closed: &[FollowUp]) -> Option<String> {
+    let each: Vec<String> = closed
+        .iter()
+        .map(|f| match f.from_outcome {
+            Some(outcome @ (Outcome::QuoteSent | Outcome::MeetingBooked)) => format!("#{} ({outcome})", f.id),
+            _ => format!("#{} ({}, due {})", f.id, f.kind, f.due.format("%m-%d")),
+        })
+        .collect();
+    let noun = if each.len() == 1 { "follow-up" } else { "follow-ups" };
+    (!each.is_empty()).then(|| format!("closed {noun} {}", each.join(", ")))
 }
 
 #[derive(Clone, Debug)]
@@ -150,34 +170,63 @@ impl App {
         txn.append_touch(&touch)?;
         let mut closed = Vec::new();
         let mut follow_up = None;
+        let mut merged = false;
         if let Some(next) = next {
-            for mut old in txn.follow_ups_of(input.account)? {
-                if old.is_pending() && old.due <= now.date() {
+            let pending: Vec<FollowUp> =
+                txn.follow_ups_of(input.account)?.into_iter().filter(FollowUp::is_pending).collect();
+            // The same promise made twice in a day (a quote by call, then by
+            // SMS) is one follow-up: the second moves it.
+            let same = pending.iter().find(|old| {
+                touch.outcome.is_some()
+                    && old.from_outcome == touch.outcome
+                    && old.created_at.date() == now.date()
+                    && old.referral.is_none()
+            });
+            for old in &pending {
+                if old.due <= now.date() && same.is_none_or(|same| same.id != old.id) {
+                    let mut old = old.clone();
                     old.status = FollowUpStatus::Done;
                     old.closed_at = Some(now);
                     txn.put_follow_up(&old);
-                    closed.push(old.id);
+                    closed.push(old);
                 }
             }
-            let reason_note = match &touch.outcome {
-                Some(outcome) => format!("after {} ({outcome})", touch.kind),
-                None => format!("after {}", touch.kind),
-            };
-            follow_up = Some(new_follow_up(
-                &mut txn,
-                &FollowUpInput {
-                    account: input.account,
-                    due: next,
-                    kind: input.kind,
-                    reason: FollowUpReason::Promised,
-                    note: reason_note,
-                },
-                now,
-            )?);
+            merged = same.is_some();
+            follow_up = Some(match same {
+                Some(same) => {
+                    let mut moved = same.clone();
+                    moved.due = next.date;
+                    moved.due_time = next.time;
+                    txn.put_follow_up(&moved);
+                    moved
+                }
+                None => {
+                    let reason_note = match &touch.outcome {
+                        Some(outcome) => format!("after {} ({outcome})", touch.kind),
+                        None => format!("after {}", touch.kind),
+                    };
+                    let input = FollowUpInput {
+                        account: input.account,
+                        due: next,
+                        kind: input.kind,
+                        reason: FollowUpReason::Promised,
+                        note: reason_note,
+                    };
+                    new_follow_up(&mut txn, &input, touch.outcome, now)?
+                }
+            });
         }
         let name = record.account.name.clone();
         let changes = txn.commit(format!("log {} with {name} (#{})", touch.kind, input.account), now)?;
-        Ok(Written { value: Logged { touch, account_name: name, follow_up, closed, warnings }, changes })
+        let mut also: Vec<String> = closed_words(&closed).into_iter().collect();
+        if let (true, Some(f)) = (merged, &follow_up) {
+            also.push(format!(
+                "moved follow-up #{} to {}: the same promise, made earlier today",
+                f.id, f.due
+            ));
+        }
+        let logged = Logged { touch, account_name: name, follow_up, closed, merged, warnings };
+        Ok(Written { value: logged, changes, also })
     }
 
     /// The day an outcome suggests for the next step, from the config.
@@ -225,8 +274,20 @@ impl App {
         let name = record.account.name.clone();
         let earned =
             if converted { self.earn_incentives(&mut txn, input.account, &name, now)? } else { Vec::new() };
-        let changes = txn.commit(format!("order {} from {name} (#{})", order.amount, input.account), now)?;
-        Ok(Written { value: Recorded { order, account_name: name, converted, restored, earned }, changes })
+        let mut closed = Vec::new();
+        for mut waiting in txn.follow_ups_of(input.account)? {
+            if waiting.is_pending() && waiting.awaits_order() {
+                waiting.status = FollowUpStatus::Done;
+                waiting.closed_at = Some(now);
+                txn.put_follow_up(&waiting);
+                closed.push(waiting);
+            }
+        }
+        let changes =
+            txn.commit(format!("order {} from {name} (#{})", order.amount.grouped(), input.account), now)?;
+        let also = closed_words(&closed).into_iter().collect();
+        let recorded = Recorded { order, account_name: name, converted, restored, earned, closed };
+        Ok(Written { value: recorded, changes, also })
     }
 
     pub fn schedule_follow_up(&self, input: &FollowUpInput) -> AppResult<Written<FollowUp>> {
@@ -235,12 +296,12 @@ impl App {
         let now = self.now();
         let mut txn = self.begin();
         let input = FollowUpInput { due, note: checked_note(&input.note)?, ..input.clone() };
-        let follow_up = new_follow_up(&mut txn, &input, now)?;
+        let follow_up = new_follow_up(&mut txn, &input, None, now)?;
         let changes = txn.commit(
             format!("follow-up #{} with {} on {}", follow_up.id, record.account.name, follow_up.due),
             now,
         )?;
-        Ok(Written { value: follow_up, changes })
+        Ok(Written { value: follow_up, changes, also: Vec::new() })
     }
 
     fn pending_follow_up(&self, id: FollowUpId) -> AppResult<(FollowUp, String)> {
@@ -276,14 +337,32 @@ impl App {
         txn.put_follow_up(&follow_up);
         let verb = if status == FollowUpStatus::Skipped { "skip" } else { "done" };
         let changes = txn.commit(format!("{verb} follow-up #{id} ({name})"), now)?;
-        Ok(Written { value: (follow_up, name), changes })
+        Ok(Written { value: (follow_up, name), changes, also: Vec::new() })
     }
 
-    pub fn snooze_follow_up(&self, id: FollowUpId, to: When) -> AppResult<Written<(FollowUp, String)>> {
+    /// Moves a follow-up later, counting the snooze; `None` takes the
+    /// first working day after its due date. An earlier day is refused: that
+    /// is a reschedule ([`App::reschedule_follow_up`]), which does not count.
+    pub fn snooze_follow_up(
+        &self,
+        id: FollowUpId,
+        to: Option<When>,
+    ) -> AppResult<Written<(FollowUp, String)>> {
         let (mut follow_up, name) = self.pending_follow_up(id)?;
-        let to = self.future_day(to, "the snooze date")?;
-        if to.date == follow_up.due && to.time == follow_up.due_time {
-            return Err(AppError::Invalid(format!("follow-up {id} is already due {}", follow_up.due)));
+        let to = match to {
+            Some(to) => self.future_day(to, "the snooze date")?,
+            None => When {
+                date: self.config.plan.snooze_day(follow_up.due, self.today()),
+                time: follow_up.due_time,
+            },
+        };
+        if !moves_later(&follow_up, to) {
+            return Err(AppError::Invalid(format!(
+                "a snooze only moves a follow-up later, and #{id} with {name} is due {}; to bring it \
+                 forward, reschedule it (not counted as a snooze): leadline amend follow-up {id} --on {}",
+                follow_up.due_words(),
+                to.date
+            )));
         }
         let now = self.now();
         follow_up.due = to.date;
@@ -294,11 +373,30 @@ impl App {
         let mut txn = self.begin();
         txn.put_follow_up(&follow_up);
         let changes = txn.commit(format!("snooze follow-up #{id} ({name}) to {}", to.date), now)?;
-        Ok(Written { value: (follow_up, name), changes })
+        Ok(Written { value: (follow_up, name), changes, also: Vec::new() })
     }
 }
 
-fn new_follow_up(txn: &mut Txn<'_>, input: &FollowUpInput, now: NaiveDateTime) -> AppResult<FollowUp> {
+/// Whether `to` is later than the follow-up's due date (and time, on the
+/// same day: a time-less due means the start of the day).
+fn moves_later(follow_up: &FollowUp, to: When) -> bool {
+    match to.date.cmp(&follow_up.due) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal => match (follow_up.due_time, to.time) {
+            (Some(due), Some(to)) => to > due,
+            (None, Some(_)) => true,
+            (_, None) => false,
+        },
+    }
+}
+
+fn new_follow_up(
+    txn: &mut Txn<'_>,
+    input: &FollowUpInput,
+    from_outcome: Option<Outcome>,
+    now: NaiveDateTime,
+) -> AppResult<FollowUp> {
     let follow_up = FollowUp {
         id: FollowUpId(txn.next_id("follow_up")?),
         account: input.account,
@@ -313,6 +411,7 @@ fn new_follow_up(txn: &mut Txn<'_>, input: &FollowUpInput, now: NaiveDateTime) -
         closed_at: None,
         snoozed_at: Vec::new(),
         referral: None,
+        from_outcome,
     };
     txn.put_follow_up(&follow_up);
     Ok(follow_up)

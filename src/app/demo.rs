@@ -406,6 +406,7 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
                 closed_at: None,
                 snoozed_at: Vec::new(),
                 referral: None,
+                from_outcome: None,
             });
         }
         if dice.chance(25) {
@@ -425,6 +426,7 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
                 closed_at: Some(closed),
                 snoozed_at: Vec::new(),
                 referral: None,
+                from_outcome: None,
             });
         }
         book.accounts.push(account);

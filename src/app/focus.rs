@@ -190,7 +190,7 @@ impl App {
     pub fn apply_tiers(&self, changes: &[TierChange]) -> AppResult<Written<Vec<TierChange>>> {
         let changes: Vec<TierChange> = changes.iter().filter(|c| !c.pinned).cloned().collect();
         if changes.is_empty() {
-            return Ok(Written { value: changes, changes: Default::default() });
+            return Ok(Written { value: changes, changes: Default::default(), also: Vec::new() });
         }
         let now = self.now();
         let mut txn = self.begin();
@@ -200,6 +200,6 @@ impl App {
             txn.put_account(&record)?;
         }
         let written = txn.commit(format!("tiers of {} customers from their revenue", changes.len()), now)?;
-        Ok(Written { value: changes, changes: written })
+        Ok(Written { value: changes, changes: written, also: Vec::new() })
     }
 }

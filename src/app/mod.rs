@@ -105,6 +105,9 @@ pub type AppResult<T> = Result<T, AppError>;
 pub struct Written<T> {
     pub value: T,
     pub changes: Changes,
+    /// What else the write did, in words ("closed follow-up #12 (quote
+    /// sent)"), for the rep to be told beside what was asked.
+    pub also: Vec<String>,
 }
 
 impl<T> std::ops::Deref for Written<T> {
@@ -209,7 +212,9 @@ impl App {
     /// Reverts the newest change; says what it reverted.
     pub fn undo(&self) -> AppResult<Written<String>> {
         match self.store.undo(self.now())? {
-            UndoOutcome::Undone(entry, changes) => Ok(Written { value: entry.summary, changes: *changes }),
+            UndoOutcome::Undone(entry, changes) => {
+                Ok(Written { value: entry.summary, changes: *changes, also: Vec::new() })
+            }
             UndoOutcome::Nothing => Err(AppError::NothingToUndo),
             UndoOutcome::TooOld(entry) => Err(AppError::Conflict(format!(
                 "the next change to undo ('{}', {}) is older than the undo history keeps",

@@ -73,6 +73,7 @@ fn follow_up(
         created_at: now,
         closed_at: None,
         referral: Some(referral),
+        from_outcome: None,
     };
     txn.put_follow_up(&follow_up);
     Ok(follow_up)
@@ -88,7 +89,7 @@ impl App {
         referee: (AccountId, &str),
         incentive: Option<String>,
         now: NaiveDateTime,
-    ) -> AppResult<Referral> {
+    ) -> AppResult<(Referral, String)> {
         let incentive = match incentive {
             Some(text) => optional_field(TextField::Incentive, &text)?,
             None => None,
@@ -104,7 +105,7 @@ impl App {
         };
         txn.put_referral(&referral);
         let rules = &self.config.referrals;
-        follow_up(
+        let contact = follow_up(
             txn,
             referee.0,
             rules.contact_referee_days,
@@ -112,7 +113,7 @@ impl App {
             referral.id,
             now,
         )?;
-        follow_up(
+        let thank = follow_up(
             txn,
             referrer.0,
             rules.thank_referrer_days,
@@ -120,7 +121,16 @@ impl App {
             referral.id,
             now,
         )?;
-        Ok(referral)
+        let scheduled = format!(
+            "scheduled follow-ups #{} (call {} by {}) and #{} (thank {} by {})",
+            contact.id,
+            referee.1,
+            contact.due.format("%m-%d"),
+            thank.id,
+            referrer.1,
+            thank.due.format("%m-%d")
+        );
+        Ok((referral, scheduled))
     }
 
     pub fn refer(
@@ -142,7 +152,7 @@ impl App {
         }
         let now = self.now();
         let mut txn = self.begin();
-        let referral = self.stage_referral(
+        let (referral, scheduled) = self.stage_referral(
             &mut txn,
             (referrer, &referrer_record.account.name),
             (referee, &referee_record.account.name),
@@ -154,7 +164,7 @@ impl App {
             referral.id, referrer_record.account.name, referee_record.account.name
         );
         let changes = txn.commit(summary, now)?;
-        Ok(Written { value: referral, changes })
+        Ok(Written { value: referral, changes, also: vec![scheduled] })
     }
 
     /// On a referee's first order: the incentive is earned, and the
@@ -224,7 +234,7 @@ impl App {
             }
         }
         let changes = txn.commit(format!("deliver the incentive of referral #{id}"), now)?;
-        Ok(Written { value: referral, changes })
+        Ok(Written { value: referral, changes, also: Vec::new() })
     }
 
     pub fn referral_ledger(&self) -> AppResult<Ledger> {

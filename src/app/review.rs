@@ -173,7 +173,7 @@ impl App {
         txn.put_day_record(&record);
         let verb = if text.is_empty() { "remove the reflection on" } else { "reflect on" };
         let changes = txn.commit(format!("{verb} {date}"), self.now())?;
-        Ok(Written { value: text, changes })
+        Ok(Written { value: text, changes, also: Vec::new() })
     }
 }
 

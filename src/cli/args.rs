@@ -48,11 +48,12 @@ pub enum Command {
     Done { id: u64 },
     /// Skip a follow-up (closed without doing it)
     Skip { id: u64 },
-    /// Move a follow-up to a later day
+    /// Move a follow-up to a later day (counted as a snooze; `amend follow-up` reschedules)
     Snooze {
         id: u64,
+        /// The new day, later than the due date [default: the first working day after it]
         #[arg(long, value_name = "WHEN")]
-        to: String,
+        to: Option<String>,
     },
     /// Archive an account (kept, out of the daily work)
     Archive {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use super::args::{
     AddArgs, Command, ContactArgs, EditArgs, ExportFormat, FollowUpArgs, LogArgs, OrderArgs, ReferralAction,
 };
-use super::{CliError, CliResult, json, print, print_raw, say, text};
+use super::{CliError, CliResult, also_lines, json, print, print_raw, say, text};
 use crate::app::demo::DemoOptions;
 use crate::app::{
     AccountInput, App, AppError, FollowUpInput, ListFilter, NextStep, OrderInput, Referred, TouchInput,
@@ -66,7 +66,7 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
             Ok(0)
         }
         Command::Snooze { id, to } => {
-            let to = app.parse_when(to)?;
+            let to = to.as_deref().map(|to| app.parse_when(to)).transpose()?;
             let (f, name) = &app.snooze_follow_up(FollowUpId(*id), to)?.value;
             print(&format!(
                 "Snoozed follow-up #{} with {name} to {} (snoozed {}).\n",
@@ -198,6 +198,9 @@ fn add(app: &App, args: &AddArgs) -> CliResult<i32> {
         // picked is named where a person sees it.
         say(&format!("Referred by {} (#{by}).", app.account_name(by)?));
     }
+    for words in &record.also {
+        say(&format!("Also {words}."));
+    }
     Ok(0)
 }
 
@@ -244,11 +247,7 @@ fn log(app: &App, args: &LogArgs) -> CliResult<i32> {
     if let Some(f) = &logged.follow_up {
         line.push_str(&format!("; next step {} (follow-up #{})", f.due, f.id));
     }
-    if !logged.closed.is_empty() {
-        let ids: Vec<String> = logged.closed.iter().map(|id| format!("#{id}")).collect();
-        line.push_str(&format!("; closed follow-up {}", ids.join(", ")));
-    }
-    print(&format!("{line}.\n"));
+    print(&format!("{line}.\n{}", also_lines(&logged.also)));
     for warning in &logged.warnings {
         say(&format!("warning: {warning}"));
     }
@@ -261,8 +260,11 @@ fn order(app: &App, args: &OrderArgs) -> CliResult<i32> {
     let account = app.resolve_account(&args.account)?;
     let recorded =
         app.record_order(&OrderInput { account, amount, at, note: args.note.clone().unwrap_or_default() })?;
-    let mut line =
-        format!("Recorded order {} from {} (#{account})", recorded.order.amount, recorded.account_name);
+    let mut line = format!(
+        "Recorded order {} from {} (#{account})",
+        recorded.order.amount.grouped(),
+        recorded.account_name
+    );
     if recorded.converted {
         line.push_str("; now a customer");
     }
@@ -275,7 +277,7 @@ fn order(app: &App, args: &OrderArgs) -> CliResult<i32> {
             earned.referrer_name, earned.deliver.due, earned.deliver.id, earned.referral.id
         ));
     }
-    print(&format!("{line}.\n"));
+    print(&format!("{line}.\n{}", also_lines(&recorded.also)));
     Ok(0)
 }
 

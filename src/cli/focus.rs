@@ -87,9 +87,15 @@ fn tiers_text(changes: &[TierChange], apply: bool, applied: usize) -> String {
         1 => "; 1 pinned tier is kept".into(),
         n => format!("; {n} pinned tiers are kept"),
     };
-    if apply {
+    if apply && applied == 0 {
+        out.push_str(
+            "Nothing moved: every customer listed has a pinned tier, and pins are kept \
+             (`leadline edit ACCOUNT --tier TIER` sets one by hand).\n",
+        );
+    } else if apply {
+        let customers = if applied == 1 { "1 customer".to_string() } else { format!("{applied} customers") };
         out.push_str(&format!(
-            "Moved {applied} customers to the tier their revenue suggests{kept}. `leadline undo` reverts it.\n"
+            "Moved {customers} to the tier their revenue suggests{kept}. `leadline undo` reverts it.\n"
         ));
     } else {
         out.push_str(&format!(

@@ -125,6 +125,12 @@ fn print_raw(text: &str) {
     let _ = stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush());
 }
 
+/// What else a write did ("Also closed follow-up #12 (quote sent)."), a
+/// line each.
+fn also_lines(also: &[String]) -> String {
+    also.iter().map(|words| format!("Also {words}.\n")).collect()
+}
+
 /// Prints a line on stderr, escaped as [`print`] escapes.
 fn say(line: &str) {
     eprintln!("{}", printable(line, false));

@@ -167,7 +167,7 @@ pub fn account_detail(detail: &AccountDetail, marks: AccountMarks) -> String {
             }
             Item::Order(o) => {
                 let note = if o.note.is_empty() { String::new() } else { format!(": {}", o.note) };
-                format!("order {}{note}", o.amount)
+                format!("order {}{note}", o.amount.grouped())
             }
         };
         out.push_str(&format!("  {}  {line}\n", when(at)));

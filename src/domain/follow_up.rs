@@ -2,7 +2,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use super::keyword::keyword_enum;
-use super::{AccountId, FollowUpId, ReferralId, TouchKind};
+use super::{AccountId, FollowUpId, Outcome, ReferralId, TouchKind};
 
 keyword_enum! {
     /// Why a follow-up exists.
@@ -55,11 +55,39 @@ pub struct FollowUp {
     /// The referral this follow-up serves (contact, thank, deliver).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub referral: Option<ReferralId>,
+    /// The outcome of the touch that set it (a quote sent, a meeting
+    /// booked): an order settles those.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_outcome: Option<Outcome>,
 }
 
 impl FollowUp {
     pub fn is_pending(&self) -> bool {
         self.status.is_pending()
+    }
+
+    /// Whether an order settles it: it waits on a quote or a booked meeting.
+    /// Follow-ups written before the outcome was kept say it in their note,
+    /// as the log wrote it: "after call (quote-sent)".
+    pub fn awaits_order(&self) -> bool {
+        const SETTLED: [Outcome; 2] = [Outcome::QuoteSent, Outcome::MeetingBooked];
+        match self.from_outcome {
+            Some(outcome) => SETTLED.contains(&outcome),
+            None => {
+                self.reason == FollowUpReason::Promised
+                    && SETTLED
+                        .iter()
+                        .any(|o| self.note.starts_with("after ") && self.note.ends_with(&format!("({o})")))
+            }
+        }
+    }
+
+    /// The due date, with the time when it has one.
+    pub fn due_words(&self) -> String {
+        match self.due_time {
+            Some(time) => format!("{} {}", self.due, time.format("%H:%M")),
+            None => self.due.to_string(),
+        }
     }
 
     /// Whole days past due on `today`; zero or negative when not overdue.

@@ -264,6 +264,7 @@ mod terse {
                         closed_at: None,
                         snoozed_at: Vec::new(),
                         referral: None,
+                        from_outcome: None,
                     })
                 })
                 .collect()
@@ -397,6 +398,7 @@ mod tests {
                     closed_at: None,
                     snoozed_at: vec![],
                     referral: None,
+                    from_outcome: None,
                 }],
                 done_days: vec![day],
                 created: day,

@@ -4,8 +4,10 @@
 
 use pinyin::ToPinyinMulti;
 
-/// How many readings of one character to follow; polyphonic surnames have
-/// two or three, and more would only add noise.
+/// How many readings of a field's first character to follow: polyphonic
+/// surnames (单 shan/dan, 曾 zeng/ceng) and place names (长沙, 重庆) have two
+/// or three. Further characters keep their main reading: the rare ones
+/// (有 wei, 限 wen) made `zw` find every 农资有限公司.
 const MAX_READINGS: usize = 3;
 
 /// The syllables of `text`, space-separated, with a character's other
@@ -19,12 +21,13 @@ pub fn syllables(text: &str) -> Option<String> {
     for (ch, multi) in text.chars().zip(text.to_pinyin_multi()) {
         match multi {
             Some(multi) => {
+                let first = !has_han;
                 has_han = true;
                 if !run.is_empty() {
                     out.push(std::mem::take(&mut run));
                 }
                 let mut readings: Vec<String> = Vec::new();
-                for reading in multi.into_iter().take(MAX_READINGS) {
+                for reading in multi.into_iter().take(if first { MAX_READINGS } else { 1 }) {
                     let plain = reading.plain();
                     let spellings = if plain.contains('ü') {
                         vec![plain.replace('ü', "v"), plain.replace('ü', "u")]
@@ -154,6 +157,8 @@ mod tests {
 
     #[test]
     fn scattered_letters_do_not_match() {
+        assert!(!matches("zw", "金穗农资有限公司"), "有 is you, not the rare wei");
+        assert!(matches("zhongqing", "重庆农资") && matches("chongqing", "重庆农资"));
         assert!(!matches("anna", "绿源农资有限公司"));
         assert!(!matches("wz", "张伟"));
         assert!(!matches("zhangweix", "张伟"));

@@ -35,8 +35,12 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
                 .map(|f| format!(", next step {}", f.due.format("%m-%d")))
                 .unwrap_or_default();
             let warnings: String = logged.warnings.iter().map(|w| format!(" Careful: {w}.")).collect();
-            let message =
-                format!("Saved {} with {}{outcome}{next}.{warnings}", logged.touch.kind, logged.account_name);
+            let message = format!(
+                "Saved {} with {}{outcome}{next}.{}{warnings}",
+                logged.touch.kind,
+                logged.account_name,
+                also_words(&logged.also)
+            );
             (message, logged.changes, None)
         }
         Change::RecordOrder(input) => {
@@ -54,8 +58,10 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
                 })
                 .collect();
             let message = format!(
-                "Saved order {} from {}{customer}{earned}.",
-                recorded.order.amount, recorded.account_name
+                "Saved order {} from {}{customer}{earned}.{}",
+                recorded.order.amount.grouped(),
+                recorded.account_name,
+                also_words(&recorded.also)
             );
             (message, recorded.changes, None)
         }
@@ -66,7 +72,7 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
             };
             let record = app.add_account(&input, referred)?;
             let id = record.account.id;
-            (format!("Added {}.", record.account.name), record.changes, Some(id))
+            (format!("Added {}.{}", record.account.name, also_words(&record.also)), record.changes, Some(id))
         }
         Change::EditAccount(id, input) => {
             let record = app.edit_account(id, &input)?;
@@ -81,7 +87,7 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
             (format!("Done: follow-up with {}.", done.1), done.changes, None)
         }
         Change::SnoozeFollowUp(id, to) => {
-            let snoozed = app.snooze_follow_up(id, to)?;
+            let snoozed = app.snooze_follow_up(id, Some(to))?;
             (format!("Snoozed the follow-up with {} to {}.", snoozed.1, snoozed.0.due), snoozed.changes, None)
         }
         Change::StepGrade { account, raise } => {
@@ -117,4 +123,9 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
         open.filter(|id| changes.accounts.contains(id)).map(|id| app.account_detail(id)).transpose()?;
     let undo = if undoable { " u undoes it." } else { "" };
     Ok(Saved { message: format!("{message}{undo}"), refresh, detail, open: opened })
+}
+
+/// " Also closed follow-up #12 (quote sent)." for the status line.
+fn also_words(also: &[String]) -> String {
+    also.iter().map(|words| format!(" Also {words}.")).collect()
 }

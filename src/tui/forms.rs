@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::input::TextInput;
 use super::keymap::Command;
@@ -11,7 +11,7 @@ use crate::app::{AccountInput, FollowUpInput, NextStep, OrderInput, TouchInput};
 use crate::clock::{When, parse_when};
 use crate::domain::contact::{check_email, check_name, check_phone, check_tags};
 use crate::domain::{
-    Account, AccountId, Direction, FollowUpId, FollowUpReason, Grade, Money, Outcome, TouchKind,
+    Account, AccountId, Direction, FollowUp, FollowUpId, FollowUpReason, Grade, Money, Outcome, TouchKind,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -212,7 +212,7 @@ impl FieldId {
             F::Amount => ("Amount", "e.g. 12000.50", Check::Amount),
             F::Date => ("Date", "today, yesterday, 2026-11-20", Check::PastDay),
             F::When => ("When", "tomorrow, +3d, +1w, 2026-12-01", Check::FutureDay),
-            F::Until => ("Until", "tomorrow, +3d, +1w, 2026-12-01", Check::FutureDay),
+            F::Until => ("Until", "a later day: +3d, +1w, 2026-12-08", Check::FutureDay),
             F::Reflection => ("Reflection", "what went well, what to change", Check::Anything),
         }
     }
@@ -227,7 +227,13 @@ pub struct Field {
 
 impl Field {
     fn new(id: FieldId, value: &str) -> Field {
-        Field { id, input: TextInput::new(value) }
+        // A suggested date or amount is replaced as a whole; free text is
+        // added to, not retyped.
+        let input = match id {
+            FieldId::Note | FieldId::Promise | FieldId::Reflection => TextInput::new(value),
+            _ => TextInput::prefilled(value),
+        };
+        Field { id, input }
     }
 
     pub fn label(&self) -> &'static str {
@@ -312,7 +318,9 @@ pub enum Purpose {
     EditAccount(AccountId),
     Order(AccountId),
     FollowUp(AccountId),
-    Snooze(FollowUpId),
+    /// The follow-up and the moment it is due (a time-less due counts from
+    /// the start of its day): a snooze must move it later.
+    Snooze(FollowUpId, NaiveDateTime),
     Reflect(NaiveDate),
 }
 
@@ -400,9 +408,18 @@ impl FieldsForm {
         )
     }
 
-    pub fn snooze(follow_up: FollowUpId, name: &str) -> FieldsForm {
-        let fields = vec![(FieldId::Until, "tomorrow".into())];
-        FieldsForm::new(Purpose::Snooze(follow_up), format!("Snooze the follow-up with {name}"), fields, None)
+    /// Snoozes one follow-up, named with its kind and due date, to `day`
+    /// unless the rep types another.
+    pub fn snooze(follow_up: &FollowUp, name: &str, day: NaiveDate) -> FieldsForm {
+        let fields = vec![(FieldId::Until, day.to_string())];
+        let due = follow_up.due.and_time(follow_up.due_time.unwrap_or(NaiveTime::MIN));
+        let title = format!(
+            "Snooze follow-up #{} with {name}: {}, due {}",
+            follow_up.id,
+            follow_up.kind,
+            follow_up.due_words()
+        );
+        FieldsForm::new(Purpose::Snooze(follow_up.id, due), title, fields, None)
     }
 
     /// The day's reflection (总结和反思), what is written of it prefilled.
@@ -498,7 +515,17 @@ impl FieldsForm {
                 reason: FollowUpReason::Promised,
                 note: self.text(F::Promise),
             }),
-            Purpose::Snooze(id) => Submission::Snooze(*id, when(F::Until)?),
+            Purpose::Snooze(id, due) => {
+                let to = when(F::Until)?;
+                if to.date.and_time(to.time.unwrap_or(NaiveTime::MIN)) <= *due {
+                    return Err(format!(
+                        "Until: a snooze only moves it later than {}; to bring it forward, \
+                         reschedule it in the account's timeline (Enter, then e on the follow-up)",
+                        due.format(if due.time() == NaiveTime::MIN { "%Y-%m-%d" } else { "%Y-%m-%d %H:%M" })
+                    ));
+                }
+                Submission::Snooze(*id, to)
+            }
             Purpose::Reflect(date) => Submission::Reflect(*date, self.text(F::Reflection)),
         })
     }

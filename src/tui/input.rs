@@ -9,11 +9,48 @@ pub struct TextInput {
     text: String,
     /// Cursor position in characters.
     cursor: usize,
+    /// The text was filled in for the rep and not edited yet: like
+    /// selected text in a browser, the first character typed replaces it.
+    prefilled: bool,
 }
 
 impl TextInput {
+    /// An input holding `text` as typed (the cursor at its end).
     pub fn new(text: &str) -> TextInput {
-        TextInput { text: text.to_string(), cursor: text.chars().count() }
+        TextInput { text: text.to_string(), cursor: text.chars().count(), prefilled: false }
+    }
+
+    /// An input holding a suggested value, replaced by the first character
+    /// typed, cleared by the first deletion, kept once the cursor moves.
+    pub fn prefilled(text: &str) -> TextInput {
+        TextInput { prefilled: !text.is_empty(), ..TextInput::new(text) }
+    }
+
+    /// Whether the text is still the suggestion, untouched.
+    pub fn is_prefilled(&self) -> bool {
+        self.prefilled
+    }
+
+    /// Ctrl-U: deletes from the start of the line to the cursor.
+    pub fn clear_to_start(&mut self) {
+        let at = if self.prefilled { self.text.len() } else { self.byte_at(self.cursor) };
+        self.text.replace_range(..at, "");
+        self.cursor = 0;
+        self.prefilled = false;
+    }
+
+    /// Ctrl-W: deletes the word before the cursor.
+    pub fn delete_word(&mut self) {
+        if self.prefilled {
+            self.clear_to_start();
+            return;
+        }
+        let end = self.byte_at(self.cursor);
+        let before = &self.text[..end];
+        let word_start = before.trim_end().rfind(' ').map_or(0, |i| i + 1);
+        let removed = self.text[word_start..end].chars().count();
+        self.text.replace_range(word_start..end, "");
+        self.cursor -= removed;
     }
 
     pub fn text(&self) -> &str {
@@ -29,6 +66,10 @@ impl TextInput {
     }
 
     pub fn insert(&mut self, c: char) {
+        if std::mem::take(&mut self.prefilled) {
+            self.text.clear();
+            self.cursor = 0;
+        }
         let at = self.byte_at(self.cursor);
         self.text.insert(at, c);
         self.cursor += 1;
@@ -37,20 +78,18 @@ impl TextInput {
     /// Applies an editing key; false when the key is not an editing key.
     pub fn handle(&mut self, key: &KeyEvent) -> bool {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let typed =
+            matches!(key.code, KeyCode::Char(_)) && !ctrl && !key.modifiers.contains(KeyModifiers::ALT);
+        if self.prefilled && matches!(key.code, KeyCode::Backspace | KeyCode::Delete) {
+            self.clear_to_start();
+            return true;
+        }
+        if !typed {
+            self.prefilled = false;
+        }
         match key.code {
-            KeyCode::Char('u') if ctrl => {
-                let at = self.byte_at(self.cursor);
-                self.text.replace_range(..at, "");
-                self.cursor = 0;
-            }
-            KeyCode::Char('w') if ctrl => {
-                let end = self.byte_at(self.cursor);
-                let before = &self.text[..end];
-                let word_start = before.trim_end().rfind(' ').map_or(0, |i| i + 1);
-                let removed = self.text[word_start..end].chars().count();
-                self.text.replace_range(word_start..end, "");
-                self.cursor -= removed;
-            }
+            KeyCode::Char('u') if ctrl => self.clear_to_start(),
+            KeyCode::Char('w') if ctrl => self.delete_word(),
             KeyCode::Char('a') if ctrl => self.cursor = 0,
             KeyCode::Char('e') if ctrl => self.cursor = self.text.chars().count(),
             KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => self.insert(c),
@@ -136,6 +175,26 @@ mod tests {
         input.handle(&KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
         assert!(input.is_empty());
         assert!(!input.handle(&KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)));
+    }
+
+    #[test]
+    fn a_prefilled_value_is_replaced_by_the_first_character_typed() {
+        let mut typed = TextInput::prefilled("tomorrow");
+        for c in "+1w".chars() {
+            typed.handle(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+        assert_eq!(typed.text(), "+1w");
+        assert!(!typed.is_prefilled());
+        let mut deleted = TextInput::prefilled("tomorrow");
+        press(&mut deleted, KeyCode::Backspace);
+        assert!(deleted.is_empty(), "one deletion clears the suggestion");
+        let mut kept = TextInput::prefilled("2026-12-05");
+        press(&mut kept, KeyCode::Left);
+        kept.insert('x');
+        assert_eq!(kept.text(), "2026-12-0x5", "once the cursor moves, typing edits");
+        let mut plain = TextInput::new("tomorrow");
+        plain.insert('!');
+        assert_eq!(plain.text(), "tomorrow!", "text the rep typed is never replaced");
     }
 
     #[test]

@@ -26,6 +26,8 @@ pub enum Scope {
     Referrals,
     Review,
     Search,
+    /// Choosing one of an account's follow-ups.
+    Picker,
     Form,
     /// The log form's rows of single-key picks.
     Outcomes,
@@ -48,6 +50,7 @@ impl Scope {
             Scope::Referrals => "Referrals",
             Scope::Review => "Review",
             Scope::Search => "Search",
+            Scope::Picker => "Choosing a follow-up",
             Scope::Form => "Forms",
             Scope::Outcomes => "Outcomes",
             Scope::NextSteps => "Next steps",
@@ -101,6 +104,8 @@ pub enum Command {
     Cancel,
     NextField,
     PreviousField,
+    ClearField,
+    DeleteWord,
     Confirm,
     Deny,
     PickOutcome(Outcome),
@@ -326,6 +331,10 @@ fn defaults(screens: &[ScreenKey]) -> Vec<Binding> {
         bind(S::Search, &[key(KeyCode::Esc)], C::Back, "close search", Some("close")),
         bind(S::Search, &[key(KeyCode::Down), ctrl('n')], C::Down, "next hit", None),
         bind(S::Search, &[key(KeyCode::Up), ctrl('p')], C::Up, "previous hit", None),
+        bind(S::Picker, &[ch('j'), key(KeyCode::Down)], C::Down, "next follow-up", None),
+        bind(S::Picker, &[ch('k'), key(KeyCode::Up)], C::Up, "previous follow-up", None),
+        bind(S::Picker, &[key(KeyCode::Enter)], C::Open, "take the highlighted one", Some("take")),
+        bind(S::Picker, &[key(KeyCode::Esc)], C::Back, "cancel", Some("cancel")),
         bind(S::Form, &[key(KeyCode::Enter)], C::Save, "save", Some("save")),
         bind(S::Form, &[key(KeyCode::Esc)], C::Cancel, "cancel", Some("cancel")),
         bind(
@@ -336,6 +345,8 @@ fn defaults(screens: &[ScreenKey]) -> Vec<Binding> {
             Some("next field"),
         ),
         bind(S::Form, &[key(KeyCode::BackTab), key(KeyCode::Up)], C::PreviousField, "previous field", None),
+        bind(S::Form, &[ctrl('u')], C::ClearField, "delete to the start of the field", None),
+        bind(S::Form, &[ctrl('w')], C::DeleteWord, "delete the word before the cursor", None),
         bind(S::Confirm, &[ch('y')], C::Confirm, "yes", Some("yes")),
         bind(S::Confirm, &[ch('n'), key(KeyCode::Esc)], C::Deny, "no", Some("no")),
         bind(S::Help, &[key(KeyCode::Esc), ch('?'), ch('q')], C::Back, "close help", Some("close")),
@@ -404,6 +415,7 @@ pub struct Keymap {
 /// The stacks of the overlays and the forms' pick rows.
 const OVERLAY_STACKS: &[&[Scope]] = &[
     &[S::Search],
+    &[S::Picker],
     &[S::Form],
     &[S::Outcomes, S::NextSteps],
     &[S::OtherKinds],

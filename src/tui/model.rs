@@ -9,7 +9,7 @@ use super::forms::Form;
 use super::input::TextInput;
 use super::keymap::{Keymap, Scope};
 use super::screens::{self, Screen};
-use crate::domain::AccountId;
+use crate::domain::{AccountId, FollowUp};
 use crate::search::Found;
 
 pub use super::screens::account::Account;
@@ -35,11 +35,31 @@ pub struct Status {
     pub error: bool,
 }
 
+/// What the follow-up picker does with the follow-up taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FollowUpAction {
+    Done,
+    Snooze,
+}
+
+/// Which of an account's open follow-ups `x` or `z` acts on, when it has
+/// more than one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FollowUpPicker {
+    pub account: AccountId,
+    pub name: String,
+    pub action: FollowUpAction,
+    /// Earliest first.
+    pub follow_ups: Vec<FollowUp>,
+    pub selected: usize,
+}
+
 #[derive(Debug)]
 pub enum Overlay {
     Search(SearchState),
     Help { scroll: usize },
     Form(Form),
+    PickFollowUp(FollowUpPicker),
 }
 
 #[derive(Debug)]
@@ -121,6 +141,7 @@ impl Model {
             Some(Overlay::Form(_)) => &[Scope::Form],
             Some(Overlay::Search(_)) => &[Scope::Search],
             Some(Overlay::Help { .. }) => &[Scope::Help],
+            Some(Overlay::PickFollowUp(_)) => &[Scope::Picker],
             None => self.screen().scopes(),
         }
     }

@@ -8,13 +8,14 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::context::Book;
 use super::forms::{FieldsForm, Form, LogField, LogForm, Submission};
+use super::input::TextInput;
 use super::keymap::{Command, Scope};
-use super::model::{Account, Model, Overlay, Question, SearchState, Status};
+use super::model::{Account, FollowUpAction, FollowUpPicker, Model, Overlay, Question, SearchState, Status};
 use super::msg::{Change, Effect, Msg, Refresh, Then};
 use super::screens::Reply;
 use super::screens::today::Today;
 use crate::app::AccountDetail;
-use crate::domain::{AccountId, FollowUpId, Stage, TouchKind};
+use crate::domain::{AccountId, FollowUp, Stage, TouchKind};
 use crate::search::Query;
 
 /// Hits shown by the search overlay.
@@ -139,6 +140,7 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     match model.overlay.take() {
         Some(Overlay::Form(form)) => on_form_key(model, form, command, &key),
         Some(Overlay::Search(search)) => on_search_key(model, search, command, &key),
+        Some(Overlay::PickFollowUp(picker)) => on_picker_key(model, picker, command),
         Some(Overlay::Help { scroll }) => {
             model.overlay = match command {
                 Some(Command::Back) => None,
@@ -183,6 +185,11 @@ fn on_form_key(model: &mut Model, mut form: Form, command: Option<Command>, key:
         }
         Some(Command::NextField) => move_focus(&mut form, 1),
         Some(Command::PreviousField) => move_focus(&mut form, -1),
+        Some(edit @ (Command::ClearField | Command::DeleteWord)) => {
+            if let Some(input) = focused_text(&mut form) {
+                if edit == Command::ClearField { input.clear_to_start() } else { input.delete_word() }
+            }
+        }
         _ => type_in_form(model, &mut form, key),
     }
     model.overlay = Some(Overlay::Form(form));
@@ -204,6 +211,18 @@ fn submit(model: &Model, form: &Form) -> Result<Change, String> {
             Submission::Snooze(id, to) => Change::SnoozeFollowUp(id, to),
             Submission::Reflect(date, text) => Change::Reflect(date, text),
         }),
+    }
+}
+
+/// The text field with the focus; none on a row of picks.
+fn focused_text(form: &mut Form) -> Option<&mut TextInput> {
+    match form {
+        Form::Log(log) => match log.focus {
+            LogField::Note => Some(&mut log.note),
+            LogField::Lesson => Some(&mut log.lesson),
+            _ => None,
+        },
+        Form::Fields(fields) => Some(fields.focused()),
     }
 }
 
@@ -330,13 +349,69 @@ fn cycle_screen(model: &mut Model, delta: isize) -> Vec<Effect> {
     switch_screen(model, next)
 }
 
-/// The follow-up the done and snooze keys act on: the selected row's on
-/// Today, else the account's earliest pending one.
-fn target_follow_up(model: &Model, account: AccountId) -> Option<FollowUpId> {
+/// The follow-ups the done and snooze keys may act on: the selected row's
+/// on Today, else the account's pending ones, earliest first.
+fn target_follow_ups(model: &Model, account: AccountId) -> Vec<FollowUp> {
+    let pending = model.ctx.book.get(account).map(|s| s.pending.as_slice()).unwrap_or_default();
     if model.is_on::<Today>() {
-        return model.get::<Today>().selected_follow_up(&model.ctx);
+        if let Some(id) = model.get::<Today>().selected_follow_up(&model.ctx) {
+            return pending.iter().filter(|f| f.id == id).cloned().collect();
+        }
     }
-    model.ctx.book.get(account).and_then(|s| s.pending.first()).map(|f| f.id)
+    pending.to_vec()
+}
+
+/// Marks done or snoozes one follow-up; with several, asks which.
+fn act_on_follow_up(model: &mut Model, account: AccountId, action: FollowUpAction) -> Vec<Effect> {
+    let name = model.ctx.account_name(account);
+    let mut follow_ups = target_follow_ups(model, account);
+    match follow_ups.len() {
+        0 => {
+            let text = match action {
+                FollowUpAction::Done => {
+                    format!("{name} has no follow-up to mark done; log a touch (l) to reset the cadence.")
+                }
+                FollowUpAction::Snooze => {
+                    format!("{name} has no follow-up to snooze; schedule one (f) for a later day.")
+                }
+            };
+            info(model, &text);
+            Vec::new()
+        }
+        1 => take_follow_up(model, &name, action, follow_ups.remove(0)),
+        _ => {
+            let picker = FollowUpPicker { account, name, action, follow_ups, selected: 0 };
+            model.overlay = Some(Overlay::PickFollowUp(picker));
+            Vec::new()
+        }
+    }
+}
+
+fn take_follow_up(model: &mut Model, name: &str, action: FollowUpAction, follow_up: FollowUp) -> Vec<Effect> {
+    match action {
+        FollowUpAction::Done => vec![write(model, Change::CompleteFollowUp(follow_up.id))],
+        FollowUpAction::Snooze => {
+            let day = model.ctx.config.plan.snooze_day(follow_up.due, model.ctx.today());
+            let form = FieldsForm::snooze(&follow_up, name, day);
+            model.overlay = Some(Overlay::Form(Form::Fields(form)));
+            Vec::new()
+        }
+    }
+}
+
+fn on_picker_key(model: &mut Model, mut picker: FollowUpPicker, command: Option<Command>) -> Vec<Effect> {
+    match command {
+        Some(Command::Back) => return Vec::new(),
+        Some(Command::Open) => {
+            let follow_up = picker.follow_ups.swap_remove(picker.selected);
+            return take_follow_up(model, &picker.name, picker.action, follow_up);
+        }
+        Some(Command::Down) => picker.selected = (picker.selected + 1).min(picker.follow_ups.len() - 1),
+        Some(Command::Up) => picker.selected = picker.selected.saturating_sub(1),
+        _ => {}
+    }
+    model.overlay = Some(Overlay::PickFollowUp(picker));
+    Vec::new()
 }
 
 fn on_command(model: &mut Model, command: Command) -> Vec<Effect> {
@@ -429,19 +504,8 @@ fn on_account_command(model: &mut Model, command: Command, account: AccountId) -
         C::ScheduleFollowUp => {
             model.overlay = Some(Overlay::Form(Form::Fields(FieldsForm::follow_up(account, &name))));
         }
-        C::MarkDone => match target_follow_up(model, account) {
-            Some(id) => return vec![write(model, Change::CompleteFollowUp(id))],
-            None => info(
-                model,
-                &format!("{name} has no follow-up to mark done; log a touch (l) to reset the cadence."),
-            ),
-        },
-        C::Snooze => match target_follow_up(model, account) {
-            Some(id) => model.overlay = Some(Overlay::Form(Form::Fields(FieldsForm::snooze(id, &name)))),
-            None => {
-                info(model, &format!("{name} has no follow-up to snooze; schedule one (f) for a later day."))
-            }
-        },
+        C::MarkDone => return act_on_follow_up(model, account, FollowUpAction::Done),
+        C::Snooze => return act_on_follow_up(model, account, FollowUpAction::Snooze),
         C::RaiseGrade | C::LowerGrade => {
             let raise = command == C::RaiseGrade;
             if matches!(model.ctx.book.get(account).map(|s| s.stage), Some(Stage::Customer { .. })) {

@@ -22,8 +22,10 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// 5: the day index of touches and orders; 6: summaries keep the last
 /// year's touch days and kinds (effort and cost to serve); 7: packed into
 /// one integer each; 8: summaries carry the first phone, whether there is
-/// an email, and the day a follow-up was last closed (the daily plan).
-pub const DERIVED_VERSION: u32 = 8;
+/// an email, and the day a follow-up was last closed (the daily plan);
+/// 9: the search index spells only a field's first character with its
+/// other readings.
+pub const DERIVED_VERSION: u32 = 9;
 
 const SCHEMA_KEY: &[u8] = b"schema_version";
 const DERIVED_KEY: &[u8] = b"derived_version";

@@ -44,7 +44,7 @@ impl Screen for Customers {
     fn refresh(&mut self, ctx: &Context) {
         self.groups = groups::customers_by_tier(&ctx.book.summaries, ctx.today());
         let rows = Grouped::flatten(self.groups.iter().map(|g| g.members.clone()));
-        self.list.set_rows(rows, ctx.list_height(1));
+        self.list.set_rows_following(rows, ctx.list_height(1));
     }
 
     fn fit(&mut self, ctx: &Context) {

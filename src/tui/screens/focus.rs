@@ -168,6 +168,10 @@ fn draw(view: &FocusScreen, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
     .areas(body);
     let effort = match effort_warning(focus, rules) {
         Some(warning) => Span::styled(format!("{warning}."), theme.overdue()),
+        None if focus.key_accounts().is_empty() => Span::styled(
+            "No key accounts yet: they are the customers that bring most of the last 12 months' revenue.",
+            theme.dim(),
+        ),
         None => Span::styled(
             format!(
                 "Key accounts get {} of your effort over {} days (target {}).",

@@ -42,6 +42,19 @@ impl Grouped {
         self.fit(height);
     }
 
+    /// New rows, the selection staying on the account it was on (a regraded
+    /// prospect, a customer in a new tier) when that is still listed.
+    pub fn set_rows_following(&mut self, rows: Vec<GroupRow>, height: usize) {
+        let was = self.rows.get(self.list.selected).copied();
+        self.rows = rows;
+        if let Some(GroupRow::Member(member)) = was {
+            if let Some(at) = self.rows.iter().position(|r| *r == GroupRow::Member(member)) {
+                self.list.selected = at;
+            }
+        }
+        self.fit(height);
+    }
+
     pub fn fit(&mut self, height: usize) {
         self.list.scroll_into_view(self.rows.len(), height);
     }

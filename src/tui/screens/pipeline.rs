@@ -47,7 +47,7 @@ impl Screen for Pipeline {
     fn refresh(&mut self, ctx: &Context) {
         self.groups = groups::prospects_by_grade(&ctx.book.summaries);
         let rows = Grouped::flatten(self.groups.iter().map(|g| g.members.clone()));
-        self.list.set_rows(rows, ctx.list_height(1));
+        self.list.set_rows_following(rows, ctx.list_height(1));
     }
 
     fn fit(&mut self, ctx: &Context) {

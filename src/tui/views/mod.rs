@@ -49,6 +49,7 @@ pub fn render(model: &Model, theme: &Theme, frame: &mut Frame) {
             Overlay::Search(search) => overlays::search(model, search, theme, frame, popup),
             Overlay::Help { scroll } => overlays::help(model, *scroll, theme, frame, popup),
             Overlay::Form(form) => overlays::form(model, form, theme, frame, popup),
+            Overlay::PickFollowUp(picker) => overlays::follow_up_picker(model, picker, theme, frame, popup),
         }
     }
     if model.question.is_some() {

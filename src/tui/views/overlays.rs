@@ -11,13 +11,15 @@ use crate::tui::context::Context;
 use crate::tui::forms::{FieldsForm, Form, LogField, LogForm};
 use crate::tui::input::TextInput;
 use crate::tui::keymap::{Command, Keymap, Scope};
-use crate::tui::model::{Model, SearchState};
+use crate::tui::model::{FollowUpAction, FollowUpPicker, Model, SearchState};
 use crate::tui::theme::Theme;
 
-/// Draws a text input on one line and puts the terminal cursor in it.
-fn input_line(frame: &mut Frame, area: Rect, input: &TextInput, focused: bool) {
+/// Draws a text input on one line and puts the terminal cursor in it; a
+/// suggested value the first key replaces shows selected.
+fn input_line(frame: &mut Frame, area: Rect, input: &TextInput, focused: bool, theme: &Theme) {
     let (text, column) = input.visible(usize::from(area.width.saturating_sub(1)));
-    frame.render_widget(Paragraph::new(text.to_string()), area);
+    let style = if input.is_prefilled() && focused { theme.selected() } else { Style::new() };
+    frame.render_widget(Paragraph::new(Span::styled(text.to_string(), style)), area);
     if focused {
         frame.set_cursor_position(Position { x: area.x + column as u16, y: area.y });
     }
@@ -31,7 +33,7 @@ pub fn search(model: &Model, search: &SearchState, theme: &Theme, frame: &mut Fr
         Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1)]).areas(inner);
     let [label, field] = Layout::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(prompt);
     frame.render_widget(Paragraph::new(Span::styled("/", theme.key())), label);
-    input_line(frame, field, &search.input, true);
+    input_line(frame, field, &search.input, true, theme);
     let book = &model.ctx.book;
     let summary = if search.input.is_empty() {
         format!("{} accounts", book.search.len())
@@ -88,6 +90,60 @@ pub fn help(model: &Model, scroll: usize, theme: &Theme, frame: &mut Frame, area
     let close = keymap.key_of(Scope::Help, Command::Back);
     let title = format!(" Keys on {} ({close} closes) ", model.screen_title());
     frame.render_widget(Paragraph::new(lines).block(bordered(&title)).scroll((scroll as u16, 0)), area);
+}
+
+/// The account's open follow-ups, one to take: date, kind and note.
+pub fn follow_up_picker(
+    model: &Model,
+    picker: &FollowUpPicker,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let verb = match picker.action {
+        FollowUpAction::Done => "mark done",
+        FollowUpAction::Snooze => "snooze",
+    };
+    let title =
+        format!(" {} has {} open follow-ups: which to {verb}? ", picker.name, picker.follow_ups.len());
+    let block = bordered(&title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [list, keys] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    let today = model.ctx.today();
+    let rows: Vec<Row> = picker
+        .follow_ups
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let overdue = f.days_overdue(today);
+            let when = match overdue {
+                1.. => format!("{} ({overdue}d overdue)", f.due_words()),
+                0 => format!("{} (today)", f.due_words()),
+                _ => f.due_words(),
+            };
+            let row = Row::new(vec![
+                Cell::from(format!("#{}", f.id)),
+                Cell::from(when),
+                Cell::from(f.kind.to_string()),
+                Cell::from(if f.note.is_empty() { f.reason.to_string() } else { f.note.clone() }),
+            ]);
+            if i == picker.selected { row.style(theme.selected()) } else { row }
+        })
+        .collect();
+    let widths = [Constraint::Length(7), Constraint::Length(30), Constraint::Length(8), Constraint::Fill(1)];
+    frame.render_widget(Table::new(rows, widths).column_spacing(2), list);
+    let keymap = &model.ctx.keymap;
+    let spans: Vec<Span> = [(Command::Open, "take"), (Command::Down, "next"), (Command::Back, "cancel")]
+        .into_iter()
+        .flat_map(|(command, words)| {
+            [
+                Span::styled(keymap.key_of(Scope::Picker, command), theme.key()),
+                Span::raw(format!(" {words}   ")),
+            ]
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(Line::from(spans)), keys);
 }
 
 /// The picks of a keymap scope, as `[key] label` spans, the chosen marked.
@@ -160,7 +216,8 @@ fn form_keys(keymap: &Keymap, commands: &[(Command, &'static str)], theme: &Them
 
 fn row_label(label: &str, focused: bool, theme: &Theme) -> Span<'static> {
     let marker = if focused { ">" } else { " " };
-    Span::styled(format!("{marker} {label:<10}"), if focused { theme.title() } else { theme.dim() })
+    // Wide enough for the longest label ("Referred by") and a space.
+    Span::styled(format!("{marker} {label:<12}"), if focused { theme.title() } else { theme.dim() })
 }
 
 fn log_form(ctx: &Context, form: &LogForm, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -196,7 +253,7 @@ fn log_form(ctx: &Context, form: &LogForm, theme: &Theme, frame: &mut Frame, are
         (note_row, "Note", &form.note, LogField::Note),
         (lesson_row, "Lesson", &form.lesson, LogField::Lesson),
     ] {
-        let [label, area] = Layout::horizontal([Constraint::Length(12), Constraint::Min(1)]).areas(row);
+        let [label, area] = Layout::horizontal([Constraint::Length(14), Constraint::Min(1)]).areas(row);
         frame.render_widget(Paragraph::new(row_label(label_text, form.focus == field, theme)), label);
         if input.is_empty() && form.focus != field && field == LogField::Lesson {
             frame.render_widget(
@@ -204,7 +261,7 @@ fn log_form(ctx: &Context, form: &LogForm, theme: &Theme, frame: &mut Frame, are
                 area,
             );
         } else {
-            input_line(frame, area, input, form.focus == field);
+            input_line(frame, area, input, form.focus == field, theme);
         }
     }
     let next_field = keymap.key_of(Scope::Form, Command::NextField);
@@ -241,10 +298,10 @@ fn fields_form(ctx: &Context, form: &FieldsForm, theme: &Theme, frame: &mut Fram
     for (i, field) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
         let [label, input, note] =
-            Layout::horizontal([Constraint::Length(13), Constraint::Percentage(45), Constraint::Fill(1)])
+            Layout::horizontal([Constraint::Length(14), Constraint::Percentage(45), Constraint::Fill(1)])
                 .areas(areas[i]);
         frame.render_widget(Paragraph::new(row_label(field.label(), focused, theme)), label);
-        input_line(frame, input, &field.input, focused);
+        input_line(frame, input, &field.input, focused, theme);
         let remark = if errors.iter().any(|(at, _)| *at == i) {
             Span::styled("! fix this", theme.error())
         } else {
@@ -254,7 +311,7 @@ fn fields_form(ctx: &Context, form: &FieldsForm, theme: &Theme, frame: &mut Fram
     }
     let mut next = form.fields.len();
     if let Some(kind) = form.kind {
-        let mut spans = vec![Span::styled("  Kind      Alt+", theme.dim())];
+        let mut spans = vec![Span::styled("  Kind        Alt+", theme.dim())];
         let chosen = |c| c == Command::PickFollowUpKind(kind);
         spans.extend(scope_picks(&ctx.keymap, Scope::FollowUpKinds, |_| true, chosen, theme));
         frame.render_widget(Paragraph::new(Line::from(spans)), areas[next]);

@@ -1,0 +1,144 @@
+//! The command line where a rep tripped: snoozes that only move later,
+//! orders that settle the quotes, `tiers --apply` with nothing to move,
+//! search that stays within one field, writes that say what else they did.
+
+mod common;
+
+use common::Book;
+use pinyin::ToPinyinMulti;
+
+fn follow_up(book: &Book, id: u64) -> serde_json::Value {
+    let show = book.json(&["show", "1", "--json"]);
+    show["follow_ups"].as_array().unwrap().iter().find(|f| f["id"] == id).cloned().unwrap()
+}
+
+#[test]
+fn a_snooze_only_moves_later_and_by_default_to_the_next_working_day() {
+    let book = Book::new();
+    book.add(&["张薇"]);
+    book.run(&["follow-up", "张薇", "--on", "2026-12-08"]).ok();
+    let error = book.run(&["snooze", "1", "--to", "tomorrow"]).fails(2);
+    assert!(error.contains("a snooze only moves a follow-up later"), "{error}");
+    assert!(error.contains("is due 2026-12-08"), "{error}");
+    assert!(error.contains("leadline amend follow-up 1 --on 2026-11-28"), "points to rescheduling: {error}");
+    assert_eq!(
+        (follow_up(&book, 1)["due"].as_str(), follow_up(&book, 1)["snoozes"].as_u64()),
+        (Some("2026-12-08"), Some(0))
+    );
+    let error = book.run(&["snooze", "1", "--to", "2026-12-08"]).fails(2);
+    assert!(error.contains("only moves a follow-up later"), "the same day is not later: {error}");
+    let out = book.run(&["snooze", "1"]).ok();
+    assert!(out.contains("to 2026-12-09 (snoozed once)"), "the day after the due date: {out}");
+    // 2026-12-11 is a Friday; with weekends off the next working day is Monday.
+    book.configure("[plan]\nsat = 0\nsun = 0\n");
+    book.run(&["snooze", "1", "--to", "2026-12-11"]).ok();
+    let out = book.run(&["snooze", "1"]).ok();
+    assert!(out.contains("to 2026-12-14 (snoozed 3 times)"), "{out}");
+}
+
+#[test]
+fn an_overdue_follow_up_snoozes_to_the_next_working_day_after_today() {
+    let book = Book::new();
+    book.add(&["张薇"]);
+    book.run(&["follow-up", "张薇", "--on", "today"]).ok();
+    let mut book = book;
+    book.now = "2026-12-03T09:00".into();
+    let out = book.run(&["snooze", "1"]).ok();
+    assert!(out.contains("to 2026-12-04"), "{out}");
+    book.now = "2026-12-10T09:00".into();
+    assert!(book.run(&["snooze", "1", "--to", "today"]).ok().contains("to 2026-12-10"));
+}
+
+#[test]
+fn an_order_closes_the_quote_follow_ups_and_one_quote_is_one_follow_up() {
+    let book = Book::new();
+    book.add(&["张薇"]);
+    book.run(&["log", "call", "张薇", "--outcome", "quote-sent", "--next", "auto"]).ok();
+    let out = book.run(&["log", "sms", "张薇", "--outcome", "quote-sent", "--next", "+2d"]).ok();
+    assert!(out.contains("Also moved follow-up #1 to 2026-11-29: the same promise"), "{out}");
+    let show = book.json(&["show", "1", "--json"]);
+    assert_eq!(show["follow_ups"].as_array().unwrap().len(), 1, "{show}");
+    book.run(&["follow-up", "张薇", "--on", "+10d", "--note", "回访"]).ok();
+    let out = book.run(&["order", "张薇", "64000"]).ok();
+    assert!(out.starts_with("Recorded order 64,000.00 from 张薇"), "{out}");
+    assert!(out.contains("Also closed follow-up #1 (quote-sent)."), "{out}");
+    assert_eq!(follow_up(&book, 1)["status"], "done");
+    assert_eq!(follow_up(&book, 2)["status"], "open", "a promise of another kind stays");
+    book.run(&["undo"]).ok();
+    assert_eq!(follow_up(&book, 1)["status"], "open", "undo reopens it");
+}
+
+#[test]
+fn tiers_apply_with_nothing_to_move_says_so_and_records_nothing() {
+    let book = Book::new();
+    book.add(&["张薇"]);
+    book.run(&["order", "张薇", "500000"]).ok();
+    book.run(&["edit", "张薇", "--tier", "small"]).ok();
+    let history = book.run(&["history"]).ok();
+    let out = book.run(&["tiers", "--apply"]).ok();
+    assert!(out.contains("Nothing moved"), "{out}");
+    assert!(!out.contains("undo"), "nothing to undo: {out}");
+    assert_eq!(book.run(&["history"]).ok(), history);
+}
+
+#[test]
+fn writes_say_what_else_they_changed() {
+    let book = Book::new();
+    book.add(&["陈建国"]);
+    let run = book.run(&["add", "杨洋", "--referred-by", "陈建国"]);
+    assert!(
+        run.stderr
+            .contains("Also scheduled follow-ups #1 (call 杨洋 by 11-29) and #2 (thank 陈建国 by 11-28)."),
+        "{}",
+        run.stderr
+    );
+    book.run(&["follow-up", "陈建国", "--on", "today"]).ok();
+    let mut book = book;
+    book.now = "2026-11-30T09:00".into();
+    let out = book.run(&["log", "call", "陈建国", "--outcome", "no-answer", "--next", "auto"]).ok();
+    assert!(out.contains("Also closed follow-ups #2 (call, due 11-28), #3 (call, due 11-27)."), "{out}");
+}
+
+#[test]
+fn a_follow_up_at_a_time_is_confirmed_with_its_time() {
+    let book = Book::new();
+    book.add(&["张薇"]);
+    let out = book.run(&["follow-up", "张薇", "--on", "15:00"]).ok();
+    assert!(out.contains("on 2026-11-27 at 15:00"), "{out}");
+}
+
+/// Whether `text`, spelled as the index spells it (the first character with
+/// its other readings, the rest with their main one), has a syllable
+/// starting `z` followed by one starting `w`.
+fn spells_z_then_w(text: &str) -> bool {
+    let readings: Vec<Vec<String>> = text
+        .to_pinyin_multi()
+        .flatten()
+        .enumerate()
+        .map(|(i, multi)| {
+            multi.into_iter().take(if i == 0 { 3 } else { 1 }).map(|p| p.plain().to_string()).collect()
+        })
+        .collect();
+    readings
+        .windows(2)
+        .any(|w| w[0].iter().any(|r| r.starts_with('z')) && w[1].iter().any(|r| r.starts_with('w')))
+}
+
+#[test]
+fn zw_on_the_demo_book_finds_only_accounts_spelled_z_w_within_one_field() {
+    let book = Book::new();
+    book.run(&["demo"]).ok();
+    let hits = book.json(&["search", "zw", "--json", "--limit", "100"]);
+    let hits = hits.as_array().unwrap();
+    assert!(!hits.is_empty());
+    for hit in hits {
+        let name = hit["name"].as_str().unwrap();
+        let company = hit["company"].as_str().unwrap_or_default();
+        let latin = |t: &str| t.to_lowercase().contains("zw");
+        assert!(
+            spells_z_then_w(name) || spells_z_then_w(company) || latin(name) || latin(company),
+            "{name} at {company} has no z-w syllables (score {})",
+            hit["score"]
+        );
+    }
+}

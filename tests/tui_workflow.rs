@@ -1,0 +1,157 @@
+//! The day's workflow in the TUI where a rep tripped: snoozes that only
+//! move later, a picker when an account has several follow-ups, the
+//! selection that follows a regraded prospect, suggested values replaced
+//! by typing, forms that say what else they did.
+
+mod common;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use common::tui::Driver;
+use leadline::app::{AccountInput, App, FollowUpInput};
+use leadline::clock::{FixedClock, When, parse_timestamp};
+use leadline::domain::{AccountId, FollowUpReason, FollowUpStatus, Grade, TouchKind};
+use leadline::tui::forms::{FieldId, Form};
+use leadline::tui::model::Overlay;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+fn now() -> NaiveDateTime {
+    parse_timestamp("2026-12-01T09:00").unwrap()
+}
+
+fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+/// Prospects graded A, B and C; the first has follow-ups on the given days
+/// (kind and note per day).
+fn book(follow_ups: &[(&str, TouchKind, &str)]) -> Driver {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let setup =
+        App::open_at(&store, Box::new(FixedClock(parse_timestamp("2026-11-20T10:00").unwrap()))).unwrap();
+    for (name, grade) in [("张薇", Grade::A), ("王芳", Grade::B), ("李娜", Grade::C)] {
+        let input = AccountInput { name: Some(name.into()), grade: Some(grade), ..AccountInput::default() };
+        setup.add_account(&input, None).unwrap();
+    }
+    for (due, kind, note) in follow_ups {
+        setup
+            .schedule_follow_up(&FollowUpInput {
+                account: AccountId(1),
+                due: When { date: day(due), time: None },
+                kind: *kind,
+                reason: FollowUpReason::Promised,
+                note: note.to_string(),
+            })
+            .unwrap();
+    }
+    drop(setup);
+    let app = App::open_at(&store, Box::new(FixedClock(now()))).unwrap();
+    Driver::start(dir, app, now())
+}
+
+fn open_account(f: &mut Driver, name: &str) {
+    f.key(KeyCode::Char('/'));
+    f.type_text(name);
+    f.key(KeyCode::Enter);
+    assert!(f.screen().contains(name), "{}", f.screen());
+}
+
+fn field_text(f: &Driver, id: FieldId) -> String {
+    match &f.model.overlay {
+        Some(Overlay::Form(Form::Fields(form))) => {
+            form.fields.iter().find(|field| field.id == id).unwrap().input.text().to_string()
+        }
+        other => panic!("no fields form: {other:?}"),
+    }
+}
+
+#[test]
+fn a_snooze_starts_the_day_after_the_due_date_and_refuses_an_earlier_day() {
+    let mut f = book(&[("2026-12-04", TouchKind::Call, "报价")]);
+    open_account(&mut f, "张薇");
+    f.key(KeyCode::Char('z'));
+    assert!(f.screen().contains("Snooze follow-up #1 with 张薇: call, due 2026-12-04"), "{}", f.screen());
+    assert_eq!(field_text(&f, FieldId::Until), "2026-12-05", "the default is the day after it is due");
+    f.type_text("tomorrow");
+    assert_eq!(field_text(&f, FieldId::Until), "tomorrow", "typing replaces the suggestion");
+    f.key(KeyCode::Enter);
+    assert!(f.status().contains("a snooze only moves it later than 2026-12-04"), "{}", f.status());
+    assert!(f.status().contains("reschedule"), "{}", f.status());
+    let follow_up = f.app.account_detail(AccountId(1)).unwrap().follow_ups.remove(0);
+    assert_eq!((follow_up.due, follow_up.snoozes), (day("2026-12-04"), 0), "nothing was saved");
+    f.key_with(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    f.type_text("+1w");
+    f.key(KeyCode::Enter);
+    assert!(f.model.overlay.is_none(), "{}", f.status());
+    let follow_up = f.app.account_detail(AccountId(1)).unwrap().follow_ups.remove(0);
+    assert_eq!((follow_up.due, follow_up.snoozes), (day("2026-12-08"), 1));
+}
+
+#[test]
+fn with_several_follow_ups_x_and_z_ask_which() {
+    let mut f = book(&[("2026-11-28", TouchKind::Call, "催款"), ("2026-12-03", TouchKind::Visit, "送样品")]);
+    open_account(&mut f, "张薇");
+    f.key(KeyCode::Char('x'));
+    let screen = f.screen();
+    assert!(screen.contains("张薇 has 2 open follow-ups: which to mark done?"), "{screen}");
+    assert!(screen.contains("2026-11-28 (3d overdue)") && screen.contains("催款"), "{screen}");
+    assert!(
+        screen.contains("2026-12-03") && screen.contains("visit") && screen.contains("送样品"),
+        "{screen}"
+    );
+    f.key(KeyCode::Char('j'));
+    f.key(KeyCode::Enter);
+    let follow_ups = f.app.account_detail(AccountId(1)).unwrap().follow_ups;
+    let status = |id: u64| follow_ups.iter().find(|x| x.id.0 == id).unwrap().status;
+    assert_eq!((status(1), status(2)), (FollowUpStatus::Open, FollowUpStatus::Done), "the one highlighted");
+    f.key(KeyCode::Char('z'));
+    assert!(matches!(f.model.overlay, Some(Overlay::Form(_))), "one left: no question");
+    assert!(f.screen().contains("Snooze follow-up #1 with 张薇: call, due 2026-11-28"), "{}", f.screen());
+    assert_eq!(field_text(&f, FieldId::Until), "2026-12-02", "overdue: the next working day");
+}
+
+#[test]
+fn the_picker_can_be_left_without_acting() {
+    let mut f = book(&[("2026-11-28", TouchKind::Call, "催款"), ("2026-12-03", TouchKind::Visit, "送样品")]);
+    open_account(&mut f, "张薇");
+    f.key(KeyCode::Char('x'));
+    f.key(KeyCode::Esc);
+    assert!(f.model.overlay.is_none());
+    let follow_ups = f.app.account_detail(AccountId(1)).unwrap().follow_ups;
+    assert!(follow_ups.iter().all(|x| x.status == FollowUpStatus::Open));
+}
+
+#[test]
+fn the_selection_follows_a_regraded_prospect_to_its_new_group() {
+    let mut f = book(&[]);
+    f.key(KeyCode::Char('2'));
+    let selected = |f: &Driver| f.model.selected_account();
+    assert_eq!(selected(&f), Some(AccountId(1)), "张薇, grade A, first");
+    f.key(KeyCode::Char('-'));
+    assert_eq!(selected(&f), Some(AccountId(1)), "still 张薇, now B");
+    f.key(KeyCode::Char('-'));
+    assert_eq!(selected(&f), Some(AccountId(1)));
+    let zhang = f.app.account_detail(AccountId(1)).unwrap().record.account;
+    assert_eq!(zhang.stage.grade(), Some(Grade::C), "张薇 went A -> B -> C, 王芳 stayed B");
+    let wang = f.app.account_detail(AccountId(2)).unwrap().record.account;
+    assert_eq!(wang.stage.grade(), Some(Grade::B));
+}
+
+#[test]
+fn the_referral_form_labels_have_room() {
+    let mut f = book(&[]);
+    f.key(KeyCode::Char('2'));
+    f.key(KeyCode::Char('R'));
+    let screen = f.screen();
+    let line = screen.lines().find(|l| l.contains("Referred by")).unwrap();
+    assert!(line.contains("Referred by 张薇"), "a space between the label and the name: {line}");
+}
+
+#[test]
+fn focus_on_a_book_without_key_accounts_does_not_warn_about_zero_effort() {
+    let mut f = book(&[]);
+    f.key(KeyCode::Char('7'));
+    let screen = f.screen();
+    assert!(!screen.contains("0% of your effort"), "{screen}");
+    assert!(screen.contains("No key accounts yet"), "{screen}");
+}
