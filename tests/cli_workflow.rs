@@ -142,3 +142,46 @@ fn zw_on_the_demo_book_finds_only_accounts_spelled_z_w_within_one_field() {
         );
     }
 }
+
+#[test]
+fn one_past_touch_order_or_follow_up_is_corrected_or_removed_and_undo_brings_it_back() {
+    let book = Book::new();
+    book.add(&["张薇"]);
+    book.run(&["log", "call", "张薇", "--outcome", "no-answer", "--at", "2026-11-26T10:00"]).ok();
+    book.run(&["log", "visit", "张薇", "--note", "送样品"]).ok();
+    book.run(&["order", "张薇", "5000"]).ok();
+    let show = book.run(&["show", "张薇"]).ok();
+    assert!(show.contains("(touch #1)") && show.contains("(order #1)"), "show names them: {show}");
+
+    let out = book
+        .run(&["amend", "touch", "1", "--outcome", "reached", "--note", "谈妥了", "--at", "2026-11-25T16:00"])
+        .ok();
+    assert!(out.contains("Amended touch #1 with 张薇: call (reached) at 2026-11-25 16:00"), "{out}");
+    let touches = |book: &Book| book.json(&["show", "1", "--json"])["touches"].as_array().unwrap().clone();
+    let first = touches(&book).into_iter().find(|t| t["id"] == 1).unwrap();
+    assert_eq!((first["outcome"].as_str(), first["note"].as_str()), (Some("reached"), Some("谈妥了")));
+    let moved = book.json(&["review", "--date", "2026-11-25", "--json"]);
+    assert_eq!(moved["touches"], 1, "the day index follows the new day: {moved}");
+    assert_eq!(book.json(&["review", "--date", "2026-11-26", "--json"])["touches"], 0);
+    let error = book.run(&["amend", "touch", "1", "--outcome", "replied"]).fails(2);
+    assert!(error.contains("does not fit a call"), "{error}");
+
+    book.run(&["amend", "order", "1", "--amount", "5500"]).ok();
+    assert_eq!(book.json(&["show", "1", "--json"])["orders"][0]["amount"], "5500.00");
+
+    book.run(&["remove", "touch", "2"]).ok();
+    assert_eq!(touches(&book).len(), 1);
+    book.run(&["undo"]).ok();
+    assert_eq!(touches(&book).len(), 2, "undo brings the touch back");
+    let history = book.run(&["history", "--limit", "3"]).ok();
+    assert!(history.contains("remove touch #2 (张薇): visit"), "{history}");
+
+    book.run(&["follow-up", "张薇", "--on", "+7d"]).ok();
+    let out = book.run(&["amend", "follow-up", "1", "--on", "tomorrow"]).ok();
+    assert!(out.contains("due 2026-11-28 (rescheduling is not a snooze)"), "{out}");
+    assert_eq!(follow_up(&book, 1)["snoozes"], 0, "a reschedule is not counted");
+    book.run(&["remove", "follow-up", "1"]).ok();
+    assert!(book.json(&["show", "1", "--json"])["follow_ups"].as_array().unwrap().is_empty());
+    assert!(book.run(&["amend", "touch", "99", "--note", "x"]).fails(1).contains("no touch 99"));
+    assert!(book.run(&["doctor"]).ok().contains("all good"));
+}

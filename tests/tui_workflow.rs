@@ -90,7 +90,8 @@ fn a_snooze_starts_the_day_after_the_due_date_and_refuses_an_earlier_day() {
 #[test]
 fn with_several_follow_ups_x_and_z_ask_which() {
     let mut f = book(&[("2026-11-28", TouchKind::Call, "催款"), ("2026-12-03", TouchKind::Visit, "送样品")]);
-    open_account(&mut f, "张薇");
+    f.key(KeyCode::Char('2'));
+    assert_eq!(f.model.selected_account(), Some(AccountId(1)), "张薇 on Pipeline");
     f.key(KeyCode::Char('x'));
     let screen = f.screen();
     assert!(screen.contains("张薇 has 2 open follow-ups: which to mark done?"), "{screen}");
@@ -113,7 +114,7 @@ fn with_several_follow_ups_x_and_z_ask_which() {
 #[test]
 fn the_picker_can_be_left_without_acting() {
     let mut f = book(&[("2026-11-28", TouchKind::Call, "催款"), ("2026-12-03", TouchKind::Visit, "送样品")]);
-    open_account(&mut f, "张薇");
+    f.key(KeyCode::Char('2'));
     f.key(KeyCode::Char('x'));
     f.key(KeyCode::Esc);
     assert!(f.model.overlay.is_none());
@@ -154,4 +155,55 @@ fn focus_on_a_book_without_key_accounts_does_not_warn_about_zero_effort() {
     let screen = f.screen();
     assert!(!screen.contains("0% of your effort"), "{screen}");
     assert!(screen.contains("No key accounts yet"), "{screen}");
+}
+
+#[test]
+fn on_the_account_x_acts_on_the_follow_up_selected_in_the_timeline() {
+    let mut f = book(&[("2026-11-28", TouchKind::Call, "催款"), ("2026-12-03", TouchKind::Visit, "送样品")]);
+    open_account(&mut f, "张薇");
+    f.key(KeyCode::Char('j'));
+    f.key(KeyCode::Char('x'));
+    assert!(f.model.overlay.is_none(), "no question: the timeline says which");
+    let follow_ups = f.app.account_detail(AccountId(1)).unwrap().follow_ups;
+    let status = |id: u64| follow_ups.iter().find(|x| x.id.0 == id).unwrap().status;
+    assert_eq!((status(1), status(2)), (FollowUpStatus::Open, FollowUpStatus::Done));
+}
+
+#[test]
+fn a_timeline_entry_is_corrected_with_e_and_deleted_with_d() {
+    let mut f = book(&[]);
+    f.app
+        .log_touch(&leadline::app::TouchInput {
+            account: AccountId(1),
+            kind: TouchKind::Call,
+            direction: leadline::domain::Direction::Outbound,
+            outcome: Some(leadline::domain::Outcome::NoAnswer),
+            note: "不在".into(),
+            lesson: String::new(),
+            at: None,
+            next: None,
+        })
+        .unwrap();
+    open_account(&mut f, "张薇");
+    f.key(KeyCode::Char('E'));
+    assert!(f.screen().contains("Correct the call with 张薇 (touch #1)"), "{}", f.screen());
+    assert_eq!(field_text(&f, FieldId::Outcome), "no-answer");
+    f.key(KeyCode::Tab);
+    f.type_text("reached");
+    f.key(KeyCode::Enter);
+    assert_eq!(f.status(), "Corrected the call with 张薇. u undoes it.");
+    let touch = f.app.account_detail(AccountId(1)).unwrap().touches.remove(0);
+    assert_eq!((touch.outcome, touch.note.as_str()), (Some(leadline::domain::Outcome::Reached), "不在"));
+    assert!(f.screen().contains("call reached: 不在"), "{}", f.screen());
+
+    f.key(KeyCode::Char('D'));
+    assert!(f.screen().contains("Delete the call at 2026-12-01 09:00 with 张薇?"), "{}", f.screen());
+    f.key(KeyCode::Char('n'));
+    assert_eq!(f.app.account_detail(AccountId(1)).unwrap().touches.len(), 1, "n keeps it");
+    f.key(KeyCode::Char('D'));
+    f.key(KeyCode::Char('y'));
+    assert_eq!(f.status(), "Deleted the call with 张薇. u undoes it.");
+    assert!(f.app.account_detail(AccountId(1)).unwrap().touches.is_empty());
+    f.key(KeyCode::Char('u'));
+    assert_eq!(f.app.account_detail(AccountId(1)).unwrap().touches.len(), 1, "undo brings it back");
 }

@@ -103,7 +103,7 @@ impl App {
     }
 
     /// The moment a past event happened; refuses the future.
-    fn past_moment(&self, when: Option<When>, what: &str) -> AppResult<NaiveDateTime> {
+    pub(super) fn past_moment(&self, when: Option<When>, what: &str) -> AppResult<NaiveDateTime> {
         let now = self.now();
         let moment = when.map_or(now, |w| w.moment(now));
         if moment > now {
@@ -115,7 +115,7 @@ impl App {
         Ok(moment)
     }
 
-    fn future_day(&self, when: When, what: &str) -> AppResult<When> {
+    pub(super) fn future_day(&self, when: When, what: &str) -> AppResult<When> {
         if when.date < self.today() {
             return Err(AppError::Invalid(format!("{what} {} is in the past", when.date)));
         }

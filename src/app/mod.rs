@@ -27,6 +27,7 @@ pub mod backups;
 mod book;
 pub mod calendar;
 pub mod contacts;
+mod corrections;
 pub mod csv_import;
 pub mod demo;
 pub mod encoding;
@@ -50,6 +51,7 @@ pub use store::{Changes, DoctorReport, HistoryEntry, OpenOptions, Problem, Store
 pub use accounts::{AccountDetail, AccountInput, AccountRow, ListFilter, ReferralLink};
 pub use activity::{FollowUpInput, Logged, NextStep, OrderInput, Recorded, TouchInput};
 pub use book::{BookData, Incentives};
+pub use corrections::{Corrected, FollowUpChange, OrderChange, TouchChange};
 pub use focus::{AccountMarks, FocusReport, TierChange, effort_warning, incentive_costs};
 pub use plan::{Agenda, DayList, TodayRow, Words, planned_because};
 pub use referrals::{Earned, Ledger, LedgerRow, Referred, ReferrerRecord};

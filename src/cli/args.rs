@@ -55,6 +55,16 @@ pub enum Command {
         #[arg(long, value_name = "WHEN")]
         to: Option<String>,
     },
+    /// Correct one past touch, order or follow-up (a follow-up's new day is a reschedule, not a snooze)
+    Amend {
+        #[command(subcommand)]
+        record: AmendRecord,
+    },
+    /// Delete one touch, order or follow-up recorded by mistake (undo brings it back)
+    Remove {
+        #[command(subcommand)]
+        record: RemoveRecord,
+    },
     /// Archive an account (kept, out of the daily work)
     Archive {
         account: String,
@@ -183,6 +193,59 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AmendRecord {
+    /// A touch: its kind, outcome, time, direction, note or lesson
+    Touch {
+        id: u64,
+        /// call, sms, visit, email, letter, gift or meeting
+        #[arg(long)]
+        kind: Option<String>,
+        /// An outcome, or `none` to clear it
+        #[arg(long)]
+        outcome: Option<String>,
+        #[arg(long, value_name = "WHEN")]
+        at: Option<String>,
+        /// The touch came from them
+        #[arg(long, conflicts_with = "outbound")]
+        inbound: bool,
+        /// The rep made the touch
+        #[arg(long)]
+        outbound: bool,
+        #[arg(long)]
+        note: Option<String>,
+        #[arg(long)]
+        lesson: Option<String>,
+    },
+    /// An order: its amount, date or note
+    Order {
+        id: u64,
+        #[arg(long, allow_hyphen_values = true)]
+        amount: Option<String>,
+        #[arg(long, value_name = "WHEN")]
+        at: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// A follow-up: its day (earlier or later; not counted as a snooze), kind or note
+    FollowUp {
+        id: u64,
+        #[arg(long, value_name = "WHEN")]
+        on: Option<String>,
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RemoveRecord {
+    Touch { id: u64 },
+    Order { id: u64 },
+    FollowUp { id: u64 },
 }
 
 #[derive(Debug, Subcommand)]

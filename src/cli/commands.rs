@@ -76,6 +76,8 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
             ));
             Ok(0)
         }
+        Command::Amend { record } => super::corrections::amend(app, record),
+        Command::Remove { record } => super::corrections::remove(app, record),
         Command::Archive { account, reason } => archive(app, account, *reason),
         Command::Restore { account } => {
             let record = app.restore(app.resolve_account(account)?)?;

@@ -2,6 +2,7 @@
 
 mod args;
 mod commands;
+mod corrections;
 mod focus;
 mod import;
 mod json;

@@ -83,9 +83,11 @@ fn card(out: &mut String, account: &Account, row: &AccountRow, revenue_total: Mo
     field(out, "address", account.address.clone());
     field(out, "tags", Some(account.tags.join(", ")));
     field(out, "source", account.source.clone());
-    field(out, "potential", account.potential.map(|p| p.to_string()));
+    field(out, "potential", account.potential.map(Money::grouped));
     if row.tier.is_some() || revenue_total > Money::ZERO {
-        field(out, "revenue", Some(format!("{} in 12 months, {} in all", row.revenue_12m, revenue_total)));
+        let revenue =
+            format!("{} in 12 months, {} in all", row.revenue_12m.grouped(), revenue_total.grouped());
+        field(out, "revenue", Some(revenue));
     }
     field(out, "80/20", row.marks.words());
     if let (Some(suggested), Stage::Customer { tier_pinned, .. }) = (row.marks.suggested_tier, account.stage)
@@ -149,11 +151,19 @@ pub fn account_detail(detail: &AccountDetail, marks: AccountMarks) -> String {
         .chain(detail.orders.iter().map(|o| (o.at, Item::Order(o))))
         .collect();
     timeline.sort_by_key(|item| std::cmp::Reverse(item.0));
-    out.push_str(&format!("\nTimeline ({} touches, {} orders)\n", detail.touches.len(), detail.orders.len()));
+    out.push_str(&format!(
+        "\nTimeline ({} touches, {} orders; `leadline amend` or `remove` corrects one by its number)\n",
+        detail.touches.len(),
+        detail.orders.len()
+    ));
     if timeline.is_empty() {
         out.push_str("  nothing yet\n");
     }
     for (at, item) in timeline {
+        let id = match item {
+            Item::Touch(t) => format!("touch #{}", t.id),
+            Item::Order(o) => format!("order #{}", o.id),
+        };
         let line = match item {
             Item::Touch(t) => {
                 let direction = if t.direction == crate::domain::Direction::Inbound { " (in)" } else { "" };
@@ -170,7 +180,7 @@ pub fn account_detail(detail: &AccountDetail, marks: AccountMarks) -> String {
                 format!("order {}{note}", o.amount.grouped())
             }
         };
-        out.push_str(&format!("  {}  {line}\n", when(at)));
+        out.push_str(&format!("  {}  {line}  ({id})\n", when(at)));
     }
     out
 }

@@ -1,7 +1,7 @@
 //! The one place the TUI calls the app services; every result or error
 //! comes back as a message.
 
-use super::msg::{Change, Effect, Msg, Refresh, Saved};
+use super::msg::{Change, Effect, Msg, Refresh, Removal, Saved};
 use crate::app::{App, AppResult, Referred};
 use crate::domain::AccountId;
 
@@ -105,6 +105,36 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
             let written = app.reflect(date, &text)?;
             let verb = if written.is_empty() { "Removed" } else { "Saved" };
             (format!("{verb} the reflection on {}.", date.format("%m-%d")), written.changes, None)
+        }
+        Change::CorrectTouch(id, change) => {
+            let done = app.amend_touch(id, &change)?;
+            (format!("Corrected the {} with {}.", done.record.kind, done.account_name), done.changes, None)
+        }
+        Change::CorrectOrder(id, change) => {
+            let done = app.amend_order(id, &change)?;
+            let message =
+                format!("Corrected the order from {}: {}.", done.account_name, done.record.amount.grouped());
+            (message, done.changes, None)
+        }
+        Change::CorrectFollowUp(id, change) => {
+            let done = app.amend_follow_up(id, &change)?;
+            let message =
+                format!("Follow-up with {} now due {}.", done.account_name, done.record.due_words());
+            (message, done.changes, None)
+        }
+        Change::Remove(Removal::Touch(id)) => {
+            let done = app.remove_touch(id)?;
+            (format!("Deleted the {} with {}.", done.record.kind, done.account_name), done.changes, None)
+        }
+        Change::Remove(Removal::Order(id)) => {
+            let done = app.remove_order(id)?;
+            let message =
+                format!("Deleted the order {} from {}.", done.record.amount.grouped(), done.account_name);
+            (message, done.changes, None)
+        }
+        Change::Remove(Removal::FollowUp(id)) => {
+            let done = app.remove_follow_up(id)?;
+            (format!("Deleted the follow-up with {}.", done.account_name), done.changes, None)
         }
         Change::Undo => {
             let undone = app.undo()?;

@@ -5,13 +5,18 @@ use std::collections::BTreeMap;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
+mod correct;
+
 use super::input::TextInput;
 use super::keymap::Command;
-use crate::app::{AccountInput, FollowUpInput, NextStep, OrderInput, TouchInput};
+use crate::app::{
+    AccountInput, FollowUpChange, FollowUpInput, NextStep, OrderChange, OrderInput, TouchChange, TouchInput,
+};
 use crate::clock::{When, parse_when};
 use crate::domain::contact::{check_email, check_name, check_phone, check_tags};
 use crate::domain::{
-    Account, AccountId, Direction, FollowUp, FollowUpId, FollowUpReason, Grade, Money, Outcome, TouchKind,
+    Account, AccountId, Direction, FollowUp, FollowUpId, FollowUpReason, Grade, Money, OrderId, Outcome,
+    TouchId, TouchKind,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -147,6 +152,9 @@ enum Check {
     Amount,
     PastDay,
     FutureDay,
+    Kind,
+    Outcome,
+    Direction,
 }
 
 impl Check {
@@ -162,6 +170,9 @@ impl Check {
             Check::Amount => amount(text, now),
             Check::PastDay => past_day(text, now),
             Check::FutureDay => future_day(text, now),
+            Check::Kind => text.trim().parse::<TouchKind>().map(|_| ()).map_err(|e| e.to_string()),
+            Check::Outcome => correct::parse_outcome(text).map(|_| ()),
+            Check::Direction => correct::parse_direction(text).map(|_| ()),
         }
     }
 }
@@ -190,6 +201,13 @@ pub enum FieldId {
     Until,
     /// The day's reflection.
     Reflection,
+    /// A touch's kind, outcome, direction and lesson, when corrected.
+    Kind,
+    Outcome,
+    Direction,
+    Lesson,
+    /// When a touch or an order happened.
+    Moment,
 }
 
 impl FieldId {
@@ -214,6 +232,11 @@ impl FieldId {
             F::When => ("When", "tomorrow, +3d, +1w, 2026-12-01", Check::FutureDay),
             F::Until => ("Until", "a later day: +3d, +1w, 2026-12-08", Check::FutureDay),
             F::Reflection => ("Reflection", "what went well, what to change", Check::Anything),
+            F::Kind => ("Kind", "call, sms, visit, email, letter, gift, meeting", Check::Kind),
+            F::Outcome => ("Outcome", "e.g. reached, no-answer, quote-sent; empty for none", Check::Outcome),
+            F::Direction => ("Direction", "out, or in when they contacted you", Check::Direction),
+            F::Lesson => ("Lesson", "what the touch taught, in a line", Check::Anything),
+            F::Moment => ("When", "2026-11-30 15:00, yesterday, today", Check::PastDay),
         }
     }
 }
@@ -230,7 +253,7 @@ impl Field {
         // A suggested date or amount is replaced as a whole; free text is
         // added to, not retyped.
         let input = match id {
-            FieldId::Note | FieldId::Promise | FieldId::Reflection => TextInput::new(value),
+            FieldId::Note | FieldId::Promise | FieldId::Reflection | FieldId::Lesson => TextInput::new(value),
             _ => TextInput::prefilled(value),
         };
         Field { id, input }
@@ -322,6 +345,9 @@ pub enum Purpose {
     /// the start of its day): a snooze must move it later.
     Snooze(FollowUpId, NaiveDateTime),
     Reflect(NaiveDate),
+    CorrectTouch(TouchId),
+    CorrectOrder(OrderId),
+    CorrectFollowUp(FollowUpId),
 }
 
 /// The referrer of a new account as typed, resolved by the app.
@@ -340,6 +366,9 @@ pub enum Submission {
     FollowUp(FollowUpInput),
     Snooze(FollowUpId, When),
     Reflect(NaiveDate, String),
+    CorrectTouch(TouchId, TouchChange),
+    CorrectOrder(OrderId, OrderChange),
+    CorrectFollowUp(FollowUpId, FollowUpChange),
 }
 
 impl FieldsForm {
@@ -468,6 +497,9 @@ impl FieldsForm {
         if let Some((index, error)) = self.errors(now).into_iter().next() {
             return Err(format!("{}: {error}", self.fields[index].label()));
         }
+        if let Some(correction) = self.correction(now)? {
+            return Ok(correction);
+        }
         let when = |id| parse_when(&self.text(id), now).map_err(|e| e.to_string());
         Ok(match &self.purpose {
             Purpose::AddAccount | Purpose::EditAccount(_) => {
@@ -527,6 +559,9 @@ impl FieldsForm {
                 Submission::Snooze(*id, to)
             }
             Purpose::Reflect(date) => Submission::Reflect(*date, self.text(F::Reflection)),
+            Purpose::CorrectTouch(_) | Purpose::CorrectOrder(_) | Purpose::CorrectFollowUp(_) => {
+                unreachable!("corrections are submitted above")
+            }
         })
     }
 }

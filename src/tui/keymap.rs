@@ -99,6 +99,8 @@ pub enum Command {
     PreviousDay,
     NextDay,
     Reflect,
+    CorrectEntry,
+    RemoveEntry,
     Undo,
     Save,
     Cancel,
@@ -305,6 +307,14 @@ fn defaults(screens: &[ScreenKey]) -> Vec<Binding> {
         bind(S::Accounts, &[ch('x')], C::MarkDone, "mark the follow-up done", Some("done")),
         bind(S::Accounts, &[ch('z')], C::Snooze, "snooze the follow-up", Some("snooze")),
         bind(S::Account, &[key(KeyCode::Esc)], C::Back, "back", Some("back")),
+        bind(
+            S::Account,
+            &[ch('E')],
+            C::CorrectEntry,
+            "correct the selected timeline entry (a follow-up: reschedule it)",
+            Some("correct"),
+        ),
+        bind(S::Account, &[ch('D')], C::RemoveEntry, "delete the selected timeline entry", None),
         bind(
             S::Referrals,
             &[ch('d')],

@@ -8,6 +8,7 @@ use super::context::Context;
 use super::forms::Form;
 use super::input::TextInput;
 use super::keymap::{Keymap, Scope};
+use super::msg::Removal;
 use super::screens::{self, Screen};
 use crate::domain::{AccountId, FollowUp};
 use crate::search::Found;
@@ -23,10 +24,12 @@ pub struct SearchState {
     pub query: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Question {
     /// Throw away what was typed in the open form.
     DiscardForm,
+    /// Delete a timeline entry, described in words.
+    Remove(Removal, String),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -9,10 +9,11 @@ use ratatui::crossterm::event::KeyEvent;
 
 use super::forms::ReferredBy;
 use crate::app::{
-    AccountDetail, AccountInput, App, AppResult, BookData, FollowUpInput, OrderInput, TouchInput,
+    AccountDetail, AccountInput, App, AppResult, BookData, FollowUpChange, FollowUpInput, OrderChange,
+    OrderInput, TouchChange, TouchInput,
 };
 use crate::clock::When;
-use crate::domain::{AccountId, AccountSummary, FollowUpId, PlanEntry, ReferralId};
+use crate::domain::{AccountId, AccountSummary, FollowUpId, OrderId, PlanEntry, ReferralId, TouchId};
 use crate::search::SearchIndex;
 
 pub use crate::app::Incentives;
@@ -122,5 +123,17 @@ pub enum Change {
     StepGrade { account: AccountId, raise: bool },
     DeliverIncentive(ReferralId),
     Reflect(chrono::NaiveDate, String),
+    CorrectTouch(TouchId, TouchChange),
+    CorrectOrder(OrderId, OrderChange),
+    CorrectFollowUp(FollowUpId, FollowUpChange),
+    Remove(Removal),
     Undo,
+}
+
+/// One timeline entry to delete.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Removal {
+    Touch(TouchId),
+    Order(OrderId),
+    FollowUp(FollowUpId),
 }

@@ -13,6 +13,7 @@ use super::keymap::{Command, Scope};
 use super::model::{Account, FollowUpAction, FollowUpPicker, Model, Overlay, Question, SearchState, Status};
 use super::msg::{Change, Effect, Msg, Refresh, Then};
 use super::screens::Reply;
+use super::screens::account::Entry;
 use super::screens::today::Today;
 use crate::app::AccountDetail;
 use crate::domain::{AccountId, FollowUp, Stage, TouchKind};
@@ -125,15 +126,17 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         model.status = None;
     }
     let command = model.ctx.keymap.resolve(model.scopes(), &key);
-    if model.question.is_some() {
-        match command {
-            Some(Command::Confirm) => {
-                model.question = None;
+    if let Some(question) = model.question.take() {
+        match (command, question) {
+            (Some(Command::Confirm), Question::DiscardForm) => {
                 model.overlay = None;
                 info(model, "Discarded.");
             }
-            Some(Command::Deny) => model.question = None,
-            _ => {}
+            (Some(Command::Confirm), Question::Remove(removal, _)) => {
+                return vec![write(model, Change::Remove(removal))];
+            }
+            (Some(Command::Deny), _) => {}
+            (_, question) => model.question = Some(question),
         }
         return Vec::new();
     }
@@ -210,6 +213,9 @@ fn submit(model: &Model, form: &Form) -> Result<Change, String> {
             Submission::FollowUp(input) => Change::ScheduleFollowUp(input),
             Submission::Snooze(id, to) => Change::SnoozeFollowUp(id, to),
             Submission::Reflect(date, text) => Change::Reflect(date, text),
+            Submission::CorrectTouch(id, change) => Change::CorrectTouch(id, change),
+            Submission::CorrectOrder(id, change) => Change::CorrectOrder(id, change),
+            Submission::CorrectFollowUp(id, change) => Change::CorrectFollowUp(id, change),
         }),
     }
 }
@@ -350,15 +356,24 @@ fn cycle_screen(model: &mut Model, delta: isize) -> Vec<Effect> {
 }
 
 /// The follow-ups the done and snooze keys may act on: the selected row's
-/// on Today, else the account's pending ones, earliest first.
+/// on Today, the selected timeline entry's on Account, else the account's
+/// pending ones, earliest first.
 fn target_follow_ups(model: &Model, account: AccountId) -> Vec<FollowUp> {
     let pending = model.ctx.book.get(account).map(|s| s.pending.as_slice()).unwrap_or_default();
-    if model.is_on::<Today>() {
-        if let Some(id) = model.get::<Today>().selected_follow_up(&model.ctx) {
-            return pending.iter().filter(|f| f.id == id).cloned().collect();
-        }
+    let chosen = if model.is_on::<Today>() {
+        model.get::<Today>().selected_follow_up(&model.ctx)
+    } else if model.is_on::<Account>() {
+        model.get::<Account>().open.as_ref().and_then(|view| match view.selected_entry() {
+            Some(Entry::FollowUp(f)) => Some(f.id),
+            _ => None,
+        })
+    } else {
+        None
+    };
+    match chosen {
+        Some(id) => pending.iter().filter(|f| f.id == id).cloned().collect(),
+        None => pending.to_vec(),
     }
-    pending.to_vec()
 }
 
 /// Marks done or snoozes one follow-up; with several, asks which.
@@ -428,6 +443,10 @@ fn on_command(model: &mut Model, command: Command) -> Vec<Effect> {
         }
         Some(Reply::Form(form)) => {
             model.overlay = Some(Overlay::Form(form));
+            return Vec::new();
+        }
+        Some(Reply::Ask(question)) => {
+            model.question = Some(question);
             return Vec::new();
         }
         None => {}

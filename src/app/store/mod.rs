@@ -33,7 +33,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::{
     Account, AccountId, AccountStats, AccountSummary, DayEntry, DayRecord, FollowUp, FollowUpId, Order,
-    Referral, ReferralId, Touch,
+    OrderId, Referral, ReferralId, Touch, TouchId,
 };
 use crate::search::SearchIndex;
 
@@ -484,6 +484,37 @@ impl Store {
 
     fn get_raw(&self, key: &[u8]) -> Result<Option<Vec<u8>>, StoreError> {
         Ok(self.data.get(key).map_err(|e| self.read_error(key, e))?.map(|v| v.to_vec()))
+    }
+
+    /// The touch with this id. Touches are kept by account, so this reads
+    /// every account's lists, but decodes only a list whose bytes hold the
+    /// id: a correction is rare, and this keeps it to a byte scan.
+    pub fn find_touch(&self, id: TouchId) -> Result<Option<Touch>, StoreError> {
+        self.find_listed(keys::TOUCHES, id.0, |t: &Touch| t.id == id)
+    }
+
+    pub fn find_order(&self, id: OrderId) -> Result<Option<Order>, StoreError> {
+        self.find_listed(keys::ORDERS, id.0, |o: &Order| o.id == id)
+    }
+
+    fn find_listed<T: serde::de::DeserializeOwned>(
+        &self,
+        family: u8,
+        id: u64,
+        wanted: impl Fn(&T) -> bool,
+    ) -> Result<Option<T>, StoreError> {
+        let needle = format!("\"id\":{id},");
+        let finder = memchr::memmem::Finder::new(needle.as_bytes());
+        for item in self.data.scan_prefix([family]) {
+            let (key, value) = item.map_err(|e| self.read_error(&[family], e))?;
+            if finder.find(&value).is_none() {
+                continue;
+            }
+            if let Some(found) = codec::decode::<Vec<T>>(&key, &value)?.into_iter().find(&wanted) {
+                return Ok(Some(found));
+            }
+        }
+        Ok(None)
     }
 
     fn scan_raw(&self, prefix: &[u8]) -> Result<Vec<KeyValue>, StoreError> {

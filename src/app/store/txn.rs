@@ -248,6 +248,76 @@ impl<'s> Txn<'s> {
         Ok(())
     }
 
+    /// Replaces one touch of its account (`None` removes it) and its entry
+    /// in the day index: a correction.
+    pub fn rewrite_touch(&mut self, old: &Touch, new: Option<&Touch>) -> Result<(), StoreError> {
+        let account = old.account;
+        let mut touches = self.touches(account)?;
+        touches.retain(|t| t.id != old.id);
+        touches.extend(new.cloned());
+        touches.sort_by_key(|t| (t.at, t.id));
+        self.replace_chunks(&keys::touches_of(account), &touches, TOUCH_CHUNK, |c| {
+            keys::touch_chunk(account, c)
+        })?;
+        self.drop_day_entry(
+            old.at.date(),
+            |e| matches!(e, DayEntry::Touch { touch, .. } if *touch == old.id),
+        )?;
+        if let Some(new) = new {
+            self.day_entries.entry(new.at.date()).or_default().push(DayEntry::touch(new));
+        }
+        self.dirty_stats.insert(account);
+        Ok(())
+    }
+
+    /// Replaces one order of its account (`None` removes it), as [`Txn::rewrite_touch`].
+    pub fn rewrite_order(&mut self, old: &Order, new: Option<&Order>) -> Result<(), StoreError> {
+        let account = old.account;
+        let mut orders = self.orders(account)?;
+        orders.retain(|o| o.id != old.id);
+        orders.extend(new.cloned());
+        orders.sort_by_key(|o| (o.at, o.id));
+        self.replace_chunks(&keys::orders_of(account), &orders, ORDER_CHUNK, |c| {
+            keys::order_chunk(account, c)
+        })?;
+        self.drop_day_entry(
+            old.at.date(),
+            |e| matches!(e, DayEntry::Order { order, .. } if *order == old.id),
+        )?;
+        if let Some(new) = new {
+            self.day_entries.entry(new.at.date()).or_default().push(DayEntry::order(new));
+        }
+        self.dirty_stats.insert(account);
+        Ok(())
+    }
+
+    /// Rewrites a day's index without the entries `gone` picks.
+    fn drop_day_entry(
+        &mut self,
+        date: NaiveDate,
+        gone: impl Fn(&DayEntry) -> bool,
+    ) -> Result<(), StoreError> {
+        let chunks = self.raw_prefix(&keys::day(date))?;
+        let mut kept: Vec<DayEntry> = Vec::new();
+        for (key, value) in &chunks {
+            kept.extend(codec::decode_binary::<Vec<DayEntry>>(key, value)?.into_iter().filter(|e| !gone(e)));
+        }
+        for (key, _) in chunks {
+            self.remove_raw(key);
+        }
+        for (index, chunk) in kept.chunks(DAY_CHUNK).enumerate() {
+            self.put_raw(keys::day_chunk(date, index as u16), codec::encode_binary(&chunk.to_vec()));
+        }
+        Ok(())
+    }
+
+    /// Deletes a follow-up and its entry in the account's follow-up index.
+    pub fn remove_follow_up(&mut self, follow_up: &FollowUp) {
+        self.remove_raw(keys::follow_up(follow_up.id));
+        self.remove_raw(keys::follow_up_of(follow_up.account, follow_up.id));
+        self.dirty_stats.insert(follow_up.account);
+    }
+
     /// Writes a follow-up and its entry in the account's follow-up index.
     pub fn put_follow_up(&mut self, follow_up: &FollowUp) {
         self.put(keys::follow_up(follow_up.id), follow_up);

@@ -1,6 +1,6 @@
 //! Account: the card of the account opened last, its follow-ups and
-//! referrals, and the timeline of touches and orders, newest first,
-//! scrollable.
+//! referrals, and the timeline: open follow-ups, then touches and orders,
+//! newest first, one of them selected to correct (E) or delete (D).
 
 use std::any::Any;
 
@@ -10,19 +10,52 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::Screen;
+use super::{Reply, Screen};
 use crate::app::{AccountDetail, AccountMarks};
-use crate::domain::{AccountId, Direction};
+use crate::domain::{AccountId, Direction, FollowUp, Order, Touch};
 use crate::tui::context::Context;
+use crate::tui::forms::{FieldsForm, Form};
 use crate::tui::keymap::{Command, Scope};
+use crate::tui::model::Question;
+use crate::tui::msg::Removal;
 use crate::tui::theme::Theme;
 use crate::tui::views::parts::{bordered, grouped};
 
 #[derive(Debug)]
 pub struct AccountView {
     pub detail: AccountDetail,
-    /// First timeline line shown.
-    pub scroll: usize,
+    /// The timeline entry selected.
+    pub selected: usize,
+}
+
+/// One line of the timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entry<'a> {
+    FollowUp(&'a FollowUp),
+    Touch(&'a Touch),
+    Order(&'a Order),
+}
+
+impl AccountView {
+    /// The open follow-ups, earliest first, then touches and orders,
+    /// newest first.
+    pub fn entries(&self) -> Vec<Entry<'_>> {
+        let detail = &self.detail;
+        let mut pending: Vec<&FollowUp> = detail.follow_ups.iter().filter(|f| f.is_pending()).collect();
+        pending.sort_by_key(|f| (f.due, f.due_time, f.id));
+        let mut past: Vec<(NaiveDateTime, Entry)> = detail
+            .touches
+            .iter()
+            .map(|t| (t.at, Entry::Touch(t)))
+            .chain(detail.orders.iter().map(|o| (o.at, Entry::Order(o))))
+            .collect();
+        past.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
+        pending.into_iter().map(Entry::FollowUp).chain(past.into_iter().map(|(_, e)| e)).collect()
+    }
+
+    pub fn selected_entry(&self) -> Option<Entry<'_>> {
+        self.entries().get(self.selected).copied()
+    }
 }
 
 #[derive(Debug, Default)]
@@ -37,13 +70,16 @@ impl Account {
 
     /// Shows a freshly loaded account, from the top.
     pub fn show(&mut self, detail: AccountDetail) {
-        self.open = Some(AccountView { detail, scroll: 0 });
+        self.open = Some(AccountView { detail, selected: 0 });
     }
 
-    /// The open account, reloaded after a change: the timeline stays where it was.
+    /// The open account, reloaded after a change: the selection stays
+    /// where it was (on the last entry when the list got shorter).
     pub fn reload(&mut self, detail: AccountDetail) {
-        let scroll = self.open.as_ref().map_or(0, |v| v.scroll);
-        self.open = Some(AccountView { detail, scroll });
+        let selected = self.open.as_ref().map_or(0, |v| v.selected);
+        let mut view = AccountView { detail, selected };
+        view.selected = selected.min(view.entries().len().saturating_sub(1));
+        self.open = Some(view);
     }
 }
 
@@ -69,21 +105,55 @@ impl Screen for Account {
     }
 
     fn motion(&mut self, motion: Command, ctx: &Context) {
-        let height = ctx.list_height(1);
+        let height = ctx.list_height(1) / 2;
         if let Some(view) = &mut self.open {
-            view.scroll = match motion {
-                Command::Down => view.scroll + 1,
-                Command::Up => view.scroll.saturating_sub(1),
-                Command::PageDown => view.scroll + height,
-                Command::PageUp => view.scroll.saturating_sub(height),
+            let last = view.entries().len().saturating_sub(1);
+            view.selected = match motion {
+                Command::Down => view.selected + 1,
+                Command::Up => view.selected.saturating_sub(1),
+                Command::PageDown => view.selected + height,
+                Command::PageUp => view.selected.saturating_sub(height),
                 Command::Top => 0,
-                _ => usize::MAX / 2,
-            };
+                _ => last,
+            }
+            .min(last);
         }
     }
 
     fn available(&self) -> bool {
         self.open.is_some()
+    }
+
+    fn command(&mut self, command: Command, _ctx: &Context) -> Option<Reply> {
+        let view = self.open.as_ref()?;
+        let name = &view.detail.record.account.name;
+        let Some(entry) = view.selected_entry() else {
+            return matches!(command, Command::CorrectEntry | Command::RemoveEntry)
+                .then(|| Reply::Say(format!("{name} has nothing in the timeline yet.")));
+        };
+        match command {
+            Command::CorrectEntry => Some(Reply::Form(Form::Fields(match entry {
+                Entry::Touch(t) => FieldsForm::correct_touch(t, name),
+                Entry::Order(o) => FieldsForm::correct_order(o, name),
+                Entry::FollowUp(f) => FieldsForm::correct_follow_up(f, name),
+            }))),
+            Command::RemoveEntry => {
+                let (removal, words) = match entry {
+                    Entry::Touch(t) => {
+                        (Removal::Touch(t.id), format!("the {} at {}", t.kind, t.at.format("%Y-%m-%d %H:%M")))
+                    }
+                    Entry::Order(o) => (
+                        Removal::Order(o.id),
+                        format!("the order {} of {}", grouped(o.amount), o.at.format("%Y-%m-%d")),
+                    ),
+                    Entry::FollowUp(f) => {
+                        (Removal::FollowUp(f.id), format!("the follow-up due {} ({})", f.due_words(), f.kind))
+                    }
+                };
+                Some(Reply::Ask(Question::Remove(removal, format!("Delete {words} with {name}?"))))
+            }
+            _ => None,
+        }
     }
 
     fn render(&self, ctx: &Context, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect) {
@@ -194,34 +264,51 @@ fn draw(view: &AccountView, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
     frame
         .render_widget(Paragraph::new(side).block(bordered(" Next steps ")).wrap(Wrap { trim: true }), right);
 
-    let mut events: Vec<(NaiveDateTime, Line)> = Vec::new();
-    for t in &detail.touches {
-        let direction = if t.direction == Direction::Inbound { " (in)" } else { "" };
-        let outcome = t.outcome.map(|o| format!(" {o}")).unwrap_or_default();
-        let note =
-            if t.note.is_empty() { String::new() } else { format!(": {}", t.note.replace('\n', " / ")) };
-        events.push((
-            t.at,
+    let entries = view.entries();
+    let lines: Vec<Line> = entries.iter().map(|entry| entry_line(*entry, ctx, theme)).collect();
+    let inner_height = usize::from(timeline.height.saturating_sub(2)).max(1);
+    let offset = view.selected.saturating_sub(inner_height - 1);
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .enumerate()
+        .skip(offset)
+        .take(inner_height)
+        .map(|(i, line)| if i == view.selected { line.style(theme.selected()) } else { line })
+        .collect();
+    let title = format!(
+        " Timeline: {} touches, {} orders   E corrects, D deletes the selected ",
+        detail.touches.len(),
+        detail.orders.len()
+    );
+    frame.render_widget(Paragraph::new(lines).block(bordered(&title)), timeline);
+}
+
+fn entry_line<'a>(entry: Entry<'_>, ctx: &Context, theme: &Theme) -> Line<'a> {
+    let note =
+        |text: &str| if text.is_empty() { String::new() } else { format!(": {}", text.replace('\n', " / ")) };
+    match entry {
+        Entry::FollowUp(f) => {
+            let style = if f.due < ctx.today() { theme.overdue() } else { theme.due() };
+            let due = match f.due_time {
+                Some(time) => format!("{} {}  ", f.due.format("%Y-%m-%d"), time.format("%H:%M")),
+                None => format!("{}        ", f.due.format("%Y-%m-%d")),
+            };
+            Line::from(vec![
+                Span::styled(due, style),
+                Span::raw(format!("due: {} ({}){}  #{}", f.kind, f.reason, note(&f.note), f.id)),
+            ])
+        }
+        Entry::Touch(t) => {
+            let direction = if t.direction == Direction::Inbound { " (in)" } else { "" };
+            let outcome = t.outcome.map(|o| format!(" {o}")).unwrap_or_default();
             Line::from(vec![
                 Span::styled(t.at.format("%Y-%m-%d %H:%M  ").to_string(), theme.dim()),
-                Span::raw(format!("{}{direction}{outcome}{note}", t.kind)),
-            ]),
-        ));
+                Span::raw(format!("{}{direction}{outcome}{}", t.kind, note(&t.note))),
+            ])
+        }
+        Entry::Order(o) => Line::from(vec![
+            Span::styled(o.at.format("%Y-%m-%d %H:%M  ").to_string(), theme.dim()),
+            Span::styled(format!("order {}{}", grouped(o.amount), note(&o.note)), theme.ok()),
+        ]),
     }
-    for o in &detail.orders {
-        let note = if o.note.is_empty() { String::new() } else { format!(": {}", o.note) };
-        events.push((
-            o.at,
-            Line::from(vec![
-                Span::styled(o.at.format("%Y-%m-%d %H:%M  ").to_string(), theme.dim()),
-                Span::styled(format!("order {}{note}", grouped(o.amount)), theme.ok()),
-            ]),
-        ));
-    }
-    events.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
-    let inner_height = usize::from(timeline.height.saturating_sub(2));
-    let scroll = view.scroll.min(events.len().saturating_sub(inner_height));
-    let lines: Vec<Line> = events.into_iter().skip(scroll).take(inner_height).map(|(_, line)| line).collect();
-    let title = format!(" Timeline: {} touches, {} orders ", detail.touches.len(), detail.orders.len());
-    frame.render_widget(Paragraph::new(lines).block(bordered(&title)), timeline);
 }

@@ -49,6 +49,8 @@ pub enum Reply {
     Say(String),
     /// Open this form.
     Form(super::forms::Form),
+    /// Ask this (a deletion to confirm).
+    Ask(super::model::Question),
 }
 
 pub trait Screen: Debug + Any {

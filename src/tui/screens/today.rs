@@ -232,9 +232,9 @@ impl Screen for Today {
                 Span::styled("  7 shows the 80/20", theme.dim()),
             ])
         });
-        let selected = (ctx.width < FULL_REASONS_WIDTH).then(|| {
-            let why = self.list.selected_member().map(|i| self.why(i, ctx)).unwrap_or_default();
-            Line::from(vec![Span::styled("> ", theme.dim()), Span::raw(why)])
+        let selected = (ctx.width < FULL_REASONS_WIDTH).then(|| match self.list.selected_member() {
+            Some(i) => Line::from(vec![Span::styled("> ", theme.dim()), Span::raw(self.why(i, ctx))]),
+            None => Line::from(""),
         });
         let header_lines: Vec<Line> =
             [Line::from(counts)].into_iter().chain(warning).chain(selected).collect();

@@ -12,7 +12,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::context::{MIN_HEIGHT, MIN_WIDTH};
 use super::keymap::{Command, Scope};
-use super::model::{Model, Overlay};
+use super::model::{Model, Overlay, Question};
 use super::theme::Theme;
 use parts::bordered;
 
@@ -52,20 +52,31 @@ pub fn render(model: &Model, theme: &Theme, frame: &mut Frame) {
             Overlay::PickFollowUp(picker) => overlays::follow_up_picker(model, picker, theme, frame, popup),
         }
     }
-    if model.question.is_some() {
+    if let Some(question) = &model.question {
         let popup = centered(area, 50, 20);
         frame.render_widget(Clear, popup);
         let keymap = &model.ctx.keymap;
+        let (title, asked, yes, no) = match question {
+            Question::DiscardForm => {
+                (" Unsaved changes ", "Discard what you typed?", " discard   ", " keep editing")
+            }
+            Question::Remove(_, words) => {
+                (" Delete ", words.as_str(), " delete (u undoes it)   ", " keep it")
+            }
+        };
         let text = vec![
-            Line::from("Discard what you typed?"),
+            Line::from(asked.to_string()),
             Line::from(vec![
                 Span::styled(keymap.key_of(Scope::Confirm, Command::Confirm), theme.key()),
-                Span::raw(" discard   "),
+                Span::raw(yes),
                 Span::styled(keymap.key_of(Scope::Confirm, Command::Deny), theme.key()),
-                Span::raw(" keep editing"),
+                Span::raw(no),
             ]),
         ];
-        frame.render_widget(Paragraph::new(text).block(bordered(" Unsaved changes ")), popup);
+        frame.render_widget(
+            Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }).block(bordered(title)),
+            popup,
+        );
     }
 }
 

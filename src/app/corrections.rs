@@ -1,0 +1,179 @@
+//! Correcting one past record: a touch, an order or a follow-up, edited or
+//! removed, as one change in the history (so undo brings it back), without
+//! undoing everything that came after it.
+
+use super::store::Records;
+use super::{App, AppError, AppResult, Written};
+use crate::clock::When;
+use crate::domain::contact::{TextField, check_field};
+use crate::domain::{
+    Direction, FollowUp, FollowUpId, Money, Order, OrderId, Outcome, Touch, TouchId, TouchKind,
+};
+
+/// The fields of a touch to change; `None` keeps a field.
+#[derive(Clone, Debug, Default)]
+pub struct TouchChange {
+    pub kind: Option<TouchKind>,
+    /// `Some(None)` clears the outcome.
+    pub outcome: Option<Option<Outcome>>,
+    pub direction: Option<Direction>,
+    pub at: Option<When>,
+    pub note: Option<String>,
+    pub lesson: Option<String>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct OrderChange {
+    pub amount: Option<Money>,
+    pub at: Option<When>,
+    pub note: Option<String>,
+}
+
+/// A follow-up's new day is a reschedule: earlier or later, never counted
+/// as a snooze.
+#[derive(Clone, Debug, Default)]
+pub struct FollowUpChange {
+    pub due: Option<When>,
+    pub kind: Option<TouchKind>,
+    pub note: Option<String>,
+}
+
+/// A record as corrected (or as it was, when removed), with its account's name.
+#[derive(Clone, Debug)]
+pub struct Corrected<T> {
+    pub record: T,
+    pub account_name: String,
+}
+
+impl App {
+    fn touch_of(&self, id: TouchId) -> AppResult<Touch> {
+        self.store.find_touch(id)?.ok_or_else(|| AppError::Conflict(format!("no touch {id}")))
+    }
+
+    fn order_of(&self, id: OrderId) -> AppResult<Order> {
+        self.store.find_order(id)?.ok_or_else(|| AppError::Conflict(format!("no order {id}")))
+    }
+
+    fn follow_up_of(&self, id: FollowUpId) -> AppResult<FollowUp> {
+        self.store.follow_up(id)?.ok_or(AppError::NoSuchFollowUp(id))
+    }
+
+    pub fn amend_touch(&self, id: TouchId, change: &TouchChange) -> AppResult<Written<Corrected<Touch>>> {
+        let old = self.touch_of(id)?;
+        let mut touch = old.clone();
+        if let Some(kind) = change.kind {
+            touch.kind = kind;
+        }
+        if let Some(outcome) = change.outcome {
+            touch.outcome = outcome;
+        }
+        if let Some(outcome) = touch.outcome.filter(|o| !o.fits(touch.kind)) {
+            return Err(AppError::Invalid(format!("outcome {outcome} does not fit a {}", touch.kind)));
+        }
+        if let Some(direction) = change.direction {
+            touch.direction = direction;
+        }
+        if change.at.is_some() {
+            touch.at = self.past_moment(change.at, "the touch time")?;
+        }
+        if let Some(note) = &change.note {
+            touch.note = check_field(TextField::Note, note)?;
+        }
+        if let Some(lesson) = &change.lesson {
+            touch.lesson = check_field(TextField::Lesson, lesson)?;
+        }
+        let name = self.record(old.account)?.account.name;
+        let mut txn = self.begin();
+        txn.rewrite_touch(&old, Some(&touch))?;
+        let changes = txn.commit(format!("amend touch #{id} ({name})"), self.now())?;
+        Ok(Written { value: Corrected { record: touch, account_name: name }, changes, also: Vec::new() })
+    }
+
+    pub fn remove_touch(&self, id: TouchId) -> AppResult<Written<Corrected<Touch>>> {
+        let old = self.touch_of(id)?;
+        let name = self.record(old.account)?.account.name;
+        let mut txn = self.begin();
+        txn.rewrite_touch(&old, None)?;
+        let summary = format!("remove touch #{id} ({name}): {} on {}", old.kind, old.at.format("%Y-%m-%d"));
+        let changes = txn.commit(summary, self.now())?;
+        Ok(Written { value: Corrected { record: old, account_name: name }, changes, also: Vec::new() })
+    }
+
+    pub fn amend_order(&self, id: OrderId, change: &OrderChange) -> AppResult<Written<Corrected<Order>>> {
+        let old = self.order_of(id)?;
+        let mut order = old.clone();
+        if let Some(amount) = change.amount {
+            if amount <= Money::ZERO {
+                return Err(AppError::Invalid("an order amount must be more than zero".into()));
+            }
+            order.amount = amount;
+        }
+        if change.at.is_some() {
+            order.at = self.past_moment(change.at, "the order date")?;
+        }
+        if let Some(note) = &change.note {
+            order.note = check_field(TextField::Note, note)?;
+        }
+        let name = self.record(old.account)?.account.name;
+        let mut txn = self.begin();
+        txn.rewrite_order(&old, Some(&order))?;
+        let changes = txn.commit(format!("amend order #{id} ({name})"), self.now())?;
+        Ok(Written { value: Corrected { record: order, account_name: name }, changes, also: Vec::new() })
+    }
+
+    /// Removes an order; the account stays a customer (it was converted
+    /// when it ordered; `edit` can regrade it).
+    pub fn remove_order(&self, id: OrderId) -> AppResult<Written<Corrected<Order>>> {
+        let old = self.order_of(id)?;
+        let name = self.record(old.account)?.account.name;
+        let mut txn = self.begin();
+        txn.rewrite_order(&old, None)?;
+        let summary =
+            format!("remove order #{id} ({name}): {} on {}", old.amount.grouped(), old.at.format("%Y-%m-%d"));
+        let changes = txn.commit(summary, self.now())?;
+        Ok(Written { value: Corrected { record: old, account_name: name }, changes, also: Vec::new() })
+    }
+
+    /// Edits a follow-up, open or closed; a new day reschedules it and
+    /// keeps its snooze count.
+    pub fn amend_follow_up(
+        &self,
+        id: FollowUpId,
+        change: &FollowUpChange,
+    ) -> AppResult<Written<Corrected<FollowUp>>> {
+        let mut follow_up = self.follow_up_of(id)?;
+        if let Some(due) = change.due {
+            let due = self.future_day(due, "the follow-up date")?;
+            follow_up.due = due.date;
+            follow_up.due_time = due.time;
+        }
+        if let Some(kind) = change.kind {
+            follow_up.kind = kind;
+        }
+        if let Some(note) = &change.note {
+            follow_up.note = check_field(TextField::Note, note)?;
+        }
+        let name = self.record(follow_up.account)?.account.name;
+        let mut txn = self.begin();
+        txn.put_follow_up(&follow_up);
+        let summary = format!("amend follow-up #{id} ({name}), due {}", follow_up.due_words());
+        let changes = txn.commit(summary, self.now())?;
+        Ok(Written { value: Corrected { record: follow_up, account_name: name }, changes, also: Vec::new() })
+    }
+
+    /// Deletes a follow-up made by mistake (skip closes one that was real).
+    pub fn remove_follow_up(&self, id: FollowUpId) -> AppResult<Written<Corrected<FollowUp>>> {
+        let follow_up = self.follow_up_of(id)?;
+        if follow_up.referral.is_some() {
+            return Err(AppError::Conflict(format!(
+                "follow-up {id} belongs to a referral; skip it instead (leadline skip {id})"
+            )));
+        }
+        let name = self.record(follow_up.account)?.account.name;
+        let mut txn = self.begin();
+        txn.remove_follow_up(&follow_up);
+        let summary = format!("remove follow-up #{id} ({name}), due {}", follow_up.due_words());
+        let changes = txn.commit(summary, self.now())?;
+        Ok(Written { value: Corrected { record: follow_up, account_name: name }, changes, also: Vec::new() })
+    }
+}

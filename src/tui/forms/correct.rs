@@ -1,0 +1,103 @@
+//! The forms that correct one timeline entry: a touch, an order, a
+//! follow-up, each prefilled with what was recorded.
+
+use chrono::NaiveDateTime;
+
+use super::{FieldId, FieldsForm, Purpose, Submission};
+use crate::app::{FollowUpChange, OrderChange, TouchChange};
+use crate::clock::parse_when;
+use crate::domain::{Direction, FollowUp, Money, Order, Outcome, Touch, TouchKind};
+
+/// "in" or "out", as the direction field takes it.
+pub(super) fn parse_direction(text: &str) -> Result<Direction, String> {
+    match text.trim().to_lowercase().as_str() {
+        "in" | "inbound" => Ok(Direction::Inbound),
+        "out" | "outbound" => Ok(Direction::Outbound),
+        _ => Err("in (they contacted you) or out".into()),
+    }
+}
+
+/// An outcome, or none when empty.
+pub(super) fn parse_outcome(text: &str) -> Result<Option<Outcome>, String> {
+    let text = text.trim();
+    if text.is_empty() || text == "none" {
+        return Ok(None);
+    }
+    text.parse().map(Some).map_err(|e: crate::domain::UnknownKeyword| e.to_string())
+}
+
+impl FieldsForm {
+    pub fn correct_touch(touch: &Touch, name: &str) -> FieldsForm {
+        use FieldId as F;
+        let direction = if touch.direction == Direction::Inbound { "in" } else { "out" };
+        let fields = vec![
+            (F::Kind, touch.kind.to_string()),
+            (F::Outcome, touch.outcome.map(|o| o.to_string()).unwrap_or_default()),
+            (F::Moment, touch.at.format("%Y-%m-%d %H:%M").to_string()),
+            (F::Direction, direction.to_string()),
+            (F::Note, touch.note.clone()),
+            (F::Lesson, touch.lesson.clone()),
+        ];
+        let title = format!("Correct the {} with {name} (touch #{})", touch.kind, touch.id);
+        FieldsForm::new(Purpose::CorrectTouch(touch.id), title, fields, None)
+    }
+
+    pub fn correct_order(order: &Order, name: &str) -> FieldsForm {
+        use FieldId as F;
+        let fields = vec![
+            (F::Amount, order.amount.to_string()),
+            (F::Moment, order.at.format("%Y-%m-%d %H:%M").to_string()),
+            (F::Note, order.note.clone()),
+        ];
+        let title = format!("Correct the order from {name} (order #{})", order.id);
+        FieldsForm::new(Purpose::CorrectOrder(order.id), title, fields, None)
+    }
+
+    /// A new day here reschedules: earlier or later, not counted as a snooze.
+    pub fn correct_follow_up(follow_up: &FollowUp, name: &str) -> FieldsForm {
+        use FieldId as F;
+        let due = match follow_up.due_time {
+            Some(time) => format!("{} {}", follow_up.due, time.format("%H:%M")),
+            None => follow_up.due.to_string(),
+        };
+        let fields = vec![(F::When, due), (F::Promise, follow_up.note.clone())];
+        let title = format!("Reschedule or correct follow-up #{} with {name}", follow_up.id);
+        FieldsForm::new(Purpose::CorrectFollowUp(follow_up.id), title, fields, Some(follow_up.kind))
+    }
+
+    /// The correction a valid form asks for (every field as shown).
+    pub(super) fn correction(&self, now: NaiveDateTime) -> Result<Option<Submission>, String> {
+        use FieldId as F;
+        let when = |id| parse_when(&self.text(id), now).map_err(|e| e.to_string());
+        Ok(Some(match &self.purpose {
+            Purpose::CorrectTouch(id) => Submission::CorrectTouch(
+                *id,
+                TouchChange {
+                    kind: Some(self.text(F::Kind).parse::<TouchKind>().map_err(|e| e.to_string())?),
+                    outcome: Some(parse_outcome(&self.text(F::Outcome))?),
+                    direction: Some(parse_direction(&self.text(F::Direction))?),
+                    at: Some(when(F::Moment)?),
+                    note: Some(self.raw(F::Note).to_string()),
+                    lesson: Some(self.text(F::Lesson)),
+                },
+            ),
+            Purpose::CorrectOrder(id) => Submission::CorrectOrder(
+                *id,
+                OrderChange {
+                    amount: Some(Money::parse(&self.text(F::Amount)).map_err(|e| e.to_string())?),
+                    at: Some(when(F::Moment)?),
+                    note: Some(self.text(F::Note)),
+                },
+            ),
+            Purpose::CorrectFollowUp(id) => Submission::CorrectFollowUp(
+                *id,
+                FollowUpChange {
+                    due: Some(when(F::When)?),
+                    kind: self.kind,
+                    note: Some(self.text(F::Promise)),
+                },
+            ),
+            _ => return Ok(None),
+        }))
+    }
+}
