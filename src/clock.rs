@@ -69,7 +69,7 @@ fn parse_timestamp_anywhere(input: &str) -> Option<NaiveDateTime> {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum WhenError {
     #[error(
-        "'{0}' is not a date: use YYYY-MM-DD, YYYY-MM-DDTHH:MM, HH:MM, today, tomorrow, yesterday, +Nd or +Nw"
+        "'{0}' is not a date: use YYYY-MM-DD, YYYY-MM-DDTHH:MM, HH:MM, today, tomorrow, yesterday (with a time: yesterday 18:30), +Nd, -Nd, +Nw, -Nh or -Nm"
     )]
     Malformed(String),
     #[error(
@@ -113,28 +113,46 @@ fn parse_when_anywhere(input: &str, now: NaiveDateTime) -> Result<When, WhenErro
     let malformed = || WhenError::Malformed(text.to_string());
     let today = now.date();
     let date_only = |date: NaiveDate| When { date, time: None };
-    match lower.as_str() {
-        "now" => {
-            return Ok(When { date: today, time: Some(now.time()) });
-        }
-        "today" => return Ok(date_only(today)),
-        "tomorrow" => return Ok(date_only(today + Duration::days(1))),
-        "yesterday" => return Ok(date_only(today - Duration::days(1))),
-        _ => {}
+    let day_word = |word: &str| match word {
+        "today" => Some(today),
+        "tomorrow" => Some(today + Duration::days(1)),
+        "yesterday" => Some(today - Duration::days(1)),
+        _ => None,
+    };
+    if lower == "now" {
+        return Ok(When { date: today, time: Some(now.time()) });
     }
-    if let Some(offset) = lower.strip_prefix('+') {
-        let (count, unit_days) = if let Some(n) = offset.strip_suffix('d') {
-            (n, 1)
-        } else if let Some(n) = offset.strip_suffix('w') {
-            (n, 7)
-        } else {
-            return Err(malformed());
+    if let Some(date) = day_word(&lower) {
+        return Ok(date_only(date));
+    }
+    // "yesterday 18:30"
+    if let Some((word, time)) = lower.split_once(' ') {
+        if let (Some(date), Some(time)) = (day_word(word), parse_time(time.trim())) {
+            return Ok(When { date, time: Some(time) });
+        }
+    }
+    // "+3d", "+1w", "-2d", "-2h", "+90m"
+    if let Some(sign) = lower.chars().next().filter(|c| matches!(c, '+' | '-')) {
+        let offset = &lower[1..];
+        let unit = offset.chars().last().ok_or_else(malformed)?;
+        let count: i64 = offset[..offset.len() - unit.len_utf8()].parse().map_err(|_| malformed())?;
+        let limit = match unit {
+            'd' => 3650,
+            'w' => 520,
+            'h' => 24 * 3650,
+            'm' => 60 * 24 * 3650,
+            _ => return Err(malformed()),
         };
-        let count: i64 = count.parse().map_err(|_| malformed())?;
-        if !(0..=3650).contains(&count) {
+        if !(0..=limit).contains(&count) {
             return Err(malformed());
         }
-        return Ok(date_only(today + Duration::days(count * unit_days)));
+        let count = if sign == '-' { -count } else { count };
+        return Ok(match unit {
+            'd' => date_only(today + Duration::days(count)),
+            'w' => date_only(today + Duration::days(count * 7)),
+            'h' => at_moment(now + Duration::hours(count)),
+            _ => at_moment(now + Duration::minutes(count)),
+        });
     }
     if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         return Ok(date_only(date));
@@ -142,12 +160,18 @@ fn parse_when_anywhere(input: &str, now: NaiveDateTime) -> Result<When, WhenErro
     if let Some(moment) = parse_timestamp_anywhere(text) {
         return Ok(When { date: moment.date(), time: Some(moment.time()) });
     }
-    for format in ["%H:%M", "%H:%M:%S"] {
-        if let Ok(time) = NaiveTime::parse_from_str(text, format) {
-            return Ok(When { date: today, time: Some(time) });
-        }
+    match parse_time(text) {
+        Some(time) => Ok(When { date: today, time: Some(time) }),
+        None => Err(malformed()),
     }
-    Err(malformed())
+}
+
+fn parse_time(text: &str) -> Option<NaiveTime> {
+    ["%H:%M", "%H:%M:%S"].iter().find_map(|format| NaiveTime::parse_from_str(text, format).ok())
+}
+
+fn at_moment(moment: NaiveDateTime) -> When {
+    When { date: moment.date(), time: Some(moment.time()) }
 }
 
 #[cfg(test)]
@@ -179,7 +203,14 @@ mod tests {
         assert_eq!(date("+2w"), "2026-12-11");
         assert_eq!(date("2027-02-06"), "2027-02-06");
         assert_eq!(parse_when("14:30", now).unwrap().moment(now), at("2026-11-27T14:30"));
-        for bad in ["+3", "+xd", "-2d", "2026-02-30", "next week", "+99999d"] {
+        assert_eq!(date("-2d"), "2026-11-25");
+        assert_eq!(parse_when("-2h", now).unwrap().moment(now), at("2026-11-27T07:00"));
+        assert_eq!(parse_when("-90m", now).unwrap().moment(now), at("2026-11-27T07:30"));
+        assert_eq!(parse_when("yesterday 18:30", now).unwrap().moment(now), at("2026-11-26T18:30"));
+        assert_eq!(parse_when("Tomorrow 8:05", now).unwrap().moment(now), at("2026-11-28T08:05"));
+        for bad in
+            ["+3", "+xd", "-2x", "2026-02-30", "next week", "+99999d", "yesterday 25:00", "-", "+d", "+3天"]
+        {
             assert!(matches!(parse_when(bad, now), Err(WhenError::Malformed(_))), "{bad}");
         }
         for far in ["9999-12-31", "1899-12-31", "2201-01-01T10:00"] {

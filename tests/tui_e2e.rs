@@ -198,7 +198,7 @@ fn a_call_logged_in_the_form_is_in_the_timeline_and_in_show_and_undo_takes_it_ba
     terminal.send(&["c"]);
     terminal.wait_for("Log call with 张伟");
     terminal.send(&["-l", "老板不在 call again"]);
-    terminal.send(&["Tab", "Tab", "n", "Enter"]);
+    terminal.send(&["Tab", "Tab", "Tab", "n", "Enter"]);
     terminal.wait_for_all(&[
         "Saved call with 张伟 (no-answer)",
         "call no-answer: 老板不在 call again",

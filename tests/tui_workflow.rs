@@ -207,3 +207,73 @@ fn a_timeline_entry_is_corrected_with_e_and_deleted_with_d() {
     f.key(KeyCode::Char('u'));
     assert_eq!(f.app.account_detail(AccountId(1)).unwrap().touches.len(), 1, "undo brings it back");
 }
+
+fn sms(f: &Driver, when: &str) {
+    let moment = parse_timestamp(when).unwrap();
+    f.app
+        .log_touch(&leadline::app::TouchInput {
+            account: AccountId(1),
+            kind: TouchKind::Sms,
+            direction: leadline::domain::Direction::Outbound,
+            outcome: None,
+            note: "新品到货".into(),
+            lesson: String::new(),
+            at: Some(When { date: moment.date(), time: Some(moment.time()) }),
+            next: None,
+        })
+        .unwrap();
+}
+
+#[test]
+fn the_log_form_takes_when_it_happened_and_who_made_contact() {
+    let mut f = book(&[]);
+    open_account(&mut f, "张薇");
+    f.key(KeyCode::Char('c'));
+    f.type_text("回电话了");
+    f.key(KeyCode::Tab);
+    f.key(KeyCode::Tab);
+    f.type_text("-2x");
+    f.key(KeyCode::Enter);
+    assert!(f.status().starts_with("When: '-2x' is not a date"), "{}", f.status());
+    f.key_with(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    f.type_text("yesterday 18:30");
+    f.key_with(KeyCode::Char('t'), KeyModifiers::CONTROL);
+    assert!(f.screen().contains("Log call from 张薇 (they contacted you)"), "{}", f.screen());
+    f.key_with(KeyCode::Char('r'), KeyModifiers::ALT);
+    f.key(KeyCode::Enter);
+    assert!(f.model.overlay.is_none(), "{}", f.status());
+    let touch = f.app.account_detail(AccountId(1)).unwrap().touches.remove(0);
+    assert_eq!(touch.at, parse_timestamp("2026-11-30T18:30").unwrap());
+    assert_eq!(touch.direction, leadline::domain::Direction::Inbound);
+    assert_eq!(touch.outcome, Some(leadline::domain::Outcome::Reached));
+}
+
+#[test]
+fn the_l_form_picks_its_kind_with_one_key_from_the_note() {
+    let mut f = book(&[]);
+    open_account(&mut f, "张薇");
+    f.key(KeyCode::Char('l'));
+    f.type_text("签了框架协议");
+    f.key_with(KeyCode::Char('t'), KeyModifiers::ALT);
+    assert!(f.screen().contains("Log meeting with 张薇"), "{}", f.screen());
+    f.key(KeyCode::Enter);
+    let touch = f.app.account_detail(AccountId(1)).unwrap().touches.remove(0);
+    assert_eq!((touch.kind, touch.note.as_str()), (TouchKind::Meeting, "签了框架协议"));
+}
+
+#[test]
+fn the_sms_form_warns_as_it_opens_when_three_went_unanswered() {
+    let mut f = book(&[]);
+    for when in ["2026-11-22T10:00", "2026-11-25T10:00", "2026-11-28T10:00"] {
+        sms(&f, when);
+    }
+    let book = f.app.load_book().unwrap();
+    leadline::tui::dispatch(&f.app, &mut f.model, leadline::tui::msg::Msg::Loaded(book));
+    open_account(&mut f, "张薇");
+    f.key(KeyCode::Char('s'));
+    let screen = f.screen();
+    assert!(
+        screen.contains("Careful: 3 SMS to 张薇 in 14 days got no answer: call or visit instead."),
+        "{screen}"
+    );
+}

@@ -1,14 +1,15 @@
 //! Touches, orders and follow-ups: the work of the day.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{App, AppError, AppResult, Written};
 use crate::app::store::{AccountRecord, Records, Txn};
 use crate::clock::{When, parse_when};
+use crate::config::Config;
 use crate::domain::contact::{TextField, check_field};
 use crate::domain::{
-    AccountId, Direction, FollowUp, FollowUpId, FollowUpReason, FollowUpStatus, Money, Order, OrderId,
-    Outcome, Stage, Tier, Touch, TouchId, TouchKind,
+    AccountId, AccountSummary, Direction, FollowUp, FollowUpId, FollowUpReason, FollowUpStatus, Money, Order,
+    OrderId, Outcome, Stage, Tier, Touch, TouchId, TouchKind,
 };
 
 #[derive(Clone, Debug)]
@@ -67,6 +68,27 @@ pub struct Recorded {
     pub earned: Vec<super::referrals::Earned>,
     /// Follow-ups that waited on a quote or a meeting, which the order settled.
     pub closed: Vec<FollowUp>,
+}
+
+/// The warning an SMS to this account deserves: too many in the window
+/// got no answer ("3 SMS to 张伟 in 14 days got no answer: call or visit
+/// instead"). `adding` counts the SMS about to be sent (1), or not (0,
+/// when the form opens).
+pub fn sms_restraint(
+    summary: &AccountSummary,
+    today: NaiveDate,
+    config: &Config,
+    adding: usize,
+) -> Option<String> {
+    let unanswered = crate::analysis::ranking::unanswered_sms(summary, today, config);
+    (unanswered >= config.sms.unanswered as usize).then(|| {
+        format!(
+            "{} SMS to {} in {} days got no answer: call or visit instead",
+            unanswered + adding,
+            summary.name,
+            config.sms.within_days
+        )
+    })
 }
 
 /// What a write closed besides what was asked, in words: "closed
@@ -145,16 +167,7 @@ impl App {
         let now = self.now();
         let mut warnings = Vec::new();
         if input.kind == TouchKind::Sms && input.direction == Direction::Outbound {
-            let unanswered =
-                crate::analysis::ranking::unanswered_sms(&record.summary(), now.date(), &self.config);
-            if unanswered >= self.config.sms.unanswered as usize {
-                warnings.push(format!(
-                    "{} SMS to {} in {} days got no answer: call or visit instead",
-                    unanswered + 1,
-                    record.account.name,
-                    self.config.sms.within_days
-                ));
-            }
+            warnings.extend(sms_restraint(&record.summary(), now.date(), &self.config, 1));
         }
         let mut txn = self.begin();
         let touch = Touch {

@@ -13,7 +13,8 @@ use crate::domain::{ArchiveReason, Grade, Money, StageKind, Tier};
     about = "A keyboard-driven sales pipeline: who to contact today, what happened, where the money is.\n\
              Without a command, opens the terminal interface.",
     after_help = "ACCOUNT is an id, an exact name, or a search with exactly one hit.\n\
-                  WHEN is YYYY-MM-DD, YYYY-MM-DDTHH:MM, HH:MM, today, tomorrow, yesterday, +Nd or +Nw.\n\
+                  WHEN is YYYY-MM-DD, YYYY-MM-DDTHH:MM, HH:MM, today, tomorrow, yesterday (also with a\n\
+                  time: \"yesterday 18:30\"), +Nd, -Nd, +Nw, -Nh or -Nm (hours and minutes from now).\n\
                   LEADLINE_NOW fixes the clock (YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS])."
 )]
 pub struct Cli {
@@ -123,7 +124,7 @@ pub enum Command {
     /// A day's work: who was contacted, who was planned and missed, orders, the streak, the reflection
     Review {
         /// The day to review [default: today]
-        #[arg(long, value_name = "WHEN")]
+        #[arg(long, value_name = "WHEN", allow_hyphen_values = true)]
         date: Option<String>,
         /// Write the day's reflection (总结和反思): what went well, what to change; "" removes it
         #[arg(long, value_name = "TEXT")]
@@ -206,7 +207,7 @@ pub enum AmendRecord {
         /// An outcome, or `none` to clear it
         #[arg(long)]
         outcome: Option<String>,
-        #[arg(long, value_name = "WHEN")]
+        #[arg(long, value_name = "WHEN", allow_hyphen_values = true)]
         at: Option<String>,
         /// The touch came from them
         #[arg(long, conflicts_with = "outbound")]
@@ -224,7 +225,7 @@ pub enum AmendRecord {
         id: u64,
         #[arg(long, allow_hyphen_values = true)]
         amount: Option<String>,
-        #[arg(long, value_name = "WHEN")]
+        #[arg(long, value_name = "WHEN", allow_hyphen_values = true)]
         at: Option<String>,
         #[arg(long)]
         note: Option<String>,
@@ -338,7 +339,7 @@ pub struct LogArgs {
     #[arg(long)]
     pub lesson: Option<String>,
     /// When it happened [default: now]
-    #[arg(long, value_name = "WHEN")]
+    #[arg(long, value_name = "WHEN", allow_hyphen_values = true)]
     pub at: Option<String>,
     /// The touch came from them
     #[arg(long)]
@@ -355,7 +356,7 @@ pub struct OrderArgs {
     /// In major units, e.g. 12000.50
     #[arg(allow_hyphen_values = true)]
     pub amount: String,
-    #[arg(long, value_name = "WHEN")]
+    #[arg(long, value_name = "WHEN", allow_hyphen_values = true)]
     pub at: Option<String>,
     #[arg(long)]
     pub note: Option<String>,

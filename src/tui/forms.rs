@@ -27,6 +27,8 @@ pub enum LogField {
     Note,
     /// What the touch taught, in a line (optional).
     Lesson,
+    /// When it happened: now unless the rep says otherwise.
+    When,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,6 +44,12 @@ pub struct LogForm {
     pub next_chosen: bool,
     pub note: TextInput,
     pub lesson: TextInput,
+    /// When it happened, as the CLI's WHEN ("now", "yesterday 18:30", "-2h").
+    pub when: TextInput,
+    /// They contacted the rep ("they called me").
+    pub inbound: bool,
+    /// Said when the form opens (too many unanswered SMS).
+    pub warning: Option<String>,
     pub focus: LogField,
     /// Days to the next step per outcome, from the config.
     suggestions: BTreeMap<Outcome, u32>,
@@ -65,6 +73,9 @@ impl LogForm {
             next_chosen: false,
             note: TextInput::default(),
             lesson: TextInput::default(),
+            when: TextInput::prefilled("now"),
+            inbound: false,
+            warning: None,
             focus: LogField::Note,
         }
     }
@@ -74,7 +85,7 @@ impl LogForm {
         if self.choose_kind {
             fields.push(LogField::Kind);
         }
-        fields.extend([LogField::Outcome, LogField::Next, LogField::Note, LogField::Lesson]);
+        fields.extend([LogField::Outcome, LogField::Next, LogField::Note, LogField::Lesson, LogField::When]);
         fields
     }
 
@@ -120,22 +131,37 @@ impl LogForm {
     }
 
     pub fn is_dirty(&self) -> bool {
-        !self.note.is_empty() || !self.lesson.is_empty() || self.outcome.is_some() || self.next_chosen
+        !self.note.is_empty()
+            || !self.lesson.is_empty()
+            || self.outcome.is_some()
+            || self.next_chosen
+            || self.inbound
+            || !self.when.is_prefilled()
     }
 
-    pub fn to_input(&self, now: NaiveDateTime) -> TouchInput {
-        TouchInput {
+    /// What is wrong with the time typed, if anything.
+    pub fn when_error(&self, now: NaiveDateTime) -> Option<String> {
+        past_day(self.when.text(), now).err()
+    }
+
+    /// The touch to log, or what is wrong with the time.
+    pub fn to_input(&self, now: NaiveDateTime) -> Result<TouchInput, String> {
+        let at = parse_when(self.when.text(), now).map_err(|e| format!("When: {e}"))?;
+        if let Some(error) = self.when_error(now) {
+            return Err(format!("When: {error}"));
+        }
+        Ok(TouchInput {
             account: self.account,
             kind: self.kind,
-            direction: Direction::Outbound,
+            direction: if self.inbound { Direction::Inbound } else { Direction::Outbound },
             outcome: self.outcome,
             note: self.note.text().to_string(),
             lesson: self.lesson.text().to_string(),
-            at: None,
+            at: Some(at),
             next: self
                 .next
                 .map(|days| NextStep::On(When { date: now.date() + Duration::days(days), time: None })),
-        }
+        })
     }
 }
 
@@ -603,7 +629,7 @@ mod tests {
         assert!(form.apply(Command::PickOutcome(Outcome::NoAnswer)));
         assert_eq!(form.next, Some(7), "the rep's choice stays");
         assert!(!form.apply(Command::Save));
-        let input = form.to_input(now());
+        let input = form.to_input(now()).unwrap();
         let when = |next| match next {
             Some(NextStep::On(when)) => when.date.to_string(),
             other => format!("{other:?}"),

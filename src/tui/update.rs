@@ -15,7 +15,7 @@ use super::msg::{Change, Effect, Msg, Refresh, Then};
 use super::screens::Reply;
 use super::screens::account::Entry;
 use super::screens::today::Today;
-use crate::app::AccountDetail;
+use crate::app::{AccountDetail, sms_restraint};
 use crate::domain::{AccountId, FollowUp, Stage, TouchKind};
 use crate::search::Query;
 
@@ -188,6 +188,11 @@ fn on_form_key(model: &mut Model, mut form: Form, command: Option<Command>, key:
         }
         Some(Command::NextField) => move_focus(&mut form, 1),
         Some(Command::PreviousField) => move_focus(&mut form, -1),
+        Some(Command::ToggleDirection) => {
+            if let Form::Log(log) = &mut form {
+                log.inbound = !log.inbound;
+            }
+        }
         Some(edit @ (Command::ClearField | Command::DeleteWord)) => {
             if let Some(input) = focused_text(&mut form) {
                 if edit == Command::ClearField { input.clear_to_start() } else { input.delete_word() }
@@ -205,7 +210,7 @@ fn write(model: &Model, change: Change) -> Effect {
 
 fn submit(model: &Model, form: &Form) -> Result<Change, String> {
     match form {
-        Form::Log(log) => Ok(Change::LogTouch(log.to_input(model.ctx.now))),
+        Form::Log(log) => Ok(Change::LogTouch(log.to_input(model.ctx.now)?)),
         Form::Fields(fields) => Ok(match fields.submit(model.ctx.now)? {
             Submission::AddAccount(input, referred) => Change::AddAccount(input, referred),
             Submission::EditAccount(id, input) => Change::EditAccount(id, input),
@@ -226,6 +231,7 @@ fn focused_text(form: &mut Form) -> Option<&mut TextInput> {
         Form::Log(log) => match log.focus {
             LogField::Note => Some(&mut log.note),
             LogField::Lesson => Some(&mut log.lesson),
+            LogField::When => Some(&mut log.when),
             _ => None,
         },
         Form::Fields(fields) => Some(fields.focused()),
@@ -254,15 +260,25 @@ fn type_in_form(model: &Model, form: &mut Form, key: &KeyEvent) {
     let pick = |scopes: &[Scope]| model.ctx.keymap.resolve(scopes, &plain);
     match form {
         Form::Log(log) => {
+            // From a text field, Alt+key picks: the outcome, the next step,
+            // and in the `l` form the kind.
+            let from_text: &[Scope] = if log.choose_kind {
+                &[Scope::Outcomes, Scope::NextSteps, Scope::OtherKinds]
+            } else {
+                &[Scope::Outcomes, Scope::NextSteps]
+            };
             let scopes: &[Scope] = match log.focus {
-                LogField::Note if alt => &[Scope::Outcomes, Scope::NextSteps],
+                LogField::Note | LogField::Lesson | LogField::When if alt => from_text,
                 LogField::Note => {
                     log.note.handle(key);
                     return;
                 }
-                LogField::Lesson if alt => &[Scope::Outcomes, Scope::NextSteps],
                 LogField::Lesson => {
                     log.lesson.handle(key);
+                    return;
+                }
+                LogField::When => {
+                    log.when.handle(key);
                     return;
                 }
                 LogField::Kind => &[Scope::OtherKinds],
@@ -496,7 +512,12 @@ fn on_account_command(model: &mut Model, command: Command, account: AccountId) -
     use Command as C;
     let name = model.ctx.account_name(account);
     let log = |kind| {
-        Some(Overlay::Form(Form::Log(LogForm::new(account, &name, kind, &model.ctx.config.next_step))))
+        let mut form = LogForm::new(account, &name, kind, &model.ctx.config.next_step);
+        if kind == Some(TouchKind::Sms) {
+            let summary = model.ctx.book.get(account);
+            form.warning = summary.and_then(|s| sms_restraint(s, model.ctx.today(), &model.ctx.config, 0));
+        }
+        Some(Overlay::Form(Form::Log(form)))
     };
     match command {
         C::Open => return vec![Effect::LoadAccount { id: account, then: Then::Show }],

@@ -222,12 +222,19 @@ fn row_label(label: &str, focused: bool, theme: &Theme) -> Span<'static> {
 
 fn log_form(ctx: &Context, form: &LogForm, theme: &Theme, frame: &mut Frame, area: Rect) {
     let keymap = &ctx.keymap;
-    let title = format!(" Log {} with {} ", form.kind, form.account_name);
+    let title = if form.inbound {
+        format!(" Log {} from {} (they contacted you) ", form.kind, form.account_name)
+    } else {
+        format!(" Log {} with {} ", form.kind, form.account_name)
+    };
     let block = bordered(&title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
+    if let Some(warning) = &form.warning {
+        lines.push(Line::from(Span::styled(format!("Careful: {warning}."), theme.overdue())));
+    }
     if form.choose_kind {
         let kinds =
             scope_picks(keymap, Scope::OtherKinds, |_| true, |c| c == Command::PickKind(form.kind), theme);
@@ -241,8 +248,9 @@ fn log_form(ctx: &Context, form: &LogForm, theme: &Theme, frame: &mut Frame, are
     let steps = scope_picks(keymap, Scope::NextSteps, |_| true, chosen, theme);
     lines.extend(pick_row(row_label("Next step", form.focus == LogField::Next, theme), steps, width));
     let picks_height = lines.len() as u16;
-    let [rows, note_row, lesson_row, help] = Layout::vertical([
+    let [rows, note_row, lesson_row, when_row, help] = Layout::vertical([
         Constraint::Length(picks_height + 1),
+        Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(1),
@@ -252,6 +260,7 @@ fn log_form(ctx: &Context, form: &LogForm, theme: &Theme, frame: &mut Frame, are
     for (row, label_text, input, field) in [
         (note_row, "Note", &form.note, LogField::Note),
         (lesson_row, "Lesson", &form.lesson, LogField::Lesson),
+        (when_row, "When", &form.when, LogField::When),
     ] {
         let [label, area] = Layout::horizontal([Constraint::Length(14), Constraint::Min(1)]).areas(row);
         frame.render_widget(Paragraph::new(row_label(label_text, form.focus == field, theme)), label);
@@ -265,19 +274,29 @@ fn log_form(ctx: &Context, form: &LogForm, theme: &Theme, frame: &mut Frame, are
         }
     }
     let next_field = keymap.key_of(Scope::Form, Command::NextField);
-    let help_text = vec![
+    let toggle = keymap.key_of(Scope::Form, Command::ToggleDirection);
+    let kind = if form.choose_kind { ", the kind" } else { "" };
+    let mut help_text = Vec::new();
+    if let Some(error) = form.when_error(ctx.now) {
+        help_text.push(Line::from(Span::styled(format!("When: {error}"), theme.error())));
+    }
+    help_text.extend([
         Line::from(Span::styled(
             format!(
-                "Type the note. {next_field} moves on: the lesson, then the rows above, where one key picks;"
+                "Type the note. {next_field} moves on: the lesson, when (now, yesterday 18:30, -2h), \
+                 then the rows above, where one key picks;"
             ),
             theme.dim(),
         )),
         Line::from(Span::styled(
-            "from the note, Alt+letter picks the outcome, Alt+digit the next step.",
+            format!(
+                "from a text field, Alt+letter picks the outcome{kind}, Alt+digit the next step. \
+                 {toggle}: they contacted you."
+            ),
             theme.dim(),
         )),
         form_keys(keymap, &[(Command::Save, "save"), (Command::Cancel, "cancel")], theme),
-    ];
+    ]);
     frame.render_widget(Paragraph::new(help_text).wrap(Wrap { trim: true }), help);
 }
 
