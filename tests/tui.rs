@@ -333,6 +333,7 @@ fn the_add_form_validates_as_you_type_and_saves_only_when_valid() {
     f.type_text("润田植保");
     f.key(KeyCode::Tab);
     f.key(KeyCode::Tab);
+    f.key(KeyCode::Tab);
     f.type_text("liu@");
     assert!(f.screen().contains("is not an address"), "{}", f.screen());
     f.key(KeyCode::Enter);
@@ -497,12 +498,12 @@ fn r_adds_an_account_the_selected_one_referred() {
     f.key(KeyCode::Char('R'));
     match &f.model.overlay {
         Some(Overlay::Form(leadline::tui::forms::Form::Fields(form))) => {
-            assert_eq!(form.fields[9].input.text(), "李娜", "referred by the selected account");
+            assert_eq!(form.fields[10].input.text(), "李娜", "referred by the selected account");
         }
         other => panic!("{other:?}"),
     }
     f.type_text("陈静");
-    for _ in 0..10 {
+    for _ in 0..11 {
         f.key(KeyCode::Tab);
     }
     f.type_text("两张电影票");
@@ -531,7 +532,7 @@ fn r_adds_an_account_the_selected_one_referred() {
     );
     f.key(KeyCode::Char('a'));
     f.type_text("刘洋");
-    for _ in 0..9 {
+    for _ in 0..10 {
         f.key(KeyCode::Tab);
     }
     f.type_text("nobody at all");

@@ -277,3 +277,75 @@ fn the_sms_form_warns_as_it_opens_when_three_went_unanswered() {
         "{screen}"
     );
 }
+
+#[test]
+fn skip_archive_and_restore_are_keys_too() {
+    let mut f = book(&[("2026-12-02", TouchKind::Call, "回访")]);
+    f.key(KeyCode::Char('2'));
+    f.key(KeyCode::Char('X'));
+    let follow_up = f.app.account_detail(AccountId(1)).unwrap().follow_ups.remove(0);
+    assert_eq!(follow_up.status, FollowUpStatus::Skipped);
+    f.key(KeyCode::Char('A'));
+    assert!(f.screen().contains("Archive 张薇"), "{}", f.screen());
+    f.type_text("lost");
+    f.key(KeyCode::Enter);
+    assert!(f.status().starts_with("Archived 张薇 (lost)"), "{}", f.status());
+    let archived = f.app.account_detail(AccountId(1)).unwrap().record.account.archived;
+    assert_eq!(archived.map(|a| a.reason), Some(leadline::domain::ArchiveReason::Lost));
+    assert_ne!(f.model.selected_account(), Some(AccountId(1)), "out of the pipeline");
+    open_account(&mut f, "张薇");
+    f.key(KeyCode::Char('A'));
+    assert_eq!(f.status(), "Restored 张薇. u undoes it.");
+    assert!(f.app.account_detail(AccountId(1)).unwrap().record.account.archived.is_none());
+}
+
+#[test]
+fn the_edit_form_fits_the_stage_and_a_changed_tier_is_pinned() {
+    let mut f = book(&[]);
+    f.app
+        .record_order(&leadline::app::OrderInput {
+            account: AccountId(1),
+            amount: leadline::domain::Money(5_000_00),
+            at: None,
+            note: String::new(),
+        })
+        .unwrap();
+    let data = f.app.load_book().unwrap();
+    leadline::tui::dispatch(&f.app, &mut f.model, leadline::tui::msg::Msg::Loaded(data));
+    open_account(&mut f, "张薇");
+    f.key(KeyCode::Char('e'));
+    let ids = |f: &Driver| match &f.model.overlay {
+        Some(Overlay::Form(Form::Fields(form))) => form.fields.iter().map(|x| x.id).collect::<Vec<_>>(),
+        other => panic!("{other:?}"),
+    };
+    assert!(ids(&f).contains(&FieldId::Tier) && !ids(&f).contains(&FieldId::Grade), "{:?}", ids(&f));
+    assert_eq!(field_text(&f, FieldId::Tier), "small");
+    let at = |f: &Driver, id| ids(f).iter().position(|x| *x == id).unwrap();
+    let title = at(&f, FieldId::Title);
+    for _ in 0..title {
+        f.key(KeyCode::Tab);
+    }
+    f.type_text("老板");
+    for _ in title..at(&f, FieldId::Address) {
+        f.key(KeyCode::Tab);
+    }
+    f.type_text("寿光市菜市街 8 号");
+    for _ in at(&f, FieldId::Address)..at(&f, FieldId::Tier) {
+        f.key(KeyCode::Tab);
+    }
+    f.type_text("vip");
+    for _ in at(&f, FieldId::Tier)..at(&f, FieldId::Competitors) {
+        f.key(KeyCode::Tab);
+    }
+    f.type_text("从丰农买化肥");
+    f.key(KeyCode::Enter);
+    assert!(f.model.overlay.is_none(), "{}", f.status());
+    let account = f.app.account_detail(AccountId(1)).unwrap().record.account;
+    assert_eq!(account.title.as_deref(), Some("老板"));
+    assert_eq!(account.address.as_deref(), Some("寿光市菜市街 8 号"));
+    assert_eq!(account.competitors.as_deref(), Some("从丰农买化肥"));
+    assert_eq!(
+        account.stage,
+        leadline::domain::Stage::Customer { tier: leadline::domain::Tier::Vip, tier_pinned: true }
+    );
+}

@@ -82,6 +82,20 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
             let follow_up = app.schedule_follow_up(&input)?;
             (format!("Follow-up on {} saved.", follow_up.due), follow_up.changes, None)
         }
+        Change::SkipFollowUp(id) => {
+            let skipped = app.skip_follow_up(id)?;
+            (format!("Skipped the follow-up with {} (closed, not done).", skipped.1), skipped.changes, None)
+        }
+        Change::Archive(account, reason) => {
+            let record = app.archive(account, reason)?;
+            let message =
+                format!("Archived {} ({reason}): out of the daily work; A restores it.", record.account.name);
+            (message, record.changes, None)
+        }
+        Change::Restore(account) => {
+            let record = app.restore(account)?;
+            (format!("Restored {}.", record.account.name), record.changes, None)
+        }
         Change::CompleteFollowUp(id) => {
             let done = app.complete_follow_up(id)?;
             (format!("Done: follow-up with {}.", done.1), done.changes, None)

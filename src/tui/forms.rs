@@ -15,8 +15,8 @@ use crate::app::{
 use crate::clock::{When, parse_when};
 use crate::domain::contact::{check_email, check_name, check_phone, check_tags};
 use crate::domain::{
-    Account, AccountId, Direction, FollowUp, FollowUpId, FollowUpReason, Grade, Money, OrderId, Outcome,
-    TouchId, TouchKind,
+    Account, AccountId, ArchiveReason, Direction, FollowUp, FollowUpId, FollowUpReason, Grade, Money,
+    OrderId, Outcome, Tier, TouchId, TouchKind, UnknownKeyword,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -181,6 +181,8 @@ enum Check {
     Kind,
     Outcome,
     Direction,
+    Tier,
+    Reason,
 }
 
 impl Check {
@@ -199,6 +201,8 @@ impl Check {
             Check::Kind => text.trim().parse::<TouchKind>().map(|_| ()).map_err(|e| e.to_string()),
             Check::Outcome => correct::parse_outcome(text).map(|_| ()),
             Check::Direction => correct::parse_direction(text).map(|_| ()),
+            Check::Tier => text.trim().parse::<Tier>().map(|_| ()).map_err(|e| e.to_string()),
+            Check::Reason => text.trim().parse::<ArchiveReason>().map(|_| ()).map_err(|e| e.to_string()),
         }
     }
 }
@@ -234,6 +238,13 @@ pub enum FieldId {
     Lesson,
     /// When a touch or an order happened.
     Moment,
+    Title,
+    Address,
+    Competitors,
+    /// A customer's tier; changing it pins it.
+    Tier,
+    /// Why an account is archived.
+    Reason,
 }
 
 impl FieldId {
@@ -263,6 +274,11 @@ impl FieldId {
             F::Direction => ("Direction", "out, or in when they contacted you", Check::Direction),
             F::Lesson => ("Lesson", "what the touch taught, in a line", Check::Anything),
             F::Moment => ("When", "2026-11-30 15:00, yesterday, today", Check::PastDay),
+            F::Title => ("Title", "job title, e.g. 老板, 采购经理", Check::Anything),
+            F::Address => ("Address", "", Check::Anything),
+            F::Competitors => ("Competitors", "who else supplies them, their edge", Check::Anything),
+            F::Tier => ("Tier", "small, medium, large, vip; a change pins it", Check::Tier),
+            F::Reason => ("Reason", "dormant (may come back) or lost", Check::Reason),
         }
     }
 }
@@ -279,7 +295,12 @@ impl Field {
         // A suggested date or amount is replaced as a whole; free text is
         // added to, not retyped.
         let input = match id {
-            FieldId::Note | FieldId::Promise | FieldId::Reflection | FieldId::Lesson => TextInput::new(value),
+            FieldId::Note
+            | FieldId::Promise
+            | FieldId::Reflection
+            | FieldId::Lesson
+            | FieldId::Competitors
+            | FieldId::Address => TextInput::new(value),
             _ => TextInput::prefilled(value),
         };
         Field { id, input }
@@ -371,6 +392,7 @@ pub enum Purpose {
     /// the start of its day): a snooze must move it later.
     Snooze(FollowUpId, NaiveDateTime),
     Reflect(NaiveDate),
+    Archive(AccountId),
     CorrectTouch(TouchId),
     CorrectOrder(OrderId),
     CorrectFollowUp(FollowUpId),
@@ -392,6 +414,7 @@ pub enum Submission {
     FollowUp(FollowUpInput),
     Snooze(FollowUpId, When),
     Reflect(NaiveDate, String),
+    Archive(AccountId, ArchiveReason),
     CorrectTouch(TouchId, TouchChange),
     CorrectOrder(OrderId, OrderChange),
     CorrectFollowUp(FollowUpId, FollowUpChange),
@@ -409,20 +432,38 @@ impl FieldsForm {
         FieldsForm { purpose, title, fields, focus: 0, kind, initial }
     }
 
+    /// The fields that fit the account's stage: a grade for a prospect, the
+    /// tier (which a change pins) for a customer; a new account is a prospect.
     fn account_fields(a: Option<&Account>) -> Vec<(FieldId, String)> {
         use FieldId as F;
         let text = |f: fn(&Account) -> Option<String>| a.and_then(f).unwrap_or_default();
-        vec![
+        let stage = match a.and_then(|a| a.stage.tier()) {
+            Some(tier) => (F::Tier, tier.to_string()),
+            None => (F::Grade, text(|a| a.stage.grade().map(|g| g.to_string()))),
+        };
+        let mut fields = vec![
             (F::Name, text(|a| Some(a.name.clone()))),
             (F::Company, text(|a| a.company.clone())),
+            (F::Title, text(|a| a.title.clone())),
             (F::Phones, text(|a| Some(a.phones.join(", ")))),
             (F::Email, text(|a| a.email.clone())),
-            (F::Grade, text(|a| a.stage.grade().map(|g| g.to_string()))),
+            stage,
             (F::Tags, text(|a| Some(a.tags.join(", ")))),
             (F::Source, text(|a| a.source.clone())),
             (F::Potential, text(|a| a.potential.map(|p| p.to_string()))),
             (F::Note, text(|a| a.note.clone())),
-        ]
+        ];
+        if a.is_some() {
+            fields.insert(5, (F::Address, text(|a| a.address.clone())));
+            fields.push((F::Competitors, text(|a| a.competitors.clone())));
+        }
+        fields
+    }
+
+    /// Archives an account, asking why.
+    pub fn archive(account: AccountId, name: &str) -> FieldsForm {
+        let fields = vec![(FieldId::Reason, "dormant".to_string())];
+        FieldsForm::new(Purpose::Archive(account), format!("Archive {name}"), fields, None)
     }
 
     /// A new account; `referred_by` prefills who referred it.
@@ -504,6 +545,16 @@ impl FieldsForm {
         self.fields.iter().enumerate().filter_map(|(i, f)| f.error(now).map(|e| (i, e))).collect()
     }
 
+    fn has(&self, id: FieldId) -> bool {
+        self.fields.iter().any(|f| f.id == id)
+    }
+
+    /// Whether the rep changed a field from what the form opened with.
+    fn changed(&self, id: FieldId) -> bool {
+        let at = self.fields.iter().position(|f| f.id == id);
+        at.is_some_and(|at| self.fields[at].input.text() != self.initial[at])
+    }
+
     /// The value of a field as typed; empty when the form has no such field.
     fn raw(&self, id: FieldId) -> &str {
         self.fields.iter().find(|f| f.id == id).map_or("", |f| f.input.text())
@@ -530,20 +581,22 @@ impl FieldsForm {
         Ok(match &self.purpose {
             Purpose::AddAccount | Purpose::EditAccount(_) => {
                 let list = |id| split_list(&self.text(id)).map(str::to_string).collect::<Vec<_>>();
+                let shown = |id| self.has(id).then(|| self.text(id));
                 let input = AccountInput {
                     name: Some(self.text(F::Name)),
                     company: Some(self.text(F::Company)),
-                    title: None,
+                    title: shown(F::Title),
                     phones: Some(list(F::Phones)),
                     email: Some(self.text(F::Email)),
-                    address: None,
+                    address: shown(F::Address),
                     tags: Some(list(F::Tags)),
                     source: Some(self.text(F::Source)),
                     note: Some(self.raw(F::Note).to_string()),
-                    competitors: None,
+                    competitors: self.has(F::Competitors).then(|| self.raw(F::Competitors).to_string()),
                     potential: Some(Money::parse(&self.text(F::Potential)).unwrap_or(Money::ZERO)),
                     grade: self.text(F::Grade).parse().ok(),
-                    tier: None,
+                    // Only a tier the rep changed is pinned.
+                    tier: self.changed(F::Tier).then(|| self.text(F::Tier).parse().ok()).flatten(),
                 };
                 match self.purpose {
                     Purpose::EditAccount(id) => Submission::EditAccount(id, input),
@@ -585,6 +638,10 @@ impl FieldsForm {
                 Submission::Snooze(*id, to)
             }
             Purpose::Reflect(date) => Submission::Reflect(*date, self.text(F::Reflection)),
+            Purpose::Archive(account) => Submission::Archive(
+                *account,
+                self.text(F::Reason).parse().map_err(|e: UnknownKeyword| e.to_string())?,
+            ),
             Purpose::CorrectTouch(_) | Purpose::CorrectOrder(_) | Purpose::CorrectFollowUp(_) => {
                 unreachable!("corrections are submitted above")
             }

@@ -42,6 +42,7 @@ pub struct Status {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FollowUpAction {
     Done,
+    Skip,
     Snooze,
 }
 

@@ -13,7 +13,9 @@ use crate::app::{
     OrderInput, TouchChange, TouchInput,
 };
 use crate::clock::When;
-use crate::domain::{AccountId, AccountSummary, FollowUpId, OrderId, PlanEntry, ReferralId, TouchId};
+use crate::domain::{
+    AccountId, AccountSummary, ArchiveReason, FollowUpId, OrderId, PlanEntry, ReferralId, TouchId,
+};
 use crate::search::SearchIndex;
 
 pub use crate::app::Incentives;
@@ -119,6 +121,9 @@ pub enum Change {
     EditAccount(AccountId, AccountInput),
     ScheduleFollowUp(FollowUpInput),
     CompleteFollowUp(FollowUpId),
+    SkipFollowUp(FollowUpId),
+    Archive(AccountId, ArchiveReason),
+    Restore(AccountId),
     SnoozeFollowUp(FollowUpId, When),
     StepGrade { account: AccountId, raise: bool },
     DeliverIncentive(ReferralId),

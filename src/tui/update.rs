@@ -218,6 +218,7 @@ fn submit(model: &Model, form: &Form) -> Result<Change, String> {
             Submission::FollowUp(input) => Change::ScheduleFollowUp(input),
             Submission::Snooze(id, to) => Change::SnoozeFollowUp(id, to),
             Submission::Reflect(date, text) => Change::Reflect(date, text),
+            Submission::Archive(account, reason) => Change::Archive(account, reason),
             Submission::CorrectTouch(id, change) => Change::CorrectTouch(id, change),
             Submission::CorrectOrder(id, change) => Change::CorrectOrder(id, change),
             Submission::CorrectFollowUp(id, change) => Change::CorrectFollowUp(id, change),
@@ -399,8 +400,8 @@ fn act_on_follow_up(model: &mut Model, account: AccountId, action: FollowUpActio
     match follow_ups.len() {
         0 => {
             let text = match action {
-                FollowUpAction::Done => {
-                    format!("{name} has no follow-up to mark done; log a touch (l) to reset the cadence.")
+                FollowUpAction::Done | FollowUpAction::Skip => {
+                    format!("{name} has no open follow-up; log a touch (l) to reset the cadence.")
                 }
                 FollowUpAction::Snooze => {
                     format!("{name} has no follow-up to snooze; schedule one (f) for a later day.")
@@ -421,6 +422,7 @@ fn act_on_follow_up(model: &mut Model, account: AccountId, action: FollowUpActio
 fn take_follow_up(model: &mut Model, name: &str, action: FollowUpAction, follow_up: FollowUp) -> Vec<Effect> {
     match action {
         FollowUpAction::Done => vec![write(model, Change::CompleteFollowUp(follow_up.id))],
+        FollowUpAction::Skip => vec![write(model, Change::SkipFollowUp(follow_up.id))],
         FollowUpAction::Snooze => {
             let day = model.ctx.config.plan.snooze_day(follow_up.due, model.ctx.today());
             let form = FieldsForm::snooze(&follow_up, name, day);
@@ -493,6 +495,8 @@ fn on_command(model: &mut Model, command: Command) -> Vec<Effect> {
         | C::RecordOrder
         | C::ScheduleFollowUp
         | C::MarkDone
+        | C::SkipFollowUp
+        | C::ArchiveAccount
         | C::Snooze
         | C::RaiseGrade
         | C::LowerGrade
@@ -545,6 +549,13 @@ fn on_account_command(model: &mut Model, command: Command, account: AccountId) -
             model.overlay = Some(Overlay::Form(Form::Fields(FieldsForm::follow_up(account, &name))));
         }
         C::MarkDone => return act_on_follow_up(model, account, FollowUpAction::Done),
+        C::SkipFollowUp => return act_on_follow_up(model, account, FollowUpAction::Skip),
+        C::ArchiveAccount => {
+            if model.ctx.book.get(account).is_some_and(|s| s.archived.is_some()) {
+                return vec![write(model, Change::Restore(account))];
+            }
+            model.overlay = Some(Overlay::Form(Form::Fields(FieldsForm::archive(account, &name))));
+        }
         C::Snooze => return act_on_follow_up(model, account, FollowUpAction::Snooze),
         C::RaiseGrade | C::LowerGrade => {
             let raise = command == C::RaiseGrade;

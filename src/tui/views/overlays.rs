@@ -102,6 +102,7 @@ pub fn follow_up_picker(
 ) {
     let verb = match picker.action {
         FollowUpAction::Done => "mark done",
+        FollowUpAction::Skip => "skip",
         FollowUpAction::Snooze => "snooze",
     };
     let title =
