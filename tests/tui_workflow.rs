@@ -305,7 +305,7 @@ fn the_edit_form_fits_the_stage_and_a_changed_tier_is_pinned() {
     f.app
         .record_order(&leadline::app::OrderInput {
             account: AccountId(1),
-            amount: leadline::domain::Money(5_000_00),
+            amount: leadline::domain::Money(500_000),
             at: None,
             note: String::new(),
         })
