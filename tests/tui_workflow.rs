@@ -349,3 +349,30 @@ fn the_edit_form_fits_the_stage_and_a_changed_tier_is_pinned() {
         leadline::domain::Stage::Customer { tier: leadline::domain::Tier::Vip, tier_pinned: true }
     );
 }
+
+#[test]
+fn help_lays_out_in_columns_says_there_is_more_and_scrolls_by_page_and_to_the_end() {
+    let mut f = book(&[]);
+    f.resize(120, 35);
+    f.key(KeyCode::Char('?'));
+    let wide = f.screen();
+    assert!(wide.contains("Anywhere"), "two columns at 120x35 show every section: {wide}");
+    let row = wide.lines().find(|l| l.contains("Lists")).unwrap();
+    assert!(row.matches('|').count() >= 2, "{wide}");
+    f.key(KeyCode::Esc);
+    f.resize(80, 24);
+    f.key(KeyCode::Char('?'));
+    let narrow = f.screen();
+    assert!(narrow.contains("more below: PgDn pages down, G goes to the end"), "{narrow}");
+    assert!(!narrow.contains("Anywhere"), "{narrow}");
+    f.key(KeyCode::PageDown);
+    assert_ne!(f.screen(), narrow, "PgDn scrolls");
+    f.key(KeyCode::Char('G'));
+    let end = f.screen();
+    assert!(end.contains("undo the last change") && end.contains("the end; g goes back to the top"), "{end}");
+    f.key(KeyCode::Char('G'));
+    f.key(KeyCode::Char('k'));
+    assert!(f.screen().contains("more below"), "G stops at the end: one line up is not the end");
+    f.key(KeyCode::Char('g'));
+    assert_eq!(f.screen(), narrow);
+}

@@ -160,16 +160,18 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
 }
 
 fn scroll_help(scroll: usize, motion: Command, model: &Model) -> usize {
-    let page = usize::from(model.ctx.height).saturating_sub(4).max(1);
+    let page = usize::from(model.ctx.height).saturating_sub(6).max(1);
+    let max = super::views::help_max_scroll(model);
     match motion {
         Command::Down => scroll + 1,
         Command::Up => scroll.saturating_sub(1),
         Command::PageDown => scroll + page,
         Command::PageUp => scroll.saturating_sub(page),
         Command::Top => 0,
-        Command::Bottom => model.ctx.keymap.all().len(),
+        Command::Bottom => max,
         _ => scroll,
     }
+    .min(max)
 }
 
 fn on_form_key(model: &mut Model, mut form: Form, command: Option<Command>, key: &KeyEvent) -> Vec<Effect> {

@@ -2,6 +2,7 @@
 //! it. Each screen draws its own body (see `screens`).
 
 mod overlays;
+pub use overlays::help_max_scroll;
 pub mod parts;
 
 use ratatui::Frame;
@@ -43,7 +44,11 @@ pub fn render(model: &Model, theme: &Theme, frame: &mut Frame) {
     render_status(model, theme, frame, status);
     render_hints(model, theme, frame, hints);
     if let Some(overlay) = &model.overlay {
-        let popup = centered(area, 84, 80);
+        let popup = if matches!(overlay, Overlay::Help { .. }) {
+            overlays::help_area(area)
+        } else {
+            centered(area, 84, 80)
+        };
         frame.render_widget(Clear, popup);
         match overlay {
             Overlay::Search(search) => overlays::search(model, search, theme, frame, popup),

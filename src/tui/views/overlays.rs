@@ -66,30 +66,156 @@ pub fn search(model: &Model, search: &SearchState, theme: &Theme, frame: &mut Fr
     frame.render_widget(Table::new(rows, widths).column_spacing(2), results);
 }
 
-pub fn help(model: &Model, scroll: usize, theme: &Theme, frame: &mut Frame, area: Rect) {
+/// A help column at least this wide; two fit side by side from twice this.
+const HELP_COLUMN: u16 = 56;
+
+/// The help's sections for the current screen: a heading, then a line per
+/// binding (keys, what they do).
+fn help_sections(model: &Model) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
     let keymap = &model.ctx.keymap;
-    let mut lines: Vec<Line> = Vec::new();
+    let mut sections: Vec<(&'static str, Vec<(String, &'static str)>)> = Vec::new();
     let mut scope = None;
-    let screen_keys = keymap.bindings(model.screen().scopes());
-    let form_keys = keymap.bindings(&[Scope::Form]);
-    for binding in screen_keys.chain(form_keys) {
+    for binding in keymap.bindings(model.screen().scopes()).chain(keymap.bindings(&[Scope::Form])) {
         if scope != Some(binding.scope) {
-            if scope.is_some() {
-                lines.push(Line::from(""));
-            }
             let title = if binding.scope == Scope::Form { "In forms" } else { binding.scope.title() };
-            lines.push(Line::from(Span::styled(title, theme.heading())));
+            sections.push((title, Vec::new()));
             scope = Some(binding.scope);
         }
         let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {:<18}", keys.join(" ")), theme.key()),
-            Span::raw(binding.help),
-        ]));
+        if let Some((_, lines)) = sections.last_mut() {
+            lines.push((keys.join(" "), binding.help));
+        }
     }
+    sections
+}
+
+/// One line of a help column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum HelpLine {
+    Blank,
+    Heading(&'static str),
+    /// Keys (empty on a continued line) and what they do.
+    Binding(String, String),
+}
+
+/// Splits `text` into pieces of at most `width` characters, at spaces
+/// where it can.
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut pieces = vec![String::new()];
+    for word in text.split(' ') {
+        let line = pieces.last_mut().expect("one piece");
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            pieces.push(word.to_string());
+        } else {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    pieces
+}
+
+/// The sections in `columns` of about equal height, whole sections each,
+/// a blank line between them; a help too long for its column goes on.
+fn help_columns(model: &Model, columns: usize, width: usize) -> (Vec<Vec<HelpLine>>, usize) {
+    let sections = help_sections(model);
+    let keys_width =
+        sections.iter().flat_map(|(_, l)| l).map(|(k, _)| k.chars().count()).max().unwrap_or(0).min(18);
+    let room = width.saturating_sub(keys_width + 4).max(12);
+    let blocks: Vec<Vec<HelpLine>> = sections
+        .into_iter()
+        .map(|(title, bindings)| {
+            let mut block = vec![HelpLine::Heading(title)];
+            for (keys, help) in bindings {
+                for (i, piece) in wrap_words(help, room).into_iter().enumerate() {
+                    let keys = if i == 0 { keys.clone() } else { String::new() };
+                    block.push(HelpLine::Binding(keys, piece));
+                }
+            }
+            block
+        })
+        .collect();
+    let total: usize = blocks.iter().map(|b| b.len() + 1).sum();
+    let per_column = total.div_ceil(columns.max(1));
+    let mut out: Vec<Vec<HelpLine>> = vec![Vec::new()];
+    for block in blocks {
+        let full = out.last().is_some_and(|c| !c.is_empty() && c.len() + block.len() + 1 > per_column);
+        if full && out.len() < columns {
+            out.push(Vec::new());
+        }
+        let column = out.last_mut().expect("one column");
+        if !column.is_empty() {
+            column.push(HelpLine::Blank);
+        }
+        column.extend(block);
+    }
+    (out, keys_width)
+}
+
+/// The help popup's area on a terminal of this size.
+pub fn help_area(area: Rect) -> Rect {
+    let width = (area.width * 96 / 100).max(area.width.min(40));
+    let height = (area.height * 90 / 100).max(area.height.min(7));
+    Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
+}
+
+/// How the help is laid out in `area`: its columns (two where both get
+/// [`HELP_COLUMN`]), the keys' width, and the lines shown (one line is
+/// kept for "more below").
+fn help_layout(model: &Model, area: Rect) -> (Vec<Vec<HelpLine>>, usize, usize) {
+    let inner_width = area.width.saturating_sub(2);
+    let columns: u16 = if inner_width >= 2 * HELP_COLUMN + 2 { 2 } else { 1 };
+    let column_width = usize::from((inner_width - 2 * (columns - 1)) / columns);
+    let (lines, keys_width) = help_columns(model, usize::from(columns), column_width);
+    let shown = usize::from(area.height.saturating_sub(3)).max(1);
+    (lines, keys_width, shown)
+}
+
+/// The furthest the help scrolls: its tallest column less what shows.
+pub fn help_max_scroll(model: &Model) -> usize {
+    let area = help_area(Rect::new(0, 0, model.ctx.width, model.ctx.height));
+    let (columns, _, shown) = help_layout(model, area);
+    columns.iter().map(Vec::len).max().unwrap_or(0).saturating_sub(shown)
+}
+
+pub fn help(model: &Model, scroll: usize, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let keymap = &model.ctx.keymap;
     let close = keymap.key_of(Scope::Help, Command::Back);
     let title = format!(" Keys on {} ({close} closes) ", model.screen_title());
-    frame.render_widget(Paragraph::new(lines).block(bordered(&title)).scroll((scroll as u16, 0)), area);
+    let block = bordered(&title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let (columns, keys_width, shown) = help_layout(model, area);
+    let [body, more] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    let areas = Layout::horizontal(vec![Constraint::Fill(1); columns.len()]).spacing(2).split(body);
+    let max_scroll = columns.iter().map(Vec::len).max().unwrap_or(0).saturating_sub(shown);
+    let scroll = scroll.min(max_scroll);
+    for (column, area) in columns.iter().zip(areas.iter()) {
+        let lines: Vec<Line> = column
+            .iter()
+            .skip(scroll)
+            .take(shown)
+            .map(|line| match line {
+                HelpLine::Blank => Line::from(""),
+                HelpLine::Heading(title) => Line::from(Span::styled(*title, theme.heading())),
+                HelpLine::Binding(keys, help) => Line::from(vec![
+                    Span::styled(format!("  {keys:<keys_width$}  "), theme.key()),
+                    Span::raw(help.clone()),
+                ]),
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), *area);
+    }
+    let down = keymap.key_of(Scope::Help, Command::PageDown);
+    let bottom = keymap.key_of(Scope::Help, Command::Bottom);
+    let top = keymap.key_of(Scope::Help, Command::Top);
+    let note = match (scroll < max_scroll, scroll > 0) {
+        (true, _) => format!("more below: {down} pages down, {bottom} goes to the end"),
+        (false, true) => format!("the end; {top} goes back to the top"),
+        (false, false) => String::new(),
+    };
+    frame.render_widget(Paragraph::new(Span::styled(note, theme.dim())).right_aligned(), more);
 }
 
 /// The account's open follow-ups, one to take: date, kind and note.
