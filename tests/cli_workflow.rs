@@ -185,3 +185,23 @@ fn one_past_touch_order_or_follow_up_is_corrected_or_removed_and_undo_brings_it_
     assert!(book.run(&["amend", "touch", "99", "--note", "x"]).fails(1).contains("no touch 99"));
     assert!(book.run(&["doctor"]).ok().contains("all good"));
 }
+
+#[test]
+fn names_sort_by_pinyin_and_amounts_read_one_way() {
+    let book = Book::new();
+    for name in ["何明", "Zoe Wang", "冯军", "刘洋", "anna", "陈静"] {
+        book.add(&[name, "--potential", "64000"]);
+    }
+    let list = book.run(&["list"]).ok();
+    let order: Vec<&str> = ["anna", "陈静", "冯军", "何明", "刘洋", "Zoe Wang"]
+        .into_iter()
+        .filter(|name| list.contains(name))
+        .collect();
+    let positions: Vec<usize> = order.iter().map(|name| list.find(name).unwrap()).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "pinyin and letters, one order: {list}");
+    let show = book.run(&["show", "陈静"]).ok();
+    assert!(show.contains("potential   64,000.00"), "{show}");
+    book.run(&["order", "陈静", "64000"]).ok();
+    let show = book.run(&["show", "陈静"]).ok();
+    assert!(show.contains("64,000.00 in 12 months, 64,000.00 in all"), "{show}");
+}

@@ -458,7 +458,7 @@ fn the_referrals_tree_delivers_an_incentive_once_the_referee_orders() {
         f.model.get::<Referrals>().rows.iter().map(|r| (r.depth, r.name.as_str())).collect();
     assert_eq!(tree, [(0, "张伟"), (1, "王芳")]);
     f.key(KeyCode::Char('d'));
-    assert!(f.status().contains("Select a referred account"), "{}", f.status());
+    assert!(f.status().contains("or a referred account"), "{}", f.status());
     f.key(KeyCode::Char('j'));
     f.key(KeyCode::Char('d'));
     assert_eq!(f.status(), "Not earned yet: 王芳 has not ordered.");
@@ -484,9 +484,21 @@ fn the_referrals_tree_delivers_an_incentive_once_the_referee_orders() {
             .any(|p| p.note == "王芳 ordered: report back"),
         "the referrer's summary gains the follow-up to deliver"
     );
+    let owed: Vec<(bool, &str)> =
+        f.model.get::<Referrals>().rows.iter().map(|r| (r.to_deliver, r.name.as_str())).collect();
+    assert_eq!(owed[0], (true, "张伟"), "the incentive owed comes first: {owed:?}");
+    let screen = f.screen();
+    let owed_line = screen.lines().find(|l| l.contains("deliver: 张伟 for 王芳")).unwrap_or_default();
+    assert!(owed_line.contains("绿源农资"), "the company beside the name: {screen}");
+    assert_eq!(
+        f.model.get::<Referrals>().rows[f.model.get::<Referrals>().list.selected].name,
+        "王芳",
+        "the selection stayed"
+    );
     f.key(KeyCode::Char('d'));
     assert_eq!(f.status(), "Delivered the incentive. u undoes it.");
     assert!(f.screen().contains("delivered"));
+    assert!(f.model.get::<Referrals>().rows.iter().all(|r| !r.to_deliver), "nothing owed any more");
     f.key(KeyCode::Char('d'));
     assert_eq!(f.status(), "张伟's incentive for 王芳 was already delivered.");
 }

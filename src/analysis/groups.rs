@@ -3,9 +3,10 @@
 use chrono::NaiveDate;
 
 use crate::domain::{AccountSummary, Grade, Money, Tier};
+use crate::search::name_key;
 
 /// The prospects of one grade: how many, their total potential, and their
-/// positions in the summaries slice, by name.
+/// positions in the summaries slice, by name (pinyin and letters alike).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GradeGroup {
     pub grade: Grade,
@@ -32,7 +33,7 @@ pub fn prospects_by_grade(summaries: &[AccountSummary]) -> Vec<GradeGroup> {
                 .filter(|(_, s)| s.is_active() && s.grade() == Some(grade))
                 .map(|(i, _)| i)
                 .collect();
-            members.sort_unstable_by(|a, b| summaries[*a].name.cmp(&summaries[*b].name).then(a.cmp(b)));
+            members.sort_by_cached_key(|i| (name_key(&summaries[*i].name), *i));
             let potential = members.iter().filter_map(|i| summaries[*i].potential).sum();
             GradeGroup { grade, potential, members }
         })
@@ -94,5 +95,18 @@ mod tests {
         assert_eq!(tiers[0].tier, Tier::Vip);
         assert_eq!(tiers[0].members, vec![2, 3], "largest revenue first");
         assert_eq!(tiers[0].revenue_12m, Money(1000));
+    }
+
+    #[test]
+    fn prospects_are_listed_by_pinyin_not_by_code_point() {
+        let names = ["何明", "冯军", "刘洋", "陈静", "Anna"];
+        let summaries: Vec<AccountSummary> = names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| summary(i as u64 + 1, name, Stage::Prospect { grade: Grade::B }, 0, 0))
+            .collect();
+        let grade_b = &prospects_by_grade(&summaries)[1];
+        let listed: Vec<&str> = grade_b.members.iter().map(|i| summaries[*i].name.as_str()).collect();
+        assert_eq!(listed, ["Anna", "陈静", "冯军", "何明", "刘洋"]);
     }
 }

@@ -175,7 +175,7 @@ fn list_order(row: &AccountRow) -> (u8, Reverse<Option<Tier>>, Option<Grade>, St
         StageKind::Prospect => 1,
         StageKind::Archived => 2,
     };
-    (group, Reverse(row.tier), row.grade, row.name.to_lowercase(), row.id)
+    (group, Reverse(row.tier), row.grade, crate::search::name_key(&row.name), row.id)
 }
 
 impl App {

@@ -9,7 +9,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::domain::{Account, AccountId};
 
-pub use pinyin_keys::{match_syllables, syllables as pinyin_syllables};
+pub use pinyin_keys::{match_syllables, name_key, syllables as pinyin_syllables};
 
 /// Separates the values of a multi-valued column in an index line.
 const VALUE_SEPARATOR: char = '\u{1f}';

@@ -53,6 +53,25 @@ pub fn syllables(text: &str) -> Option<String> {
     has_han.then(|| out.join(" "))
 }
 
+/// The key that sorts names in one order for Chinese and Latin: Chinese
+/// characters by their main pinyin reading (陈 chen, 冯 feng, 何 he, 刘 liu),
+/// Latin letters by themselves, case aside. A space ends each syllable, so
+/// 陈 (chen) comes before 程 (cheng), as in a dictionary.
+pub fn name_key(name: &str) -> String {
+    use pinyin::ToPinyin;
+    let mut key = String::with_capacity(name.len() * 2);
+    for (ch, reading) in name.chars().zip(name.to_pinyin()) {
+        match reading {
+            Some(reading) => {
+                key.push_str(reading.plain());
+                key.push(' ');
+            }
+            None => key.extend(ch.to_lowercase()),
+        }
+    }
+    key
+}
+
 /// Matches `query` (lowercase ASCII) as prefixes of consecutive syllables,
 /// starting at any syllable: `zw` = z(hang) w(ei), `yuann` = yuan n(ong).
 /// The score favours matches from the first syllable and whole syllables,
@@ -162,6 +181,13 @@ mod tests {
         assert!(!matches("anna", "绿源农资有限公司"));
         assert!(!matches("wz", "张伟"));
         assert!(!matches("zhangweix", "张伟"));
+    }
+
+    #[test]
+    fn names_sort_by_pinyin_and_letters_in_one_order() {
+        let mut names = vec!["何明", "冯军", "刘洋", "陈静", "程刚", "Anna Schmidt", "bob", "陈建国", "Zoe"];
+        names.sort_by_cached_key(|n| name_key(n));
+        assert_eq!(names, ["Anna Schmidt", "bob", "陈建国", "陈静", "程刚", "冯军", "何明", "刘洋", "Zoe"]);
     }
 
     #[test]

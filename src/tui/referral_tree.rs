@@ -13,6 +13,27 @@ pub struct TreeRow {
     pub name: String,
     /// The ledger row that brought this account (none for a root).
     pub link: Option<usize>,
+    /// A row of the list of earned incentives to deliver, above the tree:
+    /// the account is the referrer, owed the incentive.
+    pub to_deliver: bool,
+}
+
+/// The earned incentives not yet delivered, oldest referral first: a row
+/// each, on the referrer.
+pub fn delivery_rows(ledger: &Ledger) -> Vec<TreeRow> {
+    ledger
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| row.referral.incentive_status == crate::domain::IncentiveStatus::Earned)
+        .map(|(i, row)| TreeRow {
+            depth: 0,
+            account: row.referral.referrer,
+            name: row.referrer_name.clone(),
+            link: Some(i),
+            to_deliver: true,
+        })
+        .collect()
 }
 
 /// The rows in display order: each root, then its referees depth first,
@@ -57,7 +78,7 @@ fn walk(
     if !shown.insert(account) {
         return;
     }
-    rows.push(TreeRow { depth, account, name, link });
+    rows.push(TreeRow { depth, account, name, link, to_deliver: false });
     for &i in children.get(&account).map(Vec::as_slice).unwrap_or_default() {
         let row = &ledger.rows[i];
         walk(

@@ -15,7 +15,7 @@ use crate::domain::{AccountId, IncentiveStatus};
 use crate::tui::context::{Context, ListState};
 use crate::tui::keymap::{Command, Scope};
 use crate::tui::msg::{Change, Load};
-use crate::tui::referral_tree::{TreeRow, tree_rows};
+use crate::tui::referral_tree::{TreeRow, delivery_rows, tree_rows};
 use crate::tui::theme::Theme;
 use crate::tui::views::parts::{count, empty, focus_mark_of, header_line, stage_label, table, visible};
 
@@ -35,7 +35,8 @@ impl Referrals {
     fn deliver(&self) -> Reply {
         let Some(link) = self.selected_link() else {
             return Reply::Say(
-                "Select a referred account (an indented row) to deliver its incentive.".into(),
+                "Select a \"deliver to\" row or a referred account (an indented row) to deliver its incentive."
+                    .into(),
             );
         };
         let (referee, referrer) = (&link.referee_name, &link.referrer_name);
@@ -89,7 +90,15 @@ impl Screen for Referrals {
 
     fn loaded(&mut self, data: Box<dyn Any + Send>, ctx: &Context) {
         if let Ok(ledger) = data.downcast::<Ledger>() {
-            self.rows = tree_rows(&ledger);
+            // What is owed comes first; then the tree. The selection stays
+            // on the row it was on when that row is still there.
+            let was = self.rows.get(self.list.selected).map(|r| (r.account, r.to_deliver, r.depth));
+            self.rows = delivery_rows(&ledger).into_iter().chain(tree_rows(&ledger)).collect();
+            if let Some(at) =
+                was.and_then(|was| self.rows.iter().position(|r| (r.account, r.to_deliver, r.depth) == was))
+            {
+                self.list.selected = at;
+            }
             self.ledger = *ledger;
             self.fit(ctx);
         }
@@ -134,8 +143,14 @@ fn draw(view: &Referrals, ctx: &Context, theme: &Theme, frame: &mut Frame, heade
         .map(|row| {
             let indent =
                 if row.depth == 0 { String::new() } else { format!("{}+- ", "   ".repeat(row.depth - 1)) };
+            let who = match row.link.map(|i| &ledger.rows[i]).filter(|_| row.to_deliver) {
+                Some(link) => format!("deliver: {} for {}", row.name, link.referee_name),
+                None => format!("{indent}{}", row.name),
+            };
+            // Two accounts may share a name: the company tells them apart.
+            let company = ctx.book.get(row.account).and_then(|s| s.company.clone()).unwrap_or_default();
             let stage = ctx.book.get(row.account).map(stage_label).unwrap_or_default();
-            let referred = made(row.account).map(|r| format!("{} referred, {} bought", r.made, r.converted));
+            let referred = made(row.account).map(|r| format!("{} ({} bought)", r.made, r.converted));
             let (incentive, status, since) = match row.link.map(|i| &ledger.rows[i]) {
                 Some(link) => (
                     link.referral.incentive.clone().unwrap_or_default(),
@@ -152,7 +167,8 @@ fn draw(view: &Referrals, ctx: &Context, theme: &Theme, frame: &mut Frame, heade
                 None => (String::new(), Span::raw(""), String::new()),
             };
             Row::new(vec![
-                Cell::from(format!("{indent}{}", row.name)),
+                Cell::from(who),
+                Cell::from(company),
                 Cell::from(stage),
                 Cell::from(focus_mark_of(ctx, theme, row.account)),
                 Cell::from(referred.unwrap_or_default()),
@@ -166,15 +182,16 @@ fn draw(view: &Referrals, ctx: &Context, theme: &Theme, frame: &mut Frame, heade
         frame,
         body,
         theme,
-        &["WHO REFERRED WHOM", "STAGE", "80/20", "REFERRALS", "INCENTIVE", "STATUS", "SINCE"],
+        &["WHO REFERRED WHOM", "COMPANY", "STAGE", "80/20", "REFERRED", "INCENTIVE", "STATUS", "REFERRED ON"],
         &[
+            Constraint::Fill(3),
             Constraint::Fill(2),
-            Constraint::Length(8),
+            Constraint::Length(6),
             Constraint::Length(5),
-            Constraint::Length(22),
+            Constraint::Length(12),
             Constraint::Fill(1),
             Constraint::Length(9),
-            Constraint::Length(10),
+            Constraint::Length(11),
         ],
         rows,
         selected,
