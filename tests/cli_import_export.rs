@@ -226,7 +226,7 @@ fn vcards_from_phones_are_imported_with_bad_cards_named_by_line() {
     // The first card holds only an email: refused, and so nothing is saved.
     let run = book.run(&["import", file]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("1 cards of") && run.stderr.contains("--skip-invalid"), "{}", run.stderr);
+    assert!(run.stderr.contains("1 card of") && run.stderr.contains("--skip-invalid"), "{}", run.stderr);
     assert!(
         run.stderr.contains("line 1: rejected: the card has no name, company or nickname"),
         "{}",

@@ -205,3 +205,18 @@ fn names_sort_by_pinyin_and_amounts_read_one_way() {
     let show = book.run(&["show", "陈静"]).ok();
     assert!(show.contains("64,000.00 in 12 months, 64,000.00 in all"), "{show}");
 }
+
+#[test]
+fn a_refused_import_says_why_first_then_each_row_with_its_line_once() {
+    let book = Book::new();
+    let csv = book.path("contacts.csv");
+    std::fs::write(&csv, "name,phone\n,13800001111\n孙丽,13800002222\n张三,13800002222\n").unwrap();
+    let run = book.run(&["import", csv.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert!(lines[0].starts_with("error: 1 row of"), "the error first: {lines:?}");
+    assert!(lines[0].ends_with("to import the valid 1 row)"), "{lines:?}");
+    assert_eq!(lines[1], "line 2: rejected: no name or company");
+    assert!(lines[2].starts_with("line 4: "), "{lines:?}");
+    assert_eq!(lines[2].matches("line 4").count(), 1, "one line number: {}", lines[2]);
+}

@@ -97,12 +97,17 @@ pub(super) fn import(app: App, args: &ImportArgs) -> CliResult<(App, i32)> {
 fn print_report(report: &ImportReport, label: &str, options: ImportOptions<'_>) -> i32 {
     let blocked = !report.rejected.is_empty() && !options.skip_invalid;
     let unit = if report.cards { "cards" } else { "rows" };
+    let counted = |n: usize| {
+        let noun = if n == 1 { &unit[..unit.len() - 1] } else { unit };
+        format!("{n} {noun}")
+    };
     if blocked {
+        let are = if report.rejected.len() == 1 { "is" } else { "are" };
         eprintln!(
-            "error: {} {unit} of {} are invalid; nothing imported (fix them, or use --skip-invalid to import the {} valid {unit})",
-            report.rejected.len(),
+            "error: {} of {} {are} invalid; nothing imported (fix them, or use --skip-invalid to import the valid {})",
+            counted(report.rejected.len()),
             printable(label, false),
-            report.imported.len()
+            counted(report.imported.len())
         );
     }
     // One line per row, in the file's order, after the error line; cell
