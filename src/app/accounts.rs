@@ -167,6 +167,32 @@ pub struct AccountDetail {
     pub referrals: Vec<ReferralLink>,
 }
 
+/// One past entry of an account's timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Past<'a> {
+    Touch(&'a Touch),
+    Order(&'a Order),
+}
+
+impl Past<'_> {
+    pub fn at(&self) -> NaiveDateTime {
+        match self {
+            Past::Touch(t) => t.at,
+            Past::Order(o) => o.at,
+        }
+    }
+}
+
+impl AccountDetail {
+    /// Touches and orders together, newest first.
+    pub fn past(&self) -> Vec<Past<'_>> {
+        let mut past: Vec<Past> =
+            self.touches.iter().map(Past::Touch).chain(self.orders.iter().map(Past::Order)).collect();
+        past.sort_by_key(|p| std::cmp::Reverse(p.at()));
+        past
+    }
+}
+
 /// Customers by tier (VIP first), then prospects by grade (A first), then
 /// archived accounts; by name within each group.
 fn list_order(row: &AccountRow) -> (u8, Reverse<Option<Tier>>, Option<Grade>, String, AccountId) {

@@ -48,7 +48,7 @@ use crate::domain::{AccountId, FollowUpId, MoneyError, ReferralId, UnknownKeywor
 
 pub use store::{Changes, DoctorReport, HistoryEntry, OpenOptions, Problem, StoreError};
 
-pub use accounts::{AccountDetail, AccountInput, AccountRow, ListFilter, ReferralLink};
+pub use accounts::{AccountDetail, AccountInput, AccountRow, ListFilter, Past, ReferralLink};
 pub use activity::{FollowUpInput, Logged, NextStep, OrderInput, Recorded, TouchInput, sms_restraint};
 pub use book::{BookData, Incentives};
 pub use corrections::{Corrected, FollowUpChange, OrderChange, TouchChange};

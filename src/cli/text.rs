@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 
 use super::table::{Align, Table};
 use crate::analysis::focus::ValueClass;
-use crate::app::{AccountDetail, AccountMarks, AccountRow};
+use crate::app::{AccountDetail, AccountMarks, AccountRow, Past};
 use crate::domain::{Account, Money, Stage};
 use crate::search::DocRef;
 
@@ -140,17 +140,7 @@ pub fn account_detail(detail: &AccountDetail, marks: AccountMarks) -> String {
         }
     }
 
-    enum Item<'a> {
-        Touch(&'a crate::domain::Touch),
-        Order(&'a crate::domain::Order),
-    }
-    let mut timeline: Vec<(NaiveDateTime, Item)> = detail
-        .touches
-        .iter()
-        .map(|t| (t.at, Item::Touch(t)))
-        .chain(detail.orders.iter().map(|o| (o.at, Item::Order(o))))
-        .collect();
-    timeline.sort_by_key(|item| std::cmp::Reverse(item.0));
+    let timeline = detail.past();
     out.push_str(&format!(
         "\nTimeline ({} touches, {} orders; `leadline amend` or `remove` corrects one by its number)\n",
         detail.touches.len(),
@@ -159,13 +149,13 @@ pub fn account_detail(detail: &AccountDetail, marks: AccountMarks) -> String {
     if timeline.is_empty() {
         out.push_str("  nothing yet\n");
     }
-    for (at, item) in timeline {
+    for item in timeline {
         let id = match item {
-            Item::Touch(t) => format!("touch #{}", t.id),
-            Item::Order(o) => format!("order #{}", o.id),
+            Past::Touch(t) => format!("touch #{}", t.id),
+            Past::Order(o) => format!("order #{}", o.id),
         };
         let line = match item {
-            Item::Touch(t) => {
+            Past::Touch(t) => {
                 let direction = if t.direction == crate::domain::Direction::Inbound { " (in)" } else { "" };
                 let outcome = t.outcome.map(|o| format!(" {o}")).unwrap_or_default();
                 let note = if t.note.is_empty() {
@@ -175,12 +165,12 @@ pub fn account_detail(detail: &AccountDetail, marks: AccountMarks) -> String {
                 };
                 format!("{}{direction}{outcome}{note}", t.kind)
             }
-            Item::Order(o) => {
+            Past::Order(o) => {
                 let note = if o.note.is_empty() { String::new() } else { format!(": {}", o.note) };
                 format!("order {}{note}", o.amount.grouped())
             }
         };
-        out.push_str(&format!("  {}  {line}  ({id})\n", when(at)));
+        out.push_str(&format!("  {}  {line}  ({id})\n", when(item.at())));
     }
     out
 }

@@ -4,14 +4,13 @@
 
 use std::any::Any;
 
-use chrono::NaiveDateTime;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Reply, Screen};
-use crate::app::{AccountDetail, AccountMarks};
+use crate::app::{AccountDetail, AccountMarks, Past};
 use crate::domain::{AccountId, Direction, FollowUp, Order, Touch};
 use crate::tui::context::Context;
 use crate::tui::forms::{FieldsForm, Form};
@@ -43,14 +42,11 @@ impl AccountView {
         let detail = &self.detail;
         let mut pending: Vec<&FollowUp> = detail.follow_ups.iter().filter(|f| f.is_pending()).collect();
         pending.sort_by_key(|f| (f.due, f.due_time, f.id));
-        let mut past: Vec<(NaiveDateTime, Entry)> = detail
-            .touches
-            .iter()
-            .map(|t| (t.at, Entry::Touch(t)))
-            .chain(detail.orders.iter().map(|o| (o.at, Entry::Order(o))))
-            .collect();
-        past.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
-        pending.into_iter().map(Entry::FollowUp).chain(past.into_iter().map(|(_, e)| e)).collect()
+        let past = detail.past().into_iter().map(|p| match p {
+            Past::Touch(t) => Entry::Touch(t),
+            Past::Order(o) => Entry::Order(o),
+        });
+        pending.into_iter().map(Entry::FollowUp).chain(past).collect()
     }
 
     pub fn selected_entry(&self) -> Option<Entry<'_>> {
