@@ -67,7 +67,7 @@ pub fn search(model: &Model, search: &SearchState, theme: &Theme, frame: &mut Fr
 }
 
 /// A help column at least this wide; two fit side by side from twice this.
-const HELP_COLUMN: u16 = 56;
+const HELP_COLUMN: u16 = 48;
 
 /// The help's sections for the current screen: a heading, then a line per
 /// binding (keys, what they do).
