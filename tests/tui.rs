@@ -666,7 +666,7 @@ fn help_shows_every_binding_of_the_screen_from_the_keymap() {
             f.key(KeyCode::Char(screen_key));
         }
         f.key(KeyCode::Char('?'));
-        let screen = f.draw(120, 90, Theme { color: false }).backend().to_string();
+        let screen = f.draw(220, 90, Theme { color: false }).backend().to_string();
         for binding in f.model.ctx.keymap.bindings(f.model.screen().scopes()) {
             assert!(
                 screen.contains(binding.help),
