@@ -339,18 +339,101 @@ impl Default for ReferralRules {
     }
 }
 
+/// Festivals that come with Leadline, every year.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HolidayPreset {
+    #[default]
+    None,
+    /// 元旦, 春节, 元宵节, 清明节, 劳动节, 端午节, 中秋节, 国庆节, each with its
+    /// own lead and way to greet.
+    Cn,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Holidays {
-    /// Days before a holiday that key and VIP customers are due a greeting.
+    pub preset: HolidayPreset,
+    /// Days before one of `dates` that key and VIP customers are due a greeting.
     pub lead_days: u32,
-    /// Dates and names, e.g. `"2027-02-06" = "春节"`.
+    /// Dates and names, e.g. `"2027-02-06" = "春节"`; a date here wins over
+    /// the preset's festival on that day.
     pub dates: BTreeMap<NaiveDate, String>,
 }
 
 impl Default for Holidays {
     fn default() -> Self {
-        Holidays { lead_days: 7, dates: BTreeMap::new() }
+        Holidays { preset: HolidayPreset::None, lead_days: 7, dates: BTreeMap::new() }
+    }
+}
+
+/// A holiday to greet key accounts for: its day and name, how many days
+/// ahead, and how (a gift, a greeting SMS).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Holiday<'a> {
+    pub day: NaiveDate,
+    pub name: &'a str,
+    pub lead_days: u32,
+    pub action: TouchKind,
+}
+
+impl Holiday<'_> {
+    /// The first day of its greeting window.
+    pub fn window_start(&self) -> NaiveDate {
+        self.day - chrono::Duration::days(self.lead_days.into())
+    }
+}
+
+impl Holidays {
+    /// The longest lead of any holiday in force.
+    fn max_lead(&self) -> u32 {
+        match self.preset {
+            HolidayPreset::None => self.lead_days,
+            HolidayPreset::Cn => self.lead_days.max(crate::domain::festivals::chinese_max_lead()),
+        }
+    }
+
+    fn custom<'a>(&self, (day, name): (&NaiveDate, &'a String)) -> Holiday<'a> {
+        Holiday { day: *day, name, lead_days: self.lead_days, action: TouchKind::Gift }
+    }
+
+    /// The holidays from `from` to `to`, by day; a custom date wins over
+    /// the preset's festival on the same day.
+    fn between(&self, from: NaiveDate, to: NaiveDate) -> Vec<Holiday<'_>> {
+        let mut holidays: Vec<Holiday> =
+            self.dates.range(from..=to).map(|entry| self.custom(entry)).collect();
+        if self.preset == HolidayPreset::Cn {
+            for (day, festival) in crate::domain::festivals::chinese_calendar().range(from..=to) {
+                if !self.dates.contains_key(day) {
+                    holidays.push(Holiday {
+                        day: *day,
+                        name: &festival.name,
+                        lead_days: festival.lead_days,
+                        action: festival.action,
+                    });
+                }
+            }
+            holidays.sort_by_key(|h| h.day);
+        }
+        holidays
+    }
+
+    /// The holiday on `day`, if any.
+    pub fn on(&self, day: NaiveDate) -> Option<Holiday<'_>> {
+        self.between(day, day).into_iter().next()
+    }
+
+    /// The nearest holiday whose greeting window holds `today`.
+    pub fn greeting_due(&self, today: NaiveDate) -> Option<Holiday<'_>> {
+        let until = today + chrono::Duration::days(self.max_lead().into());
+        self.between(today, until).into_iter().find(|h| h.window_start() <= today)
+    }
+
+    /// The first day from `from` to `until` on which some holiday's
+    /// greeting window is open.
+    pub fn first_window(&self, from: NaiveDate, until: NaiveDate) -> Option<NaiveDate> {
+        let last = until + chrono::Duration::days(self.max_lead().into());
+        self.between(from, last).iter().map(|h| h.window_start().max(from)).filter(|d| *d <= until).min()
     }
 }
 
@@ -753,6 +836,12 @@ mod tests {
         assert_eq!(config.cadence.b, 7);
         assert_eq!(config.holidays.dates.values().next().map(String::as_str), Some("春节"));
         assert_eq!(Config::parse(&config.to_toml(), Path::new("c.toml")).unwrap(), config);
+        let chinese = Config::parse("[holidays]\npreset = \"cn\"\n", Path::new("c.toml")).unwrap();
+        assert_eq!(chinese.holidays.preset, HolidayPreset::Cn);
+        assert_eq!(Config::parse(&chinese.to_toml(), Path::new("c.toml")).unwrap(), chinese);
+        let error =
+            Config::parse("[holidays]\npreset = \"us\"\n", Path::new("c.toml")).unwrap_err().to_string();
+        assert!(error.starts_with("c.toml: line 2") && error.contains("cn"), "{error}");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
 use super::due;
-use crate::config::Config;
+use crate::config::{Config, Holiday};
 pub use crate::domain::RowKind;
 use crate::domain::{AccountId, AccountSummary, FollowUp, FollowUpReason, Stage, TouchKind};
 
@@ -104,15 +104,10 @@ fn may_greet(summary: &AccountSummary, key_account: bool) -> bool {
 
 /// The holiday whose greeting is due on `today` for an account that may be
 /// greeted: within the lead days, not yet greeted.
-fn holiday_due<'a>(
-    summary: &AccountSummary,
-    today: NaiveDate,
-    config: &'a Config,
-) -> Option<(NaiveDate, &'a str)> {
-    let lead = Duration::days(config.holidays.lead_days.into());
-    let (day, name) = config.holidays.dates.range(today..=today + lead).next()?;
-    let greeted = summary.last_greeting.is_some_and(|t| t.date() >= *day - lead);
-    (!greeted).then_some((*day, name.as_str()))
+fn holiday_due<'a>(summary: &AccountSummary, today: NaiveDate, config: &'a Config) -> Option<Holiday<'a>> {
+    let holiday = config.holidays.greeting_due(today)?;
+    let greeted = summary.last_greeting.is_some_and(|t| t.date() >= holiday.window_start());
+    (!greeted).then_some(holiday)
 }
 
 /// How to reach an account for contact it is due: the kind most of its
@@ -213,7 +208,7 @@ impl Due {
     /// once due, else its cadence once run out, else a greeting due.
     pub fn on(&self, summary: &AccountSummary, day: NaiveDate, config: &Config) -> Option<Scored> {
         let w = &config.ranking;
-        let holiday = if self.greets { holiday_due(summary, day, config).map(|(day, _)| day) } else { None };
+        let holiday = if self.greets { holiday_due(summary, day, config) } else { None };
         let (kind, due, score) = match (self.promise, self.cadence, holiday) {
             (Some((_, due, points)), _, _) if due <= day => {
                 let overdue = (day - due).num_days();
@@ -227,13 +222,11 @@ impl Due {
             (_, Some(since), _) if since <= day => {
                 (RowKind::Cadence, since, w.cadence_day * (day - since).num_days().min(60) as f64)
             }
-            (_, _, Some(holiday)) => {
-                (RowKind::Holiday, holiday - Duration::days(config.holidays.lead_days.into()), 0.0)
-            }
+            (_, _, Some(holiday)) => (RowKind::Holiday, holiday.window_start(), 0.0),
             _ => return None,
         };
         let bonus = if holiday.is_some() { w.holiday } else { 0.0 };
-        Some((kind, due, score + self.points + bonus, holiday))
+        Some((kind, due, score + self.points + bonus, holiday.map(|h| h.day)))
     }
 
     /// Position in `pending` of the account's earliest promise.
@@ -245,18 +238,7 @@ impl Due {
     /// promise's day, its cadence's, or the start of a holiday's lead (an
     /// estimate for holidays close together; [`Due::on`] decides).
     pub fn earliest(&self, from: NaiveDate, until: NaiveDate, config: &Config) -> Option<NaiveDate> {
-        let lead = Duration::days(config.holidays.lead_days.into());
-        let greeting = self
-            .greets
-            .then(|| {
-                config
-                    .holidays
-                    .dates
-                    .range(from..=until + lead)
-                    .next()
-                    .map(|(day, _)| (*day - lead).max(from))
-            })
-            .flatten();
+        let greeting = self.greets.then(|| config.holidays.first_window(from, until)).flatten();
         [self.promise.map(|(_, due, _)| due.max(from)), self.cadence.map(|c| c.max(from)), greeting]
             .into_iter()
             .flatten()
@@ -336,7 +318,19 @@ impl Ranked {
     pub fn channel(&self, summary: &AccountSummary, config: &Config) -> TouchKind {
         match (self.follow_up(summary), self.kind) {
             (Some(f), _) => f.kind,
-            (None, RowKind::Holiday) => TouchKind::Gift,
+            (None, RowKind::Holiday) => {
+                let action = self
+                    .holiday
+                    .and_then(|day| config.holidays.on(day))
+                    .map_or(TouchKind::Gift, |h| h.action);
+                // A greeting SMS is an SMS: past the restraint, call instead.
+                let fatigued = self.unanswered_sms >= config.sms.unanswered as usize;
+                if action == TouchKind::Sms && (fatigued || summary.phone.is_none()) {
+                    if summary.phone.is_some() { TouchKind::Call } else { TouchKind::Visit }
+                } else {
+                    action
+                }
+            }
             (None, _) => best_channel(summary, self.unanswered_sms >= config.sms.unanswered as usize),
         }
     }
@@ -375,10 +369,16 @@ impl Ranked {
             _ => Vec::new(),
         };
         if let Some(day) = self.holiday {
-            let name = config.holidays.dates.get(&day).map_or("a holiday", String::as_str);
+            let holiday = config.holidays.on(day);
+            let name = holiday.map_or("a holiday", |h| h.name);
             let days = (day - today).num_days();
             let when = if days == 0 { "today".to_string() } else { format!("in {}", plural(days, "day")) };
-            reasons.push(format!("{name} {when}: send a greeting or a gift"));
+            let how = match holiday.map(|h| h.action) {
+                Some(TouchKind::Sms) => "send a greeting",
+                Some(TouchKind::Visit) => "visit with greetings",
+                _ => "send a greeting or a gift",
+            };
+            reasons.push(format!("{name} {when}: {how}"));
         }
         if self.key_account {
             reasons.push("key account".into());
@@ -681,6 +681,61 @@ mod tests {
         let rows = rank_on(&[due_anyway], TODAY);
         assert_eq!(rows[0].kind, RowKind::FollowUp, "the holiday joins the row's reasons");
         assert_eq!(rows[0].reasons.last().unwrap(), "元旦前 in 6 days: send a greeting or a gift");
+    }
+
+    #[test]
+    fn the_chinese_preset_greets_each_festival_ahead_by_its_own_lead_and_way() {
+        let mut config = Config::default();
+        config.holidays.preset = crate::config::HolidayPreset::Cn;
+        let mut vip = account(1, customer(Tier::Vip), Some(1));
+        vip.phone = Some("13800138000".into());
+        fn rows_in(
+            config: &Config,
+            summary: &AccountSummary,
+            on: &str,
+        ) -> Vec<(RowKind, TouchKind, Vec<String>)> {
+            rank(std::slice::from_ref(summary), day(on), config, &Marks::default())
+                .iter()
+                .map(|r| (r.kind, r.channel(summary, config), r.reasons(summary, day(on), config)))
+                .collect()
+        }
+        let rows_on = |summary: &AccountSummary, on: &str| rows_in(&config, summary, on);
+        // 中秋 2026-09-25: a gift, 10 days ahead.
+        assert!(rows_on(&vip, "2026-09-14").is_empty(), "11 days ahead is before its lead");
+        let mid_autumn = rows_on(&vip, "2026-09-15");
+        assert_eq!(mid_autumn.len(), 1);
+        assert_eq!((mid_autumn[0].0, mid_autumn[0].1), (RowKind::Holiday, TouchKind::Gift));
+        assert_eq!(mid_autumn[0].2, ["中秋节 in 10 days: send a greeting or a gift"]);
+        // 国庆 2026-10-01: a greeting SMS, 3 days ahead.
+        assert!(rows_on(&vip, "2026-09-27").is_empty());
+        let national = rows_on(&vip, "2026-09-28");
+        assert_eq!(
+            (national[0].1, national[0].2.clone()),
+            (TouchKind::Sms, vec!["国庆节 in 3 days: send a greeting".to_string()])
+        );
+        // 春节 2027-02-06: two weeks ahead.
+        let spring = rows_on(&vip, "2027-01-23");
+        assert_eq!(
+            spring[0].2.last().map(String::as_str),
+            Some("春节 in 14 days: send a greeting or a gift")
+        );
+        // Three SMS unanswered: the greeting is a call.
+        let mut tired = vip.clone();
+        let on = day("2026-09-28");
+        tired.unanswered_sms = [3, 5, 7]
+            .iter()
+            .map(|d| (on - chrono::Duration::days(*d)).and_hms_opt(10, 0, 0).unwrap())
+            .collect();
+        assert_eq!(rows_on(&tired, "2026-09-28")[0].1, TouchKind::Call, "SMS restraint holds for greetings");
+        // A custom date wins on its day; without the preset, none of this.
+        config.holidays.dates.insert(day("2026-10-01"), "公司周年".into());
+        assert_eq!(
+            rows_in(&config, &vip, "2026-09-26")[0].2,
+            ["公司周年 in 5 days: send a greeting or a gift"]
+        );
+        config.holidays.preset = crate::config::HolidayPreset::None;
+        config.holidays.dates.clear();
+        assert!(rows_in(&config, &vip, "2026-09-15").is_empty());
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub fn account_list(rows: &[AccountRow]) -> String {
             row.company.clone().unwrap_or_default(),
             stage_cell(row),
             row.marks.value_class.map_or("", ValueClass::mark).to_string(),
-            row.revenue_12m.to_string(),
+            row.revenue_12m.grouped(),
             row.last_touch.map_or_else(|| "-".into(), |t| t.format("%Y-%m-%d").to_string()),
         ]);
     }

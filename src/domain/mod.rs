@@ -5,6 +5,7 @@ mod activity;
 pub mod contact;
 pub mod dates;
 mod day;
+pub mod festivals;
 mod follow_up;
 mod ids;
 pub(crate) mod keyword;
