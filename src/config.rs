@@ -397,43 +397,46 @@ impl Holidays {
         Holiday { day: *day, name, lead_days: self.lead_days, action: TouchKind::Gift }
     }
 
-    /// The holidays from `from` to `to`, by day; a custom date wins over
-    /// the preset's festival on the same day.
-    fn between(&self, from: NaiveDate, to: NaiveDate) -> Vec<Holiday<'_>> {
-        let mut holidays: Vec<Holiday> =
-            self.dates.range(from..=to).map(|entry| self.custom(entry)).collect();
-        if self.preset == HolidayPreset::Cn {
-            for (day, festival) in crate::domain::festivals::chinese_calendar().range(from..=to) {
-                if !self.dates.contains_key(day) {
-                    holidays.push(Holiday {
-                        day: *day,
-                        name: &festival.name,
-                        lead_days: festival.lead_days,
-                        action: festival.action,
-                    });
-                }
-            }
-            holidays.sort_by_key(|h| h.day);
-        }
-        holidays
+    /// The holidays from `from` to `to`: the custom dates, then the preset's
+    /// festivals on other days (a custom date wins on its day). Not in day
+    /// order across the two; nothing is collected, as the plan asks this of
+    /// every key account for every day it plans.
+    fn between(&self, from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = Holiday<'_>> {
+        let custom = self.dates.range(from..=to).map(|entry| self.custom(entry));
+        let festivals = match self.preset {
+            HolidayPreset::Cn => Some(crate::domain::festivals::chinese_calendar().range(from..=to)),
+            HolidayPreset::None => None,
+        };
+        let preset = festivals.into_iter().flatten().filter(|(day, _)| !self.dates.contains_key(day)).map(
+            |(day, festival)| Holiday {
+                day: *day,
+                name: &festival.name,
+                lead_days: festival.lead_days,
+                action: festival.action,
+            },
+        );
+        custom.chain(preset)
     }
 
     /// The holiday on `day`, if any.
     pub fn on(&self, day: NaiveDate) -> Option<Holiday<'_>> {
-        self.between(day, day).into_iter().next()
+        self.between(day, day).next()
     }
 
     /// The nearest holiday whose greeting window holds `today`.
     pub fn greeting_due(&self, today: NaiveDate) -> Option<Holiday<'_>> {
+        if self.preset == HolidayPreset::None && self.dates.is_empty() {
+            return None;
+        }
         let until = today + chrono::Duration::days(self.max_lead().into());
-        self.between(today, until).into_iter().find(|h| h.window_start() <= today)
+        self.between(today, until).filter(|h| h.window_start() <= today).min_by_key(|h| h.day)
     }
 
     /// The first day from `from` to `until` on which some holiday's
     /// greeting window is open.
     pub fn first_window(&self, from: NaiveDate, until: NaiveDate) -> Option<NaiveDate> {
         let last = until + chrono::Duration::days(self.max_lead().into());
-        self.between(from, last).iter().map(|h| h.window_start().max(from)).filter(|d| *d <= until).min()
+        self.between(from, last).map(|h| h.window_start().max(from)).filter(|d| *d <= until).min()
     }
 }
 

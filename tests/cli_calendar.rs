@@ -50,3 +50,87 @@ fn national_day_is_a_greeting_sms_three_days_ahead_and_a_greeting_closes_it() {
     tomorrow.now = "2026-09-29T09:00".into();
     assert!(rows(&tomorrow).is_empty(), "greeted within the lead: not due again");
 }
+
+#[test]
+fn a_birthday_brings_a_greeting_row_two_days_ahead_every_year() {
+    let mut book = Book::new();
+    book.now = "2026-11-30T09:00".into();
+    book.add(&["李娜", "--phone", "138 0000 3333", "--birthday", "12-03"]);
+    book.run(&["log", "call", "李娜", "--outcome", "reached"]).ok();
+    assert!(rows(&book).iter().all(|r| r["done"] == true), "3 days ahead: not yet");
+    book.now = "2026-12-01T09:00".into();
+    let due = rows(&book);
+    assert_eq!(due.len(), 1, "{due:?}");
+    assert_eq!((due[0]["kind"].as_str(), due[0]["channel"].as_str()), (Some("holiday"), Some("sms")));
+    assert_eq!(due[0]["reasons"][0], "birthday in 2 days: send a greeting");
+    book.run(&["log", "sms", "李娜", "--note", "生日快乐"]).ok();
+    book.now = "2026-12-02T09:00".into();
+    assert!(rows(&book).is_empty(), "greeted: not due again this year");
+    book.now = "2027-12-01T09:00".into();
+    let next_year = book.json(&["today", "--json"]);
+    let reasons = next_year.as_array().unwrap().iter().map(|r| r["reasons"].to_string()).collect::<String>();
+    assert!(reasons.contains("birthday in 2 days"), "{next_year}");
+
+    assert_eq!(book.json(&["show", "李娜", "--json"])["account"]["birthday"], "12-03");
+    assert!(book.run(&["show", "李娜"]).ok().contains("birthday    12-03"));
+    let error = book.run(&["edit", "李娜", "--birthday", "02-30"]).fails(2);
+    assert!(error.contains("'02-30' is not a birthday"), "{error}");
+    book.run(&["edit", "李娜", "--birthday", ""]).ok();
+    assert!(book.json(&["show", "李娜", "--json"])["account"]["birthday"].is_null());
+}
+
+#[test]
+fn a_customer_is_greeted_on_the_anniversary_of_its_first_order() {
+    let mut book = Book::new();
+    book.now = "2026-11-30T09:00".into();
+    book.add(&["王芳", "--phone", "139 0000 2222"]);
+    book.run(&["order", "王芳", "5000", "--at", "2025-12-03"]).ok();
+    let due = rows(&book);
+    let reasons = due[0]["reasons"].to_string();
+    assert!(reasons.contains("1 year as a customer in 3 days: send a greeting"), "{due:?}");
+    assert_eq!(book.json(&["show", "王芳", "--json"])["account"]["anniversary"], "2025-12-03");
+    book.run(&["edit", "王芳", "--anniversary", "2020-06-01"]).ok();
+    let mut later = book;
+    later.now = "2027-05-29T09:00".into();
+    let due = rows(&later);
+    assert!(due[0]["reasons"].to_string().contains("7 years as a customer in 3 days"), "{due:?}");
+}
+
+#[test]
+fn birthdays_come_in_from_vcards_and_csv() {
+    let book = Book::new();
+    let vcf = book.path("phone.vcf");
+    std::fs::write(
+        &vcf,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:赵敏\r\nTEL;TYPE=CELL:13800001234\r\nBDAY:1985-07-09\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:4.0\r\nFN:孙强\r\nBDAY:--0412\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    book.run(&["import", vcf.to_str().unwrap()]).ok();
+    let csv = book.path("contacts.csv");
+    std::fs::write(&csv, "Name,Phone,Birthday\n周杰,13900004321,3/15/1978\n吴涛,13900009999,0/0/00\n")
+        .unwrap();
+    book.run(&["import", csv.to_str().unwrap()]).ok();
+    let birthday = |name: &str| book.json(&["show", name, "--json"])["account"]["birthday"].clone();
+    assert_eq!(birthday("赵敏"), "1985-07-09");
+    assert_eq!(birthday("孙强"), "04-12");
+    assert_eq!(birthday("周杰"), "1978-03-15");
+    assert!(birthday("吴涛").is_null(), "Outlook's empty birthday is none");
+}
+
+#[test]
+fn the_week_plans_a_birthday_on_the_day_its_greeting_opens() {
+    let mut book = Book::new();
+    book.now = "2026-12-01T09:00".into();
+    book.add(&["李娜", "--phone", "138 0000 3333", "--birthday", "12-05"]);
+    book.run(&["log", "call", "李娜", "--outcome", "reached"]).ok();
+    let plan = book.json(&["plan", "--days", "7", "--json"]);
+    let day_of = |name: &str| {
+        plan["days"].as_array().unwrap().iter().find_map(|day| {
+            let planned =
+                day["rows"].as_array().unwrap().iter().any(|r| r["name"] == name && r["done"] == false);
+            planned.then(|| day["date"].as_str().unwrap().to_string())
+        })
+    };
+    assert_eq!(day_of("李娜").as_deref(), Some("2026-12-03"), "{plan}");
+}

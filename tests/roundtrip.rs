@@ -95,6 +95,9 @@ fn account() -> impl Strategy<Value = Account> {
                     stage,
                     archived: archived.map(|(reason, at)| Archived { reason, at }),
                     created_at,
+                    // From the creation time, so that it varies with the case.
+                    birthday: MonthDay::parse(&created_at.format("%m-%d").to_string()).ok(),
+                    anniversary: converted_at.map(|t| t.date() + chrono::Duration::days(3)),
                     converted_at,
                 }
             },

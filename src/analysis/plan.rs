@@ -98,7 +98,7 @@ impl Planned {
         config: &Config,
     ) -> Option<Planned> {
         let summary = &summaries[c.index];
-        let (kind, _, score, _) = c.due.on(summary, day, config)?;
+        let (kind, _, score, _) = c.due.on(day, config)?;
         let follow_up = c.due.promise_index().filter(|_| kind == RowKind::FollowUp);
         Some(Planned {
             index: c.index,
@@ -193,16 +193,10 @@ fn kept_status(summary: &AccountSummary, live: Option<&Ranked>, day: NaiveDate) 
 }
 
 /// The first day in `from..=end` the account has a row, if any.
-fn first_due(
-    due: &Due,
-    summary: &AccountSummary,
-    from: NaiveDate,
-    end: NaiveDate,
-    config: &Config,
-) -> Option<NaiveDate> {
+fn first_due(due: &Due, from: NaiveDate, end: NaiveDate, config: &Config) -> Option<NaiveDate> {
     let mut day = due.earliest(from, end, config)?;
     while day <= end {
-        if due.on(summary, day, config).is_some() {
+        if due.on(day, config).is_some() {
             return Some(day);
         }
         day += Duration::days(1);
@@ -235,9 +229,10 @@ impl Candidate {
     /// Scored for `day`; None when it has nothing due that day.
     fn on(&self, at: u32, summaries: &[AccountSummary], day: NaiveDate, config: &Config) -> Option<Waiting> {
         let summary = &summaries[self.index];
-        let (kind, _, score, holiday) = self.due.on(summary, day, config)?;
-        // A greeting after the holiday is too late: on the day itself it is a promise.
-        let forced = kind == RowKind::FollowUp || (kind == RowKind::Holiday && holiday == Some(day));
+        let (kind, _, score, greeting) = self.due.on(day, config)?;
+        // A greeting after the day is too late: on the day itself it is a promise.
+        let forced =
+            kind == RowKind::FollowUp || (kind == RowKind::Holiday && greeting.is_some_and(|g| g.day == day));
         Some(Waiting { at, account: summary.id, score, forced, focus: self.due.focus })
     }
 }
@@ -327,7 +322,7 @@ pub fn plan(
                 None => first,
             };
             let due = Due::of(summary, config, marks)?;
-            let since = first_due(&due, summary, from, end, config)?;
+            let since = first_due(&due, from, end, config)?;
             Some(Candidate { index, since, due })
         })
         .collect();

@@ -2,12 +2,12 @@
 //! a score and its reasons in words. A function of the account summaries,
 //! the date and the config; it never reads touches.
 
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 
 use super::due;
 use crate::config::{Config, Holiday};
 pub use crate::domain::RowKind;
-use crate::domain::{AccountId, AccountSummary, FollowUp, FollowUpReason, Stage, TouchKind};
+use crate::domain::{AccountId, AccountSummary, FollowUp, FollowUpReason, MonthDay, Stage, TouchKind};
 
 /// A set of accounts looked up once per account and day by the ranking
 /// and the plan: a fast hash (ids are not chosen by an adversary).
@@ -48,8 +48,8 @@ pub struct Ranked {
     /// ran out, or the first day of the holiday lead.
     pub due: NaiveDate,
     pub score: f64,
-    /// The holiday whose greeting is due.
-    pub holiday: Option<NaiveDate>,
+    /// The greeting due: a holiday, a birthday, an anniversary.
+    pub greeting: Option<Greeting>,
     pub unanswered_sms: usize,
     pub key_account: bool,
     pub big_potential: bool,
@@ -96,18 +96,67 @@ pub fn unanswered_sms(summary: &AccountSummary, today: NaiveDate, config: &Confi
     summary.unanswered_sms.iter().filter(|t| t.date() >= from && t.date() <= today).count()
 }
 
+/// What a greeting row greets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Occasion {
+    /// A holiday of the settings (its name is there, by day).
+    Holiday,
+    Birthday,
+    /// So many years since the anniversary.
+    Anniversary(i32),
+}
+
+/// A greeting due: on what day, for what, from when, and how.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Greeting {
+    pub day: NaiveDate,
+    pub occasion: Occasion,
+    pub window_start: NaiveDate,
+    pub action: TouchKind,
+}
+
+/// Days ahead a birthday and an anniversary are greeted, by SMS.
+const BIRTHDAY_LEAD: i64 = 2;
+const ANNIVERSARY_LEAD: i64 = 3;
+
+/// The contact's personal days due a greeting on `today`: the birthday of
+/// any active account, the anniversary of a customer (from its first
+/// year on).
+fn personal_greetings(
+    birthday: Option<MonthDay>,
+    anniversary: Option<NaiveDate>,
+    today: NaiveDate,
+) -> impl Iterator<Item = Greeting> {
+    let birthday = birthday.and_then(|b| {
+        let day = b.next_from(today)?;
+        let window_start = day - Duration::days(BIRTHDAY_LEAD);
+        Some(Greeting { day, occasion: Occasion::Birthday, window_start, action: TouchKind::Sms })
+    });
+    let anniversary = anniversary.and_then(|first| {
+        let yearly = MonthDay { month: first.month(), day: first.day(), year: None };
+        let day = yearly.next_from(today.max(first + Duration::days(1)))?;
+        let window_start = day - Duration::days(ANNIVERSARY_LEAD);
+        let years = day.year() - first.year();
+        Some(Greeting { day, occasion: Occasion::Anniversary(years), window_start, action: TouchKind::Sms })
+    });
+    birthday.into_iter().chain(anniversary).filter(move |g| g.window_start <= today)
+}
+
 /// Whether an account may be due a holiday greeting at all: key accounts
 /// and VIP customers.
 fn may_greet(summary: &AccountSummary, key_account: bool) -> bool {
     key_account || matches!(summary.stage, Stage::Customer { tier: crate::domain::Tier::Vip, .. })
 }
 
-/// The holiday whose greeting is due on `today` for an account that may be
-/// greeted: within the lead days, not yet greeted.
-fn holiday_due<'a>(summary: &AccountSummary, today: NaiveDate, config: &'a Config) -> Option<Holiday<'a>> {
-    let holiday = config.holidays.greeting_due(today)?;
-    let greeted = summary.last_greeting.is_some_and(|t| t.date() >= holiday.window_start());
-    (!greeted).then_some(holiday)
+/// The holiday whose greeting is due on `today` (see [`Due::greeting_on`]).
+fn holiday_greeting(today: NaiveDate, config: &Config) -> Option<Greeting> {
+    let holiday: Holiday = config.holidays.greeting_due(today)?;
+    Some(Greeting {
+        day: holiday.day,
+        occasion: Occasion::Holiday,
+        window_start: holiday.window_start(),
+        action: holiday.action,
+    })
 }
 
 /// How to reach an account for contact it is due: the kind most of its
@@ -160,7 +209,12 @@ pub struct Due {
     /// The day the cadence runs out; only without a pending follow-up,
     /// which is the plan for the account, even a later one.
     cadence: Option<NaiveDate>,
+    /// May be due a holiday greeting (a key account or a VIP).
     greets: bool,
+    birthday: Option<MonthDay>,
+    /// A customer's, greeted each year.
+    anniversary: Option<NaiveDate>,
+    last_greeting: Option<NaiveDate>,
     /// Stage, key account and big potential points.
     points: f64,
     pub key_account: bool,
@@ -169,8 +223,8 @@ pub struct Due {
     pub focus: bool,
 }
 
-/// A row's kind, the day it fell due, its score and the holiday it greets.
-pub type Scored = (RowKind, NaiveDate, f64, Option<NaiveDate>);
+/// A row's kind, the day it fell due, its score and the greeting it brings.
+pub type Scored = (RowKind, NaiveDate, f64, Option<Greeting>);
 
 impl Due {
     /// None for an archived account: it is never due.
@@ -195,6 +249,9 @@ impl Due {
             promise,
             cadence: summary.pending.is_empty().then(|| cadence_due(summary, config)),
             greets: may_greet(summary, key_account),
+            birthday: summary.birthday,
+            anniversary: summary.anniversary.filter(|_| summary.tier().is_some()),
+            last_greeting: summary.last_greeting.map(|t| t.date()),
             points: stage
                 + if key_account { w.key_account } else { 0.0 }
                 + if big_potential { w.big_potential } else { 0.0 },
@@ -206,9 +263,9 @@ impl Due {
 
     /// The row on `day`, if the account needs contact then: its promise
     /// once due, else its cadence once run out, else a greeting due.
-    pub fn on(&self, summary: &AccountSummary, day: NaiveDate, config: &Config) -> Option<Scored> {
+    pub fn on(&self, day: NaiveDate, config: &Config) -> Option<Scored> {
         let w = &config.ranking;
-        let holiday = if self.greets { holiday_due(summary, day, config) } else { None };
+        let holiday = self.greeting_on(day, config);
         let (kind, due, score) = match (self.promise, self.cadence, holiday) {
             (Some((_, due, points)), _, _) if due <= day => {
                 let overdue = (day - due).num_days();
@@ -222,11 +279,26 @@ impl Due {
             (_, Some(since), _) if since <= day => {
                 (RowKind::Cadence, since, w.cadence_day * (day - since).num_days().min(60) as f64)
             }
-            (_, _, Some(holiday)) => (RowKind::Holiday, holiday.window_start(), 0.0),
+            (_, _, Some(greeting)) => (RowKind::Holiday, greeting.window_start, 0.0),
             _ => return None,
         };
         let bonus = if holiday.is_some() { w.holiday } else { 0.0 };
-        Some((kind, due, score + self.points + bonus, holiday.map(|h| h.day)))
+        Some((kind, due, score + self.points + bonus, holiday))
+    }
+
+    /// The greeting due on `day` that the account has not had since its
+    /// window opened, the nearest first: a holiday (key accounts and VIPs),
+    /// the contact's birthday, a customer's anniversary.
+    fn greeting_on(&self, day: NaiveDate, config: &Config) -> Option<Greeting> {
+        if !self.greets && self.birthday.is_none() && self.anniversary.is_none() {
+            return None;
+        }
+        let holiday = if self.greets { holiday_greeting(day, config) } else { None };
+        holiday
+            .into_iter()
+            .chain(personal_greetings(self.birthday, self.anniversary, day))
+            .filter(|g| self.last_greeting.is_none_or(|last| last < g.window_start))
+            .min_by_key(|g| g.day)
     }
 
     /// Position in `pending` of the account's earliest promise.
@@ -239,8 +311,18 @@ impl Due {
     /// estimate for holidays close together; [`Due::on`] decides).
     pub fn earliest(&self, from: NaiveDate, until: NaiveDate, config: &Config) -> Option<NaiveDate> {
         let greeting = self.greets.then(|| config.holidays.first_window(from, until)).flatten();
+        // A personal day's window, when it opens by `until` (its day may be
+        // a few days after).
+        let personal = [
+            self.birthday.and_then(|b| b.next_from(from)).map(|d| d - Duration::days(BIRTHDAY_LEAD)),
+            self.anniversary
+                .and_then(|a| MonthDay { month: a.month(), day: a.day(), year: None }.next_from(from))
+                .map(|d| d - Duration::days(ANNIVERSARY_LEAD)),
+        ]
+        .map(|start| start.map(|d| d.max(from)).filter(|d| *d <= until));
         [self.promise.map(|(_, due, _)| due.max(from)), self.cadence.map(|c| c.max(from)), greeting]
             .into_iter()
+            .chain(personal)
             .flatten()
             .min()
     }
@@ -254,7 +336,7 @@ impl Due {
         day: NaiveDate,
         config: &Config,
     ) -> Option<Ranked> {
-        let (kind, due, score, holiday) = self.on(summary, day, config)?;
+        let (kind, due, score, greeting) = self.on(day, config)?;
         let follow_up = self.promise.filter(|_| kind == RowKind::FollowUp).map(|(i, _, _)| i);
         let more_due = match follow_up {
             Some(_) => summary.pending.iter().filter(|f| f.due <= day).count().saturating_sub(1),
@@ -268,7 +350,7 @@ impl Due {
             more_due,
             due,
             score,
-            holiday,
+            greeting,
             unanswered_sms: unanswered_sms(summary, day, config),
             key_account: self.key_account,
             big_potential: self.big_potential,
@@ -319,10 +401,7 @@ impl Ranked {
         match (self.follow_up(summary), self.kind) {
             (Some(f), _) => f.kind,
             (None, RowKind::Holiday) => {
-                let action = self
-                    .holiday
-                    .and_then(|day| config.holidays.on(day))
-                    .map_or(TouchKind::Gift, |h| h.action);
+                let action = self.greeting.map_or(TouchKind::Gift, |g| g.action);
                 // A greeting SMS is an SMS: past the restraint, call instead.
                 let fatigued = self.unanswered_sms >= config.sms.unanswered as usize;
                 if action == TouchKind::Sms && (fatigued || summary.phone.is_none()) {
@@ -368,17 +447,22 @@ impl Ranked {
             }
             _ => Vec::new(),
         };
-        if let Some(day) = self.holiday {
-            let holiday = config.holidays.on(day);
-            let name = holiday.map_or("a holiday", |h| h.name);
-            let days = (day - today).num_days();
+        if let Some(greeting) = self.greeting {
+            let days = (greeting.day - today).num_days();
             let when = if days == 0 { "today".to_string() } else { format!("in {}", plural(days, "day")) };
-            let how = match holiday.map(|h| h.action) {
-                Some(TouchKind::Sms) => "send a greeting",
-                Some(TouchKind::Visit) => "visit with greetings",
+            let what = match greeting.occasion {
+                Occasion::Holiday => {
+                    config.holidays.on(greeting.day).map_or("a holiday", |h| h.name).to_string()
+                }
+                Occasion::Birthday => "birthday".to_string(),
+                Occasion::Anniversary(years) => format!("{} as a customer", plural(years.into(), "year")),
+            };
+            let how = match greeting.action {
+                TouchKind::Sms => "send a greeting",
+                TouchKind::Visit => "visit with greetings",
                 _ => "send a greeting or a gift",
             };
-            reasons.push(format!("{name} {when}: {how}"));
+            reasons.push(format!("{what} {when}: {how}"));
         }
         if self.key_account {
             reasons.push("key account".into());

@@ -8,8 +8,8 @@ use super::{AccountMarks, App, AppError, AppResult, Referred, Written};
 use crate::app::store::{AccountRecord, Records};
 use crate::domain::contact::{TextField, check_email, check_name, check_phones, check_tags, optional_field};
 use crate::domain::{
-    Account, AccountId, AccountStats, AccountSummary, ArchiveReason, Archived, FollowUp, Grade, Money, Order,
-    Referral, Stage, StageKind, StageLabel, Tier, Touch,
+    Account, AccountId, AccountStats, AccountSummary, ArchiveReason, Archived, FollowUp, Grade, Money,
+    MonthDay, Order, Referral, Stage, StageKind, StageLabel, Tier, Touch,
 };
 
 /// Fields of an account as a user gives them; `None` leaves a field as it
@@ -30,6 +30,10 @@ pub struct AccountInput {
     pub grade: Option<Grade>,
     /// Pins a customer's tier (edit only).
     pub tier: Option<Tier>,
+    /// `MM-DD` or `YYYY-MM-DD`; `""` clears it.
+    pub birthday: Option<String>,
+    /// A date; `""` clears it (the first order's day counts then).
+    pub anniversary: Option<String>,
 }
 
 impl AccountInput {
@@ -61,6 +65,24 @@ impl AccountInput {
         }
         if let Some(potential) = self.potential {
             account.potential = (potential > Money::ZERO).then_some(potential);
+        }
+        if let Some(birthday) = &self.birthday {
+            account.birthday = match birthday.trim() {
+                "" => None,
+                text => Some(MonthDay::parse(text).map_err(|e| AppError::Invalid(e.to_string()))?),
+            };
+        }
+        if let Some(anniversary) = &self.anniversary {
+            account.anniversary = match anniversary.trim() {
+                "" => None,
+                text => Some(
+                    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                        .map_err(|_| AppError::Invalid(format!("'{text}' is not a date: use YYYY-MM-DD")))
+                        .and_then(|d| {
+                            crate::domain::dates::check_date(d).map_err(|e| AppError::Invalid(e.to_string()))
+                        })?,
+                ),
+            };
         }
         match (self.grade, account.stage) {
             (Some(grade), Stage::Prospect { .. }) => account.stage = Stage::Prospect { grade },

@@ -14,7 +14,7 @@ use crate::domain::contact::{
     ContactError, MAX_PHONES, TextField, check_email, check_name, check_phone, check_tags, clean_text,
     email_key, phone_key,
 };
-use crate::domain::{Account, AccountId, Grade};
+use crate::domain::{Account, AccountId, Grade, MonthDay};
 
 /// What a column of the file (or a vCard property) holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -36,6 +36,32 @@ pub(super) enum Field {
     Note,
     Source,
     Address,
+    Birthday,
+}
+
+/// A birthday as contact files write it: `1978-03-15`, `--03-15`,
+/// `19780315`, with a time after a `T`, or Outlook's `3/15/1978`;
+/// Outlook's empty `0/0/00` is none.
+fn parse_birthday(raw: &str) -> Result<Option<MonthDay>, ()> {
+    let text = raw.trim();
+    let text = text.split_once('T').map_or(text, |(date, _)| date);
+    if text.is_empty() || text == "0/0/00" {
+        return Ok(None);
+    }
+    if let Ok(day) = MonthDay::parse(text) {
+        return Ok(Some(day));
+    }
+    let parts: Vec<&str> = text.split('/').collect();
+    if let [month, day, year] = parts[..] {
+        let year: i32 = year.parse().map_err(|_| ())?;
+        let year = if year < 100 { None } else { Some(year) };
+        let month_day = match year {
+            Some(year) => format!("{year:04}-{month:0>2}-{day:0>2}"),
+            None => format!("{month:0>2}-{day:0>2}"),
+        };
+        return MonthDay::parse(&month_day).map(Some).map_err(|_| ());
+    }
+    Err(())
 }
 
 /// Google joins several values in one cell with ` ::: `.
@@ -170,6 +196,16 @@ pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Optio
             }
         }
     }
+    let mut birthday = None;
+    if let Some(raw) = all(Field::Birthday).into_iter().next() {
+        match parse_birthday(&raw) {
+            Ok(day) => birthday = day.map(|d| d.to_string()),
+            Err(()) => {
+                warnings.push(format!("birthday '{raw}'"));
+                note_lines.push(format!("birthday: {raw}"));
+            }
+        }
+    }
     let grade = match values.get(&Field::Grade).and_then(|v| v.first()) {
         Some(text) => Some(text.parse::<Grade>().map_err(|e| e.to_string())?),
         None => None,
@@ -196,6 +232,8 @@ pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Optio
         potential: None,
         grade,
         tier: None,
+        birthday,
+        anniversary: None,
     };
     Ok(Some(ParsedRow { input, personal_phones, warnings }))
 }

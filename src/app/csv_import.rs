@@ -35,6 +35,7 @@ fn field_of(header: &str) -> Option<Field> {
         "note" | "notes" | "备注" | "notizen" | "说明" | "comment" | "comments" => Some(Note),
         "source" | "来源" | "客户来源" => Some(Source),
         "address" | "地址" | "adresse" => Some(Address),
+        "birthday" | "birthdate" | "dateofbirth" | "生日" | "出生日期" | "geburtstag" => Some(Birthday),
         "phone" | "telephone" | "tel" | "电话" | "手机" | "手机号" | "手机号码" | "联系电话" | "电话号码"
         | "mobile" | "cell" => Some(Phone),
         "email" | "邮箱" | "电子邮件" | "邮件" | "电子邮箱" => Some(Email),

@@ -328,6 +328,8 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
             archived: None,
             created_at: moment(now, created_days_ago, &mut dice),
             converted_at: None,
+            birthday: None,
+            anniversary: None,
         };
 
         // A rep who keeps up: the last touch within the account's cadence

@@ -212,6 +212,7 @@ fn fields_of(card: &[Property<'_>], encoding: &'static Encoding) -> HashMap<Fiel
             "NICKNAME" => nickname = Some(unescaped(&text)),
             "ORG" => add(Field::Company, components(&text).into_iter().next().unwrap_or_default()),
             "TITLE" => add(Field::Title, unescaped(&text)),
+            "BDAY" => add(Field::Birthday, unescaped(&text)),
             "EMAIL" => add(Field::Email, unescaped(&text)),
             "NOTE" => add(Field::Note, unescaped(&text)),
             "CATEGORIES" => add(Field::Tags, unescaped(&text)),

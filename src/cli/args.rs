@@ -292,6 +292,12 @@ pub struct ContactArgs {
     /// Competitor notes: who else supplies them, strengths, bottom line
     #[arg(long)]
     pub competitors: Option<String>,
+    /// The contact's birthday, greeted each year: MM-DD or YYYY-MM-DD
+    #[arg(long, value_name = "MM-DD")]
+    pub birthday: Option<String>,
+    /// A day to greet the customer on each year [default: the first order's day]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub anniversary: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -182,6 +182,8 @@ fn contact_input(contact: &ContactArgs, name: Option<&String>) -> AccountInput {
         potential: contact.potential,
         grade: None,
         tier: None,
+        birthday: contact.birthday.clone(),
+        anniversary: contact.anniversary.clone(),
     }
 }
 

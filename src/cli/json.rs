@@ -80,6 +80,10 @@ struct CardJson {
     revenue_total: String,
     created_at: String,
     converted_at: Option<String>,
+    /// `MM-DD` or `YYYY-MM-DD`.
+    birthday: Option<String>,
+    /// The day greeted each year: the one set, else the first order's.
+    anniversary: Option<String>,
     archived: Option<ArchivedJson>,
 }
 
@@ -204,6 +208,8 @@ impl ShowJson {
                 revenue_total: money(record.stats.revenue_total),
                 created_at: time(a.created_at),
                 converted_at: a.converted_at.map(time),
+                birthday: a.birthday.map(|b| b.to_string()),
+                anniversary: a.anniversary().map(|d| d.to_string()),
                 archived: a
                     .archived
                     .as_ref()

@@ -83,6 +83,8 @@ fn card(out: &mut String, account: &Account, row: &AccountRow, revenue_total: Mo
     field(out, "address", account.address.clone());
     field(out, "tags", Some(account.tags.join(", ")));
     field(out, "source", account.source.clone());
+    field(out, "birthday", account.birthday.map(|b| b.to_string()));
+    field(out, "anniversary", account.anniversary().map(|d| d.to_string()));
     field(out, "potential", account.potential.map(Money::grouped));
     if row.tier.is_some() || revenue_total > Money::ZERO {
         let revenue =

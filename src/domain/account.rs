@@ -1,8 +1,8 @@
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::keyword::keyword_enum;
-use super::{AccountId, Money};
+use super::{AccountId, Money, MonthDay};
 
 keyword_enum! {
     /// How likely a prospect is to buy; decides cadence and rank.
@@ -134,6 +134,13 @@ pub struct Account {
     /// When the first order turned the prospect into a customer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub converted_at: Option<NaiveDateTime>,
+    /// The contact's birthday, greeted each year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birthday: Option<MonthDay>,
+    /// A day the customer is greeted on each year; without one, the day
+    /// of the first order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anniversary: Option<NaiveDate>,
 }
 
 impl Account {
@@ -157,7 +164,15 @@ impl Account {
             archived: None,
             created_at,
             converted_at: None,
+            birthday: None,
+            anniversary: None,
         }
+    }
+
+    /// The day a customer's relationship is greeted on each year: the one
+    /// set, else the day of the first order.
+    pub fn anniversary(&self) -> Option<NaiveDate> {
+        self.anniversary.or(self.converted_at.map(|t| t.date()))
     }
 
     pub fn stage_kind(&self) -> StageKind {

@@ -2,8 +2,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Account, AccountId, AccountStats, ArchiveReason, FollowUp, Grade, Money, Stage, StageKind, Tier,
-    TouchDays,
+    Account, AccountId, AccountStats, ArchiveReason, FollowUp, Grade, Money, MonthDay, Stage, StageKind,
+    Tier, TouchDays,
 };
 
 /// What lists and the daily ranking need of one account: the account
@@ -43,6 +43,10 @@ pub struct AccountSummary {
     #[serde(with = "terse::moments")]
     pub unanswered_sms: Vec<NaiveDateTime>,
     pub touch_days: TouchDays,
+    /// Greeted each year: the contact's birthday, the customer's anniversary.
+    pub birthday: Option<MonthDay>,
+    #[serde(with = "terse::day_opt")]
+    pub anniversary: Option<NaiveDate>,
 }
 
 impl AccountSummary {
@@ -73,6 +77,8 @@ impl AccountSummary {
             last_greeting: None,
             unanswered_sms: Vec::new(),
             touch_days: TouchDays::default(),
+            birthday: None,
+            anniversary: None,
         }
     }
 
@@ -96,6 +102,8 @@ impl AccountSummary {
             last_greeting: stats.last_greeting,
             unanswered_sms: stats.unanswered_sms.clone(),
             touch_days: stats.touch_days.clone(),
+            birthday: account.birthday,
+            anniversary: account.anniversary(),
         }
     }
 
@@ -406,6 +414,8 @@ mod tests {
                 last_greeting: Some(at),
                 unanswered_sms: vec![at, at],
                 touch_days: TouchDays::new([(day, TouchKind::Visit), (day, TouchKind::Sms)]),
+                birthday: Some(MonthDay { month: 2, day: 29, year: Some(1980) }),
+                anniversary: Some(day),
             };
             let bytes = postcard::to_stdvec(&summary).unwrap();
             assert_eq!(postcard::from_bytes::<AccountSummary>(&bytes).unwrap(), summary);

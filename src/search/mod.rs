@@ -528,6 +528,8 @@ mod tests {
             archived: None,
             created_at: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap().and_hms_opt(9, 0, 0).unwrap(),
             converted_at: None,
+            birthday: None,
+            anniversary: None,
         }
     }
 

@@ -16,7 +16,7 @@ use crate::clock::{When, parse_when};
 use crate::domain::contact::{check_email, check_name, check_phone, check_tags};
 use crate::domain::{
     Account, AccountId, ArchiveReason, Direction, FollowUp, FollowUpId, FollowUpReason, Grade, Money,
-    OrderId, Outcome, Tier, TouchId, TouchKind, UnknownKeyword,
+    MonthDay, OrderId, Outcome, Tier, TouchId, TouchKind, UnknownKeyword,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -183,6 +183,7 @@ enum Check {
     Direction,
     Tier,
     Reason,
+    Birthday,
 }
 
 impl Check {
@@ -203,6 +204,8 @@ impl Check {
             Check::Direction => correct::parse_direction(text).map(|_| ()),
             Check::Tier => text.trim().parse::<Tier>().map(|_| ()).map_err(|e| e.to_string()),
             Check::Reason => text.trim().parse::<ArchiveReason>().map(|_| ()).map_err(|e| e.to_string()),
+            Check::Birthday if text.trim().is_empty() => Ok(()),
+            Check::Birthday => MonthDay::parse(text).map(|_| ()).map_err(|e| e.to_string()),
         }
     }
 }
@@ -245,6 +248,7 @@ pub enum FieldId {
     Tier,
     /// Why an account is archived.
     Reason,
+    Birthday,
 }
 
 impl FieldId {
@@ -279,6 +283,7 @@ impl FieldId {
             F::Competitors => ("Competitors", "who else supplies them, their edge", Check::Anything),
             F::Tier => ("Tier", "small, medium, large, vip; a change pins it", Check::Tier),
             F::Reason => ("Reason", "dormant (may come back) or lost", Check::Reason),
+            F::Birthday => ("Birthday", "MM-DD or YYYY-MM-DD, greeted each year", Check::Birthday),
         }
     }
 }
@@ -455,6 +460,7 @@ impl FieldsForm {
         ];
         if a.is_some() {
             fields.insert(5, (F::Address, text(|a| a.address.clone())));
+            fields.push((F::Birthday, text(|a| a.birthday.map(|b| b.to_string()))));
             fields.push((F::Competitors, text(|a| a.competitors.clone())));
         }
         fields
@@ -597,6 +603,8 @@ impl FieldsForm {
                     grade: self.text(F::Grade).parse().ok(),
                     // Only a tier the rep changed is pinned.
                     tier: self.changed(F::Tier).then(|| self.text(F::Tier).parse().ok()).flatten(),
+                    birthday: shown(F::Birthday),
+                    anniversary: None,
                 };
                 match self.purpose {
                     Purpose::EditAccount(id) => Submission::EditAccount(id, input),

@@ -209,6 +209,8 @@ fn draw(view: &AccountView, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
         ("address", account.address.clone().unwrap_or_default()),
         ("tags", account.tags.join(", ")),
         ("source", account.source.clone().unwrap_or_default()),
+        ("birthday", account.birthday.map(|b| b.to_string()).unwrap_or_default()),
+        ("anniversary", account.anniversary().map(|d| d.to_string()).unwrap_or_default()),
         ("potential", account.potential.map(grouped).unwrap_or_default()),
         ("revenue", if stats.orders > 0 { revenue } else { String::new() }),
         ("competitors", account.competitors.clone().unwrap_or_default().replace('\n', " / ")),
