@@ -385,6 +385,11 @@ impl Holiday<'_> {
 }
 
 impl Holidays {
+    /// No holiday in force: no preset, no dates.
+    pub fn is_empty(&self) -> bool {
+        self.preset == HolidayPreset::None && self.dates.is_empty()
+    }
+
     /// The longest lead of any holiday in force.
     fn max_lead(&self) -> u32 {
         match self.preset {
@@ -425,18 +430,31 @@ impl Holidays {
 
     /// The nearest holiday whose greeting window holds `today`.
     pub fn greeting_due(&self, today: NaiveDate) -> Option<Holiday<'_>> {
-        if self.preset == HolidayPreset::None && self.dates.is_empty() {
-            return None;
-        }
         let until = today + chrono::Duration::days(self.max_lead().into());
-        self.between(today, until).filter(|h| h.window_start() <= today).min_by_key(|h| h.day)
+        match self.preset {
+            // One lead for all: the first date ahead is the one.
+            HolidayPreset::None => self.dates.range(today..=until).next().map(|entry| self.custom(entry)),
+            HolidayPreset::Cn => {
+                self.between(today, until).filter(|h| h.window_start() <= today).min_by_key(|h| h.day)
+            }
+        }
     }
 
     /// The first day from `from` to `until` on which some holiday's
     /// greeting window is open.
     pub fn first_window(&self, from: NaiveDate, until: NaiveDate) -> Option<NaiveDate> {
         let last = until + chrono::Duration::days(self.max_lead().into());
-        self.between(from, last).map(|h| h.window_start().max(from)).filter(|d| *d <= until).min()
+        match self.preset {
+            HolidayPreset::None => self
+                .dates
+                .range(from..=last)
+                .next()
+                .map(|entry| self.custom(entry).window_start().max(from))
+                .filter(|d| *d <= until),
+            HolidayPreset::Cn => {
+                self.between(from, last).map(|h| h.window_start().max(from)).filter(|d| *d <= until).min()
+            }
+        }
     }
 }
 

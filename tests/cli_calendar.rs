@@ -80,7 +80,7 @@ fn a_birthday_brings_a_greeting_row_two_days_ahead_every_year() {
 }
 
 #[test]
-fn a_customer_is_greeted_on_the_anniversary_of_its_first_order() {
+fn a_key_customer_is_greeted_on_the_anniversary_of_its_first_order() {
     let mut book = Book::new();
     book.now = "2026-11-30T09:00".into();
     book.add(&["王芳", "--phone", "139 0000 2222"]);
@@ -92,6 +92,8 @@ fn a_customer_is_greeted_on_the_anniversary_of_its_first_order() {
     book.run(&["edit", "王芳", "--anniversary", "2020-06-01"]).ok();
     let mut later = book;
     later.now = "2027-05-29T09:00".into();
+    // Still its key account (anniversaries are for key accounts and VIPs).
+    later.run(&["order", "王芳", "5000", "--at", "2027-05-01"]).ok();
     let due = rows(&later);
     assert!(due[0]["reasons"].to_string().contains("7 years as a customer in 3 days"), "{due:?}");
 }

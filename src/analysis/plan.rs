@@ -19,7 +19,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{Duration, NaiveDate};
 
-use super::ranking::{Due, Marks, Ranked};
+use super::ranking::{Due, Marks, Personal, Ranked, YearDays, personal};
 use crate::config::Config;
 use crate::domain::{AccountId, AccountSummary, FollowUpId, PlanEntry, RowKind, Slot, TouchKind};
 
@@ -93,15 +93,16 @@ impl Planned {
     fn of(
         c: &Candidate,
         summaries: &[AccountSummary],
+        personal: &PersonalDays,
         slot: Slot,
         day: NaiveDate,
         config: &Config,
     ) -> Option<Planned> {
-        let summary = &summaries[c.index];
-        let (kind, _, score, _) = c.due.on(day, config)?;
+        let summary = &summaries[c.index as usize];
+        let (kind, _, score, _) = c.due.on(day, config, c.personal(personal))?;
         let follow_up = c.due.promise_index().filter(|_| kind == RowKind::FollowUp);
         Some(Planned {
-            index: c.index,
+            index: c.index as usize,
             account: summary.id,
             kind,
             follow_up: follow_up.and_then(|i| summary.pending.get(i)).map(|f| f.id),
@@ -193,10 +194,16 @@ fn kept_status(summary: &AccountSummary, live: Option<&Ranked>, day: NaiveDate) 
 }
 
 /// The first day in `from..=end` the account has a row, if any.
-fn first_due(due: &Due, from: NaiveDate, end: NaiveDate, config: &Config) -> Option<NaiveDate> {
-    let mut day = due.earliest(from, end, config)?;
+fn first_due(
+    due: &Due,
+    personal: Option<&Personal>,
+    from: NaiveDate,
+    end: NaiveDate,
+    config: &Config,
+) -> Option<NaiveDate> {
+    let mut day = due.earliest(from, end, config, personal)?;
     while day <= end {
-        if due.on(day, config).is_some() {
+        if due.on(day, config, personal).is_some() {
             return Some(day);
         }
         day += Duration::days(1);
@@ -206,11 +213,23 @@ fn first_due(due: &Due, from: NaiveDate, end: NaiveDate, config: &Config) -> Opt
 
 /// An account with work within the plan's days: what makes it due, and
 /// the first day it is.
+///
+/// Each day reads the candidates still waiting, in no useful order, so a
+/// candidate is kept to one cache line: its account id is here rather than
+/// read from the summary, and its birthday and anniversary greetings, which
+/// few have, are in a table beside.
 struct Candidate {
-    index: usize,
+    index: u32,
     since: NaiveDate,
+    account: AccountId,
     due: Due,
 }
+
+const NO_PERSONAL: Personal = [None, None];
+
+/// The birthday and anniversary greetings of the candidates that have one
+/// in the plan's days, by summary index.
+type PersonalDays = foldhash::HashMap<u32, Personal>;
 
 /// A candidate waiting for a slot, scored as of the day being planned;
 /// small, as tens of thousands of them are moved about each day.
@@ -227,13 +246,16 @@ struct Waiting {
 
 impl Candidate {
     /// Scored for `day`; None when it has nothing due that day.
-    fn on(&self, at: u32, summaries: &[AccountSummary], day: NaiveDate, config: &Config) -> Option<Waiting> {
-        let summary = &summaries[self.index];
-        let (kind, _, score, greeting) = self.due.on(day, config)?;
+    fn on(&self, at: u32, personal: &PersonalDays, day: NaiveDate, config: &Config) -> Option<Waiting> {
+        let (kind, _, score, greeting) = self.due.on(day, config, self.personal(personal))?;
         // A greeting after the day is too late: on the day itself it is a promise.
         let forced =
             kind == RowKind::FollowUp || (kind == RowKind::Holiday && greeting.is_some_and(|g| g.day == day));
-        Some(Waiting { at, account: summary.id, score, forced, focus: self.due.focus })
+        Some(Waiting { at, account: self.account, score, forced, focus: self.due.focus })
+    }
+
+    fn personal<'a>(&self, personal: &'a PersonalDays) -> Option<&'a Personal> {
+        if self.due.personal_in_range { personal.get(&self.index) } else { None }
     }
 }
 
@@ -312,6 +334,8 @@ pub fn plan(
 
     // Accounts on the first day's kept rows wait for the second day (those
     // still open there are not planned twice).
+    let mut personal_days = PersonalDays::default();
+    let year_days = YearDays::covering(first, end);
     let mut candidates: Vec<Candidate> = summaries
         .iter()
         .enumerate()
@@ -321,9 +345,22 @@ pub fn plan(
                 Some(Status::Done) => first + Duration::days(1),
                 None => first,
             };
-            let due = Due::of(summary, config, marks)?;
-            let since = first_due(&due, from, end, config)?;
-            Some(Candidate { index, since, due })
+            let mut due = Due::of(summary, config, marks)?;
+            let personal =
+                if year_days.has_personal(summary) { personal(summary, &due, from) } else { NO_PERSONAL };
+            let since = first_due(
+                &due,
+                personal.iter().any(Option::is_some).then_some(&personal),
+                from,
+                end,
+                config,
+            )?;
+            let index = index as u32;
+            if personal.iter().flatten().any(|g| g.window_start <= end && g.day >= from) {
+                due.personal_in_range = true;
+                personal_days.insert(index, personal);
+            }
+            Some(Candidate { index, since, account: summary.id, due })
         })
         .collect();
     candidates.sort_unstable_by_key(|c| (c.since, c.index));
@@ -344,7 +381,7 @@ pub fn plan(
         next += arrived;
         let (mut forced, rest): (Vec<Waiting>, Vec<Waiting>) = waiting
             .drain(..)
-            .filter_map(|w| candidates[w.at as usize].on(w.at, summaries, day, config))
+            .filter_map(|w| candidates[w.at as usize].on(w.at, &personal_days, day, config))
             .partition(|w| w.forced);
         forced.sort_unstable_by(by_waiting_score);
         let base = if n == 0 { std::mem::take(&mut kept_rows) } else { Vec::new() };
@@ -358,9 +395,11 @@ pub fn plan(
         let left = take_best(&mut unreserved, free - focus.len());
 
         let candidates = &candidates;
+        let personal_days = &personal_days;
         let planned = |rows: Vec<Waiting>, slot: Slot| {
             rows.into_iter().filter_map(move |w| {
-                let mut planned = Planned::of(&candidates[w.at as usize], summaries, slot, day, config)?;
+                let mut planned =
+                    Planned::of(&candidates[w.at as usize], summaries, personal_days, slot, day, config)?;
                 let summary = &summaries[planned.index];
                 // Only the first day has rows done: worked out on the full row.
                 if n == 0 {
@@ -393,8 +432,14 @@ pub fn plan(
             plan.beyond = beyond
                 .into_iter()
                 .filter_map(|w| {
-                    let mut planned =
-                        Planned::of(&candidates[w.at as usize], summaries, Slot::Score, day, config)?;
+                    let mut planned = Planned::of(
+                        &candidates[w.at as usize],
+                        summaries,
+                        personal_days,
+                        Slot::Score,
+                        day,
+                        config,
+                    )?;
                     planned.day = after;
                     Some(planned)
                 })

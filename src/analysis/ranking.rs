@@ -119,28 +119,76 @@ pub struct Greeting {
 const BIRTHDAY_LEAD: i64 = 2;
 const ANNIVERSARY_LEAD: i64 = 3;
 
-/// The contact's personal days due a greeting on `today`: the birthday of
-/// any active account, the anniversary of a customer (from its first
-/// year on).
+/// The contact's next personal days from `from` on: the birthday (of any
+/// account that has one recorded), the anniversary (from its first year on).
 fn personal_greetings(
     birthday: Option<MonthDay>,
     anniversary: Option<NaiveDate>,
-    today: NaiveDate,
-) -> impl Iterator<Item = Greeting> {
+    from: NaiveDate,
+) -> Personal {
     let birthday = birthday.and_then(|b| {
-        let day = b.next_from(today)?;
+        let day = b.next_from(from)?;
         let window_start = day - Duration::days(BIRTHDAY_LEAD);
         Some(Greeting { day, occasion: Occasion::Birthday, window_start, action: TouchKind::Sms })
     });
     let anniversary = anniversary.and_then(|first| {
         let yearly = MonthDay { month: first.month(), day: first.day(), year: None };
-        let day = yearly.next_from(today.max(first + Duration::days(1)))?;
+        let day = yearly.next_from(from.max(first + Duration::days(1)))?;
         let window_start = day - Duration::days(ANNIVERSARY_LEAD);
         let years = day.year() - first.year();
         Some(Greeting { day, occasion: Occasion::Anniversary(years), window_start, action: TouchKind::Sms })
     });
-    birthday.into_iter().chain(anniversary).filter(move |g| g.window_start <= today)
+    [birthday, anniversary]
 }
+
+/// The days of the year (month and day) that some stretch of dates holds,
+/// to tell at a glance whether an account's birthday or anniversary can
+/// come up in a plan without working out dates for every account.
+pub struct YearDays([bool; 13 * 32]);
+
+impl YearDays {
+    /// The days from `from` to `to`, and the greeting leads after `to`.
+    pub fn covering(from: NaiveDate, to: NaiveDate) -> YearDays {
+        let mut days = YearDays([false; 13 * 32]);
+        let last = to + Duration::days(BIRTHDAY_LEAD.max(ANNIVERSARY_LEAD));
+        for day in from.iter_days().take_while(|d| *d <= last).take(366) {
+            days.0[(day.month() * 32 + day.day()) as usize] = true;
+            if day.month() == 2 && day.day() == 28 {
+                // February 29 is greeted on the 28th in other years.
+                days.0[2 * 32 + 29] = true;
+            }
+        }
+        days
+    }
+
+    fn holds(&self, month: u32, day: u32) -> bool {
+        self.0.get((month * 32 + day) as usize).copied().unwrap_or(false)
+    }
+
+    /// Whether the account's birthday or anniversary is one of these days.
+    pub fn has_personal(&self, summary: &AccountSummary) -> bool {
+        summary.birthday.is_some_and(|b| self.holds(b.month, b.day))
+            || summary.anniversary.is_some_and(|a| self.holds(a.month(), a.day()))
+    }
+}
+
+/// The account's next birthday and anniversary greetings from `from` on.
+/// Anniversaries are for the customers greeted at holidays too (key
+/// accounts and VIPs): a greeting to every customer on its day would fill
+/// the plan. `due` is the account's.
+pub fn personal(summary: &AccountSummary, due: &Due, from: NaiveDate) -> Personal {
+    let greeted = summary.tier().is_some() && may_greet(summary, due.key_account);
+    let anniversary = summary.anniversary.filter(|_| greeted);
+    if summary.birthday.is_none() && anniversary.is_none() {
+        return [None, None];
+    }
+    personal_greetings(summary.birthday, anniversary, from)
+}
+
+/// An account's next birthday and anniversary greetings from some day on:
+/// worked out once per account for all the days a plan covers (each comes
+/// once a year, and a plan covers at most 60 days).
+pub type Personal = [Option<Greeting>; 2];
 
 /// Whether an account may be due a holiday greeting at all: key accounts
 /// and VIP customers.
@@ -205,15 +253,14 @@ pub fn best_channel(summary: &AccountSummary, sms_fatigue: bool) -> TouchKind {
 pub struct Due {
     /// Position in `pending` of the earliest promise, its day, and its
     /// points besides lateness (snoozes, a referral).
-    promise: Option<(usize, NaiveDate, f64)>,
+    /// (Small types: the plan keeps tens of thousands of these.)
+    promise: Option<(u32, NaiveDate, f32)>,
     /// The day the cadence runs out; only without a pending follow-up,
     /// which is the plan for the account, even a later one.
     cadence: Option<NaiveDate>,
-    /// May be due a holiday greeting (a key account or a VIP).
+    /// May be due a holiday greeting (a key account or a VIP, and the
+    /// settings have holidays).
     greets: bool,
-    birthday: Option<MonthDay>,
-    /// A customer's, greeted each year.
-    anniversary: Option<NaiveDate>,
     last_greeting: Option<NaiveDate>,
     /// Stage, key account and big potential points.
     points: f64,
@@ -221,6 +268,9 @@ pub struct Due {
     pub big_potential: bool,
     /// A key account or an MGC.
     pub focus: bool,
+    /// Set by the plan for the accounts whose birthday or anniversary
+    /// greeting falls in its days (the others skip looking).
+    pub personal_in_range: bool,
 }
 
 /// A row's kind, the day it fell due, its score and the greeting it brings.
@@ -236,11 +286,12 @@ impl Due {
         let promise = summary.pending.iter().enumerate().min_by_key(|(_, f)| (f.due, f.due_time, f.id)).map(
             |(i, f)| {
                 let referral = if f.reason == FollowUpReason::Referral { w.referral } else { 0.0 };
-                (i, f.due, f64::from(f.snoozes) * w.snooze + referral)
+                (i as u32, f.due, (f64::from(f.snoozes) * w.snooze + referral) as f32)
             },
         );
         let key_account = marks.key_accounts.contains(&summary.id);
         let big_potential = marks.big_potential.contains(&summary.id);
+        let greets = may_greet(summary, key_account) && !config.holidays.is_empty();
         let stage = match summary.stage {
             Stage::Prospect { grade } => w.grade[grade as usize],
             Stage::Customer { tier, .. } => w.tier[3 - tier as usize],
@@ -248,24 +299,35 @@ impl Due {
         Some(Due {
             promise,
             cadence: summary.pending.is_empty().then(|| cadence_due(summary, config)),
-            greets: may_greet(summary, key_account),
-            birthday: summary.birthday,
-            anniversary: summary.anniversary.filter(|_| summary.tier().is_some()),
-            last_greeting: summary.last_greeting.map(|t| t.date()),
+            greets,
+            // Read only where a greeting may come: most accounts never get one.
+            last_greeting: summary
+                .last_greeting
+                .filter(|_| greets || summary.birthday.is_some() || summary.anniversary.is_some())
+                .map(|t| t.date()),
             points: stage
                 + if key_account { w.key_account } else { 0.0 }
                 + if big_potential { w.big_potential } else { 0.0 },
             key_account,
             big_potential,
             focus: key_account || marks.growable.contains(&summary.id),
+            personal_in_range: false,
         })
     }
 
     /// The row on `day`, if the account needs contact then: its promise
     /// once due, else its cadence once run out, else a greeting due.
-    pub fn on(&self, day: NaiveDate, config: &Config) -> Option<Scored> {
+    /// `personal` is the account's [`personal`] greetings from a day no later
+    /// than `day`, and no more than a few months before.
+    pub fn on(&self, day: NaiveDate, config: &Config, personal: Option<&Personal>) -> Option<Scored> {
         let w = &config.ranking;
-        let holiday = self.greeting_on(day, config);
+        // Most accounts have no greeting to look for: this runs for each of
+        // them on each day planned, so the check stays here, inline.
+        let holiday = if self.greets || personal.is_some() {
+            self.greeting_on(day, config, personal.unwrap_or(&[None, None]))
+        } else {
+            None
+        };
         let (kind, due, score) = match (self.promise, self.cadence, holiday) {
             (Some((_, due, points)), _, _) if due <= day => {
                 let overdue = (day - due).num_days();
@@ -274,7 +336,7 @@ impl Due {
                 } else {
                     w.due_today
                 };
-                (RowKind::FollowUp, due, points + lateness)
+                (RowKind::FollowUp, due, f64::from(points) + lateness)
             }
             (_, Some(since), _) if since <= day => {
                 (RowKind::Cadence, since, w.cadence_day * (day - since).num_days().min(60) as f64)
@@ -289,37 +351,39 @@ impl Due {
     /// The greeting due on `day` that the account has not had since its
     /// window opened, the nearest first: a holiday (key accounts and VIPs),
     /// the contact's birthday, a customer's anniversary.
-    fn greeting_on(&self, day: NaiveDate, config: &Config) -> Option<Greeting> {
-        if !self.greets && self.birthday.is_none() && self.anniversary.is_none() {
-            return None;
+    #[inline(never)]
+    fn greeting_on(&self, day: NaiveDate, config: &Config, personal: &Personal) -> Option<Greeting> {
+        let fresh = |g: &Greeting| self.last_greeting.is_none_or(|last| last < g.window_start);
+        let mut best = if self.greets { holiday_greeting(day, config).filter(fresh) } else { None };
+        for g in personal.iter().flatten() {
+            if g.window_start <= day && day <= g.day && fresh(g) && best.is_none_or(|b| g.day < b.day) {
+                best = Some(*g);
+            }
         }
-        let holiday = if self.greets { holiday_greeting(day, config) } else { None };
-        holiday
-            .into_iter()
-            .chain(personal_greetings(self.birthday, self.anniversary, day))
-            .filter(|g| self.last_greeting.is_none_or(|last| last < g.window_start))
-            .min_by_key(|g| g.day)
+        best
     }
 
     /// Position in `pending` of the account's earliest promise.
     pub fn promise_index(&self) -> Option<usize> {
-        self.promise.map(|(i, _, _)| i)
+        self.promise.map(|(i, _, _)| i as usize)
     }
 
     /// The first day from `from` on that the account may be due: its
     /// promise's day, its cadence's, or the start of a holiday's lead (an
     /// estimate for holidays close together; [`Due::on`] decides).
-    pub fn earliest(&self, from: NaiveDate, until: NaiveDate, config: &Config) -> Option<NaiveDate> {
+    pub fn earliest(
+        &self,
+        from: NaiveDate,
+        until: NaiveDate,
+        config: &Config,
+        personal: Option<&Personal>,
+    ) -> Option<NaiveDate> {
         let greeting = self.greets.then(|| config.holidays.first_window(from, until)).flatten();
         // A personal day's window, when it opens by `until` (its day may be
         // a few days after).
-        let personal = [
-            self.birthday.and_then(|b| b.next_from(from)).map(|d| d - Duration::days(BIRTHDAY_LEAD)),
-            self.anniversary
-                .and_then(|a| MonthDay { month: a.month(), day: a.day(), year: None }.next_from(from))
-                .map(|d| d - Duration::days(ANNIVERSARY_LEAD)),
-        ]
-        .map(|start| start.map(|d| d.max(from)).filter(|d| *d <= until));
+        let personal = personal
+            .unwrap_or(&[None, None])
+            .map(|g| g.map(|g| g.window_start.max(from)).filter(|d| *d <= until));
         [self.promise.map(|(_, due, _)| due.max(from)), self.cadence.map(|c| c.max(from)), greeting]
             .into_iter()
             .chain(personal)
@@ -336,8 +400,10 @@ impl Due {
         day: NaiveDate,
         config: &Config,
     ) -> Option<Ranked> {
-        let (kind, due, score, greeting) = self.on(day, config)?;
-        let follow_up = self.promise.filter(|_| kind == RowKind::FollowUp).map(|(i, _, _)| i);
+        let personal = personal(summary, self, day);
+        let personal = personal.iter().any(Option::is_some).then_some(&personal);
+        let (kind, due, score, greeting) = self.on(day, config, personal)?;
+        let follow_up = self.promise.filter(|_| kind == RowKind::FollowUp).map(|(i, _, _)| i as usize);
         let more_due = match follow_up {
             Some(_) => summary.pending.iter().filter(|f| f.due <= day).count().saturating_sub(1),
             None => 0,
