@@ -379,3 +379,17 @@ fn help_lays_out_in_columns_says_there_is_more_and_scrolls_by_page_and_to_the_en
     f.key(KeyCode::Char('g'));
     assert_eq!(f.screen(), narrow);
 }
+
+#[test]
+fn typing_in_the_edit_form_edits_the_name_instead_of_replacing_it() {
+    let mut f = book(&[]);
+    open_account(&mut f, "张薇");
+    f.key(KeyCode::Char('e'));
+    f.type_text("经理");
+    assert_eq!(field_text(&f, FieldId::Name), "张薇经理", "the book's value is kept, the key added");
+    f.key(KeyCode::Esc);
+    f.key(KeyCode::Char('y'));
+    f.key(KeyCode::Char('f'));
+    f.type_text("+3d");
+    assert_eq!(field_text(&f, FieldId::When), "+3d", "a suggestion is replaced");
+}

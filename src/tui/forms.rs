@@ -296,17 +296,25 @@ pub struct Field {
 }
 
 impl Field {
-    fn new(id: FieldId, value: &str) -> Field {
-        // A suggested date or amount is replaced as a whole; free text is
-        // added to, not retyped.
-        let input = match id {
+    /// A field holding `value`. A suggestion (a date, an amount, a kind) is
+    /// replaced by the first key typed; what the book holds of an account
+    /// (its name, phones, notes) and free text are edited in place, so a
+    /// stray key never wipes them.
+    fn new(id: FieldId, value: &str, suggested: bool) -> Field {
+        let one_word = matches!(id, FieldId::Grade | FieldId::Tier | FieldId::Birthday);
+        let free_text = matches!(
+            id,
             FieldId::Note
-            | FieldId::Promise
-            | FieldId::Reflection
-            | FieldId::Lesson
-            | FieldId::Competitors
-            | FieldId::Address => TextInput::new(value),
-            _ => TextInput::prefilled(value),
+                | FieldId::Promise
+                | FieldId::Reflection
+                | FieldId::Lesson
+                | FieldId::Competitors
+                | FieldId::Address
+        );
+        let input = if (suggested || one_word) && !free_text {
+            TextInput::prefilled(value)
+        } else {
+            TextInput::new(value)
         };
         Field { id, input }
     }
@@ -433,7 +441,8 @@ impl FieldsForm {
         kind: Option<TouchKind>,
     ) -> FieldsForm {
         let initial = fields.iter().map(|(_, value)| value.clone()).collect();
-        let fields = fields.iter().map(|(id, value)| Field::new(*id, value)).collect();
+        let suggested = !matches!(purpose, Purpose::EditAccount(_));
+        let fields = fields.iter().map(|(id, value)| Field::new(*id, value, suggested)).collect();
         FieldsForm { purpose, title, fields, focus: 0, kind, initial }
     }
 
