@@ -28,10 +28,27 @@ pub struct Config {
     /// The daily plan: how many touches a day, and who gets the slots.
     pub plan: PlanRules,
     pub backup: BackupRules,
+    pub ui: Ui,
     /// Keys of the terminal interface, rebound by command name
     /// (`log_call = "C"`, `down = ["j", "n"]`); see `leadline config`.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub keys: BTreeMap<String, KeyList>,
+}
+
+/// The interface.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Ui {
+    /// "en" or "zh-CN"; without it, the environment's locale decides.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<crate::i18n::Lang>,
+}
+
+impl Ui {
+    /// The language in force (English until one is chosen).
+    pub fn lang(&self) -> crate::i18n::Lang {
+        self.language.unwrap_or_default()
+    }
 }
 
 /// Leadline's own backups of the book, beside sled's files (a hedge against
@@ -588,6 +605,7 @@ impl Default for Config {
             focus: FocusRules::default(),
             plan: PlanRules::default(),
             backup: BackupRules::default(),
+            ui: Ui::default(),
             keys: BTreeMap::new(),
         }
     }

@@ -12,5 +12,6 @@ pub mod clock;
 pub mod config;
 pub mod domain;
 pub mod files;
+pub mod i18n;
 pub mod search;
 pub mod tui;

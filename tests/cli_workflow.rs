@@ -220,3 +220,18 @@ fn a_refused_import_says_why_first_then_each_row_with_its_line_once() {
     assert!(lines[2].starts_with("line 4: "), "{lines:?}");
     assert_eq!(lines[2].matches("line 4").count(), 1, "one line number: {}", lines[2]);
 }
+
+#[test]
+fn the_language_is_chosen_by_flag_setting_or_locale_and_a_wrong_one_is_refused() {
+    let book = Book::new();
+    let error = book.run(&["--lang", "fr", "today"]).fails(2);
+    assert!(error.contains("--lang 'fr': Leadline speaks en and zh-CN"), "{error}");
+    let config = book.run(&["--lang", "zh-CN", "config"]).ok();
+    assert!(config.contains("[ui]\nlanguage = \"zh-CN\""), "{config}");
+    book.configure("[ui]\nlanguage = \"zh-CN\"\n");
+    assert!(book.run(&["config"]).ok().contains("language = \"zh-CN\""));
+    assert!(book.run(&["--lang", "en", "config"]).ok().contains("language = \"en\""), "the flag wins");
+    book.configure("[ui]\nlanguage = \"klingon\"\n");
+    let error = book.run(&["config"]).fails(2);
+    assert!(error.contains("line 2"), "{error}");
+}

@@ -393,3 +393,23 @@ fn typing_in_the_edit_form_edits_the_name_instead_of_replacing_it() {
     f.type_text("+3d");
     assert_eq!(field_text(&f, FieldId::When), "+3d", "a suggestion is replaced");
 }
+
+#[test]
+fn the_tab_bar_speaks_the_interface_language_and_fits() {
+    let mut f = book(&[]);
+    f.model.ctx.config.ui.language = Some(leadline::i18n::Lang::ZhCn);
+    f.resize(120, 35);
+    let wide = f.screen();
+    let tabs = wide.lines().next().unwrap();
+    assert!(tabs.contains("1 今日") && tabs.contains("2 潜在客户") && tabs.contains("7 二八分析"), "{tabs}");
+    assert!(tabs.contains("2026-12-01"), "the date still fits: {tabs}");
+    f.resize(80, 24);
+    let narrow = f.screen();
+    let tabs = narrow.lines().next().unwrap();
+    assert!(
+        tabs.contains("2 潜客") && tabs.contains("7 二八"),
+        "short titles where the full ones do not fit: {tabs}"
+    );
+    f.key(KeyCode::Char('?'));
+    assert!(f.screen().contains("今日 的按键（Esc 关闭）"), "{}", f.screen());
+}

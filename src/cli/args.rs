@@ -24,6 +24,9 @@ pub struct Cli {
     /// Use the demo store (created and filled on first use)
     #[arg(long, global = true)]
     pub demo: bool,
+    /// The interface's language: en or zh-CN [default: [ui] language, else the locale]
+    #[arg(long, global = true, env = "LEADLINE_LANG", value_name = "LANG")]
+    pub lang: Option<String>,
     /// The settings file [default: config.toml in the user's config directory]
     #[arg(long, global = true, env = "LEADLINE_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,

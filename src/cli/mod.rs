@@ -25,6 +25,7 @@ use crate::app::{App, AppError, OpenOptions, StoreError};
 use crate::clock;
 use crate::config::{self, Config};
 use crate::domain::contact::printable;
+use crate::i18n::Lang;
 use crate::tui::TuiError;
 
 /// What can end a command with an error.
@@ -143,19 +144,30 @@ fn data_dir() -> CliResult<PathBuf> {
         .ok_or(CliError::NoHome)
 }
 
-/// The settings in force, the file they come from, and whether it exists.
+/// The settings in force, the file they come from, and whether it exists;
+/// the language is settled here, from `--lang`, the file and the locale.
 fn load_config(cli: &Cli) -> CliResult<(Config, Option<PathBuf>, bool)> {
+    let flag = match cli.lang.as_deref() {
+        Some(text) => Some(Lang::parse(text).ok_or_else(|| {
+            CliError::App(AppError::Invalid(format!("--lang '{text}': Leadline speaks en and zh-CN")))
+        })?),
+        None => None,
+    };
+    let settle = |mut config: Config| {
+        config.ui.language = Some(Lang::detect(flag, config.ui.language, |name| std::env::var(name).ok()));
+        config
+    };
     let (path, required) = match &cli.config {
         Some(path) => (Some(path.clone()), true),
         None => (config::default_path(), false),
     };
     let Some(path) = path else {
-        return Ok((Config::default(), None, false));
+        return Ok((settle(Config::default()), None, false));
     };
     // The terminal interface's keys are settings too: a `[keys]` entry that
     // does not work is refused with its line, whatever the command.
     let keys = |config: &Config| crate::tui::keymap(config).map(|_| ());
-    let config = Config::load_with(&path, required, &keys)?;
+    let config = settle(Config::load_with(&path, required, &keys)?);
     let found = path.is_file();
     Ok((config, Some(path), found))
 }

@@ -19,10 +19,16 @@ use parts::bordered;
 
 pub fn render(model: &Model, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
+    let lang = model.ctx.config.ui.lang();
     if model.ctx.too_small() {
-        let text = format!(
-            "Terminal too small: {}x{}, Leadline needs {MIN_WIDTH}x{MIN_HEIGHT}.",
-            area.width, area.height
+        let text = lang.text_with(
+            "terminal-too-small",
+            &[
+                ("width", area.width.into()),
+                ("height", area.height.into()),
+                ("min_width", MIN_WIDTH.into()),
+                ("min_height", MIN_HEIGHT.into()),
+            ],
         );
         frame.render_widget(Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }), area);
         return;
@@ -37,7 +43,7 @@ pub fn render(model: &Model, theme: &Theme, frame: &mut Frame) {
     .areas(area);
     render_tabs(model, theme, frame, tabs);
     if model.loading {
-        frame.render_widget(Paragraph::new("Loading the book..."), body);
+        frame.render_widget(Paragraph::new(lang.text("loading-book")), body);
     } else {
         model.screen().render(&model.ctx, theme, frame, header, body);
     }
@@ -94,16 +100,21 @@ fn render_tabs(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let labels = |title: &dyn Fn(usize) -> String| -> Vec<String> {
         (0..model.screens.len()).map(|i| format!(" {} {} ", i + 1, title(i))).collect()
     };
-    let width = |labels: &[String]| labels.iter().map(|l| l.chars().count() + 1).sum::<usize>();
-    let full = labels(&|i| model.screens[i].title().to_string());
-    let short = labels(&|i| model.screens[i].short_title().to_string());
+    let width = |labels: &[String]| labels.iter().map(|l| Span::raw(l.as_str()).width() + 1).sum::<usize>();
+    // Titles in the interface's language; the screens name themselves in
+    // English (that is how `[keys]` names them too).
+    let lang = model.ctx.config.ui.lang();
+    let title = |i: usize| lang.text(&format!("tab-{}", model.screens[i].title().to_lowercase()));
+    let short_title = |i: usize| lang.text(&format!("tab-short-{}", model.screens[i].title().to_lowercase()));
+    let full = labels(&|i| title(i));
+    let short = labels(&|i| short_title(i));
     let chosen = if width(&full) <= room {
         full
     } else if width(&short) <= room {
         short
     } else {
         labels(&|i| {
-            if i == model.current { model.screens[i].short_title().to_string() } else { String::new() }
+            if i == model.current { short_title(i) } else { String::new() }
         })
         .into_iter()
         .map(|l| l.replace("  ", " "))

@@ -182,7 +182,10 @@ pub fn help_max_scroll(model: &Model) -> usize {
 pub fn help(model: &Model, scroll: usize, theme: &Theme, frame: &mut Frame, area: Rect) {
     let keymap = &model.ctx.keymap;
     let close = keymap.key_of(Scope::Help, Command::Back);
-    let title = format!(" Keys on {} ({close} closes) ", model.screen_title());
+    let lang = model.ctx.config.ui.lang();
+    let screen = lang.text(&format!("tab-{}", model.screen_title().to_lowercase()));
+    let title =
+        format!(" {} ", lang.text_with("help-title", &[("screen", screen.into()), ("close", close.into())]));
     let block = bordered(&title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
