@@ -131,6 +131,15 @@ fn today_at_120_and_80_columns_shows_the_plan_the_rows_done_and_the_rest_for_lat
     assert!(screen.contains("138 0000 0002"), "the phone: {screen}");
     assert!(screen.contains("-- 8 later"), "{screen}");
     assert!(screen.contains(" 1 Today   2 Pipe   3 Cust"), "the tabs abbreviate: {screen}");
+
+    // The same plan in Chinese: the chrome is translated and still fits.
+    f.model.ctx.config.ui.language = Some(leadline::i18n::Lang::ZhCn);
+    snapshot(&mut f, "plan_today_zh_120x35", 120, 35);
+    snapshot(&mut f, "plan_today_zh_80x24", 80, 24);
+    let screen = f.screen();
+    assert!(screen.contains("计划 6 个   已完成 2/6   另有 8 个排后"), "{screen}");
+    assert!(screen.contains("姓名") && screen.contains("电话") && screen.contains("原因"), "{screen}");
+    assert!(screen.contains("-- 后面 8 个"), "the divider fits its column: {screen}");
 }
 
 #[test]

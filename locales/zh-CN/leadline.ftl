@@ -20,3 +20,33 @@ tab-short-focus = 二八
 loading-book = 正在载入客户资料…
 terminal-too-small = 终端太小：{ $width }x{ $height }，Leadline 至少需要 { $min_width }x{ $min_height }。
 help-title = { $screen } 的按键（{ $close } 关闭）
+
+## 今日：当天的计划
+today-planned = 计划 { $count } 个
+today-done = 已完成 { $done }/{ $total }
+today-later = 另有 { $count } 个排后
+today-slots = 承诺 { $promised } 个，重点与潜力客户 { $focus } 个
+today-over-capacity = 超出容量：{ $promised } 个承诺，只有 { $slots } 个名额
+today-focus-hint = 按 7 看二八分析
+today-empty = 今天没有要联系的。按 / 搜索客户，按 a 添加客户。
+today-divider = -- 后面 { $count } 个
+today-divider-why = 已到期，排在接下来几天 --
+
+## 列标题
+col-name = 姓名
+col-company = 公司
+col-stage = 阶段
+col-mark = 二八
+col-phone = 电话
+col-do = 方式
+col-why = 原因
+col-last-touch = 上次联系
+
+## 联系方式（接触的种类）
+kind-call = 电话
+kind-sms = 短信
+kind-visit = 拜访
+kind-email = 邮件
+kind-letter = 信件
+kind-gift = 礼品
+kind-meeting = 会面

@@ -107,7 +107,7 @@ impl Grouped {
         frame: &mut Frame,
         area: Rect,
         theme: &Theme,
-        titles: &[&'static str],
+        titles: &[&str],
         widths: &[Constraint],
         heading: impl Fn(usize) -> Row<'static>,
         member: impl Fn(usize) -> Row<'static>,

@@ -6,6 +6,7 @@
 use std::any::Any;
 
 use chrono::{Duration, NaiveDate};
+use fluent_templates::fluent_bundle::FluentValue;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
@@ -92,16 +93,17 @@ enum Column {
 }
 
 impl Column {
+    /// Its catalogue message.
     fn title(self) -> &'static str {
         match self {
-            Column::Name => "NAME",
-            Column::Company => "COMPANY",
-            Column::Stage => "STAGE",
-            Column::Mark => "80/20",
-            Column::Phone => "PHONE",
-            Column::Do => "DO",
-            Column::Why => "WHY",
-            Column::LastTouch => "LAST TOUCH",
+            Column::Name => "col-name",
+            Column::Company => "col-company",
+            Column::Stage => "col-stage",
+            Column::Mark => "col-mark",
+            Column::Phone => "col-phone",
+            Column::Do => "col-do",
+            Column::Why => "col-why",
+            Column::LastTouch => "col-last-touch",
         }
     }
 
@@ -210,26 +212,37 @@ impl Screen for Today {
         let later = self.rows.len() - self.today_len;
         let promised = todays.iter().filter(|r| r.slot == Slot::Promise).count();
         let focus = todays.iter().filter(|r| r.slot == Slot::Focus).count();
+        let lang = ctx.config.ui.lang();
+        let n = |count: usize| FluentValue::from(count);
         let mut counts = vec![
-            Span::styled(format!("{} planned", todays.len()), theme.due()),
+            Span::styled(lang.text_with("today-planned", &[("count", n(todays.len()))]), theme.due()),
             Span::raw("   "),
-            Span::styled(format!("{}/{} done", self.done(), todays.len()), theme.ok()),
+            Span::styled(
+                lang.text_with("today-done", &[("done", n(self.done())), ("total", n(todays.len()))]),
+                theme.ok(),
+            ),
             Span::raw("   "),
-            Span::raw(format!("{later} later")),
+            Span::raw(lang.text_with("today-later", &[("count", n(later))])),
             Span::raw("   "),
         ];
         if todays.len() > self.capacity {
             counts.push(Span::styled(
-                format!("over capacity: {promised} promises, {} slots", self.capacity),
+                lang.text_with(
+                    "today-over-capacity",
+                    &[("promised", n(promised)), ("slots", n(self.capacity))],
+                ),
                 theme.overdue(),
             ));
         } else {
-            counts.push(Span::styled(format!("{promised} promised, {focus} key/MGC"), theme.dim()));
+            counts.push(Span::styled(
+                lang.text_with("today-slots", &[("promised", n(promised)), ("focus", n(focus))]),
+                theme.dim(),
+            ));
         }
         let warning = effort_warning(&ctx.focus, &ctx.config.focus).map(|w| {
             Line::from(vec![
                 Span::styled(format!("{w}."), theme.overdue()),
-                Span::styled("  7 shows the 80/20", theme.dim()),
+                Span::styled(format!("  {}", lang.text("today-focus-hint")), theme.dim()),
             ])
         });
         let selected = (ctx.width < FULL_REASONS_WIDTH).then(|| match self.list.selected_member() {
@@ -240,15 +253,16 @@ impl Screen for Today {
             [Line::from(counts)].into_iter().chain(warning).chain(selected).collect();
         frame.render_widget(Paragraph::new(header_lines), header);
         if self.rows.is_empty() {
-            return empty(frame, body, theme, "Nothing due. / finds an account, a adds one.");
+            return empty(frame, body, theme, &lang.text("today-empty"));
         }
         let shown = columns(body.width);
         let divider = |_| {
             Row::new(shown.iter().map(|c| match c {
-                Column::Name => Cell::from(Span::styled(format!("-- {later} later"), theme.heading())),
-                Column::Why => {
-                    Cell::from(Span::styled("due now, planned for the coming days --", theme.dim()))
-                }
+                Column::Name => Cell::from(Span::styled(
+                    lang.text_with("today-divider", &[("count", n(later))]),
+                    theme.heading(),
+                )),
+                Column::Why => Cell::from(Span::styled(lang.text("today-divider-why"), theme.dim())),
                 _ => Cell::from(""),
             }))
         };
@@ -265,7 +279,9 @@ impl Screen for Today {
             let style = if planned.is_done() || is_later { theme.dim() } else { Style::new() };
             let why_style = if overdue && !planned.is_done() { theme.overdue() } else { style };
             let name = if planned.is_done() { format!("✓ {}", summary.name) } else { summary.name.clone() };
-            let channel = row.as_ref().map_or("", |r| r.channel(summary, &ctx.config).as_str());
+            let channel = row.as_ref().map_or(String::new(), |r| {
+                lang.text(&format!("kind-{}", r.channel(summary, &ctx.config).as_str()))
+            });
             Row::new(shown.iter().map(|column| match column {
                 Column::Name => Cell::from(Span::styled(name.clone(), style)),
                 Column::Company => {
@@ -274,7 +290,10 @@ impl Screen for Today {
                 Column::Stage => Cell::from(Span::styled(stage_label(summary), style)),
                 Column::Mark => Cell::from(focus_mark(ctx, theme, planned.index)),
                 Column::Phone => Cell::from(Span::styled(summary.phone.clone().unwrap_or_default(), style)),
-                Column::Do => Cell::from(Span::styled(if planned.is_done() { "" } else { channel }, style)),
+                Column::Do => Cell::from(Span::styled(
+                    if planned.is_done() { String::new() } else { channel.clone() },
+                    style,
+                )),
                 Column::Why => Cell::from(Span::styled(why.clone(), why_style)),
                 Column::LastTouch => Cell::from(Span::styled(
                     ago(crate::analysis::ranking::last_contact(summary, &ctx.config), ctx.now),
@@ -282,7 +301,8 @@ impl Screen for Today {
                 )),
             }))
         };
-        let titles: Vec<&'static str> = shown.iter().map(|c| c.title()).collect();
+        let titles: Vec<String> = shown.iter().map(|c| lang.text(c.title())).collect();
+        let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
         let widths: Vec<Constraint> = shown.iter().map(|c| c.constraint()).collect();
         self.list.render(frame, body, theme, &titles, &widths, divider, member);
     }

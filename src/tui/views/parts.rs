@@ -26,7 +26,7 @@ pub fn table(
     frame: &mut Frame,
     area: Rect,
     theme: &Theme,
-    titles: &[&'static str],
+    titles: &[&str],
     widths: &[Constraint],
     rows: Vec<Row<'static>>,
     selected: Option<usize>,
@@ -37,7 +37,7 @@ pub fn table(
         .map(|(i, row)| if Some(i) == selected { row.style(theme.selected()) } else { row })
         .collect();
     let table = Table::new(rows, widths.to_vec())
-        .header(Row::new(titles.iter().map(|t| Cell::from(*t))).style(theme.title()))
+        .header(Row::new(titles.iter().map(|t| Cell::from(t.to_string()))).style(theme.title()))
         .column_spacing(2);
     frame.render_widget(table, area);
 }
