@@ -51,3 +51,77 @@ kind-email = email
 kind-letter = letter
 kind-gift = gift
 kind-meeting = meeting
+
+## Why an account is on the plan
+due-overdue = overdue { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}
+due-today-at = due today at { $time }
+due-today = due today
+due-in = due in { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}
+due-what-plain = { $reason } { $kind }
+due-what-note = { $reason }: { $note }
+due-snoozed = snoozed { $times ->
+    [one] once
+   *[other] { $times } times
+}
+due-more = { $count } more due
+follow-up-reason-promised = promised
+follow-up-reason-cadence = cadence
+follow-up-reason-referral = referral
+follow-up-reason-holiday = holiday
+follow-up-reason-after-sale = after-sale
+stage-grade = { $grade } grade
+stage-tier-vip = VIP
+stage-tier-large = LARGE
+stage-tier-medium = MEDIUM
+stage-tier-small = SMALL
+cadence-never = { $stage }, never touched (added { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} ago)
+cadence-no-touch = { $stage }, no touch for { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}
+cadence-since-order = { $stage }, no touch since an order { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} ago
+greeting = { $what } { $when }: { $how }
+greeting-today = today
+greeting-in = in { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}
+greeting-holiday = a holiday
+greeting-birthday = birthday
+greeting-anniversary = { $years ->
+    [one] 1 year
+   *[other] { $years } years
+} as a customer
+greeting-sms = send a greeting
+greeting-visit = visit with greetings
+greeting-gift = send a greeting or a gift
+reason-key-account = key account
+reason-big-potential = big potential
+reason-sms-fatigue = { $count } unanswered SMS: call or visit instead
+reason-join = {"; "}
+done-touch = done: { $kind } at { $time }
+done-closed = done: follow-up closed
+kind-touch = touch
+day-tomorrow = tomorrow
+day-on = { $weekday } { $date }
+day-after = after { $weekday } { $date }
+weekday-1 = Mon
+weekday-2 = Tue
+weekday-3 = Wed
+weekday-4 = Thu
+weekday-5 = Fri
+weekday-6 = Sat
+weekday-7 = Sun
+later-row = { $day }: { $reasons }

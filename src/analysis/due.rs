@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::{FollowUp, FollowUpReason};
+use crate::i18n::Lang;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DueItem {
@@ -14,29 +15,33 @@ pub struct DueItem {
 /// Snoozes from which a row says how often it was put off.
 pub const SNOOZES_WORTH_SAYING: u32 = 3;
 
-fn plural(n: i64, unit: &str) -> String {
-    if n == 1 { format!("1 {unit}") } else { format!("{n} {unit}s") }
-}
-
 /// Why a follow-up is on the list, as a rep reads it.
-pub fn reasons(follow_up: &FollowUp, today: NaiveDate) -> Vec<String> {
+pub fn reasons(follow_up: &FollowUp, today: NaiveDate, lang: Lang) -> Vec<String> {
     let overdue = follow_up.days_overdue(today);
     let mut reasons = vec![match (overdue, follow_up.due_time) {
-        (days, _) if days > 0 => format!("overdue {}", plural(days, "day")),
-        (0, Some(time)) => format!("due today at {}", time.format("%H:%M")),
-        (0, None) => "due today".to_string(),
-        (days, _) => format!("due in {}", plural(-days, "day")),
+        (days, _) if days > 0 => lang.text_with("due-overdue", &[("days", days.into())]),
+        (0, Some(time)) => {
+            lang.text_with("due-today-at", &[("time", time.format("%H:%M").to_string().into())])
+        }
+        (0, None) => lang.text("due-today"),
+        (days, _) => lang.text_with("due-in", &[("days", (-days).into())]),
     }];
     // The channel has its own column; referral notes already say who.
+    let reason = || lang.text(&format!("follow-up-reason-{}", follow_up.reason.as_str()));
     let what = match (follow_up.note.as_str(), follow_up.reason) {
-        ("", reason) => format!("{reason} {}", follow_up.kind),
+        ("", _) => {
+            let kind = lang.text(&format!("kind-{}", follow_up.kind.as_str()));
+            lang.text_with("due-what-plain", &[("reason", reason().into()), ("kind", kind.into())])
+        }
         (note, FollowUpReason::Referral) => note.to_string(),
-        (note, reason) => format!("{reason}: {note}"),
+        (note, _) => {
+            lang.text_with("due-what-note", &[("reason", reason().into()), ("note", note.to_string().into())])
+        }
     };
     reasons.push(what);
     // Once or twice is life; three times means the rep is avoiding it.
     if follow_up.snoozes >= SNOOZES_WORTH_SAYING {
-        reasons.push(format!("snoozed {}", plural(follow_up.snoozes.into(), "time")));
+        reasons.push(lang.text_with("due-snoozed", &[("times", follow_up.snoozes.into())]));
     }
     reasons
 }
@@ -49,7 +54,7 @@ pub fn due_by(follow_ups: impl IntoIterator<Item = FollowUp>, today: NaiveDate) 
         .filter(|f| f.is_pending() && f.due <= today)
         .map(|follow_up| DueItem {
             days_overdue: follow_up.days_overdue(today),
-            reasons: reasons(&follow_up, today),
+            reasons: reasons(&follow_up, today, Lang::En),
             follow_up,
         })
         .collect();

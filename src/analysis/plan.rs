@@ -19,6 +19,8 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{Duration, NaiveDate};
 
+use crate::i18n::Lang;
+
 use super::ranking::{Due, Marks, Personal, Ranked, YearDays, personal};
 use crate::config::Config;
 use crate::domain::{AccountId, AccountSummary, FollowUpId, PlanEntry, RowKind, Slot, TouchKind};
@@ -77,14 +79,15 @@ impl Planned {
 
     /// How a row done on its day was done: the touch's channel and time
     /// ("done: call at 10:32"), or the follow-up closed.
-    pub fn done_words(&self, summary: &AccountSummary) -> (Option<TouchKind>, String) {
+    pub fn done_words(&self, summary: &AccountSummary, lang: Lang) -> (Option<TouchKind>, String) {
         match summary.last_touch.filter(|t| t.date() == self.day) {
             Some(at) => {
                 let kind = summary.touch_days.newest_kinds(1).next();
-                let what = kind.map_or("touch", TouchKind::as_str);
-                (kind, format!("done: {what} at {}", at.format("%H:%M")))
+                let what = lang.text(&format!("kind-{}", kind.map_or("touch", TouchKind::as_str)));
+                let time = at.format("%H:%M").to_string();
+                (kind, lang.text_with("done-touch", &[("kind", what.into()), ("time", time.into())]))
             }
-            None => (None, "done: follow-up closed".to_string()),
+            None => (None, lang.text("done-closed")),
         }
     }
 

@@ -5,9 +5,12 @@
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 
 use super::due;
+use fluent_templates::fluent_bundle::FluentValue;
+
 use crate::config::{Config, Holiday};
 pub use crate::domain::RowKind;
 use crate::domain::{AccountId, AccountSummary, FollowUp, FollowUpReason, MonthDay, Stage, TouchKind};
+use crate::i18n::Lang;
 
 /// A set of accounts looked up once per account and day by the ranking
 /// and the plan: a fast hash (ids are not chosen by an adversary).
@@ -57,10 +60,6 @@ pub struct Ranked {
     pub focus: bool,
 }
 
-fn plural(n: i64, unit: &str) -> String {
-    if n == 1 { format!("1 {unit}") } else { format!("{n} {unit}s") }
-}
-
 /// The account's cadence in days.
 pub fn cadence_days(summary: &AccountSummary, config: &Config) -> u32 {
     match summary.stage {
@@ -83,6 +82,14 @@ pub fn cadence_due(summary: &AccountSummary, config: &Config) -> NaiveDate {
 }
 
 /// "A grade", "VIP": the stage as a reason names it.
+/// [`stage_words`] in the interface's language.
+pub fn stage_words_in(summary: &AccountSummary, lang: Lang) -> String {
+    match summary.stage {
+        Stage::Prospect { grade } => lang.text_with("stage-grade", &[("grade", grade.to_string().into())]),
+        Stage::Customer { tier, .. } => lang.text(&format!("stage-tier-{}", tier.as_str())),
+    }
+}
+
 pub fn stage_words(summary: &AccountSummary) -> String {
     match summary.stage {
         Stage::Prospect { grade } => format!("{grade} grade"),
@@ -487,57 +494,70 @@ impl Ranked {
 
     /// Why the row is on the list, as a rep reads it.
     pub fn reasons(&self, summary: &AccountSummary, today: NaiveDate, config: &Config) -> Vec<String> {
+        let lang = config.ui.lang();
+        let days_since = |day: NaiveDate| FluentValue::from((today - day).num_days());
         let mut reasons = match (self.kind, self.follow_up(summary)) {
             (RowKind::FollowUp, Some(f)) => {
-                let mut reasons = due::reasons(f, today);
+                let mut reasons = due::reasons(f, today, lang);
                 if self.more_due > 0 {
-                    reasons.push(format!("{} more due", self.more_due));
+                    reasons.push(lang.text_with("due-more", &[("count", self.more_due.into())]));
                 }
                 reasons
             }
             (RowKind::Cadence, _) => {
-                let days = |at: NaiveDateTime| plural((today - at.date()).num_days(), "day");
+                let stage = FluentValue::from(stage_words_in(summary, lang));
                 vec![match (summary.last_touch, last_contact(summary, config)) {
-                    (_, None) => format!(
-                        "{}, never touched (added {} ago)",
-                        stage_words(summary),
-                        plural((today - summary.created).num_days(), "day")
+                    (_, None) => lang.text_with(
+                        "cadence-never",
+                        &[("stage", stage), ("days", days_since(summary.created))],
                     ),
-                    (Some(touch), Some(contact)) if touch == contact => {
-                        format!("{}, no touch for {}", stage_words(summary), days(touch))
-                    }
-                    (_, Some(order)) => {
-                        format!("{}, no touch since an order {} ago", stage_words(summary), days(order))
-                    }
+                    (Some(touch), Some(contact)) if touch == contact => lang.text_with(
+                        "cadence-no-touch",
+                        &[("stage", stage), ("days", days_since(touch.date()))],
+                    ),
+                    (_, Some(order)) => lang.text_with(
+                        "cadence-since-order",
+                        &[("stage", stage), ("days", days_since(order.date()))],
+                    ),
                 }]
             }
             _ => Vec::new(),
         };
         if let Some(greeting) = self.greeting {
             let days = (greeting.day - today).num_days();
-            let when = if days == 0 { "today".to_string() } else { format!("in {}", plural(days, "day")) };
+            let when = if days == 0 {
+                lang.text("greeting-today")
+            } else {
+                lang.text_with("greeting-in", &[("days", days.into())])
+            };
             let what = match greeting.occasion {
-                Occasion::Holiday => {
-                    config.holidays.on(greeting.day).map_or("a holiday", |h| h.name).to_string()
+                Occasion::Holiday => config
+                    .holidays
+                    .on(greeting.day)
+                    .map_or_else(|| lang.text("greeting-holiday"), |h| h.name.to_string()),
+                Occasion::Birthday => lang.text("greeting-birthday"),
+                Occasion::Anniversary(years) => {
+                    lang.text_with("greeting-anniversary", &[("years", years.into())])
                 }
-                Occasion::Birthday => "birthday".to_string(),
-                Occasion::Anniversary(years) => format!("{} as a customer", plural(years.into(), "year")),
             };
             let how = match greeting.action {
-                TouchKind::Sms => "send a greeting",
-                TouchKind::Visit => "visit with greetings",
-                _ => "send a greeting or a gift",
+                TouchKind::Sms => "greeting-sms",
+                TouchKind::Visit => "greeting-visit",
+                _ => "greeting-gift",
             };
-            reasons.push(format!("{what} {when}: {how}"));
+            reasons.push(lang.text_with(
+                "greeting",
+                &[("what", what.into()), ("when", when.into()), ("how", lang.text(how).into())],
+            ));
         }
         if self.key_account {
-            reasons.push("key account".into());
+            reasons.push(lang.text("reason-key-account"));
         }
         if self.big_potential {
-            reasons.push("big potential".into());
+            reasons.push(lang.text("reason-big-potential"));
         }
         if self.unanswered_sms >= config.sms.unanswered as usize {
-            reasons.push(format!("{} unanswered SMS: call or visit instead", self.unanswered_sms));
+            reasons.push(lang.text_with("reason-sms-fatigue", &[("count", self.unanswered_sms.into())]));
         }
         reasons
     }

@@ -156,7 +156,7 @@ fn today_row(planned: &Planned, summary: &AccountSummary, config: &Config) -> To
             out.score = row.score;
         }
         _ => {
-            let (kind, words) = planned.done_words(summary);
+            let (kind, words) = planned.done_words(summary, config.ui.lang());
             out.channel = kind.unwrap_or(TouchKind::Call);
             out.reasons = vec![words];
         }

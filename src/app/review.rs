@@ -58,7 +58,9 @@ fn planned_words(
     day: NaiveDate,
 ) -> String {
     match (entry.kind, follow_up) {
-        (RowKind::FollowUp, Some(f)) => crate::analysis::due::reasons(f, day).join("; "),
+        (RowKind::FollowUp, Some(f)) => {
+            crate::analysis::due::reasons(f, day, crate::i18n::Lang::En).join("; ")
+        }
         (RowKind::Holiday, _) => "a holiday greeting".to_string(),
         _ => match summary {
             Some(s) => format!("{}, past its cadence", crate::analysis::ranking::stage_words(s)),

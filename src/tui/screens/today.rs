@@ -5,7 +5,7 @@
 
 use std::any::Any;
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use fluent_templates::fluent_bundle::FluentValue;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -18,6 +18,7 @@ use super::grouped::{GroupRow, Grouped};
 use crate::analysis::plan::{self, Planned};
 use crate::app::effort_warning;
 use crate::domain::{AccountId, FollowUpId, Slot};
+use crate::i18n::Lang;
 use crate::tui::context::Context;
 use crate::tui::keymap::{Command, Scope};
 use crate::tui::theme::Theme;
@@ -64,17 +65,19 @@ impl Today {
         let today = ctx.today();
         let planned = &self.rows[i];
         let Some(summary) = ctx.book.summaries.get(planned.index) else { return String::new() };
+        let lang = ctx.config.ui.lang();
         match (planned.row(summary, &ctx.config), planned.is_done()) {
             (Some(row), false) => {
-                let reasons = row.reasons(summary, today, &ctx.config).join("; ");
+                let reasons = row.reasons(summary, today, &ctx.config).join(&lang.text("reason-join"));
                 if i >= self.today_len {
                     let beyond = planned.day >= today + Duration::days(HORIZON.into());
-                    format!("{}: {reasons}", day_words(planned.day, today, beyond))
+                    let day = day_words(planned.day, today, beyond, lang);
+                    lang.text_with("later-row", &[("day", day.into()), ("reasons", reasons.into())])
                 } else {
                     reasons
                 }
             }
-            _ => planned.done_words(summary).1,
+            _ => planned.done_words(summary, lang).1,
         }
     }
 }
@@ -145,11 +148,15 @@ fn columns(width: u16) -> Vec<Column> {
 }
 
 /// "tomorrow", "Thu 12-03": the day a later row is planned for.
-fn day_words(day: NaiveDate, today: NaiveDate, beyond: bool) -> String {
+fn day_words(day: NaiveDate, today: NaiveDate, beyond: bool, lang: Lang) -> String {
+    let on = |id: &str, day: NaiveDate| {
+        let weekday = lang.text(&format!("weekday-{}", day.weekday().number_from_monday()));
+        lang.text_with(id, &[("weekday", weekday.into()), ("date", day.format("%m-%d").to_string().into())])
+    };
     match (beyond, (day - today).num_days()) {
-        (true, _) => format!("after {}", (day - Duration::days(1)).format("%a %m-%d")),
-        (false, 1) => "tomorrow".to_string(),
-        _ => day.format("%a %m-%d").to_string(),
+        (true, _) => on("day-after", day - Duration::days(1)),
+        (false, 1) => lang.text("day-tomorrow"),
+        _ => on("day-on", day),
     }
 }
 

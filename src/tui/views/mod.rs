@@ -5,6 +5,7 @@ mod overlays;
 pub use overlays::help_max_scroll;
 pub mod parts;
 
+use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -95,15 +96,16 @@ pub fn render(model: &Model, theme: &Theme, frame: &mut Frame) {
 /// the date on the right. Where the full titles do not fit, short ones;
 /// where those do not either, numbers, but the current screen's title.
 fn render_tabs(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let date = model.ctx.now.format(" %Y-%m-%d %a").to_string();
-    let room = usize::from(area.width).saturating_sub(date.len());
+    let lang = model.ctx.config.ui.lang();
+    let weekday = lang.text(&format!("weekday-{}", model.ctx.now.weekday().number_from_monday()));
+    let date = format!(" {} {weekday}", model.ctx.now.format("%Y-%m-%d"));
+    let room = usize::from(area.width).saturating_sub(Span::raw(date.as_str()).width());
     let labels = |title: &dyn Fn(usize) -> String| -> Vec<String> {
         (0..model.screens.len()).map(|i| format!(" {} {} ", i + 1, title(i))).collect()
     };
     let width = |labels: &[String]| labels.iter().map(|l| Span::raw(l.as_str()).width() + 1).sum::<usize>();
     // Titles in the interface's language; the screens name themselves in
     // English (that is how `[keys]` names them too).
-    let lang = model.ctx.config.ui.lang();
     let title = |i: usize| lang.text(&format!("tab-{}", model.screens[i].title().to_lowercase()));
     let short_title = |i: usize| lang.text(&format!("tab-short-{}", model.screens[i].title().to_lowercase()));
     let full = labels(&|i| title(i));
@@ -128,7 +130,7 @@ fn render_tabs(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         spans.push(Span::raw(" "));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-    if used + date.len() <= usize::from(area.width) {
+    if used + Span::raw(date.as_str()).width() <= usize::from(area.width) {
         frame
             .render_widget(Paragraph::new(Line::from(Span::styled(date, theme.dim())).right_aligned()), area);
     }
