@@ -29,7 +29,7 @@ impl Terminal {
             .expect("tmux is installed (.ci/run installs it)");
         assert!(status.success());
         let setup = format!(
-            "PS1='$ '; export LEADLINE_STORE='{}' LEADLINE_NOW='{NOW}' XDG_DATA_HOME='{}' XDG_CONFIG_HOME='{}/config' HOME='{}' TZ=UTC; unset LEADLINE_CONFIG; clear",
+            "PS1='$ '; export LEADLINE_STORE='{}' LEADLINE_NOW='{NOW}' XDG_DATA_HOME='{}' XDG_CONFIG_HOME='{}/config' HOME='{}' TZ=UTC LANG=C.UTF-8; unset LEADLINE_CONFIG LEADLINE_LANG LC_ALL LC_MESSAGES; clear",
             book.store().display(),
             book.path("data").display(),
             book.path("").display(),

@@ -85,6 +85,12 @@ impl Book {
             .env("XDG_DATA_HOME", self.dir.path().join("data"))
             .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
             .env("TZ", "UTC")
+            // English, whatever the machine's locale (a test asks for
+            // Chinese with --lang or the settings).
+            .env("LANG", "C.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LEADLINE_LANG")
             .env_remove("LEADLINE_CONFIG")
             .env_remove("NO_COLOR");
         command
