@@ -172,18 +172,7 @@ fn on_the_account_x_acts_on_the_follow_up_selected_in_the_timeline() {
 #[test]
 fn a_timeline_entry_is_corrected_with_e_and_deleted_with_d() {
     let mut f = book(&[]);
-    f.app
-        .log_touch(&leadline::app::TouchInput {
-            account: AccountId(1),
-            kind: TouchKind::Call,
-            direction: leadline::domain::Direction::Outbound,
-            outcome: Some(leadline::domain::Outcome::NoAnswer),
-            note: "不在".into(),
-            lesson: String::new(),
-            at: None,
-            next: None,
-        })
-        .unwrap();
+    log(&f, TouchKind::Call, Some(leadline::domain::Outcome::NoAnswer), "不在", None);
     open_account(&mut f, "张薇");
     f.key(KeyCode::Char('E'));
     assert!(f.screen().contains("Correct the call with 张薇 (touch #1)"), "{}", f.screen());
@@ -208,20 +197,30 @@ fn a_timeline_entry_is_corrected_with_e_and_deleted_with_d() {
     assert_eq!(f.app.account_detail(AccountId(1)).unwrap().touches.len(), 1, "undo brings it back");
 }
 
+/// Logs a touch with the first account, now or at `when`.
+fn log(
+    f: &Driver,
+    kind: TouchKind,
+    outcome: Option<leadline::domain::Outcome>,
+    note: &str,
+    when: Option<&str>,
+) {
+    let at = when.map(|w| parse_timestamp(w).unwrap()).map(|m| When { date: m.date(), time: Some(m.time()) });
+    let input = leadline::app::TouchInput {
+        account: AccountId(1),
+        kind,
+        direction: leadline::domain::Direction::Outbound,
+        outcome,
+        note: note.into(),
+        lesson: String::new(),
+        at,
+        next: None,
+    };
+    f.app.log_touch(&input).unwrap();
+}
+
 fn sms(f: &Driver, when: &str) {
-    let moment = parse_timestamp(when).unwrap();
-    f.app
-        .log_touch(&leadline::app::TouchInput {
-            account: AccountId(1),
-            kind: TouchKind::Sms,
-            direction: leadline::domain::Direction::Outbound,
-            outcome: None,
-            note: "新品到货".into(),
-            lesson: String::new(),
-            at: Some(When { date: moment.date(), time: Some(moment.time()) }),
-            next: None,
-        })
-        .unwrap();
+    log(f, TouchKind::Sms, None, "新品到货", Some(when));
 }
 
 #[test]
