@@ -87,6 +87,11 @@ impl Lang {
         LOCALES.lookup(&self.id(), id)
     }
 
+    /// The message `id` if this language (or English) has it.
+    pub fn try_text(self, id: &str) -> Option<String> {
+        LOCALES.try_lookup(&self.id(), id)
+    }
+
     /// The message `id` with its arguments.
     pub fn text_with(self, id: &str, args: &[(&'static str, FluentValue<'_>)]) -> String {
         let args: HashMap<std::borrow::Cow<'static, str>, FluentValue<'_>> =

@@ -125,3 +125,4 @@ weekday-5 = Fri
 weekday-6 = Sat
 weekday-7 = Sun
 later-row = { $day }: { $reasons }
+help-in-forms = In forms

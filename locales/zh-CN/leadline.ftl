@@ -100,3 +100,4 @@ weekday-5 = 周五
 weekday-6 = 周六
 weekday-7 = 周日
 later-row = { $day }：{ $reasons }
+help-in-forms = 表单里

@@ -10,6 +10,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::config::KeyList;
 use crate::domain::{Outcome, TouchKind};
+use crate::i18n::Lang;
 
 /// Where a binding applies. A screen consults a stack of scopes, most
 /// specific first (each screen says its stack; overlays have their own).
@@ -577,6 +578,49 @@ impl Keymap {
     pub fn all(&self) -> &[Binding] {
         &self.bindings
     }
+
+    /// The catalogue message of a binding's help ("key-lists-down"), and of
+    /// its footer hint ("hint-lists-down"). English is written here, in the
+    /// table; other languages' words are in `locales/<lang>/keys.ftl`.
+    pub fn message_ids(&self, binding: &Binding) -> (String, String) {
+        let scope = format!("{:?}", binding.scope).to_lowercase();
+        let command = binding.command.name(&self.screens).replace('_', "-");
+        (format!("key-{scope}-{command}"), format!("hint-{scope}-{command}"))
+    }
+
+    /// What a binding does, in `lang`.
+    pub fn help_in(&self, binding: &Binding, lang: Lang) -> String {
+        match lang {
+            Lang::En => binding.help.to_string(),
+            _ => lang.try_text(&self.message_ids(binding).0).unwrap_or_else(|| binding.help.to_string()),
+        }
+    }
+
+    /// "c call  f follow-up": the footer of a stack of scopes, in `lang`.
+    pub fn hints_in(&self, scopes: &[Scope], lang: Lang) -> Vec<(String, String)> {
+        self.bindings(scopes)
+            .filter_map(|b| {
+                let hint = b.hint?;
+                let words = match lang {
+                    Lang::En => hint.to_string(),
+                    _ => lang.try_text(&self.message_ids(b).1).unwrap_or_else(|| hint.to_string()),
+                };
+                Some((b.keys[0].label(), words))
+            })
+            .collect()
+    }
+}
+
+impl Scope {
+    /// The scope's heading in the help, in `lang`.
+    pub fn title_in(self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.title().to_string(),
+            _ => lang
+                .try_text(&format!("scope-{}", format!("{self:?}").to_lowercase()))
+                .unwrap_or_else(|| self.title().to_string()),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -671,5 +715,42 @@ mod tests {
         assert!(rebind(&[("log_call", one("Hyper-c"))]).unwrap_err().message.contains("is not a key"));
         let outcome = rebind(&[("outcome_no_answer", one("1"))]).unwrap_err();
         assert!(outcome.message.contains("already means +1 day"), "{}", outcome.message);
+    }
+}
+
+#[cfg(test)]
+mod translated {
+    use std::collections::BTreeSet;
+
+    use crate::i18n::Lang;
+
+    /// Every default binding's help, and its hint where it has one, has
+    /// its Chinese in keys.ftl, and keys.ftl holds nothing else.
+    #[test]
+    fn every_key_is_explained_in_chinese_too() {
+        let screens = crate::tui::screens::registry();
+        let keymap = crate::tui::model::Model::keymap_for(&screens);
+        let mut wanted = BTreeSet::new();
+        for binding in keymap.all() {
+            let (help, hint) = keymap.message_ids(binding);
+            wanted.insert(help);
+            if binding.hint.is_some() {
+                wanted.insert(hint);
+            }
+        }
+        for scope in keymap.all().iter().map(|b| b.scope) {
+            wanted.insert(format!("scope-{}", format!("{scope:?}").to_lowercase()));
+        }
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/locales/zh-CN/keys.ftl");
+        let source = std::fs::read_to_string(path).unwrap();
+        let written: BTreeSet<String> =
+            source.lines().filter_map(|l| l.split_once(" = ")).map(|(id, _)| id.trim().to_string()).collect();
+        let missing: Vec<_> = wanted.difference(&written).collect();
+        let stale: Vec<_> = written.difference(&wanted).collect();
+        assert!(missing.is_empty() && stale.is_empty(), "missing: {missing:?}; stale: {stale:?}");
+        let first = keymap.all().iter().find(|b| b.hint == Some("call")).unwrap();
+        assert_eq!(keymap.help_in(first, Lang::ZhCn), "记录电话");
+        assert_eq!(keymap.help_in(first, Lang::En), "log a call");
+        assert_eq!(super::Scope::Global.title_in(Lang::ZhCn), "任何页面");
     }
 }

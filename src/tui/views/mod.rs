@@ -145,7 +145,7 @@ fn render_status(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 fn render_hints(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
-    for (key, help) in model.ctx.keymap.hints(model.scopes()) {
+    for (key, help) in model.ctx.keymap.hints_in(model.scopes(), model.ctx.config.ui.lang()) {
         spans.push(Span::styled(key, theme.key()));
         spans.push(Span::styled(format!(" {help}  "), theme.dim()));
     }

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
 use super::parts::{bordered, focus_mark_of, stage_label};
+use crate::i18n::Lang;
 use crate::tui::context::Context;
 use crate::tui::forms::{FieldsForm, Form, LogField, LogForm};
 use crate::tui::input::TextInput;
@@ -71,19 +72,24 @@ const HELP_COLUMN: u16 = 48;
 
 /// The help's sections for the current screen: a heading, then a line per
 /// binding (keys, what they do).
-fn help_sections(model: &Model) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+fn help_sections(model: &Model) -> Vec<(String, Vec<(String, String)>)> {
     let keymap = &model.ctx.keymap;
-    let mut sections: Vec<(&'static str, Vec<(String, &'static str)>)> = Vec::new();
+    let lang = model.ctx.config.ui.lang();
+    let mut sections: Vec<(String, Vec<(String, String)>)> = Vec::new();
     let mut scope = None;
     for binding in keymap.bindings(model.screen().scopes()).chain(keymap.bindings(&[Scope::Form])) {
         if scope != Some(binding.scope) {
-            let title = if binding.scope == Scope::Form { "In forms" } else { binding.scope.title() };
+            let title = if binding.scope == Scope::Form {
+                lang.text("help-in-forms")
+            } else {
+                binding.scope.title_in(lang)
+            };
             sections.push((title, Vec::new()));
             scope = Some(binding.scope);
         }
         let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
         if let Some((_, lines)) = sections.last_mut() {
-            lines.push((keys.join(" "), binding.help));
+            lines.push((keys.join(" "), keymap.help_in(binding, lang)));
         }
     }
     sections
@@ -93,7 +99,7 @@ fn help_sections(model: &Model) -> Vec<(&'static str, Vec<(String, &'static str)
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum HelpLine {
     Blank,
-    Heading(&'static str),
+    Heading(String),
     /// Keys (empty on a continued line) and what they do.
     Binding(String, String),
 }
@@ -128,7 +134,7 @@ fn help_columns(model: &Model, columns: usize, width: usize) -> (Vec<Vec<HelpLin
         .map(|(title, bindings)| {
             let mut block = vec![HelpLine::Heading(title)];
             for (keys, help) in bindings {
-                for (i, piece) in wrap_words(help, room).into_iter().enumerate() {
+                for (i, piece) in wrap_words(&help, room).into_iter().enumerate() {
                     let keys = if i == 0 { keys.clone() } else { String::new() };
                     block.push(HelpLine::Binding(keys, piece));
                 }
@@ -201,7 +207,7 @@ pub fn help(model: &Model, scroll: usize, theme: &Theme, frame: &mut Frame, area
             .take(shown)
             .map(|line| match line {
                 HelpLine::Blank => Line::from(""),
-                HelpLine::Heading(title) => Line::from(Span::styled(*title, theme.heading())),
+                HelpLine::Heading(title) => Line::from(Span::styled(title.clone(), theme.heading())),
                 HelpLine::Binding(keys, help) => Line::from(vec![
                     Span::styled(format!("  {keys:<keys_width$}  "), theme.key()),
                     Span::raw(help.clone()),
@@ -283,16 +289,16 @@ fn scope_picks(
     offered: impl Fn(Command) -> bool,
     chosen: impl Fn(Command) -> bool,
     theme: &Theme,
+    lang: Lang,
 ) -> Vec<Span<'static>> {
     let scopes = [scope];
-    let items = keymap
-        .bindings(&scopes)
-        .filter(|b| offered(b.command))
-        .map(|b| (b.keys.first().map(|k| k.label()).unwrap_or_default(), b.help, chosen(b.command)));
+    let items = keymap.bindings(&scopes).filter(|b| offered(b.command)).map(|b| {
+        (b.keys.first().map(|k| k.label()).unwrap_or_default(), keymap.help_in(b, lang), chosen(b.command))
+    });
     picks(items, theme)
 }
 
-fn picks(items: impl Iterator<Item = (String, &'static str, bool)>, theme: &Theme) -> Vec<Span<'static>> {
+fn picks(items: impl Iterator<Item = (String, String, bool)>, theme: &Theme) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     for (key, label, chosen) in items {
         spans.push(Span::styled(format!("[{key}]"), theme.key()));
@@ -366,16 +372,22 @@ fn log_form(ctx: &Context, form: &LogForm, theme: &Theme, frame: &mut Frame, are
         lines.push(Line::from(Span::styled(format!("Careful: {warning}."), theme.overdue())));
     }
     if form.choose_kind {
-        let kinds =
-            scope_picks(keymap, Scope::OtherKinds, |_| true, |c| c == Command::PickKind(form.kind), theme);
+        let kinds = scope_picks(
+            keymap,
+            Scope::OtherKinds,
+            |_| true,
+            |c| c == Command::PickKind(form.kind),
+            theme,
+            ctx.config.ui.lang(),
+        );
         lines.extend(pick_row(row_label("Kind", form.focus == LogField::Kind, theme), kinds, width));
     }
     let fits = |c| matches!(c, Command::PickOutcome(o) if o.fits(form.kind));
     let chosen = |c| matches!(c, Command::PickOutcome(o) if form.outcome == Some(o));
-    let outcomes = scope_picks(keymap, Scope::Outcomes, fits, chosen, theme);
+    let outcomes = scope_picks(keymap, Scope::Outcomes, fits, chosen, theme, ctx.config.ui.lang());
     lines.extend(pick_row(row_label("Outcome", form.focus == LogField::Outcome, theme), outcomes, width));
     let chosen = |c| matches!(c, Command::PickNext(days) if form.next == days.map(i64::from));
-    let steps = scope_picks(keymap, Scope::NextSteps, |_| true, chosen, theme);
+    let steps = scope_picks(keymap, Scope::NextSteps, |_| true, chosen, theme, ctx.config.ui.lang());
     lines.extend(pick_row(row_label("Next step", form.focus == LogField::Next, theme), steps, width));
     let picks_height = lines.len() as u16;
     let [rows, note_row, lesson_row, when_row, help] = Layout::vertical([
@@ -462,7 +474,14 @@ fn fields_form(ctx: &Context, form: &FieldsForm, theme: &Theme, frame: &mut Fram
     if let Some(kind) = form.kind {
         let mut spans = vec![Span::styled("  Kind        Alt+", theme.dim())];
         let chosen = |c| c == Command::PickFollowUpKind(kind);
-        spans.extend(scope_picks(&ctx.keymap, Scope::FollowUpKinds, |_| true, chosen, theme));
+        spans.extend(scope_picks(
+            &ctx.keymap,
+            Scope::FollowUpKinds,
+            |_| true,
+            chosen,
+            theme,
+            ctx.config.ui.lang(),
+        ));
         frame.render_widget(Paragraph::new(Line::from(spans)), areas[next]);
         next += 1;
     }
