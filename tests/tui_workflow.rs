@@ -412,3 +412,25 @@ fn the_tab_bar_speaks_the_interface_language_and_fits() {
     f.key(KeyCode::Char('?'));
     assert!(f.screen().contains("今日 的按键（Esc 关闭）"), "{}", f.screen());
 }
+
+#[test]
+fn the_log_form_in_chinese_at_120x35_and_80x24() {
+    let mut f = book(&[]);
+    f.model.ctx.config.ui.language = Some(leadline::i18n::Lang::ZhCn);
+    open_account(&mut f, "张薇");
+    f.key(KeyCode::Char('c'));
+    for (width, height) in [(120, 35), (80, 24)] {
+        f.resize(width, height);
+        let screen = f.draw(width, height, leadline::tui::theme::Theme { color: false });
+        insta::assert_snapshot!(format!("log_form_zh_{width}x{height}"), screen.backend());
+    }
+    let screen = f.screen();
+    assert!(
+        screen.contains("记录与 张薇 的电话") && screen.contains("[n] 没人接") && screen.contains("备注"),
+        "{screen}"
+    );
+    f.key_with(KeyCode::Char('n'), KeyModifiers::ALT);
+    f.key(KeyCode::Enter);
+    let touch = f.app.account_detail(AccountId(1)).unwrap().touches.remove(0);
+    assert_eq!(touch.outcome, Some(leadline::domain::Outcome::NoAnswer), "logged in Chinese, saved the same");
+}

@@ -126,3 +126,21 @@ weekday-6 = Sat
 weekday-7 = Sun
 later-row = { $day }: { $reasons }
 help-in-forms = In forms
+
+## The log form
+log-title = Log { $kind } with { $name }
+log-title-inbound = Log { $kind } from { $name } (they contacted you)
+log-kind = Kind
+log-outcome = Outcome
+log-next = Next step
+log-note = Note
+log-lesson = Lesson
+log-when = When
+log-lesson-hint = optional: what this touch taught
+log-guide = Type the note. { $next } moves on: the lesson, when (now, yesterday 18:30, -2h), then the rows above, where one key picks;
+log-guide-picks = from a text field, Alt+letter picks the outcome, Alt+digit the next step. { $toggle }: they contacted you.
+log-guide-picks-kind = from a text field, Alt+letter picks the outcome, the kind, Alt+digit the next step. { $toggle }: they contacted you.
+form-save = save
+form-save-valid = save (when every field is valid)
+form-next-field = next field
+form-cancel = cancel

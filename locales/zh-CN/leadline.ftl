@@ -101,3 +101,21 @@ weekday-6 = 周六
 weekday-7 = 周日
 later-row = { $day }：{ $reasons }
 help-in-forms = 表单里
+
+## 记录表
+log-title = 记录与 { $name } 的{ $kind }
+log-title-inbound = 记录 { $name } 主动联系的{ $kind }
+log-kind = 种类
+log-outcome = 结果
+log-next = 下一步
+log-note = 备注
+log-lesson = 心得
+log-when = 时间
+log-lesson-hint = 可选：这次联系学到了什么
+log-guide = 先写备注。{ $next } 依次到心得、时间（now、yesterday 18:30、-2h），再到上面几行，按一个键就能选；
+log-guide-picks = 在文字栏里，Alt+字母选结果，Alt+数字选下一步。{ $toggle }：对方主动联系。
+log-guide-picks-kind = 在文字栏里，Alt+字母选结果和种类，Alt+数字选下一步。{ $toggle }：对方主动联系。
+form-save = 保存
+form-save-valid = 保存（每栏都填对时）
+form-next-field = 下一栏
+form-cancel = 取消

@@ -338,7 +338,7 @@ pub fn form(model: &Model, form: &Form, theme: &Theme, frame: &mut Frame, area: 
 }
 
 /// "Enter save   Esc cancel": keys of the form scope, from the keymap.
-fn form_keys(keymap: &Keymap, commands: &[(Command, &'static str)], theme: &Theme) -> Line<'static> {
+fn form_keys(keymap: &Keymap, commands: &[(Command, String)], theme: &Theme) -> Line<'static> {
     let mut spans = Vec::new();
     for (i, (command, words)) in commands.iter().enumerate() {
         if i > 0 {
@@ -352,17 +352,19 @@ fn form_keys(keymap: &Keymap, commands: &[(Command, &'static str)], theme: &Them
 
 fn row_label(label: &str, focused: bool, theme: &Theme) -> Span<'static> {
     let marker = if focused { ">" } else { " " };
-    // Wide enough for the longest label ("Referred by") and a space.
-    Span::styled(format!("{marker} {label:<12}"), if focused { theme.title() } else { theme.dim() })
+    // Wide enough for the longest label ("Referred by") and a space; padded
+    // by screen columns, so Chinese labels line up too.
+    let pad = " ".repeat(12usize.saturating_sub(Span::raw(label).width()));
+    Span::styled(format!("{marker} {label}{pad}"), if focused { theme.title() } else { theme.dim() })
 }
 
 fn log_form(ctx: &Context, form: &LogForm, theme: &Theme, frame: &mut Frame, area: Rect) {
     let keymap = &ctx.keymap;
-    let title = if form.inbound {
-        format!(" Log {} from {} (they contacted you) ", form.kind, form.account_name)
-    } else {
-        format!(" Log {} with {} ", form.kind, form.account_name)
-    };
+    let lang = ctx.config.ui.lang();
+    let kind_words = lang.text(&format!("kind-{}", form.kind.as_str()));
+    let args = [("kind", kind_words.into()), ("name", form.account_name.clone().into())];
+    let title =
+        format!(" {} ", lang.text_with(if form.inbound { "log-title-inbound" } else { "log-title" }, &args));
     let block = bordered(&title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -380,15 +382,27 @@ fn log_form(ctx: &Context, form: &LogForm, theme: &Theme, frame: &mut Frame, are
             theme,
             ctx.config.ui.lang(),
         );
-        lines.extend(pick_row(row_label("Kind", form.focus == LogField::Kind, theme), kinds, width));
+        lines.extend(pick_row(
+            row_label(&lang.text("log-kind"), form.focus == LogField::Kind, theme),
+            kinds,
+            width,
+        ));
     }
     let fits = |c| matches!(c, Command::PickOutcome(o) if o.fits(form.kind));
     let chosen = |c| matches!(c, Command::PickOutcome(o) if form.outcome == Some(o));
     let outcomes = scope_picks(keymap, Scope::Outcomes, fits, chosen, theme, ctx.config.ui.lang());
-    lines.extend(pick_row(row_label("Outcome", form.focus == LogField::Outcome, theme), outcomes, width));
+    lines.extend(pick_row(
+        row_label(&lang.text("log-outcome"), form.focus == LogField::Outcome, theme),
+        outcomes,
+        width,
+    ));
     let chosen = |c| matches!(c, Command::PickNext(days) if form.next == days.map(i64::from));
     let steps = scope_picks(keymap, Scope::NextSteps, |_| true, chosen, theme, ctx.config.ui.lang());
-    lines.extend(pick_row(row_label("Next step", form.focus == LogField::Next, theme), steps, width));
+    lines.extend(pick_row(
+        row_label(&lang.text("log-next"), form.focus == LogField::Next, theme),
+        steps,
+        width,
+    ));
     let picks_height = lines.len() as u16;
     let [rows, note_row, lesson_row, when_row, help] = Layout::vertical([
         Constraint::Length(picks_height + 1),
@@ -400,44 +414,38 @@ fn log_form(ctx: &Context, form: &LogForm, theme: &Theme, frame: &mut Frame, are
     .areas(inner);
     frame.render_widget(Paragraph::new(lines), rows);
     for (row, label_text, input, field) in [
-        (note_row, "Note", &form.note, LogField::Note),
-        (lesson_row, "Lesson", &form.lesson, LogField::Lesson),
-        (when_row, "When", &form.when, LogField::When),
+        (note_row, "log-note", &form.note, LogField::Note),
+        (lesson_row, "log-lesson", &form.lesson, LogField::Lesson),
+        (when_row, "log-when", &form.when, LogField::When),
     ] {
         let [label, area] = Layout::horizontal([Constraint::Length(14), Constraint::Min(1)]).areas(row);
-        frame.render_widget(Paragraph::new(row_label(label_text, form.focus == field, theme)), label);
+        frame.render_widget(
+            Paragraph::new(row_label(&lang.text(label_text), form.focus == field, theme)),
+            label,
+        );
         if input.is_empty() && form.focus != field && field == LogField::Lesson {
-            frame.render_widget(
-                Paragraph::new(Span::styled("optional: what this touch taught", theme.dim())),
-                area,
-            );
+            frame
+                .render_widget(Paragraph::new(Span::styled(lang.text("log-lesson-hint"), theme.dim())), area);
         } else {
             input_line(frame, area, input, form.focus == field, theme);
         }
     }
     let next_field = keymap.key_of(Scope::Form, Command::NextField);
     let toggle = keymap.key_of(Scope::Form, Command::ToggleDirection);
-    let kind = if form.choose_kind { ", the kind" } else { "" };
     let mut help_text = Vec::new();
     if let Some(error) = form.when_error(ctx.now) {
-        help_text.push(Line::from(Span::styled(format!("When: {error}"), theme.error())));
+        help_text
+            .push(Line::from(Span::styled(format!("{}: {error}", lang.text("log-when")), theme.error())));
     }
+    let picks = if form.choose_kind { "log-guide-picks-kind" } else { "log-guide-picks" };
     help_text.extend([
-        Line::from(Span::styled(
-            format!(
-                "Type the note. {next_field} moves on: the lesson, when (now, yesterday 18:30, -2h), \
-                 then the rows above, where one key picks;"
-            ),
-            theme.dim(),
-        )),
-        Line::from(Span::styled(
-            format!(
-                "from a text field, Alt+letter picks the outcome{kind}, Alt+digit the next step. \
-                 {toggle}: they contacted you."
-            ),
-            theme.dim(),
-        )),
-        form_keys(keymap, &[(Command::Save, "save"), (Command::Cancel, "cancel")], theme),
+        Line::from(Span::styled(lang.text_with("log-guide", &[("next", next_field.into())]), theme.dim())),
+        Line::from(Span::styled(lang.text_with(picks, &[("toggle", toggle.into())]), theme.dim())),
+        form_keys(
+            keymap,
+            &[(Command::Save, lang.text("form-save")), (Command::Cancel, lang.text("form-cancel"))],
+            theme,
+        ),
     ]);
     frame.render_widget(Paragraph::new(help_text).wrap(Wrap { trim: true }), help);
 }
@@ -494,12 +502,13 @@ fn fields_form(ctx: &Context, form: &FieldsForm, theme: &Theme, frame: &mut Fram
             areas[next + 1],
         );
     }
+    let lang = ctx.config.ui.lang();
     let help = form_keys(
         &ctx.keymap,
         &[
-            (Command::Save, "save (when every field is valid)"),
-            (Command::NextField, "next field"),
-            (Command::Cancel, "cancel"),
+            (Command::Save, lang.text("form-save-valid")),
+            (Command::NextField, lang.text("form-next-field")),
+            (Command::Cancel, lang.text("form-cancel")),
         ],
         theme,
     );
