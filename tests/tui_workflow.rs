@@ -415,8 +415,13 @@ fn the_tab_bar_speaks_the_interface_language_and_fits() {
 
 #[test]
 fn the_log_form_in_chinese_at_120x35_and_80x24() {
-    let mut f = book(&[]);
-    f.model.ctx.config.ui.language = Some(leadline::i18n::Lang::ZhCn);
+    let f = book(&[]);
+    let mut config = leadline::config::Config::default();
+    config.ui.language = Some(leadline::i18n::Lang::ZhCn);
+    // As the terminal interface starts: the app and the screens share the settings.
+    let app = f.app.with_config(config.clone());
+    let mut f = Driver { app, ..f };
+    f.model.ctx.config = config;
     open_account(&mut f, "张薇");
     f.key(KeyCode::Char('c'));
     for (width, height) in [(120, 35), (80, 24)] {
@@ -433,4 +438,5 @@ fn the_log_form_in_chinese_at_120x35_and_80x24() {
     f.key(KeyCode::Enter);
     let touch = f.app.account_detail(AccountId(1)).unwrap().touches.remove(0);
     assert_eq!(touch.outcome, Some(leadline::domain::Outcome::NoAnswer), "logged in Chinese, saved the same");
+    assert_eq!(f.status(), "已记录与 张薇 的电话（没人接），下一步 12-02。 按 u 撤销。");
 }

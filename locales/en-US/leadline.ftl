@@ -144,3 +144,19 @@ form-save = save
 form-save-valid = save (when every field is valid)
 form-next-field = next field
 form-cancel = cancel
+
+## The status line
+saved-touch = Saved { $kind } with { $name }{ $outcome }{ $next }.
+saved-outcome = {" ("}{ $outcome }{")"}
+saved-next = {", next step "}{ $day }
+undo-hint = u undoes it.
+outcome-reached = reached
+outcome-no-answer = no-answer
+outcome-busy = busy
+outcome-left-message = left-message
+outcome-wrong-number = wrong-number
+outcome-replied = replied
+outcome-meeting-booked = meeting-booked
+outcome-quote-sent = quote-sent
+outcome-won = won
+outcome-declined = declined

@@ -119,3 +119,19 @@ form-save = 保存
 form-save-valid = 保存（每栏都填对时）
 form-next-field = 下一栏
 form-cancel = 取消
+
+## 状态栏
+saved-touch = 已记录与 { $name } 的{ $kind }{ $outcome }{ $next }。
+saved-outcome = （{ $outcome }）
+saved-next = ，下一步 { $day }
+undo-hint = 按 u 撤销。
+outcome-reached = 接通
+outcome-no-answer = 没人接
+outcome-busy = 占线
+outcome-left-message = 留言
+outcome-wrong-number = 号码错误
+outcome-replied = 已回复
+outcome-meeting-booked = 约好见面
+outcome-quote-sent = 已报价
+outcome-won = 成交
+outcome-declined = 拒绝

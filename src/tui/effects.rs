@@ -28,19 +28,26 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
     let (message, changes, opened) = match change {
         Change::LogTouch(input) => {
             let logged = app.log_touch(&input)?;
-            let outcome = logged.touch.outcome.map(|o| format!(" ({o})")).unwrap_or_default();
-            let next = logged
-                .follow_up
-                .as_ref()
-                .map(|f| format!(", next step {}", f.due.format("%m-%d")))
-                .unwrap_or_default();
+            let lang = app.config().ui.lang();
+            let outcome = logged.touch.outcome.map_or(String::new(), |o| {
+                let words = lang.text(&format!("outcome-{}", o.as_str()));
+                lang.text_with("saved-outcome", &[("outcome", words.into())])
+            });
+            let next = logged.follow_up.as_ref().map_or(String::new(), |f| {
+                lang.text_with("saved-next", &[("day", f.due.format("%m-%d").to_string().into())])
+            });
             let warnings: String = logged.warnings.iter().map(|w| format!(" Careful: {w}.")).collect();
-            let message = format!(
-                "Saved {} with {}{outcome}{next}.{}{warnings}",
-                logged.touch.kind,
-                logged.account_name,
-                also_words(&logged.also)
+            let kind = lang.text(&format!("kind-{}", logged.touch.kind.as_str()));
+            let saved = lang.text_with(
+                "saved-touch",
+                &[
+                    ("kind", kind.into()),
+                    ("name", logged.account_name.clone().into()),
+                    ("outcome", outcome.into()),
+                    ("next", next.into()),
+                ],
             );
+            let message = format!("{saved}{}{warnings}", also_words(&logged.also));
             (message, logged.changes, None)
         }
         Change::RecordOrder(input) => {
@@ -165,7 +172,8 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
     };
     let detail =
         open.filter(|id| changes.accounts.contains(id)).map(|id| app.account_detail(id)).transpose()?;
-    let undo = if undoable { " u undoes it." } else { "" };
+    let undo =
+        if undoable { format!(" {}", app.config().ui.lang().text("undo-hint")) } else { String::new() };
     Ok(Saved { message: format!("{message}{undo}"), refresh, detail, open: opened })
 }
 
