@@ -160,3 +160,24 @@ outcome-meeting-booked = meeting-booked
 outcome-quote-sent = quote-sent
 outcome-won = won
 outcome-declined = declined
+
+## Pipeline and Customers
+count-prospects = { $count ->
+    [one] 1 prospect
+   *[other] { $count } prospects
+}
+count-customers = { $count ->
+    [one] 1 customer
+   *[other] { $count } customers
+}
+potential-total = potential { $amount }
+revenue-12m = revenue over 12 months { $amount }
+grade-heading = Grade { $grade }
+col-abc = ABC
+col-revenue-12m = REVENUE 12M
+col-potential = POTENTIAL
+col-next = NEXT
+ago-never = never
+ago-today = today
+ago-yesterday = yesterday
+ago-days = { $days }d ago

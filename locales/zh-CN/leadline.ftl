@@ -135,3 +135,18 @@ outcome-meeting-booked = 约好见面
 outcome-quote-sent = 已报价
 outcome-won = 成交
 outcome-declined = 拒绝
+
+## 潜在客户与客户
+count-prospects = { $count } 个潜在客户
+count-customers = { $count } 个客户
+potential-total = 潜在价值 { $amount }
+revenue-12m = 近 12 个月营收 { $amount }
+grade-heading = { $grade } 级
+col-abc = ABC
+col-revenue-12m = 12个月营收
+col-potential = 潜在价值
+col-next = 下次
+ago-never = 从未
+ago-today = 今天
+ago-yesterday = 昨天
+ago-days = { $days } 天前

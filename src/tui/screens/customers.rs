@@ -16,7 +16,7 @@ use crate::domain::AccountId;
 use crate::tui::context::Context;
 use crate::tui::keymap::{Command, Scope};
 use crate::tui::theme::Theme;
-use crate::tui::views::parts::{ago, count, focus_mark, grouped, header_line};
+use crate::tui::views::parts::{ago_in, count_in, focus_mark, grouped, header_line};
 
 #[derive(Debug, Default)]
 pub struct Customers {
@@ -66,21 +66,25 @@ impl Screen for Customers {
     fn render(&self, ctx: &Context, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect) {
         let customers: usize = self.groups.iter().map(|g| g.members.len()).sum();
         let revenue = self.groups.iter().map(|g| g.revenue_12m).sum();
+        let lang = ctx.config.ui.lang();
         header_line(
             frame,
             header,
             vec![Span::raw(format!(
-                "{}   revenue over 12 months {}",
-                count(customers, "customer"),
-                grouped(revenue)
+                "{}   {}",
+                count_in(customers, "count-customers", lang),
+                lang.text_with("revenue-12m", &[("amount", grouped(revenue).into())])
             ))],
         );
         let today = ctx.today();
         let heading = |g: usize| {
             let group = &self.groups[g];
             Row::new(vec![
-                Cell::from(Span::styled(group.tier.as_str().to_uppercase(), theme.heading())),
-                Cell::from(count(group.members.len(), "customer")),
+                Cell::from(Span::styled(
+                    lang.text(&format!("stage-tier-{}", group.tier.as_str())),
+                    theme.heading(),
+                )),
+                Cell::from(count_in(group.members.len(), "count-customers", lang)),
                 Cell::from(""),
                 Cell::from(""),
                 Cell::from(grouped(group.revenue_12m)),
@@ -97,7 +101,7 @@ impl Screen for Customers {
                 Cell::from(focus_mark(ctx, theme, i)),
                 Cell::from(abc.map_or("", |c| c.as_str())),
                 Cell::from(grouped(summary.revenue_12m(today))),
-                Cell::from(ago(summary.last_touch, ctx.now)),
+                Cell::from(ago_in(summary.last_touch, ctx.now, lang)),
                 Cell::from(next_follow_up(summary)),
             ])
         };
@@ -105,7 +109,19 @@ impl Screen for Customers {
             frame,
             body,
             theme,
-            &["NAME", "COMPANY", "80/20", "ABC", "REVENUE 12M", "LAST TOUCH", "NEXT"],
+            &[
+                "col-name",
+                "col-company",
+                "col-mark",
+                "col-abc",
+                "col-revenue-12m",
+                "col-last-touch",
+                "col-next",
+            ]
+            .map(|id| lang.text(id))
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
             &[
                 Constraint::Length(18),
                 Constraint::Fill(1),

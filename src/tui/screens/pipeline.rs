@@ -14,7 +14,7 @@ use crate::domain::{AccountId, AccountSummary};
 use crate::tui::context::Context;
 use crate::tui::keymap::{Command, Scope};
 use crate::tui::theme::Theme;
-use crate::tui::views::parts::{ago, count, focus_mark, grouped, header_line};
+use crate::tui::views::parts::{ago_in, count_in, focus_mark, grouped, header_line};
 
 #[derive(Debug, Default)]
 pub struct Pipeline {
@@ -69,16 +69,24 @@ impl Screen for Pipeline {
     fn render(&self, ctx: &Context, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect) {
         let prospects: usize = self.groups.iter().map(|g| g.members.len()).sum();
         let potential = self.groups.iter().map(|g| g.potential).sum();
+        let lang = ctx.config.ui.lang();
         header_line(
             frame,
             header,
-            vec![Span::raw(format!("{}   potential {}", count(prospects, "prospect"), grouped(potential)))],
+            vec![Span::raw(format!(
+                "{}   {}",
+                count_in(prospects, "count-prospects", lang),
+                lang.text_with("potential-total", &[("amount", grouped(potential).into())])
+            ))],
         );
         let heading = |g: usize| {
             let group = &self.groups[g];
             Row::new(vec![
-                Cell::from(Span::styled(format!("Grade {}", group.grade), theme.heading())),
-                Cell::from(count(group.members.len(), "prospect")),
+                Cell::from(Span::styled(
+                    lang.text_with("grade-heading", &[("grade", group.grade.to_string().into())]),
+                    theme.heading(),
+                )),
+                Cell::from(count_in(group.members.len(), "count-prospects", lang)),
                 Cell::from(""),
                 Cell::from(grouped(group.potential)),
                 Cell::from(""),
@@ -92,7 +100,7 @@ impl Screen for Pipeline {
                 Cell::from(summary.company.clone().unwrap_or_default()),
                 Cell::from(focus_mark(ctx, theme, i)),
                 Cell::from(summary.potential.map(grouped).unwrap_or_default()),
-                Cell::from(ago(summary.last_touch, ctx.now)),
+                Cell::from(ago_in(summary.last_touch, ctx.now, lang)),
                 Cell::from(next_follow_up(summary)),
             ])
         };
@@ -100,7 +108,11 @@ impl Screen for Pipeline {
             frame,
             body,
             theme,
-            &["NAME", "COMPANY", "80/20", "POTENTIAL", "LAST TOUCH", "NEXT"],
+            &["col-name", "col-company", "col-mark", "col-potential", "col-last-touch", "col-next"]
+                .map(|id| lang.text(id))
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>(),
             &[
                 Constraint::Length(18),
                 Constraint::Fill(1),

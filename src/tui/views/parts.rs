@@ -1,6 +1,7 @@
 //! Pieces every screen draws with: tables of the visible rows only, the
 //! 80/20 mark, stages, amounts and ages as a rep reads them.
 
+use crate::i18n::Lang;
 use chrono::NaiveDateTime;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -11,6 +12,11 @@ use crate::analysis::focus::ValueClass;
 use crate::domain::{AccountId, AccountSummary, Money};
 use crate::tui::context::{Context, ListState};
 use crate::tui::theme::{BORDER, Theme};
+
+/// "3 prospects" in `lang`: `id` is a message taking `count`.
+pub fn count_in(n: usize, id: &str, lang: Lang) -> String {
+    lang.text_with(id, &[("count", n.into())])
+}
 
 pub fn count(n: usize, noun: &str) -> String {
     if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
@@ -91,11 +97,16 @@ pub fn stage_label(summary: &AccountSummary) -> String {
 
 /// "today", "3d ago", "2026-05-01": how long ago, as a rep reads it.
 pub fn ago(at: Option<NaiveDateTime>, now: NaiveDateTime) -> String {
-    let Some(at) = at else { return "never".into() };
+    ago_in(at, now, Lang::En)
+}
+
+/// [`ago`] in `lang`.
+pub fn ago_in(at: Option<NaiveDateTime>, now: NaiveDateTime, lang: Lang) -> String {
+    let Some(at) = at else { return lang.text("ago-never") };
     match (now.date() - at.date()).num_days() {
-        0 => "today".into(),
-        1 => "yesterday".into(),
-        days @ 2..=60 => format!("{days}d ago"),
+        0 => lang.text("ago-today"),
+        1 => lang.text("ago-yesterday"),
+        days @ 2..=60 => lang.text_with("ago-days", &[("days", days.into())]),
         _ => at.format("%Y-%m-%d").to_string(),
     }
 }
