@@ -440,3 +440,19 @@ fn the_log_form_in_chinese_at_120x35_and_80x24() {
     assert_eq!(touch.outcome, Some(leadline::domain::Outcome::NoAnswer), "logged in Chinese, saved the same");
     assert_eq!(f.status(), "已记录与 张薇 的电话（没人接），下一步 12-02。 按 u 撤销。");
 }
+
+#[test]
+fn the_account_screen_in_chinese() {
+    let mut f = book(&[("2026-12-04", TouchKind::Visit, "送样品")]);
+    f.model.ctx.config.ui.language = Some(leadline::i18n::Lang::ZhCn);
+    log(&f, TouchKind::Call, Some(leadline::domain::Outcome::NoAnswer), "不在", Some("2026-11-30T10:00"));
+    open_account(&mut f, "张薇");
+    for (width, height) in [(120, 35), (80, 24)] {
+        f.resize(width, height);
+        let screen = f.draw(width, height, leadline::tui::theme::Theme { color: false });
+        insta::assert_snapshot!(format!("account_zh_{width}x{height}"), screen.backend());
+    }
+    let screen = f.screen();
+    assert!(screen.contains("潜在客户，A 级") && screen.contains("时间线：1 次联系"), "{screen}");
+    assert!(screen.contains("电话 没人接: 不在") && screen.contains("拜访 (承诺)"), "{screen}");
+}

@@ -167,8 +167,28 @@ impl Screen for Account {
     }
 }
 
-fn field<'a>(label: &'static str, value: String, theme: &Theme) -> Line<'a> {
-    Line::from(vec![Span::styled(format!("{label:<12}"), theme.dim()), Span::raw(value)])
+/// "prospect, grade A", "customer, VIP (pinned)" in `lang`.
+fn stage_long(account: &crate::domain::Account, lang: crate::i18n::Lang) -> String {
+    use crate::domain::Stage;
+    match (&account.archived, account.stage) {
+        (Some(archived), _) => {
+            lang.text_with("stage-archived", &[("reason", archived.reason.as_str().into())])
+        }
+        (None, Stage::Prospect { grade }) => {
+            lang.text_with("stage-prospect", &[("grade", grade.to_string().into())])
+        }
+        (None, Stage::Customer { tier, tier_pinned }) => {
+            let tier = lang.text(&format!("stage-tier-{}", tier.as_str()));
+            let id = if tier_pinned { "stage-customer-pinned" } else { "stage-customer" };
+            lang.text_with(id, &[("tier", tier.into())])
+        }
+    }
+}
+
+fn field<'a>(label: String, value: String, theme: &Theme) -> Line<'a> {
+    // Padded by screen columns: Chinese labels are two columns a character.
+    let pad = " ".repeat(12usize.saturating_sub(Span::raw(label.as_str()).width()));
+    Line::from(vec![Span::styled(format!("{label}{pad}"), theme.dim()), Span::raw(value)])
 }
 
 /// The account's 80/20 marks, and the tier its revenue suggests.
@@ -183,7 +203,7 @@ fn draw(view: &AccountView, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
     let detail = &view.detail;
     let account = &detail.record.account;
     let stats = &detail.record.stats;
-    let stage = account.stage_label().long();
+    let stage = stage_long(account, ctx.config.ui.lang());
     let title = match &account.company {
         Some(company) => format!("{}  {company}", account.name),
         None => account.name.clone(),
@@ -197,70 +217,80 @@ fn draw(view: &AccountView, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
         header,
     );
 
-    let revenue = format!(
-        "{} in 12 months, {} in all",
-        grouped(stats.revenue_12m(ctx.today())),
-        grouped(stats.revenue_total)
+    let lang = ctx.config.ui.lang();
+    let revenue = lang.text_with(
+        "card-revenue",
+        &[
+            ("year", grouped(stats.revenue_12m(ctx.today())).into()),
+            ("all", grouped(stats.revenue_total).into()),
+        ],
     );
     let rows = [
         ("phone", account.phones.join(", ")),
         ("email", account.email.clone().unwrap_or_default()),
-        ("title", account.title.clone().unwrap_or_default()),
+        ("title-field", account.title.clone().unwrap_or_default()),
         ("address", account.address.clone().unwrap_or_default()),
         ("tags", account.tags.join(", ")),
         ("source", account.source.clone().unwrap_or_default()),
         ("birthday", account.birthday.map(|b| b.to_string()).unwrap_or_default()),
         ("anniversary", account.anniversary().map(|d| d.to_string()).unwrap_or_default()),
         ("potential", account.potential.map(grouped).unwrap_or_default()),
-        ("revenue", if stats.orders > 0 { revenue } else { String::new() }),
+        ("revenue-field", if stats.orders > 0 { revenue } else { String::new() }),
         ("competitors", account.competitors.clone().unwrap_or_default().replace('\n', " / ")),
         ("note", account.note.clone().unwrap_or_default().replace('\n', " / ")),
     ];
     let mut card: Vec<Line> = rows
         .into_iter()
         .filter(|(_, value)| !value.is_empty())
-        .map(|(label, value)| field(label, value, theme))
+        .map(|(label, value)| field(lang.text(&format!("card-{label}")), value, theme))
         .collect();
     if card.is_empty() {
-        card.push(Line::from(Span::styled("no contact data yet: e edits", theme.dim())));
+        card.push(Line::from(Span::styled(lang.text("card-empty"), theme.dim())));
     }
 
-    let mut side: Vec<Line> = vec![Line::from(Span::styled("Follow-ups", theme.title()))];
+    let mut side: Vec<Line> = vec![Line::from(Span::styled(lang.text("side-follow-ups"), theme.title()))];
     let pending: Vec<_> = detail.follow_ups.iter().filter(|f| f.is_pending()).collect();
     if pending.is_empty() {
-        side.push(Line::from(Span::styled("none open", theme.dim())));
+        side.push(Line::from(Span::styled(lang.text("side-none-open"), theme.dim())));
     }
     for f in pending {
         let style = if f.due < ctx.today() { theme.overdue() } else { theme.due() };
-        let snoozed = if f.snoozes > 0 { format!(", snoozed {}x", f.snoozes) } else { String::new() };
+        let snoozed = if f.snoozes > 0 {
+            lang.text_with("side-snoozed", &[("times", f.snoozes.into())])
+        } else {
+            String::new()
+        };
+        let kind = lang.text(&format!("kind-{}", f.kind.as_str()));
+        let reason = lang.text(&format!("follow-up-reason-{}", f.reason.as_str()));
         side.push(Line::from(vec![
             Span::styled(f.due.format("%m-%d").to_string(), style),
-            Span::raw(format!(" {} ({}){snoozed} {}", f.kind, f.reason, f.note)),
+            Span::raw(format!(" {kind} ({reason}){snoozed} {}", f.note)),
         ]));
     }
-    side.push(Line::from(Span::styled("Referrals", theme.title())));
+    side.push(Line::from(Span::styled(lang.text("side-referrals"), theme.title())));
     if detail.referrals.is_empty() {
-        side.push(Line::from(Span::styled("none", theme.dim())));
+        side.push(Line::from(Span::styled(lang.text("side-none"), theme.dim())));
     }
     for link in &detail.referrals {
         let r = &link.referral;
         let incentive =
             r.incentive.as_ref().map(|i| format!(", {i} ({})", r.incentive_status)).unwrap_or_default();
         let text = if r.referee == account.id {
-            format!("referred by {}{incentive}", link.referrer_name)
+            lang.text_with("side-referred-by", &[("name", link.referrer_name.clone().into())])
         } else {
-            format!("referred {}{incentive}", link.referee_name)
+            lang.text_with("side-referred", &[("name", link.referee_name.clone().into())])
         };
-        side.push(Line::from(text));
+        side.push(Line::from(format!("{text}{incentive}")));
     }
 
     let top_height = (card.len().max(side.len()) as u16 + 2).min(body.height / 2);
     let [top, timeline] = Layout::vertical([Constraint::Length(top_height), Constraint::Min(3)]).areas(body);
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(top);
-    frame.render_widget(Paragraph::new(card).block(bordered(" Card ")).wrap(Wrap { trim: true }), left);
-    frame
-        .render_widget(Paragraph::new(side).block(bordered(" Next steps ")).wrap(Wrap { trim: true }), right);
+    let card_title = format!(" {} ", lang.text("card-title"));
+    let side_title = format!(" {} ", lang.text("side-title"));
+    frame.render_widget(Paragraph::new(card).block(bordered(&card_title)).wrap(Wrap { trim: true }), left);
+    frame.render_widget(Paragraph::new(side).block(bordered(&side_title)).wrap(Wrap { trim: true }), right);
 
     let entries = view.entries();
     let lines: Vec<Line> = entries.iter().map(|entry| entry_line(*entry, ctx, theme)).collect();
@@ -274,9 +304,11 @@ fn draw(view: &AccountView, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
         .map(|(i, line)| if i == view.selected { line.style(theme.selected()) } else { line })
         .collect();
     let title = format!(
-        " Timeline: {} touches, {} orders   E corrects, D deletes the selected ",
-        detail.touches.len(),
-        detail.orders.len()
+        " {} ",
+        lang.text_with(
+            "timeline-title",
+            &[("touches", detail.touches.len().into()), ("orders", detail.orders.len().into())]
+        )
     );
     frame.render_widget(Paragraph::new(lines).block(bordered(&title)), timeline);
 }
@@ -291,22 +323,39 @@ fn entry_line<'a>(entry: Entry<'_>, ctx: &Context, theme: &Theme) -> Line<'a> {
                 Some(time) => format!("{} {}  ", f.due.format("%Y-%m-%d"), time.format("%H:%M")),
                 None => format!("{}        ", f.due.format("%Y-%m-%d")),
             };
+            let lang = ctx.config.ui.lang();
+            let kind = lang.text(&format!("kind-{}", f.kind.as_str()));
+            let reason = lang.text(&format!("follow-up-reason-{}", f.reason.as_str()));
+            let due_words = lang.text("timeline-due");
             Line::from(vec![
                 Span::styled(due, style),
-                Span::raw(format!("due: {} ({}){}  #{}", f.kind, f.reason, note(&f.note), f.id)),
+                Span::raw(format!("{due_words} {kind} ({reason}){}  #{}", note(&f.note), f.id)),
             ])
         }
         Entry::Touch(t) => {
-            let direction = if t.direction == Direction::Inbound { " (in)" } else { "" };
-            let outcome = t.outcome.map(|o| format!(" {o}")).unwrap_or_default();
+            let lang = ctx.config.ui.lang();
+            let direction =
+                if t.direction == Direction::Inbound { lang.text("timeline-inbound") } else { String::new() };
+            let outcome = t
+                .outcome
+                .map(|o| format!(" {}", lang.text(&format!("outcome-{}", o.as_str()))))
+                .unwrap_or_default();
+            let kind = lang.text(&format!("kind-{}", t.kind.as_str()));
             Line::from(vec![
                 Span::styled(t.at.format("%Y-%m-%d %H:%M  ").to_string(), theme.dim()),
-                Span::raw(format!("{}{direction}{outcome}{}", t.kind, note(&t.note))),
+                Span::raw(format!("{kind}{direction}{outcome}{}", note(&t.note))),
             ])
         }
         Entry::Order(o) => Line::from(vec![
             Span::styled(o.at.format("%Y-%m-%d %H:%M  ").to_string(), theme.dim()),
-            Span::styled(format!("order {}{}", grouped(o.amount), note(&o.note)), theme.ok()),
+            Span::styled(
+                format!(
+                    "{}{}",
+                    ctx.config.ui.lang().text_with("timeline-order", &[("amount", grouped(o.amount).into())]),
+                    note(&o.note)
+                ),
+                theme.ok(),
+            ),
         ]),
     }
 }
