@@ -18,6 +18,7 @@ use crate::domain::{
     Account, AccountId, ArchiveReason, Direction, FollowUp, FollowUpId, FollowUpReason, Grade, Money,
     MonthDay, OrderId, Outcome, Tier, TouchId, TouchKind, UnknownKeyword,
 };
+use crate::i18n::Lang;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LogField {
@@ -325,6 +326,25 @@ impl Field {
 
     pub fn hint(&self) -> &'static str {
         self.id.spec().1
+    }
+
+    /// The label in `lang` (English is the spec's).
+    pub fn label_in(&self, lang: Lang) -> String {
+        self.in_lang(lang, "label", self.label())
+    }
+
+    /// The hint in `lang`.
+    pub fn hint_in(&self, lang: Lang) -> String {
+        self.in_lang(lang, "hint", self.hint())
+    }
+
+    fn in_lang(&self, lang: Lang, part: &str, english: &str) -> String {
+        match lang {
+            Lang::En => english.to_string(),
+            _ => lang
+                .try_text(&format!("field-{:?}-{part}", self.id).to_lowercase())
+                .unwrap_or_else(|| english.to_string()),
+        }
     }
 
     pub fn error(&self, now: NaiveDateTime) -> Option<String> {
@@ -747,5 +767,63 @@ mod tests {
         let mut follow_up = FieldsForm::follow_up(AccountId(1), "张伟");
         *follow_up.field_mut(FieldId::When).unwrap() = TextInput::new("yesterday");
         assert!(follow_up.submit(now()).unwrap_err().contains("in the past"));
+    }
+}
+
+#[cfg(test)]
+mod translated {
+    use super::*;
+
+    /// Every field's label and hint has its Chinese in fields.ftl, and
+    /// fields.ftl holds nothing else.
+    #[test]
+    fn every_field_is_labelled_in_chinese_too() {
+        use FieldId as F;
+        let all = [
+            F::Name,
+            F::Company,
+            F::Phones,
+            F::Email,
+            F::Grade,
+            F::Tags,
+            F::Source,
+            F::Potential,
+            F::Note,
+            F::Promise,
+            F::ReferredBy,
+            F::Incentive,
+            F::Amount,
+            F::Date,
+            F::When,
+            F::Until,
+            F::Reflection,
+            F::Kind,
+            F::Outcome,
+            F::Direction,
+            F::Lesson,
+            F::Moment,
+            F::Title,
+            F::Address,
+            F::Competitors,
+            F::Tier,
+            F::Reason,
+            F::Birthday,
+        ];
+        let wanted: std::collections::BTreeSet<String> = all
+            .iter()
+            .flat_map(|id| ["label", "hint"].map(|part| format!("field-{id:?}-{part}").to_lowercase()))
+            .collect();
+        let source =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/zh-CN/fields.ftl"))
+                .unwrap();
+        let written: std::collections::BTreeSet<String> =
+            source.lines().filter_map(|l| l.split_once(" = ")).map(|(id, _)| id.trim().to_string()).collect();
+        assert_eq!(wanted, written);
+        let field = Field::new(F::ReferredBy, "", true);
+        assert_eq!(
+            (field.label_in(Lang::ZhCn), field.label_in(Lang::En)),
+            ("介绍人".to_string(), "Referred by".to_string())
+        );
+        assert_eq!(Field::new(F::Name, "", true).hint_in(Lang::ZhCn), "");
     }
 }

@@ -451,6 +451,7 @@ fn log_form(ctx: &Context, form: &LogForm, theme: &Theme, frame: &mut Frame, are
 }
 
 fn fields_form(ctx: &Context, form: &FieldsForm, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let lang = ctx.config.ui.lang();
     let title = format!(" {} ", form.title);
     let block = bordered(&title);
     let inner = block.inner(area);
@@ -469,12 +470,12 @@ fn fields_form(ctx: &Context, form: &FieldsForm, theme: &Theme, frame: &mut Fram
         let [label, input, note] =
             Layout::horizontal([Constraint::Length(14), Constraint::Percentage(45), Constraint::Fill(1)])
                 .areas(areas[i]);
-        frame.render_widget(Paragraph::new(row_label(field.label(), focused, theme)), label);
+        frame.render_widget(Paragraph::new(row_label(&field.label_in(lang), focused, theme)), label);
         input_line(frame, input, &field.input, focused, theme);
         let remark = if errors.iter().any(|(at, _)| *at == i) {
             Span::styled("! fix this", theme.error())
         } else {
-            Span::styled(field.hint(), theme.dim())
+            Span::styled(field.hint_in(lang), theme.dim())
         };
         frame.render_widget(Paragraph::new(remark), note);
     }
@@ -496,13 +497,12 @@ fn fields_form(ctx: &Context, form: &FieldsForm, theme: &Theme, frame: &mut Fram
     // The focused field's problem in full, else the first one.
     let problem = errors.iter().find(|(at, _)| *at == form.focus).or(errors.first());
     if let Some((at, error)) = problem {
-        let text = format!("{}: {error}", form.fields[*at].label());
+        let text = format!("{}: {error}", form.fields[*at].label_in(lang));
         frame.render_widget(
             Paragraph::new(Span::styled(text, theme.error())).wrap(Wrap { trim: true }),
             areas[next + 1],
         );
     }
-    let lang = ctx.config.ui.lang();
     let help = form_keys(
         &ctx.keymap,
         &[
