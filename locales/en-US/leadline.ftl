@@ -214,3 +214,24 @@ stage-archived = archived ({ $reason })
 stage-prospect = prospect, grade { $grade }
 stage-customer = customer, { $tier }
 stage-customer-pinned = customer, { $tier } (pinned)
+
+## Referrals
+referrals-counts = { $referrals ->
+    [one] 1 referral
+   *[other] { $referrals } referrals
+}   { $converted } converted
+referrals-to-deliver = { $count ->
+    [one] 1 incentive
+   *[other] { $count } incentives
+} to deliver
+referrals-empty = No referrals yet. Add a referred account with a (Referred by).
+referrals-deliver = deliver: { $referrer } for { $referee }
+referrals-made = { $made } ({ $bought } bought)
+incentive-promised = promised
+incentive-earned = earned
+incentive-delivered = delivered
+col-who-referred = WHO REFERRED WHOM
+col-referred = REFERRED
+col-incentive = INCENTIVE
+col-status = STATUS
+col-referred-on = REFERRED ON

@@ -183,3 +183,18 @@ stage-archived = 已归档（{ $reason }）
 stage-prospect = 潜在客户，{ $grade } 级
 stage-customer = 客户，{ $tier }
 stage-customer-pinned = 客户，{ $tier }（已锁定）
+
+## 转介绍
+referrals-counts = { $referrals } 次转介绍   { $converted } 个成交
+referrals-to-deliver = { $count } 份奖励待兑现
+referrals-empty = 还没有转介绍。按 a 添加客户时填“介绍人”。
+referrals-deliver = 兑现 { $referrer }→{ $referee }
+referrals-made = { $made }（成交 { $bought }）
+incentive-promised = 已承诺
+incentive-earned = 待兑现
+incentive-delivered = 已兑现
+col-who-referred = 谁介绍了谁
+col-referred = 介绍数
+col-incentive = 奖励
+col-status = 状态
+col-referred-on = 介绍日期

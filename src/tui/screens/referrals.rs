@@ -17,7 +17,7 @@ use crate::tui::keymap::{Command, Scope};
 use crate::tui::msg::{Change, Load};
 use crate::tui::referral_tree::{TreeRow, delivery_rows, tree_rows};
 use crate::tui::theme::Theme;
-use crate::tui::views::parts::{count, empty, focus_mark_of, header_line, stage_label, table, visible};
+use crate::tui::views::parts::{empty, focus_mark_of, header_line, stage_label, table, visible};
 
 #[derive(Debug, Default)]
 pub struct Referrals {
@@ -122,19 +122,24 @@ fn draw(view: &Referrals, ctx: &Context, theme: &Theme, frame: &mut Frame, heade
     let converted: usize = ledger.referrers.iter().map(|r| r.converted).sum();
     let to_deliver =
         ledger.rows.iter().filter(|r| r.referral.incentive_status == IncentiveStatus::Earned).count();
+    let lang = ctx.config.ui.lang();
     header_line(
         frame,
         header,
         vec![
-            Span::raw(format!("{}   {converted} converted   ", count(ledger.rows.len(), "referral"))),
+            Span::raw(lang.text_with(
+                "referrals-counts",
+                &[("referrals", ledger.rows.len().into()), ("converted", converted.into())],
+            )),
+            Span::raw("   "),
             Span::styled(
-                format!("{} to deliver", count(to_deliver, "incentive")),
+                lang.text_with("referrals-to-deliver", &[("count", to_deliver.into())]),
                 if to_deliver > 0 { theme.due() } else { theme.dim() },
             ),
         ],
     );
     if view.rows.is_empty() {
-        return empty(frame, body, theme, "No referrals yet. Add a referred account with a (Referred by).");
+        return empty(frame, body, theme, &lang.text("referrals-empty"));
     }
     let made = |id: AccountId| ledger.referrers.iter().find(|r| r.referrer == id);
     let (shown, selected) = visible(&view.list, &view.rows, body);
@@ -144,18 +149,23 @@ fn draw(view: &Referrals, ctx: &Context, theme: &Theme, frame: &mut Frame, heade
             let indent =
                 if row.depth == 0 { String::new() } else { format!("{}+- ", "   ".repeat(row.depth - 1)) };
             let who = match row.link.map(|i| &ledger.rows[i]).filter(|_| row.to_deliver) {
-                Some(link) => format!("deliver: {} for {}", row.name, link.referee_name),
+                Some(link) => lang.text_with(
+                    "referrals-deliver",
+                    &[("referrer", row.name.clone().into()), ("referee", link.referee_name.clone().into())],
+                ),
                 None => format!("{indent}{}", row.name),
             };
             // Two accounts may share a name: the company tells them apart.
             let company = ctx.book.get(row.account).and_then(|s| s.company.clone()).unwrap_or_default();
             let stage = ctx.book.get(row.account).map(stage_label).unwrap_or_default();
-            let referred = made(row.account).map(|r| format!("{} ({} bought)", r.made, r.converted));
+            let referred = made(row.account).map(|r| {
+                lang.text_with("referrals-made", &[("made", r.made.into()), ("bought", r.converted.into())])
+            });
             let (incentive, status, since) = match row.link.map(|i| &ledger.rows[i]) {
                 Some(link) => (
                     link.referral.incentive.clone().unwrap_or_default(),
                     Span::styled(
-                        link.referral.incentive_status.as_str(),
+                        lang.text(&format!("incentive-{}", link.referral.incentive_status.as_str())),
                         match link.referral.incentive_status {
                             IncentiveStatus::Earned => theme.due(),
                             IncentiveStatus::Delivered => theme.ok(),
@@ -182,7 +192,20 @@ fn draw(view: &Referrals, ctx: &Context, theme: &Theme, frame: &mut Frame, heade
         frame,
         body,
         theme,
-        &["WHO REFERRED WHOM", "COMPANY", "STAGE", "80/20", "REFERRED", "INCENTIVE", "STATUS", "REFERRED ON"],
+        &[
+            "col-who-referred",
+            "col-company",
+            "col-stage",
+            "col-mark",
+            "col-referred",
+            "col-incentive",
+            "col-status",
+            "col-referred-on",
+        ]
+        .map(|id| lang.text(id))
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>(),
         &[
             Constraint::Fill(3),
             Constraint::Fill(2),
