@@ -71,10 +71,15 @@ pub fn dispatch(app: &App, model: &mut Model, msg: Msg) {
 /// A model for this app's settings and the terminal's size, the book loaded.
 pub fn start(app: &App, model: &mut Model) {
     model.ctx.config = app.config().clone();
+    // The catalogues are parsed on the first word looked up: let that
+    // happen on the other core while the book loads.
+    let lang = model.ctx.config.ui.lang();
+    let warm = std::thread::spawn(move || lang.text("loading-book"));
     if let Ok(keymap) = keymap(app.config()) {
         model.ctx.keymap = keymap;
     }
     let msg = effects::perform(app, Effect::LoadBook);
+    let _ = warm.join();
     dispatch(app, model, msg);
 }
 
