@@ -81,7 +81,6 @@ pub fn cadence_due(summary: &AccountSummary, config: &Config) -> NaiveDate {
     since + Duration::days(cadence_days(summary, config).into())
 }
 
-/// "A grade", "VIP": the stage as a reason names it.
 /// [`stage_words`] in the interface's language.
 pub fn stage_words_in(summary: &AccountSummary, lang: Lang) -> String {
     match summary.stage {
@@ -90,11 +89,9 @@ pub fn stage_words_in(summary: &AccountSummary, lang: Lang) -> String {
     }
 }
 
+/// "A grade", "VIP": the stage as a reason names it.
 pub fn stage_words(summary: &AccountSummary) -> String {
-    match summary.stage {
-        Stage::Prospect { grade } => format!("{grade} grade"),
-        Stage::Customer { tier, .. } => tier.as_str().to_uppercase(),
-    }
+    stage_words_in(summary, Lang::En)
 }
 
 /// Unanswered SMS within the rule's window ending on `today`.

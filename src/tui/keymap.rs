@@ -549,11 +549,6 @@ impl Keymap {
         scopes.iter().flat_map(move |scope| self.bindings.iter().filter(move |b| b.scope == *scope))
     }
 
-    /// "c call  f follow-up  ? help": the footer of a stack of scopes.
-    pub fn hints(&self, scopes: &[Scope]) -> Vec<(String, &'static str)> {
-        self.bindings(scopes).filter_map(|b| b.hint.map(|hint| (b.keys[0].label(), hint))).collect()
-    }
-
     /// The first key of a command in a scope, as help writes it.
     pub fn key_of(&self, scope: Scope, command: Command) -> String {
         self.bindings
@@ -707,7 +702,7 @@ mod tests {
         assert_eq!(keymap.resolve(today, &press('C')), Some(C::LogCall));
         assert_eq!(keymap.resolve(today, &press('c')), None, "the old key is free");
         assert_eq!(keymap.resolve(today, &press('n')), Some(C::Down));
-        assert_eq!(keymap.hints(today)[0], ("C".to_string(), "call"));
+        assert_eq!(keymap.hints_in(today, Lang::En)[0], ("C".to_string(), "call".to_string()));
         let clash = rebind(&[("log_call", one("s"))]).unwrap_err();
         assert_eq!(clash.name, "keys.log_call");
         assert!(clash.message.contains("s already means log an SMS (log_sms)"), "{}", clash.message);
