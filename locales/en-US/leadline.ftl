@@ -113,6 +113,14 @@ reason-sms-fatigue = { $count } unanswered SMS: call or visit instead
 reason-join = {"; "}
 done-touch = done: { $kind } at { $time }
 done-closed = done: follow-up closed
+planned-holiday = the holiday is that day
+planned-promise = a promise due
+planned-focus = a slot kept for key and MGC accounts
+planned-score = next by score
+planned-waited = { $slot }; waited { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} for room
 kind-touch = touch
 day-tomorrow = tomorrow
 day-on = { $weekday } { $date }

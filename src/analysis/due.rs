@@ -5,6 +5,21 @@ use chrono::NaiveDate;
 use crate::domain::{FollowUp, FollowUpReason};
 use crate::i18n::Lang;
 
+/// One reason a row is on the list: the words a rep reads, in the
+/// interface's language, and a code that stays the same in every language
+/// so that scripts need not read the words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reason {
+    pub code: &'static str,
+    pub text: String,
+}
+
+impl Reason {
+    pub fn new(code: &'static str, text: String) -> Reason {
+        Reason { code, text }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DueItem {
     pub follow_up: FollowUp,
@@ -17,14 +32,23 @@ pub const SNOOZES_WORTH_SAYING: u32 = 3;
 
 /// Why a follow-up is on the list, as a rep reads it.
 pub fn reasons(follow_up: &FollowUp, today: NaiveDate, lang: Lang) -> Vec<String> {
+    coded_reasons(follow_up, today, lang).into_iter().map(|r| r.text).collect()
+}
+
+/// [`reasons`] with their codes: `overdue`, `due_today`, `due_later`, the
+/// follow-up's reason (`promised`, `quote`, ...) and `snoozed_often`.
+pub fn coded_reasons(follow_up: &FollowUp, today: NaiveDate, lang: Lang) -> Vec<Reason> {
     let overdue = follow_up.days_overdue(today);
     let mut reasons = vec![match (overdue, follow_up.due_time) {
-        (days, _) if days > 0 => lang.text_with("due-overdue", &[("days", days.into())]),
-        (0, Some(time)) => {
-            lang.text_with("due-today-at", &[("time", time.format("%H:%M").to_string().into())])
+        (days, _) if days > 0 => {
+            Reason::new("overdue", lang.text_with("due-overdue", &[("days", days.into())]))
         }
-        (0, None) => lang.text("due-today"),
-        (days, _) => lang.text_with("due-in", &[("days", (-days).into())]),
+        (0, Some(time)) => Reason::new(
+            "due_today",
+            lang.text_with("due-today-at", &[("time", time.format("%H:%M").to_string().into())]),
+        ),
+        (0, None) => Reason::new("due_today", lang.text("due-today")),
+        (days, _) => Reason::new("due_later", lang.text_with("due-in", &[("days", (-days).into())])),
     }];
     // The channel has its own column; referral notes already say who.
     let reason = || lang.text(&format!("follow-up-reason-{}", follow_up.reason.as_str()));
@@ -38,12 +62,24 @@ pub fn reasons(follow_up: &FollowUp, today: NaiveDate, lang: Lang) -> Vec<String
             lang.text_with("due-what-note", &[("reason", reason().into()), ("note", note.to_string().into())])
         }
     };
-    reasons.push(what);
+    reasons.push(Reason::new(reason_code(follow_up.reason), what));
     // Once or twice is life; three times means the rep is avoiding it.
     if follow_up.snoozes >= SNOOZES_WORTH_SAYING {
-        reasons.push(lang.text_with("due-snoozed", &[("times", follow_up.snoozes.into())]));
+        let text = lang.text_with("due-snoozed", &[("times", follow_up.snoozes.into())]);
+        reasons.push(Reason::new("snoozed_often", text));
     }
     reasons
+}
+
+/// A follow-up's reason as a code: its keyword in snake case.
+fn reason_code(reason: FollowUpReason) -> &'static str {
+    match reason {
+        FollowUpReason::Promised => "promised",
+        FollowUpReason::Cadence => "cadence",
+        FollowUpReason::Referral => "referral",
+        FollowUpReason::Holiday => "holiday",
+        FollowUpReason::AfterSale => "after_sale",
+    }
 }
 
 /// Pending follow-ups due on or before `today`, most overdue first; ties

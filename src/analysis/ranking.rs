@@ -4,12 +4,14 @@
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 
-use super::due;
+use super::due::{self, Reason};
 use fluent_templates::fluent_bundle::FluentValue;
 
 use crate::config::{Config, Holiday};
 pub use crate::domain::RowKind;
-use crate::domain::{AccountId, AccountSummary, FollowUp, FollowUpReason, MonthDay, Stage, TouchKind};
+use crate::domain::{
+    AccountId, AccountSummary, FollowUp, FollowUpReason, Grade, MonthDay, Stage, Tier, TouchKind,
+};
 use crate::i18n::Lang;
 
 /// A set of accounts looked up once per account and day by the ranking
@@ -491,19 +493,28 @@ impl Ranked {
 
     /// Why the row is on the list, as a rep reads it.
     pub fn reasons(&self, summary: &AccountSummary, today: NaiveDate, config: &Config) -> Vec<String> {
+        self.coded_reasons(summary, today, config).into_iter().map(|r| r.text).collect()
+    }
+
+    /// [`Ranked::reasons`] with their codes (see [`due::coded_reasons`];
+    /// `more_due`, `cadence_<stage>` such as `cadence_vip` or
+    /// `cadence_grade_a`, `greeting_holiday`, `greeting_birthday`,
+    /// `greeting_anniversary`, `key_account`, `big_potential`, `sms_fatigue`).
+    pub fn coded_reasons(&self, summary: &AccountSummary, today: NaiveDate, config: &Config) -> Vec<Reason> {
         let lang = config.ui.lang();
         let days_since = |day: NaiveDate| FluentValue::from((today - day).num_days());
         let mut reasons = match (self.kind, self.follow_up(summary)) {
             (RowKind::FollowUp, Some(f)) => {
-                let mut reasons = due::reasons(f, today, lang);
+                let mut reasons = due::coded_reasons(f, today, lang);
                 if self.more_due > 0 {
-                    reasons.push(lang.text_with("due-more", &[("count", self.more_due.into())]));
+                    let text = lang.text_with("due-more", &[("count", self.more_due.into())]);
+                    reasons.push(Reason::new("more_due", text));
                 }
                 reasons
             }
             (RowKind::Cadence, _) => {
                 let stage = FluentValue::from(stage_words_in(summary, lang));
-                vec![match (summary.last_touch, last_contact(summary, config)) {
+                let text = match (summary.last_touch, last_contact(summary, config)) {
                     (_, None) => lang.text_with(
                         "cadence-never",
                         &[("stage", stage), ("days", days_since(summary.created))],
@@ -516,7 +527,8 @@ impl Ranked {
                         "cadence-since-order",
                         &[("stage", stage), ("days", days_since(order.date()))],
                     ),
-                }]
+                };
+                vec![Reason::new(cadence_code(summary), text)]
             }
             _ => Vec::new(),
         };
@@ -527,36 +539,56 @@ impl Ranked {
             } else {
                 lang.text_with("greeting-in", &[("days", days.into())])
             };
-            let what = match greeting.occasion {
-                Occasion::Holiday => config
-                    .holidays
-                    .on(greeting.day)
-                    .map_or_else(|| lang.text("greeting-holiday"), |h| h.name.to_string()),
-                Occasion::Birthday => lang.text("greeting-birthday"),
-                Occasion::Anniversary(years) => {
-                    lang.text_with("greeting-anniversary", &[("years", years.into())])
-                }
+            let (code, what) = match greeting.occasion {
+                Occasion::Holiday => (
+                    "greeting_holiday",
+                    config
+                        .holidays
+                        .on(greeting.day)
+                        .map_or_else(|| lang.text("greeting-holiday"), |h| h.name.to_string()),
+                ),
+                Occasion::Birthday => ("greeting_birthday", lang.text("greeting-birthday")),
+                Occasion::Anniversary(years) => (
+                    "greeting_anniversary",
+                    lang.text_with("greeting-anniversary", &[("years", years.into())]),
+                ),
             };
             let how = match greeting.action {
                 TouchKind::Sms => "greeting-sms",
                 TouchKind::Visit => "greeting-visit",
                 _ => "greeting-gift",
             };
-            reasons.push(lang.text_with(
+            let text = lang.text_with(
                 "greeting",
                 &[("what", what.into()), ("when", when.into()), ("how", lang.text(how).into())],
-            ));
+            );
+            reasons.push(Reason::new(code, text));
         }
         if self.key_account {
-            reasons.push(lang.text("reason-key-account"));
+            reasons.push(Reason::new("key_account", lang.text("reason-key-account")));
         }
         if self.big_potential {
-            reasons.push(lang.text("reason-big-potential"));
+            reasons.push(Reason::new("big_potential", lang.text("reason-big-potential")));
         }
         if self.unanswered_sms >= config.sms.unanswered as usize {
-            reasons.push(lang.text_with("reason-sms-fatigue", &[("count", self.unanswered_sms.into())]));
+            let text = lang.text_with("reason-sms-fatigue", &[("count", self.unanswered_sms.into())]);
+            reasons.push(Reason::new("sms_fatigue", text));
         }
         reasons
+    }
+}
+
+/// The code of a cadence reason: `cadence_` and the stage.
+fn cadence_code(summary: &AccountSummary) -> &'static str {
+    match summary.stage {
+        Stage::Prospect { grade: Grade::A } => "cadence_grade_a",
+        Stage::Prospect { grade: Grade::B } => "cadence_grade_b",
+        Stage::Prospect { grade: Grade::C } => "cadence_grade_c",
+        Stage::Prospect { grade: Grade::D } => "cadence_grade_d",
+        Stage::Customer { tier: Tier::Small, .. } => "cadence_small",
+        Stage::Customer { tier: Tier::Medium, .. } => "cadence_medium",
+        Stage::Customer { tier: Tier::Large, .. } => "cadence_large",
+        Stage::Customer { tier: Tier::Vip, .. } => "cadence_vip",
     }
 }
 

@@ -9,6 +9,7 @@ use crate::analysis::plan::{self, Plan, Planned};
 use crate::analysis::ranking::RowKind;
 use crate::config::Config;
 use crate::domain::{AccountId, AccountSummary, DayRecord, FollowUpId, PlanEntry, Slot, TouchKind};
+use crate::i18n::Lang;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct TodayRow {
@@ -32,6 +33,9 @@ pub struct TodayRow {
     pub days_overdue: i64,
     pub score: f64,
     pub reasons: Vec<String>,
+    /// One code per reason, the same in every language (see
+    /// `Ranked::coded_reasons`); `done` for a row done.
+    pub reason_codes: Vec<&'static str>,
     /// The day it is planned for; for work no day of the plan had room
     /// for, the day after the plan.
     pub day: NaiveDate,
@@ -111,17 +115,17 @@ impl Agenda {
 }
 
 /// Why a row got its day, as a rep reads it.
-pub fn planned_because(planned: &Planned) -> String {
+pub fn planned_because(planned: &Planned, lang: Lang) -> String {
     let slot = match (planned.slot, planned.kind) {
-        (Slot::Promise, RowKind::Holiday) => "the holiday is that day",
-        (Slot::Promise, _) => "a promise due",
-        (Slot::Focus, _) => "a slot kept for key and MGC accounts",
-        (Slot::Score, _) => "next by score",
+        (Slot::Promise, RowKind::Holiday) => "planned-holiday",
+        (Slot::Promise, _) => "planned-promise",
+        (Slot::Focus, _) => "planned-focus",
+        (Slot::Score, _) => "planned-score",
     };
+    let slot = lang.text(slot);
     match planned.deferred_days() {
-        0 => slot.to_string(),
-        1 => format!("{slot}; waited 1 day for room"),
-        days => format!("{slot}; waited {days} days for room"),
+        0 => slot,
+        days => lang.text_with("planned-waited", &[("slot", slot.into()), ("days", days.into())]),
     }
 }
 
@@ -142,14 +146,16 @@ fn today_row(planned: &Planned, summary: &AccountSummary, config: &Config) -> To
         days_overdue: 0,
         score: 0.0,
         reasons: Vec::new(),
+        reason_codes: Vec::new(),
         day: planned.day,
         deferred_days: planned.deferred_days(),
-        planned_because: planned_because(planned),
+        planned_because: planned_because(planned, config.ui.lang()),
     };
     match planned.row(summary, config) {
         Some(row) if !planned.is_done() => {
             out.channel = row.channel(summary, config);
-            out.reasons = row.reasons(summary, planned.day, config);
+            (out.reason_codes, out.reasons) =
+                row.coded_reasons(summary, planned.day, config).into_iter().map(|r| (r.code, r.text)).unzip();
             out.due = row.due;
             out.due_time = row.follow_up(summary).and_then(|f| f.due_time);
             out.days_overdue = row.days_overdue(planned.day);
@@ -159,6 +165,7 @@ fn today_row(planned: &Planned, summary: &AccountSummary, config: &Config) -> To
             let (kind, words) = planned.done_words(summary, config.ui.lang());
             out.channel = kind.unwrap_or(TouchKind::Call);
             out.reasons = vec![words];
+            out.reason_codes = vec!["done"];
         }
     }
     out

@@ -172,6 +172,9 @@ pub struct RowJson {
     days_overdue: i64,
     score: f64,
     reasons: Vec<String>,
+    /// One per reason, in every language the same: `overdue`, `due_today`,
+    /// `cadence_vip`, `key_account`, ... (see docs/CLI.md).
+    reason_codes: Vec<&'static str>,
     /// The day it is planned for.
     planned_for: String,
     /// Days it waited for room.
@@ -197,6 +200,7 @@ impl RowJson {
             days_overdue: row.days_overdue,
             score: (row.score * 100.0).round() / 100.0,
             reasons: row.reasons.clone(),
+            reason_codes: row.reason_codes.clone(),
             planned_for: date(row.day),
             deferred_days: row.deferred_days,
             planned_because: row.planned_because.clone(),
