@@ -50,9 +50,8 @@ fn json_reasons_follow_the_language_and_their_codes_do_not() {
         assert_eq!(codes.len(), rows(&en["reasons"]).len(), "one code per reason: {en}");
         assert_eq!(codes.len(), rows(&zh["reasons"]).len());
         for code in codes.iter().map(String::as_str) {
-            if code.starts_with("cadence_") {
+            if let Some(stage) = code.strip_prefix("cadence_") {
                 cadence += 1;
-                let stage = &code["cadence_".len()..];
                 assert!(
                     ["grade_a", "grade_b", "grade_c", "grade_d", "small", "medium", "large", "vip"]
                         .contains(&stage),
