@@ -32,7 +32,8 @@ fn book(accounts: usize) -> PathBuf {
     if !ready.exists() {
         let _ = std::fs::remove_dir_all(&dir);
         let app = app(&dir);
-        app.fill_demo(DemoOptions { accounts, seed: 1, touches_per_account: 20 }).expect("demo fill");
+        app.fill_demo(DemoOptions { accounts, seed: 1, touches_per_account: 20, ..DemoOptions::default() })
+            .expect("demo fill");
         drop(app.compact().expect("compact"));
         std::fs::write(&ready, b"").unwrap();
     }

@@ -114,12 +114,14 @@ fn parse_when_anywhere(input: &str, now: NaiveDateTime) -> Result<When, WhenErro
     let today = now.date();
     let date_only = |date: NaiveDate| When { date, time: None };
     let day_word = |word: &str| match word {
-        "today" => Some(today),
-        "tomorrow" => Some(today + Duration::days(1)),
-        "yesterday" => Some(today - Duration::days(1)),
+        "today" | "今天" => Some(today),
+        "tomorrow" | "明天" => Some(today + Duration::days(1)),
+        "yesterday" | "昨天" => Some(today - Duration::days(1)),
+        "后天" => Some(today + Duration::days(2)),
+        "前天" => Some(today - Duration::days(2)),
         _ => None,
     };
-    if lower == "now" {
+    if lower == "now" || text == "现在" {
         return Ok(When { date: today, time: Some(now.time()) });
     }
     if let Some(date) = day_word(&lower) {
@@ -199,6 +201,10 @@ mod tests {
         assert_eq!(date("today"), "2026-11-27");
         assert_eq!(date("Tomorrow"), "2026-11-28");
         assert_eq!(date("yesterday"), "2026-11-26");
+        assert_eq!(
+            (date("今天"), date("明天"), date("昨天"), date("后天")),
+            (date("today"), date("tomorrow"), date("yesterday"), date("+2d"))
+        );
         assert_eq!(date("+3d"), "2026-11-30");
         assert_eq!(date("+2w"), "2026-12-11");
         assert_eq!(date("2027-02-06"), "2027-02-06");

@@ -370,7 +370,10 @@ pub enum HolidayPreset {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Holidays {
-    pub preset: HolidayPreset,
+    /// Unset, the language's: `cn` under Chinese, else `none` (see
+    /// [`Config::set_language`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preset: Option<HolidayPreset>,
     /// Days before one of `dates` that key and VIP customers are due a greeting.
     pub lead_days: u32,
     /// Dates and names, e.g. `"2027-02-06" = "春节"`; a date here wins over
@@ -380,7 +383,7 @@ pub struct Holidays {
 
 impl Default for Holidays {
     fn default() -> Self {
-        Holidays { preset: HolidayPreset::None, lead_days: 7, dates: BTreeMap::new() }
+        Holidays { preset: None, lead_days: 7, dates: BTreeMap::new() }
     }
 }
 
@@ -402,14 +405,19 @@ impl Holiday<'_> {
 }
 
 impl Holidays {
+    /// The preset in force.
+    pub fn preset(&self) -> HolidayPreset {
+        self.preset.unwrap_or_default()
+    }
+
     /// No holiday in force: no preset, no dates.
     pub fn is_empty(&self) -> bool {
-        self.preset == HolidayPreset::None && self.dates.is_empty()
+        self.preset() == HolidayPreset::None && self.dates.is_empty()
     }
 
     /// The longest lead of any holiday in force.
     fn max_lead(&self) -> u32 {
-        match self.preset {
+        match self.preset() {
             HolidayPreset::None => self.lead_days,
             HolidayPreset::Cn => self.lead_days.max(crate::domain::festivals::chinese_max_lead()),
         }
@@ -425,7 +433,7 @@ impl Holidays {
     /// every key account for every day it plans.
     fn between(&self, from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = Holiday<'_>> {
         let custom = self.dates.range(from..=to).map(|entry| self.custom(entry));
-        let festivals = match self.preset {
+        let festivals = match self.preset() {
             HolidayPreset::Cn => Some(crate::domain::festivals::chinese_calendar().range(from..=to)),
             HolidayPreset::None => None,
         };
@@ -448,7 +456,7 @@ impl Holidays {
     /// The nearest holiday whose greeting window holds `today`.
     pub fn greeting_due(&self, today: NaiveDate) -> Option<Holiday<'_>> {
         let until = today + chrono::Duration::days(self.max_lead().into());
-        match self.preset {
+        match self.preset() {
             // One lead for all: the first date ahead is the one.
             HolidayPreset::None => self.dates.range(today..=until).next().map(|entry| self.custom(entry)),
             HolidayPreset::Cn => {
@@ -461,7 +469,7 @@ impl Holidays {
     /// greeting window is open.
     pub fn first_window(&self, from: NaiveDate, until: NaiveDate) -> Option<NaiveDate> {
         let last = until + chrono::Duration::days(self.max_lead().into());
-        match self.preset {
+        match self.preset() {
             HolidayPreset::None => self
                 .dates
                 .range(from..=last)
@@ -648,6 +656,14 @@ pub fn default_path() -> Option<PathBuf> {
 
 impl Config {
     /// Parses a config file's text; the error names the line and column.
+    /// Settles the language, and with it the defaults that follow it: the
+    /// Chinese festivals under Chinese unless `[holidays] preset` says.
+    pub fn set_language(&mut self, lang: crate::i18n::Lang) {
+        self.ui.language = Some(lang);
+        let preset = if lang == crate::i18n::Lang::ZhCn { HolidayPreset::Cn } else { HolidayPreset::None };
+        self.holidays.preset.get_or_insert(preset);
+    }
+
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         Config::parse_with(text, path, &|_| Ok(()))
     }
@@ -876,7 +892,7 @@ mod tests {
         assert_eq!(config.holidays.dates.values().next().map(String::as_str), Some("春节"));
         assert_eq!(Config::parse(&config.to_toml(), Path::new("c.toml")).unwrap(), config);
         let chinese = Config::parse("[holidays]\npreset = \"cn\"\n", Path::new("c.toml")).unwrap();
-        assert_eq!(chinese.holidays.preset, HolidayPreset::Cn);
+        assert_eq!(chinese.holidays.preset(), HolidayPreset::Cn);
         assert_eq!(Config::parse(&chinese.to_toml(), Path::new("c.toml")).unwrap(), chinese);
         let error =
             Config::parse("[holidays]\npreset = \"us\"\n", Path::new("c.toml")).unwrap_err().to_string();

@@ -210,6 +210,7 @@ fn today_lists_due_and_overdue_follow_ups_overdue_first() {
             "phone",
             "planned_because",
             "planned_for",
+            "reason_codes",
             "reasons",
             "score",
             "slot"

@@ -211,8 +211,8 @@ fn the_days_reflection_is_kept_shown_searched_backed_up_and_restored() {
     );
     assert_eq!(review["planned_missed"][0]["name"], "王芳");
     let text = book.run(&["review"]).ok();
-    assert!(text.contains("Reflection   上午电话接通率高;下午多跑大客户"), "{text}");
-    assert!(text.contains("Lesson       老板上午在,下午去田里 (张伟)"), "{text}");
+    assert!(text.contains("Reflection    上午电话接通率高;下午多跑大客户"), "{text}");
+    assert!(text.contains("Lesson        老板上午在,下午去田里 (张伟)"), "{text}");
 
     book.run(&["review", "--date", "yesterday", "--note", "Two visits went well"]).ok();
     let found = book.run(&["search", "大客户"]).ok();

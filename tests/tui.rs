@@ -172,7 +172,11 @@ fn the_focus_screen_shows_the_80_20_and_opens_its_accounts() {
     // 李娜 brings 80,000 of 84,500: the one key account, but only the SMS
     // (1 of 8 effort points: 张伟's call 2 and visit 5) went her way.
     let warning = "Key accounts: 95% of revenue, 12% of your effort this month";
-    let shown = leadline::app::effort_warning(&f.model.ctx.focus, &f.model.ctx.config.focus);
+    let shown = leadline::app::effort_warning(
+        &f.model.ctx.focus,
+        &f.model.ctx.config.focus,
+        leadline::i18n::Lang::En,
+    );
     assert_eq!(shown.as_deref(), Some(warning));
     assert!(f.screen().contains(warning), "Today's header warns");
     f.key(KeyCode::Char('7'));

@@ -179,7 +179,7 @@ fn searches_by_pinyin_initials_and_opens_the_hit() {
     terminal.send(&["/"]);
     terminal.wait_for("Search:");
     terminal.send(&["-l", "zw"]);
-    terminal.wait_for_all(&["1 matches", "张伟"]);
+    terminal.wait_for_all(&["1 match", "张伟"]);
     terminal.send(&["Enter"]);
     terminal.wait_for_all(&["Timeline:", "张伟  绿源农资有限公司", "prospect, grade A"]);
 }
@@ -192,7 +192,7 @@ fn a_call_logged_in_the_form_is_in_the_timeline_and_in_show_and_undo_takes_it_ba
     terminal.wait_for(" planned ");
     terminal.send(&["/"]);
     terminal.send(&["-l", "zhangwei"]);
-    terminal.wait_for("1 matches");
+    terminal.wait_for("1 match");
     terminal.send(&["Enter"]);
     terminal.wait_for("Timeline: 0 touches");
     terminal.send(&["c"]);

@@ -243,3 +243,153 @@ col-referred = REFERRED
 col-incentive = INCENTIVE
 col-status = STATUS
 col-referred-on = REFERRED ON
+
+## Short stages and 80/20 marks
+stage-short-archived = archived
+stage-short-vip = VIP
+stage-short-large = LARGE
+stage-short-medium = MEDIUM
+stage-short-small = SMALL
+mark-key = KEY
+mark-mgc = MGC
+mark-bzc = BZC
+
+## Focus: 80/20
+focus-none-yet = no key accounts yet: no customer has revenue in 12 months
+focus-key = { $key } of { $customers } customers bring { $share } of the revenue over 12 months, { $revenue }
+focus-forecast = forecast { $amount }
+focus-no-key-accounts = No key accounts yet: they are the customers that bring most of the last 12 months' revenue.
+focus-effort-ok = Key accounts get { $effort } of your effort over { $days } days (target { $target }).
+focus-effort-short = Key accounts: { $revenue } of revenue, { $effort } of your effort { $window }
+focus-window-month = this month
+focus-window-days = in { $days } days
+focus-pareto = Pareto: revenue share by customers
+focus-no-revenue = No revenue in 12 months yet.
+focus-cut = cut at { $share } of customers
+focus-effort-title = Effort against revenue
+focus-bar-revenue = revenue
+focus-bar-effort = effort
+focus-key-a = Key (A)
+focus-prospects = Prospects
+focus-mvc = MVC: { $count ->
+    [one] 1 key account
+   *[other] { $count } key accounts
+}
+focus-of-revenue = { $share } of revenue
+focus-mgc = MGC: most headroom
+focus-mgc-detail = potential - revenue
+focus-bzc = BZC: { $count } below zero
+focus-bzc-detail = revenue - cost
+focus-over-served = Over-served customers
+focus-over-served-detail = effort vs revenue
+focus-empty = Nothing to list yet: record orders to see the 80/20 of the book.
+focus-potential = potential { $amount }
+focus-costs-more = costs more than it brings
+focus-effort-revenue = effort { $effort }, revenue { $revenue }
+col-account = ACCOUNT
+col-amount = AMOUNT
+
+## Review
+review-title = Review of { $date }, { $weekday }
+review-keys = { $previous } and { $next } change the day, { $reflect } writes the reflection
+review-past-today = The review cannot look past today.
+review-loading = Loading the review...
+review-empty = No one contacted, nothing planned left.
+review-contacted = Contacted
+review-planned-left = Planned, still to do
+review-planned-missed = Planned, not worked
+col-what = WHAT
+review-touches = Touches
+review-outcomes = Outcomes
+review-plan = Plan
+review-orders = Orders
+review-follow-ups = Follow-ups
+review-still-due = Still due
+review-missed = Missed
+review-past-cadence = Past cadence
+review-streak = Streak
+review-lesson = Lesson
+review-reflection = Reflection
+review-none = none
+review-no-outcome = no outcome
+review-plan-left = { $worked }/{ $planned } worked, { $left } still to do
+review-plan-missed = { $worked }/{ $planned } worked, { $left } missed
+review-orders-worth = { $count } worth { $value }: { $list }
+review-follow-up-counts = { $done } done, { $skipped } skipped, { $snoozed } snoozed
+review-and-more = { $list }, and { $count } more
+review-streak-days = { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} with the plan worked to zero
+review-reflection-none = none yet
+review-holiday = a holiday greeting
+review-cadence-of = { $stage }, past its cadence
+review-cadence = past its cadence
+review-touch-outcome = { $kind } ({ $outcome })
+review-lesson-of = { $lesson } ({ $name })
+list-separator = {", "}
+weekday-long-1 = Monday
+weekday-long-2 = Tuesday
+weekday-long-3 = Wednesday
+weekday-long-4 = Thursday
+weekday-long-5 = Friday
+weekday-long-6 = Saturday
+weekday-long-7 = Sunday
+sentence = { $text }.
+
+## Overlays: search, help, pickers, questions
+search-title = Search: name, company, phone, email, tag, pinyin (zw finds 张伟)
+search-accounts = { $count ->
+    [one] 1 account
+   *[other] { $count } accounts
+}
+search-matches = { $count ->
+    [one] 1 match
+   *[other] { $count } matches
+}
+help-more-below = more below: { $down } pages down, { $bottom } goes to the end
+help-the-end = the end; { $top } goes back to the top
+picker-title-done = { $name } has { $count } open follow-ups: which to mark done?
+picker-title-skip = { $name } has { $count } open follow-ups: which to skip?
+picker-title-snooze = { $name } has { $count } open follow-ups: which to snooze?
+picker-overdue = { $due } ({ $days }d overdue)
+picker-today = { $due } (today)
+picker-take = take
+picker-next = next
+picker-cancel = cancel
+question-unsaved = Unsaved changes
+question-discard = Discard what you typed?
+question-discard-yes = discard
+question-keep-editing = keep editing
+question-delete = Delete
+question-delete-yes = delete (u undoes it)
+question-keep-it = keep it
+form-careful = Careful: { $warning }.
+form-fix-this = ! fix this
+form-kind-picks = Kind        Alt+
+form-error = { $field }: { $error }
+
+## Form titles
+form-title-archive = Archive { $name }
+form-title-add = Add an account
+form-title-edit = Edit { $name }
+form-title-order = Record an order from { $name }
+form-title-follow-up = Follow up with { $name }
+form-title-snooze = Snooze follow-up #{ $id } with { $name }: { $kind }, due { $due }
+form-title-reflect = Reflect on { $weekday } { $date }
+prefill-today = today
+prefill-tomorrow = tomorrow
+prefill-now = now
+prefill-dormant = dormant
+check-amount-positive = an order amount must be more than zero
+check-future = that is in the future
+check-past = that is in the past
+check-incentive-needs-referrer = say who referred the account
+form-title-correct-touch = Correct the { $kind } with { $name } (touch #{ $id })
+form-title-correct-order = Correct the order from { $name } (order #{ $id })
+form-title-correct-follow-up = Reschedule or correct follow-up #{ $id } with { $name }
+marks-mvc = key account (MVC)
+marks-mgc = MGC: most room to grow
+marks-bzc = BZC: costs more than it brings
+marks-class = class { $class }
+marks-suggests = revenue suggests { $tier }

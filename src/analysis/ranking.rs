@@ -885,7 +885,7 @@ mod tests {
     #[test]
     fn the_chinese_preset_greets_each_festival_ahead_by_its_own_lead_and_way() {
         let mut config = Config::default();
-        config.holidays.preset = crate::config::HolidayPreset::Cn;
+        config.holidays.preset = Some(crate::config::HolidayPreset::Cn);
         let mut vip = account(1, customer(Tier::Vip), Some(1));
         vip.phone = Some("13800138000".into());
         fn rows_in(
@@ -932,7 +932,7 @@ mod tests {
             rows_in(&config, &vip, "2026-09-26")[0].2,
             ["公司周年 in 5 days: send a greeting or a gift"]
         );
-        config.holidays.preset = crate::config::HolidayPreset::None;
+        config.holidays.preset = Some(crate::config::HolidayPreset::None);
         config.holidays.dates.clear();
         assert!(rows_in(&config, &vip, "2026-09-15").is_empty());
     }

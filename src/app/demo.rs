@@ -11,6 +11,7 @@ use crate::domain::{
     FollowUpStatus, Grade, IncentiveStatus, Money, Order, OrderId, Outcome, Referral, ReferralId, Stage,
     Tier, Touch, TouchId, TouchKind,
 };
+use crate::i18n::Lang;
 
 pub const DEFAULT_ACCOUNTS: usize = 300;
 /// Bounds of a demo book: the biggest books benchmarked (a demo is
@@ -26,11 +27,14 @@ pub struct DemoOptions {
     pub seed: u64,
     /// Average touches per account over the six months.
     pub touches_per_account: usize,
+    /// The rep's language: under Chinese the notes, tags, sources and
+    /// incentives are all Chinese and few contacts have Latin names.
+    pub lang: Lang,
 }
 
 impl Default for DemoOptions {
     fn default() -> Self {
-        DemoOptions { accounts: DEFAULT_ACCOUNTS, seed: DEFAULT_SEED, touches_per_account: 8 }
+        DemoOptions { accounts: DEFAULT_ACCOUNTS, seed: DEFAULT_SEED, touches_per_account: 8, lang: Lang::En }
     }
 }
 
@@ -87,6 +91,13 @@ const COMPETITORS: &[&str] = &[
     "Uses AgriCorp; cheaper, poor after-sales service",
     "跟邻县经销商合作多年,关系好",
 ];
+
+/// The Latin words of the demo's names and companies: the book's data,
+/// which a Chinese screen shows as written.
+pub fn latin_words() -> Vec<&'static str> {
+    let companies = LATIN_COMPANIES.iter().flat_map(|c| c.split(' '));
+    LATIN_FIRST.iter().chain(LATIN_LAST).copied().chain(companies).collect()
+}
 
 struct Dice(fastrand::Rng);
 
@@ -246,6 +257,39 @@ const REFLECTIONS: &[&str] = &[
     "春耕前大家都在备货,抓紧催报价。少发短信,多打电话。",
 ];
 
+/// The free text a demo book is written in.
+struct Words {
+    /// Percent of accounts with Chinese names.
+    chinese_names: u32,
+    tags: Vec<&'static str>,
+    sources: Vec<&'static str>,
+    notes: Vec<&'static str>,
+    incentives: Vec<&'static str>,
+    competitors: Vec<&'static str>,
+    lessons: Vec<&'static str>,
+    reflections: Vec<&'static str>,
+}
+
+impl Words {
+    /// English: a mixed book, as a rep abroad keeps; Chinese: the lists'
+    /// Chinese entries (the empty notes stay: most touches have none).
+    fn of(lang: Lang) -> Words {
+        let keep = |items: &[&'static str]| -> Vec<&'static str> {
+            items.iter().copied().filter(|t| lang == Lang::En || t.is_empty() || !t.is_ascii()).collect()
+        };
+        Words {
+            chinese_names: if lang == Lang::En { 70 } else { 95 },
+            tags: keep(TAGS),
+            sources: keep(SOURCES),
+            notes: keep(NOTES),
+            incentives: keep(INCENTIVES),
+            competitors: keep(COMPETITORS),
+            lessons: keep(LESSONS),
+            reflections: keep(REFLECTIONS),
+        }
+    }
+}
+
 fn moment(now: NaiveDateTime, days_ago: i64, dice: &mut Dice) -> NaiveDateTime {
     let time =
         NaiveTime::from_hms_opt(dice.range(8, 18) as u32, dice.range(0, 59) as u32, 0).unwrap_or_default();
@@ -256,6 +300,7 @@ fn moment(now: NaiveDateTime, days_ago: i64, dice: &mut Dice) -> NaiveDateTime {
 /// Generates the demo book; the same `options` and `now` give the same book.
 pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
     let mut dice = Dice(fastrand::Rng::with_seed(options.seed));
+    let words = Words::of(options.lang);
     let mut book = Backup::new();
     let mut touch_id = 0;
     let mut order_id = 0;
@@ -264,7 +309,7 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
     let mut lasts = Vec::with_capacity(options.accounts);
     for index in 0..options.accounts {
         let id = AccountId(index as u64 + 1);
-        let chinese = dice.chance(70);
+        let chinese = dice.chance(words.chinese_names);
         let name = if chinese {
             format!("{}{}", dice.pick(SURNAMES), dice.pick(GIVEN))
         } else {
@@ -304,9 +349,9 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
             }
             Stage::Customer { .. } => Some(Money(dice.range(20_000, 400_000) * 100)),
         };
-        let mut tags = vec![dice.pick(TAGS).to_string()];
+        let mut tags = vec![dice.pick(&words.tags).to_string()];
         if dice.chance(30) {
-            let extra = dice.pick(TAGS).to_string();
+            let extra = dice.pick(&words.tags).to_string();
             if !tags.contains(&extra) {
                 tags.push(extra);
             }
@@ -320,9 +365,9 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
             email,
             address: None,
             tags,
-            source: Some(dice.pick(SOURCES).to_string()),
+            source: Some(dice.pick(&words.sources).to_string()),
             note: None,
-            competitors: dice.chance(25).then(|| dice.pick(COMPETITORS).to_string()),
+            competitors: dice.chance(25).then(|| dice.pick(&words.competitors).to_string()),
             potential,
             stage,
             archived: None,
@@ -348,8 +393,11 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
             let kind = touch_kind(&mut dice, stage);
             let inbound = dice.chance(15);
             let days_ago = if n == 0 { last } else { dice.range(last, history.max(last)) };
-            let lesson =
-                if days_ago <= 3 && dice.chance(15) { dice.pick(LESSONS).to_string() } else { String::new() };
+            let lesson = if days_ago <= 3 && dice.chance(15) {
+                dice.pick(&words.lessons).to_string()
+            } else {
+                String::new()
+            };
             book.touches.push(Touch {
                 id: TouchId(touch_id),
                 account: id,
@@ -357,7 +405,7 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
                 at: moment(now, days_ago, &mut dice),
                 direction: if inbound { Direction::Inbound } else { Direction::Outbound },
                 outcome: outcome_for(&mut dice, kind),
-                note: dice.pick(NOTES).to_string(),
+                note: dice.pick(&words.notes).to_string(),
                 lesson,
             });
         }
@@ -401,7 +449,7 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
                     FollowUpReason::Promised,
                     FollowUpReason::AfterSale,
                 ]),
-                note: dice.pick(NOTES).to_string(),
+                note: dice.pick(&words.notes).to_string(),
                 status: if snoozes > 0 { FollowUpStatus::Snoozed } else { FollowUpStatus::Open },
                 snoozes,
                 created_at: moment(now, dice.range(2, 10), &mut dice),
@@ -451,13 +499,13 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
                 at: moment(now, dice.range(last, 28.max(last)), &mut dice),
                 direction: Direction::Outbound,
                 outcome: outcome_for(&mut dice, kind),
-                note: dice.pick(NOTES).to_string(),
+                note: dice.pick(&words.notes).to_string(),
                 lesson: String::new(),
             });
         }
     }
 
-    for (days_ago, text) in (1..).zip(REFLECTIONS) {
+    for (days_ago, text) in (1..).zip(&words.reflections) {
         let mut day = DayRecord::new(now.date() - Duration::days(days_ago));
         day.reflection = text.to_string();
         book.days.push(day);
@@ -482,7 +530,7 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
             referrer,
             referee: referee.id,
             at: referee.created_at,
-            incentive: dice.chance(80).then(|| dice.pick(INCENTIVES).to_string()),
+            incentive: dice.chance(80).then(|| dice.pick(&words.incentives).to_string()),
             incentive_status: status,
             delivered_at: (status == IncentiveStatus::Delivered)
                 .then(|| (referee.created_at + Duration::days(dice.range(20, 60))).min(now)),
@@ -530,7 +578,7 @@ mod tests {
     #[test]
     fn same_seed_same_book_and_every_stage_is_present() {
         let now = parse_timestamp("2026-11-27T09:00").unwrap();
-        let options = DemoOptions { accounts: 300, seed: 3, touches_per_account: 8 };
+        let options = DemoOptions { accounts: 300, seed: 3, touches_per_account: 8, lang: Lang::En };
         let book = generate(options, now);
         assert_eq!(book, generate(options, now));
         assert_ne!(book, generate(DemoOptions { seed: 4, ..options }, now));
@@ -547,5 +595,21 @@ mod tests {
         assert!(!book.referrals.is_empty());
         assert!(book.follow_ups.iter().any(|f| f.is_pending() && f.due < now.date()));
         assert!(book.touches.iter().all(|t| t.at <= now && t.at >= now - Duration::days(181)));
+    }
+
+    #[test]
+    fn a_chinese_demo_is_written_in_chinese() {
+        let now = parse_timestamp("2026-11-27T09:00").unwrap();
+        let options = DemoOptions { lang: Lang::ZhCn, ..DemoOptions::default() };
+        let book = generate(options, now);
+        let latin = |text: &str| !text.is_empty() && text.is_ascii();
+        assert!(!book.touches.iter().any(|t| latin(&t.note) || latin(&t.lesson)));
+        assert!(!book.follow_ups.iter().any(|f| latin(&f.note)));
+        assert!(!book.accounts.iter().any(|a| a.tags.iter().any(|t| latin(t))));
+        assert!(!book.accounts.iter().any(|a| a.source.as_deref().is_some_and(latin)));
+        assert!(!book.referrals.iter().any(|r| r.incentive.as_deref().is_some_and(latin)));
+        let latin_names = book.accounts.iter().filter(|a| a.name.is_ascii()).count();
+        assert!(latin_names * 100 < book.accounts.len() * 10, "few Latin names: {latin_names}");
+        assert!(book.touches.iter().any(|t| !t.note.is_empty()), "the notes are there");
     }
 }

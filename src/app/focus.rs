@@ -11,6 +11,7 @@ use crate::analysis::ranking::Marks;
 use crate::config::{Config, FocusRules};
 use crate::domain::twelve_month_window_start;
 use crate::domain::{AccountId, AccountSummary, IncentiveStatus, Money, Referral, Stage, Tier};
+use crate::i18n::Lang;
 
 /// The focus report with the summaries its indexes point into.
 #[derive(Clone, Debug)]
@@ -57,19 +58,19 @@ impl AccountMarks {
 
 impl AccountMarks {
     /// "key account (MVC), class A": the marks in words.
-    pub fn words(&self) -> Option<String> {
+    pub fn words(&self, lang: Lang) -> Option<String> {
         let class = match self.value_class {
-            Some(ValueClass::Mvc) => "key account (MVC)",
-            Some(ValueClass::Mgc) => "MGC: most room to grow",
-            Some(ValueClass::Bzc) => "BZC: costs more than it brings",
-            None => "",
+            Some(ValueClass::Mvc) => lang.text("marks-mvc"),
+            Some(ValueClass::Mgc) => lang.text("marks-mgc"),
+            Some(ValueClass::Bzc) => lang.text("marks-bzc"),
+            None => String::new(),
         };
-        let abc = self.abc.map(|c| format!("class {c}"));
+        let abc = self.abc.map(|c| lang.text_with("marks-class", &[("class", c.to_string().into())]));
         match (class.is_empty(), abc) {
             (true, None) => None,
             (true, Some(abc)) => Some(abc),
-            (false, None) => Some(class.to_string()),
-            (false, Some(abc)) => Some(format!("{class}, {abc}")),
+            (false, None) => Some(class),
+            (false, Some(abc)) => Some(format!("{class}{}{abc}", lang.text("list-separator"))),
         }
     }
 }
@@ -87,17 +88,20 @@ pub struct TierChange {
 
 /// "Key accounts: 80% of revenue, 44% of your effort this month": the
 /// warning the fronts show when the key accounts get too little effort.
-pub fn effort_warning(focus: &Focus, rules: &FocusRules) -> Option<String> {
+pub fn effort_warning(focus: &Focus, rules: &FocusRules, lang: crate::i18n::Lang) -> Option<String> {
     focus.effort_short.then(|| {
         let window = if rules.effort_days == 30 {
-            "this month".to_string()
+            lang.text("focus-window-month")
         } else {
-            format!("in {} days", rules.effort_days)
+            lang.text_with("focus-window-days", &[("days", rules.effort_days.into())])
         };
-        format!(
-            "Key accounts: {} of revenue, {} of your effort {window}",
-            percent(focus.revenue_share_key),
-            percent(focus.effort_share_key)
+        lang.text_with(
+            "focus-effort-short",
+            &[
+                ("revenue", percent(focus.revenue_share_key).into()),
+                ("effort", percent(focus.effort_share_key).into()),
+                ("window", window.into()),
+            ],
         )
     })
 }

@@ -11,6 +11,7 @@ use crate::analysis::plan;
 use crate::analysis::review::{Book, Review, review};
 use crate::domain::contact::{TextField, check_field};
 use crate::domain::{AccountId, AccountSummary, DayRecord, FollowUp, Outcome, PlanEntry, RowKind, TouchKind};
+use crate::i18n::Lang;
 
 /// A row of the review a rep can act on: someone contacted, or planned
 /// and not worked.
@@ -39,15 +40,24 @@ pub struct DayReview {
     pub reflection: String,
 }
 
-fn touches_words(touches: &[(TouchKind, Option<Outcome>)]) -> String {
+fn touches_words(touches: &[(TouchKind, Option<Outcome>)], lang: Lang) -> String {
     let words: Vec<String> = touches
         .iter()
-        .map(|(kind, outcome)| match outcome {
-            Some(outcome) => format!("{kind} ({outcome})"),
-            None => kind.to_string(),
+        .map(|(kind, outcome)| {
+            let kind = lang.text(&format!("kind-{}", kind.as_str()));
+            match outcome {
+                Some(outcome) => {
+                    let outcome = lang.text(&format!("outcome-{}", outcome.as_str()));
+                    lang.text_with(
+                        "review-touch-outcome",
+                        &[("kind", kind.into()), ("outcome", outcome.into())],
+                    )
+                }
+                None => kind,
+            }
         })
         .collect();
-    words.join(", ")
+    words.join(&lang.text("list-separator"))
 }
 
 /// Why a row was planned, as of its day.
@@ -56,15 +66,19 @@ fn planned_words(
     follow_up: Option<&FollowUp>,
     summary: Option<&AccountSummary>,
     day: NaiveDate,
+    lang: Lang,
 ) -> String {
     match (entry.kind, follow_up) {
         (RowKind::FollowUp, Some(f)) => {
-            crate::analysis::due::reasons(f, day, crate::i18n::Lang::En).join("; ")
+            crate::analysis::due::reasons(f, day, lang).join(&lang.text("reason-join"))
         }
-        (RowKind::Holiday, _) => "a holiday greeting".to_string(),
+        (RowKind::Holiday, _) => lang.text("review-holiday"),
         _ => match summary {
-            Some(s) => format!("{}, past its cadence", crate::analysis::ranking::stage_words(s)),
-            None => "past its cadence".to_string(),
+            Some(s) => {
+                let stage = crate::analysis::ranking::stage_words_in(s, lang);
+                lang.text_with("review-cadence-of", &[("stage", stage.into())])
+            }
+            None => lang.text("review-cadence"),
         },
     }
 }
@@ -103,6 +117,7 @@ impl App {
             config: &self.config,
         };
         let review = review(date, self.today(), &entries, &plan, &book);
+        let lang = self.config.ui.lang();
 
         let mut lessons = Vec::new();
         for (account, _) in &review.contacted {
@@ -125,11 +140,11 @@ impl App {
         let mut rows: Vec<ReviewRow> = review
             .contacted
             .iter()
-            .map(|(account, touches)| row(*account, touches_words(touches), false))
+            .map(|(account, touches)| row(*account, touches_words(touches, lang), false))
             .collect();
         let follow_up = |id| follow_ups.iter().find(|f| Some(f.id) == id);
         rows.extend(review.planned_missed.iter().map(|e| {
-            let words = planned_words(e, follow_up(e.follow_up), by_id.get(&e.account).copied(), date);
+            let words = planned_words(e, follow_up(e.follow_up), by_id.get(&e.account).copied(), date, lang);
             row(e.account, words, true)
         }));
         let reflection = record.map(|r| r.reflection.clone()).unwrap_or_default();
@@ -179,17 +194,30 @@ impl App {
     }
 }
 
-fn counts<K: std::fmt::Display>(items: impl Iterator<Item = (K, usize)>) -> String {
-    items.map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(", ")
+/// A line of the review: what it counts, its label and its value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReviewLine {
+    /// The label's message id (`review-touches`, `review-reflection`, ...).
+    pub key: &'static str,
+    pub label: String,
+    pub value: String,
+}
+
+fn counts(items: impl Iterator<Item = (String, usize)>, lang: Lang) -> String {
+    items.map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(&lang.text("list-separator"))
 }
 
 /// The names, the first ten of them, or "none".
-fn or_none(items: Vec<String>) -> String {
+fn or_none(items: Vec<String>, lang: Lang) -> String {
     const SHOWN: usize = 10;
+    let separator = lang.text("list-separator");
     match items.len() {
-        0 => "none".to_string(),
-        n if n > SHOWN => format!("{}, and {} more", items[..SHOWN].join(", "), n - SHOWN),
-        _ => items.join(", "),
+        0 => lang.text("review-none"),
+        n if n > SHOWN => lang.text_with(
+            "review-and-more",
+            &[("list", items[..SHOWN].join(&separator).into()), ("count", (n - SHOWN).into())],
+        ),
+        _ => items.join(&separator),
     }
 }
 
@@ -199,52 +227,79 @@ impl DayReview {
     }
 
     /// The review as labelled lines, the same in the CLI and the TUI.
-    pub fn lines(&self) -> Vec<(&'static str, String)> {
+    pub fn lines(&self, lang: Lang) -> Vec<ReviewLine> {
         let r = &self.review;
         let mut lines = Vec::new();
+        let mut line = |key: &'static str, value: String| {
+            lines.push(ReviewLine { key, label: lang.text(key), value });
+        };
+        let kind = |k: &TouchKind| lang.text(&format!("kind-{}", k.as_str()));
         if r.touches == 0 {
-            lines.push(("Touches", "none".to_string()));
+            line("review-touches", lang.text("review-none"));
         } else {
-            lines.push((
-                "Touches",
-                format!("{}: {}", r.touches, counts(r.by_kind.iter().map(|(k, n)| (k, *n)))),
-            ));
-            let outcomes = r.by_outcome.iter().map(|(o, n)| (o.map_or("no outcome", |o| o.as_str()), *n));
-            lines.push(("Outcomes", counts(outcomes)));
+            let by_kind = counts(r.by_kind.iter().map(|(k, n)| (kind(k), *n)), lang);
+            line("review-touches", format!("{}: {by_kind}", r.touches));
+            let outcomes = r.by_outcome.iter().map(|(o, n)| {
+                let words = o.map_or_else(
+                    || lang.text("review-no-outcome"),
+                    |o| lang.text(&format!("outcome-{}", o.as_str())),
+                );
+                (words, *n)
+            });
+            line("review-outcomes", counts(outcomes, lang));
         }
         if r.planned > 0 {
             let worked = r.planned - r.planned_missed.len();
-            let left = if self.today { "still to do" } else { "missed" };
-            lines.push(("Plan", format!("{worked}/{} worked, {} {left}", r.planned, r.planned_missed.len())));
+            let id = if self.today { "review-plan-left" } else { "review-plan-missed" };
+            let args = [
+                ("worked", worked.into()),
+                ("planned", r.planned.into()),
+                ("left", r.planned_missed.len().into()),
+            ];
+            line("review-plan", lang.text_with(id, &args));
         }
         let orders: Vec<String> =
             r.orders.iter().map(|(id, amount)| format!("{} {}", self.name(*id), amount.grouped())).collect();
         let orders = match orders.len() {
-            0 => "none".to_string(),
-            n => format!("{n} worth {}: {}", r.orders_value.grouped(), orders.join(", ")),
-        };
-        lines.push(("Orders", orders));
-        lines.push((
-            "Follow-ups",
-            format!(
-                "{} done, {} skipped, {} snoozed",
-                r.follow_ups_done, r.follow_ups_skipped, r.follow_ups_snoozed
+            0 => lang.text("review-none"),
+            n => lang.text_with(
+                "review-orders-worth",
+                &[
+                    ("count", n.into()),
+                    ("value", r.orders_value.grouped().into()),
+                    ("list", orders.join(&lang.text("list-separator")).into()),
+                ],
             ),
-        ));
-        lines.push((
-            if self.today { "Still due" } else { "Missed" },
-            or_none(r.missed.iter().map(|f| format!("{} (#{})", self.name(f.account), f.id)).collect()),
-        ));
-        lines.push(("Past cadence", or_none(r.past_cadence.iter().map(|id| self.name(*id)).collect())));
-        let days = if r.streak == 1 { "day" } else { "days" };
-        lines.push(("Streak", format!("{} {days} with the plan worked to zero", r.streak)));
+        };
+        line("review-orders", orders);
+        let follow_ups = lang.text_with(
+            "review-follow-up-counts",
+            &[
+                ("done", r.follow_ups_done.into()),
+                ("skipped", r.follow_ups_skipped.into()),
+                ("snoozed", r.follow_ups_snoozed.into()),
+            ],
+        );
+        line("review-follow-ups", follow_ups);
+        line(
+            if self.today { "review-still-due" } else { "review-missed" },
+            or_none(r.missed.iter().map(|f| format!("{} (#{})", self.name(f.account), f.id)).collect(), lang),
+        );
+        line("review-past-cadence", or_none(r.past_cadence.iter().map(|id| self.name(*id)).collect(), lang));
+        line("review-streak", lang.text_with("review-streak-days", &[("days", r.streak.into())]));
         for (account, lesson) in &self.lessons {
-            lines.push(("Lesson", format!("{lesson} ({})", self.name(*account))));
+            let words = lang.text_with(
+                "review-lesson-of",
+                &[("lesson", lesson.as_str().into()), ("name", self.name(*account).into())],
+            );
+            line("review-lesson", words);
         }
-        lines.push((
-            "Reflection",
-            if self.reflection.is_empty() { "none yet".into() } else { self.reflection.clone() },
-        ));
+        let reflection = if self.reflection.is_empty() {
+            lang.text("review-reflection-none")
+        } else {
+            self.reflection.clone()
+        };
+        line("review-reflection", reflection);
         lines
     }
 }

@@ -23,7 +23,12 @@ pub fn run(app: App, command: &Command) -> CliResult<(App, i32)> {
         Command::Import(args) => return super::import::import(app, args),
         Command::Doctor { repair, json } => return doctor(app, *repair, *json),
         Command::Demo { accounts, seed, touches } => {
-            let options = DemoOptions { accounts: *accounts, seed: *seed, touches_per_account: *touches };
+            let options = DemoOptions {
+                accounts: *accounts,
+                seed: *seed,
+                touches_per_account: *touches,
+                lang: app.config().ui.lang(),
+            };
             let counts = app.fill_demo(options)?;
             let app = compacted(app)?;
             print(&format!("Filled {} with a demo pipeline: {counts}.\n", app.dir().display()));

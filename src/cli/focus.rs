@@ -251,7 +251,7 @@ impl FocusJson {
             effort_total: f.effort_total,
             effort_share_key: fraction(f.effort_share_key),
             effort_target: rules.effort_target,
-            effort_warning: effort_warning(f, rules),
+            effort_warning: effort_warning(f, rules, crate::i18n::Lang::En),
             abc: ClassesJson { a: f.abc_counts[0], b: f.abc_counts[1], c: f.abc_counts[2] },
             abc_shares: ClassesJson { a: class(Abc::A), b: class(Abc::B), c: class(Abc::C) },
             over_served: f
@@ -362,7 +362,7 @@ fn text(report: &FocusReport, rules: &FocusRules) -> String {
             percent(rules.effort_target)
         ),
     );
-    if let Some(warning) = &effort_warning(f, rules) {
+    if let Some(warning) = &effort_warning(f, rules, crate::i18n::Lang::En) {
         out.push_str(&format!("\nWarning: {warning}.\n"));
     }
 

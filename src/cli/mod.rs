@@ -154,7 +154,7 @@ fn load_config(cli: &Cli) -> CliResult<(Config, Option<PathBuf>, bool)> {
         None => None,
     };
     let settle = |mut config: Config| {
-        config.ui.language = Some(Lang::detect(flag, config.ui.language, |name| std::env::var(name).ok()));
+        config.set_language(Lang::detect(flag, config.ui.language, |name| std::env::var(name).ok()));
         config
     };
     let (path, required) = match &cli.config {
@@ -207,7 +207,11 @@ fn open_app(cli: &Cli) -> CliResult<App> {
     let (config, _, _) = load_config(cli)?;
     let clock = clock::from_env()?;
     let dir = if cli.demo {
-        data_dir()?.join("demo")
+        // A book per language: its notes and sources are written in it.
+        match config.ui.lang() {
+            Lang::En => data_dir()?.join("demo"),
+            Lang::ZhCn => data_dir()?.join("demo-zh-CN"),
+        }
     } else {
         match &cli.store {
             Some(dir) => dir.clone(),
@@ -236,6 +240,7 @@ fn open_app(cli: &Cli) -> CliResult<App> {
         let counts = app.fill_demo(DemoOptions {
             accounts: DEFAULT_ACCOUNTS,
             seed: DEFAULT_SEED,
+            lang: app.config().ui.lang(),
             ..DemoOptions::default()
         })?;
         app = commands::compacted(app)?;

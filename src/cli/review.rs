@@ -8,6 +8,7 @@ use super::json::{self, date, money};
 use super::{CliError, CliResult, print, print_raw};
 use crate::app::{App, DayReview};
 use crate::domain::AccountId;
+use crate::i18n::{Lang, pad, review_title};
 
 pub fn review(app: &App, day: Option<&str>, note: Option<&str>, as_json: bool) -> CliResult<i32> {
     let day = match day {
@@ -31,7 +32,7 @@ pub fn review(app: &App, day: Option<&str>, note: Option<&str>, as_json: bool) -
     if as_json {
         print_raw(&json::to_string(&ReviewJson::new(&review, day)));
     } else {
-        print(&text(&review, day));
+        print(&text(&review, day, app.config().ui.lang()));
     }
     Ok(0)
 }
@@ -200,10 +201,12 @@ impl ReviewJson {
     }
 }
 
-fn text(day: &DayReview, reviewed: chrono::NaiveDate) -> String {
-    let mut out = format!("Review of {}\n\n", reviewed.format("%Y-%m-%d (%a)"));
-    for (label, value) in day.lines() {
-        out.push_str(&format!("{label:<13}{value}\n"));
+fn text(day: &DayReview, reviewed: chrono::NaiveDate, lang: Lang) -> String {
+    let mut out = format!("{}\n\n", review_title(reviewed, lang));
+    let lines = day.lines(lang);
+    let width = lines.iter().map(|l| crate::cli::table::width(&l.label)).max().unwrap_or(0) + 2;
+    for line in lines {
+        out.push_str(&format!("{}{}\n", pad(&line.label, width), line.value));
     }
     out
 }

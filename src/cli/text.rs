@@ -91,7 +91,7 @@ fn card(out: &mut String, account: &Account, row: &AccountRow, revenue_total: Mo
             format!("{} in 12 months, {} in all", row.revenue_12m.grouped(), revenue_total.grouped());
         field(out, "revenue", Some(revenue));
     }
-    field(out, "80/20", row.marks.words());
+    field(out, "80/20", row.marks.words(crate::i18n::Lang::En));
     if let (Some(suggested), Stage::Customer { tier_pinned, .. }) = (row.marks.suggested_tier, account.stage)
     {
         let pinned = if tier_pinned {

@@ -39,17 +39,17 @@ impl Grade {
 keyword_enum! {
     /// A customer's value class, from revenue over the last 12 months.
     pub enum Tier ("tier") {
-        Small = "small",
-        Medium = "medium",
-        Large = "large",
+        Small = "small" | "小" | "小客户",
+        Medium = "medium" | "中" | "中客户",
+        Large = "large" | "大" | "大客户",
         Vip = "vip",
     }
 }
 
 keyword_enum! {
     pub enum ArchiveReason ("archive reason") {
-        Lost = "lost",
-        Dormant = "dormant",
+        Lost = "lost" | "流失",
+        Dormant = "dormant" | "休眠",
     }
 }
 

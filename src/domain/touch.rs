@@ -7,20 +7,20 @@ use super::{AccountId, TouchId};
 keyword_enum! {
     /// The channel of one interaction.
     pub enum TouchKind ("touch kind") {
-        Call = "call" | "phone",
-        Sms = "sms" | "text",
-        Visit = "visit",
-        Email = "email" | "mail",
-        Letter = "letter" | "postcard",
-        Gift = "gift",
-        Meeting = "meeting",
+        Call = "call" | "phone" | "电话",
+        Sms = "sms" | "text" | "短信",
+        Visit = "visit" | "拜访",
+        Email = "email" | "mail" | "邮件",
+        Letter = "letter" | "postcard" | "信件",
+        Gift = "gift" | "礼品",
+        Meeting = "meeting" | "会面",
     }
 }
 
 keyword_enum! {
     pub enum Direction ("direction") {
-        Outbound = "out" | "outbound",
-        Inbound = "in" | "inbound",
+        Outbound = "out" | "outbound" | "主动",
+        Inbound = "in" | "inbound" | "对方主动",
     }
 }
 
@@ -28,16 +28,16 @@ keyword_enum! {
     /// What came of a touch. Some only make sense for some channels; see
     /// [`Outcome::fits`].
     pub enum Outcome ("outcome") {
-        Reached = "reached",
-        NoAnswer = "no-answer",
-        Busy = "busy",
-        LeftMessage = "left-message",
-        WrongNumber = "wrong-number",
-        Replied = "replied",
-        MeetingBooked = "meeting-booked",
-        QuoteSent = "quote-sent",
-        Won = "won",
-        Declined = "declined",
+        Reached = "reached" | "接通",
+        NoAnswer = "no-answer" | "没人接",
+        Busy = "busy" | "占线",
+        LeftMessage = "left-message" | "留言",
+        WrongNumber = "wrong-number" | "号码错误",
+        Replied = "replied" | "已回复",
+        MeetingBooked = "meeting-booked" | "约好见面",
+        QuoteSent = "quote-sent" | "已报价",
+        Won = "won" | "成交",
+        Declined = "declined" | "拒绝",
     }
 }
 

@@ -119,6 +119,11 @@ pub struct Context {
 }
 
 impl Context {
+    /// The interface's language.
+    pub fn lang(&self) -> crate::i18n::Lang {
+        self.config.ui.lang()
+    }
+
     pub fn new(now: NaiveDateTime, width: u16, height: u16) -> Context {
         Context {
             now,

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 mod correct;
 
@@ -18,7 +18,7 @@ use crate::domain::{
     Account, AccountId, ArchiveReason, Direction, FollowUp, FollowUpId, FollowUpReason, Grade, Money,
     MonthDay, OrderId, Outcome, Tier, TouchId, TouchKind, UnknownKeyword,
 };
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Words};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LogField {
@@ -52,6 +52,7 @@ pub struct LogForm {
     /// Said when the form opens (too many unanswered SMS).
     pub warning: Option<String>,
     pub focus: LogField,
+    pub lang: Lang,
     /// Days to the next step per outcome, from the config.
     suggestions: BTreeMap<Outcome, u32>,
 }
@@ -78,7 +79,15 @@ impl LogForm {
             inbound: false,
             warning: None,
             focus: LogField::Note,
+            lang: Lang::En,
         }
+    }
+
+    /// The form in `lang`: its checks, and "now" as 现在 in Chinese.
+    pub fn in_lang(mut self, lang: Lang) -> LogForm {
+        self.lang = lang;
+        self.when = TextInput::prefilled(&lang.text("prefill-now"));
+        self
     }
 
     pub fn fields(&self) -> Vec<LogField> {
@@ -142,14 +151,18 @@ impl LogForm {
 
     /// What is wrong with the time typed, if anything.
     pub fn when_error(&self, now: NaiveDateTime) -> Option<String> {
-        past_day(self.when.text(), now).err()
+        past_day(self.when.text(), now, self.lang).err()
     }
 
     /// The touch to log, or what is wrong with the time.
     pub fn to_input(&self, now: NaiveDateTime) -> Result<TouchInput, String> {
-        let at = parse_when(self.when.text(), now).map_err(|e| format!("When: {e}"))?;
+        let field = |error: String| {
+            let args = [("field", self.lang.text("log-when").into()), ("error", error.into())];
+            self.lang.text_with("form-error", &args)
+        };
+        let at = parse_when(self.when.text(), now).map_err(|e| field(e.words(self.lang)))?;
         if let Some(error) = self.when_error(now) {
-            return Err(format!("When: {error}"));
+            return Err(field(error));
         }
         Ok(TouchInput {
             account: self.account,
@@ -188,25 +201,25 @@ enum Check {
 }
 
 impl Check {
-    fn run(self, text: &str, now: NaiveDateTime) -> Result<(), String> {
+    fn run(self, text: &str, now: NaiveDateTime, lang: Lang) -> Result<(), String> {
         match self {
-            Check::Anything => anything(text, now),
-            Check::Name => name(text, now),
-            Check::Phones => phones(text, now),
-            Check::Email => email(text, now),
-            Check::Grade => grade(text, now),
-            Check::Tags => tags(text, now),
-            Check::OptionalAmount => optional_amount(text, now),
-            Check::Amount => amount(text, now),
-            Check::PastDay => past_day(text, now),
-            Check::FutureDay => future_day(text, now),
-            Check::Kind => text.trim().parse::<TouchKind>().map(|_| ()).map_err(|e| e.to_string()),
-            Check::Outcome => correct::parse_outcome(text).map(|_| ()),
-            Check::Direction => correct::parse_direction(text).map(|_| ()),
-            Check::Tier => text.trim().parse::<Tier>().map(|_| ()).map_err(|e| e.to_string()),
-            Check::Reason => text.trim().parse::<ArchiveReason>().map(|_| ()).map_err(|e| e.to_string()),
+            Check::Anything => anything(text, now, lang),
+            Check::Name => name(text, now, lang),
+            Check::Phones => phones(text, now, lang),
+            Check::Email => email(text, now, lang),
+            Check::Grade => grade(text, now, lang),
+            Check::Tags => tags(text, now, lang),
+            Check::OptionalAmount => optional_amount(text, now, lang),
+            Check::Amount => amount(text, now, lang),
+            Check::PastDay => past_day(text, now, lang),
+            Check::FutureDay => future_day(text, now, lang),
+            Check::Kind => text.trim().parse::<TouchKind>().map(|_| ()).map_err(|e| e.words(lang)),
+            Check::Outcome => correct::parse_outcome(text, lang).map(|_| ()),
+            Check::Direction => correct::parse_direction(text, lang).map(|_| ()),
+            Check::Tier => text.trim().parse::<Tier>().map(|_| ()).map_err(|e| e.words(lang)),
+            Check::Reason => text.trim().parse::<ArchiveReason>().map(|_| ()).map_err(|e| e.words(lang)),
             Check::Birthday if text.trim().is_empty() => Ok(()),
-            Check::Birthday => MonthDay::parse(text).map(|_| ()).map_err(|e| e.to_string()),
+            Check::Birthday => MonthDay::parse(text).map(|_| ()).map_err(|e| e.words(lang)),
         }
     }
 }
@@ -347,55 +360,55 @@ impl Field {
         }
     }
 
-    pub fn error(&self, now: NaiveDateTime) -> Option<String> {
-        self.id.spec().2.run(self.input.text(), now).err()
+    pub fn error(&self, now: NaiveDateTime, lang: Lang) -> Option<String> {
+        self.id.spec().2.run(self.input.text(), now, lang).err()
     }
 }
 
-fn anything(_: &str, _: NaiveDateTime) -> Result<(), String> {
+fn anything(_: &str, _: NaiveDateTime, _: Lang) -> Result<(), String> {
     Ok(())
 }
 
-fn name(text: &str, _: NaiveDateTime) -> Result<(), String> {
-    check_name(text).map(|_| ()).map_err(|e| e.to_string())
+fn name(text: &str, _: NaiveDateTime, lang: Lang) -> Result<(), String> {
+    check_name(text).map(|_| ()).map_err(|e| e.words(lang))
 }
 
-fn phones(text: &str, _: NaiveDateTime) -> Result<(), String> {
-    split_list(text).try_for_each(|p| check_phone(p).map(|_| ())).map_err(|e| e.to_string())
+fn phones(text: &str, _: NaiveDateTime, lang: Lang) -> Result<(), String> {
+    split_list(text).try_for_each(|p| check_phone(p).map(|_| ())).map_err(|e| e.words(lang))
 }
 
-fn email(text: &str, _: NaiveDateTime) -> Result<(), String> {
-    if text.trim().is_empty() { Ok(()) } else { check_email(text).map(|_| ()).map_err(|e| e.to_string()) }
+fn email(text: &str, _: NaiveDateTime, lang: Lang) -> Result<(), String> {
+    if text.trim().is_empty() { Ok(()) } else { check_email(text).map(|_| ()).map_err(|e| e.words(lang)) }
 }
 
-fn grade(text: &str, _: NaiveDateTime) -> Result<(), String> {
-    if text.trim().is_empty() { Ok(()) } else { text.parse::<Grade>().map(|_| ()).map_err(|e| e.to_string()) }
+fn grade(text: &str, _: NaiveDateTime, lang: Lang) -> Result<(), String> {
+    if text.trim().is_empty() { Ok(()) } else { text.parse::<Grade>().map(|_| ()).map_err(|e| e.words(lang)) }
 }
 
-fn tags(text: &str, _: NaiveDateTime) -> Result<(), String> {
-    check_tags(split_list(text)).map(|_| ()).map_err(|e| e.to_string())
+fn tags(text: &str, _: NaiveDateTime, lang: Lang) -> Result<(), String> {
+    check_tags(split_list(text)).map(|_| ()).map_err(|e| e.words(lang))
 }
 
-fn optional_amount(text: &str, _: NaiveDateTime) -> Result<(), String> {
-    if text.trim().is_empty() { Ok(()) } else { Money::parse(text).map(|_| ()).map_err(|e| e.to_string()) }
+fn optional_amount(text: &str, _: NaiveDateTime, lang: Lang) -> Result<(), String> {
+    if text.trim().is_empty() { Ok(()) } else { Money::parse(text).map(|_| ()).map_err(|e| e.words(lang)) }
 }
 
-fn amount(text: &str, _: NaiveDateTime) -> Result<(), String> {
+fn amount(text: &str, _: NaiveDateTime, lang: Lang) -> Result<(), String> {
     match Money::parse(text) {
         Ok(m) if m > Money::ZERO => Ok(()),
-        Ok(_) => Err("an order amount must be more than zero".into()),
+        Ok(_) => Err(lang.text("check-amount-positive")),
         Err(e) => Err(e.to_string()),
     }
 }
 
-fn past_day(text: &str, now: NaiveDateTime) -> Result<(), String> {
-    let when = parse_when(text, now).map_err(|e| e.to_string())?;
-    if when.moment(now) > now { Err("that is in the future".into()) } else { Ok(()) }
+fn past_day(text: &str, now: NaiveDateTime, lang: Lang) -> Result<(), String> {
+    let when = parse_when(text, now).map_err(|e| e.words(lang))?;
+    if when.moment(now) > now { Err(lang.text("check-future")) } else { Ok(()) }
 }
 
-fn future_day(text: &str, now: NaiveDateTime) -> Result<(), String> {
-    let when = parse_when(text, now).map_err(|e| e.to_string())?;
-    if when.date < now.date() { Err("that is in the past".into()) } else { Ok(()) }
+fn future_day(text: &str, now: NaiveDateTime, lang: Lang) -> Result<(), String> {
+    let when = parse_when(text, now).map_err(|e| e.words(lang))?;
+    if when.date < now.date() { Err(lang.text("check-past")) } else { Ok(()) }
 }
 
 fn split_list(text: &str) -> impl Iterator<Item = &str> {
@@ -407,7 +420,9 @@ fn split_list(text: &str) -> impl Iterator<Item = &str> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldsForm {
     pub purpose: Purpose,
-    pub title: String,
+    /// The title's message and its arguments, worded in `lang`.
+    title: (&'static str, Vec<(&'static str, String)>),
+    pub lang: Lang,
     pub fields: Vec<Field>,
     pub focus: usize,
     /// Single-key choice of the follow-up kind (Ctrl-k cycles it).
@@ -456,14 +471,49 @@ pub enum Submission {
 impl FieldsForm {
     fn new(
         purpose: Purpose,
-        title: String,
+        title: (&'static str, Vec<(&'static str, String)>),
         fields: Vec<(FieldId, String)>,
         kind: Option<TouchKind>,
     ) -> FieldsForm {
         let initial = fields.iter().map(|(_, value)| value.clone()).collect();
         let suggested = !matches!(purpose, Purpose::EditAccount(_));
         let fields = fields.iter().map(|(id, value)| Field::new(*id, value, suggested)).collect();
-        FieldsForm { purpose, title, fields, focus: 0, kind, initial }
+        FieldsForm { purpose, title, lang: Lang::En, fields, focus: 0, kind, initial }
+    }
+
+    /// The form in `lang`: its title, checks and the words it suggests
+    /// ("today" becomes 今天, which the date fields take as well).
+    pub fn in_lang(mut self, lang: Lang) -> FieldsForm {
+        self.lang = lang;
+        for (field, initial) in self.fields.iter_mut().zip(self.initial.iter_mut()) {
+            let word = match (field.id, field.input.text()) {
+                (_, "today") => lang.text("prefill-today"),
+                (_, "tomorrow") => lang.text("prefill-tomorrow"),
+                (_, "dormant") => lang.text("prefill-dormant"),
+                // The tier field takes the tier's own words as well.
+                (FieldId::Tier, tier) if !tier.is_empty() && lang != Lang::En => {
+                    lang.text(&format!("stage-tier-{tier}"))
+                }
+                _ => continue,
+            };
+            let prefilled = field.input.is_prefilled();
+            field.input = if prefilled { TextInput::prefilled(&word) } else { TextInput::new(&word) };
+            *initial = field.input.text().to_string();
+        }
+        self
+    }
+
+    pub fn title(&self) -> String {
+        let lang = self.lang;
+        // A touch kind and a weekday are kept as keywords, worded here.
+        let word = |name: &str, value: &str| match name {
+            "kind" => lang.text(&format!("kind-{value}")),
+            "weekday" => lang.text(&format!("weekday-{value}")),
+            _ => value.to_string(),
+        };
+        let args: Vec<_> =
+            self.title.1.iter().map(|(name, value)| (*name, word(name, value).into())).collect();
+        lang.text_with(self.title.0, &args)
     }
 
     /// The fields that fit the account's stage: a grade for a prospect, the
@@ -498,7 +548,12 @@ impl FieldsForm {
     /// Archives an account, asking why.
     pub fn archive(account: AccountId, name: &str) -> FieldsForm {
         let fields = vec![(FieldId::Reason, "dormant".to_string())];
-        FieldsForm::new(Purpose::Archive(account), format!("Archive {name}"), fields, None)
+        FieldsForm::new(
+            Purpose::Archive(account),
+            ("form-title-archive", vec![("name", name.into())]),
+            fields,
+            None,
+        )
     }
 
     /// A new account; `referred_by` prefills who referred it.
@@ -506,12 +561,12 @@ impl FieldsForm {
         let mut fields = FieldsForm::account_fields(None);
         fields.push((FieldId::ReferredBy, referred_by.unwrap_or_default()));
         fields.push((FieldId::Incentive, String::new()));
-        FieldsForm::new(Purpose::AddAccount, "Add an account".to_string(), fields, None)
+        FieldsForm::new(Purpose::AddAccount, ("form-title-add", vec![]), fields, None)
     }
 
     /// The account's fields, prefilled, for editing.
     pub fn edit_account(account: &Account) -> FieldsForm {
-        let title = format!("Edit {}", account.name);
+        let title = ("form-title-edit", vec![("name", account.name.clone())]);
         FieldsForm::new(
             Purpose::EditAccount(account.id),
             title,
@@ -526,14 +581,19 @@ impl FieldsForm {
             (FieldId::Date, "today".into()),
             (FieldId::Note, String::new()),
         ];
-        FieldsForm::new(Purpose::Order(account), format!("Record an order from {name}"), fields, None)
+        FieldsForm::new(
+            Purpose::Order(account),
+            ("form-title-order", vec![("name", name.into())]),
+            fields,
+            None,
+        )
     }
 
     pub fn follow_up(account: AccountId, name: &str) -> FieldsForm {
         let fields = vec![(FieldId::When, "tomorrow".into()), (FieldId::Promise, String::new())];
         FieldsForm::new(
             Purpose::FollowUp(account),
-            format!("Follow up with {name}"),
+            ("form-title-follow-up", vec![("name", name.into())]),
             fields,
             Some(TouchKind::Call),
         )
@@ -544,11 +604,14 @@ impl FieldsForm {
     pub fn snooze(follow_up: &FollowUp, name: &str, day: NaiveDate) -> FieldsForm {
         let fields = vec![(FieldId::Until, day.to_string())];
         let due = follow_up.due.and_time(follow_up.due_time.unwrap_or(NaiveTime::MIN));
-        let title = format!(
-            "Snooze follow-up #{} with {name}: {}, due {}",
-            follow_up.id,
-            follow_up.kind,
-            follow_up.due_words()
+        let title = (
+            "form-title-snooze",
+            vec![
+                ("id", follow_up.id.to_string()),
+                ("name", name.to_string()),
+                ("kind", follow_up.kind.to_string()),
+                ("due", follow_up.due_words()),
+            ],
         );
         FieldsForm::new(Purpose::Snooze(follow_up.id, due), title, fields, None)
     }
@@ -558,7 +621,13 @@ impl FieldsForm {
         let fields = vec![(FieldId::Reflection, written.to_string())];
         FieldsForm::new(
             Purpose::Reflect(date),
-            format!("Reflect on {}", date.format("%a %Y-%m-%d")),
+            (
+                "form-title-reflect",
+                vec![
+                    ("weekday", date.weekday().number_from_monday().to_string()),
+                    ("date", date.format("%Y-%m-%d").to_string()),
+                ],
+            ),
             fields,
             None,
         )
@@ -577,7 +646,7 @@ impl FieldsForm {
     }
 
     pub fn errors(&self, now: NaiveDateTime) -> Vec<(usize, String)> {
-        self.fields.iter().enumerate().filter_map(|(i, f)| f.error(now).map(|e| (i, e))).collect()
+        self.fields.iter().enumerate().filter_map(|(i, f)| f.error(now, self.lang).map(|e| (i, e))).collect()
     }
 
     fn has(&self, id: FieldId) -> bool {
@@ -607,12 +676,13 @@ impl FieldsForm {
     pub fn submit(&self, now: NaiveDateTime) -> Result<Submission, String> {
         use FieldId as F;
         if let Some((index, error)) = self.errors(now).into_iter().next() {
-            return Err(format!("{}: {error}", self.fields[index].label()));
+            let args = [("field", self.fields[index].label_in(self.lang).into()), ("error", error.into())];
+            return Err(self.lang.text_with("form-error", &args));
         }
         if let Some(correction) = self.correction(now)? {
             return Ok(correction);
         }
-        let when = |id| parse_when(&self.text(id), now).map_err(|e| e.to_string());
+        let when = |id| parse_when(&self.text(id), now).map_err(|e| e.words(self.lang));
         Ok(match &self.purpose {
             Purpose::AddAccount | Purpose::EditAccount(_) => {
                 let list = |id| split_list(&self.text(id)).map(str::to_string).collect::<Vec<_>>();
@@ -642,7 +712,10 @@ impl FieldsForm {
                         let referred = match self.optional(F::ReferredBy) {
                             Some(by) => Some(ReferredBy { by, incentive }),
                             None if incentive.is_some() => {
-                                return Err("Incentive: say who referred the account".into());
+                                let field = Field::new(F::Incentive, "", false).label_in(self.lang);
+                                let error = self.lang.text("check-incentive-needs-referrer");
+                                let args = [("field", field.into()), ("error", error.into())];
+                                return Err(self.lang.text_with("form-error", &args));
                             }
                             None => None,
                         };
@@ -652,7 +725,7 @@ impl FieldsForm {
             }
             Purpose::Order(account) => Submission::Order(OrderInput {
                 account: *account,
-                amount: Money::parse(&self.text(F::Amount)).map_err(|e| e.to_string())?,
+                amount: Money::parse(&self.text(F::Amount)).map_err(|e| e.words(self.lang))?,
                 at: Some(when(F::Date)?),
                 note: self.text(F::Note),
             }),
@@ -677,7 +750,7 @@ impl FieldsForm {
             Purpose::Reflect(date) => Submission::Reflect(*date, self.text(F::Reflection)),
             Purpose::Archive(account) => Submission::Archive(
                 *account,
-                self.text(F::Reason).parse().map_err(|e: UnknownKeyword| e.to_string())?,
+                self.text(F::Reason).parse().map_err(|e: UnknownKeyword| e.words(self.lang))?,
             ),
             Purpose::CorrectTouch(_) | Purpose::CorrectOrder(_) | Purpose::CorrectFollowUp(_) => {
                 unreachable!("corrections are submitted above")

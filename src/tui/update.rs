@@ -115,7 +115,7 @@ fn show_account(model: &mut Model, detail: AccountDetail) {
 }
 
 fn open_edit_form(model: &mut Model, detail: &AccountDetail) {
-    let form = FieldsForm::edit_account(&detail.record.account);
+    let form = FieldsForm::edit_account(&detail.record.account).in_lang(model.ctx.lang());
     model.overlay = Some(Overlay::Form(Form::Fields(form)));
 }
 
@@ -427,7 +427,7 @@ fn take_follow_up(model: &mut Model, name: &str, action: FollowUpAction, follow_
         FollowUpAction::Skip => vec![write(model, Change::SkipFollowUp(follow_up.id))],
         FollowUpAction::Snooze => {
             let day = model.ctx.config.plan.snooze_day(follow_up.due, model.ctx.today());
-            let form = FieldsForm::snooze(&follow_up, name, day);
+            let form = FieldsForm::snooze(&follow_up, name, day).in_lang(model.ctx.lang());
             model.overlay = Some(Overlay::Form(Form::Fields(form)));
             Vec::new()
         }
@@ -486,7 +486,10 @@ fn on_command(model: &mut Model, command: Command) -> Vec<Effect> {
             model.screens[index].motion(command, &model.ctx)
         }
         C::Back => model.current = model.index_of::<Today>(),
-        C::AddAccount => model.overlay = Some(Overlay::Form(Form::Fields(FieldsForm::add_account(None)))),
+        C::AddAccount => {
+            model.overlay =
+                Some(Overlay::Form(Form::Fields(FieldsForm::add_account(None).in_lang(model.ctx.lang()))))
+        }
         C::Undo => return vec![write(model, Change::Undo)],
         C::Open
         | C::EditAccount
@@ -518,7 +521,8 @@ fn on_account_command(model: &mut Model, command: Command, account: AccountId) -
     use Command as C;
     let name = model.ctx.account_name(account);
     let log = |kind| {
-        let mut form = LogForm::new(account, &name, kind, &model.ctx.config.next_step);
+        let mut form =
+            LogForm::new(account, &name, kind, &model.ctx.config.next_step).in_lang(model.ctx.lang());
         if kind == Some(TouchKind::Sms) {
             let summary = model.ctx.book.get(account);
             form.warning = summary.and_then(|s| sms_restraint(s, model.ctx.today(), &model.ctx.config, 0));
@@ -531,7 +535,9 @@ fn on_account_command(model: &mut Model, command: Command, account: AccountId) -
             // The name reads better than an id, when it says whom.
             let unique = model.ctx.book.summaries.iter().filter(|s| s.name == name).count() == 1;
             let by = if unique { name.clone() } else { format!("#{account}") };
-            model.overlay = Some(Overlay::Form(Form::Fields(FieldsForm::add_account(Some(by)))));
+            model.overlay = Some(Overlay::Form(Form::Fields(
+                FieldsForm::add_account(Some(by)).in_lang(model.ctx.lang()),
+            )));
         }
         C::EditAccount => {
             let open = model.get::<Account>().open.as_ref().map(|v| &v.detail);
@@ -545,10 +551,13 @@ fn on_account_command(model: &mut Model, command: Command, account: AccountId) -
         C::LogVisit => model.overlay = log(Some(TouchKind::Visit)),
         C::LogOther => model.overlay = log(None),
         C::RecordOrder => {
-            model.overlay = Some(Overlay::Form(Form::Fields(FieldsForm::order(account, &name))))
+            model.overlay =
+                Some(Overlay::Form(Form::Fields(FieldsForm::order(account, &name).in_lang(model.ctx.lang()))))
         }
         C::ScheduleFollowUp => {
-            model.overlay = Some(Overlay::Form(Form::Fields(FieldsForm::follow_up(account, &name))));
+            model.overlay = Some(Overlay::Form(Form::Fields(
+                FieldsForm::follow_up(account, &name).in_lang(model.ctx.lang()),
+            )));
         }
         C::MarkDone => return act_on_follow_up(model, account, FollowUpAction::Done),
         C::SkipFollowUp => return act_on_follow_up(model, account, FollowUpAction::Skip),
@@ -556,7 +565,9 @@ fn on_account_command(model: &mut Model, command: Command, account: AccountId) -
             if model.ctx.book.get(account).is_some_and(|s| s.archived.is_some()) {
                 return vec![write(model, Change::Restore(account))];
             }
-            model.overlay = Some(Overlay::Form(Form::Fields(FieldsForm::archive(account, &name))));
+            model.overlay = Some(Overlay::Form(Form::Fields(
+                FieldsForm::archive(account, &name).in_lang(model.ctx.lang()),
+            )));
         }
         C::Snooze => return act_on_follow_up(model, account, FollowUpAction::Snooze),
         C::RaiseGrade | C::LowerGrade => {

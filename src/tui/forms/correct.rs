@@ -7,23 +7,20 @@ use super::{FieldId, FieldsForm, Purpose, Submission};
 use crate::app::{FollowUpChange, OrderChange, TouchChange};
 use crate::clock::parse_when;
 use crate::domain::{Direction, FollowUp, Money, Order, Outcome, Touch, TouchKind};
+use crate::i18n::{Lang, Words};
 
 /// "in" or "out", as the direction field takes it.
-pub(super) fn parse_direction(text: &str) -> Result<Direction, String> {
-    match text.trim().to_lowercase().as_str() {
-        "in" | "inbound" => Ok(Direction::Inbound),
-        "out" | "outbound" => Ok(Direction::Outbound),
-        _ => Err("in (they contacted you) or out".into()),
-    }
+pub(super) fn parse_direction(text: &str, lang: Lang) -> Result<Direction, String> {
+    text.trim().parse().map_err(|e: crate::domain::UnknownKeyword| e.words(lang))
 }
 
 /// An outcome, or none when empty.
-pub(super) fn parse_outcome(text: &str) -> Result<Option<Outcome>, String> {
+pub(super) fn parse_outcome(text: &str, lang: Lang) -> Result<Option<Outcome>, String> {
     let text = text.trim();
-    if text.is_empty() || text == "none" {
+    if text.is_empty() || text == "none" || text == "无" {
         return Ok(None);
     }
-    text.parse().map(Some).map_err(|e: crate::domain::UnknownKeyword| e.to_string())
+    text.parse().map(Some).map_err(|e: crate::domain::UnknownKeyword| e.words(lang))
 }
 
 impl FieldsForm {
@@ -38,7 +35,10 @@ impl FieldsForm {
             (F::Note, touch.note.clone()),
             (F::Lesson, touch.lesson.clone()),
         ];
-        let title = format!("Correct the {} with {name} (touch #{})", touch.kind, touch.id);
+        let title = (
+            "form-title-correct-touch",
+            vec![("kind", touch.kind.to_string()), ("name", name.to_string()), ("id", touch.id.to_string())],
+        );
         FieldsForm::new(Purpose::CorrectTouch(touch.id), title, fields, None)
     }
 
@@ -49,7 +49,8 @@ impl FieldsForm {
             (F::Moment, order.at.format("%Y-%m-%d %H:%M").to_string()),
             (F::Note, order.note.clone()),
         ];
-        let title = format!("Correct the order from {name} (order #{})", order.id);
+        let title =
+            ("form-title-correct-order", vec![("name", name.to_string()), ("id", order.id.to_string())]);
         FieldsForm::new(Purpose::CorrectOrder(order.id), title, fields, None)
     }
 
@@ -61,21 +62,24 @@ impl FieldsForm {
             None => follow_up.due.to_string(),
         };
         let fields = vec![(F::When, due), (F::Promise, follow_up.note.clone())];
-        let title = format!("Reschedule or correct follow-up #{} with {name}", follow_up.id);
+        let title = (
+            "form-title-correct-follow-up",
+            vec![("id", follow_up.id.to_string()), ("name", name.to_string())],
+        );
         FieldsForm::new(Purpose::CorrectFollowUp(follow_up.id), title, fields, Some(follow_up.kind))
     }
 
     /// The correction a valid form asks for (every field as shown).
     pub(super) fn correction(&self, now: NaiveDateTime) -> Result<Option<Submission>, String> {
         use FieldId as F;
-        let when = |id| parse_when(&self.text(id), now).map_err(|e| e.to_string());
+        let when = |id| parse_when(&self.text(id), now).map_err(|e| e.words(self.lang));
         Ok(Some(match &self.purpose {
             Purpose::CorrectTouch(id) => Submission::CorrectTouch(
                 *id,
                 TouchChange {
-                    kind: Some(self.text(F::Kind).parse::<TouchKind>().map_err(|e| e.to_string())?),
-                    outcome: Some(parse_outcome(&self.text(F::Outcome))?),
-                    direction: Some(parse_direction(&self.text(F::Direction))?),
+                    kind: Some(self.text(F::Kind).parse::<TouchKind>().map_err(|e| e.words(self.lang))?),
+                    outcome: Some(parse_outcome(&self.text(F::Outcome), self.lang)?),
+                    direction: Some(parse_direction(&self.text(F::Direction), self.lang)?),
                     at: Some(when(F::Moment)?),
                     note: Some(self.raw(F::Note).to_string()),
                     lesson: Some(self.text(F::Lesson)),
@@ -84,7 +88,7 @@ impl FieldsForm {
             Purpose::CorrectOrder(id) => Submission::CorrectOrder(
                 *id,
                 OrderChange {
-                    amount: Some(Money::parse(&self.text(F::Amount)).map_err(|e| e.to_string())?),
+                    amount: Some(Money::parse(&self.text(F::Amount)).map_err(|e| e.words(self.lang))?),
                     at: Some(when(F::Moment)?),
                     note: Some(self.text(F::Note)),
                 },

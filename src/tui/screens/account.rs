@@ -120,7 +120,7 @@ impl Screen for Account {
         self.open.is_some()
     }
 
-    fn command(&mut self, command: Command, _ctx: &Context) -> Option<Reply> {
+    fn command(&mut self, command: Command, ctx: &Context) -> Option<Reply> {
         let view = self.open.as_ref()?;
         let name = &view.detail.record.account.name;
         let Some(entry) = view.selected_entry() else {
@@ -129,9 +129,9 @@ impl Screen for Account {
         };
         match command {
             Command::CorrectEntry => Some(Reply::Form(Form::Fields(match entry {
-                Entry::Touch(t) => FieldsForm::correct_touch(t, name),
-                Entry::Order(o) => FieldsForm::correct_order(o, name),
-                Entry::FollowUp(f) => FieldsForm::correct_follow_up(f, name),
+                Entry::Touch(t) => FieldsForm::correct_touch(t, name).in_lang(ctx.lang()),
+                Entry::Order(o) => FieldsForm::correct_order(o, name).in_lang(ctx.lang()),
+                Entry::FollowUp(f) => FieldsForm::correct_follow_up(f, name).in_lang(ctx.lang()),
             }))),
             Command::RemoveEntry => {
                 let (removal, words) = match entry {
@@ -195,8 +195,11 @@ fn field<'a>(label: String, value: String, theme: &Theme) -> Line<'a> {
 fn focus_words(ctx: &Context, id: AccountId) -> String {
     let Some(index) = ctx.book.index_of(id) else { return String::new() };
     let marks = AccountMarks::of(&ctx.focus, &ctx.book.summaries, index, ctx.today(), &ctx.config);
-    let tier = marks.suggested_tier.map(|t| format!("revenue suggests {}", t.as_str().to_uppercase()));
-    [marks.words(), tier].into_iter().flatten().collect::<Vec<_>>().join("; ")
+    let lang = ctx.lang();
+    let tier = marks.suggested_tier.map(|t| {
+        lang.text_with("marks-suggests", &[("tier", lang.text(&format!("stage-tier-{}", t.as_str())).into())])
+    });
+    [marks.words(lang), tier].into_iter().flatten().collect::<Vec<_>>().join(&lang.text("reason-join"))
 }
 
 fn draw(view: &AccountView, ctx: &Context, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect) {

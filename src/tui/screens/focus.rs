@@ -17,10 +17,11 @@ use super::grouped::{GroupRow, Grouped};
 use crate::analysis::focus::{Abc, Focus, percent};
 use crate::app::effort_warning;
 use crate::domain::{AccountId, Money};
+use crate::i18n::{Lang, pad};
 use crate::tui::context::{Book, Context};
 use crate::tui::keymap::{Command, Scope};
 use crate::tui::theme::Theme;
-use crate::tui::views::parts::{bordered, count, empty, grouped, header_line, stage_label, table, visible};
+use crate::tui::views::parts::{bordered, empty, grouped, header_line, stage_label, table, visible};
 
 /// The lists of the Focus screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -143,22 +144,22 @@ impl Screen for FocusScreen {
 fn draw(view: &FocusScreen, ctx: &Context, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect) {
     let focus = &ctx.focus;
     let rules = &ctx.config.focus;
+    let lang = ctx.lang();
     let key = if focus.key_count == 0 {
-        "no key accounts yet: no customer has revenue in 12 months".to_string()
+        lang.text("focus-none-yet")
     } else {
-        format!(
-            "{} of {} customers bring {} of the revenue over 12 months, {}",
-            focus.key_count,
-            focus.customers.len(),
-            percent(focus.revenue_share_key),
-            grouped(focus.revenue_total)
+        lang.text_with(
+            "focus-key",
+            &[
+                ("key", focus.key_count.into()),
+                ("customers", focus.customers.len().into()),
+                ("share", percent(focus.revenue_share_key).into()),
+                ("revenue", grouped(focus.revenue_total).into()),
+            ],
         )
     };
-    header_line(
-        frame,
-        header,
-        vec![Span::raw(format!("{key}   forecast {}", grouped(focus.forecast_total)))],
-    );
+    let forecast = lang.text_with("focus-forecast", &[("amount", grouped(focus.forecast_total).into())]);
+    header_line(frame, header, vec![Span::raw(format!("{key}   {forecast}"))]);
     let charts_height = chart_height(ctx);
     let [effort_line, charts, list] = Layout::vertical([
         Constraint::Length(1),
@@ -166,18 +167,21 @@ fn draw(view: &FocusScreen, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
         Constraint::Fill(1),
     ])
     .areas(body);
-    let effort = match effort_warning(focus, rules) {
-        Some(warning) => Span::styled(format!("{warning}."), theme.overdue()),
-        None if focus.key_accounts().is_empty() => Span::styled(
-            "No key accounts yet: they are the customers that bring most of the last 12 months' revenue.",
-            theme.dim(),
-        ),
+    let effort = match effort_warning(focus, rules, lang) {
+        Some(warning) => {
+            Span::styled(lang.text_with("sentence", &[("text", warning.into())]), theme.overdue())
+        }
+        None if focus.key_accounts().is_empty() => {
+            Span::styled(lang.text("focus-no-key-accounts"), theme.dim())
+        }
         None => Span::styled(
-            format!(
-                "Key accounts get {} of your effort over {} days (target {}).",
-                percent(focus.effort_share_key),
-                rules.effort_days,
-                percent(rules.effort_target)
+            lang.text_with(
+                "focus-effort-ok",
+                &[
+                    ("effort", percent(focus.effort_share_key).into()),
+                    ("days", rules.effort_days.into()),
+                    ("target", percent(rules.effort_target).into()),
+                ],
             ),
             theme.ok(),
         ),
@@ -187,16 +191,18 @@ fn draw(view: &FocusScreen, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
         let [curve, bars] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(charts);
         pareto(view, ctx, theme, frame, curve);
-        effort_bars(focus, theme, frame, bars);
+        effort_bars(focus, lang, theme, frame, bars);
     }
     sections(view, ctx, theme, frame, list);
 }
 
 fn pareto(view: &FocusScreen, ctx: &Context, theme: &Theme, frame: &mut Frame, area: Rect) {
     let focus = &ctx.focus;
-    let block = bordered(" Pareto: revenue share by customers ");
+    let lang = ctx.lang();
+    let title = format!(" {} ", lang.text("focus-pareto"));
+    let block = bordered(&title);
     if focus.customers.is_empty() || focus.revenue_total.0 <= 0 {
-        let text = Paragraph::new(Span::styled("No revenue in 12 months yet.", theme.dim())).block(block);
+        let text = Paragraph::new(Span::styled(lang.text("focus-no-revenue"), theme.dim())).block(block);
         return frame.render_widget(text, area);
     }
     let share = ctx.config.focus.key_share;
@@ -234,9 +240,10 @@ fn pareto(view: &FocusScreen, ctx: &Context, theme: &Theme, frame: &mut Frame, a
     }
     frame.render_widget(Paragraph::new(labels).style(theme.dim()), y_labels);
     let width = usize::from(plot.width);
-    let cut_label = format!("cut at {} of customers", percent(cut));
-    let cut_at = ((cut * width as f64) as usize).min(width.saturating_sub(cut_label.len()));
-    let right = width.saturating_sub(cut_at + cut_label.len());
+    let cut_label = lang.text_with("focus-cut", &[("share", percent(cut).into())]);
+    let cut_width = unicode_width::UnicodeWidthStr::width(cut_label.as_str());
+    let cut_at = ((cut * width as f64) as usize).min(width.saturating_sub(cut_width));
+    let right = width.saturating_sub(cut_at + cut_width);
     let x_line = Line::from(vec![
         Span::raw(" ".repeat(5 + cut_at)),
         Span::styled(cut_label, theme.due()),
@@ -252,62 +259,68 @@ fn bar(fraction: f64, width: usize) -> String {
     "#".repeat(filled)
 }
 
-fn effort_bars(focus: &Focus, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let block = bordered(" Effort against revenue ");
+fn effort_bars(focus: &Focus, lang: Lang, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let title = format!(" {} ", lang.text("focus-effort-title"));
+    let block = bordered(&title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width).saturating_sub(23).max(1);
     let prospects = focus.prospects_effort_share();
+    let (revenue_word, effort_word) =
+        (pad(&lang.text("focus-bar-revenue"), 8), pad(&lang.text("focus-bar-effort"), 8));
     let mut lines = Vec::new();
     let mut pair = |label: &str, revenue: Option<f64>, effort: f64, effort_style: Style| {
         // label (10) + what (8) + bar + percentage (5)
         if let Some(revenue) = revenue {
             lines.push(Line::from(vec![
-                Span::styled(format!("{label:<10}"), theme.title()),
-                Span::raw("revenue "),
+                Span::styled(pad(label, 10), theme.title()),
+                Span::raw(revenue_word.clone()),
                 Span::styled(format!("{:<width$}", bar(revenue, width)), theme.ok()),
                 Span::raw(format!("{:>5}", percent(revenue))),
             ]));
         }
         let label = if revenue.is_some() { "" } else { label };
         lines.push(Line::from(vec![
-            Span::styled(format!("{label:<10}"), theme.title()),
-            Span::raw("effort  "),
+            Span::styled(pad(label, 10), theme.title()),
+            Span::raw(effort_word.clone()),
             Span::styled(format!("{:<width$}", bar(effort, width)), effort_style),
             Span::raw(format!("{:>5}", percent(effort))),
         ]));
     };
     let short = focus.effort_short;
     pair(
-        "Key (A)",
+        &lang.text("focus-key-a"),
         Some(focus.abc_share(Abc::A)),
         focus.abc_effort_share(Abc::A),
         if short { theme.overdue() } else { theme.due() },
     );
     pair("B", Some(focus.abc_share(Abc::B)), focus.abc_effort_share(Abc::B), theme.due());
     pair("C", Some(focus.abc_share(Abc::C)), focus.abc_effort_share(Abc::C), theme.due());
-    pair("Prospects", None, prospects, theme.due());
+    pair(&lang.text("focus-prospects"), None, prospects, theme.due());
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn heading(section: FocusSection, focus: &Focus) -> (String, String) {
+fn heading(section: FocusSection, focus: &Focus, lang: Lang) -> (String, String) {
     match section {
         FocusSection::Key => (
-            format!("MVC: {}", count(focus.key_count, "key account")),
-            format!("{} of revenue", percent(focus.revenue_share_key)),
+            lang.text_with("focus-mvc", &[("count", focus.key_count.into())]),
+            lang.text_with("focus-of-revenue", &[("share", percent(focus.revenue_share_key).into())]),
         ),
-        FocusSection::Growable => ("MGC: most headroom".into(), "potential - revenue".into()),
-        FocusSection::BelowZero => (format!("BZC: {} below zero", focus.bzc.len()), "revenue - cost".into()),
-        FocusSection::OverServed => ("Over-served customers".into(), "effort vs revenue".into()),
+        FocusSection::Growable => (lang.text("focus-mgc"), lang.text("focus-mgc-detail")),
+        FocusSection::BelowZero => {
+            (lang.text_with("focus-bzc", &[("count", focus.bzc.len().into())]), lang.text("focus-bzc-detail"))
+        }
+        FocusSection::OverServed => (lang.text("focus-over-served"), lang.text("focus-over-served-detail")),
     }
 }
 
 fn sections(view: &FocusScreen, ctx: &Context, theme: &Theme, frame: &mut Frame, area: Rect) {
     let rows = &view.list.rows;
     if rows.is_empty() {
-        return empty(frame, area, theme, "Nothing to list yet: record orders to see the 80/20 of the book.");
+        return empty(frame, area, theme, &ctx.lang().text("focus-empty"));
     }
     let focus = &ctx.focus;
+    let lang = ctx.lang();
     let (shown, selected) = visible(&view.list.list, rows, area);
     let (entries, _) = visible(&view.list.list, &view.entries, area);
     let rows = shown
@@ -315,7 +328,7 @@ fn sections(view: &FocusScreen, ctx: &Context, theme: &Theme, frame: &mut Frame,
         .zip(entries)
         .map(|(row, &(section, amount))| match *row {
             GroupRow::Heading(_) => {
-                let (title, detail) = heading(section, focus);
+                let (title, detail) = heading(section, focus, lang);
                 Row::new(vec![
                     Cell::from(Span::styled(title, theme.heading())),
                     Cell::from(""),
@@ -327,20 +340,26 @@ fn sections(view: &FocusScreen, ctx: &Context, theme: &Theme, frame: &mut Frame,
             GroupRow::Member(index) => {
                 let summary = &ctx.book.summaries[index];
                 let detail = match section {
-                    FocusSection::Key => format!("{} of revenue", percent(focus.revenue_share(amount))),
-                    FocusSection::Growable => {
-                        format!("potential {}", summary.potential.map(grouped).unwrap_or_default())
-                    }
-                    FocusSection::BelowZero => "costs more than it brings".into(),
+                    FocusSection::Key => lang.text_with(
+                        "focus-of-revenue",
+                        &[("share", percent(focus.revenue_share(amount)).into())],
+                    ),
+                    FocusSection::Growable => lang.text_with(
+                        "focus-potential",
+                        &[("amount", summary.potential.map(grouped).unwrap_or_default().into())],
+                    ),
+                    FocusSection::BelowZero => lang.text("focus-costs-more"),
                     FocusSection::OverServed => focus
                         .over_served
                         .iter()
                         .find(|o| o.index == index)
                         .map(|o| {
-                            format!(
-                                "effort {}, revenue {}",
-                                percent(o.effort_share),
-                                percent(o.revenue_share)
+                            lang.text_with(
+                                "focus-effort-revenue",
+                                &[
+                                    ("effort", percent(o.effort_share).into()),
+                                    ("revenue", percent(o.revenue_share).into()),
+                                ],
                             )
                         })
                         .unwrap_or_default(),
@@ -349,7 +368,7 @@ fn sections(view: &FocusScreen, ctx: &Context, theme: &Theme, frame: &mut Frame,
                 Row::new(vec![
                     Cell::from(format!("  {}", summary.name)),
                     Cell::from(summary.company.clone().unwrap_or_default()),
-                    Cell::from(stage_label(summary)),
+                    Cell::from(stage_label(summary, lang)),
                     Cell::from(Line::from(Span::styled(grouped(amount), amount_style)).right_aligned()),
                     Cell::from(detail),
                 ])
@@ -360,7 +379,13 @@ fn sections(view: &FocusScreen, ctx: &Context, theme: &Theme, frame: &mut Frame,
         frame,
         area,
         theme,
-        &["ACCOUNT", "COMPANY", "STAGE", "AMOUNT", ""],
+        &[
+            &lang.text("col-account"),
+            &lang.text("col-company"),
+            &lang.text("col-stage"),
+            &lang.text("col-amount"),
+            "",
+        ],
         &[
             Constraint::Length(24),
             Constraint::Fill(1),

@@ -157,7 +157,7 @@ fn draw(view: &Referrals, ctx: &Context, theme: &Theme, frame: &mut Frame, heade
             };
             // Two accounts may share a name: the company tells them apart.
             let company = ctx.book.get(row.account).and_then(|s| s.company.clone()).unwrap_or_default();
-            let stage = ctx.book.get(row.account).map(stage_label).unwrap_or_default();
+            let stage = ctx.book.get(row.account).map(|s| stage_label(s, ctx.lang())).unwrap_or_default();
             let referred = made(row.account).map(|r| {
                 lang.text_with("referrals-made", &[("made", r.made.into()), ("bought", r.converted.into())])
             });

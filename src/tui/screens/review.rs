@@ -16,6 +16,7 @@ use super::grouped::{GroupRow, Grouped};
 use super::{Reply, Screen};
 use crate::app::DayReview;
 use crate::domain::AccountId;
+use crate::i18n::{Lang, pad, review_title};
 use crate::tui::context::Context;
 use crate::tui::forms::{FieldsForm, Form};
 use crate::tui::keymap::{Command, Scope};
@@ -35,7 +36,7 @@ pub struct Review {
 /// Lines of the review's summary above the rows: one a fact, and the
 /// reflection wrapped into up to four.
 fn summary_height(day: &DayReview, width: u16) -> u16 {
-    let facts = day.lines().len().saturating_sub(1) as u16;
+    let facts = day.lines(Lang::En).len().saturating_sub(1) as u16;
     let reflection = 14 + unicode_width::UnicodeWidthStr::width(day.reflection.as_str()).max(8);
     facts + (reflection.div_ceil(usize::from(width.max(1))) as u16).clamp(1, 4)
 }
@@ -49,7 +50,7 @@ impl Review {
     fn step(&mut self, days: i64, ctx: &Context) -> Reply {
         let day = self.day(ctx) + chrono::Duration::days(days);
         if day > ctx.today() {
-            return Reply::Say("The review cannot look past today.".into());
+            return Reply::Say(ctx.lang().text("review-past-today"));
         }
         self.date = Some(day);
         Reply::Load(self.query(day))
@@ -92,7 +93,9 @@ impl Screen for Review {
             Command::NextDay => Some(self.step(1, ctx)),
             Command::Reflect => {
                 let written = self.shown_review(ctx).map_or("", |r| r.reflection.as_str());
-                Some(Reply::Form(Form::Fields(FieldsForm::reflect(self.day(ctx), written))))
+                Some(Reply::Form(Form::Fields(
+                    FieldsForm::reflect(self.day(ctx), written).in_lang(ctx.lang()),
+                )))
             }
             _ => None,
         }
@@ -148,13 +151,16 @@ impl Screen for Review {
 
 fn draw(view: &Review, ctx: &Context, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect) {
     let date = view.day(ctx);
-    let title = date.format("Review of %Y-%m-%d, %A   ").to_string();
+    let lang = ctx.lang();
+    let title = format!("{}   ", review_title(date, lang));
     let keys = &ctx.keymap;
-    let change_day = format!(
-        "{} and {} change the day, {} writes the reflection",
-        keys.key_of(Scope::Review, Command::PreviousDay),
-        keys.key_of(Scope::Review, Command::NextDay),
-        keys.key_of(Scope::Review, Command::Reflect),
+    let change_day = lang.text_with(
+        "review-keys",
+        &[
+            ("previous", keys.key_of(Scope::Review, Command::PreviousDay).into()),
+            ("next", keys.key_of(Scope::Review, Command::NextDay).into()),
+            ("reflect", keys.key_of(Scope::Review, Command::Reflect).into()),
+        ],
     );
     header_line(
         frame,
@@ -162,7 +168,7 @@ fn draw(view: &Review, ctx: &Context, theme: &Theme, frame: &mut Frame, header: 
         vec![Span::styled(title, theme.title()), Span::styled(change_day, theme.dim())],
     );
     let Some(day) = view.shown_review(ctx) else {
-        return empty(frame, body, theme, "Loading the review...");
+        return empty(frame, body, theme, &lang.text("review-loading"));
     };
     let [summary, _, rows] = Layout::vertical([
         Constraint::Length(summary_height(day, body.width)),
@@ -170,34 +176,37 @@ fn draw(view: &Review, ctx: &Context, theme: &Theme, frame: &mut Frame, header: 
         Constraint::Min(1),
     ])
     .areas(body);
-    let label = |text: &str| Span::styled(format!("{text:<14}"), theme.title());
+    let all = day.lines(lang);
+    let width =
+        all.iter().map(|l| unicode_width::UnicodeWidthStr::width(l.label.as_str())).max().unwrap_or(0) + 2;
+    let label = |text: &str| Span::styled(pad(text, width), theme.title());
     let mut lines: Vec<Line> = Vec::new();
     let mut reflection = None;
-    for (name, value) in day.lines() {
-        if name == "Reflection" {
-            reflection = Some(value);
+    for line in all {
+        if line.key == "review-reflection" {
+            reflection = Some((line.label, line.value));
         } else {
-            lines.push(Line::from(vec![label(name), Span::raw(value)]));
+            lines.push(Line::from(vec![label(&line.label), Span::raw(line.value)]));
         }
     }
     let [facts, thoughts] =
         Layout::vertical([Constraint::Length(lines.len() as u16), Constraint::Min(1)]).areas(summary);
     frame.render_widget(Paragraph::new(lines), facts);
-    let reflection = reflection.unwrap_or_default();
+    let (reflection_label, reflection) = reflection.unwrap_or_default();
     frame.render_widget(
-        Paragraph::new(Line::from(vec![label("Reflection"), Span::raw(reflection)]))
+        Paragraph::new(Line::from(vec![label(&reflection_label), Span::raw(reflection)]))
             .wrap(Wrap { trim: false }),
         thoughts,
     );
     if day.rows.is_empty() {
-        return empty(frame, rows, theme, "No one contacted, nothing planned left.");
+        return empty(frame, rows, theme, &lang.text("review-empty"));
     }
     let heading = |group: usize| {
-        let text = match (group, day.today) {
-            (0, _) => "Contacted",
-            (_, true) => "Planned, still to do",
-            (_, false) => "Planned, not worked",
-        };
+        let text = lang.text(match (group, day.today) {
+            (0, _) => "review-contacted",
+            (_, true) => "review-planned-left",
+            (_, false) => "review-planned-missed",
+        });
         Row::new(vec![Cell::from(Span::styled(text, theme.heading()))])
     };
     let member = |i: usize| {
@@ -213,7 +222,7 @@ fn draw(view: &Review, ctx: &Context, theme: &Theme, frame: &mut Frame, header: 
         frame,
         rows,
         theme,
-        &["NAME", "PHONE", "WHAT"],
+        &[&lang.text("col-name"), &lang.text("col-phone"), &lang.text("col-what")],
         &[Constraint::Length(20), Constraint::Length(15), Constraint::Fill(1)],
         heading,
         member,

@@ -22,7 +22,7 @@ use crate::i18n::Lang;
 use crate::tui::context::Context;
 use crate::tui::keymap::{Command, Scope};
 use crate::tui::theme::Theme;
-use crate::tui::views::parts::{ago, empty, focus_mark, stage_label};
+use crate::tui::views::parts::{ago_in, empty, focus_mark, stage_label};
 
 /// How far ahead the later rows are given a day.
 const HORIZON: u32 = 7;
@@ -246,9 +246,9 @@ impl Screen for Today {
                 theme.dim(),
             ));
         }
-        let warning = effort_warning(&ctx.focus, &ctx.config.focus).map(|w| {
+        let warning = effort_warning(&ctx.focus, &ctx.config.focus, lang).map(|w| {
             Line::from(vec![
-                Span::styled(format!("{w}."), theme.overdue()),
+                Span::styled(lang.text_with("sentence", &[("text", w.into())]), theme.overdue()),
                 Span::styled(format!("  {}", lang.text("today-focus-hint")), theme.dim()),
             ])
         });
@@ -294,7 +294,7 @@ impl Screen for Today {
                 Column::Company => {
                     Cell::from(Span::styled(summary.company.clone().unwrap_or_default(), style))
                 }
-                Column::Stage => Cell::from(Span::styled(stage_label(summary), style)),
+                Column::Stage => Cell::from(Span::styled(stage_label(summary, lang), style)),
                 Column::Mark => Cell::from(focus_mark(ctx, theme, planned.index)),
                 Column::Phone => Cell::from(Span::styled(summary.phone.clone().unwrap_or_default(), style)),
                 Column::Do => Cell::from(Span::styled(
@@ -303,7 +303,7 @@ impl Screen for Today {
                 )),
                 Column::Why => Cell::from(Span::styled(why.clone(), why_style)),
                 Column::LastTouch => Cell::from(Span::styled(
-                    ago(crate::analysis::ranking::last_contact(summary, &ctx.config), ctx.now),
+                    ago_in(crate::analysis::ranking::last_contact(summary, &ctx.config), ctx.now, lang),
                     style,
                 )),
             }))

@@ -68,25 +68,30 @@ pub fn render(model: &Model, theme: &Theme, frame: &mut Frame) {
         let popup = centered(area, 50, 20);
         frame.render_widget(Clear, popup);
         let keymap = &model.ctx.keymap;
+        let lang = model.ctx.lang();
         let (title, asked, yes, no) = match question {
-            Question::DiscardForm => {
-                (" Unsaved changes ", "Discard what you typed?", " discard   ", " keep editing")
-            }
+            Question::DiscardForm => (
+                "question-unsaved",
+                lang.text("question-discard"),
+                "question-discard-yes",
+                "question-keep-editing",
+            ),
             Question::Remove(_, words) => {
-                (" Delete ", words.as_str(), " delete (u undoes it)   ", " keep it")
+                ("question-delete", words.clone(), "question-delete-yes", "question-keep-it")
             }
         };
         let text = vec![
-            Line::from(asked.to_string()),
+            Line::from(asked),
             Line::from(vec![
                 Span::styled(keymap.key_of(Scope::Confirm, Command::Confirm), theme.key()),
-                Span::raw(yes),
+                Span::raw(format!(" {}   ", lang.text(yes))),
                 Span::styled(keymap.key_of(Scope::Confirm, Command::Deny), theme.key()),
-                Span::raw(no),
+                Span::raw(format!(" {}", lang.text(no))),
             ]),
         ];
+        let title = format!(" {} ", lang.text(title));
         frame.render_widget(
-            Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }).block(bordered(title)),
+            Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }).block(bordered(&title)),
             popup,
         );
     }

@@ -27,7 +27,9 @@ fn input_line(frame: &mut Frame, area: Rect, input: &TextInput, focused: bool, t
 }
 
 pub fn search(model: &Model, search: &SearchState, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let block = bordered(" Search: name, company, phone, email, tag, pinyin (zw finds 张伟) ");
+    let lang = model.ctx.lang();
+    let title = format!(" {} ", lang.text("search-title"));
+    let block = bordered(&title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [prompt, count, results] =
@@ -37,9 +39,9 @@ pub fn search(model: &Model, search: &SearchState, theme: &Theme, frame: &mut Fr
     input_line(frame, field, &search.input, true, theme);
     let book = &model.ctx.book;
     let summary = if search.input.is_empty() {
-        format!("{} accounts", book.search.len())
+        lang.text_with("search-accounts", &[("count", book.search.len().into())])
     } else {
-        format!("{} matches", search.found.total)
+        lang.text_with("search-matches", &[("count", search.found.total.into())])
     };
     frame.render_widget(Paragraph::new(Span::styled(summary, theme.dim())), count);
     let height = usize::from(results.height);
@@ -53,7 +55,7 @@ pub fn search(model: &Model, search: &SearchState, theme: &Theme, frame: &mut Fr
         .take(height)
         .map(|(i, hit)| {
             let doc = book.search.doc(hit.index);
-            let stage = book.get(hit.id).map(stage_label).unwrap_or_default();
+            let stage = book.get(hit.id).map(|s| stage_label(s, lang)).unwrap_or_default();
             let row = Row::new(vec![
                 Cell::from(doc.name().to_string()),
                 Cell::from(doc.company().unwrap_or_default().to_string()),
@@ -220,8 +222,8 @@ pub fn help(model: &Model, scroll: usize, theme: &Theme, frame: &mut Frame, area
     let bottom = keymap.key_of(Scope::Help, Command::Bottom);
     let top = keymap.key_of(Scope::Help, Command::Top);
     let note = match (scroll < max_scroll, scroll > 0) {
-        (true, _) => format!("more below: {down} pages down, {bottom} goes to the end"),
-        (false, true) => format!("the end; {top} goes back to the top"),
+        (true, _) => lang.text_with("help-more-below", &[("down", down.into()), ("bottom", bottom.into())]),
+        (false, true) => lang.text_with("help-the-end", &[("top", top.into())]),
         (false, false) => String::new(),
     };
     frame.render_widget(Paragraph::new(Span::styled(note, theme.dim())).right_aligned(), more);
@@ -235,13 +237,14 @@ pub fn follow_up_picker(
     frame: &mut Frame,
     area: Rect,
 ) {
-    let verb = match picker.action {
-        FollowUpAction::Done => "mark done",
-        FollowUpAction::Skip => "skip",
-        FollowUpAction::Snooze => "snooze",
+    let lang = model.ctx.lang();
+    let id = match picker.action {
+        FollowUpAction::Done => "picker-title-done",
+        FollowUpAction::Skip => "picker-title-skip",
+        FollowUpAction::Snooze => "picker-title-snooze",
     };
-    let title =
-        format!(" {} has {} open follow-ups: which to {verb}? ", picker.name, picker.follow_ups.len());
+    let args = [("name", picker.name.as_str().into()), ("count", picker.follow_ups.len().into())];
+    let title = format!(" {} ", lang.text_with(id, &args));
     let block = bordered(&title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -254,15 +257,21 @@ pub fn follow_up_picker(
         .map(|(i, f)| {
             let overdue = f.days_overdue(today);
             let when = match overdue {
-                1.. => format!("{} ({overdue}d overdue)", f.due_words()),
-                0 => format!("{} (today)", f.due_words()),
+                1.. => lang
+                    .text_with("picker-overdue", &[("due", f.due_words().into()), ("days", overdue.into())]),
+                0 => lang.text_with("picker-today", &[("due", f.due_words().into())]),
                 _ => f.due_words(),
+            };
+            let what = if f.note.is_empty() {
+                lang.text(&format!("follow-up-reason-{}", f.reason.as_str()))
+            } else {
+                f.note.clone()
             };
             let row = Row::new(vec![
                 Cell::from(format!("#{}", f.id)),
                 Cell::from(when),
-                Cell::from(f.kind.to_string()),
-                Cell::from(if f.note.is_empty() { f.reason.to_string() } else { f.note.clone() }),
+                Cell::from(lang.text(&format!("kind-{}", f.kind.as_str()))),
+                Cell::from(what),
             ]);
             if i == picker.selected { row.style(theme.selected()) } else { row }
         })
@@ -270,15 +279,16 @@ pub fn follow_up_picker(
     let widths = [Constraint::Length(7), Constraint::Length(30), Constraint::Length(8), Constraint::Fill(1)];
     frame.render_widget(Table::new(rows, widths).column_spacing(2), list);
     let keymap = &model.ctx.keymap;
-    let spans: Vec<Span> = [(Command::Open, "take"), (Command::Down, "next"), (Command::Back, "cancel")]
-        .into_iter()
-        .flat_map(|(command, words)| {
-            [
-                Span::styled(keymap.key_of(Scope::Picker, command), theme.key()),
-                Span::raw(format!(" {words}   ")),
-            ]
-        })
-        .collect();
+    let spans: Vec<Span> =
+        [(Command::Open, "picker-take"), (Command::Down, "picker-next"), (Command::Back, "picker-cancel")]
+            .into_iter()
+            .flat_map(|(command, words)| {
+                [
+                    Span::styled(keymap.key_of(Scope::Picker, command), theme.key()),
+                    Span::raw(format!(" {}   ", lang.text(words))),
+                ]
+            })
+            .collect();
     frame.render_widget(Paragraph::new(Line::from(spans)), keys);
 }
 
@@ -371,7 +381,10 @@ fn log_form(ctx: &Context, form: &LogForm, theme: &Theme, frame: &mut Frame, are
     let width = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
     if let Some(warning) = &form.warning {
-        lines.push(Line::from(Span::styled(format!("Careful: {warning}."), theme.overdue())));
+        lines.push(Line::from(Span::styled(
+            lang.text_with("form-careful", &[("warning", warning.as_str().into())]),
+            theme.overdue(),
+        )));
     }
     if form.choose_kind {
         let kinds = scope_picks(
@@ -452,7 +465,7 @@ fn log_form(ctx: &Context, form: &LogForm, theme: &Theme, frame: &mut Frame, are
 
 fn fields_form(ctx: &Context, form: &FieldsForm, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lang = ctx.config.ui.lang();
-    let title = format!(" {} ", form.title);
+    let title = format!(" {} ", form.title());
     let block = bordered(&title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -473,7 +486,7 @@ fn fields_form(ctx: &Context, form: &FieldsForm, theme: &Theme, frame: &mut Fram
         frame.render_widget(Paragraph::new(row_label(&field.label_in(lang), focused, theme)), label);
         input_line(frame, input, &field.input, focused, theme);
         let remark = if errors.iter().any(|(at, _)| *at == i) {
-            Span::styled("! fix this", theme.error())
+            Span::styled(lang.text("form-fix-this"), theme.error())
         } else {
             Span::styled(field.hint_in(lang), theme.dim())
         };
@@ -481,7 +494,7 @@ fn fields_form(ctx: &Context, form: &FieldsForm, theme: &Theme, frame: &mut Fram
     }
     let mut next = form.fields.len();
     if let Some(kind) = form.kind {
-        let mut spans = vec![Span::styled("  Kind        Alt+", theme.dim())];
+        let mut spans = vec![Span::styled(format!("  {}", lang.text("form-kind-picks")), theme.dim())];
         let chosen = |c| c == Command::PickFollowUpKind(kind);
         spans.extend(scope_picks(
             &ctx.keymap,
@@ -497,7 +510,8 @@ fn fields_form(ctx: &Context, form: &FieldsForm, theme: &Theme, frame: &mut Fram
     // The focused field's problem in full, else the first one.
     let problem = errors.iter().find(|(at, _)| *at == form.focus).or(errors.first());
     if let Some((at, error)) = problem {
-        let text = format!("{}: {error}", form.fields[*at].label_in(lang));
+        let args = [("field", form.fields[*at].label_in(lang).into()), ("error", error.as_str().into())];
+        let text = lang.text_with("form-error", &args);
         frame.render_widget(
             Paragraph::new(Span::styled(text, theme.error())).wrap(Wrap { trim: true }),
             areas[next + 1],

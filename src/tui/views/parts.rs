@@ -79,7 +79,7 @@ pub fn focus_mark(ctx: &Context, theme: &Theme, index: usize) -> Span<'static> {
                 ValueClass::Mgc => theme.ok(),
                 ValueClass::Bzc => theme.overdue(),
             };
-            Span::styled(class.mark(), style)
+            Span::styled(ctx.lang().text(class.mark_id()), style)
         }
         None => Span::raw(""),
     }
@@ -91,8 +91,15 @@ pub fn focus_mark_of(ctx: &Context, theme: &Theme, id: AccountId) -> Span<'stati
 }
 
 /// "A", "VIP", "archived": the short stage of a row.
-pub fn stage_label(summary: &AccountSummary) -> String {
-    summary.stage_label().short()
+pub fn stage_label(summary: &AccountSummary, lang: Lang) -> String {
+    let label = summary.stage_label();
+    match (label.archived, label.stage) {
+        (Some(_), _) => lang.text("stage-short-archived"),
+        (None, crate::domain::Stage::Prospect { grade }) => grade.to_string(),
+        (None, crate::domain::Stage::Customer { tier, .. }) => {
+            lang.text(&format!("stage-short-{}", tier.as_str()))
+        }
+    }
 }
 
 /// "today", "3d ago", "2026-05-01": how long ago, as a rep reads it.

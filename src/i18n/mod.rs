@@ -7,6 +7,10 @@
 //! then the locale of the environment (`LC_ALL`, `LC_MESSAGES`, `LANG`:
 //! `zh_CN.UTF-8`, `zh_SG`, `zh` are Chinese), else English.
 
+mod errors;
+
+pub use errors::Words;
+
 use std::collections::HashMap;
 
 use fluent_templates::fluent_bundle::FluentValue;
@@ -92,12 +96,37 @@ impl Lang {
         LOCALES.try_lookup(&self.id(), id)
     }
 
+    /// The message `id` with its arguments, if this language (or English)
+    /// has it.
+    pub fn try_text_with(self, id: &str, args: &[(&'static str, FluentValue<'_>)]) -> Option<String> {
+        let args: HashMap<std::borrow::Cow<'static, str>, FluentValue<'_>> =
+            args.iter().map(|(name, value)| ((*name).into(), value.clone())).collect();
+        LOCALES.try_lookup_with_args(&self.id(), id, &args)
+    }
+
     /// The message `id` with its arguments.
     pub fn text_with(self, id: &str, args: &[(&'static str, FluentValue<'_>)]) -> String {
         let args: HashMap<std::borrow::Cow<'static, str>, FluentValue<'_>> =
             args.iter().map(|(name, value)| ((*name).into(), value.clone())).collect();
         LOCALES.lookup_with_args(&self.id(), id, &args)
     }
+}
+
+/// "Review of 2026-11-27, Friday": the review's title, in the CLI and the TUI.
+pub fn review_title(date: chrono::NaiveDate, lang: Lang) -> String {
+    use chrono::Datelike;
+    let weekday = lang.text(&format!("weekday-long-{}", date.weekday().number_from_monday()));
+    lang.text_with(
+        "review-title",
+        &[("date", date.format("%Y-%m-%d").to_string().into()), ("weekday", weekday.into())],
+    )
+}
+
+/// `text` padded with spaces to `columns` terminal columns (a Chinese
+/// character takes two), so that labels line up in every language.
+pub fn pad(text: &str, columns: usize) -> String {
+    let width = unicode_width::UnicodeWidthStr::width(text);
+    format!("{text}{}", " ".repeat(columns.saturating_sub(width)))
 }
 
 #[cfg(test)]

@@ -1,0 +1,46 @@
+# 出错时的中文说明。英文说明就是各错误类型自己的文字（src/i18n/errors.rs）。
+error-empty-name = 姓名不能为空
+error-too-long = { $field }不能超过 { $max } 个字
+error-phone-characters = 电话“{ $phone }”只能有数字、空格、+、-、括号和点
+error-phone-short = 电话“{ $phone }”位数太少
+error-phone-long = 电话“{ $phone }”位数太多
+error-too-many-phones = 电话号码太多了
+error-email = 邮箱“{ $email }”不像 name@example.com 这样的地址
+error-tag = 标签“{ $tag }”是空的或带逗号
+error-too-many-tags = 标签太多了
+error-amount-empty = 金额不能为空
+error-amount-negative = 金额“{ $amount }”是负数；金额只能是零或正数
+error-amount-malformed = 金额“{ $amount }”不是 12000 或 12000.50 这样的数
+error-amount-precise = 金额“{ $amount }”小数超过两位
+error-amount-large = 金额“{ $amount }”太大了
+error-keyword = { $what }“{ $given }”不对，可以填：{ $expected }
+error-out-of-window = { $date } 不在 Leadline 接受的 1900 到 2200 年之间
+error-month-day = “{ $given }”不是日期：填 MM-DD 或 YYYY-MM-DD
+error-when = “{ $given }”不是日期：可以填 YYYY-MM-DD、YYYY-MM-DD HH:MM、HH:MM、现在、今天、明天、昨天（带时间：昨天 18:30）、+3d、-2d、+1w、-2h
+error-no-such-account = 没有和“{ $query }”对得上的客户
+error-ambiguous = “{ $query }”对得上 { $total } 个客户：{ $candidates }；请用编号或更长的名字
+error-no-such-follow-up = 没有跟进 #{ $id }
+error-no-such-referral = 没有转介绍 #{ $id }
+error-nothing-to-undo = 没有可撤销的操作
+
+## 错误说明里用到的词
+term-name = 姓名
+term-company = 公司
+term-title = 职位
+term-address = 地址
+term-source = 来源
+term-email = 邮箱
+term-phone = 电话
+term-tag = 标签
+term-incentive = 奖励
+term-note = 备注
+term-competitor-notes = 竞争对手
+term-lesson = 心得
+term-reflection = 总结
+term-grade = 级别
+term-tier = 客户等级
+term-archive-reason = 归档原因
+term-touch-kind = 联系方式
+term-direction = 方向
+term-outcome = 结果
+term-follow-up-reason = 跟进原因
