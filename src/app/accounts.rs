@@ -253,7 +253,16 @@ impl App {
             )?;
             also.push(scheduled);
         }
-        let changes = txn.commit(format!("add {} (#{})", record.account.name, record.account.id), now)?;
+        let changes = txn.commit(
+            self.config.ui.lang().text_with(
+                "history-add",
+                &[
+                    ("name", record.account.name.as_str().into()),
+                    ("id", record.account.id.to_string().into()),
+                ],
+            ),
+            now,
+        )?;
         Ok(Written { value: record, changes, also })
     }
 
@@ -263,7 +272,10 @@ impl App {
         input.apply_to(&mut record.account)?;
         let mut txn = self.begin();
         txn.put_account(&record)?;
-        let summary = format!("edit {} (#{id})", record.account.name);
+        let summary = self.config.ui.lang().text_with(
+            "history-edit",
+            &[("name", record.account.name.as_str().into()), ("id", id.to_string().into())],
+        );
         let changes = txn.commit(summary, self.now())?;
         Ok(Written { value: record, changes, also: Vec::new() })
     }
@@ -300,7 +312,20 @@ impl App {
         record.account.archived = Some(Archived { reason, at: now });
         let mut txn = self.begin();
         txn.put_account(&record)?;
-        let changes = txn.commit(format!("archive {} (#{id}) as {reason}", record.account.name), now)?;
+        let changes = txn.commit(
+            self.config.ui.lang().text_with(
+                "history-archive",
+                &[
+                    ("name", record.account.name.as_str().into()),
+                    ("id", id.to_string().into()),
+                    (
+                        "reason",
+                        self.config.ui.lang().text(&format!("archive-reason-{}", reason.as_str())).into(),
+                    ),
+                ],
+            ),
+            now,
+        )?;
         Ok(Written { value: record, changes, also: Vec::new() })
     }
 
@@ -311,7 +336,13 @@ impl App {
         }
         let mut txn = self.begin();
         txn.put_account(&record)?;
-        let changes = txn.commit(format!("restore {} (#{id})", record.account.name), self.now())?;
+        let changes = txn.commit(
+            self.config.ui.lang().text_with(
+                "history-restore",
+                &[("name", record.account.name.as_str().into()), ("id", id.to_string().into())],
+            ),
+            self.now(),
+        )?;
         Ok(Written { value: record, changes, also: Vec::new() })
     }
 

@@ -11,6 +11,7 @@ use crate::domain::{
     AccountId, AccountSummary, Direction, FollowUp, FollowUpId, FollowUpReason, FollowUpStatus, Money, Order,
     OrderId, Outcome, Stage, Tier, Touch, TouchId, TouchKind,
 };
+use crate::i18n::Lang;
 
 #[derive(Clone, Debug)]
 pub struct TouchInput {
@@ -82,11 +83,13 @@ pub fn sms_restraint(
 ) -> Option<String> {
     let unanswered = crate::analysis::ranking::unanswered_sms(summary, today, config);
     (unanswered >= config.sms.unanswered as usize).then(|| {
-        format!(
-            "{} SMS to {} in {} days got no answer: call or visit instead",
-            unanswered + adding,
-            summary.name,
-            config.sms.within_days
+        config.ui.lang().text_with(
+            "sms-restraint",
+            &[
+                ("count", (unanswered + adding).into()),
+                ("name", summary.name.as_str().into()),
+                ("days", config.sms.within_days.into()),
+            ],
         )
     })
 }
@@ -94,16 +97,30 @@ pub fn sms_restraint(
 /// What a write closed besides what was asked, in words: "closed
 /// follow-up #12 (quote sent)", "closed follow-ups #3 (call, due 11-28),
 /// #4 (visit, due 11-30)"; `None` when it closed nothing.
-pub fn closed_words(closed: &[FollowUp]) -> Option<String> {
+pub fn closed_words(closed: &[FollowUp], lang: Lang) -> Option<String> {
     let each: Vec<String> = closed
         .iter()
         .map(|f| match f.from_outcome {
-            Some(outcome @ (Outcome::QuoteSent | Outcome::MeetingBooked)) => format!("#{} ({outcome})", f.id),
-            _ => format!("#{} ({}, due {})", f.id, f.kind, f.due.format("%m-%d")),
+            Some(outcome @ (Outcome::QuoteSent | Outcome::MeetingBooked)) => {
+                let outcome = lang.text(&format!("outcome-{}", outcome.as_str()));
+                lang.text_with(
+                    "also-closed-outcome",
+                    &[("id", f.id.to_string().into()), ("outcome", outcome.into())],
+                )
+            }
+            _ => lang.text_with(
+                "also-closed-due",
+                &[
+                    ("id", f.id.to_string().into()),
+                    ("kind", lang.text(&format!("kind-{}", f.kind.as_str())).into()),
+                    ("due", f.due.format("%m-%d").to_string().into()),
+                ],
+            ),
         })
         .collect();
-    let noun = if each.len() == 1 { "follow-up" } else { "follow-ups" };
-    (!each.is_empty()).then(|| format!("closed {noun} {}", each.join(", ")))
+    let list = each.join(&lang.text("list-separator"));
+    (!each.is_empty())
+        .then(|| lang.text_with("also-closed", &[("count", each.len().into()), ("list", list.into())]))
 }
 
 #[derive(Clone, Debug)]
@@ -214,9 +231,17 @@ impl App {
                     moved
                 }
                 None => {
+                    let lang = self.config.ui.lang();
+                    let kind = lang.text(&format!("kind-{}", touch.kind.as_str()));
                     let reason_note = match &touch.outcome {
-                        Some(outcome) => format!("after {} ({outcome})", touch.kind),
-                        None => format!("after {}", touch.kind),
+                        Some(outcome) => {
+                            let outcome = lang.text(&format!("outcome-{}", outcome.as_str()));
+                            lang.text_with(
+                                "note-after-outcome",
+                                &[("kind", kind.into()), ("outcome", outcome.into())],
+                            )
+                        }
+                        None => lang.text_with("note-after", &[("kind", kind.into())]),
                     };
                     let input = FollowUpInput {
                         account: input.account,
@@ -230,13 +255,21 @@ impl App {
             });
         }
         let name = record.account.name.clone();
-        let changes = txn.commit(format!("log {} with {name} (#{})", touch.kind, input.account), now)?;
-        let mut also: Vec<String> = closed_words(&closed).into_iter().collect();
+        let changes = txn.commit(
+            self.config.ui.lang().text_with(
+                "history-log",
+                &[
+                    ("kind", self.config.ui.lang().text(&format!("kind-{}", touch.kind.as_str())).into()),
+                    ("name", name.as_str().into()),
+                    ("id", input.account.to_string().into()),
+                ],
+            ),
+            now,
+        )?;
+        let mut also: Vec<String> = closed_words(&closed, self.config.ui.lang()).into_iter().collect();
         if let (true, Some(f)) = (merged, &follow_up) {
-            also.push(format!(
-                "moved follow-up #{} to {}: the same promise, made earlier today",
-                f.id, f.due
-            ));
+            let args = [("id", f.id.to_string().into()), ("due", f.due.to_string().into())];
+            also.push(self.config.ui.lang().text_with("also-moved", &args));
         }
         let logged = Logged { touch, account_name: name, follow_up, closed, merged, warnings };
         Ok(Written { value: logged, changes, also })
@@ -296,9 +329,18 @@ impl App {
                 closed.push(waiting);
             }
         }
-        let changes =
-            txn.commit(format!("order {} from {name} (#{})", order.amount.grouped(), input.account), now)?;
-        let also = closed_words(&closed).into_iter().collect();
+        let changes = txn.commit(
+            self.config.ui.lang().text_with(
+                "history-order",
+                &[
+                    ("amount", order.amount.grouped().into()),
+                    ("name", name.as_str().into()),
+                    ("id", input.account.to_string().into()),
+                ],
+            ),
+            now,
+        )?;
+        let also = closed_words(&closed, self.config.ui.lang()).into_iter().collect();
         let recorded = Recorded { order, account_name: name, converted, restored, earned, closed };
         Ok(Written { value: recorded, changes, also })
     }
@@ -311,7 +353,14 @@ impl App {
         let input = FollowUpInput { due, note: checked_note(&input.note)?, ..input.clone() };
         let follow_up = new_follow_up(&mut txn, &input, None, now)?;
         let changes = txn.commit(
-            format!("follow-up #{} with {} on {}", follow_up.id, record.account.name, follow_up.due),
+            self.config.ui.lang().text_with(
+                "history-follow-up",
+                &[
+                    ("id", follow_up.id.to_string().into()),
+                    ("name", record.account.name.as_str().into()),
+                    ("due", follow_up.due.to_string().into()),
+                ],
+            ),
             now,
         )?;
         Ok(Written { value: follow_up, changes, also: Vec::new() })
@@ -348,8 +397,13 @@ impl App {
         follow_up.closed_at = Some(now);
         let mut txn = self.begin();
         txn.put_follow_up(&follow_up);
-        let verb = if status == FollowUpStatus::Skipped { "skip" } else { "done" };
-        let changes = txn.commit(format!("{verb} follow-up #{id} ({name})"), now)?;
+        let verb = if status == FollowUpStatus::Skipped { "history-skip" } else { "history-done" };
+        let summary = self
+            .config
+            .ui
+            .lang()
+            .text_with(verb, &[("id", id.to_string().into()), ("name", name.as_str().into())]);
+        let changes = txn.commit(summary, now)?;
         Ok(Written { value: (follow_up, name), changes, also: Vec::new() })
     }
 
@@ -385,7 +439,17 @@ impl App {
         follow_up.snoozed_at.push(now);
         let mut txn = self.begin();
         txn.put_follow_up(&follow_up);
-        let changes = txn.commit(format!("snooze follow-up #{id} ({name}) to {}", to.date), now)?;
+        let changes = txn.commit(
+            self.config.ui.lang().text_with(
+                "history-snooze",
+                &[
+                    ("id", id.to_string().into()),
+                    ("name", name.as_str().into()),
+                    ("due", to.date.to_string().into()),
+                ],
+            ),
+            now,
+        )?;
         Ok(Written { value: (follow_up, name), changes, also: Vec::new() })
     }
 }

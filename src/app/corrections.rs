@@ -85,7 +85,13 @@ impl App {
         let name = self.record(old.account)?.account.name;
         let mut txn = self.begin();
         txn.rewrite_touch(&old, Some(&touch))?;
-        let changes = txn.commit(format!("amend touch #{id} ({name})"), self.now())?;
+        let changes = txn.commit(
+            self.config.ui.lang().text_with(
+                "history-amend-touch",
+                &[("id", id.to_string().into()), ("name", name.as_str().into())],
+            ),
+            self.now(),
+        )?;
         Ok(Written { value: Corrected { record: touch, account_name: name }, changes, also: Vec::new() })
     }
 
@@ -117,7 +123,13 @@ impl App {
         let name = self.record(old.account)?.account.name;
         let mut txn = self.begin();
         txn.rewrite_order(&old, Some(&order))?;
-        let changes = txn.commit(format!("amend order #{id} ({name})"), self.now())?;
+        let changes = txn.commit(
+            self.config.ui.lang().text_with(
+                "history-amend-order",
+                &[("id", id.to_string().into()), ("name", name.as_str().into())],
+            ),
+            self.now(),
+        )?;
         Ok(Written { value: Corrected { record: order, account_name: name }, changes, also: Vec::new() })
     }
 

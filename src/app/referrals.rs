@@ -105,11 +105,12 @@ impl App {
         };
         txn.put_referral(&referral);
         let rules = &self.config.referrals;
+        let lang = self.config.ui.lang();
         let contact = follow_up(
             txn,
             referee.0,
             rules.contact_referee_days,
-            format!("referred by {}", referrer.1),
+            lang.text_with("note-referred-by", &[("name", referrer.1.into())]),
             referral.id,
             now,
         )?;
@@ -117,18 +118,20 @@ impl App {
             txn,
             referrer.0,
             rules.thank_referrer_days,
-            format!("thank for referring {}", referee.1),
+            lang.text_with("note-thank", &[("name", referee.1.into())]),
             referral.id,
             now,
         )?;
-        let scheduled = format!(
-            "scheduled follow-ups #{} (call {} by {}) and #{} (thank {} by {})",
-            contact.id,
-            referee.1,
-            contact.due.format("%m-%d"),
-            thank.id,
-            referrer.1,
-            thank.due.format("%m-%d")
+        let scheduled = lang.text_with(
+            "also-referral",
+            &[
+                ("call", contact.id.to_string().into()),
+                ("referee", referee.1.into()),
+                ("call_due", contact.due.format("%m-%d").to_string().into()),
+                ("thank", thank.id.to_string().into()),
+                ("referrer", referrer.1.into()),
+                ("thank_due", thank.due.format("%m-%d").to_string().into()),
+            ],
         );
         Ok((referral, scheduled))
     }
@@ -159,9 +162,13 @@ impl App {
             incentive,
             now,
         )?;
-        let summary = format!(
-            "refer: referral #{}, {} referred {}",
-            referral.id, referrer_record.account.name, referee_record.account.name
+        let summary = self.config.ui.lang().text_with(
+            "history-refer",
+            &[
+                ("id", referral.id.to_string().into()),
+                ("referrer", referrer_record.account.name.as_str().into()),
+                ("referee", referee_record.account.name.as_str().into()),
+            ],
         );
         let changes = txn.commit(summary, now)?;
         Ok(Written { value: referral, changes, also: vec![scheduled] })
@@ -191,9 +198,13 @@ impl App {
                     txn.put_follow_up(&open);
                 }
             }
+            let lang = self.config.ui.lang();
             let note = match &referral.incentive {
-                Some(incentive) => format!("{referee_name} ordered: deliver {incentive} and report back"),
-                None => format!("{referee_name} ordered: report back"),
+                Some(incentive) => lang.text_with(
+                    "note-deliver",
+                    &[("name", referee_name.into()), ("incentive", incentive.as_str().into())],
+                ),
+                None => lang.text_with("note-report-back", &[("name", referee_name.into())]),
             };
             let days = self.config.referrals.deliver_incentive_days;
             let deliver = follow_up(txn, referral.referrer, days, note, referral.id, now)?;
@@ -233,7 +244,10 @@ impl App {
                 txn.put_follow_up(&open);
             }
         }
-        let changes = txn.commit(format!("deliver the incentive of referral #{id}"), now)?;
+        let changes = txn.commit(
+            self.config.ui.lang().text_with("history-deliver", &[("id", id.to_string().into())]),
+            now,
+        )?;
         Ok(Written { value: referral, changes, also: Vec::new() })
     }
 

@@ -188,8 +188,11 @@ impl App {
         record.reflection = text.clone();
         let mut txn = self.begin();
         txn.put_day_record(&record);
-        let verb = if text.is_empty() { "remove the reflection on" } else { "reflect on" };
-        let changes = txn.commit(format!("{verb} {date}"), self.now())?;
+        let verb = if text.is_empty() { "history-unreflect" } else { "history-reflect" };
+        let changes = txn.commit(
+            self.config.ui.lang().text_with(verb, &[("date", date.to_string().into())]),
+            self.now(),
+        )?;
         Ok(Written { value: text, changes, also: Vec::new() })
     }
 }

@@ -3,7 +3,10 @@
 
 use super::msg::{Change, Effect, Msg, Refresh, Removal, Saved};
 use crate::app::{App, AppResult, Referred};
-use crate::domain::AccountId;
+use fluent_templates::fluent_bundle::FluentValue;
+
+use crate::domain::{AccountId, TouchKind};
+use crate::i18n::{Lang, Words};
 
 pub fn perform(app: &App, effect: Effect) -> Msg {
     let result = match effect {
@@ -15,62 +18,74 @@ pub fn perform(app: &App, effect: Effect) -> Msg {
         Effect::Write { change, open } => write(app, *change, open).map(|mut saved| {
             // The change is saved either way; a backup that fails is said.
             if let Err(error) = app.backup_if_due() {
-                saved.message.push_str(&format!(" The daily backup was not written: {error}."));
+                let lang = app.config().ui.lang();
+                let words = lang.text_with("status-backup-failed", &[("error", error.to_string().into())]);
+                saved.message.push_str(&words);
             }
             Msg::Saved(Box::new(saved))
         }),
     };
-    result.unwrap_or_else(|error| Msg::Failed(error.to_string()))
+    result.unwrap_or_else(|error| Msg::Failed(error.words(app.config().ui.lang())))
 }
 
 fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved> {
     let undoable = !matches!(change, Change::Undo);
+    let lang = app.config().ui.lang();
+    let say = |id: &str, args: &[(&'static str, FluentValue<'_>)]| lang.text_with(id, args);
+    let kind = |kind: TouchKind| lang.text(&format!("kind-{}", kind.as_str()));
     let (message, changes, opened) = match change {
         Change::LogTouch(input) => {
             let logged = app.log_touch(&input)?;
-            let lang = app.config().ui.lang();
             let outcome = logged.touch.outcome.map_or(String::new(), |o| {
                 let words = lang.text(&format!("outcome-{}", o.as_str()));
-                lang.text_with("saved-outcome", &[("outcome", words.into())])
+                say("saved-outcome", &[("outcome", words.into())])
             });
             let next = logged.follow_up.as_ref().map_or(String::new(), |f| {
-                lang.text_with("saved-next", &[("day", f.due.format("%m-%d").to_string().into())])
+                say("saved-next", &[("day", f.due.format("%m-%d").to_string().into())])
             });
-            let warnings: String = logged.warnings.iter().map(|w| format!(" Careful: {w}.")).collect();
-            let kind = lang.text(&format!("kind-{}", logged.touch.kind.as_str()));
-            let saved = lang.text_with(
+            let warnings: String = logged
+                .warnings
+                .iter()
+                .map(|w| say("status-careful", &[("warning", w.as_str().into())]))
+                .collect();
+            let saved = say(
                 "saved-touch",
                 &[
-                    ("kind", kind.into()),
+                    ("kind", kind(logged.touch.kind).into()),
                     ("name", logged.account_name.clone().into()),
                     ("outcome", outcome.into()),
                     ("next", next.into()),
                 ],
             );
-            let message = format!("{saved}{}{warnings}", also_words(&logged.also));
+            let message = format!("{saved}{}{warnings}", also_words(&logged.also, lang));
             (message, logged.changes, None)
         }
         Change::RecordOrder(input) => {
             let recorded = app.record_order(&input)?;
-            let customer = if recorded.converted { "; now a customer" } else { "" };
+            let customer = if recorded.converted { lang.text("saved-order-customer") } else { String::new() };
             let earned: String = recorded
                 .earned
                 .iter()
                 .map(|e| {
-                    format!(
-                        "; {}'s incentive earned, deliver by {}",
-                        e.referrer_name,
-                        e.deliver.due.format("%m-%d")
+                    say(
+                        "saved-order-earned",
+                        &[
+                            ("referrer", e.referrer_name.as_str().into()),
+                            ("due", e.deliver.due.format("%m-%d").to_string().into()),
+                        ],
                     )
                 })
                 .collect();
-            let message = format!(
-                "Saved order {} from {}{customer}{earned}.{}",
-                recorded.order.amount.grouped(),
-                recorded.account_name,
-                also_words(&recorded.also)
+            let saved = say(
+                "saved-order",
+                &[
+                    ("amount", recorded.order.amount.grouped().into()),
+                    ("name", recorded.account_name.as_str().into()),
+                    ("customer", customer.into()),
+                    ("earned", earned.into()),
+                ],
             );
-            (message, recorded.changes, None)
+            (format!("{saved}{}", also_words(&recorded.also, lang)), recorded.changes, None)
         }
         Change::AddAccount(input, referred) => {
             let referred = match referred {
@@ -79,87 +94,100 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
             };
             let record = app.add_account(&input, referred)?;
             let id = record.account.id;
-            (format!("Added {}.{}", record.account.name, also_words(&record.also)), record.changes, Some(id))
+            let saved = say("saved-added", &[("name", record.account.name.as_str().into())]);
+            (format!("{saved}{}", also_words(&record.also, lang)), record.changes, Some(id))
         }
         Change::EditAccount(id, input) => {
             let record = app.edit_account(id, &input)?;
-            (format!("Saved {}.", record.account.name), record.changes, None)
+            (say("saved-account", &[("name", record.account.name.as_str().into())]), record.changes, None)
         }
         Change::ScheduleFollowUp(input) => {
             let follow_up = app.schedule_follow_up(&input)?;
-            (format!("Follow-up on {} saved.", follow_up.due), follow_up.changes, None)
+            (say("saved-follow-up", &[("due", follow_up.due.to_string().into())]), follow_up.changes, None)
         }
         Change::SkipFollowUp(id) => {
             let skipped = app.skip_follow_up(id)?;
-            (format!("Skipped the follow-up with {} (closed, not done).", skipped.1), skipped.changes, None)
+            (say("saved-skipped", &[("name", skipped.1.as_str().into())]), skipped.changes, None)
         }
         Change::Archive(account, reason) => {
             let record = app.archive(account, reason)?;
-            let message =
-                format!("Archived {} ({reason}): out of the daily work; A restores it.", record.account.name);
-            (message, record.changes, None)
+            let args = [
+                ("name", record.account.name.as_str().into()),
+                ("reason", lang.text(&format!("archive-reason-{}", reason.as_str())).into()),
+                ("restore", "A".into()),
+            ];
+            (say("saved-archived", &args), record.changes, None)
         }
         Change::Restore(account) => {
             let record = app.restore(account)?;
-            (format!("Restored {}.", record.account.name), record.changes, None)
+            (say("saved-restored", &[("name", record.account.name.as_str().into())]), record.changes, None)
         }
         Change::CompleteFollowUp(id) => {
             let done = app.complete_follow_up(id)?;
-            (format!("Done: follow-up with {}.", done.1), done.changes, None)
+            (say("saved-done", &[("name", done.1.as_str().into())]), done.changes, None)
         }
         Change::SnoozeFollowUp(id, to) => {
             let snoozed = app.snooze_follow_up(id, Some(to))?;
-            (format!("Snoozed the follow-up with {} to {}.", snoozed.1, snoozed.0.due), snoozed.changes, None)
+            let args = [("name", snoozed.1.as_str().into()), ("due", snoozed.0.due.to_string().into())];
+            (say("saved-snoozed", &args), snoozed.changes, None)
         }
         Change::StepGrade { account, raise } => {
             let record = app.step_grade(account, raise)?;
-            let message =
-                format!("{} is now {}.", record.account.name, record.account.stage_label().phrase());
-            (message, record.changes, None)
+            let stage = stage_phrase(&record.account, lang);
+            let args = [("name", record.account.name.as_str().into()), ("stage", stage.into())];
+            (say("saved-grade", &args), record.changes, None)
         }
         Change::DeliverIncentive(id) => {
             let referral = app.deliver_incentive(id)?;
-            let what = referral.incentive.as_deref().map(|i| format!(" ({i})")).unwrap_or_default();
-            (format!("Delivered the incentive{what}."), referral.changes, None)
+            let message = match referral.incentive.as_deref() {
+                Some(incentive) => say("saved-delivered-what", &[("incentive", incentive.into())]),
+                None => lang.text("saved-delivered"),
+            };
+            (message, referral.changes, None)
         }
         Change::Reflect(date, text) => {
             let written = app.reflect(date, &text)?;
-            let verb = if written.is_empty() { "Removed" } else { "Saved" };
-            (format!("{verb} the reflection on {}.", date.format("%m-%d")), written.changes, None)
+            let id = if written.is_empty() { "removed-reflection" } else { "saved-reflection" };
+            (say(id, &[("date", date.format("%m-%d").to_string().into())]), written.changes, None)
         }
         Change::CorrectTouch(id, change) => {
             let done = app.amend_touch(id, &change)?;
-            (format!("Corrected the {} with {}.", done.record.kind, done.account_name), done.changes, None)
+            let args = [("kind", kind(done.record.kind).into()), ("name", done.account_name.as_str().into())];
+            (say("saved-corrected-touch", &args), done.changes, None)
         }
         Change::CorrectOrder(id, change) => {
             let done = app.amend_order(id, &change)?;
-            let message =
-                format!("Corrected the order from {}: {}.", done.account_name, done.record.amount.grouped());
-            (message, done.changes, None)
+            let args = [
+                ("name", done.account_name.as_str().into()),
+                ("amount", done.record.amount.grouped().into()),
+            ];
+            (say("saved-corrected-order", &args), done.changes, None)
         }
         Change::CorrectFollowUp(id, change) => {
             let done = app.amend_follow_up(id, &change)?;
-            let message =
-                format!("Follow-up with {} now due {}.", done.account_name, done.record.due_words());
-            (message, done.changes, None)
+            let args = [("name", done.account_name.as_str().into()), ("due", done.record.due_words().into())];
+            (say("saved-corrected-follow-up", &args), done.changes, None)
         }
         Change::Remove(Removal::Touch(id)) => {
             let done = app.remove_touch(id)?;
-            (format!("Deleted the {} with {}.", done.record.kind, done.account_name), done.changes, None)
+            let args = [("kind", kind(done.record.kind).into()), ("name", done.account_name.as_str().into())];
+            (say("deleted-touch", &args), done.changes, None)
         }
         Change::Remove(Removal::Order(id)) => {
             let done = app.remove_order(id)?;
-            let message =
-                format!("Deleted the order {} from {}.", done.record.amount.grouped(), done.account_name);
-            (message, done.changes, None)
+            let args = [
+                ("amount", done.record.amount.grouped().into()),
+                ("name", done.account_name.as_str().into()),
+            ];
+            (say("deleted-order", &args), done.changes, None)
         }
         Change::Remove(Removal::FollowUp(id)) => {
             let done = app.remove_follow_up(id)?;
-            (format!("Deleted the follow-up with {}.", done.account_name), done.changes, None)
+            (say("deleted-follow-up", &[("name", done.account_name.as_str().into())]), done.changes, None)
         }
         Change::Undo => {
             let undone = app.undo()?;
-            (format!("Undid: {}.", undone.value), undone.changes, None)
+            (say("undid", &[("what", undone.value.as_str().into())]), undone.changes, None)
         }
     };
     // Exactly what the change changed is read again.
@@ -178,6 +206,23 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
 }
 
 /// " Also closed follow-up #12 (quote sent)." for the status line.
-fn also_words(also: &[String]) -> String {
-    also.iter().map(|words| format!(" Also {words}.")).collect()
+fn also_words(also: &[String], lang: Lang) -> String {
+    also.iter().map(|words| lang.text_with("status-also", &[("words", words.as_str().into())])).collect()
+}
+
+/// "grade B", "tier vip" as the status line says it.
+fn stage_phrase(account: &crate::domain::Account, lang: Lang) -> String {
+    match account.stage {
+        crate::domain::Stage::Prospect { grade } => {
+            lang.text_with("stage-phrase-grade", &[("grade", grade.to_string().into())])
+        }
+        crate::domain::Stage::Customer { tier, .. } => {
+            let tier = if lang == Lang::En {
+                tier.to_string()
+            } else {
+                lang.text(&format!("stage-tier-{}", tier.as_str()))
+            };
+            lang.text_with("stage-phrase-tier", &[("tier", tier.into())])
+        }
+    }
 }

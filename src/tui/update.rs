@@ -130,7 +130,7 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         match (command, question) {
             (Some(Command::Confirm), Question::DiscardForm) => {
                 model.overlay = None;
-                info(model, "Discarded.");
+                info(model, &model.ctx.lang().text("info-discarded"));
             }
             (Some(Command::Confirm), Question::Remove(removal, _)) => {
                 return vec![write(model, Change::Remove(removal))];
@@ -359,7 +359,7 @@ fn current_load(model: &Model) -> Option<Effect> {
 fn switch_screen(model: &mut Model, index: usize) -> Vec<Effect> {
     let Some(screen) = model.screens.get_mut(index) else { return Vec::new() };
     if !screen.available() {
-        info(model, "No account open yet: Enter on a row, or / to search.");
+        info(model, &model.ctx.lang().text("info-no-account"));
         return Vec::new();
     }
     screen.shown(&model.ctx);
@@ -401,14 +401,11 @@ fn act_on_follow_up(model: &mut Model, account: AccountId, action: FollowUpActio
     let mut follow_ups = target_follow_ups(model, account);
     match follow_ups.len() {
         0 => {
-            let text = match action {
-                FollowUpAction::Done | FollowUpAction::Skip => {
-                    format!("{name} has no open follow-up; log a touch (l) to reset the cadence.")
-                }
-                FollowUpAction::Snooze => {
-                    format!("{name} has no follow-up to snooze; schedule one (f) for a later day.")
-                }
+            let id = match action {
+                FollowUpAction::Done | FollowUpAction::Skip => "info-no-follow-up",
+                FollowUpAction::Snooze => "info-nothing-to-snooze",
             };
+            let text = model.ctx.lang().text_with(id, &[("name", name.as_str().into())]);
             info(model, &text);
             Vec::new()
         }
@@ -507,7 +504,7 @@ fn on_command(model: &mut Model, command: Command) -> Vec<Effect> {
         | C::LowerGrade
         | C::AddReferral => {
             let Some(account) = model.selected_account() else {
-                info(model, "Select an account first.");
+                info(model, &model.ctx.lang().text("info-select-first"));
                 return Vec::new();
             };
             return on_account_command(model, command, account);
@@ -573,7 +570,10 @@ fn on_account_command(model: &mut Model, command: Command, account: AccountId) -
         C::RaiseGrade | C::LowerGrade => {
             let raise = command == C::RaiseGrade;
             if matches!(model.ctx.book.get(account).map(|s| s.stage), Some(Stage::Customer { .. })) {
-                info(model, &format!("{name} is a customer; grades are for prospects."));
+                info(
+                    model,
+                    &model.ctx.lang().text_with("info-customer-grade", &[("name", name.as_str().into())]),
+                );
                 return Vec::new();
             }
             return vec![write(model, Change::StepGrade { account, raise })];

@@ -123,10 +123,13 @@ impl Screen for Account {
     fn command(&mut self, command: Command, ctx: &Context) -> Option<Reply> {
         let view = self.open.as_ref()?;
         let name = &view.detail.record.account.name;
+        let lang = ctx.lang();
         let Some(entry) = view.selected_entry() else {
-            return matches!(command, Command::CorrectEntry | Command::RemoveEntry)
-                .then(|| Reply::Say(format!("{name} has nothing in the timeline yet.")));
+            return matches!(command, Command::CorrectEntry | Command::RemoveEntry).then(|| {
+                Reply::Say(lang.text_with("info-empty-timeline", &[("name", name.as_str().into())]))
+            });
         };
+        let kind = |kind: crate::domain::TouchKind| lang.text(&format!("kind-{}", kind.as_str()));
         match command {
             Command::CorrectEntry => Some(Reply::Form(Form::Fields(match entry {
                 Entry::Touch(t) => FieldsForm::correct_touch(t, name).in_lang(ctx.lang()),
@@ -135,18 +138,37 @@ impl Screen for Account {
             }))),
             Command::RemoveEntry => {
                 let (removal, words) = match entry {
-                    Entry::Touch(t) => {
-                        (Removal::Touch(t.id), format!("the {} at {}", t.kind, t.at.format("%Y-%m-%d %H:%M")))
-                    }
+                    Entry::Touch(t) => (
+                        Removal::Touch(t.id),
+                        lang.text_with(
+                            "remove-touch",
+                            &[
+                                ("kind", kind(t.kind).into()),
+                                ("at", t.at.format("%Y-%m-%d %H:%M").to_string().into()),
+                            ],
+                        ),
+                    ),
                     Entry::Order(o) => (
                         Removal::Order(o.id),
-                        format!("the order {} of {}", grouped(o.amount), o.at.format("%Y-%m-%d")),
+                        lang.text_with(
+                            "remove-order",
+                            &[
+                                ("amount", grouped(o.amount).into()),
+                                ("day", o.at.format("%Y-%m-%d").to_string().into()),
+                            ],
+                        ),
                     ),
-                    Entry::FollowUp(f) => {
-                        (Removal::FollowUp(f.id), format!("the follow-up due {} ({})", f.due_words(), f.kind))
-                    }
+                    Entry::FollowUp(f) => (
+                        Removal::FollowUp(f.id),
+                        lang.text_with(
+                            "remove-follow-up",
+                            &[("due", f.due_words().into()), ("kind", kind(f.kind).into())],
+                        ),
+                    ),
                 };
-                Some(Reply::Ask(Question::Remove(removal, format!("Delete {words} with {name}?"))))
+                let question = lang
+                    .text_with("remove-question", &[("what", words.into()), ("name", name.as_str().into())]);
+                Some(Reply::Ask(Question::Remove(removal, question)))
             }
             _ => None,
         }
@@ -276,8 +298,17 @@ fn draw(view: &AccountView, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
     }
     for link in &detail.referrals {
         let r = &link.referral;
-        let incentive =
-            r.incentive.as_ref().map(|i| format!(", {i} ({})", r.incentive_status)).unwrap_or_default();
+        let incentive = r
+            .incentive
+            .as_ref()
+            .map(|i| {
+                let status = lang.text(&format!("incentive-{}", r.incentive_status.as_str()));
+                lang.text_with(
+                    "side-incentive",
+                    &[("incentive", i.as_str().into()), ("status", status.into())],
+                )
+            })
+            .unwrap_or_default();
         let text = if r.referee == account.id {
             lang.text_with("side-referred-by", &[("name", link.referrer_name.clone().into())])
         } else {
