@@ -470,3 +470,43 @@ history-refer = refer: referral #{ $id }, { $referrer } referred { $referee }
 history-deliver = deliver the incentive of referral #{ $id }
 history-amend-touch = amend touch #{ $id } ({ $name })
 history-amend-order = amend order #{ $id } ({ $name })
+
+## The command line: today and plan
+cli-today-title = Today { $day }: { $counts }, { $later } later
+cli-day-title = { $day }: { $counts }
+cli-day-planned = { $count } planned
+cli-day-done = , { $done }/{ $total } done
+cli-day-over = {" "}(over capacity: { $promises } promises for { $slots } slots)
+cli-day-slots = {" "}({ $promises } promised, { $focus } in key and MGC slots)
+cli-nothing-planned = Nothing planned. Well done.
+cli-later = Later ({ $count }):
+cli-later-hint = { $count } more due are planned for the coming days: `leadline plan` says when, `today --all` lists them.
+cli-all-have-a-day = Everything due in these days has a day.
+cli-beyond = { $count } more due in these days wait for room after { $day } (`plan --days` looks further).
+cli-done-mark = done
+col-follow-up = FOLLOW-UP
+col-planned = PLANNED
+cli-logged = Logged { $kind } with { $name } (#{ $id }) at { $at }
+cli-logged-outcome = {" "}({ $outcome })
+cli-logged-next = ; next step { $due } (follow-up #{ $id })
+cli-recorded-order = Recorded order { $amount } from { $name } (#{ $id })
+cli-order-customer = ; now a customer
+cli-order-restored = ; restored from the archive
+cli-order-earned = ; { $referrer }'s referral incentive is earned: deliver it by { $due } (follow-up #{ $follow_up }, referral #{ $referral })
+cli-follow-up = Follow-up #{ $id } with { $name } (#{ $account }): { $kind } on { $due }{ $at }.
+cli-follow-up-at = {" "}at { $time }
+cli-archived = Archived { $name } (#{ $id }) as { $reason }; `leadline restore { $id }` brings it back.
+cli-restored = Restored { $name } (#{ $id }) as { $stage }.
+cli-grade = { $name } (#{ $id }) is now grade { $grade }.
+cli-done = Done: follow-up #{ $id } with { $name } (was due { $due }).
+cli-skipped = Skipped: follow-up #{ $id } with { $name } (was due { $due }).
+cli-snoozed = Snoozed follow-up #{ $id } with { $name } to { $due } (snoozed { $times ->
+    [one] once
+   *[other] { $times } times
+}).
+cli-undid = Undid: { $what }
+cli-saved-account = Saved { $name } (#{ $id }).
+cli-referred-by = Referred by { $name } (#{ $id }).
+cli-also = Also { $words }.
+cli-error = error: { $error }
+cli-warning = warning: { $warning }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use super::args::{
     AddArgs, Command, ContactArgs, EditArgs, ExportFormat, FollowUpArgs, LogArgs, OrderArgs, ReferralAction,
 };
-use super::{CliError, CliResult, also_lines, json, print, print_raw, say, text};
+use super::{CliError, CliResult, also_lines, json, lang, print, print_raw, say, text, warn};
 use crate::app::demo::DemoOptions;
 use crate::app::{
     AccountInput, App, AppError, FollowUpInput, ListFilter, NextStep, OrderInput, Referred, TouchInput,
@@ -44,7 +44,7 @@ pub fn run(app: App, command: &Command) -> CliResult<(App, i32)> {
 /// saved either way, so a failed backup is a warning.
 fn backup_if_due(app: &App) {
     if let Err(error) = app.backup_if_due() {
-        say(&format!("warning: the daily backup was not written: {error}"));
+        warn(&format!("the daily backup was not written: {error}"));
     }
 }
 
@@ -54,7 +54,12 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
         Command::Edit(args) => edit(app, args),
         Command::Grade { account, grade } => {
             let record = app.set_grade(app.resolve_account(account)?, *grade)?;
-            print(&format!("{} (#{}) is now grade {grade}.\n", record.account.name, record.account.id));
+            let args = [
+                ("name", record.account.name.as_str().into()),
+                ("id", record.account.id.to_string().into()),
+                ("grade", grade.to_string().into()),
+            ];
+            print(&format!("{}\n", lang().text_with("cli-grade", &args)));
             Ok(0)
         }
         Command::Log(args) => log(app, args),
@@ -62,23 +67,26 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
         Command::FollowUp(args) => follow_up(app, args),
         Command::Done { id } => {
             let (f, name) = &app.complete_follow_up(FollowUpId(*id))?.value;
-            print(&format!("Done: follow-up #{} with {name} (was due {}).\n", f.id, f.due));
+            let args = [("id", f.id.to_string().into()), ("name", name.as_str().into()), ("due", f.due.to_string().into())];
+            print(&format!("{}\n", lang().text_with("cli-done", &args)));
             Ok(0)
         }
         Command::Skip { id } => {
             let (f, name) = &app.skip_follow_up(FollowUpId(*id))?.value;
-            print(&format!("Skipped: follow-up #{} with {name} (was due {}).\n", f.id, f.due));
+            let args = [("id", f.id.to_string().into()), ("name", name.as_str().into()), ("due", f.due.to_string().into())];
+            print(&format!("{}\n", lang().text_with("cli-skipped", &args)));
             Ok(0)
         }
         Command::Snooze { id, to } => {
             let to = to.as_deref().map(|to| app.parse_when(to)).transpose()?;
             let (f, name) = &app.snooze_follow_up(FollowUpId(*id), to)?.value;
-            print(&format!(
-                "Snoozed follow-up #{} with {name} to {} (snoozed {}).\n",
-                f.id,
-                f.due,
-                if f.snoozes == 1 { "once".to_string() } else { format!("{} times", f.snoozes) }
-            ));
+            let args = [
+                ("id", f.id.to_string().into()),
+                ("name", name.as_str().into()),
+                ("due", f.due.to_string().into()),
+                ("times", f.snoozes.into()),
+            ];
+            print(&format!("{}\n", lang().text_with("cli-snoozed", &args)));
             Ok(0)
         }
         Command::Amend { record } => super::corrections::amend(app, record),
@@ -86,12 +94,22 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
         Command::Archive { account, reason } => archive(app, account, *reason),
         Command::Restore { account } => {
             let record = app.restore(app.resolve_account(account)?)?;
-            print(&format!(
-                "Restored {} (#{}) as {}.\n",
-                record.account.name,
-                record.account.id,
-                record.account.stage_label().phrase()
-            ));
+            let lang = lang();
+            let stage = match record.account.stage {
+                crate::domain::Stage::Prospect { grade } => {
+                    lang.text_with("stage-phrase-grade", &[("grade", grade.to_string().into())])
+                }
+                crate::domain::Stage::Customer { tier, .. } if lang == crate::i18n::Lang::En => {
+                    lang.text_with("stage-phrase-tier", &[("tier", tier.to_string().into())])
+                }
+                crate::domain::Stage::Customer { tier, .. } => lang.text(&format!("stage-tier-{}", tier.as_str())),
+            };
+            let args = [
+                ("name", record.account.name.as_str().into()),
+                ("id", record.account.id.to_string().into()),
+                ("stage", stage.into()),
+            ];
+            print(&format!("{}\n", lang.text_with("cli-restored", &args)));
             Ok(0)
         }
         Command::List(args) => {
@@ -126,7 +144,7 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
         Command::Plan { days, json } => super::plan::plan(app, *days, *json),
         Command::Undo => {
             let summary = app.undo()?.value;
-            print(&format!("Undid: {summary}\n"));
+            print(&format!("{}\n", lang().text_with("cli-undid", &[("what", summary.as_str().into())])));
             Ok(0)
         }
         Command::History { limit, json } => {
@@ -167,7 +185,7 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
 
 fn warn_unreadable(count: usize) {
     if count > 0 {
-        eprintln!("warning: {count} unreadable records were skipped; run `leadline doctor`");
+        warn(&format!("{count} unreadable records were skipped; run `leadline doctor`"));
     }
 }
 
@@ -205,10 +223,11 @@ fn add(app: &App, args: &AddArgs) -> CliResult<i32> {
     if let Some(by) = referrer {
         // stdout stays the bare id for scripts; the referrer a search
         // picked is named where a person sees it.
-        say(&format!("Referred by {} (#{by}).", app.account_name(by)?));
+        let args = [("name", app.account_name(by)?.into()), ("id", by.to_string().into())];
+        say(&lang().text_with("cli-referred-by", &args));
     }
     for words in &record.also {
-        say(&format!("Also {words}."));
+        say(&lang().text_with("cli-also", &[("words", words.as_str().into())]));
     }
     Ok(0)
 }
@@ -219,7 +238,8 @@ fn edit(app: &App, args: &EditArgs) -> CliResult<i32> {
     input.grade = args.grade;
     input.tier = args.tier;
     let record = app.edit_account(id, &input)?;
-    print(&format!("Saved {} (#{}).\n", record.account.name, record.account.id));
+    let args = [("name", record.account.name.as_str().into()), ("id", record.account.id.to_string().into())];
+    print(&format!("{}\n", lang().text_with("cli-saved-account", &args)));
     Ok(0)
 }
 
@@ -243,22 +263,27 @@ fn log(app: &App, args: &LogArgs) -> CliResult<i32> {
         at,
         next,
     })?;
-    let mut line = format!(
-        "Logged {} with {} (#{}) at {}",
-        logged.touch.kind,
-        logged.account_name,
-        account,
-        text::when(logged.touch.at)
+    let lang = lang();
+    let mut line = lang.text_with(
+        "cli-logged",
+        &[
+            ("kind", lang.text(&format!("kind-{}", logged.touch.kind.as_str())).into()),
+            ("name", logged.account_name.as_str().into()),
+            ("id", account.to_string().into()),
+            ("at", text::when(logged.touch.at).into()),
+        ],
     );
     if let Some(outcome) = logged.touch.outcome {
-        line.push_str(&format!(" ({outcome})"));
+        let outcome = lang.text(&format!("outcome-{}", outcome.as_str()));
+        line.push_str(&lang.text_with("cli-logged-outcome", &[("outcome", outcome.into())]));
     }
     if let Some(f) = &logged.follow_up {
-        line.push_str(&format!("; next step {} (follow-up #{})", f.due, f.id));
+        let args = [("due", f.due.to_string().into()), ("id", f.id.to_string().into())];
+        line.push_str(&lang.text_with("cli-logged-next", &args));
     }
-    print(&format!("{line}.\n{}", also_lines(&logged.also)));
+    print(&format!("{}\n{}", lang.text_with("sentence", &[("text", line.into())]), also_lines(&logged.also)));
     for warning in &logged.warnings {
-        say(&format!("warning: {warning}"));
+        warn(warning);
     }
     Ok(0)
 }
@@ -269,24 +294,33 @@ fn order(app: &App, args: &OrderArgs) -> CliResult<i32> {
     let account = app.resolve_account(&args.account)?;
     let recorded =
         app.record_order(&OrderInput { account, amount, at, note: args.note.clone().unwrap_or_default() })?;
-    let mut line = format!(
-        "Recorded order {} from {} (#{account})",
-        recorded.order.amount.grouped(),
-        recorded.account_name
+    let lang = lang();
+    let mut line = lang.text_with(
+        "cli-recorded-order",
+        &[
+            ("amount", recorded.order.amount.grouped().into()),
+            ("name", recorded.account_name.as_str().into()),
+            ("id", account.to_string().into()),
+        ],
     );
     if recorded.converted {
-        line.push_str("; now a customer");
+        line.push_str(&lang.text("cli-order-customer"));
     }
     if recorded.restored {
-        line.push_str("; restored from the archive");
+        line.push_str(&lang.text("cli-order-restored"));
     }
     for earned in &recorded.earned {
-        line.push_str(&format!(
-            "; {}'s referral incentive is earned: deliver it by {} (follow-up #{}, referral #{})",
-            earned.referrer_name, earned.deliver.due, earned.deliver.id, earned.referral.id
+        line.push_str(&lang.text_with(
+            "cli-order-earned",
+            &[
+                ("referrer", earned.referrer_name.as_str().into()),
+                ("due", earned.deliver.due.to_string().into()),
+                ("follow_up", earned.deliver.id.to_string().into()),
+                ("referral", earned.referral.id.to_string().into()),
+            ],
         ));
     }
-    print(&format!("{line}.\n{}", also_lines(&recorded.also)));
+    print(&format!("{}\n{}", lang.text_with("sentence", &[("text", line.into())]), also_lines(&recorded.also)));
     Ok(0)
 }
 
@@ -301,23 +335,32 @@ fn follow_up(app: &App, args: &FollowUpArgs) -> CliResult<i32> {
         reason: FollowUpReason::Promised,
         note: args.note.clone().unwrap_or_default(),
     })?;
-    let at = f.due_time.map(|t| format!(" at {}", t.format("%H:%M"))).unwrap_or_default();
-    print(&format!(
-        "Follow-up #{} with {} (#{account}): {} on {}{at}.\n",
-        f.id,
-        app.account_name(account)?,
-        f.kind,
-        f.due
-    ));
+    let lang = lang();
+    let at = f
+        .due_time
+        .map(|t| lang.text_with("cli-follow-up-at", &[("time", t.format("%H:%M").to_string().into())]))
+        .unwrap_or_default();
+    let args = [
+        ("id", f.id.to_string().into()),
+        ("name", app.account_name(account)?.into()),
+        ("account", account.to_string().into()),
+        ("kind", lang.text(&format!("kind-{}", f.kind.as_str())).into()),
+        ("due", f.due.to_string().into()),
+        ("at", at.into()),
+    ];
+    print(&format!("{}\n", lang.text_with("cli-follow-up", &args)));
     Ok(0)
 }
 
 fn archive(app: &App, account: &str, reason: ArchiveReason) -> CliResult<i32> {
     let record = app.archive(app.resolve_account(account)?, reason)?;
-    print(&format!(
-        "Archived {} (#{}) as {reason}; `leadline restore {}` brings it back.\n",
-        record.account.name, record.account.id, record.account.id
-    ));
+    let lang = lang();
+    let args = [
+        ("name", record.account.name.as_str().into()),
+        ("id", record.account.id.to_string().into()),
+        ("reason", lang.text(&format!("archive-reason-{}", reason.as_str())).into()),
+    ];
+    print(&format!("{}\n", lang.text_with("cli-archived", &args)));
     Ok(0)
 }
 

@@ -25,7 +25,7 @@ use crate::app::{App, AppError, OpenOptions, StoreError};
 use crate::clock;
 use crate::config::{self, Config};
 use crate::domain::contact::printable;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Words};
 use crate::tui::TuiError;
 
 /// What can end a command with an error.
@@ -80,7 +80,11 @@ pub fn main() -> i32 {
     match run(cli) {
         Ok(code) => code,
         Err(error) => {
-            say(&format!("error: {error}"));
+            let words = match &error {
+                CliError::App(error) | CliError::Tui(TuiError::App(error)) => error.words(lang()),
+                other => other.to_string(),
+            };
+            say(&lang().text_with("cli-error", &[("error", words.into())]));
             error.exit_code()
         }
     }
@@ -130,7 +134,20 @@ fn print_raw(text: &str) {
 /// What else a write did ("Also closed follow-up #12 (quote sent)."), a
 /// line each.
 fn also_lines(also: &[String]) -> String {
-    also.iter().map(|words| format!("Also {words}.\n")).collect()
+    also.iter().map(|words| format!("{}\n", lang().text_with("cli-also", &[("words", words.as_str().into())]))).collect()
+}
+
+/// The language the command speaks, settled with the settings (see
+/// [`load_config`]); before they are read, the flag's or the locale's.
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_else(|| Lang::detect(None, None, |name| std::env::var(name).ok()))
+}
+
+/// A warning on stderr, in the command's language.
+fn warn(warning: &str) {
+    say(&lang().text_with("cli-warning", &[("warning", warning.into())]));
 }
 
 /// Prints a line on stderr, escaped as [`print`] escapes.
@@ -154,7 +171,9 @@ fn load_config(cli: &Cli) -> CliResult<(Config, Option<PathBuf>, bool)> {
         None => None,
     };
     let settle = |mut config: Config| {
-        config.set_language(Lang::detect(flag, config.ui.language, |name| std::env::var(name).ok()));
+        let lang = Lang::detect(flag, config.ui.language, |name| std::env::var(name).ok());
+        config.set_language(lang);
+        let _ = LANG.set(lang);
         config
     };
     let (path, required) = match &cli.config {

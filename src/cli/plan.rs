@@ -3,7 +3,7 @@
 
 use std::io::IsTerminal;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::json::{self, date};
@@ -12,6 +12,7 @@ use super::{CliResult, print, print_raw};
 use crate::analysis::plan::MAX_DAYS;
 use crate::app::{Agenda, App, AppError, DayList, TodayRow, Words};
 use crate::domain::Slot;
+use crate::i18n::Lang;
 
 /// How far `today` looks ahead to say when the rest is planned.
 const TODAY_HORIZON: u32 = 7;
@@ -25,7 +26,7 @@ pub fn today(app: &App, as_json: bool, all: bool) -> CliResult<i32> {
         let rows = agenda.first().rows.iter().chain(agenda.later.iter().filter(|_| all));
         print_raw(&json::to_string(&rows.map(RowJson::new).collect::<Vec<_>>()));
     } else {
-        print(&today_text(&agenda, all, terminal_width()));
+        print(&today_text(&agenda, all, terminal_width(), app.config().ui.lang()));
     }
     Ok(0)
 }
@@ -38,7 +39,7 @@ pub fn plan(app: &App, days: u32, as_json: bool) -> CliResult<i32> {
     if as_json {
         print_raw(&json::to_string(&PlanJson::new(&agenda)));
     } else {
-        print(&plan_text(&agenda, terminal_width()));
+        print(&plan_text(&agenda, terminal_width(), app.config().ui.lang()));
     }
     Ok(0)
 }
@@ -52,51 +53,58 @@ fn terminal_width() -> Option<usize> {
     ratatui::crossterm::terminal::size().ok().map(|(columns, _)| usize::from(columns))
 }
 
-fn weekday(day: NaiveDate) -> String {
-    day.format("%a %Y-%m-%d").to_string()
+fn weekday(day: NaiveDate, lang: Lang) -> String {
+    let name = lang.text(&format!("weekday-{}", day.weekday().number_from_monday()));
+    format!("{name} {}", day.format("%Y-%m-%d"))
 }
 
 /// "25 planned, 3/25 done" and what took the slots.
-fn day_counts(day: &DayList) -> String {
+fn day_counts(day: &DayList, lang: Lang) -> String {
     let promises = day.rows.iter().filter(|r| r.slot == Slot::Promise).count();
     let focus = day.rows.iter().filter(|r| r.slot == Slot::Focus).count();
-    let mut out = format!("{} planned", day.rows.len());
+    let mut out = lang.text_with("cli-day-planned", &[("count", day.rows.len().into())]);
     if day.done() > 0 {
-        out.push_str(&format!(", {}/{} done", day.done(), day.rows.len()));
+        out.push_str(&lang.text_with("cli-day-done", &[("done", day.done().into()), ("total", day.rows.len().into())]));
     }
     if day.over_capacity() {
-        out.push_str(&format!(" (over capacity: {promises} promises for {} slots)", day.capacity));
+        out.push_str(&lang.text_with("cli-day-over", &[("promises", promises.into()), ("slots", day.capacity.into())]));
     } else if !day.rows.is_empty() {
-        out.push_str(&format!(" ({promises} promised, {focus} in key and MGC slots)"));
+        out.push_str(&lang.text_with("cli-day-slots", &[("promises", promises.into()), ("focus", focus.into())]));
     }
     out
 }
 
-fn rows_table(rows: &[&TodayRow], width: Option<usize>, with_day: bool) -> String {
+fn rows_table(rows: &[&TodayRow], width: Option<usize>, with_day: bool, lang: Lang) -> String {
+    let headers: Vec<String> = ["col-account", "col-phone", "col-do", "col-follow-up", "col-planned", "col-why"]
+        .iter()
+        .map(|id| lang.text(id))
+        .collect();
     let mut columns = vec![
         ("", Align::Left, 4),
-        ("ACCOUNT", Align::Left, 28),
-        ("PHONE", Align::Left, 20),
-        ("DO", Align::Left, 8),
-        ("FOLLOW-UP", Align::Right, 10),
+        (headers[0].as_str(), Align::Left, 28),
+        (headers[1].as_str(), Align::Left, 20),
+        (headers[2].as_str(), Align::Left, 8),
+        (headers[3].as_str(), Align::Right, 10),
     ];
     if with_day {
-        columns.push(("PLANNED", Align::Left, 10));
+        columns.push((headers[4].as_str(), Align::Left, 10));
     }
-    columns.push(("WHY", Align::Left, usize::MAX));
+    columns.push((headers[5].as_str(), Align::Left, usize::MAX));
     let mut table = Table::new(&columns);
+    let done = lang.text("cli-done-mark");
     for row in rows {
         let mut cells = vec![
-            if row.done { "done" } else { "" }.to_string(),
+            if row.done { done.clone() } else { String::new() },
             format!("{} (#{})", row.name, row.account_id),
             row.phone.clone().unwrap_or_else(|| "-".into()),
-            row.channel.to_string(),
+            lang.text(&format!("kind-{}", row.channel.as_str())),
             row.follow_up_id.map(|f| format!("#{f}")).unwrap_or_default(),
         ];
         if with_day {
-            cells.push(row.day.format("%a %m-%d").to_string());
+            let name = lang.text(&format!("weekday-{}", row.day.weekday().number_from_monday()));
+            cells.push(format!("{name} {}", row.day.format("%m-%d")));
         }
-        cells.push(row.reasons.join("; "));
+        cells.push(row.reasons.join(&lang.text("reason-join")));
         table.row(cells);
     }
     if let Some(width) = width {
@@ -105,45 +113,53 @@ fn rows_table(rows: &[&TodayRow], width: Option<usize>, with_day: bool) -> Strin
     table.render()
 }
 
-fn today_text(agenda: &Agenda, all: bool, width: Option<usize>) -> String {
+fn today_text(agenda: &Agenda, all: bool, width: Option<usize>, lang: Lang) -> String {
     let first = agenda.first();
-    let mut out =
-        format!("Today {}: {}, {} later\n", weekday(first.date), day_counts(first), agenda.later_count);
+    let title = lang.text_with(
+        "cli-today-title",
+        &[
+            ("day", weekday(first.date, lang).into()),
+            ("counts", day_counts(first, lang).into()),
+            ("later", agenda.later_count.into()),
+        ],
+    );
+    let mut out = format!("{title}\n");
     if first.rows.is_empty() {
-        out.push_str("Nothing planned. Well done.\n");
+        out.push_str(&format!("{}\n", lang.text("cli-nothing-planned")));
     } else {
-        out.push_str(&rows_table(&first.rows.iter().collect::<Vec<_>>(), width, false));
+        out.push_str(&rows_table(&first.rows.iter().collect::<Vec<_>>(), width, false, lang));
     }
     if agenda.later_count == 0 {
         return out;
     }
     if all {
-        out.push_str(&format!("\nLater ({}):\n", agenda.later.len()));
-        out.push_str(&rows_table(&agenda.later.iter().collect::<Vec<_>>(), width, true));
+        out.push_str(&format!("\n{}\n", lang.text_with("cli-later", &[("count", agenda.later.len().into())])));
+        out.push_str(&rows_table(&agenda.later.iter().collect::<Vec<_>>(), width, true, lang));
     } else {
-        out.push_str(&format!(
-            "{} more due are planned for the coming days: `leadline plan` says when, `today --all` lists them.\n",
-            agenda.later_count
-        ));
+        out.push_str(&format!("{}\n", lang.text_with("cli-later-hint", &[("count", agenda.later_count.into())])));
     }
     out
 }
 
-fn plan_text(agenda: &Agenda, width: Option<usize>) -> String {
+fn plan_text(agenda: &Agenda, width: Option<usize>, lang: Lang) -> String {
     let mut out = String::new();
     for day in &agenda.days {
-        out.push_str(&format!("{}: {}\n", weekday(day.date), day_counts(day)));
+        let title = lang.text_with(
+            "cli-day-title",
+            &[("day", weekday(day.date, lang).into()), ("counts", day_counts(day, lang).into())],
+        );
+        out.push_str(&format!("{title}\n"));
         if !day.rows.is_empty() {
-            out.push_str(&rows_table(&day.rows.iter().collect::<Vec<_>>(), width, false));
+            out.push_str(&rows_table(&day.rows.iter().collect::<Vec<_>>(), width, false, lang));
         }
         out.push('\n');
     }
     match agenda.beyond.len() {
-        0 => out.push_str("Everything due in these days has a day.\n"),
-        n => out.push_str(&format!(
-            "{n} more due in these days wait for room after {} (`plan --days` looks further).\n",
-            agenda.days.last().map_or(String::new(), |d| d.date.to_string())
-        )),
+        0 => out.push_str(&format!("{}\n", lang.text("cli-all-have-a-day"))),
+        n => {
+            let last = agenda.days.last().map_or(String::new(), |d| d.date.to_string());
+            out.push_str(&format!("{}\n", lang.text_with("cli-beyond", &[("count", n.into()), ("day", last.into())])));
+        }
     }
     out
 }
