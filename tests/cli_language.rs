@@ -68,3 +68,40 @@ fn json_reasons_follow_the_language_and_their_codes_do_not() {
     let overdue = english.iter().find(|r| r["days_overdue"].as_i64().unwrap() > 0).expect("an overdue row");
     assert_eq!(overdue["reason_codes"][0], "overdue");
 }
+
+#[test]
+fn help_and_messages_follow_the_flag_the_settings_and_the_locale() {
+    let book = Book::new();
+    let english = book.run(&["--help"]).ok();
+    assert!(english.contains("Usage:") && english.contains("Record a touch"), "{english}");
+    let flagged = book.run(&["--lang", "zh-CN", "log", "--help"]).ok();
+    assert!(flagged.contains("用法：") && flagged.contains("这次联系学到了什么"), "{flagged}");
+    let located = book.command(&["today", "--help"]).env("LANG", "zh_CN.UTF-8").output().unwrap();
+    let located = String::from_utf8_lossy(&located.stdout);
+    assert!(located.contains("今天的计划"), "{located}");
+    book.configure("[ui]\nlanguage = \"zh-CN\"\n");
+    assert!(book.run(&["--help"]).ok().contains("用法："), "the settings' language");
+    assert!(book.run(&["--lang", "en", "--help"]).ok().contains("Usage:"), "the flag wins");
+
+    book.add(&["张伟", "--phone", "13800001111"]);
+    book.add(&["王芳"]);
+    let scheduled =
+        book.run(&["follow-up", "王芳", "--on", "今天", "--kind", "拜访", "--note", "送样品"]).ok();
+    assert!(scheduled.starts_with("跟进 #1：王芳（#2），2026-11-27 拜访"), "{scheduled}");
+    let logged = book.run(&["log", "电话", "张伟", "--outcome", "没人接", "--next", "明天"]).ok();
+    assert!(logged.starts_with("已记录与 张伟（#1）的电话"), "{logged}");
+    assert!(logged.contains("（没人接）") && logged.contains("下一步 2026-11-28"), "{logged}");
+    let today = book.run(&["today"]).ok();
+    assert!(today.starts_with("今天 周五 2026-11-27：计划 1 个"), "{today}");
+    assert!(
+        today.contains("王芳") && today.contains("今天到期；承诺：送样品") && today.contains("拜访"),
+        "{today}"
+    );
+    let error = book.run(&["done", "99"]).fails(1);
+    assert!(error.contains("出错：没有跟进 #99"), "{error}");
+    let undo = book.run(&["undo"]).ok();
+    assert!(
+        undo.starts_with("已撤销：记录与 张伟（#1）的电话"),
+        "the history is in the rep's language: {undo}"
+    );
+}

@@ -67,13 +67,21 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
         Command::FollowUp(args) => follow_up(app, args),
         Command::Done { id } => {
             let (f, name) = &app.complete_follow_up(FollowUpId(*id))?.value;
-            let args = [("id", f.id.to_string().into()), ("name", name.as_str().into()), ("due", f.due.to_string().into())];
+            let args = [
+                ("id", f.id.to_string().into()),
+                ("name", name.as_str().into()),
+                ("due", f.due.to_string().into()),
+            ];
             print(&format!("{}\n", lang().text_with("cli-done", &args)));
             Ok(0)
         }
         Command::Skip { id } => {
             let (f, name) = &app.skip_follow_up(FollowUpId(*id))?.value;
-            let args = [("id", f.id.to_string().into()), ("name", name.as_str().into()), ("due", f.due.to_string().into())];
+            let args = [
+                ("id", f.id.to_string().into()),
+                ("name", name.as_str().into()),
+                ("due", f.due.to_string().into()),
+            ];
             print(&format!("{}\n", lang().text_with("cli-skipped", &args)));
             Ok(0)
         }
@@ -102,7 +110,9 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
                 crate::domain::Stage::Customer { tier, .. } if lang == crate::i18n::Lang::En => {
                     lang.text_with("stage-phrase-tier", &[("tier", tier.to_string().into())])
                 }
-                crate::domain::Stage::Customer { tier, .. } => lang.text(&format!("stage-tier-{}", tier.as_str())),
+                crate::domain::Stage::Customer { tier, .. } => {
+                    lang.text(&format!("stage-tier-{}", tier.as_str()))
+                }
             };
             let args = [
                 ("name", record.account.name.as_str().into()),
@@ -320,7 +330,11 @@ fn order(app: &App, args: &OrderArgs) -> CliResult<i32> {
             ],
         ));
     }
-    print(&format!("{}\n{}", lang.text_with("sentence", &[("text", line.into())]), also_lines(&recorded.also)));
+    print(&format!(
+        "{}\n{}",
+        lang.text_with("sentence", &[("text", line.into())]),
+        also_lines(&recorded.also)
+    ));
     Ok(0)
 }
 

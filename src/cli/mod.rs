@@ -4,6 +4,7 @@ mod args;
 mod commands;
 mod corrections;
 mod focus;
+mod help;
 mod import;
 mod json;
 mod plan;
@@ -14,8 +15,6 @@ mod text;
 
 use std::io::Write;
 use std::path::PathBuf;
-
-use clap::Parser;
 
 pub use args::Cli;
 use args::Command;
@@ -73,7 +72,10 @@ via_app!(
 
 /// Runs the command line; returns the process exit code.
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
+    use clap::{CommandFactory, FromArgMatches};
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let command = help::localized(Cli::command(), help_lang(&args));
+    let cli = match command.try_get_matches_from(args).and_then(|m| Cli::from_arg_matches(&m)) {
         Ok(cli) => cli,
         Err(error) => return clap_error(error),
     };
@@ -88,6 +90,27 @@ pub fn main() -> i32 {
             error.exit_code()
         }
     }
+}
+
+/// The language of `--help`, before clap has read the arguments: `--lang`,
+/// `LEADLINE_LANG`, the settings' `[ui] language`, the locale.
+fn help_lang(args: &[std::ffi::OsString]) -> Lang {
+    let args: Vec<String> = args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+    let value_of = |flag: &str| {
+        args.iter().enumerate().find_map(|(i, a)| match a.strip_prefix(flag) {
+            Some("") => args.get(i + 1).cloned(),
+            Some(rest) => rest.strip_prefix('=').map(str::to_string),
+            None => None,
+        })
+    };
+    let flag =
+        value_of("--lang").or_else(|| std::env::var("LEADLINE_LANG").ok()).and_then(|l| Lang::parse(&l));
+    let config = value_of("--config")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("LEADLINE_CONFIG").map(PathBuf::from))
+        .or_else(config::default_path);
+    let setting = flag.is_none().then(|| config.and_then(|p| Config::load(&p, false).ok())).flatten();
+    Lang::detect(flag, setting.and_then(|c| c.ui.language), |name| std::env::var(name).ok())
 }
 
 /// Help and version print as clap writes them; every real usage error
@@ -134,7 +157,9 @@ fn print_raw(text: &str) {
 /// What else a write did ("Also closed follow-up #12 (quote sent)."), a
 /// line each.
 fn also_lines(also: &[String]) -> String {
-    also.iter().map(|words| format!("{}\n", lang().text_with("cli-also", &[("words", words.as_str().into())]))).collect()
+    also.iter()
+        .map(|words| format!("{}\n", lang().text_with("cli-also", &[("words", words.as_str().into())])))
+        .collect()
 }
 
 /// The language the command speaks, settled with the settings (see

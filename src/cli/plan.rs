@@ -64,21 +64,28 @@ fn day_counts(day: &DayList, lang: Lang) -> String {
     let focus = day.rows.iter().filter(|r| r.slot == Slot::Focus).count();
     let mut out = lang.text_with("cli-day-planned", &[("count", day.rows.len().into())]);
     if day.done() > 0 {
-        out.push_str(&lang.text_with("cli-day-done", &[("done", day.done().into()), ("total", day.rows.len().into())]));
+        out.push_str(
+            &lang.text_with("cli-day-done", &[("done", day.done().into()), ("total", day.rows.len().into())]),
+        );
     }
     if day.over_capacity() {
-        out.push_str(&lang.text_with("cli-day-over", &[("promises", promises.into()), ("slots", day.capacity.into())]));
+        out.push_str(
+            &lang.text_with("cli-day-over", &[("promises", promises.into()), ("slots", day.capacity.into())]),
+        );
     } else if !day.rows.is_empty() {
-        out.push_str(&lang.text_with("cli-day-slots", &[("promises", promises.into()), ("focus", focus.into())]));
+        out.push_str(
+            &lang.text_with("cli-day-slots", &[("promises", promises.into()), ("focus", focus.into())]),
+        );
     }
     out
 }
 
 fn rows_table(rows: &[&TodayRow], width: Option<usize>, with_day: bool, lang: Lang) -> String {
-    let headers: Vec<String> = ["col-account", "col-phone", "col-do", "col-follow-up", "col-planned", "col-why"]
-        .iter()
-        .map(|id| lang.text(id))
-        .collect();
+    let headers: Vec<String> =
+        ["col-account", "col-phone", "col-do", "col-follow-up", "col-planned", "col-why"]
+            .iter()
+            .map(|id| lang.text(id))
+            .collect();
     let mut columns = vec![
         ("", Align::Left, 4),
         (headers[0].as_str(), Align::Left, 28),
@@ -133,10 +140,16 @@ fn today_text(agenda: &Agenda, all: bool, width: Option<usize>, lang: Lang) -> S
         return out;
     }
     if all {
-        out.push_str(&format!("\n{}\n", lang.text_with("cli-later", &[("count", agenda.later.len().into())])));
+        out.push_str(&format!(
+            "\n{}\n",
+            lang.text_with("cli-later", &[("count", agenda.later.len().into())])
+        ));
         out.push_str(&rows_table(&agenda.later.iter().collect::<Vec<_>>(), width, true, lang));
     } else {
-        out.push_str(&format!("{}\n", lang.text_with("cli-later-hint", &[("count", agenda.later_count.into())])));
+        out.push_str(&format!(
+            "{}\n",
+            lang.text_with("cli-later-hint", &[("count", agenda.later_count.into())])
+        ));
     }
     out
 }
@@ -158,7 +171,10 @@ fn plan_text(agenda: &Agenda, width: Option<usize>, lang: Lang) -> String {
         0 => out.push_str(&format!("{}\n", lang.text("cli-all-have-a-day"))),
         n => {
             let last = agenda.days.last().map_or(String::new(), |d| d.date.to_string());
-            out.push_str(&format!("{}\n", lang.text_with("cli-beyond", &[("count", n.into()), ("day", last.into())])));
+            out.push_str(&format!(
+                "{}\n",
+                lang.text_with("cli-beyond", &[("count", n.into()), ("day", last.into())])
+            ));
         }
     }
     out

@@ -40,7 +40,7 @@ impl Run {
     pub fn fails(self, code: i32) -> String {
         assert_eq!(self.code, code, "expected exit {code}\nstdout: {}\nstderr: {}", self.stdout, self.stderr);
         let line = self.stderr.trim_end();
-        assert!(line.starts_with("error: "), "error line: {line}");
+        assert!(line.starts_with("error: ") || line.starts_with("出错："), "error line: {line}");
         assert!(!line.contains('\n'), "one line expected: {line}");
         line.to_string()
     }
