@@ -510,3 +510,40 @@ cli-referred-by = Referred by { $name } (#{ $id }).
 cli-also = Also { $words }.
 cli-error = error: { $error }
 cli-warning = warning: { $warning }
+
+## The command line: accounts
+col-id = ID
+col-score = SCORE
+cli-accounts = { $count ->
+    [one] 1 account
+   *[other] { $count } accounts
+}
+cli-no-match = No account matches.
+cli-archived-mark = { $name } (archived)
+card-company = company
+card-tier = tier
+card-archived = archived
+card-80-20 = 80/20
+cli-tier-suggests = revenue over 12 months suggests { $tier }{ $pinned }
+cli-tier-pinned = ; the tier is pinned and stays
+cli-tier-apply = ; `leadline tiers --apply` moves it
+cli-archived-since = { $reason } since { $day }
+cli-follow-ups = Follow-ups
+cli-snoozed-times = , snoozed { $times }x
+cli-referrals = Referrals
+cli-incentive = , incentive { $incentive } ({ $status })
+cli-referred-by-line = referred by { $name } (#{ $id }){ $incentive }
+cli-referred-line = referred { $name } (#{ $id }){ $incentive }
+cli-timeline = Timeline ({ $touches } touches, { $orders } orders; `leadline amend` or `remove` corrects one by its number)
+cli-nothing-yet = nothing yet
+cli-touch-id = touch #{ $id }
+cli-order-id = order #{ $id }
+cli-order-line = order { $amount }
+cli-inbound = {" "}(in)
+follow-up-status-open = open
+follow-up-status-done = done
+follow-up-status-skipped = skipped
+follow-up-status-snoozed = snoozed
+stage-kind-prospect = prospect { $grade }
+stage-kind-customer = customer { $tier }
+cli-reflections = Reflections:

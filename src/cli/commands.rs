@@ -134,7 +134,7 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
             if args.json {
                 print_raw(&json::to_string(&rows.iter().map(json::AccountJson::new).collect::<Vec<_>>()));
             } else {
-                print(&text::account_list(&rows));
+                print(&text::account_list(&rows, lang()));
             }
             Ok(0)
         }
@@ -145,7 +145,7 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
             if *json {
                 print_raw(&json::to_string(&json::ShowJson::new(&detail, marks)));
             } else {
-                print(&text::account_detail(&detail, marks));
+                print(&text::account_detail(&detail, marks, lang()));
             }
             Ok(0)
         }
@@ -396,10 +396,10 @@ fn search(app: &App, query: &str, limit: usize, as_json: bool) -> CliResult<i32>
             .collect();
         print_raw(&json::to_string(&rows));
     } else {
-        let mut out = text::search(&found);
+        let mut out = text::search(&found, lang());
         let days = app.search_reflections(query)?;
         if !days.is_empty() {
-            out.push_str("\nReflections:\n");
+            out.push_str(&format!("\n{}\n", lang().text("cli-reflections")));
             for (date, reflection) in days.iter().take(limit) {
                 let line = reflection.lines().collect::<Vec<_>>().join(" ");
                 out.push_str(&format!("  {}  {}\n", date.format("%Y-%m-%d"), super::table::fit(&line, 100)));

@@ -3,57 +3,83 @@
 use chrono::NaiveDateTime;
 
 use super::table::{Align, Table};
-use crate::analysis::focus::ValueClass;
 use crate::app::{AccountDetail, AccountMarks, AccountRow, Past};
 use crate::domain::{Account, Money, Stage};
+use crate::i18n::{Lang, pad};
 use crate::search::DocRef;
 
 pub fn when(at: NaiveDateTime) -> String {
     at.format("%Y-%m-%d %H:%M").to_string()
 }
 
-fn stage_cell(row: &AccountRow) -> String {
-    row.label.kind_and_class()
+/// "prospect A", "customer vip", "archived" in `lang`.
+fn stage_cell(row: &AccountRow, lang: Lang) -> String {
+    if lang == Lang::En {
+        return row.label.kind_and_class();
+    }
+    match (row.label.archived, row.label.stage) {
+        (Some(_), _) => lang.text("stage-short-archived"),
+        (None, Stage::Prospect { grade }) => {
+            lang.text_with("stage-kind-prospect", &[("grade", grade.to_string().into())])
+        }
+        (None, Stage::Customer { tier, .. }) => {
+            let tier = lang.text(&format!("stage-tier-{}", tier.as_str()));
+            lang.text_with("stage-kind-customer", &[("tier", tier.into())])
+        }
+    }
 }
 
-pub fn account_list(rows: &[AccountRow]) -> String {
+fn headers(lang: Lang, ids: &[&str]) -> Vec<String> {
+    ids.iter().map(|id| lang.text(id)).collect()
+}
+
+pub fn account_list(rows: &[AccountRow], lang: Lang) -> String {
+    let h = headers(
+        lang,
+        &["col-id", "col-name", "col-company", "col-stage", "col-mark", "col-revenue-12m", "col-last-touch"],
+    );
     let mut table = Table::new(&[
-        ("ID", Align::Right, 10),
-        ("NAME", Align::Left, 24),
-        ("COMPANY", Align::Left, 28),
-        ("STAGE", Align::Left, 16),
-        ("80/20", Align::Left, 5),
-        ("REVENUE 12M", Align::Right, 16),
-        ("LAST TOUCH", Align::Left, 10),
+        (h[0].as_str(), Align::Right, 10),
+        (h[1].as_str(), Align::Left, 24),
+        (h[2].as_str(), Align::Left, 28),
+        (h[3].as_str(), Align::Left, 16),
+        (h[4].as_str(), Align::Left, 5),
+        (h[5].as_str(), Align::Right, 16),
+        (h[6].as_str(), Align::Left, 10),
     ]);
     for row in rows {
         table.row(vec![
             row.id.to_string(),
             row.name.clone(),
             row.company.clone().unwrap_or_default(),
-            stage_cell(row),
-            row.marks.value_class.map_or("", ValueClass::mark).to_string(),
+            stage_cell(row, lang),
+            row.marks.value_class.map_or(String::new(), |c| lang.text(c.mark_id())),
             row.revenue_12m.grouped(),
             row.last_touch.map_or_else(|| "-".into(), |t| t.format("%Y-%m-%d").to_string()),
         ]);
     }
     let mut out = table.render();
-    out.push_str(&format!("{} accounts\n", rows.len()));
+    out.push_str(&format!("{}\n", lang.text_with("cli-accounts", &[("count", rows.len().into())])));
     out
 }
 
-pub fn search(hits: &[(i64, DocRef<'_>)]) -> String {
+pub fn search(hits: &[(i64, DocRef<'_>)], lang: Lang) -> String {
     if hits.is_empty() {
-        return "No account matches.\n".into();
+        return format!("{}\n", lang.text("cli-no-match"));
     }
+    let h = headers(lang, &["col-id", "col-name", "col-company", "col-score"]);
     let mut table = Table::new(&[
-        ("ID", Align::Right, 10),
-        ("NAME", Align::Left, 30),
-        ("COMPANY", Align::Left, 30),
-        ("SCORE", Align::Right, 8),
+        (h[0].as_str(), Align::Right, 10),
+        (h[1].as_str(), Align::Left, 30),
+        (h[2].as_str(), Align::Left, 30),
+        (h[3].as_str(), Align::Right, 8),
     ]);
     for (score, doc) in hits {
-        let name = if doc.archived() { format!("{} (archived)", doc.name()) } else { doc.name().to_string() };
+        let name = if doc.archived() {
+            lang.text_with("cli-archived-mark", &[("name", doc.name().into())])
+        } else {
+            doc.name().to_string()
+        };
         table.row(vec![
             doc.id.to_string(),
             name,
@@ -67,109 +93,148 @@ pub fn search(hits: &[(i64, DocRef<'_>)]) -> String {
 fn field(out: &mut String, label: &str, value: Option<String>) {
     if let Some(value) = value.filter(|v| !v.is_empty()) {
         let mut lines = value.lines();
-        out.push_str(&format!("  {label:<12}{}\n", lines.next().unwrap_or_default()));
+        out.push_str(&format!("  {}{}\n", pad(label, 12), lines.next().unwrap_or_default()));
         for line in lines {
             out.push_str(&format!("  {:<12}{line}\n", ""));
         }
     }
 }
 
-fn card(out: &mut String, account: &Account, row: &AccountRow, revenue_total: Money) {
-    out.push_str(&format!("{} (#{})  {}\n", account.name, account.id, stage_cell(row)));
-    field(out, "company", account.company.clone());
-    field(out, "title", account.title.clone());
-    field(out, "phone", Some(account.phones.join(", ")));
-    field(out, "email", account.email.clone());
-    field(out, "address", account.address.clone());
-    field(out, "tags", Some(account.tags.join(", ")));
-    field(out, "source", account.source.clone());
-    field(out, "birthday", account.birthday.map(|b| b.to_string()));
-    field(out, "anniversary", account.anniversary().map(|d| d.to_string()));
-    field(out, "potential", account.potential.map(Money::grouped));
+fn card(out: &mut String, account: &Account, row: &AccountRow, revenue_total: Money, lang: Lang) {
+    out.push_str(&format!("{} (#{})  {}\n", account.name, account.id, stage_cell(row, lang)));
+    let mut field = |id: &str, value: Option<String>| field(out, &lang.text(id), value);
+    let list = lang.text("list-separator");
+    field("card-company", account.company.clone());
+    field("card-title-field", account.title.clone());
+    field("card-phone", Some(account.phones.join(&list)));
+    field("card-email", account.email.clone());
+    field("card-address", account.address.clone());
+    field("card-tags", Some(account.tags.join(&list)));
+    field("card-source", account.source.clone());
+    field("card-birthday", account.birthday.map(|b| b.to_string()));
+    field("card-anniversary", account.anniversary().map(|d| d.to_string()));
+    field("card-potential", account.potential.map(Money::grouped));
     if row.tier.is_some() || revenue_total > Money::ZERO {
-        let revenue =
-            format!("{} in 12 months, {} in all", row.revenue_12m.grouped(), revenue_total.grouped());
-        field(out, "revenue", Some(revenue));
+        let revenue = lang.text_with(
+            "card-revenue",
+            &[("year", row.revenue_12m.grouped().into()), ("all", revenue_total.grouped().into())],
+        );
+        field("card-revenue-field", Some(revenue));
     }
-    field(out, "80/20", row.marks.words(crate::i18n::Lang::En));
+    field("card-80-20", row.marks.words(lang));
     if let (Some(suggested), Stage::Customer { tier_pinned, .. }) = (row.marks.suggested_tier, account.stage)
     {
-        let pinned = if tier_pinned {
-            "; the tier is pinned and stays"
+        let pinned = lang.text(if tier_pinned { "cli-tier-pinned" } else { "cli-tier-apply" });
+        let tier = if lang == Lang::En {
+            suggested.to_string()
         } else {
-            "; `leadline tiers --apply` moves it"
+            lang.text(&format!("stage-tier-{}", suggested.as_str()))
         };
-        field(out, "tier", Some(format!("revenue over 12 months suggests {suggested}{pinned}")));
+        field(
+            "card-tier",
+            Some(lang.text_with("cli-tier-suggests", &[("tier", tier.into()), ("pinned", pinned.into())])),
+        );
     }
     if let Some(archived) = &account.archived {
-        field(out, "archived", Some(format!("{} since {}", archived.reason, archived.at.format("%Y-%m-%d"))));
+        let reason = lang.text(&format!("archive-reason-{}", archived.reason.as_str()));
+        let day = archived.at.format("%Y-%m-%d").to_string();
+        field(
+            "card-archived",
+            Some(lang.text_with("cli-archived-since", &[("reason", reason.into()), ("day", day.into())])),
+        );
     }
-    field(out, "note", account.note.clone());
-    field(out, "competitors", account.competitors.clone());
+    field("card-note", account.note.clone());
+    field("card-competitors", account.competitors.clone());
 }
 
-pub fn account_detail(detail: &AccountDetail, marks: AccountMarks) -> String {
+pub fn account_detail(detail: &AccountDetail, marks: AccountMarks, lang: Lang) -> String {
     let record = &detail.record;
     let row = AccountRow { marks, ..detail.row.clone() };
     let mut out = String::new();
-    card(&mut out, &record.account, &row, record.stats.revenue_total);
+    card(&mut out, &record.account, &row, record.stats.revenue_total, lang);
+    let word = |prefix: &str, keyword: &str| lang.text(&format!("{prefix}-{keyword}"));
 
     if !detail.follow_ups.is_empty() {
-        out.push_str("\nFollow-ups\n");
+        out.push_str(&format!("\n{}\n", lang.text("cli-follow-ups")));
         for f in &detail.follow_ups {
             let time = f.due_time.map(|t| t.format(" %H:%M").to_string()).unwrap_or_default();
-            let snoozed = if f.snoozes > 0 { format!(", snoozed {}x", f.snoozes) } else { String::new() };
+            let snoozed = if f.snoozes > 0 {
+                lang.text_with("cli-snoozed-times", &[("times", f.snoozes.into())])
+            } else {
+                String::new()
+            };
             let note = if f.note.is_empty() { String::new() } else { format!(": {}", f.note) };
             out.push_str(&format!(
-                "  #{:<6} {}{time}  {:<8} {:<8} {}{note}{snoozed}\n",
-                f.id, f.due, f.status, f.kind, f.reason
+                "  #{:<6} {}{time}  {} {} {}{note}{snoozed}\n",
+                f.id,
+                f.due,
+                pad(&word("follow-up-status", f.status.as_str()), 8),
+                pad(&word("kind", f.kind.as_str()), 8),
+                word("follow-up-reason", f.reason.as_str())
             ));
         }
     }
     if !detail.referrals.is_empty() {
-        out.push_str("\nReferrals\n");
+        out.push_str(&format!("\n{}\n", lang.text("cli-referrals")));
         for link in &detail.referrals {
             let r = &link.referral;
             let incentive = match &r.incentive {
-                Some(text) => format!(", incentive {text} ({})", r.incentive_status),
+                Some(text) => lang.text_with(
+                    "cli-incentive",
+                    &[
+                        ("incentive", text.as_str().into()),
+                        ("status", word("incentive", r.incentive_status.as_str()).into()),
+                    ],
+                ),
                 None => String::new(),
             };
-            if r.referee == record.account.id {
-                out.push_str(&format!("  referred by {} (#{}){incentive}\n", link.referrer_name, r.referrer));
+            let (id, name, other) = if r.referee == record.account.id {
+                ("cli-referred-by-line", &link.referrer_name, r.referrer)
             } else {
-                out.push_str(&format!("  referred {} (#{}){incentive}\n", link.referee_name, r.referee));
-            }
+                ("cli-referred-line", &link.referee_name, r.referee)
+            };
+            let args = [
+                ("name", name.as_str().into()),
+                ("id", other.to_string().into()),
+                ("incentive", incentive.into()),
+            ];
+            out.push_str(&format!("  {}\n", lang.text_with(id, &args)));
         }
     }
 
     let timeline = detail.past();
-    out.push_str(&format!(
-        "\nTimeline ({} touches, {} orders; `leadline amend` or `remove` corrects one by its number)\n",
-        detail.touches.len(),
-        detail.orders.len()
-    ));
+    let counts = [("touches", detail.touches.len().into()), ("orders", detail.orders.len().into())];
+    out.push_str(&format!("\n{}\n", lang.text_with("cli-timeline", &counts)));
     if timeline.is_empty() {
-        out.push_str("  nothing yet\n");
+        out.push_str(&format!("  {}\n", lang.text("cli-nothing-yet")));
     }
     for item in timeline {
         let id = match item {
-            Past::Touch(t) => format!("touch #{}", t.id),
-            Past::Order(o) => format!("order #{}", o.id),
+            Past::Touch(t) => lang.text_with("cli-touch-id", &[("id", t.id.to_string().into())]),
+            Past::Order(o) => lang.text_with("cli-order-id", &[("id", o.id.to_string().into())]),
         };
         let line = match item {
             Past::Touch(t) => {
-                let direction = if t.direction == crate::domain::Direction::Inbound { " (in)" } else { "" };
-                let outcome = t.outcome.map(|o| format!(" {o}")).unwrap_or_default();
+                let direction = if t.direction == crate::domain::Direction::Inbound {
+                    lang.text("cli-inbound")
+                } else {
+                    String::new()
+                };
+                let outcome =
+                    t.outcome.map(|o| format!(" {}", word("outcome", o.as_str()))).unwrap_or_default();
                 let note = if t.note.is_empty() {
                     String::new()
                 } else {
                     format!(": {}", t.note.replace('\n', " / "))
                 };
-                format!("{}{direction}{outcome}{note}", t.kind)
+                format!("{}{direction}{outcome}{note}", word("kind", t.kind.as_str()))
             }
             Past::Order(o) => {
                 let note = if o.note.is_empty() { String::new() } else { format!(": {}", o.note) };
-                format!("order {}{note}", o.amount.grouped())
+                format!(
+                    "{}{note}",
+                    lang.text_with("cli-order-line", &[("amount", o.amount.grouped().into())])
+                )
             }
         };
         out.push_str(&format!("  {}  {line}  ({id})\n", when(item.at())));
