@@ -547,3 +547,60 @@ follow-up-status-snoozed = snoozed
 stage-kind-prospect = prospect { $grade }
 stage-kind-customer = customer { $tier }
 cli-reflections = Reflections:
+
+## The command line: focus
+cli-focus-more = {"  "}... and { $count } more (focus --json lists them all)
+cli-focus-title = 80/20 focus on { $date } (revenue over the last 12 months)
+cli-focus-revenue = Revenue
+cli-focus-revenue-line = { $revenue } from { $customers } customers
+cli-focus-key = Key accounts
+cli-focus-key-none = none yet: no customer has revenue in the last 12 months
+cli-focus-key-line = { $key } of { $customers } customers bring { $share } of revenue (cut at { $cut }: { $threshold })
+cli-focus-abc-line = A { $a } ({ $a_share }), B { $b } ({ $b_share }), C { $c } ({ $c_share }) of revenue
+cli-focus-effort = Effort, { $days } days
+cli-focus-effort-line = key accounts { $key }, B { $b }, C { $c }, prospects { $prospects } (target for key accounts { $target })
+cli-focus-warning = Warning: { $warning }.
+cli-focus-mvc = Key accounts (MVC)
+cli-focus-over-served = Over-served: customers taking more of your effort than of your revenue
+cli-focus-mgc = Most growable (MGC): potential above revenue by more than { $headroom }
+cli-focus-bzc = Below zero (BZC): cost to serve over 12 months above revenue
+cli-focus-forecast = Forecast: potential weighted by the chance of each grade
+cli-focus-total = total
+col-share = SHARE
+col-cumulative = CUMULATIVE
+col-effort = EFFORT
+col-revenue = REVENUE
+col-headroom = HEADROOM
+col-cost = COST
+col-net = NET
+col-grade = GRADE
+col-prospects = PROSPECTS
+col-chance = CHANCE
+col-weighted = WEIGHTED
+cli-tiers-match = Every customer's tier matches its revenue over 12 months.
+col-tier = TIER
+col-suggested = SUGGESTED
+cli-tiers-pinned-kept = pinned, kept
+cli-tiers-kept = ; { $count ->
+    [one] 1 pinned tier is kept
+   *[other] { $count } pinned tiers are kept
+}
+cli-tiers-nothing-moved = Nothing moved: every customer listed has a pinned tier, and pins are kept (`leadline edit ACCOUNT --tier TIER` sets one by hand).
+cli-tiers-moved = Moved { $count ->
+    [one] 1 customer
+   *[other] { $count } customers
+} to the tier their revenue suggests{ $kept }. `leadline undo` reverts it.
+cli-tiers-differ = { $count } customers differ from the tier their revenue suggests{ $kept }. `leadline tiers --apply` moves the unpinned ones.
+cli-config-from = # Settings from { $path }
+cli-config-none-yet = # No { $path } yet: these are the defaults; save this there to change them
+cli-config-no-dir = # No config directory: these are the defaults
+cli-config-keys = # The terminal interface's keys, by command. Rebind any in a [keys] table,
+    # e.g. log_call = "C" or down = ["j", "n"] (Ctrl-x, Alt-x, Enter, Esc, Tab, PgDn, F2).
+cli-demo-created = Created the demo store in { $dir } ({ $counts }).
+cli-demo-filled = Filled { $dir } with a demo pipeline: { $counts }.
+cli-newest-backup = The newest backup is { $path } (of { $day }): restore it into a new store with `leadline --store NEW import { $path }`
+cli-no-backup = There is no backup in { $dir }
+cli-no-backup-salvage = There is no backup in { $dir }: `leadline export --salvage -o FILE` saves what the store holds, and { $keep }
+cli-or-keep = { $advice }, or { $keep }
+cli-keep-as-is = `leadline doctor --repair` keeps the store as it is
+cli-bad-lang = --lang '{ $given }': Leadline speaks en and zh-CN

@@ -31,7 +31,9 @@ pub fn run(app: App, command: &Command) -> CliResult<(App, i32)> {
             };
             let counts = app.fill_demo(options)?;
             let app = compacted(app)?;
-            print(&format!("Filled {} with a demo pipeline: {counts}.\n", app.dir().display()));
+            let args =
+                [("dir", app.dir().display().to_string().into()), ("counts", counts.to_string().into())];
+            print(&format!("{}\n", lang().text_with("cli-demo-filled", &args)));
             return Ok((app, 0));
         }
         other => single(&app, other)?,

@@ -3,12 +3,13 @@
 use serde::Serialize;
 
 use super::json::{self, date, money};
-use super::table::{Align, Table};
+use super::table::{self, Align, Table};
 use super::{CliResult, print, print_raw};
 use crate::analysis::focus::{Abc, Listed, percent};
 use crate::app::{App, FocusReport, TierChange, effort_warning};
 use crate::config::FocusRules;
 use crate::domain::{AccountSummary, Grade, Money};
+use crate::i18n::{Lang, pad};
 
 /// Rows of each list the text report shows; `--json` has them all.
 const SHOWN: usize = 15;
@@ -19,7 +20,7 @@ pub fn focus(app: &App, as_json: bool) -> CliResult<i32> {
     if as_json {
         print_raw(&json::to_string(&FocusJson::new(&report, rules)));
     } else {
-        print(&text(&report, rules));
+        print(&text(&report, rules, app.config().ui.lang()));
     }
     Ok(0)
 }
@@ -42,7 +43,7 @@ pub fn tiers(app: &App, apply: bool, as_json: bool) -> CliResult<i32> {
             .collect();
         print_raw(&json::to_string(&rows));
     } else {
-        print(&tiers_text(&changes, apply, applied.len()));
+        print(&tiers_text(&changes, apply, applied.len(), app.config().ui.lang()));
     }
     Ok(0)
 }
@@ -58,51 +59,49 @@ struct TierJson {
     applied: bool,
 }
 
-fn tiers_text(changes: &[TierChange], apply: bool, applied: usize) -> String {
+fn tiers_text(changes: &[TierChange], apply: bool, applied: usize, lang: Lang) -> String {
     if changes.is_empty() {
-        return "Every customer's tier matches its revenue over 12 months.\n".into();
+        return format!("{}\n", lang.text("cli-tiers-match"));
     }
-    let mut table = Table::new(&[
-        ("ID", Align::Right, 10),
-        ("NAME", Align::Left, 24),
-        ("TIER", Align::Left, 6),
-        ("SUGGESTED", Align::Left, 9),
-        ("REVENUE 12M", Align::Right, 16),
-        ("", Align::Left, 12),
-    ]);
+    let mut table = table(
+        lang,
+        &[
+            ("col-id", Align::Right, 10),
+            ("col-name", Align::Left, 24),
+            ("col-tier", Align::Left, 6),
+            ("col-suggested", Align::Left, 9),
+            ("col-revenue-12m", Align::Right, 16),
+            ("", Align::Left, 12),
+        ],
+    );
+    let tier = |t: crate::domain::Tier| {
+        if lang == Lang::En { t.to_string() } else { lang.text(&format!("stage-tier-{}", t.as_str())) }
+    };
     for c in changes {
         table.row(vec![
             c.id.to_string(),
             c.name.clone(),
-            c.tier.to_string(),
-            c.suggested.to_string(),
+            tier(c.tier),
+            tier(c.suggested),
             c.revenue_12m.grouped(),
-            if c.pinned { "pinned, kept".into() } else { String::new() },
+            if c.pinned { lang.text("cli-tiers-pinned-kept") } else { String::new() },
         ]);
     }
     let mut out = table.render();
     let pinned = changes.iter().filter(|c| c.pinned).count();
-    let kept = match pinned {
-        0 => String::new(),
-        1 => "; 1 pinned tier is kept".into(),
-        n => format!("; {n} pinned tiers are kept"),
-    };
-    if apply && applied == 0 {
-        out.push_str(
-            "Nothing moved: every customer listed has a pinned tier, and pins are kept \
-             (`leadline edit ACCOUNT --tier TIER` sets one by hand).\n",
-        );
-    } else if apply {
-        let customers = if applied == 1 { "1 customer".to_string() } else { format!("{applied} customers") };
-        out.push_str(&format!(
-            "Moved {customers} to the tier their revenue suggests{kept}. `leadline undo` reverts it.\n"
-        ));
+    let kept = if pinned == 0 {
+        String::new()
     } else {
-        out.push_str(&format!(
-            "{} customers differ from the tier their revenue suggests{kept}. `leadline tiers --apply` moves the unpinned ones.\n",
-            changes.len()
-        ));
-    }
+        lang.text_with("cli-tiers-kept", &[("count", pinned.into())])
+    };
+    let line = if apply && applied == 0 {
+        lang.text("cli-tiers-nothing-moved")
+    } else if apply {
+        lang.text_with("cli-tiers-moved", &[("count", applied.into()), ("kept", kept.into())])
+    } else {
+        lang.text_with("cli-tiers-differ", &[("count", changes.len().into()), ("kept", kept.into())])
+    };
+    out.push_str(&format!("{line}\n"));
     out
 }
 
@@ -309,73 +308,116 @@ impl FocusJson {
     }
 }
 
-fn more(out: &mut String, total: usize) {
+fn more(out: &mut String, total: usize, lang: Lang) {
     if total > SHOWN {
-        out.push_str(&format!("  ... and {} more (focus --json lists them all)\n", total - SHOWN));
+        out.push_str(&format!(
+            "{}\n",
+            lang.text_with("cli-focus-more", &[("count", (total - SHOWN).into())])
+        ));
     }
 }
 
-fn text(report: &FocusReport, rules: &FocusRules) -> String {
+/// A table whose headers are the catalogue's `ids`.
+fn table(lang: Lang, columns: &[(&str, Align, usize)]) -> Table {
+    let headers: Vec<String> =
+        columns.iter().map(|(id, _, _)| if id.is_empty() { String::new() } else { lang.text(id) }).collect();
+    let columns: Vec<(&str, Align, usize)> = columns
+        .iter()
+        .zip(&headers)
+        .map(|((_, align, width), header)| (header.as_str(), *align, *width))
+        .collect();
+    Table::new(&columns)
+}
+
+fn text(report: &FocusReport, rules: &FocusRules, lang: Lang) -> String {
     let f = &report.focus;
     let s = &report.summaries;
-    let mut out = format!("80/20 focus on {} (revenue over the last 12 months)\n\n", date(report.today));
-    let line = |out: &mut String, label: &str, value: String| out.push_str(&format!("{label:<18}{value}\n"));
-    line(&mut out, "Revenue", format!("{} from {} customers", f.revenue_total.grouped(), f.customers.len()));
-    if f.key_count == 0 {
-        line(&mut out, "Key accounts", "none yet: no customer has revenue in the last 12 months".into());
+    let mut out =
+        format!("{}\n\n", lang.text_with("cli-focus-title", &[("date", date(report.today).into())]));
+    let labels = ["cli-focus-revenue", "cli-focus-key", "ABC"];
+    let effort_label = lang.text_with("cli-focus-effort", &[("days", rules.effort_days.into())]);
+    let width = labels
+        .iter()
+        .map(|id| table::width(&lang.try_text(id).unwrap_or_else(|| id.to_string())))
+        .chain([table::width(&effort_label)])
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let line = |out: &mut String, label: &str, value: String| {
+        out.push_str(&format!("{}{value}\n", pad(label, width)))
+    };
+    line(
+        &mut out,
+        &lang.text("cli-focus-revenue"),
+        lang.text_with(
+            "cli-focus-revenue-line",
+            &[("revenue", f.revenue_total.grouped().into()), ("customers", f.customers.len().into())],
+        ),
+    );
+    let key = if f.key_count == 0 {
+        lang.text("cli-focus-key-none")
     } else {
-        line(
-            &mut out,
-            "Key accounts",
-            format!(
-                "{} of {} customers bring {} of revenue (cut at {}: {})",
-                f.key_count,
-                f.customers.len(),
-                percent(f.revenue_share_key),
-                percent(rules.key_share),
-                f.threshold_revenue.grouped()
-            ),
-        );
-    }
+        lang.text_with(
+            "cli-focus-key-line",
+            &[
+                ("key", f.key_count.into()),
+                ("customers", f.customers.len().into()),
+                ("share", percent(f.revenue_share_key).into()),
+                ("cut", percent(rules.key_share).into()),
+                ("threshold", f.threshold_revenue.grouped().into()),
+            ],
+        )
+    };
+    line(&mut out, &lang.text("cli-focus-key"), key);
     line(
         &mut out,
         "ABC",
-        format!(
-            "A {} ({}), B {} ({}), C {} ({}) of revenue",
-            f.abc_counts[0],
-            percent(f.abc_share(Abc::A)),
-            f.abc_counts[1],
-            percent(f.abc_share(Abc::B)),
-            f.abc_counts[2],
-            percent(f.abc_share(Abc::C)),
+        lang.text_with(
+            "cli-focus-abc-line",
+            &[
+                ("a", f.abc_counts[0].into()),
+                ("a_share", percent(f.abc_share(Abc::A)).into()),
+                ("b", f.abc_counts[1].into()),
+                ("b_share", percent(f.abc_share(Abc::B)).into()),
+                ("c", f.abc_counts[2].into()),
+                ("c_share", percent(f.abc_share(Abc::C)).into()),
+            ],
         ),
     );
     line(
         &mut out,
-        &format!("Effort, {} days", rules.effort_days),
-        format!(
-            "key accounts {}, B {}, C {}, prospects {} (target for key accounts {})",
-            percent(f.effort_share_key),
-            percent(f.abc_effort_share(Abc::B)),
-            percent(f.abc_effort_share(Abc::C)),
-            percent(f.prospects_effort_share()),
-            percent(rules.effort_target)
+        &effort_label,
+        lang.text_with(
+            "cli-focus-effort-line",
+            &[
+                ("key", percent(f.effort_share_key).into()),
+                ("b", percent(f.abc_effort_share(Abc::B)).into()),
+                ("c", percent(f.abc_effort_share(Abc::C)).into()),
+                ("prospects", percent(f.prospects_effort_share()).into()),
+                ("target", percent(rules.effort_target).into()),
+            ],
         ),
     );
-    if let Some(warning) = &effort_warning(f, rules, crate::i18n::Lang::En) {
-        out.push_str(&format!("\nWarning: {warning}.\n"));
+    if let Some(warning) = &effort_warning(f, rules, lang) {
+        out.push_str(&format!(
+            "\n{}\n",
+            lang.text_with("cli-focus-warning", &[("warning", warning.as_str().into())])
+        ));
     }
 
     if f.key_count > 0 {
-        out.push_str("\nKey accounts (MVC)\n");
-        let mut table = Table::new(&[
-            ("ID", Align::Right, 10),
-            ("NAME", Align::Left, 24),
-            ("COMPANY", Align::Left, 24),
-            ("REVENUE 12M", Align::Right, 16),
-            ("SHARE", Align::Right, 5),
-            ("CUMULATIVE", Align::Right, 10),
-        ]);
+        out.push_str(&format!("\n{}\n", lang.text("cli-focus-mvc")));
+        let mut table = table(
+            lang,
+            &[
+                ("col-id", Align::Right, 10),
+                ("col-name", Align::Left, 24),
+                ("col-company", Align::Left, 24),
+                ("col-revenue-12m", Align::Right, 16),
+                ("col-share", Align::Right, 5),
+                ("col-cumulative", Align::Right, 10),
+            ],
+        );
         let mut running = Money::ZERO;
         for l in f.key_accounts().iter().take(SHOWN) {
             running = running.saturating_add(l.amount);
@@ -390,23 +432,26 @@ fn text(report: &FocusReport, rules: &FocusRules) -> String {
             ]);
         }
         out.push_str(&indent(&table.render()));
-        more(&mut out, f.key_count);
+        more(&mut out, f.key_count, lang);
     }
     if !f.over_served.is_empty() {
-        out.push_str("\nOver-served: customers taking more of your effort than of your revenue\n");
-        let mut table = Table::new(&[
-            ("ID", Align::Right, 10),
-            ("NAME", Align::Left, 24),
-            ("STAGE", Align::Left, 16),
-            ("EFFORT", Align::Right, 6),
-            ("REVENUE", Align::Right, 7),
-        ]);
+        out.push_str(&format!("\n{}\n", lang.text("cli-focus-over-served")));
+        let mut table = table(
+            lang,
+            &[
+                ("col-id", Align::Right, 10),
+                ("col-name", Align::Left, 24),
+                ("col-stage", Align::Left, 16),
+                ("col-effort", Align::Right, 6),
+                ("col-revenue", Align::Right, 7),
+            ],
+        );
         for o in &f.over_served {
             let summary = &s[o.index];
             table.row(vec![
                 summary.id.to_string(),
                 summary.name.clone(),
-                stage(summary),
+                stage_in(summary, lang),
                 percent(o.effort_share),
                 percent(o.revenue_share),
             ]);
@@ -414,23 +459,24 @@ fn text(report: &FocusReport, rules: &FocusRules) -> String {
         out.push_str(&indent(&table.render()));
     }
     if !f.mgc.is_empty() {
-        out.push_str(&format!(
-            "\nMost growable (MGC): potential above revenue by more than {}\n",
-            FocusRules::money(rules.mgc_headroom).grouped()
-        ));
-        let mut table = Table::new(&[
-            ("ID", Align::Right, 10),
-            ("NAME", Align::Left, 24),
-            ("STAGE", Align::Left, 16),
-            ("POTENTIAL", Align::Right, 16),
-            ("HEADROOM", Align::Right, 16),
-        ]);
+        let headroom = FocusRules::money(rules.mgc_headroom).grouped();
+        out.push_str(&format!("\n{}\n", lang.text_with("cli-focus-mgc", &[("headroom", headroom.into())])));
+        let mut table = table(
+            lang,
+            &[
+                ("col-id", Align::Right, 10),
+                ("col-name", Align::Left, 24),
+                ("col-stage", Align::Left, 16),
+                ("col-potential", Align::Right, 16),
+                ("col-headroom", Align::Right, 16),
+            ],
+        );
         for l in &f.mgc {
             let summary = &s[l.index];
             table.row(vec![
                 summary.id.to_string(),
                 summary.name.clone(),
-                stage(summary),
+                stage_in(summary, lang),
                 summary.potential.unwrap_or(Money::ZERO).grouped(),
                 l.amount.grouped(),
             ]);
@@ -438,14 +484,17 @@ fn text(report: &FocusReport, rules: &FocusRules) -> String {
         out.push_str(&indent(&table.render()));
     }
     if !f.bzc.is_empty() {
-        out.push_str("\nBelow zero (BZC): cost to serve over 12 months above revenue\n");
-        let mut table = Table::new(&[
-            ("ID", Align::Right, 10),
-            ("NAME", Align::Left, 24),
-            ("REVENUE 12M", Align::Right, 16),
-            ("COST", Align::Right, 16),
-            ("NET", Align::Right, 16),
-        ]);
+        out.push_str(&format!("\n{}\n", lang.text("cli-focus-bzc")));
+        let mut table = table(
+            lang,
+            &[
+                ("col-id", Align::Right, 10),
+                ("col-name", Align::Left, 24),
+                ("col-revenue-12m", Align::Right, 16),
+                ("col-cost", Align::Right, 16),
+                ("col-net", Align::Right, 16),
+            ],
+        );
         for l in f.bzc.iter().take(SHOWN) {
             let summary = &s[l.index];
             let revenue = summary.revenue_12m(report.today);
@@ -458,16 +507,19 @@ fn text(report: &FocusReport, rules: &FocusRules) -> String {
             ]);
         }
         out.push_str(&indent(&table.render()));
-        more(&mut out, f.bzc.len());
+        more(&mut out, f.bzc.len(), lang);
     }
-    out.push_str("\nForecast: potential weighted by the chance of each grade\n");
-    let mut table = Table::new(&[
-        ("GRADE", Align::Left, 5),
-        ("PROSPECTS", Align::Right, 9),
-        ("POTENTIAL", Align::Right, 18),
-        ("CHANCE", Align::Right, 6),
-        ("WEIGHTED", Align::Right, 18),
-    ]);
+    out.push_str(&format!("\n{}\n", lang.text("cli-focus-forecast")));
+    let mut table = table(
+        lang,
+        &[
+            ("col-grade", Align::Left, 5),
+            ("col-prospects", Align::Right, 9),
+            ("col-potential", Align::Right, 18),
+            ("col-chance", Align::Right, 6),
+            ("col-weighted", Align::Right, 18),
+        ],
+    );
     for row in &f.forecast {
         table.row(vec![
             row.grade.to_string(),
@@ -477,9 +529,23 @@ fn text(report: &FocusReport, rules: &FocusRules) -> String {
             row.weighted.grouped(),
         ]);
     }
-    table.row(vec!["total".into(), String::new(), String::new(), String::new(), f.forecast_total.grouped()]);
+    table.row(vec![
+        lang.text("cli-focus-total"),
+        String::new(),
+        String::new(),
+        String::new(),
+        f.forecast_total.grouped(),
+    ]);
     out.push_str(&indent(&table.render()));
     out
+}
+
+/// The stage as the tables show it, in `lang`.
+fn stage_in(summary: &AccountSummary, lang: Lang) -> String {
+    if lang == Lang::En {
+        return stage(summary);
+    }
+    crate::analysis::ranking::stage_words_in(summary, lang)
 }
 
 fn indent(text: &str) -> String {

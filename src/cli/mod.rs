@@ -191,7 +191,7 @@ fn data_dir() -> CliResult<PathBuf> {
 fn load_config(cli: &Cli) -> CliResult<(Config, Option<PathBuf>, bool)> {
     let flag = match cli.lang.as_deref() {
         Some(text) => Some(Lang::parse(text).ok_or_else(|| {
-            CliError::App(AppError::Invalid(format!("--lang '{text}': Leadline speaks en and zh-CN")))
+            CliError::App(AppError::Invalid(lang().text_with("cli-bad-lang", &[("given", text.into())])))
         })?),
         None => None,
     };
@@ -219,11 +219,13 @@ fn load_config(cli: &Cli) -> CliResult<(Config, Option<PathBuf>, bool)> {
 fn show_config(cli: &Cli) -> CliResult<i32> {
     let (config, path, found) = load_config(cli)?;
     let origin = match (path, found) {
-        (Some(path), true) => format!("# Settings from {}", path.display()),
-        (Some(path), false) => {
-            format!("# No {} yet: these are the defaults; save this there to change them", path.display())
+        (Some(path), true) => {
+            lang().text_with("cli-config-from", &[("path", path.display().to_string().into())])
         }
-        (None, _) => "# No config directory: these are the defaults".to_string(),
+        (Some(path), false) => {
+            lang().text_with("cli-config-none-yet", &[("path", path.display().to_string().into())])
+        }
+        (None, _) => lang().text("cli-config-no-dir"),
     };
     print(&format!("{origin}\n\n{}{}", config.to_toml(), keys_help(&config)));
     Ok(0)
@@ -233,14 +235,11 @@ fn show_config(cli: &Cli) -> CliResult<i32> {
 /// copy: every command's name and its keys in force.
 fn keys_help(config: &Config) -> String {
     let Ok(keymap) = crate::tui::keymap(config) else { return String::new() };
-    let mut out = String::from(
-        "\n# The terminal interface's keys, by command. Rebind any in a [keys] table,\n\
-         # e.g. log_call = \"C\" or down = [\"j\", \"n\"] (Ctrl-x, Alt-x, Enter, Esc, Tab, PgDn, F2).\n",
-    );
+    let mut out = format!("\n{}\n", lang().text("cli-config-keys"));
     if config.keys.is_empty() {
         out.push_str("# [keys]\n");
     }
-    for (name, keys, help) in keymap.names() {
+    for (name, keys, help) in keymap.names(lang()) {
         let keys: Vec<String> = keys.iter().map(|k| format!("{k:?}")).collect();
         out.push_str(&format!("# {name} = [{}]  # {help}\n", keys.join(", ")));
     }
@@ -288,7 +287,8 @@ fn open_app(cli: &Cli) -> CliResult<App> {
             ..DemoOptions::default()
         })?;
         app = commands::compacted(app)?;
-        eprintln!("Created the demo store in {} ({counts}).", dir.display());
+        let args = [("dir", dir.display().to_string().into()), ("counts", counts.to_string().into())];
+        say(&lang().text_with("cli-demo-created", &args));
     }
     Ok(app)
 }
@@ -296,27 +296,23 @@ fn open_app(cli: &Cli) -> CliResult<App> {
 /// What to do about a store sled cannot open: the newest backup to restore.
 fn restore_advice(backups: &std::path::Path) -> String {
     match crate::app::backups::list(backups).first() {
-        Some(newest) => format!(
-            "The newest backup is {} (of {}): restore it into a new store with `leadline --store NEW import {}`",
-            newest.path.display(),
-            newest.day,
-            newest.path.display()
+        Some(newest) => lang().text_with(
+            "cli-newest-backup",
+            &[("path", newest.path.display().to_string().into()), ("day", newest.day.to_string().into())],
         ),
-        None => format!("There is no backup in {}", backups.display()),
+        None => lang().text_with("cli-no-backup", &[("dir", backups.display().to_string().into())]),
     }
 }
 
 /// What to do about a store that lost changes: the newest backup to
 /// restore, and how to keep the store as it is.
 fn rollback_advice(backups: &std::path::Path) -> String {
-    let keep = "`leadline doctor --repair` keeps the store as it is";
+    let keep = lang().text("cli-keep-as-is");
     if crate::app::backups::list(backups).is_empty() {
-        format!(
-            "There is no backup in {}: `leadline export --salvage -o FILE` saves what the store holds, and {keep}",
-            backups.display()
-        )
+        let args = [("dir", backups.display().to_string().into()), ("keep", keep.into())];
+        lang().text_with("cli-no-backup-salvage", &args)
     } else {
-        format!("{}, or {keep}", restore_advice(backups))
+        lang().text_with("cli-or-keep", &[("advice", restore_advice(backups).into()), ("keep", keep.into())])
     }
 }
 

@@ -559,12 +559,12 @@ impl Keymap {
     }
 
     /// Every command with its name and keys, for `leadline config`.
-    pub fn names(&self) -> Vec<(String, Vec<String>, &'static str)> {
-        let mut out: Vec<(String, Vec<String>, &'static str)> = Vec::new();
+    pub fn names(&self, lang: Lang) -> Vec<(String, Vec<String>, String)> {
+        let mut out: Vec<(String, Vec<String>, String)> = Vec::new();
         for binding in &self.bindings {
             let name = binding.command.name(&self.screens);
             if !out.iter().any(|(n, _, _)| *n == name) {
-                out.push((name, binding.keys.iter().map(Key::label).collect(), binding.help));
+                out.push((name, binding.keys.iter().map(Key::label).collect(), self.help_in(binding, lang)));
             }
         }
         out
@@ -673,7 +673,7 @@ mod tests {
     #[test]
     fn commands_are_named_for_the_settings() {
         let keymap = keymap();
-        let names: Vec<String> = keymap.names().into_iter().map(|(n, _, _)| n).collect();
+        let names: Vec<String> = keymap.names(Lang::En).into_iter().map(|(n, _, _)| n).collect();
         for name in [
             "quit",
             "log_call",
