@@ -235,7 +235,7 @@ fn vcards_from_phones_are_imported_with_bad_cards_named_by_line() {
     assert!(names(&book).is_empty());
 
     let out = book.run(&["import", file, "--skip-invalid"]).ok();
-    assert!(out.contains("Imported 2 accounts") && out.contains("1 cards rejected"), "{out}");
+    assert!(out.contains("Imported 2 accounts") && out.contains("1 card rejected"), "{out}");
     assert_eq!(names(&book), ["Anna Weber", "张伟"]);
     // Quoted-printable UTF-8 with a soft break inside 伟; the fax is left out;
     // the work number is kept; escapes and =0A become text.

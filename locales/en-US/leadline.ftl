@@ -604,3 +604,55 @@ cli-no-backup-salvage = There is no backup in { $dir }: `leadline export --salva
 cli-or-keep = { $advice }, or { $keep }
 cli-keep-as-is = `leadline doctor --repair` keeps the store as it is
 cli-bad-lang = --lang '{ $given }': Leadline speaks en and zh-CN
+counts = { $accounts } accounts, { $touches } touches, { $orders } orders, { $follow_ups } follow-ups, { $referrals } referrals
+cli-referral = Referral #{ $id }: { $by } referred { $to }. Contact { $to } by { $contact }; thank { $by } by { $thank }.
+cli-delivered = Delivered the incentive of referral #{ $id }{ $what }.
+cli-no-referrals = No referrals yet. `leadline refer REFERRER REFEREE` records one.
+col-date = DATE
+col-referrer = REFERRER
+col-referee = REFEREE
+col-converted = CONVERTED
+referee-stage-prospect = prospect
+referee-stage-customer = customer
+referee-stage-archived = archived
+cli-amended-touch = Amended touch #{ $id } with { $name }: { $kind }{ $outcome } at { $at }
+cli-amended-order = Amended order #{ $id } from { $name }: { $amount } on { $day }
+cli-amended-follow-up = Amended follow-up #{ $id } with { $name }: { $kind } due { $due } (rescheduling is not a snooze)
+cli-amended = { $line }. `leadline undo` reverts it.
+cli-removed-touch = Removed touch #{ $id } with { $name }: { $kind } at { $at }
+cli-removed-order = Removed order #{ $id } from { $name }: { $amount } on { $day }
+cli-removed-follow-up = Removed follow-up #{ $id } with { $name }: { $kind } due { $due }
+cli-removed = { $line }. `leadline undo` brings it back.
+cli-wrote = Wrote { $path } ({ $counts }).
+cli-wrote-calendar = Wrote { $path } ({ $open } open follow-ups, { $closed } closed lately and sent as cancelled).
+cli-backups-in = Backups in { $dir }: { $policy }.
+cli-none-yet = None yet.
+cli-restore-one = Restore one into a new store: leadline --store NEW import FILE
+cli-rebuilt = Rebuilt derived records ({ $written } keys written) and compacted the store.
+cli-problem = problem: { $problem }
+cli-restore-backup = { $dry ->
+    [yes] Would restore
+   *[no] Restored
+} { $counts } from { $label }.
+cli-import-rows = { $cards ->
+    [yes] { $count ->
+        [one] 1 card
+       *[other] { $count } cards
+    }
+   *[no] { $count ->
+        [one] 1 row
+       *[other] { $count } rows
+    }
+}
+cli-import-blocked = error: { $rejected } of { $label } invalid; nothing imported (fix them, or use --skip-invalid to import the valid { $valid })
+cli-import-line = line { $line }: { $message }
+cli-import-rejected = rejected: { $message }
+cli-imported = { $dry ->
+    [yes] Would import
+   *[no] Imported
+} { $count } accounts from { $label } ({ $encoding }); { $duplicates } duplicates skipped, { $rejected } rejected.
+cli-checked = Checked { $records } records ({ $accounts } accounts): { $problems ->
+    [0] all good
+    [one] 1 problem
+   *[other] { $problems } problems
+}.

@@ -537,3 +537,48 @@ cli-no-backup-salvage = { $dir } 里没有备份：`leadline export --salvage -o
 cli-or-keep = { $advice }，或者{ $keep }
 cli-keep-as-is = `leadline doctor --repair` 保持数据原样
 cli-bad-lang = --lang '{ $given }'：Leadline 只会 en 和 zh-CN
+counts = { $accounts } 个客户、{ $touches } 次联系、{ $orders } 个订单、{ $follow_ups } 个跟进、{ $referrals } 次转介绍
+cli-referral = 转介绍 #{ $id }：{ $by } 介绍了 { $to }。{ $contact } 前联系 { $to }；{ $thank } 前感谢 { $by }。
+cli-delivered = 转介绍 #{ $id } 的奖励已兑现{ $what }。
+cli-no-referrals = 还没有转介绍。`leadline refer REFERRER REFEREE` 记录一次。
+col-date = 日期
+col-referrer = 介绍人
+col-referee = 被介绍人
+col-converted = 成交
+referee-stage-prospect = 潜在客户
+referee-stage-customer = 客户
+referee-stage-archived = 已归档
+cli-amended-touch = 已修改与 { $name } 的联系 #{ $id }：{ $at } { $kind }{ $outcome }
+cli-amended-order = 已修改 { $name } 的订单 #{ $id }：{ $day } { $amount }
+cli-amended-follow-up = 已修改与 { $name } 的跟进 #{ $id }：{ $due } { $kind }（改期不算推迟）
+cli-amended = { $line }。`leadline undo` 可撤销。
+cli-removed-touch = 已删除与 { $name } 的联系 #{ $id }：{ $at } { $kind }
+cli-removed-order = 已删除 { $name } 的订单 #{ $id }：{ $day } { $amount }
+cli-removed-follow-up = 已删除与 { $name } 的跟进 #{ $id }：{ $due } { $kind }
+cli-removed = { $line }。`leadline undo` 可恢复。
+cli-wrote = 已写入 { $path }（{ $counts }）。
+cli-wrote-calendar = 已写入 { $path }（{ $open } 个待办跟进，{ $closed } 个最近关闭的以取消发送）。
+cli-backups-in = 备份在 { $dir }：{ $policy }。
+cli-none-yet = 还没有。
+cli-restore-one = 恢复到新的数据目录：leadline --store NEW import FILE
+cli-rebuilt = 已重建派生数据（写入 { $written } 个键）并压缩了数据。
+cli-problem = 问题：{ $problem }
+cli-restore-backup = { $dry ->
+    [yes] 将从 { $label } 恢复 { $counts }。
+   *[no] 已从 { $label } 恢复 { $counts }。
+}
+cli-import-rows = { $cards ->
+    [yes] { $count } 张名片
+   *[no] { $count } 行
+}
+cli-import-blocked = 出错：{ $label } 里有 { $rejected } 不对；什么都没导入（改好后再导，或用 --skip-invalid 只导入有效的 { $valid }）
+cli-import-line = 第 { $line } 行：{ $message }
+cli-import-rejected = 拒绝：{ $message }
+cli-imported = { $dry ->
+    [yes] 将从 { $label }（{ $encoding }）导入 { $count } 个客户；跳过 { $duplicates } 个重复，拒绝 { $rejected }。
+   *[no] 已从 { $label }（{ $encoding }）导入 { $count } 个客户；跳过 { $duplicates } 个重复，拒绝 { $rejected }。
+}
+cli-checked = 检查了 { $records } 条记录（{ $accounts } 个客户）：{ $problems ->
+    [0] 一切正常
+   *[other] { $problems } 个问题
+}。

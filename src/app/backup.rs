@@ -261,13 +261,25 @@ impl BackupCounts {
     }
 }
 
+impl BackupCounts {
+    /// "300 accounts, 2705 touches, ..." in `lang`.
+    pub fn words(&self, lang: crate::i18n::Lang) -> String {
+        lang.text_with(
+            "counts",
+            &[
+                ("accounts", self.accounts.into()),
+                ("touches", self.touches.into()),
+                ("orders", self.orders.into()),
+                ("follow_ups", self.follow_ups.into()),
+                ("referrals", self.referrals.into()),
+            ],
+        )
+    }
+}
+
 impl std::fmt::Display for BackupCounts {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} accounts, {} touches, {} orders, {} follow-ups, {} referrals",
-            self.accounts, self.touches, self.orders, self.follow_ups, self.referrals
-        )
+        f.write_str(&self.words(crate::i18n::Lang::En))
     }
 }
 

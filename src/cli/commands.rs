@@ -32,7 +32,7 @@ pub fn run(app: App, command: &Command) -> CliResult<(App, i32)> {
             let counts = app.fill_demo(options)?;
             let app = compacted(app)?;
             let args =
-                [("dir", app.dir().display().to_string().into()), ("counts", counts.to_string().into())];
+                [("dir", app.dir().display().to_string().into()), ("counts", counts.words(lang()).into())];
             print(&format!("{}\n", lang().text_with("cli-demo-filled", &args)));
             return Ok((app, 0));
         }
@@ -422,14 +422,18 @@ fn export(app: &App, output: Option<&PathBuf>, salvage: bool) -> CliResult<i32> 
         .into());
     }
     for problem in &problems {
-        say(&format!("warning: not in the backup: {problem}"));
+        warn(&format!("not in the backup: {problem}"));
     }
     let text = backup.to_json();
     match output {
         Some(path) => {
             crate::files::write_atomically(path, text.as_bytes())
                 .map_err(|source| CliError::Write { path: path.clone(), source })?;
-            eprintln!("Wrote {} ({}).", path.display(), crate::app::backup::BackupCounts::of(&backup));
+            let counts = crate::app::backup::BackupCounts::of(&backup).words(lang());
+            say(&lang().text_with(
+                "cli-wrote",
+                &[("path", path.display().to_string().into()), ("counts", counts.into())],
+            ));
         }
         None => print_raw(&text),
     }
@@ -452,9 +456,15 @@ fn backups(app: &App, as_json: bool) -> CliResult<i32> {
     } else {
         "off ([backup] enabled = false)".to_string()
     };
-    print(&format!("Backups in {}: {policy}.\n", dir.display()));
+    print(&format!(
+        "{}\n",
+        lang().text_with(
+            "cli-backups-in",
+            &[("dir", dir.display().to_string().into()), ("policy", policy.into())]
+        )
+    ));
     if files.is_empty() {
-        print("None yet.\n");
+        print(&format!("{}\n", lang().text("cli-none-yet")));
         return Ok(0);
     }
     let mut table = super::table::Table::new(&[
@@ -472,7 +482,7 @@ fn backups(app: &App, as_json: bool) -> CliResult<i32> {
         ]);
     }
     print(&table.render());
-    print("Restore one into a new store: leadline --store NEW import FILE\n");
+    print(&format!("{}\n", lang().text("cli-restore-one")));
     Ok(0)
 }
 
@@ -482,12 +492,12 @@ fn export_calendar(app: &App, output: Option<&PathBuf>) -> CliResult<i32> {
         Some(path) => {
             crate::files::write_atomically(path, text.as_bytes())
                 .map_err(|source| CliError::Write { path: path.clone(), source })?;
-            eprintln!(
-                "Wrote {} ({} open follow-ups, {} closed lately and sent as cancelled).",
-                path.display(),
-                counts.open,
-                counts.cancelled
-            );
+            let args = [
+                ("path", path.display().to_string().into()),
+                ("open", counts.open.into()),
+                ("closed", counts.cancelled.into()),
+            ];
+            say(&lang().text_with("cli-wrote-calendar", &args));
         }
         None => print_raw(&text),
     }
@@ -499,7 +509,7 @@ fn export_calendar(app: &App, output: Option<&PathBuf>) -> CliResult<i32> {
 pub(super) fn compacted(app: App) -> CliResult<App> {
     let (app, skipped) = app.compact()?;
     if let Some(warning) = skipped {
-        say(&format!("warning: {warning}"));
+        warn(&warning);
     }
     Ok(app)
 }
@@ -509,7 +519,7 @@ fn doctor(mut app: App, repair: bool, as_json: bool) -> CliResult<(App, i32)> {
         let written = app.repair()?;
         app = compacted(app)?;
         if !as_json {
-            print(&format!("Rebuilt derived records ({written} keys written) and compacted the store.\n"));
+            print(&format!("{}\n", lang().text_with("cli-rebuilt", &[("written", written.into())])));
         }
     }
     let report = app.doctor()?;
@@ -517,18 +527,17 @@ fn doctor(mut app: App, repair: bool, as_json: bool) -> CliResult<(App, i32)> {
         print_raw(&json::to_string(&json::DoctorJson::new(&report)));
     } else {
         for problem in &report.problems {
-            print(&format!("problem: {problem}\n"));
+            print(&format!(
+                "{}\n",
+                lang().text_with("cli-problem", &[("problem", problem.to_string().into())])
+            ));
         }
-        print(&format!(
-            "Checked {} records ({} accounts): {}.\n",
-            report.records_checked,
-            report.accounts,
-            if report.is_healthy() {
-                "all good".to_string()
-            } else {
-                format!("{} problems", report.problems.len())
-            }
-        ));
+        let args = [
+            ("records", report.records_checked.into()),
+            ("accounts", report.accounts.into()),
+            ("problems", report.problems.len().into()),
+        ];
+        print(&format!("{}\n", lang().text_with("cli-checked", &args)));
     }
     let code = if report.is_healthy() { 0 } else { 1 };
     Ok((app, code))

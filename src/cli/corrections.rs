@@ -1,11 +1,13 @@
 //! `amend` and `remove`: correcting one past touch, order or follow-up.
 
 use super::args::{AmendRecord, RemoveRecord};
-use super::{CliResult, print, text};
+use super::{CliResult, lang, print, text};
 use crate::app::{App, FollowUpChange, OrderChange, TouchChange};
 use crate::domain::{Direction, FollowUpId, Money, OrderId, TouchId};
 
 pub fn amend(app: &App, record: &AmendRecord) -> CliResult<i32> {
+    let lang = lang();
+    let word = |prefix: &str, keyword: &str| lang.text(&format!("{prefix}-{keyword}"));
     let when = |text: &Option<String>| text.as_deref().map(|w| app.parse_when(w)).transpose();
     let line = match record {
         AmendRecord::Touch { id, kind, outcome, at, inbound, outbound, note, lesson } => {
@@ -29,12 +31,17 @@ pub fn amend(app: &App, record: &AmendRecord) -> CliResult<i32> {
             };
             let amended = app.amend_touch(TouchId(*id), &change)?;
             let t = &amended.record;
-            let outcome = t.outcome.map(|o| format!(" ({o})")).unwrap_or_default();
-            format!(
-                "Amended touch #{id} with {}: {}{outcome} at {}",
-                amended.account_name,
-                t.kind,
-                text::when(t.at)
+            let outcome =
+                t.outcome.map(|o| format!(" ({})", word("outcome", o.as_str()))).unwrap_or_default();
+            lang.text_with(
+                "cli-amended-touch",
+                &[
+                    ("id", id.to_string().into()),
+                    ("name", amended.account_name.as_str().into()),
+                    ("kind", word("kind", t.kind.as_str()).into()),
+                    ("outcome", outcome.into()),
+                    ("at", text::when(t.at).into()),
+                ],
             )
         }
         AmendRecord::Order { id, amount, at, note } => {
@@ -45,11 +52,14 @@ pub fn amend(app: &App, record: &AmendRecord) -> CliResult<i32> {
             };
             let amended = app.amend_order(OrderId(*id), &change)?;
             let o = &amended.record;
-            format!(
-                "Amended order #{id} from {}: {} on {}",
-                amended.account_name,
-                o.amount.grouped(),
-                o.at.format("%Y-%m-%d")
+            lang.text_with(
+                "cli-amended-order",
+                &[
+                    ("id", id.to_string().into()),
+                    ("name", amended.account_name.as_str().into()),
+                    ("amount", o.amount.grouped().into()),
+                    ("day", o.at.format("%Y-%m-%d").to_string().into()),
+                ],
             )
         }
         AmendRecord::FollowUp { id, on, kind, note } => {
@@ -60,41 +70,65 @@ pub fn amend(app: &App, record: &AmendRecord) -> CliResult<i32> {
             };
             let amended = app.amend_follow_up(FollowUpId(*id), &change)?;
             let f = &amended.record;
-            format!(
-                "Amended follow-up #{id} with {}: {} due {} (rescheduling is not a snooze)",
-                amended.account_name,
-                f.kind,
-                f.due_words()
+            lang.text_with(
+                "cli-amended-follow-up",
+                &[
+                    ("id", id.to_string().into()),
+                    ("name", amended.account_name.as_str().into()),
+                    ("kind", word("kind", f.kind.as_str()).into()),
+                    ("due", f.due_words().into()),
+                ],
             )
         }
     };
-    print(&format!("{line}. `leadline undo` reverts it.\n"));
+    print(&format!("{}\n", lang.text_with("cli-amended", &[("line", line.into())])));
     Ok(0)
 }
 
 pub fn remove(app: &App, record: &RemoveRecord) -> CliResult<i32> {
+    let lang = lang();
+    let word = |prefix: &str, keyword: &str| lang.text(&format!("{prefix}-{keyword}"));
     let line = match record {
         RemoveRecord::Touch { id } => {
             let removed = app.remove_touch(TouchId(*id))?;
             let t = &removed.record;
-            format!("Removed touch #{id} with {}: {} at {}", removed.account_name, t.kind, text::when(t.at))
+            lang.text_with(
+                "cli-removed-touch",
+                &[
+                    ("id", id.to_string().into()),
+                    ("name", removed.account_name.as_str().into()),
+                    ("kind", word("kind", t.kind.as_str()).into()),
+                    ("at", text::when(t.at).into()),
+                ],
+            )
         }
         RemoveRecord::Order { id } => {
             let removed = app.remove_order(OrderId(*id))?;
             let o = &removed.record;
-            format!(
-                "Removed order #{id} from {}: {} on {}",
-                removed.account_name,
-                o.amount.grouped(),
-                o.at.format("%Y-%m-%d")
+            lang.text_with(
+                "cli-removed-order",
+                &[
+                    ("id", id.to_string().into()),
+                    ("name", removed.account_name.as_str().into()),
+                    ("amount", o.amount.grouped().into()),
+                    ("day", o.at.format("%Y-%m-%d").to_string().into()),
+                ],
             )
         }
         RemoveRecord::FollowUp { id } => {
             let removed = app.remove_follow_up(FollowUpId(*id))?;
             let f = &removed.record;
-            format!("Removed follow-up #{id} with {}: {} due {}", removed.account_name, f.kind, f.due_words())
+            lang.text_with(
+                "cli-removed-follow-up",
+                &[
+                    ("id", id.to_string().into()),
+                    ("name", removed.account_name.as_str().into()),
+                    ("kind", word("kind", f.kind.as_str()).into()),
+                    ("due", f.due_words().into()),
+                ],
+            )
         }
     };
-    print(&format!("{line}. `leadline undo` brings it back.\n"));
+    print(&format!("{}\n", lang.text_with("cli-removed", &[("line", line.into())])));
     Ok(0)
 }

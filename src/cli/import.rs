@@ -8,7 +8,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::args::ImportArgs;
 use super::commands::compacted;
-use super::{CliResult, print, say};
+use super::{CliResult, lang, print, say};
 use crate::app::backup::Backup;
 use crate::app::backups::BackupReason;
 use crate::app::contacts::{ImportOptions, ImportProgress, ImportReport};
@@ -63,8 +63,12 @@ pub(super) fn import(app: App, args: &ImportArgs) -> CliResult<(App, i32)> {
         let counts = app.import_backup(&backup, &label, args.dry_run)?;
         let app =
             if !args.dry_run && counts.accounts + counts.touches > BULK_ROWS { compacted(app)? } else { app };
-        let verb = if args.dry_run { "Would restore" } else { "Restored" };
-        print(&format!("{verb} {counts} from {label}.\n"));
+        let args = [
+            ("dry", if args.dry_run { "yes" } else { "no" }.into()),
+            ("counts", counts.words(lang()).into()),
+            ("label", label.as_str().into()),
+        ];
+        print(&format!("{}\n", lang().text_with("cli-restore-backup", &args)));
         return Ok((app, 0));
     }
     let encoding = match &args.encoding {
@@ -96,40 +100,40 @@ pub(super) fn import(app: App, args: &ImportArgs) -> CliResult<(App, i32)> {
 
 fn print_report(report: &ImportReport, label: &str, options: ImportOptions<'_>) -> i32 {
     let blocked = !report.rejected.is_empty() && !options.skip_invalid;
-    let unit = if report.cards { "cards" } else { "rows" };
-    let counted = |n: usize| {
-        let noun = if n == 1 { &unit[..unit.len() - 1] } else { unit };
-        format!("{n} {noun}")
-    };
+    let lang = lang();
+    let cards = if report.cards { "yes" } else { "no" };
+    let counted =
+        |n: usize| lang.text_with("cli-import-rows", &[("cards", cards.into()), ("count", n.into())]);
     if blocked {
-        let are = if report.rejected.len() == 1 { "is" } else { "are" };
-        eprintln!(
-            "error: {} of {} {are} invalid; nothing imported (fix them, or use --skip-invalid to import the valid {})",
-            counted(report.rejected.len()),
-            printable(label, false),
-            counted(report.imported.len())
-        );
+        let args = [
+            ("rejected", counted(report.rejected.len()).into()),
+            ("label", printable(label, false).into_owned().into()),
+            ("valid", counted(report.imported.len()).into()),
+        ];
+        eprintln!("{}", lang.text_with("cli-import-blocked", &args));
     }
     // One line per row, in the file's order, after the error line; cell
     // text is escaped, since the file may hold anything.
     let mut notes: Vec<(u64, String)> = Vec::new();
     notes.extend(report.duplicates.iter().map(|n| (n.line, n.message.clone())));
     notes.extend(report.warnings.iter().map(|n| (n.line, n.message.clone())));
-    notes.extend(report.rejected.iter().map(|n| (n.line, format!("rejected: {}", n.message))));
+    let rejected = |message: &str| lang.text_with("cli-import-rejected", &[("message", message.into())]);
+    notes.extend(report.rejected.iter().map(|n| (n.line, rejected(&n.message))));
     notes.sort_by_key(|(line, _)| *line);
     for (line, message) in notes {
-        say(&format!("line {line}: {message}"));
+        say(&lang.text_with("cli-import-line", &[("line", line.into()), ("message", message.into())]));
     }
     if blocked {
         return 1;
     }
-    let verb = if options.dry_run { "Would import" } else { "Imported" };
-    print(&format!(
-        "{verb} {} accounts from {label} ({}); {} duplicates skipped, {} {unit} rejected.\n",
-        report.imported.len(),
-        report.encoding,
-        report.duplicates.len(),
-        report.rejected.len()
-    ));
+    let args = [
+        ("dry", if options.dry_run { "yes" } else { "no" }.into()),
+        ("count", report.imported.len().into()),
+        ("label", label.into()),
+        ("encoding", report.encoding.to_string().into()),
+        ("duplicates", report.duplicates.len().into()),
+        ("rejected", counted(report.rejected.len()).into()),
+    ];
+    print(&format!("{}\n", lang.text_with("cli-imported", &args)));
     0
 }

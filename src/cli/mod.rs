@@ -287,7 +287,7 @@ fn open_app(cli: &Cli) -> CliResult<App> {
             ..DemoOptions::default()
         })?;
         app = commands::compacted(app)?;
-        let args = [("dir", dir.display().to_string().into()), ("counts", counts.to_string().into())];
+        let args = [("dir", dir.display().to_string().into()), ("counts", counts.words(lang()).into())];
         say(&lang().text_with("cli-demo-created", &args));
     }
     Ok(app)

@@ -5,9 +5,10 @@ use serde::Serialize;
 
 use super::json::{self, date, time};
 use super::table::{Align, Table};
-use super::{CliResult, print, print_raw};
+use super::{CliResult, lang, print, print_raw};
 use crate::app::{App, Ledger};
 use crate::domain::ReferralId;
+use crate::i18n::Lang;
 
 pub fn refer(app: &App, referrer: &str, referee: &str, incentive: &Option<String>) -> CliResult<i32> {
     let referrer = app.resolve_account(referrer)?;
@@ -21,19 +22,22 @@ pub fn refer(app: &App, referrer: &str, referee: &str, incentive: &Option<String
     );
     let rules = &app.config().referrals;
     let day = |days: u32| app.today() + chrono::Duration::days(days.into());
-    print(&format!(
-        "Referral #{}: {by} referred {to}. Contact {to} by {}; thank {by} by {}.\n",
-        referral.id,
-        day(rules.contact_referee_days),
-        day(rules.thank_referrer_days)
-    ));
+    let args = [
+        ("id", referral.id.to_string().into()),
+        ("by", by.into()),
+        ("to", to.into()),
+        ("contact", day(rules.contact_referee_days).to_string().into()),
+        ("thank", day(rules.thank_referrer_days).to_string().into()),
+    ];
+    print(&format!("{}\n", lang().text_with("cli-referral", &args)));
     Ok(0)
 }
 
 pub fn deliver(app: &App, id: ReferralId) -> CliResult<i32> {
     let referral = app.deliver_incentive(id)?;
     let what = referral.incentive.as_deref().map(|i| format!(" ({i})")).unwrap_or_default();
-    print(&format!("Delivered the incentive of referral #{id}{what}.\n"));
+    let args = [("id", id.to_string().into()), ("what", what.into())];
+    print(&format!("{}\n", lang().text_with("cli-delivered", &args)));
     Ok(0)
 }
 
@@ -42,7 +46,7 @@ pub fn ledger(app: &App, as_json: bool) -> CliResult<i32> {
     if as_json {
         print_raw(&json::to_string(&LedgerJson::new(&ledger)));
     } else {
-        print(&text(&ledger));
+        print(&text(&ledger, lang()));
     }
     Ok(0)
 }
@@ -106,18 +110,31 @@ impl LedgerJson {
     }
 }
 
-fn text(ledger: &Ledger) -> String {
+fn text(ledger: &Ledger, lang: Lang) -> String {
     if ledger.rows.is_empty() {
-        return "No referrals yet. `leadline refer REFERRER REFEREE` records one.\n".into();
+        return format!("{}\n", lang.text("cli-no-referrals"));
     }
+    let h: Vec<String> = [
+        "col-date",
+        "col-referrer",
+        "col-referee",
+        "col-stage",
+        "col-incentive",
+        "col-status",
+        "col-referred",
+        "col-converted",
+    ]
+    .iter()
+    .map(|id| lang.text(id))
+    .collect();
     let mut table = Table::new(&[
         ("#", Align::Right, 6),
-        ("DATE", Align::Left, 10),
-        ("REFERRER", Align::Left, 20),
-        ("REFEREE", Align::Left, 20),
-        ("STAGE", Align::Left, 9),
-        ("INCENTIVE", Align::Left, 30),
-        ("STATUS", Align::Left, 9),
+        (h[0].as_str(), Align::Left, 10),
+        (h[1].as_str(), Align::Left, 20),
+        (h[2].as_str(), Align::Left, 20),
+        (h[3].as_str(), Align::Left, 9),
+        (h[4].as_str(), Align::Left, 30),
+        (h[5].as_str(), Align::Left, 9),
     ]);
     for row in &ledger.rows {
         table.row(vec![
@@ -125,16 +142,16 @@ fn text(ledger: &Ledger) -> String {
             date(row.referral.at.date()),
             format!("{} (#{})", row.referrer_name, row.referral.referrer),
             format!("{} (#{})", row.referee_name, row.referral.referee),
-            row.referee_stage.to_string(),
+            lang.text(&format!("referee-stage-{}", row.referee_stage.as_str())),
             row.referral.incentive.clone().unwrap_or_default(),
-            row.referral.incentive_status.to_string(),
+            lang.text(&format!("incentive-{}", row.referral.incentive_status.as_str())),
         ]);
     }
     let mut out = table.render();
     let mut referrers = Table::new(&[
-        ("REFERRER", Align::Left, 24),
-        ("REFERRED", Align::Right, 8),
-        ("CONVERTED", Align::Right, 9),
+        (h[1].as_str(), Align::Left, 24),
+        (h[6].as_str(), Align::Right, 8),
+        (h[7].as_str(), Align::Right, 9),
     ]);
     for r in &ledger.referrers {
         referrers.row(vec![
