@@ -5,7 +5,7 @@
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 
 use super::due::{self, Reason};
-use fluent_templates::fluent_bundle::FluentValue;
+use crate::i18n::FluentValue;
 
 use crate::config::{Config, Holiday};
 pub use crate::domain::RowKind;

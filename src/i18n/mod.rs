@@ -1,7 +1,8 @@
 //! The interface's language. The words are Fluent messages in
-//! `locales/<language>/leadline.ftl`, built into the binary
-//! (fluent-templates): Fluent gives each language its own plurals and word
-//! order, which assembling English fragments never could.
+//! `locales/<language>/*.ftl`, built into the binary and parsed on the
+//! first word looked up, only for the language in force (fluent-bundle):
+//! Fluent gives each language its own plurals and word order, which
+//! assembling English fragments never could.
 //!
 //! The language comes from `--lang`, then `[ui] language` in the settings,
 //! then the locale of the environment (`LC_ALL`, `LC_MESSAGES`, `LANG`:
@@ -11,20 +12,41 @@ mod errors;
 
 pub use errors::Words;
 
-use std::collections::HashMap;
+use std::sync::OnceLock;
 
-use fluent_templates::fluent_bundle::FluentValue;
-use fluent_templates::{LanguageIdentifier, Loader, langid};
+pub use fluent_bundle::FluentValue;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
 use serde::{Deserialize, Serialize};
 
-fluent_templates::static_loader! {
-    static LOCALES = {
-        locales: "./locales",
-        fallback_language: "en-US",
-        // Fluent wraps each placeable in Unicode isolation marks by default;
-        // on a terminal they are stray characters that throw widths off.
-        customise: |bundle| bundle.set_use_isolating(false),
-    };
+/// The catalogue files of each language, as built into the binary.
+const ENGLISH_FILES: &[(&str, &str)] =
+    &[("en-US/leadline.ftl", include_str!("../../locales/en-US/leadline.ftl"))];
+const CHINESE_FILES: &[(&str, &str)] = &[
+    ("zh-CN/leadline.ftl", include_str!("../../locales/zh-CN/leadline.ftl")),
+    ("zh-CN/keys.ftl", include_str!("../../locales/zh-CN/keys.ftl")),
+    ("zh-CN/fields.ftl", include_str!("../../locales/zh-CN/fields.ftl")),
+    ("zh-CN/errors.ftl", include_str!("../../locales/zh-CN/errors.ftl")),
+    ("zh-CN/cli.ftl", include_str!("../../locales/zh-CN/cli.ftl")),
+];
+
+type Bundle = FluentBundle<FluentResource>;
+
+fn build(tag: &str, files: &[(&str, &str)]) -> Bundle {
+    let id = tag.parse().expect("a language tag");
+    let mut bundle = Bundle::new_concurrent(vec![id]);
+    // Fluent wraps each placeable in Unicode isolation marks by default; on
+    // a terminal they are stray characters that throw widths off.
+    bundle.set_use_isolating(false);
+    for (name, source) in files {
+        // The catalogues are tested to parse; a broken one would only lose
+        // its broken entries here, never the interface.
+        let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(resource, _)| resource);
+        if bundle.add_resource(resource).is_err() {
+            debug_assert!(false, "{name} defines a message twice");
+        }
+    }
+    bundle
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -35,9 +57,6 @@ pub enum Lang {
     #[serde(rename = "zh-CN")]
     ZhCn,
 }
-
-const ENGLISH: LanguageIdentifier = langid!("en-US");
-const CHINESE: LanguageIdentifier = langid!("zh-CN");
 
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::En, Lang::ZhCn];
@@ -79,36 +98,58 @@ impl Lang {
             .unwrap_or_default()
     }
 
-    fn id(self) -> LanguageIdentifier {
+    /// The language's catalogue, parsed on first use.
+    fn bundle(self) -> &'static Bundle {
+        static ENGLISH: OnceLock<Bundle> = OnceLock::new();
+        static CHINESE: OnceLock<Bundle> = OnceLock::new();
         match self {
-            Lang::En => ENGLISH,
-            Lang::ZhCn => CHINESE,
+            Lang::En => ENGLISH.get_or_init(|| build("en-US", ENGLISH_FILES)),
+            Lang::ZhCn => CHINESE.get_or_init(|| build("zh-CN", CHINESE_FILES)),
         }
     }
 
-    /// The message `id` in this language (English where it has none yet).
+    /// The message `id` formatted in this language, or in English where
+    /// this one has none; none when neither has it.
+    fn format(self, id: &str, args: Option<&FluentArgs<'_>>) -> Option<String> {
+        let in_bundle = |bundle: &Bundle| {
+            let pattern = bundle.get_message(id)?.value()?;
+            let mut errors = Vec::new();
+            Some(bundle.format_pattern(pattern, args, &mut errors).into_owned())
+        };
+        in_bundle(self.bundle())
+            .or_else(|| (self != Lang::En).then(|| in_bundle(Lang::En.bundle())).flatten())
+    }
+
+    /// The message `id` in this language (English where it has none yet;
+    /// the id itself where no catalogue has it).
     pub fn text(self, id: &str) -> String {
-        LOCALES.lookup(&self.id(), id)
+        self.format(id, None).unwrap_or_else(|| id.to_string())
     }
 
     /// The message `id` if this language (or English) has it.
     pub fn try_text(self, id: &str) -> Option<String> {
-        LOCALES.try_lookup(&self.id(), id)
+        self.format(id, None)
     }
 
     /// The message `id` with its arguments, if this language (or English)
     /// has it.
     pub fn try_text_with(self, id: &str, args: &[(&'static str, FluentValue<'_>)]) -> Option<String> {
-        let args: HashMap<std::borrow::Cow<'static, str>, FluentValue<'_>> =
-            args.iter().map(|(name, value)| ((*name).into(), value.clone())).collect();
-        LOCALES.try_lookup_with_args(&self.id(), id, &args)
+        let mut fluent = FluentArgs::with_capacity(args.len());
+        for (name, value) in args {
+            fluent.set(*name, value.clone());
+        }
+        self.format(id, Some(&fluent))
     }
 
     /// The message `id` with its arguments.
     pub fn text_with(self, id: &str, args: &[(&'static str, FluentValue<'_>)]) -> String {
-        let args: HashMap<std::borrow::Cow<'static, str>, FluentValue<'_>> =
-            args.iter().map(|(name, value)| ((*name).into(), value.clone())).collect();
-        LOCALES.lookup_with_args(&self.id(), id, &args)
+        self.try_text_with(id, args).unwrap_or_else(|| id.to_string())
+    }
+
+    /// Parses this language's catalogue now (on another thread while
+    /// something else loads), so that the first word looked up is quick.
+    pub fn warm(self) {
+        let _ = self.bundle();
     }
 }
 
@@ -175,6 +216,31 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn every_catalogue_file_is_built_in_and_parses_without_an_error() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+        let mut on_disk = Vec::new();
+        for language in std::fs::read_dir(&root).unwrap() {
+            let language = language.unwrap().path();
+            for file in std::fs::read_dir(&language).unwrap() {
+                let file = file.unwrap().path();
+                let name = file.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+                on_disk.push(name);
+            }
+        }
+        on_disk.sort();
+        let mut built: Vec<String> =
+            ENGLISH_FILES.iter().chain(CHINESE_FILES).map(|(n, _)| n.to_string()).collect();
+        built.sort();
+        assert_eq!(on_disk, built, "a catalogue file is not built into the binary, or gone");
+        for (name, source) in ENGLISH_FILES.iter().chain(CHINESE_FILES) {
+            if let Err((_, errors)) = fluent_syntax::parser::parse(*source) {
+                panic!("{name}: {errors:?}");
+            }
+        }
+        assert_eq!(Lang::ZhCn.text("no-such-message"), "no-such-message");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::msg::{Change, Effect, Msg, Refresh, Removal, Saved};
 use crate::app::{App, AppResult, Referred};
-use fluent_templates::fluent_bundle::FluentValue;
+use crate::i18n::FluentValue;
 
 use crate::domain::{AccountId, TouchKind};
 use crate::i18n::{Lang, Words};

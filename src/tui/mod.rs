@@ -74,7 +74,7 @@ pub fn start(app: &App, model: &mut Model) {
     // The catalogues are parsed on the first word looked up: let that
     // happen on the other core while the book loads.
     let lang = model.ctx.config.ui.lang();
-    let warm = std::thread::spawn(move || lang.text("loading-book"));
+    let warm = std::thread::spawn(move || lang.warm());
     if let Ok(keymap) = keymap(app.config()) {
         model.ctx.keymap = keymap;
     }

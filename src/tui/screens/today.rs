@@ -5,8 +5,8 @@
 
 use std::any::Any;
 
+use crate::i18n::FluentValue;
 use chrono::{Datelike, Duration, NaiveDate};
-use fluent_templates::fluent_bundle::FluentValue;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
