@@ -221,6 +221,46 @@ fn a_call_logged_in_the_form_is_in_the_timeline_and_in_show_and_undo_takes_it_ba
 }
 
 #[test]
+fn a_call_logged_in_the_chinese_interface_is_saved_the_same() {
+    let book = small_book();
+    let terminal = Terminal::new(&book);
+    // The locale alone makes it Chinese, as on a rep's machine.
+    terminal.send_line(&format!("LANG=zh_CN.UTF-8 '{}'", binary()));
+    terminal.wait_for_all(&["1 今日", "计划 1 个", "今天到期；承诺：介绍新品种"]);
+    terminal.send(&["/"]);
+    terminal.send(&["-l", "zw"]);
+    terminal.wait_for("找到 1 个");
+    terminal.send(&["Enter"]);
+    terminal.wait_for("时间线：0 次联系");
+    terminal.send(&["c"]);
+    terminal.wait_for_all(&["记录与 张伟 的电话", "[n] 没人接", "现在"]);
+    terminal.send(&["-l", "老板不在，明天再打"]);
+    terminal.send(&["Tab", "Tab", "Tab", "n", "Enter"]);
+    terminal.wait_for_all(&[
+        "已记录与 张伟 的电话（没人接），下一步 11-28。",
+        "电话 没人接: 老板不在，明天再打",
+        "时间线：1 次联系",
+    ]);
+    terminal.quit();
+    let show = book.json(&["show", "张伟", "--json"]);
+    assert_eq!(show["touches"][0]["kind"], "call", "the book holds the same keywords in every language");
+    assert_eq!(show["touches"][0]["outcome"], "no-answer");
+    assert_eq!(show["touches"][0]["note"], "老板不在，明天再打");
+    assert_eq!(show["follow_ups"][0]["due"], "2026-11-28");
+    assert_eq!(
+        show["follow_ups"][0]["note"], "电话（没人接）之后",
+        "the next step's note in the rep's words"
+    );
+
+    terminal.send_line("clear");
+    terminal.send_line(&format!("'{}' --lang zh-CN", binary()));
+    terminal.wait_for("计划 ");
+    terminal.send(&["u"]);
+    terminal.wait_for("已撤销：记录与 张伟（#1）的电话");
+    terminal.quit();
+}
+
+#[test]
 fn a_tiny_terminal_gets_a_message_and_resizing_back_redraws() {
     let book = small_book();
     let terminal = Terminal::new(&book);
