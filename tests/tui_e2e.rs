@@ -238,7 +238,7 @@ fn a_call_logged_in_the_chinese_interface_is_saved_the_same() {
     terminal.send(&["Tab", "Tab", "Tab", "n", "Enter"]);
     terminal.wait_for_all(&[
         "已记录与 张伟 的电话（没人接），下一步 11-28。",
-        "电话 没人接: 老板不在，明天再打",
+        "电话 没人接：老板不在，明天再打",
         "时间线：1 次联系",
     ]);
     terminal.quit();

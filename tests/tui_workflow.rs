@@ -454,5 +454,5 @@ fn the_account_screen_in_chinese() {
     }
     let screen = f.screen();
     assert!(screen.contains("潜在客户，A 级") && screen.contains("时间线：1 次联系"), "{screen}");
-    assert!(screen.contains("电话 没人接: 不在") && screen.contains("拜访 (承诺)"), "{screen}");
+    assert!(screen.contains("电话 没人接：不在") && screen.contains("拜访（承诺）"), "{screen}");
 }

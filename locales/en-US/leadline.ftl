@@ -656,3 +656,5 @@ cli-checked = Checked { $records } records ({ $accounts } accounts): { $problems
     [one] 1 problem
    *[other] { $problems } problems
 }.
+kind-reason = { $kind } ({ $reason })
+note-after-colon = : { $note }

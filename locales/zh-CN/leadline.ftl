@@ -582,3 +582,5 @@ cli-checked = 检查了 { $records } 条记录（{ $accounts } 个客户）：{ 
     [0] 一切正常
    *[other] { $problems } 个问题
 }。
+kind-reason = { $kind }（{ $reason }）
+note-after-colon = ：{ $note }

@@ -251,11 +251,11 @@ fn draw(view: &AccountView, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
         ],
     );
     let rows = [
-        ("phone", account.phones.join(", ")),
+        ("phone", account.phones.join(&lang.text("list-separator"))),
         ("email", account.email.clone().unwrap_or_default()),
         ("title-field", account.title.clone().unwrap_or_default()),
         ("address", account.address.clone().unwrap_or_default()),
-        ("tags", account.tags.join(", ")),
+        ("tags", account.tags.join(&lang.text("list-separator"))),
         ("source", account.source.clone().unwrap_or_default()),
         ("birthday", account.birthday.map(|b| b.to_string()).unwrap_or_default()),
         ("anniversary", account.anniversary().map(|d| d.to_string()).unwrap_or_default()),
@@ -289,7 +289,11 @@ fn draw(view: &AccountView, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
         let reason = lang.text(&format!("follow-up-reason-{}", f.reason.as_str()));
         side.push(Line::from(vec![
             Span::styled(f.due.format("%m-%d").to_string(), style),
-            Span::raw(format!(" {kind} ({reason}){snoozed} {}", f.note)),
+            Span::raw(format!(
+                " {}{snoozed} {}",
+                lang.text_with("kind-reason", &[("kind", kind.into()), ("reason", reason.into())]),
+                f.note
+            )),
         ]));
     }
     side.push(Line::from(Span::styled(lang.text("side-referrals"), theme.title())));
@@ -348,8 +352,14 @@ fn draw(view: &AccountView, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
 }
 
 fn entry_line<'a>(entry: Entry<'_>, ctx: &Context, theme: &Theme) -> Line<'a> {
-    let note =
-        |text: &str| if text.is_empty() { String::new() } else { format!(": {}", text.replace('\n', " / ")) };
+    let lang = ctx.lang();
+    let note = |text: &str| {
+        if text.is_empty() {
+            String::new()
+        } else {
+            lang.text_with("note-after-colon", &[("note", text.replace('\n', " / ").into())])
+        }
+    };
     match entry {
         Entry::FollowUp(f) => {
             let style = if f.due < ctx.today() { theme.overdue() } else { theme.due() };
@@ -363,7 +373,12 @@ fn entry_line<'a>(entry: Entry<'_>, ctx: &Context, theme: &Theme) -> Line<'a> {
             let due_words = lang.text("timeline-due");
             Line::from(vec![
                 Span::styled(due, style),
-                Span::raw(format!("{due_words} {kind} ({reason}){}  #{}", note(&f.note), f.id)),
+                Span::raw(format!(
+                    "{due_words} {}{}  #{}",
+                    lang.text_with("kind-reason", &[("kind", kind.into()), ("reason", reason.into())]),
+                    note(&f.note),
+                    f.id
+                )),
             ])
         }
         Entry::Touch(t) => {
