@@ -63,8 +63,14 @@ fn every_screen_in_chinese_at_both_sizes() {
 }
 
 #[test]
-fn focus_in_english_at_both_sizes() {
+fn today_account_the_log_form_and_focus_in_english_at_both_sizes() {
     let mut f = demo(Lang::En);
+    snapshots(&mut f, "today_en");
+    f.key(KeyCode::Enter);
+    snapshots(&mut f, "account_en");
+    f.key(KeyCode::Char('c'));
+    snapshots(&mut f, "log_form_en");
+    f.key(KeyCode::Esc);
     f.key(KeyCode::Char('7'));
     snapshots(&mut f, "focus_en");
 }

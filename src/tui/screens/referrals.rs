@@ -142,6 +142,8 @@ fn draw(view: &Referrals, ctx: &Context, theme: &Theme, frame: &mut Frame, heade
         return empty(frame, body, theme, &lang.text("referrals-empty"));
     }
     let made = |id: AccountId| ledger.referrers.iter().find(|r| r.referrer == id);
+    // Narrow, who referred whom needs the room more than the company and the day.
+    let narrow = body.width < 100;
     let (shown, selected) = visible(&view.list, &view.rows, body);
     let rows = shown
         .iter()
@@ -176,47 +178,39 @@ fn draw(view: &Referrals, ctx: &Context, theme: &Theme, frame: &mut Frame, heade
                 ),
                 None => (String::new(), Span::raw(""), String::new()),
             };
-            Row::new(vec![
-                Cell::from(who),
-                Cell::from(company),
+            let mut cells = vec![Cell::from(who)];
+            if !narrow {
+                cells.push(Cell::from(company));
+            }
+            cells.extend([
                 Cell::from(stage),
                 Cell::from(focus_mark_of(ctx, theme, row.account)),
                 Cell::from(referred.unwrap_or_default()),
                 Cell::from(incentive),
                 Cell::from(status),
-                Cell::from(since),
-            ])
+            ]);
+            if !narrow {
+                cells.push(Cell::from(since));
+            }
+            Row::new(cells)
         })
         .collect();
-    table(
-        frame,
-        body,
-        theme,
-        &[
-            "col-who-referred",
-            "col-company",
-            "col-stage",
-            "col-mark",
-            "col-referred",
-            "col-incentive",
-            "col-status",
-            "col-referred-on",
-        ]
-        .map(|id| lang.text(id))
-        .iter()
-        .map(String::as_str)
-        .collect::<Vec<_>>(),
-        &[
-            Constraint::Fill(3),
-            Constraint::Fill(2),
-            Constraint::Length(6),
-            Constraint::Length(5),
-            Constraint::Length(12),
-            Constraint::Fill(1),
-            Constraint::Length(9),
-            Constraint::Length(11),
-        ],
-        rows,
-        selected,
-    );
+    let mut columns = vec![("col-who-referred", Constraint::Fill(3))];
+    if !narrow {
+        columns.push(("col-company", Constraint::Fill(2)));
+    }
+    columns.extend([
+        ("col-stage", Constraint::Length(6)),
+        ("col-mark", Constraint::Length(5)),
+        ("col-referred", Constraint::Length(12)),
+        ("col-incentive", Constraint::Fill(1)),
+        ("col-status", Constraint::Length(9)),
+    ]);
+    if !narrow {
+        columns.push(("col-referred-on", Constraint::Length(11)));
+    }
+    let headers: Vec<String> = columns.iter().map(|(id, _)| lang.text(id)).collect();
+    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let widths: Vec<Constraint> = columns.iter().map(|(_, width)| *width).collect();
+    table(frame, body, theme, &headers, &widths, rows, selected);
 }
