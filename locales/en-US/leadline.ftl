@@ -658,3 +658,36 @@ cli-checked = Checked { $records } records ({ $accounts } accounts): { $problems
 }.
 kind-reason = { $kind } ({ $reason })
 note-after-colon = : { $note }
+
+## Errors the app words itself
+error-undo-too-old = the next change to undo ('{ $what }', { $at }) is older than the undo history keeps
+error-in-future = { $what } { $at } is in the future
+error-in-past = { $what } { $day } is in the past
+what-touch-time = the touch time
+what-order-date = the order date
+what-next-step = the next step
+what-follow-up-date = the follow-up date
+what-snooze-date = the snooze date
+error-outcome-fit = outcome { $outcome } does not fit a { $kind }; it is for: { $kinds }
+error-next-auto = --next auto needs an outcome to suggest the next step from
+error-next-meeting = a booked meeting's next step is the meeting: give its date (--next YYYY-MM-DD)
+error-amount-zero = an order amount must be more than zero
+error-follow-up-closed = follow-up { $id } ({ $name }) is already { $status }
+error-snooze-earlier = a snooze only moves a follow-up later, and #{ $id } with { $name } is due { $due }; to bring it forward, reschedule it (not counted as a snooze): leadline amend follow-up { $id } --on { $to }
+error-prospect-tier = { $name } is a prospect; a tier comes with the first order
+error-customer-grade = { $name } is a customer (tier { $tier }); grades apply to prospects
+error-already-grade = { $name } is already grade { $grade }
+error-already-archived = { $name } is already archived ({ $reason }) since { $day }
+error-not-archived = { $name } is not archived
+error-refer-self = an account cannot refer itself
+error-already-referred = { $name } was already referred; one referrer per account
+error-not-earned = the incentive of referral { $id } is not earned yet: { $name } has not ordered
+error-already-delivered = the incentive of referral { $id } was already delivered
+error-referral-follow-up = follow-up { $id } belongs to a referral; skip it instead (leadline skip { $id })
+error-account-empty = the account is empty: give an id, a name or a search
+error-phone-digits = '{ $text }': give at least { $digits } digits of the phone number
+error-no-touch = no touch { $id }
+error-no-order = no order { $id }
+error-reflect-future = { $date } has not happened yet: reflect on today or a past day
+error-review-future = { $date } has not happened yet; review today or a past day
+error-plan-days = --days { $days }: plan from 1 to { $max } days

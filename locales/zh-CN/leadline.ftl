@@ -584,3 +584,36 @@ cli-checked = 检查了 { $records } 条记录（{ $accounts } 个客户）：{ 
 }。
 kind-reason = { $kind }（{ $reason }）
 note-after-colon = ：{ $note }
+
+## 应用自己说明的错误
+error-undo-too-old = 下一个要撤销的操作（“{ $what }”，{ $at }）太早了，撤销记录已经不保留
+error-in-future = { $what } { $at } 是将来的时间
+error-in-past = { $what } { $day } 已经过去了
+what-touch-time = 联系时间
+what-order-date = 订单日期
+what-next-step = 下一步
+what-follow-up-date = 跟进日期
+what-snooze-date = 推迟到的日子
+error-outcome-fit = 结果“{ $outcome }”不适用于{ $kind }；它适用于：{ $kinds }
+error-next-auto = --next auto 需要一个结果，才能建议下一步的日子
+error-next-meeting = 约好见面的下一步就是见面：请给出日期（--next YYYY-MM-DD）
+error-amount-zero = 订单金额必须大于零
+error-follow-up-closed = 跟进 { $id }（{ $name }）已经{ $status }
+error-snooze-earlier = 推迟只能往后推，与 { $name } 的跟进 #{ $id } 在 { $due } 到期；要提前就改期（不算推迟）：leadline amend follow-up { $id } --on { $to }
+error-prospect-tier = { $name } 还是潜在客户；第一笔订单后才有等级
+error-customer-grade = { $name } 已是客户（{ $tier }）；级别只用于潜在客户
+error-already-grade = { $name } 已经是 { $grade } 级
+error-already-archived = { $name } 已在 { $day } 归档（{ $reason }）
+error-not-archived = { $name } 没有归档
+error-refer-self = 客户不能介绍自己
+error-already-referred = { $name } 已经有介绍人了；每个客户只有一个介绍人
+error-not-earned = 转介绍 { $id } 的奖励还没达成：{ $name } 还没下单
+error-already-delivered = 转介绍 { $id } 的奖励已经兑现过了
+error-referral-follow-up = 跟进 { $id } 属于一次转介绍；请跳过它（leadline skip { $id }）
+error-account-empty = 没填客户：请给编号、名字或搜索词
+error-phone-digits = “{ $text }”：电话号码至少要 { $digits } 位
+error-no-touch = 没有联系 #{ $id }
+error-no-order = 没有订单 #{ $id }
+error-reflect-future = { $date } 还没到：只能总结今天或以前的日子
+error-review-future = { $date } 还没到；只能复盘今天或以前的日子
+error-plan-days = --days { $days }：只能排 1 到 { $max } 天

@@ -11,6 +11,7 @@ use crate::domain::{
     Account, AccountId, AccountStats, AccountSummary, ArchiveReason, Archived, FollowUp, Grade, Money,
     MonthDay, Order, Referral, Stage, StageKind, StageLabel, Tier, Touch,
 };
+use crate::i18n::Lang;
 
 /// Fields of an account as a user gives them; `None` leaves a field as it
 /// is (on edit) and `Some("")` clears it.
@@ -38,7 +39,7 @@ pub struct AccountInput {
 
 impl AccountInput {
     /// Applies the given fields to `account`, validating each.
-    pub(super) fn apply_to(&self, account: &mut Account) -> AppResult<()> {
+    pub(super) fn apply_to(&self, account: &mut Account, lang: Lang) -> AppResult<()> {
         if let Some(name) = &self.name {
             account.name = check_name(name)?;
         }
@@ -87,7 +88,7 @@ impl AccountInput {
         match (self.grade, account.stage) {
             (Some(grade), Stage::Prospect { .. }) => account.stage = Stage::Prospect { grade },
             (Some(_), Stage::Customer { tier, .. }) => {
-                return Err(not_a_prospect(&account.name, tier));
+                return Err(not_a_prospect(&account.name, tier, lang));
             }
             (None, _) => {}
         }
@@ -96,10 +97,9 @@ impl AccountInput {
                 account.stage = Stage::Customer { tier, tier_pinned: true }
             }
             (Some(_), Stage::Prospect { .. }) => {
-                return Err(AppError::Conflict(format!(
-                    "{} is a prospect; a tier comes with the first order",
-                    account.name
-                )));
+                return Err(AppError::Conflict(
+                    lang.text_with("error-prospect-tier", &[("name", account.name.as_str().into())]),
+                ));
             }
             (None, _) => {}
         }
@@ -107,8 +107,12 @@ impl AccountInput {
     }
 }
 
-fn not_a_prospect(name: &str, tier: Tier) -> AppError {
-    AppError::Conflict(format!("{name} is a customer (tier {tier}); grades apply to prospects"))
+fn not_a_prospect(name: &str, tier: Tier, lang: Lang) -> AppError {
+    let tier =
+        if lang == Lang::En { tier.to_string() } else { lang.text(&format!("stage-tier-{}", tier.as_str())) };
+    AppError::Conflict(
+        lang.text_with("error-customer-grade", &[("name", name.into()), ("tier", tier.into())]),
+    )
 }
 
 /// One line of the account list.
@@ -236,7 +240,7 @@ impl App {
         let name = input.name.as_deref().ok_or_else(|| AppError::Invalid("name is empty".into()))?;
         let mut account = Account::prospect(input.grade.unwrap_or(Grade::C), now);
         account.name = check_name(name)?;
-        input.apply_to(&mut account)?;
+        input.apply_to(&mut account, self.config.ui.lang())?;
         let referrer = referred.as_ref().map(|r| self.record(r.by)).transpose()?;
         let mut txn = self.begin();
         account.id = AccountId(txn.next_id("account")?);
@@ -269,7 +273,7 @@ impl App {
     /// Changes the given fields; returns the account as saved.
     pub fn edit_account(&self, id: AccountId, input: &AccountInput) -> AppResult<Written<AccountRecord>> {
         let mut record = self.record(id)?;
-        input.apply_to(&mut record.account)?;
+        input.apply_to(&mut record.account, self.config.ui.lang())?;
         let mut txn = self.begin();
         txn.put_account(&record)?;
         let summary = self.config.ui.lang().text_with(
@@ -290,22 +294,29 @@ impl App {
         let account = &record.account;
         let grade = match account.stage {
             Stage::Prospect { grade } => grade,
-            Stage::Customer { tier, .. } => return Err(not_a_prospect(&account.name, tier)),
+            Stage::Customer { tier, .. } => {
+                return Err(not_a_prospect(&account.name, tier, self.config.ui.lang()));
+            }
         };
         let next = if raise { grade.raised() } else { grade.lowered() };
-        let next =
-            next.ok_or_else(|| AppError::Conflict(format!("{} is already grade {grade}", account.name)))?;
+        let next = next.ok_or_else(|| {
+            let args = [("name", account.name.as_str().into()), ("grade", grade.to_string().into())];
+            AppError::Conflict(self.words("error-already-grade", &args))
+        })?;
         self.set_grade(id, next)
     }
 
     pub fn archive(&self, id: AccountId, reason: ArchiveReason) -> AppResult<Written<AccountRecord>> {
         let mut record = self.record(id)?;
         if let Some(archived) = &record.account.archived {
-            return Err(AppError::Conflict(format!(
-                "{} is already archived ({}) since {}",
-                record.account.name,
-                archived.reason,
-                archived.at.format("%Y-%m-%d")
+            let reason = self.words(&format!("archive-reason-{}", archived.reason.as_str()), &[]);
+            return Err(AppError::Conflict(self.words(
+                "error-already-archived",
+                &[
+                    ("name", record.account.name.as_str().into()),
+                    ("reason", reason.into()),
+                    ("day", archived.at.format("%Y-%m-%d").to_string().into()),
+                ],
             )));
         }
         let now = self.now();
@@ -332,7 +343,9 @@ impl App {
     pub fn restore(&self, id: AccountId) -> AppResult<Written<AccountRecord>> {
         let mut record = self.record(id)?;
         if record.account.archived.take().is_none() {
-            return Err(AppError::Conflict(format!("{} is not archived", record.account.name)));
+            return Err(AppError::Conflict(
+                self.words("error-not-archived", &[("name", record.account.name.as_str().into())]),
+            ));
         }
         let mut txn = self.begin();
         txn.put_account(&record)?;

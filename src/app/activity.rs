@@ -142,21 +142,24 @@ impl App {
     }
 
     /// The moment a past event happened; refuses the future.
+    /// `what` names the value in the catalogue (`what-touch-time`, ...).
     pub(super) fn past_moment(&self, when: Option<When>, what: &str) -> AppResult<NaiveDateTime> {
         let now = self.now();
         let moment = when.map_or(now, |w| w.moment(now));
         if moment > now {
-            return Err(AppError::Invalid(format!(
-                "{what} {} is in the future",
-                moment.format("%Y-%m-%d %H:%M")
-            )));
+            let what = self.words(what, &[]);
+            let at = moment.format("%Y-%m-%d %H:%M").to_string();
+            return Err(AppError::Invalid(
+                self.words("error-in-future", &[("what", what.into()), ("at", at.into())]),
+            ));
         }
         Ok(moment)
     }
 
     pub(super) fn future_day(&self, when: When, what: &str) -> AppResult<When> {
         if when.date < self.today() {
-            return Err(AppError::Invalid(format!("{what} {} is in the past", when.date)));
+            let args = [("what", self.words(what, &[]).into()), ("day", when.date.to_string().into())];
+            return Err(AppError::Invalid(self.words("error-in-past", &args)));
         }
         Ok(when)
     }
@@ -165,16 +168,19 @@ impl App {
         if let Some(outcome) = input.outcome {
             if !outcome.fits(input.kind) {
                 let kinds: Vec<&str> = outcome.channels().unwrap_or(&[]).iter().map(|k| k.as_str()).collect();
-                return Err(AppError::Invalid(format!(
-                    "outcome {outcome} does not fit a {}; it is for: {}",
-                    input.kind,
-                    kinds.join(", ")
+                return Err(AppError::Invalid(self.words(
+                    "error-outcome-fit",
+                    &[
+                        ("outcome", outcome.as_str().into()),
+                        ("kind", input.kind.as_str().into()),
+                        ("kinds", kinds.join(", ").into()),
+                    ],
                 )));
             }
         }
-        let at = self.past_moment(input.at, "the touch time")?;
+        let at = self.past_moment(input.at, "what-touch-time")?;
         let next = match input.next {
-            Some(NextStep::On(when)) => Some(self.future_day(when, "the next step")?),
+            Some(NextStep::On(when)) => Some(self.future_day(when, "what-next-step")?),
             Some(NextStep::Suggested) => self.suggested_next(input.outcome)?,
             None => None,
         };
@@ -277,13 +283,9 @@ impl App {
 
     /// The day an outcome suggests for the next step, from the config.
     fn suggested_next(&self, outcome: Option<Outcome>) -> AppResult<Option<When>> {
-        let outcome = outcome.ok_or_else(|| {
-            AppError::Invalid("--next auto needs an outcome to suggest the next step from".into())
-        })?;
+        let outcome = outcome.ok_or_else(|| AppError::Invalid(self.words("error-next-auto", &[])))?;
         if outcome == Outcome::MeetingBooked {
-            return Err(AppError::Invalid(
-                "a booked meeting's next step is the meeting: give its date (--next YYYY-MM-DD)".into(),
-            ));
+            return Err(AppError::Invalid(self.words("error-next-meeting", &[])));
         }
         match self.config.next_step.get(&outcome) {
             Some(0) | None => Ok(None),
@@ -295,9 +297,9 @@ impl App {
 
     pub fn record_order(&self, input: &OrderInput) -> AppResult<Written<Recorded>> {
         if input.amount <= Money::ZERO {
-            return Err(AppError::Invalid("an order amount must be more than zero".into()));
+            return Err(AppError::Invalid(self.words("error-amount-zero", &[])));
         }
-        let at = self.past_moment(input.at, "the order date")?;
+        let at = self.past_moment(input.at, "what-order-date")?;
         let note = checked_note(&input.note)?;
         let mut record: AccountRecord = self.record(input.account)?;
         let now = self.now();
@@ -346,7 +348,7 @@ impl App {
     }
 
     pub fn schedule_follow_up(&self, input: &FollowUpInput) -> AppResult<Written<FollowUp>> {
-        let due = self.future_day(input.due, "the follow-up date")?;
+        let due = self.future_day(input.due, "what-follow-up-date")?;
         let record = self.record(input.account)?;
         let now = self.now();
         let mut txn = self.begin();
@@ -370,10 +372,10 @@ impl App {
         let follow_up = self.store.follow_up(id)?.ok_or(AppError::NoSuchFollowUp(id))?;
         let name = self.record(follow_up.account)?.account.name;
         if !follow_up.is_pending() {
-            return Err(AppError::Conflict(format!(
-                "follow-up {id} ({name}) is already {}",
-                follow_up.status
-            )));
+            let status = self.words(&format!("follow-up-status-{}", follow_up.status.as_str()), &[]);
+            let args =
+                [("id", id.to_string().into()), ("name", name.as_str().into()), ("status", status.into())];
+            return Err(AppError::Conflict(self.words("error-follow-up-closed", &args)));
         }
         Ok((follow_up, name))
     }
@@ -417,18 +419,21 @@ impl App {
     ) -> AppResult<Written<(FollowUp, String)>> {
         let (mut follow_up, name) = self.pending_follow_up(id)?;
         let to = match to {
-            Some(to) => self.future_day(to, "the snooze date")?,
+            Some(to) => self.future_day(to, "what-snooze-date")?,
             None => When {
                 date: self.config.plan.snooze_day(follow_up.due, self.today()),
                 time: follow_up.due_time,
             },
         };
         if !moves_later(&follow_up, to) {
-            return Err(AppError::Invalid(format!(
-                "a snooze only moves a follow-up later, and #{id} with {name} is due {}; to bring it \
-                 forward, reschedule it (not counted as a snooze): leadline amend follow-up {id} --on {}",
-                follow_up.due_words(),
-                to.date
+            return Err(AppError::Invalid(self.words(
+                "error-snooze-earlier",
+                &[
+                    ("id", id.to_string().into()),
+                    ("name", name.as_str().into()),
+                    ("due", follow_up.due_words().into()),
+                    ("to", to.date.to_string().into()),
+                ],
             )));
         }
         let now = self.now();

@@ -402,7 +402,7 @@ fn checked_contact(
     };
     report.rows += 1;
     let mut account = Account::prospect(parsed.input.grade.unwrap_or(Grade::C), now);
-    if let Err(error) = parsed.input.apply_to(&mut account) {
+    if let Err(error) = parsed.input.apply_to(&mut account, crate::i18n::Lang::En) {
         report.rejected.push(RowNote { line, message: error.to_string() });
         return None;
     }

@@ -47,11 +47,15 @@ pub struct Corrected<T> {
 
 impl App {
     fn touch_of(&self, id: TouchId) -> AppResult<Touch> {
-        self.store.find_touch(id)?.ok_or_else(|| AppError::Conflict(format!("no touch {id}")))
+        self.store
+            .find_touch(id)?
+            .ok_or_else(|| AppError::Conflict(self.words("error-no-touch", &[("id", id.to_string().into())])))
     }
 
     fn order_of(&self, id: OrderId) -> AppResult<Order> {
-        self.store.find_order(id)?.ok_or_else(|| AppError::Conflict(format!("no order {id}")))
+        self.store
+            .find_order(id)?
+            .ok_or_else(|| AppError::Conflict(self.words("error-no-order", &[("id", id.to_string().into())])))
     }
 
     fn follow_up_of(&self, id: FollowUpId) -> AppResult<FollowUp> {
@@ -74,7 +78,7 @@ impl App {
             touch.direction = direction;
         }
         if change.at.is_some() {
-            touch.at = self.past_moment(change.at, "the touch time")?;
+            touch.at = self.past_moment(change.at, "what-touch-time")?;
         }
         if let Some(note) = &change.note {
             touch.note = check_field(TextField::Note, note)?;
@@ -110,12 +114,12 @@ impl App {
         let mut order = old.clone();
         if let Some(amount) = change.amount {
             if amount <= Money::ZERO {
-                return Err(AppError::Invalid("an order amount must be more than zero".into()));
+                return Err(AppError::Invalid(self.words("error-amount-zero", &[])));
             }
             order.amount = amount;
         }
         if change.at.is_some() {
-            order.at = self.past_moment(change.at, "the order date")?;
+            order.at = self.past_moment(change.at, "what-order-date")?;
         }
         if let Some(note) = &change.note {
             order.note = check_field(TextField::Note, note)?;
@@ -155,7 +159,7 @@ impl App {
     ) -> AppResult<Written<Corrected<FollowUp>>> {
         let mut follow_up = self.follow_up_of(id)?;
         if let Some(due) = change.due {
-            let due = self.future_day(due, "the follow-up date")?;
+            let due = self.future_day(due, "what-follow-up-date")?;
             follow_up.due = due.date;
             follow_up.due_time = due.time;
         }
@@ -177,9 +181,9 @@ impl App {
     pub fn remove_follow_up(&self, id: FollowUpId) -> AppResult<Written<Corrected<FollowUp>>> {
         let follow_up = self.follow_up_of(id)?;
         if follow_up.referral.is_some() {
-            return Err(AppError::Conflict(format!(
-                "follow-up {id} belongs to a referral; skip it instead (leadline skip {id})"
-            )));
+            return Err(AppError::Conflict(
+                self.words("error-referral-follow-up", &[("id", id.to_string().into())]),
+            ));
         }
         let name = self.record(follow_up.account)?.account.name;
         let mut txn = self.begin();

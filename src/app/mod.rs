@@ -73,6 +73,10 @@ pub enum AppError {
     /// A value the user typed is not acceptable; says which and why.
     #[error("{0}")]
     Invalid(String),
+    /// A value a check refused, kept as its typed error so that each front
+    /// words it in the rep's language.
+    #[error(transparent)]
+    Input(#[from] InputError),
     /// The request is well-formed but conflicts with the book's state.
     #[error("{0}")]
     Conflict(String),
@@ -85,20 +89,39 @@ pub enum AppError {
 impl AppError {
     /// Usage errors and ambiguity exit with 2, everything else with 1.
     pub fn is_usage(&self) -> bool {
-        matches!(self, AppError::Ambiguous { .. } | AppError::Invalid(_))
+        matches!(self, AppError::Ambiguous { .. } | AppError::Invalid(_) | AppError::Input(_))
     }
 }
 
-macro_rules! invalid_from {
+/// What the checks of typed values refuse.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    #[error(transparent)]
+    Contact(#[from] ContactError),
+    #[error(transparent)]
+    Money(#[from] MoneyError),
+    #[error(transparent)]
+    Keyword(#[from] UnknownKeyword),
+    #[error(transparent)]
+    When(#[from] WhenError),
+}
+
+macro_rules! input_from {
     ($($error:ty),+) => {
         $(impl From<$error> for AppError {
             fn from(error: $error) -> Self {
-                AppError::Invalid(error.to_string())
+                AppError::Input(InputError::from(error))
             }
         })+
     };
 }
-invalid_from!(ContactError, MoneyError, UnknownKeyword, WhenError, crate::config::ConfigError);
+input_from!(ContactError, MoneyError, UnknownKeyword, WhenError);
+
+impl From<crate::config::ConfigError> for AppError {
+    fn from(error: crate::config::ConfigError) -> Self {
+        AppError::Invalid(error.to_string())
+    }
+}
 
 pub type AppResult<T> = Result<T, AppError>;
 
@@ -127,6 +150,11 @@ pub struct App {
 }
 
 impl App {
+    /// The message `id` in the rep's language, for what the app says itself.
+    pub(crate) fn words(&self, id: &str, args: &[(&'static str, crate::i18n::FluentValue<'_>)]) -> String {
+        self.config.ui.lang().text_with(id, args)
+    }
+
     /// An app with the default settings (see [`App::with_config`]).
     fn new(store: Store, clock: Box<dyn Clock>) -> App {
         App { store, clock, config: Config::default() }
@@ -218,10 +246,12 @@ impl App {
                 Ok(Written { value: entry.summary, changes: *changes, also: Vec::new() })
             }
             UndoOutcome::Nothing => Err(AppError::NothingToUndo),
-            UndoOutcome::TooOld(entry) => Err(AppError::Conflict(format!(
-                "the next change to undo ('{}', {}) is older than the undo history keeps",
-                entry.summary,
-                entry.at.format("%Y-%m-%d %H:%M")
+            UndoOutcome::TooOld(entry) => Err(AppError::Conflict(self.words(
+                "error-undo-too-old",
+                &[
+                    ("what", entry.summary.into()),
+                    ("at", entry.at.format("%Y-%m-%d %H:%M").to_string().into()),
+                ],
             ))),
         }
     }

@@ -143,15 +143,13 @@ impl App {
         incentive: Option<String>,
     ) -> AppResult<Written<Referral>> {
         if referrer == referee {
-            return Err(AppError::Invalid("an account cannot refer itself".into()));
+            return Err(AppError::Invalid(self.words("error-refer-self", &[])));
         }
         let referrer_record = self.record(referrer)?;
         let referee_record = self.record(referee)?;
         if self.store.referrals_of(referee)?.iter().any(|r| r.referee == referee) {
-            return Err(AppError::Conflict(format!(
-                "{} was already referred; one referrer per account",
-                referee_record.account.name
-            )));
+            let name = referee_record.account.name.as_str();
+            return Err(AppError::Conflict(self.words("error-already-referred", &[("name", name.into())])));
         }
         let now = self.now();
         let mut txn = self.begin();
@@ -221,14 +219,13 @@ impl App {
         let referee = self.record(referral.referee)?.account.name;
         match referral.incentive_status {
             IncentiveStatus::Promised => {
-                return Err(AppError::Conflict(format!(
-                    "the incentive of referral {id} is not earned yet: {referee} has not ordered"
-                )));
+                let args = [("id", id.to_string().into()), ("name", referee.as_str().into())];
+                return Err(AppError::Conflict(self.words("error-not-earned", &args)));
             }
             IncentiveStatus::Delivered => {
-                return Err(AppError::Conflict(format!(
-                    "the incentive of referral {id} was already delivered"
-                )));
+                return Err(AppError::Conflict(
+                    self.words("error-already-delivered", &[("id", id.to_string().into())]),
+                ));
             }
             IncentiveStatus::Earned => {}
         }

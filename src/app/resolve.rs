@@ -45,7 +45,7 @@ impl App {
     pub fn resolve_account(&self, reference: &str) -> AppResult<AccountId> {
         let text = clean_text(reference);
         if text.is_empty() {
-            return Err(AppError::Invalid("the account is empty: give an id, a name or a search".into()));
+            return Err(AppError::Invalid(self.words("error-account-empty", &[])));
         }
         let number = text.strip_prefix('#').unwrap_or(&text);
         if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) {
@@ -62,9 +62,8 @@ impl App {
         if let Some(phone) = text.strip_prefix("tel:") {
             let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
             if digits.len() < PHONE_DIGITS {
-                return Err(AppError::Invalid(format!(
-                    "'{text}': give at least {PHONE_DIGITS} digits of the phone number"
-                )));
+                let args = [("text", text.as_str().into()), ("digits", PHONE_DIGITS.into())];
+                return Err(AppError::Invalid(self.words("error-phone-digits", &args)));
             }
             return self.resolve_phone(&digits, &text);
         }

@@ -178,9 +178,9 @@ impl App {
     /// change. An empty text removes it.
     pub fn reflect(&self, date: NaiveDate, text: &str) -> AppResult<Written<String>> {
         if date > self.today() {
-            return Err(AppError::Invalid(format!(
-                "{date} has not happened yet: reflect on today or a past day"
-            )));
+            return Err(AppError::Invalid(
+                self.words("error-reflect-future", &[("date", date.to_string().into())]),
+            ));
         }
         crate::domain::dates::check_date(date).map_err(|e| AppError::Invalid(e.to_string()))?;
         let text = check_field(TextField::Reflection, text)?;

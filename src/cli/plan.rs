@@ -33,7 +33,8 @@ pub fn today(app: &App, as_json: bool, all: bool) -> CliResult<i32> {
 
 pub fn plan(app: &App, days: u32, as_json: bool) -> CliResult<i32> {
     if !(1..=MAX_DAYS).contains(&days) {
-        return Err(AppError::Invalid(format!("--days {days}: plan from 1 to {MAX_DAYS} days")).into());
+        let args = [("days", days.into()), ("max", MAX_DAYS.into())];
+        return Err(AppError::Invalid(super::lang().text_with("error-plan-days", &args)).into());
     }
     let agenda = app.agenda(days, Words::Every)?;
     if as_json {

@@ -16,9 +16,8 @@ pub fn review(app: &App, day: Option<&str>, note: Option<&str>, as_json: bool) -
         None => app.today(),
     };
     if day > app.today() {
-        return Err(CliError::from(crate::app::AppError::Invalid(format!(
-            "{day} has not happened yet; review today or a past day"
-        ))));
+        let words = super::lang().text_with("error-review-future", &[("date", day.to_string().into())]);
+        return Err(CliError::from(crate::app::AppError::Invalid(words)));
     }
     if let Some(note) = note {
         let written = app.reflect(day, note)?;

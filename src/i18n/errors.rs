@@ -96,9 +96,22 @@ impl Words for WhenError {
     }
 }
 
+impl Words for crate::app::InputError {
+    fn message(&self) -> Option<(&'static str, Vec<(&'static str, String)>)> {
+        use crate::app::InputError;
+        match self {
+            InputError::Contact(e) => e.message(),
+            InputError::Money(e) => e.message(),
+            InputError::Keyword(e) => e.message(),
+            InputError::When(e) => e.message(),
+        }
+    }
+}
+
 impl Words for AppError {
     fn message(&self) -> Option<(&'static str, Vec<(&'static str, String)>)> {
         match self {
+            AppError::Input(input) => input.message(),
             AppError::NoSuchAccount(query) => Some(("error-no-such-account", vec![("query", query.clone())])),
             AppError::Ambiguous { query, candidates, total } => Some((
                 "error-ambiguous",
