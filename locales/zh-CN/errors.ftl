@@ -44,3 +44,11 @@ term-touch-kind = 联系方式
 term-direction = 方向
 term-outcome = 结果
 term-follow-up-reason = 跟进原因
+
+## 数据目录的错误
+error-store-in-use = 数据目录 { $path } 正被另一个 leadline 使用
+error-store-too-new = 数据目录 { $path } 是新版 Leadline 写的（格式 { $found }；这一版最多读 { $supported }）；请升级 Leadline
+error-store-corrupt = 读不了记录 { $key }：{ $reason }（运行 `leadline doctor`）
+error-disk-full = 磁盘满了：什么都没保存（{ $path } 大约需要 { $needed } 空间，只剩 { $free }）
+error-disk-full-saving = 磁盘满了：数据没写成，也不会再写；请清理 { $path } 所在磁盘的空间，然后运行 `leadline doctor`
+error-disk-full-open = 磁盘满了：打不开数据目录 { $path }：sled 打开时要写文件；请先清理磁盘空间

@@ -96,6 +96,33 @@ impl Words for WhenError {
     }
 }
 
+impl Words for crate::app::StoreError {
+    fn message(&self) -> Option<(&'static str, Vec<(&'static str, String)>)> {
+        use crate::app::StoreError as E;
+        Some(match self {
+            E::InUse { path } => ("error-store-in-use", vec![("path", path.clone())]),
+            E::TooNew { path, found, supported } => (
+                "error-store-too-new",
+                vec![
+                    ("path", path.clone()),
+                    ("found", found.to_string()),
+                    ("supported", supported.to_string()),
+                ],
+            ),
+            E::Corrupt { key, reason } => {
+                ("error-store-corrupt", vec![("key", key.clone()), ("reason", reason.clone())])
+            }
+            E::DiskFull { path, needed, free } => (
+                "error-disk-full",
+                vec![("path", path.clone()), ("needed", needed.clone()), ("free", free.clone())],
+            ),
+            E::DiskFullWhileSaving { path } => ("error-disk-full-saving", vec![("path", path.clone())]),
+            E::DiskFullOnOpen { path } => ("error-disk-full-open", vec![("path", path.clone())]),
+            _ => return None,
+        })
+    }
+}
+
 impl Words for crate::app::InputError {
     fn message(&self) -> Option<(&'static str, Vec<(&'static str, String)>)> {
         use crate::app::InputError;
@@ -112,6 +139,7 @@ impl Words for AppError {
     fn message(&self) -> Option<(&'static str, Vec<(&'static str, String)>)> {
         match self {
             AppError::Input(input) => input.message(),
+            AppError::Store(store) => store.message(),
             AppError::NoSuchAccount(query) => Some(("error-no-such-account", vec![("query", query.clone())])),
             AppError::Ambiguous { query, candidates, total } => Some((
                 "error-ambiguous",
@@ -166,6 +194,12 @@ mod tests {
             Box::new(AppError::NoSuchFollowUp(FollowUpId(3))),
             Box::new(AppError::NoSuchReferral(ReferralId(3))),
             Box::new(AppError::NothingToUndo),
+            Box::new(crate::app::StoreError::InUse { path: "/tmp/store".into() }),
+            Box::new(crate::app::StoreError::DiskFull {
+                path: "/tmp/store".into(),
+                needed: "1 MB".into(),
+                free: "0 B".into(),
+            }),
         ];
         for error in &errors {
             chinese(error.as_ref());
