@@ -74,10 +74,20 @@ via_app!(
 pub fn main() -> i32 {
     use clap::{CommandFactory, FromArgMatches};
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let command = help::localized(Cli::command(), help_lang(&args));
-    let cli = match command.try_get_matches_from(args).and_then(|m| Cli::from_arg_matches(&m)) {
+    let help_language = help_lang(&args);
+    // The catalogue is parsed on the other core while the store opens.
+    std::thread::spawn(move || help_language.warm());
+    // The words of --help are looked up only when they are shown: a
+    // command that parses never pays for them.
+    let parse = |command: clap::Command| {
+        command.try_get_matches_from(args.clone()).and_then(|m| Cli::from_arg_matches(&m))
+    };
+    let cli = match parse(Cli::command()) {
         Ok(cli) => cli,
-        Err(error) => return clap_error(error),
+        Err(_) => match parse(help::localized(Cli::command(), help_language)) {
+            Ok(cli) => cli,
+            Err(error) => return clap_error(error),
+        },
     };
     match run(cli) {
         Ok(code) => code,
