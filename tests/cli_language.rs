@@ -99,6 +99,8 @@ fn help_and_messages_follow_the_flag_the_settings_and_the_locale() {
     );
     let error = book.run(&["done", "99"]).fails(1);
     assert!(error.contains("出错：没有跟进 #99"), "{error}");
+    let calendar = book.run(&["export", "--format", "ics"]).ok();
+    assert!(calendar.contains("SUMMARY:拜访 王芳") && calendar.contains("承诺跟进：送样品"), "{calendar}");
     let undo = book.run(&["undo"]).ok();
     assert!(
         undo.starts_with("已撤销：记录与 张伟（#1）的电话"),

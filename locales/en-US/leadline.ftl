@@ -691,3 +691,10 @@ error-no-order = no order { $id }
 error-reflect-future = { $date } has not happened yet: reflect on today or a past day
 error-review-future = { $date } has not happened yet; review today or a past day
 error-plan-days = --days { $days }: plan from 1 to { $max } days
+
+## Calendar export
+ics-title = { $kind } { $name }
+ics-title-company = { $kind } { $name } ({ $company })
+ics-description = { $reason } follow-up
+ics-snoozed = snoozed { $times } times
+ics-calendar = Leadline follow-ups

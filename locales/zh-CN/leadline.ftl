@@ -617,3 +617,10 @@ error-no-order = 没有订单 #{ $id }
 error-reflect-future = { $date } 还没到：只能总结今天或以前的日子
 error-review-future = { $date } 还没到；只能复盘今天或以前的日子
 error-plan-days = --days { $days }：只能排 1 到 { $max } 天
+
+## 日历导出
+ics-title = { $kind } { $name }
+ics-title-company = { $kind } { $name }（{ $company }）
+ics-description = { $reason }跟进
+ics-snoozed = 已推迟 { $times } 次
+ics-calendar = Leadline 跟进

@@ -11,6 +11,7 @@ use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
 use super::{App, AppResult};
 use crate::domain::contact::{clean_note, clean_text};
 use crate::domain::{AccountId, AccountSummary, FollowUp};
+use crate::i18n::Lang;
 
 pub const PRODID: &str = "-//Leadline//Leadline follow-ups//EN";
 
@@ -34,17 +35,34 @@ pub struct CalendarCounts {
     pub cancelled: usize,
 }
 
-fn event(follow_up: &FollowUp, summary: &AccountSummary, now: NaiveDateTime, cancelled: bool) -> Event {
+fn event(
+    follow_up: &FollowUp,
+    summary: &AccountSummary,
+    now: NaiveDateTime,
+    cancelled: bool,
+    lang: Lang,
+) -> Event {
+    let kind = lang.text(&format!("kind-{}", follow_up.kind.as_str()));
     let title = match &summary.company {
-        Some(company) => format!("{} {} ({company})", follow_up.kind, summary.name),
-        None => format!("{} {}", follow_up.kind, summary.name),
+        Some(company) => lang.text_with(
+            "ics-title-company",
+            &[
+                ("kind", kind.into()),
+                ("name", summary.name.as_str().into()),
+                ("company", company.as_str().into()),
+            ],
+        ),
+        None => lang.text_with("ics-title", &[("kind", kind.into()), ("name", summary.name.as_str().into())]),
     };
-    let mut description = format!("{} follow-up", follow_up.reason);
+    let reason = lang.text(&format!("follow-up-reason-{}", follow_up.reason.as_str()));
+    let mut description = lang.text_with("ics-description", &[("reason", reason.into())]);
     if !follow_up.note.is_empty() {
-        description.push_str(&format!(": {}", follow_up.note));
+        description
+            .push_str(&lang.text_with("note-after-colon", &[("note", follow_up.note.as_str().into())]));
     }
     if follow_up.snoozes > 0 {
-        description.push_str(&format!("\nsnoozed {} times", follow_up.snoozes));
+        description.push('\n');
+        description.push_str(&lang.text_with("ics-snoozed", &[("times", follow_up.snoozes.into())]));
     }
     // The icalendar crate escapes line breaks, commas and semicolons but
     // passes other control characters through; a bare CR could end the
@@ -85,12 +103,13 @@ impl App {
         calendar.append_property(("VERSION", "2.0"));
         calendar.append_property(("PRODID", PRODID));
         calendar.append_property(("CALSCALE", "GREGORIAN"));
-        calendar.name("Leadline follow-ups");
+        let lang = self.config.ui.lang();
+        calendar.name(&lang.text("ics-calendar"));
         let summaries = self.store.summaries()?.items;
         let mut counts = CalendarCounts::default();
         for summary in summaries.iter().filter(|s| s.is_active()) {
             for follow_up in &summary.pending {
-                calendar.push(event(follow_up, summary, now, false));
+                calendar.push(event(follow_up, summary, now, false, lang));
                 counts.open += 1;
             }
         }
@@ -102,7 +121,7 @@ impl App {
                 !follow_up.is_pending() && follow_up.closed_at.is_some_and(|t| t.date() >= since);
             let archived = follow_up.is_pending() && !summary.is_active();
             if closed_lately || archived {
-                calendar.push(event(&follow_up, summary, now, true));
+                calendar.push(event(&follow_up, summary, now, true, lang));
                 counts.cancelled += 1;
             }
         }
