@@ -15,12 +15,13 @@ fn a_second_process_is_told_the_store_is_in_use_and_changes_nothing() {
     book.add(&["张伟"]);
     let before = book.snapshot();
     let held = App::open_at(&book.store(), Box::new(SystemClock)).unwrap();
-    let error = book.run(&["log", "call", "张伟"]).fails(1);
+    // A distinct exit code, so that a script can wait and retry.
+    let error = book.run(&["log", "call", "张伟"]).fails(3);
     assert_eq!(
         error,
         format!("error: store {} is in use by another leadline process", book.store().display())
     );
-    let error = book.run(&["today"]).fails(1);
+    let error = book.run(&["today"]).fails(3);
     assert!(error.contains("in use by another leadline process"), "{error}");
     drop(held);
     assert_eq!(book.snapshot(), before);

@@ -314,7 +314,7 @@ fn a_second_process_is_refused_while_the_tui_is_open() {
     let terminal = Terminal::new(&book);
     terminal.leadline("");
     terminal.wait_for(" planned ");
-    let error = book.run(&["log", "call", "张伟"]).fails(1);
+    let error = book.run(&["log", "call", "张伟"]).fails(3);
     assert!(error.contains("is in use by another leadline process"), "{error}");
     terminal.quit();
 }

@@ -40,11 +40,18 @@ pub enum CliError {
     NoHome,
 }
 
+/// The exit code of a store another leadline holds: a script may wait and
+/// try again (docs/CLI.md).
+pub const STORE_IN_USE: i32 = 3;
+
 impl CliError {
-    /// Usage errors and ambiguity exit with 2, everything else with 1.
+    /// Usage errors and ambiguity exit with 2, a store in use with 3,
+    /// everything else with 1.
     fn exit_code(&self) -> i32 {
         match self {
             CliError::App(error) | CliError::Tui(TuiError::App(error)) if error.is_usage() => 2,
+            CliError::App(AppError::Store(StoreError::InUse { .. }))
+            | CliError::Tui(TuiError::App(AppError::Store(StoreError::InUse { .. }))) => STORE_IN_USE,
             _ => 1,
         }
     }
