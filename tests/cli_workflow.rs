@@ -235,3 +235,18 @@ fn the_language_is_chosen_by_flag_setting_or_locale_and_a_wrong_one_is_refused()
     let error = book.run(&["config"]).fails(2);
     assert!(error.contains("line 2"), "{error}");
 }
+
+#[test]
+fn quiet_says_nothing_of_what_was_done_but_shows_what_was_asked_and_errors() {
+    let book = Book::new();
+    let id = book.add(&["张伟", "--quiet"]);
+    assert_eq!(id, "1", "add still prints the new id: scripts need it");
+    let logged = book.run(&["-q", "log", "call", "张伟", "--outcome", "no-answer", "--next", "tomorrow"]);
+    assert_eq!((logged.code, logged.stdout.as_str(), logged.stderr.as_str()), (0, "", ""));
+    let done = book.run(&["--quiet", "done", "1"]);
+    assert_eq!((done.code, done.stdout.as_str()), (0, ""));
+    assert!(book.run(&["--quiet", "show", "张伟"]).ok().contains("张伟 (#1)"), "what was asked is shown");
+    let error = book.run(&["--quiet", "done", "99"]).fails(1);
+    assert!(error.contains("no follow-up"), "{error}");
+    assert!(!book.run(&["log", "call", "张伟"]).ok().is_empty(), "without it, the command says what it did");
+}

@@ -698,3 +698,5 @@ ics-title-company = { $kind } { $name } ({ $company })
 ics-description = { $reason } follow-up
 ics-snoozed = snoozed { $times } times
 ics-calendar = Leadline follow-ups
+cli-reflection-saved = The reflection on { $date } is saved.
+cli-reflection-removed = The reflection on { $date } is removed.

@@ -102,3 +102,4 @@ help-leadline-import--encoding = CSV 的编码（如 utf-8、gb18030、shift_jis
 help-leadline-demo = 用逼真的演示数据填满空的数据目录
 help-leadline-doctor = 检查数据里的每条记录；--repair 重建派生数据
 help-leadline-doctor--repair = 重建汇总和索引（先写备份）；也接受丢过修改的数据
+help-leadline--quiet = 不说命令做了什么：只显示要求显示的内容、错误和注意事项

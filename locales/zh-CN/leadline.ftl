@@ -624,3 +624,5 @@ ics-title-company = { $kind } { $name }（{ $company }）
 ics-description = { $reason }跟进
 ics-snoozed = 已推迟 { $times } 次
 ics-calendar = Leadline 跟进
+cli-reflection-saved = { $date } 的总结已保存。
+cli-reflection-removed = { $date } 的总结已删除。

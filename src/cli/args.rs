@@ -30,6 +30,9 @@ pub struct Cli {
     /// The settings file [default: config.toml in the user's config directory]
     #[arg(long, global = true, env = "LEADLINE_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Say nothing of what a command did: only what it was asked to show, errors and warnings
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use super::args::{
     AddArgs, Command, ContactArgs, EditArgs, ExportFormat, FollowUpArgs, LogArgs, OrderArgs, ReferralAction,
 };
-use super::{CliError, CliResult, also_lines, json, lang, print, print_raw, say, text, warn};
+use super::{CliError, CliResult, also_lines, done, json, lang, print, print_raw, say, text, warn};
 use crate::app::demo::DemoOptions;
 use crate::app::{
     AccountInput, App, AppError, FollowUpInput, ListFilter, NextStep, OrderInput, Referred, TouchInput,
@@ -33,7 +33,7 @@ pub fn run(app: App, command: &Command) -> CliResult<(App, i32)> {
             let app = compacted(app)?;
             let args =
                 [("dir", app.dir().display().to_string().into()), ("counts", counts.words(lang()).into())];
-            print(&format!("{}\n", lang().text_with("cli-demo-filled", &args)));
+            done(&lang().text_with("cli-demo-filled", &args));
             return Ok((app, 0));
         }
         other => single(&app, other)?,
@@ -61,7 +61,7 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
                 ("id", record.account.id.to_string().into()),
                 ("grade", grade.to_string().into()),
             ];
-            print(&format!("{}\n", lang().text_with("cli-grade", &args)));
+            done(&lang().text_with("cli-grade", &args));
             Ok(0)
         }
         Command::Log(args) => log(app, args),
@@ -74,7 +74,7 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
                 ("name", name.as_str().into()),
                 ("due", f.due.to_string().into()),
             ];
-            print(&format!("{}\n", lang().text_with("cli-done", &args)));
+            done(&lang().text_with("cli-done", &args));
             Ok(0)
         }
         Command::Skip { id } => {
@@ -84,7 +84,7 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
                 ("name", name.as_str().into()),
                 ("due", f.due.to_string().into()),
             ];
-            print(&format!("{}\n", lang().text_with("cli-skipped", &args)));
+            done(&lang().text_with("cli-skipped", &args));
             Ok(0)
         }
         Command::Snooze { id, to } => {
@@ -96,7 +96,7 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
                 ("due", f.due.to_string().into()),
                 ("times", f.snoozes.into()),
             ];
-            print(&format!("{}\n", lang().text_with("cli-snoozed", &args)));
+            done(&lang().text_with("cli-snoozed", &args));
             Ok(0)
         }
         Command::Amend { record } => super::corrections::amend(app, record),
@@ -121,7 +121,7 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
                 ("id", record.account.id.to_string().into()),
                 ("stage", stage.into()),
             ];
-            print(&format!("{}\n", lang.text_with("cli-restored", &args)));
+            done(&lang.text_with("cli-restored", &args));
             Ok(0)
         }
         Command::List(args) => {
@@ -156,7 +156,7 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
         Command::Plan { days, json } => super::plan::plan(app, *days, *json),
         Command::Undo => {
             let summary = app.undo()?.value;
-            print(&format!("{}\n", lang().text_with("cli-undid", &[("what", summary.as_str().into())])));
+            done(&lang().text_with("cli-undid", &[("what", summary.as_str().into())]));
             Ok(0)
         }
         Command::History { limit, json } => {
@@ -236,10 +236,14 @@ fn add(app: &App, args: &AddArgs) -> CliResult<i32> {
         // stdout stays the bare id for scripts; the referrer a search
         // picked is named where a person sees it.
         let args = [("name", app.account_name(by)?.into()), ("id", by.to_string().into())];
-        say(&lang().text_with("cli-referred-by", &args));
+        if !super::QUIET.load(std::sync::atomic::Ordering::Relaxed) {
+            say(&lang().text_with("cli-referred-by", &args));
+        }
     }
-    for words in &record.also {
-        say(&lang().text_with("cli-also", &[("words", words.as_str().into())]));
+    if !super::QUIET.load(std::sync::atomic::Ordering::Relaxed) {
+        for words in &record.also {
+            say(&lang().text_with("cli-also", &[("words", words.as_str().into())]));
+        }
     }
     Ok(0)
 }
@@ -251,7 +255,7 @@ fn edit(app: &App, args: &EditArgs) -> CliResult<i32> {
     input.tier = args.tier;
     let record = app.edit_account(id, &input)?;
     let args = [("name", record.account.name.as_str().into()), ("id", record.account.id.to_string().into())];
-    print(&format!("{}\n", lang().text_with("cli-saved-account", &args)));
+    done(&lang().text_with("cli-saved-account", &args));
     Ok(0)
 }
 
@@ -293,7 +297,9 @@ fn log(app: &App, args: &LogArgs) -> CliResult<i32> {
         let args = [("due", f.due.to_string().into()), ("id", f.id.to_string().into())];
         line.push_str(&lang.text_with("cli-logged-next", &args));
     }
-    print(&format!("{}\n{}", lang.text_with("sentence", &[("text", line.into())]), also_lines(&logged.also)));
+    let out =
+        format!("{}\n{}", lang.text_with("sentence", &[("text", line.into())]), also_lines(&logged.also));
+    done(out.trim_end());
     for warning in &logged.warnings {
         warn(warning);
     }
@@ -332,11 +338,9 @@ fn order(app: &App, args: &OrderArgs) -> CliResult<i32> {
             ],
         ));
     }
-    print(&format!(
-        "{}\n{}",
-        lang.text_with("sentence", &[("text", line.into())]),
-        also_lines(&recorded.also)
-    ));
+    let out =
+        format!("{}\n{}", lang.text_with("sentence", &[("text", line.into())]), also_lines(&recorded.also));
+    done(out.trim_end());
     Ok(0)
 }
 
@@ -364,7 +368,7 @@ fn follow_up(app: &App, args: &FollowUpArgs) -> CliResult<i32> {
         ("due", f.due.to_string().into()),
         ("at", at.into()),
     ];
-    print(&format!("{}\n", lang.text_with("cli-follow-up", &args)));
+    done(&lang.text_with("cli-follow-up", &args));
     Ok(0)
 }
 
@@ -376,7 +380,7 @@ fn archive(app: &App, account: &str, reason: ArchiveReason) -> CliResult<i32> {
         ("id", record.account.id.to_string().into()),
         ("reason", lang.text(&format!("archive-reason-{}", reason.as_str())).into()),
     ];
-    print(&format!("{}\n", lang.text_with("cli-archived", &args)));
+    done(&lang.text_with("cli-archived", &args));
     Ok(0)
 }
 
@@ -519,7 +523,7 @@ fn doctor(mut app: App, repair: bool, as_json: bool) -> CliResult<(App, i32)> {
         let written = app.repair()?;
         app = compacted(app)?;
         if !as_json {
-            print(&format!("{}\n", lang().text_with("cli-rebuilt", &[("written", written.into())])));
+            done(&lang().text_with("cli-rebuilt", &[("written", written.into())]));
         }
     }
     let report = app.doctor()?;

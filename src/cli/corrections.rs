@@ -1,7 +1,7 @@
 //! `amend` and `remove`: correcting one past touch, order or follow-up.
 
 use super::args::{AmendRecord, RemoveRecord};
-use super::{CliResult, lang, print, text};
+use super::{CliResult, done, lang, text};
 use crate::app::{App, FollowUpChange, OrderChange, TouchChange};
 use crate::domain::{Direction, FollowUpId, Money, OrderId, TouchId};
 
@@ -81,7 +81,7 @@ pub fn amend(app: &App, record: &AmendRecord) -> CliResult<i32> {
             )
         }
     };
-    print(&format!("{}\n", lang.text_with("cli-amended", &[("line", line.into())])));
+    done(&lang.text_with("cli-amended", &[("line", line.into())]));
     Ok(0)
 }
 
@@ -129,6 +129,6 @@ pub fn remove(app: &App, record: &RemoveRecord) -> CliResult<i32> {
             )
         }
     };
-    print(&format!("{}\n", lang.text_with("cli-removed", &[("line", line.into())])));
+    done(&lang.text_with("cli-removed", &[("line", line.into())]));
     Ok(0)
 }

@@ -8,7 +8,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::args::ImportArgs;
 use super::commands::compacted;
-use super::{CliResult, lang, print, say};
+use super::{CliResult, done, lang, say};
 use crate::app::backup::Backup;
 use crate::app::backups::BackupReason;
 use crate::app::contacts::{ImportOptions, ImportProgress, ImportReport};
@@ -68,7 +68,7 @@ pub(super) fn import(app: App, args: &ImportArgs) -> CliResult<(App, i32)> {
             ("counts", counts.words(lang()).into()),
             ("label", label.as_str().into()),
         ];
-        print(&format!("{}\n", lang().text_with("cli-restore-backup", &args)));
+        done(&lang().text_with("cli-restore-backup", &args));
         return Ok((app, 0));
     }
     let encoding = match &args.encoding {
@@ -134,6 +134,6 @@ fn print_report(report: &ImportReport, label: &str, options: ImportOptions<'_>) 
         ("duplicates", report.duplicates.len().into()),
         ("rejected", counted(report.rejected.len()).into()),
     ];
-    print(&format!("{}\n", lang.text_with("cli-imported", &args)));
+    done(&lang.text_with("cli-imported", &args));
     0
 }

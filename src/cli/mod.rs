@@ -187,6 +187,17 @@ fn lang() -> Lang {
     LANG.get().copied().unwrap_or_else(|| Lang::detect(None, None, |name| std::env::var(name).ok()))
 }
 
+/// `--quiet`: what a command did is not said, only what it was asked to
+/// show, errors and warnings.
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Says what a command did (a line on stdout), unless `--quiet`.
+fn done(text: &str) {
+    if !QUIET.load(std::sync::atomic::Ordering::Relaxed) {
+        print(&format!("{text}\n"));
+    }
+}
+
 /// A warning on stderr, in the command's language.
 fn warn(warning: &str) {
     say(&lang().text_with("cli-warning", &[("warning", warning.into())]));
@@ -334,6 +345,7 @@ fn rollback_advice(backups: &std::path::Path) -> String {
 }
 
 fn run(cli: Cli) -> CliResult<i32> {
+    QUIET.store(cli.quiet, std::sync::atomic::Ordering::Relaxed);
     if matches!(cli.command, Some(Command::Config)) {
         return show_config(&cli);
     }

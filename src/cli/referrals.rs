@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::json::{self, date, time};
 use super::table::{Align, Table};
-use super::{CliResult, lang, print, print_raw};
+use super::{CliResult, done, lang, print, print_raw};
 use crate::app::{App, Ledger};
 use crate::domain::ReferralId;
 use crate::i18n::Lang;
@@ -29,7 +29,7 @@ pub fn refer(app: &App, referrer: &str, referee: &str, incentive: &Option<String
         ("contact", day(rules.contact_referee_days).to_string().into()),
         ("thank", day(rules.thank_referrer_days).to_string().into()),
     ];
-    print(&format!("{}\n", lang().text_with("cli-referral", &args)));
+    done(&lang().text_with("cli-referral", &args));
     Ok(0)
 }
 
@@ -37,7 +37,7 @@ pub fn deliver(app: &App, id: ReferralId) -> CliResult<i32> {
     let referral = app.deliver_incentive(id)?;
     let what = referral.incentive.as_deref().map(|i| format!(" ({i})")).unwrap_or_default();
     let args = [("id", id.to_string().into()), ("what", what.into())];
-    print(&format!("{}\n", lang().text_with("cli-delivered", &args)));
+    done(&lang().text_with("cli-delivered", &args));
     Ok(0)
 }
 

@@ -22,8 +22,8 @@ pub fn review(app: &App, day: Option<&str>, note: Option<&str>, as_json: bool) -
     if let Some(note) = note {
         let written = app.reflect(day, note)?;
         if !as_json {
-            let said = if written.is_empty() { "removed" } else { "saved" };
-            print(&format!("The reflection on {} is {said}.\n", day.format("%Y-%m-%d")));
+            let id = if written.is_empty() { "cli-reflection-removed" } else { "cli-reflection-saved" };
+            super::done(&super::lang().text_with(id, &[("date", day.format("%Y-%m-%d").to_string().into())]));
             return Ok(0);
         }
     }
