@@ -44,7 +44,12 @@ pub enum Command {
     /// Change an account's fields ("" clears a field)
     Edit(EditArgs),
     /// Regrade a prospect
-    Grade { account: String, grade: Grade },
+    Grade {
+        /// The account: an id, a name, or a search with exactly one hit
+        account: String,
+        /// A, B, C or D
+        grade: Grade,
+    },
     /// Record a touch: call, sms, visit, email, letter, gift or meeting
     Log(LogArgs),
     /// Record an order (the first one makes a prospect a customer)
@@ -52,11 +57,18 @@ pub enum Command {
     /// Schedule a follow-up
     FollowUp(FollowUpArgs),
     /// Mark a follow-up done
-    Done { id: u64 },
+    Done {
+        /// The follow-up's number (today and show list it)
+        id: u64,
+    },
     /// Skip a follow-up (closed without doing it)
-    Skip { id: u64 },
+    Skip {
+        /// The follow-up's number (today and show list it)
+        id: u64,
+    },
     /// Move a follow-up to a later day (counted as a snooze; `amend follow-up` reschedules)
     Snooze {
+        /// The follow-up's number (today and show list it)
         id: u64,
         /// The new day, later than the due date [default: the first working day after it]
         #[arg(long, value_name = "WHEN")]
@@ -74,30 +86,41 @@ pub enum Command {
     },
     /// Archive an account (kept, out of the daily work)
     Archive {
+        /// The account: an id, a name, or a search with exactly one hit
         account: String,
+        /// dormant (may come back) or lost
         #[arg(long, default_value = "dormant")]
         reason: ArchiveReason,
     },
     /// Bring an archived account back
-    Restore { account: String },
+    Restore {
+        /// The account: an id, a name, or a search with exactly one hit
+        account: String,
+    },
     /// List accounts
     List(ListArgs),
     /// One account with its timeline
     Show {
+        /// The account: an id, a name, or a search with exactly one hit
         account: String,
+        /// Print JSON instead of text
         #[arg(long)]
         json: bool,
     },
     /// Fuzzy search by name, company, phone, email, tags or pinyin; the days whose reflection has the words too
     Search {
+        /// Words to find, each within one field
         query: String,
+        /// At most this many hits
         #[arg(long, default_value_t = 20)]
         limit: usize,
+        /// Print JSON instead of text
         #[arg(long)]
         json: bool,
     },
     /// Today's plan: who to contact and why, promises first, at most the day's capacity
     Today {
+        /// Print JSON instead of text
         #[arg(long)]
         json: bool,
         /// Also list what is due but planned for a later day
@@ -109,12 +132,15 @@ pub enum Command {
         /// How many days, today first
         #[arg(long, default_value_t = 7)]
         days: u32,
+        /// Print JSON instead of text
         #[arg(long)]
         json: bool,
     },
     /// Record that one account referred another
     Refer {
+        /// The account that referred
         referrer: String,
+        /// The account referred
         referee: String,
         /// What the referrer is promised once the referee buys
         #[arg(long)]
@@ -124,6 +150,7 @@ pub enum Command {
     Referrals {
         #[command(subcommand)]
         action: Option<ReferralAction>,
+        /// Print JSON instead of text
         #[arg(long)]
         json: bool,
     },
@@ -135,11 +162,13 @@ pub enum Command {
         /// Write the day's reflection (总结和反思): what went well, what to change; "" removes it
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
+        /// Print JSON instead of text
         #[arg(long)]
         json: bool,
     },
     /// The 80/20 view: key accounts, ABC, effort against value, MVC/MGC/BZC, forecast
     Focus {
+        /// Print JSON instead of text
         #[arg(long)]
         json: bool,
     },
@@ -148,6 +177,7 @@ pub enum Command {
         /// Move every unpinned customer to its suggested tier
         #[arg(long)]
         apply: bool,
+        /// Print JSON instead of text
         #[arg(long)]
         json: bool,
     },
@@ -157,13 +187,16 @@ pub enum Command {
     Undo,
     /// The change history, newest first
     History {
+        /// At most this many entries
         #[arg(long, default_value_t = 20)]
         limit: usize,
+        /// Print JSON instead of text
         #[arg(long)]
         json: bool,
     },
     /// Write a full backup, or the open follow-ups as a calendar
     Export {
+        /// json (a full backup) or ics (the open follow-ups as a calendar)
         #[arg(long, default_value = "json")]
         format: ExportFormat,
         /// Write to FILE instead of standard output
@@ -176,6 +209,7 @@ pub enum Command {
     },
     /// The automatic backups, newest first (restore one with `import` into an empty store)
     Backups {
+        /// Print JSON instead of text
         #[arg(long)]
         json: bool,
     },
@@ -183,8 +217,10 @@ pub enum Command {
     Import(ImportArgs),
     /// Fill an empty store with a realistic demo pipeline
     Demo {
+        /// How many accounts
         #[arg(long, default_value_t = crate::app::demo::DEFAULT_ACCOUNTS)]
         accounts: usize,
+        /// The same seed gives the same book
         #[arg(long, default_value_t = crate::app::demo::DEFAULT_SEED)]
         seed: u64,
         /// Average touches per account
@@ -197,6 +233,7 @@ pub enum Command {
         /// takes a store that lost changes as it is
         #[arg(long)]
         repair: bool,
+        /// Print JSON instead of text
         #[arg(long)]
         json: bool,
     },
@@ -206,6 +243,7 @@ pub enum Command {
 pub enum AmendRecord {
     /// A touch: its kind, outcome, time, direction, note or lesson
     Touch {
+        /// The touch's number (show lists it)
         id: u64,
         /// call, sms, visit, email, letter, gift or meeting
         #[arg(long)]
@@ -213,6 +251,7 @@ pub enum AmendRecord {
         /// An outcome, or `none` to clear it
         #[arg(long)]
         outcome: Option<String>,
+        /// When it happened
         #[arg(long, value_name = "WHEN", allow_hyphen_values = true)]
         at: Option<String>,
         /// The touch came from them
@@ -221,28 +260,38 @@ pub enum AmendRecord {
         /// The rep made the touch
         #[arg(long)]
         outbound: bool,
+        /// What happened, in your words ("" clears it)
         #[arg(long)]
         note: Option<String>,
+        /// What the touch taught, in a line ("" clears it)
         #[arg(long)]
         lesson: Option<String>,
     },
     /// An order: its amount, date or note
     Order {
+        /// The order's number (show lists it)
         id: u64,
+        /// The amount, e.g. 12000.50
         #[arg(long, allow_hyphen_values = true)]
         amount: Option<String>,
+        /// When the order was placed
         #[arg(long, value_name = "WHEN", allow_hyphen_values = true)]
         at: Option<String>,
+        /// A note on the order ("" clears it)
         #[arg(long)]
         note: Option<String>,
     },
     /// A follow-up: its day (earlier or later; not counted as a snooze), kind or note
     FollowUp {
+        /// The follow-up's number (show lists it)
         id: u64,
+        /// The new day: earlier or later (a reschedule, not a snooze)
         #[arg(long, value_name = "WHEN")]
         on: Option<String>,
+        /// How to follow up: call, sms, visit, email, letter, gift or meeting
         #[arg(long)]
         kind: Option<String>,
+        /// What to do or say ("" clears it)
         #[arg(long)]
         note: Option<String>,
     },
@@ -250,15 +299,30 @@ pub enum AmendRecord {
 
 #[derive(Debug, Subcommand)]
 pub enum RemoveRecord {
-    Touch { id: u64 },
-    Order { id: u64 },
-    FollowUp { id: u64 },
+    /// A touch recorded by mistake
+    Touch {
+        /// The touch's number (show lists it)
+        id: u64,
+    },
+    /// An order recorded by mistake
+    Order {
+        /// The order's number (show lists it)
+        id: u64,
+    },
+    /// A follow-up made by mistake (a referral's is skipped instead)
+    FollowUp {
+        /// The follow-up's number (show lists it)
+        id: u64,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ReferralAction {
     /// Mark an earned incentive delivered
-    Deliver { id: u64 },
+    Deliver {
+        /// The referral's number (referrals lists it)
+        id: u64,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -272,6 +336,7 @@ pub enum ExportFormat {
 /// Contact fields shared by `add` and `edit`.
 #[derive(Debug, Args)]
 pub struct ContactArgs {
+    /// The company
     #[arg(long)]
     pub company: Option<String>,
     /// Job title
@@ -280,8 +345,10 @@ pub struct ContactArgs {
     /// Phone number (repeat for several)
     #[arg(long = "phone", value_name = "PHONE")]
     pub phones: Vec<String>,
+    /// Email address
     #[arg(long)]
     pub email: Option<String>,
+    /// Postal address
     #[arg(long)]
     pub address: Option<String>,
     /// Tag (repeat for several)
@@ -293,6 +360,7 @@ pub struct ContactArgs {
     /// Estimated yearly value, e.g. 50000 or 12000.50
     #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
     pub potential: Option<Money>,
+    /// A note on the account
     #[arg(long)]
     pub note: Option<String>,
     /// Competitor notes: who else supplies them, strengths, bottom line
@@ -308,6 +376,7 @@ pub struct ContactArgs {
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
+    /// The account's name: a person, or a company
     pub name: String,
     #[command(flatten)]
     pub contact: ContactArgs,
@@ -324,11 +393,14 @@ pub struct AddArgs {
 
 #[derive(Debug, Args)]
 pub struct EditArgs {
+    /// The account: an id, a name, or a search with exactly one hit
     pub account: String,
+    /// A new name
     #[arg(long)]
     pub name: Option<String>,
     #[command(flatten)]
     pub contact: ContactArgs,
+    /// A, B, C or D (prospects)
     #[arg(long)]
     pub grade: Option<Grade>,
     /// Pin a customer's tier
@@ -340,11 +412,13 @@ pub struct EditArgs {
 pub struct LogArgs {
     /// call, sms, visit, email, letter, gift or meeting
     pub kind: String,
+    /// The account: an id, a name, or a search with exactly one hit
     pub account: String,
     /// reached, no-answer, busy, left-message, wrong-number, replied,
     /// meeting-booked, quote-sent, won, declined
     #[arg(long)]
     pub outcome: Option<String>,
+    /// What happened, in your words
     #[arg(long)]
     pub note: Option<String>,
     /// What the touch taught, in a line; the day's review collects them
@@ -364,45 +438,56 @@ pub struct LogArgs {
 
 #[derive(Debug, Args)]
 pub struct OrderArgs {
+    /// The account: an id, a name, or a search with exactly one hit
     pub account: String,
     /// In major units, e.g. 12000.50
     #[arg(allow_hyphen_values = true)]
     pub amount: String,
+    /// When the order was placed [default: now]
     #[arg(long, value_name = "WHEN", allow_hyphen_values = true)]
     pub at: Option<String>,
+    /// A note on the order
     #[arg(long)]
     pub note: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct FollowUpArgs {
+    /// The account: an id, a name, or a search with exactly one hit
     pub account: String,
+    /// The day it is due
     #[arg(long, value_name = "WHEN")]
     pub on: String,
     /// How to follow up [default: call]
     #[arg(long)]
     pub kind: Option<String>,
+    /// What to do or say
     #[arg(long)]
     pub note: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
+    /// Only prospects, customers or archived accounts
     #[arg(long)]
     pub stage: Option<StageKind>,
+    /// Only prospects of this grade
     #[arg(long)]
     pub grade: Option<Grade>,
+    /// Only customers of this tier
     #[arg(long)]
     pub tier: Option<Tier>,
     /// Include archived accounts
     #[arg(long)]
     pub all: bool,
+    /// Print JSON instead of text
     #[arg(long)]
     pub json: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
+    /// The file: a JSON backup, or contacts as CSV or vCard
     pub file: PathBuf,
     /// Check and report, change nothing
     #[arg(long)]

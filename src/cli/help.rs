@@ -140,6 +140,26 @@ mod tests {
     }
 
     #[test]
+    fn every_command_and_option_has_a_help_line() {
+        fn walk(cmd: &Command, path: &str, missing: &mut Vec<String>) {
+            for arg in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+                if arg.get_help().is_none() && !matches!(arg.get_id().as_str(), "help" | "version") {
+                    missing.push(format!("{path} {}", arg.get_id()));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                if sub.get_about().is_none() && sub.get_name() != "help" {
+                    missing.push(format!("{path} {}", sub.get_name()));
+                }
+                walk(sub, &format!("{path} {}", sub.get_name()), missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), "leadline", &mut missing);
+        assert!(missing.is_empty(), "no help line: {missing:?}");
+    }
+
+    #[test]
     fn every_help_text_has_its_chinese_and_every_chinese_one_a_text() {
         let wanted: std::collections::BTreeSet<String> = keys(&Cli::command()).into_iter().collect();
         let have = catalogue();
