@@ -66,9 +66,13 @@ fn bad_touches_are_refused_and_change_nothing() {
     book.add(&["张伟"]);
     let before = book.snapshot();
     let cases: &[(&[&str], i32, &str)] = &[
-        (&["log", "fax", "张伟"], 2, "touch kind 'fax' is not one of"),
+        (&["log", "fax", "张伟"], 2, "invalid value 'fax' for '<KIND>' [possible values: call, sms, visit"),
         (&["log", "visit", "张伟", "--outcome", "busy"], 2, "outcome busy does not fit a visit"),
-        (&["log", "call", "张伟", "--outcome", "maybe"], 2, "outcome 'maybe'"),
+        (
+            &["log", "call", "张伟", "--outcome", "maybe"],
+            2,
+            "invalid value 'maybe' for '--outcome <OUTCOME>'",
+        ),
         (&["log", "call", "张伟", "--at", "2026-13-01"], 2, "'2026-13-01' is not a date"),
         (&["log", "call", "张伟", "--at", "yesterday 5pm"], 2, "is not a date"),
         (&["log", "call", "张伟", "--at", "tomorrow"], 2, "is in the future"),

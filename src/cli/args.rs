@@ -2,9 +2,10 @@
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 
-use crate::domain::{ArchiveReason, Grade, Money, StageKind, Tier};
+use crate::domain::{ArchiveReason, Grade, Money, Outcome, StageKind, Tier, TouchKind};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -48,6 +49,7 @@ pub enum Command {
         /// The account: an id, a name, or a search with exactly one hit
         account: String,
         /// A, B, C or D
+        #[arg(value_parser = keyword::<Grade>(Grade::words()), ignore_case = true)]
         grade: Grade,
     },
     /// Record a touch: call, sms, visit, email, letter, gift or meeting
@@ -89,7 +91,7 @@ pub enum Command {
         /// The account: an id, a name, or a search with exactly one hit
         account: String,
         /// dormant (may come back) or lost
-        #[arg(long, default_value = "dormant")]
+        #[arg(long, default_value = "dormant", value_parser = keyword::<ArchiveReason>(ArchiveReason::words()), ignore_case = true)]
         reason: ArchiveReason,
     },
     /// Bring an archived account back
@@ -381,7 +383,7 @@ pub struct AddArgs {
     #[command(flatten)]
     pub contact: ContactArgs,
     /// A, B, C or D [default: C]
-    #[arg(long)]
+    #[arg(long, value_parser = keyword::<Grade>(Grade::words()), ignore_case = true)]
     pub grade: Option<Grade>,
     /// The account that referred this one
     #[arg(long, value_name = "ACCOUNT")]
@@ -401,23 +403,24 @@ pub struct EditArgs {
     #[command(flatten)]
     pub contact: ContactArgs,
     /// A, B, C or D (prospects)
-    #[arg(long)]
+    #[arg(long, value_parser = keyword::<Grade>(Grade::words()), ignore_case = true)]
     pub grade: Option<Grade>,
     /// Pin a customer's tier
-    #[arg(long)]
+    #[arg(long, value_parser = keyword::<Tier>(Tier::words()), ignore_case = true)]
     pub tier: Option<Tier>,
 }
 
 #[derive(Debug, Args)]
 pub struct LogArgs {
     /// call, sms, visit, email, letter, gift or meeting
-    pub kind: String,
+    #[arg(value_parser = keyword::<TouchKind>(TouchKind::words()), ignore_case = true)]
+    pub kind: TouchKind,
     /// The account: an id, a name, or a search with exactly one hit
     pub account: String,
     /// reached, no-answer, busy, left-message, wrong-number, replied,
     /// meeting-booked, quote-sent, won, declined
-    #[arg(long)]
-    pub outcome: Option<String>,
+    #[arg(long, value_parser = keyword::<Outcome>(Outcome::words()), ignore_case = true)]
+    pub outcome: Option<Outcome>,
     /// What happened, in your words
     #[arg(long)]
     pub note: Option<String>,
@@ -459,8 +462,8 @@ pub struct FollowUpArgs {
     #[arg(long, value_name = "WHEN")]
     pub on: String,
     /// How to follow up [default: call]
-    #[arg(long)]
-    pub kind: Option<String>,
+    #[arg(long, value_parser = keyword::<TouchKind>(TouchKind::words()), ignore_case = true)]
+    pub kind: Option<TouchKind>,
     /// What to do or say
     #[arg(long)]
     pub note: Option<String>,
@@ -469,13 +472,13 @@ pub struct FollowUpArgs {
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Only prospects, customers or archived accounts
-    #[arg(long)]
+    #[arg(long, value_parser = keyword::<StageKind>(StageKind::words()), ignore_case = true)]
     pub stage: Option<StageKind>,
     /// Only prospects of this grade
-    #[arg(long)]
+    #[arg(long, value_parser = keyword::<Grade>(Grade::words()), ignore_case = true)]
     pub grade: Option<Grade>,
     /// Only customers of this tier
-    #[arg(long)]
+    #[arg(long, value_parser = keyword::<Tier>(Tier::words()), ignore_case = true)]
     pub tier: Option<Tier>,
     /// Include archived accounts
     #[arg(long)]
@@ -498,4 +501,16 @@ pub struct ImportArgs {
     /// The CSV's encoding (e.g. utf-8, gb18030, shift_jis, windows-1252, utf-16le) [default: detected]
     #[arg(long)]
     pub encoding: Option<String>,
+}
+
+/// A keyword argument (`call`, `no-answer`, `B`, `vip`, ...): its values are
+/// listed in `--help` and completions, each with the other words it takes
+/// (Chinese among them), and parsed as the domain parses it.
+fn keyword<T>(words: &'static [(&'static str, &'static [&'static str])]) -> impl TypedValueParser<Value = T>
+where
+    T: std::str::FromStr + Clone + Send + Sync + 'static,
+{
+    let values =
+        words.iter().map(|(word, aliases)| PossibleValue::new(*word).aliases(aliases.iter().copied()));
+    PossibleValuesParser::new(values).try_map(|text: String| text.parse::<T>().map_err(|_| "not a keyword"))
 }

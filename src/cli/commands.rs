@@ -260,8 +260,8 @@ fn edit(app: &App, args: &EditArgs) -> CliResult<i32> {
 }
 
 fn log(app: &App, args: &LogArgs) -> CliResult<i32> {
-    let kind: TouchKind = args.kind.parse()?;
-    let outcome: Option<Outcome> = args.outcome.as_deref().map(str::parse).transpose()?;
+    let kind: TouchKind = args.kind;
+    let outcome: Option<Outcome> = args.outcome;
     let at = args.at.as_deref().map(|w| app.parse_when(w)).transpose()?;
     let next = match args.next.as_deref() {
         Some("auto") => Some(NextStep::Suggested),
@@ -345,7 +345,7 @@ fn order(app: &App, args: &OrderArgs) -> CliResult<i32> {
 }
 
 fn follow_up(app: &App, args: &FollowUpArgs) -> CliResult<i32> {
-    let kind: TouchKind = args.kind.as_deref().unwrap_or("call").parse()?;
+    let kind: TouchKind = args.kind.unwrap_or(TouchKind::Call);
     let due = app.parse_when(&args.on)?;
     let account = app.resolve_account(&args.account)?;
     let f = app.schedule_follow_up(&FollowUpInput {

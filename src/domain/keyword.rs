@@ -33,6 +33,11 @@ macro_rules! keyword_enum {
             pub fn expected() -> String {
                 [$($word),+].join(", ")
             }
+
+            /// Each variant's word and the other words it takes.
+            pub fn words() -> &'static [(&'static str, &'static [&'static str])] {
+                &[$(($word, &[$($alias),*])),+]
+            }
         }
 
         impl std::fmt::Display for $name {
