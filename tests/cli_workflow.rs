@@ -250,3 +250,23 @@ fn quiet_says_nothing_of_what_was_done_but_shows_what_was_asked_and_errors() {
     assert!(error.contains("no follow-up"), "{error}");
     assert!(!book.run(&["log", "call", "张伟"]).ok().is_empty(), "without it, the command says what it did");
 }
+
+#[test]
+fn completions_and_the_manual_page_come_from_the_same_arguments_as_help() {
+    let book = Book::new();
+    let bash = book.run(&["completions", "bash"]).ok();
+    assert!(bash.contains("leadline") && bash.contains("follow-up") && bash.contains("no-answer"), "{bash}");
+    // The script is valid bash.
+    let script = book.path("leadline.bash");
+    std::fs::write(&script, &bash).unwrap();
+    let checked = std::process::Command::new("bash").arg("-n").arg(&script).status().unwrap();
+    assert!(checked.success(), "bash -n refuses the completion script");
+    for shell in ["zsh", "fish", "elvish", "powershell"] {
+        assert!(book.run(&["completions", shell]).ok().contains("today"), "{shell}");
+    }
+    let error = book.run(&["completions", "tcsh"]).fails(2);
+    assert!(error.contains("possible values: bash, elvish, fish, powershell, zsh"), "{error}");
+    let man = book.run(&["man"]).ok();
+    assert!(man.starts_with(".ie") || man.contains(".TH leadline"), "{man}");
+    assert!(man.contains("today") && man.contains("\\-\\-lang"), "{man}");
+}

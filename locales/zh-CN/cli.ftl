@@ -176,3 +176,6 @@ help-leadline-skip--id = 跟进的编号（today 和 show 里有）
 help-leadline-snooze--id = 跟进的编号（today 和 show 里有）
 help-leadline-tiers--json = 输出 JSON 而不是文字
 help-leadline-today--json = 输出 JSON 而不是文字
+help-leadline-completions = 打印某个 shell 的补全脚本（如 `leadline completions bash > ~/.local/share/bash-completion/completions/leadline`）
+help-leadline-completions--shell = bash、zsh、fish、elvish 或 powershell
+help-leadline-man = 打印手册页（如 `leadline man > ~/.local/share/man/man1/leadline.1`）

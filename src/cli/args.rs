@@ -185,6 +185,13 @@ pub enum Command {
     },
     /// Print the settings in force and where they come from
     Config,
+    /// Print a completion script for a shell (e.g. `leadline completions bash > ~/.local/share/bash-completion/completions/leadline`)
+    Completions {
+        /// bash, zsh, fish, elvish or powershell
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (e.g. `leadline man > ~/.local/share/man/man1/leadline.1`)
+    Man,
     /// Revert the last change (repeatable)
     Undo,
     /// The change history, newest first

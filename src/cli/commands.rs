@@ -188,7 +188,9 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
         }
         Command::Focus { json } => super::focus::focus(app, *json),
         Command::Tiers { apply, json } => super::focus::tiers(app, *apply, *json),
-        Command::Config => unreachable!("`config` runs without the store"),
+        Command::Config | Command::Completions { .. } | Command::Man => {
+            unreachable!("`config`, `completions` and `man` run without the store")
+        }
         Command::Import(_) | Command::Doctor { .. } | Command::Demo { .. } => {
             unreachable!("bulk commands are run by `run`")
         }

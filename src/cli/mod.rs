@@ -244,6 +244,26 @@ fn load_config(cli: &Cli) -> CliResult<(Config, Option<PathBuf>, bool)> {
     Ok((config, Some(path), found))
 }
 
+/// The shell's completion script, from the same clap tree as `--help`.
+fn completions(shell: clap_complete::Shell) -> CliResult<i32> {
+    use clap::CommandFactory;
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "leadline", &mut out);
+    print_raw(&String::from_utf8_lossy(&out));
+    Ok(0)
+}
+
+/// The manual page (roff), from the same clap tree as `--help`.
+fn man_page() -> CliResult<i32> {
+    use clap::CommandFactory;
+    let mut out = Vec::new();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut out)
+        .map_err(|source| CliError::Write { path: PathBuf::from("-"), source })?;
+    print_raw(&String::from_utf8_lossy(&out));
+    Ok(0)
+}
+
 fn show_config(cli: &Cli) -> CliResult<i32> {
     let (config, path, found) = load_config(cli)?;
     let origin = match (path, found) {
@@ -346,8 +366,11 @@ fn rollback_advice(backups: &std::path::Path) -> String {
 
 fn run(cli: Cli) -> CliResult<i32> {
     QUIET.store(cli.quiet, std::sync::atomic::Ordering::Relaxed);
-    if matches!(cli.command, Some(Command::Config)) {
-        return show_config(&cli);
+    match &cli.command {
+        Some(Command::Config) => return show_config(&cli),
+        Some(Command::Completions { shell }) => return completions(*shell),
+        Some(Command::Man) => return man_page(),
+        _ => {}
     }
     let app = open_app(&cli)?;
     let Some(command) = &cli.command else {
