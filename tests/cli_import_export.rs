@@ -282,3 +282,47 @@ fn vcards_in_utf16_and_shift_jis_decode_before_unescaping() {
     assert!(missing.contains("cannot read"), "{missing}");
     assert_eq!(book.snapshot(), before);
 }
+
+#[test]
+fn the_csv_export_reads_back_cell_for_cell_and_runs_no_formula() {
+    let book = Book::new();
+    book.add(&[
+        "张伟",
+        "--company",
+        "绿源农资有限公司",
+        "--phone",
+        "+86 138-0000-1111",
+        "--tag",
+        "农场",
+        "--tag",
+        "经销商",
+    ]);
+    book.add(&["=HYPERLINK(\"http://x\")", "--note", "line one\nline two, with \"quotes\""]);
+    book.add(&["@SUM(A1)", "--company=-2+3"]);
+    book.run(&["order", "张伟", "12000.50"]).ok();
+    let path = book.path("accounts.csv");
+    book.run(&["export", "--format", "csv", "-o", path.to_str().unwrap()]).ok();
+    let bytes = std::fs::read(&path).unwrap();
+    let mut reader = csv::Reader::from_reader(bytes.as_slice());
+    let headers: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(&headers[..4], ["id", "name", "company", "title"]);
+    let rows: Vec<std::collections::HashMap<String, String>> = reader
+        .records()
+        .map(|r| headers.iter().cloned().zip(r.unwrap().iter().map(str::to_string)).collect())
+        .collect();
+    assert_eq!(rows.len(), 3);
+    let zhang = rows.iter().find(|r| r["name"] == "张伟").unwrap();
+    assert_eq!(zhang["company"], "绿源农资有限公司");
+    assert_eq!(zhang["phones"], "'+86 138-0000-1111", "a leading + would be a formula");
+    assert_eq!(zhang["tags"], "农场; 经销商");
+    assert_eq!((zhang["stage"].as_str(), zhang["tier"].as_str()), ("customer", "small"));
+    assert_eq!((zhang["revenue_12m"].as_str(), zhang["revenue_total"].as_str()), ("12000.50", "12000.50"));
+    assert!(zhang["last_touch"].starts_with("2026-11-27T"), "{zhang:?}");
+    let formula = rows.iter().find(|r| r["name"].contains("HYPERLINK")).unwrap();
+    assert_eq!(formula["name"], "'=HYPERLINK(\"http://x\")");
+    assert_eq!(formula["note"], "line one\nline two, with \"quotes\"", "quotes and line breaks survive");
+    assert_eq!(formula["stage"], "prospect");
+    let at = rows.iter().find(|r| r["name"].contains("SUM")).unwrap();
+    assert_eq!((at["name"].as_str(), at["company"].as_str()), ("'@SUM(A1)", "'-2+3"));
+    assert!(rows.iter().all(|r| !r.values().any(|v| v.starts_with(['=', '+', '-', '@']))));
+}

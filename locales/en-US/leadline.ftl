@@ -700,3 +700,4 @@ ics-snoozed = snoozed { $times } times
 ics-calendar = Leadline follow-ups
 cli-reflection-saved = The reflection on { $date } is saved.
 cli-reflection-removed = The reflection on { $date } is removed.
+cli-wrote-csv = Wrote { $path } ({ $count } accounts).

@@ -626,3 +626,4 @@ ics-snoozed = 已推迟 { $times } 次
 ics-calendar = Leadline 跟进
 cli-reflection-saved = { $date } 的总结已保存。
 cli-reflection-removed = { $date } 的总结已删除。
+cli-wrote-csv = 已写入 { $path }（{ $count } 个客户）。

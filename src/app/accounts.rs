@@ -377,6 +377,17 @@ impl App {
         Ok((rows, loaded.problems.len()))
     }
 
+    /// Every account (archived ones too) with its row, in list order, for
+    /// an export; and how many records could not be read.
+    pub fn accounts_for_export(&self) -> AppResult<(Vec<(AccountRecord, AccountRow)>, usize)> {
+        let (rows, unreadable) =
+            self.list_accounts(ListFilter { include_archived: true, ..ListFilter::default() })?;
+        let mut records: std::collections::HashMap<AccountId, AccountRecord> =
+            self.store.accounts()?.items.into_iter().map(|r| (r.account.id, r)).collect();
+        let out = rows.into_iter().filter_map(|row| records.remove(&row.id).map(|a| (a, row))).collect();
+        Ok((out, unreadable))
+    }
+
     pub fn account_detail(&self, id: AccountId) -> AppResult<AccountDetail> {
         let record = self.record(id)?;
         let mut touches = self.store.touches(id)?;

@@ -340,6 +340,8 @@ pub enum ExportFormat {
     Json,
     /// Open follow-ups as calendar events
     Ics,
+    /// The accounts with their stage, tier, 80/20 marks, revenue and last touch, for a spreadsheet
+    Csv,
 }
 
 /// Contact fields shared by `add` and `edit`.

@@ -175,6 +175,9 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
             export(app, output.as_ref(), *salvage)
         }
         Command::Export { format: ExportFormat::Ics, output, .. } => export_calendar(app, output.as_ref()),
+        Command::Export { format: ExportFormat::Csv, output, .. } => {
+            super::export::export_csv(app, output.as_ref())
+        }
         Command::Backups { json } => backups(app, *json),
         Command::Refer { referrer, referee, incentive } => {
             super::referrals::refer(app, referrer, referee, incentive)

@@ -3,6 +3,7 @@
 mod args;
 mod commands;
 mod corrections;
+mod export;
 mod focus;
 mod help;
 mod import;

@@ -1,0 +1,113 @@
+//! `export --format csv`: the accounts as a spreadsheet reads them.
+
+use std::path::PathBuf;
+
+use super::{CliError, CliResult, lang, print_raw, say, warn};
+use crate::app::{AccountRow, App};
+use crate::domain::Account;
+
+/// The columns, in order; English names like the JSON's, whatever the
+/// interface's language, so that scripts and mappings do not change.
+const COLUMNS: &[&str] = &[
+    "id",
+    "name",
+    "company",
+    "title",
+    "phones",
+    "email",
+    "address",
+    "tags",
+    "source",
+    "stage",
+    "grade",
+    "tier",
+    "key_account",
+    "abc",
+    "value_class",
+    "revenue_12m",
+    "revenue_total",
+    "potential",
+    "last_touch",
+    "birthday",
+    "archived",
+    "note",
+];
+
+/// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, a tab
+/// or a carriage return first) gets a leading apostrophe, which shows the
+/// text as written instead (the OWASP advice for CSV injection).
+pub fn formula_safe(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_string(),
+    }
+}
+
+fn row(account: &Account, row: &AccountRow, revenue_total: String) -> Vec<String> {
+    let text = |value: &Option<String>| value.clone().unwrap_or_default();
+    vec![
+        account.id.to_string(),
+        account.name.clone(),
+        text(&account.company),
+        text(&account.title),
+        account.phones.join("; "),
+        text(&account.email),
+        text(&account.address),
+        account.tags.join("; "),
+        text(&account.source),
+        row.stage.as_str().to_string(),
+        row.grade.map(|g| g.to_string()).unwrap_or_default(),
+        row.tier.map(|t| t.to_string()).unwrap_or_default(),
+        row.marks.key_account.to_string(),
+        row.marks.abc.map(|c| format!("{c:?}")).unwrap_or_default(),
+        row.marks.value_class.map(|c| format!("{c:?}").to_uppercase()).unwrap_or_default(),
+        row.revenue_12m.to_string(),
+        revenue_total,
+        row.potential.map(|p| p.to_string()).unwrap_or_default(),
+        row.last_touch.map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string()).unwrap_or_default(),
+        account.birthday.map(|b| b.to_string()).unwrap_or_default(),
+        account.archived.as_ref().map(|a| a.reason.to_string()).unwrap_or_default(),
+        text(&account.note),
+    ]
+}
+
+pub fn export_csv(app: &App, output: Option<&PathBuf>) -> CliResult<i32> {
+    let (accounts, unreadable) = app.accounts_for_export()?;
+    if unreadable > 0 {
+        warn(&format!("{unreadable} unreadable records were skipped; run `leadline doctor`"));
+    }
+    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let write = |writer: &mut csv::Writer<Vec<u8>>, cells: Vec<String>| {
+        writer.write_record(cells.iter().map(|c| formula_safe(c))).expect("a CSV row in memory");
+    };
+    write(&mut writer, COLUMNS.iter().map(|c| c.to_string()).collect());
+    for (record, account_row) in &accounts {
+        write(&mut writer, row(&record.account, account_row, record.stats.revenue_total.to_string()));
+    }
+    let bytes = writer.into_inner().expect("a CSV in memory");
+    match output {
+        Some(path) => {
+            crate::files::write_atomically(path, &bytes)
+                .map_err(|source| CliError::Write { path: path.clone(), source })?;
+            let args = [("path", path.display().to_string().into()), ("count", accounts.len().into())];
+            say(&lang().text_with("cli-wrote-csv", &args));
+        }
+        None => print_raw(&String::from_utf8_lossy(&bytes)),
+    }
+    Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_neutralized() {
+        for cell in ["=SUM(A1)", "+86 138", "-5", "@cmd", "\tx", "\rx"] {
+            assert_eq!(formula_safe(cell), format!("'{cell}"));
+        }
+        for cell in ["张伟", "138 0000 1111", "", "a=b"] {
+            assert_eq!(formula_safe(cell), cell);
+        }
+    }
+}
