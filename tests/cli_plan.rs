@@ -242,3 +242,32 @@ fn the_days_reflection_is_kept_shown_searched_backed_up_and_restored() {
     book.run(&["review", "--note", ""]).ok();
     assert_eq!(book.json(&["review", "--json"])["reflection"], "");
 }
+
+#[test]
+fn today_and_plan_as_markdown_a_line_per_account_with_its_phone_and_why() {
+    let book = demo();
+    let rows = rows(&book.json(&["today", "--json"]));
+    let md = book.run(&["today", "--md"]).ok();
+    let lines: Vec<&str> = md.lines().collect();
+    assert!(lines[0].starts_with("# Today Fri 2026-11-27: 25 planned"), "{md}");
+    let items: Vec<&str> = lines.iter().copied().filter(|l| l.starts_with("- ")).collect();
+    assert_eq!(items.len(), rows.len(), "one line per planned account");
+    for (item, row) in items.iter().zip(&rows) {
+        let name = row["name"].as_str().unwrap();
+        assert!(item.contains(&format!("**{name}** (#{})", row["account_id"])), "{item}");
+        if let Some(phone) = row["phone"].as_str() {
+            assert!(item.contains(phone), "{item}");
+        }
+        let first_reason = row["reasons"][0].as_str().unwrap().replace('*', "\\*").replace('_', "\\_");
+        assert!(item.contains(&first_reason), "{item} lacks {first_reason}");
+    }
+    let plan = book.run(&["plan", "--days", "2", "--md"]).ok();
+    assert_eq!(plan.lines().filter(|l| l.starts_with("## ")).count(), 2, "{plan}");
+    let chinese = book.run(&["--lang", "zh-CN", "today", "--md"]).ok();
+    assert!(chinese.starts_with("# 今天 周五 2026-11-27：计划 25 个"), "{chinese}");
+    let escaped = Book::new();
+    escaped.add(&["*Star* [Farm]", "--phone", "13800001111"]);
+    escaped.run(&["follow-up", "1", "--on", "today", "--note", "bring `samples`"]).ok();
+    let md = escaped.run(&["today", "--md"]).ok();
+    assert!(md.contains("**\\*Star\\* \\[Farm\\]**") && md.contains("bring \\`samples\\`"), "{md}");
+}

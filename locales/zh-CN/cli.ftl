@@ -179,3 +179,5 @@ help-leadline-today--json = 输出 JSON 而不是文字
 help-leadline-completions = 打印某个 shell 的补全脚本（如 `leadline completions bash > ~/.local/share/bash-completion/completions/leadline`）
 help-leadline-completions--shell = bash、zsh、fish、elvish 或 powershell
 help-leadline-man = 打印手册页（如 `leadline man > ~/.local/share/man/man1/leadline.1`）
+help-leadline-today--md = 输出 Markdown 报告，可以贴到聊天里或打印：每个客户一行，带电话和原因
+help-leadline-plan--md = 输出 Markdown 报告：每天一个标题，每个客户一行，带电话和原因

@@ -627,3 +627,4 @@ ics-calendar = Leadline 跟进
 cli-reflection-saved = { $date } 的总结已保存。
 cli-reflection-removed = { $date } 的总结已删除。
 cli-wrote-csv = 已写入 { $path }（{ $count } 个客户）。
+md-row = - { $done }**{ $name }**（#{ $id }）{ $phone }：{ $how }，{ $why }

@@ -125,6 +125,9 @@ pub enum Command {
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,
+        /// Print a Markdown report to paste into a chat or print: a line per account with its phone and why
+        #[arg(long, conflicts_with = "json")]
+        md: bool,
         /// Also list what is due but planned for a later day
         #[arg(long)]
         all: bool,
@@ -137,6 +140,9 @@ pub enum Command {
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,
+        /// Print a Markdown report: a heading per day, a line per account with its phone and why
+        #[arg(long, conflicts_with = "json")]
+        md: bool,
     },
     /// Record that one account referred another
     Refer {

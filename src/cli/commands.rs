@@ -152,8 +152,12 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
             Ok(0)
         }
         Command::Search { query, limit, json } => search(app, query, *limit, *json),
-        Command::Today { json, all } => super::plan::today(app, *json, *all),
-        Command::Plan { days, json } => super::plan::plan(app, *days, *json),
+        Command::Today { json, md, all } => {
+            super::plan::today(app, super::plan::Output::of(*json, *md), *all)
+        }
+        Command::Plan { days, json, md } => {
+            super::plan::plan(app, *days, super::plan::Output::of(*json, *md))
+        }
         Command::Undo => {
             let summary = app.undo()?.value;
             done(&lang().text_with("cli-undid", &[("what", summary.as_str().into())]));

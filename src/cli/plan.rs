@@ -17,30 +17,113 @@ use crate::i18n::Lang;
 /// How far `today` looks ahead to say when the rest is planned.
 const TODAY_HORIZON: u32 = 7;
 
-pub fn today(app: &App, as_json: bool, all: bool) -> CliResult<i32> {
+/// How `today` and `plan` print.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Output {
+    Text,
+    Json,
+    Markdown,
+}
+
+impl Output {
+    pub fn of(json: bool, md: bool) -> Output {
+        match (json, md) {
+            (true, _) => Output::Json,
+            (_, true) => Output::Markdown,
+            _ => Output::Text,
+        }
+    }
+}
+
+pub fn today(app: &App, output: Output, all: bool) -> CliResult<i32> {
     // Without --all only the count of later rows is printed: today alone
     // says it, no need to plan the days after.
     let agenda =
         if all { app.agenda(TODAY_HORIZON, Words::TodayAndLater)? } else { app.agenda(1, Words::Today)? };
-    if as_json {
-        let rows = agenda.first().rows.iter().chain(agenda.later.iter().filter(|_| all));
-        print_raw(&json::to_string(&rows.map(RowJson::new).collect::<Vec<_>>()));
-    } else {
-        print(&today_text(&agenda, all, terminal_width(), app.config().ui.lang()));
+    let lang = app.config().ui.lang();
+    match output {
+        Output::Json => {
+            let rows = agenda.first().rows.iter().chain(agenda.later.iter().filter(|_| all));
+            print_raw(&json::to_string(&rows.map(RowJson::new).collect::<Vec<_>>()));
+        }
+        Output::Markdown => {
+            let first = agenda.first();
+            let mut out = format!("# {}\n\n", today_title(&agenda, lang));
+            out.push_str(&md_rows(&first.rows.iter().collect::<Vec<_>>(), lang));
+            if all && !agenda.later.is_empty() {
+                let later = lang.text_with("cli-later", &[("count", agenda.later.len().into())]);
+                out.push_str(&format!("\n## {later}\n\n"));
+                out.push_str(&md_rows(&agenda.later.iter().collect::<Vec<_>>(), lang));
+            }
+            print_raw(&out);
+        }
+        Output::Text => print(&today_text(&agenda, all, terminal_width(), lang)),
     }
     Ok(0)
 }
 
-pub fn plan(app: &App, days: u32, as_json: bool) -> CliResult<i32> {
+/// Text that Markdown would read as markup shows as written.
+fn md_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~') {
+            out.push('\\');
+        }
+        // A line break inside a note would end the list item.
+        out.push(if c == '\n' || c == '\r' { ' ' } else { c });
+    }
+    out
+}
+
+/// A list item per row: the name, the phone, how and why ("done" first
+/// for a row done).
+fn md_rows(rows: &[&TodayRow], lang: Lang) -> String {
+    let mut out = String::new();
+    for row in rows {
+        let done = if row.done { format!("~~{}~~ ", lang.text("cli-done-mark")) } else { String::new() };
+        let phone = row.phone.as_deref().map(|p| format!(" {}", md_escape(p))).unwrap_or_default();
+        let how = lang.text(&format!("kind-{}", row.channel.as_str()));
+        let why = md_escape(&row.reasons.join(&lang.text("reason-join")));
+        let args = [
+            ("done", done.into()),
+            ("name", md_escape(&row.name).into()),
+            ("id", row.account_id.to_string().into()),
+            ("phone", phone.into()),
+            ("how", how.into()),
+            ("why", why.into()),
+        ];
+        out.push_str(&format!("{}\n", lang.text_with("md-row", &args)));
+    }
+    if rows.is_empty() {
+        out.push_str(&format!("{}\n", lang.text("cli-nothing-planned")));
+    }
+    out
+}
+
+pub fn plan(app: &App, days: u32, output: Output) -> CliResult<i32> {
     if !(1..=MAX_DAYS).contains(&days) {
         let args = [("days", days.into()), ("max", MAX_DAYS.into())];
         return Err(AppError::Invalid(super::lang().text_with("error-plan-days", &args)).into());
     }
     let agenda = app.agenda(days, Words::Every)?;
-    if as_json {
-        print_raw(&json::to_string(&PlanJson::new(&agenda)));
-    } else {
-        print(&plan_text(&agenda, terminal_width(), app.config().ui.lang()));
+    let lang = app.config().ui.lang();
+    match output {
+        Output::Json => print_raw(&json::to_string(&PlanJson::new(&agenda))),
+        Output::Markdown => {
+            let mut out = String::new();
+            for day in &agenda.days {
+                let title = lang.text_with(
+                    "cli-day-title",
+                    &[("day", weekday(day.date, lang).into()), ("counts", day_counts(day, lang).into())],
+                );
+                out.push_str(&format!(
+                    "## {title}\n\n{}\n",
+                    md_rows(&day.rows.iter().collect::<Vec<_>>(), lang)
+                ));
+            }
+            print_raw(&out);
+        }
+        Output::Text => print(&plan_text(&agenda, terminal_width(), lang)),
     }
     Ok(0)
 }
@@ -121,17 +204,21 @@ fn rows_table(rows: &[&TodayRow], width: Option<usize>, with_day: bool, lang: La
     table.render()
 }
 
-fn today_text(agenda: &Agenda, all: bool, width: Option<usize>, lang: Lang) -> String {
+fn today_title(agenda: &Agenda, lang: Lang) -> String {
     let first = agenda.first();
-    let title = lang.text_with(
+    lang.text_with(
         "cli-today-title",
         &[
             ("day", weekday(first.date, lang).into()),
             ("counts", day_counts(first, lang).into()),
             ("later", agenda.later_count.into()),
         ],
-    );
-    let mut out = format!("{title}\n");
+    )
+}
+
+fn today_text(agenda: &Agenda, all: bool, width: Option<usize>, lang: Lang) -> String {
+    let first = agenda.first();
+    let mut out = format!("{}\n", today_title(agenda, lang));
     if first.rows.is_empty() {
         out.push_str(&format!("{}\n", lang.text("cli-nothing-planned")));
     } else {
