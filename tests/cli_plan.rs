@@ -271,3 +271,20 @@ fn today_and_plan_as_markdown_a_line_per_account_with_its_phone_and_why() {
     let md = escaped.run(&["today", "--md"]).ok();
     assert!(md.contains("**\\*Star\\* \\[Farm\\]**") && md.contains("bring \\`samples\\`"), "{md}");
 }
+
+#[test]
+fn review_and_focus_as_markdown() {
+    let book = demo();
+    let review = book.run(&["review", "--date", "yesterday", "--md"]).ok();
+    assert!(review.starts_with("# Review of 2026-11-26, Thursday\n\n- **Touches**: "), "{review}");
+    assert!(review.contains("\n## Contacted\n\n- **"), "{review}");
+    let focus = book.run(&["focus", "--md"]).ok();
+    assert!(focus.starts_with("# 80/20 focus on 2026-11-27"), "{focus}");
+    assert!(
+        focus.contains("- **Key accounts**: ") && focus.contains("\n## Key accounts (MVC)\n\n- "),
+        "{focus}"
+    );
+    assert!(!focus.contains("ID  NAME"), "table headers are not list items: {focus}");
+    let chinese = book.run(&["--lang", "zh-CN", "review", "--md"]).ok();
+    assert!(chinese.starts_with("# 2026-11-27 星期五 复盘"), "{chinese}");
+}

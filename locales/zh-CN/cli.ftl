@@ -181,3 +181,5 @@ help-leadline-completions--shell = bash、zsh、fish、elvish 或 powershell
 help-leadline-man = 打印手册页（如 `leadline man > ~/.local/share/man/man1/leadline.1`）
 help-leadline-today--md = 输出 Markdown 报告，可以贴到聊天里或打印：每个客户一行，带电话和原因
 help-leadline-plan--md = 输出 Markdown 报告：每天一个标题，每个客户一行，带电话和原因
+help-leadline-review--md = 输出 Markdown 报告：当天的数字，再列出联系过和错过的每个客户
+help-leadline-focus--md = 输出 Markdown 报告：各项数字，再列出重点、增长空间大和亏本的客户

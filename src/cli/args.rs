@@ -173,12 +173,18 @@ pub enum Command {
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,
+        /// Print a Markdown report: the day's figures, then a line per account contacted or missed
+        #[arg(long, conflicts_with = "json")]
+        md: bool,
     },
     /// The 80/20 view: key accounts, ABC, effort against value, MVC/MGC/BZC, forecast
     Focus {
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,
+        /// Print a Markdown report: the figures, then the key, growable and below-zero accounts
+        #[arg(long, conflicts_with = "json")]
+        md: bool,
     },
     /// Customers whose tier differs from what their revenue suggests
     Tiers {

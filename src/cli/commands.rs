@@ -190,10 +190,10 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
         Command::Referrals { action: Some(ReferralAction::Deliver { id }), .. } => {
             super::referrals::deliver(app, ReferralId(*id))
         }
-        Command::Review { date, note, json } => {
-            super::review::review(app, date.as_deref(), note.as_deref(), *json)
+        Command::Review { date, note, json, md } => {
+            super::review::review(app, date.as_deref(), note.as_deref(), super::plan::Output::of(*json, *md))
         }
-        Command::Focus { json } => super::focus::focus(app, *json),
+        Command::Focus { json, md } => super::focus::focus(app, super::plan::Output::of(*json, *md)),
         Command::Tiers { apply, json } => super::focus::tiers(app, *apply, *json),
         Command::Config | Command::Completions { .. } | Command::Man => {
             unreachable!("`config`, `completions` and `man` run without the store")

@@ -3,7 +3,9 @@
 use serde::Serialize;
 
 use super::json::{self, date, money};
+use super::plan::Output;
 use super::table::{self, Align, Table};
+use super::text::md_escape;
 use super::{CliResult, print, print_raw};
 use crate::analysis::focus::{Abc, Listed, percent};
 use crate::app::{App, FocusReport, TierChange, effort_warning};
@@ -14,15 +16,57 @@ use crate::i18n::{Lang, pad};
 /// Rows of each list the text report shows; `--json` has them all.
 const SHOWN: usize = 15;
 
-pub fn focus(app: &App, as_json: bool) -> CliResult<i32> {
+pub fn focus(app: &App, output: Output) -> CliResult<i32> {
     let report = app.focus_report()?;
     let rules = &app.config().focus;
-    if as_json {
-        print_raw(&json::to_string(&FocusJson::new(&report, rules)));
-    } else {
-        print(&text(&report, rules, app.config().ui.lang()));
+    let lang = app.config().ui.lang();
+    match output {
+        Output::Json => print_raw(&json::to_string(&FocusJson::new(&report, rules))),
+        Output::Markdown => print_raw(&markdown(&report, rules, lang)),
+        Output::Text => print(&text(&report, rules, lang)),
     }
     Ok(0)
+}
+
+/// The text report as Markdown: its title a heading, its figures a list,
+/// each section a heading over a line per account (the tables' columns
+/// joined), so that it reads the same pasted into a chat.
+fn markdown(report: &FocusReport, rules: &FocusRules, lang: Lang) -> String {
+    let text = text(report, rules, lang);
+    let mut out = String::new();
+    let mut blocks = text.split("\n\n");
+    if let Some(title) = blocks.next() {
+        out.push_str(&format!("# {}\n", md_escape(title.trim())));
+    }
+    for block in blocks {
+        let mut lines = block.lines().filter(|l| !l.trim().is_empty());
+        let Some(first) = lines.next() else { continue };
+        if first.starts_with("  ") {
+            continue;
+        }
+        let rest: Vec<&str> = lines.collect();
+        let table = rest.first().is_some_and(|l| l.starts_with("  "));
+        if table {
+            out.push_str(&format!("\n## {}\n\n", md_escape(first.trim())));
+            // The first indented line is the table's header.
+            for line in rest.iter().skip(1) {
+                let cells: Vec<&str> = line.split("  ").map(str::trim).filter(|c| !c.is_empty()).collect();
+                out.push_str(&format!("- {}\n", md_escape(&cells.join(" · "))));
+            }
+        } else {
+            out.push('\n');
+            for line in std::iter::once(first).chain(rest) {
+                // "Revenue          17,980,390.00 from ...": the label, then the figure.
+                match line.trim().split_once("  ") {
+                    Some((label, value)) => {
+                        out.push_str(&format!("- **{}**: {}\n", md_escape(label), md_escape(value.trim())))
+                    }
+                    None => out.push_str(&format!("- {}\n", md_escape(line.trim()))),
+                }
+            }
+        }
+    }
+    out
 }
 
 pub fn tiers(app: &App, apply: bool, as_json: bool) -> CliResult<i32> {

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::json::{self, date};
 use super::table::{Align, Table};
+use super::text::md_escape;
 use super::{CliResult, print, print_raw};
 use crate::analysis::plan::MAX_DAYS;
 use crate::app::{Agenda, App, AppError, DayList, TodayRow, Words};
@@ -60,19 +61,6 @@ pub fn today(app: &App, output: Output, all: bool) -> CliResult<i32> {
         Output::Text => print(&today_text(&agenda, all, terminal_width(), lang)),
     }
     Ok(0)
-}
-
-/// Text that Markdown would read as markup shows as written.
-fn md_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~') {
-            out.push('\\');
-        }
-        // A line break inside a note would end the list item.
-        out.push(if c == '\n' || c == '\r' { ' ' } else { c });
-    }
-    out
 }
 
 /// A list item per row: the name, the phone, how and why ("done" first

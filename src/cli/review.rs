@@ -5,12 +5,15 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::json::{self, date, money};
+use super::plan::Output;
+use super::text::md_escape;
 use super::{CliError, CliResult, print, print_raw};
 use crate::app::{App, DayReview};
 use crate::domain::AccountId;
 use crate::i18n::{Lang, pad, review_title};
 
-pub fn review(app: &App, day: Option<&str>, note: Option<&str>, as_json: bool) -> CliResult<i32> {
+pub fn review(app: &App, day: Option<&str>, note: Option<&str>, output: Output) -> CliResult<i32> {
+    let as_json = output == Output::Json;
     let day = match day {
         Some(text) => app.parse_when(text)?.date,
         None => app.today(),
@@ -28,12 +31,37 @@ pub fn review(app: &App, day: Option<&str>, note: Option<&str>, as_json: bool) -
         }
     }
     let review = app.review_day(day)?;
-    if as_json {
-        print_raw(&json::to_string(&ReviewJson::new(&review, day)));
-    } else {
-        print(&text(&review, day, app.config().ui.lang()));
+    let lang = app.config().ui.lang();
+    match output {
+        Output::Json => print_raw(&json::to_string(&ReviewJson::new(&review, day))),
+        Output::Markdown => print_raw(&markdown(&review, day, lang)),
+        Output::Text => print(&text(&review, day, lang)),
     }
     Ok(0)
+}
+
+fn markdown(day: &DayReview, reviewed: chrono::NaiveDate, lang: Lang) -> String {
+    let mut out = format!("# {}\n\n", md_escape(&review_title(reviewed, lang)));
+    for line in day.lines(lang) {
+        out.push_str(&format!("- **{}**: {}\n", md_escape(&line.label), md_escape(&line.value)));
+    }
+    let heading = |missed: bool| match (missed, day.today) {
+        (false, _) => "review-contacted",
+        (true, true) => "review-planned-left",
+        (true, false) => "review-planned-missed",
+    };
+    for missed in [false, true] {
+        let rows: Vec<_> = day.rows.iter().filter(|r| r.missed == missed).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("\n## {}\n\n", lang.text(heading(missed))));
+        for row in rows {
+            let phone = row.phone.as_deref().map(|p| format!(" {}", md_escape(p))).unwrap_or_default();
+            out.push_str(&format!("- **{}**{phone}: {}\n", md_escape(&row.name), md_escape(&row.what)));
+        }
+    }
+    out
 }
 
 #[derive(Serialize)]

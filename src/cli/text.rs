@@ -241,3 +241,16 @@ pub fn account_detail(detail: &AccountDetail, marks: AccountMarks, lang: Lang) -
     }
     out
 }
+
+/// Text that Markdown would read as markup shows as written.
+pub fn md_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~') {
+            out.push('\\');
+        }
+        // A line break inside a note would end the list item.
+        out.push(if c == '\n' || c == '\r' { ' ' } else { c });
+    }
+    out
+}
