@@ -326,3 +326,33 @@ fn the_csv_export_reads_back_cell_for_cell_and_runs_no_formula() {
     assert_eq!((at["name"].as_str(), at["company"].as_str()), ("'@SUM(A1)", "'-2+3"));
     assert!(rows.iter().all(|r| !r.values().any(|v| v.starts_with(['=', '+', '-', '@']))));
 }
+
+#[test]
+fn calendar_events_carry_the_phone_the_reason_and_a_reminder() {
+    let book = Book::new();
+    book.add(&["张伟", "--phone", "138 0000 1111"]);
+    book.run(&["follow-up", "张伟", "--on", "2026-11-30T14:00", "--note", "报价"]).ok();
+    book.run(&["follow-up", "张伟", "--on", "2026-12-02", "--kind", "visit"]).ok();
+    let text = book.run(&["export", "--format", "ics"]).ok();
+    let calendar: icalendar::Calendar = text.parse().expect("a real iCalendar parser reads it");
+    use icalendar::Component;
+    let events: Vec<&icalendar::Event> = calendar.components.iter().filter_map(|c| c.as_event()).collect();
+    assert_eq!(events.len(), 2);
+    for event in &events {
+        let description = event.get_description().unwrap();
+        assert!(description.starts_with("Phone: 138 0000 1111\n"), "{description}");
+        assert!(description.contains("promised follow-up"), "{description}");
+    }
+    let unfolded = icalendar::parser::unfold(&text);
+    assert!(unfolded.contains("BEGIN:VALARM") && unfolded.contains("ACTION:DISPLAY"), "{unfolded}");
+    assert!(
+        unfolded.contains("TRIGGER;RELATED=START:-PT900S"),
+        "15 minutes before the timed one: {unfolded}"
+    );
+    assert!(unfolded.contains("TRIGGER;RELATED=START:PT32400S"), "9:00 on the all-day one's day: {unfolded}");
+    assert_eq!(book.run(&["export", "--format", "ics"]).ok(), text, "the same book, the same calendar");
+    let later = book.run(&["export", "--format", "ics", "--alarm", "30"]).ok();
+    assert!(icalendar::parser::unfold(&later).contains("-PT1800S"));
+    let none = book.run(&["export", "--format", "ics", "--alarm", "0"]).ok();
+    assert!(!none.contains("VALARM"), "--alarm 0: no reminders");
+}

@@ -205,7 +205,7 @@ proptest! {
                 prop_assert_eq!(Backup::from_json(&exported.to_json()).unwrap(), exported);
                 app.agenda(7, leadline::app::Words::Every).unwrap();
                 app.review_day(app.today()).unwrap();
-                app.follow_ups_calendar().unwrap();
+                app.follow_ups_calendar(leadline::app::Reminder::default()).unwrap();
             }
             Err(error) => prop_assert!(!error.to_string().is_empty()),
         }

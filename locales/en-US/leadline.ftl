@@ -702,3 +702,4 @@ cli-reflection-saved = The reflection on { $date } is saved.
 cli-reflection-removed = The reflection on { $date } is removed.
 cli-wrote-csv = Wrote { $path } ({ $count } accounts).
 md-row = - { $done }**{ $name }** (#{ $id }){ $phone }: { $how }, { $why }
+ics-phone = Phone: { $phone }

@@ -183,3 +183,4 @@ help-leadline-today--md = 输出 Markdown 报告，可以贴到聊天里或打�
 help-leadline-plan--md = 输出 Markdown 报告：每天一个标题，每个客户一行，带电话和原因
 help-leadline-review--md = 输出 Markdown 报告：当天的数字，再列出联系过和错过的每个客户
 help-leadline-focus--md = 输出 Markdown 报告：各项数字，再列出重点、增长空间大和亏本的客户
+help-leadline-export--alarm = ics：有具体时间的跟进提前多少分钟提醒（0：不提醒）；没有时间的当天 9:00 提醒

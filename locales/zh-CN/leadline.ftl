@@ -628,3 +628,4 @@ cli-reflection-saved = { $date } 的总结已保存。
 cli-reflection-removed = { $date } 的总结已删除。
 cli-wrote-csv = 已写入 { $path }（{ $count } 个客户）。
 md-row = - { $done }**{ $name }**（#{ $id }）{ $phone }：{ $how }，{ $why }
+ics-phone = 电话：{ $phone }

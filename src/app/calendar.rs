@@ -5,8 +5,8 @@
 
 use std::collections::HashMap;
 
-use chrono::{Duration, Local, NaiveDateTime, TimeZone, Utc};
-use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
+use chrono::{Duration, Local, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use icalendar::{Alarm, Calendar, Component, Event, EventLike, EventStatus, Trigger};
 
 use super::{App, AppResult};
 use crate::domain::contact::{clean_note, clean_text};
@@ -35,12 +35,28 @@ pub struct CalendarCounts {
     pub cancelled: usize,
 }
 
+/// When a follow-up's reminder goes off: so many minutes before a timed
+/// one, and at a time of day on the day of an all-day one; none at all
+/// when `minutes` is none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reminder {
+    pub minutes: Option<u32>,
+    pub all_day_at: NaiveTime,
+}
+
+impl Default for Reminder {
+    fn default() -> Self {
+        Reminder { minutes: Some(15), all_day_at: NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default() }
+    }
+}
+
 fn event(
     follow_up: &FollowUp,
     summary: &AccountSummary,
     now: NaiveDateTime,
     cancelled: bool,
     lang: Lang,
+    reminder: Reminder,
 ) -> Event {
     let kind = lang.text(&format!("kind-{}", follow_up.kind.as_str()));
     let title = match &summary.company {
@@ -56,6 +72,11 @@ fn event(
     };
     let reason = lang.text(&format!("follow-up-reason-{}", follow_up.reason.as_str()));
     let mut description = lang.text_with("ics-description", &[("reason", reason.into())]);
+    // The number to dial from the phone's calendar, first thing.
+    if let Some(phone) = &summary.phone {
+        description =
+            format!("{}\n{description}", lang.text_with("ics-phone", &[("phone", phone.as_str().into())]));
+    }
     if !follow_up.note.is_empty() {
         description
             .push_str(&lang.text_with("note-after-colon", &[("note", follow_up.note.as_str().into())]));
@@ -90,6 +111,17 @@ fn event(
             event.starts(follow_up.due).ends(follow_up.due + Duration::days(1));
         }
     }
+    if let (Some(minutes), false) = (reminder.minutes, cancelled) {
+        let trigger = match follow_up.due_time {
+            Some(_) => Trigger::before_start(Duration::minutes(minutes.into())),
+            None => Trigger::after_start(reminder.all_day_at - NaiveTime::MIN),
+        };
+        // The crate stamps an alarm with the clock and a random UID unless
+        // told: the event's own make the export the same every time.
+        let mut alarm = Alarm::display(&title, trigger);
+        alarm.timestamp(utc(now)).uid(&format!("{}-reminder", uid(follow_up)));
+        event.alarm(alarm);
+    }
     event.done()
 }
 
@@ -97,7 +129,7 @@ impl App {
     /// The open follow-ups of active accounts as an iCalendar text; those
     /// closed in the last 30 days, and those of archived accounts, as
     /// cancelled events with the same UIDs.
-    pub fn follow_ups_calendar(&self) -> AppResult<(String, CalendarCounts)> {
+    pub fn follow_ups_calendar(&self, reminder: Reminder) -> AppResult<(String, CalendarCounts)> {
         let now = self.now();
         let mut calendar = Calendar::empty();
         calendar.append_property(("VERSION", "2.0"));
@@ -109,7 +141,7 @@ impl App {
         let mut counts = CalendarCounts::default();
         for summary in summaries.iter().filter(|s| s.is_active()) {
             for follow_up in &summary.pending {
-                calendar.push(event(follow_up, summary, now, false, lang));
+                calendar.push(event(follow_up, summary, now, false, lang, reminder));
                 counts.open += 1;
             }
         }
@@ -121,7 +153,7 @@ impl App {
                 !follow_up.is_pending() && follow_up.closed_at.is_some_and(|t| t.date() >= since);
             let archived = follow_up.is_pending() && !summary.is_active();
             if closed_lately || archived {
-                calendar.push(event(&follow_up, summary, now, true, lang));
+                calendar.push(event(&follow_up, summary, now, true, lang, reminder));
                 counts.cancelled += 1;
             }
         }

@@ -51,6 +51,7 @@ pub use store::{Changes, DoctorReport, HistoryEntry, OpenOptions, Problem, Store
 pub use accounts::{AccountDetail, AccountInput, AccountRow, ListFilter, Past, ReferralLink};
 pub use activity::{FollowUpInput, Logged, NextStep, OrderInput, Recorded, TouchInput, sms_restraint};
 pub use book::{BookData, Incentives};
+pub use calendar::Reminder;
 pub use corrections::{Corrected, FollowUpChange, OrderChange, TouchChange};
 pub use focus::{AccountMarks, FocusReport, TierChange, effort_warning, incentive_costs};
 pub use plan::{Agenda, DayList, TodayRow, Words, planned_because};

@@ -227,6 +227,9 @@ pub enum Command {
         /// list the ones that cannot
         #[arg(long)]
         salvage: bool,
+        /// ics: remind so many minutes before a follow-up with a time (0: no reminders); one without goes off at 9:00 on its day
+        #[arg(long, value_name = "MINUTES", default_value_t = 15)]
+        alarm: u32,
     },
     /// The automatic backups, newest first (restore one with `import` into an empty store)
     Backups {

@@ -175,10 +175,12 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
             }
             Ok(0)
         }
-        Command::Export { format: ExportFormat::Json, output, salvage } => {
+        Command::Export { format: ExportFormat::Json, output, salvage, .. } => {
             export(app, output.as_ref(), *salvage)
         }
-        Command::Export { format: ExportFormat::Ics, output, .. } => export_calendar(app, output.as_ref()),
+        Command::Export { format: ExportFormat::Ics, output, alarm, .. } => {
+            export_calendar(app, output.as_ref(), *alarm)
+        }
         Command::Export { format: ExportFormat::Csv, output, .. } => {
             super::export::export_csv(app, output.as_ref())
         }
@@ -499,8 +501,9 @@ fn backups(app: &App, as_json: bool) -> CliResult<i32> {
     Ok(0)
 }
 
-fn export_calendar(app: &App, output: Option<&PathBuf>) -> CliResult<i32> {
-    let (text, counts) = app.follow_ups_calendar()?;
+fn export_calendar(app: &App, output: Option<&PathBuf>, alarm: u32) -> CliResult<i32> {
+    let reminder = crate::app::Reminder { minutes: (alarm > 0).then_some(alarm), ..Default::default() };
+    let (text, counts) = app.follow_ups_calendar(reminder)?;
     match output {
         Some(path) => {
             crate::files::write_atomically(path, text.as_bytes())
