@@ -356,3 +356,65 @@ fn calendar_events_carry_the_phone_the_reason_and_a_reminder() {
     let none = book.run(&["export", "--format", "ics", "--alarm", "0"]).ok();
     assert!(!none.contains("VALARM"), "--alarm 0: no reminders");
 }
+
+/// `khal` (Debian's package; .ci/run installs it) with a config of its
+/// own that reads `vdir`.
+fn khal(book: &Book, vdir: &std::path::Path, args: &[&str]) -> String {
+    let config = book.path("khal.conf");
+    std::fs::write(
+        &config,
+        format!(
+            "[calendars]\n[[leadline]]\npath = {}\ntype = calendar\n\n[locale]\nlocal_timezone = UTC\ndefault_timezone = UTC\ntimeformat = %H:%M\ndateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\ndatetimeformat = %Y-%m-%d %H:%M\nlongdatetimeformat = %Y-%m-%d %H:%M\n",
+            vdir.display()
+        ),
+    )
+    .unwrap();
+    let output = std::process::Command::new("khal")
+        .arg("-c")
+        .arg(&config)
+        .args(args)
+        .env("XDG_DATA_HOME", book.path("khal-data"))
+        .env("XDG_CONFIG_HOME", book.path("khal-config"))
+        .env("TZ", "UTC")
+        .output()
+        .expect("khal is installed (.ci/run installs it)");
+    assert!(output.status.success(), "khal: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn a_vdir_export_is_a_file_per_follow_up_that_khal_lists_and_later_exports_update() {
+    let book = Book::new();
+    book.add(&["张伟", "--phone", "138 0000 1111"]);
+    book.add(&["王芳"]);
+    book.run(&["follow-up", "张伟", "--on", "2026-11-30T14:00", "--note", "报价"]).ok();
+    book.run(&["follow-up", "王芳", "--on", "2026-12-02", "--kind", "visit"]).ok();
+    let vdir = book.path("calendar");
+    std::fs::create_dir_all(&vdir).unwrap();
+    std::fs::write(vdir.join("someone-else.ics"), "not ours").unwrap();
+    let out = book.run(&["export", "--format", "vdir", "-o", vdir.to_str().unwrap()]);
+    assert!(out.stderr.contains("2 follow-ups (2 new, 0 changed, 0 removed)"), "{}", out.stderr);
+    let mut names: Vec<String> = std::fs::read_dir(&vdir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["follow-up-1@leadline.ics", "follow-up-2@leadline.ics", "someone-else.ics"]);
+
+    let listed = khal(&book, &vdir, &["list", "2026-11-27", "10d"]);
+    assert!(listed.contains("call 张伟") && listed.contains("visit 王芳"), "{listed}");
+    assert!(listed.contains("14:00"), "the timed one at its time: {listed}");
+
+    // Done and snoozed: the done one's file goes, the snoozed one changes.
+    book.run(&["done", "1"]).ok();
+    book.run(&["snooze", "2", "--to", "2026-12-04"]).ok();
+    let out = book.run(&["export", "--format", "vdir", "-o", vdir.to_str().unwrap()]);
+    assert!(out.stderr.contains("1 follow-ups (0 new, 1 changed, 1 removed)"), "{}", out.stderr);
+    assert!(!vdir.join("follow-up-1@leadline.ics").exists());
+    assert_eq!(std::fs::read_to_string(vdir.join("someone-else.ics")).unwrap(), "not ours");
+    let listed = khal(&book, &vdir, &["list", "2026-11-27", "10d"]);
+    assert!(!listed.contains("张伟") && listed.contains("2026-12-04"), "{listed}");
+    let again = book.run(&["export", "--format", "vdir", "-o", vdir.to_str().unwrap()]);
+    assert!(again.stderr.contains("(0 new, 0 changed, 0 removed)"), "{}", again.stderr);
+    assert!(book.run(&["export", "--format", "vdir"]).fails(2).contains("-o DIR"));
+}

@@ -703,3 +703,5 @@ cli-reflection-removed = The reflection on { $date } is removed.
 cli-wrote-csv = Wrote { $path } ({ $count } accounts).
 md-row = - { $done }**{ $name }** (#{ $id }){ $phone }: { $how }, { $why }
 ics-phone = Phone: { $phone }
+cli-vdir-needs-dir = --format vdir writes a directory: give it with -o DIR
+cli-wrote-vdir = { $dir }: { $count } follow-ups ({ $added } new, { $changed } changed, { $removed } removed).

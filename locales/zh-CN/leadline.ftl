@@ -629,3 +629,5 @@ cli-reflection-removed = { $date } 的总结已删除。
 cli-wrote-csv = 已写入 { $path }（{ $count } 个客户）。
 md-row = - { $done }**{ $name }**（#{ $id }）{ $phone }：{ $how }，{ $why }
 ics-phone = 电话：{ $phone }
+cli-vdir-needs-dir = --format vdir 写的是一个目录：请用 -o DIR 给出
+cli-wrote-vdir = { $dir }：{ $count } 个跟进（新增 { $added } 个，修改 { $changed } 个，删除 { $removed } 个）。

@@ -131,11 +131,8 @@ impl App {
     /// cancelled events with the same UIDs.
     pub fn follow_ups_calendar(&self, reminder: Reminder) -> AppResult<(String, CalendarCounts)> {
         let now = self.now();
-        let mut calendar = Calendar::empty();
-        calendar.append_property(("VERSION", "2.0"));
-        calendar.append_property(("PRODID", PRODID));
-        calendar.append_property(("CALSCALE", "GREGORIAN"));
         let lang = self.config.ui.lang();
+        let mut calendar = new_calendar();
         calendar.name(&lang.text("ics-calendar"));
         let summaries = self.store.summaries()?.items;
         let mut counts = CalendarCounts::default();
@@ -159,4 +156,36 @@ impl App {
         }
         Ok((calendar.done().to_string(), counts))
     }
+
+    /// The open follow-ups of active accounts, each as a calendar of its
+    /// own named by its UID: the files of a vdir (khal reads one;
+    /// vdirsyncer and pimsync sync one to a CalDAV server).
+    pub fn follow_up_files(&self, reminder: Reminder) -> AppResult<Vec<(String, String)>> {
+        let now = self.now();
+        let lang = self.config.ui.lang();
+        let mut files = Vec::new();
+        for summary in self.store.summaries()?.items.iter().filter(|s| s.is_active()) {
+            for follow_up in &summary.pending {
+                let mut calendar = new_calendar();
+                calendar.push(event(follow_up, summary, now, false, lang, reminder));
+                files.push((format!("{}.ics", uid(follow_up)), calendar.done().to_string()));
+            }
+        }
+        Ok(files)
+    }
+}
+
+/// An empty calendar with the properties every file of ours has.
+fn new_calendar() -> Calendar {
+    let mut calendar = Calendar::empty();
+    calendar.append_property(("VERSION", "2.0"));
+    calendar.append_property(("PRODID", PRODID));
+    calendar.append_property(("CALSCALE", "GREGORIAN"));
+    calendar
+}
+
+/// Whether a file name is one `follow_up_files` writes (the others in a
+/// vdir are not ours to touch).
+pub fn is_follow_up_file(name: &str) -> bool {
+    name.starts_with("follow-up-") && name.ends_with("@leadline.ics")
 }

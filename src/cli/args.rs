@@ -217,10 +217,10 @@ pub enum Command {
     },
     /// Write a full backup, or the open follow-ups as a calendar
     Export {
-        /// json (a full backup) or ics (the open follow-ups as a calendar)
+        /// json (a full backup), ics (the open follow-ups as a calendar), csv (the accounts) or vdir (a calendar directory)
         #[arg(long, default_value = "json")]
         format: ExportFormat,
-        /// Write to FILE instead of standard output
+        /// Write to FILE instead of standard output (for vdir: the directory)
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// From a damaged store: write every record that can be read, and
@@ -357,6 +357,8 @@ pub enum ExportFormat {
     Ics,
     /// The accounts with their stage, tier, 80/20 marks, revenue and last touch, for a spreadsheet
     Csv,
+    /// A directory (-o DIR) with a calendar file per open follow-up, as khal and vdirsyncer read it
+    Vdir,
 }
 
 /// Contact fields shared by `add` and `edit`.

@@ -184,6 +184,9 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
         Command::Export { format: ExportFormat::Csv, output, .. } => {
             super::export::export_csv(app, output.as_ref())
         }
+        Command::Export { format: ExportFormat::Vdir, output, alarm, .. } => {
+            super::export::export_vdir(app, output.as_ref(), *alarm)
+        }
         Command::Backups { json } => backups(app, *json),
         Command::Refer { referrer, referee, incentive } => {
             super::referrals::refer(app, referrer, referee, incentive)

@@ -111,3 +111,46 @@ mod tests {
         }
     }
 }
+
+/// `export --format vdir -o DIR`: a file per open follow-up, named by its
+/// UID; a file whose follow-up is no longer open is removed, and the
+/// others in the directory are left alone.
+pub fn export_vdir(app: &App, dir: Option<&PathBuf>, alarm: u32) -> CliResult<i32> {
+    let Some(dir) = dir else {
+        return Err(crate::app::AppError::Invalid(lang().text("cli-vdir-needs-dir")).into());
+    };
+    let write_error = |source| CliError::Write { path: dir.clone(), source };
+    std::fs::create_dir_all(dir).map_err(write_error)?;
+    let reminder = crate::app::Reminder { minutes: (alarm > 0).then_some(alarm), ..Default::default() };
+    let files = app.follow_up_files(reminder)?;
+    let (mut added, mut changed, mut removed) = (0, 0, 0);
+    for (name, text) in &files {
+        let path = dir.join(name);
+        match std::fs::read_to_string(&path) {
+            Ok(old) if old == *text => continue,
+            Ok(_) => changed += 1,
+            Err(_) => added += 1,
+        }
+        crate::files::write_atomically(&path, text.as_bytes())
+            .map_err(|source| CliError::Write { path: path.clone(), source })?;
+    }
+    let wanted: std::collections::HashSet<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+    for entry in std::fs::read_dir(dir).map_err(write_error)? {
+        let entry = entry.map_err(write_error)?;
+        let name = entry.file_name().to_string_lossy().to_string();
+        if crate::app::calendar::is_follow_up_file(&name) && !wanted.contains(name.as_str()) {
+            std::fs::remove_file(entry.path())
+                .map_err(|source| CliError::Write { path: entry.path(), source })?;
+            removed += 1;
+        }
+    }
+    let args = [
+        ("dir", dir.display().to_string().into()),
+        ("count", files.len().into()),
+        ("added", added.into()),
+        ("changed", changed.into()),
+        ("removed", removed.into()),
+    ];
+    say(&lang().text_with("cli-wrote-vdir", &args));
+    Ok(0)
+}
