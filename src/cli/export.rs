@@ -97,21 +97,6 @@ pub fn export_csv(app: &App, output: Option<&PathBuf>) -> CliResult<i32> {
     Ok(0)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cells_a_spreadsheet_would_run_are_neutralized() {
-        for cell in ["=SUM(A1)", "+86 138", "-5", "@cmd", "\tx", "\rx"] {
-            assert_eq!(formula_safe(cell), format!("'{cell}"));
-        }
-        for cell in ["张伟", "138 0000 1111", "", "a=b"] {
-            assert_eq!(formula_safe(cell), cell);
-        }
-    }
-}
-
 /// `export --format vdir -o DIR`: a file per open follow-up, named by its
 /// UID; a file whose follow-up is no longer open is removed, and the
 /// others in the directory are left alone.
@@ -153,4 +138,19 @@ pub fn export_vdir(app: &App, dir: Option<&PathBuf>, alarm: u32) -> CliResult<i3
     ];
     say(&lang().text_with("cli-wrote-vdir", &args));
     Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_neutralized() {
+        for cell in ["=SUM(A1)", "+86 138", "-5", "@cmd", "\tx", "\rx"] {
+            assert_eq!(formula_safe(cell), format!("'{cell}"));
+        }
+        for cell in ["张伟", "138 0000 1111", "", "a=b"] {
+            assert_eq!(formula_safe(cell), cell);
+        }
+    }
 }
