@@ -418,3 +418,48 @@ fn a_vdir_export_is_a_file_per_follow_up_that_khal_lists_and_later_exports_updat
     assert!(again.stderr.contains("(0 new, 0 changed, 0 removed)"), "{}", again.stderr);
     assert!(book.run(&["export", "--format", "vdir"]).fails(2).contains("-o DIR"));
 }
+
+#[test]
+fn the_vcard_export_reads_back_in_vobject_with_names_phones_and_emails() {
+    let book = Book::new();
+    book.add(&["张伟", "--company", "绿源农资, 寿光", "--phone", "138 0000 1111", "--phone", "0536-1234567"]);
+    book.add(&[
+        "Anna Weber",
+        "--email",
+        "anna@example.com",
+        "--note",
+        "line one\nline two; three",
+        "--birthday",
+        "03-15",
+    ]);
+    book.run(&["edit", "张伟", "--tag", "农场", "--tag", "经销商", "--title", "老板"]).ok();
+    let path = book.path("contacts.vcf");
+    book.run(&["export", "--format", "vcf", "-o", path.to_str().unwrap()]).ok();
+    // Debian's python3-vobject (.ci/run installs it), a reader no one here wrote.
+    let python =
+        if std::path::Path::new("/usr/bin/python3").exists() { "/usr/bin/python3" } else { "python3" };
+    let script = r#"
+import sys, vobject
+for card in vobject.readComponents(open(sys.argv[1], encoding="utf-8").read()):
+    tels = [t.value for t in card.contents.get("tel", [])]
+    emails = [e.value for e in card.contents.get("email", [])]
+    org = card.org.value[0] if hasattr(card, "org") else ""
+    note = card.note.value if hasattr(card, "note") else ""
+    cats = card.categories.value if hasattr(card, "categories") else []
+    bday = card.bday.value if hasattr(card, "bday") else ""
+    print("|".join([card.fn.value, ",".join(tels), ",".join(emails), org, note.replace("\n", "/"), ",".join(cats), bday]))
+"#;
+    let output = std::process::Command::new(python)
+        .args(["-c", script, path.to_str().unwrap()])
+        .output()
+        .expect("python3 runs");
+    assert!(output.status.success(), "vobject refuses the file: {}", String::from_utf8_lossy(&output.stderr));
+    let lines: Vec<String> = String::from_utf8_lossy(&output.stdout).lines().map(str::to_string).collect();
+    assert_eq!(
+        lines,
+        [
+            "Anna Weber||anna@example.com||line one/line two; three||--0315",
+            "张伟|138 0000 1111,0536-1234567||绿源农资, 寿光||农场,经销商|",
+        ]
+    );
+}

@@ -700,7 +700,10 @@ ics-snoozed = snoozed { $times } times
 ics-calendar = Leadline follow-ups
 cli-reflection-saved = The reflection on { $date } is saved.
 cli-reflection-removed = The reflection on { $date } is removed.
-cli-wrote-csv = Wrote { $path } ({ $count } accounts).
+cli-wrote-csv = Wrote { $path } ({ $count ->
+    [one] 1 account
+   *[other] { $count } accounts
+}).
 md-row = - { $done }**{ $name }** (#{ $id }){ $phone }: { $how }, { $why }
 ics-phone = Phone: { $phone }
 cli-vdir-needs-dir = --format vdir writes a directory: give it with -o DIR

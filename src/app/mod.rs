@@ -37,6 +37,7 @@ mod referrals;
 mod resolve;
 mod review;
 mod store;
+pub mod vcard_export;
 pub mod vcard_import;
 
 use chrono::{NaiveDate, NaiveDateTime};

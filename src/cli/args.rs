@@ -217,7 +217,7 @@ pub enum Command {
     },
     /// Write a full backup, or the open follow-ups as a calendar
     Export {
-        /// json (a full backup), ics (the open follow-ups as a calendar), csv (the accounts) or vdir (a calendar directory)
+        /// json (a full backup), ics (the open follow-ups as a calendar), csv or vcf (the accounts), vdir (a calendar directory)
         #[arg(long, default_value = "json")]
         format: ExportFormat,
         /// Write to FILE instead of standard output (for vdir: the directory)
@@ -359,6 +359,8 @@ pub enum ExportFormat {
     Csv,
     /// A directory (-o DIR) with a calendar file per open follow-up, as khal and vdirsyncer read it
     Vdir,
+    /// The accounts as vCard 4.0 contacts, for a phone or an address book
+    Vcf,
 }
 
 /// Contact fields shared by `add` and `edit`.

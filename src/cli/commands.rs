@@ -187,6 +187,9 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
         Command::Export { format: ExportFormat::Vdir, output, alarm, .. } => {
             super::export::export_vdir(app, output.as_ref(), *alarm)
         }
+        Command::Export { format: ExportFormat::Vcf, output, .. } => {
+            super::export::export_vcf(app, output.as_ref())
+        }
         Command::Backups { json } => backups(app, *json),
         Command::Refer { referrer, referee, incentive } => {
             super::referrals::refer(app, referrer, referee, incentive)

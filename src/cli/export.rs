@@ -140,6 +140,26 @@ pub fn export_vdir(app: &App, dir: Option<&PathBuf>, alarm: u32) -> CliResult<i3
     Ok(0)
 }
 
+/// `export --format vcf`: every account as a vCard 4.0, archived ones
+/// too, in list order.
+pub fn export_vcf(app: &App, output: Option<&PathBuf>) -> CliResult<i32> {
+    let (accounts, unreadable) = app.accounts_for_export()?;
+    if unreadable > 0 {
+        warn(&format!("{unreadable} unreadable records were skipped; run `leadline doctor`"));
+    }
+    let text = crate::app::vcard_export::vcards(accounts.iter().map(|(record, _)| &record.account));
+    match output {
+        Some(path) => {
+            crate::files::write_atomically(path, text.as_bytes())
+                .map_err(|source| CliError::Write { path: path.clone(), source })?;
+            let args = [("path", path.display().to_string().into()), ("count", accounts.len().into())];
+            say(&lang().text_with("cli-wrote-csv", &args));
+        }
+        None => print_raw(&text),
+    }
+    Ok(0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,109 @@
+//! The accounts as vCard 4.0 (RFC 6350), so that contacts go back to a
+//! phone or an address book: a card per account with its name, company,
+//! title, phones, email, address, tags, note and birthday.
+
+use crate::domain::{Account, MonthDay};
+
+/// A text value escaped as RFC 6350 asks: backslash, comma, semicolon and
+/// line breaks.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ',' => out.push_str("\\,"),
+            ';' => out.push_str("\\;"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A content line folded at 75 octets, never inside a character, each
+/// continuation starting with a space; lines end with CRLF.
+fn fold(line: &str, out: &mut String) {
+    let mut used = 0;
+    for c in line.chars() {
+        let width = c.len_utf8();
+        if used + width > 75 {
+            out.push_str("\r\n ");
+            used = 1;
+        }
+        out.push(c);
+        used += width;
+    }
+    out.push_str("\r\n");
+}
+
+fn birthday(day: MonthDay) -> String {
+    match day.year {
+        Some(year) => format!("{year:04}{:02}{:02}", day.month, day.day),
+        None => format!("--{:02}{:02}", day.month, day.day),
+    }
+}
+
+/// One card.
+pub fn vcard(account: &Account) -> String {
+    let mut lines = vec!["BEGIN:VCARD".to_string(), "VERSION:4.0".to_string()];
+    lines.push(format!("UID:urn:leadline:account:{}", account.id));
+    lines.push(format!("FN:{}", escape(&account.name)));
+    // The name as one piece: Leadline keeps it whole, and guessing which
+    // part is the family name would get Chinese and Latin names wrong.
+    lines.push(format!("N:{};;;;", escape(&account.name)));
+    if let Some(company) = &account.company {
+        lines.push(format!("ORG:{}", escape(company)));
+    }
+    if let Some(title) = &account.title {
+        lines.push(format!("TITLE:{}", escape(title)));
+    }
+    for phone in &account.phones {
+        lines.push(format!("TEL;VALUE=text:{}", escape(phone)));
+    }
+    if let Some(email) = &account.email {
+        lines.push(format!("EMAIL:{}", escape(email)));
+    }
+    if let Some(address) = &account.address {
+        lines.push(format!("ADR:;;{};;;;", escape(address)));
+    }
+    if !account.tags.is_empty() {
+        let tags: Vec<String> = account.tags.iter().map(|t| escape(t)).collect();
+        lines.push(format!("CATEGORIES:{}", tags.join(",")));
+    }
+    if let Some(note) = &account.note {
+        lines.push(format!("NOTE:{}", escape(note)));
+    }
+    if let Some(day) = account.birthday {
+        lines.push(format!("BDAY:{}", birthday(day)));
+    }
+    lines.push("END:VCARD".to_string());
+    let mut out = String::new();
+    for line in lines {
+        fold(&line, &mut out);
+    }
+    out
+}
+
+/// Every card, one after the other (a `.vcf` file).
+pub fn vcards<'a>(accounts: impl IntoIterator<Item = &'a Account>) -> String {
+    accounts.into_iter().map(vcard).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_escaped_and_long_lines_folded_between_characters() {
+        assert_eq!(escape("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+        let mut out = String::new();
+        fold(&format!("NOTE:{}", "绿源农资".repeat(10)), &mut out);
+        for line in out.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(line.len() <= 75, "{} octets: {line}", line.len());
+        }
+        let unfolded = out.replace("\r\n ", "");
+        assert_eq!(unfolded, format!("NOTE:{}\r\n", "绿源农资".repeat(10)));
+    }
+}
