@@ -463,3 +463,26 @@ for card in vobject.readComponents(open(sys.argv[1], encoding="utf-8").read()):
         ]
     );
 }
+
+#[test]
+fn google_contacts_current_csv_imports_with_company_title_labels_and_address() {
+    let book = Book::new();
+    let out = book.run(&["import", fixture("google_current.csv").to_str().unwrap()]).ok();
+    assert!(out.contains("Imported 2 accounts"), "{out}");
+    let zhang = book.json(&["show", "张伟", "--json"]);
+    let account = &zhang["account"];
+    assert_eq!(account["company"], "绿源农资有限公司");
+    assert_eq!(account["title"], "采购经理");
+    assert_eq!(
+        account["phones"],
+        serde_json::json!(["138 0000 1111", "0536-1234567"]),
+        "the phonetic names are no phones"
+    );
+    assert_eq!(account["email"], "zhangwei@example.com");
+    assert_eq!(account["tags"], serde_json::json!(["Dealers", "农场"]), "labels, without * myContacts");
+    assert_eq!(account["address"], "山东省寿光市菜市街 8 号");
+    assert_eq!(account["birthday"], "1980-03-15");
+    let anna = book.json(&["show", "Anna Weber", "--json"]);
+    assert_eq!(anna["account"]["company"], "Fabrikam Seeds");
+    assert_eq!(anna["account"]["tags"], serde_json::json!([]), "* starred and * myContacts are Google's own");
+}

@@ -210,9 +210,12 @@ pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Optio
         Some(text) => Some(text.parse::<Grade>().map_err(|e| e.to_string())?),
         None => None,
     };
+    // Google joins labels with " ::: " and adds its own, "* myContacts"
+    // (every contact) and "* starred", which are no tags of the rep's.
     let tag_words: Vec<String> = all(Field::Tags)
         .iter()
-        .flat_map(|cell| cell.split([',', ';', '，', '、', '；']))
+        .flat_map(|cell| cell.split(":::").flat_map(|part| part.split([',', ';', '，', '、', '；'])))
+        .filter(|t| !matches!(t.trim(), "* myContacts" | "* starred"))
         .map(|t| t.trim().trim_start_matches('*').trim().to_string())
         .filter(|t| !t.is_empty())
         .collect();

@@ -28,13 +28,16 @@ fn field_of(header: &str) -> Option<Field> {
         "middlename" | "additionalname" | "weiterevornamen" => Some(Middle),
         "lastname" | "familyname" | "surname" | "nachname" | "姓" => Some(Last),
         "company" | "companyname" | "公司" | "公司名称" | "单位" | "企业" | "organization"
-        | "organisation" | "organization1name" | "firma" => Some(Company),
-        "jobtitle" | "position" | "职位" | "职务" | "organization1title" | "arbeitstitel" => Some(Title),
+        | "organisation" | "organization1name" | "organizationname" | "firma" => Some(Company),
+        "jobtitle" | "position" | "职位" | "职务" | "organization1title" | "organizationtitle"
+        | "arbeitstitel" => Some(Title),
         "grade" | "等级" | "级别" | "客户等级" => Some(Grade),
-        "tags" | "tag" | "标签" | "categories" | "category" | "kategorien" | "分类" => Some(Tags),
+        "tags" | "tag" | "标签" | "categories" | "category" | "kategorien" | "分类" | "labels" => {
+            Some(Tags)
+        }
         "note" | "notes" | "备注" | "notizen" | "说明" | "comment" | "comments" => Some(Note),
         "source" | "来源" | "客户来源" => Some(Source),
-        "address" | "地址" | "adresse" => Some(Address),
+        "address" | "地址" | "adresse" | "address1formatted" => Some(Address),
         "birthday" | "birthdate" | "dateofbirth" | "生日" | "出生日期" | "geburtstag" => Some(Birthday),
         "phone" | "telephone" | "tel" | "电话" | "手机" | "手机号" | "手机号码" | "联系电话" | "电话号码"
         | "mobile" | "cell" => Some(Phone),
@@ -45,7 +48,8 @@ fn field_of(header: &str) -> Option<Field> {
         return exact;
     }
     let label_column = ["type", "label", "displayname", "anzeige"].iter().any(|w| h.contains(w));
-    if label_column || h.contains("fax") {
+    // Google's "Phonetic First Name" is how a name sounds, not a number.
+    if label_column || h.contains("fax") || h.contains("phonetic") {
         return None;
     }
     let phone_like = ["phone", "telefon", "mobil", "handy", "手机", "电话"].iter().any(|w| h.contains(w))
