@@ -89,7 +89,7 @@ fn skip_invalid_imports_the_good_rows_and_duplicates_are_skipped_by_phone() {
     let run = book.run(&["import", fixture("contacts_zh.csv").to_str().unwrap(), "--skip-invalid"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stdout.contains("Imported 4 accounts") && run.stdout.contains("1 duplicates skipped"),
+        run.stdout.contains("Imported 4 accounts") && run.stdout.contains("1 duplicate skipped"),
         "{}",
         run.stdout
     );

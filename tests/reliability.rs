@@ -128,7 +128,7 @@ fn every_text_field_is_bounded_on_every_path() {
     let run = book.run(&["import", csv.to_str().unwrap(), "--skip-invalid"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains("line 2: rejected:"), "{}", run.stderr);
-    assert!(run.stdout.contains("Imported 1 accounts"), "{}", run.stdout);
+    assert!(run.stdout.contains("Imported 1 account "), "{}", run.stdout);
 
     let mut file = backup();
     file["accounts"][0]["address"] = json!("路".repeat(301));

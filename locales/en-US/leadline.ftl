@@ -650,7 +650,13 @@ cli-import-rejected = rejected: { $message }
 cli-imported = { $dry ->
     [yes] Would import
    *[no] Imported
-} { $count } accounts from { $label } ({ $encoding }); { $duplicates } duplicates skipped, { $rejected } rejected.
+} { $count ->
+    [one] 1 account
+   *[other] { $count } accounts
+} from { $label } ({ $encoding }); { $duplicates ->
+    [one] 1 duplicate
+   *[other] { $duplicates } duplicates
+} skipped, { $rejected } rejected.
 cli-checked = Checked { $records } records ({ $accounts } accounts): { $problems ->
     [0] all good
     [one] 1 problem
