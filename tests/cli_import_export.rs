@@ -486,3 +486,29 @@ fn google_contacts_current_csv_imports_with_company_title_labels_and_address() {
     assert_eq!(anna["account"]["company"], "Fabrikam Seeds");
     assert_eq!(anna["account"]["tags"], serde_json::json!([]), "* starred and * myContacts are Google's own");
 }
+
+#[test]
+fn a_pipedrive_people_export_imports_with_its_object_prefixes_stripped() {
+    let book = Book::new();
+    let out = book.run(&["import", fixture("pipedrive_people.csv").to_str().unwrap()]).ok();
+    assert!(out.contains("Imported 2 accounts"), "{out}");
+    let zhang = book.json(&["show", "张伟", "--json"]);
+    let account = &zhang["account"];
+    assert_eq!(account["company"], "绿源农资有限公司");
+    assert_eq!(account["email"], "zhangwei@example.com");
+    assert_eq!(account["phones"], serde_json::json!(["138 0000 1111", "0536-1234567"]));
+    assert_eq!(account["tags"], serde_json::json!(["Hot lead"]), "Person - Label is a tag");
+    let anna = book.json(&["show", "Anna Weber", "--json"]);
+    assert_eq!(anna["account"]["company"], "Fabrikam Seeds");
+}
+
+#[test]
+fn a_hubspot_contacts_export_keeps_its_associated_company() {
+    let book = Book::new();
+    let out = book.run(&["import", fixture("hubspot_contacts.csv").to_str().unwrap()]).ok();
+    assert!(out.contains("Imported 1 account "), "{out}");
+    let account = book.json(&["show", "Wei Zhang", "--json"])["account"].clone();
+    assert_eq!(account["company"], "绿源农资有限公司");
+    assert_eq!(account["title"], "采购经理");
+    assert_eq!(account["phones"], serde_json::json!(["+86 138 0000 1111"]));
+}

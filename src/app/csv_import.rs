@@ -20,6 +20,18 @@ fn normalize_header(header: &str) -> String {
 
 fn field_of(header: &str) -> Option<Field> {
     use Field::*;
+    // Pipedrive names each column by its object: "Person - Name",
+    // "Person - Organization", "Organization - Name".
+    if let Some((object, rest)) = header.trim_start_matches('\u{feff}').split_once(" - ") {
+        match (normalize_header(object).as_str(), normalize_header(rest).as_str()) {
+            ("person", "label") | ("organization", "label") => return Some(Tags),
+            ("person", _) => return field_of(rest),
+            ("organization", "name") => return Some(Company),
+            ("organization", "address") => return Some(Address),
+            ("organization", _) | ("deal", _) | ("activity", _) | ("lead", _) => return None,
+            _ => {}
+        }
+    }
     let h = normalize_header(header);
     let exact = match h.as_str() {
         "name" | "fullname" | "displayname" | "姓名" | "名字" | "联系人" | "客户" | "客户名称"
@@ -28,7 +40,9 @@ fn field_of(header: &str) -> Option<Field> {
         "middlename" | "additionalname" | "weiterevornamen" => Some(Middle),
         "lastname" | "familyname" | "surname" | "nachname" | "姓" => Some(Last),
         "company" | "companyname" | "公司" | "公司名称" | "单位" | "企业" | "organization"
-        | "organisation" | "organization1name" | "organizationname" | "firma" => Some(Company),
+        | "organisation" | "organization1name" | "organizationname" | "firma" | "associatedcompany" => {
+            Some(Company)
+        }
         "jobtitle" | "position" | "职位" | "职务" | "organization1title" | "organizationtitle"
         | "arbeitstitel" => Some(Title),
         "grade" | "等级" | "级别" | "客户等级" => Some(Grade),
