@@ -512,3 +512,55 @@ fn a_hubspot_contacts_export_keeps_its_associated_company() {
     assert_eq!(account["title"], "采购经理");
     assert_eq!(account["phones"], serde_json::json!(["+86 138 0000 1111"]));
 }
+
+#[test]
+fn map_says_what_unknown_columns_hold_and_dry_run_shows_each_columns_field() {
+    let book = Book::new();
+    let file = book.path("kunden.csv");
+    std::fs::write(&file, "Kunde,Handynummer,Bemerkung,Intern\n张伟,138 0000 1111,老客户,x\n").unwrap();
+    let path = file.to_str().unwrap();
+    let error = book.run(&["import", path]).fails(2);
+    assert!(error.contains("no name or company column") && error.contains("--map 'Column=name'"), "{error}");
+    let dry = book
+        .run(&[
+            "import",
+            path,
+            "--dry-run",
+            "--map",
+            "Kunde=name",
+            "--map",
+            "Handynummer=phone",
+            "--map",
+            "Bemerkung=note",
+        ])
+        .ok();
+    assert!(dry.starts_with("Columns (`--map 'Column=field'` changes one):\n"), "{dry}");
+    for (column, field) in
+        [("Kunde", "name"), ("Handynummer", "phone"), ("Bemerkung", "note"), ("Intern", "left out")]
+    {
+        assert!(
+            dry.lines().any(|l| l.trim_start().starts_with(column) && l.trim_end().ends_with(field)),
+            "{dry}"
+        );
+    }
+    assert_eq!(book.json(&["list", "--json"]).as_array().unwrap().len(), 0, "a dry run changes nothing");
+    book.run(&[
+        "import",
+        path,
+        "--map",
+        "Kunde=name",
+        "--map",
+        "Handynummer=phone",
+        "--map",
+        "Bemerkung=note",
+    ])
+    .ok();
+    let account = book.json(&["show", "张伟", "--json"])["account"].clone();
+    assert_eq!(
+        (account["phones"][0].as_str(), account["note"].as_str()),
+        (Some("138 0000 1111"), Some("老客户"))
+    );
+    assert!(book.run(&["import", path, "--map", "Kunde=nom"]).fails(2).contains("no field 'nom'"));
+    assert!(book.run(&["import", path, "--map", "Client=name"]).fails(2).contains("no column 'Client'"));
+    assert!(book.run(&["import", path, "--map", "Kunde"]).fails(2).contains("'Column Name=field'"));
+}

@@ -714,3 +714,5 @@ md-row = - { $done }**{ $name }** (#{ $id }){ $phone }: { $how }, { $why }
 ics-phone = Phone: { $phone }
 cli-vdir-needs-dir = --format vdir writes a directory: give it with -o DIR
 cli-wrote-vdir = { $dir }: { $count } follow-ups ({ $added } new, { $changed } changed, { $removed } removed).
+cli-import-columns = Columns (`--map 'Column=field'` changes one):
+cli-import-left-out = left out

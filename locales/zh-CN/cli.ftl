@@ -184,3 +184,4 @@ help-leadline-plan--md = 输出 Markdown 报告：每天一个标题，每个客
 help-leadline-review--md = 输出 Markdown 报告：当天的数字，再列出联系过和错过的每个客户
 help-leadline-focus--md = 输出 Markdown 报告：各项数字，再列出重点、增长空间大和亏本的客户
 help-leadline-export--alarm = ics：有具体时间的跟进提前多少分钟提醒（0：不提醒）；没有时间的当天 9:00 提醒
+help-leadline-import--map = CSV 某一列装的是什么，优先于列名的猜测：'列名=字段'（可重复；`--dry-run` 显示每列的字段，`ignore` 不导入这一列）

@@ -631,3 +631,5 @@ md-row = - { $done }**{ $name }**（#{ $id }）{ $phone }：{ $how }，{ $why }
 ics-phone = 电话：{ $phone }
 cli-vdir-needs-dir = --format vdir 写的是一个目录：请用 -o DIR 给出
 cli-wrote-vdir = { $dir }：{ $count } 个跟进（新增 { $added } 个，修改 { $changed } 个，删除 { $removed } 个）。
+cli-import-columns = 各列（用 `--map '列名=字段'` 改）：
+cli-import-left-out = 不导入

@@ -39,6 +39,43 @@ pub(super) enum Field {
     Birthday,
 }
 
+/// The names `import --map` takes, and `--dry-run` shows, for each field.
+const FIELD_NAMES: &[(&str, Field)] = &[
+    ("name", Field::Name),
+    ("first_name", Field::First),
+    ("middle_name", Field::Middle),
+    ("last_name", Field::Last),
+    ("company", Field::Company),
+    ("title", Field::Title),
+    ("phone", Field::Phone),
+    ("work_phone", Field::SharedPhone),
+    ("email", Field::Email),
+    ("grade", Field::Grade),
+    ("tags", Field::Tags),
+    ("note", Field::Note),
+    ("source", Field::Source),
+    ("address", Field::Address),
+    ("birthday", Field::Birthday),
+];
+
+impl Field {
+    pub(super) fn name(self) -> &'static str {
+        FIELD_NAMES.iter().find(|(_, f)| *f == self).map_or("?", |(n, _)| n)
+    }
+
+    /// A field by its `--map` name; `ignore` is none.
+    pub(super) fn by_name(name: &str) -> Result<Option<Field>, String> {
+        let name = name.trim().to_ascii_lowercase().replace('-', "_");
+        if name == "ignore" {
+            return Ok(None);
+        }
+        FIELD_NAMES.iter().find(|(n, _)| *n == name).map(|(_, f)| Some(*f)).ok_or_else(|| {
+            let names: Vec<&str> = FIELD_NAMES.iter().map(|(n, _)| *n).collect();
+            format!("--map: no field '{name}'; the fields are {}, or ignore", names.join(", "))
+        })
+    }
+}
+
 /// A birthday as contact files write it: `1978-03-15`, `--03-15`,
 /// `19780315`, with a time after a `T`, or Outlook's `3/15/1978`;
 /// Outlook's empty `0/0/00` is none.
@@ -86,6 +123,8 @@ pub struct ImportReport {
     pub warnings: Vec<RowNote>,
     pub rejected: Vec<RowNote>,
     pub unused_columns: Vec<String>,
+    /// Each column of a CSV and the field it was read as (none: left out).
+    pub columns: Vec<(String, Option<&'static str>)>,
     pub committed: bool,
     /// The contacts were vCards, not rows.
     pub cards: bool,
@@ -107,6 +146,9 @@ pub struct ImportOptions<'a> {
     pub skip_invalid: bool,
     pub encoding: Option<&'static Encoding>,
     pub progress: Option<&'a dyn ImportProgress>,
+    /// `--map 'Column=field'`: what a CSV's columns hold, over what their
+    /// headers suggest.
+    pub map: &'a [(String, String)],
 }
 
 /// A row turned into an account, with what it took to get there.

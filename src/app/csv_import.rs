@@ -256,17 +256,31 @@ impl App {
                 .from_reader(text.as_bytes())
         };
         let headers = reader().headers().map_err(|e| AppError::Invalid(format!("{label}: {e}")))?.clone();
-        let columns: Vec<Option<Field>> = headers.iter().map(field_of).collect();
+        let mut columns: Vec<Option<Field>> = headers.iter().map(field_of).collect();
+        for (column, field) in options.map {
+            let field = Field::by_name(field).map_err(AppError::Invalid)?;
+            let at = headers.iter().position(|h| h.trim_start_matches('\u{feff}').trim() == column.trim());
+            let Some(at) = at else {
+                let shown: Vec<&str> = headers.iter().take(12).collect();
+                return Err(AppError::Invalid(format!(
+                    "--map: {label} has no column '{column}' (headers: {})",
+                    shown.join(", ")
+                )));
+            };
+            columns[at] = field;
+        }
         let names_something =
             |f: &Option<Field>| matches!(f, Some(Field::Name | Field::First | Field::Last | Field::Company));
         if !columns.iter().any(names_something) {
             let shown: Vec<&str> = headers.iter().take(8).collect();
             return Err(AppError::Invalid(format!(
-                "{label}: no name or company column (headers: {})",
+                "{label}: no name or company column (headers: {}); say which holds the name with --map 'Column=name'",
                 shown.join(", ")
             )));
         }
         let mut report = ImportReport { encoding, ..ImportReport::default() };
+        report.columns =
+            headers.iter().zip(&columns).map(|(h, f)| (h.to_string(), f.map(Field::name))).collect();
         report.unused_columns = headers
             .iter()
             .zip(&columns)

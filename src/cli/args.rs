@@ -529,6 +529,19 @@ pub struct ImportArgs {
     /// The CSV's encoding (e.g. utf-8, gb18030, shift_jis, windows-1252, utf-16le) [default: detected]
     #[arg(long)]
     pub encoding: Option<String>,
+    /// What a CSV column holds, over what its header suggests: 'Column Name=field' (repeat for several; `--dry-run` shows each column's field, `ignore` leaves one out)
+    #[arg(long, value_name = "COLUMN=FIELD", value_parser = column_map)]
+    pub map: Vec<(String, String)>,
+}
+
+/// `--map 'Handynummer=phone'`: the column, and the field it holds.
+fn column_map(text: &str) -> Result<(String, String), String> {
+    match text.rsplit_once('=') {
+        Some((column, field)) if !column.trim().is_empty() && !field.trim().is_empty() => {
+            Ok((column.trim().to_string(), field.trim().to_string()))
+        }
+        _ => Err(format!("'{text}': give it as 'Column Name=field'")),
+    }
 }
 
 /// A keyword argument (`call`, `no-answer`, `B`, `vip`, ...): its values are

@@ -8,7 +8,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::args::ImportArgs;
 use super::commands::compacted;
-use super::{CliResult, done, lang, say};
+use super::{CliResult, done, lang, print, say};
 use crate::app::backup::Backup;
 use crate::app::backups::BackupReason;
 use crate::app::contacts::{ImportOptions, ImportProgress, ImportReport};
@@ -84,6 +84,7 @@ pub(super) fn import(app: App, args: &ImportArgs) -> CliResult<(App, i32)> {
         skip_invalid: args.skip_invalid,
         encoding,
         progress: bar.as_ref().map(|b| b as &dyn ImportProgress),
+        map: &args.map,
     };
     if !args.dry_run {
         app.write_backup(BackupReason::BeforeImport)?;
@@ -101,6 +102,15 @@ pub(super) fn import(app: App, args: &ImportArgs) -> CliResult<(App, i32)> {
 fn print_report(report: &ImportReport, label: &str, options: ImportOptions<'_>) -> i32 {
     let blocked = !report.rejected.is_empty() && !options.skip_invalid;
     let lang = lang();
+    if options.dry_run && !report.columns.is_empty() {
+        let width = report.columns.iter().map(|(h, _)| super::table::width(h)).max().unwrap_or(0) + 2;
+        let mut out = format!("{}\n", lang.text("cli-import-columns"));
+        for (header, field) in &report.columns {
+            let field = field.map_or_else(|| lang.text("cli-import-left-out"), str::to_string);
+            out.push_str(&format!("  {}{field}\n", crate::i18n::pad(header, width)));
+        }
+        print(&out);
+    }
     let cards = if report.cards { "yes" } else { "no" };
     let counted =
         |n: usize| lang.text_with("cli-import-rows", &[("cards", cards.into()), ("count", n.into())]);
