@@ -120,7 +120,9 @@ fn a_dry_run_reports_and_changes_nothing() {
     let book = Book::new();
     let run = book.run(&["import", fixture("contacts_gbk.csv").to_str().unwrap(), "--dry-run"]);
     assert!(
-        run.stdout.starts_with("Would import 2 accounts") && run.stdout.contains("gb18030"),
+        run.stdout.lines().last().unwrap_or_default().starts_with("Would import 2 accounts")
+            && run.stdout.contains("gb18030")
+            && run.stdout.contains("  姓名  name"),
         "{}",
         run.stdout
     );
