@@ -215,9 +215,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Write a full backup, or the open follow-ups as a calendar
+    /// Write a full backup, the accounts (csv, vcf), or the open follow-ups as a calendar (ics, vdir)
     Export {
-        /// json (a full backup), ics (the open follow-ups as a calendar), csv or vcf (the accounts), vdir (a calendar directory)
+        /// json (a full backup), ics (the open follow-ups as a calendar), csv (the accounts, for a spreadsheet), vcf (vCard contacts, for a phone or an address book) or vdir (a calendar file per follow-up in -o DIR, as khal and vdirsyncer read it)
         #[arg(long, default_value = "json")]
         format: ExportFormat,
         /// Write to FILE instead of standard output (for vdir: the directory)
@@ -351,15 +351,10 @@ pub enum ReferralAction {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormat {
-    /// A full backup, for `import`
     Json,
-    /// Open follow-ups as calendar events
     Ics,
-    /// The accounts with their stage, tier, 80/20 marks, revenue and last touch, for a spreadsheet
     Csv,
-    /// A directory (-o DIR) with a calendar file per open follow-up, as khal and vdirsyncer read it
     Vdir,
-    /// The accounts as vCard 4.0 contacts, for a phone or an address book
     Vcf,
 }
 
