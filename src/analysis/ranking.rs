@@ -91,6 +91,24 @@ pub fn stage_words_in(summary: &AccountSummary, lang: Lang) -> String {
     }
 }
 
+/// A tier inside a sentence: its keyword in English ("vip", as the
+/// commands take it), its word in other languages (大客户).
+pub fn tier_in_sentence(tier: Tier, lang: Lang) -> String {
+    if lang == Lang::En { tier.to_string() } else { lang.text(&format!("stage-tier-{}", tier.as_str())) }
+}
+
+/// "grade B", "tier vip": the stage a change left an account in.
+pub fn stage_phrase_in(stage: Stage, lang: Lang) -> String {
+    match stage {
+        Stage::Prospect { grade } => {
+            lang.text_with("stage-phrase-grade", &[("grade", grade.to_string().into())])
+        }
+        Stage::Customer { tier, .. } => {
+            lang.text_with("stage-phrase-tier", &[("tier", tier_in_sentence(tier, lang).into())])
+        }
+    }
+}
+
 /// "A grade", "VIP": the stage as a reason names it.
 pub fn stage_words(summary: &AccountSummary) -> String {
     stage_words_in(summary, Lang::En)

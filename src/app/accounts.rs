@@ -108,8 +108,7 @@ impl AccountInput {
 }
 
 fn not_a_prospect(name: &str, tier: Tier, lang: Lang) -> AppError {
-    let tier =
-        if lang == Lang::En { tier.to_string() } else { lang.text(&format!("stage-tier-{}", tier.as_str())) };
+    let tier = crate::analysis::ranking::tier_in_sentence(tier, lang);
     AppError::Conflict(
         lang.text_with("error-customer-grade", &[("name", name.into()), ("tier", tier.into())]),
     )

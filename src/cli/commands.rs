@@ -105,17 +105,7 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
         Command::Restore { account } => {
             let record = app.restore(app.resolve_account(account)?)?;
             let lang = lang();
-            let stage = match record.account.stage {
-                crate::domain::Stage::Prospect { grade } => {
-                    lang.text_with("stage-phrase-grade", &[("grade", grade.to_string().into())])
-                }
-                crate::domain::Stage::Customer { tier, .. } if lang == crate::i18n::Lang::En => {
-                    lang.text_with("stage-phrase-tier", &[("tier", tier.to_string().into())])
-                }
-                crate::domain::Stage::Customer { tier, .. } => {
-                    lang.text(&format!("stage-tier-{}", tier.as_str()))
-                }
-            };
+            let stage = crate::analysis::ranking::stage_phrase_in(record.account.stage, lang);
             let args = [
                 ("name", record.account.name.as_str().into()),
                 ("id", record.account.id.to_string().into()),

@@ -118,9 +118,7 @@ fn tiers_text(changes: &[TierChange], apply: bool, applied: usize, lang: Lang) -
             ("", Align::Left, 12),
         ],
     );
-    let tier = |t: crate::domain::Tier| {
-        if lang == Lang::En { t.to_string() } else { lang.text(&format!("stage-tier-{}", t.as_str())) }
-    };
+    let tier = |t| crate::analysis::ranking::tier_in_sentence(t, lang);
     for c in changes {
         table.row(vec![
             c.id.to_string(),

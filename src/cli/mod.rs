@@ -82,17 +82,15 @@ via_app!(
 pub fn main() -> i32 {
     use clap::{CommandFactory, FromArgMatches};
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let help_language = help_lang(&args);
-    // The catalogue is parsed on the other core while the store opens.
-    std::thread::spawn(move || help_language.warm());
-    // The words of --help are looked up only when they are shown: a
-    // command that parses never pays for them.
+    // The words of --help are looked up only when they are shown (and the
+    // settings read for their language only then): a command that parses
+    // never pays for them.
     let parse = |command: clap::Command| {
         command.try_get_matches_from(args.clone()).and_then(|m| Cli::from_arg_matches(&m))
     };
     let cli = match parse(Cli::command()) {
         Ok(cli) => cli,
-        Err(_) => match parse(help::localized(Cli::command(), help_language)) {
+        Err(_) => match parse(help::localized(Cli::command(), help_lang(&args))) {
             Ok(cli) => cli,
             Err(error) => return clap_error(error),
         },
@@ -227,7 +225,10 @@ fn load_config(cli: &Cli) -> CliResult<(Config, Option<PathBuf>, bool)> {
     let settle = |mut config: Config| {
         let lang = Lang::detect(flag, config.ui.language, |name| std::env::var(name).ok());
         config.set_language(lang);
-        let _ = LANG.set(lang);
+        if LANG.set(lang).is_ok() {
+            // The catalogue is parsed on the other core while the store opens.
+            std::thread::spawn(move || lang.warm());
+        }
         config
     };
     let (path, required) = match &cli.config {

@@ -125,11 +125,7 @@ fn card(out: &mut String, account: &Account, row: &AccountRow, revenue_total: Mo
     if let (Some(suggested), Stage::Customer { tier_pinned, .. }) = (row.marks.suggested_tier, account.stage)
     {
         let pinned = lang.text(if tier_pinned { "cli-tier-pinned" } else { "cli-tier-apply" });
-        let tier = if lang == Lang::En {
-            suggested.to_string()
-        } else {
-            lang.text(&format!("stage-tier-{}", suggested.as_str()))
-        };
+        let tier = crate::analysis::ranking::tier_in_sentence(suggested, lang);
         field(
             "card-tier",
             Some(lang.text_with("cli-tier-suggests", &[("tier", tier.into()), ("pinned", pinned.into())])),

@@ -133,7 +133,7 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
         }
         Change::StepGrade { account, raise } => {
             let record = app.step_grade(account, raise)?;
-            let stage = stage_phrase(&record.account, lang);
+            let stage = crate::analysis::ranking::stage_phrase_in(record.account.stage, lang);
             let args = [("name", record.account.name.as_str().into()), ("stage", stage.into())];
             (say("saved-grade", &args), record.changes, None)
         }
@@ -208,21 +208,4 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
 /// " Also closed follow-up #12 (quote sent)." for the status line.
 fn also_words(also: &[String], lang: Lang) -> String {
     also.iter().map(|words| lang.text_with("status-also", &[("words", words.as_str().into())])).collect()
-}
-
-/// "grade B", "tier vip" as the status line says it.
-fn stage_phrase(account: &crate::domain::Account, lang: Lang) -> String {
-    match account.stage {
-        crate::domain::Stage::Prospect { grade } => {
-            lang.text_with("stage-phrase-grade", &[("grade", grade.to_string().into())])
-        }
-        crate::domain::Stage::Customer { tier, .. } => {
-            let tier = if lang == Lang::En {
-                tier.to_string()
-            } else {
-                lang.text(&format!("stage-tier-{}", tier.as_str()))
-            };
-            lang.text_with("stage-phrase-tier", &[("tier", tier.into())])
-        }
-    }
 }
