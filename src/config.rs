@@ -29,6 +29,7 @@ pub struct Config {
     pub plan: PlanRules,
     pub backup: BackupRules,
     pub ui: Ui,
+    pub contacts: ContactRules,
     /// Keys of the terminal interface, rebound by command name
     /// (`log_call = "C"`, `down = ["j", "n"]`); see `leadline config`.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
@@ -49,6 +50,15 @@ impl Ui {
     pub fn lang(&self) -> crate::i18n::Lang {
         self.language.unwrap_or_default()
     }
+}
+
+/// How contact details are read.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ContactRules {
+    /// The country of phone numbers written without a country code
+    /// (`"CN"`), for their international form.
+    pub default_region: crate::domain::phone::Region,
 }
 
 /// Leadline's own backups of the book, beside sled's files (a hedge against
@@ -614,6 +624,7 @@ impl Default for Config {
             plan: PlanRules::default(),
             backup: BackupRules::default(),
             ui: Ui::default(),
+            contacts: ContactRules::default(),
             keys: BTreeMap::new(),
         }
     }

@@ -461,7 +461,7 @@ for card in vobject.readComponents(open(sys.argv[1], encoding="utf-8").read()):
         lines,
         [
             "Anna Weber||anna@example.com||line one/line two; three||--0315",
-            "张伟|138 0000 1111,0536-1234567||绿源农资, 寿光||农场,经销商|",
+            "张伟|tel:+8613800001111,tel:+865361234567||绿源农资, 寿光||农场,经销商|",
         ]
     );
 }

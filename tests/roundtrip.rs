@@ -79,12 +79,14 @@ fn account() -> impl Strategy<Value = Account> {
                 (note, potential),
                 (stage, archived, created_at, converted_at),
             )| {
+                let phones: Vec<String> = phones.into_iter().collect();
                 Account {
                     id: AccountId(0),
                     name,
                     company,
                     title: None,
-                    phones: phones.into_iter().collect(),
+                    phones_e164: leadline::domain::phone::e164_list(&phones, Default::default()),
+                    phones,
                     email,
                     address: None,
                     tags: tags.into_iter().collect(),

@@ -219,7 +219,16 @@ fn check_account(account: &mut Account) -> Result<(), String> {
             *value = optional_field(field, text).map_err(|e| e.to_string())?;
         }
     }
-    account.phones = check_phones(account.phones.iter().map(String::as_str)).map_err(|e| e.to_string())?;
+    let phones = check_phones(account.phones.iter().map(String::as_str)).map_err(|e| e.to_string())?;
+    let well_formed = |e164: &String| {
+        e164.is_empty()
+            || e164.strip_prefix('+').is_some_and(|d| d.len() <= 15 && d.bytes().all(|b| b.is_ascii_digit()))
+    };
+    if phones != account.phones || !account.phones_e164.iter().all(well_formed) {
+        // Normalised again on restore, in the book's region.
+        account.phones_e164.clear();
+    }
+    account.phones = phones;
     if let Some(email) = &account.email {
         account.email = Some(check_email(email).map_err(|e| e.to_string())?);
     }
@@ -346,13 +355,18 @@ impl App {
         let mut txn = self.store.begin();
         let max_id = |ids: &mut dyn Iterator<Item = u64>| ids.max().unwrap_or(0);
         for account in &backup.accounts {
+            let mut account = account.clone();
+            if account.phones_need_normalising() {
+                let phones = std::mem::take(&mut account.phones);
+                account.set_phones(phones, self.region());
+            }
             let mut account_touches = touches.remove(&account.id).unwrap_or_default();
             account_touches.sort_by_key(|t| t.id);
             let mut account_orders = orders.remove(&account.id).unwrap_or_default();
             account_orders.sort_by_key(|o| o.id);
             txn.put_touches(account.id, &account_touches)?;
             txn.put_orders(account.id, &account_orders)?;
-            txn.put_account(&AccountRecord { account: account.clone(), stats: AccountStats::default() })?;
+            txn.put_account(&AccountRecord { account, stats: AccountStats::default() })?;
         }
         for follow_up in &backup.follow_ups {
             txn.put_follow_up(follow_up);

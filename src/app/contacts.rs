@@ -12,8 +12,9 @@ use super::{AccountInput, App, AppResult};
 use crate::app::store::Records;
 use crate::domain::contact::{
     ContactError, MAX_PHONES, TextField, check_email, check_name, check_phone, check_tags, clean_text,
-    email_key, phone_key,
+    email_key,
 };
+use crate::domain::phone::{self, Region};
 use crate::domain::{Account, AccountId, Grade, MonthDay};
 
 /// What a column of the file (or a vCard property) holds.
@@ -290,23 +291,30 @@ enum Seen {
     Line(u64),
 }
 
-/// The phones and emails seen so far, each as a number (a phone's last ten
-/// digits, an email's hash) so that a million rows take little memory.
+/// The phones and emails seen so far, each as the hash of what identifies
+/// it (a phone's international form, an email in lower case) so that a
+/// million rows take little memory.
 #[derive(Default)]
 struct SeenContacts {
     phones: HashMap<u64, Seen>,
     emails: HashMap<u64, Seen>,
 }
 
-fn phone_number(phone: &str) -> u64 {
-    phone_key(phone).parse().unwrap_or(0)
+fn hash_of(key: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    key.hash(&mut hasher);
+    hasher.finish()
 }
 
 fn email_number(email: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    email_key(email).hash(&mut hasher);
-    hasher.finish()
+    hash_of(&email_key(email))
+}
+
+/// The hash of what identifies one of the account's phones.
+fn phone_number(account: &Account, phone: &str) -> u64 {
+    let e164 = account.phones.iter().position(|p| p == phone).and_then(|i| account.phones_e164.get(i));
+    hash_of(&phone::match_key(phone, e164.map_or("", String::as_str)))
 }
 
 impl App {
@@ -324,11 +332,12 @@ impl App {
         label: &str,
         options: ImportOptions<'_>,
     ) -> AppResult<ImportReport> {
+        let region = self.region();
         let mut seen = SeenContacts::default();
         for record in self.store.accounts()?.items {
             let id = Seen::Account(record.account.id);
-            for phone in &record.account.phones {
-                seen.phones.insert(phone_number(phone), id);
+            for key in record.account.phone_match_keys(region) {
+                seen.phones.insert(hash_of(&key), id);
             }
             if let Some(email) = &record.account.email {
                 seen.emails.insert(email_number(email), id);
@@ -345,7 +354,9 @@ impl App {
             if let Some(progress) = options.progress {
                 progress.at(line);
             }
-            let Some((account, parsed)) = checked_contact(contact, now, line, &mut report) else { continue };
+            let Some((account, parsed)) = checked_contact(contact, now, region, line, &mut report) else {
+                continue;
+            };
             let name = |seen: &Seen| match *seen {
                 Seen::Account(id) => match self.store.account(id) {
                     Ok(Some(record)) => format!("{} (#{id})", record.account.name),
@@ -361,7 +372,9 @@ impl App {
                 .personal_phones
                 .iter()
                 .find_map(|p| {
-                    seen.phones.get(&phone_number(p)).map(|other| format!("same phone as {}", name(other)))
+                    seen.phones
+                        .get(&phone_number(&account, p))
+                        .map(|other| format!("same phone as {}", name(other)))
                 })
                 .or_else(|| {
                     let email = account.email.as_deref()?;
@@ -376,7 +389,7 @@ impl App {
                 continue;
             }
             for phone in &parsed.personal_phones {
-                seen.phones.insert(phone_number(phone), Seen::Line(line));
+                seen.phones.insert(phone_number(&account, phone), Seen::Line(line));
             }
             if let Some(email) = &account.email {
                 seen.emails.insert(email_number(email), Seen::Line(line));
@@ -416,7 +429,7 @@ impl App {
                 progress.at(line);
             }
             let mut scratch = ImportReport::default();
-            if let Some((account, _)) = checked_contact(contact, now, line, &mut scratch) {
+            if let Some((account, _)) = checked_contact(contact, now, region, line, &mut scratch) {
                 bulk.add(account)?;
             }
         }
@@ -434,6 +447,7 @@ impl App {
 fn checked_contact(
     contact: Result<Option<ParsedRow>, String>,
     now: chrono::NaiveDateTime,
+    region: Region,
     line: u64,
     report: &mut ImportReport,
 ) -> Option<(Account, ParsedRow)> {
@@ -447,7 +461,7 @@ fn checked_contact(
     };
     report.rows += 1;
     let mut account = Account::prospect(parsed.input.grade.unwrap_or(Grade::C), now);
-    if let Err(error) = parsed.input.apply_to(&mut account, crate::i18n::Lang::En) {
+    if let Err(error) = parsed.input.apply_to(&mut account, crate::i18n::Lang::En, region) {
         report.rejected.push(RowNote { line, message: error.to_string() });
         return None;
     }

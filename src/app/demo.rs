@@ -362,6 +362,7 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
             company,
             title: None,
             phones: vec![phone],
+            phones_e164: Vec::new(),
             email,
             address: None,
             tags,

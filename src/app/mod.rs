@@ -172,6 +172,11 @@ impl App {
         App { config, ..self }
     }
 
+    /// The country of phone numbers written without a country code.
+    pub fn region(&self) -> crate::domain::phone::Region {
+        self.config.contacts.default_region
+    }
+
     pub fn config(&self) -> &Config {
         &self.config
     }

@@ -3,7 +3,7 @@
 
 use super::{App, AppError, AppResult};
 use crate::app::store::Records;
-use crate::domain::{AccountId, contact::clean_text};
+use crate::domain::{AccountId, contact::clean_text, phone};
 use crate::search::{DocRef, Query};
 
 /// An account offered when a reference is ambiguous.
@@ -60,7 +60,7 @@ impl App {
             return self.resolve_phone(number, &text);
         }
         if let Some(phone) = text.strip_prefix("tel:") {
-            let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+            let digits = phone::search_digits(phone, self.region());
             if digits.len() < PHONE_DIGITS {
                 let args = [("text", text.as_str().into()), ("digits", PHONE_DIGITS.into())];
                 return Err(AppError::Invalid(self.words("error-phone-digits", &args)));
@@ -75,7 +75,11 @@ impl App {
             [] => {}
             many => return Err(ambiguous(&text, many.iter().copied(), many.len())),
         }
-        let found = index.search_within(&Query::parse(&text), None, SHOWN_CANDIDATES);
+        let found = index.search_within(
+            &Query::parse(&phone::search_text(&text, self.region())),
+            None,
+            SHOWN_CANDIDATES,
+        );
         match found.hits.as_slice() {
             [] => Err(AppError::NoSuchAccount(text)),
             [only] if found.total == 1 => Ok(only.id),

@@ -59,8 +59,13 @@ pub fn vcard(account: &Account) -> String {
     if let Some(title) = &account.title {
         lines.push(format!("TITLE:{}", escape(title)));
     }
-    for phone in &account.phones {
-        lines.push(format!("TEL;VALUE=text:{}", escape(phone)));
+    // A number in its international form dials from anywhere; one the
+    // numbering plans do not know goes as typed.
+    for (typed, dial) in account.phones.iter().zip(account.dial_numbers()) {
+        match typed.as_str() == dial {
+            true => lines.push(format!("TEL;VALUE=text:{}", escape(typed))),
+            false => lines.push(format!("TEL;VALUE=uri:tel:{dial}")),
+        }
     }
     if let Some(email) = &account.email {
         lines.push(format!("EMAIL:{}", escape(email)));

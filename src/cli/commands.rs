@@ -394,7 +394,7 @@ fn archive(app: &App, account: &str, reason: ArchiveReason) -> CliResult<i32> {
 fn search(app: &App, query: &str, limit: usize, as_json: bool) -> CliResult<i32> {
     let (index, unreadable) = app.search_index()?;
     warn_unreadable(unreadable);
-    let hits = index.search(&Query::parse(query), limit);
+    let hits = index.search(&Query::parse(&crate::domain::phone::search_text(query, app.region())), limit);
     let found: Vec<(i64, search::DocRef<'_>)> = hits.iter().map(|h| (h.score, index.doc(h.index))).collect();
     if as_json {
         let rows: Vec<json::SearchJson> = found

@@ -71,6 +71,9 @@ struct CardJson {
     summary: AccountJson,
     title: Option<String>,
     phones: Vec<String>,
+    /// What to dial for each of `phones`: the international form where it
+    /// has one, else as typed.
+    dial: Vec<String>,
     email: Option<String>,
     address: Option<String>,
     tags: Vec<String>,
@@ -199,6 +202,7 @@ impl ShowJson {
                 summary: AccountJson::new(&AccountRow { marks, ..detail.row.clone() }),
                 title: a.title.clone(),
                 phones: a.phones.clone(),
+                dial: a.dial_numbers().map(str::to_string).collect(),
                 email: a.email.clone(),
                 address: a.address.clone(),
                 tags: a.tags.clone(),

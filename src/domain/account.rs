@@ -2,6 +2,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::keyword::keyword_enum;
+use super::phone::{self, Region};
 use super::{AccountId, Money, MonthDay};
 
 keyword_enum! {
@@ -109,8 +110,13 @@ pub struct Account {
     pub company: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// As typed (cleaned), for the rep to read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub phones: Vec<String>,
+    /// Each of `phones` in its international form (E.164), in their order,
+    /// empty where a number has none; kept by [`Account::set_phones`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phones_e164: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -153,6 +159,7 @@ impl Account {
             company: None,
             title: None,
             phones: Vec::new(),
+            phones_e164: Vec::new(),
             email: None,
             address: None,
             tags: Vec::new(),
@@ -167,6 +174,37 @@ impl Account {
             birthday: None,
             anniversary: None,
         }
+    }
+
+    /// Sets the phones as typed, and their international forms.
+    pub fn set_phones(&mut self, phones: Vec<String>, region: Region) {
+        self.phones_e164 = phone::e164_list(&phones, region);
+        self.phones = phones;
+    }
+
+    /// Whether `phones_e164` is missing (written before numbers were
+    /// normalised, or by hand) or out of step with the phones.
+    pub fn phones_need_normalising(&self) -> bool {
+        self.phones_e164.len() != self.phones.len()
+    }
+
+    /// What identifies each phone across spellings: its international form,
+    /// else its digits as typed.
+    pub fn phone_match_keys(&self, region: Region) -> Vec<String> {
+        let e164 = match self.phones_need_normalising() {
+            true => std::borrow::Cow::Owned(phone::e164_list(&self.phones, region)),
+            false => std::borrow::Cow::Borrowed(&self.phones_e164),
+        };
+        self.phones.iter().zip(e164.iter()).map(|(typed, e164)| phone::match_key(typed, e164)).collect()
+    }
+
+    /// The number to dial for each phone: its international form where it
+    /// has one, else as typed.
+    pub fn dial_numbers(&self) -> impl Iterator<Item = &str> {
+        self.phones.iter().enumerate().map(|(i, typed)| match self.phones_e164.get(i) {
+            Some(e164) if !e164.is_empty() => e164.as_str(),
+            _ => typed.as_str(),
+        })
     }
 
     /// The day a customer's relationship is greeted on each year: the one

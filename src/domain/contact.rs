@@ -257,14 +257,6 @@ pub fn check_phones<'a>(phones: impl IntoIterator<Item = &'a str>) -> Result<Vec
     Ok(checked)
 }
 
-/// The part of a phone number that identifies it across spellings:
-/// `+86 138-0000-1111` and `13800001111` share a key.
-pub fn phone_key(phone: &str) -> String {
-    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
-    let keep = 10.min(digits.len());
-    digits[digits.len() - keep..].to_string()
-}
-
 pub fn check_email(input: &str) -> Result<String, ContactError> {
     let email = check_field(TextField::Email, input)?;
     let valid = match email.split_once('@') {
@@ -329,13 +321,6 @@ mod tests {
         assert_eq!(clean_text("张伟"), "张伟");
         assert_eq!(clean_text("a\u{7}b\tc"), "a b c");
         assert_eq!(clean_note(" line 1\r\nline\u{0}2 "), "line 1\nline2");
-    }
-
-    #[test]
-    fn phones_share_a_key_across_spellings() {
-        assert_eq!(phone_key("+86 138-0000-1111"), phone_key("13800001111"));
-        assert_ne!(phone_key("13800001111"), phone_key("13800001112"));
-        assert_eq!(phone_key("110"), "110");
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub(crate) mod keyword;
 mod money;
 mod month_day;
 mod order;
+pub mod phone;
 mod referral;
 mod stage_label;
 mod stats;

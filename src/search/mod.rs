@@ -49,7 +49,9 @@ impl SearchDoc {
             add(&mut fields, company.to_lowercase());
         }
         let mut exact: Vec<String> = Vec::new();
-        for phone in &account.phones {
+        // Digits alone, as typed and in the international form, so that a
+        // number is found however it was written.
+        for phone in account.phones.iter().chain(&account.phones_e164) {
             add(&mut exact, phone.chars().filter(char::is_ascii_digit).collect());
         }
         if let Some(email) = &account.email {
@@ -517,6 +519,7 @@ mod tests {
             company: company.map(Into::into),
             title: None,
             phones: vec![phone.into()],
+            phones_e164: Vec::new(),
             email: None,
             address: None,
             tags: vec!["seed".into()],

@@ -99,8 +99,14 @@ pub fn run(app: App) -> Result<(), TuiError> {
     let theme = Theme::from_env();
     let mut model = Model::new(app.now(), size.width, size.height);
     start(&app, &mut model);
+    let mut first_frame = true;
     while model.running && !stop.load(Ordering::SeqCst) {
         terminal.draw(|frame| views::render(&model, &theme, frame)).map_err(TuiError::Draw)?;
+        if std::mem::take(&mut first_frame) {
+            // After the first frame, not before: a search for a number
+            // then finds the numbering plans loaded.
+            crate::domain::phone::warm();
+        }
         // A short poll keeps the clock and the stop flags current.
         let msg = match event::poll(Duration::from_millis(250)) {
             Ok(false) => Msg::Tick(app.now()),

@@ -16,6 +16,7 @@ use super::screens::Reply;
 use super::screens::account::Entry;
 use super::screens::today::Today;
 use crate::app::{AccountDetail, sms_restraint};
+use crate::domain::phone;
 use crate::domain::{AccountId, FollowUp, Stage, TouchKind};
 use crate::search::Query;
 
@@ -342,7 +343,9 @@ fn on_search_key(
 /// Searches as the rep types; a query that extends the last one searches
 /// only the accounts the last one could match.
 pub fn run_search(model: &Model, search: &mut SearchState) {
-    let query_text = search.input.text().to_lowercase();
+    let query_text =
+        phone::search_text(&search.input.text().to_lowercase(), model.ctx.config.contacts.default_region)
+            .into_owned();
     let narrowing = !search.query.is_empty() && query_text.starts_with(&search.query);
     let within = narrowing.then_some(search.found.candidates.as_slice());
     search.found = model.ctx.book.search.search_within(&Query::parse(&query_text), within, SEARCH_HITS);

@@ -24,8 +24,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// one integer each; 8: summaries carry the first phone, whether there is
 /// an email, and the day a follow-up was last closed (the daily plan);
 /// 9: the search index spells only a field's first character with its
-/// other readings; 10: summaries carry the birthday and the anniversary.
-pub const DERIVED_VERSION: u32 = 10;
+/// other readings; 10: summaries carry the birthday and the anniversary;
+/// 11: the search index holds phones in their international form too.
+pub const DERIVED_VERSION: u32 = 11;
 
 const SCHEMA_KEY: &[u8] = b"schema_version";
 const DERIVED_KEY: &[u8] = b"derived_version";

@@ -1,0 +1,176 @@
+//! Phone numbers in their international form (E.164, `+8613800001111`), so
+//! that `138 0000 1111`, `+86 138-0000-1111` and `13800001111` are one
+//! number when duplicates are found, an account is searched for or a
+//! number is dialled. What the rep typed is kept as typed beside it.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+use phonenumber::country::Id;
+use serde::{Deserialize, Serialize};
+
+/// The country a number without a country code belongs to
+/// (`[contacts] default_region`, an ISO 3166 code such as `CN`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Region(Id);
+
+impl Default for Region {
+    fn default() -> Self {
+        Region(Id::CN)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("'{0}' is not a region: use a two-letter country code such as CN, HK, TW or US")]
+pub struct UnknownRegion(pub String);
+
+impl FromStr for Region {
+    type Err = UnknownRegion;
+
+    fn from_str(code: &str) -> Result<Region, UnknownRegion> {
+        let upper = code.trim().to_ascii_uppercase();
+        // The numbering plans also list non-geographic entities ("001").
+        match upper.len() == 2 && upper.bytes().all(|b| b.is_ascii_uppercase()) {
+            true => upper.parse::<Id>().map(Region).map_err(|_| UnknownRegion(code.to_string())),
+            false => Err(UnknownRegion(code.to_string())),
+        }
+    }
+}
+
+impl TryFrom<String> for Region {
+    type Error = UnknownRegion;
+
+    fn try_from(code: String) -> Result<Region, UnknownRegion> {
+        code.parse()
+    }
+}
+
+impl From<Region> for String {
+    fn from(region: Region) -> String {
+        region.to_string()
+    }
+}
+
+impl fmt::Display for Region {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0.as_ref())
+    }
+}
+
+/// Whether `text` is written like a phone number (digits with the usual
+/// punctuation, at least `min_digits` of them) rather than a name.
+pub fn looks_like_phone(text: &str, min_digits: usize) -> bool {
+    let allowed = |c: char| c.is_ascii_digit() || " +-().".contains(c);
+    text.chars().all(allowed) && text.chars().filter(char::is_ascii_digit).count() >= min_digits
+}
+
+/// A valid number's international form, `+` and digits; None for what the
+/// numbering plans do not know (short codes, numbers missing digits), which
+/// are then matched by their digits as typed.
+pub fn e164(typed: &str, region: Region) -> Option<String> {
+    let number = parse(typed, region)?;
+    Some(number)
+        .filter(phonenumber::is_valid)
+        .map(|number| number.format().mode(phonenumber::Mode::E164).to_string())
+}
+
+/// The digits to look for when someone searches for `typed`: its national
+/// number when it is a valid one (`+86 138-0000-1111` and `0138...` look for
+/// `13800001111`, found in both the typed and the international form), else
+/// its digits.
+pub fn search_digits(typed: &str, region: Region) -> String {
+    match parse(typed, region) {
+        Some(number) if phonenumber::is_valid(&number) => number.national().to_string(),
+        _ => typed.chars().filter(char::is_ascii_digit).collect(),
+    }
+}
+
+/// A number written with its country code is read without the region: the
+/// parser otherwise drops the region's national prefix from it (under `US`,
+/// the `1` of `+86 138...`).
+fn parse(typed: &str, region: Region) -> Option<phonenumber::PhoneNumber> {
+    let international = typed.trim_start_matches(|c: char| c == '(' || c.is_whitespace()).starts_with('+');
+    phonenumber::parse((!international).then_some(region.0), typed).ok()
+}
+
+/// What to search for when someone types `query`: the [`search_digits`]
+/// of a phone number, other text as it is.
+pub fn search_text(query: &str, region: Region) -> Cow<'_, str> {
+    match looks_like_phone(query.trim(), SEARCHED_DIGITS) {
+        true => Cow::Owned(search_digits(query, region)),
+        false => Cow::Borrowed(query),
+    }
+}
+
+/// Fewer digits than this are searched as typed (part of a name, an id).
+const SEARCHED_DIGITS: usize = 5;
+
+/// The international form of each of `phones`, in their order, empty where
+/// a number has none (what [`crate::domain::Account::phones_e164`] holds).
+pub fn e164_list(phones: &[String], region: Region) -> Vec<String> {
+    if phones.is_empty() {
+        return Vec::new();
+    }
+    phones.iter().map(|p| e164(p, region).unwrap_or_default()).collect()
+}
+
+/// What identifies a phone across spellings: its international form (`e164`,
+/// empty when it has none), else the digits typed.
+pub fn match_key(typed: &str, e164: &str) -> String {
+    match e164.is_empty() {
+        true => typed.chars().filter(char::is_ascii_digit).collect(),
+        false => e164.to_string(),
+    }
+}
+
+/// Loads the numbering plans (some 60 ms) on another thread, so that the
+/// first number normalised later does not wait for them.
+pub fn warm() {
+    std::thread::spawn(|| e164("13800001111", Region::default()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_number_in_its_spellings_has_one_international_form() {
+        let cn = Region::default();
+        for typed in
+            ["138 0000 1111", "+86 138-0000-1111", "13800001111", "0086 138 0000 1111", "(+86) 13800001111"]
+        {
+            assert_eq!(e164(typed, cn).as_deref(), Some("+8613800001111"), "{typed}");
+        }
+        assert_eq!(e164("(0755) 8888 1234", cn).as_deref(), Some("+8675588881234"));
+        assert_eq!(e164("+1 (415) 555-0100", cn).as_deref(), Some("+14155550100"));
+        assert_eq!(e164("110", cn), None, "a short code has no international form");
+        assert_eq!(e164("12345", cn), None);
+    }
+
+    #[test]
+    fn the_region_decides_numbers_written_without_a_country_code() {
+        let us: Region = "us".parse().unwrap();
+        assert_eq!(us.to_string(), "US");
+        assert_eq!(e164("(415) 555-0100", us).as_deref(), Some("+14155550100"));
+        assert_eq!(e164("+86 138 0000 1111", us).as_deref(), Some("+8613800001111"));
+        for bad in ["", "China", "001", "ZZ", "C1"] {
+            assert!(bad.parse::<Region>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_search_for_a_number_looks_for_its_national_digits() {
+        let cn = Region::default();
+        assert_eq!(search_digits("+86 138-0000-1111", cn), "13800001111");
+        assert_eq!(search_digits("0755 8888 1234", cn), "75588881234");
+        assert_eq!(search_digits("1111", cn), "1111");
+        assert_eq!(search_text("+86 138 0000 1111", cn), "13800001111");
+        assert_eq!(search_text("138 0000", cn), "1380000");
+        assert_eq!(search_text("张 138", cn), "张 138");
+        assert!(looks_like_phone("+86 (138) 0000-1111", 5));
+        assert!(!looks_like_phone("138 Anna", 5));
+        assert!(!looks_like_phone("12-34", 5));
+    }
+}
