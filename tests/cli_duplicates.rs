@@ -65,3 +65,106 @@ fn a_number_the_plans_do_not_know_is_dialled_as_typed() {
     let shown = book.json(&["show", "门卫", "--json"]);
     assert_eq!(shown["account"]["dial"], serde_json::json!(["110"]));
 }
+
+/// Two spellings of one farmer, each with history, and a third namesake.
+fn book_with_a_duplicate() -> Book {
+    let book = Book::new();
+    book.add(&["张伟", "--company", "绿源农资", "--phone", "138 0000 1111", "--tag", "farm"]);
+    book.add(&["Zhang Wei", "--phone", "+86 138-0000-1111", "--email", "zw@example.cn", "--tag", "dealer"]);
+    book.add(&["章伟", "--company", "绿源农资"]);
+    book.add(&["王芳", "--company", "丰收合作社", "--phone", "139 2222 3333"]);
+    book.run(&["log", "call", "张伟", "--outcome", "reached"]).ok();
+    book.run(&["log", "visit", "2", "--outcome", "reached"]).ok();
+    book.run(&["order", "2", "5000"]).ok();
+    book.run(&["follow-up", "2", "--on", "today", "--kind", "call", "--note", "price list"]).ok();
+    book.run(&["refer", "2", "王芳", "--incentive", "a bag of seed"]).ok();
+    book
+}
+
+#[test]
+fn dupes_lists_each_group_with_what_its_accounts_share() {
+    let book = book_with_a_duplicate();
+    let out = book.run(&["dupes"]).ok();
+    assert!(out.starts_with("1 group of likely duplicates:"), "{out}");
+    assert!(out.contains("same phone 138 0000 1111: #1, #2"), "{out}");
+    assert!(out.contains("names that sound alike (zhangwei): #1, #2, #3"), "{out}");
+    assert!(!out.contains("王芳"), "{out}");
+    let groups = book.json(&["dupes", "--json"]);
+    let ids: Vec<u64> =
+        groups[0]["accounts"].as_array().unwrap().iter().map(|a| a["id"].as_u64().unwrap()).collect();
+    assert_eq!(ids, [1, 2, 3]);
+    assert_eq!(groups[0]["shared"][0]["likeness"], "phone");
+    assert_eq!(groups[0]["shared"][0]["accounts"], serde_json::json!([1, 2]));
+    assert_eq!(groups[0]["accounts"][1]["stage"], "customer small");
+
+    let zh = book.run(&["dupes", "--lang", "zh-CN"]).ok();
+    assert!(zh.starts_with("1 组疑似重复："), "{zh}");
+    assert!(
+        zh.contains("电话相同 138 0000 1111：#1、#2") || zh.contains("电话相同 138 0000 1111: #1、#2"),
+        "{zh}"
+    );
+
+    let empty = Book::new();
+    empty.add(&["李娜"]);
+    assert_eq!(empty.run(&["dupes"]).ok(), "No likely duplicates among 1 account.\n");
+}
+
+#[test]
+fn merge_moves_all_history_to_the_kept_account_and_undo_takes_it_back() {
+    let book = book_with_a_duplicate();
+    let today_before = book.json(&["today", "--json"]);
+    assert!(today_before.to_string().contains("Zhang Wei"), "the plan of the day names the duplicate");
+    let before = book.snapshot();
+
+    let dry = book.run(&["merge", "张伟", "2", "--dry-run"]).ok();
+    assert!(
+        dry.starts_with(
+            "Would merge Zhang Wei (#2) into 张伟 (#1), moving 1 touch, 1 order, 2 follow-ups and 1 referral"
+        ),
+        "{dry}"
+    );
+    assert!(dry.contains("customer small"), "{dry}");
+    assert_eq!(book.snapshot(), before, "a dry run changes nothing");
+
+    let out = book.run(&["merge", "张伟", "2"]).ok();
+    assert_eq!(
+        out,
+        "Merged Zhang Wei (#2) into 张伟 (#1): 1 touch, 1 order, 2 follow-ups and 1 referral moved. `leadline undo` takes it back.\n"
+    );
+    let shown = book.json(&["show", "1", "--json"]);
+    let account = &shown["account"];
+    assert_eq!(account["phones"], serde_json::json!(["138 0000 1111"]), "one number, two spellings");
+    assert_eq!(account["email"], "zw@example.cn");
+    assert_eq!(account["tags"], serde_json::json!(["farm", "dealer"]));
+    assert_eq!(account["note"], "Zhang Wei (#2)", "the other spelling of the name is kept");
+    assert_eq!(account["stage"], "customer");
+    assert_eq!(shown["touches"].as_array().unwrap().len(), 2);
+    assert_eq!(shown["orders"].as_array().unwrap().len(), 1);
+    assert_eq!(shown["follow_ups"][0]["note"], "price list");
+    assert!(book.run(&["show", "2"]).fails(1).contains("#2"));
+    let referrals = book.json(&["referrals", "--json"]);
+    assert_eq!(referrals["ledger"][0]["referrer_id"], 1, "{referrals}");
+    let today = book.json(&["today", "--json"]);
+    assert_eq!(today[0]["name"], "张伟", "the day's plan names the kept account: {today}");
+    assert_eq!(today.as_array().unwrap().len(), 1, "{today}");
+    let review = book.json(&["review", "--json"]).to_string();
+    assert!(!review.contains("Zhang Wei"), "the day's touches are the kept account's: {review}");
+    assert!(book.run(&["dupes"]).ok().contains("#1, #3"), "the namesake is still a likely duplicate");
+    assert!(book.run(&["doctor"]).ok().contains("all good"), "the indexes agree with the records");
+
+    book.run(&["undo"]).ok();
+    assert_eq!(book.snapshot(), before, "undo brings both accounts back as they were");
+}
+
+#[test]
+fn a_merge_that_makes_no_sense_is_refused_and_changes_nothing() {
+    let book = book_with_a_duplicate();
+    let before = book.snapshot();
+    let same = book.run(&["merge", "1", "张伟"]).fails(1);
+    assert!(same.contains("cannot be merged with itself"), "{same}");
+    let referred = book.run(&["merge", "王芳", "2"]).fails(1);
+    assert!(referred.contains("Zhang Wei referred 王芳: they are two people"), "{referred}");
+    let missing = book.run(&["merge", "1", "99"]).fails(1);
+    assert!(missing.contains("#99"), "{missing}");
+    assert_eq!(book.snapshot(), before);
+}

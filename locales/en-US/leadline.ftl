@@ -716,3 +716,41 @@ cli-vdir-needs-dir = --format vdir writes a directory: give it with -o DIR
 cli-wrote-vdir = { $dir }: { $count } follow-ups ({ $added } new, { $changed } changed, { $removed } removed).
 cli-import-columns = Columns (`--map 'Column=field'` changes one):
 cli-import-left-out = left out
+cli-dupes-none = No likely duplicates among { $count ->
+    [one] 1 account
+   *[other] { $count } accounts
+}.
+cli-dupes-head = { $groups ->
+    [one] 1 group of likely duplicates:
+   *[other] { $groups } groups of likely duplicates:
+}
+cli-dupes-hint = Make two one with `leadline merge KEEP OTHER` (`--dry-run` shows the result first; `leadline undo` takes a merge back).
+dupes-phone = same phone { $value }
+dupes-email = same email { $value }
+dupes-name-and-company = same name: { $value }
+dupes-sounds-alike = names that sound alike ({ $value })
+cli-merged = Merged { $gone } (#{ $gone_id }) into { $keep } (#{ $keep_id }): { $moved } moved. `leadline undo` takes it back.
+cli-merge-would = Would merge { $gone } (#{ $gone_id }) into { $keep } (#{ $keep_id }), moving { $moved }, and make:
+merge-touches = { $count ->
+    [one] 1 touch
+   *[other] { $count } touches
+}
+merge-orders = { $count ->
+    [one] 1 order
+   *[other] { $count } orders
+}
+merge-follow-ups = { $count ->
+    [one] 1 follow-up
+   *[other] { $count } follow-ups
+}
+merge-referrals = { $count ->
+    [one] 1 referral
+   *[other] { $count } referrals
+}
+merge-nothing = no history
+merge-and = { $list } and { $last }
+history-merge = merge { $gone } (#{ $gone_id }) into { $keep } (#{ $keep_id })
+error-merge-same = an account cannot be merged with itself
+error-merge-notes = the two notes together are longer than { $max } characters: shorten one first
+error-merge-referred = { $referrer } referred { $referee }: they are two people, not one
+dupes-line = { $what }: { $ids }

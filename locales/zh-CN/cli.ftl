@@ -185,3 +185,9 @@ help-leadline-review--md = 输出 Markdown 报告：当天的数字，再列出�
 help-leadline-focus--md = 输出 Markdown 报告：各项数字，再列出重点、增长空间大和亏本的客户
 help-leadline-export--alarm = ics：有具体时间的跟进提前多少分钟提醒（0：不提醒）；没有时间的当天 9:00 提醒
 help-leadline-import--map = CSV 某一列装的是什么，优先于列名的猜测：'列名=字段'（可重复；`--dry-run` 显示每列的字段，`ignore` 不导入这一列）
+help-leadline-dupes = 疑似重复的客户：电话（不论怎么写）或邮箱相同、名字和公司相同、名字拼音相同
+help-leadline-dupes--json = 输出 JSON 而不是文字
+help-leadline-merge = 把两个客户合成一个：另一个的联系、订单、跟进、转介绍和缺的资料归到保留的客户，另一个删除（可撤销）
+help-leadline-merge--account = 保留的客户：编号、名字，或只有一个结果的搜索
+help-leadline-merge--other = 合并进来并删除的客户
+help-leadline-merge--dry_run = 只显示合并的结果和要移动的记录，不合并

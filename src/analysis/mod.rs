@@ -1,6 +1,7 @@
 //! Pure reports over the book: functions of data and a date, no I/O.
 
 pub mod due;
+pub mod duplicates;
 pub mod focus;
 pub mod groups;
 pub mod plan;

@@ -307,14 +307,25 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
     let mut follow_up_id = 0;
     // Days since each account's last touch.
     let mut lasts = Vec::with_capacity(options.accounts);
+    let mut names: std::collections::HashSet<String> = std::collections::HashSet::new();
     for index in 0..options.accounts {
         let id = AccountId(index as u64 + 1);
         let chinese = dice.chance(words.chinese_names);
-        let name = if chinese {
-            format!("{}{}", dice.pick(SURNAMES), dice.pick(GIVEN))
-        } else {
-            format!("{} {}", dice.pick(LATIN_FIRST), dice.pick(LATIN_LAST))
+        let name_of = |dice: &mut Dice| match chinese {
+            true => format!("{}{}", dice.pick(SURNAMES), dice.pick(GIVEN)),
+            false => format!("{} {}", dice.pick(LATIN_FIRST), dice.pick(LATIN_LAST)),
         };
+        let mut name = name_of(&mut dice);
+        // A rep's book has each person once (`leadline dupes` finds none);
+        // other names come from dice of their own, so the rest of the book
+        // stays as the seed made it.
+        let mut spare = Dice(fastrand::Rng::with_seed(options.seed ^ id.0));
+        for _ in 0..20 {
+            if names.insert(name.clone()) {
+                break;
+            }
+            name = name_of(&mut spare);
+        }
         let company = match (chinese, dice.chance(80)) {
             (_, false) => None,
             (true, true) => Some(chinese_company(&mut dice)),

@@ -30,6 +30,7 @@ pub mod contacts;
 mod corrections;
 pub mod csv_import;
 pub mod demo;
+mod duplicates;
 pub mod encoding;
 mod focus;
 mod plan;
@@ -42,18 +43,21 @@ pub mod vcard_import;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::app::store::{AccountRecord, Records, Store, UndoOutcome};
+use crate::app::store::{Records, Store, UndoOutcome};
 use crate::clock::{Clock, WhenError};
 use crate::config::Config;
 use crate::domain::{AccountId, FollowUpId, MoneyError, ReferralId, UnknownKeyword, contact::ContactError};
 
-pub use store::{Changes, DoctorReport, HistoryEntry, OpenOptions, Problem, StoreError};
+pub use store::{
+    AccountRecord, Changes, DoctorReport, HistoryEntry, Moved, OpenOptions, Problem, StoreError,
+};
 
 pub use accounts::{AccountDetail, AccountInput, AccountRow, ListFilter, Past, ReferralLink};
 pub use activity::{FollowUpInput, Logged, NextStep, OrderInput, Recorded, TouchInput, sms_restraint};
 pub use book::{BookData, Incentives};
 pub use calendar::Reminder;
 pub use corrections::{Corrected, FollowUpChange, OrderChange, TouchChange};
+pub use duplicates::{Duplicates, Merged};
 pub use focus::{AccountMarks, FocusReport, TierChange, effort_warning, incentive_costs};
 pub use plan::{Agenda, DayList, TodayRow, Words, planned_because};
 pub use referrals::{Earned, Ledger, LedgerRow, Referred, ReferrerRecord};

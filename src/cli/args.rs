@@ -101,6 +101,22 @@ pub enum Command {
     },
     /// List accounts
     List(ListArgs),
+    /// Likely duplicates: one phone number (in any spelling) or email, the same name and company, names that sound alike in pinyin
+    Dupes {
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Make two accounts one: OTHER's touches, orders, follow-ups, referrals and missing fields go to ACCOUNT, and OTHER is removed (undo takes it back)
+    Merge {
+        /// The account to keep: an id, a name, or a search with exactly one hit
+        account: String,
+        /// The account merged into it and removed
+        other: String,
+        /// Show the account it would make and what would move, without merging
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// One account with its timeline
     Show {
         /// The account: an id, a name, or a search with exactly one hit

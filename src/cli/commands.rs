@@ -114,6 +114,8 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
             done(&lang.text_with("cli-restored", &args));
             Ok(0)
         }
+        Command::Dupes { json } => super::duplicates::dupes(app, *json),
+        Command::Merge { account, other, dry_run } => super::duplicates::merge(app, account, other, *dry_run),
         Command::List(args) => {
             let filter = ListFilter {
                 stage: args.stage,

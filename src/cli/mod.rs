@@ -3,6 +3,7 @@
 mod args;
 mod commands;
 mod corrections;
+mod duplicates;
 mod export;
 mod focus;
 mod help;

@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 
 use super::table::{Align, Table};
 use crate::app::{AccountDetail, AccountMarks, AccountRow, Past};
-use crate::domain::{Account, Money, Stage};
+use crate::domain::{Account, Money, Stage, StageLabel};
 use crate::i18n::{Lang, pad};
 use crate::search::DocRef;
 
@@ -14,10 +14,15 @@ pub fn when(at: NaiveDateTime) -> String {
 
 /// "prospect A", "customer vip", "archived" in `lang`.
 fn stage_cell(row: &AccountRow, lang: Lang) -> String {
+    stage_words(row.label, lang)
+}
+
+/// "prospect A", "customer vip", "archived" in `lang`.
+pub fn stage_words(label: StageLabel, lang: Lang) -> String {
     if lang == Lang::En {
-        return row.label.kind_and_class();
+        return label.kind_and_class();
     }
-    match (row.label.archived, row.label.stage) {
+    match (label.archived, label.stage) {
         (Some(_), _) => lang.text("stage-short-archived"),
         (None, Stage::Prospect { grade }) => {
             lang.text_with("stage-kind-prospect", &[("grade", grade.to_string().into())])
@@ -90,7 +95,7 @@ pub fn search(hits: &[(i64, DocRef<'_>)], lang: Lang) -> String {
     table.render()
 }
 
-fn field(out: &mut String, label: &str, value: Option<String>) {
+pub fn field(out: &mut String, label: &str, value: Option<String>) {
     if let Some(value) = value.filter(|v| !v.is_empty()) {
         let mut lines = value.lines();
         out.push_str(&format!("  {}{}\n", pad(label, 12), lines.next().unwrap_or_default()));

@@ -17,6 +17,7 @@ mod doctor;
 mod history;
 pub mod keys;
 mod lock;
+mod merge;
 mod migrate;
 mod salvage;
 mod txn;
@@ -42,6 +43,7 @@ pub use changes::Changes;
 pub use commit_mark::CommitMark;
 pub use doctor::{DoctorReport, Problem};
 pub use history::HistoryEntry;
+pub use merge::Moved;
 pub use txn::Txn;
 
 #[derive(Debug, thiserror::Error)]

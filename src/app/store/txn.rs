@@ -111,7 +111,7 @@ impl<'s> Txn<'s> {
         self.staged.insert(key, None);
     }
 
-    fn put<T: Serialize>(&mut self, key: Vec<u8>, record: &T) {
+    pub(super) fn put<T: Serialize>(&mut self, key: Vec<u8>, record: &T) {
         self.put_raw(key, codec::encode(record));
     }
 
@@ -168,7 +168,7 @@ impl<'s> Txn<'s> {
         self.mark_dirty(id, &[IndexFamily::Search, IndexFamily::Summary]);
     }
 
-    fn mark_dirty(&mut self, id: AccountId, families: &[IndexFamily]) {
+    pub(super) fn mark_dirty(&mut self, id: AccountId, families: &[IndexFamily]) {
         for family in families {
             self.dirty_chunks.insert((*family, family.chunk_of(id)));
         }
@@ -232,7 +232,7 @@ impl<'s> Txn<'s> {
         self.replace_chunks(&keys::orders_of(account), orders, ORDER_CHUNK, |c| keys::order_chunk(account, c))
     }
 
-    fn replace_chunks<T: Serialize>(
+    pub(super) fn replace_chunks<T: Serialize>(
         &mut self,
         prefix: &[u8],
         items: &[T],
@@ -292,7 +292,7 @@ impl<'s> Txn<'s> {
     }
 
     /// Rewrites a day's index without the entries `gone` picks.
-    fn drop_day_entry(
+    pub(super) fn drop_day_entry(
         &mut self,
         date: NaiveDate,
         gone: impl Fn(&DayEntry) -> bool,
@@ -309,6 +309,11 @@ impl<'s> Txn<'s> {
             self.put_raw(keys::day_chunk(date, index as u16), codec::encode_binary(&chunk.to_vec()));
         }
         Ok(())
+    }
+
+    /// Adds entries to a day's index at commit.
+    pub(super) fn stage_day_entries(&mut self, date: NaiveDate, entries: Vec<DayEntry>) {
+        self.day_entries.entry(date).or_default().extend(entries);
     }
 
     /// Deletes a follow-up and its entry in the account's follow-up index.

@@ -1,0 +1,201 @@
+//! `dupes` and `merge`: likely duplicates, and two accounts made one.
+
+use serde::Serialize;
+
+use super::json::{self, date};
+use super::table::{Align, Table};
+use super::{CliResult, done, lang, print, print_raw};
+use crate::analysis::duplicates::Likeness;
+use crate::app::{AccountRecord, App, Duplicates, Merged};
+use crate::domain::Account;
+use crate::i18n::Lang;
+
+pub fn dupes(app: &App, as_json: bool) -> CliResult<i32> {
+    let found = app.duplicates()?;
+    if as_json {
+        print_raw(&json::to_string(&groups_json(&found)));
+    } else {
+        print(&dupes_text(&found, lang()));
+    }
+    Ok(0)
+}
+
+fn likeness_words(likeness: Likeness, value: &str, lang: Lang) -> String {
+    lang.text_with(&format!("dupes-{}", likeness.as_str()), &[("value", value.into())])
+}
+
+fn dupes_text(found: &Duplicates, lang: Lang) -> String {
+    if found.groups.is_empty() {
+        return format!("{}\n", lang.text_with("cli-dupes-none", &[("count", found.compared.into())]));
+    }
+    let mut out = format!("{}\n", lang.text_with("cli-dupes-head", &[("groups", found.groups.len().into())]));
+    let h: Vec<String> = ["col-id", "col-name", "col-company", "col-phone", "col-stage", "col-last-touch"]
+        .iter()
+        .map(|id| lang.text(id))
+        .collect();
+    let list = lang.text("list-separator");
+    for group in &found.groups {
+        out.push('\n');
+        for shared in &group.shared {
+            let ids: Vec<String> = shared.accounts.iter().map(|id| format!("#{id}")).collect();
+            out.push_str(&format!(
+                "  {}: {}\n",
+                likeness_words(shared.likeness, &shared.value, lang),
+                ids.join(&list)
+            ));
+        }
+        let mut table = Table::new(&[
+            (h[0].as_str(), Align::Right, 10),
+            (h[1].as_str(), Align::Left, 24),
+            (h[2].as_str(), Align::Left, 28),
+            (h[3].as_str(), Align::Left, 20),
+            (h[4].as_str(), Align::Left, 16),
+            (h[5].as_str(), Align::Left, 10),
+        ]);
+        for id in &group.accounts {
+            let Some(record) = found.accounts.get(id) else { continue };
+            let account = &record.account;
+            table.row(vec![
+                id.to_string(),
+                account.name.clone(),
+                account.company.clone().unwrap_or_default(),
+                account.phones.first().cloned().unwrap_or_default(),
+                stage_words(account, lang),
+                record.stats.last_touch.map_or_else(|| "-".into(), |t| t.format("%Y-%m-%d").to_string()),
+            ]);
+        }
+        for line in table.render().lines() {
+            out.push_str(&format!("  {line}\n"));
+        }
+    }
+    out.push_str(&format!("\n{}\n", lang.text("cli-dupes-hint")));
+    out
+}
+
+fn stage_words(account: &Account, lang: Lang) -> String {
+    super::text::stage_words(account.stage_label(), lang)
+}
+
+#[derive(Serialize)]
+struct GroupJson {
+    accounts: Vec<MemberJson>,
+    shared: Vec<SharedJson>,
+}
+
+#[derive(Serialize)]
+struct MemberJson {
+    id: u64,
+    name: String,
+    company: Option<String>,
+    phones: Vec<String>,
+    email: Option<String>,
+    stage: String,
+    archived: bool,
+    last_touch: Option<String>,
+}
+
+#[derive(Serialize)]
+struct SharedJson {
+    /// phone, email, name-and-company or sounds-alike
+    likeness: &'static str,
+    value: String,
+    accounts: Vec<u64>,
+}
+
+fn member(record: &AccountRecord) -> MemberJson {
+    let account = &record.account;
+    MemberJson {
+        id: account.id.0,
+        name: account.name.clone(),
+        company: account.company.clone(),
+        phones: account.phones.clone(),
+        email: account.email.clone(),
+        stage: account.stage_label().kind_and_class(),
+        archived: account.archived.is_some(),
+        last_touch: record.stats.last_touch.map(|t| date(t.date())),
+    }
+}
+
+fn groups_json(found: &Duplicates) -> Vec<GroupJson> {
+    found
+        .groups
+        .iter()
+        .map(|group| GroupJson {
+            accounts: group.accounts.iter().filter_map(|id| found.accounts.get(id)).map(member).collect(),
+            shared: group
+                .shared
+                .iter()
+                .map(|s| SharedJson {
+                    likeness: s.likeness.as_str(),
+                    value: s.value.clone(),
+                    accounts: s.accounts.iter().map(|id| id.0).collect(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+pub fn merge(app: &App, keep: &str, other: &str, dry_run: bool) -> CliResult<i32> {
+    let keep = app.resolve_account(keep)?;
+    let other = app.resolve_account(other)?;
+    let merged = app.merge_accounts(keep, other, dry_run)?;
+    let lang = lang();
+    let Merged { account, gone, moved } = &merged;
+    let args = [
+        ("keep", account.name.as_str().into()),
+        ("keep_id", account.id.to_string().into()),
+        ("gone", gone.name.as_str().into()),
+        ("gone_id", gone.id.to_string().into()),
+        ("moved", moved_words(moved, lang).into()),
+    ];
+    if dry_run {
+        print(&format!("{}\n{}", lang.text_with("cli-merge-would", &args), merged_card(account, lang)));
+    } else {
+        done(&lang.text_with("cli-merged", &args));
+    }
+    Ok(0)
+}
+
+/// "2 touches, 1 order and 1 follow-up", what there was to move.
+fn moved_words(moved: &crate::app::Moved, lang: Lang) -> String {
+    let parts: Vec<String> = [
+        ("merge-touches", moved.touches),
+        ("merge-orders", moved.orders),
+        ("merge-follow-ups", moved.follow_ups),
+        ("merge-referrals", moved.referrals),
+    ]
+    .into_iter()
+    .filter(|(_, count)| *count > 0)
+    .map(|(id, count)| lang.text_with(id, &[("count", count.into())]))
+    .collect();
+    match parts.split_last() {
+        None => lang.text("merge-nothing"),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => lang.text_with(
+            "merge-and",
+            &[("list", rest.join(&lang.text("list-separator")).into()), ("last", last.as_str().into())],
+        ),
+    }
+}
+
+/// The account a merge makes, field by field.
+fn merged_card(account: &Account, lang: Lang) -> String {
+    let list = lang.text("list-separator");
+    let mut out = format!("{} (#{})  {}\n", account.name, account.id, stage_words(account, lang));
+    let fields = [
+        ("card-company", account.company.clone()),
+        ("card-title-field", account.title.clone()),
+        ("card-phone", Some(account.phones.join(&list))),
+        ("card-email", account.email.clone()),
+        ("card-address", account.address.clone()),
+        ("card-tags", Some(account.tags.join(&list))),
+        ("card-source", account.source.clone()),
+        ("card-birthday", account.birthday.map(|b| b.to_string())),
+        ("card-potential", account.potential.map(crate::domain::Money::grouped)),
+        ("card-note", account.note.clone()),
+    ];
+    for (id, value) in fields {
+        super::text::field(&mut out, &lang.text(id), value);
+    }
+    out
+}
