@@ -505,14 +505,63 @@ fn a_pipedrive_people_export_imports_with_its_object_prefixes_stripped() {
 }
 
 #[test]
-fn a_hubspot_contacts_export_keeps_its_associated_company() {
+fn a_hubspot_contacts_export_keeps_its_company_lifecycle_stage_and_activity_days() {
     let book = Book::new();
     let out = book.run(&["import", fixture("hubspot_contacts.csv").to_str().unwrap()]).ok();
-    assert!(out.contains("Imported 1 account "), "{out}");
-    let account = book.json(&["show", "Wei Zhang", "--json"])["account"].clone();
+    assert!(out.contains("Imported 3 accounts "), "{out}");
+    let zhang = book.json(&["show", "Wei Zhang", "--json"]);
+    let account = &zhang["account"];
     assert_eq!(account["company"], "绿源农资有限公司");
     assert_eq!(account["title"], "采购经理");
     assert_eq!(account["phones"], serde_json::json!(["+86 138 0000 1111"]));
+    assert_eq!(account["grade"], "C", "a lead");
+    assert_eq!(account["last_touch"], "2026-11-20T00:00:00", "the last activity date is the last touch");
+    let anna = book.json(&["show", "Anna Weber", "--json"]);
+    assert_eq!(anna["account"]["grade"], "A", "a customer elsewhere, until its first order here");
+    assert_eq!(anna["account"]["last_touch"], "2026-11-26T00:00:00");
+    assert_eq!(anna["follow_ups"][0]["due"], "2026-12-08", "the next activity is a follow-up");
+    assert_eq!(book.json(&["show", "Fang Wang", "--json"])["account"]["grade"], "B", "sales qualified");
+}
+
+#[test]
+fn a_pipedrive_deals_export_gives_potential_grade_and_follow_ups() {
+    let book = Book::new();
+    let run = book.run(&["import", fixture("pipedrive_deals.csv").to_str().unwrap()]);
+    assert!(run.stdout.contains("Imported 3 accounts "), "{}{}", run.stdout, run.stderr);
+    let zhang = book.json(&["show", "张伟", "--json"]);
+    let account = &zhang["account"];
+    assert_eq!(account["company"], "绿源农资有限公司");
+    assert_eq!(account["potential"], "48000.00", "{account}");
+    assert_eq!(account["grade"], "A", "a proposal made");
+    assert_eq!(account["note"], "春季化肥订单", "the deal's title");
+    assert_eq!(account["last_touch"], "2026-11-25T00:00:00");
+    assert_eq!(zhang["follow_ups"][0]["due"], "2026-12-03");
+    assert_eq!(
+        zhang["follow_ups"][0]["note"],
+        format!("next activity from {}", fixture("pipedrive_deals.csv").display())
+    );
+    let anna = book.json(&["show", "Anna Weber", "--json"]);
+    assert_eq!(anna["account"]["grade"], "D", "a lost deal, whatever its stage");
+    assert_eq!(anna["follow_ups"], serde_json::json!([]));
+    let wang = book.json(&["show", "王芳", "--json"]);
+    assert_eq!(wang["account"]["grade"], "C", "a lead");
+    assert_eq!(wang["follow_ups"][0]["due"], "2026-11-28");
+    let today = book.json(&["plan", "--days", "7", "--json"]).to_string();
+    assert!(today.contains("王芳") && today.contains("张伟"), "the follow-ups are in the plan: {today}");
+    book.run(&["undo"]).ok();
+    assert!(book.json(&["list", "--json"]).as_array().unwrap().is_empty(), "one import, one undo");
+}
+
+#[test]
+fn a_pipedrive_organizations_export_imports_each_organization_as_an_account() {
+    let book = Book::new();
+    let out = book.run(&["import", fixture("pipedrive_organizations.csv").to_str().unwrap()]).ok();
+    assert!(out.contains("Imported 2 accounts "), "{out}");
+    let lvyuan = book.json(&["show", "绿源农资有限公司", "--json"]);
+    assert_eq!(lvyuan["account"]["address"], "山东省寿光市菜市街 8 号");
+    assert_eq!(lvyuan["account"]["tags"], serde_json::json!(["Customer"]));
+    assert_eq!(lvyuan["account"]["last_touch"], "2026-11-25T00:00:00");
+    assert_eq!(lvyuan["follow_ups"][0]["due"], "2026-12-04");
 }
 
 #[test]

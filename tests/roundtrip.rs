@@ -99,6 +99,7 @@ fn account() -> impl Strategy<Value = Account> {
                     created_at,
                     // From the creation time, so that it varies with the case.
                     birthday: MonthDay::parse(&created_at.format("%m-%d").to_string()).ok(),
+                    contacted_elsewhere: None,
                     anniversary: converted_at.map(|t| t.date() + chrono::Duration::days(3)),
                     converted_at,
                 }

@@ -754,3 +754,4 @@ error-merge-same = an account cannot be merged with itself
 error-merge-notes = the two notes together are longer than { $max } characters: shorten one first
 error-merge-referred = { $referrer } referred { $referee }: they are two people, not one
 dupes-line = { $what }: { $ids }
+import-follow-up-note = next activity from { $file }

@@ -653,3 +653,4 @@ error-merge-same = 一个客户不能和自己合并
 error-merge-notes = 两个备注加起来超过 { $max } 个字：先删短一个
 error-merge-referred = { $referrer } 介绍了 { $referee }：这是两个人，不是一个
 dupes-line = { $what }：{ $ids }
+import-follow-up-note = 来自 { $file } 的下一步

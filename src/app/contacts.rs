@@ -15,7 +15,10 @@ use crate::domain::contact::{
     email_key,
 };
 use crate::domain::phone::{self, Region};
-use crate::domain::{Account, AccountId, Grade, MonthDay};
+use crate::domain::{
+    Account, AccountId, FollowUp, FollowUpReason, FollowUpStatus, Grade, MonthDay, TouchKind,
+};
+use chrono::NaiveDate;
 
 /// What a column of the file (or a vCard property) holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -38,6 +41,14 @@ pub(super) enum Field {
     Source,
     Address,
     Birthday,
+    /// What the account may be worth (a deal's value).
+    Potential,
+    /// A CRM's stage of the contact or deal, mapped to a grade.
+    Stage,
+    /// The day of the next activity: a follow-up.
+    FollowUp,
+    /// The day of the last activity elsewhere: the last touch.
+    LastTouch,
 }
 
 /// The names `import --map` takes, and `--dry-run` shows, for each field.
@@ -57,6 +68,10 @@ const FIELD_NAMES: &[(&str, Field)] = &[
     ("source", Field::Source),
     ("address", Field::Address),
     ("birthday", Field::Birthday),
+    ("potential", Field::Potential),
+    ("stage", Field::Stage),
+    ("follow_up", Field::FollowUp),
+    ("last_touch", Field::LastTouch),
 ];
 
 impl Field {
@@ -159,6 +174,59 @@ pub(super) struct ParsedRow {
     personal_phones: Vec<String>,
     /// Phones and emails that are not valid ones and went into the note.
     warnings: Vec<String>,
+    /// The next activity's day, for a follow-up.
+    follow_up: Option<NaiveDate>,
+    contacted_elsewhere: Option<NaiveDate>,
+}
+
+/// The grade a CRM's stage means, where it means one: HubSpot's lifecycle
+/// stages, Pipedrive's default pipeline and deal statuses, Chinese words.
+/// A customer elsewhere arrives as grade A: its first order here makes it
+/// a customer (its tier comes from revenue).
+fn grade_of_stage(stage: &str) -> Option<Grade> {
+    let s: String = stage.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    let has = |words: &[&str]| words.iter().any(|w| s.contains(w));
+    if let Ok(grade) = stage.trim().parse::<Grade>() {
+        return Some(grade);
+    }
+    if has(&["lost", "unqualified", "丢单", "流失", "无效"]) {
+        Some(Grade::D)
+    } else if has(&["marketingqualified", "subscriber"]) {
+        Some(Grade::C)
+    } else if has(&[
+        "customer",
+        "evangelist",
+        "won",
+        "opportunity",
+        "negotiat",
+        "proposal",
+        "contract",
+        "成交",
+        "谈判",
+        "报价",
+        "签约",
+        "老客户",
+    ]) {
+        Some(Grade::A)
+    } else if has(&["salesqualified", "qualified", "contactmade", "needsdefined", "demo", "意向", "有意"])
+    {
+        Some(Grade::B)
+    } else if has(&["lead", "new", "线索", "潜在"]) {
+        Some(Grade::C)
+    } else {
+        None
+    }
+}
+
+/// A day as CRMs write it: `2026-12-05`, `2026-12-05 14:00`, `2026/12/05`,
+/// `12/05/2026`, `2026-12-05T14:00:00Z`.
+fn parse_day(raw: &str) -> Option<NaiveDate> {
+    let text = raw.trim();
+    let date = text.split(['T', ' ']).next().unwrap_or(text);
+    ["%Y-%m-%d", "%Y/%m/%d", "%m/%d/%Y", "%d.%m.%Y", "%Y.%m.%d"]
+        .iter()
+        .find_map(|format| NaiveDate::parse_from_str(date, format).ok())
+        .filter(|d| crate::domain::dates::check_date(*d).is_ok())
 }
 
 /// The contacts of a file in order, each with the line it starts on: an
@@ -251,8 +319,32 @@ pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Optio
     }
     let grade = match values.get(&Field::Grade).and_then(|v| v.first()) {
         Some(text) => Some(text.parse::<Grade>().map_err(|e| e.to_string())?),
-        None => None,
+        // A deal's stage and its status: the colder wins (a lost deal at
+        // the proposal stage is lost).
+        None => all(Field::Stage).iter().filter_map(|s| grade_of_stage(s)).max(),
     };
+    let mut potential = None;
+    for raw in all(Field::Potential) {
+        let amount = raw.trim_end_matches(|c: char| c.is_alphabetic() || c.is_whitespace());
+        match crate::domain::Money::parse(amount) {
+            Ok(money) => potential = potential.max(Some(money)),
+            Err(_) => {
+                warnings.push(format!("potential '{raw}'"));
+                note_lines.push(format!("potential: {raw}"));
+            }
+        }
+    }
+    let mut day_of = |field: Field, label: &str| -> Option<NaiveDate> {
+        let raw = all(field).into_iter().next()?;
+        let day = parse_day(&raw);
+        if day.is_none() {
+            warnings.push(format!("{label} '{raw}'"));
+            note_lines.push(format!("{label}: {raw}"));
+        }
+        day
+    };
+    let follow_up = day_of(Field::FollowUp, "follow-up");
+    let contacted_elsewhere = day_of(Field::LastTouch, "last touch");
     // Google joins labels with " ::: " and adds its own, "* myContacts"
     // (every contact) and "* starred", which are no tags of the rep's.
     let tag_words: Vec<String> = all(Field::Tags)
@@ -275,13 +367,13 @@ pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Optio
         source: text(first(Field::Source)),
         note: text(note_lines.join("\n")),
         competitors: None,
-        potential: None,
+        potential,
         grade,
         tier: None,
         birthday,
         anniversary: None,
     };
-    Ok(Some(ParsedRow { input, personal_phones, warnings }))
+    Ok(Some(ParsedRow { input, personal_phones, warnings, follow_up, contacted_elsewhere }))
 }
 
 /// Who a duplicate duplicates: an account of the book, or an earlier row.
@@ -429,8 +521,24 @@ impl App {
                 progress.at(line);
             }
             let mut scratch = ImportReport::default();
-            if let Some((account, _)) = checked_contact(contact, now, region, line, &mut scratch) {
-                bulk.add(account)?;
+            if let Some((account, parsed)) = checked_contact(contact, now, region, line, &mut scratch) {
+                let follow_up = parsed.follow_up.map(|due| FollowUp {
+                    id: crate::domain::FollowUpId(0),
+                    account: AccountId(0),
+                    due,
+                    due_time: None,
+                    kind: TouchKind::Call,
+                    reason: FollowUpReason::Promised,
+                    note: self.words("import-follow-up-note", &[("file", label.into())]),
+                    status: FollowUpStatus::Open,
+                    snoozes: 0,
+                    snoozed_at: Vec::new(),
+                    created_at: now,
+                    closed_at: None,
+                    referral: None,
+                    from_outcome: None,
+                });
+                bulk.add(account, follow_up)?;
             }
         }
         bulk.finish()?;
@@ -461,9 +569,41 @@ fn checked_contact(
     };
     report.rows += 1;
     let mut account = Account::prospect(parsed.input.grade.unwrap_or(Grade::C), now);
+    account.contacted_elsewhere = parsed.contacted_elsewhere.filter(|day| *day <= now.date());
     if let Err(error) = parsed.input.apply_to(&mut account, crate::i18n::Lang::En, region) {
         report.rejected.push(RowNote { line, message: error.to_string() });
         return None;
     }
     Some((account, parsed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crm_stages_mean_grades_where_they_can() {
+        for (stage, grade) in [
+            ("subscriber", Some(Grade::C)),
+            ("lead", Some(Grade::C)),
+            ("Marketing Qualified Lead", Some(Grade::C)),
+            ("salesqualifiedlead", Some(Grade::B)),
+            ("opportunity", Some(Grade::A)),
+            ("customer", Some(Grade::A)),
+            ("Lead In", Some(Grade::C)),
+            ("Contact Made", Some(Grade::B)),
+            ("Proposal Made", Some(Grade::A)),
+            ("lost", Some(Grade::D)),
+            ("意向客户", Some(Grade::B)),
+            ("B", Some(Grade::B)),
+            ("open", None),
+            ("other", None),
+        ] {
+            assert_eq!(grade_of_stage(stage), grade, "{stage}");
+        }
+        assert_eq!(parse_day("2026-12-05 14:00:00"), NaiveDate::from_ymd_opt(2026, 12, 5));
+        assert_eq!(parse_day("12/05/2026"), NaiveDate::from_ymd_opt(2026, 12, 5));
+        assert_eq!(parse_day("2026-12-05T14:00:00Z"), NaiveDate::from_ymd_opt(2026, 12, 5));
+        assert_eq!(parse_day("soon"), None);
+    }
 }

@@ -23,12 +23,21 @@ fn field_of(header: &str) -> Option<Field> {
     // Pipedrive names each column by its object: "Person - Name",
     // "Person - Organization", "Organization - Name".
     if let Some((object, rest)) = header.trim_start_matches('\u{feff}').split_once(" - ") {
+        let dated = |rest: &str| {
+            matches!(rest, "nextactivitydate" | "lastactivitydate").then(|| field_of(rest)).flatten()
+        };
         match (normalize_header(object).as_str(), normalize_header(rest).as_str()) {
             ("person", "label") | ("organization", "label") => return Some(Tags),
             ("person", _) => return field_of(rest),
-            ("organization", "name") => return Some(Company),
+            ("organization", "name") | ("deal", "organization") => return Some(Company),
             ("organization", "address") => return Some(Address),
-            ("organization", _) | ("deal", _) | ("activity", _) | ("lead", _) => return None,
+            ("deal", "contactperson") => return Some(Name),
+            ("deal", "title") => return Some(Note),
+            ("deal", "value") => return Some(Potential),
+            ("deal", "stage") | ("deal", "status") => return Some(Stage),
+            ("activity", "duedate") => return Some(FollowUp),
+            ("organization" | "deal", rest) => return dated(rest),
+            ("activity", _) | ("lead", _) => return None,
             _ => {}
         }
     }
@@ -53,6 +62,15 @@ fn field_of(header: &str) -> Option<Field> {
         "source" | "来源" | "客户来源" => Some(Source),
         "address" | "地址" | "adresse" | "address1formatted" => Some(Address),
         "birthday" | "birthdate" | "dateofbirth" | "生日" | "出生日期" | "geburtstag" => Some(Birthday),
+        "potential" | "amount" | "dealvalue" | "dealamount" | "预计金额" | "潜在金额" | "金额" => {
+            Some(Potential)
+        }
+        "lifecyclestage" | "stage" | "dealstage" | "阶段" | "客户阶段" | "销售阶段" => Some(Stage),
+        "nextactivitydate" | "nextfollowup" | "followup" | "下次跟进" | "下次联系" | "跟进日期" => {
+            Some(FollowUp)
+        }
+        "lastactivitydate" | "lastcontacted" | "lastcontact" | "lasttouch" | "上次联系" | "最后联系"
+        | "最近联系" => Some(LastTouch),
         "phone" | "telephone" | "tel" | "电话" | "手机" | "手机号" | "手机号码" | "联系电话" | "电话号码"
         | "mobile" | "cell" => Some(Phone),
         "email" | "邮箱" | "电子邮件" | "邮件" | "电子邮箱" => Some(Email),
@@ -347,6 +365,30 @@ mod tests {
         assert_eq!(field_of("\u{feff}Name"), Some(Field::Name));
         assert_eq!(field_of("Title"), None, "Outlook's Title is Mr./Dr.");
         assert_eq!(field_of("Job Title"), Some(Field::Title));
+    }
+
+    #[test]
+    fn crm_columns_map_with_their_object_prefixes_and_in_chinese() {
+        for (header, field) in [
+            ("Deal - Value", Some(Field::Potential)),
+            ("Deal - Stage", Some(Field::Stage)),
+            ("Deal - Status", Some(Field::Stage)),
+            ("Deal - Contact person", Some(Field::Name)),
+            ("Deal - Organization", Some(Field::Company)),
+            ("Deal - Next activity date", Some(Field::FollowUp)),
+            ("Deal - Expected close date", None),
+            ("Activity - Due date", Some(Field::FollowUp)),
+            ("Organization - Last activity date", Some(Field::LastTouch)),
+            ("Organization - Owner", None),
+            ("Lifecycle Stage", Some(Field::Stage)),
+            ("Last Activity Date", Some(Field::LastTouch)),
+            ("预计金额", Some(Field::Potential)),
+            ("销售阶段", Some(Field::Stage)),
+            ("下次跟进", Some(Field::FollowUp)),
+            ("上次联系", Some(Field::LastTouch)),
+        ] {
+            assert_eq!(field_of(header), field, "{header}");
+        }
     }
 
     #[test]

@@ -386,6 +386,7 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
             created_at: moment(now, created_days_ago, &mut dice),
             converted_at: None,
             birthday: None,
+            contacted_elsewhere: None,
             anniversary: None,
         };
 

@@ -143,6 +143,11 @@ pub struct Account {
     /// The contact's birthday, greeted each year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub birthday: Option<MonthDay>,
+    /// The last contact another tool recorded before the account came in
+    /// (HubSpot's or Pipedrive's last activity date): the last touch until
+    /// Leadline records a later one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contacted_elsewhere: Option<NaiveDate>,
     /// A day the customer is greeted on each year; without one, the day
     /// of the first order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -172,6 +177,7 @@ impl Account {
             created_at,
             converted_at: None,
             birthday: None,
+            contacted_elsewhere: None,
             anniversary: None,
         }
     }

@@ -92,7 +92,9 @@ impl AccountSummary {
             stage: account.stage,
             archived: account.archived.as_ref().map(|a| a.reason),
             potential: account.potential,
-            last_touch: stats.last_touch,
+            last_touch: stats
+                .last_touch
+                .max(account.contacted_elsewhere.and_then(|d| d.and_hms_opt(0, 0, 0))),
             last_order: stats.last_order,
             revenue_days: stats.revenue_days.clone(),
             pending: stats.pending.clone(),

@@ -532,6 +532,7 @@ mod tests {
             created_at: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap().and_hms_opt(9, 0, 0).unwrap(),
             converted_at: None,
             birthday: None,
+            contacted_elsewhere: None,
             anniversary: None,
         }
     }

@@ -14,7 +14,7 @@ use chrono::NaiveDateTime;
 use super::history::{self, Change, HistoryEntry};
 use super::keys::IndexFamily;
 use super::{AccountRecord, CommitMark, Store, StoreError, codec, keys};
-use crate::domain::{Account, AccountId, AccountStats, MAX_ID};
+use crate::domain::{Account, AccountId, AccountStats, FollowUp, FollowUpId, MAX_ID};
 use crate::search::{self, SearchDoc};
 
 /// New accounts per batch: a few megabytes of records.
@@ -25,7 +25,8 @@ pub struct Bulk<'s> {
     synced_blobs: MutexGuard<'s, HashSet<OsString>>,
     entry: HistoryEntry,
     last_id: u64,
-    pending: Vec<Account>,
+    last_follow_up: u64,
+    pending: Vec<(Account, Option<FollowUp>)>,
     /// Stats of an account with no touches, orders or follow-ups.
     empty_stats: AccountStats,
 }
@@ -58,17 +59,31 @@ impl<'s> Bulk<'s> {
             synced_blobs,
             entry,
             last_id: counter("account")?,
+            last_follow_up: counter("follow_up")?,
             pending: Vec::with_capacity(BATCH),
             empty_stats: AccountStats::compute(&[], &[], &[]),
         })
     }
 
-    /// Adds a new account (its id is given here); written with its batch.
-    pub fn add(&mut self, mut account: Account) -> Result<AccountId, StoreError> {
+    /// Adds a new account (its id is given here) with a follow-up (the next
+    /// activity another tool had); written with its batch.
+    pub fn add(
+        &mut self,
+        mut account: Account,
+        follow_up: Option<FollowUp>,
+    ) -> Result<AccountId, StoreError> {
         let id = self.last_id.checked_add(1).filter(|id| *id <= MAX_ID);
         self.last_id = id.ok_or(StoreError::IdsExhausted { kind: "account" })?;
         account.id = AccountId(self.last_id);
-        self.pending.push(account);
+        let follow_up = match follow_up {
+            Some(follow_up) => {
+                let id = self.last_follow_up.checked_add(1).filter(|id| *id <= MAX_ID);
+                self.last_follow_up = id.ok_or(StoreError::IdsExhausted { kind: "follow_up" })?;
+                Some(FollowUp { id: FollowUpId(self.last_follow_up), account: account.id, ..follow_up })
+            }
+            None => None,
+        };
+        self.pending.push((account, follow_up));
         if self.pending.len() == BATCH {
             self.write_batch()?;
         }
@@ -95,13 +110,27 @@ impl<'s> Bulk<'s> {
         let mut changes = Vec::with_capacity(accounts.len());
         let mut search: BTreeMap<u32, Vec<SearchDoc>> = BTreeMap::new();
         let mut summaries: BTreeMap<u32, Vec<crate::domain::AccountSummary>> = BTreeMap::new();
-        for account in accounts {
+        for (account, follow_up) in accounts {
             let key = keys::account(account.id);
+            let stats = match &follow_up {
+                Some(follow_up) => {
+                    for (key, value) in [
+                        (keys::follow_up(follow_up.id), codec::encode(follow_up)),
+                        (keys::follow_up_of(account.id, follow_up.id), Vec::new()),
+                    ] {
+                        bytes += key.len() + value.len();
+                        changes.push(Change { key: key.clone(), before: None });
+                        batch.insert(key, value);
+                    }
+                    AccountStats::compute(&[], &[], std::slice::from_ref(follow_up))
+                }
+                None => self.empty_stats.clone(),
+            };
             search
                 .entry(IndexFamily::Search.chunk_of(account.id))
                 .or_default()
                 .push(SearchDoc::for_account(&account));
-            let record = AccountRecord { account, stats: self.empty_stats.clone() };
+            let record = AccountRecord { account, stats };
             summaries
                 .entry(IndexFamily::Summary.chunk_of(record.account.id))
                 .or_default()
@@ -144,6 +173,7 @@ impl<'s> Bulk<'s> {
         batch.insert(keys::history(self.entry.seq), codec::encode(&self.entry));
         batch.insert(keys::counter("history"), codec::encode_u64(self.entry.seq));
         batch.insert(keys::counter("account"), codec::encode_u64(self.last_id));
+        batch.insert(keys::counter("follow_up"), codec::encode_u64(self.last_follow_up));
         self.store.check_writable(bytes)?;
         if let Err(error) = self.store.data.apply_batch(batch) {
             return Err(self.store.failed_write(error));
@@ -201,7 +231,7 @@ mod tests {
         for i in 0..(BATCH + BATCH / 2) {
             let mut account = Account::prospect(Grade::C, at);
             account.name = format!("客户{i}");
-            bulk.add(account).unwrap();
+            bulk.add(account, None).unwrap();
         }
         // The process dies here: one batch is on disk, the entry open.
         drop(bulk);
