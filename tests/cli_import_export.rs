@@ -615,3 +615,65 @@ fn map_says_what_unknown_columns_hold_and_dry_run_shows_each_columns_field() {
     assert!(book.run(&["import", path, "--map", "Client=name"]).fails(2).contains("no column 'Client'"));
     assert!(book.run(&["import", path, "--map", "Kunde"]).fails(2).contains("'Column Name=field'"));
 }
+
+#[test]
+fn the_google_layout_has_google_contacts_columns_and_reads_back_as_it_was() {
+    let book = Book::new();
+    book.add(&[
+        "张伟",
+        "--company",
+        "绿源农资",
+        "--phone",
+        "138 0000 1111",
+        "--phone",
+        "0536-1234567",
+        "--tag",
+        "农场",
+    ]);
+    book.add(&[
+        "Anna Maria Weber",
+        "--email",
+        "anna@example.com",
+        "--birthday",
+        "03-15",
+        "--company",
+        "=HYPERLINK(1)",
+    ]);
+    let path = book.path("google.csv");
+    book.run(&["export", "--format", "csv", "--layout", "google", "-o", path.to_str().unwrap()]).ok();
+    let mut reader = csv::Reader::from_path(&path).unwrap();
+    let headers: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(&headers[..3], ["First Name", "Middle Name", "Last Name"]);
+    assert!(
+        headers.ends_with(&[
+            "Phone 1 - Label".into(),
+            "Phone 1 - Value".into(),
+            "Phone 2 - Label".into(),
+            "Phone 2 - Value".into()
+        ]),
+        "{headers:?}"
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let cell = |row: &csv::StringRecord, column: &str| {
+        row[headers.iter().position(|h| h == column).unwrap()].to_string()
+    };
+    let anna = rows.iter().find(|r| cell(r, "Last Name") == "Weber").unwrap();
+    assert_eq!(cell(anna, "First Name"), "Anna Maria");
+    assert_eq!(cell(anna, "Organization Name"), "'=HYPERLINK(1)", "formula-safe");
+    assert_eq!(cell(anna, "Birthday"), "--03-15");
+    let zhang = rows.iter().find(|r| cell(r, "Last Name") == "张").unwrap();
+    assert_eq!(cell(zhang, "First Name"), "伟");
+    assert_eq!(cell(zhang, "Labels"), "农场 ::: * myContacts");
+    assert_eq!(cell(zhang, "Phone 2 - Value"), "0536-1234567");
+
+    let other = Book::new();
+    assert!(other.run(&["import", path.to_str().unwrap()]).ok().contains("Imported 2 accounts"));
+    let back = other.json(&["show", "张伟", "--json"]);
+    assert_eq!(back["account"]["company"], "绿源农资");
+    assert_eq!(back["account"]["phones"], serde_json::json!(["138 0000 1111", "0536-1234567"]));
+    assert_eq!(back["account"]["tags"], serde_json::json!(["农场"]));
+    assert_eq!(other.json(&["show", "Anna Maria Weber", "--json"])["account"]["email"], "anna@example.com");
+
+    let error = book.run(&["export", "--format", "vcf", "--layout", "google"]).fails(2);
+    assert!(error.contains("use it with --format csv"), "{error}");
+}

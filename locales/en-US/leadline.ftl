@@ -755,3 +755,4 @@ error-merge-notes = the two notes together are longer than { $max } characters: 
 error-merge-referred = { $referrer } referred { $referee }: they are two people, not one
 dupes-line = { $what }: { $ids }
 import-follow-up-note = next activity from { $file }
+cli-layout-needs-csv = --layout google is a CSV layout: use it with --format csv

@@ -654,3 +654,4 @@ error-merge-notes = 两个备注加起来超过 { $max } 个字：先删短一�
 error-merge-referred = { $referrer } 介绍了 { $referee }：这是两个人，不是一个
 dupes-line = { $what }：{ $ids }
 import-follow-up-note = 来自 { $file } 的下一步
+cli-layout-needs-csv = --layout google 是 CSV 的格式：和 --format csv 一起用

@@ -246,6 +246,9 @@ pub enum Command {
         /// ics: remind so many minutes before a follow-up with a time (0: no reminders); one without goes off at 9:00 on its day
         #[arg(long, value_name = "MINUTES", default_value_t = 15)]
         alarm: u32,
+        /// csv: leadline (every field, the 80/20 marks and revenue) or google (Google Contacts' own columns, to import there)
+        #[arg(long, default_value = "leadline")]
+        layout: CsvLayout,
     },
     /// The automatic backups, newest first (restore one with `import` into an empty store)
     Backups {
@@ -363,6 +366,12 @@ pub enum ReferralAction {
         /// The referral's number (referrals lists it)
         id: u64,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CsvLayout {
+    Leadline,
+    Google,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

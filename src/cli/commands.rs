@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 
 use super::args::{
-    AddArgs, Command, ContactArgs, EditArgs, ExportFormat, FollowUpArgs, LogArgs, OrderArgs, ReferralAction,
+    AddArgs, Command, ContactArgs, CsvLayout, EditArgs, ExportFormat, FollowUpArgs, LogArgs, OrderArgs,
+    ReferralAction,
 };
 use super::{CliError, CliResult, also_lines, done, json, lang, print, print_raw, say, text, warn};
 use crate::app::demo::DemoOptions;
@@ -167,14 +168,17 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
             }
             Ok(0)
         }
+        Command::Export { format: f, layout: CsvLayout::Google, .. } if *f != ExportFormat::Csv => {
+            Err(AppError::Invalid(lang().text("cli-layout-needs-csv")).into())
+        }
         Command::Export { format: ExportFormat::Json, output, salvage, .. } => {
             export(app, output.as_ref(), *salvage)
         }
         Command::Export { format: ExportFormat::Ics, output, alarm, .. } => {
             export_calendar(app, output.as_ref(), *alarm)
         }
-        Command::Export { format: ExportFormat::Csv, output, .. } => {
-            super::export::export_csv(app, output.as_ref())
+        Command::Export { format: ExportFormat::Csv, output, layout, .. } => {
+            super::export::export_csv(app, output.as_ref(), *layout)
         }
         Command::Export { format: ExportFormat::Vdir, output, alarm, .. } => {
             super::export::export_vdir(app, output.as_ref(), *alarm)

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use super::args::CsvLayout;
 use super::{CliError, CliResult, lang, print_raw, say, warn};
 use crate::app::{AccountRow, App};
 use crate::domain::Account;
@@ -71,18 +72,108 @@ fn row(account: &Account, row: &AccountRow, revenue_total: String) -> Vec<String
     ]
 }
 
-pub fn export_csv(app: &App, output: Option<&PathBuf>) -> CliResult<i32> {
+/// The columns of Google Contacts' own CSV export that Leadline fills, in
+/// its order; phones get a label and a value column each.
+const GOOGLE_COLUMNS: &[&str] = &[
+    "First Name",
+    "Middle Name",
+    "Last Name",
+    "Organization Name",
+    "Organization Title",
+    "Birthday",
+    "Notes",
+    "Labels",
+    "E-mail 1 - Label",
+    "E-mail 1 - Value",
+    "Address 1 - Label",
+    "Address 1 - Formatted",
+];
+
+/// Chinese surnames of two characters; any other Chinese name's surname
+/// is its first character.
+const COMPOUND_SURNAMES: &[&str] = &[
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐",
+    "夏侯", "独孤", "南宫", "西门", "澹台", "端木", "呼延",
+];
+
+/// A name as Google's given and family name: 张伟 as 伟 and 张, 欧阳娜娜 as
+/// 娜娜 and 欧阳, Anna Maria Weber as "Anna Maria" and Weber; a single word
+/// is the given name alone.
+fn given_and_family(name: &str) -> (String, String) {
+    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    if name.chars().count() > 1 && name.chars().all(han) {
+        let surname = COMPOUND_SURNAMES
+            .iter()
+            .find(|s| name.starts_with(**s) && name.chars().count() > 2)
+            .map_or_else(|| name.chars().next().map(String::from).unwrap_or_default(), |s| s.to_string());
+        return (name[surname.len()..].to_string(), surname);
+    }
+    match name.rsplit_once(' ') {
+        Some((given, family)) => (given.to_string(), family.to_string()),
+        None => (name.to_string(), String::new()),
+    }
+}
+
+/// One account as a row of Google's layout; `phones` is how many phone
+/// columns the file has.
+fn google_row(account: &Account, phones: usize) -> Vec<String> {
+    let (given, family) = given_and_family(&account.name);
+    let birthday = account.birthday.map(|b| match b.year {
+        Some(_) => b.to_string(),
+        None => format!("--{:02}-{:02}", b.month, b.day),
+    });
+    // Google puts each imported contact in "My Contacts" by this label.
+    let labels: Vec<&str> = account.tags.iter().map(String::as_str).chain(["* myContacts"]).collect();
+    let text = |value: &Option<String>| value.clone().unwrap_or_default();
+    let mut cells = vec![
+        formula_safe(&given),
+        String::new(),
+        formula_safe(&family),
+        formula_safe(&text(&account.company)),
+        formula_safe(&text(&account.title)),
+        birthday.unwrap_or_default(),
+        formula_safe(&text(&account.note)),
+        formula_safe(&labels.join(" ::: ")),
+        String::new(),
+        formula_safe(&text(&account.email)),
+        String::new(),
+        formula_safe(&text(&account.address)),
+    ];
+    for at in 0..phones {
+        cells.push(String::new());
+        // A checked phone is digits and `+-(). ` alone: no formula can
+        // hide in it, and Google must read `+86 ...` as it is.
+        cells.push(account.phones.get(at).cloned().unwrap_or_default());
+    }
+    cells
+}
+
+pub fn export_csv(app: &App, output: Option<&PathBuf>, layout: CsvLayout) -> CliResult<i32> {
     let (accounts, unreadable) = app.accounts_for_export()?;
     if unreadable > 0 {
         warn(&format!("{unreadable} unreadable records were skipped; run `leadline doctor`"));
     }
     let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
-    let write = |writer: &mut csv::Writer<Vec<u8>>, cells: Vec<String>| {
-        writer.write_record(cells.iter().map(|c| formula_safe(c))).expect("a CSV row in memory");
-    };
-    write(&mut writer, COLUMNS.iter().map(|c| c.to_string()).collect());
-    for (record, account_row) in &accounts {
-        write(&mut writer, row(&record.account, account_row, record.stats.revenue_total.to_string()));
+    let mut write = |cells: Vec<String>| writer.write_record(&cells).expect("a CSV row in memory");
+    match layout {
+        CsvLayout::Leadline => {
+            write(COLUMNS.iter().map(|c| c.to_string()).collect());
+            for (record, account_row) in &accounts {
+                let cells = row(&record.account, account_row, record.stats.revenue_total.to_string());
+                write(cells.iter().map(|c| formula_safe(c)).collect());
+            }
+        }
+        CsvLayout::Google => {
+            let phones = accounts.iter().map(|(r, _)| r.account.phones.len()).max().unwrap_or(0).max(1);
+            let mut header: Vec<String> = GOOGLE_COLUMNS.iter().map(|c| c.to_string()).collect();
+            for n in 1..=phones {
+                header.extend([format!("Phone {n} - Label"), format!("Phone {n} - Value")]);
+            }
+            write(header);
+            for (record, _) in &accounts {
+                write(google_row(&record.account, phones));
+            }
+        }
     }
     let bytes = writer.into_inner().expect("a CSV in memory");
     match output {
@@ -163,6 +254,20 @@ pub fn export_vcf(app: &App, output: Option<&PathBuf>) -> CliResult<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_split_into_given_and_family_as_google_keeps_them() {
+        for (name, given, family) in [
+            ("张伟", "伟", "张"),
+            ("欧阳娜娜", "娜娜", "欧阳"),
+            ("欧阳", "阳", "欧"),
+            ("Anna Maria Weber", "Anna Maria", "Weber"),
+            ("Madonna", "Madonna", ""),
+            ("绿源农资 合作社", "绿源农资", "合作社"),
+        ] {
+            assert_eq!(given_and_family(name), (given.to_string(), family.to_string()), "{name}");
+        }
+    }
 
     #[test]
     fn cells_a_spreadsheet_would_run_are_neutralized() {
