@@ -287,4 +287,14 @@ fn review_and_focus_as_markdown() {
     assert!(!focus.contains("ID  NAME"), "table headers are not list items: {focus}");
     let chinese = book.run(&["--lang", "zh-CN", "review", "--md"]).ok();
     assert!(chinese.starts_with("# 2026-11-27 星期五 复盘"), "{chinese}");
+    for command in ["today", "plan", "review", "focus"] {
+        let md = book.run(&[command, "--md"]).ok();
+        assert_eq!(book.run(&[command, "--format", "md"]).ok(), md, "{command}");
+        assert_eq!(
+            book.run(&[command, "--format", "json"]).ok(),
+            book.run(&[command, "--json"]).ok(),
+            "{command}"
+        );
+        assert_ne!(book.run(&[command, "--format", "text"]).ok(), md, "{command}");
+    }
 }

@@ -144,6 +144,9 @@ pub enum Command {
         /// Print a Markdown report to paste into a chat or print: a line per account with its phone and why
         #[arg(long, conflicts_with = "json")]
         md: bool,
+        /// text, json or md: the same as --json and --md
+        #[arg(long, value_name = "FORMAT", conflicts_with_all = ["json", "md"])]
+        format: Option<ReportFormat>,
         /// Also list what is due but planned for a later day
         #[arg(long)]
         all: bool,
@@ -159,6 +162,9 @@ pub enum Command {
         /// Print a Markdown report: a heading per day, a line per account with its phone and why
         #[arg(long, conflicts_with = "json")]
         md: bool,
+        /// text, json or md: the same as --json and --md
+        #[arg(long, value_name = "FORMAT", conflicts_with_all = ["json", "md"])]
+        format: Option<ReportFormat>,
     },
     /// Record that one account referred another
     Refer {
@@ -192,6 +198,9 @@ pub enum Command {
         /// Print a Markdown report: the day's figures, then a line per account contacted or missed
         #[arg(long, conflicts_with = "json")]
         md: bool,
+        /// text, json or md: the same as --json and --md
+        #[arg(long, value_name = "FORMAT", conflicts_with_all = ["json", "md"])]
+        format: Option<ReportFormat>,
     },
     /// The 80/20 view: key accounts, ABC, effort against value, MVC/MGC/BZC, forecast
     Focus {
@@ -201,6 +210,9 @@ pub enum Command {
         /// Print a Markdown report: the figures, then the key, growable and below-zero accounts
         #[arg(long, conflicts_with = "json")]
         md: bool,
+        /// text, json or md: the same as --json and --md
+        #[arg(long, value_name = "FORMAT", conflicts_with_all = ["json", "md"])]
+        format: Option<ReportFormat>,
     },
     /// Customers whose tier differs from what their revenue suggests
     Tiers {
@@ -366,6 +378,13 @@ pub enum ReferralAction {
         /// The referral's number (referrals lists it)
         id: u64,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
+    Md,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -145,11 +145,11 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
             Ok(0)
         }
         Command::Search { query, limit, json } => search(app, query, *limit, *json),
-        Command::Today { json, md, all } => {
-            super::plan::today(app, super::plan::Output::of(*json, *md), *all)
+        Command::Today { json, md, format, all } => {
+            super::plan::today(app, super::plan::Output::of(*json, *md, *format), *all)
         }
-        Command::Plan { days, json, md } => {
-            super::plan::plan(app, *days, super::plan::Output::of(*json, *md))
+        Command::Plan { days, json, md, format } => {
+            super::plan::plan(app, *days, super::plan::Output::of(*json, *md, *format))
         }
         Command::Undo => {
             let summary = app.undo()?.value;
@@ -194,10 +194,15 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
         Command::Referrals { action: Some(ReferralAction::Deliver { id }), .. } => {
             super::referrals::deliver(app, ReferralId(*id))
         }
-        Command::Review { date, note, json, md } => {
-            super::review::review(app, date.as_deref(), note.as_deref(), super::plan::Output::of(*json, *md))
+        Command::Review { date, note, json, md, format } => super::review::review(
+            app,
+            date.as_deref(),
+            note.as_deref(),
+            super::plan::Output::of(*json, *md, *format),
+        ),
+        Command::Focus { json, md, format } => {
+            super::focus::focus(app, super::plan::Output::of(*json, *md, *format))
         }
-        Command::Focus { json, md } => super::focus::focus(app, super::plan::Output::of(*json, *md)),
         Command::Tiers { apply, json } => super::focus::tiers(app, *apply, *json),
         Command::Config | Command::Completions { .. } | Command::Man => {
             unreachable!("`config`, `completions` and `man` run without the store")

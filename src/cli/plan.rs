@@ -6,6 +6,7 @@ use std::io::IsTerminal;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use super::args::ReportFormat;
 use super::json::{self, date};
 use super::table::{Align, Table};
 use super::text::md_escape;
@@ -27,10 +28,10 @@ pub enum Output {
 }
 
 impl Output {
-    pub fn of(json: bool, md: bool) -> Output {
-        match (json, md) {
-            (true, _) => Output::Json,
-            (_, true) => Output::Markdown,
+    pub fn of(json: bool, md: bool, format: Option<ReportFormat>) -> Output {
+        match (json, md, format) {
+            (true, _, _) | (_, _, Some(ReportFormat::Json)) => Output::Json,
+            (_, true, _) | (_, _, Some(ReportFormat::Md)) => Output::Markdown,
             _ => Output::Text,
         }
     }
