@@ -401,6 +401,21 @@ fn search_narrows_as_you_type_and_opens_the_hit() {
 }
 
 #[test]
+fn search_finds_a_number_however_it_is_written() {
+    let mut f = fixture();
+    f.key(KeyCode::Char('/'));
+    f.type_text("+86 138-0000-1111");
+    match &f.model.overlay {
+        Some(Overlay::Search(search)) => {
+            let names: Vec<&str> =
+                search.found.hits.iter().map(|h| f.model.ctx.book.search.doc(h.index).name()).collect();
+            assert_eq!(names, ["张伟"], "typed 138 0000 1111");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
 fn a_tiny_terminal_says_so_and_a_resize_redraws() {
     let mut f = fixture();
     dispatch(&f.app, &mut f.model, Msg::Resize { width: 40, height: 10 });

@@ -196,3 +196,4 @@ help-leadline-today--format = text、json 或 md：和 --json、--md 一样
 help-leadline-plan--format = text、json 或 md：和 --json、--md 一样
 help-leadline-review--format = text、json 或 md：和 --json、--md 一样
 help-leadline-focus--format = text、json 或 md：和 --json、--md 一样
+help-leadline-export--path = 和 -o 一样：`export --format vdir 目录`

@@ -7,7 +7,6 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::{AccountMarks, App, AppError, AppResult, Referred, Written};
 use crate::app::store::{AccountRecord, Records};
 use crate::domain::contact::{TextField, check_email, check_name, check_phones, check_tags, optional_field};
-use crate::domain::phone::Region;
 use crate::domain::{
     Account, AccountId, AccountStats, AccountSummary, ArchiveReason, Archived, FollowUp, Grade, Money,
     MonthDay, Order, Referral, Stage, StageKind, StageLabel, Tier, Touch,
@@ -40,7 +39,9 @@ pub struct AccountInput {
 
 impl AccountInput {
     /// Applies the given fields to `account`, validating each.
-    pub(super) fn apply_to(&self, account: &mut Account, lang: Lang, region: Region) -> AppResult<()> {
+    /// New phones leave their international forms to be set
+    /// ([`Account::normalise_phones`]).
+    pub(super) fn apply_to(&self, account: &mut Account, lang: Lang) -> AppResult<()> {
         if let Some(name) = &self.name {
             account.name = check_name(name)?;
         }
@@ -57,7 +58,8 @@ impl AccountInput {
         text(&self.note, &mut account.note, TextField::Note)?;
         text(&self.competitors, &mut account.competitors, TextField::Competitors)?;
         if let Some(phones) = &self.phones {
-            account.set_phones(check_phones(phones.iter().map(String::as_str))?, region);
+            account.phones = check_phones(phones.iter().map(String::as_str))?;
+            account.phones_e164.clear();
         }
         if let Some(email) = &self.email {
             account.email = if email.trim().is_empty() { None } else { Some(check_email(email)?) };
@@ -240,7 +242,8 @@ impl App {
         let name = input.name.as_deref().ok_or_else(|| AppError::Invalid("name is empty".into()))?;
         let mut account = Account::prospect(input.grade.unwrap_or(Grade::C), now);
         account.name = check_name(name)?;
-        input.apply_to(&mut account, self.config.ui.lang(), self.region())?;
+        input.apply_to(&mut account, self.config.ui.lang())?;
+        account.normalise_phones(self.region());
         let referrer = referred.as_ref().map(|r| self.record(r.by)).transpose()?;
         let mut txn = self.begin();
         account.id = AccountId(txn.next_id("account")?);
@@ -273,7 +276,8 @@ impl App {
     /// Changes the given fields; returns the account as saved.
     pub fn edit_account(&self, id: AccountId, input: &AccountInput) -> AppResult<Written<AccountRecord>> {
         let mut record = self.record(id)?;
-        input.apply_to(&mut record.account, self.config.ui.lang(), self.region())?;
+        input.apply_to(&mut record.account, self.config.ui.lang())?;
+        record.account.normalise_phones(self.region());
         let mut txn = self.begin();
         txn.put_account(&record)?;
         let summary = self.config.ui.lang().text_with(

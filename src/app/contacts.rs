@@ -14,7 +14,7 @@ use crate::domain::contact::{
     ContactError, MAX_PHONES, TextField, check_email, check_name, check_phone, check_tags, clean_text,
     email_key,
 };
-use crate::domain::phone::{self, Region};
+use crate::domain::phone;
 use crate::domain::{
     Account, AccountId, FollowUp, FollowUpReason, FollowUpStatus, Grade, MonthDay, TouchKind,
 };
@@ -442,13 +442,17 @@ impl App {
         // Contacts to write, by their place in the file (two records may
         // start on one line: a CR alone ends a CSV record).
         let mut accepted: Vec<usize> = Vec::new();
+        // The accepted contacts' phones in their international form, kept
+        // for the second pass: normalising is most of a phone's cost.
+        let mut accepted_e164: Vec<Vec<String>> = Vec::new();
         for (index, (line, contact)) in contacts().enumerate() {
             if let Some(progress) = options.progress {
                 progress.at(line);
             }
-            let Some((account, parsed)) = checked_contact(contact, now, region, line, &mut report) else {
+            let Some((mut account, parsed)) = checked_contact(contact, now, line, &mut report) else {
                 continue;
             };
+            account.normalise_phones(region);
             let name = |seen: &Seen| match *seen {
                 Seen::Account(id) => match self.store.account(id) {
                     Ok(Some(record)) => format!("{} (#{id})", record.account.name),
@@ -496,6 +500,7 @@ impl App {
             }
             report.imported.push((line, account.name));
             accepted.push(index);
+            accepted_e164.push(std::mem::take(&mut account.phones_e164));
         }
         drop(seen);
         report.rejected.sort_by_key(|r| r.line);
@@ -512,6 +517,7 @@ impl App {
         let mut bulk =
             self.store.bulk(format!("import {} accounts from {label}", report.imported.len()), now)?;
         let mut wanted = accepted.into_iter().peekable();
+        let mut e164s = accepted_e164.into_iter();
         for (index, (line, contact)) in contacts().enumerate() {
             if wanted.peek() != Some(&index) {
                 continue;
@@ -521,7 +527,9 @@ impl App {
                 progress.at(line);
             }
             let mut scratch = ImportReport::default();
-            if let Some((account, parsed)) = checked_contact(contact, now, region, line, &mut scratch) {
+            if let Some((mut account, parsed)) = checked_contact(contact, now, line, &mut scratch) {
+                // Normalised in the first pass (the slow part of a phone).
+                account.phones_e164 = e164s.next().unwrap_or_default();
                 let follow_up = parsed.follow_up.map(|due| FollowUp {
                     id: crate::domain::FollowUpId(0),
                     account: AccountId(0),
@@ -555,7 +563,6 @@ impl App {
 fn checked_contact(
     contact: Result<Option<ParsedRow>, String>,
     now: chrono::NaiveDateTime,
-    region: Region,
     line: u64,
     report: &mut ImportReport,
 ) -> Option<(Account, ParsedRow)> {
@@ -570,7 +577,7 @@ fn checked_contact(
     report.rows += 1;
     let mut account = Account::prospect(parsed.input.grade.unwrap_or(Grade::C), now);
     account.contacted_elsewhere = parsed.contacted_elsewhere.filter(|day| *day <= now.date());
-    if let Err(error) = parsed.input.apply_to(&mut account, crate::i18n::Lang::En, region) {
+    if let Err(error) = parsed.input.apply_to(&mut account, crate::i18n::Lang::En) {
         report.rejected.push(RowNote { line, message: error.to_string() });
         return None;
     }

@@ -251,6 +251,9 @@ pub enum Command {
         /// Write to FILE instead of standard output (for vdir: the directory)
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// The same as -o: `export --format vdir DIR`
+        #[arg(value_name = "PATH", conflicts_with = "output")]
+        path: Option<PathBuf>,
         /// From a damaged store: write every record that can be read, and
         /// list the ones that cannot
         #[arg(long)]

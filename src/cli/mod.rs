@@ -89,13 +89,18 @@ pub fn main() -> i32 {
     let parse = |command: clap::Command| {
         command.try_get_matches_from(args.clone()).and_then(|m| Cli::from_arg_matches(&m))
     };
-    let cli = match parse(Cli::command()) {
+    let mut cli = match parse(Cli::command()) {
         Ok(cli) => cli,
         Err(_) => match parse(help::localized(Cli::command(), help_lang(&args))) {
             Ok(cli) => cli,
             Err(error) => return clap_error(error),
         },
     };
+    if let Some(Command::Export { output, path, .. }) = &mut cli.command {
+        if output.is_none() {
+            *output = path.take();
+        }
+    }
     match run(cli) {
         Ok(code) => code,
         Err(error) => {

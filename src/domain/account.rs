@@ -188,6 +188,15 @@ impl Account {
         self.phones = phones;
     }
 
+    /// Sets `phones_e164` where it is missing or out of step (after the
+    /// phones changed, or in a record written before numbers were
+    /// normalised).
+    pub fn normalise_phones(&mut self, region: Region) {
+        if self.phones_need_normalising() {
+            self.phones_e164 = phone::e164_list(&self.phones, region);
+        }
+    }
+
     /// Whether `phones_e164` is missing (written before numbers were
     /// normalised, or by hand) or out of step with the phones.
     pub fn phones_need_normalising(&self) -> bool {
