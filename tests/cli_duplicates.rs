@@ -42,6 +42,10 @@ fn an_import_skips_a_number_the_book_has_in_another_spelling() {
         run.stderr
     );
     assert!(run.stderr.contains("line 4: skipped 王芳 again: same phone as 王芳 (line 3)"), "{}", run.stderr);
+    book.run(&["undo"]).ok();
+    let zh = book.run(&["--lang", "zh-CN", "import", csv.to_str().unwrap(), "--dry-run"]);
+    assert!(zh.stderr.contains("跳过 张伟 (new phone)：张伟 (#1)已有这个电话"), "{}", zh.stderr);
+    assert!(zh.stderr.contains("跳过 王芳 again：王芳（第 3 行）已有这个电话"), "{}", zh.stderr);
 }
 
 #[test]

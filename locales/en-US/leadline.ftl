@@ -756,3 +756,7 @@ error-merge-referred = { $referrer } referred { $referee }: they are two people,
 dupes-line = { $what }: { $ids }
 import-follow-up-note = next activity from { $file }
 cli-layout-needs-csv = --layout google is a CSV layout: use it with --format csv
+import-row-of-line = { $name } (line { $line })
+import-skipped-phone = skipped { $name }: same phone as { $other }
+import-skipped-email = skipped { $name }: same email as { $other }
+import-kept-in-note = { $name }: kept in the note, not a valid number or address: { $what }

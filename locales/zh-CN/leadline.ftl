@@ -655,3 +655,7 @@ error-merge-referred = { $referrer } 介绍了 { $referee }：这是两个人，
 dupes-line = { $what }：{ $ids }
 import-follow-up-note = 来自 { $file } 的下一步
 cli-layout-needs-csv = --layout google 是 CSV 的格式：和 --format csv 一起用
+import-row-of-line = { $name }（第 { $line } 行）
+import-skipped-phone = 跳过 { $name }：{ $other }已有这个电话
+import-skipped-email = 跳过 { $name }：{ $other }已有这个邮箱
+import-kept-in-note = { $name }：不是有效的号码或地址，已放进备注：{ $what }

@@ -461,8 +461,11 @@ impl App {
                 Seen::Line(line) => {
                     let at = report.imported.partition_point(|(l, _)| *l < line);
                     let name = report.imported.get(at).map_or("", |(_, n)| n.as_str());
-                    format!("{name} (line {line})")
+                    self.words("import-row-of-line", &[("name", name.into()), ("line", line.into())])
                 }
+            };
+            let skipped = |id: &str, other: &Seen| {
+                self.words(id, &[("name", account.name.as_str().into()), ("other", name(other).into())])
             };
             let duplicate = parsed
                 .personal_phones
@@ -470,18 +473,14 @@ impl App {
                 .find_map(|p| {
                     seen.phones
                         .get(&phone_number(&account, p))
-                        .map(|other| format!("same phone as {}", name(other)))
+                        .map(|other| skipped("import-skipped-phone", other))
                 })
                 .or_else(|| {
                     let email = account.email.as_deref()?;
-                    seen.emails
-                        .get(&email_number(email))
-                        .map(|other| format!("same email as {}", name(other)))
+                    seen.emails.get(&email_number(email)).map(|other| skipped("import-skipped-email", other))
                 });
             if let Some(message) = duplicate {
-                report
-                    .duplicates
-                    .push(RowNote { line, message: format!("skipped {}: {message}", account.name) });
+                report.duplicates.push(RowNote { line, message });
                 continue;
             }
             for phone in &parsed.personal_phones {
@@ -491,11 +490,9 @@ impl App {
                 seen.emails.insert(email_number(email), Seen::Line(line));
             }
             if !parsed.warnings.is_empty() {
-                let message = format!(
-                    "{}: kept in the note, not a valid number or address: {}",
-                    account.name,
-                    parsed.warnings.join(", ")
-                );
+                let args =
+                    [("name", account.name.as_str().into()), ("what", parsed.warnings.join(", ").into())];
+                let message = self.words("import-kept-in-note", &args);
                 report.warnings.push(RowNote { line, message });
             }
             report.imported.push((line, account.name));
