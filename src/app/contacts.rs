@@ -442,9 +442,6 @@ impl App {
         // Contacts to write, by their place in the file (two records may
         // start on one line: a CR alone ends a CSV record).
         let mut accepted: Vec<usize> = Vec::new();
-        // The accepted contacts' phones in their international form, kept
-        // for the second pass: normalising is most of a phone's cost.
-        let mut accepted_e164: Vec<Vec<String>> = Vec::new();
         for (index, (line, contact)) in contacts().enumerate() {
             if let Some(progress) = options.progress {
                 progress.at(line);
@@ -497,7 +494,6 @@ impl App {
             }
             report.imported.push((line, account.name));
             accepted.push(index);
-            accepted_e164.push(std::mem::take(&mut account.phones_e164));
         }
         drop(seen);
         report.rejected.sort_by_key(|r| r.line);
@@ -514,7 +510,6 @@ impl App {
         let mut bulk =
             self.store.bulk(format!("import {} accounts from {label}", report.imported.len()), now)?;
         let mut wanted = accepted.into_iter().peekable();
-        let mut e164s = accepted_e164.into_iter();
         for (index, (line, contact)) in contacts().enumerate() {
             if wanted.peek() != Some(&index) {
                 continue;
@@ -525,8 +520,10 @@ impl App {
             }
             let mut scratch = ImportReport::default();
             if let Some((mut account, parsed)) = checked_contact(contact, now, line, &mut scratch) {
-                // Normalised in the first pass (the slow part of a phone).
-                account.phones_e164 = e164s.next().unwrap_or_default();
+                // Normalised again rather than kept from the first pass: a
+                // million small lists held across it fragment the heap, and
+                // the writes after pay for that more than a number costs.
+                account.normalise_phones(region);
                 let follow_up = parsed.follow_up.map(|due| FollowUp {
                     id: crate::domain::FollowUpId(0),
                     account: AccountId(0),

@@ -70,11 +70,37 @@ pub fn looks_like_phone(text: &str, min_digits: usize) -> bool {
 /// country's numbering plan has no room for (short codes such as 110,
 /// numbers missing digits), which are then matched by their digits as typed.
 pub fn e164(typed: &str, region: Region) -> Option<String> {
+    if let Some(national) = china_mobile(typed, region) {
+        return Some(format!("+86{national}"));
+    }
     let number = parse(typed, region)?;
     // E.164 is `+`, the country code and the national number (with its
     // leading zeros, as Italy's keep): written here, it costs a third of
     // what the crate's formatter does, which also drops Italy's 0.
     well_formed(&number).then(|| format!("+{}{}", number.code().value(), number.national()))
+}
+
+/// The eleven digits of a mainland Chinese mobile number (`1`, `3`–`9`,
+/// nine more; `179` is no mobile prefix), written with `+86`, `0086` or in
+/// `CN` without: most of a rep's book, read without the numbering plans,
+/// which take some 70 ms to load (a test checks that both read every
+/// prefix alike).
+fn china_mobile(typed: &str, region: Region) -> Option<String> {
+    if !looks_like_phone(typed, 11) {
+        return None;
+    }
+    let digits: String = typed.chars().filter(char::is_ascii_digit).collect();
+    let international = typed.trim_start_matches(|c: char| c == '(' || c.is_whitespace()).starts_with('+');
+    let national = match (international, digits.strip_prefix("0086")) {
+        (true, _) => digits.strip_prefix("86")?,
+        (false, Some(rest)) => rest,
+        (false, None) if region.0 == Id::CN => digits.as_str(),
+        (false, None) => return None,
+    };
+    let bytes = national.as_bytes();
+    let mobile =
+        bytes.len() == 11 && bytes[0] == b'1' && (b'3'..=b'9').contains(&bytes[1]) && &bytes[1..3] != b"79";
+    mobile.then(|| national.to_string())
 }
 
 /// Whether the number fits its country's plan as a whole (its general
@@ -93,6 +119,9 @@ fn well_formed(number: &phonenumber::PhoneNumber) -> bool {
 /// look for `13800001111`, found in both the typed and the international
 /// form), else its digits.
 pub fn search_digits(typed: &str, region: Region) -> String {
+    if let Some(national) = china_mobile(typed, region) {
+        return national;
+    }
     match parse(typed, region) {
         Some(number) if well_formed(&number) => number.national().to_string(),
         _ => typed.chars().filter(char::is_ascii_digit).collect(),
@@ -171,6 +200,38 @@ mod tests {
         ] {
             assert_eq!(e164(typed, Region::default()).as_deref(), Some(international), "{typed}");
         }
+    }
+
+    #[test]
+    fn mobile_numbers_read_without_the_plans_as_the_plans_read_them() {
+        let cn = Region::default();
+        for prefix in 100..200 {
+            for rest in ["00000000", "12345678", "99999999"] {
+                let national = format!("{prefix}{rest}");
+                let by_plans = phonenumber::parse(Some(Id::CN), &national)
+                    .ok()
+                    .filter(well_formed)
+                    .map(|n| format!("+{}{}", n.code().value(), n.national()));
+                let by_shortcut = china_mobile(&national, cn).map(|n| format!("+86{n}"));
+                if by_shortcut.is_some() {
+                    assert_eq!(by_shortcut, by_plans, "{national}");
+                } else {
+                    assert!(
+                        !(prefix >= 130 && by_plans.is_some()),
+                        "{national} is a mobile number the shortcut misses"
+                    );
+                }
+            }
+        }
+        let us: Region = "US".parse().unwrap();
+        assert_eq!(china_mobile("+86 138 0000 1111", us).as_deref(), Some("13800001111"));
+        assert_eq!(
+            china_mobile("138 0000 1111", us),
+            None,
+            "in the US, a number without +86 is no Chinese one"
+        );
+        assert_eq!(china_mobile("0086 138-0000-1111", cn).as_deref(), Some("13800001111"));
+        assert_eq!(china_mobile("+1 385 000 11112", cn), None);
     }
 
     #[test]
