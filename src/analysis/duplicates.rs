@@ -119,11 +119,20 @@ fn sounding_alike(accounts: &[&Account]) -> Vec<(Likeness, Vec<usize>)> {
             by_sound.entry(sound_of(&account.name)).or_default().push(index);
         }
     }
-    // Latin names join a group of Chinese ones, never make one alone.
+    // Latin names join a group of Chinese ones, never make one alone, in
+    // either order: Western forms write 王芳 as Fang Wang.
     for (index, account) in accounts.iter().enumerate() {
-        if !account.name.chars().any(is_han) {
-            if let Some(members) = by_sound.get_mut(&sound_of(&account.name)) {
-                members.push(index);
+        if account.name.chars().any(is_han) {
+            continue;
+        }
+        let words: Vec<&str> = account.name.split_whitespace().collect();
+        let reversed: String = words.iter().rev().copied().collect::<Vec<_>>().join(" ");
+        for sound in [sound_of(&account.name), sound_of(&reversed)] {
+            if let Some(members) = by_sound.get_mut(&sound) {
+                if !members.contains(&index) {
+                    members.push(index);
+                }
+                break;
             }
         }
     }
@@ -365,6 +374,7 @@ mod tests {
             account(7, "张伟", Some("丰收合作社"), &[]),
             account(8, "王芳", None, &["0536-1234567"]),
             account(9, "汪芳", Some("丰收合作社"), &[]),
+            account(10, "Fang Wang", None, &[]),
         ];
         assert_eq!(
             groups(&accounts),
@@ -379,7 +389,7 @@ mod tests {
                     ]
                 ),
                 (vec![5, 6], vec![Likeness::Email]),
-                (vec![8, 9], vec![Likeness::SoundsAlike]),
+                (vec![8, 9, 10], vec![Likeness::SoundsAlike]),
             ]
         );
     }

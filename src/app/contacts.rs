@@ -507,6 +507,10 @@ impl App {
         if let Some(progress) = options.progress {
             progress.pass("importing", lines);
         }
+        // The note of a follow-up names the file, not where it was.
+        let file_name = std::path::Path::new(label)
+            .file_name()
+            .map_or_else(|| label.to_string(), |name| name.to_string_lossy().into_owned());
         let mut bulk =
             self.store.bulk(format!("import {} accounts from {label}", report.imported.len()), now)?;
         let mut wanted = accepted.into_iter().peekable();
@@ -531,7 +535,7 @@ impl App {
                     due_time: None,
                     kind: TouchKind::Call,
                     reason: FollowUpReason::Promised,
-                    note: self.words("import-follow-up-note", &[("file", label.into())]),
+                    note: self.words("import-follow-up-note", &[("file", file_name.as_str().into())]),
                     status: FollowUpStatus::Open,
                     snoozes: 0,
                     snoozed_at: Vec::new(),
