@@ -129,6 +129,11 @@ fn merge_moves_all_history_to_the_kept_account_and_undo_takes_it_back() {
     );
     assert!(dry.contains("customer small"), "{dry}");
     assert_eq!(book.snapshot(), before, "a dry run changes nothing");
+    let zh = book.run(&["--lang", "zh-CN", "merge", "张伟", "2", "--dry-run"]).ok();
+    assert!(
+        zh.starts_with("将把 Zhang Wei（#2）合并到 张伟（#1）（移过来：1 次联系、1 笔订单、2 个跟进和 1 个转介绍），结果是："),
+        "{zh}"
+    );
 
     let out = book.run(&["merge", "张伟", "2"]).ok();
     assert_eq!(
