@@ -57,6 +57,25 @@ fn the_region_reads_numbers_written_without_a_country_code() {
     assert_eq!(shown["account"]["dial"], serde_json::json!(["+14155550100"]));
     assert_eq!(book.json(&["search", "+1 415 555 0100", "--json"])[0]["name"], "Anna Weber");
 
+    book.add(&["张伟", "--phone", "138 0000 1111"]);
+    let in_us = book.json(&["show", "张伟", "--json"])["account"]["dial"].clone();
+    assert_ne!(in_us, serde_json::json!(["+8613800001111"]), "no Chinese number in the US");
+
+    // The region changes: the numbers written without a country code are
+    // read again, once, outside the history (they follow from the phones).
+    let history = book.json(&["history", "--json"]);
+    book.configure("[contacts]\ndefault_region = \"CN\"\n");
+    let shown = book.json(&["show", "张伟", "--json"]);
+    assert_eq!(shown["account"]["dial"], serde_json::json!(["+8613800001111"]));
+    assert_eq!(
+        book.json(&["show", "Anna Weber", "--json"])["account"]["dial"],
+        serde_json::json!(["+864155550100"]),
+        "without a country code, a number is the region's"
+    );
+    assert_eq!(book.json(&["search", "+86 138 0000 1111", "--json"])[0]["name"], "张伟", "and indexed");
+    assert_eq!(book.json(&["history", "--json"]), history);
+    assert!(book.run(&["doctor"]).ok().contains("all good"));
+
     book.configure("[contacts]\ndefault_region = \"China\"\n");
     let error = book.run(&["list"]).fails(2);
     assert!(error.contains("'China' is not a region") && error.contains("line 2"), "{error}");

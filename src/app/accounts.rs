@@ -273,6 +273,27 @@ impl App {
         Ok(Written { value: record, changes, also })
     }
 
+    /// Works out the stored phones' international forms again when the
+    /// store's were worked out in another region (`[contacts]
+    /// default_region` changed) or not at all (a store from before them):
+    /// once, outside the history (they follow from the phones and the
+    /// settings, as the search index does).
+    pub(super) fn normalise_stored_phones(&self) -> AppResult<()> {
+        let region = self.region();
+        let name = region.to_string();
+        if self.store.phones_region()?.as_deref() == Some(name.as_str()) {
+            return Ok(());
+        }
+        self.store.rewrite_accounts(|account| {
+            let e164 = crate::domain::phone::e164_list(&account.phones, region);
+            let changed = e164 != account.phones_e164;
+            account.phones_e164 = e164;
+            changed
+        })?;
+        self.store.set_phones_region(&name)?;
+        Ok(())
+    }
+
     /// Changes the given fields; returns the account as saved.
     pub fn edit_account(&self, id: AccountId, input: &AccountInput) -> AppResult<Written<AccountRecord>> {
         let mut record = self.record(id)?;

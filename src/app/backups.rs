@@ -119,7 +119,9 @@ impl App {
             app.write_backup(BackupReason::BeforeMigration)?;
         }
         let App { store, clock, config } = app;
-        Ok(App { store: store.migrated()?, clock, config })
+        let app = App { store: store.migrated()?, clock, config };
+        app.normalise_stored_phones()?;
+        Ok(app)
     }
 
     pub fn backups_dir(&self) -> PathBuf {

@@ -24,9 +24,10 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// one integer each; 8: summaries carry the first phone, whether there is
 /// an email, and the day a follow-up was last closed (the daily plan);
 /// 9: the search index spells only a field's first character with its
-/// other readings; 10: summaries carry the birthday and the anniversary;
-/// 11: the search index holds phones in their international form too.
-pub const DERIVED_VERSION: u32 = 11;
+/// other readings; 10: summaries carry the birthday and the anniversary.
+/// (The search index's phones in their international form came without a
+/// rebuild: `App::normalise_stored_phones` rewrites what it changes.)
+pub const DERIVED_VERSION: u32 = 10;
 
 const SCHEMA_KEY: &[u8] = b"schema_version";
 const DERIVED_KEY: &[u8] = b"derived_version";
@@ -138,6 +139,44 @@ impl BatchWriter<'_> {
         self.pending = 0;
         Ok(())
     }
+}
+
+/// Rewrites the accounts `change` changes (it says whether it did), and
+/// their search chunks, in batches and outside the history: for what is
+/// worked out from an account's own fields, such as its phones'
+/// international forms. Stats and summaries stay as they are.
+pub(super) fn rewrite_accounts(
+    store: &Store,
+    mut change: impl FnMut(&mut crate::domain::Account) -> bool,
+) -> Result<usize, StoreError> {
+    let mut out = BatchWriter { store, batch: sled::Batch::default(), pending: 0, written: 0 };
+    let mut chunks: std::collections::BTreeSet<u32> = std::collections::BTreeSet::new();
+    let mut changed = 0;
+    for item in store.data.scan_prefix([keys::ACCOUNT]) {
+        let (key, value) = item?;
+        let Ok(mut record) = codec::decode::<AccountRecord>(&key, &value) else { continue };
+        if change(&mut record.account) {
+            chunks.insert(IndexFamily::Search.chunk_of(record.account.id));
+            out.insert(key.to_vec(), codec::encode(&record))?;
+            changed += 1;
+        }
+    }
+    out.flush()?;
+    for chunk in chunks {
+        let (start, end) = IndexFamily::Search.chunk_accounts(chunk);
+        let mut docs = Vec::new();
+        for item in store.data.range(start..end) {
+            let (key, value) = item?;
+            if let Ok(record) = codec::decode::<AccountRecord>(&key, &value) {
+                docs.push(SearchDoc::for_account(&record.account));
+            }
+        }
+        out.insert(IndexFamily::Search.chunk_key(chunk), codec::encode_text(&search::encode_chunk(&docs)))?;
+    }
+    out.flush()?;
+    let mut synced = store.writer.lock().unwrap_or_else(|p| p.into_inner());
+    store.make_durable(&mut synced)?;
+    Ok(changed)
 }
 
 /// What a rebuild does with the undo history.

@@ -158,6 +158,9 @@ pub type KeyValue = (Vec<u8>, Vec<u8>);
 pub const TOUCH_CHUNK: usize = 32;
 pub const ORDER_CHUNK: usize = 32;
 
+/// The meta key of [`Store::phones_region`].
+const PHONES_REGION_KEY: &[u8] = b"phones_region";
+
 /// How a store is opened.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct OpenOptions {
@@ -343,6 +346,25 @@ impl Store {
         let at = last.as_ref().map_or(chrono::NaiveDateTime::MIN, |m| m.at);
         let mark = last.unwrap_or(CommitMark { seq: 0, at, summary: String::new(), interrupted: Vec::new() });
         let _ = self.mark.write(&CommitMark { interrupted: accounts, ..mark });
+    }
+
+    /// The region the stored phones' international forms were worked out
+    /// in (`[contacts] default_region`); None in a store from before them.
+    pub fn phones_region(&self) -> Result<Option<String>, StoreError> {
+        Ok(self.meta.get(PHONES_REGION_KEY)?.map(|bytes| String::from_utf8_lossy(&bytes).into_owned()))
+    }
+
+    /// Rewrites the accounts `change` changes, outside the history (see
+    /// `migrate::rewrite_accounts`); durable on return.
+    pub fn rewrite_accounts(&self, change: impl FnMut(&mut Account) -> bool) -> Result<usize, StoreError> {
+        migrate::rewrite_accounts(self, change)
+    }
+
+    /// Records the region the phones are now normalised in; durable on return.
+    pub fn set_phones_region(&self, region: &str) -> Result<(), StoreError> {
+        self.meta.insert(PHONES_REGION_KEY, region.as_bytes())?;
+        let mut synced = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        self.make_durable(&mut synced)
     }
 
     /// The changes Leadline committed that the store lost, when it was
