@@ -81,6 +81,13 @@ fn csv_rows_with_errors_are_all_reported_and_nothing_is_imported() {
     assert!(run.stderr.contains("line 10: rejected: no name or company"), "{}", run.stderr);
     assert!(run.stderr.contains("line 2: skipped 张伟: same email as Existing (#1)"), "{}", run.stderr);
     assert_eq!(book.snapshot(), before);
+
+    // In Chinese, each line says why in Chinese.
+    let zh = book.run(&["--lang", "zh-CN", "import", fixture("contacts_zh.csv").to_str().unwrap()]);
+    assert_eq!(zh.code, 1, "{}", zh.stderr);
+    assert!(zh.stderr.contains("没有姓名也没有公司"), "{}", zh.stderr);
+    assert!(zh.stderr.contains("级别“E”不对"), "{}", zh.stderr);
+    assert!(zh.stderr.contains("跳过 张伟：Existing (#1)已有这个邮箱"), "{}", zh.stderr);
 }
 
 #[test]

@@ -52,3 +52,7 @@ error-store-corrupt = 读不了记录 { $key }：{ $reason }（运行 `leadline 
 error-disk-full = 磁盘满了：什么都没保存（{ $path } 大约需要 { $needed } 空间，只剩 { $free }）
 error-disk-full-saving = 磁盘满了：数据没写成，也不会再写；请清理 { $path } 所在磁盘的空间，然后运行 `leadline doctor`
 error-disk-full-open = 磁盘满了：打不开数据目录 { $path }：sled 打开时要写文件；请先清理磁盘空间
+error-row-too-long = 有一个值比任何字段都长（最多 { $max } 个字）
+error-row-no-name = 没有姓名也没有公司
+error-card-unended = 这张名片没有 END:VCARD
+error-card-no-name = 这张名片没有姓名、公司或昵称

@@ -231,18 +231,39 @@ fn parse_day(raw: &str) -> Option<NaiveDate> {
 
 /// The contacts of a file in order, each with the line it starts on: an
 /// error for one that cannot be read, `None` for an empty row.
-pub(super) type Contacts<'a> = Box<dyn Iterator<Item = (u64, Result<Option<ParsedRow>, String>)> + 'a>;
+pub(super) type Contacts<'a> = Box<dyn Iterator<Item = (u64, Result<Option<ParsedRow>, RowError>)> + 'a>;
+
+/// Why a row or a card of a contacts file is not imported; worded in the
+/// rep's language by `i18n::Words`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RowError {
+    #[error("a value is longer than any field holds ({0} characters at most)")]
+    TooLong(usize),
+    #[error("no name or company")]
+    NoName,
+    #[error(transparent)]
+    Contact(#[from] ContactError),
+    #[error(transparent)]
+    Keyword(#[from] crate::domain::UnknownKeyword),
+    #[error("the card has no END:VCARD")]
+    CardUnended,
+    #[error("the card has no name, company or nickname")]
+    CardNoName,
+    /// What the CSV reader or the check of its quotes found, in its words.
+    #[error("{0}")]
+    File(String),
+}
 
 /// A contact from the values found for each field (several per field: the
 /// first name, company, title or address counts; every phone and email).
 /// None when there are no values at all.
-pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Option<ParsedRow>, String> {
+pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Option<ParsedRow>, RowError> {
     if values.is_empty() {
         return Ok(None);
     }
     let longest = TextField::ALL.iter().map(|f| f.max_chars()).max().unwrap_or(0);
     if values.values().flatten().any(|value| value.chars().nth(longest * 2).is_some()) {
-        return Err(format!("a value is longer than any field holds ({longest} characters at most)"));
+        return Err(RowError::TooLong(longest));
     }
     let first = |field| values.get(&field).and_then(|v| v.first()).map(|s| clean_text(s)).unwrap_or_default();
     let mut name = first(Field::Name);
@@ -260,9 +281,9 @@ pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Optio
         name = company.clone();
     }
     if name.is_empty() {
-        return Err("no name or company".into());
+        return Err(RowError::NoName);
     }
-    let name = check_name(&name).map_err(|e| e.to_string())?;
+    let name = check_name(&name)?;
     let all = |field| -> Vec<String> {
         values
             .get(&field)
@@ -279,7 +300,7 @@ pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Optio
     for (field, personal) in [(Field::Phone, true), (Field::SharedPhone, false)] {
         for raw in all(field) {
             if phones.len() > MAX_PHONES {
-                return Err(ContactError::TooManyPhones.to_string());
+                return Err(ContactError::TooManyPhones.into());
             }
             match check_phone(&raw) {
                 Ok(phone) if !phones.contains(&phone) => {
@@ -318,7 +339,7 @@ pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Optio
         }
     }
     let grade = match values.get(&Field::Grade).and_then(|v| v.first()) {
-        Some(text) => Some(text.parse::<Grade>().map_err(|e| e.to_string())?),
+        Some(text) => Some(text.parse::<Grade>()?),
         // A deal's stage and its status: the colder wins (a lost deal at
         // the proposal stage is lost).
         None => all(Field::Stage).iter().filter_map(|s| grade_of_stage(s)).max(),
@@ -354,7 +375,7 @@ pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Optio
         .map(|t| t.trim().trim_start_matches('*').trim().to_string())
         .filter(|t| !t.is_empty())
         .collect();
-    let tags = check_tags(tag_words.iter().map(String::as_str)).map_err(|e| e.to_string())?;
+    let tags = check_tags(tag_words.iter().map(String::as_str))?;
     let text = |value: String| Some(value).filter(|v| !v.is_empty());
     let input = AccountInput {
         name: Some(name),
@@ -425,6 +446,7 @@ impl App {
         options: ImportOptions<'_>,
     ) -> AppResult<ImportReport> {
         let region = self.region();
+        let lang = self.config.ui.lang();
         let mut seen = SeenContacts::default();
         for record in self.store.accounts()?.items {
             let id = Seen::Account(record.account.id);
@@ -446,7 +468,7 @@ impl App {
             if let Some(progress) = options.progress {
                 progress.at(line);
             }
-            let Some((mut account, parsed)) = checked_contact(contact, now, line, &mut report) else {
+            let Some((mut account, parsed)) = checked_contact(contact, now, line, &mut report, lang) else {
                 continue;
             };
             account.normalise_phones(region);
@@ -523,7 +545,7 @@ impl App {
                 progress.at(line);
             }
             let mut scratch = ImportReport::default();
-            if let Some((mut account, parsed)) = checked_contact(contact, now, line, &mut scratch) {
+            if let Some((mut account, parsed)) = checked_contact(contact, now, line, &mut scratch, lang) {
                 // Normalised again rather than kept from the first pass: a
                 // million small lists held across it fragment the heap, and
                 // the writes after pay for that more than a number costs.
@@ -559,24 +581,26 @@ impl App {
 /// A contact as an account ready to add, or `None` (then rejected in the
 /// report, or an empty row).
 fn checked_contact(
-    contact: Result<Option<ParsedRow>, String>,
+    contact: Result<Option<ParsedRow>, RowError>,
     now: chrono::NaiveDateTime,
     line: u64,
     report: &mut ImportReport,
+    lang: crate::i18n::Lang,
 ) -> Option<(Account, ParsedRow)> {
+    use crate::i18n::Words;
     let parsed = match contact {
         Ok(Some(parsed)) => parsed,
         Ok(None) => return None,
-        Err(message) => {
-            report.rejected.push(RowNote { line, message });
+        Err(error) => {
+            report.rejected.push(RowNote { line, message: error.words(lang) });
             return None;
         }
     };
     report.rows += 1;
     let mut account = Account::prospect(parsed.input.grade.unwrap_or(Grade::C), now);
     account.contacted_elsewhere = parsed.contacted_elsewhere.filter(|day| *day <= now.date());
-    if let Err(error) = parsed.input.apply_to(&mut account, crate::i18n::Lang::En) {
-        report.rejected.push(RowNote { line, message: error.to_string() });
+    if let Err(error) = parsed.input.apply_to(&mut account, lang) {
+        report.rejected.push(RowNote { line, message: error.words(lang) });
         return None;
     }
     Some((account, parsed))

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::contacts::{Contacts, Field, ImportOptions, ImportReport, ParsedRow, contact_from};
+use super::contacts::{Contacts, Field, ImportOptions, ImportReport, ParsedRow, RowError, contact_from};
 use super::encoding::decode_owned;
 use super::{App, AppError, AppResult};
 
@@ -244,7 +244,7 @@ fn unbalanced_quotes(text: &str, delimiter: u8, columns: usize) -> Vec<(u64, Str
     problems
 }
 
-fn parse_row(columns: &[Option<Field>], cells: &csv::StringRecord) -> Result<Option<ParsedRow>, String> {
+fn parse_row(columns: &[Option<Field>], cells: &csv::StringRecord) -> Result<Option<ParsedRow>, RowError> {
     let mut values: HashMap<Field, Vec<String>> = HashMap::new();
     for (field, cell) in columns.iter().zip(cells.iter()) {
         if let Some(field) = field {
@@ -313,9 +313,10 @@ impl App {
                 Ok(cells) => {
                     (cells.position().map_or(0, |p| lines.line_at(p.byte())), parse_row(columns, &cells))
                 }
-                Err(error) => {
-                    (error.position().map_or(0, |p| lines.line_at(p.byte())), Err(error.to_string()))
-                }
+                Err(error) => (
+                    error.position().map_or(0, |p| lines.line_at(p.byte())),
+                    Err(RowError::File(error.to_string())),
+                ),
             });
             Box::new(blame_stray_quotes(records, &stray_quotes))
         };
@@ -328,7 +329,7 @@ impl App {
 /// lines hold the quote's line) the error that says so.
 fn blame_stray_quotes<'a, I>(records: I, stray: &'a [(u64, String)]) -> impl Iterator<Item = I::Item> + 'a
 where
-    I: Iterator<Item = (u64, Result<Option<ParsedRow>, String>)> + 'a,
+    I: Iterator<Item = (u64, Result<Option<ParsedRow>, RowError>)> + 'a,
 {
     let mut records = records.peekable();
     let mut next_stray = 0;
@@ -340,7 +341,7 @@ where
                 break;
             }
             if *open >= line {
-                result = Err(message.clone());
+                result = Err(RowError::File(message.clone()));
             }
             next_stray += 1;
         }

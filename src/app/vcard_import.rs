@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use encoding_rs::{Encoding, UTF_8};
 
-use super::contacts::{Contacts, Field, ImportOptions, ImportReport, ParsedRow, contact_from};
+use super::contacts::{Contacts, Field, ImportOptions, ImportReport, ParsedRow, RowError, contact_from};
 use super::encoding::{decode, utf16_without_bom};
 use super::{App, AppResult};
 
@@ -301,8 +301,8 @@ impl App {
 fn cards<'a>(
     lines: &'a [(u64, Vec<u8>)],
     encoding: &'static Encoding,
-) -> impl Iterator<Item = (u64, Result<Option<ParsedRow>, String>)> + 'a {
-    let unended = || Err("the card has no END:VCARD".to_string());
+) -> impl Iterator<Item = (u64, Result<Option<ParsedRow>, RowError>)> + 'a {
+    let unended = || Err(RowError::CardUnended);
     let mut lines = lines.iter();
     let mut card: Option<(u64, Vec<Property<'a>>)> = None;
     std::iter::from_fn(move || {
@@ -318,10 +318,7 @@ fn cards<'a>(
                 ("END", "VCARD") => {
                     if let Some((start, properties)) = card.take() {
                         let contact = match contact_from(&fields_of(&properties, encoding)) {
-                            Ok(None) => Err("the card has no name, company or nickname".to_string()),
-                            Err(message) if message == "no name or company" => {
-                                Err("the card has no name, company or nickname".to_string())
-                            }
+                            Ok(None) | Err(RowError::NoName) => Err(RowError::CardNoName),
                             other => other,
                         };
                         return Some((start, contact));

@@ -52,6 +52,21 @@ impl Words for ContactError {
     }
 }
 
+impl Words for crate::app::contacts::RowError {
+    fn message(&self) -> Option<(&'static str, Vec<(&'static str, String)>)> {
+        use crate::app::contacts::RowError;
+        match self {
+            RowError::TooLong(max) => Some(("error-row-too-long", vec![("max", max.to_string())])),
+            RowError::NoName => Some(("error-row-no-name", vec![])),
+            RowError::Contact(error) => error.message(),
+            RowError::Keyword(error) => error.message(),
+            RowError::CardUnended => Some(("error-card-unended", vec![])),
+            RowError::CardNoName => Some(("error-card-no-name", vec![])),
+            RowError::File(_) => None,
+        }
+    }
+}
+
 impl Words for MoneyError {
     fn message(&self) -> Option<(&'static str, Vec<(&'static str, String)>)> {
         Some(match self {
@@ -182,6 +197,11 @@ mod tests {
             Box::new(ContactError::Email("zw@".into())),
             Box::new(ContactError::Tag("".into())),
             Box::new(ContactError::TooManyTags),
+            Box::new(crate::app::contacts::RowError::TooLong(20_000)),
+            Box::new(crate::app::contacts::RowError::NoName),
+            Box::new(crate::app::contacts::RowError::CardUnended),
+            Box::new(crate::app::contacts::RowError::CardNoName),
+            Box::new(crate::app::contacts::RowError::Contact(ContactError::TooManyTags)),
             Box::new(MoneyError::Empty),
             Box::new(MoneyError::Negative("-1".into())),
             Box::new(MoneyError::Malformed("abc".into())),
