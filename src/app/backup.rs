@@ -356,10 +356,7 @@ impl App {
         let max_id = |ids: &mut dyn Iterator<Item = u64>| ids.max().unwrap_or(0);
         for account in &backup.accounts {
             let mut account = account.clone();
-            if account.phones_need_normalising() {
-                let phones = std::mem::take(&mut account.phones);
-                account.set_phones(phones, self.region());
-            }
+            account.normalise_phones(self.region());
             let mut account_touches = touches.remove(&account.id).unwrap_or_default();
             account_touches.sort_by_key(|t| t.id);
             let mut account_orders = orders.remove(&account.id).unwrap_or_default();

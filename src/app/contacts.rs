@@ -14,7 +14,6 @@ use crate::domain::contact::{
     ContactError, MAX_PHONES, TextField, check_email, check_name, check_phone, check_tags, clean_text,
     email_key,
 };
-use crate::domain::phone;
 use crate::domain::{
     Account, AccountId, FollowUp, FollowUpReason, FollowUpStatus, Grade, MonthDay, TouchKind,
 };
@@ -424,12 +423,6 @@ fn email_number(email: &str) -> u64 {
     hash_of(&email_key(email))
 }
 
-/// The hash of what identifies one of the account's phones.
-fn phone_number(account: &Account, phone: &str) -> u64 {
-    let e164 = account.phones.iter().position(|p| p == phone).and_then(|i| account.phones_e164.get(i));
-    hash_of(&phone::match_key(phone, e164.map_or("", String::as_str)))
-}
-
 impl App {
     /// Adds contacts: rejects what could not be read, skips duplicates (of
     /// the book or of an earlier contact) by phone or email, and saves the
@@ -486,14 +479,17 @@ impl App {
             let skipped = |id: &str, other: &Seen| {
                 self.words(id, &[("name", account.name.as_str().into()), ("other", name(other).into())])
             };
-            let duplicate = parsed
-                .personal_phones
+            // The personal phones' keys (office numbers are shared).
+            let phone_keys: Vec<u64> = account
+                .phones
                 .iter()
-                .find_map(|p| {
-                    seen.phones
-                        .get(&phone_number(&account, p))
-                        .map(|other| skipped("import-skipped-phone", other))
-                })
+                .zip(account.phone_match_keys(region))
+                .filter(|(phone, _)| parsed.personal_phones.contains(phone))
+                .map(|(_, key)| hash_of(&key))
+                .collect();
+            let duplicate = phone_keys
+                .iter()
+                .find_map(|key| seen.phones.get(key).map(|other| skipped("import-skipped-phone", other)))
                 .or_else(|| {
                     let email = account.email.as_deref()?;
                     seen.emails.get(&email_number(email)).map(|other| skipped("import-skipped-email", other))
@@ -502,8 +498,8 @@ impl App {
                 report.duplicates.push(RowNote { line, message });
                 continue;
             }
-            for phone in &parsed.personal_phones {
-                seen.phones.insert(phone_number(&account, phone), Seen::Line(line));
+            for key in phone_keys {
+                seen.phones.insert(key, Seen::Line(line));
             }
             if let Some(email) = &account.email {
                 seen.emails.insert(email_number(email), Seen::Line(line));

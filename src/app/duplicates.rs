@@ -47,18 +47,15 @@ impl App {
     pub fn merge_accounts(&self, keep: AccountId, gone: AccountId, dry_run: bool) -> AppResult<Merged> {
         let kept = self.record(keep)?;
         let other = self.record(gone)?;
-        let names = |id: &str| {
-            [
-                ("keep", kept.account.name.as_str().into()),
-                ("keep_id", keep.to_string().into()),
-                ("gone", other.account.name.as_str().into()),
-                ("gone_id", gone.to_string().into()),
-                ("id", id.to_string().into()),
-            ]
-        };
+        let names = [
+            ("keep", kept.account.name.as_str().into()),
+            ("keep_id", keep.to_string().into()),
+            ("gone", other.account.name.as_str().into()),
+            ("gone_id", gone.to_string().into()),
+        ];
         let account =
             duplicates::merged(&kept.account, &other.account, self.region()).map_err(|e| match e {
-                MergeError::SameAccount => AppError::Conflict(self.words("error-merge-same", &names(""))),
+                MergeError::SameAccount => AppError::Conflict(self.words("error-merge-same", &[])),
                 MergeError::NotesTooLong { max } => {
                     AppError::Conflict(self.words("error-merge-notes", &[("max", max.into())]))
                 }
@@ -84,7 +81,7 @@ impl App {
         let record = AccountRecord { account, stats: AccountStats::default() };
         let moved = txn.merge_accounts(&record, gone, &days)?;
         if !dry_run {
-            txn.commit(self.words("history-merge", &names("")), self.now())?;
+            txn.commit(self.words("history-merge", &names), self.now())?;
         }
         Ok(Merged { account: record.account, gone: other.account, moved })
     }

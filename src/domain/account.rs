@@ -199,7 +199,7 @@ impl Account {
 
     /// Whether `phones_e164` is missing (written before numbers were
     /// normalised, or by hand) or out of step with the phones.
-    pub fn phones_need_normalising(&self) -> bool {
+    fn phones_need_normalising(&self) -> bool {
         self.phones_e164.len() != self.phones.len()
     }
 

@@ -18,7 +18,6 @@ pub struct Moved {
     pub orders: usize,
     pub follow_ups: usize,
     pub referrals: usize,
-    pub plan_days: usize,
 }
 
 impl Txn<'_> {
@@ -95,7 +94,6 @@ impl Txn<'_> {
             let mut seen = false;
             day.plan.retain(|entry| entry.account != keep_id || !std::mem::replace(&mut seen, true));
             self.put_day_record(&day);
-            moved.plan_days += 1;
         }
 
         self.remove_raw(keys::account(gone));

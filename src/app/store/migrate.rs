@@ -55,9 +55,7 @@ fn read_version(store: &Store, key: &[u8]) -> Result<Option<u32>, StoreError> {
 }
 
 fn write_version(store: &Store, key: &[u8], version: u32) -> Result<(), StoreError> {
-    store.meta.insert(key, &version.to_be_bytes())?;
-    let mut synced = store.writer.lock().unwrap_or_else(|p| p.into_inner());
-    store.make_durable(&mut synced)
+    store.put_meta(key, &version.to_be_bytes())
 }
 
 /// Whether [`on_open`] would change anything but a new store's stamp.

@@ -362,7 +362,13 @@ impl Store {
 
     /// Records the region the phones are now normalised in; durable on return.
     pub fn set_phones_region(&self, region: &str) -> Result<(), StoreError> {
-        self.meta.insert(PHONES_REGION_KEY, region.as_bytes())?;
+        self.put_meta(PHONES_REGION_KEY, region.as_bytes())
+    }
+
+    /// Writes one of the store's own facts (a version, a region); durable
+    /// on return.
+    fn put_meta(&self, key: &[u8], value: &[u8]) -> Result<(), StoreError> {
+        self.meta.insert(key, value)?;
         let mut synced = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         self.make_durable(&mut synced)
     }
