@@ -14,4 +14,5 @@ pub mod domain;
 pub mod files;
 pub mod i18n;
 pub mod search;
+pub mod simulation;
 pub mod tui;
