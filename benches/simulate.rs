@@ -4,7 +4,8 @@
 
 fn main() {
     let days = std::env::var("SIM_DAYS").ok().and_then(|d| d.parse().ok()).unwrap_or(90);
-    let options = leadline::simulation::SimOptions { days, ..Default::default() };
+    let seed = std::env::var("SIM_SEED").ok().and_then(|d| d.parse().ok()).unwrap_or(11);
+    let options = leadline::simulation::SimOptions { days, seed, ..Default::default() };
     let dir = tempfile::tempdir().expect("a temporary directory");
     let started = std::time::Instant::now();
     let report = leadline::simulation::run(dir.path(), &options).expect("the simulation runs");
@@ -21,6 +22,11 @@ fn main() {
         "never planned: {} of {} active accounts ({} of them VIP or large)",
         report.never_planned, report.accounts, report.never_planned_big
     );
+    if std::env::var("SIM_DEBUG").is_ok() {
+        for d in report.days.iter().filter(|d| d.worked) {
+            println!("{} touches {:>2} effort {:>5.1} key {:>5.1} ({:.0}%)", d.date, d.touches, d.effort, d.effort_key, 100.0 * d.effort_key / d.effort.max(1.0));
+        }
+    }
     for goal in report.goals() {
         println!("[{}] {}: {}", if goal.met { "met" } else { "NOT MET" }, goal.name, goal.measured);
     }

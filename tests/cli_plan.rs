@@ -59,11 +59,23 @@ fn on_the_demo_book_today_is_a_plan_for_the_day_with_the_promises_and_the_key_ac
     assert!(promised.is_subset(&planned), "{promised:?} not all in {planned:?}");
     assert!(today.iter().take(promised.len()).all(|r| r["slot"] == "promise"), "promises first");
 
-    // 20 of the 25 slots are kept for key and MGC accounts: all of them
-    // get a row today when fewer have work due.
-    let focus_due = all.iter().filter(|r| r["focus"] == true).count();
-    let focus_today = today.iter().filter(|r| r["focus"] == true).count();
-    assert_eq!(focus_today, focus_due.min(20), "{focus_today} of {focus_due} key and MGC accounts due");
+    // The key accounts get the target share of the day's effort (a visit
+    // weighs 5, a call 2, an SMS 1): those due, then those brought forward.
+    let focus: Value = book.json(&["focus", "--json"]);
+    let key: BTreeSet<u64> =
+        rows(&focus["key_accounts"]).iter().map(|k| k["id"].as_u64().unwrap()).collect();
+    let weight = |r: &&Value| match r["channel"].as_str().unwrap() {
+        "visit" | "meeting" => 5.0,
+        "gift" => 3.0,
+        "call" => 2.0,
+        _ => 1.0,
+    };
+    let all_effort: f64 = today.iter().map(weight).sum();
+    let key_effort: f64 =
+        today.iter().filter(|r| key.contains(&r["account_id"].as_u64().unwrap())).map(weight).sum();
+    assert!((key_effort / all_effort - 0.6).abs() <= 5.0 / all_effort, "{key_effort} of {all_effort}");
+    assert!(today.iter().any(|r| r["kind"] == "focus" && r["reason_codes"][0] == "focus_key_account"));
+    assert!(today.iter().filter(|r| r["channel"] == "visit").count() >= 3, "a few visits to key accounts");
     assert!(today.iter().all(|r| r["phone"].is_string()), "every row is call-ready");
 
     // The key accounts got real effort: no warning on this book.
@@ -81,15 +93,22 @@ fn the_plan_of_the_week_is_stable_and_working_a_day_changes_only_what_the_work_c
     for (day, json) in week.iter().zip(rows(&plan["days"])) {
         let promises = rows(&json["rows"]).iter().filter(|r| r["slot"] == "promise").count();
         assert!(day.1.len() as u64 <= json["capacity"].as_u64().unwrap().max(promises as u64), "{}", day.0);
-        assert!(day.1.iter().all(|id| seen.insert(*id)), "an account on two days: {}", day.0);
+        // Due work on one day at most; a key account may come forward again.
+        let due: Vec<u64> = rows(&json["rows"])
+            .iter()
+            .filter(|r| r["kind"] != "focus")
+            .map(|r| r["account_id"].as_u64().unwrap())
+            .collect();
+        assert!(due.iter().all(|id| seen.insert(*id)), "an account on two days: {}", day.0);
     }
 
-    // Work the first day: a call on every row, and each promise kept.
+    // Work the first day: a call that reaches them on every row, which
+    // keeps each promise.
     for row in rows(&plan["days"][0]["rows"]) {
         let id = row["account_id"].as_u64().unwrap();
-        book.run(&["log", "call", &format!("#{id}"), "--outcome", "reached"]).ok();
+        let logged = book.run(&["log", "call", &format!("#{id}"), "--outcome", "reached"]).ok();
         if let Some(follow_up) = row["follow_up_id"].as_u64() {
-            book.run(&["done", &follow_up.to_string()]).ok();
+            assert!(logged.contains(&format!("closed follow-up #{follow_up}")), "{logged}");
         }
     }
     let worked = rows(&book.json(&["today", "--json"]));
@@ -98,15 +117,25 @@ fn the_plan_of_the_week_is_stable_and_working_a_day_changes_only_what_the_work_c
 
     book.now = "2026-11-28T09:00".into();
     let tomorrow = days(&book.json(&["plan", "--days", "6", "--json"]));
-    let touched: HashSet<u64> = week[0].1.iter().copied().collect();
+    // Key accounts come forward by when they were last reached: the
+    // projection leaves them out.
+    let key_rows: HashSet<u64> = rows(&plan["days"])
+        .iter()
+        .flat_map(|d| rows(&d["rows"]))
+        .filter(|r| r["kind"] == "focus")
+        .map(|r| r["account_id"].as_u64().unwrap())
+        .collect();
+    let touched: HashSet<u64> = week[0].1.iter().copied().chain(key_rows).collect();
     let untouched = |days: &[(String, Vec<u64>)]| -> Vec<(String, Vec<u64>)> {
         days.iter()
             .map(|(d, ids)| (d.clone(), ids.iter().copied().filter(|id| !touched.contains(id)).collect()))
             .collect()
     };
+    // The next days stand, but for the accounts worked; further out the
+    // plan leans on the effort the day's work changed, and moves.
     assert_eq!(
-        untouched(&tomorrow),
-        untouched(&week[1..]),
+        untouched(&tomorrow)[..2],
+        untouched(&week[1..])[..2],
         "the days after stand, but for the accounts worked"
     );
     let review = book.json(&["review", "--date", "2026-11-27", "--json"]);
@@ -186,7 +215,10 @@ fn an_order_restarts_the_cadence_unless_the_settings_say_otherwise() {
     book.now = "2026-11-20T10:00".into();
     book.run(&["order", "宋玉兰", "5000"]).ok();
     book.now = common::NOW.into();
-    assert!(rows(&book.json(&["today", "--json"])).is_empty(), "ordered a week ago: in contact");
+    // Ordered a week ago: in contact, no cadence due (the book's one key
+    // account may still come forward for the 80/20 rule).
+    let today = rows(&book.json(&["today", "--json"]));
+    assert!(today.iter().all(|r| r["kind"] == "focus"), "ordered a week ago: in contact: {today:?}");
     let list = rows(&book.json(&["list", "--json"]));
     assert_eq!(list[0]["last_touch"], "2026-11-20T10:00:00", "the order is the last contact");
     book.configure("[plan]\norders_reset_cadence = false\n");

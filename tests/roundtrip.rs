@@ -80,6 +80,7 @@ fn account() -> impl Strategy<Value = Account> {
                 (stage, archived, created_at, converted_at),
             )| {
                 let phones: Vec<String> = phones.into_iter().collect();
+                let wrong: Vec<String> = phones.first().filter(|_| archived.is_some()).cloned().into_iter().collect();
                 Account {
                     id: AccountId(0),
                     name,
@@ -102,6 +103,9 @@ fn account() -> impl Strategy<Value = Account> {
                     contacted_elsewhere: None,
                     anniversary: converted_at.map(|t| t.date() + chrono::Duration::days(3)),
                     converted_at,
+                    // A wrong number now and then: the first phone of an
+                    // archived account.
+                    unreachable_phones: wrong,
                 }
             },
         )
@@ -149,6 +153,7 @@ fn book() -> impl Strategy<Value = Backup> {
                         outcome,
                         note,
                         lesson: String::new(),
+                        purpose: leadline::domain::Purpose::ALL[i % leadline::domain::Purpose::ALL.len()],
                     })
                     .collect();
                 book.orders = orders
@@ -179,6 +184,8 @@ fn book() -> impl Strategy<Value = Backup> {
                             snoozed_at: vec![created_at; snoozes.min(4) as usize],
                             referral: None,
                             from_outcome: (snoozes % 2 == 0).then_some(Outcome::QuoteSent),
+                            attempts: snoozes % 3,
+                            attempted_at: vec![created_at; (snoozes % 3) as usize],
                             created_at,
                             closed_at: (!status.is_pending()).then_some(created_at),
                         }

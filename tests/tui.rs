@@ -54,6 +54,7 @@ fn touch(
         lesson: String::new(),
         at: at(when),
         next: None,
+        purpose: leadline::domain::Purpose::Ordinary,
     }
 }
 
@@ -156,8 +157,10 @@ fn today_ranks_one_row_per_account_most_urgent_first() {
     // 张伟 (A) owes 王芳's referral a thank-you, 王芳 (B) a first call;
     // 李娜 (VIP) is overdue without a referral, but she is the key account
     // (95% of the revenue), which lifts her above 王芳; Anna's follow-up is
-    // for tomorrow, which keeps her off even past her cadence.
-    assert_eq!(f.today_names(), ["张伟", "李娜", "王芳"]);
+    // for tomorrow, which keeps her off even past her cadence; 赵文, added
+    // 9 days ago and never called, is a new lead due its first contact.
+    assert_eq!(f.today_names(), ["张伟", "李娜", "王芳", "赵文"]);
+    assert_eq!(f.today_reasons(3), ["new lead: first contact (D grade, added 9 days ago)"]);
     let first = f.today_reasons(0);
     assert_eq!(first[..2], ["overdue 8 days".to_string(), "thank for referring 王芳".into()]);
     assert_eq!(first[2], "1 more due");
@@ -224,9 +227,9 @@ fn keys_move_through_lists_and_screens() {
     f.key(KeyCode::Char('j'));
     assert_eq!(f.model.get::<Today>().list.list.selected, 1);
     f.key(KeyCode::Char('G'));
-    assert_eq!(f.model.get::<Today>().list.list.selected, 2);
+    assert_eq!(f.model.get::<Today>().list.list.selected, 3);
     f.key(KeyCode::Char('j'));
-    assert_eq!(f.model.get::<Today>().list.list.selected, 2, "stays on the last row");
+    assert_eq!(f.model.get::<Today>().list.list.selected, 3, "stays on the last row");
     f.key(KeyCode::Char('g'));
     assert_eq!(f.model.get::<Today>().list.list.selected, 0);
     f.key(KeyCode::Tab);
@@ -271,8 +274,9 @@ fn logging_a_call_through_the_form_saves_it_durably_and_says_so() {
     assert_eq!(
         f.status(),
         "Saved call with 张伟 (no-answer), next step 11-30. \
-         Also closed follow-ups #2 (call, due 11-19), #3 (call, due 11-25). u undoes it.",
-        "the overdue promises the next step replaced are named"
+         Also follow-up #2 stays open: nobody answered (tried once); due again 11-30. \
+         Also follow-up #3 stays open: nobody answered (tried once); due again 11-30. u undoes it.",
+        "the promises tried are named, and move to the next step's day"
     );
     let touches = f.app.account_detail(AccountId(1)).unwrap().touches;
     let last = touches.first().unwrap();
@@ -280,11 +284,11 @@ fn logging_a_call_through_the_form_saves_it_durably_and_says_so() {
         (last.kind, last.outcome, last.note.as_str(), last.lesson.as_str()),
         (TouchKind::Call, Some(Outcome::NoAnswer), "又没人接 will retry", "老板上午不在")
     );
-    assert_eq!(f.today_names(), ["李娜", "王芳"], "the call did 张伟's row");
+    assert_eq!(f.today_names(), ["李娜", "王芳", "赵文"], "the call did 张伟's row");
     assert_eq!(f.today_rows(true), ["张伟"], "which stays in the plan, done");
     f.key(KeyCode::Char('u'));
     assert!(f.status().starts_with("Undid: log call with 张伟"), "{}", f.status());
-    assert_eq!(f.today_names(), ["张伟", "李娜", "王芳"]);
+    assert_eq!(f.today_names(), ["张伟", "李娜", "王芳", "赵文"]);
     assert!(f.model.ctx.book.kept.is_empty(), "the plan kept by the call went with it");
 }
 
@@ -363,7 +367,7 @@ fn done_grades_and_errors_from_the_store_show_in_the_status_bar() {
     let mut f = fixture();
     f.key(KeyCode::Char('x'));
     assert_eq!(f.status(), "Done: follow-up with 张伟. u undoes it.");
-    assert_eq!(f.today_names(), ["李娜", "王芳", "张伟"], "张伟's other follow-up is only 2 days overdue");
+    assert_eq!(f.today_names(), ["李娜", "王芳", "张伟", "赵文"], "张伟's other follow-up is only 2 days overdue");
     assert_eq!(f.model.get::<Today>().done(), 0, "张伟's row has a promise still due");
     f.key(KeyCode::Char('2'));
     f.key(KeyCode::Char('+'));
@@ -579,7 +583,7 @@ fn the_review_screen_steps_through_days_but_not_past_today() {
     f.key(KeyCode::Char('6'));
     assert_eq!(f.model.screen_title(), "Review");
     assert!(f.screen().contains("Review of 2026-11-27, Friday"), "{}", f.screen());
-    assert!(f.screen().contains("Still due     王芳 (#"), "today is not over: {}", f.screen());
+    assert!(f.screen().contains("Still due     张伟 (#2), 李娜 (#5), 王芳 (#1)"), "today is not over: {}", f.screen());
     f.key(KeyCode::Char(']'));
     assert_eq!(f.status(), "The review cannot look past today.");
     for _ in 0..9 {

@@ -98,6 +98,7 @@ fn call(account: AccountId) -> TouchInput {
         lesson: String::new(),
         at: None,
         next: None,
+        purpose: leadline::domain::Purpose::Ordinary,
     }
 }
 

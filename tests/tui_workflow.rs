@@ -215,6 +215,7 @@ fn log(
         lesson: String::new(),
         at,
         next: None,
+        purpose: leadline::domain::Purpose::Ordinary,
     };
     f.app.log_touch(&input).unwrap();
 }

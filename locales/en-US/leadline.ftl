@@ -75,6 +75,7 @@ follow-up-reason-cadence = cadence
 follow-up-reason-referral = referral
 follow-up-reason-holiday = holiday
 follow-up-reason-after-sale = after-sale
+follow-up-reason-incentive = incentive
 stage-grade = { $grade } grade
 stage-tier-vip = VIP
 stage-tier-large = LARGE
@@ -108,11 +109,27 @@ greeting-sms = send a greeting
 greeting-visit = visit with greetings
 greeting-gift = send a greeting or a gift
 reason-key-account = key account
+reason-forward-key = key account: { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    } since your last { $kind }; { $share } of your revenue
+reason-forward-key-never = key account: not reached yet; { $share } of your revenue
+reason-forward-growable = room to grow: { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    } since your last { $kind }; { $headroom } more to win
+reason-forward-growable-never = room to grow: not reached yet; { $headroom } more to win
+reason-first-contact = new lead: first contact ({ $stage }, added { $days ->
+        [0] today
+        [one] 1 day ago
+       *[other] { $days } days ago
+    })
 reason-big-potential = big potential
 reason-sms-fatigue = { $count } unanswered SMS: call or visit instead
 reason-join = {"; "}
 done-touch = done: { $kind } at { $time }
 done-closed = done: follow-up closed
+done-order = done: order recorded
 planned-holiday = the holiday is that day
 planned-promise = a promise due
 planned-focus = a slot kept for key and MGC accounts
@@ -323,6 +340,7 @@ review-streak-days = { $days ->
 } with the plan worked to zero
 review-reflection-none = none yet
 review-holiday = a holiday greeting
+review-focus = a key account, brought forward
 review-cadence-of = { $stage }, past its cadence
 review-cadence = past its cadence
 review-touch-outcome = { $kind } ({ $outcome })
@@ -429,6 +447,10 @@ also-closed = closed { $count ->
 } { $list }
 also-closed-outcome = #{ $id } ({ $outcome })
 also-closed-due = #{ $id } ({ $kind }, due { $due })
+also-tried = follow-up #{ $id } stays open: nobody answered (tried { $times ->
+        [one] once
+       *[other] { $times } times
+    }); due again { $due }
 also-moved = moved follow-up #{ $id } to { $due }: the same promise, made earlier today
 also-referral = scheduled follow-ups #{ $call } (call { $referee } by { $call_due }) and #{ $thank } (thank { $referrer } by { $thank_due })
 note-referred-by = referred by { $name }
@@ -479,6 +501,10 @@ cli-day-done = , { $done }/{ $total } done
 cli-day-over = {" "}(over capacity: { $promises } promises for { $slots } slots)
 cli-day-slots = {" "}({ $promises } promised, { $focus } in key and MGC slots)
 cli-nothing-planned = Nothing planned. Well done.
+plan-short = Key accounts { $share } of today's effort (target { $target }): { $why }
+plan-short-promises = promises fill the day
+plan-short-worked = none left to bring forward
+cli-projection = Over capacity today: the days after are a projection that assumes today's plan is worked.
 cli-later = Later ({ $count }):
 cli-later-hint = { $count } more due are planned for the coming days: `leadline plan` says when, `today --all` lists them.
 cli-all-have-a-day = Everything due in these days has a day.
@@ -666,6 +692,7 @@ kind-reason = { $kind } ({ $reason })
 note-after-colon = : { $note }
 
 ## Errors the app words itself
+error-greeting = '{ $given }' is not an occasion to greet: use { $known }
 error-undo-too-old = the next change to undo ('{ $what }', { $at }) is older than the undo history keeps
 error-in-future = { $what } { $at } is in the future
 error-in-past = { $what } { $day } is in the past

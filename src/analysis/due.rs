@@ -57,7 +57,7 @@ pub fn coded_reasons(follow_up: &FollowUp, today: NaiveDate, lang: Lang) -> Vec<
             let kind = lang.text(&format!("kind-{}", follow_up.kind.as_str()));
             lang.text_with("due-what-plain", &[("reason", reason().into()), ("kind", kind.into())])
         }
-        (note, FollowUpReason::Referral) => note.to_string(),
+        (note, FollowUpReason::Referral | FollowUpReason::Incentive) => note.to_string(),
         (note, _) => {
             lang.text_with("due-what-note", &[("reason", reason().into()), ("note", note.to_string().into())])
         }
@@ -79,6 +79,7 @@ fn reason_code(reason: FollowUpReason) -> &'static str {
         FollowUpReason::Referral => "referral",
         FollowUpReason::Holiday => "holiday",
         FollowUpReason::AfterSale => "after_sale",
+        FollowUpReason::Incentive => "incentive",
     }
 }
 
@@ -129,6 +130,8 @@ mod tests {
             snoozed_at: Vec::new(),
             referral: None,
             from_outcome: None,
+            attempts: 0,
+            attempted_at: Vec::new(),
         }
     }
 

@@ -260,16 +260,23 @@ fn big_potential(summaries: &[AccountSummary], mgc: &[Listed]) -> crate::analysi
         .collect()
 }
 
-/// Only what the daily ranking boosts: the key accounts and the prospects
-/// with the most headroom. Skips effort and costs, so `today` stays quick.
+/// What the daily ranking boosts and the plan keeps: the key accounts, the
+/// prospects with the most headroom, the key accounts' share of the effort.
+/// Skips costs and the rest of the report, so `today` stays quick.
 pub fn marks(summaries: &[AccountSummary], today: NaiveDate, rules: &FocusRules) -> Marks {
     let revenue: Vec<Money> = summaries.iter().map(|s| s.revenue_12m(today)).collect();
     let curve = curve(summaries, &revenue, rules);
     let mgc = growable(summaries, &revenue, rules);
+    let windows = Windows::new(today, rules);
+    let effort = |s: &AccountSummary| if s.is_active() { windows.effort(s) } else { 0.0 };
+    let total = summaries.iter().fold(0.0, |sum, s| sum + effort(s));
+    let key = curve.customers[..curve.key_count].iter().fold(0.0, |sum, l| sum + effort(&summaries[l.index]));
     Marks {
         key_accounts: curve.customers[..curve.key_count].iter().map(|l| summaries[l.index].id).collect(),
         big_potential: big_potential(summaries, &mgc),
         growable: mgc.iter().map(|l| summaries[l.index].id).collect(),
+        revenue_total: curve.revenue_total,
+        effort_share_key: (total > 0.0).then(|| key / total),
     }
 }
 
@@ -535,6 +542,8 @@ impl Focus {
             key_accounts: self.key_accounts().iter().map(|l| summaries[l.index].id).collect(),
             big_potential: big_potential(summaries, &self.mgc),
             growable: self.mgc.iter().map(|l| summaries[l.index].id).collect(),
+            revenue_total: self.revenue_total,
+            effort_share_key: (self.effort_total > 0.0).then_some(self.effort_share_key),
         }
     }
 }

@@ -1,19 +1,33 @@
 //! The daily plan: what a rep can do in a day, chosen from everything due.
 //!
-//! Each day holds at most its capacity (`[plan] capacity`, or the
-//! weekday's): first every promised follow-up due or overdue (a promise is
-//! a promise, even over capacity), then the slots kept for key and MGC
-//! accounts (`key_share` of the capacity), then the rest by score. What
-//! does not fit waits for the next day, where it competes again, scored as
-//! of that day. Every account appears on one day at most.
+//! Each working day holds at most its capacity (`[plan] capacity`, or the
+//! weekday's; a day with none plans nothing and everything waits):
+//!
+//! 1. Every promised follow-up due or overdue (a promise is a promise, even
+//!    over capacity), a greeting on its day, and the dated greetings of key
+//!    accounts and VIPs that must go today for all of them to go by their
+//!    deadline (a gift a few days before the festival). Key accounts first,
+//!    C and D prospects last.
+//! 2. The rest of the day by the 80/20 rule, in effort rather than rows
+//!    (a visit weighs 5, a call 2, an SMS 1; `[focus.effort]`): while the
+//!    key accounts have less than `[plan] key_share` (the focus
+//!    `effort_target`) of the day's planned effort, the next row is theirs:
+//!    work due first, else a key account brought forward by how long since
+//!    it was last reached against its revenue, proposed as a visit while
+//!    the day has visits left (`[plan] visits_per_day`). Otherwise the next
+//!    row is other work due, MGC accounts first, then by score. Spare room
+//!    goes to MGC accounts brought forward by their room to grow.
+//!
+//! What does not fit waits for the next working day, where it competes
+//! again, scored as of that day. Every account appears on one day at most.
 //!
 //! The schedule is a function of the book and the day alone, so asking
 //! twice gives the same plan, and tomorrow's plan after today's was worked
 //! is what today said it would be, apart from what the work changed. The
 //! first day's rows as they stood at its first change are kept (the
 //! `kept` entries): working them does not pull others in, and a row stays
-//! in the plan, done, once its account got a touch or its follow-up was
-//! closed.
+//! in the plan, done, once its account got a touch, an order, or its
+//! follow-up was closed.
 
 use std::collections::{HashMap, HashSet};
 
@@ -21,18 +35,73 @@ use chrono::{Duration, NaiveDate};
 
 use crate::i18n::Lang;
 
-use super::ranking::{Due, Marks, Personal, Ranked, YearDays, personal};
+use super::due::Reason;
+use super::ranking::{Due, Marks, Personal, Ranked, YearDays, best_channel, personal, unanswered_sms};
 use crate::config::Config;
-use crate::domain::{AccountId, AccountSummary, FollowUpId, PlanEntry, RowKind, Slot, TouchKind};
+use crate::domain::{
+    AccountId, AccountSummary, FollowUpId, Grade, Money, PlanEntry, RowKind, Slot, Stage, TouchKind,
+};
 
 /// The most days one plan looks ahead.
 pub const MAX_DAYS: u32 = 60;
 
+/// Days after a touch that reached a key account before the plan brings it
+/// forward again; an MGC waits longer.
+const KEY_GAP: i64 = 2;
+const GROWABLE_GAP: i64 = 7;
+
+/// Below the target by more than this, the day says why.
+const SHORT_BY: f64 = 0.05;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
     Open,
-    /// The account got a touch that day, or its follow-up was closed.
+    /// The account got a touch or an order that day, or its follow-up was
+    /// closed.
     Done,
+}
+
+/// Why the plan brought an account forward with nothing due.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Forward {
+    /// An MGC account (room to grow), not a key account.
+    pub growable: bool,
+    /// Days since the last touch that reached them, and its channel; none
+    /// when nothing reached them yet.
+    pub since: Option<(i64, TouchKind)>,
+    /// A key account's share of the book's revenue over 12 months.
+    pub revenue_share: f64,
+    /// An MGC's potential beyond its revenue.
+    pub headroom: Money,
+}
+
+impl Forward {
+    fn reasons(&self, lang: Lang) -> Vec<Reason> {
+        let (code, key) = match (self.growable, self.since) {
+            (false, Some(_)) => ("focus_key_account", "reason-forward-key"),
+            (false, None) => ("focus_key_account", "reason-forward-key-never"),
+            (true, Some(_)) => ("focus_growable", "reason-forward-growable"),
+            (true, None) => ("focus_growable", "reason-forward-growable-never"),
+        };
+        let (days, kind) = self.since.unwrap_or((0, TouchKind::Call));
+        let text = lang.text_with(
+            key,
+            &[
+                ("days", days.into()),
+                ("kind", lang.text(&format!("kind-{}", kind.as_str())).into()),
+                ("share", share_words(self.revenue_share).into()),
+                ("headroom", self.headroom.grouped().into()),
+            ],
+        );
+        vec![Reason::new(code, text)]
+    }
+}
+
+/// A share as a rep reads it: "7%", and "0.4%" where a whole percent would
+/// say nothing.
+pub fn share_words(share: f64) -> String {
+    let percent = share * 100.0;
+    if percent > 0.0 && percent < 1.0 { format!("{percent:.1}%") } else { format!("{percent:.0}%") }
 }
 
 /// One row of a day's plan.
@@ -46,6 +115,7 @@ pub struct Planned {
     pub slot: Slot,
     /// A key account or an MGC.
     pub focus: bool,
+    pub key_account: bool,
     /// Its score on its day (none for a row done with nothing due).
     pub score: f64,
     /// What makes the account due, to word the row on demand (see
@@ -58,7 +128,18 @@ pub struct Planned {
     /// The day it fell due, or the plan's first day if earlier: before
     /// `day` when it was deferred.
     pub since: NaiveDate,
+    /// The day its work fell due, however long ago (the plan's day for a
+    /// row brought forward).
+    pub due_since: NaiveDate,
     pub status: Status,
+    /// The channel the plan proposes when it is the plan's own choice (a
+    /// visit to a key account); otherwise the row's (see [`Planned::channel`]).
+    pub channel: Option<TouchKind>,
+    /// Why an account with nothing due was brought forward.
+    pub forward: Option<Forward>,
+    /// The last useful day of the greeting it carries (a key account's or
+    /// a VIP's: the plan keeps it).
+    pub deadline: Option<NaiveDate>,
 }
 
 impl Planned {
@@ -67,18 +148,40 @@ impl Planned {
     }
 
     /// The row as of its day: reasons, channel, lateness. None for a row
-    /// done with nothing due any more.
+    /// done with nothing due any more, and for a row brought forward.
     pub fn row(&self, summary: &AccountSummary, config: &Config) -> Option<Ranked> {
         self.due?.row(self.index, summary, self.day, config)
     }
 
-    /// Days it waited for a slot.
+    /// How to reach out: the plan's proposal, else the row's channel.
+    pub fn channel(&self, summary: &AccountSummary, config: &Config) -> TouchKind {
+        if let Some(channel) = self.channel {
+            return channel;
+        }
+        match self.row(summary, config) {
+            Some(row) => row.channel(summary, config),
+            None => best_channel(summary, sms_tired(summary, self.day, config)),
+        }
+    }
+
+    /// Why it is on the plan, worded as of `on` (its day, or today for a
+    /// row a screen shows among today's), with the codes scripts read; none
+    /// for a row done with nothing due any more.
+    pub fn coded_reasons(&self, summary: &AccountSummary, on: NaiveDate, config: &Config) -> Vec<Reason> {
+        match (self.forward, self.row(summary, config)) {
+            (Some(forward), _) => forward.reasons(config.ui.lang()),
+            (None, Some(row)) => row.coded_reasons(summary, on, config),
+            (None, None) => Vec::new(),
+        }
+    }
+
+    /// Days it waited for a slot within this plan.
     pub fn deferred_days(&self) -> i64 {
         (self.day - self.since).num_days()
     }
 
     /// How a row done on its day was done: the touch's channel and time
-    /// ("done: call at 10:32"), or the follow-up closed.
+    /// ("done: call at 10:32"), an order, or the follow-up closed.
     pub fn done_words(&self, summary: &AccountSummary, lang: Lang) -> (Option<TouchKind>, String) {
         match summary.last_touch.filter(|t| t.date() == self.day) {
             Some(at) => {
@@ -87,22 +190,18 @@ impl Planned {
                 let time = at.format("%H:%M").to_string();
                 (kind, lang.text_with("done-touch", &[("kind", what.into()), ("time", time.into())]))
             }
+            None if summary.last_order.is_some_and(|t| t.date() == self.day) => {
+                (None, lang.text("done-order"))
+            }
             None => (None, lang.text("done-closed")),
         }
     }
 
     /// A candidate planned for `day` in `slot`; None when it has nothing
     /// due that day.
-    fn of(
-        c: &Candidate,
-        summaries: &[AccountSummary],
-        personal: &PersonalDays,
-        slot: Slot,
-        day: NaiveDate,
-        config: &Config,
-    ) -> Option<Planned> {
+    fn of(c: &Candidate, summaries: &[AccountSummary], personal: &PersonalDays, slot: Slot, day: NaiveDate, config: &Config) -> Option<Planned> {
         let summary = &summaries[c.index as usize];
-        let (kind, _, score, _) = c.due.on(day, config, c.personal(personal))?;
+        let (kind, due_since, score, greeting) = c.due.on(day, config, c.personal(personal))?;
         let follow_up = c.due.promise_index().filter(|_| kind == RowKind::FollowUp);
         Some(Planned {
             index: c.index as usize,
@@ -111,13 +210,33 @@ impl Planned {
             follow_up: follow_up.and_then(|i| summary.pending.get(i)).map(|f| f.id),
             slot,
             focus: c.due.focus,
+            key_account: c.due.key_account,
             score,
             due: Some(c.due),
             day,
             since: c.since,
+            due_since,
             status: Status::Open,
+            channel: None,
+            forward: None,
+            deadline: greeting.filter(|_| c.due.greets).map(|g| g.deadline),
         })
     }
+}
+
+fn sms_tired(summary: &AccountSummary, day: NaiveDate, config: &Config) -> bool {
+    unanswered_sms(summary, day, config) >= config.sms.unanswered as usize
+}
+
+/// Why a day's plan gives the key accounts less than their share.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shortfall {
+    /// Promises and dated greetings took the day.
+    Promises,
+    /// Every key account is on the day's plan already, was reached in the
+    /// last days, or has a promise of its own on another day: none is left
+    /// to bring forward.
+    KeyAccountsWorked,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -127,6 +246,17 @@ pub struct DayPlan {
     /// Open rows in plan order (promises, focus slots, the rest; by score
     /// within each), then the rows done.
     pub rows: Vec<Planned>,
+    /// The day's planned effort, weighed by channel, and the key accounts'
+    /// part of it.
+    pub effort: f64,
+    pub effort_key: f64,
+    /// The key accounts' target share of the effort (`[plan] key_share`;
+    /// 0 when the book has no key account). The plan aims a little above
+    /// it while the effort of the last weeks fell short, below while it
+    /// ran over.
+    pub target: f64,
+    /// Why the day's key share falls short of the target, when it does.
+    pub shortfall: Option<Shortfall>,
 }
 
 impl DayPlan {
@@ -143,11 +273,27 @@ impl DayPlan {
         self.rows.len() > self.capacity
     }
 
+    /// The key accounts' share of the day's planned effort.
+    pub fn key_share(&self) -> f64 {
+        if self.effort > 0.0 { self.effort_key / self.effort } else { 0.0 }
+    }
+
+    /// Dated greetings planned after their last useful day.
+    pub fn late(&self) -> impl Iterator<Item = &Planned> {
+        self.rows.iter().filter(|r| !r.is_done() && r.deadline.is_some_and(|d| d < r.day))
+    }
+
     /// The rows as the day record keeps them.
     pub fn entries(&self) -> Vec<PlanEntry> {
         self.rows
             .iter()
-            .map(|r| PlanEntry { account: r.account, kind: r.kind, follow_up: r.follow_up, slot: r.slot })
+            .map(|r| PlanEntry {
+                account: r.account,
+                kind: r.kind,
+                follow_up: r.follow_up,
+                slot: r.slot,
+                channel: r.channel,
+            })
             .collect()
     }
 }
@@ -176,14 +322,19 @@ impl Plan {
 /// Whether a kept row is still open, was done that day, or has left the
 /// plan (its follow-up snoozed to a later day, the account archived or no
 /// longer due): None.
-fn kept_status(summary: &AccountSummary, live: Option<&Ranked>, day: NaiveDate) -> Option<Status> {
+fn kept_status(summary: &AccountSummary, live: Option<&Ranked>, forward: bool, day: NaiveDate) -> Option<Status> {
     let touched = summary.last_touch.filter(|t| t.date() == day);
-    let acted = touched.is_some() || summary.last_closed == Some(day);
+    let ordered = summary.last_order.is_some_and(|t| t.date() == day);
+    let acted = touched.is_some() || ordered || summary.last_closed == Some(day);
     let open = match live {
-        None => false,
+        // Brought forward with nothing due: open until worked.
+        None => forward && summary.is_active() && summary.pending.iter().all(|f| f.due > day) && !acted,
         // A promise made after the day's touch is new work for the row.
         Some(row) => match row.follow_up(summary) {
             Some(f) => touched.is_none_or(|t| f.created_at > t),
+            // A greeting stays until the greeting is made (then the row is
+            // gone): a call or an order does not greet.
+            None if row.kind == RowKind::Holiday => true,
             None => !acted,
         },
     };
@@ -218,9 +369,9 @@ fn first_due(
 /// the first day it is.
 ///
 /// Each day reads the candidates still waiting, in no useful order, so a
-/// candidate is kept to one cache line: its account id is here rather than
-/// read from the summary, and its birthday and anniversary greetings, which
-/// few have, are in a table beside.
+/// candidate is kept small: its account id is here rather than read from
+/// the summary, and its birthday and anniversary greetings, which few
+/// have, are in a table beside.
 struct Candidate {
     index: u32,
     since: NaiveDate,
@@ -242,19 +393,37 @@ struct Waiting {
     at: u32,
     account: AccountId,
     score: f64,
-    /// A promise due, or a greeting on the holiday itself.
+    /// A promise due, or a greeting on its day: always planned.
     forced: bool,
+    /// A dated greeting the plan keeps (a key account's or a VIP's).
+    deadline: Option<NaiveDate>,
+    key: bool,
     focus: bool,
+    /// Its place among the forced rows: key accounts and dated greetings
+    /// first, C and D prospects last.
+    class: u8,
 }
 
 impl Candidate {
     /// Scored for `day`; None when it has nothing due that day.
-    fn on(&self, at: u32, personal: &PersonalDays, day: NaiveDate, config: &Config) -> Option<Waiting> {
+    fn on(&self, at: u32, personal: &PersonalDays, day: NaiveDate, config: &Config, summaries: &[AccountSummary]) -> Option<Waiting> {
         let (kind, _, score, greeting) = self.due.on(day, config, self.personal(personal))?;
         // A greeting after the day is too late: on the day itself it is a promise.
-        let forced =
-            kind == RowKind::FollowUp || (kind == RowKind::Holiday && greeting.is_some_and(|g| g.day == day));
-        Some(Waiting { at, account: self.account, score, forced, focus: self.due.focus })
+        let on_its_day = kind == RowKind::Holiday && greeting.is_some_and(|g| g.day == day);
+        let forced = kind == RowKind::FollowUp || on_its_day;
+        let deadline = greeting.filter(|_| self.due.greets && kind == RowKind::Holiday).map(|g| g.deadline);
+        let minor = matches!(
+            summaries[self.index as usize].stage,
+            Stage::Prospect { grade: Grade::C | Grade::D }
+        );
+        let class = if self.due.key_account || on_its_day || deadline.is_some() {
+            0
+        } else if minor {
+            2
+        } else {
+            1
+        };
+        Some(Waiting { at, account: self.account, score, forced, deadline, key: self.due.key_account, focus: self.due.focus, class })
     }
 
     fn personal<'a>(&self, personal: &'a PersonalDays) -> Option<&'a Personal> {
@@ -266,17 +435,111 @@ fn by_waiting_score(a: &Waiting, b: &Waiting) -> std::cmp::Ordering {
     b.score.total_cmp(&a.score).then(a.account.cmp(&b.account))
 }
 
-/// Keeps the best `k` of `rows` (by score), sorted, and returns the rest.
-fn take_best(rows: &mut Vec<Waiting>, k: usize) -> Vec<Waiting> {
+/// Keeps the best `k` of `rows` (by `order`), sorted, and returns the rest.
+fn take_best(rows: &mut Vec<Waiting>, k: usize, order: impl Fn(&Waiting, &Waiting) -> std::cmp::Ordering) -> Vec<Waiting> {
     if k == 0 {
         return std::mem::take(rows);
     }
     if k < rows.len() {
-        rows.select_nth_unstable_by(k - 1, by_waiting_score);
+        rows.select_nth_unstable_by(k - 1, &order);
     }
     let rest = rows.split_off(k.min(rows.len()));
-    rows.sort_unstable_by(by_waiting_score);
+    rows.sort_unstable_by(order);
     rest
+}
+
+/// The dated greetings that must go today for every one of them to go by
+/// its deadline, given the working days left before it (earliest
+/// deadline first; those already late all go).
+fn due_by_deadline(dated: &mut Vec<Waiting>, day: NaiveDate, config: &Config) -> Vec<Waiting> {
+    dated.sort_unstable_by(|a, b| a.deadline.cmp(&b.deadline).then(by_waiting_score(a, b)));
+    let mut must = 0;
+    for (k, w) in dated.iter().enumerate() {
+        let deadline = w.deadline.unwrap_or(day);
+        let working = day
+            .iter_days()
+            .take_while(|d| *d <= deadline)
+            .take(MAX_DAYS as usize)
+            .filter(|d| config.plan.capacity_on(*d) > 0)
+            .count();
+        must = must.max(if working == 0 { k + 1 } else { (k + 1).div_ceil(working) });
+    }
+    let rest = dated.split_off(must.min(dated.len()));
+    std::mem::replace(dated, rest)
+}
+
+/// The key accounts' share of each day's effort the plan aims at: the
+/// target, and more while the effort of the last weeks fell short of it
+/// (less while it ran over), so that the share a rep lives, the one Focus
+/// measures, comes back to the target.
+fn day_share(marks: &Marks, config: &Config) -> f64 {
+    if marks.key_accounts.is_empty() {
+        return 0.0;
+    }
+    let target = config.plan.key_share(&config.focus);
+    match marks.effort_share_key {
+        Some(lived) if target > 0.0 => (2.0 * target - lived).clamp(target - 0.1, (target + 0.15).min(0.95)),
+        _ => target,
+    }
+}
+
+/// What one row weighs in effort.
+struct Weights([f64; TouchKind::ALL.len()]);
+
+impl Weights {
+    fn of(config: &Config) -> Weights {
+        Weights(std::array::from_fn(|i| config.focus.effort.get(&TouchKind::ALL[i]).copied().unwrap_or(0.0)))
+    }
+
+    fn of_kind(&self, kind: TouchKind) -> f64 {
+        self.0[TouchKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)]
+    }
+}
+
+/// The key and MGC accounts the plan may bring forward when they have
+/// nothing due: active, with no follow-up due soon.
+struct Forwardable {
+    index: u32,
+    growable: bool,
+    /// The day of its earliest follow-up, if it has one.
+    promised: Option<NaiveDate>,
+    /// Revenue over 12 months (key accounts) or room to grow (MGC), and
+    /// how much more often than the average it is brought forward.
+    value: Money,
+    weight: f64,
+}
+
+fn forwardable(summaries: &[AccountSummary], marks: &Marks, today: NaiveDate) -> Vec<Forwardable> {
+    if marks.key_accounts.is_empty() && marks.growable.is_empty() {
+        return Vec::new();
+    }
+    let mut out: Vec<Forwardable> = summaries
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.is_active())
+        .filter_map(|(index, s)| {
+            let key = marks.key_accounts.contains(&s.id);
+            let growable = !key && marks.growable.contains(&s.id);
+            let value = match (key, growable) {
+                (true, _) => s.revenue_12m(today),
+                (false, true) => Money(s.potential.unwrap_or(Money::ZERO).0.saturating_sub(s.revenue_12m(today).0)),
+                (false, false) => return None,
+            };
+            let promised = s.pending.iter().map(|f| f.due).min();
+            Some(Forwardable { index: index as u32, growable, promised, value, weight: 1.0 })
+        })
+        .collect();
+    // The more an account is worth beside the others of its kind, the
+    // sooner it comes back: by the square root, so the big ones come
+    // more often without starving the rest.
+    for growable in [false, true] {
+        let values: Vec<f64> = out.iter().filter(|f| f.growable == growable).map(|f| f.value.0 as f64).collect();
+        let mean = values.iter().sum::<f64>() / values.len().max(1) as f64;
+        for f in out.iter_mut().filter(|f| f.growable == growable) {
+            f.weight = if mean > 0.0 { (f.value.0 as f64 / mean).max(0.1).sqrt() } else { 1.0 };
+        }
+    }
+    out
 }
 
 /// The plan for `days` days from `first`. `kept` are the first day's rows
@@ -291,7 +554,9 @@ pub fn plan(
 ) -> Plan {
     let days = days.clamp(1, MAX_DAYS);
     let end = first + Duration::days(i64::from(days) - 1);
-    let share = config.plan.key_share(&config.focus);
+    let share = day_share(marks, config);
+    let target = if share > 0.0 { config.plan.key_share(&config.focus) } else { 0.0 };
+    let weights = Weights::of(config);
 
     let kept_ids: HashSet<AccountId> = kept.iter().map(|e| e.account).collect();
     let index_of: HashMap<AccountId, usize> = if kept.is_empty() {
@@ -314,37 +579,50 @@ pub fn plan(
         let summary = &summaries[index];
         let due = Due::of(summary, config, marks);
         let live = due.and_then(|d| d.row(index, summary, first, config));
-        let Some(status) = kept_status(summary, live.as_ref(), first) else {
+        let forward = entry.kind == RowKind::Focus;
+        let Some(status) = kept_status(summary, live.as_ref(), forward, first) else {
             on_first.insert(index, Status::Done);
             continue;
         };
         on_first.insert(index, status);
         let follow_up = live.as_ref().and_then(|r| r.follow_up(summary)).map(|f| f.id);
+        let kind = live.as_ref().map_or(entry.kind, |r| r.kind);
         kept_rows.push(Planned {
             index,
             account: entry.account,
-            kind: live.as_ref().map_or(entry.kind, |r| r.kind),
+            kind,
             follow_up: follow_up.or(entry.follow_up),
-            slot: entry.slot,
+            // A promise made today for today is a promise, whatever the
+            // row was planned for.
+            slot: if kind == RowKind::FollowUp && status == Status::Open { Slot::Promise } else { entry.slot },
             focus: marks.is_focus(entry.account),
+            key_account: marks.key_accounts.contains(&entry.account),
             score: live.as_ref().map_or(0.0, |r| r.score),
             due: due.filter(|_| live.is_some()),
             day: first,
             since: first,
+            due_since: live.as_ref().map_or(first, |r| r.due),
             status,
+            channel: entry.channel,
+            forward: (forward && live.is_none())
+                .then(|| forward_of(summary, marks, !marks.key_accounts.contains(&entry.account), first, config))
+                .flatten(),
+            deadline: None,
         });
     }
 
     // Accounts on the first day's kept rows wait for the second day (those
-    // still open there are not planned twice).
+    // still open there are not planned twice, unless the day no longer has
+    // room for them).
     let mut personal_days = PersonalDays::default();
     let year_days = YearDays::covering(first, end);
+    let mut held: HashSet<u32> = HashSet::new();
     let mut candidates: Vec<Candidate> = summaries
         .iter()
         .enumerate()
         .filter_map(|(index, summary)| {
             let from = match on_first.get(&index) {
-                Some(Status::Open) => return None,
+                Some(Status::Open) => first + Duration::days(1),
                 Some(Status::Done) => first + Duration::days(1),
                 None => first,
             };
@@ -363,13 +641,20 @@ pub fn plan(
                 due.personal_in_range = true;
                 personal_days.insert(index, personal);
             }
+            if on_first.get(&(index as usize)) == Some(&Status::Open) {
+                held.insert(index);
+            }
             Some(Candidate { index, since, account: summary.id, due })
         })
         .collect();
     candidates.sort_unstable_by_key(|c| (c.since, c.index));
+    let forwardable = forwardable(summaries, marks, first);
 
     let mut plan = Plan { days: Vec::new(), beyond: Vec::new() };
     let mut waiting: Vec<Waiting> = Vec::new();
+    // Accounts planned on some day of this plan, by summary index: a day
+    // after counts them as worked then.
+    let mut planned_on: HashMap<u32, NaiveDate> = HashMap::new();
     let mut next = 0;
     for n in 0..days {
         let day = first + Duration::days(n.into());
@@ -379,43 +664,151 @@ pub fn plan(
             account: AccountId(0),
             score: 0.0,
             forced: false,
+            deadline: None,
+            key: false,
             focus: false,
+            class: 1,
         }));
         next += arrived;
-        let (mut forced, rest): (Vec<Waiting>, Vec<Waiting>) = waiting
-            .drain(..)
-            .filter_map(|w| candidates[w.at as usize].on(w.at, &personal_days, day, config))
-            .partition(|w| w.forced);
-        forced.sort_unstable_by(by_waiting_score);
-        let base = if n == 0 { std::mem::take(&mut kept_rows) } else { Vec::new() };
         let capacity = config.plan.capacity_on(day) as usize;
-        let free = capacity.saturating_sub(base.len() + forced.len());
-        let target = (share * capacity as f64).round() as usize;
-        let focus_had = base.iter().filter(|r| r.focus).count() + forced.iter().filter(|w| w.focus).count();
-        let (mut focus, others): (Vec<Waiting>, Vec<Waiting>) = rest.into_iter().partition(|w| w.focus);
-        let mut unreserved = take_best(&mut focus, target.saturating_sub(focus_had).min(free));
-        unreserved.extend(others);
-        let left = take_best(&mut unreserved, free - focus.len());
-
+        let mut base = if n == 0 { std::mem::take(&mut kept_rows) } else { Vec::new() };
+        if capacity == 0 {
+            // A day off: nothing is planned, everything waits.
+            plan.days.push(DayPlan {
+                date: day,
+                capacity,
+                rows: base,
+                effort: 0.0,
+                effort_key: 0.0,
+                target,
+                shortfall: None,
+            });
+            continue;
+        }
         let candidates = &candidates;
         let personal_days = &personal_days;
-        let planned = |rows: Vec<Waiting>, slot: Slot| {
-            rows.into_iter().filter_map(move |w| {
-                let mut planned =
-                    Planned::of(&candidates[w.at as usize], summaries, personal_days, slot, day, config)?;
-                let summary = &summaries[planned.index];
-                // Only the first day has rows done: worked out on the full row.
-                if n == 0 {
-                    let row = planned.row(summary, config);
-                    planned.status = kept_status(summary, row.as_ref(), day).unwrap_or(Status::Open);
+        let mut kept_back = Vec::new();
+        let (mut forced, rest): (Vec<Waiting>, Vec<Waiting>) = waiting
+            .drain(..)
+            .filter_map(|w| {
+                let index = candidates[w.at as usize].index;
+                if n == 0 && held.contains(&index) {
+                    kept_back.push(w);
+                    return None;
                 }
-                Some(planned)
+                // Brought forward on an earlier day of the plan: its work
+                // counts as done then.
+                if planned_on.contains_key(&index) {
+                    return None;
+                }
+                candidates[w.at as usize].on(w.at, personal_days, day, config, summaries)
             })
+            .partition(|w| w.forced);
+        let (mut dated, mut rest): (Vec<Waiting>, Vec<Waiting>) = rest.into_iter().partition(|w| w.deadline.is_some());
+        forced.extend(due_by_deadline(&mut dated, day, config));
+        rest.append(&mut dated);
+        forced.sort_unstable_by(|a, b| a.class.cmp(&b.class).then(by_waiting_score(a, b)));
+
+        // A lower capacity than when the day's rows were kept: the open
+        // rows that are not promises give way, the last first.
+        let mut trimmed = Vec::new();
+        while base.len() + forced.len() > capacity {
+            match base.iter().rposition(|r| !r.is_done() && r.slot != Slot::Promise) {
+                Some(at) => trimmed.push(base.remove(at).index as u32),
+                None => break,
+            }
+        }
+        let room = capacity.saturating_sub(base.len() + forced.len());
+
+        let planned = |w: &Waiting, slot: Slot| -> Option<Planned> {
+            let mut planned = Planned::of(&candidates[w.at as usize], summaries, personal_days, slot, day, config)?;
+            // Only the first day has rows done: worked out on the full row.
+            if n == 0 {
+                let summary = &summaries[planned.index];
+                let row = planned.row(summary, config);
+                planned.status = kept_status(summary, row.as_ref(), false, day).unwrap_or(Status::Open);
+            }
+            Some(planned)
         };
         let mut rows: Vec<Planned> = base;
-        rows.extend(planned(forced, Slot::Promise));
-        rows.extend(planned(focus, Slot::Focus));
-        rows.extend(planned(unreserved, Slot::Score));
+        rows.extend(forced.iter().filter_map(|w| planned(w, Slot::Promise)));
+        let mut effort = 0.0;
+        let mut effort_key = 0.0;
+        let mut visits = 0;
+        for row in &rows {
+            let kind = row.channel(&summaries[row.index], config);
+            visits += usize::from(kind == TouchKind::Visit);
+            effort += weights.of_kind(kind);
+            if row.key_account {
+                effort_key += weights.of_kind(kind);
+            }
+        }
+
+        // The rest of the day, in effort: the key accounts' share first.
+        let (mut key_due, mut others): (Vec<Waiting>, Vec<Waiting>) =
+            rest.into_iter().partition(|w| w.key && share > 0.0);
+        let mut left = take_best(&mut key_due, room, by_waiting_score);
+        // MGC accounts with work due before the rest.
+        let others_order = |a: &Waiting, b: &Waiting| b.focus.cmp(&a.focus).then(by_waiting_score(a, b));
+        left.extend(take_best(&mut others, room, others_order));
+        let mut key_due = key_due.into_iter();
+        let mut others = others.into_iter();
+        let on_plan: HashSet<u32> = rows.iter().map(|r| r.index as u32).collect();
+        let waiting_now: HashSet<u32> =
+            key_due.as_slice().iter().chain(others.as_slice()).chain(&left).map(|w| candidates[w.at as usize].index).collect();
+        let mut forward_keys = forward_queue(&forwardable, false, summaries, day, &planned_on, &on_plan, &waiting_now);
+        let mut forward_growable = Vec::new();
+        let mut growable_ready = false;
+        let mut picked = 0;
+        let mut visits_left = (config.plan.visits_per_day as usize).saturating_sub(visits);
+        while picked < room {
+            let want_key = share > 0.0 && effort_key <= share * effort;
+            let mut row = if want_key {
+                key_due
+                    .next()
+                    .and_then(|w| planned(&w, Slot::Focus))
+                    .or_else(|| forward_keys.pop().map(|f| forward_row(&forwardable[f], summaries, marks, day, config)))
+            } else {
+                None
+            };
+            if row.is_none() {
+                row = others.next().and_then(|w| planned(&w, if w.focus { Slot::Focus } else { Slot::Score }));
+            }
+            if row.is_none() {
+                row = key_due.next().and_then(|w| planned(&w, Slot::Focus));
+            }
+            if row.is_none() {
+                if !growable_ready {
+                    forward_growable = forward_queue(&forwardable, true, summaries, day, &planned_on, &on_plan, &waiting_now);
+                    growable_ready = true;
+                }
+                row = forward_growable.pop().map(|f| forward_row(&forwardable[f], summaries, marks, day, config));
+            }
+            let Some(mut row) = row else { break };
+            let summary = &summaries[row.index];
+            // Big customers are visited, a few a day; calls and SMS for the rest.
+            if row.key_account && row.follow_up.is_none() && row.kind != RowKind::Holiday && visits_left > 0 {
+                row.channel = Some(TouchKind::Visit);
+                visits_left -= 1;
+            } else if row.forward.is_some() {
+                row.channel = Some(best_channel(summary, sms_tired(summary, day, config)));
+            }
+            let kind = row.channel(summary, config);
+            effort += weights.of_kind(kind);
+            if row.key_account {
+                effort_key += weights.of_kind(kind);
+            }
+            rows.push(row);
+            picked += 1;
+        }
+        left.extend(key_due);
+        left.extend(others);
+        if n == 0 {
+            left.extend(kept_back.into_iter().filter(|w| trimmed.contains(&candidates[w.at as usize].index)));
+        }
+        for row in &rows {
+            planned_on.insert(row.index as u32, day);
+        }
         // Open rows by slot, then score; done rows last, as they were.
         rows.sort_by(|a, b| {
             if a.is_done() || b.is_done() {
@@ -424,25 +817,27 @@ pub fn plan(
                 a.slot.cmp(&b.slot).then(b.score.total_cmp(&a.score)).then(a.account.cmp(&b.account))
             }
         });
-        plan.days.push(DayPlan { date: day, capacity, rows });
+        let key_share = if effort > 0.0 { effort_key / effort } else { 0.0 };
+        let shortfall = (target > 0.0 && effort > 0.0 && key_share < target - SHORT_BY).then(|| {
+            if room == 0 { Shortfall::Promises } else { Shortfall::KeyAccountsWorked }
+        });
+        plan.days.push(DayPlan { date: day, capacity, rows, effort, effort_key, target, shortfall });
 
         if n + 1 < days {
             waiting = left;
         } else {
             let mut beyond = left;
+            for w in &mut beyond {
+                if let Some(scored) = candidates[w.at as usize].on(w.at, personal_days, day, config, summaries) {
+                    *w = scored;
+                }
+            }
             beyond.sort_unstable_by(by_waiting_score);
             let after = day + Duration::days(1);
             plan.beyond = beyond
-                .into_iter()
+                .iter()
                 .filter_map(|w| {
-                    let mut planned = Planned::of(
-                        &candidates[w.at as usize],
-                        summaries,
-                        personal_days,
-                        Slot::Score,
-                        day,
-                        config,
-                    )?;
+                    let mut planned = Planned::of(&candidates[w.at as usize], summaries, personal_days, Slot::Score, day, config)?;
                     planned.day = after;
                     Some(planned)
                 })
@@ -450,6 +845,83 @@ pub fn plan(
         }
     }
     plan
+}
+
+/// The accounts of one kind (key, or MGC) to bring forward on `day`,
+/// the most overdue for their worth last (popped first): none touched
+/// that day, or planned, or due anyway; none reached within its gap.
+fn forward_queue(
+    forwardable: &[Forwardable],
+    growable: bool,
+    summaries: &[AccountSummary],
+    day: NaiveDate,
+    planned_on: &HashMap<u32, NaiveDate>,
+    on_plan: &HashSet<u32>,
+    waiting: &HashSet<u32>,
+) -> Vec<usize> {
+    let gap = if growable { GROWABLE_GAP } else { KEY_GAP };
+    let mut queue: Vec<(f64, usize)> = forwardable
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.growable == growable && !on_plan.contains(&f.index) && !waiting.contains(&f.index))
+        // A promise of its own within the gap is its next touch.
+        .filter(|(_, f)| f.promised.is_none_or(|p| p > day + Duration::days(gap)))
+        .filter_map(|(at, f)| {
+            let summary = &summaries[f.index as usize];
+            let planned = planned_on.get(&f.index).copied();
+            // An order is contact too.
+            let ordered = summary.last_order.map(|t| t.date());
+            // Tried lately (even unanswered) is not brought forward again:
+            // a number nobody answers is not called every day.
+            let touched = summary.last_touch.map(|t| t.date()).max(planned).max(ordered);
+            if touched.is_some_and(|t| (day - t).num_days() < gap) {
+                return None;
+            }
+            let reached = summary.last_reached.map(|t| t.date()).max(planned).max(ordered);
+            let since = reached.map_or(
+                (day - summary.created).num_days().max(gap),
+                |r| (day - r).num_days(),
+            );
+            (since >= gap).then_some((since as f64 * f.weight, at))
+        })
+        .collect();
+    queue.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+    queue.into_iter().map(|(_, at)| at).collect()
+}
+
+/// Why an account with nothing due is worth a touch now.
+fn forward_of(summary: &AccountSummary, marks: &Marks, growable: bool, day: NaiveDate, _config: &Config) -> Option<Forward> {
+    let revenue = summary.revenue_12m(day);
+    let headroom = Money(summary.potential.unwrap_or(Money::ZERO).0.saturating_sub(revenue.0));
+    Some(Forward {
+        growable,
+        since: summary.last_reached.zip(summary.last_reached_kind).map(|(t, k)| ((day - t.date()).num_days(), k)),
+        revenue_share: revenue.0 as f64 / marks.revenue_total.0.max(1) as f64,
+        headroom,
+    })
+}
+
+/// The row of an account brought forward.
+fn forward_row(f: &Forwardable, summaries: &[AccountSummary], marks: &Marks, day: NaiveDate, config: &Config) -> Planned {
+    let summary = &summaries[f.index as usize];
+    Planned {
+        index: f.index as usize,
+        account: summary.id,
+        kind: RowKind::Focus,
+        follow_up: None,
+        slot: Slot::Focus,
+        focus: true,
+        key_account: !f.growable,
+        score: 0.0,
+        due: Due::of(summary, config, marks),
+        day,
+        since: day,
+        due_since: day,
+        status: Status::Open,
+        channel: None,
+        forward: forward_of(summary, marks, f.growable, day, config),
+        deadline: None,
+    }
 }
 
 #[cfg(test)]

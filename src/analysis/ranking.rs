@@ -27,6 +27,12 @@ pub struct Marks {
     /// The most growable accounts (MGC), customers and prospects: with the
     /// key accounts, they get the plan's reserved slots.
     pub growable: AccountSet,
+    /// The book's revenue over 12 months (a key account's share of it is
+    /// its worth).
+    pub revenue_total: crate::domain::Money,
+    /// The key accounts' share of the effort over the focus window, when
+    /// there was any effort: the plan leans against a shortfall.
+    pub effort_share_key: Option<f64>,
 }
 
 impl Marks {
@@ -76,11 +82,36 @@ pub fn last_contact(summary: &AccountSummary, config: &Config) -> Option<NaiveDa
     summary.last_contact(config.plan.orders_reset_cadence)
 }
 
-/// The day the cadence runs out: the last contact (or the day the account
-/// was added) plus the cadence.
+/// The day the cadence runs out: the last contact plus the cadence; for
+/// an account never contacted, its first contact is due
+/// `[plan] first_contact_days` after it was added (speed to first contact
+/// is what wins a new lead).
 pub fn cadence_due(summary: &AccountSummary, config: &Config) -> NaiveDate {
-    let since = last_contact(summary, config).map_or(summary.created, |t| t.date());
-    since + Duration::days(cadence_days(summary, config).into())
+    match last_contact(summary, config) {
+        Some(contact) => contact.date() + Duration::days(cadence_days(summary, config).into()),
+        None => summary.created + Duration::days(config.plan.first_contact_days.into()),
+    }
+}
+
+/// The day the cadence ran out as the book stood on the morning of `day`:
+/// from the last touch (or order, when orders count) before it, by the
+/// touches kept for the last year; None when that is not known.
+pub fn cadence_due_as_of(summary: &AccountSummary, day: NaiveDate, config: &Config) -> Option<NaiveDate> {
+    let before = day.pred_opt()?;
+    let touched = summary.touch_days.iter().map(|(d, _)| d).filter(|d| *d <= before).max();
+    let ordered = summary
+        .revenue_days
+        .iter()
+        .map(|(d, _)| *d)
+        .filter(|d| *d <= before && config.plan.orders_reset_cadence)
+        .max();
+    match touched.max(ordered) {
+        Some(last) => Some(last + Duration::days(cadence_days(summary, config).into())),
+        None if summary.last_contact(config.plan.orders_reset_cadence).is_some_and(|t| t.date() <= before) => {
+            None
+        }
+        None => Some(summary.created + Duration::days(config.plan.first_contact_days.into())),
+    }
 }
 
 /// [`stage_words`] in the interface's language.
@@ -137,6 +168,19 @@ pub struct Greeting {
     pub occasion: Occasion,
     pub window_start: NaiveDate,
     pub action: TouchKind,
+    /// The last day it is any use: the day itself for a greeting, a few
+    /// days before for a gift (`[holidays] gift_days`), which must arrive.
+    pub deadline: NaiveDate,
+}
+
+impl Greeting {
+    fn new(day: NaiveDate, occasion: Occasion, window_start: NaiveDate, action: TouchKind, config: &Config) -> Greeting {
+        let deadline = match action {
+            TouchKind::Gift => (day - Duration::days(config.holidays.gift_days.into())).max(window_start),
+            _ => day,
+        };
+        Greeting { day, occasion, window_start, action, deadline }
+    }
 }
 
 /// Days ahead a birthday and an anniversary are greeted, by SMS.
@@ -153,14 +197,15 @@ fn personal_greetings(
     let birthday = birthday.and_then(|b| {
         let day = b.next_from(from)?;
         let window_start = day - Duration::days(BIRTHDAY_LEAD);
-        Some(Greeting { day, occasion: Occasion::Birthday, window_start, action: TouchKind::Sms })
+        Some(Greeting { day, occasion: Occasion::Birthday, window_start, action: TouchKind::Sms, deadline: day })
     });
     let anniversary = anniversary.and_then(|first| {
         let yearly = MonthDay { month: first.month(), day: first.day(), year: None };
         let day = yearly.next_from(from.max(first + Duration::days(1)))?;
         let window_start = day - Duration::days(ANNIVERSARY_LEAD);
         let years = day.year() - first.year();
-        Some(Greeting { day, occasion: Occasion::Anniversary(years), window_start, action: TouchKind::Sms })
+        let occasion = Occasion::Anniversary(years);
+        Some(Greeting { day, occasion, window_start, action: TouchKind::Sms, deadline: day })
     });
     [birthday, anniversary]
 }
@@ -223,12 +268,7 @@ fn may_greet(summary: &AccountSummary, key_account: bool) -> bool {
 /// The holiday whose greeting is due on `today` (see [`Due::greeting_on`]).
 fn holiday_greeting(today: NaiveDate, config: &Config) -> Option<Greeting> {
     let holiday: Holiday = config.holidays.greeting_due(today)?;
-    Some(Greeting {
-        day: holiday.day,
-        occasion: Occasion::Holiday,
-        window_start: holiday.window_start(),
-        action: holiday.action,
-    })
+    Some(Greeting::new(holiday.day, Occasion::Holiday, holiday.window_start(), holiday.action, config))
 }
 
 /// How to reach an account for contact it is due: the kind most of its
@@ -282,10 +322,13 @@ pub struct Due {
     /// The day the cadence runs out; only without a pending follow-up,
     /// which is the plan for the account, even a later one.
     cadence: Option<NaiveDate>,
+    /// Never contacted: the cadence is the first contact.
+    pub first_contact: bool,
     /// May be due a holiday greeting (a key account or a VIP, and the
-    /// settings have holidays).
-    greets: bool,
-    last_greeting: Option<NaiveDate>,
+    /// settings have holidays): its greetings have a deadline the plan keeps.
+    pub greets: bool,
+    /// The last greeting of each occasion (read only where one may come).
+    greeted: GreetedDays,
     /// Stage, key account and big potential points.
     points: f64,
     pub key_account: bool,
@@ -295,6 +338,35 @@ pub struct Due {
     /// Set by the plan for the accounts whose birthday or anniversary
     /// greeting falls in its days (the others skip looking).
     pub personal_in_range: bool,
+}
+
+/// The day of the last greeting of each occasion.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct GreetedDays {
+    festival: Option<NaiveDate>,
+    birthday: Option<NaiveDate>,
+    anniversary: Option<NaiveDate>,
+}
+
+impl GreetedDays {
+    fn of(summary: &AccountSummary) -> GreetedDays {
+        GreetedDays {
+            festival: summary.greeted_festival.map(|t| t.date()),
+            birthday: summary.greeted_birthday.map(|t| t.date()),
+            anniversary: summary.greeted_anniversary.map(|t| t.date()),
+        }
+    }
+
+    /// Whether the greeting is still to be made: none of its occasion
+    /// since its window opened.
+    fn awaits(&self, greeting: &Greeting) -> bool {
+        let last = match greeting.occasion {
+            Occasion::Holiday => self.festival,
+            Occasion::Birthday => self.birthday,
+            Occasion::Anniversary(_) => self.anniversary,
+        };
+        last.is_none_or(|last| last < greeting.window_start)
+    }
 }
 
 /// A row's kind, the day it fell due, its score and the greeting it brings.
@@ -309,7 +381,11 @@ impl Due {
         let w = &config.ranking;
         let promise = summary.pending.iter().enumerate().min_by_key(|(_, f)| (f.due, f.due_time, f.id)).map(
             |(i, f)| {
-                let referral = if f.reason == FollowUpReason::Referral { w.referral } else { 0.0 };
+                let referral = if matches!(f.reason, FollowUpReason::Referral | FollowUpReason::Incentive) {
+                    w.referral
+                } else {
+                    0.0
+                };
                 (i as u32, f.due, (f64::from(f.snoozes) * w.snooze + referral) as f32)
             },
         );
@@ -320,15 +396,13 @@ impl Due {
             Stage::Prospect { grade } => w.grade[grade as usize],
             Stage::Customer { tier, .. } => w.tier[3 - tier as usize],
         };
+        let may_be_greeted = greets || summary.birthday.is_some() || summary.anniversary.is_some();
         Some(Due {
             promise,
             cadence: summary.pending.is_empty().then(|| cadence_due(summary, config)),
+            first_contact: summary.pending.is_empty() && last_contact(summary, config).is_none(),
             greets,
-            // Read only where a greeting may come: most accounts never get one.
-            last_greeting: summary
-                .last_greeting
-                .filter(|_| greets || summary.birthday.is_some() || summary.anniversary.is_some())
-                .map(|t| t.date()),
+            greeted: if may_be_greeted { GreetedDays::of(summary) } else { GreetedDays::default() },
             points: stage
                 + if key_account { w.key_account } else { 0.0 }
                 + if big_potential { w.big_potential } else { 0.0 },
@@ -363,7 +437,8 @@ impl Due {
                 (RowKind::FollowUp, due, f64::from(points) + lateness)
             }
             (_, Some(since), _) if since <= day => {
-                (RowKind::Cadence, since, w.cadence_day * (day - since).num_days().min(60) as f64)
+                let first = if self.first_contact { w.first_contact } else { 0.0 };
+                (RowKind::Cadence, since, first + w.cadence_day * (day - since).num_days().min(60) as f64)
             }
             (_, _, Some(greeting)) => (RowKind::Holiday, greeting.window_start, 0.0),
             _ => return None,
@@ -377,7 +452,7 @@ impl Due {
     /// the contact's birthday, a customer's anniversary.
     #[inline(never)]
     fn greeting_on(&self, day: NaiveDate, config: &Config, personal: &Personal) -> Option<Greeting> {
-        let fresh = |g: &Greeting| self.last_greeting.is_none_or(|last| last < g.window_start);
+        let fresh = |g: &Greeting| self.greeted.awaits(g);
         let mut best = if self.greets { holiday_greeting(day, config).filter(fresh) } else { None };
         for g in personal.iter().flatten() {
             if g.window_start <= day && day <= g.day && fresh(g) && best.is_none_or(|b| g.day < b.day) {
@@ -521,7 +596,7 @@ impl Ranked {
     pub fn coded_reasons(&self, summary: &AccountSummary, today: NaiveDate, config: &Config) -> Vec<Reason> {
         let lang = config.ui.lang();
         let days_since = |day: NaiveDate| FluentValue::from((today - day).num_days());
-        let mut reasons = match (self.kind, self.follow_up(summary)) {
+        let reasons = match (self.kind, self.follow_up(summary)) {
             (RowKind::FollowUp, Some(f)) => {
                 let mut reasons = due::coded_reasons(f, today, lang);
                 if self.more_due > 0 {
@@ -533,10 +608,13 @@ impl Ranked {
             (RowKind::Cadence, _) => {
                 let stage = FluentValue::from(stage_words_in(summary, lang));
                 let text = match (summary.last_touch, last_contact(summary, config)) {
-                    (_, None) => lang.text_with(
-                        "cadence-never",
-                        &[("stage", stage), ("days", days_since(summary.created))],
-                    ),
+                    (_, None) => {
+                        let text = lang.text_with(
+                            "reason-first-contact",
+                            &[("stage", stage), ("days", days_since(summary.created))],
+                        );
+                        return self.with_marks(vec![Reason::new("first_contact", text)], today, config);
+                    }
                     (Some(touch), Some(contact)) if touch == contact => lang.text_with(
                         "cadence-no-touch",
                         &[("stage", stage), ("days", days_since(touch.date()))],
@@ -550,6 +628,13 @@ impl Ranked {
             }
             _ => Vec::new(),
         };
+        self.with_marks(reasons, today, config)
+    }
+
+    /// The reasons every row may add to its own: a greeting due, the 80/20
+    /// marks, SMS fatigue.
+    fn with_marks(&self, mut reasons: Vec<Reason>, today: NaiveDate, config: &Config) -> Vec<Reason> {
+        let lang = config.ui.lang();
         if let Some(greeting) = self.greeting {
             let days = (greeting.day - today).num_days();
             let when = if days == 0 {
@@ -658,6 +743,8 @@ mod tests {
             closed_at: None,
             referral: None,
             from_outcome: None,
+            attempts: 0,
+            attempted_at: Vec::new(),
         }
     }
 
@@ -674,6 +761,7 @@ mod tests {
         due: NaiveDate,
         follow_up_id: Option<u64>,
         reasons: Vec<String>,
+        codes: Vec<&'static str>,
     }
 
     fn shown(summaries: &[AccountSummary], on: NaiveDate, config: &Config, marks: &Marks) -> Vec<Shown> {
@@ -687,6 +775,7 @@ mod tests {
                     due: r.due,
                     follow_up_id: r.follow_up(summary).map(|f| f.id.0),
                     reasons: r.reasons(summary, on, config),
+                    codes: r.coded_reasons(summary, on, config).iter().map(|c| c.code).collect(),
                 }
             })
             .collect()
@@ -726,14 +815,26 @@ mod tests {
     }
 
     #[test]
-    fn the_cadence_of_a_never_touched_account_runs_from_the_day_it_was_added() {
+    fn a_never_touched_account_is_due_its_first_contact_the_day_after_it_was_added() {
         let mut fresh = account(1, prospect(Grade::B), None);
-        fresh.created = days_ago(6).date();
-        assert!(ranked(&[fresh.clone()]).is_empty());
-        fresh.created = days_ago(9).date();
-        let rows = ranked(&[fresh]);
-        assert_eq!(rows[0].reasons, ["B grade, never touched (added 9 days ago)"]);
-        assert_eq!(rows[0].due, days_ago(2).date());
+        fresh.created = day(TODAY);
+        assert!(ranked(&[fresh.clone()]).is_empty(), "added today: tomorrow");
+        fresh.created = days_ago(1).date();
+        let rows = ranked(&[fresh.clone()]);
+        assert_eq!(rows[0].reasons, ["new lead: first contact (B grade, added 1 day ago)"]);
+        assert_eq!(rows[0].due, day(TODAY));
+        assert_eq!(rows[0].codes, ["first_contact"]);
+        // A and B grades first: a new A lead before an A prospect due on
+        // its cadence, a new D lead after it.
+        let mut new_a = account(2, prospect(Grade::A), None);
+        new_a.created = days_ago(1).date();
+        let mut new_d = account(3, prospect(Grade::D), None);
+        new_d.created = days_ago(1).date();
+        let book = [new_d, account(4, prospect(Grade::A), Some(3)), new_a];
+        assert_eq!(order(&book), [2, 4, 3]);
+        let mut config = Config::default();
+        config.plan.first_contact_days = 3;
+        assert!(shown(&[fresh], day(TODAY), &config, &Marks::default()).is_empty(), "the setting");
     }
 
     #[test]
@@ -842,6 +943,7 @@ mod tests {
             key_accounts: [AccountId(3)].into_iter().collect(),
             big_potential: [AccountId(2)].into_iter().collect(),
             growable: [AccountId(2)].into_iter().collect(),
+            ..Marks::default()
         };
         let rows = shown(&book, day(TODAY), &Config::default(), &marks);
         assert_eq!(rows.iter().map(|r| r.account.0).collect::<Vec<_>>(), [3, 2, 1]);
@@ -887,10 +989,10 @@ mod tests {
         assert!(rank_on(&book, "2026-11-25").is_empty(), "8 days ahead is before the lead");
         assert!(rank_on(&book, "2026-12-04").is_empty(), "the day after");
         let mut greeted = vip.clone();
-        greeted.last_greeting = Some(days_ago(1));
+        greeted.greeted_festival = Some(days_ago(1));
         assert!(rank_on(&[greeted], TODAY).is_empty(), "greeted within the lead");
         let mut greeted_long_ago = vip;
-        greeted_long_ago.last_greeting = Some(days_ago(30));
+        greeted_long_ago.greeted_festival = Some(days_ago(30));
         assert_eq!(rank_on(&[greeted_long_ago], TODAY).len(), 1);
 
         let due_anyway =

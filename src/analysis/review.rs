@@ -2,15 +2,15 @@
 //! contacted and who was planned but not, and the streak of days with
 //! the plan worked to zero.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::{Duration, NaiveDate};
 
-use super::ranking::cadence_due;
+use super::ranking::{cadence_due, cadence_due_as_of};
 use crate::config::Config;
 use crate::domain::{
-    AccountId, AccountSummary, DayEntry, DayRecord, FollowUp, FollowUpId, FollowUpStatus, Money, Outcome,
-    PlanEntry, TouchKind,
+    AccountId, AccountSummary, DayEntry, FollowUp, FollowUpId, FollowUpStatus, Money, Outcome, PlanEntry,
+    RowKind, TouchKind,
 };
 
 /// One touch as the review lists it: its channel and outcome.
@@ -50,8 +50,12 @@ pub struct Book<'a> {
     pub summaries: &'a [AccountSummary],
     /// Days with any touch or order, over the last year.
     pub active: &'a BTreeSet<NaiveDate>,
-    /// The day records of the last year (the plans as they were kept).
-    pub records: &'a [DayRecord],
+    /// The plans of the past days as they stood at each day's end: the
+    /// kept ones, and those of days nothing was done on (see
+    /// `App::past_plans`).
+    pub plans: &'a BTreeMap<NaiveDate, Vec<PlanEntry>>,
+    /// The day each archived account was archived.
+    pub archived_on: &'a HashMap<AccountId, NaiveDate>,
     pub config: &'a Config,
 }
 
@@ -65,12 +69,14 @@ fn open_at_end_of(follow_up: &FollowUp, day: NaiveDate) -> bool {
         }
 }
 
-/// How the rows of a day's plan were worked: by a touch that day, or the
-/// row's follow-up closed or snoozed that day; an account archived since
-/// was dealt with.
+/// How the rows of a day's plan were worked: by a touch or an order that
+/// day, the row's follow-up closed, snoozed or tried that day, or the
+/// account archived that day. Only what happened on the day counts, so a
+/// day's review reads the same whenever it is viewed.
 struct Worked<'a> {
     summaries: HashMap<AccountId, &'a AccountSummary>,
     follow_ups: HashMap<FollowUpId, &'a FollowUp>,
+    archived_on: &'a HashMap<AccountId, NaiveDate>,
 }
 
 impl<'a> Worked<'a> {
@@ -78,25 +84,29 @@ impl<'a> Worked<'a> {
         Worked {
             summaries: book.summaries.iter().map(|s| (s.id, s)).collect(),
             follow_ups: book.follow_ups.iter().map(|f| (f.id, f)).collect(),
+            archived_on: book.archived_on,
         }
     }
 
     fn row(&self, entry: &PlanEntry, day: NaiveDate) -> bool {
         let Some(summary) = self.summaries.get(&entry.account) else { return true };
         let touched = summary.touch_days.any_on(day) || summary.last_touch.is_some_and(|t| t.date() == day);
+        let ordered = summary.revenue_days.iter().any(|(d, _)| *d == day);
         let follow_up = entry.follow_up.and_then(|id| self.follow_ups.get(&id));
         let handled = follow_up.is_some_and(|f| {
-            f.closed_at.is_some_and(|c| c.date() == day) || f.snoozed_at.iter().any(|t| t.date() == day)
+            f.closed_at.is_some_and(|c| c.date() == day)
+                || f.snoozed_at.iter().chain(&f.attempted_at).any(|t| t.date() == day)
         });
-        touched || handled || !summary.is_active()
+        let archived = self.archived_on.get(&entry.account).is_some_and(|d| *d == day);
+        touched || ordered || handled || archived
     }
 
     /// Whether the promises made on `day` for that day were kept: each
-    /// closed or snoozed that day, or its account touched after it.
+    /// closed, snoozed or tried that day, or its account touched after it.
     fn promises_made(&self, follow_ups: &[FollowUp], day: NaiveDate) -> bool {
         follow_ups.iter().filter(|f| f.created_at.date() == day && f.due <= day).all(|f| {
-            let acted =
-                f.closed_at.is_some_and(|c| c.date() == day) || f.snoozed_at.iter().any(|t| t.date() == day);
+            let acted = f.closed_at.is_some_and(|c| c.date() == day)
+                || f.snoozed_at.iter().chain(&f.attempted_at).any(|t| t.date() == day);
             let touched =
                 self.summaries.get(&f.account).and_then(|s| s.last_touch).is_some_and(|t| t > f.created_at);
             acted || touched
@@ -105,15 +115,17 @@ impl<'a> Worked<'a> {
 }
 
 /// Reviews `date`: `entries` are that day's touches and orders, `plan`
-/// its plan (the kept one; for today, as it stands).
+/// its plan (as it stood at the day's end; for today, as it stands).
 ///
-/// The streak walks back from the day, at most a year. A day Leadline
-/// kept a plan for counts when every row of it was worked (a touch, even
-/// unanswered, or its follow-up closed or snoozed) and so was every
-/// promise made that day for that day, and breaks the streak otherwise;
-/// a day without a plan (nothing changed that day) breaks it only when a
-/// promise was left overdue, and counts when there was work. Today, not
-/// over yet, counts once worked to zero and never breaks it.
+/// The streak walks back from the day, at most a year; days off (no
+/// capacity, nothing planned) neither count nor break it. A day with a
+/// plan counts when every row of it was worked (a touch, even
+/// unanswered, an order, its follow-up closed, snoozed or tried) and so
+/// was every promise made that day for that day, and breaks the streak
+/// otherwise, also a day nothing was done on; a day from before plans were
+/// kept breaks it only when a promise was left overdue, and counts when
+/// there was work. Today, not over yet, counts once worked to zero and
+/// never breaks it.
 pub fn review(
     date: NaiveDate,
     today: NaiveDate,
@@ -150,37 +162,65 @@ pub fn review(
             _ => {}
         }
         review.follow_ups_snoozed += f.snoozed_at.iter().filter(|t| t.date() == date).count();
-        let done_that_day = f.status == FollowUpStatus::Done && closed_on_day;
-        if f.due == date && !done_that_day && f.created_at.date() <= date {
-            review.missed.push(f.clone());
-        }
     }
-    review.past_cadence = book
-        .summaries
-        .iter()
-        .filter(|s| s.is_active() && s.pending.is_empty() && cadence_due(s, book.config) == date)
-        .map(|s| s.id)
-        .collect();
 
     let worked = Worked::new(book);
     review.planned_missed = plan.iter().filter(|e| !worked.row(e, date)).cloned().collect();
+    if plan.is_empty() {
+        // A day from before plans were kept: what the records say now.
+        for f in book.follow_ups {
+            let done_that_day = f.status == FollowUpStatus::Done && f.closed_at.is_some_and(|c| c.date() == date);
+            if f.due == date && !done_that_day && f.created_at.date() <= date {
+                review.missed.push(f.clone());
+            }
+        }
+        review.past_cadence = book
+            .summaries
+            .iter()
+            .filter(|s| s.is_active() && s.pending.is_empty() && cadence_due(s, book.config) == date)
+            .map(|s| s.id)
+            .collect();
+    } else {
+        // The promises of the day's plan left unworked, and the accounts
+        // whose cadence ran out that day and were left off the plan: what
+        // the book says of the day itself, whenever it is viewed.
+        let by_id: HashMap<FollowUpId, &FollowUp> = book.follow_ups.iter().map(|f| (f.id, f)).collect();
+        for e in &review.planned_missed {
+            if let (RowKind::FollowUp, Some(f)) = (e.kind, e.follow_up.and_then(|id| by_id.get(&id))) {
+                review.missed.push((*f).clone());
+            }
+        }
+        let planned: HashSet<AccountId> = plan.iter().map(|e| e.account).collect();
+        review.past_cadence = book
+            .summaries
+            .iter()
+            .filter(|s| s.is_active() && !planned.contains(&s.id) && !s.touch_days.any_on(date))
+            .filter(|s| cadence_due_as_of(s, date, book.config) == Some(date))
+            .map(|s| s.id)
+            .collect();
+    }
 
-    let plans: HashMap<NaiveDate, &[PlanEntry]> =
-        book.records.iter().map(|r| (r.date, &r.plan[..])).collect();
     let due_days: BTreeSet<NaiveDate> = book.follow_ups.iter().map(|f| f.due).collect();
     let closing_days: BTreeSet<NaiveDate> =
         book.follow_ups.iter().filter_map(|f| f.closed_at).map(|t| t.date()).collect();
     let mut day = date;
     for _ in 0..366 {
-        let plan = if day == date { Some(plan) } else { plans.get(&day).copied().filter(|p| !p.is_empty()) };
+        let plan = if day == date { Some(plan) } else { book.plans.get(&day).map(Vec::as_slice) }
+            .filter(|p| !p.is_empty());
+        let day_off = book.config.plan.capacity_on(day) == 0;
         let worked_to_zero = match plan {
             Some(rows) => {
                 rows.iter().all(|e| worked.row(e, day)) && worked.promises_made(book.follow_ups, day)
             }
+            // A day off, or one from before plans were kept.
+            None if day_off => {
+                day -= Duration::days(1);
+                continue;
+            }
             None => !book.follow_ups.iter().any(|f| open_at_end_of(f, day)),
         };
         if worked_to_zero {
-            let had_work = plan.is_some_and(|p| !p.is_empty())
+            let had_work = plan.is_some()
                 || book.active.contains(&day)
                 || due_days.contains(&day)
                 || closing_days.contains(&day);
@@ -226,14 +266,24 @@ mod tests {
             closed_at: closed.map(at),
             referral: None,
             from_outcome: None,
+            attempts: 0,
+            attempted_at: Vec::new(),
         }
     }
 
     /// Reviews a day long over, with nothing but follow-ups and active days.
     fn streak_on(date: &str, follow_ups: &[FollowUp], active: &[&str]) -> u32 {
         let active: BTreeSet<NaiveDate> = active.iter().map(|d| day(d)).collect();
-        let book =
-            Book { follow_ups, summaries: &[], active: &active, records: &[], config: &Config::default() };
+        let plans = BTreeMap::new();
+        let archived_on = HashMap::new();
+        let book = Book {
+            follow_ups,
+            summaries: &[],
+            active: &active,
+            plans: &plans,
+            archived_on: &archived_on,
+            config: &Config::default(),
+        };
         review(day(date), day("2026-12-31"), &[], &[], &book).streak
     }
 
@@ -271,7 +321,8 @@ mod tests {
             follow_ups: &follow_ups,
             summaries: &summaries,
             active: &BTreeSet::new(),
-            records: &[],
+            plans: &BTreeMap::new(),
+            archived_on: &HashMap::new(),
             config: &Config::default(),
         };
         let r = review(day("2026-11-26"), day("2026-11-30"), &[], &[], &book);
@@ -286,6 +337,7 @@ mod tests {
             kind: if follow_up.is_some() { RowKind::FollowUp } else { RowKind::Cadence },
             follow_up: follow_up.map(FollowUpId),
             slot: crate::domain::Slot::Score,
+            channel: None,
         }
     }
 
@@ -304,20 +356,22 @@ mod tests {
         snoozed.account = AccountId(2);
         snoozed.snoozed_at = vec![at("2026-11-25")];
         let follow_ups = [snoozed];
-        let record =
-            |date: &str, plan: Vec<PlanEntry>| DayRecord { date: day(date), plan, reflection: String::new() };
-        let records = [
-            record("2026-11-22", vec![entry(3, None)]),
-            record("2026-11-23", vec![entry(1, None)]),
-            record("2026-11-24", vec![entry(1, None)]),
-            record("2026-11-25", vec![entry(2, Some(9))]),
-        ];
+        let plans: BTreeMap<NaiveDate, Vec<PlanEntry>> = [
+            ("2026-11-22", vec![entry(3, None)]),
+            ("2026-11-23", vec![entry(1, None)]),
+            ("2026-11-24", vec![entry(1, None)]),
+            ("2026-11-25", vec![entry(2, Some(9))]),
+        ]
+        .into_iter()
+        .map(|(d, plan)| (day(d), plan))
+        .collect();
         let active = BTreeSet::new();
         let book = Book {
             follow_ups: &follow_ups,
             summaries: &summaries,
             active: &active,
-            records: &records,
+            plans: &plans,
+            archived_on: &HashMap::new(),
             config: &Config::default(),
         };
         let on =
@@ -355,7 +409,8 @@ mod tests {
             follow_ups: &[],
             summaries: &[],
             active: &active,
-            records: &[],
+            plans: &BTreeMap::new(),
+            archived_on: &HashMap::new(),
             config: &Config::default(),
         };
         let r = review(day("2026-11-26"), day("2026-11-26"), &entries, &[], &book);
@@ -367,5 +422,80 @@ mod tests {
                 (AccountId(3), vec![(TouchKind::Visit, None)])
             ]
         );
+    }
+
+    #[test]
+    fn a_planned_day_nothing_was_done_on_breaks_the_streak_and_a_day_off_does_not() {
+        use crate::domain::TouchDays;
+        let mut one = AccountSummary::bare(1, Stage::Prospect { grade: Grade::A }, day("2026-10-01"));
+        // Worked Monday 11-23 and Friday 11-27; away Tuesday to Thursday.
+        one.touch_days = TouchDays::new(["2026-11-23", "2026-11-27"].map(|d| (day(d), TouchKind::Call)));
+        let summaries = [one];
+        let plans: BTreeMap<NaiveDate, Vec<PlanEntry>> =
+            ["2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27"]
+                .into_iter()
+                .map(|d| (day(d), vec![entry(1, None)]))
+                .collect();
+        let mut config = Config::default();
+        config.plan.sat = Some(0);
+        config.plan.sun = Some(0);
+        let active = BTreeSet::new();
+        let book = Book {
+            follow_ups: &[],
+            summaries: &summaries,
+            active: &active,
+            plans: &plans,
+            archived_on: &HashMap::new(),
+            config: &config,
+        };
+        let on = |date: &str| review(day(date), day("2026-12-01"), &[], &plans[&day(date)], &book);
+        for away in ["2026-11-24", "2026-11-25", "2026-11-26"] {
+            let r = on(away);
+            assert_eq!((r.streak, r.planned, r.planned_missed.len()), (0, 1, 1), "{away}: planned and missed");
+        }
+        assert_eq!(on("2026-11-27").streak, 1, "back on Friday: one day");
+        // Monday 11-30 worked too: the weekend neither counts nor breaks.
+        let mut worked = summaries.clone();
+        worked[0].touch_days = TouchDays::new(
+            ["2026-11-23", "2026-11-27", "2026-11-30"].map(|d| (day(d), TouchKind::Call)),
+        );
+        let book = Book { summaries: &worked, ..book };
+        let r = review(day("2026-11-30"), day("2026-12-01"), &[], &[entry(1, None)], &book);
+        assert_eq!(r.streak, 2);
+    }
+
+    #[test]
+    fn a_past_days_review_reads_the_same_whenever_it_is_viewed() {
+        // Follow-up 5 was due 11-26 and left; on 11-27 it was snoozed to
+        // 12-02, and account 2 was archived.
+        let mut late = follow_up(5, "2026-12-02", None);
+        late.snoozed_at = vec![at("2026-11-27")];
+        late.status = FollowUpStatus::Snoozed;
+        let mut tried = follow_up(6, "2026-11-27", None);
+        tried.account = AccountId(3);
+        tried.attempts = 1;
+        tried.attempted_at = vec![at("2026-11-26")];
+        let follow_ups = [late, tried];
+        let mut archived = AccountSummary::bare(2, Stage::Prospect { grade: Grade::C }, day("2026-10-01"));
+        archived.archived = Some(crate::domain::ArchiveReason::Lost);
+        let summaries = [
+            AccountSummary::bare(1, Stage::Prospect { grade: Grade::A }, day("2026-10-01")),
+            archived,
+            AccountSummary::bare(3, Stage::Prospect { grade: Grade::A }, day("2026-10-01")),
+        ];
+        let plan = [entry(1, Some(5)), entry(2, None), entry(3, Some(6))];
+        let archived_on = HashMap::from([(AccountId(2), day("2026-11-27"))]);
+        let book = Book {
+            follow_ups: &follow_ups,
+            summaries: &summaries,
+            active: &BTreeSet::new(),
+            plans: &BTreeMap::new(),
+            archived_on: &archived_on,
+            config: &Config::default(),
+        };
+        let r = review(day("2026-11-26"), day("2026-11-30"), &[], &plan, &book);
+        assert_eq!(r.missed.iter().map(|f| f.id.0).collect::<Vec<_>>(), [5], "still missed on its day");
+        assert_eq!(r.planned_missed, [entry(1, Some(5)), entry(2, None)], "archived the day after: missed");
+        assert_eq!(r.planned - r.planned_missed.len(), 1, "the promise tried counts as worked");
     }
 }

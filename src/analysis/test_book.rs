@@ -45,13 +45,33 @@ pub fn account(id: u64, stage: Stage, touched: Option<i64>) -> AccountSummary {
     summary
 }
 
-/// Logs a touch `n` days from today on the summary, as the store would.
+/// Logs a touch that reached the person `n` days from today on the
+/// summary, as the store would.
 pub fn touch(summary: &mut AccountSummary, n: i64, kind: TouchKind) {
+    tried(summary, n, kind);
+    let at = days_on(n);
+    if summary.last_reached.is_none_or(|r| r <= at) {
+        summary.last_reached = Some(at);
+        summary.last_reached_kind = Some(kind);
+    }
+}
+
+/// Logs a touch `n` days from today that reached nobody (no answer).
+pub fn tried(summary: &mut AccountSummary, n: i64, kind: TouchKind) {
     let at = days_on(n);
     summary.last_touch = summary.last_touch.max(Some(at));
     let mut days: Vec<(NaiveDate, TouchKind)> = summary.touch_days.iter().collect();
     days.push((at.date(), kind));
     summary.touch_days = TouchDays::new(days);
+}
+
+/// Revenue over the last 12 months: one order of `amount` (major units)
+/// `n` days from today.
+pub fn revenue(mut summary: AccountSummary, n: i64, amount: i64) -> AccountSummary {
+    let day = days_on(n);
+    summary.last_order = summary.last_order.max(Some(day));
+    summary.revenue_days.push((day.date(), crate::domain::Money(amount * 100)));
+    summary
 }
 
 /// A pending follow-up due `due_in` days from today, made 20 days ago.
@@ -71,6 +91,8 @@ pub fn follow_up(id: u64, due_in: i64, reason: FollowUpReason) -> FollowUp {
         closed_at: None,
         referral: None,
         from_outcome: None,
+        attempts: 0,
+        attempted_at: Vec::new(),
     }
 }
 

@@ -9,7 +9,7 @@ use crate::config::Config;
 use crate::domain::contact::{TextField, check_field};
 use crate::domain::{
     AccountId, AccountSummary, Direction, FollowUp, FollowUpId, FollowUpReason, FollowUpStatus, Money, Order,
-    OrderId, Outcome, Stage, Tier, Touch, TouchId, TouchKind,
+    OrderId, Outcome, Purpose, Reach, Referral, Stage, Tier, Touch, TouchId, TouchKind,
 };
 use crate::i18n::Lang;
 
@@ -25,6 +25,8 @@ pub struct TouchInput {
     pub at: Option<When>,
     /// Schedules the next step as a follow-up.
     pub next: Option<NextStep>,
+    /// A greeting or a thank-you: it closes only the greeting it was for.
+    pub purpose: Purpose,
 }
 
 /// The next step after a touch: a day, or what the outcome suggests.
@@ -40,8 +42,12 @@ pub struct Logged {
     pub touch: Touch,
     pub account_name: String,
     pub follow_up: Option<FollowUp>,
-    /// Pending follow-ups due by now that the new next step replaced.
+    /// Pending follow-ups due by now that the touch answered, or that the
+    /// new next step replaced.
     pub closed: Vec<FollowUp>,
+    /// Promises due that the touch tried to keep and nobody answered: they
+    /// stay open, due again later.
+    pub tried: Vec<FollowUp>,
     /// The next step moved the follow-up the same promise made earlier in
     /// the day, instead of adding a second.
     pub merged: bool,
@@ -123,6 +129,70 @@ pub fn closed_words(closed: &[FollowUp], lang: Lang) -> Option<String> {
         .then(|| lang.text_with("also-closed", &[("count", each.len().into()), ("list", list.into())]))
 }
 
+/// "Follow-up #12 stays open: nobody answered (tried 2 times); due again
+/// 12-09."
+pub fn tried_words(follow_up: &FollowUp, lang: Lang) -> String {
+    lang.text_with(
+        "also-tried",
+        &[
+            ("id", follow_up.id.to_string().into()),
+            ("times", follow_up.attempts.into()),
+            ("due", follow_up.due.format("%m-%d").to_string().into()),
+        ],
+    )
+}
+
+/// What a touch does to a promise due by its day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Answer {
+    /// It keeps the promise: the follow-up closes.
+    Kept,
+    /// It tried and nobody answered: the promise stays open.
+    Tried,
+    /// It has nothing to do with it.
+    No,
+}
+
+/// Whether a follow-up is the delivery of an earned referral incentive:
+/// only delivering it closes it. (Those written before deliveries had a
+/// reason of their own were written when the referee bought, after the
+/// referral itself.)
+fn is_delivery(follow_up: &FollowUp, referrals: &[Referral]) -> bool {
+    follow_up.reason == FollowUpReason::Incentive
+        || follow_up.referral.is_some_and(|id| {
+            referrals.iter().any(|r| r.id == id && r.referrer == follow_up.account && follow_up.created_at > r.at)
+        })
+}
+
+/// Whether a next step replaces the follow-up (it is not a greeting or an
+/// incentive's delivery, which keep their own).
+fn closable_by_next(follow_up: &FollowUp, referrals: &[Referral]) -> bool {
+    follow_up.reason != FollowUpReason::Holiday && !is_delivery(follow_up, referrals)
+}
+
+/// A touch that reaches the person answers their promise due; a touch of
+/// the promised kind answers it whatever came of it, unless nobody was
+/// reached (then it was tried). A greeting is answered only by a greeting,
+/// a referral's thanks also by a thank-you, an incentive only by
+/// delivering it.
+fn answers(touch: &Touch, follow_up: &FollowUp, referrals: &[Referral]) -> Answer {
+    if is_delivery(follow_up, referrals) {
+        return Answer::No;
+    }
+    if follow_up.reason == FollowUpReason::Holiday {
+        return if touch.greeting().is_some() { Answer::Kept } else { Answer::No };
+    }
+    if touch.purpose == Purpose::Thanks && follow_up.reason == FollowUpReason::Referral {
+        return Answer::Kept;
+    }
+    match touch.reach() {
+        Reach::Reached => Answer::Kept,
+        Reach::Unknown if touch.kind == follow_up.kind => Answer::Kept,
+        Reach::Tried if touch.kind == follow_up.kind => Answer::Tried,
+        Reach::Unknown | Reach::Tried => Answer::No,
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct FollowUpInput {
     pub account: AccountId,
@@ -137,6 +207,30 @@ fn checked_note(note: &str) -> AppResult<String> {
 }
 
 impl App {
+    /// What `--greeting` names: a festival of the settings (春节, 中秋 for
+    /// 中秋节, any holiday's name), or a birthday or an anniversary.
+    pub fn greeting_purpose(&self, text: &str) -> AppResult<Purpose> {
+        let text = text.trim();
+        if let Ok(purpose) = text.parse::<Purpose>() {
+            if purpose.is_greeting() {
+                return Ok(purpose);
+            }
+        }
+        let names = self.config.holidays.names();
+        let festival = names.iter().any(|name| {
+            !text.is_empty() && (name.eq_ignore_ascii_case(text) || name.strip_suffix('节') == Some(text))
+        });
+        if festival {
+            return Ok(Purpose::Festival);
+        }
+        let mut known: Vec<&str> = names;
+        known.extend(["birthday", "anniversary"]);
+        Err(AppError::Invalid(self.words(
+            "error-greeting",
+            &[("given", text.to_string().into()), ("known", known.join(", ").into())],
+        )))
+    }
+
     pub fn parse_when(&self, text: &str) -> AppResult<When> {
         Ok(parse_when(text, self.now())?)
     }
@@ -202,31 +296,82 @@ impl App {
             outcome: input.outcome,
             note,
             lesson,
+            purpose: input.purpose,
         };
         txn.append_touch(&touch)?;
-        let mut closed = Vec::new();
-        let mut follow_up = None;
-        let mut merged = false;
-        if let Some(next) = next {
-            let pending: Vec<FollowUp> =
-                txn.follow_ups_of(input.account)?.into_iter().filter(FollowUp::is_pending).collect();
-            // The same promise made twice in a day (a quote by call, then by
-            // SMS) is one follow-up: the second moves it.
-            let same = pending.iter().find(|old| {
-                touch.outcome.is_some()
-                    && old.from_outcome == touch.outcome
-                    && old.created_at.date() == now.date()
-                    && old.referral.is_none()
-            });
-            for old in &pending {
-                if old.due <= now.date() && same.is_none_or(|same| same.id != old.id) {
-                    let mut old = old.clone();
-                    old.status = FollowUpStatus::Done;
-                    old.closed_at = Some(now);
-                    txn.put_follow_up(&old);
-                    closed.push(old);
+        let pending: Vec<FollowUp> =
+            txn.follow_ups_of(input.account)?.into_iter().filter(FollowUp::is_pending).collect();
+        let referrals = if pending.iter().any(|f| f.referral.is_some()) {
+            txn.referrals_of(input.account)?
+        } else {
+            Vec::new()
+        };
+        let today = now.date();
+        // What the touch does to each promise due by today: answers it,
+        // or was a try nobody answered.
+        let mut answered = Vec::new();
+        let mut tried_ids = Vec::new();
+        if self.config.plan.touch_closes_promise {
+            for f in pending.iter().filter(|f| f.due <= today) {
+                match answers(&touch, f, &referrals) {
+                    Answer::Kept => answered.push(f.id),
+                    Answer::Tried => tried_ids.push(f.id),
+                    Answer::No => {}
                 }
             }
+        }
+        let mut closed = Vec::new();
+        let mut tried = Vec::new();
+        let mut follow_up = None;
+        let mut merged = false;
+        // The same promise made twice in a day (a quote by call, then by
+        // SMS) is one follow-up: the second moves it.
+        let same = next.and_then(|_| {
+            pending.iter().find(|old| {
+                touch.outcome.is_some()
+                    && old.from_outcome == touch.outcome
+                    && old.created_at.date() == today
+                    && old.referral.is_none()
+            })
+        });
+        // Tried and nobody answered, with a day to try again: the promises
+        // themselves move there.
+        let retried = next.is_some() && !tried_ids.is_empty() && same.is_none();
+        for old in &pending {
+            let replaced = next.is_some()
+                && old.due <= today
+                && same.is_none_or(|same| same.id != old.id)
+                && !retried
+                && (!self.config.plan.touch_closes_promise || closable_by_next(old, &referrals));
+            if answered.contains(&old.id) || replaced {
+                let mut old = old.clone();
+                old.status = FollowUpStatus::Done;
+                old.closed_at = Some(now);
+                txn.put_follow_up(&old);
+                closed.push(old);
+            } else if tried_ids.contains(&old.id) {
+                let mut old = old.clone();
+                old.attempts += 1;
+                old.attempted_at.push(now);
+                match (retried, next) {
+                    (true, Some(next)) => {
+                        old.due = next.date;
+                        old.due_time = next.time;
+                    }
+                    _ => {
+                        // Again the next working day, then further apart:
+                        // a number nobody answers is not called every day.
+                        old.due = self.config.plan.working_days_after(today, old.attempts.min(3));
+                    }
+                }
+                txn.put_follow_up(&old);
+                tried.push(old);
+            }
+        }
+        if retried {
+            follow_up = tried.first().cloned();
+        }
+        if let Some(next) = next.filter(|_| !retried) {
             merged = same.is_some();
             follow_up = Some(match same {
                 Some(same) => {
@@ -272,12 +417,14 @@ impl App {
             ),
             now,
         )?;
-        let mut also: Vec<String> = closed_words(&closed, self.config.ui.lang()).into_iter().collect();
+        let lang = self.config.ui.lang();
+        let mut also: Vec<String> = closed_words(&closed, lang).into_iter().collect();
+        also.extend(tried.iter().map(|f| tried_words(f, lang)));
         if let (true, Some(f)) = (merged, &follow_up) {
             let args = [("id", f.id.to_string().into()), ("due", f.due.to_string().into())];
-            also.push(self.config.ui.lang().text_with("also-moved", &args));
+            also.push(lang.text_with("also-moved", &args));
         }
-        let logged = Logged { touch, account_name: name, follow_up, closed, merged, warnings };
+        let logged = Logged { touch, account_name: name, follow_up, closed, tried, merged, warnings };
         Ok(Written { value: logged, changes, also })
     }
 
@@ -494,6 +641,8 @@ fn new_follow_up(
         snoozed_at: Vec::new(),
         referral: None,
         from_outcome,
+        attempts: 0,
+        attempted_at: Vec::new(),
     };
     txn.put_follow_up(&follow_up);
     Ok(follow_up)

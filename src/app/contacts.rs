@@ -561,6 +561,8 @@ impl App {
                     closed_at: None,
                     referral: None,
                     from_outcome: None,
+                    attempts: 0,
+                    attempted_at: Vec::new(),
                 });
                 bulk.add(account, follow_up)?;
             }

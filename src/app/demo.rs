@@ -8,7 +8,7 @@ use super::backup::{Backup, BackupCounts};
 use super::{App, AppError, AppResult};
 use crate::domain::{
     Account, AccountId, ArchiveReason, Archived, DayRecord, Direction, FollowUp, FollowUpId, FollowUpReason,
-    FollowUpStatus, Grade, IncentiveStatus, Money, Order, OrderId, Outcome, Referral, ReferralId, Stage,
+    FollowUpStatus, Grade, IncentiveStatus, Money, Order, OrderId, Outcome, Purpose, Referral, ReferralId, Stage,
     Tier, Touch, TouchId, TouchKind,
 };
 use crate::i18n::Lang;
@@ -388,6 +388,7 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
             birthday: None,
             contacted_elsewhere: None,
             anniversary: None,
+            unreachable_phones: Vec::new(),
         };
 
         // A rep who keeps up: the last touch within the account's cadence
@@ -420,6 +421,7 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
                 outcome: outcome_for(&mut dice, kind),
                 note: dice.pick(&words.notes).to_string(),
                 lesson,
+                purpose: Purpose::Ordinary,
             });
         }
 
@@ -470,6 +472,8 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
                 snoozed_at: Vec::new(),
                 referral: None,
                 from_outcome: None,
+                attempts: 0,
+                attempted_at: Vec::new(),
             });
         }
         if dice.chance(25) {
@@ -490,6 +494,8 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
                 snoozed_at: Vec::new(),
                 referral: None,
                 from_outcome: None,
+                attempts: 0,
+                attempted_at: Vec::new(),
             });
         }
         book.accounts.push(account);
@@ -514,6 +520,7 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
                 outcome: outcome_for(&mut dice, kind),
                 note: dice.pick(&words.notes).to_string(),
                 lesson: String::new(),
+                purpose: Purpose::Ordinary,
             });
         }
     }

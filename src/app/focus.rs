@@ -86,6 +86,17 @@ pub struct TierChange {
     pub revenue_12m: Money,
 }
 
+/// A share that falls short of `target`, in whole percent unless rounding
+/// would make it read as the target or more (59.76% against 60%: "59.8%").
+pub fn percent_below(share: f64, target: f64) -> String {
+    let whole = (share * 100.0).round();
+    if share < target && whole >= (target * 100.0).round() {
+        format!("{:.1}%", (share * 1000.0).floor() / 10.0)
+    } else {
+        percent(share)
+    }
+}
+
 /// "Key accounts: 80% of revenue, 44% of your effort this month": the
 /// warning the fronts show when the key accounts get too little effort.
 pub fn effort_warning(focus: &Focus, rules: &FocusRules, lang: crate::i18n::Lang) -> Option<String> {
@@ -99,7 +110,7 @@ pub fn effort_warning(focus: &Focus, rules: &FocusRules, lang: crate::i18n::Lang
             "focus-effort-short",
             &[
                 ("revenue", percent(focus.revenue_share_key).into()),
-                ("effort", percent(focus.effort_share_key).into()),
+                ("effort", percent_below(focus.effort_share_key, rules.effort_target).into()),
                 ("window", window.into()),
             ],
         )

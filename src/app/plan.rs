@@ -1,11 +1,13 @@
 //! The daily plan with the names, phones and words a rep reads, and the
 //! day record that keeps the plan from the day's first change on.
 
-use chrono::{NaiveDate, NaiveTime};
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::{Duration, NaiveDate, NaiveTime};
 
 use super::store::{Records, Txn};
 use super::{App, AppResult};
-use crate::analysis::plan::{self, Plan, Planned};
+use crate::analysis::plan::{self, Plan, Planned, Shortfall, share_words};
 use crate::analysis::ranking::RowKind;
 use crate::config::Config;
 use crate::domain::{AccountId, AccountSummary, DayRecord, FollowUpId, PlanEntry, Slot, TouchKind};
@@ -52,6 +54,11 @@ pub struct DayList {
     pub capacity: usize,
     /// Open rows in plan order, then the rows done.
     pub rows: Vec<TodayRow>,
+    /// The key accounts' share of the day's planned effort, the share the
+    /// plan aimed at, and why it fell short when it did.
+    pub key_share: f64,
+    pub target: f64,
+    pub shortfall: Option<Shortfall>,
 }
 
 impl DayList {
@@ -97,15 +104,28 @@ impl Agenda {
         &self.days[0]
     }
 
-    pub fn new(plan: &Plan, summaries: &[AccountSummary], config: &Config, which: Words) -> Agenda {
+    pub fn new(
+        plan: &Plan,
+        summaries: &[AccountSummary],
+        config: &Config,
+        which: Words,
+        waited: &Waited,
+    ) -> Agenda {
         let words = |rows: &mut dyn Iterator<Item = &Planned>| -> Vec<TodayRow> {
-            rows.map(|p| today_row(p, &summaries[p.index], config)).collect()
+            rows.map(|p| today_row(p, &summaries[p.index], config, waited.days(p, config))).collect()
         };
         let days = if which == Words::Every { plan.days.len() } else { 1 };
         Agenda {
             days: plan.days[..days]
                 .iter()
-                .map(|d| DayList { date: d.date, capacity: d.capacity, rows: words(&mut d.rows.iter()) })
+                .map(|d| DayList {
+                    date: d.date,
+                    capacity: d.capacity,
+                    rows: words(&mut d.rows.iter()),
+                    key_share: d.key_share(),
+                    target: d.target,
+                    shortfall: d.shortfall,
+                })
                 .collect(),
             later: if which == Words::Today { Vec::new() } else { words(&mut plan.later()) },
             later_count: plan.later().count(),
@@ -114,8 +134,55 @@ impl Agenda {
     }
 }
 
-/// Why a row got its day, as a rep reads it.
-pub fn planned_because(planned: &Planned, lang: Lang) -> String {
+/// "Key accounts get 41% of today's planned effort (target 60%): promises
+/// fill the day." when the plan cannot keep the 80/20 share, and why.
+pub fn shortfall_words(share: f64, target: f64, shortfall: Option<Shortfall>, lang: Lang) -> Option<String> {
+    let why = match shortfall? {
+        Shortfall::Promises => lang.text("plan-short-promises"),
+        Shortfall::KeyAccountsWorked => lang.text("plan-short-worked"),
+    };
+    Some(lang.text_with(
+        "plan-short",
+        &[("share", share_words(share).into()), ("target", share_words(target).into()), ("why", why.into())],
+    ))
+}
+
+/// Who was on the plan of each past working day, to count the days a row
+/// really waited: the working days since its work fell due on which it
+/// was not planned (a day it was planned and not worked was missed, not
+/// deferred), and the working days ahead before its planned day.
+#[derive(Debug, Default)]
+pub struct Waited {
+    today: NaiveDate,
+    planned: BTreeMap<NaiveDate, HashSet<AccountId>>,
+}
+
+impl Waited {
+    pub fn new(today: NaiveDate, past: &BTreeMap<NaiveDate, Vec<PlanEntry>>) -> Waited {
+        let planned =
+            past.iter().map(|(day, plan)| (*day, plan.iter().map(|e| e.account).collect())).collect();
+        Waited { today, planned }
+    }
+
+    pub fn days(&self, planned: &Planned, config: &Config) -> i64 {
+        let working = |day: &NaiveDate| config.plan.capacity_on(*day) > 0;
+        let before = match planned.due_since < self.today {
+            true => self
+                .planned
+                .range(planned.due_since..self.today)
+                .filter(|(day, accounts)| working(day) && !accounts.contains(&planned.account))
+                .count(),
+            false => 0,
+        };
+        let from = planned.due_since.max(self.today);
+        let ahead = from.iter_days().take_while(|d| *d < planned.day).filter(working).count();
+        return (before + ahead) as i64;
+    }
+}
+
+/// Why a row got its day, as a rep reads it (`waited`: the working days
+/// it waited for room).
+pub fn planned_because(planned: &Planned, waited: i64, lang: Lang) -> String {
     let slot = match (planned.slot, planned.kind) {
         (Slot::Promise, RowKind::Holiday) => "planned-holiday",
         (Slot::Promise, _) => "planned-promise",
@@ -123,13 +190,13 @@ pub fn planned_because(planned: &Planned, lang: Lang) -> String {
         (Slot::Score, _) => "planned-score",
     };
     let slot = lang.text(slot);
-    match planned.deferred_days() {
+    match waited {
         0 => slot,
         days => lang.text_with("planned-waited", &[("slot", slot.into()), ("days", days.into())]),
     }
 }
 
-fn today_row(planned: &Planned, summary: &AccountSummary, config: &Config) -> TodayRow {
+fn today_row(planned: &Planned, summary: &AccountSummary, config: &Config, waited: i64) -> TodayRow {
     let mut out = TodayRow {
         account_id: summary.id,
         name: summary.name.clone(),
@@ -148,24 +215,23 @@ fn today_row(planned: &Planned, summary: &AccountSummary, config: &Config) -> To
         reasons: Vec::new(),
         reason_codes: Vec::new(),
         day: planned.day,
-        deferred_days: planned.deferred_days(),
-        planned_because: planned_because(planned, config.ui.lang()),
+        deferred_days: waited,
+        planned_because: planned_because(planned, waited, config.ui.lang()),
     };
-    match planned.row(summary, config) {
-        Some(row) if !planned.is_done() => {
-            out.channel = row.channel(summary, config);
-            (out.reason_codes, out.reasons) =
-                row.coded_reasons(summary, planned.day, config).into_iter().map(|r| (r.code, r.text)).unzip();
+    let reasons = if planned.is_done() { Vec::new() } else { planned.coded_reasons(summary, planned.day, config) };
+    if reasons.is_empty() {
+        let (kind, words) = planned.done_words(summary, config.ui.lang());
+        out.channel = kind.unwrap_or(TouchKind::Call);
+        out.reasons = vec![words];
+        out.reason_codes = vec!["done"];
+    } else {
+        out.channel = planned.channel(summary, config);
+        (out.reason_codes, out.reasons) = reasons.into_iter().map(|r| (r.code, r.text)).unzip();
+        if let Some(row) = planned.row(summary, config) {
             out.due = row.due;
             out.due_time = row.follow_up(summary).and_then(|f| f.due_time);
             out.days_overdue = row.days_overdue(planned.day);
             out.score = row.score;
-        }
-        _ => {
-            let (kind, words) = planned.done_words(summary, config.ui.lang());
-            out.channel = kind.unwrap_or(TouchKind::Call);
-            out.reasons = vec![words];
-            out.reason_codes = vec!["done"];
         }
     }
     out
@@ -184,7 +250,65 @@ impl App {
         let marks = self.marks(&summaries);
         let kept = self.kept_plan(today)?;
         let plan = plan::plan(&summaries, today, days, &self.config, &marks, &kept);
-        Ok(Agenda::new(&plan, &summaries, &self.config, which))
+        let (past, _) = self.past_plans(today - Duration::days(plan::MAX_DAYS.into()), &summaries)?;
+        Ok(Agenda::new(&plan, &summaries, &self.config, which, &Waited::new(today, &past)))
+    }
+
+    /// The plans of the working days from `from` to yesterday as they stood
+    /// at each day's end: the kept ones; the newest, kept before its last
+    /// change, as the book left it; and those of the days since on which
+    /// nothing was done (at most [`plan::MAX_DAYS`] back), as the book was
+    /// then, which is the book as it is, nothing having changed since.
+    /// Also the day records to write for those (see [`App::begin`]).
+    pub(super) fn past_plans(
+        &self,
+        from: NaiveDate,
+        summaries: &[AccountSummary],
+    ) -> AppResult<(BTreeMap<NaiveDate, Vec<PlanEntry>>, Vec<DayRecord>)> {
+        let today = self.today();
+        let yesterday = today - Duration::days(1);
+        let recent = today - Duration::days(plan::MAX_DAYS.into());
+        let records = self.store.day_records(from.min(recent), yesterday)?.items;
+        let mut plans: BTreeMap<NaiveDate, Vec<PlanEntry>> =
+            records.iter().map(|r| (r.date, r.plan.clone())).collect();
+        let mut to_keep = Vec::new();
+        let Some(newest) = records.last().filter(|r| r.date >= recent) else { return Ok((plans, to_keep)) };
+        let marks = self.marks(summaries);
+        if !newest.closed {
+            let entries = plan::plan(summaries, newest.date, 1, &self.config, &marks, &newest.plan).first().entries();
+            plans.insert(newest.date, entries.clone());
+            to_keep.push(DayRecord { plan: entries, closed: true, ..newest.clone() });
+        }
+        for day in newest.date.iter_days().skip(1).take_while(|d| *d <= yesterday) {
+            if self.config.plan.capacity_on(day) == 0 {
+                continue;
+            }
+            let entries = plan::plan(summaries, day, 1, &self.config, &marks, &[]).first().entries();
+            plans.insert(day, entries.clone());
+            to_keep.push(DayRecord { plan: entries, closed: true, ..DayRecord::new(day) });
+        }
+        Ok((plans, to_keep))
+    }
+
+    /// Whether the days before today are on record as they ended: the
+    /// newest record closed, and no working day after it without one.
+    fn past_days_kept(&self) -> AppResult<bool> {
+        let today = self.today();
+        let yesterday = today - Duration::days(1);
+        let recent = today - Duration::days(plan::MAX_DAYS.into());
+        let records = self.store.day_records(recent, yesterday)?.items;
+        Ok(match records.last() {
+            None => true,
+            Some(newest) => {
+                newest.closed
+                    && newest
+                        .date
+                        .iter_days()
+                        .skip(1)
+                        .take_while(|d| *d <= yesterday)
+                        .all(|d| self.config.plan.capacity_on(d) == 0)
+            }
+        })
     }
 
     /// A transaction for one change. The day's first change keeps the
@@ -201,11 +325,23 @@ impl App {
 
     fn keep_plan(&self, txn: &mut Txn<'_>) -> AppResult<()> {
         let today = self.today();
-        let mut record = self.store.day_record(today)?.unwrap_or_else(|| DayRecord::new(today));
-        if record.plan.len() >= self.config.plan.capacity_on(today) as usize {
+        let record = self.store.day_record(today)?;
+        let capacity = self.config.plan.capacity_on(today) as usize;
+        let past_kept = self.past_days_kept()?;
+        let full = record.as_ref().is_some_and(|r| r.plan.len() == capacity);
+        if past_kept && (full || capacity == 0) {
             return Ok(());
         }
         let summaries = self.store.summaries()?.items;
+        if !past_kept {
+            for past in self.past_plans(today, &summaries)?.1 {
+                txn.put_day_record(&past);
+            }
+        }
+        if capacity == 0 && record.is_none() {
+            return Ok(());
+        }
+        let mut record = record.unwrap_or_else(|| DayRecord::new(today));
         let marks = self.marks(&summaries);
         let plan = plan::plan(&summaries, today, 1, &self.config, &marks, &record.plan);
         let entries = plan.first().entries();

@@ -56,7 +56,7 @@ fn follow_up(
     account: AccountId,
     due_in_days: u32,
     note: String,
-    referral: ReferralId,
+    (referral, reason): (ReferralId, FollowUpReason),
     now: NaiveDateTime,
 ) -> AppResult<FollowUp> {
     let follow_up = FollowUp {
@@ -65,7 +65,7 @@ fn follow_up(
         due: now.date() + Duration::days(due_in_days.into()),
         due_time: None,
         kind: TouchKind::Call,
-        reason: FollowUpReason::Referral,
+        reason,
         note,
         status: FollowUpStatus::Open,
         snoozes: 0,
@@ -74,6 +74,8 @@ fn follow_up(
         closed_at: None,
         referral: Some(referral),
         from_outcome: None,
+        attempts: 0,
+        attempted_at: Vec::new(),
     };
     txn.put_follow_up(&follow_up);
     Ok(follow_up)
@@ -111,7 +113,7 @@ impl App {
             referee.0,
             rules.contact_referee_days,
             lang.text_with("note-referred-by", &[("name", referrer.1.into())]),
-            referral.id,
+            (referral.id, FollowUpReason::Referral),
             now,
         )?;
         let thank = follow_up(
@@ -119,7 +121,7 @@ impl App {
             referrer.0,
             rules.thank_referrer_days,
             lang.text_with("note-thank", &[("name", referee.1.into())]),
-            referral.id,
+            (referral.id, FollowUpReason::Referral),
             now,
         )?;
         let scheduled = lang.text_with(
@@ -205,7 +207,8 @@ impl App {
                 None => lang.text_with("note-report-back", &[("name", referee_name.into())]),
             };
             let days = self.config.referrals.deliver_incentive_days;
-            let deliver = follow_up(txn, referral.referrer, days, note, referral.id, now)?;
+            let deliver =
+                follow_up(txn, referral.referrer, days, note, (referral.id, FollowUpReason::Incentive), now)?;
             let referrer_name = self.record(referral.referrer)?.account.name;
             earned.push(Earned { referral, referrer_name, deliver });
         }

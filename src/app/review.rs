@@ -73,6 +73,7 @@ fn planned_words(
             crate::analysis::due::reasons(f, day, lang).join(&lang.text("reason-join"))
         }
         (RowKind::Holiday, _) => lang.text("review-holiday"),
+        (RowKind::Focus, _) => lang.text("review-focus"),
         _ => match summary {
             Some(s) => {
                 let stage = crate::analysis::ranking::stage_words_in(s, lang);
@@ -84,36 +85,29 @@ fn planned_words(
 }
 
 impl App {
-    /// The plan of `date` as the review reads it: the kept one, and for
-    /// today the plan as it stands.
-    fn plan_of(
-        &self,
-        date: NaiveDate,
-        record: Option<&DayRecord>,
-        summaries: &[AccountSummary],
-    ) -> Vec<PlanEntry> {
-        let kept = record.map(|r| r.plan.clone()).unwrap_or_default();
-        if date != self.today() {
-            return kept;
-        }
-        let marks = self.marks(summaries);
-        plan::plan(summaries, date, 1, &self.config, &marks, &kept).first().entries()
-    }
-
     pub fn review_day(&self, date: NaiveDate) -> AppResult<DayReview> {
         let entries: Vec<_> = self.store.day_entries(date, date)?.items.into_iter().map(|(_, e)| e).collect();
         let follow_ups = self.store.follow_ups()?.items;
         let summaries = self.store.summaries()?.items;
         let year_ago = date - Duration::days(366);
         let active = self.store.active_days(year_ago, date)?;
-        let records = self.store.day_records(year_ago, date)?.items;
-        let record = records.iter().find(|r| r.date == date);
-        let plan = self.plan_of(date, record, &summaries);
+        let record = self.store.day_record(date)?;
+        let (plans, _) = self.past_plans(year_ago, &summaries)?;
+        // Today's plan as it stands; a past day's as it stood at its end.
+        let plan = if date == self.today() {
+            let marks = self.marks(&summaries);
+            let kept = record.as_ref().map(|r| r.plan.clone()).unwrap_or_default();
+            plan::plan(&summaries, date, 1, &self.config, &marks, &kept).first().entries()
+        } else {
+            plans.get(&date).cloned().unwrap_or_default()
+        };
+        let archived_on = self.archived_on(&summaries, plans.values().flatten().chain(&plan))?;
         let book = Book {
             follow_ups: &follow_ups,
             summaries: &summaries,
             active: &active,
-            records: &records,
+            plans: &plans,
+            archived_on: &archived_on,
             config: &self.config,
         };
         let review = review(date, self.today(), &entries, &plan, &book);
@@ -147,9 +141,28 @@ impl App {
             let words = planned_words(e, follow_up(e.follow_up), by_id.get(&e.account).copied(), date, lang);
             row(e.account, words, true)
         }));
-        let reflection = record.map(|r| r.reflection.clone()).unwrap_or_default();
+        let reflection = record.map(|r| r.reflection).unwrap_or_default();
         let names = summaries.into_iter().map(|s| (s.id, s.name)).collect();
         Ok(DayReview { review, names, today: date == self.today(), rows, lessons, reflection })
+    }
+
+    /// The day each archived account among `entries` was archived.
+    fn archived_on<'a>(
+        &self,
+        summaries: &[AccountSummary],
+        entries: impl Iterator<Item = &'a PlanEntry>,
+    ) -> AppResult<HashMap<AccountId, NaiveDate>> {
+        let archived: std::collections::HashSet<AccountId> =
+            summaries.iter().filter(|s| !s.is_active()).map(|s| s.id).collect();
+        let mut out = HashMap::new();
+        for entry in entries.filter(|e| archived.contains(&e.account)) {
+            if let std::collections::hash_map::Entry::Vacant(slot) = out.entry(entry.account) {
+                if let Some(at) = self.record(entry.account)?.account.archived.map(|a| a.at.date()) {
+                    slot.insert(at);
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// The days whose reflection holds every word of `query` (any case),

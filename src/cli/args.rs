@@ -507,6 +507,13 @@ pub struct LogArgs {
     /// outcome suggests in the config
     #[arg(long, value_name = "WHEN")]
     pub next: Option<String>,
+    /// A greeting: a festival (春节, 中秋, any holiday of the settings),
+    /// birthday or anniversary; only a greeting closes a greeting
+    #[arg(long, value_name = "OCCASION", conflicts_with = "thanks")]
+    pub greeting: Option<String>,
+    /// Thanks for a referral
+    #[arg(long)]
+    pub thanks: bool,
 }
 
 #[derive(Debug, Args)]

@@ -286,6 +286,11 @@ fn log(app: &App, args: &LogArgs) -> CliResult<i32> {
         Some(when) => Some(NextStep::On(app.parse_when(when)?)),
         None => None,
     };
+    let purpose = match (&args.greeting, args.thanks) {
+        (Some(occasion), _) => app.greeting_purpose(occasion)?,
+        (None, true) => crate::domain::Purpose::Thanks,
+        (None, false) => crate::domain::Purpose::Ordinary,
+    };
     let account = app.resolve_account(&args.account)?;
     let logged = app.log_touch(&TouchInput {
         account,
@@ -296,6 +301,7 @@ fn log(app: &App, args: &LogArgs) -> CliResult<i32> {
         lesson: args.lesson.clone().unwrap_or_default(),
         at,
         next,
+        purpose,
     })?;
     let lang = lang();
     let mut line = lang.text_with(

@@ -12,7 +12,7 @@ use super::table::{Align, Table};
 use super::text::md_escape;
 use super::{CliResult, print, print_raw};
 use crate::analysis::plan::MAX_DAYS;
-use crate::app::{Agenda, App, AppError, DayList, TodayRow, Words};
+use crate::app::{Agenda, App, AppError, DayList, TodayRow, Words, shortfall_words};
 use crate::domain::Slot;
 use crate::i18n::Lang;
 
@@ -51,6 +51,10 @@ pub fn today(app: &App, output: Output, all: bool) -> CliResult<i32> {
         Output::Markdown => {
             let first = agenda.first();
             let mut out = format!("# {}\n\n", today_title(&agenda, lang));
+            let notes = day_notes(first, all && agenda.later_count > 0, lang);
+            if !notes.is_empty() {
+                out.push_str(&format!("{}\n", md_escape(&notes)));
+            }
             out.push_str(&md_rows(&first.rows.iter().collect::<Vec<_>>(), lang));
             if all && !agenda.later.is_empty() {
                 let later = lang.text_with("cli-later", &[("count", agenda.later.len().into())]);
@@ -205,9 +209,24 @@ fn today_title(agenda: &Agenda, lang: Lang) -> String {
     )
 }
 
+/// The lines under a day's title: why the key accounts get less than
+/// their share, and, for a day over capacity, that the days after are a
+/// projection (`later`: the days after are shown).
+fn day_notes(day: &DayList, later: bool, lang: Lang) -> String {
+    let mut out = String::new();
+    if let Some(words) = shortfall_words(day.key_share, day.target, day.shortfall, lang) {
+        out.push_str(&format!("{}\n", lang.text_with("sentence", &[("text", words.into())])));
+    }
+    if later && day.over_capacity() {
+        out.push_str(&format!("{}\n", lang.text("cli-projection")));
+    }
+    out
+}
+
 fn today_text(agenda: &Agenda, all: bool, width: Option<usize>, lang: Lang) -> String {
     let first = agenda.first();
     let mut out = format!("{}\n", today_title(agenda, lang));
+    out.push_str(&day_notes(first, all && agenda.later_count > 0, lang));
     if first.rows.is_empty() {
         out.push_str(&format!("{}\n", lang.text("cli-nothing-planned")));
     } else {
@@ -233,12 +252,13 @@ fn today_text(agenda: &Agenda, all: bool, width: Option<usize>, lang: Lang) -> S
 
 fn plan_text(agenda: &Agenda, width: Option<usize>, lang: Lang) -> String {
     let mut out = String::new();
-    for day in &agenda.days {
+    for (n, day) in agenda.days.iter().enumerate() {
         let title = lang.text_with(
             "cli-day-title",
             &[("day", weekday(day.date, lang).into()), ("counts", day_counts(day, lang).into())],
         );
         out.push_str(&format!("{title}\n"));
+        out.push_str(&day_notes(day, n == 0 && agenda.days.len() > 1, lang));
         if !day.rows.is_empty() {
             out.push_str(&rows_table(&day.rows.iter().collect::<Vec<_>>(), width, false, lang));
         }

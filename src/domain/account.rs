@@ -152,6 +152,10 @@ pub struct Account {
     /// of the first order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anniversary: Option<NaiveDate>,
+    /// Phones (as typed) a call found to be a wrong number: the plan does
+    /// not offer them until they are changed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unreachable_phones: Vec<String>,
 }
 
 impl Account {
@@ -179,13 +183,21 @@ impl Account {
             birthday: None,
             contacted_elsewhere: None,
             anniversary: None,
+            unreachable_phones: Vec::new(),
         }
     }
 
-    /// Sets the phones as typed, and their international forms.
+    /// Sets the phones as typed, and their international forms; a phone
+    /// marked a wrong number stays marked only while it is still there.
     pub fn set_phones(&mut self, phones: Vec<String>, region: Region) {
         self.phones_e164 = phone::e164_list(&phones, region);
+        self.unreachable_phones.retain(|wrong| phones.contains(wrong));
         self.phones = phones;
+    }
+
+    /// The phones not marked a wrong number, in their order.
+    pub fn reachable_phones(&self) -> impl Iterator<Item = &str> {
+        self.phones.iter().filter(|p| !self.unreachable_phones.contains(p)).map(String::as_str)
     }
 
     /// Sets `phones_e164` where it is missing or out of step (after the

@@ -16,6 +16,9 @@ keyword_enum! {
         Cadence = "cadence",
         /// A holiday greeting is due.
         Holiday = "holiday",
+        /// A key account (or an MGC) with nothing due, brought forward for
+        /// the 80/20 rule.
+        Focus = "focus",
     }
 }
 
@@ -41,6 +44,10 @@ pub struct PlanEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follow_up: Option<FollowUpId>,
     pub slot: Slot,
+    /// The channel the plan proposed when it was its own choice (a visit
+    /// to a key account).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<super::TouchKind>,
 }
 
 /// One day's record. Kept from the first change of the day (so the plan
@@ -54,10 +61,14 @@ pub struct DayRecord {
     /// What went well, what to change.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub reflection: String,
+    /// The day is over and its plan is as it stood at its end (kept at
+    /// the next change, also for a day nothing was done on).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub closed: bool,
 }
 
 impl DayRecord {
     pub fn new(date: NaiveDate) -> DayRecord {
-        DayRecord { date, plan: Vec::new(), reflection: String::new() }
+        DayRecord { date, plan: Vec::new(), reflection: String::new(), closed: false }
     }
 }

@@ -107,6 +107,11 @@ pub fn chinese_calendar() -> &'static BTreeMap<NaiveDate, Festival> {
     })
 }
 
+/// The names of the Chinese festivals (春节, 中秋节, ...).
+pub fn chinese_festival_names() -> impl Iterator<Item = &'static str> {
+    CHINESE.iter().map(|(name, ..)| *name)
+}
+
 /// The longest lead of any Chinese festival.
 pub fn chinese_max_lead() -> u32 {
     CHINESE.iter().map(|(_, _, lead, _)| *lead).max().unwrap_or(0)

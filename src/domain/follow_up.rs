@@ -12,6 +12,9 @@ keyword_enum! {
         Referral = "referral",
         Holiday = "holiday",
         AfterSale = "after-sale",
+        /// Deliver a referral's incentive the referee's order earned: only
+        /// delivering it closes it.
+        Incentive = "incentive",
     }
 }
 
@@ -59,6 +62,16 @@ pub struct FollowUp {
     /// booked): an order settles those.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_outcome: Option<Outcome>,
+    /// Times the rep tried to keep it and nobody answered (it stays open,
+    /// due again a working day or more later; not a snooze).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub attempts: u32,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attempted_at: Vec<NaiveDateTime>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl FollowUp {

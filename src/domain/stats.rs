@@ -1,7 +1,7 @@
 use chrono::{Months, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use super::{Direction, FollowUp, FollowUpStatus, Money, Order, Outcome, Touch, TouchDays, TouchKind};
+use super::{Direction, FollowUp, FollowUpStatus, Money, Order, Outcome, Purpose, Reach, Touch, TouchDays, TouchKind};
 
 /// Per-account aggregates, derived from the account's touches, orders and
 /// follow-ups and stored beside the account so that lists and rankings
@@ -34,9 +34,12 @@ pub struct AccountStats {
     /// When a follow-up was last closed, done or skipped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_closed: Option<NaiveDateTime>,
-    /// The latest greeting: a gift, letter, SMS or visit.
+    /// The latest greeting of each occasion (see [`Touch::greeting`]).
+    #[serde(default, skip_serializing_if = "Greeted::is_empty")]
+    pub greeted: Greeted,
+    /// The latest touch that reached the person, and its channel.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_greeting: Option<NaiveDateTime>,
+    pub last_reached: Option<(NaiveDateTime, TouchKind)>,
     /// Outbound SMS since the last sign of life (an inbound touch, a reached
     /// call or visit, a reply), the latest ten.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -61,9 +64,32 @@ fn touch_days(touches: &[Touch]) -> TouchDays {
     TouchDays::new(touches.iter().filter(|t| t.at.date() >= keep_from).map(|t| (t.at.date(), t.kind)))
 }
 
-/// Touches that count as a greeting before a holiday.
-pub fn is_greeting(kind: TouchKind) -> bool {
-    matches!(kind, TouchKind::Gift | TouchKind::Letter | TouchKind::Sms | TouchKind::Visit)
+/// When the account was last greeted for each occasion.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Greeted {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub festival: Option<NaiveDateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birthday: Option<NaiveDateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anniversary: Option<NaiveDateTime>,
+}
+
+impl Greeted {
+    pub fn is_empty(&self) -> bool {
+        *self == Greeted::default()
+    }
+
+    fn of(touches: &[Touch]) -> Greeted {
+        let latest = |purpose: Purpose| {
+            touches.iter().filter(|t| t.greeting() == Some(purpose)).map(|t| t.at).max()
+        };
+        Greeted {
+            festival: latest(Purpose::Festival),
+            birthday: latest(Purpose::Birthday),
+            anniversary: latest(Purpose::Anniversary),
+        }
+    }
 }
 
 /// Whether a touch shows the account answered.
@@ -132,7 +158,12 @@ impl AccountStats {
                 days
             },
             last_closed: follow_ups.iter().filter(|f| !f.is_pending()).filter_map(|f| f.closed_at).max(),
-            last_greeting: touches.iter().filter(|t| is_greeting(t.kind)).map(|t| t.at).max(),
+            greeted: Greeted::of(touches),
+            last_reached: touches
+                .iter()
+                .filter(|t| t.reach() == Reach::Reached)
+                .max_by_key(|t| (t.at, t.id))
+                .map(|t| (t.at, t.kind)),
             unanswered_sms: unanswered_sms(touches),
             touch_days: touch_days(touches),
         }
@@ -174,6 +205,7 @@ mod tests {
             outcome,
             note: String::new(),
             lesson: String::new(),
+            purpose: Purpose::Ordinary,
         }
     }
 
@@ -191,7 +223,9 @@ mod tests {
         let stats = AccountStats::compute(&touches, &[], &[]);
         let days: Vec<String> = stats.unanswered_sms.iter().map(|t| t.date().to_string()).collect();
         assert_eq!(days, ["2026-11-10", "2026-11-20"], "the reached call resets; a missed one does not");
-        assert_eq!(stats.last_greeting.map(|t| t.date().to_string()).as_deref(), Some("2026-11-21"));
+        assert_eq!(stats.greeted.festival.map(|t| t.date().to_string()).as_deref(), Some("2026-11-21"));
+        assert_eq!(stats.last_reached.map(|(t, k)| (t.date().to_string(), k)), Some(("2026-11-21".into(), TouchKind::Gift)),
+            "a gift that happened reached them");
         let mut answered = touches.to_vec();
         answered.push(touch(7, "2026-11-22T09:00", TouchKind::Sms, Inbound, None));
         assert!(AccountStats::compute(&answered, &[], &[]).unanswered_sms.is_empty());

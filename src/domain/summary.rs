@@ -3,7 +3,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     Account, AccountId, AccountStats, ArchiveReason, FollowUp, Grade, Money, MonthDay, Stage, StageKind,
-    Tier, TouchDays,
+    Tier, TouchDays, TouchKind,
 };
 
 /// What lists and the daily ranking need of one account: the account
@@ -38,8 +38,21 @@ pub struct AccountSummary {
     /// The day a follow-up was last closed, done or skipped.
     #[serde(with = "terse::day_opt")]
     pub last_closed: Option<NaiveDate>,
+    /// The latest greeting of each occasion: a festival, the birthday,
+    /// the anniversary.
     #[serde(with = "terse::moment")]
-    pub last_greeting: Option<NaiveDateTime>,
+    pub greeted_festival: Option<NaiveDateTime>,
+    #[serde(with = "terse::moment")]
+    pub greeted_birthday: Option<NaiveDateTime>,
+    #[serde(with = "terse::moment")]
+    pub greeted_anniversary: Option<NaiveDateTime>,
+    /// The latest touch that reached the person, and its channel.
+    #[serde(with = "terse::moment")]
+    pub last_reached: Option<NaiveDateTime>,
+    pub last_reached_kind: Option<TouchKind>,
+    /// Every phone of the account is marked a wrong number (`phone` is
+    /// then none).
+    pub phone_unreachable: bool,
     #[serde(with = "terse::moments")]
     pub unanswered_sms: Vec<NaiveDateTime>,
     pub touch_days: TouchDays,
@@ -74,7 +87,12 @@ impl AccountSummary {
             done_days: Vec::new(),
             created,
             last_closed: None,
-            last_greeting: None,
+            greeted_festival: None,
+            greeted_birthday: None,
+            greeted_anniversary: None,
+            last_reached: None,
+            last_reached_kind: None,
+            phone_unreachable: false,
             unanswered_sms: Vec::new(),
             touch_days: TouchDays::default(),
             birthday: None,
@@ -87,7 +105,7 @@ impl AccountSummary {
             id: account.id,
             name: account.name.clone(),
             company: account.company.clone(),
-            phone: account.phones.first().cloned(),
+            phone: account.reachable_phones().next().map(str::to_string),
             has_email: account.email.is_some(),
             stage: account.stage,
             archived: account.archived.as_ref().map(|a| a.reason),
@@ -101,7 +119,12 @@ impl AccountSummary {
             done_days: stats.done_days.clone(),
             created: account.created_at.date(),
             last_closed: stats.last_closed.map(|t| t.date()),
-            last_greeting: stats.last_greeting,
+            greeted_festival: stats.greeted.festival,
+            greeted_birthday: stats.greeted.birthday,
+            greeted_anniversary: stats.greeted.anniversary,
+            last_reached: stats.last_reached.map(|(at, _)| at),
+            last_reached_kind: stats.last_reached.map(|(_, kind)| kind),
+            phone_unreachable: !account.phones.is_empty() && account.reachable_phones().next().is_none(),
             unanswered_sms: stats.unanswered_sms.clone(),
             touch_days: stats.touch_days.clone(),
             birthday: account.birthday,
@@ -215,16 +238,31 @@ mod terse {
 
     pub mod follow_ups {
         use super::*;
-        use crate::domain::{AccountId, FollowUp, FollowUpId, FollowUpReason, FollowUpStatus, TouchKind};
+        use crate::domain::{
+            AccountId, FollowUp, FollowUpId, FollowUpReason, FollowUpStatus, Outcome, TouchKind,
+        };
         use chrono::{NaiveTime, Timelike};
         use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
         /// id, account, due day, minute of the day (-1: none), kind, reason,
-        /// note, status, snoozes, created (seconds). What lists and ranking
-        /// need: a follow-up read back from a summary has no snooze times
-        /// and no referral link.
+        /// note, status, snoozes, created (seconds), attempts, the outcome
+        /// that set it. What lists and ranking need: a follow-up read back
+        /// from a summary has no snooze or attempt times and no referral link.
         #[derive(Serialize, Deserialize)]
-        struct Terse(u64, u64, i32, i32, TouchKind, FollowUpReason, String, FollowUpStatus, u32, i64);
+        struct Terse(
+            u64,
+            u64,
+            i32,
+            i32,
+            TouchKind,
+            FollowUpReason,
+            String,
+            FollowUpStatus,
+            u32,
+            i64,
+            u32,
+            Option<Outcome>,
+        );
 
         pub fn serialize<S: Serializer>(follow_ups: &[FollowUp], serializer: S) -> Result<S::Ok, S::Error> {
             let terse: Vec<Terse> = follow_ups
@@ -241,6 +279,8 @@ mod terse {
                         f.status,
                         f.snoozes,
                         f.created_at.and_utc().timestamp(),
+                        f.attempts,
+                        f.from_outcome,
                     )
                 })
                 .collect();
@@ -250,7 +290,7 @@ mod terse {
         pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<FollowUp>, D::Error> {
             Vec::<Terse>::deserialize(deserializer)?
                 .into_iter()
-                .map(|Terse(id, account, due, minute, kind, reason, note, status, snoozes, created)| {
+                .map(|Terse(id, account, due, minute, kind, reason, note, status, snoozes, created, attempts, from_outcome)| {
                     let due_time = match minute {
                         -1 => None,
                         m => Some(
@@ -274,7 +314,9 @@ mod terse {
                         closed_at: None,
                         snoozed_at: Vec::new(),
                         referral: None,
-                        from_outcome: None,
+                        from_outcome,
+                        attempts,
+                        attempted_at: Vec::new(),
                     })
                 })
                 .collect()
@@ -408,12 +450,19 @@ mod tests {
                     closed_at: None,
                     snoozed_at: vec![],
                     referral: None,
-                    from_outcome: None,
+                    from_outcome: Some(crate::domain::Outcome::QuoteSent),
+                    attempts: 3,
+                    attempted_at: vec![],
                 }],
                 done_days: vec![day],
                 created: day,
                 last_closed: Some(day),
-                last_greeting: Some(at),
+                greeted_festival: Some(at),
+                greeted_birthday: None,
+                greeted_anniversary: Some(at),
+                last_reached: Some(at),
+                last_reached_kind: Some(TouchKind::Meeting),
+                phone_unreachable: true,
                 unanswered_sms: vec![at, at],
                 touch_days: TouchDays::new([(day, TouchKind::Visit), (day, TouchKind::Sms)]),
                 birthday: Some(MonthDay { month: 2, day: 29, year: Some(1980) }),

@@ -41,7 +41,59 @@ keyword_enum! {
     }
 }
 
+keyword_enum! {
+    /// What a touch was for besides the sale: a greeting closes only the
+    /// greeting it was for (a price-list SMS is not a 春节 greeting), a
+    /// thank-you the referral's thanks.
+    pub enum Purpose ("purpose") {
+        Ordinary = "ordinary" | "普通",
+        /// A festival's greeting (春节, 中秋, ...; a holiday of the settings).
+        Festival = "festival" | "节日" | "holiday",
+        Birthday = "birthday" | "生日",
+        Anniversary = "anniversary" | "周年",
+        /// Thanks for a referral.
+        Thanks = "thanks" | "感谢",
+    }
+}
+
+impl Purpose {
+    pub fn is_ordinary(&self) -> bool {
+        *self == Purpose::Ordinary
+    }
+
+    /// A greeting of some occasion.
+    pub fn is_greeting(self) -> bool {
+        matches!(self, Purpose::Festival | Purpose::Birthday | Purpose::Anniversary)
+    }
+}
+
+// Written out: the keyword macro does not derive Default.
+#[allow(clippy::derivable_impls)]
+impl Default for Purpose {
+    fn default() -> Self {
+        Purpose::Ordinary
+    }
+}
+
+/// Whether a touch reached the person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reach {
+    /// They answered, replied, met, or were visited.
+    Reached,
+    /// Tried, and nobody answered: no answer, busy, a message left, a
+    /// wrong number.
+    Tried,
+    /// A call, SMS or email with no outcome said: it happened, whether it
+    /// got through is not known.
+    Unknown,
+}
+
 impl Outcome {
+    /// Whether the outcome means the person was reached.
+    pub fn reached(self) -> bool {
+        !matches!(self, Outcome::NoAnswer | Outcome::Busy | Outcome::LeftMessage | Outcome::WrongNumber)
+    }
+
     /// The channels an outcome can describe; `None` means any channel.
     pub fn channels(self) -> Option<&'static [TouchKind]> {
         use TouchKind::*;
@@ -89,4 +141,33 @@ pub struct Touch {
     /// What the touch taught, in a line, for the day's review.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub lesson: String,
+    #[serde(default, skip_serializing_if = "Purpose::is_ordinary")]
+    pub purpose: Purpose,
+}
+
+impl Touch {
+    /// Whether it reached the person: the outcome says; without one, a
+    /// visit, meeting, letter or gift that happened did, and so did
+    /// anything they started.
+    pub fn reach(&self) -> Reach {
+        match self.outcome {
+            Some(outcome) if outcome.reached() => Reach::Reached,
+            Some(_) => Reach::Tried,
+            None if self.direction == Direction::Inbound => Reach::Reached,
+            None => match self.kind {
+                TouchKind::Visit | TouchKind::Meeting | TouchKind::Letter | TouchKind::Gift => Reach::Reached,
+                TouchKind::Call | TouchKind::Sms | TouchKind::Email => Reach::Unknown,
+            },
+        }
+    }
+
+    /// Which greeting it is: its purpose, or a festival's for a gift given
+    /// for no other purpose (a gift in a festival's window is for it).
+    pub fn greeting(&self) -> Option<Purpose> {
+        match self.purpose {
+            purpose if purpose.is_greeting() => Some(purpose),
+            Purpose::Ordinary if self.kind == TouchKind::Gift => Some(Purpose::Festival),
+            _ => None,
+        }
+    }
 }

@@ -534,6 +534,7 @@ mod tests {
             birthday: None,
             contacted_elsewhere: None,
             anniversary: None,
+            unreachable_phones: Vec::new(),
         }
     }
 

@@ -175,6 +175,7 @@ impl LogForm {
             next: self
                 .next
                 .map(|days| NextStep::On(When { date: now.date() + Duration::days(days), time: None })),
+            purpose: crate::domain::Purpose::Ordinary,
         })
     }
 }

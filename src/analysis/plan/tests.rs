@@ -26,12 +26,17 @@ fn key_marks(ids: impl IntoIterator<Item = u64>) -> Marks {
     Marks { key_accounts: ids.into_iter().map(AccountId).collect(), ..Marks::default() }
 }
 
-/// Every account with work on one day at most (a row done today is work
-/// already done); no day over capacity but by promises.
+/// Every account's work on one day at most (a row done today is work
+/// already done; a key account brought forward may come again another
+/// day), once a day at most; no day over capacity but by promises.
 fn assert_well_formed(plan: &Plan) {
     let mut seen = HashSet::new();
     for day in &plan.days {
-        for row in day.rows.iter().filter(|r| !r.is_done()) {
+        let mut today = HashSet::new();
+        for row in day.rows.iter() {
+            assert!(today.insert(row.account), "{} twice on {}", row.account, day.date);
+        }
+        for row in day.rows.iter().filter(|r| !r.is_done() && r.kind != RowKind::Focus) {
             assert!(seen.insert(row.account), "{} planned twice", row.account);
         }
         let promises = day.rows.iter().filter(|r| r.slot == Slot::Promise).count();
@@ -74,36 +79,142 @@ fn weekdays_have_their_own_capacity() {
     assert_eq!(sizes, expected.map(|(d, n)| (d.to_string(), n)));
 }
 
-#[test]
-fn key_and_mgc_accounts_get_the_reserved_share_of_the_slots() {
-    // 40 hot A-grade prospects outscore 40 small key customers...
+/// The effort a day's open rows weigh, and the key accounts' part of it.
+fn effort(day: &DayPlan, book: &[AccountSummary], config: &Config) -> (f64, f64) {
+    let weight = |kind: TouchKind| config.focus.effort[&kind];
+    day.rows.iter().fold((0.0, 0.0), |(all, key), r| {
+        let w = weight(r.channel(&book[r.index], config));
+        (all + w, if r.key_account { key + w } else { key })
+    })
+}
+
+/// 40 hot A-grade prospects due, and 20 key customers (VIPs with revenue)
+/// reached 3 days ago, with nothing due.
+fn hot_prospects_and_quiet_key_accounts() -> (Vec<AccountSummary>, Marks) {
     let mut book: Vec<AccountSummary> =
         (1..=40).map(|id| account(id, prospect(Grade::A), Some(40))).collect();
-    book.extend((41..=80).map(|id| account(id, customer(Tier::Small), Some(61))));
-    let marks = key_marks(41..=60);
-    let marks = Marks { growable: (61..=80).map(AccountId).collect(), ..marks };
+    book.extend((41..=60).map(|id| revenue(account(id, customer(Tier::Vip), Some(3)), -30, id as i64 * 1000)));
+    let marks = Marks { revenue_total: crate::domain::Money(1_020_000 * 100), ..key_marks(41..=60) };
+    (book, marks)
+}
+
+#[test]
+fn key_accounts_get_the_target_share_of_the_days_effort() {
+    let (book, marks) = hot_prospects_and_quiet_key_accounts();
     let by_score = rank_ids(&book, &marks);
-    assert!(by_score[..40].iter().all(|id| *id <= 40), "the prospects rank first: {by_score:?}");
+    assert!(by_score.iter().all(|id| *id <= 40), "only the prospects are due: {by_score:?}");
 
-    // ...but 20 of the 25 slots go to key and MGC accounts.
-    let plan = run(&book, today(), 1, &Config::default(), &marks);
-    let first = &plan.first().rows;
-    assert_eq!(first.iter().filter(|r| r.slot == Slot::Focus).count(), 20);
-    assert!(first.iter().filter(|r| r.slot == Slot::Focus).all(|r| r.account.0 > 40));
-    assert_eq!(
-        first.iter().filter(|r| r.slot == Slot::Score).map(|r| r.account.0).collect::<Vec<_>>(),
-        [1, 2, 3, 4, 5]
-    );
+    let config = Config::default();
+    let plan = run(&book, today(), 1, &config, &marks);
+    assert_well_formed(&plan);
+    let first = plan.first();
+    assert_eq!(first.rows.len(), 25, "the day is full");
+    let (all, key) = effort(first, &book, &config);
+    // Within one row's weight of the target.
+    assert!((key / all - 0.6).abs() <= 5.0 / all, "key share {key} of {all}");
+    assert_eq!((first.effort, first.effort_key), (all, key), "the plan says what it planned");
+    assert_eq!(first.shortfall, None);
+    let visits = first.rows.iter().filter(|r| r.channel == Some(TouchKind::Visit)).count();
+    assert_eq!(visits, config.plan.visits_per_day as usize, "a few visits, calls for the rest");
+    assert!(first.rows.iter().filter(|r| r.key_account).all(|r| r.kind == RowKind::Focus && r.slot == Slot::Focus));
 
+    // 0 plans by score alone.
+    let mut plain = Config::default();
+    plain.plan.key_share = Some(0.0);
+    let by_score_alone = run(&book, today(), 1, &plain, &marks);
+    assert!(by_score_alone.first().rows.iter().all(|r| r.account.0 <= 40));
+    // Without key accounts, nothing to keep.
+    let none = run(&book, today(), 1, &config, &Marks::default());
+    assert_eq!((none.first().target, none.first().shortfall), (0.0, None));
+}
+
+#[test]
+fn key_accounts_with_nothing_due_come_forward_by_their_worth_and_wait() {
+    let (mut book, marks) = hot_prospects_and_quiet_key_accounts();
+    // #60, the biggest, was reached 3 days ago like the rest; #41, the
+    // smallest, 12 days ago by a visit; #59 only yesterday; #58 today.
+    touch(&mut book[40], -12, TouchKind::Visit);
+    // ...and tried by phone since, with no answer.
+    book[40].last_reached = Some(days_on(-12));
+    book[40].last_reached_kind = Some(TouchKind::Visit);
+    touch(&mut book[58], -1, TouchKind::Call);
+    tried(&mut book[57], 0, TouchKind::Call);
+    let config = Config::default();
+    let plan = run(&book, today(), 1, &config, &marks);
+    let forward: Vec<&Planned> = plan.first().rows.iter().filter(|r| r.forward.is_some()).collect();
+    let ids: Vec<u64> = forward.iter().map(|r| r.account.0).collect();
+    assert!(ids.contains(&41), "12 days since it was reached: {ids:?}");
+    assert!(!ids.contains(&59) && !ids.contains(&58), "reached yesterday, tried today: not again");
+    assert!(ids.contains(&60) && !ids.contains(&42), "3 days: the big ones first: {ids:?}");
+    let row = forward.iter().find(|r| r.account.0 == 41).unwrap();
+    let words: Vec<String> = row.coded_reasons(&book[40], today(), &config).into_iter().map(|r| format!("{}: {}", r.code, r.text)).collect();
+    assert_eq!(words, ["focus_key_account: key account: 12 days since your last visit; 4% of your revenue"]);
+}
+
+#[test]
+fn the_day_says_why_it_cannot_keep_the_key_share() {
+    // Promises fill the day.
+    let mut book: Vec<AccountSummary> = (1..=25)
+        .map(|id| with(account(id, prospect(Grade::B), Some(1)), follow_up(id, 0, FollowUpReason::Promised)))
+        .collect();
+    book.push(revenue(account(26, customer(Tier::Vip), Some(5)), -10, 5000));
+    let marks = Marks { revenue_total: crate::domain::Money(500_000), ..key_marks([26]) };
+    let full = run(&book, today(), 1, &Config::default(), &marks);
+    assert_eq!(full.first().shortfall, Some(Shortfall::Promises));
+    // The one key account was reached yesterday.
+    let mut quiet: Vec<AccountSummary> = (1..=10).map(|id| account(id, prospect(Grade::A), Some(10))).collect();
+    quiet.push(revenue(account(26, customer(Tier::Vip), Some(1)), -10, 5000));
+    let worked = run(&quiet, today(), 1, &Config::default(), &marks);
+    assert_eq!(worked.first().shortfall, Some(Shortfall::KeyAccountsWorked));
+}
+
+#[test]
+fn a_day_off_plans_nothing_and_its_promises_wait_for_the_next_working_day() {
     let mut config = Config::default();
-    config.plan.key_share = Some(0.0);
-    let plain = run(&book, today(), 1, &config, &marks);
-    assert!(plain.first().rows.iter().all(|r| r.account.0 <= 40), "no reservation: by score alone");
+    config.plan.wed = Some(0);
+    let book = vec![
+        with(account(1, prospect(Grade::B), Some(1)), follow_up(1, 1, FollowUpReason::Promised)),
+        account(2, prospect(Grade::A), Some(4)),
+    ];
+    let plan = run(&book, today(), 3, &config, &Marks::default());
+    assert!(plan.days[1].rows.is_empty(), "Wednesday is a day off");
+    assert_eq!(ids(&plan.days[2].rows), [1], "Wednesday's promise on Thursday");
+    assert_eq!(ids(&plan.days[0].rows), [2]);
+}
 
-    // With fewer focus accounts due than slots kept, the rest go by score.
-    let few = run(&book[..43], today(), 1, &Config::default(), &marks);
-    assert_eq!(few.first().rows.iter().filter(|r| r.slot == Slot::Focus).count(), 3);
-    assert_eq!(few.first().rows.len(), 25);
+#[test]
+fn a_lower_capacity_trims_the_open_rows_and_keeps_those_done() {
+    let mut book = neglected(1, 40);
+    let config = Config::default();
+    let marks = Marks::default();
+    let morning = run(&book, today(), 2, &config, &marks);
+    let kept = morning.first().entries();
+    work(&mut book, &morning.first().rows[..6]);
+    let mut lower = Config::default();
+    lower.plan.capacity = 10;
+    let noon = plan(&book, today(), 2, &lower, &marks, &kept);
+    let first = noon.first();
+    assert_eq!((first.rows.len(), first.done()), (10, 6), "6 done stay, 4 open left");
+    assert!(!first.over_capacity());
+    assert_eq!(ids(&noon.days[1].rows).len(), 10, "the trimmed wait for tomorrow");
+    let mut higher = Config::default();
+    higher.plan.capacity = 30;
+    let more = plan(&book, today(), 2, &higher, &marks, &kept);
+    assert_eq!((more.first().rows.len(), more.first().done()), (30, 6), "filled to the new capacity");
+}
+
+#[test]
+fn a_promise_made_today_for_today_is_a_promise() {
+    let mut book = neglected(1, 5);
+    let config = Config::default();
+    let kept = run(&book, today(), 1, &config, &Marks::default()).first().entries();
+    touch(&mut book[2], 0, TouchKind::Call);
+    let mut call_back = follow_up(9, 0, FollowUpReason::Promised);
+    call_back.created_at = days_on(0) + Duration::hours(1);
+    book[2] = with(book[2].clone(), call_back);
+    let plan = plan(&book, today(), 1, &config, &Marks::default(), &kept);
+    let row = plan.first().rows.iter().find(|r| r.account.0 == 3).unwrap();
+    assert_eq!((row.slot, row.kind, row.status), (Slot::Promise, RowKind::FollowUp, Status::Open));
 }
 
 fn rank_ids(book: &[AccountSummary], marks: &Marks) -> Vec<u64> {
@@ -197,7 +308,9 @@ fn work(book: &mut [AccountSummary], rows: &[Planned]) {
 fn working_the_first_day_leaves_the_next_days_as_they_were() {
     let mut book = mixed_book();
     let marks = key_marks([3, 8, 13, 21]);
-    let config = Config::default();
+    // Due work alone: key accounts brought forward move with the work done.
+    let mut config = Config::default();
+    config.plan.key_share = Some(0.0);
     let before = run(&book, today(), 7, &config, &marks);
     let kept = before.first().entries();
     work(&mut book, &before.first().rows);
@@ -275,17 +388,31 @@ fn the_kept_rows_hold_the_day_so_working_them_pulls_no_others_in() {
 }
 
 #[test]
-fn a_greeting_waits_no_later_than_the_holiday() {
+fn dated_greetings_of_key_accounts_go_by_their_deadline_ahead_of_minor_promises() {
     let mut config = Config::default();
-    config.holidays.dates.insert(today() + Duration::days(2), "元旦前".into());
-    config.plan.capacity = 1;
+    // A gift holiday 9 days ahead (lead 7, a gift 3 days before): its
+    // last useful day is Saturday 12-07... and five working days before.
+    config.holidays.dates.insert(today() + Duration::days(9), "春节".into());
+    config.plan.capacity = 4;
     config.plan.key_share = Some(0.0);
-    // A VIP due a greeting, and a backlog that outscores it.
-    let mut book = vec![account(1, customer(Tier::Vip), Some(1))];
-    book.extend((2..=6).map(|id| account(id, prospect(Grade::A), Some(60))));
-    let plan = run(&book, today(), 5, &config, &Marks::default());
+    // Six key accounts due a gift, and eight D prospects' promises overdue.
+    let mut book: Vec<AccountSummary> =
+        (1..=6).map(|id| revenue(account(id, customer(Tier::Large), Some(1)), -10, 1000)).collect();
+    book.extend((7..=14).map(|id| {
+        with(account(id, prospect(Grade::D), Some(1)), follow_up(id, -3, FollowUpReason::Promised))
+    }));
+    let marks = key_marks(1..=6);
+    let plan = run(&book, today() + Duration::days(2), 8, &config, &marks);
     assert_well_formed(&plan);
-    let greeting = plan.days.iter().find(|d| d.rows.iter().any(|r| r.account.0 == 1)).unwrap();
-    assert_eq!(greeting.date, today() + Duration::days(2), "on the holiday itself, as a promise");
-    assert_eq!(ids(&greeting.rows), [1], "it takes the day's one slot");
+    let deadline = today() + Duration::days(6);
+    for id in 1..=6 {
+        let day = plan.days.iter().find(|d| d.rows.iter().any(|r| r.account.0 == id)).map(|d| d.date);
+        assert!(day.is_some_and(|d| d <= deadline), "#{id}'s gift on {day:?}, deadline {deadline}");
+    }
+    let first = plan.first();
+    assert!(first.rows.iter().take(2).all(|r| r.account.0 <= 6), "the gifts first, then the D promises");
+    assert!(first.late().next().is_none());
+    // Planned past its deadline, a gift says so.
+    let late = run(&book, today() + Duration::days(8), 1, &config, &marks);
+    assert_eq!(late.first().late().count(), 6);
 }

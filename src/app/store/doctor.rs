@@ -271,6 +271,7 @@ mod fuzz {
             lesson: String::new(),
             at: None,
             next: None,
+            purpose: crate::domain::Purpose::Ordinary,
         })
         .unwrap();
         drop(app);

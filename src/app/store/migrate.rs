@@ -27,7 +27,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// other readings; 10: summaries carry the birthday and the anniversary.
 /// (The search index's phones in their international form came without a
 /// rebuild: `App::normalise_stored_phones` rewrites what it changes.)
-pub const DERIVED_VERSION: u32 = 10;
+/// 11: greetings by occasion, the last touch that reached them, follow-ups'
+/// attempts and the outcome that set them, a phone marked a wrong number.
+pub const DERIVED_VERSION: u32 = 11;
 
 const SCHEMA_KEY: &[u8] = b"schema_version";
 const DERIVED_KEY: &[u8] = b"derived_version";

@@ -963,6 +963,7 @@ mod tests {
             outcome: None,
             note: String::new(),
             lesson: String::new(),
+            purpose: crate::domain::Purpose::Ordinary,
         };
         store.data.insert(keys::touch_chunk(AccountId(1), 0), codec::encode(&vec![touch])).unwrap();
         store.note_interrupted(vec![1]);

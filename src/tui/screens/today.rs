@@ -38,6 +38,9 @@ pub struct Today {
     /// How many of `rows` are today's.
     pub today_len: usize,
     pub capacity: usize,
+    /// Why the plan gives the key accounts less than their share today,
+    /// when it does.
+    pub shortfall: Option<String>,
     pub list: Grouped,
 }
 
@@ -66,9 +69,11 @@ impl Today {
         let planned = &self.rows[i];
         let Some(summary) = ctx.book.summaries.get(planned.index) else { return String::new() };
         let lang = ctx.config.ui.lang();
-        match (planned.row(summary, &ctx.config), planned.is_done()) {
-            (Some(row), false) => {
-                let reasons = row.reasons(summary, today, &ctx.config).join(&lang.text("reason-join"));
+        let reasons = planned.coded_reasons(summary, today, &ctx.config);
+        match (reasons.is_empty(), planned.is_done()) {
+            (false, false) => {
+                let reasons: Vec<String> = reasons.into_iter().map(|r| r.text).collect();
+                let reasons = reasons.join(&lang.text("reason-join"));
                 if i >= self.today_len {
                     let beyond = planned.day >= today + Duration::days(HORIZON.into());
                     let day = day_words(planned.day, today, beyond, lang);
@@ -176,7 +181,9 @@ impl Screen for Today {
     /// The counts; a line for the effort warning; where the reasons are
     /// cut, a line with the selected row's in full.
     fn header_height(&self, ctx: &Context) -> u16 {
-        1 + u16::from(ctx.focus.effort_short) + u16::from(ctx.width < FULL_REASONS_WIDTH)
+        1 + u16::from(ctx.focus.effort_short)
+            + u16::from(self.shortfall.is_some())
+            + u16::from(ctx.width < FULL_REASONS_WIDTH)
     }
 
     fn refresh(&mut self, ctx: &Context) {
@@ -185,6 +192,7 @@ impl Screen for Today {
         let plan = plan::plan(&ctx.book.summaries, today, HORIZON, &ctx.config, &marks, &ctx.book.kept);
         let first = plan.first();
         self.capacity = first.capacity;
+        self.shortfall = crate::app::shortfall_words(first.key_share(), first.target, first.shortfall, ctx.config.ui.lang());
         self.today_len = first.rows.len();
         self.rows = first.rows.clone();
         self.rows.extend(plan.later().cloned());
@@ -256,8 +264,11 @@ impl Screen for Today {
             Some(i) => Line::from(vec![Span::styled("> ", theme.dim()), Span::raw(self.why(i, ctx))]),
             None => Line::from(""),
         });
+        let shortfall = self.shortfall.as_ref().map(|words| {
+            Line::from(Span::styled(lang.text_with("sentence", &[("text", words.as_str().into())]), theme.dim()))
+        });
         let header_lines: Vec<Line> =
-            [Line::from(counts)].into_iter().chain(warning).chain(selected).collect();
+            [Line::from(counts)].into_iter().chain(warning).chain(shortfall).chain(selected).collect();
         frame.render_widget(Paragraph::new(header_lines), header);
         if self.rows.is_empty() {
             return empty(frame, body, theme, &lang.text("today-empty"));
@@ -286,9 +297,7 @@ impl Screen for Today {
             let style = if planned.is_done() || is_later { theme.dim() } else { Style::new() };
             let why_style = if overdue && !planned.is_done() { theme.overdue() } else { style };
             let name = if planned.is_done() { format!("✓ {}", summary.name) } else { summary.name.clone() };
-            let channel = row.as_ref().map_or(String::new(), |r| {
-                lang.text(&format!("kind-{}", r.channel(summary, &ctx.config).as_str()))
-            });
+            let channel = lang.text(&format!("kind-{}", planned.channel(summary, &ctx.config).as_str()));
             Row::new(shown.iter().map(|column| match column {
                 Column::Name => Cell::from(Span::styled(name.clone(), style)),
                 Column::Company => {
