@@ -24,7 +24,14 @@ fn main() {
     );
     if std::env::var("SIM_DEBUG").is_ok() {
         for d in report.days.iter().filter(|d| d.worked) {
-            println!("{} touches {:>2} effort {:>5.1} key {:>5.1} ({:.0}%)", d.date, d.touches, d.effort, d.effort_key, 100.0 * d.effort_key / d.effort.max(1.0));
+            println!(
+                "{} touches {:>2} effort {:>5.1} key {:>5.1} ({:.0}%)",
+                d.date,
+                d.touches,
+                d.effort,
+                d.effort_key,
+                100.0 * d.effort_key / d.effort.max(1.0)
+            );
         }
     }
     for goal in report.goals() {

@@ -227,7 +227,9 @@ pub fn run_with(dir: &Path, options: &SimOptions, config: Config) -> AppResult<S
                     minute += 15;
                     // An incentive to deliver: the rep delivers it, and says so.
                     if row.reason_codes.contains(&"incentive") {
-                        clock.set(date.and_hms_opt(8, 0, 0).unwrap_or(options.start) + Duration::minutes(minute));
+                        clock.set(
+                            date.and_hms_opt(8, 0, 0).unwrap_or(options.start) + Duration::minutes(minute),
+                        );
                         let ledger = app.referral_ledger()?;
                         let earned = ledger.rows.iter().find(|r| {
                             r.referral.referrer == row.account_id
@@ -261,8 +263,13 @@ pub fn run_with(dir: &Path, options: &SimOptions, config: Config) -> AppResult<S
                         next,
                         purpose: crate::domain::Purpose::Ordinary,
                     })?;
-                    if std::env::var("SIM_TRACE").ok().and_then(|t| t.parse::<u64>().ok()) == Some(row.account_id.0) {
-                        eprintln!("{date} #{} {:?} {kind} {outcome:?} next {next:?} reasons {:?}", row.account_id, row.follow_up_id, row.reasons);
+                    if std::env::var("SIM_TRACE").ok().and_then(|t| t.parse::<u64>().ok())
+                        == Some(row.account_id.0)
+                    {
+                        eprintln!(
+                            "{date} #{} {:?} {kind} {outcome:?} next {next:?} reasons {:?}",
+                            row.account_id, row.follow_up_id, row.reasons
+                        );
                     }
                     touches += 1;
                     effort += weight(kind);
@@ -332,8 +339,10 @@ pub fn run_with(dir: &Path, options: &SimOptions, config: Config) -> AppResult<S
         let pending: HashMap<crate::domain::FollowUpId, NaiveDate> =
             evening.summaries.iter().flat_map(|s| s.pending.iter()).map(|f| (f.id, f.due)).collect();
         let promises_closed = due_today.iter().filter(|(id, _)| !pending.contains_key(id)).count();
-        let promises_tried =
-            due_today.iter().filter(|(id, account)| pending.contains_key(id) && tried.contains(account)).count();
+        let promises_tried = due_today
+            .iter()
+            .filter(|(id, account)| pending.contains_key(id) && tried.contains(account))
+            .count();
         let key_past_cadence = evening
             .focus
             .key_accounts()

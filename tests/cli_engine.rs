@@ -293,7 +293,10 @@ fn review_counts_the_days_work_and_the_streak() {
     assert!(reached.contains("closed follow-up #1"), "a reached call keeps the promise: {reached}");
     book.run(&["log", "sms", "王芳"]).ok();
     let tried = book.run(&["log", "call", "李娜", "--outcome", "no-answer"]).ok();
-    assert!(tried.contains("follow-up #3 stays open: nobody answered (tried once); due again 11-26"), "{tried}");
+    assert!(
+        tried.contains("follow-up #3 stays open: nobody answered (tried once); due again 11-26"),
+        "{tried}"
+    );
     book.run(&["snooze", "2", "--to", "2026-11-27"]).ok();
     book.run(&["order", "张伟", "12000.50"]).ok();
     book.now = "2026-11-26T18:00".into();

@@ -62,8 +62,7 @@ fn on_the_demo_book_today_is_a_plan_for_the_day_with_the_promises_and_the_key_ac
     // The key accounts get the target share of the day's effort (a visit
     // weighs 5, a call 2, an SMS 1): those due, then those brought forward.
     let focus: Value = book.json(&["focus", "--json"]);
-    let key: BTreeSet<u64> =
-        rows(&focus["key_accounts"]).iter().map(|k| k["id"].as_u64().unwrap()).collect();
+    let key: BTreeSet<u64> = rows(&focus["key_accounts"]).iter().map(|k| k["id"].as_u64().unwrap()).collect();
     let weight = |r: &&Value| match r["channel"].as_str().unwrap() {
         "visit" | "meeting" => 5.0,
         "gift" => 3.0,

@@ -97,8 +97,14 @@ fn writes_say_what_else_they_changed() {
     book.now = "2026-11-30T09:00".into();
     // Nobody answered: both promises stay open, due again the next day.
     let out = book.run(&["log", "call", "陈建国", "--outcome", "no-answer", "--next", "auto"]).ok();
-    assert!(out.contains("Also follow-up #2 stays open: nobody answered (tried once); due again 12-01."), "{out}");
-    assert!(out.contains("Also follow-up #3 stays open: nobody answered (tried once); due again 12-01."), "{out}");
+    assert!(
+        out.contains("Also follow-up #2 stays open: nobody answered (tried once); due again 12-01."),
+        "{out}"
+    );
+    assert!(
+        out.contains("Also follow-up #3 stays open: nobody answered (tried once); due again 12-01."),
+        "{out}"
+    );
     book.now = "2026-12-01T09:00".into();
     let out = book.run(&["log", "call", "陈建国", "--outcome", "reached"]).ok();
     assert!(out.contains("Also closed follow-ups #2 (call, due 12-01), #3 (call, due 12-01)."), "{out}");

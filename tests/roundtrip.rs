@@ -80,7 +80,8 @@ fn account() -> impl Strategy<Value = Account> {
                 (stage, archived, created_at, converted_at),
             )| {
                 let phones: Vec<String> = phones.into_iter().collect();
-                let wrong: Vec<String> = phones.first().filter(|_| archived.is_some()).cloned().into_iter().collect();
+                let wrong: Vec<String> =
+                    phones.first().filter(|_| archived.is_some()).cloned().into_iter().collect();
                 Account {
                     id: AccountId(0),
                     name,

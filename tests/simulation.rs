@@ -49,4 +49,3 @@ fn thirty_days_by_the_plan_keep_the_key_share_and_a_bounded_backlog() {
     assert!(end as f64 <= first as f64 * 1.05 + 2.0, "later grows: {later:?}");
     assert!(report.stuck.is_empty(), "planned 5 days running for the same reason: {:?}", report.stuck);
 }
-

@@ -367,7 +367,11 @@ fn done_grades_and_errors_from_the_store_show_in_the_status_bar() {
     let mut f = fixture();
     f.key(KeyCode::Char('x'));
     assert_eq!(f.status(), "Done: follow-up with 张伟. u undoes it.");
-    assert_eq!(f.today_names(), ["李娜", "王芳", "张伟", "赵文"], "张伟's other follow-up is only 2 days overdue");
+    assert_eq!(
+        f.today_names(),
+        ["李娜", "王芳", "张伟", "赵文"],
+        "张伟's other follow-up is only 2 days overdue"
+    );
     assert_eq!(f.model.get::<Today>().done(), 0, "张伟's row has a promise still due");
     f.key(KeyCode::Char('2'));
     f.key(KeyCode::Char('+'));
@@ -583,7 +587,11 @@ fn the_review_screen_steps_through_days_but_not_past_today() {
     f.key(KeyCode::Char('6'));
     assert_eq!(f.model.screen_title(), "Review");
     assert!(f.screen().contains("Review of 2026-11-27, Friday"), "{}", f.screen());
-    assert!(f.screen().contains("Still due     张伟 (#2), 李娜 (#5), 王芳 (#1)"), "today is not over: {}", f.screen());
+    assert!(
+        f.screen().contains("Still due     张伟 (#2), 李娜 (#5), 王芳 (#1)"),
+        "today is not over: {}",
+        f.screen()
+    );
     f.key(KeyCode::Char(']'));
     assert_eq!(f.status(), "The review cannot look past today.");
     for _ in 0..9 {

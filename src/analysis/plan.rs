@@ -199,7 +199,14 @@ impl Planned {
 
     /// A candidate planned for `day` in `slot`; None when it has nothing
     /// due that day.
-    fn of(c: &Candidate, summaries: &[AccountSummary], personal: &PersonalDays, slot: Slot, day: NaiveDate, config: &Config) -> Option<Planned> {
+    fn of(
+        c: &Candidate,
+        summaries: &[AccountSummary],
+        personal: &PersonalDays,
+        slot: Slot,
+        day: NaiveDate,
+        config: &Config,
+    ) -> Option<Planned> {
         let summary = &summaries[c.index as usize];
         let (kind, due_since, score, greeting) = c.due.on(day, config, c.personal(personal))?;
         let follow_up = c.due.promise_index().filter(|_| kind == RowKind::FollowUp);
@@ -322,7 +329,12 @@ impl Plan {
 /// Whether a kept row is still open, was done that day, or has left the
 /// plan (its follow-up snoozed to a later day, the account archived or no
 /// longer due): None.
-fn kept_status(summary: &AccountSummary, live: Option<&Ranked>, forward: bool, day: NaiveDate) -> Option<Status> {
+fn kept_status(
+    summary: &AccountSummary,
+    live: Option<&Ranked>,
+    forward: bool,
+    day: NaiveDate,
+) -> Option<Status> {
     let touched = summary.last_touch.filter(|t| t.date() == day);
     let ordered = summary.last_order.is_some_and(|t| t.date() == day);
     let acted = touched.is_some() || ordered || summary.last_closed == Some(day);
@@ -406,16 +418,21 @@ struct Waiting {
 
 impl Candidate {
     /// Scored for `day`; None when it has nothing due that day.
-    fn on(&self, at: u32, personal: &PersonalDays, day: NaiveDate, config: &Config, summaries: &[AccountSummary]) -> Option<Waiting> {
+    fn on(
+        &self,
+        at: u32,
+        personal: &PersonalDays,
+        day: NaiveDate,
+        config: &Config,
+        summaries: &[AccountSummary],
+    ) -> Option<Waiting> {
         let (kind, _, score, greeting) = self.due.on(day, config, self.personal(personal))?;
         // A greeting after the day is too late: on the day itself it is a promise.
         let on_its_day = kind == RowKind::Holiday && greeting.is_some_and(|g| g.day == day);
         let forced = kind == RowKind::FollowUp || on_its_day;
         let deadline = greeting.filter(|_| self.due.greets && kind == RowKind::Holiday).map(|g| g.deadline);
-        let minor = matches!(
-            summaries[self.index as usize].stage,
-            Stage::Prospect { grade: Grade::C | Grade::D }
-        );
+        let minor =
+            matches!(summaries[self.index as usize].stage, Stage::Prospect { grade: Grade::C | Grade::D });
         let class = if self.due.key_account || on_its_day || deadline.is_some() {
             0
         } else if minor {
@@ -423,7 +440,16 @@ impl Candidate {
         } else {
             1
         };
-        Some(Waiting { at, account: self.account, score, forced, deadline, key: self.due.key_account, focus: self.due.focus, class })
+        Some(Waiting {
+            at,
+            account: self.account,
+            score,
+            forced,
+            deadline,
+            key: self.due.key_account,
+            focus: self.due.focus,
+            class,
+        })
     }
 
     fn personal<'a>(&self, personal: &'a PersonalDays) -> Option<&'a Personal> {
@@ -436,7 +462,11 @@ fn by_waiting_score(a: &Waiting, b: &Waiting) -> std::cmp::Ordering {
 }
 
 /// Keeps the best `k` of `rows` (by `order`), sorted, and returns the rest.
-fn take_best(rows: &mut Vec<Waiting>, k: usize, order: impl Fn(&Waiting, &Waiting) -> std::cmp::Ordering) -> Vec<Waiting> {
+fn take_best(
+    rows: &mut Vec<Waiting>,
+    k: usize,
+    order: impl Fn(&Waiting, &Waiting) -> std::cmp::Ordering,
+) -> Vec<Waiting> {
     if k == 0 {
         return std::mem::take(rows);
     }
@@ -522,7 +552,9 @@ fn forwardable(summaries: &[AccountSummary], marks: &Marks, today: NaiveDate) ->
             let growable = !key && marks.growable.contains(&s.id);
             let value = match (key, growable) {
                 (true, _) => s.revenue_12m(today),
-                (false, true) => Money(s.potential.unwrap_or(Money::ZERO).0.saturating_sub(s.revenue_12m(today).0)),
+                (false, true) => {
+                    Money(s.potential.unwrap_or(Money::ZERO).0.saturating_sub(s.revenue_12m(today).0))
+                }
                 (false, false) => return None,
             };
             let promised = s.pending.iter().map(|f| f.due).min();
@@ -533,7 +565,8 @@ fn forwardable(summaries: &[AccountSummary], marks: &Marks, today: NaiveDate) ->
     // sooner it comes back: by the square root, so the big ones come
     // more often without starving the rest.
     for growable in [false, true] {
-        let values: Vec<f64> = out.iter().filter(|f| f.growable == growable).map(|f| f.value.0 as f64).collect();
+        let values: Vec<f64> =
+            out.iter().filter(|f| f.growable == growable).map(|f| f.value.0 as f64).collect();
         let mean = values.iter().sum::<f64>() / values.len().max(1) as f64;
         for f in out.iter_mut().filter(|f| f.growable == growable) {
             f.weight = if mean > 0.0 { (f.value.0 as f64 / mean).max(0.1).sqrt() } else { 1.0 };
@@ -594,7 +627,11 @@ pub fn plan(
             follow_up: follow_up.or(entry.follow_up),
             // A promise made today for today is a promise, whatever the
             // row was planned for.
-            slot: if kind == RowKind::FollowUp && status == Status::Open { Slot::Promise } else { entry.slot },
+            slot: if kind == RowKind::FollowUp && status == Status::Open {
+                Slot::Promise
+            } else {
+                entry.slot
+            },
             focus: marks.is_focus(entry.account),
             key_account: marks.key_accounts.contains(&entry.account),
             score: live.as_ref().map_or(0.0, |r| r.score),
@@ -605,7 +642,9 @@ pub fn plan(
             status,
             channel: entry.channel,
             forward: (forward && live.is_none())
-                .then(|| forward_of(summary, marks, !marks.key_accounts.contains(&entry.account), first, config))
+                .then(|| {
+                    forward_of(summary, marks, !marks.key_accounts.contains(&entry.account), first, config)
+                })
                 .flatten(),
             deadline: None,
         });
@@ -704,7 +743,8 @@ pub fn plan(
                 candidates[w.at as usize].on(w.at, personal_days, day, config, summaries)
             })
             .partition(|w| w.forced);
-        let (mut dated, mut rest): (Vec<Waiting>, Vec<Waiting>) = rest.into_iter().partition(|w| w.deadline.is_some());
+        let (mut dated, mut rest): (Vec<Waiting>, Vec<Waiting>) =
+            rest.into_iter().partition(|w| w.deadline.is_some());
         forced.extend(due_by_deadline(&mut dated, day, config));
         rest.append(&mut dated);
         forced.sort_unstable_by(|a, b| a.class.cmp(&b.class).then(by_waiting_score(a, b)));
@@ -721,7 +761,8 @@ pub fn plan(
         let room = capacity.saturating_sub(base.len() + forced.len());
 
         let planned = |w: &Waiting, slot: Slot| -> Option<Planned> {
-            let mut planned = Planned::of(&candidates[w.at as usize], summaries, personal_days, slot, day, config)?;
+            let mut planned =
+                Planned::of(&candidates[w.at as usize], summaries, personal_days, slot, day, config)?;
             // Only the first day has rows done: worked out on the full row.
             if n == 0 {
                 let summary = &summaries[planned.index];
@@ -754,9 +795,15 @@ pub fn plan(
         let mut key_due = key_due.into_iter();
         let mut others = others.into_iter();
         let on_plan: HashSet<u32> = rows.iter().map(|r| r.index as u32).collect();
-        let waiting_now: HashSet<u32> =
-            key_due.as_slice().iter().chain(others.as_slice()).chain(&left).map(|w| candidates[w.at as usize].index).collect();
-        let mut forward_keys = forward_queue(&forwardable, false, summaries, day, &planned_on, &on_plan, &waiting_now);
+        let waiting_now: HashSet<u32> = key_due
+            .as_slice()
+            .iter()
+            .chain(others.as_slice())
+            .chain(&left)
+            .map(|w| candidates[w.at as usize].index)
+            .collect();
+        let mut forward_keys =
+            forward_queue(&forwardable, false, summaries, day, &planned_on, &on_plan, &waiting_now);
         let mut forward_growable = Vec::new();
         let mut growable_ready = false;
         let mut picked = 0;
@@ -764,25 +811,35 @@ pub fn plan(
         while picked < room {
             let want_key = share > 0.0 && effort_key <= share * effort;
             let mut row = if want_key {
-                key_due
-                    .next()
-                    .and_then(|w| planned(&w, Slot::Focus))
-                    .or_else(|| forward_keys.pop().map(|f| forward_row(&forwardable[f], summaries, marks, day, config)))
+                key_due.next().and_then(|w| planned(&w, Slot::Focus)).or_else(|| {
+                    forward_keys.pop().map(|f| forward_row(&forwardable[f], summaries, marks, day, config))
+                })
             } else {
                 None
             };
             if row.is_none() {
-                row = others.next().and_then(|w| planned(&w, if w.focus { Slot::Focus } else { Slot::Score }));
+                row =
+                    others.next().and_then(|w| planned(&w, if w.focus { Slot::Focus } else { Slot::Score }));
             }
             if row.is_none() {
                 row = key_due.next().and_then(|w| planned(&w, Slot::Focus));
             }
             if row.is_none() {
                 if !growable_ready {
-                    forward_growable = forward_queue(&forwardable, true, summaries, day, &planned_on, &on_plan, &waiting_now);
+                    forward_growable = forward_queue(
+                        &forwardable,
+                        true,
+                        summaries,
+                        day,
+                        &planned_on,
+                        &on_plan,
+                        &waiting_now,
+                    );
                     growable_ready = true;
                 }
-                row = forward_growable.pop().map(|f| forward_row(&forwardable[f], summaries, marks, day, config));
+                row = forward_growable
+                    .pop()
+                    .map(|f| forward_row(&forwardable[f], summaries, marks, day, config));
             }
             let Some(mut row) = row else { break };
             let summary = &summaries[row.index];
@@ -818,9 +875,8 @@ pub fn plan(
             }
         });
         let key_share = if effort > 0.0 { effort_key / effort } else { 0.0 };
-        let shortfall = (target > 0.0 && effort > 0.0 && key_share < target - SHORT_BY).then(|| {
-            if room == 0 { Shortfall::Promises } else { Shortfall::KeyAccountsWorked }
-        });
+        let shortfall = (target > 0.0 && effort > 0.0 && key_share < target - SHORT_BY)
+            .then_some(if room == 0 { Shortfall::Promises } else { Shortfall::KeyAccountsWorked });
         plan.days.push(DayPlan { date: day, capacity, rows, effort, effort_key, target, shortfall });
 
         if n + 1 < days {
@@ -828,7 +884,9 @@ pub fn plan(
         } else {
             let mut beyond = left;
             for w in &mut beyond {
-                if let Some(scored) = candidates[w.at as usize].on(w.at, personal_days, day, config, summaries) {
+                if let Some(scored) =
+                    candidates[w.at as usize].on(w.at, personal_days, day, config, summaries)
+                {
                     *w = scored;
                 }
             }
@@ -837,7 +895,14 @@ pub fn plan(
             plan.beyond = beyond
                 .iter()
                 .filter_map(|w| {
-                    let mut planned = Planned::of(&candidates[w.at as usize], summaries, personal_days, Slot::Score, day, config)?;
+                    let mut planned = Planned::of(
+                        &candidates[w.at as usize],
+                        summaries,
+                        personal_days,
+                        Slot::Score,
+                        day,
+                        config,
+                    )?;
                     planned.day = after;
                     Some(planned)
                 })
@@ -878,10 +943,7 @@ fn forward_queue(
                 return None;
             }
             let reached = summary.last_reached.map(|t| t.date()).max(planned).max(ordered);
-            let since = reached.map_or(
-                (day - summary.created).num_days().max(gap),
-                |r| (day - r).num_days(),
-            );
+            let since = reached.map_or((day - summary.created).num_days().max(gap), |r| (day - r).num_days());
             (since >= gap).then_some((since as f64 * f.weight, at))
         })
         .collect();
@@ -890,19 +952,34 @@ fn forward_queue(
 }
 
 /// Why an account with nothing due is worth a touch now.
-fn forward_of(summary: &AccountSummary, marks: &Marks, growable: bool, day: NaiveDate, _config: &Config) -> Option<Forward> {
+fn forward_of(
+    summary: &AccountSummary,
+    marks: &Marks,
+    growable: bool,
+    day: NaiveDate,
+    _config: &Config,
+) -> Option<Forward> {
     let revenue = summary.revenue_12m(day);
     let headroom = Money(summary.potential.unwrap_or(Money::ZERO).0.saturating_sub(revenue.0));
     Some(Forward {
         growable,
-        since: summary.last_reached.zip(summary.last_reached_kind).map(|(t, k)| ((day - t.date()).num_days(), k)),
+        since: summary
+            .last_reached
+            .zip(summary.last_reached_kind)
+            .map(|(t, k)| ((day - t.date()).num_days(), k)),
         revenue_share: revenue.0 as f64 / marks.revenue_total.0.max(1) as f64,
         headroom,
     })
 }
 
 /// The row of an account brought forward.
-fn forward_row(f: &Forwardable, summaries: &[AccountSummary], marks: &Marks, day: NaiveDate, config: &Config) -> Planned {
+fn forward_row(
+    f: &Forwardable,
+    summaries: &[AccountSummary],
+    marks: &Marks,
+    day: NaiveDate,
+    config: &Config,
+) -> Planned {
     let summary = &summaries[f.index as usize];
     Planned {
         index: f.index as usize,

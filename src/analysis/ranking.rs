@@ -107,7 +107,10 @@ pub fn cadence_due_as_of(summary: &AccountSummary, day: NaiveDate, config: &Conf
         .max();
     match touched.max(ordered) {
         Some(last) => Some(last + Duration::days(cadence_days(summary, config).into())),
-        None if summary.last_contact(config.plan.orders_reset_cadence).is_some_and(|t| t.date() <= before) => {
+        None if summary
+            .last_contact(config.plan.orders_reset_cadence)
+            .is_some_and(|t| t.date() <= before) =>
+        {
             None
         }
         None => Some(summary.created + Duration::days(config.plan.first_contact_days.into())),
@@ -174,7 +177,13 @@ pub struct Greeting {
 }
 
 impl Greeting {
-    fn new(day: NaiveDate, occasion: Occasion, window_start: NaiveDate, action: TouchKind, config: &Config) -> Greeting {
+    fn new(
+        day: NaiveDate,
+        occasion: Occasion,
+        window_start: NaiveDate,
+        action: TouchKind,
+        config: &Config,
+    ) -> Greeting {
         let deadline = match action {
             TouchKind::Gift => (day - Duration::days(config.holidays.gift_days.into())).max(window_start),
             _ => day,
@@ -197,7 +206,13 @@ fn personal_greetings(
     let birthday = birthday.and_then(|b| {
         let day = b.next_from(from)?;
         let window_start = day - Duration::days(BIRTHDAY_LEAD);
-        Some(Greeting { day, occasion: Occasion::Birthday, window_start, action: TouchKind::Sms, deadline: day })
+        Some(Greeting {
+            day,
+            occasion: Occasion::Birthday,
+            window_start,
+            action: TouchKind::Sms,
+            deadline: day,
+        })
     });
     let anniversary = anniversary.and_then(|first| {
         let yearly = MonthDay { month: first.month(), day: first.day(), year: None };

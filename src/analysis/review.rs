@@ -169,7 +169,8 @@ pub fn review(
     if plan.is_empty() {
         // A day from before plans were kept: what the records say now.
         for f in book.follow_ups {
-            let done_that_day = f.status == FollowUpStatus::Done && f.closed_at.is_some_and(|c| c.date() == date);
+            let done_that_day =
+                f.status == FollowUpStatus::Done && f.closed_at.is_some_and(|c| c.date() == date);
             if f.due == date && !done_that_day && f.created_at.date() <= date {
                 review.missed.push(f.clone());
             }
@@ -451,14 +452,17 @@ mod tests {
         let on = |date: &str| review(day(date), day("2026-12-01"), &[], &plans[&day(date)], &book);
         for away in ["2026-11-24", "2026-11-25", "2026-11-26"] {
             let r = on(away);
-            assert_eq!((r.streak, r.planned, r.planned_missed.len()), (0, 1, 1), "{away}: planned and missed");
+            assert_eq!(
+                (r.streak, r.planned, r.planned_missed.len()),
+                (0, 1, 1),
+                "{away}: planned and missed"
+            );
         }
         assert_eq!(on("2026-11-27").streak, 1, "back on Friday: one day");
         // Monday 11-30 worked too: the weekend neither counts nor breaks.
         let mut worked = summaries.clone();
-        worked[0].touch_days = TouchDays::new(
-            ["2026-11-23", "2026-11-27", "2026-11-30"].map(|d| (day(d), TouchKind::Call)),
-        );
+        worked[0].touch_days =
+            TouchDays::new(["2026-11-23", "2026-11-27", "2026-11-30"].map(|d| (day(d), TouchKind::Call)));
         let book = Book { summaries: &worked, ..book };
         let r = review(day("2026-11-30"), day("2026-12-01"), &[], &[entry(1, None)], &book);
         assert_eq!(r.streak, 2);

@@ -160,7 +160,9 @@ enum Answer {
 fn is_delivery(follow_up: &FollowUp, referrals: &[Referral]) -> bool {
     follow_up.reason == FollowUpReason::Incentive
         || follow_up.referral.is_some_and(|id| {
-            referrals.iter().any(|r| r.id == id && r.referrer == follow_up.account && follow_up.created_at > r.at)
+            referrals
+                .iter()
+                .any(|r| r.id == id && r.referrer == follow_up.account && follow_up.created_at > r.at)
         })
 }
 

@@ -8,8 +8,8 @@ use super::backup::{Backup, BackupCounts};
 use super::{App, AppError, AppResult};
 use crate::domain::{
     Account, AccountId, ArchiveReason, Archived, DayRecord, Direction, FollowUp, FollowUpId, FollowUpReason,
-    FollowUpStatus, Grade, IncentiveStatus, Money, Order, OrderId, Outcome, Purpose, Referral, ReferralId, Stage,
-    Tier, Touch, TouchId, TouchKind,
+    FollowUpStatus, Grade, IncentiveStatus, Money, Order, OrderId, Outcome, Purpose, Referral, ReferralId,
+    Stage, Tier, Touch, TouchId, TouchKind,
 };
 use crate::i18n::Lang;
 

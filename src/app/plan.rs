@@ -147,6 +147,9 @@ pub fn shortfall_words(share: f64, target: f64, shortfall: Option<Shortfall>, la
     ))
 }
 
+/// The plans of past days, by day.
+pub type PastPlans = BTreeMap<NaiveDate, Vec<PlanEntry>>;
+
 /// Who was on the plan of each past working day, to count the days a row
 /// really waited: the working days since its work fell due on which it
 /// was not planned (a day it was planned and not worked was missed, not
@@ -158,7 +161,7 @@ pub struct Waited {
 }
 
 impl Waited {
-    pub fn new(today: NaiveDate, past: &BTreeMap<NaiveDate, Vec<PlanEntry>>) -> Waited {
+    pub fn new(today: NaiveDate, past: &PastPlans) -> Waited {
         let planned =
             past.iter().map(|(day, plan)| (*day, plan.iter().map(|e| e.account).collect())).collect();
         Waited { today, planned }
@@ -176,7 +179,7 @@ impl Waited {
         };
         let from = planned.due_since.max(self.today);
         let ahead = from.iter_days().take_while(|d| *d < planned.day).filter(working).count();
-        return (before + ahead) as i64;
+        (before + ahead) as i64
     }
 }
 
@@ -218,7 +221,8 @@ fn today_row(planned: &Planned, summary: &AccountSummary, config: &Config, waite
         deferred_days: waited,
         planned_because: planned_because(planned, waited, config.ui.lang()),
     };
-    let reasons = if planned.is_done() { Vec::new() } else { planned.coded_reasons(summary, planned.day, config) };
+    let reasons =
+        if planned.is_done() { Vec::new() } else { planned.coded_reasons(summary, planned.day, config) };
     if reasons.is_empty() {
         let (kind, words) = planned.done_words(summary, config.ui.lang());
         out.channel = kind.unwrap_or(TouchKind::Call);
@@ -264,7 +268,7 @@ impl App {
         &self,
         from: NaiveDate,
         summaries: &[AccountSummary],
-    ) -> AppResult<(BTreeMap<NaiveDate, Vec<PlanEntry>>, Vec<DayRecord>)> {
+    ) -> AppResult<(PastPlans, Vec<DayRecord>)> {
         let today = self.today();
         let yesterday = today - Duration::days(1);
         let recent = today - Duration::days(plan::MAX_DAYS.into());
@@ -275,7 +279,8 @@ impl App {
         let Some(newest) = records.last().filter(|r| r.date >= recent) else { return Ok((plans, to_keep)) };
         let marks = self.marks(summaries);
         if !newest.closed {
-            let entries = plan::plan(summaries, newest.date, 1, &self.config, &marks, &newest.plan).first().entries();
+            let entries =
+                plan::plan(summaries, newest.date, 1, &self.config, &marks, &newest.plan).first().entries();
             plans.insert(newest.date, entries.clone());
             to_keep.push(DayRecord { plan: entries, closed: true, ..newest.clone() });
         }

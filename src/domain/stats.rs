@@ -1,7 +1,9 @@
 use chrono::{Months, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use super::{Direction, FollowUp, FollowUpStatus, Money, Order, Outcome, Purpose, Reach, Touch, TouchDays, TouchKind};
+use super::{
+    Direction, FollowUp, FollowUpStatus, Money, Order, Outcome, Purpose, Reach, Touch, TouchDays, TouchKind,
+};
 
 /// Per-account aggregates, derived from the account's touches, orders and
 /// follow-ups and stored beside the account so that lists and rankings
@@ -81,9 +83,8 @@ impl Greeted {
     }
 
     fn of(touches: &[Touch]) -> Greeted {
-        let latest = |purpose: Purpose| {
-            touches.iter().filter(|t| t.greeting() == Some(purpose)).map(|t| t.at).max()
-        };
+        let latest =
+            |purpose: Purpose| touches.iter().filter(|t| t.greeting() == Some(purpose)).map(|t| t.at).max();
         Greeted {
             festival: latest(Purpose::Festival),
             birthday: latest(Purpose::Birthday),
@@ -224,8 +225,11 @@ mod tests {
         let days: Vec<String> = stats.unanswered_sms.iter().map(|t| t.date().to_string()).collect();
         assert_eq!(days, ["2026-11-10", "2026-11-20"], "the reached call resets; a missed one does not");
         assert_eq!(stats.greeted.festival.map(|t| t.date().to_string()).as_deref(), Some("2026-11-21"));
-        assert_eq!(stats.last_reached.map(|(t, k)| (t.date().to_string(), k)), Some(("2026-11-21".into(), TouchKind::Gift)),
-            "a gift that happened reached them");
+        assert_eq!(
+            stats.last_reached.map(|(t, k)| (t.date().to_string(), k)),
+            Some(("2026-11-21".into(), TouchKind::Gift)),
+            "a gift that happened reached them"
+        );
         let mut answered = touches.to_vec();
         answered.push(touch(7, "2026-11-22T09:00", TouchKind::Sms, Inbound, None));
         assert!(AccountStats::compute(&answered, &[], &[]).unanswered_sms.is_empty());

@@ -290,35 +290,50 @@ mod terse {
         pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<FollowUp>, D::Error> {
             Vec::<Terse>::deserialize(deserializer)?
                 .into_iter()
-                .map(|Terse(id, account, due, minute, kind, reason, note, status, snoozes, created, attempts, from_outcome)| {
-                    let due_time = match minute {
-                        -1 => None,
-                        m => Some(
-                            NaiveTime::from_hms_opt((m / 60) as u32, (m % 60) as u32, 0)
-                                .ok_or_else(|| serde::de::Error::custom(format!("minute {m}")))?,
-                        ),
-                    };
-                    Ok(FollowUp {
-                        id: FollowUpId(id),
-                        account: AccountId(account),
-                        due: from_day_number(due)?,
-                        due_time,
+                .map(
+                    |Terse(
+                        id,
+                        account,
+                        due,
+                        minute,
                         kind,
                         reason,
                         note,
                         status,
                         snoozes,
-                        created_at: chrono::DateTime::from_timestamp(created, 0)
-                            .ok_or_else(|| serde::de::Error::custom(format!("time {created}")))?
-                            .naive_utc(),
-                        closed_at: None,
-                        snoozed_at: Vec::new(),
-                        referral: None,
-                        from_outcome,
+                        created,
                         attempts,
-                        attempted_at: Vec::new(),
-                    })
-                })
+                        from_outcome,
+                    )| {
+                        let due_time = match minute {
+                            -1 => None,
+                            m => Some(
+                                NaiveTime::from_hms_opt((m / 60) as u32, (m % 60) as u32, 0)
+                                    .ok_or_else(|| serde::de::Error::custom(format!("minute {m}")))?,
+                            ),
+                        };
+                        Ok(FollowUp {
+                            id: FollowUpId(id),
+                            account: AccountId(account),
+                            due: from_day_number(due)?,
+                            due_time,
+                            kind,
+                            reason,
+                            note,
+                            status,
+                            snoozes,
+                            created_at: chrono::DateTime::from_timestamp(created, 0)
+                                .ok_or_else(|| serde::de::Error::custom(format!("time {created}")))?
+                                .naive_utc(),
+                            closed_at: None,
+                            snoozed_at: Vec::new(),
+                            referral: None,
+                            from_outcome,
+                            attempts,
+                            attempted_at: Vec::new(),
+                        })
+                    },
+                )
                 .collect()
         }
     }

@@ -93,7 +93,9 @@ fn effort(day: &DayPlan, book: &[AccountSummary], config: &Config) -> (f64, f64)
 fn hot_prospects_and_quiet_key_accounts() -> (Vec<AccountSummary>, Marks) {
     let mut book: Vec<AccountSummary> =
         (1..=40).map(|id| account(id, prospect(Grade::A), Some(40))).collect();
-    book.extend((41..=60).map(|id| revenue(account(id, customer(Tier::Vip), Some(3)), -30, id as i64 * 1000)));
+    book.extend(
+        (41..=60).map(|id| revenue(account(id, customer(Tier::Vip), Some(3)), -30, id as i64 * 1000)),
+    );
     let marks = Marks { revenue_total: crate::domain::Money(1_020_000 * 100), ..key_marks(41..=60) };
     (book, marks)
 }
@@ -116,7 +118,13 @@ fn key_accounts_get_the_target_share_of_the_days_effort() {
     assert_eq!(first.shortfall, None);
     let visits = first.rows.iter().filter(|r| r.channel == Some(TouchKind::Visit)).count();
     assert_eq!(visits, config.plan.visits_per_day as usize, "a few visits, calls for the rest");
-    assert!(first.rows.iter().filter(|r| r.key_account).all(|r| r.kind == RowKind::Focus && r.slot == Slot::Focus));
+    assert!(
+        first
+            .rows
+            .iter()
+            .filter(|r| r.key_account)
+            .all(|r| r.kind == RowKind::Focus && r.slot == Slot::Focus)
+    );
 
     // 0 plans by score alone.
     let mut plain = Config::default();
@@ -147,7 +155,11 @@ fn key_accounts_with_nothing_due_come_forward_by_their_worth_and_wait() {
     assert!(!ids.contains(&59) && !ids.contains(&58), "reached yesterday, tried today: not again");
     assert!(ids.contains(&60) && !ids.contains(&42), "3 days: the big ones first: {ids:?}");
     let row = forward.iter().find(|r| r.account.0 == 41).unwrap();
-    let words: Vec<String> = row.coded_reasons(&book[40], today(), &config).into_iter().map(|r| format!("{}: {}", r.code, r.text)).collect();
+    let words: Vec<String> = row
+        .coded_reasons(&book[40], today(), &config)
+        .into_iter()
+        .map(|r| format!("{}: {}", r.code, r.text))
+        .collect();
     assert_eq!(words, ["focus_key_account: key account: 12 days since your last visit; 4% of your revenue"]);
 }
 
@@ -162,7 +174,8 @@ fn the_day_says_why_it_cannot_keep_the_key_share() {
     let full = run(&book, today(), 1, &Config::default(), &marks);
     assert_eq!(full.first().shortfall, Some(Shortfall::Promises));
     // The one key account was reached yesterday.
-    let mut quiet: Vec<AccountSummary> = (1..=10).map(|id| account(id, prospect(Grade::A), Some(10))).collect();
+    let mut quiet: Vec<AccountSummary> =
+        (1..=10).map(|id| account(id, prospect(Grade::A), Some(10))).collect();
     quiet.push(revenue(account(26, customer(Tier::Vip), Some(1)), -10, 5000));
     let worked = run(&quiet, today(), 1, &Config::default(), &marks);
     assert_eq!(worked.first().shortfall, Some(Shortfall::KeyAccountsWorked));

@@ -192,7 +192,12 @@ impl Screen for Today {
         let plan = plan::plan(&ctx.book.summaries, today, HORIZON, &ctx.config, &marks, &ctx.book.kept);
         let first = plan.first();
         self.capacity = first.capacity;
-        self.shortfall = crate::app::shortfall_words(first.key_share(), first.target, first.shortfall, ctx.config.ui.lang());
+        self.shortfall = crate::app::shortfall_words(
+            first.key_share(),
+            first.target,
+            first.shortfall,
+            ctx.config.ui.lang(),
+        );
         self.today_len = first.rows.len();
         self.rows = first.rows.clone();
         self.rows.extend(plan.later().cloned());
@@ -265,7 +270,10 @@ impl Screen for Today {
             None => Line::from(""),
         });
         let shortfall = self.shortfall.as_ref().map(|words| {
-            Line::from(Span::styled(lang.text_with("sentence", &[("text", words.as_str().into())]), theme.dim()))
+            Line::from(Span::styled(
+                lang.text_with("sentence", &[("text", words.as_str().into())]),
+                theme.dim(),
+            ))
         });
         let header_lines: Vec<Line> =
             [Line::from(counts)].into_iter().chain(warning).chain(shortfall).chain(selected).collect();
