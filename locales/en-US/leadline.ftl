@@ -27,7 +27,13 @@ today-planned = { $count } planned
 today-done = { $done }/{ $total } done
 today-later = { $count } later
 today-slots = { $promised } promised, { $focus } key/MGC
-today-over-capacity = over capacity: { $promised } promises, { $slots } slots
+today-over-capacity = over capacity: { $promised ->
+        [one] 1 promise
+       *[other] { $promised } promises
+    }, { $slots ->
+        [one] 1 slot
+       *[other] { $slots } slots
+    }
 today-focus-hint = 7 shows the 80/20
 today-empty = Nothing due. / finds an account, a adds one.
 today-divider = -- { $count } later
@@ -498,7 +504,13 @@ cli-today-title = Today { $day }: { $counts }, { $later } later
 cli-day-title = { $day }: { $counts }
 cli-day-planned = { $count } planned
 cli-day-done = , { $done }/{ $total } done
-cli-day-over = {" "}(over capacity: { $promises } promises for { $slots } slots)
+cli-day-over = {" "}(over capacity: { $promises ->
+        [one] 1 promise
+       *[other] { $promises } promises
+    } for { $slots ->
+        [one] 1 slot
+       *[other] { $slots } slots
+    })
 cli-day-slots = {" "}({ $promises } promised, { $focus } in key and MGC slots)
 cli-nothing-planned = Nothing planned. Well done.
 plan-short = Key accounts { $share } of today's effort (target { $target }): { $why }

@@ -91,7 +91,9 @@ pub struct TierChange {
 pub fn percent_below(share: f64, target: f64) -> String {
     let whole = (share * 100.0).round();
     if share < target && whole >= (target * 100.0).round() {
-        format!("{:.1}%", (share * 1000.0).floor() / 10.0)
+        let tenths = (share * 1000.0).round();
+        let tenths = if tenths >= target * 1000.0 { (share * 1000.0).floor() } else { tenths };
+        format!("{:.1}%", tenths / 10.0)
     } else {
         percent(share)
     }
@@ -216,5 +218,19 @@ impl App {
         }
         let written = txn.commit(format!("tiers of {} customers from their revenue", changes.len()), now)?;
         Ok(Written { value: changes, changes: written, also: Vec::new() })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_share_just_short_of_the_target_never_reads_as_the_target() {
+        assert_eq!(percent_below(0.5976, 0.6), "59.8%", "not 60% against 60%");
+        assert_eq!(percent_below(0.5999, 0.6), "59.9%", "nor 60.0%");
+        assert_eq!(percent_below(0.44, 0.6), "44%", "whole percent where rounding hides nothing");
+        assert_eq!(percent_below(0.6, 0.6), "60%");
+        assert_eq!(percent_below(0.7, 0.6), "70%");
     }
 }

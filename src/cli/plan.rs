@@ -51,7 +51,7 @@ pub fn today(app: &App, output: Output, all: bool) -> CliResult<i32> {
         Output::Markdown => {
             let first = agenda.first();
             let mut out = format!("# {}\n\n", today_title(&agenda, lang));
-            let notes = day_notes(first, all && agenda.later_count > 0, lang);
+            let notes = day_notes(first, all, lang);
             if !notes.is_empty() {
                 out.push_str(&format!("{}\n", md_escape(&notes)));
             }
@@ -226,7 +226,7 @@ fn day_notes(day: &DayList, later: bool, lang: Lang) -> String {
 fn today_text(agenda: &Agenda, all: bool, width: Option<usize>, lang: Lang) -> String {
     let first = agenda.first();
     let mut out = format!("{}\n", today_title(agenda, lang));
-    out.push_str(&day_notes(first, all && agenda.later_count > 0, lang));
+    out.push_str(&day_notes(first, all, lang));
     if first.rows.is_empty() {
         out.push_str(&format!("{}\n", lang.text("cli-nothing-planned")));
     } else {
