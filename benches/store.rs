@@ -117,6 +117,8 @@ fn log_touch(c: &mut Criterion) {
                     at: None,
                     next: None,
                     purpose: leadline::domain::Purpose::Ordinary,
+                    amount: None,
+                    lower_grade: false,
                 }
             },
             |input| app.log_touch(&input).unwrap(),

@@ -1,7 +1,7 @@
 //! Time comes from here only, so every time-dependent rule can be tested
 //! with a fixed clock (`LEADLINE_NOW`).
 
-use chrono::{Duration, Local, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use chrono::{Datelike, Duration, Local, Months, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
 
 use crate::domain::dates::{FIRST_YEAR, LAST_YEAR, OutOfWindow, check_date, date_in_window};
 
@@ -69,7 +69,7 @@ fn parse_timestamp_anywhere(input: &str) -> Option<NaiveDateTime> {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum WhenError {
     #[error(
-        "'{0}' is not a date: use YYYY-MM-DD, YYYY-MM-DDTHH:MM, HH:MM, today, tomorrow, yesterday (with a time: yesterday 18:30), +Nd, -Nd, +Nw, -Nh or -Nm"
+        "'{0}' is not a date: use YYYY-MM-DD, YYYY-MM-DDTHH:MM, HH:MM, today, tomorrow, yesterday, a weekday (wed, next wed, this fri), end of month, next month (each with a time: next wed 15:00), +Nd, -Nd, +Nw, -Nh or -Nm"
     )]
     Malformed(String),
     #[error(
@@ -124,14 +124,13 @@ fn parse_when_anywhere(input: &str, now: NaiveDateTime) -> Result<When, WhenErro
     if lower == "now" || text == "现在" {
         return Ok(When { date: today, time: Some(now.time()) });
     }
-    if let Some(date) = day_word(&lower) {
+    let day = |phrase: &str| day_word(phrase).or_else(|| day_phrase(phrase, today));
+    if let Some(date) = day(&lower) {
         return Ok(date_only(date));
     }
-    // "yesterday 18:30"
-    if let Some((word, time)) = lower.split_once(' ') {
-        if let (Some(date), Some(time)) = (day_word(word), parse_time(time.trim())) {
-            return Ok(When { date, time: Some(time) });
-        }
+    // "yesterday 18:30", "next wednesday 15:00", "下周三 15:00", "周五9:30"
+    if let Some((date, time)) = split_time(&lower, day) {
+        return Ok(When { date, time: Some(time) });
     }
     // "+3d", "+1w", "-2d", "-2h", "+90m"
     if let Some(sign) = lower.chars().next().filter(|c| matches!(c, '+' | '-')) {
@@ -166,6 +165,98 @@ fn parse_when_anywhere(input: &str, now: NaiveDateTime) -> Result<When, WhenErro
         Some(time) => Ok(When { date: today, time: Some(time) }),
         None => Err(malformed()),
     }
+}
+
+/// A day phrase followed by a time of day, with or without a space
+/// between: the day and the time.
+fn split_time(text: &str, day: impl Fn(&str) -> Option<NaiveDate>) -> Option<(NaiveDate, NaiveTime)> {
+    text.char_indices().filter(|(i, _)| *i > 0).find_map(|(i, _)| {
+        let time = parse_time(text[i..].trim())?;
+        Some((day(text[..i].trim_end())?, time))
+    })
+}
+
+/// The day of the week a word names, in English or Chinese: `mon`,
+/// `monday`, `周一`, `星期一`, `礼拜一` (Sunday is also `周天`).
+fn weekday_word(word: &str) -> Option<Weekday> {
+    use Weekday::*;
+    const ENGLISH: [(&str, &str, Weekday); 7] = [
+        ("mon", "monday", Mon),
+        ("tue", "tuesday", Tue),
+        ("wed", "wednesday", Wed),
+        ("thu", "thursday", Thu),
+        ("fri", "friday", Fri),
+        ("sat", "saturday", Sat),
+        ("sun", "sunday", Sun),
+    ];
+    if let Some((_, _, day)) = ENGLISH.iter().find(|(short, long, _)| {
+        word == *short || word == *long || (word.len() >= 3 && long.starts_with(word))
+    }) {
+        return Some(*day);
+    }
+    let rest = ["周", "星期", "礼拜"].iter().find_map(|prefix| word.strip_prefix(prefix))?;
+    match rest {
+        "一" | "1" => Some(Mon),
+        "二" | "2" => Some(Tue),
+        "三" | "3" => Some(Wed),
+        "四" | "4" => Some(Thu),
+        "五" | "5" => Some(Fri),
+        "六" | "6" => Some(Sat),
+        "日" | "天" | "7" => Some(Sun),
+        _ => None,
+    }
+}
+
+/// Days of the week and ends of months, counted from `today`:
+/// a bare weekday (`wed`, `周三`) is the next such day after today;
+/// `next wed`, `下周三` that day of next week; `this fri`, `这周五`,
+/// `本周五` that day of this week; `end of month`, `月底` the last day of
+/// this month; `next month`, `下个月` the same day next month; `end of
+/// next month`, `下月底` its last day.
+fn day_phrase(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let monday = today - Duration::days(today.weekday().num_days_from_monday().into());
+    let in_week =
+        |monday: NaiveDate, day: Weekday| monday + Duration::days(day.num_days_from_monday().into());
+    let month_end = |day: NaiveDate| {
+        let first = day.with_day(1)?;
+        first.checked_add_months(Months::new(1))?.pred_opt()
+    };
+    let next_month = || today.checked_add_months(Months::new(1));
+    match text {
+        "end of month" | "end of the month" | "月底" | "本月底" | "这个月底" => {
+            return month_end(today);
+        }
+        "next month" | "下个月" | "下月" => return next_month(),
+        "end of next month" | "下月底" | "下个月底" => return next_month().and_then(month_end),
+        _ => {}
+    }
+    let (week, word) = if let Some(rest) = text.strip_prefix("next ") {
+        (Some(monday + Duration::days(7)), rest.trim())
+    } else if let Some(rest) = text.strip_prefix("this ") {
+        (Some(monday), rest.trim())
+    } else if let Some(rest) =
+        text.strip_prefix('下').filter(|r| r.starts_with('周') || r.starts_with("星期"))
+    {
+        (Some(monday + Duration::days(7)), rest)
+    } else if let Some(rest) = ["这", "本"]
+        .iter()
+        .find_map(|p| text.strip_prefix(p))
+        .filter(|r| r.starts_with('周') || r.starts_with("星期"))
+    {
+        (Some(monday), rest)
+    } else {
+        (None, text)
+    };
+    let day = weekday_word(word)?;
+    Some(match week {
+        Some(monday) => in_week(monday, day),
+        None => {
+            let ahead = (i64::from(day.num_days_from_monday())
+                - i64::from(today.weekday().num_days_from_monday()))
+            .rem_euclid(7);
+            today + Duration::days(if ahead == 0 { 7 } else { ahead })
+        }
+    })
 }
 
 fn parse_time(text: &str) -> Option<NaiveTime> {
@@ -223,6 +314,42 @@ mod tests {
             assert!(matches!(parse_when(far, now), Err(WhenError::OutOfWindow(_))), "{far}");
         }
         assert!(parse_timestamp("9999-12-31").is_none());
+    }
+
+    #[test]
+    fn weekdays_and_month_ends_in_both_languages() {
+        // Friday 2026-11-27.
+        let now = at("2026-11-27T09:00");
+        let date = |s: &str| parse_when(s, now).unwrap_or_else(|e| panic!("{s}: {e}")).date.to_string();
+        for (words, day) in [
+            (&["mon", "Monday", "周一", "星期一", "礼拜一"][..], "2026-11-30"),
+            (&["wed", "wednesday", "周三"][..], "2026-12-02"),
+            (&["fri", "周五"][..], "2026-12-04"),
+            (&["sun", "周日", "周天", "星期天"][..], "2026-11-29"),
+            (&["next monday", "下周一", "下星期一"][..], "2026-11-30"),
+            (&["next wed", "下周三"][..], "2026-12-02"),
+            (&["next sunday", "下周日"][..], "2026-12-06"),
+            (&["this friday", "这周五", "本周五"][..], "2026-11-27"),
+            (&["this tue", "这周二"][..], "2026-11-24"),
+            (&["end of month", "月底"][..], "2026-11-30"),
+            (&["next month", "下个月", "下月"][..], "2026-12-27"),
+            (&["end of next month", "下月底"][..], "2026-12-31"),
+        ] {
+            for word in words {
+                assert_eq!(date(word), day, "{word}");
+            }
+        }
+        let when = |s: &str| parse_when(s, now).unwrap().moment(now);
+        assert_eq!(when("下周三 15:00"), at("2026-12-02T15:00"));
+        assert_eq!(when("下周三15:00"), at("2026-12-02T15:00"));
+        assert_eq!(when("next wednesday 15:00"), at("2026-12-02T15:00"));
+        assert_eq!(when("周五 9:30"), at("2026-12-04T09:30"));
+        assert_eq!(date("月底"), "2026-11-30");
+        let january = at("2027-01-31T09:00");
+        assert_eq!(parse_when("下个月", january).unwrap().date.to_string(), "2027-02-28", "clamped");
+        for bad in ["next", "周八", "下周", "this", "end of"] {
+            assert!(matches!(parse_when(bad, now), Err(WhenError::Malformed(_))), "{bad}");
+        }
     }
 
     #[test]

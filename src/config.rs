@@ -568,6 +568,10 @@ pub struct PlanRules {
     /// A touch that reaches the person closes their due promise (and an
     /// unanswered one counts as tried); off, only `done` closes one.
     pub touch_closes_promise: bool,
+    /// When promises alone fill a day, those of C and D prospects overdue
+    /// by more than this many days are offered to move in one go
+    /// (`leadline triage`).
+    pub triage_days: u32,
 }
 
 /// The most touches a day's plan may hold.
@@ -589,6 +593,7 @@ impl Default for PlanRules {
             first_contact_days: 1,
             visits_per_day: 3,
             touch_closes_promise: true,
+            triage_days: 3,
         }
     }
 }
@@ -642,6 +647,7 @@ impl PlanRules {
             check.probability("plan.key_share", share);
         }
         check.days("plan.first_contact_days", self.first_contact_days, 0);
+        check.days("plan.triage_days", self.triage_days, 0);
         check.count("plan.visits_per_day", self.visits_per_day.into(), 0, MAX_CAPACITY.into());
     }
 }

@@ -262,6 +262,8 @@ pub fn run_with(dir: &Path, options: &SimOptions, config: Config) -> AppResult<S
                         at: None,
                         next,
                         purpose: crate::domain::Purpose::Ordinary,
+                        amount: None,
+                        lower_grade: false,
                     })?;
                     if std::env::var("SIM_TRACE").ok().and_then(|t| t.parse::<u64>().ok())
                         == Some(row.account_id.0)

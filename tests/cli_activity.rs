@@ -19,7 +19,7 @@ fn a_logged_call_lands_in_the_timeline_and_schedules_the_next_step() {
         .ok();
     assert_eq!(
         out.trim(),
-        "Logged call with 张伟 (#1) at 2026-11-27 09:00 (no-answer); next step 2026-11-28 (follow-up #1)."
+        "Logged call with 张伟 (#1) at 2026-11-27 09:00 (no-answer); next step: call on 2026-11-28 (follow-up #1)."
     );
     let show = book.json(&["show", "张伟", "--json"]);
     let touch = &show["touches"][0];

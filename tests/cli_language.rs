@@ -93,7 +93,7 @@ fn help_and_messages_follow_the_flag_the_settings_and_the_locale() {
     assert!(scheduled.starts_with("跟进 #1：王芳（#2），2026-11-27 拜访"), "{scheduled}");
     let logged = book.run(&["log", "电话", "张伟", "--outcome", "没人接", "--next", "明天"]).ok();
     assert!(logged.starts_with("已记录与 张伟（#1）的电话"), "{logged}");
-    assert!(logged.contains("（没人接）") && logged.contains("下一步 2026-11-28"), "{logged}");
+    assert!(logged.contains("（没人接）") && logged.contains("下一步：2026-11-28 电话"), "{logged}");
     let today = book.run(&["today"]).ok();
     assert!(today.starts_with("今天 周五 2026-11-27：计划 1 个"), "{today}");
     assert!(

@@ -107,7 +107,7 @@ fn writes_say_what_else_they_changed() {
     );
     book.now = "2026-12-01T09:00".into();
     let out = book.run(&["log", "call", "陈建国", "--outcome", "reached"]).ok();
-    assert!(out.contains("Also closed follow-ups #2 (call, due 12-01), #3 (call, due 12-01)."), "{out}");
+    assert!(out.contains("Also closed follow-ups #2 (referral), #3 (call, due 12-01)."), "{out}");
 }
 
 #[test]

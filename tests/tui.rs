@@ -55,6 +55,8 @@ fn touch(
         at: at(when),
         next: None,
         purpose: leadline::domain::Purpose::Ordinary,
+        amount: None,
+        lower_grade: false,
     }
 }
 

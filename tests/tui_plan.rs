@@ -99,6 +99,8 @@ fn call(account: AccountId) -> TouchInput {
         at: None,
         next: None,
         purpose: leadline::domain::Purpose::Ordinary,
+        amount: None,
+        lower_grade: false,
     }
 }
 

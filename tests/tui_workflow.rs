@@ -216,6 +216,8 @@ fn log(
         at,
         next: None,
         purpose: leadline::domain::Purpose::Ordinary,
+        amount: None,
+        lower_grade: false,
     };
     f.app.log_touch(&input).unwrap();
 }

@@ -457,6 +457,7 @@ also-tried = follow-up #{ $id } stays open: nobody answered (tried { $times ->
         [one] once
        *[other] { $times } times
     }); due again { $due }
+also-known-as = { $value } is also { $name } (#{ $id }): leadline merge { $id } { $new } makes them one
 also-moved = moved follow-up #{ $id } to { $due }: the same promise, made earlier today
 also-referral = scheduled follow-ups #{ $call } (call { $referee } by { $call_due }) and #{ $thank } (thank { $referrer } by { $thank_due })
 note-referred-by = referred by { $name }
@@ -517,6 +518,24 @@ plan-short = Key accounts { $share } of today's effort (target { $target }): { $
 plan-short-promises = promises fill the day
 plan-short-worked = none left to bring forward
 cli-projection = Over capacity today: the days after are a projection that assumes today's plan is worked.
+cli-triaged = Moved { $count ->
+        [one] 1 late promise
+       *[other] { $count } late promises
+    } of C and D prospects to { $to }; `leadline undo` takes them back
+cli-triage-none = No promise of a C or D prospect is that late: nothing to move.
+cli-triage-title = { $count ->
+        [one] 1 late promise
+       *[other] { $count } late promises
+    } of C and D prospects can wait:
+cli-triage-hint = `leadline triage --snooze-to WHEN` moves them all in one change (undo takes it back).
+col-due = DUE
+col-overdue = OVERDUE
+cli-can-wait = Promises alone fill the day: { $count ->
+        [one] 1 late promise
+       *[other] { $count } late promises
+    } of C and D prospects can wait (`leadline triage` lists them, `--snooze-to WHEN` moves them).
+cli-late = Past their last useful day: { $list }.
+cli-late-one = { $name } (by { $by })
 cli-later = Later ({ $count }):
 cli-later-hint = { $count } more due are planned for the coming days: `leadline plan` says when, `today --all` lists them.
 cli-all-have-a-day = Everything due in these days has a day.
@@ -526,7 +545,8 @@ col-follow-up = FOLLOW-UP
 col-planned = PLANNED
 cli-logged = Logged { $kind } with { $name } (#{ $id }) at { $at }
 cli-logged-outcome = {" "}({ $outcome })
-cli-logged-next = ; next step { $due } (follow-up #{ $id })
+cli-logged-next = ; next step: { $kind } on { $due }{ $at } (follow-up #{ $id })
+cli-logged-order = ; recorded the order { $amount }
 cli-recorded-order = Recorded order { $amount } from { $name } (#{ $id })
 cli-order-customer = ; now a customer
 cli-order-restored = ; restored from the archive
@@ -551,7 +571,6 @@ cli-warning = warning: { $warning }
 
 ## The command line: accounts
 col-id = ID
-col-score = SCORE
 cli-accounts = { $count ->
     [one] 1 account
    *[other] { $count } accounts
@@ -715,7 +734,19 @@ what-follow-up-date = the follow-up date
 what-snooze-date = the snooze date
 error-outcome-fit = outcome { $outcome } does not fit a { $kind }; it is for: { $kinds }
 error-next-auto = --next auto needs an outcome to suggest the next step from
-error-next-meeting = a booked meeting's next step is the meeting: give its date (--next YYYY-MM-DD)
+error-won-needs-amount = a won sale needs its amount, or revenue and tiers miss it: leadline log { $kind } { $account } --outcome won --amount 12000
+error-amount-not-won = --amount is the sale of a won touch: give it with --outcome won (or record an order: leadline order)
+also-wrong-number = { $phone } is marked a wrong number: the plan does not offer it until it is changed
+also-lowered = lowered to grade { $grade }
+cli-wrong-number-hint = Correct it: leadline edit { $id } --phone NUMBER
+cli-declined-hint = To lower the grade: leadline edit { $id } --grade { $grade } (or log it with --lower)
+error-triage-today = promises that can wait move to a later day than today
+error-triage-nothing = no promise of a C or D prospect is that late: nothing to move
+history-triage = moved { $count ->
+        [one] 1 late promise
+       *[other] { $count } late promises
+    } of C and D prospects to { $to }
+error-next-meeting = a booked meeting needs its day: --next 'next wednesday 15:00' (or a date, 2026-12-09T15:00)
 error-amount-zero = an order amount must be more than zero
 error-follow-up-closed = follow-up { $id } ({ $name }) is already { $status }
 error-snooze-earlier = a snooze only moves a follow-up later, and #{ $id } with { $name } is due { $due }; to bring it forward, reschedule it (not counted as a snooze): leadline amend follow-up { $id } --on { $to }

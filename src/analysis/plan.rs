@@ -1001,5 +1001,24 @@ fn forward_row(
     }
 }
 
+/// The promises that can wait when promises alone fill a day (a rep back
+/// from a week away): the overdue follow-ups of C and D prospects, more
+/// than `days` days late, the latest-due last; by account and follow-up.
+pub fn can_wait(summaries: &[AccountSummary], today: NaiveDate, days: u32) -> Vec<(usize, FollowUpId)> {
+    let mut out: Vec<(NaiveDate, usize, FollowUpId)> = summaries
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.is_active() && matches!(s.stage, Stage::Prospect { grade: Grade::C | Grade::D }))
+        .flat_map(|(index, s)| {
+            s.pending
+                .iter()
+                .filter(|f| (today - f.due).num_days() > i64::from(days))
+                .map(move |f| (f.due, index, f.id))
+        })
+        .collect();
+    out.sort_unstable();
+    out.into_iter().map(|(_, index, id)| (index, id)).collect()
+}
+
 #[cfg(test)]
 mod tests;

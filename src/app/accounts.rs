@@ -245,6 +245,7 @@ impl App {
         input.apply_to(&mut account, self.config.ui.lang())?;
         account.normalise_phones(self.region());
         let referrer = referred.as_ref().map(|r| self.record(r.by)).transpose()?;
+        let known = self.known_elsewhere(&account)?;
         let mut txn = self.begin();
         account.id = AccountId(txn.next_id("account")?);
         let record = AccountRecord { account, stats: AccountStats::default() };
@@ -260,6 +261,17 @@ impl App {
             )?;
             also.push(scheduled);
         }
+        for (value, other, name) in known {
+            also.push(self.words(
+                "also-known-as",
+                &[
+                    ("value", value.into()),
+                    ("name", name.into()),
+                    ("id", other.to_string().into()),
+                    ("new", record.account.id.to_string().into()),
+                ],
+            ));
+        }
         let changes = txn.commit(
             self.config.ui.lang().text_with(
                 "history-add",
@@ -271,6 +283,33 @@ impl App {
             now,
         )?;
         Ok(Written { value: record, changes, also })
+    }
+
+    /// The accounts that already have one of `account`'s phones (in any
+    /// spelling) or its email: each value as typed, the other account's id
+    /// and name. A new account is added anyway; the rep is told, and may
+    /// merge them.
+    fn known_elsewhere(&self, account: &Account) -> AppResult<Vec<(String, AccountId, String)>> {
+        if account.phones.is_empty() && account.email.is_none() {
+            return Ok(Vec::new());
+        }
+        let (index, _) = self.search_index()?;
+        let digits = |text: &str| -> String { text.chars().filter(char::is_ascii_digit).collect() };
+        let mut wanted: Vec<(String, String)> = account
+            .phones
+            .iter()
+            .zip(account.phones_e164.iter().chain(std::iter::repeat(&String::new())))
+            .map(|(typed, e164)| (typed.clone(), if e164.is_empty() { digits(typed) } else { digits(e164) }))
+            .filter(|(_, key)| key.len() >= 5)
+            .collect();
+        wanted.extend(account.email.iter().map(|e| (e.clone(), e.to_lowercase())));
+        let mut found = Vec::new();
+        for doc in index.docs() {
+            if let Some((value, _)) = wanted.iter().find(|(_, key)| doc.has_exact(key)) {
+                found.push((value.clone(), doc.id, doc.name().to_string()));
+            }
+        }
+        Ok(found)
     }
 
     /// Works out the stored phones' international forms again when the

@@ -2,16 +2,18 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+use super::follow_ups::{
+    Answer, FollowUpInput, answers, closable_by_next, closed_words, new_follow_up, tried_words,
+};
 use super::{App, AppError, AppResult, Written};
-use crate::app::store::{AccountRecord, Records, Txn};
+use crate::app::store::Records;
 use crate::clock::{When, parse_when};
 use crate::config::Config;
 use crate::domain::contact::{TextField, check_field};
 use crate::domain::{
-    AccountId, AccountSummary, Direction, FollowUp, FollowUpId, FollowUpReason, FollowUpStatus, Money, Order,
-    OrderId, Outcome, Purpose, Reach, Referral, Stage, Tier, Touch, TouchId, TouchKind,
+    AccountId, AccountSummary, Direction, FollowUp, FollowUpReason, FollowUpStatus, Money, Outcome, Purpose,
+    Stage, Touch, TouchId, TouchKind,
 };
-use crate::i18n::Lang;
 
 #[derive(Clone, Debug)]
 pub struct TouchInput {
@@ -27,6 +29,27 @@ pub struct TouchInput {
     pub next: Option<NextStep>,
     /// A greeting or a thank-you: it closes only the greeting it was for.
     pub purpose: Purpose,
+    /// A won sale's amount: recorded as an order in the same change.
+    pub amount: Option<Money>,
+    /// Declined: lower the prospect's grade a step in the same change.
+    pub lower_grade: bool,
+}
+
+/// A touch's values as checked.
+struct CheckedTouch {
+    at: NaiveDateTime,
+    next: Option<When>,
+    note: String,
+    lesson: String,
+}
+
+/// What a touch did to the account's promises.
+#[derive(Default)]
+struct Settled {
+    follow_up: Option<FollowUp>,
+    closed: Vec<FollowUp>,
+    tried: Vec<FollowUp>,
+    merged: bool,
 }
 
 /// The next step after a touch: a day, or what the outcome suggests.
@@ -53,28 +76,12 @@ pub struct Logged {
     pub merged: bool,
     /// Said to the rep, though the touch is saved (too many SMS).
     pub warnings: Vec<String>,
-}
-
-#[derive(Clone, Debug)]
-pub struct OrderInput {
-    pub account: AccountId,
-    pub amount: Money,
-    pub at: Option<When>,
-    pub note: String,
-}
-
-#[derive(Clone, Debug)]
-pub struct Recorded {
-    pub order: Order,
-    pub account_name: String,
-    /// The order made a prospect a customer.
-    pub converted: bool,
-    /// The account was archived and the order brought it back.
-    pub restored: bool,
-    /// Referral incentives the first order earned.
-    pub earned: Vec<super::referrals::Earned>,
-    /// Follow-ups that waited on a quote or a meeting, which the order settled.
-    pub closed: Vec<FollowUp>,
+    /// The order a won call recorded.
+    pub order: Option<super::Recorded>,
+    /// The phone a wrong number was marked on (the plan no longer offers it).
+    pub wrong_number: Option<String>,
+    /// The grade a declined prospect was lowered to.
+    pub lowered: Option<crate::domain::Grade>,
 }
 
 /// The warning an SMS to this account deserves: too many in the window
@@ -100,111 +107,7 @@ pub fn sms_restraint(
     })
 }
 
-/// What a write closed besides what was asked, in words: "closed
-/// follow-up #12 (quote sent)", "closed follow-ups #3 (call, due 11-28),
-/// #4 (visit, due 11-30)"; `None` when it closed nothing.
-pub fn closed_words(closed: &[FollowUp], lang: Lang) -> Option<String> {
-    let each: Vec<String> = closed
-        .iter()
-        .map(|f| match f.from_outcome {
-            Some(outcome @ (Outcome::QuoteSent | Outcome::MeetingBooked)) => {
-                let outcome = lang.text(&format!("outcome-{}", outcome.as_str()));
-                lang.text_with(
-                    "also-closed-outcome",
-                    &[("id", f.id.to_string().into()), ("outcome", outcome.into())],
-                )
-            }
-            _ => lang.text_with(
-                "also-closed-due",
-                &[
-                    ("id", f.id.to_string().into()),
-                    ("kind", lang.text(&format!("kind-{}", f.kind.as_str())).into()),
-                    ("due", f.due.format("%m-%d").to_string().into()),
-                ],
-            ),
-        })
-        .collect();
-    let list = each.join(&lang.text("list-separator"));
-    (!each.is_empty())
-        .then(|| lang.text_with("also-closed", &[("count", each.len().into()), ("list", list.into())]))
-}
-
-/// "Follow-up #12 stays open: nobody answered (tried 2 times); due again
-/// 12-09."
-pub fn tried_words(follow_up: &FollowUp, lang: Lang) -> String {
-    lang.text_with(
-        "also-tried",
-        &[
-            ("id", follow_up.id.to_string().into()),
-            ("times", follow_up.attempts.into()),
-            ("due", follow_up.due.format("%m-%d").to_string().into()),
-        ],
-    )
-}
-
-/// What a touch does to a promise due by its day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Answer {
-    /// It keeps the promise: the follow-up closes.
-    Kept,
-    /// It tried and nobody answered: the promise stays open.
-    Tried,
-    /// It has nothing to do with it.
-    No,
-}
-
-/// Whether a follow-up is the delivery of an earned referral incentive:
-/// only delivering it closes it. (Those written before deliveries had a
-/// reason of their own were written when the referee bought, after the
-/// referral itself.)
-fn is_delivery(follow_up: &FollowUp, referrals: &[Referral]) -> bool {
-    follow_up.reason == FollowUpReason::Incentive
-        || follow_up.referral.is_some_and(|id| {
-            referrals
-                .iter()
-                .any(|r| r.id == id && r.referrer == follow_up.account && follow_up.created_at > r.at)
-        })
-}
-
-/// Whether a next step replaces the follow-up (it is not a greeting or an
-/// incentive's delivery, which keep their own).
-fn closable_by_next(follow_up: &FollowUp, referrals: &[Referral]) -> bool {
-    follow_up.reason != FollowUpReason::Holiday && !is_delivery(follow_up, referrals)
-}
-
-/// A touch that reaches the person answers their promise due; a touch of
-/// the promised kind answers it whatever came of it, unless nobody was
-/// reached (then it was tried). A greeting is answered only by a greeting,
-/// a referral's thanks also by a thank-you, an incentive only by
-/// delivering it.
-fn answers(touch: &Touch, follow_up: &FollowUp, referrals: &[Referral]) -> Answer {
-    if is_delivery(follow_up, referrals) {
-        return Answer::No;
-    }
-    if follow_up.reason == FollowUpReason::Holiday {
-        return if touch.greeting().is_some() { Answer::Kept } else { Answer::No };
-    }
-    if touch.purpose == Purpose::Thanks && follow_up.reason == FollowUpReason::Referral {
-        return Answer::Kept;
-    }
-    match touch.reach() {
-        Reach::Reached => Answer::Kept,
-        Reach::Unknown if touch.kind == follow_up.kind => Answer::Kept,
-        Reach::Tried if touch.kind == follow_up.kind => Answer::Tried,
-        Reach::Unknown | Reach::Tried => Answer::No,
-    }
-}
-
-#[derive(Clone, Debug)]
-pub struct FollowUpInput {
-    pub account: AccountId,
-    pub due: When,
-    pub kind: TouchKind,
-    pub reason: FollowUpReason,
-    pub note: String,
-}
-
-fn checked_note(note: &str) -> AppResult<String> {
+pub(super) fn checked_note(note: &str) -> AppResult<String> {
     Ok(check_field(TextField::Note, note)?)
 }
 
@@ -261,29 +164,10 @@ impl App {
     }
 
     pub fn log_touch(&self, input: &TouchInput) -> AppResult<Written<Logged>> {
-        if let Some(outcome) = input.outcome {
-            if !outcome.fits(input.kind) {
-                let kinds: Vec<&str> = outcome.channels().unwrap_or(&[]).iter().map(|k| k.as_str()).collect();
-                return Err(AppError::Invalid(self.words(
-                    "error-outcome-fit",
-                    &[
-                        ("outcome", outcome.as_str().into()),
-                        ("kind", input.kind.as_str().into()),
-                        ("kinds", kinds.join(", ").into()),
-                    ],
-                )));
-            }
-        }
-        let at = self.past_moment(input.at, "what-touch-time")?;
-        let next = match input.next {
-            Some(NextStep::On(when)) => Some(self.future_day(when, "what-next-step")?),
-            Some(NextStep::Suggested) => self.suggested_next(input.outcome)?,
-            None => None,
-        };
-        let note = checked_note(&input.note)?;
-        let lesson = check_field(TextField::Lesson, &input.lesson)?;
-        let record = self.record(input.account)?;
+        let checked = self.check_touch(input)?;
+        let mut record = self.record(input.account)?;
         let now = self.now();
+        let lang = self.config.ui.lang();
         let mut warnings = Vec::new();
         if input.kind == TouchKind::Sms && input.direction == Direction::Outbound {
             warnings.extend(sms_restraint(&record.summary(), now.date(), &self.config, 1));
@@ -293,39 +177,158 @@ impl App {
             id: TouchId(txn.next_id("touch")?),
             account: input.account,
             kind: input.kind,
-            at,
+            at: checked.at,
             direction: input.direction,
             outcome: input.outcome,
-            note,
-            lesson,
+            note: checked.note,
+            lesson: checked.lesson,
             purpose: input.purpose,
         };
         txn.append_touch(&touch)?;
+        let settled = self.settle_promises(&mut txn, &touch, checked.next, now)?;
+        let mut also: Vec<String> = closed_words(&settled.closed, lang).into_iter().collect();
+        also.extend(settled.tried.iter().map(|f| tried_words(f, lang)));
+        if let (true, Some(f)) = (settled.merged, &settled.follow_up) {
+            let args = [("id", f.id.to_string().into()), ("due", f.due.to_string().into())];
+            also.push(lang.text_with("also-moved", &args));
+        }
+
+        // What the outcome means for the account.
+        let mut wrong_number = None;
+        let mut lowered = None;
+        if input.outcome == Some(Outcome::WrongNumber)
+            && matches!(input.kind, TouchKind::Call | TouchKind::Sms)
+        {
+            wrong_number = record.account.reachable_phones().next().map(str::to_string);
+            if let Some(phone) = &wrong_number {
+                record.account.unreachable_phones.push(phone.clone());
+                also.push(lang.text_with("also-wrong-number", &[("phone", phone.as_str().into())]));
+            }
+        }
+        if let (true, Some(Outcome::Declined), Stage::Prospect { grade }) =
+            (input.lower_grade, input.outcome, record.account.stage)
+        {
+            if let Some(colder) = grade.lowered() {
+                record.account.stage = Stage::Prospect { grade: colder };
+                lowered = Some(colder);
+                also.push(lang.text_with("also-lowered", &[("grade", colder.to_string().into())]));
+            }
+        }
+        if wrong_number.is_some() || lowered.is_some() {
+            txn.put_account(&record)?;
+        }
+        let order = match input.amount {
+            Some(amount) => {
+                let order = self.stage_order(&mut txn, &mut record, amount, touch.at, touch.note.clone())?;
+                also.extend(closed_words(&order.closed, lang));
+                Some(order)
+            }
+            None => None,
+        };
+
+        let name = record.account.name.clone();
+        let changes = txn.commit(
+            lang.text_with(
+                "history-log",
+                &[
+                    ("kind", lang.text(&format!("kind-{}", touch.kind.as_str())).into()),
+                    ("name", name.as_str().into()),
+                    ("id", input.account.to_string().into()),
+                ],
+            ),
+            now,
+        )?;
+        let Settled { follow_up, closed, tried, merged } = settled;
+        let logged = Logged {
+            touch,
+            account_name: name,
+            follow_up,
+            closed,
+            tried,
+            merged,
+            warnings,
+            order,
+            wrong_number,
+            lowered,
+        };
+        Ok(Written { value: logged, changes, also })
+    }
+
+    /// The touch's values checked, and what its outcome asks of them: a
+    /// won sale its amount (or none, said so), a booked meeting its day, a
+    /// quote its follow-up.
+    fn check_touch(&self, input: &TouchInput) -> AppResult<CheckedTouch> {
+        let lang = self.config.ui.lang();
+        if let Some(outcome) = input.outcome {
+            if !outcome.fits(input.kind) {
+                let kinds: Vec<String> = outcome
+                    .channels()
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|k| lang.text(&format!("kind-{}", k.as_str())))
+                    .collect();
+                return Err(AppError::Invalid(self.words(
+                    "error-outcome-fit",
+                    &[
+                        ("outcome", lang.text(&format!("outcome-{}", outcome.as_str())).into()),
+                        ("kind", lang.text(&format!("kind-{}", input.kind.as_str())).into()),
+                        ("kinds", kinds.join(&lang.text("list-separator")).into()),
+                    ],
+                )));
+            }
+        }
+        if input.amount.is_some() && input.outcome != Some(Outcome::Won) {
+            return Err(AppError::Invalid(self.words("error-amount-not-won", &[])));
+        }
+        let at = self.past_moment(input.at, "what-touch-time")?;
+        let next = match (input.next, input.outcome) {
+            (Some(NextStep::On(when)), _) => Some(self.future_day(when, "what-next-step")?),
+            (Some(NextStep::Suggested), _) => self.suggested_next(input.outcome)?,
+            (None, Some(Outcome::QuoteSent)) => self.suggested_next(input.outcome)?,
+            (None, _) => None,
+        };
+        if input.outcome == Some(Outcome::MeetingBooked) && !matches!(input.next, Some(NextStep::On(_))) {
+            return Err(AppError::Invalid(self.words("error-next-meeting", &[])));
+        }
+        Ok(CheckedTouch {
+            at,
+            next,
+            note: checked_note(&input.note)?,
+            lesson: check_field(TextField::Lesson, &input.lesson)?,
+        })
+    }
+
+    /// What the touch does to the promises due (see `follow_ups::answers`)
+    /// and the next step it sets: a follow-up of its own, the same promise
+    /// made earlier today moved, or the promises tried moved to the day.
+    fn settle_promises(
+        &self,
+        txn: &mut crate::app::store::Txn<'_>,
+        touch: &Touch,
+        next: Option<When>,
+        now: NaiveDateTime,
+    ) -> AppResult<Settled> {
         let pending: Vec<FollowUp> =
-            txn.follow_ups_of(input.account)?.into_iter().filter(FollowUp::is_pending).collect();
+            txn.follow_ups_of(touch.account)?.into_iter().filter(FollowUp::is_pending).collect();
         let referrals = if pending.iter().any(|f| f.referral.is_some()) {
-            txn.referrals_of(input.account)?
+            txn.referrals_of(touch.account)?
         } else {
             Vec::new()
         };
         let today = now.date();
-        // What the touch does to each promise due by today: answers it,
-        // or was a try nobody answered.
+        let closes = self.config.plan.touch_closes_promise;
         let mut answered = Vec::new();
         let mut tried_ids = Vec::new();
-        if self.config.plan.touch_closes_promise {
+        if closes {
             for f in pending.iter().filter(|f| f.due <= today) {
-                match answers(&touch, f, &referrals) {
+                match answers(touch, f, &referrals) {
                     Answer::Kept => answered.push(f.id),
                     Answer::Tried => tried_ids.push(f.id),
                     Answer::No => {}
                 }
             }
         }
-        let mut closed = Vec::new();
-        let mut tried = Vec::new();
-        let mut follow_up = None;
-        let mut merged = false;
+        let mut settled = Settled::default();
         // The same promise made twice in a day (a quote by call, then by
         // SMS) is one follow-up: the second moves it.
         let same = next.and_then(|_| {
@@ -344,90 +347,71 @@ impl App {
                 && old.due <= today
                 && same.is_none_or(|same| same.id != old.id)
                 && !retried
-                && (!self.config.plan.touch_closes_promise || closable_by_next(old, &referrals));
+                && (!closes || closable_by_next(old, &referrals));
             if answered.contains(&old.id) || replaced {
                 let mut old = old.clone();
                 old.status = FollowUpStatus::Done;
                 old.closed_at = Some(now);
                 txn.put_follow_up(&old);
-                closed.push(old);
+                settled.closed.push(old);
             } else if tried_ids.contains(&old.id) {
                 let mut old = old.clone();
                 old.attempts += 1;
                 old.attempted_at.push(now);
-                match (retried, next) {
-                    (true, Some(next)) => {
-                        old.due = next.date;
-                        old.due_time = next.time;
-                    }
-                    _ => {
-                        // Again the next working day, then further apart:
-                        // a number nobody answers is not called every day.
-                        old.due = self.config.plan.working_days_after(today, old.attempts.min(3));
-                    }
+                match next.filter(|_| retried) {
+                    Some(next) => (old.due, old.due_time) = (next.date, next.time),
+                    // Again the next working day, then further apart: a
+                    // number nobody answers is not called every day.
+                    None => old.due = self.config.plan.working_days_after(today, old.attempts.min(3)),
                 }
                 txn.put_follow_up(&old);
-                tried.push(old);
+                settled.tried.push(old);
             }
         }
         if retried {
-            follow_up = tried.first().cloned();
+            settled.follow_up = settled.tried.first().cloned();
+            return Ok(settled);
         }
-        if let Some(next) = next.filter(|_| !retried) {
-            merged = same.is_some();
-            follow_up = Some(match same {
-                Some(same) => {
-                    let mut moved = same.clone();
-                    moved.due = next.date;
-                    moved.due_time = next.time;
-                    txn.put_follow_up(&moved);
-                    moved
-                }
-                None => {
-                    let lang = self.config.ui.lang();
-                    let kind = lang.text(&format!("kind-{}", touch.kind.as_str()));
-                    let reason_note = match &touch.outcome {
-                        Some(outcome) => {
-                            let outcome = lang.text(&format!("outcome-{}", outcome.as_str()));
-                            lang.text_with(
-                                "note-after-outcome",
-                                &[("kind", kind.into()), ("outcome", outcome.into())],
-                            )
-                        }
-                        None => lang.text_with("note-after", &[("kind", kind.into())]),
-                    };
-                    let input = FollowUpInput {
-                        account: input.account,
-                        due: next,
-                        kind: input.kind,
-                        reason: FollowUpReason::Promised,
-                        note: reason_note,
-                    };
-                    new_follow_up(&mut txn, &input, touch.outcome, now)?
-                }
-            });
-        }
-        let name = record.account.name.clone();
-        let changes = txn.commit(
-            self.config.ui.lang().text_with(
-                "history-log",
-                &[
-                    ("kind", self.config.ui.lang().text(&format!("kind-{}", touch.kind.as_str())).into()),
-                    ("name", name.as_str().into()),
-                    ("id", input.account.to_string().into()),
-                ],
-            ),
-            now,
-        )?;
-        let lang = self.config.ui.lang();
-        let mut also: Vec<String> = closed_words(&closed, lang).into_iter().collect();
-        also.extend(tried.iter().map(|f| tried_words(f, lang)));
-        if let (true, Some(f)) = (merged, &follow_up) {
-            let args = [("id", f.id.to_string().into()), ("due", f.due.to_string().into())];
-            also.push(lang.text_with("also-moved", &args));
-        }
-        let logged = Logged { touch, account_name: name, follow_up, closed, tried, merged, warnings };
-        Ok(Written { value: logged, changes, also })
+        let Some(next) = next else { return Ok(settled) };
+        settled.merged = same.is_some();
+        settled.follow_up = Some(match same {
+            Some(same) => {
+                let mut moved = same.clone();
+                moved.due = next.date;
+                moved.due_time = next.time;
+                txn.put_follow_up(&moved);
+                moved
+            }
+            None => {
+                let lang = self.config.ui.lang();
+                let kind = lang.text(&format!("kind-{}", touch.kind.as_str()));
+                let note = match &touch.outcome {
+                    Some(outcome) => {
+                        let outcome = lang.text(&format!("outcome-{}", outcome.as_str()));
+                        lang.text_with(
+                            "note-after-outcome",
+                            &[("kind", kind.into()), ("outcome", outcome.into())],
+                        )
+                    }
+                    None => lang.text_with("note-after", &[("kind", kind.into())]),
+                };
+                // A booked meeting's next step is the meeting itself.
+                let kind = if touch.outcome == Some(Outcome::MeetingBooked) {
+                    TouchKind::Meeting
+                } else {
+                    touch.kind
+                };
+                let input = FollowUpInput {
+                    account: touch.account,
+                    due: next,
+                    kind,
+                    reason: FollowUpReason::Promised,
+                    note,
+                };
+                new_follow_up(txn, &input, touch.outcome, now)?
+            }
+        });
+        Ok(settled)
     }
 
     /// The day an outcome suggests for the next step, from the config.
@@ -443,209 +427,4 @@ impl App {
             }
         }
     }
-
-    pub fn record_order(&self, input: &OrderInput) -> AppResult<Written<Recorded>> {
-        if input.amount <= Money::ZERO {
-            return Err(AppError::Invalid(self.words("error-amount-zero", &[])));
-        }
-        let at = self.past_moment(input.at, "what-order-date")?;
-        let note = checked_note(&input.note)?;
-        let mut record: AccountRecord = self.record(input.account)?;
-        let now = self.now();
-        let mut txn = self.begin();
-        let order = Order {
-            id: OrderId(txn.next_id("order")?),
-            account: input.account,
-            amount: input.amount,
-            at,
-            note,
-        };
-        txn.append_order(&order)?;
-        let converted = matches!(record.account.stage, Stage::Prospect { .. });
-        if converted {
-            record.account.stage = Stage::Customer { tier: Tier::Small, tier_pinned: false };
-            record.account.converted_at = Some(at);
-        }
-        let restored = record.account.archived.take().is_some();
-        txn.put_account(&record)?;
-        let name = record.account.name.clone();
-        let earned =
-            if converted { self.earn_incentives(&mut txn, input.account, &name, now)? } else { Vec::new() };
-        let mut closed = Vec::new();
-        for mut waiting in txn.follow_ups_of(input.account)? {
-            if waiting.is_pending() && waiting.awaits_order() {
-                waiting.status = FollowUpStatus::Done;
-                waiting.closed_at = Some(now);
-                txn.put_follow_up(&waiting);
-                closed.push(waiting);
-            }
-        }
-        let changes = txn.commit(
-            self.config.ui.lang().text_with(
-                "history-order",
-                &[
-                    ("amount", order.amount.grouped().into()),
-                    ("name", name.as_str().into()),
-                    ("id", input.account.to_string().into()),
-                ],
-            ),
-            now,
-        )?;
-        let also = closed_words(&closed, self.config.ui.lang()).into_iter().collect();
-        let recorded = Recorded { order, account_name: name, converted, restored, earned, closed };
-        Ok(Written { value: recorded, changes, also })
-    }
-
-    pub fn schedule_follow_up(&self, input: &FollowUpInput) -> AppResult<Written<FollowUp>> {
-        let due = self.future_day(input.due, "what-follow-up-date")?;
-        let record = self.record(input.account)?;
-        let now = self.now();
-        let mut txn = self.begin();
-        let input = FollowUpInput { due, note: checked_note(&input.note)?, ..input.clone() };
-        let follow_up = new_follow_up(&mut txn, &input, None, now)?;
-        let changes = txn.commit(
-            self.config.ui.lang().text_with(
-                "history-follow-up",
-                &[
-                    ("id", follow_up.id.to_string().into()),
-                    ("name", record.account.name.as_str().into()),
-                    ("due", follow_up.due.to_string().into()),
-                ],
-            ),
-            now,
-        )?;
-        Ok(Written { value: follow_up, changes, also: Vec::new() })
-    }
-
-    fn pending_follow_up(&self, id: FollowUpId) -> AppResult<(FollowUp, String)> {
-        let follow_up = self.store.follow_up(id)?.ok_or(AppError::NoSuchFollowUp(id))?;
-        let name = self.record(follow_up.account)?.account.name;
-        if !follow_up.is_pending() {
-            let status = self.words(&format!("follow-up-status-{}", follow_up.status.as_str()), &[]);
-            let args =
-                [("id", id.to_string().into()), ("name", name.as_str().into()), ("status", status.into())];
-            return Err(AppError::Conflict(self.words("error-follow-up-closed", &args)));
-        }
-        Ok((follow_up, name))
-    }
-
-    pub fn complete_follow_up(&self, id: FollowUpId) -> AppResult<Written<(FollowUp, String)>> {
-        self.close_follow_up(id, FollowUpStatus::Done)
-    }
-
-    pub fn skip_follow_up(&self, id: FollowUpId) -> AppResult<Written<(FollowUp, String)>> {
-        self.close_follow_up(id, FollowUpStatus::Skipped)
-    }
-
-    fn close_follow_up(
-        &self,
-        id: FollowUpId,
-        status: FollowUpStatus,
-    ) -> AppResult<Written<(FollowUp, String)>> {
-        let (mut follow_up, name) = self.pending_follow_up(id)?;
-        let now = self.now();
-        follow_up.status = status;
-        follow_up.closed_at = Some(now);
-        let mut txn = self.begin();
-        txn.put_follow_up(&follow_up);
-        let verb = if status == FollowUpStatus::Skipped { "history-skip" } else { "history-done" };
-        let summary = self
-            .config
-            .ui
-            .lang()
-            .text_with(verb, &[("id", id.to_string().into()), ("name", name.as_str().into())]);
-        let changes = txn.commit(summary, now)?;
-        Ok(Written { value: (follow_up, name), changes, also: Vec::new() })
-    }
-
-    /// Moves a follow-up later, counting the snooze; `None` takes the
-    /// first working day after its due date. An earlier day is refused: that
-    /// is a reschedule ([`App::reschedule_follow_up`]), which does not count.
-    pub fn snooze_follow_up(
-        &self,
-        id: FollowUpId,
-        to: Option<When>,
-    ) -> AppResult<Written<(FollowUp, String)>> {
-        let (mut follow_up, name) = self.pending_follow_up(id)?;
-        let to = match to {
-            Some(to) => self.future_day(to, "what-snooze-date")?,
-            None => When {
-                date: self.config.plan.snooze_day(follow_up.due, self.today()),
-                time: follow_up.due_time,
-            },
-        };
-        if !moves_later(&follow_up, to) {
-            return Err(AppError::Invalid(self.words(
-                "error-snooze-earlier",
-                &[
-                    ("id", id.to_string().into()),
-                    ("name", name.as_str().into()),
-                    ("due", follow_up.due_words().into()),
-                    ("to", to.date.to_string().into()),
-                ],
-            )));
-        }
-        let now = self.now();
-        follow_up.due = to.date;
-        follow_up.due_time = to.time;
-        follow_up.status = FollowUpStatus::Snoozed;
-        follow_up.snoozes += 1;
-        follow_up.snoozed_at.push(now);
-        let mut txn = self.begin();
-        txn.put_follow_up(&follow_up);
-        let changes = txn.commit(
-            self.config.ui.lang().text_with(
-                "history-snooze",
-                &[
-                    ("id", id.to_string().into()),
-                    ("name", name.as_str().into()),
-                    ("due", to.date.to_string().into()),
-                ],
-            ),
-            now,
-        )?;
-        Ok(Written { value: (follow_up, name), changes, also: Vec::new() })
-    }
-}
-
-/// Whether `to` is later than the follow-up's due date (and time, on the
-/// same day: a time-less due means the start of the day).
-fn moves_later(follow_up: &FollowUp, to: When) -> bool {
-    match to.date.cmp(&follow_up.due) {
-        std::cmp::Ordering::Greater => true,
-        std::cmp::Ordering::Less => false,
-        std::cmp::Ordering::Equal => match (follow_up.due_time, to.time) {
-            (Some(due), Some(to)) => to > due,
-            (None, Some(_)) => true,
-            (_, None) => false,
-        },
-    }
-}
-
-fn new_follow_up(
-    txn: &mut Txn<'_>,
-    input: &FollowUpInput,
-    from_outcome: Option<Outcome>,
-    now: NaiveDateTime,
-) -> AppResult<FollowUp> {
-    let follow_up = FollowUp {
-        id: FollowUpId(txn.next_id("follow_up")?),
-        account: input.account,
-        due: input.due.date,
-        due_time: input.due.time,
-        kind: input.kind,
-        reason: input.reason,
-        note: input.note.clone(),
-        status: FollowUpStatus::Open,
-        snoozes: 0,
-        created_at: now,
-        closed_at: None,
-        snoozed_at: Vec::new(),
-        referral: None,
-        from_outcome,
-        attempts: 0,
-        attempted_at: Vec::new(),
-    };
-    txn.put_follow_up(&follow_up);
-    Ok(follow_up)
 }

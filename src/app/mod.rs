@@ -33,11 +33,14 @@ pub mod demo;
 mod duplicates;
 pub mod encoding;
 mod focus;
+mod follow_ups;
+mod orders;
 mod plan;
 mod referrals;
 mod resolve;
 mod review;
 mod store;
+mod triage;
 pub mod vcard_export;
 pub mod vcard_import;
 
@@ -53,16 +56,19 @@ pub use store::{
 };
 
 pub use accounts::{AccountDetail, AccountInput, AccountRow, ListFilter, Past, ReferralLink};
-pub use activity::{FollowUpInput, Logged, NextStep, OrderInput, Recorded, TouchInput, sms_restraint};
+pub use activity::{Logged, NextStep, TouchInput, sms_restraint};
 pub use book::{BookData, Incentives};
 pub use calendar::Reminder;
 pub use corrections::{Corrected, FollowUpChange, OrderChange, TouchChange};
 pub use duplicates::{Duplicates, Merged};
 pub use focus::{AccountMarks, FocusReport, TierChange, effort_warning, incentive_costs, percent_below};
+pub use follow_ups::FollowUpInput;
+pub use orders::{OrderInput, Recorded};
 pub use plan::{Agenda, DayList, TodayRow, Waited, Words, planned_because, shortfall_words};
 pub use referrals::{Earned, Ledger, LedgerRow, Referred, ReferrerRecord};
 pub use resolve::Candidate;
 pub use review::DayReview;
+pub use triage::Waitable;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {

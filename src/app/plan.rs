@@ -45,6 +45,8 @@ pub struct TodayRow {
     pub deferred_days: i64,
     /// Why it got its day, in words.
     pub planned_because: String,
+    /// A dated greeting's last useful day.
+    pub deadline: Option<NaiveDate>,
 }
 
 /// One day of the plan.
@@ -70,6 +72,11 @@ impl DayList {
     pub fn over_capacity(&self) -> bool {
         self.rows.len() > self.capacity
     }
+
+    /// Dated greetings planned after their last useful day.
+    pub fn late(&self) -> impl Iterator<Item = &TodayRow> {
+        self.rows.iter().filter(|r| !r.done && r.deadline.is_some_and(|d| d < r.day))
+    }
 }
 
 /// The plan of the coming days, in words.
@@ -85,6 +92,9 @@ pub struct Agenda {
     /// Work due within the plan's days that none of them had room for
     /// (with the days after).
     pub beyond: Vec<TodayRow>,
+    /// When promises alone fill the first day: how many of them can wait
+    /// (`leadline triage`).
+    pub can_wait: usize,
 }
 
 /// Which rows of a plan to put in words: building them costs more than
@@ -130,6 +140,7 @@ impl Agenda {
             later: if which == Words::Today { Vec::new() } else { words(&mut plan.later()) },
             later_count: plan.later().count(),
             beyond: if which == Words::Every { words(&mut plan.beyond.iter()) } else { Vec::new() },
+            can_wait: 0,
         }
     }
 }
@@ -220,6 +231,7 @@ fn today_row(planned: &Planned, summary: &AccountSummary, config: &Config, waite
         day: planned.day,
         deferred_days: waited,
         planned_because: planned_because(planned, waited, config.ui.lang()),
+        deadline: planned.deadline,
     };
     let reasons =
         if planned.is_done() { Vec::new() } else { planned.coded_reasons(summary, planned.day, config) };
@@ -255,7 +267,11 @@ impl App {
         let kept = self.kept_plan(today)?;
         let plan = plan::plan(&summaries, today, days, &self.config, &marks, &kept);
         let (past, _) = self.past_plans(today - Duration::days(plan::MAX_DAYS.into()), &summaries)?;
-        Ok(Agenda::new(&plan, &summaries, &self.config, which, &Waited::new(today, &past)))
+        let mut agenda = Agenda::new(&plan, &summaries, &self.config, which, &Waited::new(today, &past));
+        if plan.first().over_capacity() {
+            agenda.can_wait = plan::can_wait(&summaries, today, self.config.plan.triage_days).len();
+        }
+        Ok(agenda)
     }
 
     /// The plans of the working days from `from` to yesterday as they stood

@@ -182,6 +182,7 @@ impl App {
         referee: AccountId,
         referee_name: &str,
         now: NaiveDateTime,
+        closed: &mut Vec<FollowUp>,
     ) -> AppResult<Vec<Earned>> {
         let mut earned = Vec::new();
         for mut referral in txn.referrals_of(referee)? {
@@ -196,6 +197,7 @@ impl App {
                     open.status = FollowUpStatus::Done;
                     open.closed_at = Some(now);
                     txn.put_follow_up(&open);
+                    closed.push(open);
                 }
             }
             let lang = self.config.ui.lang();

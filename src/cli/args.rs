@@ -76,6 +76,18 @@ pub enum Command {
         #[arg(long, value_name = "WHEN")]
         to: Option<String>,
     },
+    /// When promises alone fill the day: the overdue promises of C and D prospects that can wait; --snooze-to moves them all in one change
+    Triage {
+        /// Overdue by more than this many days [default: [plan] triage_days]
+        #[arg(long, value_name = "DAYS")]
+        older_than: Option<u32>,
+        /// Move them all to this day (one change: undo takes it back)
+        #[arg(long, value_name = "WHEN")]
+        snooze_to: Option<String>,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
     /// Correct one past touch, order or follow-up (a follow-up's new day is a reschedule, not a snooze)
     Amend {
         #[command(subcommand)]
@@ -514,6 +526,13 @@ pub struct LogArgs {
     /// Thanks for a referral
     #[arg(long)]
     pub thanks: bool,
+    /// With --outcome won: the sale, in major units (12000.50), recorded as
+    /// an order in the same change
+    #[arg(long, allow_hyphen_values = true)]
+    pub amount: Option<String>,
+    /// With --outcome declined: lower the prospect's grade a step
+    #[arg(long)]
+    pub lower: bool,
 }
 
 #[derive(Debug, Args)]

@@ -116,6 +116,9 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
             Ok(0)
         }
         Command::Dupes { json } => super::duplicates::dupes(app, *json),
+        Command::Triage { older_than, snooze_to, json } => {
+            super::plan::triage(app, *older_than, snooze_to.as_deref(), *json)
+        }
         Command::Merge { account, other, dry_run } => super::duplicates::merge(app, account, other, *dry_run),
         Command::List(args) => {
             let filter = ListFilter {
@@ -291,6 +294,13 @@ fn log(app: &App, args: &LogArgs) -> CliResult<i32> {
         (None, true) => crate::domain::Purpose::Thanks,
         (None, false) => crate::domain::Purpose::Ordinary,
     };
+    let amount = args.amount.as_deref().map(Money::parse).transpose()?;
+    let lang = lang();
+    if outcome == Some(Outcome::Won) && amount.is_none() {
+        // A sale without its amount would be lost to revenue and tiers.
+        let args = [("account", args.account.as_str().into()), ("kind", kind.as_str().into())];
+        return Err(AppError::Invalid(lang.text_with("error-won-needs-amount", &args)).into());
+    }
     let account = app.resolve_account(&args.account)?;
     let logged = app.log_touch(&TouchInput {
         account,
@@ -302,8 +312,9 @@ fn log(app: &App, args: &LogArgs) -> CliResult<i32> {
         at,
         next,
         purpose,
+        amount,
+        lower_grade: args.lower,
     })?;
-    let lang = lang();
     let mut line = lang.text_with(
         "cli-logged",
         &[
@@ -318,11 +329,38 @@ fn log(app: &App, args: &LogArgs) -> CliResult<i32> {
         line.push_str(&lang.text_with("cli-logged-outcome", &[("outcome", outcome.into())]));
     }
     if let Some(f) = &logged.follow_up {
-        let args = [("due", f.due.to_string().into()), ("id", f.id.to_string().into())];
+        let at = f
+            .due_time
+            .map(|t| lang.text_with("cli-follow-up-at", &[("time", t.format("%H:%M").to_string().into())]))
+            .unwrap_or_default();
+        let args = [
+            ("due", f.due.to_string().into()),
+            ("at", at.into()),
+            ("id", f.id.to_string().into()),
+            ("kind", lang.text(&format!("kind-{}", f.kind.as_str())).into()),
+        ];
         line.push_str(&lang.text_with("cli-logged-next", &args));
     }
-    let out =
+    if let Some(order) = &logged.order {
+        line.push_str(
+            &lang.text_with("cli-logged-order", &[("amount", order.order.amount.grouped().into())]),
+        );
+        line.push_str(&order_words(order));
+    }
+    let mut out =
         format!("{}\n{}", lang.text_with("sentence", &[("text", line.into())]), also_lines(&logged.also));
+    if logged.wrong_number.is_some() {
+        let args = [("id", account.to_string().into())];
+        out.push_str(&format!("{}\n", lang.text_with("cli-wrong-number-hint", &args)));
+    }
+    if logged.touch.outcome == Some(Outcome::Declined) && logged.lowered.is_none() && !args.lower {
+        if let Some(grade) =
+            app.account_detail(account)?.record.account.stage.grade().and_then(|g| g.lowered())
+        {
+            let args = [("id", account.to_string().into()), ("grade", grade.to_string().into())];
+            out.push_str(&format!("{}\n", lang.text_with("cli-declined-hint", &args)));
+        }
+    }
     done(out.trim_end());
     for warning in &logged.warnings {
         warn(warning);
@@ -330,21 +368,11 @@ fn log(app: &App, args: &LogArgs) -> CliResult<i32> {
     Ok(0)
 }
 
-fn order(app: &App, args: &OrderArgs) -> CliResult<i32> {
-    let amount = Money::parse(&args.amount)?;
-    let at = args.at.as_deref().map(|w| app.parse_when(w)).transpose()?;
-    let account = app.resolve_account(&args.account)?;
-    let recorded =
-        app.record_order(&OrderInput { account, amount, at, note: args.note.clone().unwrap_or_default() })?;
+/// What else an order did, as clauses of its line: the prospect became a
+/// customer, came back from the archive, earned a referrer's incentive.
+fn order_words(recorded: &crate::app::Recorded) -> String {
     let lang = lang();
-    let mut line = lang.text_with(
-        "cli-recorded-order",
-        &[
-            ("amount", recorded.order.amount.grouped().into()),
-            ("name", recorded.account_name.as_str().into()),
-            ("id", account.to_string().into()),
-        ],
-    );
+    let mut line = String::new();
     if recorded.converted {
         line.push_str(&lang.text("cli-order-customer"));
     }
@@ -362,6 +390,25 @@ fn order(app: &App, args: &OrderArgs) -> CliResult<i32> {
             ],
         ));
     }
+    line
+}
+
+fn order(app: &App, args: &OrderArgs) -> CliResult<i32> {
+    let amount = Money::parse(&args.amount)?;
+    let at = args.at.as_deref().map(|w| app.parse_when(w)).transpose()?;
+    let account = app.resolve_account(&args.account)?;
+    let recorded =
+        app.record_order(&OrderInput { account, amount, at, note: args.note.clone().unwrap_or_default() })?;
+    let lang = lang();
+    let mut line = lang.text_with(
+        "cli-recorded-order",
+        &[
+            ("amount", recorded.order.amount.grouped().into()),
+            ("name", recorded.account_name.as_str().into()),
+            ("id", account.to_string().into()),
+        ],
+    );
+    line.push_str(&order_words(&recorded));
     let out =
         format!("{}\n{}", lang.text_with("sentence", &[("text", line.into())]), also_lines(&recorded.also));
     done(out.trim_end());

@@ -220,6 +220,17 @@ fn day_notes(day: &DayList, later: bool, lang: Lang) -> String {
     if later && day.over_capacity() {
         out.push_str(&format!("{}\n", lang.text("cli-projection")));
     }
+    let late: Vec<String> = day
+        .late()
+        .map(|r| {
+            let by = r.deadline.map(|d| d.format("%m-%d").to_string()).unwrap_or_default();
+            lang.text_with("cli-late-one", &[("name", r.name.as_str().into()), ("by", by.into())])
+        })
+        .collect();
+    if !late.is_empty() {
+        let list = late.join(&lang.text("list-separator"));
+        out.push_str(&format!("{}\n", lang.text_with("cli-late", &[("list", list.into())])));
+    }
     out
 }
 
@@ -227,6 +238,9 @@ fn today_text(agenda: &Agenda, all: bool, width: Option<usize>, lang: Lang) -> S
     let first = agenda.first();
     let mut out = format!("{}\n", today_title(agenda, lang));
     out.push_str(&day_notes(first, all, lang));
+    if agenda.can_wait > 0 {
+        out.push_str(&format!("{}\n", lang.text_with("cli-can-wait", &[("count", agenda.can_wait.into())])));
+    }
     if first.rows.is_empty() {
         out.push_str(&format!("{}\n", lang.text("cli-nothing-planned")));
     } else {
@@ -309,6 +323,10 @@ pub struct RowJson {
     /// Days it waited for room.
     deferred_days: i64,
     planned_because: String,
+    /// A dated greeting's last useful day (a gift must arrive before the
+    /// festival).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    deadline: Option<String>,
 }
 
 impl RowJson {
@@ -333,6 +351,7 @@ impl RowJson {
             planned_for: date(row.day),
             deferred_days: row.deferred_days,
             planned_because: row.planned_because.clone(),
+            deadline: row.deadline.map(date),
         }
     }
 }
@@ -374,4 +393,80 @@ impl PlanJson {
             beyond: agenda.beyond.iter().map(RowJson::new).collect(),
         }
     }
+}
+
+#[derive(Serialize)]
+struct WaitableJson {
+    follow_up_id: u64,
+    account_id: u64,
+    name: String,
+    grade: Option<String>,
+    due: String,
+    days_overdue: i64,
+    note: String,
+}
+
+/// `leadline triage`: the promises that can wait, or moved with `--snooze-to`.
+pub fn triage(app: &App, older_than: Option<u32>, snooze_to: Option<&str>, as_json: bool) -> CliResult<i32> {
+    let lang = app.config().ui.lang();
+    let today = app.today();
+    let rows = match snooze_to {
+        Some(to) => {
+            let to = app.parse_when(to)?;
+            let moved = app.triage(older_than, to)?;
+            if !as_json {
+                let args = [("count", moved.len().into()), ("to", to.date.to_string().into())];
+                super::done(&lang.text_with("cli-triaged", &args));
+                return Ok(0);
+            }
+            moved.value
+        }
+        None => app.triage_candidates(older_than)?,
+    };
+    if as_json {
+        let out: Vec<WaitableJson> = rows
+            .iter()
+            .map(|w| WaitableJson {
+                follow_up_id: w.follow_up.id.0,
+                account_id: w.follow_up.account.0,
+                name: w.name.clone(),
+                grade: w.grade.map(|g| g.to_string()),
+                due: date(w.follow_up.due),
+                days_overdue: w.follow_up.days_overdue(today),
+                note: w.follow_up.note.clone(),
+            })
+            .collect();
+        print_raw(&json::to_string(&out));
+        return Ok(0);
+    }
+    if rows.is_empty() {
+        print(&format!("{}\n", lang.text("cli-triage-none")));
+        return Ok(0);
+    }
+    let headers: Vec<String> = ["col-follow-up", "col-account", "col-stage", "col-due", "col-overdue"]
+        .iter()
+        .map(|h| lang.text(h))
+        .collect();
+    let mut table = Table::new(&[
+        (headers[0].as_str(), Align::Right, 10),
+        (headers[1].as_str(), Align::Left, 28),
+        (headers[2].as_str(), Align::Left, 6),
+        (headers[3].as_str(), Align::Left, 10),
+        (headers[4].as_str(), Align::Right, 8),
+    ]);
+    for w in &rows {
+        table.row(vec![
+            format!("#{}", w.follow_up.id),
+            format!("{} (#{})", w.name, w.follow_up.account),
+            w.grade.map(|g| g.to_string()).unwrap_or_default(),
+            w.follow_up.due.to_string(),
+            w.follow_up.days_overdue(today).to_string(),
+        ]);
+    }
+    let mut out = lang.text_with("cli-triage-title", &[("count", rows.len().into())]);
+    out.push('\n');
+    out.push_str(&table.render());
+    out.push_str(&format!("{}\n", lang.text("cli-triage-hint")));
+    print(&out);
+    Ok(0)
 }

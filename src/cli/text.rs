@@ -68,29 +68,24 @@ pub fn account_list(rows: &[AccountRow], lang: Lang) -> String {
     out
 }
 
+/// The accounts a search found, best first; the score stays in `--json`.
 pub fn search(hits: &[(i64, DocRef<'_>)], lang: Lang) -> String {
     if hits.is_empty() {
         return format!("{}\n", lang.text("cli-no-match"));
     }
-    let h = headers(lang, &["col-id", "col-name", "col-company", "col-score"]);
+    let h = headers(lang, &["col-id", "col-name", "col-company"]);
     let mut table = Table::new(&[
         (h[0].as_str(), Align::Right, 10),
         (h[1].as_str(), Align::Left, 30),
         (h[2].as_str(), Align::Left, 30),
-        (h[3].as_str(), Align::Right, 8),
     ]);
-    for (score, doc) in hits {
+    for (_, doc) in hits {
         let name = if doc.archived() {
             lang.text_with("cli-archived-mark", &[("name", doc.name().into())])
         } else {
             doc.name().to_string()
         };
-        table.row(vec![
-            doc.id.to_string(),
-            name,
-            doc.company().unwrap_or_default().to_string(),
-            score.to_string(),
-        ]);
+        table.row(vec![doc.id.to_string(), name, doc.company().unwrap_or_default().to_string()]);
     }
     table.render()
 }

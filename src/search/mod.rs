@@ -21,7 +21,7 @@ pub struct SearchDoc {
     pub name: String,
     pub company: Option<String>,
     pub archived: bool,
-    /// Lowercase name and company, matched fuzzily.
+    /// Lowercase name, company and address, matched fuzzily.
     pub fields: Vec<String>,
     /// Phone digits, email and tags, lowercase, matched as typed: a
     /// scattered match in a phone number is noise.
@@ -47,6 +47,10 @@ impl SearchDoc {
         add(&mut fields, account.name.to_lowercase());
         if let Some(company) = &account.company {
             add(&mut fields, company.to_lowercase());
+        }
+        // The address too: `search 寿光` finds the accounts there.
+        if let Some(address) = &account.address {
+            add(&mut fields, address.to_lowercase());
         }
         let mut exact: Vec<String> = Vec::new();
         // Digits alone, as typed and in the international form, so that a
@@ -173,6 +177,12 @@ impl<'a> DocRef<'a> {
 
     fn exact(&self) -> impl Iterator<Item = &'a str> {
         values(&self.line[self.exact_start..self.pinyin_start - 1])
+    }
+
+    /// Whether one of the exact values (a phone's digits, the email, a tag)
+    /// is `value`.
+    pub fn has_exact(&self, value: &str) -> bool {
+        self.exact().any(|v| v == value)
     }
 
     /// Whether one of the account's phone numbers holds `digits` (phones

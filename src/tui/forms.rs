@@ -176,6 +176,8 @@ impl LogForm {
                 .next
                 .map(|days| NextStep::On(When { date: now.date() + Duration::days(days), time: None })),
             purpose: crate::domain::Purpose::Ordinary,
+            amount: None,
+            lower_grade: false,
         })
     }
 }

@@ -272,6 +272,8 @@ mod fuzz {
             at: None,
             next: None,
             purpose: crate::domain::Purpose::Ordinary,
+            amount: None,
+            lower_grade: false,
         })
         .unwrap();
         drop(app);

@@ -28,8 +28,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// (The search index's phones in their international form came without a
 /// rebuild: `App::normalise_stored_phones` rewrites what it changes.)
 /// 11: greetings by occasion, the last touch that reached them, follow-ups'
-/// attempts and the outcome that set them, a phone marked a wrong number.
-pub const DERIVED_VERSION: u32 = 11;
+/// attempts and the outcome that set them, a phone marked a wrong number;
+/// 12: the search index holds the address.
+pub const DERIVED_VERSION: u32 = 12;
 
 const SCHEMA_KEY: &[u8] = b"schema_version";
 const DERIVED_KEY: &[u8] = b"derived_version";

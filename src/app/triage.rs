@@ -1,0 +1,62 @@
+//! When promises alone fill the day (a rep back from a week away), the
+//! overdue promises of C and D prospects can wait: listed, and moved in one
+//! undoable change, so that the key accounts get back on the plan.
+
+use super::store::Records;
+use super::{App, AppError, AppResult, Written};
+use crate::analysis::plan::can_wait;
+use crate::clock::When;
+use crate::domain::{FollowUp, FollowUpStatus, Grade};
+
+/// A promise that can wait, with its account.
+#[derive(Clone, Debug)]
+pub struct Waitable {
+    pub follow_up: FollowUp,
+    pub name: String,
+    pub grade: Option<Grade>,
+}
+
+impl App {
+    /// The promises of C and D prospects overdue by more than `days` days
+    /// (`[plan] triage_days` when none is given), the oldest first.
+    pub fn triage_candidates(&self, days: Option<u32>) -> AppResult<Vec<Waitable>> {
+        let days = days.unwrap_or(self.config.plan.triage_days);
+        let summaries = self.store.summaries()?.items;
+        let mut out = Vec::new();
+        for (index, id) in can_wait(&summaries, self.today(), days) {
+            let summary = &summaries[index];
+            if let Some(follow_up) = self.store.follow_up(id)?.filter(FollowUp::is_pending) {
+                out.push(Waitable { follow_up, name: summary.name.clone(), grade: summary.grade() });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Moves every promise that can wait to `to`, each counted as a snooze,
+    /// as one change; says how many.
+    pub fn triage(&self, days: Option<u32>, to: When) -> AppResult<Written<Vec<Waitable>>> {
+        let to = self.future_day(to, "what-snooze-date")?;
+        if to.date <= self.today() {
+            return Err(AppError::Invalid(self.words("error-triage-today", &[])));
+        }
+        let mut moved = self.triage_candidates(days)?;
+        if moved.is_empty() {
+            return Err(AppError::Conflict(self.words("error-triage-nothing", &[])));
+        }
+        let now = self.now();
+        let mut txn = self.begin();
+        for waitable in &mut moved {
+            let f = &mut waitable.follow_up;
+            f.due = to.date;
+            f.due_time = to.time;
+            f.status = FollowUpStatus::Snoozed;
+            f.snoozes += 1;
+            f.snoozed_at.push(now);
+            txn.put_follow_up(f);
+        }
+        let summary = self
+            .words("history-triage", &[("count", moved.len().into()), ("to", to.date.to_string().into())]);
+        let changes = txn.commit(summary, now)?;
+        Ok(Written { value: moved, changes, also: Vec::new() })
+    }
+}
