@@ -165,7 +165,7 @@ fn today_ranks_one_row_per_account_most_urgent_first() {
     assert_eq!(f.today_reasons(3), ["new lead: first contact (D grade, added 9 days ago)"]);
     let first = f.today_reasons(0);
     assert_eq!(first[..2], ["overdue 8 days".to_string(), "thank for referring 王芳".into()]);
-    assert_eq!(first[2], "1 more due");
+    assert_eq!(first[2], "2 more due", "the quote of 11-18 waits too");
     assert_eq!(f.today_reasons(1).last().map(String::as_str), Some("key account"));
     assert!(!f.model.loading);
     assert_eq!(f.model.screen_title(), "Today");
@@ -277,7 +277,7 @@ fn logging_a_call_through_the_form_saves_it_durably_and_says_so() {
         f.status(),
         "Saved call with 张伟 (no-answer), next step 11-30. \
          Also follow-up #2 stays open: nobody answered (tried once); due again 11-30. \
-         Also follow-up #3 stays open: nobody answered (tried once); due again 11-30. u undoes it.",
+         Also follow-up #4 stays open: nobody answered (tried once); due again 11-30. u undoes it.",
         "the promises tried are named, and move to the next step's day"
     );
     let touches = f.app.account_detail(AccountId(1)).unwrap().touches;
@@ -303,7 +303,7 @@ fn alt_keys_pick_from_the_note_and_outcomes_suggest_the_next_step() {
     match &f.model.overlay {
         Some(Overlay::Form(leadline::tui::forms::Form::Log(log))) => {
             assert_eq!(log.outcome, Some(Outcome::QuoteSent));
-            assert_eq!(log.next, Some(3), "quote sent suggests three days");
+            assert_eq!(log.next.text(), "2026-11-30", "quote sent suggests three days");
             assert_eq!(log.note.text(), "quote ok");
         }
         other => panic!("{other:?}"),
@@ -525,6 +525,8 @@ fn the_referrals_tree_delivers_an_incentive_once_the_referee_orders() {
         "the selection stayed"
     );
     f.key(KeyCode::Char('d'));
+    assert!(f.screen().contains("Did 张伟 get the incentive for referring 王芳?"), "{}", f.screen());
+    f.key(KeyCode::Char('y'));
     assert_eq!(f.status(), "Delivered the incentive. u undoes it.");
     assert!(f.screen().contains("delivered"));
     assert!(f.model.get::<Referrals>().rows.iter().all(|r| !r.to_deliver), "nothing owed any more");
@@ -539,21 +541,29 @@ fn r_adds_an_account_the_selected_one_referred() {
     f.key(KeyCode::Char('R'));
     match &f.model.overlay {
         Some(Overlay::Form(leadline::tui::forms::Form::Fields(form))) => {
-            assert_eq!(form.fields[10].input.text(), "李娜", "referred by the selected account");
+            use leadline::tui::forms::FieldId;
+            let ids: Vec<FieldId> = form.fields.iter().map(|f| f.id).collect();
+            assert_eq!(
+                ids,
+                [FieldId::Name, FieldId::Phones, FieldId::Incentive],
+                "the name and phone, the rest later"
+            );
+            assert!(form.title().contains("李娜"), "referred by the selected account: {}", form.title());
         }
         other => panic!("{other:?}"),
     }
     f.type_text("陈静");
-    for _ in 0..11 {
-        f.key(KeyCode::Tab);
-    }
+    f.key(KeyCode::Tab);
+    f.type_text("139 1234 5678");
+    f.key(KeyCode::Tab);
     f.type_text("两张电影票");
     f.key(KeyCode::Enter);
     assert_eq!(
         f.status(),
-        "Added 陈静. Also scheduled follow-ups #7 (call 陈静 by 11-29) and #8 (thank 李娜 by 11-28). u undoes it.",
+        "Added 陈静. Also scheduled follow-ups #8 (call 陈静 by 11-29) and #9 (thank 李娜 by 11-28). u undoes it.",
         "the referral's follow-ups are named"
     );
+    assert_eq!(f.model.screen_title(), "Today", "the referrer's screen stays");
     let ledger = f.app.referral_ledger().unwrap();
     let link = &ledger.rows.last().unwrap();
     assert_eq!(
@@ -573,7 +583,7 @@ fn r_adds_an_account_the_selected_one_referred() {
     );
     f.key(KeyCode::Char('a'));
     f.type_text("刘洋");
-    for _ in 0..10 {
+    for _ in 0..11 {
         f.key(KeyCode::Tab);
     }
     f.type_text("nobody at all");
@@ -590,7 +600,7 @@ fn the_review_screen_steps_through_days_but_not_past_today() {
     assert_eq!(f.model.screen_title(), "Review");
     assert!(f.screen().contains("Review of 2026-11-27, Friday"), "{}", f.screen());
     assert!(
-        f.screen().contains("Still due     张伟 (#2), 李娜 (#5), 王芳 (#1)"),
+        f.screen().contains("Still due     张伟 (#2), 李娜 (#6), 王芳 (#1)"),
         "today is not over: {}",
         f.screen()
     );

@@ -261,6 +261,70 @@ fn a_call_logged_in_the_chinese_interface_is_saved_the_same() {
 }
 
 #[test]
+fn sales_events_in_the_chinese_interface_a_won_call_a_booked_meeting_a_wrong_number() {
+    let book = small_book();
+    book.run(&["edit", "王芳", "--phone", "139 0000 2222"]).ok();
+    book.run(&["edit", "Anna Schmidt", "--phone", "138 0000 3333"]).ok();
+    let terminal = Terminal::new(&book);
+    terminal.send_line(&format!("LANG=zh_CN.UTF-8 '{}'", binary()));
+    terminal.wait_for_all(&["1 今日", "计划"]);
+
+    // A won call with its amount: 张伟 becomes a customer, his revenue on Focus.
+    terminal.send(&["/"]);
+    terminal.send(&["-l", "zw"]);
+    terminal.wait_for("找到 1 个");
+    terminal.send(&["Enter"]);
+    terminal.wait_for("时间线：0 次联系");
+    terminal.send(&["c"]);
+    terminal.wait_for("记录与 张伟 的电话");
+    terminal.send(&["M-o"]);
+    terminal.wait_for("成交金额");
+    terminal.send(&["-l", "12000"]);
+    terminal.send(&["Enter"]);
+    terminal.wait_for_all(&["已记录 张伟 的订单 12,000.00，已成为客户", "时间线：1 次联系"]);
+    terminal.send(&["7"]);
+    terminal.wait_for("12,000.00");
+
+    // A booked meeting on 下周三 15:00: the day it means beside the field.
+    terminal.send(&["/"]);
+    terminal.send(&["-l", "wangfang"]);
+    terminal.wait_for("找到 1 个");
+    terminal.send(&["Enter"]);
+    terminal.wait_for("时间线：0 次联系");
+    terminal.send(&["c"]);
+    terminal.wait_for("记录与 王芳 的电话");
+    terminal.send(&["M-k"]);
+    terminal.send(&["-l", "下周三 15:00"]);
+    terminal.wait_for("周三 12-02 15:00");
+    terminal.send(&["Enter"]);
+    terminal.wait_for("已记录与 王芳 的电话（约好见面），下一步 12-02");
+
+    // A wrong number: the edit form opens on the phones.
+    terminal.send(&["/"]);
+    terminal.send(&["-l", "anna"]);
+    terminal.wait_for("找到 1 个");
+    terminal.send(&["Enter"]);
+    terminal.wait_for("时间线：0 次联系");
+    terminal.send(&["c"]);
+    terminal.wait_for("记录与 Anna Schmidt 的电话");
+    terminal.send(&["M-w", "Enter"]);
+    terminal.wait_for_all(&["编辑 Anna Schmidt", "> 电话", "138 0000 3333 标记为错号"]);
+    terminal.send(&["Escape"]);
+    terminal.wait_until_gone("编辑 Anna Schmidt");
+    terminal.quit();
+
+    let zhang = book.json(&["show", "张伟", "--json"]);
+    assert_eq!(
+        (zhang["account"]["stage"].as_str(), zhang["orders"][0]["amount"].as_str()),
+        (Some("customer"), Some("12000.00"))
+    );
+    let wang = book.json(&["show", "王芳", "--json"]);
+    let meeting =
+        wang["follow_ups"].as_array().unwrap().iter().find(|f| f["kind"] == "meeting").cloned().unwrap();
+    assert_eq!((meeting["due"].as_str(), meeting["due_time"].as_str()), (Some("2026-12-02"), Some("15:00")));
+}
+
+#[test]
 fn a_tiny_terminal_gets_a_message_and_resizing_back_redraws() {
     let book = small_book();
     let terminal = Terminal::new(&book);

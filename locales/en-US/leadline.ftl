@@ -27,6 +27,19 @@ today-planned = { $count } planned
 today-done = { $done }/{ $total } done
 today-later = { $count } later
 today-slots = { $promised } promised, { $focus } key/MGC
+today-can-wait = Promises fill the day: { $count ->
+        [one] 1 late promise
+       *[other] { $count } late promises
+    } of C and D prospects can wait ({ $key } moves them).
+form-title-triage = Move { $count ->
+        [one] 1 late promise
+       *[other] { $count } late promises
+    } of C and D prospects
+saved-triage = Moved { $count ->
+        [one] 1 late promise
+       *[other] { $count } late promises
+    } of C and D prospects to { $to }.
+info-nothing-to-triage = No promise of a C or D prospect is late enough to move.
 today-over-capacity = over capacity: { $promised ->
         [one] 1 promise
        *[other] { $promised } promises
@@ -166,6 +179,28 @@ log-outcome = Outcome
 log-next = Next step
 log-note = Note
 log-lesson = Lesson
+log-purpose-festival = { $name } greeting
+log-purpose-birthday = birthday greeting
+log-purpose-anniversary = anniversary greeting
+log-title-purpose = Log { $kind } with { $name }: { $purpose }
+log-amount = Amount
+log-amount-hint = the sale, e.g. 12000 (Esc saves the call without it)
+log-next-hint = a day: 3 (days on), next wed 15:00, 12-15, end of month; empty for none
+check-meeting-day = a booked meeting needs its day (and time): e.g. next wed 15:00
+check-won-amount = the sale's amount, e.g. 12000 (Esc saves the call without it)
+info-deliver-select = Select a "deliver to" row or a referred account (an indented row) to deliver its incentive.
+info-not-earned = Not earned yet: { $referee } has not ordered.
+info-already-delivered = { $referrer }'s incentive for { $referee } was already delivered.
+question-deliver = Did { $referrer } get { $incentive } for referring { $referee }?
+question-the-incentive = the incentive
+question-delivered = Incentive delivered
+question-delivered-yes = delivered
+question-not-yet = not yet
+question-lower-grade = { $name } declined: lower to grade { $grade } too?
+question-lower-yes = lower it
+question-lower-no = keep the grade
+question-declined = Declined
+saved-won-no-order = {" "}The sale is not recorded: o records the order.
 log-when = When
 log-lesson-hint = optional: what this touch taught
 log-guide = Type the note. { $next } moves on: the lesson, when (now, yesterday 18:30, -2h), then the rows above, where one key picks;
@@ -395,6 +430,7 @@ form-error = { $field }: { $error }
 
 ## Form titles
 form-title-archive = Archive { $name }
+form-title-referral = Someone { $name } referred: the name and phone now, the rest later (e)
 form-title-add = Add an account
 form-title-edit = Edit { $name }
 form-title-order = Record an order from { $name }

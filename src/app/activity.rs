@@ -15,7 +15,7 @@ use crate::domain::{
     Stage, Touch, TouchId, TouchKind,
 };
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TouchInput {
     pub account: AccountId,
     pub kind: TouchKind,
@@ -423,7 +423,12 @@ impl App {
         match self.config.next_step.get(&outcome) {
             Some(0) | None => Ok(None),
             Some(days) => {
-                Ok(Some(When { date: self.today() + chrono::Duration::days((*days).into()), time: None }))
+                // On a working day: a day off moves it to the next one.
+                let mut date = self.today() + chrono::Duration::days((*days).into());
+                if self.config.plan.capacity_on(date) == 0 {
+                    date = self.config.plan.next_working_day(date);
+                }
+                Ok(Some(When { date, time: None }))
             }
         }
     }

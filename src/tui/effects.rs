@@ -33,6 +33,7 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
     let lang = app.config().ui.lang();
     let say = |id: &str, args: &[(&'static str, FluentValue<'_>)]| lang.text_with(id, args);
     let kind = |kind: TouchKind| lang.text(&format!("kind-{}", kind.as_str()));
+    let mut edit_phone = None;
     let (message, changes, opened) = match change {
         Change::LogTouch(input) => {
             let logged = app.log_touch(&input)?;
@@ -57,37 +58,24 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
                     ("next", next.into()),
                 ],
             );
-            let message = format!("{saved}{}{warnings}", also_words(&logged.also, lang));
+            let order = match (&logged.order, logged.touch.outcome) {
+                (Some(order), _) => format!(" {}", order_words(order, lang)),
+                (None, Some(crate::domain::Outcome::Won)) => lang.text("saved-won-no-order"),
+                _ => String::new(),
+            };
+            let message = format!("{saved}{order}{}{warnings}", also_words(&logged.also, lang));
+            edit_phone = logged.wrong_number.as_ref().map(|_| logged.touch.account);
             (message, logged.changes, None)
         }
         Change::RecordOrder(input) => {
             let recorded = app.record_order(&input)?;
-            let customer = if recorded.converted { lang.text("saved-order-customer") } else { String::new() };
-            let earned: String = recorded
-                .earned
-                .iter()
-                .map(|e| {
-                    say(
-                        "saved-order-earned",
-                        &[
-                            ("referrer", e.referrer_name.as_str().into()),
-                            ("due", e.deliver.due.format("%m-%d").to_string().into()),
-                        ],
-                    )
-                })
-                .collect();
-            let saved = say(
-                "saved-order",
-                &[
-                    ("amount", recorded.order.amount.grouped().into()),
-                    ("name", recorded.account_name.as_str().into()),
-                    ("customer", customer.into()),
-                    ("earned", earned.into()),
-                ],
-            );
-            (format!("{saved}{}", also_words(&recorded.also, lang)), recorded.changes, None)
+            (
+                format!("{}{}", order_words(&recorded, lang), also_words(&recorded.also, lang)),
+                recorded.changes,
+                None,
+            )
         }
-        Change::AddAccount(input, referred) => {
+        Change::AddAccount(input, referred, open) => {
             let referred = match referred {
                 Some(r) => Some(Referred { by: app.resolve_account(&r.by)?, incentive: r.incentive }),
                 None => None,
@@ -95,7 +83,7 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
             let record = app.add_account(&input, referred)?;
             let id = record.account.id;
             let saved = say("saved-added", &[("name", record.account.name.as_str().into())]);
-            (format!("{saved}{}", also_words(&record.also, lang)), record.changes, Some(id))
+            (format!("{saved}{}", also_words(&record.also, lang)), record.changes, open.then_some(id))
         }
         Change::EditAccount(id, input) => {
             let record = app.edit_account(id, &input)?;
@@ -130,6 +118,11 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
             let snoozed = app.snooze_follow_up(id, Some(to))?;
             let args = [("name", snoozed.1.as_str().into()), ("due", snoozed.0.due.to_string().into())];
             (say("saved-snoozed", &args), snoozed.changes, None)
+        }
+        Change::Triage(to) => {
+            let moved = app.triage(None, to)?;
+            let args = [("count", moved.len().into()), ("to", to.date.to_string().into())];
+            (say("saved-triage", &args), moved.changes, None)
         }
         Change::StepGrade { account, raise } => {
             let record = app.step_grade(account, raise)?;
@@ -202,10 +195,38 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
         open.filter(|id| changes.accounts.contains(id)).map(|id| app.account_detail(id)).transpose()?;
     let undo =
         if undoable { format!(" {}", app.config().ui.lang().text("undo-hint")) } else { String::new() };
-    Ok(Saved { message: format!("{message}{undo}"), refresh, detail, open: opened })
+    Ok(Saved { message: format!("{message}{undo}"), refresh, detail, open: opened, edit_phone })
 }
 
 /// " Also closed follow-up #12 (quote sent)." for the status line.
+/// "Saved order 12,000.00 from 林军; now a customer": an order, and what
+/// it made of the account.
+fn order_words(recorded: &crate::app::Recorded, lang: Lang) -> String {
+    let customer = if recorded.converted { lang.text("saved-order-customer") } else { String::new() };
+    let earned: String = recorded
+        .earned
+        .iter()
+        .map(|e| {
+            lang.text_with(
+                "saved-order-earned",
+                &[
+                    ("referrer", e.referrer_name.as_str().into()),
+                    ("due", e.deliver.due.format("%m-%d").to_string().into()),
+                ],
+            )
+        })
+        .collect();
+    lang.text_with(
+        "saved-order",
+        &[
+            ("amount", recorded.order.amount.grouped().into()),
+            ("name", recorded.account_name.as_str().into()),
+            ("customer", customer.into()),
+            ("earned", earned.into()),
+        ],
+    )
+}
+
 fn also_words(also: &[String], lang: Lang) -> String {
     also.iter().map(|words| lang.text_with("status-also", &[("words", words.as_str().into())])).collect()
 }

@@ -16,7 +16,7 @@ use crate::clock::{When, parse_when};
 use crate::domain::contact::{check_email, check_name, check_phone, check_tags};
 use crate::domain::{
     Account, AccountId, ArchiveReason, Direction, FollowUp, FollowUpId, FollowUpReason, Grade, Money,
-    MonthDay, OrderId, Outcome, Tier, TouchId, TouchKind, UnknownKeyword,
+    MonthDay, OrderId, Outcome, Purpose as TouchPurpose, Tier, TouchId, TouchKind, UnknownKeyword,
 };
 use crate::i18n::{Lang, Words};
 
@@ -24,7 +24,10 @@ use crate::i18n::{Lang, Words};
 pub enum LogField {
     Kind,
     Outcome,
+    /// The next step's day, in any WHEN form; empty for none.
     Next,
+    /// A won sale's amount (shown once the outcome is "won").
+    Amount,
     Note,
     /// What the touch taught, in a line (optional).
     Lesson,
@@ -40,9 +43,13 @@ pub struct LogForm {
     /// `l` opens the form with the kind to choose.
     pub choose_kind: bool,
     pub outcome: Option<Outcome>,
-    pub next: Option<i64>,
-    /// Once the rep picks a next step, outcomes stop suggesting one.
+    /// The next step's day as typed (the CLI's WHEN: `+3d`, `下周三 15:00`);
+    /// an outcome's suggestion comes in as a date, replaced by typing.
+    pub next: TextInput,
+    /// Once the rep picks or types a next step, outcomes stop suggesting one.
     pub next_chosen: bool,
+    /// A won sale's amount: recorded as the order in the same change.
+    pub amount: TextInput,
     pub note: TextInput,
     pub lesson: TextInput,
     /// When it happened, as the CLI's WHEN ("now", "yesterday 18:30", "-2h").
@@ -53,6 +60,17 @@ pub struct LogForm {
     pub warning: Option<String>,
     pub focus: LogField,
     pub lang: Lang,
+    /// What the touch is for, when the row it comes from says (a greeting,
+    /// a thank-you), and that in words for the title ("春节 greeting").
+    pub purpose: TouchPurpose,
+    pub purpose_words: Option<String>,
+    /// The grade a declined prospect would be lowered to (the form asks).
+    pub lowers_to: Option<Grade>,
+    /// The day the form opened: the next step's picks count from it.
+    today: NaiveDate,
+    /// The weekdays with room in the plan, Monday first: a next step a
+    /// pick puts on a day off moves to the next working day.
+    working: [bool; 7],
     /// Days to the next step per outcome, from the config.
     suggestions: BTreeMap<Outcome, u32>,
 }
@@ -63,6 +81,7 @@ impl LogForm {
         account_name: &str,
         kind: Option<TouchKind>,
         suggestions: &BTreeMap<Outcome, u32>,
+        today: NaiveDate,
     ) -> LogForm {
         LogForm {
             suggestions: suggestions.clone(),
@@ -71,8 +90,9 @@ impl LogForm {
             kind: kind.unwrap_or(TouchKind::Email),
             choose_kind: kind.is_none(),
             outcome: None,
-            next: None,
+            next: TextInput::default(),
             next_chosen: false,
+            amount: TextInput::default(),
             note: TextInput::default(),
             lesson: TextInput::default(),
             when: TextInput::prefilled("now"),
@@ -80,7 +100,20 @@ impl LogForm {
             warning: None,
             focus: LogField::Note,
             lang: Lang::En,
+            purpose: TouchPurpose::Ordinary,
+            purpose_words: None,
+            lowers_to: None,
+            today,
+            working: [true; 7],
         }
+    }
+
+    /// The weekdays the rep works (a next step is picked on one of them).
+    pub fn working_days(mut self, plan: &crate::config::PlanRules) -> LogForm {
+        self.working = std::array::from_fn(|i| plan.capacity_on(self.today + Duration::days(i as i64)) > 0);
+        let monday_first = self.today.weekday().num_days_from_monday() as usize;
+        self.working.rotate_right(monday_first);
+        self
     }
 
     /// The form in `lang`: its checks, and "now" as 现在 in Chinese.
@@ -90,20 +123,52 @@ impl LogForm {
         self
     }
 
+    /// `l` on a row: the kind to choose, starting on the row's channel.
+    pub fn starting_on(mut self, kind: TouchKind) -> LogForm {
+        self.kind = kind;
+        self
+    }
+
     pub fn fields(&self) -> Vec<LogField> {
         let mut fields = Vec::new();
         if self.choose_kind {
             fields.push(LogField::Kind);
         }
-        fields.extend([LogField::Outcome, LogField::Next, LogField::Note, LogField::Lesson, LogField::When]);
+        fields.extend([LogField::Outcome, LogField::Next]);
+        if self.outcome == Some(Outcome::Won) {
+            fields.push(LogField::Amount);
+        }
+        fields.extend([LogField::Note, LogField::Lesson, LogField::When]);
         fields
     }
 
+    /// Picks an outcome: its suggested next step comes in (unless the rep
+    /// chose one); a won sale asks its amount, a booked meeting its day.
     pub fn set_outcome(&mut self, outcome: Option<Outcome>) {
         self.outcome = outcome;
         if !self.next_chosen {
-            self.next = self.suggested_next(outcome);
+            self.next = match self.suggested_next(outcome) {
+                Some(days) => TextInput::prefilled(&self.day_after(days).to_string()),
+                None => TextInput::default(),
+            };
         }
+        match outcome {
+            Some(Outcome::Won) => self.focus = LogField::Amount,
+            Some(Outcome::MeetingBooked) if self.next.is_empty() => self.focus = LogField::Next,
+            _ if self.focus == LogField::Amount => self.focus = LogField::Note,
+            _ => {}
+        }
+    }
+
+    fn day_after(&self, days: i64) -> NaiveDate {
+        let mut day = self.today + Duration::days(days);
+        for _ in 0..7 {
+            if self.working[day.weekday().num_days_from_monday() as usize] {
+                break;
+            }
+            day += Duration::days(1);
+        }
+        day
     }
 
     /// The next step the outcome suggests, in days; none for "no next step"
@@ -113,8 +178,12 @@ impl LogForm {
         (days > 0).then_some(i64::from(days))
     }
 
+    /// A next step picked with a key: so many days on, or none.
     pub fn set_next(&mut self, next: Option<i64>) {
-        self.next = next;
+        self.next = match next {
+            Some(days) => TextInput::prefilled(&self.day_after(days).to_string()),
+            None => TextInput::default(),
+        };
         self.next_chosen = true;
     }
 
@@ -127,13 +196,12 @@ impl LogForm {
 
     /// A pick from one of the form's rows (a key in the keymap's pick
     /// scopes); false when it does not apply (an outcome the channel cannot
-    /// have, a kind when the kind is fixed).
+    /// have, a kind when the kind is fixed). An outcome picked again stays
+    /// (Backspace on the row clears it).
     pub fn apply(&mut self, pick: Command) -> bool {
         match pick {
             Command::PickKind(kind) if self.choose_kind => self.set_kind(kind),
-            Command::PickOutcome(outcome) if outcome.fits(self.kind) => {
-                self.set_outcome(if self.outcome == Some(outcome) { None } else { Some(outcome) })
-            }
+            Command::PickOutcome(outcome) if outcome.fits(self.kind) => self.set_outcome(Some(outcome)),
             Command::PickNext(days) => self.set_next(days.map(i64::from)),
             _ => return false,
         }
@@ -145,6 +213,7 @@ impl LogForm {
             || !self.lesson.is_empty()
             || self.outcome.is_some()
             || self.next_chosen
+            || !self.amount.is_empty()
             || self.inbound
             || !self.when.is_prefilled()
     }
@@ -154,16 +223,49 @@ impl LogForm {
         past_day(self.when.text(), now, self.lang).err()
     }
 
-    /// The touch to log, or what is wrong with the time.
+    /// The next step's day as typed, resolved (for the preview beside the
+    /// field), or what is wrong with it; none when empty.
+    pub fn next_day(&self, now: NaiveDateTime) -> Option<Result<When, String>> {
+        let text = self.next.text().trim();
+        if text.is_empty() {
+            return None;
+        }
+        // A bare number is so many days on: 3 is in three days.
+        if let Ok(days) = text.parse::<u16>() {
+            return Some(Ok(When { date: self.day_after(days.into()), time: None }));
+        }
+        Some(
+            future_day(text, now, self.lang)
+                .and_then(|_| parse_when(text, now).map_err(|e| e.words(self.lang))),
+        )
+    }
+
+    /// The touch to log, or what is wrong: the time, the next step's day,
+    /// a booked meeting's missing day, a won sale's amount.
     pub fn to_input(&self, now: NaiveDateTime) -> Result<TouchInput, String> {
-        let field = |error: String| {
-            let args = [("field", self.lang.text("log-when").into()), ("error", error.into())];
+        let field = |label: &str, error: String| {
+            let args = [("field", self.lang.text(label).into()), ("error", error.into())];
             self.lang.text_with("form-error", &args)
         };
-        let at = parse_when(self.when.text(), now).map_err(|e| field(e.words(self.lang)))?;
+        let at = parse_when(self.when.text(), now).map_err(|e| field("log-when", e.words(self.lang)))?;
         if let Some(error) = self.when_error(now) {
-            return Err(field(error));
+            return Err(field("log-when", error));
         }
+        let next = self.next_day(now).transpose().map_err(|e| field("log-next", e))?;
+        if self.outcome == Some(Outcome::MeetingBooked) && next.is_none() {
+            return Err(field("log-next", self.lang.text("check-meeting-day")));
+        }
+        let amount = match (self.outcome, self.amount.text().trim()) {
+            (Some(Outcome::Won), "") => return Err(field("log-amount", self.lang.text("check-won-amount"))),
+            (Some(Outcome::Won), text) => {
+                let amount = Money::parse(text).map_err(|e| field("log-amount", e.words(self.lang)))?;
+                if amount <= Money::ZERO {
+                    return Err(field("log-amount", self.lang.text("check-amount-positive")));
+                }
+                Some(amount)
+            }
+            _ => None,
+        };
         Ok(TouchInput {
             account: self.account,
             kind: self.kind,
@@ -172,13 +274,20 @@ impl LogForm {
             note: self.note.text().to_string(),
             lesson: self.lesson.text().to_string(),
             at: Some(at),
-            next: self
-                .next
-                .map(|days| NextStep::On(When { date: now.date() + Duration::days(days), time: None })),
-            purpose: crate::domain::Purpose::Ordinary,
-            amount: None,
+            next: next.map(NextStep::On),
+            purpose: self.purpose,
+            amount,
             lower_grade: false,
         })
+    }
+
+    /// A won call saved without its amount (Esc on the amount): the touch,
+    /// and the sale left for an order.
+    pub fn without_amount(&self, now: NaiveDateTime) -> Result<TouchInput, String> {
+        let mut form = self.clone();
+        form.outcome = None;
+        let input = form.to_input(now)?;
+        Ok(TouchInput { outcome: Some(Outcome::Won), ..input })
     }
 }
 
@@ -436,6 +545,11 @@ pub struct FieldsForm {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Purpose {
     AddAccount,
+    /// Someone the account referred: the name and phone now, the rest in
+    /// the edit form later; the referrer's screen stays.
+    AddReferral(AccountId),
+    /// The late promises of C and D prospects that can wait, moved.
+    Triage,
     EditAccount(AccountId),
     Order(AccountId),
     FollowUp(AccountId),
@@ -460,6 +574,9 @@ pub struct ReferredBy {
 #[derive(Clone, Debug)]
 pub enum Submission {
     AddAccount(AccountInput, Option<ReferredBy>),
+    /// Someone the open account referred (its screen stays).
+    AddReferral(AccountInput, ReferredBy),
+    Triage(When),
     EditAccount(AccountId, AccountInput),
     Order(OrderInput),
     FollowUp(FollowUpInput),
@@ -540,9 +657,9 @@ impl FieldsForm {
             (F::Potential, text(|a| a.potential.map(|p| p.to_string()))),
             (F::Note, text(|a| a.note.clone())),
         ];
+        fields.push((F::Birthday, text(|a| a.birthday.map(|b| b.to_string()))));
         if a.is_some() {
             fields.insert(5, (F::Address, text(|a| a.address.clone())));
-            fields.push((F::Birthday, text(|a| a.birthday.map(|b| b.to_string()))));
             fields.push((F::Competitors, text(|a| a.competitors.clone())));
         }
         fields
@@ -554,6 +671,34 @@ impl FieldsForm {
         FieldsForm::new(
             Purpose::Archive(account),
             ("form-title-archive", vec![("name", name.into())]),
+            fields,
+            None,
+        )
+    }
+
+    /// Moves the `count` late promises of C and D prospects that can wait
+    /// to `day` unless the rep types another.
+    pub fn triage(count: usize, day: NaiveDate) -> FieldsForm {
+        let fields = vec![(FieldId::Until, day.to_string())];
+        FieldsForm::new(
+            Purpose::Triage,
+            ("form-title-triage", vec![("count", count.to_string())]),
+            fields,
+            None,
+        )
+    }
+
+    /// Someone `referrer` referred: the name, the phone and what the
+    /// referrer is promised; the rest waits for the edit form.
+    pub fn add_referral(referrer: AccountId, name: &str) -> FieldsForm {
+        let fields = vec![
+            (FieldId::Name, String::new()),
+            (FieldId::Phones, String::new()),
+            (FieldId::Incentive, String::new()),
+        ];
+        FieldsForm::new(
+            Purpose::AddReferral(referrer),
+            ("form-title-referral", vec![("name", name.into())]),
             fields,
             None,
         )
@@ -640,6 +785,13 @@ impl FieldsForm {
         self.fields.iter().zip(&self.initial).any(|(f, initial)| f.input.text() != initial)
     }
 
+    /// Puts the focus on a field (the phones of a wrong number).
+    pub fn focus_on(&mut self, id: FieldId) {
+        if let Some(at) = self.fields.iter().position(|f| f.id == id) {
+            self.focus = at;
+        }
+    }
+
     pub fn focused(&mut self) -> &mut TextInput {
         &mut self.fields[self.focus].input
     }
@@ -687,6 +839,17 @@ impl FieldsForm {
         }
         let when = |id| parse_when(&self.text(id), now).map_err(|e| e.words(self.lang));
         Ok(match &self.purpose {
+            Purpose::Triage => Submission::Triage(when(F::Until)?),
+            Purpose::AddReferral(referrer) => {
+                let input = AccountInput {
+                    name: Some(self.text(F::Name)),
+                    phones: Some(split_list(&self.text(F::Phones)).map(str::to_string).collect()),
+                    ..AccountInput::default()
+                };
+                let referred =
+                    ReferredBy { by: format!("#{referrer}"), incentive: self.optional(F::Incentive) };
+                Submission::AddReferral(input, referred)
+            }
             Purpose::AddAccount | Purpose::EditAccount(_) => {
                 let list = |id| split_list(&self.text(id)).map(str::to_string).collect::<Vec<_>>();
                 let shown = |id| self.has(id).then(|| self.text(id));
@@ -787,17 +950,20 @@ mod tests {
         parse_timestamp("2026-11-27T09:00").unwrap()
     }
 
+    fn log(kind: Option<TouchKind>) -> LogForm {
+        LogForm::new(AccountId(1), "张伟", kind, &Config::default().next_step, now().date())
+    }
+
     #[test]
     fn outcomes_suggest_a_next_step_until_the_rep_picks_one() {
-        let mut form =
-            LogForm::new(AccountId(1), "张伟", Some(TouchKind::Call), &Config::default().next_step);
+        let mut form = log(Some(TouchKind::Call));
         assert!(form.apply(Command::PickOutcome(Outcome::NoAnswer)));
-        assert_eq!(form.next, Some(1));
+        assert_eq!(form.next.text(), "2026-11-28");
         assert!(form.apply(Command::PickOutcome(Outcome::QuoteSent)));
-        assert_eq!(form.next, Some(3));
+        assert_eq!(form.next.text(), "2026-11-30");
         assert!(form.apply(Command::PickNext(Some(7))));
         assert!(form.apply(Command::PickOutcome(Outcome::NoAnswer)));
-        assert_eq!(form.next, Some(7), "the rep's choice stays");
+        assert_eq!(form.next.text(), "2026-12-04", "the rep's choice stays");
         assert!(!form.apply(Command::Save));
         let input = form.to_input(now()).unwrap();
         let when = |next| match next {
@@ -805,17 +971,56 @@ mod tests {
             other => format!("{other:?}"),
         };
         assert_eq!(when(input.next), "2026-12-04");
+        // An outcome picked twice stays picked.
+        assert!(form.apply(Command::PickOutcome(Outcome::NoAnswer)));
+        assert_eq!(form.outcome, Some(Outcome::NoAnswer));
+    }
+
+    #[test]
+    fn the_next_step_takes_any_day_in_the_reps_words_and_says_which() {
+        let mut form = log(Some(TouchKind::Call)).in_lang(Lang::ZhCn);
+        form.next = TextInput::new("下周三 15:00");
+        let when = form.next_day(now()).unwrap().unwrap();
+        assert_eq!(
+            (when.date.to_string(), when.time.map(|t| t.to_string())),
+            ("2026-12-02".into(), Some("15:00:00".into()))
+        );
+        form.next = TextInput::new("昨天");
+        assert!(form.to_input(now()).unwrap_err().starts_with("下一步"), "a day in the past is refused");
+        form.next = TextInput::new("");
+        assert_eq!(form.to_input(now()).unwrap().next, None, "empty: no next step");
+    }
+
+    #[test]
+    fn a_booked_meeting_asks_its_day_and_a_won_sale_its_amount() {
+        let mut form = log(Some(TouchKind::Call));
+        form.apply(Command::PickOutcome(Outcome::MeetingBooked));
+        assert_eq!(form.focus, LogField::Next, "the day is what it needs");
+        assert!(form.to_input(now()).unwrap_err().contains("a booked meeting needs its day"));
+        form.next = TextInput::new("next wed 15:00");
+        assert!(form.to_input(now()).is_ok());
+
+        let mut won = log(Some(TouchKind::Call));
+        won.apply(Command::PickOutcome(Outcome::Won));
+        assert_eq!(won.focus, LogField::Amount);
+        assert!(won.fields().contains(&LogField::Amount));
+        assert!(won.to_input(now()).unwrap_err().starts_with("Amount: the sale's amount"));
+        won.amount = TextInput::new("12000");
+        assert_eq!(won.to_input(now()).unwrap().amount, Some(Money(1_200_000)));
+        let without = won.without_amount(now()).unwrap();
+        assert_eq!((without.outcome, without.amount), (Some(Outcome::Won), None));
     }
 
     #[test]
     fn outcomes_that_do_not_fit_the_channel_are_not_offered() {
-        let mut form = LogForm::new(AccountId(1), "x", Some(TouchKind::Visit), &Config::default().next_step);
+        let mut form = log(Some(TouchKind::Visit));
         assert!(!form.apply(Command::PickOutcome(Outcome::Busy)), "no busy for a visit");
         assert!(!form.apply(Command::PickKind(TouchKind::Gift)), "a visit stays a visit");
-        let mut other = LogForm::new(AccountId(1), "x", None, &Config::default().next_step);
+        let mut other = log(None);
         assert_eq!(other.fields()[0], LogField::Kind);
         assert!(other.apply(Command::PickKind(TouchKind::Meeting)));
         assert_eq!(other.kind, TouchKind::Meeting);
+        assert_eq!(log(None).starting_on(TouchKind::Gift).kind, TouchKind::Gift, "`l` on a row: its channel");
     }
 
     #[test]

@@ -30,6 +30,10 @@ pub enum Question {
     DiscardForm,
     /// Delete a timeline entry, described in words.
     Remove(Removal, String),
+    /// A declined prospect: lower its grade (to this one) with the touch?
+    LowerGrade(crate::app::TouchInput, String, crate::domain::Grade),
+    /// Mark an earned incentive delivered (the question in words).
+    Deliver(crate::domain::ReferralId, String),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

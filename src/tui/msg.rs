@@ -49,6 +49,8 @@ pub enum Msg {
 pub enum Then {
     Show,
     Edit,
+    /// The edit form, on the phones (a wrong number to correct).
+    EditPhone,
 }
 
 #[derive(Debug)]
@@ -59,6 +61,9 @@ pub struct Saved {
     pub detail: Option<AccountDetail>,
     /// An account to open (one just added).
     pub open: Option<AccountId>,
+    /// An account whose phone was a wrong number: its edit form opens on
+    /// the phones.
+    pub edit_phone: Option<AccountId>,
 }
 
 /// What a change changed, read again: the summaries of the accounts it
@@ -117,7 +122,9 @@ impl std::fmt::Debug for Load {
 pub enum Change {
     LogTouch(TouchInput),
     RecordOrder(OrderInput),
-    AddAccount(AccountInput, Option<ReferredBy>),
+    /// A new account, and whether its screen opens (not for someone the
+    /// open account referred: the referrer's screen stays).
+    AddAccount(AccountInput, Option<ReferredBy>, bool),
     EditAccount(AccountId, AccountInput),
     ScheduleFollowUp(FollowUpInput),
     CompleteFollowUp(FollowUpId),
@@ -125,7 +132,12 @@ pub enum Change {
     Archive(AccountId, ArchiveReason),
     Restore(AccountId),
     SnoozeFollowUp(FollowUpId, When),
-    StepGrade { account: AccountId, raise: bool },
+    /// The late promises of C and D prospects moved to a day.
+    Triage(When),
+    StepGrade {
+        account: AccountId,
+        raise: bool,
+    },
     DeliverIncentive(ReferralId),
     Reflect(chrono::NaiveDate, String),
     CorrectTouch(TouchId, TouchChange),

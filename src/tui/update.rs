@@ -15,9 +15,9 @@ use super::msg::{Change, Effect, Msg, Refresh, Then};
 use super::screens::Reply;
 use super::screens::account::Entry;
 use super::screens::today::Today;
-use crate::app::{AccountDetail, sms_restraint};
+use crate::app::{AccountDetail, TouchInput, sms_restraint};
 use crate::domain::phone;
-use crate::domain::{AccountId, FollowUp, Stage, TouchKind};
+use crate::domain::{AccountId, FollowUp, Grade, Outcome, Stage, TouchKind};
 use crate::search::Query;
 
 /// Hits shown by the search overlay.
@@ -56,6 +56,12 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             match then {
                 Then::Show => show_account(model, *detail),
                 Then::Edit => open_edit_form(model, &detail),
+                Then::EditPhone => {
+                    open_edit_form(model, &detail);
+                    if let Some(Overlay::Form(Form::Fields(form))) = &mut model.overlay {
+                        form.focus_on(crate::tui::forms::FieldId::Phones);
+                    }
+                }
             }
             Vec::new()
         }
@@ -89,6 +95,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.status = Some(Status { text: saved.message, error: false });
             let mut effects: Vec<Effect> =
                 saved.open.map(|id| Effect::LoadAccount { id, then: Then::Show }).into_iter().collect();
+            effects.extend(saved.edit_phone.map(|id| Effect::LoadAccount { id, then: Then::EditPhone }));
             effects.extend(current_load(model));
             effects
         }
@@ -136,6 +143,14 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             (Some(Command::Confirm), Question::Remove(removal, _)) => {
                 return vec![write(model, Change::Remove(removal))];
             }
+            (Some(Command::Confirm), Question::Deliver(referral, _)) => {
+                return vec![write(model, Change::DeliverIncentive(referral))];
+            }
+            (Some(answer @ (Command::Confirm | Command::Deny)), Question::LowerGrade(input, ..)) => {
+                let lower_grade = answer == Command::Confirm;
+                return vec![write(model, Change::LogTouch(TouchInput { lower_grade, ..input }))];
+            }
+
             (Some(Command::Deny), _) => {}
             (_, question) => model.question = Some(question),
         }
@@ -179,9 +194,26 @@ fn on_form_key(model: &mut Model, mut form: Form, command: Option<Command>, key:
     let mut effects = Vec::new();
     match command {
         Some(Command::Save) => match submit(model, &form) {
+            // Declined: lower the grade too? One key, then the one change.
+            Ok(Change::LogTouch(input)) if asks_to_lower(&form) => {
+                let (name, grade) = match &form {
+                    Form::Log(log) => (log.account_name.clone(), log.lowers_to.unwrap_or(Grade::D)),
+                    Form::Fields(_) => unreachable!("only the log form asks"),
+                };
+                model.question = Some(Question::LowerGrade(input, name, grade));
+            }
             Ok(change) => effects.push(write(model, change)),
             Err(problem) => model.status = Some(Status { text: problem, error: true }),
         },
+        // Esc on a won sale's amount: the call is saved, the sale is not.
+        Some(Command::Cancel) if matches!(&form, Form::Log(log) if log.focus == LogField::Amount) => {
+            if let Form::Log(log) = &form {
+                match log.without_amount(model.ctx.now) {
+                    Ok(input) => effects.push(write(model, Change::LogTouch(input))),
+                    Err(problem) => model.status = Some(Status { text: problem, error: true }),
+                }
+            }
+        }
         Some(Command::Cancel) => {
             if form.is_dirty() {
                 model.question = Some(Question::DiscardForm);
@@ -207,6 +239,11 @@ fn on_form_key(model: &mut Model, mut form: Form, command: Option<Command>, key:
     effects
 }
 
+/// A declined prospect whose grade can go lower: the form asks first.
+fn asks_to_lower(form: &Form) -> bool {
+    matches!(form, Form::Log(log) if log.outcome == Some(Outcome::Declined) && log.lowers_to.is_some())
+}
+
 fn write(model: &Model, change: Change) -> Effect {
     Effect::Write { change: Box::new(change), open: model.open_account() }
 }
@@ -215,7 +252,9 @@ fn submit(model: &Model, form: &Form) -> Result<Change, String> {
     match form {
         Form::Log(log) => Ok(Change::LogTouch(log.to_input(model.ctx.now)?)),
         Form::Fields(fields) => Ok(match fields.submit(model.ctx.now)? {
-            Submission::AddAccount(input, referred) => Change::AddAccount(input, referred),
+            Submission::AddAccount(input, referred) => Change::AddAccount(input, referred, true),
+            Submission::AddReferral(input, referred) => Change::AddAccount(input, Some(referred), false),
+            Submission::Triage(to) => Change::Triage(to),
             Submission::EditAccount(id, input) => Change::EditAccount(id, input),
             Submission::Order(input) => Change::RecordOrder(input),
             Submission::FollowUp(input) => Change::ScheduleFollowUp(input),
@@ -236,7 +275,9 @@ fn focused_text(form: &mut Form) -> Option<&mut TextInput> {
             LogField::Note => Some(&mut log.note),
             LogField::Lesson => Some(&mut log.lesson),
             LogField::When => Some(&mut log.when),
-            _ => None,
+            LogField::Next => Some(&mut log.next),
+            LogField::Amount => Some(&mut log.amount),
+            LogField::Kind | LogField::Outcome => None,
         },
         Form::Fields(fields) => Some(fields.focused()),
     }
@@ -272,7 +313,11 @@ fn type_in_form(model: &Model, form: &mut Form, key: &KeyEvent) {
                 &[Scope::Outcomes, Scope::NextSteps]
             };
             let scopes: &[Scope] = match log.focus {
-                LogField::Note | LogField::Lesson | LogField::When if alt => from_text,
+                LogField::Note | LogField::Lesson | LogField::When | LogField::Next | LogField::Amount
+                    if alt =>
+                {
+                    from_text
+                }
                 LogField::Note => {
                     log.note.handle(key);
                     return;
@@ -285,9 +330,23 @@ fn type_in_form(model: &Model, form: &mut Form, key: &KeyEvent) {
                     log.when.handle(key);
                     return;
                 }
+                LogField::Next => {
+                    if log.next.handle(key) {
+                        log.next_chosen = true;
+                    }
+                    return;
+                }
+                LogField::Amount => {
+                    log.amount.handle(key);
+                    return;
+                }
+                // Backspace on the outcome row takes the outcome back.
+                LogField::Outcome if key.code == KeyCode::Backspace => {
+                    log.set_outcome(None);
+                    return;
+                }
                 LogField::Kind => &[Scope::OtherKinds],
                 LogField::Outcome => &[Scope::Outcomes],
-                LogField::Next => &[Scope::NextSteps],
             };
             if let Some(command) = pick(scopes) {
                 log.apply(command);
@@ -521,22 +580,34 @@ fn on_account_command(model: &mut Model, command: Command, account: AccountId) -
     use Command as C;
     let name = model.ctx.account_name(account);
     let log = |kind| {
-        let mut form =
-            LogForm::new(account, &name, kind, &model.ctx.config.next_step).in_lang(model.ctx.lang());
+        let ctx = &model.ctx;
+        let mut form = LogForm::new(account, &name, kind, &ctx.config.next_step, ctx.today())
+            .in_lang(ctx.lang())
+            .working_days(&ctx.config.plan);
+        let summary = ctx.book.get(account);
         if kind == Some(TouchKind::Sms) {
-            let summary = model.ctx.book.get(account);
-            form.warning = summary.and_then(|s| sms_restraint(s, model.ctx.today(), &model.ctx.config, 0));
+            form.warning = summary.and_then(|s| sms_restraint(s, ctx.today(), &ctx.config, 0));
+        }
+        form.lowers_to = summary.and_then(|s| s.grade()).and_then(Grade::lowered);
+        // From a row on Today: what the row is for (a greeting closes only
+        // with a greeting), and `l` starts on the row's channel.
+        if model.is_on::<Today>() {
+            let today = model.get::<Today>();
+            if let Some((purpose, words)) = today.selected_purpose(ctx) {
+                form.purpose = purpose;
+                form.purpose_words = Some(words);
+            }
+            if let (None, Some(channel)) = (kind, today.selected_channel(ctx)) {
+                form = form.starting_on(channel);
+            }
         }
         Some(Overlay::Form(Form::Log(form)))
     };
     match command {
         C::Open => return vec![Effect::LoadAccount { id: account, then: Then::Show }],
         C::AddReferral => {
-            // The name reads better than an id, when it says whom.
-            let unique = model.ctx.book.summaries.iter().filter(|s| s.name == name).count() == 1;
-            let by = if unique { name.clone() } else { format!("#{account}") };
             model.overlay = Some(Overlay::Form(Form::Fields(
-                FieldsForm::add_account(Some(by)).in_lang(model.ctx.lang()),
+                FieldsForm::add_referral(account, &name).in_lang(model.ctx.lang()),
             )));
         }
         C::EditAccount => {

@@ -14,7 +14,8 @@ use crate::app::{Ledger, LedgerRow};
 use crate::domain::{AccountId, IncentiveStatus};
 use crate::tui::context::{Context, ListState};
 use crate::tui::keymap::{Command, Scope};
-use crate::tui::msg::{Change, Load};
+use crate::tui::model::Question;
+use crate::tui::msg::Load;
 use crate::tui::referral_tree::{TreeRow, delivery_rows, tree_rows};
 use crate::tui::theme::Theme;
 use crate::tui::views::parts::{empty, focus_mark_of, header_line, stage_label, table, visible};
@@ -32,20 +33,28 @@ impl Referrals {
         self.rows.get(self.list.selected).and_then(|r| r.link).map(|i| &self.ledger.rows[i])
     }
 
-    fn deliver(&self) -> Reply {
+    /// `d`: asks whether the selected row's earned incentive was delivered,
+    /// naming the referrer and the incentive.
+    fn deliver(&self, ctx: &Context) -> Reply {
+        let lang = ctx.lang();
         let Some(link) = self.selected_link() else {
-            return Reply::Say(
-                "Select a \"deliver to\" row or a referred account (an indented row) to deliver its incentive."
-                    .into(),
-            );
+            return Reply::Say(lang.text("info-deliver-select"));
         };
-        let (referee, referrer) = (&link.referee_name, &link.referrer_name);
+        let names = [
+            ("referee", link.referee_name.as_str().into()),
+            ("referrer", link.referrer_name.as_str().into()),
+        ];
         match link.referral.incentive_status {
-            IncentiveStatus::Earned => Reply::Write(Box::new(Change::DeliverIncentive(link.referral.id))),
-            IncentiveStatus::Promised => Reply::Say(format!("Not earned yet: {referee} has not ordered.")),
-            IncentiveStatus::Delivered => {
-                Reply::Say(format!("{referrer}'s incentive for {referee} was already delivered."))
+            IncentiveStatus::Earned => {
+                let incentive =
+                    link.referral.incentive.clone().unwrap_or_else(|| lang.text("question-the-incentive"));
+                let mut args = names.to_vec();
+                args.push(("incentive", incentive.into()));
+                let asked = lang.text_with("question-deliver", &args);
+                Reply::Ask(Question::Deliver(link.referral.id, asked))
             }
+            IncentiveStatus::Promised => Reply::Say(lang.text_with("info-not-earned", &names)),
+            IncentiveStatus::Delivered => Reply::Say(lang.text_with("info-already-delivered", &names)),
         }
     }
 }
@@ -80,8 +89,8 @@ impl Screen for Referrals {
         self.list.step(delta(motion, self.rows.len(), height), self.rows.len(), height);
     }
 
-    fn command(&mut self, command: Command, _ctx: &Context) -> Option<Reply> {
-        (command == Command::DeliverIncentive).then(|| self.deliver())
+    fn command(&mut self, command: Command, ctx: &Context) -> Option<Reply> {
+        (command == Command::DeliverIncentive).then(|| self.deliver(ctx))
     }
 
     fn load(&self, _ctx: &Context) -> Option<Load> {

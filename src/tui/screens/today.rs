@@ -41,6 +41,10 @@ pub struct Today {
     /// Why the plan gives the key accounts less than their share today,
     /// when it does.
     pub shortfall: Option<String>,
+    /// When promises alone fill the day: how many can wait (T moves them).
+    pub can_wait: usize,
+    /// Dated greetings planned past their last useful day, in words.
+    pub late: Option<String>,
     pub list: Grouped,
 }
 
@@ -52,6 +56,34 @@ impl Today {
     /// The follow-up of the selected row, when it has one.
     pub fn selected_follow_up(&self, _ctx: &Context) -> Option<FollowUpId> {
         self.planned().and_then(|p| p.follow_up)
+    }
+
+    /// What a touch logged on the selected row is for: the greeting it
+    /// carries (a festival's, a birthday's, an anniversary's), in words for
+    /// the form's title.
+    pub fn selected_purpose(&self, ctx: &Context) -> Option<(crate::domain::Purpose, String)> {
+        use crate::analysis::ranking::Occasion;
+        use crate::domain::Purpose;
+        let planned = self.planned()?;
+        let summary = ctx.book.summaries.get(planned.index)?;
+        let greeting = planned.row(summary, &ctx.config)?.greeting?;
+        let lang = ctx.config.ui.lang();
+        Some(match greeting.occasion {
+            Occasion::Holiday => {
+                let name =
+                    ctx.config.holidays.on(greeting.day).map(|h| h.name.to_string()).unwrap_or_default();
+                (Purpose::Festival, lang.text_with("log-purpose-festival", &[("name", name.into())]))
+            }
+            Occasion::Birthday => (Purpose::Birthday, lang.text("log-purpose-birthday")),
+            Occasion::Anniversary(_) => (Purpose::Anniversary, lang.text("log-purpose-anniversary")),
+        })
+    }
+
+    /// The channel the selected row proposes.
+    pub fn selected_channel(&self, ctx: &Context) -> Option<crate::domain::TouchKind> {
+        let planned = self.planned()?;
+        let summary = ctx.book.summaries.get(planned.index)?;
+        Some(planned.channel(summary, &ctx.config))
     }
 
     pub fn done(&self) -> usize {
@@ -175,7 +207,20 @@ impl Screen for Today {
     }
 
     fn scopes(&self) -> &'static [Scope] {
-        &[Scope::Accounts, Scope::Lists, Scope::Global]
+        &[Scope::Today, Scope::Accounts, Scope::Lists, Scope::Global]
+    }
+
+    fn command(&mut self, command: Command, ctx: &Context) -> Option<super::Reply> {
+        if command != Command::Triage {
+            return None;
+        }
+        let lang = ctx.config.ui.lang();
+        if self.can_wait == 0 {
+            return Some(super::Reply::Say(lang.text("info-nothing-to-triage")));
+        }
+        let day = ctx.config.plan.working_days_after(ctx.today(), 5);
+        let form = crate::tui::forms::FieldsForm::triage(self.can_wait, day).in_lang(lang);
+        Some(super::Reply::Form(crate::tui::forms::Form::Fields(form)))
     }
 
     /// The counts; a line for the effort warning; where the reasons are
@@ -183,6 +228,8 @@ impl Screen for Today {
     fn header_height(&self, ctx: &Context) -> u16 {
         1 + u16::from(ctx.focus.effort_short)
             + u16::from(self.shortfall.is_some())
+            + u16::from(self.can_wait > 0)
+            + u16::from(self.late.is_some())
             + u16::from(ctx.width < FULL_REASONS_WIDTH)
     }
 
@@ -192,12 +239,23 @@ impl Screen for Today {
         let plan = plan::plan(&ctx.book.summaries, today, HORIZON, &ctx.config, &marks, &ctx.book.kept);
         let first = plan.first();
         self.capacity = first.capacity;
-        self.shortfall = crate::app::shortfall_words(
-            first.key_share(),
-            first.target,
-            first.shortfall,
-            ctx.config.ui.lang(),
-        );
+        let lang = ctx.config.ui.lang();
+        self.shortfall = crate::app::shortfall_words(first.key_share(), first.target, first.shortfall, lang);
+        self.can_wait = if first.over_capacity() {
+            plan::can_wait(&ctx.book.summaries, today, ctx.config.plan.triage_days).len()
+        } else {
+            0
+        };
+        let late: Vec<String> = first
+            .late()
+            .filter_map(|r| {
+                let name = &ctx.book.summaries.get(r.index)?.name;
+                let by = r.deadline?.format("%m-%d").to_string();
+                Some(lang.text_with("cli-late-one", &[("name", name.as_str().into()), ("by", by.into())]))
+            })
+            .collect();
+        self.late = (!late.is_empty())
+            .then(|| lang.text_with("cli-late", &[("list", late.join(&lang.text("list-separator")).into())]));
         self.today_len = first.rows.len();
         self.rows = first.rows.clone();
         self.rows.extend(plan.later().cloned());
@@ -275,8 +333,20 @@ impl Screen for Today {
                 theme.dim(),
             ))
         });
-        let header_lines: Vec<Line> =
-            [Line::from(counts)].into_iter().chain(warning).chain(shortfall).chain(selected).collect();
+        let triage = (self.can_wait > 0).then(|| {
+            let key = ctx.keymap.key_of(Scope::Today, Command::Triage);
+            let args = [("count", n(self.can_wait)), ("key", key.into())];
+            Line::from(Span::styled(lang.text_with("today-can-wait", &args), theme.overdue()))
+        });
+        let late = self.late.as_ref().map(|l| Line::from(Span::styled(l.clone(), theme.overdue())));
+        let header_lines: Vec<Line> = [Line::from(counts)]
+            .into_iter()
+            .chain(warning)
+            .chain(triage)
+            .chain(late)
+            .chain(shortfall)
+            .chain(selected)
+            .collect();
         frame.render_widget(Paragraph::new(header_lines), header);
         if self.rows.is_empty() {
             return empty(frame, body, theme, &lang.text("today-empty"));

@@ -79,6 +79,18 @@ pub fn render(model: &Model, theme: &Theme, frame: &mut Frame) {
             Question::Remove(_, words) => {
                 ("question-delete", words.clone(), "question-delete-yes", "question-keep-it")
             }
+            Question::Deliver(_, words) => {
+                ("question-delivered", words.clone(), "question-delivered-yes", "question-not-yet")
+            }
+            Question::LowerGrade(_, name, grade) => (
+                "question-declined",
+                lang.text_with(
+                    "question-lower-grade",
+                    &[("name", name.as_str().into()), ("grade", grade.to_string().into())],
+                ),
+                "question-lower-yes",
+                "question-lower-no",
+            ),
         };
         let text = vec![
             Line::from(asked),
@@ -148,11 +160,24 @@ fn render_status(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
 }
 
+/// The footer's key hints, as many whole ones as fit, the help key's last
+/// and always there (it lists the rest): none is cut in the middle.
 fn render_hints(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let keymap = &model.ctx.keymap;
+    let help_key = keymap.key_of(Scope::Global, Command::Help);
+    let mut hints = keymap.hints_in(model.scopes(), model.ctx.config.ui.lang());
+    let help = hints.iter().position(|(key, _)| *key == help_key).map(|at| hints.remove(at));
+    let width = |(key, words): &(String, String)| Span::raw(format!("{key} {words}  ")).width();
+    let mut room = usize::from(area.width).saturating_sub(help.as_ref().map_or(0, width));
     let mut spans = Vec::new();
-    for (key, help) in model.ctx.keymap.hints_in(model.scopes(), model.ctx.config.ui.lang()) {
-        spans.push(Span::styled(key, theme.key()));
-        spans.push(Span::styled(format!(" {help}  "), theme.dim()));
+    for hint in hints.iter().chain(&help) {
+        let needs = width(hint);
+        if needs > room && Some(hint) != help.as_ref() {
+            continue;
+        }
+        room = room.saturating_sub(needs);
+        spans.push(Span::styled(hint.0.clone(), theme.key()));
+        spans.push(Span::styled(format!(" {}  ", hint.1), theme.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

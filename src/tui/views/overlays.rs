@@ -372,9 +372,16 @@ fn log_form(ctx: &Context, form: &LogForm, theme: &Theme, frame: &mut Frame, are
     let keymap = &ctx.keymap;
     let lang = ctx.config.ui.lang();
     let kind_words = lang.text(&format!("kind-{}", form.kind.as_str()));
-    let args = [("kind", kind_words.into()), ("name", form.account_name.clone().into())];
-    let title =
-        format!(" {} ", lang.text_with(if form.inbound { "log-title-inbound" } else { "log-title" }, &args));
+    let mut args = vec![("kind", kind_words.into()), ("name", form.account_name.clone().into())];
+    let title_id = match (&form.purpose_words, form.inbound) {
+        (_, true) => "log-title-inbound",
+        (Some(words), false) => {
+            args.push(("purpose", words.clone().into()));
+            "log-title-purpose"
+        }
+        (None, false) => "log-title",
+    };
+    let title = format!(" {} ", lang.text_with(title_id, &args));
     let block = bordered(&title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -409,40 +416,63 @@ fn log_form(ctx: &Context, form: &LogForm, theme: &Theme, frame: &mut Frame, are
         outcomes,
         width,
     ));
-    let chosen = |c| matches!(c, Command::PickNext(days) if form.next == days.map(i64::from));
-    let steps = scope_picks(keymap, Scope::NextSteps, |_| true, chosen, theme, ctx.config.ui.lang());
-    lines.extend(pick_row(
-        row_label(&lang.text("log-next"), form.focus == LogField::Next, theme),
-        steps,
-        width,
-    ));
     let picks_height = lines.len() as u16;
-    let [rows, note_row, lesson_row, when_row, help] = Layout::vertical([
-        Constraint::Length(picks_height + 1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(1),
-    ])
-    .areas(inner);
-    frame.render_widget(Paragraph::new(lines), rows);
-    for (row, label_text, input, field) in [
-        (note_row, "log-note", &form.note, LogField::Note),
-        (lesson_row, "log-lesson", &form.lesson, LogField::Lesson),
-        (when_row, "log-when", &form.when, LogField::When),
-    ] {
+    // The next step's day: typed, or picked with Alt+digit; the day it
+    // means is said beside it.
+    let steps = scope_picks(keymap, Scope::NextSteps, |_| true, |_| false, theme, ctx.config.ui.lang());
+    let step_lines = pick_row(Span::raw(" ".repeat(14)), steps, width);
+    let mut text_rows = vec![(LogField::Next, "log-next", &form.next)];
+    if form.outcome == Some(crate::domain::Outcome::Won) {
+        text_rows.push((LogField::Amount, "log-amount", &form.amount));
+    }
+    text_rows.extend([
+        (LogField::Note, "log-note", &form.note),
+        (LogField::Lesson, "log-lesson", &form.lesson),
+        (LogField::When, "log-when", &form.when),
+    ]);
+    let mut constraints = vec![Constraint::Length(picks_height + 1), Constraint::Length(1)];
+    constraints.push(Constraint::Length(step_lines.len() as u16));
+    constraints.extend(text_rows[1..].iter().map(|_| Constraint::Length(1)));
+    constraints.push(Constraint::Min(1));
+    let areas = Layout::vertical(constraints).split(inner);
+    frame.render_widget(Paragraph::new(lines), areas[0]);
+    frame.render_widget(Paragraph::new(step_lines), areas[2]);
+    let row_areas = std::iter::once(areas[1]).chain(areas[3..areas.len() - 1].iter().copied());
+    for (row, (field, label_text, input)) in row_areas.zip(&text_rows) {
         let [label, area] = Layout::horizontal([Constraint::Length(14), Constraint::Min(1)]).areas(row);
-        frame.render_widget(
-            Paragraph::new(row_label(&lang.text(label_text), form.focus == field, theme)),
-            label,
-        );
-        if input.is_empty() && form.focus != field && field == LogField::Lesson {
-            frame
-                .render_widget(Paragraph::new(Span::styled(lang.text("log-lesson-hint"), theme.dim())), area);
-        } else {
-            input_line(frame, area, input, form.focus == field, theme);
+        let focused = form.focus == *field;
+        frame.render_widget(Paragraph::new(row_label(&lang.text(label_text), focused, theme)), label);
+        let hint = match field {
+            LogField::Lesson => Some("log-lesson-hint"),
+            LogField::Next => Some("log-next-hint"),
+            LogField::Amount => Some("log-amount-hint"),
+            _ => None,
+        };
+        match hint {
+            // An empty field says what it takes, also while being typed in.
+            Some(hint) if input.is_empty() => {
+                frame.render_widget(Paragraph::new(Span::styled(lang.text(hint), theme.dim())), area);
+                if focused {
+                    frame.set_cursor_position(Position { x: area.x, y: area.y });
+                }
+            }
+            _ if *field == LogField::Next && !input.is_empty() => {
+                let preview = match form.next_day(ctx.now) {
+                    Some(Ok(when)) => Span::styled(format!("  {}", day_words(when, lang)), theme.dim()),
+                    Some(Err(error)) => Span::styled(format!("  {error}"), theme.error()),
+                    None => Span::raw(""),
+                };
+                let typed = unicode_width::UnicodeWidthStr::width(input.text()) as u16 + 2;
+                let [text, beside] =
+                    Layout::horizontal([Constraint::Length(typed.min(area.width)), Constraint::Min(0)])
+                        .areas(area);
+                input_line(frame, text, input, focused, theme);
+                frame.render_widget(Paragraph::new(preview), beside);
+            }
+            _ => input_line(frame, area, input, focused, theme),
         }
     }
+    let help = areas[areas.len() - 1];
     let next_field = keymap.key_of(Scope::Form, Command::NextField);
     let toggle = keymap.key_of(Scope::Form, Command::ToggleDirection);
     let mut help_text = Vec::new();
@@ -461,6 +491,14 @@ fn log_form(ctx: &Context, form: &LogForm, theme: &Theme, frame: &mut Frame, are
         ),
     ]);
     frame.render_widget(Paragraph::new(help_text).wrap(Wrap { trim: true }), help);
+}
+
+/// A day as a rep reads it beside the field: "Wed 12-02 15:00".
+fn day_words(when: crate::clock::When, lang: Lang) -> String {
+    use chrono::Datelike;
+    let weekday = lang.text(&format!("weekday-{}", when.date.weekday().number_from_monday()));
+    let time = when.time.map(|t| format!(" {}", t.format("%H:%M"))).unwrap_or_default();
+    format!("{weekday} {}{time}", when.date.format("%m-%d"))
 }
 
 fn fields_form(ctx: &Context, form: &FieldsForm, theme: &Theme, frame: &mut Frame, area: Rect) {
