@@ -562,8 +562,9 @@ pub struct PlanRules {
     /// A new account never contacted is due its first contact this many
     /// days after it was added.
     pub first_contact_days: u32,
-    /// Visits the plan proposes a day to key accounts it brings forward
-    /// (calls and SMS for the rest).
+    /// Visits the plan proposes a day, to key accounts (visits promised
+    /// come on top); every other row is a call, SMS or email, even for an
+    /// account usually visited.
     pub visits_per_day: u32,
     /// A touch that reaches the person closes their due promise (and an
     /// unanswered one counts as tried); off, only `done` closes one.
@@ -591,7 +592,7 @@ impl Default for PlanRules {
             key_share: None,
             orders_reset_cadence: true,
             first_contact_days: 1,
-            visits_per_day: 3,
+            visits_per_day: 5,
             touch_closes_promise: true,
             triage_days: 3,
         }

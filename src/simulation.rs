@@ -157,6 +157,21 @@ fn outcome_of(kind: TouchKind, dice: &mut Dice) -> Option<Outcome> {
     }
 }
 
+/// What a touch on a row is for, as the TUI sets it from the row: the
+/// greeting the row carries.
+fn purpose_of(codes: &[&str]) -> crate::domain::Purpose {
+    use crate::domain::Purpose;
+    codes
+        .iter()
+        .find_map(|code| match *code {
+            "greeting_holiday" => Some(Purpose::Festival),
+            "greeting_birthday" => Some(Purpose::Birthday),
+            "greeting_anniversary" => Some(Purpose::Anniversary),
+            _ => None,
+        })
+        .unwrap_or(Purpose::Ordinary)
+}
+
 fn reached(outcome: Option<Outcome>) -> bool {
     matches!(outcome, Some(Outcome::Reached | Outcome::Replied))
 }
@@ -244,12 +259,9 @@ pub fn run_with(dir: &Path, options: &SimOptions, config: Config) -> AppResult<S
                     let kind = row.channel;
                     let outcome = outcome_of(kind, &mut dice);
                     let promise = reached(outcome) && dice.percent(35);
-                    // A rep promises a working day.
+                    // A rep promises a working day, within two weeks.
                     let next = promise.then(|| {
-                        let mut day = date + Duration::days(dice.0.i64(1..=14));
-                        while config.plan.capacity_on(day) == 0 {
-                            day += Duration::days(1);
-                        }
+                        let day = config.plan.working_days_after(date, dice.0.u32(1..=10));
                         NextStep::On(When { date: day, time: None })
                     });
                     app.log_touch(&TouchInput {
@@ -261,7 +273,7 @@ pub fn run_with(dir: &Path, options: &SimOptions, config: Config) -> AppResult<S
                         lesson: String::new(),
                         at: None,
                         next,
-                        purpose: crate::domain::Purpose::Ordinary,
+                        purpose: purpose_of(&row.reason_codes),
                         amount: None,
                         lower_grade: false,
                     })?;

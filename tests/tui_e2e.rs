@@ -149,7 +149,7 @@ fn opens_the_demo_store_and_moves_between_screens() {
     let book = Book::new();
     let terminal = Terminal::new(&book);
     terminal.leadline("--demo");
-    terminal.wait_for_all(&[" planned ", "1 Today", "overdue"]);
+    terminal.wait_for_all(&[" planned ", "1 Today", "due today"]);
     terminal.send(&["j", "j", "2"]);
     terminal.wait_for_all(&["Grade A", "prospects"]);
     terminal.send(&["Tab"]);

@@ -36,7 +36,9 @@ use chrono::{Duration, NaiveDate};
 use crate::i18n::Lang;
 
 use super::due::Reason;
-use super::ranking::{Due, Marks, Personal, Ranked, YearDays, best_channel, personal, unanswered_sms};
+use super::ranking::{
+    Due, Marks, Personal, Ranked, YearDays, best_channel, best_remote_channel, personal, unanswered_sms,
+};
 use crate::config::Config;
 use crate::domain::{
     AccountId, AccountSummary, FollowUpId, Grade, Money, PlanEntry, RowKind, Slot, Stage, TouchKind,
@@ -499,16 +501,17 @@ fn due_by_deadline(dated: &mut Vec<Waiting>, day: NaiveDate, config: &Config) ->
 }
 
 /// The key accounts' share of each day's effort the plan aims at: the
-/// target, and more while the effort of the last weeks fell short of it
-/// (less while it ran over), so that the share a rep lives, the one Focus
-/// measures, comes back to the target.
+/// target, and more while the effort of the last weeks fell short of it,
+/// so that the share a rep lives, the one Focus measures, comes back to the
+/// target. Never less: weeks over the target leave the window, and a plan
+/// that aimed low meanwhile would fall short when they do.
 fn day_share(marks: &Marks, config: &Config) -> f64 {
     if marks.key_accounts.is_empty() {
         return 0.0;
     }
     let target = config.plan.key_share(&config.focus);
     match marks.effort_share_key {
-        Some(lived) if target > 0.0 => (2.0 * target - lived).clamp(target - 0.1, (target + 0.15).min(0.95)),
+        Some(lived) if target > 0.0 => (2.0 * target - lived).clamp(target, (target + 0.15).min(0.95)),
         _ => target,
     }
 }
@@ -775,10 +778,11 @@ pub fn plan(
         rows.extend(forced.iter().filter_map(|w| planned(w, Slot::Promise)));
         let mut effort = 0.0;
         let mut effort_key = 0.0;
+        // Visits the plan proposed (those promised come on top).
         let mut visits = 0;
         for row in &rows {
             let kind = row.channel(&summaries[row.index], config);
-            visits += usize::from(kind == TouchKind::Visit);
+            visits += usize::from(kind == TouchKind::Visit && row.follow_up.is_none());
             effort += weights.of_kind(kind);
             if row.key_account {
                 effort_key += weights.of_kind(kind);
@@ -843,12 +847,20 @@ pub fn plan(
             }
             let Some(mut row) = row else { break };
             let summary = &summaries[row.index];
-            // Big customers are visited, a few a day; calls and SMS for the rest.
-            if row.key_account && row.follow_up.is_none() && row.kind != RowKind::Holiday && visits_left > 0 {
-                row.channel = Some(TouchKind::Visit);
-                visits_left -= 1;
-            } else if row.forward.is_some() {
-                row.channel = Some(best_channel(summary, sms_tired(summary, day, config)));
+            // Big customers are visited, a few a day; calls and SMS for the
+            // rest, whatever their usual channel, once the visits are taken.
+            if row.follow_up.is_none() && row.kind != RowKind::Holiday {
+                let tired = sms_tired(summary, day, config);
+                let usual = row.channel(summary, config);
+                let goes_there = matches!(usual, TouchKind::Visit | TouchKind::Meeting);
+                if visits_left > 0 && row.key_account {
+                    row.channel = Some(TouchKind::Visit);
+                    visits_left -= 1;
+                } else if goes_there {
+                    row.channel = Some(best_remote_channel(summary, tired));
+                } else if row.forward.is_some() {
+                    row.channel = Some(best_channel(summary, tired));
+                }
             }
             let kind = row.channel(summary, config);
             effort += weights.of_kind(kind);

@@ -292,11 +292,21 @@ fn holiday_greeting(today: NaiveDate, config: &Config) -> Option<Greeting> {
 /// many go unanswered); without such a history, a call, else an email,
 /// else a visit.
 pub fn best_channel(summary: &AccountSummary, sms_fatigue: bool) -> TouchKind {
+    usual_channel(summary, sms_fatigue, true)
+}
+
+/// The best channel short of going there: for a day whose visits are
+/// taken.
+pub fn best_remote_channel(summary: &AccountSummary, sms_fatigue: bool) -> TouchKind {
+    usual_channel(summary, sms_fatigue, false)
+}
+
+fn usual_channel(summary: &AccountSummary, sms_fatigue: bool, visits: bool) -> TouchKind {
     let usable = |kind: TouchKind| match kind {
         TouchKind::Call => summary.phone.is_some(),
         TouchKind::Sms => summary.phone.is_some() && !sms_fatigue,
         TouchKind::Email => summary.has_email,
-        TouchKind::Visit | TouchKind::Meeting => true,
+        TouchKind::Visit | TouchKind::Meeting => visits,
         // Greetings are not how an account is kept in contact.
         TouchKind::Gift | TouchKind::Letter => false,
     };

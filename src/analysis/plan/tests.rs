@@ -2,7 +2,7 @@ use std::collections::HashSet;
 
 use super::*;
 use crate::analysis::test_book::*;
-use crate::domain::{FollowUpReason, Grade, Tier, TouchKind};
+use crate::domain::{FollowUp, FollowUpReason, Grade, Tier, TouchKind};
 
 fn run(book: &[AccountSummary], first: NaiveDate, days: u32, config: &Config, marks: &Marks) -> Plan {
     plan(book, first, days, config, marks, &[])
@@ -161,6 +161,51 @@ fn key_accounts_with_nothing_due_come_forward_by_their_worth_and_wait() {
         .map(|r| format!("{}: {}", r.code, r.text))
         .collect();
     assert_eq!(words, ["focus_key_account: key account: 12 days since your last visit; 4% of your revenue"]);
+}
+
+/// An account the rep has always visited, last `ago` days ago.
+fn usually_visited(mut summary: AccountSummary, ago: i64) -> AccountSummary {
+    for n in [ago + 20, ago + 10, ago] {
+        touch(&mut summary, -n, TouchKind::Visit);
+    }
+    summary
+}
+
+#[test]
+fn a_day_proposes_a_few_visits_to_key_accounts_and_calls_the_rest() {
+    // 12 key accounts and 5 B prospects past their cadence, all usually
+    // visited; one C prospect promised a visit today.
+    let mut book: Vec<AccountSummary> = (1..=12)
+        .map(|id| usually_visited(revenue(account(id, customer(Tier::Vip), None), -30, 1000), 10))
+        .collect();
+    book.extend((13..=17).map(|id| usually_visited(account(id, prospect(Grade::B), None), 30)));
+    let visit = FollowUp { kind: TouchKind::Visit, ..follow_up(18, 0, FollowUpReason::Promised) };
+    book.push(with(account(18, prospect(Grade::C), Some(5)), visit));
+    let marks = Marks { revenue_total: crate::domain::Money(1_200_000), ..key_marks(1..=12) };
+    let config = Config::default();
+    let plan = run(&book, today(), 1, &config, &marks);
+    let rows = &plan.first().rows;
+    let channel = |id: u64| {
+        let row = rows.iter().find(|r| r.account.0 == id).expect("planned");
+        row.channel(&book[row.index], &config)
+    };
+    assert_eq!(channel(18), TouchKind::Visit, "a promised visit stays one");
+    let proposed: Vec<u64> = rows
+        .iter()
+        .filter(|r| r.follow_up.is_none() && r.channel(&book[r.index], &config) == TouchKind::Visit)
+        .map(|r| r.account.0)
+        .collect();
+    assert_eq!(proposed.len(), config.plan.visits_per_day as usize, "{proposed:?}");
+    assert!(proposed.iter().all(|id| *id <= 12), "the visits go to key accounts: {proposed:?}");
+    for id in 13..=17 {
+        assert_eq!(channel(id), TouchKind::Call, "#{id}, usually visited, is called");
+    }
+    assert!(
+        (1..=12)
+            .filter(|id| !proposed.contains(id))
+            .all(|id| rows.iter().all(|r| r.account.0 != id) || channel(id) == TouchKind::Call),
+        "key accounts past the day's visits are called"
+    );
 }
 
 #[test]

@@ -13,6 +13,10 @@ use crate::domain::{
 };
 use crate::i18n::Lang;
 
+mod words;
+
+use words::{GIVEN, LATIN_COMPANIES, LATIN_FIRST, LATIN_LAST, REGIONS, SUFFIXES, SURNAMES, TRADES, Words};
+
 pub const DEFAULT_ACCOUNTS: usize = 300;
 /// Bounds of a demo book: the biggest books benchmarked (a demo is
 /// written as one change, in memory).
@@ -27,8 +31,8 @@ pub struct DemoOptions {
     pub seed: u64,
     /// Average touches per account over the six months.
     pub touches_per_account: usize,
-    /// The rep's language: under Chinese the notes, tags, sources and
-    /// incentives are all Chinese and few contacts have Latin names.
+    /// The rep's language: the book's notes, tags, sources and incentives
+    /// are written in it; under Chinese every contact is Chinese.
     pub lang: Lang,
 }
 
@@ -36,67 +40,6 @@ impl Default for DemoOptions {
     fn default() -> Self {
         DemoOptions { accounts: DEFAULT_ACCOUNTS, seed: DEFAULT_SEED, touches_per_account: 8, lang: Lang::En }
     }
-}
-
-const SURNAMES: &[&str] = &[
-    "张", "王", "李", "赵", "刘", "陈", "杨", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭", "何",
-    "林", "罗", "高", "郑", "梁", "谢", "宋", "唐", "韩", "曹", "许", "邓", "冯", "曾", "彭", "吕", "单",
-    "蒋", "魏",
-];
-const GIVEN: &[&str] = &[
-    "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超",
-    "秀英", "霞", "平", "刚", "桂英", "建华", "志强", "海燕", "国庆", "春梅", "文", "斌", "红", "玉兰",
-    "晓东", "建国",
-];
-const LATIN_FIRST: &[&str] = &[
-    "Anna", "Lukas", "Maria", "Jonas", "Sophie", "Daniel", "Laura", "Felix", "Emma", "Paul", "Mia", "David",
-    "Olivia", "James", "Chloé", "Mateo", "Ingrid", "Pedro", "Aisha", "Tomás",
-];
-const LATIN_LAST: &[&str] = &[
-    "Schmidt", "Müller", "Weber", "Fischer", "Becker", "Smith", "Johnson", "Brown", "García", "Martin",
-    "Rossi", "Novak", "Jensen", "Silva", "Dubois", "Kowalski",
-];
-const REGIONS: &[&str] =
-    &["绿源", "丰收", "金穗", "沃土", "禾丰", "田园", "万家", "康农", "润田", "惠农", "鑫达", "春雨"];
-const TRADES: &[&str] = &["农资", "种业", "化肥", "农机", "植保", "农业科技", "饲料"];
-const SUFFIXES: &[&str] = &["有限公司", "合作社", "经营部", "家庭农场", "贸易有限公司"];
-const LATIN_COMPANIES: &[&str] = &[
-    "Contoso Agrar",
-    "Fabrikam Seeds",
-    "Northwind Feed",
-    "Green Valley Farms",
-    "Tailspin Tractors",
-    "Alpine Dairy Coop",
-    "Sunfield Growers",
-    "Litware Irrigation",
-];
-const TAGS: &[&str] = &["农场", "经销商", "合作社", "种植大户", "果园", "养殖", "dealer", "organic", "展会"];
-const SOURCES: &[&str] = &["展会", "转介绍", "电话陌拜", "网站", "trade fair", "cold call", "website"];
-const NOTES: &[&str] = &[
-    "问了春季化肥价格",
-    "要报价单,下周再联系",
-    "老板不在,明天再打",
-    "对新品种很感兴趣",
-    "嫌价格偏高,在比较别家",
-    "已寄样品",
-    "asked about bulk discount",
-    "wants delivery before planting",
-    "follow up on the quote",
-    "",
-    "",
-];
-const INCENTIVES: &[&str] = &["下单九折", "礼品卡 200 元", "一袋种子", "5% commission", "免费送货一次"];
-const COMPETITORS: &[&str] = &[
-    "从丰农买化肥,价格低但送货慢",
-    "Uses AgriCorp; cheaper, poor after-sales service",
-    "跟邻县经销商合作多年,关系好",
-];
-
-/// The Latin words of the demo's names and companies: the book's data,
-/// which a Chinese screen shows as written.
-pub fn latin_words() -> Vec<&'static str> {
-    let companies = LATIN_COMPANIES.iter().flat_map(|c| c.split(' '));
-    LATIN_FIRST.iter().chain(LATIN_LAST).copied().chain(companies).collect()
 }
 
 struct Dice(fastrand::Rng);
@@ -113,6 +56,13 @@ impl Dice {
     fn range(&mut self, low: i64, high: i64) -> i64 {
         self.0.i64(low..=high)
     }
+}
+
+/// The Latin words of the demo's names and companies: the book's data,
+/// which a Chinese screen shows as written.
+pub fn latin_words() -> Vec<&'static str> {
+    let companies = LATIN_COMPANIES.iter().flat_map(|c| c.split(' '));
+    LATIN_FIRST.iter().chain(LATIN_LAST).copied().chain(companies).collect()
 }
 
 fn chinese_company(dice: &mut Dice) -> String {
@@ -146,14 +96,31 @@ fn order_plan(tier: Tier) -> (i64, i64, usize, usize) {
     }
 }
 
+/// What came of a demo touch: calls reach people about half the time; a
+/// visit or a meeting happened; an SMS or email gets a reply now and
+/// then. A sale is never an outcome here: the orders bring their own.
 fn outcome_for(dice: &mut Dice, kind: TouchKind) -> Option<Outcome> {
-    let options = Outcome::for_kind(kind);
+    use Outcome::*;
+    let roll = dice.0.u32(..100);
     match kind {
-        TouchKind::Call if dice.chance(45) => Some(Outcome::Reached),
-        TouchKind::Call if dice.chance(50) => Some(Outcome::NoAnswer),
+        TouchKind::Call => Some(match roll {
+            0..50 => Reached,
+            50..75 => NoAnswer,
+            75..80 => Busy,
+            80..85 => LeftMessage,
+            85..92 => QuoteSent,
+            92..96 => MeetingBooked,
+            _ => Declined,
+        }),
+        TouchKind::Visit | TouchKind::Meeting => match roll {
+            0..70 => Some(Reached),
+            70..82 => Some(QuoteSent),
+            82..88 => Some(MeetingBooked),
+            88..92 => Some(Declined),
+            _ => None,
+        },
+        TouchKind::Sms | TouchKind::Email => (roll < 30).then_some(Replied),
         TouchKind::Gift | TouchKind::Letter => None,
-        _ if dice.chance(30) => None,
-        _ => Some(*dice.pick(&options)),
     }
 }
 
@@ -232,61 +199,12 @@ fn effort_weight(stage: Stage) -> f64 {
 }
 
 /// The day of an account's open promise, from today, if it has one: most
-/// ahead, a few today, a handful overdue.
+/// ahead, a few today; a rep who keeps up has none overdue.
 fn promise_day(dice: &mut Dice) -> Option<i64> {
     match dice.0.u32(..1000) {
-        0..=14 => Some(dice.range(-3, -1)),
-        15..=24 => Some(0),
-        25..=199 => Some(dice.range(1, 14)),
+        0..=9 => Some(0),
+        10..=199 => Some(dice.range(1, 14)),
         _ => None,
-    }
-}
-
-const LESSONS: &[&str] = &[
-    "老板上午在,下午去田里",
-    "先谈服务再谈价格",
-    "带样品去比打电话管用",
-    "calls before 9 reach the owner",
-    "ask for the referral right after the order",
-];
-
-/// What the rep wrote on the last days (总结和反思).
-const REFLECTIONS: &[&str] = &[
-    "上午打电话接通率高;下午多跑大客户。明天先回访报价的三家。",
-    "Two VIP visits went well; I spent too long on small accounts after lunch. Tomorrow: key accounts first.",
-    "春耕前大家都在备货,抓紧催报价。少发短信,多打电话。",
-];
-
-/// The free text a demo book is written in.
-struct Words {
-    /// Percent of accounts with Chinese names.
-    chinese_names: u32,
-    tags: Vec<&'static str>,
-    sources: Vec<&'static str>,
-    notes: Vec<&'static str>,
-    incentives: Vec<&'static str>,
-    competitors: Vec<&'static str>,
-    lessons: Vec<&'static str>,
-    reflections: Vec<&'static str>,
-}
-
-impl Words {
-    /// English: a mixed book, as a rep abroad keeps; Chinese: the lists'
-    /// Chinese entries (the empty notes stay: most touches have none).
-    fn of(lang: Lang) -> Words {
-        let keep = |items: &[&'static str]| -> Vec<&'static str> {
-            items.iter().copied().filter(|t| lang == Lang::En || t.is_empty() || !t.is_ascii()).collect()
-        };
-        Words {
-            chinese_names: if lang == Lang::En { 70 } else { 95 },
-            tags: keep(TAGS),
-            sources: keep(SOURCES),
-            notes: keep(NOTES),
-            incentives: keep(INCENTIVES),
-            competitors: keep(COMPETITORS),
-            lessons: keep(LESSONS),
-            reflections: keep(REFLECTIONS),
-        }
     }
 }
 
@@ -310,7 +228,7 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
     let mut names: std::collections::HashSet<String> = std::collections::HashSet::new();
     for index in 0..options.accounts {
         let id = AccountId(index as u64 + 1);
-        let chinese = dice.chance(words.chinese_names);
+        let chinese = words.chinese_names == 100 || dice.chance(words.chinese_names);
         let name_of = |dice: &mut Dice| match chinese {
             true => format!("{}{}", dice.pick(SURNAMES), dice.pick(GIVEN)),
             false => format!("{} {}", dice.pick(LATIN_FIRST), dice.pick(LATIN_LAST)),
@@ -360,9 +278,9 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
             }
             Stage::Customer { .. } => Some(Money(dice.range(20_000, 400_000) * 100)),
         };
-        let mut tags = vec![dice.pick(&words.tags).to_string()];
+        let mut tags = vec![dice.pick(words.tags).to_string()];
         if dice.chance(30) {
-            let extra = dice.pick(&words.tags).to_string();
+            let extra = dice.pick(words.tags).to_string();
             if !tags.contains(&extra) {
                 tags.push(extra);
             }
@@ -377,15 +295,20 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
             email,
             address: None,
             tags,
-            source: Some(dice.pick(&words.sources).to_string()),
+            source: Some(dice.pick(words.sources).to_string()),
             note: None,
-            competitors: dice.chance(25).then(|| dice.pick(&words.competitors).to_string()),
+            competitors: dice.chance(25).then(|| dice.pick(words.competitors).to_string()),
             potential,
             stage,
             archived: None,
             created_at: moment(now, created_days_ago, &mut dice),
             converted_at: None,
-            birthday: None,
+            // Some contacts told their birthday.
+            birthday: dice.chance(12).then(|| crate::domain::MonthDay {
+                month: dice.range(1, 12) as u32,
+                day: dice.range(1, 28) as u32,
+                year: None,
+            }),
             contacted_elsewhere: None,
             anniversary: None,
             unreachable_phones: Vec::new(),
@@ -406,9 +329,10 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
             touch_id += 1;
             let kind = touch_kind(&mut dice, stage);
             let inbound = dice.chance(15);
+            let outcome = outcome_for(&mut dice, kind);
             let days_ago = if n == 0 { last } else { dice.range(last, history.max(last)) };
             let lesson = if days_ago <= 3 && dice.chance(15) {
-                dice.pick(&words.lessons).to_string()
+                dice.pick(words.lessons).to_string()
             } else {
                 String::new()
             };
@@ -418,8 +342,8 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
                 kind,
                 at: moment(now, days_ago, &mut dice),
                 direction: if inbound { Direction::Inbound } else { Direction::Outbound },
-                outcome: outcome_for(&mut dice, kind),
-                note: dice.pick(&words.notes).to_string(),
+                outcome,
+                note: dice.pick(words.notes(kind, outcome)).to_string(),
                 lesson,
                 purpose: Purpose::Ordinary,
             });
@@ -440,6 +364,23 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
                     at,
                     note: String::new(),
                 });
+                // Some sales were won on a call or a visit that day: the
+                // touch says so, beside its order.
+                if dice.chance(40) && at.date() >= now.date() - Duration::days(180) {
+                    touch_id += 1;
+                    let kind = if dice.chance(50) { TouchKind::Call } else { TouchKind::Visit };
+                    book.touches.push(Touch {
+                        id: TouchId(touch_id),
+                        account: id,
+                        kind,
+                        at,
+                        direction: Direction::Outbound,
+                        outcome: Some(Outcome::Won),
+                        note: dice.pick(words.notes(kind, Some(Outcome::Won))).to_string(),
+                        lesson: String::new(),
+                        purpose: Purpose::Ordinary,
+                    });
+                }
             }
             account.converted_at = first;
         }
@@ -449,6 +390,11 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
             account.archived = Some(Archived { reason, at: moment(now, dice.range(1, 60), &mut dice) });
         } else if let Some(due_in) = promise_day(&mut dice) {
             follow_up_id += 1;
+            let reason = match stage {
+                Stage::Customer { .. } if dice.chance(35) => FollowUpReason::AfterSale,
+                _ => FollowUpReason::Promised,
+            };
+            let kind = if dice.chance(85) { TouchKind::Call } else { TouchKind::Visit };
             let snoozes = if dice.chance(10) { dice.range(1, 3) as u32 } else { 0 };
             book.follow_ups.push(FollowUp {
                 id: FollowUpId(follow_up_id),
@@ -458,13 +404,10 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
                     .chance(20)
                     .then(|| NaiveTime::from_hms_opt(dice.range(9, 17) as u32, 0, 0))
                     .flatten(),
-                kind: if dice.chance(75) { TouchKind::Call } else { TouchKind::Visit },
-                reason: *dice.pick(&[
-                    FollowUpReason::Promised,
-                    FollowUpReason::Promised,
-                    FollowUpReason::AfterSale,
-                ]),
-                note: dice.pick(&words.notes).to_string(),
+                kind,
+                // After-sale care is for customers.
+                reason,
+                note: dice.pick(words.promises(reason, kind)).to_string(),
                 status: if snoozes > 0 { FollowUpStatus::Snoozed } else { FollowUpStatus::Open },
                 snoozes,
                 created_at: moment(now, dice.range(2, 10), &mut dice),
@@ -508,28 +451,25 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
         .zip(lasts.iter().copied().enumerate())
         .filter_map(|(key, (i, last))| key.then_some((i, last)))
     {
-        for _ in 0..dice.range(8, 12) {
+        for _ in 0..dice.range(11, 15) {
             touch_id += 1;
             let kind = touch_kind(&mut dice, Stage::Customer { tier: Tier::Vip, tier_pinned: false });
+            let outcome = outcome_for(&mut dice, kind);
             book.touches.push(Touch {
                 id: TouchId(touch_id),
                 account: book.accounts[index].id,
                 kind,
                 at: moment(now, dice.range(last, 28.max(last)), &mut dice),
                 direction: Direction::Outbound,
-                outcome: outcome_for(&mut dice, kind),
-                note: dice.pick(&words.notes).to_string(),
+                outcome,
+                note: dice.pick(words.notes(kind, outcome)).to_string(),
                 lesson: String::new(),
                 purpose: Purpose::Ordinary,
             });
         }
     }
 
-    for (days_ago, text) in (1..).zip(&words.reflections) {
-        let mut day = DayRecord::new(now.date() - Duration::days(days_ago));
-        day.reflection = text.to_string();
-        book.days.push(day);
-    }
+    book.days = past_days(&book, now, &words);
 
     // Referrals point from an earlier account to a later one.
     let mut referral_id = 0;
@@ -550,13 +490,47 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
             referrer,
             referee: referee.id,
             at: referee.created_at,
-            incentive: dice.chance(80).then(|| dice.pick(&words.incentives).to_string()),
+            incentive: dice.chance(80).then(|| dice.pick(words.incentives).to_string()),
             incentive_status: status,
             delivered_at: (status == IncentiveStatus::Delivered)
                 .then(|| (referee.created_at + Duration::days(dice.range(20, 60))).min(now)),
         });
     }
     book
+}
+
+/// The last two weeks on record, as a rep who keeps up leaves them: each
+/// day's plan the accounts worked that day (at most a day's capacity), the
+/// days over, and the rep's reflections on the last few.
+fn past_days(book: &Backup, now: NaiveDateTime, words: &Words) -> Vec<DayRecord> {
+    use crate::domain::{PlanEntry, RowKind, Slot};
+    let capacity = crate::config::PlanRules::default().capacity as usize;
+    (1..=14)
+        .map(|days_ago| {
+            let date = now.date() - Duration::days(days_ago);
+            let mut worked: Vec<AccountId> =
+                book.touches.iter().filter(|t| t.at.date() == date).map(|t| t.account).collect();
+            worked.sort();
+            worked.dedup();
+            worked.truncate(capacity);
+            let mut day = DayRecord::new(date);
+            day.plan = worked
+                .into_iter()
+                .map(|account| PlanEntry {
+                    account,
+                    kind: RowKind::Cadence,
+                    follow_up: None,
+                    slot: Slot::Score,
+                    channel: None,
+                })
+                .collect();
+            day.closed = true;
+            if let Some(text) = words.reflections.get(days_ago as usize - 1) {
+                day.reflection = text.to_string();
+            }
+            day
+        })
+        .collect()
 }
 
 impl App {
@@ -613,8 +587,51 @@ mod tests {
         assert!(book.accounts.iter().any(|a| !a.name.is_ascii()));
         assert!(book.accounts.iter().any(|a| a.archived.is_some()));
         assert!(!book.referrals.is_empty());
-        assert!(book.follow_ups.iter().any(|f| f.is_pending() && f.due < now.date()));
+        assert!(book.follow_ups.iter().any(|f| f.is_pending() && f.due == now.date()));
+        assert!(!book.follow_ups.iter().any(|f| f.is_pending() && f.due < now.date()), "none overdue");
         assert!(book.touches.iter().all(|t| t.at <= now && t.at >= now - Duration::days(181)));
+    }
+
+    #[test]
+    fn the_demo_reads_true() {
+        let now = parse_timestamp("2026-11-27T09:00").unwrap();
+        for lang in [Lang::En, Lang::ZhCn] {
+            let book = generate(DemoOptions { lang, ..DemoOptions::default() }, now);
+            let words = Words::of(lang);
+            for touch in &book.touches {
+                assert!(
+                    words.notes(touch.kind, touch.outcome).contains(&touch.note.as_str()),
+                    "{:?} {:?}: {:?}",
+                    touch.kind,
+                    touch.outcome,
+                    touch.note
+                );
+                if touch.outcome == Some(Outcome::Won) {
+                    let ordered = book.orders.iter().any(|o| o.account == touch.account && o.at == touch.at);
+                    assert!(ordered, "a won touch has its order: {touch:?}");
+                }
+            }
+            let customer =
+                |id: AccountId| book.accounts.iter().any(|a| a.id == id && a.stage.tier().is_some());
+            assert!(
+                book.follow_ups
+                    .iter()
+                    .filter(|f| f.reason == FollowUpReason::AfterSale)
+                    .all(|f| customer(f.account)),
+                "after-sale care is for customers"
+            );
+            assert!(book.accounts.iter().filter(|a| a.birthday.is_some()).count() > 10, "some birthdays");
+            assert!(
+                book.days.iter().all(|d| d.closed && d.plan.len() <= 25),
+                "past days on record, each a day's work"
+            );
+            if lang == Lang::En {
+                assert!(
+                    book.touches.iter().all(|t| t.note.is_ascii()),
+                    "an English book's notes are English"
+                );
+            }
+        }
     }
 
     #[test]
@@ -628,8 +645,11 @@ mod tests {
         assert!(!book.accounts.iter().any(|a| a.tags.iter().any(|t| latin(t))));
         assert!(!book.accounts.iter().any(|a| a.source.as_deref().is_some_and(latin)));
         assert!(!book.referrals.iter().any(|r| r.incentive.as_deref().is_some_and(latin)));
-        let latin_names = book.accounts.iter().filter(|a| a.name.is_ascii()).count();
-        assert!(latin_names * 100 < book.accounts.len() * 10, "few Latin names: {latin_names}");
+        assert!(!book.accounts.iter().any(|a| a.name.is_ascii()), "a Chinese book");
+        assert!(
+            !book.accounts.iter().flat_map(|a| &a.phones).any(|p| p.starts_with("+49")),
+            "Chinese numbers"
+        );
         assert!(book.touches.iter().any(|t| !t.note.is_empty()), "the notes are there");
     }
 }
