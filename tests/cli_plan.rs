@@ -73,6 +73,10 @@ fn on_the_demo_book_today_is_a_plan_for_the_day_with_the_promises_and_the_key_ac
     let key_effort: f64 =
         today.iter().filter(|r| key.contains(&r["account_id"].as_u64().unwrap())).map(weight).sum();
     assert!((key_effort / all_effort - 0.6).abs() <= 5.0 / all_effort, "{key_effort} of {all_effort}");
+    let plan = book.json(&["plan", "--days", "1", "--json"]);
+    let day = &plan["days"][0];
+    assert!((day["key_share"].as_f64().unwrap() - key_effort / all_effort).abs() < 0.001, "{day}");
+    assert_eq!((day["key_share_target"].as_f64(), &day["shortfall"]), (Some(0.6), &Value::Null));
     assert!(today.iter().any(|r| r["kind"] == "focus" && r["reason_codes"][0] == "focus_key_account"));
     assert!(today.iter().filter(|r| r["channel"] == "visit").count() >= 3, "a few visits to key accounts");
     assert!(today.iter().all(|r| r["phone"].is_string()), "every row is call-ready");

@@ -64,6 +64,8 @@ fn nobody_answered_keeps_the_promise_open_tried_and_due_again_not_overdue() {
     // Tried again: the next try is two working days on.
     let out = book.run(&["log", "call", "张伟", "--outcome", "busy"]).ok();
     assert!(out.contains("(tried 2 times); due again 11-30"), "{out}");
+    let card = book.json(&["show", "张伟", "--json"]);
+    assert_eq!(card["follow_ups"][0]["attempts"], 2, "the card says so too: {card}");
     let review = book.json(&["review", "--json"]);
     assert_eq!(review["missed"], serde_json::json!([]), "a promise tried is not a promise broken");
 }

@@ -134,6 +134,9 @@ fn a_greeting_closes_its_greeting_and_a_price_list_sms_does_not() {
     assert_eq!(holiday(&book), 1, "a price-list SMS is not a 春节 greeting");
     book.run(&["log", "sms", "李娟", "--greeting", "birthday", "--note", "生日快乐"]).ok();
     assert_eq!(holiday(&book), 1, "nor is a birthday greeting");
+    let card = book.json(&["show", "李娟", "--json"]);
+    assert_eq!(card["touches"][0]["purpose"], "birthday", "{card}");
+    assert_eq!(card["touches"][1]["purpose"], "ordinary");
     let out = book.run(&["log", "gift", "李娟", "--note", "年货礼盒"]).ok();
     assert!(out.contains("Logged gift"), "{out}");
     assert_eq!(holiday(&book), 0, "a gift in the festival's window greets it");
@@ -153,6 +156,26 @@ fn a_greeting_sms_closes_the_festival_row() {
     book.run(&["log", "sms", "李娟", "--greeting", "春节", "--note", "新春快乐"]).ok();
     let open: Vec<Value> = today(&book).into_iter().filter(|r| r["done"] == false).collect();
     assert!(open.iter().all(|r| !r["reason_codes"].to_string().contains("greeting_holiday")), "{open:?}");
+}
+
+#[test]
+fn a_gift_past_its_last_useful_day_is_named() {
+    let mut book = Book::new();
+    book.configure("[holidays]\npreset = \"cn\"\n");
+    book.now = "2027-01-20T09:00".into();
+    book.add(&["李娟", "--phone", "138 0000 6666"]);
+    book.run(&["order", "李娟", "900000"]).ok();
+    book.run(&["tiers", "--apply"]).ok();
+    // 春节 is 02-06; a gift goes 3 days ahead.
+    book.now = "2027-02-02T09:00".into();
+    assert!(!book.run(&["today"]).ok().contains("last useful day"));
+    let row = today(&book).into_iter().find(|r| r["reason_codes"].to_string().contains("greeting_holiday"));
+    assert_eq!(row.expect("the 春节 row")["deadline"], "2027-02-03");
+    book.now = "2027-02-04T09:00".into();
+    let text = book.run(&["today"]).ok();
+    assert!(text.contains("Past their last useful day: 李娟 (by 02-03)."), "{text}");
+    let text = book.run(&["--lang", "zh-CN", "today"]).ok();
+    assert!(text.contains("已过最后合适的日子：李娟（应在 02-03 前）。"), "{text}");
 }
 
 #[test]

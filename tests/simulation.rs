@@ -1,12 +1,15 @@
-//! A rep following the plan on the demo book, six weeks with sick days and
-//! a few days away (`cargo bench --bench simulate` runs 90): the plan keeps
+//! A rep following the plan on the demo book for 30 working days (six
+//! weeks) with sick days and a few days away (`cargo bench --bench
+//! simulate` runs 90 calendar days): the plan keeps
 //! the 80/20 promise and a bounded backlog as the rep lives it, not only
 //! rule by rule.
 
 use leadline::simulation::{SimOptions, run};
 
 #[test]
-fn six_weeks_by_the_plan_keep_the_key_share_and_a_bounded_backlog() {
+fn thirty_working_days_by_the_plan_keep_the_key_share_and_a_bounded_backlog() {
+    // Six weeks: the Focus window then holds the plan's own days, the days
+    // away and the backlog after them included.
     let options = SimOptions { days: 42, sick_days: 2, absence: Some((15, 4)), ..SimOptions::default() };
     let dir = tempfile::tempdir().unwrap();
     let report = run(dir.path(), &options).unwrap();

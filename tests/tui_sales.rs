@@ -222,3 +222,20 @@ fn a_backlog_of_minor_promises_is_moved_with_one_key() {
     assert!(f.status().starts_with("Moved 1 late promise of C and D prospects to"), "{}", f.status());
     assert!(f.model.ctx.book.get(AccountId(1)).unwrap().pending[0].due > f.model.ctx.today());
 }
+
+#[test]
+fn the_add_form_takes_a_birthday() {
+    let mut f = book(Config::default());
+    f.key(KeyCode::Char('a'));
+    let Some(Overlay::Form(Form::Fields(form))) = &f.model.overlay else { panic!("the add form") };
+    let at = form.fields.iter().position(|field| field.id == FieldId::Birthday).expect("a birthday field");
+    f.type_text("周强");
+    for _ in 0..at {
+        f.key(KeyCode::Tab);
+    }
+    f.type_text("03-08");
+    f.key(KeyCode::Enter);
+    assert!(f.status().starts_with("Added 周强."), "{}", f.status());
+    let added = f.app.account_detail(AccountId(4)).unwrap().record.account;
+    assert_eq!((added.name.as_str(), added.birthday.map(|b| b.to_string())), ("周强", Some("03-08".into())));
+}

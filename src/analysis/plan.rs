@@ -248,6 +248,16 @@ pub enum Shortfall {
     KeyAccountsWorked,
 }
 
+impl Shortfall {
+    /// The name scripts read (`plan --json`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Shortfall::Promises => "promises",
+            Shortfall::KeyAccountsWorked => "key_accounts_worked",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct DayPlan {
     pub date: NaiveDate,

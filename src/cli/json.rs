@@ -97,6 +97,8 @@ struct TouchJson {
     at: String,
     direction: &'static str,
     outcome: Option<&'static str>,
+    /// ordinary, festival, birthday, anniversary or thanks.
+    purpose: &'static str,
     note: String,
 }
 
@@ -108,6 +110,7 @@ impl TouchJson {
             at: time(t.at),
             direction: t.direction.as_str(),
             outcome: t.outcome.map(|o| o.as_str()),
+            purpose: t.purpose.as_str(),
             note: t.note.clone(),
         }
     }
@@ -137,6 +140,8 @@ struct FollowUpJson {
     reason: &'static str,
     note: String,
     snoozes: u32,
+    /// Tries that reached nobody since it was made.
+    attempts: u32,
 }
 
 impl FollowUpJson {
@@ -150,6 +155,7 @@ impl FollowUpJson {
             reason: f.reason.as_str(),
             note: f.note.clone(),
             snoozes: f.snoozes,
+            attempts: f.attempts,
         }
     }
 }

@@ -11,7 +11,7 @@ use super::json::{self, date};
 use super::table::{Align, Table};
 use super::text::md_escape;
 use super::{CliResult, print, print_raw};
-use crate::analysis::plan::MAX_DAYS;
+use crate::analysis::plan::{MAX_DAYS, Shortfall};
 use crate::app::{Agenda, App, AppError, DayList, TodayRow, Words, shortfall_words};
 use crate::domain::Slot;
 use crate::i18n::Lang;
@@ -363,6 +363,12 @@ struct DayJson {
     planned: usize,
     done: usize,
     over_capacity: bool,
+    /// The key accounts' share of the day's planned effort, the share the
+    /// plan aimed at (0 without key accounts), and why it fell short:
+    /// `promises` or `key_accounts_worked`.
+    key_share: f64,
+    key_share_target: f64,
+    shortfall: Option<&'static str>,
     rows: Vec<RowJson>,
 }
 
@@ -387,6 +393,9 @@ impl PlanJson {
                     planned: d.rows.len(),
                     done: d.done(),
                     over_capacity: d.over_capacity(),
+                    key_share: (d.key_share * 1000.0).round() / 1000.0,
+                    key_share_target: (d.target * 1000.0).round() / 1000.0,
+                    shortfall: d.shortfall.map(Shortfall::as_str),
                     rows: d.rows.iter().map(RowJson::new).collect(),
                 })
                 .collect(),
