@@ -55,7 +55,8 @@ fn a_booked_meeting_needs_its_day_and_becomes_a_meeting_at_that_time() {
     book.add(&["王强", "--phone", "139 0000 2222"]);
     let error = book.run(&["log", "call", "王强", "--outcome", "meeting-booked"]).fails(2);
     assert!(error.contains("a booked meeting needs its day"), "{error}");
-    // Friday 2026-11-27: 下周三 is 2026-12-02.
+    // Friday 2026-11-27: 下周三 is 2026-12-02, and the example says so.
+    assert!(error.contains("--next 'next wednesday 15:00' (or a date, 2026-12-02T15:00)"), "{error}");
     let out =
         book.run(&["log", "call", "王强", "--outcome", "meeting-booked", "--next", "下周三 15:00"]).ok();
     assert!(out.contains("next step: meeting on 2026-12-02 at 15:00"), "{out}");
@@ -113,14 +114,21 @@ fn an_order_does_the_row_and_names_every_follow_up_it_closes() {
     assert!(today(&later).iter().filter(|r| r["name"] == "王芳").all(|r| r["done"] == true));
 }
 
-#[test]
-fn a_greeting_closes_its_greeting_and_a_price_list_sms_does_not() {
+/// 李娟, a VIP customer, on 2027-01-20 with the Chinese festivals on (春节
+/// is 2027-02-06); `more` are further `add` flags.
+fn vip_before_the_spring_festival(more: &[&str]) -> Book {
     let mut book = Book::new();
     book.configure("[holidays]\npreset = \"cn\"\n");
     book.now = "2027-01-20T09:00".into();
-    book.add(&["李娟", "--phone", "138 0000 6666", "--birthday", "02-20"]);
+    book.add(&[&["李娟", "--phone", "138 0000 6666"], more].concat());
     book.run(&["order", "李娟", "900000"]).ok();
     book.run(&["tiers", "--apply"]).ok();
+    book
+}
+
+#[test]
+fn a_greeting_closes_its_greeting_and_a_price_list_sms_does_not() {
+    let mut book = vip_before_the_spring_festival(&["--birthday", "02-20"]);
     // 2027-01-26: 春节 (02-06) is 11 days ahead.
     book.now = "2027-01-26T09:00".into();
     let holiday = |book: &Book| {
@@ -146,12 +154,7 @@ fn a_greeting_closes_its_greeting_and_a_price_list_sms_does_not() {
 
 #[test]
 fn a_greeting_sms_closes_the_festival_row() {
-    let mut book = Book::new();
-    book.configure("[holidays]\npreset = \"cn\"\n");
-    book.now = "2027-01-20T09:00".into();
-    book.add(&["李娟", "--phone", "138 0000 6666"]);
-    book.run(&["order", "李娟", "900000"]).ok();
-    book.run(&["tiers", "--apply"]).ok();
+    let mut book = vip_before_the_spring_festival(&[]);
     book.now = "2027-01-26T09:00".into();
     book.run(&["log", "sms", "李娟", "--greeting", "春节", "--note", "新春快乐"]).ok();
     let open: Vec<Value> = today(&book).into_iter().filter(|r| r["done"] == false).collect();
@@ -160,12 +163,7 @@ fn a_greeting_sms_closes_the_festival_row() {
 
 #[test]
 fn a_gift_past_its_last_useful_day_is_named() {
-    let mut book = Book::new();
-    book.configure("[holidays]\npreset = \"cn\"\n");
-    book.now = "2027-01-20T09:00".into();
-    book.add(&["李娟", "--phone", "138 0000 6666"]);
-    book.run(&["order", "李娟", "900000"]).ok();
-    book.run(&["tiers", "--apply"]).ok();
+    let mut book = vip_before_the_spring_festival(&[]);
     // 春节 is 02-06; a gift goes 3 days ahead.
     book.now = "2027-02-02T09:00".into();
     assert!(!book.run(&["today"]).ok().contains("last useful day"));

@@ -260,6 +260,18 @@ fn a_call_logged_in_the_chinese_interface_is_saved_the_same() {
     terminal.quit();
 }
 
+/// In the Chinese interface: finds the one account `query` matches, opens
+/// it and starts logging a call with `name`.
+fn call_from_search(terminal: &Terminal, query: &str, name: &str) {
+    terminal.send(&["/"]);
+    terminal.send(&["-l", query]);
+    terminal.wait_for("找到 1 个");
+    terminal.send(&["Enter"]);
+    terminal.wait_for("时间线：0 次联系");
+    terminal.send(&["c"]);
+    terminal.wait_for(&format!("记录与 {name} 的电话"));
+}
+
 #[test]
 fn sales_events_in_the_chinese_interface_a_won_call_a_booked_meeting_a_wrong_number() {
     let book = small_book();
@@ -270,13 +282,7 @@ fn sales_events_in_the_chinese_interface_a_won_call_a_booked_meeting_a_wrong_num
     terminal.wait_for_all(&["1 今日", "计划"]);
 
     // A won call with its amount: 张伟 becomes a customer, his revenue on Focus.
-    terminal.send(&["/"]);
-    terminal.send(&["-l", "zw"]);
-    terminal.wait_for("找到 1 个");
-    terminal.send(&["Enter"]);
-    terminal.wait_for("时间线：0 次联系");
-    terminal.send(&["c"]);
-    terminal.wait_for("记录与 张伟 的电话");
+    call_from_search(&terminal, "zw", "张伟");
     terminal.send(&["M-o"]);
     terminal.wait_for("成交金额");
     terminal.send(&["-l", "12000"]);
@@ -286,13 +292,7 @@ fn sales_events_in_the_chinese_interface_a_won_call_a_booked_meeting_a_wrong_num
     terminal.wait_for("12,000.00");
 
     // A booked meeting on 下周三 15:00: the day it means beside the field.
-    terminal.send(&["/"]);
-    terminal.send(&["-l", "wangfang"]);
-    terminal.wait_for("找到 1 个");
-    terminal.send(&["Enter"]);
-    terminal.wait_for("时间线：0 次联系");
-    terminal.send(&["c"]);
-    terminal.wait_for("记录与 王芳 的电话");
+    call_from_search(&terminal, "wangfang", "王芳");
     terminal.send(&["M-k"]);
     terminal.send(&["-l", "下周三 15:00"]);
     terminal.wait_for("周三 12-02 15:00");
@@ -300,13 +300,7 @@ fn sales_events_in_the_chinese_interface_a_won_call_a_booked_meeting_a_wrong_num
     terminal.wait_for("已记录与 王芳 的电话（约好见面），下一步 12-02");
 
     // A wrong number: the edit form opens on the phones.
-    terminal.send(&["/"]);
-    terminal.send(&["-l", "anna"]);
-    terminal.wait_for("找到 1 个");
-    terminal.send(&["Enter"]);
-    terminal.wait_for("时间线：0 次联系");
-    terminal.send(&["c"]);
-    terminal.wait_for("记录与 Anna Schmidt 的电话");
+    call_from_search(&terminal, "anna", "Anna Schmidt");
     terminal.send(&["M-w", "Enter"]);
     terminal.wait_for_all(&["编辑 Anna Schmidt", "> 电话", "138 0000 3333 标记为错号"]);
     terminal.send(&["Escape"]);

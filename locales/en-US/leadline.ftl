@@ -782,7 +782,7 @@ history-triage = moved { $count ->
         [one] 1 late promise
        *[other] { $count } late promises
     } of C and D prospects to { $to }
-error-next-meeting = a booked meeting needs its day: --next 'next wednesday 15:00' (or a date, 2026-12-09T15:00)
+error-next-meeting = a booked meeting needs its day: --next 'next wednesday 15:00' (or a date, { $date })
 error-amount-zero = an order amount must be more than zero
 error-follow-up-closed = follow-up { $id } ({ $name }) is already { $status }
 error-snooze-earlier = a snooze only moves a follow-up later, and #{ $id } with { $name } is due { $due }; to bring it forward, reschedule it (not counted as a snooze): leadline amend follow-up { $id } --on { $to }

@@ -288,7 +288,7 @@ impl App {
             (None, _) => None,
         };
         if input.outcome == Some(Outcome::MeetingBooked) && !matches!(input.next, Some(NextStep::On(_))) {
-            return Err(AppError::Invalid(self.words("error-next-meeting", &[])));
+            return Err(self.meeting_needs_its_day());
         }
         Ok(CheckedTouch {
             at,
@@ -414,11 +414,20 @@ impl App {
         Ok(settled)
     }
 
+    /// A booked meeting without its day, refused with an example whose
+    /// date is the one the example's words mean today.
+    fn meeting_needs_its_day(&self) -> AppError {
+        let example = crate::clock::parse_when("next wednesday 15:00", self.now())
+            .map(|when| when.moment(self.now()).format("%Y-%m-%dT%H:%M").to_string())
+            .unwrap_or_default();
+        AppError::Invalid(self.words("error-next-meeting", &[("date", example.into())]))
+    }
+
     /// The day an outcome suggests for the next step, from the config.
     fn suggested_next(&self, outcome: Option<Outcome>) -> AppResult<Option<When>> {
         let outcome = outcome.ok_or_else(|| AppError::Invalid(self.words("error-next-auto", &[])))?;
         if outcome == Outcome::MeetingBooked {
-            return Err(AppError::Invalid(self.words("error-next-meeting", &[])));
+            return Err(self.meeting_needs_its_day());
         }
         match self.config.next_step.get(&outcome) {
             Some(0) | None => Ok(None),
