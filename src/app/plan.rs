@@ -8,7 +8,7 @@ use chrono::{Duration, NaiveDate, NaiveTime};
 use super::store::{Records, Txn};
 use super::{App, AppResult};
 use crate::analysis::plan::{self, Plan, Planned, Shortfall, share_words};
-use crate::analysis::ranking::RowKind;
+use crate::analysis::ranking::{Marks, RowKind};
 use crate::config::Config;
 use crate::domain::{AccountId, AccountSummary, DayRecord, FollowUpId, PlanEntry, Slot, TouchKind};
 use crate::i18n::Lang;
@@ -266,7 +266,7 @@ impl App {
         let marks = self.marks(&summaries);
         let kept = self.kept_plan(today)?;
         let plan = plan::plan(&summaries, today, days, &self.config, &marks, &kept);
-        let (past, _) = self.past_plans(today - Duration::days(plan::MAX_DAYS.into()), &summaries)?;
+        let (past, _) = self.past_plans(today - Duration::days(plan::MAX_DAYS.into()), &summaries, &marks)?;
         let mut agenda = Agenda::new(&plan, &summaries, &self.config, which, &Waited::new(today, &past));
         if plan.first().over_capacity() {
             agenda.can_wait = plan::can_wait(&summaries, today, self.config.plan.triage_days).len();
@@ -284,6 +284,7 @@ impl App {
         &self,
         from: NaiveDate,
         summaries: &[AccountSummary],
+        marks: &Marks,
     ) -> AppResult<(PastPlans, Vec<DayRecord>)> {
         let today = self.today();
         let yesterday = today - Duration::days(1);
@@ -293,10 +294,9 @@ impl App {
             records.iter().map(|r| (r.date, r.plan.clone())).collect();
         let mut to_keep = Vec::new();
         let Some(newest) = records.last().filter(|r| r.date >= recent) else { return Ok((plans, to_keep)) };
-        let marks = self.marks(summaries);
         if !newest.closed {
             let entries =
-                plan::plan(summaries, newest.date, 1, &self.config, &marks, &newest.plan).first().entries();
+                plan::plan(summaries, newest.date, 1, &self.config, marks, &newest.plan).first().entries();
             plans.insert(newest.date, entries.clone());
             to_keep.push(DayRecord { plan: entries, closed: true, ..newest.clone() });
         }
@@ -304,7 +304,7 @@ impl App {
             if self.config.plan.capacity_on(day) == 0 {
                 continue;
             }
-            let entries = plan::plan(summaries, day, 1, &self.config, &marks, &[]).first().entries();
+            let entries = plan::plan(summaries, day, 1, &self.config, marks, &[]).first().entries();
             plans.insert(day, entries.clone());
             to_keep.push(DayRecord { plan: entries, closed: true, ..DayRecord::new(day) });
         }
@@ -354,8 +354,9 @@ impl App {
             return Ok(());
         }
         let summaries = self.store.summaries()?.items;
+        let marks = self.marks(&summaries);
         if !past_kept {
-            for past in self.past_plans(today, &summaries)?.1 {
+            for past in self.past_plans(today, &summaries, &marks)?.1 {
                 txn.put_day_record(&past);
             }
         }
@@ -363,7 +364,6 @@ impl App {
             return Ok(());
         }
         let mut record = record.unwrap_or_else(|| DayRecord::new(today));
-        let marks = self.marks(&summaries);
         let plan = plan::plan(&summaries, today, 1, &self.config, &marks, &record.plan);
         let entries = plan.first().entries();
         if entries != record.plan {

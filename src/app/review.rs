@@ -92,10 +92,10 @@ impl App {
         let year_ago = date - Duration::days(366);
         let active = self.store.active_days(year_ago, date)?;
         let record = self.store.day_record(date)?;
-        let (plans, _) = self.past_plans(year_ago, &summaries)?;
+        let marks = self.marks(&summaries);
+        let (plans, _) = self.past_plans(year_ago, &summaries, &marks)?;
         // Today's plan as it stands; a past day's as it stood at its end.
         let plan = if date == self.today() {
-            let marks = self.marks(&summaries);
             let kept = record.as_ref().map(|r| r.plan.clone()).unwrap_or_default();
             plan::plan(&summaries, date, 1, &self.config, &marks, &kept).first().entries()
         } else {
