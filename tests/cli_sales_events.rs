@@ -156,7 +156,8 @@ fn a_greeting_closes_its_greeting_and_a_price_list_sms_does_not() {
 fn a_greeting_sms_closes_the_festival_row() {
     let mut book = vip_before_the_spring_festival(&[]);
     book.now = "2027-01-26T09:00".into();
-    book.run(&["log", "sms", "李娟", "--greeting", "春节", "--note", "新春快乐"]).ok();
+    let out = book.run(&["log", "sms", "李娟", "--greeting", "春节", "--note", "新春快乐"]).ok();
+    assert!(out.contains(", festival greeting."), "{out}");
     let open: Vec<Value> = today(&book).into_iter().filter(|r| r["done"] == false).collect();
     assert!(open.iter().all(|r| !r["reason_codes"].to_string().contains("greeting_holiday")), "{open:?}");
 }

@@ -186,6 +186,7 @@ fn a_greeting_row_logs_a_greeting_and_closes_it() {
     f.key(KeyCode::Char('s'));
     assert!(f.screen().contains("春节 greeting"), "the form says what it is for: {}", f.screen());
     f.key(KeyCode::Enter);
+    assert!(f.status().starts_with("Saved sms (festival greeting) with 李娟."), "{}", f.status());
     let row = f
         .model
         .get::<leadline::tui::screens::today::Today>()

@@ -212,8 +212,13 @@ form-next-field = next field
 form-cancel = cancel
 
 ## The status line
-saved-touch = Saved { $kind } with { $name }{ $outcome }{ $next }.
+saved-touch = Saved { $kind }{ $purpose } with { $name }{ $outcome }{ $next }.
 saved-outcome = {" ("}{ $outcome }{")"}
+saved-purpose = {" ("}{ $purpose }{")"}
+purpose-festival = festival greeting
+purpose-birthday = birthday greeting
+purpose-anniversary = anniversary greeting
+purpose-thanks = thanks for a referral
 saved-next = {", next step "}{ $day }
 undo-hint = u undoes it.
 outcome-reached = reached
@@ -581,6 +586,7 @@ col-follow-up = FOLLOW-UP
 col-planned = PLANNED
 cli-logged = Logged { $kind } with { $name } (#{ $id }) at { $at }
 cli-logged-outcome = {" "}({ $outcome })
+cli-logged-purpose = {", "}{ $purpose }
 cli-logged-next = ; next step: { $kind } on { $due }{ $at } (follow-up #{ $id })
 cli-logged-order = ; recorded the order { $amount }
 cli-recorded-order = Recorded order { $amount } from { $name } (#{ $id })

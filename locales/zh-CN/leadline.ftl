@@ -162,8 +162,13 @@ form-next-field = 下一栏
 form-cancel = 取消
 
 ## 状态栏
-saved-touch = 已记录与 { $name } 的{ $kind }{ $outcome }{ $next }。
+saved-touch = 已记录与 { $name } 的{ $kind }{ $purpose }{ $outcome }{ $next }。
 saved-outcome = （{ $outcome }）
+saved-purpose = （{ $purpose }）
+purpose-festival = 节日问候
+purpose-birthday = 生日问候
+purpose-anniversary = 纪念日问候
+purpose-thanks = 感谢介绍
 saved-next = ，下一步 { $day }
 undo-hint = 按 u 撤销。
 outcome-reached = 接通
@@ -486,6 +491,7 @@ col-follow-up = 跟进
 col-planned = 排在
 cli-logged = 已记录与 { $name }（#{ $id }）的{ $kind }，{ $at }
 cli-logged-outcome = （{ $outcome }）
+cli-logged-purpose = ，{ $purpose }
 cli-logged-next = ；下一步：{ $due }{ $at } { $kind }（跟进 #{ $id }）
 cli-logged-order = ；已记录订单 { $amount }
 cli-recorded-order = 已记录 { $name }（#{ $id }）的订单 { $amount }

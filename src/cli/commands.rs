@@ -328,6 +328,10 @@ fn log(app: &App, args: &LogArgs) -> CliResult<i32> {
         let outcome = lang.text(&format!("outcome-{}", outcome.as_str()));
         line.push_str(&lang.text_with("cli-logged-outcome", &[("outcome", outcome.into())]));
     }
+    if !logged.touch.purpose.is_ordinary() {
+        let purpose = lang.text(&format!("purpose-{}", logged.touch.purpose.as_str()));
+        line.push_str(&lang.text_with("cli-logged-purpose", &[("purpose", purpose.into())]));
+    }
     if let Some(f) = &logged.follow_up {
         let at = f
             .due_time

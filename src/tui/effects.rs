@@ -41,6 +41,10 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
                 let words = lang.text(&format!("outcome-{}", o.as_str()));
                 say("saved-outcome", &[("outcome", words.into())])
             });
+            let purpose = (!logged.touch.purpose.is_ordinary()).then(|| {
+                let words = lang.text(&format!("purpose-{}", logged.touch.purpose.as_str()));
+                say("saved-purpose", &[("purpose", words.into())])
+            });
             let next = logged.follow_up.as_ref().map_or(String::new(), |f| {
                 say("saved-next", &[("day", f.due.format("%m-%d").to_string().into())])
             });
@@ -53,6 +57,7 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
                 "saved-touch",
                 &[
                     ("kind", kind(logged.touch.kind).into()),
+                    ("purpose", purpose.unwrap_or_default().into()),
                     ("name", logged.account_name.clone().into()),
                     ("outcome", outcome.into()),
                     ("next", next.into()),
