@@ -350,8 +350,7 @@ impl App {
                 && (!closes || closable_by_next(old, &referrals));
             if answered.contains(&old.id) || replaced {
                 let mut old = old.clone();
-                old.status = FollowUpStatus::Done;
-                old.closed_at = Some(now);
+                old.close(FollowUpStatus::Done, now);
                 txn.put_follow_up(&old);
                 settled.closed.push(old);
             } else if tried_ids.contains(&old.id) {

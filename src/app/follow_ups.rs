@@ -116,10 +116,7 @@ pub(super) fn answers_by_order(
     referrals: &[Referral],
     today: chrono::NaiveDate,
 ) -> bool {
-    follow_up.awaits_order()
-        || (follow_up.due <= today
-            && follow_up.reason != FollowUpReason::Holiday
-            && !is_delivery(follow_up, referrals))
+    follow_up.awaits_order() || (follow_up.due <= today && closable_by_next(follow_up, referrals))
 }
 
 /// A touch that reaches the person answers their promise due; a touch of
@@ -194,8 +191,7 @@ impl App {
     ) -> AppResult<Written<(FollowUp, String)>> {
         let (mut follow_up, name) = self.pending_follow_up(id)?;
         let now = self.now();
-        follow_up.status = status;
-        follow_up.closed_at = Some(now);
+        follow_up.close(status, now);
         let mut txn = self.begin();
         txn.put_follow_up(&follow_up);
         let verb = if status == FollowUpStatus::Skipped { "history-skip" } else { "history-done" };
@@ -236,11 +232,7 @@ impl App {
             )));
         }
         let now = self.now();
-        follow_up.due = to.date;
-        follow_up.due_time = to.time;
-        follow_up.status = FollowUpStatus::Snoozed;
-        follow_up.snoozes += 1;
-        follow_up.snoozed_at.push(now);
+        follow_up.snooze_to(to.date, to.time, now);
         let mut txn = self.begin();
         txn.put_follow_up(&follow_up);
         let changes = txn.commit(

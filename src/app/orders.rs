@@ -67,8 +67,7 @@ impl App {
         let referrals = txn.referrals_of(account)?;
         for mut waiting in txn.follow_ups_of(account)? {
             if waiting.is_pending() && answers_by_order(&waiting, &referrals, now.date()) {
-                waiting.status = FollowUpStatus::Done;
-                waiting.closed_at = Some(now);
+                waiting.close(FollowUpStatus::Done, now);
                 txn.put_follow_up(&waiting);
                 closed.push(waiting);
             }

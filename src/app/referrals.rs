@@ -194,8 +194,7 @@ impl App {
             // They bought: whatever "contact the referee" was pending is done.
             for mut open in txn.follow_ups_of(referee)? {
                 if open.referral == Some(referral.id) && open.is_pending() {
-                    open.status = FollowUpStatus::Done;
-                    open.closed_at = Some(now);
+                    open.close(FollowUpStatus::Done, now);
                     txn.put_follow_up(&open);
                     closed.push(open);
                 }
@@ -241,8 +240,7 @@ impl App {
         txn.put_referral(&referral);
         for mut open in txn.follow_ups_of(referral.referrer)? {
             if open.referral == Some(id) && open.is_pending() {
-                open.status = FollowUpStatus::Done;
-                open.closed_at = Some(now);
+                open.close(FollowUpStatus::Done, now);
                 txn.put_follow_up(&open);
             }
         }

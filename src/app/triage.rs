@@ -6,7 +6,7 @@ use super::store::Records;
 use super::{App, AppError, AppResult, Written};
 use crate::analysis::plan::can_wait;
 use crate::clock::When;
-use crate::domain::{FollowUp, FollowUpStatus, Grade};
+use crate::domain::{FollowUp, Grade};
 
 /// A promise that can wait, with its account.
 #[derive(Clone, Debug)]
@@ -46,13 +46,8 @@ impl App {
         let now = self.now();
         let mut txn = self.begin();
         for waitable in &mut moved {
-            let f = &mut waitable.follow_up;
-            f.due = to.date;
-            f.due_time = to.time;
-            f.status = FollowUpStatus::Snoozed;
-            f.snoozes += 1;
-            f.snoozed_at.push(now);
-            txn.put_follow_up(f);
+            waitable.follow_up.snooze_to(to.date, to.time, now);
+            txn.put_follow_up(&waitable.follow_up);
         }
         let summary = self
             .words("history-triage", &[("count", moved.len().into()), ("to", to.date.to_string().into())]);

@@ -95,6 +95,21 @@ impl FollowUp {
         }
     }
 
+    /// Closes it, done or skipped, at `now`.
+    pub fn close(&mut self, status: FollowUpStatus, now: NaiveDateTime) {
+        self.status = status;
+        self.closed_at = Some(now);
+    }
+
+    /// Moves it to `due` (at `time`), counted as a snooze made at `now`.
+    pub fn snooze_to(&mut self, due: NaiveDate, time: Option<NaiveTime>, now: NaiveDateTime) {
+        self.due = due;
+        self.due_time = time;
+        self.status = FollowUpStatus::Snoozed;
+        self.snoozes += 1;
+        self.snoozed_at.push(now);
+    }
+
     /// The due date, with the time when it has one.
     pub fn due_words(&self) -> String {
         match self.due_time {
