@@ -15,7 +15,8 @@ use std::sync::atomic::{AtomicI64, Ordering};
 
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
-use crate::app::demo::DemoOptions;
+use crate::analysis::focus::EffortWeights;
+use crate::app::demo::{DemoOptions, Dice};
 use crate::app::{App, AppResult, NextStep, OrderInput, TouchInput, Words};
 use crate::clock::{Clock, When};
 use crate::config::Config;
@@ -131,15 +132,6 @@ pub struct SimReport {
     pub accounts: usize,
 }
 
-/// Dice of their own, so that the book's seed and the rep's stay apart.
-struct Dice(fastrand::Rng);
-
-impl Dice {
-    fn percent(&mut self, p: u32) -> bool {
-        self.0.u32(0..100) < p
-    }
-}
-
 /// Outcomes as the seed describes a day's work: calls reached 55% of the
 /// time and unanswered 30%; visits and meetings happen; one SMS or email
 /// in three gets a reply.
@@ -152,7 +144,7 @@ fn outcome_of(kind: TouchKind, dice: &mut Dice) -> Option<Outcome> {
             _ => Outcome::LeftMessage,
         }),
         TouchKind::Visit | TouchKind::Meeting => Some(Outcome::Reached),
-        TouchKind::Sms | TouchKind::Email => dice.percent(33).then_some(Outcome::Replied),
+        TouchKind::Sms | TouchKind::Email => dice.chance(33).then_some(Outcome::Replied),
         TouchKind::Letter | TouchKind::Gift => None,
     }
 }
@@ -185,6 +177,7 @@ pub fn run_with(dir: &Path, options: &SimOptions, config: Config) -> AppResult<S
     let clock = SimClock::new(options.start);
     let app = App::open(&dir.join("store"), Box::new(clock.clone()), config.clone(), Default::default())?;
     app.fill_demo(options.demo)?;
+    // Dice of their own, so that the book's seed and the rep's stay apart.
     let mut dice = Dice(fastrand::Rng::with_seed(options.seed));
     let first = options.start.date();
     let absent: HashSet<u32> =
@@ -206,7 +199,8 @@ pub fn run_with(dir: &Path, options: &SimOptions, config: Config) -> AppResult<S
     };
     let mut ever_planned: HashSet<AccountId> = HashSet::new();
     let mut running: HashMap<AccountId, (String, u32)> = HashMap::new();
-    let weight = |kind: TouchKind| config.focus.effort.get(&kind).copied().unwrap_or(0.0);
+    let weights = EffortWeights::of(&config.focus);
+    let weight = |kind: TouchKind| weights.of_kind(kind);
 
     for n in 0..options.days {
         let date = first + Duration::days(n.into());
@@ -258,7 +252,7 @@ pub fn run_with(dir: &Path, options: &SimOptions, config: Config) -> AppResult<S
                     clock.set(date.and_hms_opt(8, 0, 0).unwrap_or(options.start) + Duration::minutes(minute));
                     let kind = row.channel;
                     let outcome = outcome_of(kind, &mut dice);
-                    let promise = reached(outcome) && dice.percent(35);
+                    let promise = reached(outcome) && dice.chance(35);
                     // A rep promises a working day, within two weeks.
                     let next = promise.then(|| {
                         let day = config.plan.working_days_after(date, dice.0.u32(1..=10));
@@ -301,10 +295,10 @@ pub fn run_with(dir: &Path, options: &SimOptions, config: Config) -> AppResult<S
                     let summary = morning.summaries.iter().find(|s| s.id == row.account_id);
                     let order = match summary.map(|s| s.stage) {
                         Some(Stage::Customer { .. }) if reached(outcome) => {
-                            dice.percent(if key.contains(&row.account_id) { 12 } else { 6 })
+                            dice.chance(if key.contains(&row.account_id) { 12 } else { 6 })
                         }
                         Some(Stage::Prospect { grade: crate::domain::Grade::A }) if reached(outcome) => {
-                            dice.percent(4)
+                            dice.chance(4)
                         }
                         _ => false,
                     };

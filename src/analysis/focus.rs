@@ -126,13 +126,27 @@ pub fn percent(fraction: f64) -> String {
     format!("{:.0}%", fraction * 100.0)
 }
 
+/// What one touch of each kind weighs in effort (`[focus.effort]`), laid
+/// out by kind.
+pub struct EffortWeights([f64; TouchKind::ALL.len()]);
+
+impl EffortWeights {
+    pub fn of(rules: &FocusRules) -> EffortWeights {
+        EffortWeights(std::array::from_fn(|i| rules.effort.get(&TouchKind::ALL[i]).copied().unwrap_or(0.0)))
+    }
+
+    pub fn of_kind(&self, kind: TouchKind) -> f64 {
+        self.0[kind as usize]
+    }
+}
+
 /// The effort and cost windows ending `today`, with the config's weight
 /// and cost of each touch kind laid out by kind: one pass per account.
 struct Windows {
     today: NaiveDate,
     effort_from: NaiveDate,
     cost_from: NaiveDate,
-    effort: [f64; TouchKind::ALL.len()],
+    effort: EffortWeights,
     cost: [Money; TouchKind::ALL.len()],
 }
 
@@ -141,15 +155,13 @@ impl Windows {
         let effort_from = today
             .checked_sub_signed(Duration::days(i64::from(rules.effort_days) - 1))
             .unwrap_or(NaiveDate::MIN);
-        let by_kind = |weights: &std::collections::BTreeMap<TouchKind, f64>, kind: &TouchKind| {
-            weights.get(kind).copied().unwrap_or(0.0)
-        };
+        let cost = |kind: &TouchKind| FocusRules::money(rules.cost.get(kind).copied().unwrap_or(0.0));
         Windows {
             today,
             effort_from,
             cost_from: twelve_month_window_start(today),
-            effort: std::array::from_fn(|i| by_kind(&rules.effort, &TouchKind::ALL[i])),
-            cost: std::array::from_fn(|i| FocusRules::money(by_kind(&rules.cost, &TouchKind::ALL[i]))),
+            effort: EffortWeights::of(rules),
+            cost: std::array::from_fn(|i| cost(&TouchKind::ALL[i])),
         }
     }
 
@@ -157,7 +169,7 @@ impl Windows {
         summary
             .touch_days
             .kinds_between(self.effort_from, self.today)
-            .fold(0.0, |sum, kind| sum + self.effort[kind as usize])
+            .fold(0.0, |sum, kind| sum + self.effort.of_kind(kind))
     }
 
     fn cost(&self, summary: &AccountSummary) -> Money {

@@ -36,6 +36,7 @@ use chrono::{Duration, NaiveDate};
 use crate::i18n::Lang;
 
 use super::due::Reason;
+use super::focus::EffortWeights;
 use super::ranking::{
     Due, Marks, Personal, Ranked, YearDays, best_channel, best_remote_channel, personal, unanswered_sms,
 };
@@ -526,16 +527,19 @@ fn day_share(marks: &Marks, config: &Config) -> f64 {
     }
 }
 
-/// What one row weighs in effort.
-struct Weights([f64; TouchKind::ALL.len()]);
+/// A day's planned effort, and the key accounts' part of it.
+#[derive(Default)]
+struct DayEffort {
+    all: f64,
+    key: f64,
+}
 
-impl Weights {
-    fn of(config: &Config) -> Weights {
-        Weights(std::array::from_fn(|i| config.focus.effort.get(&TouchKind::ALL[i]).copied().unwrap_or(0.0)))
-    }
-
-    fn of_kind(&self, kind: TouchKind) -> f64 {
-        self.0[TouchKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)]
+impl DayEffort {
+    fn add(&mut self, weight: f64, key_account: bool) {
+        self.all += weight;
+        if key_account {
+            self.key += weight;
+        }
     }
 }
 
@@ -602,7 +606,7 @@ pub fn plan(
     let end = first + Duration::days(i64::from(days) - 1);
     let share = day_share(marks, config);
     let target = if share > 0.0 { config.plan.key_share(&config.focus) } else { 0.0 };
-    let weights = Weights::of(config);
+    let weights = EffortWeights::of(&config.focus);
 
     let kept_ids: HashSet<AccountId> = kept.iter().map(|e| e.account).collect();
     let index_of: HashMap<AccountId, usize> = if kept.is_empty() {
@@ -655,10 +659,7 @@ pub fn plan(
             status,
             channel: entry.channel,
             forward: (forward && live.is_none())
-                .then(|| {
-                    forward_of(summary, marks, !marks.key_accounts.contains(&entry.account), first, config)
-                })
-                .flatten(),
+                .then(|| forward_of(summary, marks, !marks.key_accounts.contains(&entry.account), first)),
             deadline: None,
         });
     }
@@ -786,17 +787,13 @@ pub fn plan(
         };
         let mut rows: Vec<Planned> = base;
         rows.extend(forced.iter().filter_map(|w| planned(w, Slot::Promise)));
-        let mut effort = 0.0;
-        let mut effort_key = 0.0;
+        let mut effort = DayEffort::default();
         // Visits the plan proposed (those promised come on top).
         let mut visits = 0;
         for row in &rows {
             let kind = row.channel(&summaries[row.index], config);
             visits += usize::from(kind == TouchKind::Visit && row.follow_up.is_none());
-            effort += weights.of_kind(kind);
-            if row.key_account {
-                effort_key += weights.of_kind(kind);
-            }
+            effort.add(weights.of_kind(kind), row.key_account);
         }
 
         // The rest of the day, in effort: the key accounts' share first.
@@ -823,7 +820,7 @@ pub fn plan(
         let mut picked = 0;
         let mut visits_left = (config.plan.visits_per_day as usize).saturating_sub(visits);
         while picked < room {
-            let want_key = share > 0.0 && effort_key <= share * effort;
+            let want_key = share > 0.0 && effort.key <= share * effort.all;
             let mut row = if want_key {
                 key_due.next().and_then(|w| planned(&w, Slot::Focus)).or_else(|| {
                     forward_keys.pop().map(|f| forward_row(&forwardable[f], summaries, marks, day, config))
@@ -872,11 +869,7 @@ pub fn plan(
                     row.channel = Some(best_channel(summary, tired));
                 }
             }
-            let kind = row.channel(summary, config);
-            effort += weights.of_kind(kind);
-            if row.key_account {
-                effort_key += weights.of_kind(kind);
-            }
+            effort.add(weights.of_kind(row.channel(summary, config)), row.key_account);
             rows.push(row);
             picked += 1;
         }
@@ -896,9 +889,10 @@ pub fn plan(
                 a.slot.cmp(&b.slot).then(b.score.total_cmp(&a.score)).then(a.account.cmp(&b.account))
             }
         });
-        let key_share = if effort > 0.0 { effort_key / effort } else { 0.0 };
-        let shortfall = (target > 0.0 && effort > 0.0 && key_share < target - SHORT_BY)
+        let key_share = if effort.all > 0.0 { effort.key / effort.all } else { 0.0 };
+        let shortfall = (target > 0.0 && effort.all > 0.0 && key_share < target - SHORT_BY)
             .then_some(if room == 0 { Shortfall::Promises } else { Shortfall::KeyAccountsWorked });
+        let (effort, effort_key) = (effort.all, effort.key);
         plan.days.push(DayPlan { date: day, capacity, rows, effort, effort_key, target, shortfall });
 
         if n + 1 < days {
@@ -974,16 +968,10 @@ fn forward_queue(
 }
 
 /// Why an account with nothing due is worth a touch now.
-fn forward_of(
-    summary: &AccountSummary,
-    marks: &Marks,
-    growable: bool,
-    day: NaiveDate,
-    _config: &Config,
-) -> Option<Forward> {
+fn forward_of(summary: &AccountSummary, marks: &Marks, growable: bool, day: NaiveDate) -> Forward {
     let revenue = summary.revenue_12m(day);
     let headroom = Money(summary.potential.unwrap_or(Money::ZERO).0.saturating_sub(revenue.0));
-    Some(Forward {
+    Forward {
         growable,
         since: summary
             .last_reached
@@ -991,7 +979,7 @@ fn forward_of(
             .map(|(t, k)| ((day - t.date()).num_days(), k)),
         revenue_share: revenue.0 as f64 / marks.revenue_total.0.max(1) as f64,
         headroom,
-    })
+    }
 }
 
 /// The row of an account brought forward.
@@ -1018,7 +1006,7 @@ fn forward_row(
         due_since: day,
         status: Status::Open,
         channel: None,
-        forward: forward_of(summary, marks, f.growable, day, config),
+        forward: Some(forward_of(summary, marks, f.growable, day)),
         deadline: None,
     }
 }

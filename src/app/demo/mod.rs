@@ -42,14 +42,16 @@ impl Default for DemoOptions {
     }
 }
 
-struct Dice(fastrand::Rng);
+/// Seeded dice: the same seed, the same rolls.
+pub(crate) struct Dice(pub(crate) fastrand::Rng);
 
 impl Dice {
     fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.0.usize(..items.len())]
     }
 
-    fn chance(&mut self, percent: u32) -> bool {
+    /// True `percent` times in a hundred.
+    pub(crate) fn chance(&mut self, percent: u32) -> bool {
         self.0.u32(..100) < percent
     }
 
