@@ -626,6 +626,16 @@ impl PlanRules {
         next.iter_days().take(7).find(|d| self.capacity_on(*d) > 0).unwrap_or(next)
     }
 
+    /// Which weekdays have room in the plan, Monday first.
+    pub fn working_weekdays(&self) -> [bool; 7] {
+        self.weekdays().map(|capacity| capacity.unwrap_or(self.capacity) > 0)
+    }
+
+    /// `day` when it has room in the plan, else the next day that has.
+    pub fn working_day_from(&self, day: NaiveDate) -> NaiveDate {
+        if self.capacity_on(day) > 0 { day } else { self.next_working_day(day) }
+    }
+
     /// The share of each day's planned effort kept for key accounts.
     pub fn key_share(&self, focus: &FocusRules) -> f64 {
         self.key_share.unwrap_or(focus.effort_target)

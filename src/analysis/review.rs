@@ -69,6 +69,13 @@ fn open_at_end_of(follow_up: &FollowUp, day: NaiveDate) -> bool {
         }
 }
 
+/// Whether the rep dealt with the follow-up on `day`: closed, snoozed or
+/// tried it.
+fn acted_on(follow_up: &FollowUp, day: NaiveDate) -> bool {
+    follow_up.closed_at.is_some_and(|c| c.date() == day)
+        || follow_up.snoozed_at.iter().chain(&follow_up.attempted_at).any(|t| t.date() == day)
+}
+
 /// How the rows of a day's plan were worked: by a touch or an order that
 /// day, the row's follow-up closed, snoozed or tried that day, or the
 /// account archived that day. Only what happened on the day counts, so a
@@ -93,10 +100,7 @@ impl<'a> Worked<'a> {
         let touched = summary.touch_days.any_on(day) || summary.last_touch.is_some_and(|t| t.date() == day);
         let ordered = summary.revenue_days.iter().any(|(d, _)| *d == day);
         let follow_up = entry.follow_up.and_then(|id| self.follow_ups.get(&id));
-        let handled = follow_up.is_some_and(|f| {
-            f.closed_at.is_some_and(|c| c.date() == day)
-                || f.snoozed_at.iter().chain(&f.attempted_at).any(|t| t.date() == day)
-        });
+        let handled = follow_up.is_some_and(|f| acted_on(f, day));
         let archived = self.archived_on.get(&entry.account).is_some_and(|d| *d == day);
         touched || ordered || handled || archived
     }
@@ -105,8 +109,7 @@ impl<'a> Worked<'a> {
     /// closed, snoozed or tried that day, or its account touched after it.
     fn promises_made(&self, follow_ups: &[FollowUp], day: NaiveDate) -> bool {
         follow_ups.iter().filter(|f| f.created_at.date() == day && f.due <= day).all(|f| {
-            let acted = f.closed_at.is_some_and(|c| c.date() == day)
-                || f.snoozed_at.iter().chain(&f.attempted_at).any(|t| t.date() == day);
+            let acted = acted_on(f, day);
             let touched =
                 self.summaries.get(&f.account).and_then(|s| s.last_touch).is_some_and(|t| t > f.created_at);
             acted || touched

@@ -432,10 +432,8 @@ impl App {
             Some(0) | None => Ok(None),
             Some(days) => {
                 // On a working day: a day off moves it to the next one.
-                let mut date = self.today() + chrono::Duration::days((*days).into());
-                if self.config.plan.capacity_on(date) == 0 {
-                    date = self.config.plan.next_working_day(date);
-                }
+                let date =
+                    self.config.plan.working_day_from(self.today() + chrono::Duration::days((*days).into()));
                 Ok(Some(When { date, time: None }))
             }
         }

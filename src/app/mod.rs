@@ -64,7 +64,7 @@ pub use duplicates::{Duplicates, Merged};
 pub use focus::{AccountMarks, FocusReport, TierChange, effort_warning, incentive_costs, percent_below};
 pub use follow_ups::FollowUpInput;
 pub use orders::{OrderInput, Recorded};
-pub use plan::{Agenda, DayList, TodayRow, Waited, Words, planned_because, shortfall_words};
+pub use plan::{Agenda, DayList, TodayRow, Waited, Words, late_words, planned_because, shortfall_words};
 pub use referrals::{Earned, Ledger, LedgerRow, Referred, ReferrerRecord};
 pub use resolve::Candidate;
 pub use review::DayReview;

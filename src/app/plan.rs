@@ -158,6 +158,19 @@ pub fn shortfall_words(share: f64, target: f64, shortfall: Option<Shortfall>, la
     ))
 }
 
+/// "Past their last useful day: 李娟 (by 02-03)." for the dated greetings
+/// planned too late, each a name and its deadline; none when there are none.
+pub fn late_words<'a>(late: impl Iterator<Item = (&'a str, NaiveDate)>, lang: Lang) -> Option<String> {
+    let each: Vec<String> = late
+        .map(|(name, by)| {
+            let by = by.format("%m-%d").to_string();
+            lang.text_with("cli-late-one", &[("name", name.into()), ("by", by.into())])
+        })
+        .collect();
+    (!each.is_empty())
+        .then(|| lang.text_with("cli-late", &[("list", each.join(&lang.text("list-separator")).into())]))
+}
+
 /// The plans of past days, by day.
 pub type PastPlans = BTreeMap<NaiveDate, Vec<PlanEntry>>;
 
@@ -317,8 +330,7 @@ impl App {
         let today = self.today();
         let yesterday = today - Duration::days(1);
         let recent = today - Duration::days(plan::MAX_DAYS.into());
-        let records = self.store.day_records(recent, yesterday)?.items;
-        Ok(match records.last() {
+        Ok(match self.store.newest_day_record(recent, yesterday)? {
             None => true,
             Some(newest) => {
                 newest.closed

@@ -12,7 +12,7 @@ use super::table::{Align, Table};
 use super::text::md_escape;
 use super::{CliResult, print, print_raw};
 use crate::analysis::plan::{MAX_DAYS, Shortfall};
-use crate::app::{Agenda, App, AppError, DayList, TodayRow, Words, shortfall_words};
+use crate::app::{Agenda, App, AppError, DayList, TodayRow, Words, late_words, shortfall_words};
 use crate::domain::Slot;
 use crate::i18n::Lang;
 
@@ -220,16 +220,9 @@ fn day_notes(day: &DayList, later: bool, lang: Lang) -> String {
     if later && day.over_capacity() {
         out.push_str(&format!("{}\n", lang.text("cli-projection")));
     }
-    let late: Vec<String> = day
-        .late()
-        .map(|r| {
-            let by = r.deadline.map(|d| d.format("%m-%d").to_string()).unwrap_or_default();
-            lang.text_with("cli-late-one", &[("name", r.name.as_str().into()), ("by", by.into())])
-        })
-        .collect();
-    if !late.is_empty() {
-        let list = late.join(&lang.text("list-separator"));
-        out.push_str(&format!("{}\n", lang.text_with("cli-late", &[("list", list.into())])));
+    let late = day.late().filter_map(|r| Some((r.name.as_str(), r.deadline?)));
+    if let Some(words) = late_words(late, lang) {
+        out.push_str(&format!("{words}\n"));
     }
     out
 }

@@ -50,9 +50,6 @@ pub struct AccountSummary {
     #[serde(with = "terse::moment")]
     pub last_reached: Option<NaiveDateTime>,
     pub last_reached_kind: Option<TouchKind>,
-    /// Every phone of the account is marked a wrong number (`phone` is
-    /// then none).
-    pub phone_unreachable: bool,
     #[serde(with = "terse::moments")]
     pub unanswered_sms: Vec<NaiveDateTime>,
     pub touch_days: TouchDays,
@@ -92,7 +89,6 @@ impl AccountSummary {
             greeted_anniversary: None,
             last_reached: None,
             last_reached_kind: None,
-            phone_unreachable: false,
             unanswered_sms: Vec::new(),
             touch_days: TouchDays::default(),
             birthday: None,
@@ -124,7 +120,6 @@ impl AccountSummary {
             greeted_anniversary: stats.greeted.anniversary,
             last_reached: stats.last_reached.map(|(at, _)| at),
             last_reached_kind: stats.last_reached.map(|(_, kind)| kind),
-            phone_unreachable: !account.phones.is_empty() && account.reachable_phones().next().is_none(),
             unanswered_sms: stats.unanswered_sms.clone(),
             touch_days: stats.touch_days.clone(),
             birthday: account.birthday,
@@ -477,7 +472,6 @@ mod tests {
                 greeted_anniversary: Some(at),
                 last_reached: Some(at),
                 last_reached_kind: Some(TouchKind::Meeting),
-                phone_unreachable: true,
                 unanswered_sms: vec![at, at],
                 touch_days: TouchDays::new([(day, TouchKind::Visit), (day, TouchKind::Sms)]),
                 birthday: Some(MonthDay { month: 2, day: 29, year: Some(1980) }),

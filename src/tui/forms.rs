@@ -110,9 +110,7 @@ impl LogForm {
 
     /// The weekdays the rep works (a next step is picked on one of them).
     pub fn working_days(mut self, plan: &crate::config::PlanRules) -> LogForm {
-        self.working = std::array::from_fn(|i| plan.capacity_on(self.today + Duration::days(i as i64)) > 0);
-        let monday_first = self.today.weekday().num_days_from_monday() as usize;
-        self.working.rotate_right(monday_first);
+        self.working = plan.working_weekdays();
         self
     }
 

@@ -28,7 +28,8 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// (The search index's phones in their international form came without a
 /// rebuild: `App::normalise_stored_phones` rewrites what it changes.)
 /// 11: greetings by occasion, the last touch that reached them, follow-ups'
-/// attempts and the outcome that set them, a phone marked a wrong number;
+/// attempts and the outcome that set them, the first phone not marked a
+/// wrong number;
 /// 12: the search index holds the address.
 pub const DERIVED_VERSION: u32 = 12;
 

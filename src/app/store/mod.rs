@@ -698,6 +698,19 @@ impl Store {
         Ok(loaded)
     }
 
+    /// The newest readable day record from `from` to `to`, reading back
+    /// from `to` (one key on a store whose records read).
+    pub fn newest_day_record(&self, from: NaiveDate, to: NaiveDate) -> Result<Option<DayRecord>, StoreError> {
+        let end = keys::day_record(to.succ_opt().unwrap_or(NaiveDate::MAX));
+        for item in self.data.range(keys::day_record(from)..end).rev() {
+            let (key, value) = item?;
+            if let Ok(record) = codec::decode::<DayRecord>(&key, &value) {
+                return Ok(Some(record));
+            }
+        }
+        Ok(None)
+    }
+
     /// The newest history entries, newest first.
     pub fn history(&self, limit: usize) -> Result<Vec<HistoryEntry>, StoreError> {
         self.data

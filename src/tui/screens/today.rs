@@ -246,16 +246,9 @@ impl Screen for Today {
         } else {
             0
         };
-        let late: Vec<String> = first
-            .late()
-            .filter_map(|r| {
-                let name = &ctx.book.summaries.get(r.index)?.name;
-                let by = r.deadline?.format("%m-%d").to_string();
-                Some(lang.text_with("cli-late-one", &[("name", name.as_str().into()), ("by", by.into())]))
-            })
-            .collect();
-        self.late = (!late.is_empty())
-            .then(|| lang.text_with("cli-late", &[("list", late.join(&lang.text("list-separator")).into())]));
+        let late =
+            first.late().filter_map(|r| Some((ctx.book.summaries.get(r.index)?.name.as_str(), r.deadline?)));
+        self.late = crate::app::late_words(late, lang);
         self.today_len = first.rows.len();
         self.rows = first.rows.clone();
         self.rows.extend(plan.later().cloned());
