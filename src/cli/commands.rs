@@ -333,13 +333,9 @@ fn log(app: &App, args: &LogArgs) -> CliResult<i32> {
         line.push_str(&lang.text_with("cli-logged-purpose", &[("purpose", purpose.into())]));
     }
     if let Some(f) = &logged.follow_up {
-        let at = f
-            .due_time
-            .map(|t| lang.text_with("cli-follow-up-at", &[("time", t.format("%H:%M").to_string().into())]))
-            .unwrap_or_default();
         let args = [
             ("due", f.due.to_string().into()),
-            ("at", at.into()),
+            ("at", follow_up_at(f, &lang).into()),
             ("id", f.id.to_string().into()),
             ("kind", lang.text(&format!("kind-{}", f.kind.as_str())).into()),
         ];
@@ -431,10 +427,7 @@ fn follow_up(app: &App, args: &FollowUpArgs) -> CliResult<i32> {
         note: args.note.clone().unwrap_or_default(),
     })?;
     let lang = lang();
-    let at = f
-        .due_time
-        .map(|t| lang.text_with("cli-follow-up-at", &[("time", t.format("%H:%M").to_string().into())]))
-        .unwrap_or_default();
+    let at = follow_up_at(&f, &lang);
     let args = [
         ("id", f.id.to_string().into()),
         ("name", app.account_name(account)?.into()),
@@ -621,4 +614,12 @@ fn doctor(mut app: App, repair: bool, as_json: bool) -> CliResult<(App, i32)> {
     }
     let code = if report.is_healthy() { 0 } else { 1 };
     Ok((app, code))
+}
+
+/// " at 15:00" for a follow-up with a time, nothing for one without.
+fn follow_up_at(follow_up: &crate::domain::FollowUp, lang: &crate::i18n::Lang) -> String {
+    follow_up
+        .due_time
+        .map(|t| lang.text_with("cli-follow-up-at", &[("time", t.format("%H:%M").to_string().into())]))
+        .unwrap_or_default()
 }
