@@ -30,8 +30,10 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// 11: greetings by occasion, the last touch that reached them, follow-ups'
 /// attempts and the outcome that set them, the first phone not marked a
 /// wrong number;
-/// 12: the search index holds the address.
-pub const DERIVED_VERSION: u32 = 12;
+/// 12: the search index holds the address; 13: summaries without a
+/// wrong-number flag nothing read (a store an earlier 12 wrote is rebuilt,
+/// not misread).
+pub const DERIVED_VERSION: u32 = 13;
 
 const SCHEMA_KEY: &[u8] = b"schema_version";
 const DERIVED_KEY: &[u8] = b"derived_version";
