@@ -46,6 +46,13 @@ fn backups_of(book: &Book) -> PathBuf {
     book.path("backups")
 }
 
+/// A backup's JSON (Leadline gzips its backups).
+fn read_backup(path: &std::path::Path) -> std::io::Result<String> {
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(std::fs::File::open(path)?), &mut text)?;
+    Ok(text)
+}
+
 #[test]
 fn a_store_that_lost_its_newest_changes_is_refused_with_what_is_missing_and_the_backup() {
     let book = Book::new();
@@ -61,7 +68,7 @@ fn a_store_that_lost_its_newest_changes_is_refused_with_what_is_missing_and_the_
     let error = book.run(&["today"]).fails(1);
     assert!(error.contains("has lost its newest 2 changes, #3 to #4"), "{error}");
     assert!(error.contains("the last was 'import 4 accounts from"), "{error}");
-    let backup = backups_of(&book).join("2026-11-27.json");
+    let backup = backups_of(&book).join("2026-11-27.json.gz");
     assert!(error.contains(&format!("The newest backup is {}", backup.display())), "{error}");
     assert!(error.contains("leadline doctor --repair"), "{error}");
     let error = book.run(&["log", "call", "张伟"]).fails(1);
@@ -126,13 +133,13 @@ fn the_first_change_of_a_day_writes_a_private_backup_and_old_ones_rotate() {
     book.run(&["list"]).ok();
     assert!(!backups_of(&book).exists(), "reading writes no backup");
     book.add(&["张伟"]);
-    let first = backups_of(&book).join("2026-11-27.json");
-    let written = std::fs::read_to_string(&first).unwrap();
+    let first = backups_of(&book).join("2026-11-27.json.gz");
+    let written = read_backup(&first).unwrap();
     assert!(written.contains("张伟") && written.contains("leadline-backup"));
     assert_eq!(std::fs::metadata(&first).unwrap().permissions().mode() & 0o777, 0o600);
     assert_eq!(std::fs::metadata(backups_of(&book)).unwrap().permissions().mode() & 0o777, 0o700);
     book.add(&["王芳"]);
-    assert_eq!(std::fs::read_to_string(&first).unwrap(), written, "once a day");
+    assert_eq!(read_backup(&first).unwrap(), written, "once a day");
 
     for day in ["2026-11-28", "2026-11-30", "2026-12-01", "2026-12-02", "2026-12-09"] {
         book.now = format!("{day}T09:00");
@@ -152,23 +159,23 @@ fn the_first_change_of_a_day_writes_a_private_backup_and_old_ones_rotate() {
     book.configure("[backup]\nenabled = false\n");
     book.now = "2026-12-10T09:00".into();
     book.run(&["log", "call", "张伟"]).ok();
-    assert!(!backups_of(&book).join("2026-12-10.json").exists());
+    assert!(!backups_of(&book).join("2026-12-10.json.gz").exists());
 }
 
 #[test]
 fn an_import_and_a_repair_are_preceded_by_a_backup() {
     let book = Book::new();
     book.add(&["张伟"]);
-    let backup = backups_of(&book).join("2026-11-27.json");
+    let backup = backups_of(&book).join("2026-11-27.json.gz");
     std::fs::remove_file(&backup).unwrap();
     book.run(&["import", common::fixture("contacts_zh.csv").to_str().unwrap(), "--skip-invalid"]).ok();
-    let before_import = std::fs::read_to_string(&backup).unwrap();
+    let before_import = read_backup(&backup).unwrap();
     assert!(before_import.contains("张伟") && !before_import.contains("惠农合作社"), "the book as it was");
 
     book.run(&["log", "call", "1"]).ok();
     let history_before = book.json(&["history", "--json"]).as_array().unwrap().len();
     book.run(&["doctor", "--repair"]).ok();
-    let before_repair = std::fs::read_to_string(&backup).unwrap();
+    let before_repair = read_backup(&backup).unwrap();
     assert!(before_repair.contains("惠农合作社"), "rewritten just before the repair");
     // The repair keeps the undo history of a healthy store.
     assert_eq!(book.json(&["history", "--json"]).as_array().unwrap().len(), history_before);
@@ -231,7 +238,7 @@ fn a_damaged_data_file_is_listed_by_doctor_and_the_rest_is_salvaged() {
         assert!(doctor.stdout.contains("cannot be read"), "{}", doctor.stdout);
         let error = trial.run(&["export", "-o", trial.path("all.json").to_str().unwrap()]).fails(1);
         assert!(error.contains("export --salvage"), "{error}");
-        let out = trial.path("salvaged.json");
+        let out = trial.path("salvaged.json.gz");
         let run = trial.run(&["export", "--salvage", "-o", out.to_str().unwrap()]);
         assert_eq!(run.code, 1, "something was left out: {}", run.stderr);
         assert!(run.stderr.contains("warning: not in the backup:"), "{}", run.stderr);
@@ -248,7 +255,7 @@ fn a_damaged_data_file_is_listed_by_doctor_and_the_rest_is_salvaged() {
 fn a_migration_is_preceded_by_a_backup() {
     let book = Book::new();
     book.add(&["张伟"]);
-    let backup = backups_of(&book).join("2026-11-27.json");
+    let backup = backups_of(&book).join("2026-11-27.json.gz");
     std::fs::remove_file(&backup).unwrap();
     // A store whose derived records are of an older version.
     {
@@ -257,7 +264,7 @@ fn a_migration_is_preceded_by_a_backup() {
         db.flush().unwrap();
     }
     book.run(&["list"]).ok();
-    let written = std::fs::read_to_string(&backup).expect("a backup before the migration");
+    let written = read_backup(&backup).expect("a backup before the migration");
     assert!(written.contains("张伟"));
     assert!(book.run(&["doctor"]).ok().contains("all good"));
 }

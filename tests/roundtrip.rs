@@ -84,6 +84,7 @@ fn account() -> impl Strategy<Value = Account> {
                     phones.first().filter(|_| archived.is_some()).cloned().into_iter().collect();
                 Account {
                     id: AccountId(0),
+                    uid: Uid::NIL,
                     name,
                     company,
                     title: None,
@@ -147,6 +148,7 @@ fn book() -> impl Strategy<Value = Backup> {
                     .enumerate()
                     .map(|(i, (a, kind, at, inbound, outcome, note))| Touch {
                         id: TouchId(i as u64 + 1),
+                        uid: Uid::NIL,
                         account: id(a),
                         kind,
                         at,
@@ -162,6 +164,7 @@ fn book() -> impl Strategy<Value = Backup> {
                     .enumerate()
                     .map(|(i, (a, amount, at, note))| Order {
                         id: OrderId(i as u64 + 10),
+                        uid: Uid::NIL,
                         account: id(a),
                         amount: Money(amount),
                         at,
@@ -174,6 +177,7 @@ fn book() -> impl Strategy<Value = Backup> {
                     .map(|(i, ((a, due, time, kind), (reason, note, status, snoozes, created_at)))| {
                         FollowUp {
                             id: FollowUpId(i as u64 + 100),
+                            uid: Uid::NIL,
                             account: id(a),
                             due: due.date(),
                             due_time: time.and_then(|(h, m)| NaiveTime::from_hms_opt(h, m, 0)),
@@ -197,6 +201,7 @@ fn book() -> impl Strategy<Value = Backup> {
                     .enumerate()
                     .map(|(i, (a, b, at, incentive, incentive_status))| Referral {
                         id: ReferralId(i as u64 + 1),
+                        uid: Uid::NIL,
                         referrer: id(a),
                         referee: id(b),
                         at,
@@ -205,9 +210,26 @@ fn book() -> impl Strategy<Value = Backup> {
                         delivered_at: None,
                     })
                     .collect();
+                give_uids(&mut book);
                 book
             })
     })
+}
+
+/// Every record with a global id of its own, as every stored record has.
+fn give_uids(book: &mut Backup) {
+    let mut count = 0u64;
+    let mut uid = |at: NaiveDateTime| {
+        count += 1;
+        let mut random = [0u8; 10];
+        random[..8].copy_from_slice(&count.to_le_bytes());
+        Uid::v7(at, random)
+    };
+    book.accounts.iter_mut().for_each(|r| r.uid = uid(r.created_at));
+    book.touches.iter_mut().for_each(|r| r.uid = uid(r.at));
+    book.orders.iter_mut().for_each(|r| r.uid = uid(r.at));
+    book.follow_ups.iter_mut().for_each(|r| r.uid = uid(r.created_at));
+    book.referrals.iter_mut().for_each(|r| r.uid = uid(r.at));
 }
 
 fn app(dir: &std::path::Path) -> App {

@@ -872,3 +872,18 @@ import-row-of-line = { $name } (line { $line })
 import-skipped-phone = skipped { $name }: same phone as { $other }
 import-skipped-email = skipped { $name }: same email as { $other }
 import-kept-in-note = { $name }: kept in the note, not a valid number or address: { $what }
+
+## recover
+cli-recovered = Recovered into { $dir }: { $counts }.
+    { $base }, then { $changes ->
+        [one] 1 change
+       *[other] { $changes } changes
+    } from the journal ({ $operations } operations).
+    Open it with `leadline --store { $dir }`, or move it in place of the damaged store.
+cli-recover-base = From the backup { $path } (changes up to #{ $covers })
+cli-recover-no-base = From no backup (none reads)
+cli-recover-backup-unreadable = the backup { $path } cannot be read ({ $reason }); an older one is used
+cli-recover-torn-tail = note: the journal's last line ({ $path }, line { $line }) was cut off when a process ended; its change was never reported saved, and is left out
+cli-recover-line-unreadable = { $path }, line { $line } cannot be read ({ $reason }): that change is missing
+cli-recover-refused = { $what }: left out
+cli-recover-gap = changes #{ $first } to #{ $last } are in no readable backup and not in the journal: they are missing

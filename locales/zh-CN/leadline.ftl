@@ -728,3 +728,15 @@ import-row-of-line = { $name }（第 { $line } 行）
 import-skipped-phone = 跳过 { $name }：{ $other }已有这个电话
 import-skipped-email = 跳过 { $name }：{ $other }已有这个邮箱
 import-kept-in-note = { $name }：不是有效的号码或地址，已放进备注：{ $what }
+
+## recover
+cli-recovered = 已恢复到 { $dir }：{ $counts }。
+    { $base }，再加上操作日志里的 { $changes } 次修改（{ $operations } 个操作）。
+    用 `leadline --store { $dir }` 打开它，或者用它替换损坏的数据目录。
+cli-recover-base = 来自备份 { $path }（包含到第 { $covers } 次修改）
+cli-recover-no-base = 没有可用的备份（都读不了）
+cli-recover-backup-unreadable = 备份 { $path } 读不了（{ $reason }），改用更早的一份
+cli-recover-torn-tail = 注意：操作日志的最后一行（{ $path } 第 { $line } 行）在进程结束时只写了一半；这次修改从未报告保存，已略过
+cli-recover-line-unreadable = { $path } 第 { $line } 行读不了（{ $reason }）：这次修改丢失了
+cli-recover-refused = { $what }：未恢复
+cli-recover-gap = 第 { $first } 到第 { $last } 次修改既不在可读的备份里，也不在操作日志里：已丢失

@@ -108,6 +108,7 @@ pub fn due_by(follow_ups: impl IntoIterator<Item = FollowUp>, today: NaiveDate) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Uid;
     use crate::domain::{AccountId, FollowUpId, FollowUpReason, FollowUpStatus, TouchKind};
 
     fn day(s: &str) -> NaiveDate {
@@ -117,6 +118,7 @@ mod tests {
     fn follow_up(id: u64, due: &str, status: FollowUpStatus, snoozes: u32) -> FollowUp {
         FollowUp {
             id: FollowUpId(id),
+            uid: Uid::NIL,
             account: AccountId(id),
             due: day(due),
             due_time: None,

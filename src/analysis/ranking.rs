@@ -723,6 +723,7 @@ fn cadence_code(summary: &AccountSummary) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Uid;
     use crate::domain::{ArchiveReason, FollowUpId, FollowUpStatus, Grade, Tier, TouchDays};
 
     const TODAY: &str = "2026-11-27";
@@ -755,6 +756,7 @@ mod tests {
     fn follow_up(id: u64, due_in: i64, reason: FollowUpReason, snoozes: u32) -> FollowUp {
         FollowUp {
             id: FollowUpId(id),
+            uid: Uid::NIL,
             account: AccountId(0),
             due: day(TODAY) + Duration::days(due_in),
             due_time: None,

@@ -244,6 +244,7 @@ mod tests {
     use chrono::NaiveDateTime;
 
     use super::*;
+    use crate::domain::Uid;
     use crate::domain::{FollowUpReason, Grade, RowKind, Stage};
 
     fn day(text: &str) -> NaiveDate {
@@ -257,6 +258,7 @@ mod tests {
     fn follow_up(id: u64, due: &str, closed: Option<&str>) -> FollowUp {
         FollowUp {
             id: FollowUpId(id),
+            uid: Uid::NIL,
             account: AccountId(1),
             due: day(due),
             due_time: None,

@@ -5,7 +5,7 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 
 use crate::domain::{
     AccountId, AccountSummary, FollowUp, FollowUpId, FollowUpReason, FollowUpStatus, Grade, Stage, Tier,
-    TouchDays, TouchKind,
+    TouchDays, TouchKind, Uid,
 };
 
 /// The day the tests stand on: a Tuesday.
@@ -78,6 +78,7 @@ pub fn revenue(mut summary: AccountSummary, n: i64, amount: i64) -> AccountSumma
 pub fn follow_up(id: u64, due_in: i64, reason: FollowUpReason) -> FollowUp {
     FollowUp {
         id: FollowUpId(id),
+        uid: Uid::NIL,
         account: AccountId(0),
         due: today() + Duration::days(due_in),
         due_time: None,

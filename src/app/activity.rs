@@ -12,7 +12,7 @@ use crate::config::Config;
 use crate::domain::contact::{TextField, check_field};
 use crate::domain::{
     AccountId, AccountSummary, Direction, FollowUp, FollowUpReason, FollowUpStatus, Money, Outcome, Purpose,
-    Stage, Touch, TouchId, TouchKind,
+    Stage, Touch, TouchId, TouchKind, Uid,
 };
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -175,6 +175,7 @@ impl App {
         let mut txn = self.begin();
         let touch = Touch {
             id: TouchId(txn.next_id("touch")?),
+            uid: Uid::NIL,
             account: input.account,
             kind: input.kind,
             at: checked.at,

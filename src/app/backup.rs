@@ -18,12 +18,32 @@ use crate::domain::{
 };
 
 pub const FORMAT: &str = "leadline-backup";
+
+/// Whether bytes are gzip's (its magic number).
+pub fn is_gzip(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0x1f, 0x8b])
+}
+
+/// The bytes, unpacked when they are gzip's.
+pub fn ungzipped<'a>(bytes: &'a [u8], label: &str) -> AppResult<std::borrow::Cow<'a, [u8]>> {
+    if !is_gzip(bytes) {
+        return Ok(std::borrow::Cow::Borrowed(bytes));
+    }
+    let mut out = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(bytes), &mut out)
+        .map_err(|e| AppError::Invalid(format!("{label} is a damaged gzip file: {e}")))?;
+    Ok(std::borrow::Cow::Owned(out))
+}
 pub const VERSION: u32 = 1;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Backup {
     pub format: String,
     pub version: u32,
+    /// The newest change of the store it was written from, in Leadline's
+    /// own backups: the journal's changes after it bring it up to date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub covers: Option<u64>,
     pub accounts: Vec<Account>,
     pub touches: Vec<Touch>,
     pub orders: Vec<Order>,
@@ -40,6 +60,7 @@ impl Backup {
         Backup {
             format: FORMAT.into(),
             version: VERSION,
+            covers: None,
             accounts: Vec::new(),
             touches: Vec::new(),
             orders: Vec::new(),
@@ -71,6 +92,22 @@ impl Backup {
         let mut text = serde_json::to_string_pretty(self).expect("a backup serialises to JSON");
         text.push('\n');
         text
+    }
+
+    /// A backup as Leadline writes its own: compact JSON, gzipped.
+    pub fn to_gzip(&self) -> Vec<u8> {
+        use std::io::Write;
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        encoder.write_all(self.to_compact_json().as_bytes()).expect("writing to memory cannot fail");
+        encoder.finish().expect("writing to memory cannot fail")
+    }
+
+    /// A backup's bytes, gzipped or not.
+    pub fn from_bytes(bytes: &[u8], label: &str) -> AppResult<Backup> {
+        let text = ungzipped(bytes, label)?;
+        let text = String::from_utf8(text.into_owned())
+            .map_err(|_| AppError::Invalid(format!("{label} is not UTF-8 JSON")))?;
+        Backup::from_json(&text)
     }
 
     pub fn from_json(text: &str) -> AppResult<Backup> {

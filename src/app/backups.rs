@@ -40,9 +40,37 @@ pub fn backups_dir(store_dir: &Path, rules: &BackupRules) -> PathBuf {
     if name == "store" { parent.join("backups") } else { parent.join(format!("{name}-backups")) }
 }
 
+/// A backup's file name: the day, gzipped JSON. (Backups written before
+/// they were compressed end in `.json` and are read as well.)
+fn file_name(day: NaiveDate) -> String {
+    format!("{day}.json.gz")
+}
+
 fn day_of(path: &Path) -> Option<NaiveDate> {
     let name = path.file_name()?.to_str()?;
-    NaiveDate::parse_from_str(name.strip_suffix(".json")?, "%Y-%m-%d").ok()
+    let stem = name.strip_suffix(".json.gz").or_else(|| name.strip_suffix(".json"))?;
+    NaiveDate::parse_from_str(stem, "%Y-%m-%d").ok()
+}
+
+/// The newest change a backup holds, read from its first bytes (`covers`
+/// comes first after the format); None for a backup from before there was
+/// a journal, or one that does not read.
+pub fn covers(path: &Path) -> Option<u64> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).ok()?;
+    let mut head = vec![0u8; 128];
+    let read = if path.extension().is_some_and(|e| e == "gz") {
+        flate2::read::GzDecoder::new(file).read(&mut head).ok()?
+    } else {
+        file.take(128).read(&mut head).ok()?
+    };
+    let head = String::from_utf8_lossy(&head[..read]);
+    let after = head.split_once("\"covers\":")?.1;
+    after.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()
+}
+
+fn covers_of(file: &BackupFile) -> Option<u64> {
+    covers(&file.path)
 }
 
 /// The backups in `dir`, newest first.
@@ -92,6 +120,8 @@ pub enum BackupReason {
     BeforeImport,
     BeforeMigration,
     BeforeRepair,
+    /// The first backup of a store the journal starts with.
+    JournalStart,
 }
 
 impl BackupReason {
@@ -101,6 +131,7 @@ impl BackupReason {
             BackupReason::BeforeImport => "before the import (nothing was imported)",
             BackupReason::BeforeMigration => "before updating the store (it was left as it was)",
             BackupReason::BeforeRepair => "before the repair (nothing was repaired)",
+            BackupReason::JournalStart => "the journal starts with (the store is as it was)",
         }
     }
 }
@@ -121,6 +152,11 @@ impl App {
         let App { store, clock, config } = app;
         let app = App { store: store.migrated()?, clock, config };
         app.normalise_stored_phones()?;
+        if !app.store.has_journal() && !app.store.is_empty()? {
+            // A store from before the journal: a backup first, so that the
+            // backup and the journal after it are the whole book.
+            app.write_backup(BackupReason::JournalStart)?;
+        }
         Ok(app)
     }
 
@@ -140,8 +176,8 @@ impl App {
             return Ok(None);
         }
         let today = self.today();
-        let path = self.backups_dir().join(format!("{today}.json"));
-        if path.exists() {
+        let dir = self.backups_dir();
+        if dir.join(file_name(today)).exists() || dir.join(format!("{today}.json")).exists() {
             return Ok(None);
         }
         let changed_today = self.store.history(1)?.first().is_some_and(|entry| entry.at.date() == today);
@@ -161,13 +197,24 @@ impl App {
         let dir = self.backups_dir();
         let failed = |source: std::io::Error| AppError::Backup { dir: dir.clone(), reason, source };
         std::fs::DirBuilder::new().recursive(true).mode(0o700).create(&dir).map_err(failed)?;
-        let (backup, _) = self.export_backup()?;
-        let path = dir.join(format!("{}.json", self.today()));
-        crate::files::write_atomically(&path, backup.to_compact_json().as_bytes()).map_err(failed)?;
+        let covers = self.store.newest_seq()?;
+        let (mut backup, problems) = self.export_backup()?;
+        backup.covers = Some(covers);
+        let path = dir.join(file_name(self.today()));
+        crate::files::write_atomically(&path, &backup.to_gzip()).map_err(failed)?;
+        let _ = std::fs::remove_file(dir.join(format!("{}.json", self.today())));
         let rules = &self.config.backup;
         let days: Vec<NaiveDate> = list(&dir).iter().map(|f| f.day).collect();
         for day in expired(&days, rules.keep_daily as usize, rules.keep_weekly as usize) {
+            let _ = std::fs::remove_file(dir.join(file_name(day)));
             let _ = std::fs::remove_file(dir.join(format!("{day}.json")));
+        }
+        if problems.is_empty() {
+            // The backup holds the whole book: the journal can start anew
+            // after it, and what every kept backup holds can go.
+            let kept = list(&dir);
+            let oldest = kept.last().and_then(|file| covers_of(file));
+            self.store.rotate_journal(covers, oldest).map_err(AppError::from)?;
         }
         Ok(Some(path))
     }

@@ -15,7 +15,7 @@ use crate::domain::contact::{
     email_key,
 };
 use crate::domain::{
-    Account, AccountId, FollowUp, FollowUpReason, FollowUpStatus, Grade, MonthDay, TouchKind,
+    Account, AccountId, FollowUp, FollowUpReason, FollowUpStatus, Grade, MonthDay, TouchKind, Uid,
 };
 use chrono::NaiveDate;
 
@@ -548,6 +548,7 @@ impl App {
                 account.normalise_phones(region);
                 let follow_up = parsed.follow_up.map(|due| FollowUp {
                     id: crate::domain::FollowUpId(0),
+                    uid: Uid::NIL,
                     account: AccountId(0),
                     due,
                     due_time: None,

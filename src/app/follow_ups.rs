@@ -10,7 +10,7 @@ use super::{App, AppError, AppResult, Written};
 use crate::clock::When;
 use crate::domain::{
     AccountId, FollowUp, FollowUpId, FollowUpReason, FollowUpStatus, Outcome, Purpose, Reach, Referral,
-    Touch, TouchKind,
+    Touch, TouchKind, Uid,
 };
 use crate::i18n::Lang;
 
@@ -272,6 +272,7 @@ pub(super) fn new_follow_up(
 ) -> AppResult<FollowUp> {
     let follow_up = FollowUp {
         id: FollowUpId(txn.next_id("follow_up")?),
+        uid: Uid::NIL,
         account: input.account,
         due: input.due.date,
         due_time: input.due.time,

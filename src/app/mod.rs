@@ -36,6 +36,7 @@ mod focus;
 mod follow_ups;
 mod orders;
 mod plan;
+pub mod recover;
 mod referrals;
 mod resolve;
 mod review;

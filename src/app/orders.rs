@@ -8,7 +8,7 @@ use super::follow_ups::{answers_by_order, closed_words};
 use super::store::{AccountRecord, Records, Txn};
 use super::{App, AppError, AppResult, Written};
 use crate::clock::When;
-use crate::domain::{AccountId, FollowUp, FollowUpStatus, Money, Order, OrderId, Stage, Tier};
+use crate::domain::{AccountId, FollowUp, FollowUpStatus, Money, Order, OrderId, Stage, Tier, Uid};
 
 #[derive(Clone, Debug)]
 pub struct OrderInput {
@@ -51,7 +51,7 @@ impl App {
         }
         let now = self.now();
         let account = record.account.id;
-        let order = Order { id: OrderId(txn.next_id("order")?), account, amount, at, note };
+        let order = Order { id: OrderId(txn.next_id("order")?), uid: Uid::NIL, account, amount, at, note };
         txn.append_order(&order)?;
         let converted = matches!(record.account.stage, Stage::Prospect { .. });
         if converted {

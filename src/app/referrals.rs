@@ -8,7 +8,7 @@ use crate::app::store::{Records, Txn};
 use crate::domain::contact::{TextField, optional_field};
 use crate::domain::{
     AccountId, FollowUp, FollowUpId, FollowUpReason, FollowUpStatus, IncentiveStatus, Referral, ReferralId,
-    StageKind, TouchKind,
+    StageKind, TouchKind, Uid,
 };
 
 /// The referrer of a new account and what was promised for it.
@@ -61,6 +61,7 @@ fn follow_up(
 ) -> AppResult<FollowUp> {
     let follow_up = FollowUp {
         id: FollowUpId(txn.next_id("follow_up")?),
+        uid: Uid::NIL,
         account,
         due: now.date() + Duration::days(due_in_days.into()),
         due_time: None,
@@ -98,6 +99,7 @@ impl App {
         };
         let referral = Referral {
             id: ReferralId(txn.next_id("referral")?),
+            uid: Uid::NIL,
             referrer: referrer.0,
             referee: referee.0,
             at: now,

@@ -283,6 +283,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Build a new store from the newest backup that reads and the journal after it (when the store's files are damaged)
+    Recover {
+        /// The new store's directory (new or empty); the damaged store is only read
+        #[arg(long, value_name = "DIR")]
+        to: PathBuf,
+    },
     /// Restore a JSON backup into an empty store, or add contacts from CSV
     Import(ImportArgs),
     /// Fill an empty store with a realistic demo pipeline

@@ -207,8 +207,8 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
             super::focus::focus(app, super::plan::Output::of(*json, *md, *format))
         }
         Command::Tiers { apply, json } => super::focus::tiers(app, *apply, *json),
-        Command::Config | Command::Completions { .. } | Command::Man => {
-            unreachable!("`config`, `completions` and `man` run without the store")
+        Command::Config | Command::Completions { .. } | Command::Man | Command::Recover { .. } => {
+            unreachable!("`config`, `completions`, `man` and `recover` run without opening the store")
         }
         Command::Import(_) | Command::Doctor { .. } | Command::Demo { .. } => {
             unreachable!("bulk commands are run by `run`")

@@ -56,10 +56,8 @@ pub(super) fn import(app: App, args: &ImportArgs) -> CliResult<(App, i32)> {
         .trim_start_matches('\u{feff}')
         .trim_start()
         .starts_with('{');
-    if extension == "json" || starts_like_json {
-        let text =
-            String::from_utf8(bytes).map_err(|_| AppError::Invalid(format!("{label} is not UTF-8 JSON")))?;
-        let backup = Backup::from_json(&text)?;
+    if extension == "json" || starts_like_json || crate::app::backup::is_gzip(&bytes) {
+        let backup = Backup::from_bytes(&bytes, &label)?;
         let counts = app.import_backup(&backup, &label, args.dry_run)?;
         let app =
             if !args.dry_run && counts.accounts + counts.touches > BULK_ROWS { compacted(app)? } else { app };

@@ -10,6 +10,7 @@ mod help;
 mod import;
 mod json;
 mod plan;
+mod recover;
 mod referrals;
 mod review;
 mod table;
@@ -302,10 +303,9 @@ fn keys_help(config: &Config) -> String {
     out
 }
 
-fn open_app(cli: &Cli) -> CliResult<App> {
-    let (config, _, _) = load_config(cli)?;
-    let clock = clock::from_env()?;
-    let dir = if cli.demo {
+/// The store the command works on.
+fn store_dir(cli: &Cli, config: &Config) -> CliResult<PathBuf> {
+    Ok(if cli.demo {
         // A book per language: its notes and sources are written in it.
         match config.ui.lang() {
             Lang::En => data_dir()?.join("demo"),
@@ -316,7 +316,13 @@ fn open_app(cli: &Cli) -> CliResult<App> {
             Some(dir) => dir.clone(),
             None => data_dir()?.join("store"),
         }
-    };
+    })
+}
+
+fn open_app(cli: &Cli) -> CliResult<App> {
+    let (config, _, _) = load_config(cli)?;
+    let clock = clock::from_env()?;
+    let dir = store_dir(cli, &config)?;
     // `doctor` and a salvaging export look at a store that lost changes;
     // everything else is refused with what to do.
     let inspects = matches!(
@@ -378,6 +384,7 @@ fn run(cli: Cli) -> CliResult<i32> {
         Some(Command::Config) => return show_config(&cli),
         Some(Command::Completions { shell }) => return completions(*shell),
         Some(Command::Man) => return man_page(),
+        Some(Command::Recover { to }) => return recover::recover(&cli, to),
         _ => {}
     }
     let app = open_app(&cli)?;

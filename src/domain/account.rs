@@ -3,7 +3,7 @@ use serde::{Deserialize, Serialize};
 
 use super::keyword::keyword_enum;
 use super::phone::{self, Region};
-use super::{AccountId, Money, MonthDay};
+use super::{AccountId, Money, MonthDay, Uid};
 
 keyword_enum! {
     /// How likely a prospect is to buy; decides cadence and rank.
@@ -105,6 +105,8 @@ pub struct Archived {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Account {
     pub id: AccountId,
+    #[serde(default, skip_serializing_if = "Uid::is_nil")]
+    pub uid: Uid,
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company: Option<String>,
@@ -164,6 +166,7 @@ impl Account {
     pub fn prospect(grade: Grade, created_at: NaiveDateTime) -> Account {
         Account {
             id: AccountId(0),
+            uid: Uid::NIL,
             name: String::new(),
             company: None,
             title: None,

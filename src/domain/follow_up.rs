@@ -2,7 +2,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use super::keyword::keyword_enum;
-use super::{AccountId, FollowUpId, Outcome, ReferralId, TouchKind};
+use super::{AccountId, FollowUpId, Outcome, ReferralId, TouchKind, Uid};
 
 keyword_enum! {
     /// Why a follow-up exists.
@@ -38,6 +38,8 @@ impl FollowUpStatus {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FollowUp {
     pub id: FollowUpId,
+    #[serde(default, skip_serializing_if = "Uid::is_nil")]
+    pub uid: Uid,
     pub account: AccountId,
     pub due: NaiveDate,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -24,7 +24,7 @@ pub use account::{Account, ArchiveReason, Archived, Grade, Stage, StageKind, Tie
 pub use activity::DayEntry;
 pub use day::{DayRecord, PlanEntry, RowKind, Slot};
 pub use follow_up::{FollowUp, FollowUpReason, FollowUpStatus};
-pub use ids::{AccountId, FollowUpId, MAX_ID, OrderId, ReferralId, TouchId, id_in_range};
+pub use ids::{AccountId, FollowUpId, MAX_ID, OrderId, ReferralId, TouchId, Uid, id_in_range};
 pub use keyword::UnknownKeyword;
 pub use money::{Money, MoneyError};
 pub use month_day::{MonthDay, MonthDayError};

@@ -2,7 +2,7 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use super::keyword::keyword_enum;
-use super::{AccountId, ReferralId};
+use super::{AccountId, ReferralId, Uid};
 
 keyword_enum! {
     /// The life of a promised incentive: promised when the referral is
@@ -17,6 +17,8 @@ keyword_enum! {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Referral {
     pub id: ReferralId,
+    #[serde(default, skip_serializing_if = "Uid::is_nil")]
+    pub uid: Uid,
     pub referrer: AccountId,
     pub referee: AccountId,
     pub at: NaiveDateTime,

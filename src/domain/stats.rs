@@ -184,11 +184,13 @@ pub(super) fn revenue_in_window(revenue_days: &[(NaiveDate, Money)], today: Naiv
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Uid;
     use crate::domain::{AccountId, OrderId};
 
     fn order(id: u64, day: &str, amount: i64) -> Order {
         Order {
             id: OrderId(id),
+            uid: Uid::NIL,
             account: AccountId(1),
             amount: Money(amount),
             at: NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap().and_hms_opt(12, 0, 0).unwrap(),
@@ -199,6 +201,7 @@ mod tests {
     fn touch(id: u64, at: &str, kind: TouchKind, direction: Direction, outcome: Option<Outcome>) -> Touch {
         Touch {
             id: crate::domain::TouchId(id),
+            uid: Uid::NIL,
             account: AccountId(1),
             kind,
             at: NaiveDateTime::parse_from_str(at, "%Y-%m-%dT%H:%M").unwrap(),

@@ -234,7 +234,7 @@ mod terse {
     pub mod follow_ups {
         use super::*;
         use crate::domain::{
-            AccountId, FollowUp, FollowUpId, FollowUpReason, FollowUpStatus, Outcome, TouchKind,
+            AccountId, FollowUp, FollowUpId, FollowUpReason, FollowUpStatus, Outcome, TouchKind, Uid,
         };
         use chrono::{NaiveTime, Timelike};
         use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -309,6 +309,7 @@ mod terse {
                         };
                         Ok(FollowUp {
                             id: FollowUpId(id),
+                            uid: Uid::NIL,
                             account: AccountId(account),
                             due: from_day_number(due)?,
                             due_time,
@@ -423,7 +424,7 @@ mod terse {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{FollowUpId, FollowUpReason, FollowUpStatus, TouchKind};
+    use crate::domain::{FollowUpId, FollowUpReason, FollowUpStatus, TouchKind, Uid};
 
     #[test]
     fn terse_encoding_round_trips() {
@@ -448,6 +449,7 @@ mod tests {
                 revenue_days: vec![(day, Money(120_050))],
                 pending: vec![FollowUp {
                     id: FollowUpId(1),
+                    uid: Uid::NIL,
                     account: AccountId(9),
                     due: day,
                     due_time: chrono::NaiveTime::from_hms_opt(14, 30, 0),

@@ -2,7 +2,7 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use super::keyword::keyword_enum;
-use super::{AccountId, TouchId};
+use super::{AccountId, TouchId, Uid};
 
 keyword_enum! {
     /// The channel of one interaction.
@@ -129,6 +129,8 @@ impl Default for Direction {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Touch {
     pub id: TouchId,
+    #[serde(default, skip_serializing_if = "Uid::is_nil")]
+    pub uid: Uid,
     pub account: AccountId,
     pub kind: TouchKind,
     pub at: NaiveDateTime,

@@ -520,11 +520,13 @@ fn is_subsequence(needle: &[char], haystack: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Uid;
     use crate::domain::{Grade, Stage};
 
     fn account(id: u64, name: &str, company: Option<&str>, phone: &str) -> Account {
         Account {
             id: AccountId(id),
+            uid: Uid::NIL,
             name: name.into(),
             company: company.map(Into::into),
             title: None,

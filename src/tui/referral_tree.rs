@@ -98,12 +98,14 @@ fn walk(
 mod tests {
     use super::*;
     use crate::app::LedgerRow;
+    use crate::domain::Uid;
     use crate::domain::{IncentiveStatus, Referral, ReferralId, StageKind};
 
     fn link(id: u64, referrer: u64, referee: u64) -> LedgerRow {
         LedgerRow {
             referral: Referral {
                 id: ReferralId(id),
+                uid: Uid::NIL,
                 referrer: AccountId(referrer),
                 referee: AccountId(referee),
                 at: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap().and_hms_opt(9, 0, 0).unwrap(),

@@ -9,7 +9,7 @@ use super::{App, AppError, AppResult};
 use crate::domain::{
     Account, AccountId, ArchiveReason, Archived, DayRecord, Direction, FollowUp, FollowUpId, FollowUpReason,
     FollowUpStatus, Grade, IncentiveStatus, Money, Order, OrderId, Outcome, Purpose, Referral, ReferralId,
-    Stage, Tier, Touch, TouchId, TouchKind,
+    Stage, Tier, Touch, TouchId, TouchKind, Uid,
 };
 use crate::i18n::Lang;
 
@@ -289,6 +289,7 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
         }
         let mut account = Account {
             id,
+            uid: Uid::NIL,
             name,
             company,
             title: None,
@@ -340,6 +341,7 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
             };
             book.touches.push(Touch {
                 id: TouchId(touch_id),
+                uid: Uid::NIL,
                 account: id,
                 kind,
                 at: moment(now, days_ago, &mut dice),
@@ -361,6 +363,7 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
                 first = Some(first.map_or(at, |f| f.min(at)));
                 book.orders.push(Order {
                     id: OrderId(order_id),
+                    uid: Uid::NIL,
                     account: id,
                     amount: Money(dice.range(low, high) * 100),
                     at,
@@ -373,6 +376,7 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
                     let kind = if dice.chance(50) { TouchKind::Call } else { TouchKind::Visit };
                     book.touches.push(Touch {
                         id: TouchId(touch_id),
+                        uid: Uid::NIL,
                         account: id,
                         kind,
                         at,
@@ -400,6 +404,7 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
             let snoozes = if dice.chance(10) { dice.range(1, 3) as u32 } else { 0 };
             book.follow_ups.push(FollowUp {
                 id: FollowUpId(follow_up_id),
+                uid: Uid::NIL,
                 account: id,
                 due: now.date() + Duration::days(due_in),
                 due_time: dice
@@ -426,6 +431,7 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
             let closed = moment(now, dice.range(1, 90), &mut dice);
             book.follow_ups.push(FollowUp {
                 id: FollowUpId(follow_up_id),
+                uid: Uid::NIL,
                 account: id,
                 due: closed.date(),
                 due_time: None,
@@ -459,6 +465,7 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
             let outcome = outcome_for(&mut dice, kind);
             book.touches.push(Touch {
                 id: TouchId(touch_id),
+                uid: Uid::NIL,
                 account: book.accounts[index].id,
                 kind,
                 at: moment(now, dice.range(last, 28.max(last)), &mut dice),
@@ -489,6 +496,7 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
         };
         book.referrals.push(Referral {
             id: ReferralId(referral_id),
+            uid: Uid::NIL,
             referrer,
             referee: referee.id,
             at: referee.created_at,
@@ -498,7 +506,23 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
                 .then(|| (referee.created_at + Duration::days(dice.range(20, 60))).min(now)),
         });
     }
+    give_uids(&mut book, options.seed);
     book
+}
+
+/// Global ids from a generator of their own (the book's other dice stay
+/// as they were), so that one seed makes one book, ids included.
+fn give_uids(book: &mut Backup, seed: u64) {
+    let mut rng = fastrand::Rng::with_seed(seed.rotate_left(17) ^ 0x5eed_0f_1d5);
+    let mut uid = |at: NaiveDateTime| {
+        let random = rng.u128(..).to_le_bytes();
+        Uid::v7(at, random[..10].try_into().expect("ten of sixteen bytes"))
+    };
+    book.accounts.iter_mut().for_each(|a| a.uid = uid(a.created_at));
+    book.touches.iter_mut().for_each(|t| t.uid = uid(t.at));
+    book.orders.iter_mut().for_each(|o| o.uid = uid(o.at));
+    book.follow_ups.iter_mut().for_each(|f| f.uid = uid(f.created_at));
+    book.referrals.iter_mut().for_each(|r| r.uid = uid(r.at));
 }
 
 /// The last two weeks on record, as a rep who keeps up leaves them: each

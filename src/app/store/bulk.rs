@@ -12,6 +12,8 @@ use std::sync::MutexGuard;
 use chrono::NaiveDateTime;
 
 use super::history::{self, Change, HistoryEntry};
+use super::journal;
+use super::txn::fresh_uid;
 use super::keys::IndexFamily;
 use super::{AccountRecord, CommitMark, Store, StoreError, codec, keys};
 use crate::domain::{Account, AccountId, AccountStats, FollowUp, FollowUpId, MAX_ID};
@@ -27,6 +29,8 @@ pub struct Bulk<'s> {
     last_id: u64,
     last_follow_up: u64,
     pending: Vec<(Account, Option<FollowUp>)>,
+    /// Batches written so far: the journal's parts of this change.
+    parts: u32,
     /// Stats of an account with no touches, orders or follow-ups.
     empty_stats: AccountStats,
 }
@@ -61,6 +65,7 @@ impl<'s> Bulk<'s> {
             last_id: counter("account")?,
             last_follow_up: counter("follow_up")?,
             pending: Vec::with_capacity(BATCH),
+            parts: 0,
             empty_stats: AccountStats::compute(&[], &[], &[]),
         })
     }
@@ -75,11 +80,15 @@ impl<'s> Bulk<'s> {
         let id = self.last_id.checked_add(1).filter(|id| *id <= MAX_ID);
         self.last_id = id.ok_or(StoreError::IdsExhausted { kind: "account" })?;
         account.id = AccountId(self.last_id);
+        if account.uid.is_nil() {
+            account.uid = fresh_uid(account.created_at);
+        }
         let follow_up = match follow_up {
             Some(follow_up) => {
                 let id = self.last_follow_up.checked_add(1).filter(|id| *id <= MAX_ID);
                 self.last_follow_up = id.ok_or(StoreError::IdsExhausted { kind: "follow_up" })?;
-                Some(FollowUp { id: FollowUpId(self.last_follow_up), account: account.id, ..follow_up })
+                let uid = if follow_up.uid.is_nil() { fresh_uid(follow_up.created_at) } else { follow_up.uid };
+                Some(FollowUp { id: FollowUpId(self.last_follow_up), uid, account: account.id, ..follow_up })
             }
             None => None,
         };
@@ -108,9 +117,12 @@ impl<'s> Bulk<'s> {
         let mut batch = sled::Batch::default();
         let mut bytes = 0;
         let mut changes = Vec::with_capacity(accounts.len());
+        let mut ops = Vec::with_capacity(accounts.len());
         let mut search: BTreeMap<u32, Vec<SearchDoc>> = BTreeMap::new();
         let mut summaries: BTreeMap<u32, Vec<crate::domain::AccountSummary>> = BTreeMap::new();
         for (account, follow_up) in accounts {
+            ops.push(journal::Op::created_account(&account));
+            ops.extend(follow_up.as_ref().map(journal::Op::created_follow_up));
             let key = keys::account(account.id);
             let stats = match &follow_up {
                 Some(follow_up) => {
@@ -175,7 +187,15 @@ impl<'s> Bulk<'s> {
         batch.insert(keys::counter("account"), codec::encode_u64(self.last_id));
         batch.insert(keys::counter("follow_up"), codec::encode_u64(self.last_follow_up));
         self.store.check_writable(bytes)?;
+        let part = journal::Entry {
+            part: self.parts,
+            more: self.entry.open,
+            ..journal::Entry::new(self.entry.seq, self.entry.at, &self.entry.summary, ops)
+        };
+        self.store.journal(&part)?;
+        self.parts += 1;
         if let Err(error) = self.store.data.apply_batch(batch) {
+            self.store.abandon(self.entry.seq, self.entry.at);
             return Err(self.store.failed_write(error));
         }
         if let Err(error) = self.store.make_durable(&mut self.synced_blobs) {

@@ -10,7 +10,9 @@
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
-use super::{Compacted, Store, StoreError, commit_mark, io_error, prepare_private_dir};
+use std::os::unix::fs::DirBuilderExt;
+
+use super::{Compacted, Store, StoreError, commit_mark, io_error, journal, prepare_private_dir};
 
 const COPY_BATCH: usize = 10_000;
 
@@ -85,8 +87,25 @@ fn write_copy(store: &Store, fresh_dir: &Path) -> Result<(), StoreError> {
     copy_tree(&store.data, &fresh.open_tree("data")?)?;
     fresh.flush()?;
     File::open(fresh_dir.join("db")).and_then(|f| f.sync_all()).map_err(io_error(fresh_dir))?;
+    link_journal(&store.dir, fresh_dir)?;
     if let Some(mark) = store.newest_change()? {
         commit_mark::write_to(fresh_dir, &mark).map_err(io_error(fresh_dir))?;
     }
     Ok(())
+}
+
+/// The copy takes the journal along: its segments are linked, not copied,
+/// so the old store and the new one share them until the swap is done.
+fn link_journal(dir: &Path, fresh_dir: &Path) -> Result<(), StoreError> {
+    let segments = journal::segments(&journal::dir_of(dir));
+    if segments.is_empty() {
+        return Ok(());
+    }
+    let to = journal::dir_of(fresh_dir);
+    fs::DirBuilder::new().mode(0o700).create(&to).map_err(io_error(&to))?;
+    for segment in segments {
+        let name = segment.path.file_name().unwrap_or_default();
+        fs::hard_link(&segment.path, to.join(name)).map_err(io_error(&to))?;
+    }
+    File::open(&to).and_then(|d| d.sync_all()).map_err(io_error(&to))
 }

@@ -10,11 +10,13 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
-use crate::domain::{AccountId, AccountStats, AccountSummary, DayEntry, FollowUp, Order, Referral, Touch};
+use super::txn::fresh_uid;
+use crate::domain::{AccountId, AccountStats, AccountSummary, DayEntry, FollowUp, Order, Referral, Touch, Uid};
 use crate::search::{self, SearchDoc};
 
-/// Version of the primary records' layout.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Version of the primary records' layout. 2: every record has a global
+/// id (`uid`).
+pub const SCHEMA_VERSION: u32 = 2;
 /// Version of the derived records; bump it when their computation or
 /// layout changes. 2: summaries in binary (postcard) instead of JSON;
 /// 3: the search index keeps phones, email and tags apart; 4: summaries
@@ -44,8 +46,68 @@ struct Migration {
     run: fn(&Store) -> Result<(), StoreError>,
 }
 
-/// Empty while schema 1 is the only one; each new schema adds its step here.
-const MIGRATIONS: &[Migration] = &[];
+const MIGRATIONS: &[Migration] = &[Migration { from: 1, run: assign_uids }];
+
+/// Schema 2: gives every record a global id, its time the record's own
+/// creation. The undo history's before-images hold records without one,
+/// so they are dropped (the history's lines stay).
+fn assign_uids(store: &Store) -> Result<(), StoreError> {
+    fn each<T: serde::Serialize + serde::de::DeserializeOwned>(
+        store: &Store,
+        out: &mut BatchWriter<'_>,
+        prefix: u8,
+        give: impl Fn(&mut T) -> bool,
+    ) -> Result<(), StoreError> {
+        for item in store.data.scan_prefix([prefix]) {
+            let (key, value) = item?;
+            let Ok(mut record) = codec::decode::<T>(&key, &value) else { continue };
+            if give(&mut record) {
+                out.insert(key.to_vec(), codec::encode(&record))?;
+            }
+        }
+        Ok(())
+    }
+    fn give(uid: &mut Uid, created: chrono::NaiveDateTime) -> bool {
+        let nil = uid.is_nil();
+        if nil {
+            *uid = fresh_uid(created);
+        }
+        nil
+    }
+    let mut out = BatchWriter { store, batch: sled::Batch::default(), pending: 0, written: 0 };
+    each(store, &mut out, keys::ACCOUNT, |r: &mut AccountRecord| give(&mut r.account.uid, r.account.created_at))?;
+    each(store, &mut out, keys::TOUCHES, |list: &mut Vec<Touch>| {
+        list.iter_mut().fold(false, |any, t| give(&mut t.uid, t.at) || any)
+    })?;
+    each(store, &mut out, keys::ORDERS, |list: &mut Vec<Order>| {
+        list.iter_mut().fold(false, |any, o| give(&mut o.uid, o.at) || any)
+    })?;
+    each(store, &mut out, keys::FOLLOW_UP, |f: &mut FollowUp| give(&mut f.uid, f.created_at))?;
+    each(store, &mut out, keys::REFERRAL, |r: &mut Referral| give(&mut r.uid, r.at))?;
+    drop_before_images(store, &mut out)?;
+    out.flush()?;
+    let mut synced = store.writer.lock().unwrap_or_else(|p| p.into_inner());
+    store.make_durable(&mut synced)
+}
+
+/// Removes the undo history's before-images, keeping its lines.
+fn drop_before_images(store: &Store, out: &mut BatchWriter<'_>) -> Result<(), StoreError> {
+    for item in store.data.scan_prefix([keys::HISTORY_CHANGES]) {
+        out.remove(item?.0)?;
+    }
+    for item in store.data.scan_prefix([keys::HISTORY]) {
+        let (key, value) = item?;
+        let Ok(mut entry) = codec::decode::<HistoryEntry>(&key, &value) else {
+            continue;
+        };
+        if !entry.pruned {
+            entry.pruned = true;
+            entry.chunks = 0;
+            out.insert(key.to_vec(), codec::encode(&entry))?;
+        }
+    }
+    Ok(())
+}
 
 fn read_version(store: &Store, key: &[u8]) -> Result<Option<u32>, StoreError> {
     match store.meta.get(key)? {
@@ -197,10 +259,7 @@ pub(super) enum History {
 /// for `doctor` to report.
 pub(super) fn rebuild_derived(store: &Store, history: History) -> Result<usize, StoreError> {
     let mut out = BatchWriter { store, batch: sled::Batch::default(), pending: 0, written: 0 };
-    let mut derived = vec![keys::FOLLOW_UPS_OF, keys::REFERRALS_OF, keys::SEARCH, keys::SUMMARY];
-    if history == History::Drop {
-        derived.push(keys::HISTORY_CHANGES);
-    }
+    let derived = [keys::FOLLOW_UPS_OF, keys::REFERRALS_OF, keys::SEARCH, keys::SUMMARY];
     for prefix in derived {
         for item in store.data.scan_prefix([prefix]) {
             out.remove(item?.0)?;
@@ -265,16 +324,7 @@ pub(super) fn rebuild_derived(store: &Store, history: History) -> Result<usize, 
         out.insert(keys::referral_of(referral.referee, referral.id), Vec::new())?;
     }
     if history == History::Drop {
-        for item in store.data.scan_prefix([keys::HISTORY]) {
-            let (key, value) = item?;
-            let Ok(mut entry) = codec::decode::<HistoryEntry>(&key, &value) else {
-                continue;
-            };
-            if !entry.pruned {
-                entry.pruned = true;
-                out.insert(key.to_vec(), codec::encode(&entry))?;
-            }
-        }
+        drop_before_images(store, &mut out)?;
     }
     out.flush()?;
     write_version(store, DERIVED_KEY, DERIVED_VERSION)?;

@@ -15,6 +15,7 @@ mod commit_mark;
 mod compact;
 mod doctor;
 mod history;
+pub mod journal;
 pub mod keys;
 mod lock;
 mod merge;
@@ -198,6 +199,8 @@ pub struct Store {
     /// Serialises writers inside the process; also remembers which of
     /// sled's blob files have been fsynced.
     writer: Mutex<HashSet<std::ffi::OsString>>,
+    /// The operation journal beside sled's files (see [`journal`]).
+    journal: Mutex<journal::Writer>,
     /// Dropped last (fields drop in order), after sled has closed.
     _lock: lock::StoreLock,
 }
@@ -228,6 +231,15 @@ const ROOM_TO_CLOSE: u64 = 1 << 20;
 
 /// Derived keys rewritten on open above which the store is compacted.
 const COMPACT_AFTER_REBUILD: usize = 5_000;
+
+/// Reads the journal of the store in `dir` without opening sled (its
+/// files may be damaged past opening), holding the store's lock so that
+/// nothing writes meanwhile.
+pub fn read_journal(dir: &Path) -> Result<journal::Contents, StoreError> {
+    let _lock = lock::StoreLock::acquire(dir)?;
+    let journal = journal::dir_of(dir);
+    journal::read(&journal).map_err(io_error(&journal))
+}
 
 impl Store {
     /// Opens (creating if needed) the store in `dir`, migrating it if it
@@ -261,6 +273,7 @@ impl Store {
             rollback: None,
             poisoned: std::sync::atomic::AtomicBool::new(false),
             writer: Mutex::new(HashSet::new()),
+            journal: Mutex::new(journal::Writer::new(dir)),
             _lock: lock,
         };
         let holds = store.newest_change()?;
@@ -406,6 +419,54 @@ impl Store {
             let _ = self.mark.write(&mark);
             *self.last_mark.lock().unwrap_or_else(|p| p.into_inner()) = Some(mark);
         }
+    }
+
+    /// Appends a change to the journal, durable on return; before sled
+    /// sees the change, so the journal holds every change the store does.
+    fn journal(&self, entry: &journal::Entry) -> Result<(), StoreError> {
+        let mut writer = self.journal.lock().unwrap_or_else(|p| p.into_inner());
+        writer.append(entry).map_err(|error| {
+            let path = journal::dir_of(&self.dir);
+            if error.kind() == io::ErrorKind::StorageFull {
+                let free = self.free_bytes().map_or_else(|| "?".to_string(), megabytes);
+                StoreError::DiskFull { path: path.display().to_string(), needed: megabytes(1 << 20), free }
+            } else {
+                io_error(&path)(error)
+            }
+        })
+    }
+
+    /// Notes in the journal that a change written there was not taken by
+    /// the store. A hedge: a later change with the same number replaces
+    /// it anyway.
+    fn abandon(&self, seq: u64, at: chrono::NaiveDateTime) {
+        let entry = journal::Entry { abandoned: true, ..journal::Entry::new(seq, at, "", Vec::new()) };
+        let mut writer = self.journal.lock().unwrap_or_else(|p| p.into_inner());
+        let _ = writer.append(&entry);
+    }
+
+    /// Starts a new journal segment after a backup that holds every change
+    /// up to `covered`, and removes the segments the oldest kept backup
+    /// covers (`oldest_covered`).
+    pub fn rotate_journal(&self, covered: u64, oldest_covered: Option<u64>) -> Result<(), StoreError> {
+        let mut writer = self.journal.lock().unwrap_or_else(|p| p.into_inner());
+        let path = journal::dir_of(&self.dir);
+        writer.rotate(covered).map_err(io_error(&path))?;
+        if let Some(oldest) = oldest_covered {
+            writer.prune(oldest);
+        }
+        Ok(())
+    }
+
+    /// Whether the store has a journal yet (a store from before the
+    /// journal starts one with a backup).
+    pub fn has_journal(&self) -> bool {
+        !journal::segments(&journal::dir_of(&self.dir)).is_empty()
+    }
+
+    /// The number of the newest change the store holds (0 for none).
+    pub fn newest_seq(&self) -> Result<u64, StoreError> {
+        Ok(self.newest_change()?.map_or(0, |mark| mark.seq))
     }
 
     /// Refuses a write the store cannot take: after a rollback not yet
@@ -951,6 +1012,7 @@ fn tighten_permissions(dir: &Path) -> Result<(), StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Uid;
 
     #[test]
     fn the_accounts_of_an_interrupted_write_are_rechecked_on_the_next_open() {
@@ -969,6 +1031,7 @@ mod tests {
         // account's aggregates.
         let touch = Touch {
             id: TouchId(1),
+            uid: Uid::NIL,
             account: AccountId(1),
             kind: TouchKind::Call,
             at,

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::changes::Changes;
 use super::history::{self, Change, HistoryEntry};
+use super::journal;
 use super::keys::IndexFamily;
 use super::{
     AccountRecord, CommitMark, KeyValue, ORDER_CHUNK, Records, Store, StoreError, TOUCH_CHUNK, UndoOutcome,
@@ -16,7 +17,7 @@ use super::{
 };
 use chrono::NaiveDate;
 
-use crate::domain::{AccountId, AccountStats, DayEntry, DayRecord, FollowUp, MAX_ID, Order, Referral, Touch};
+use crate::domain::{AccountId, AccountStats, DayEntry, DayRecord, FollowUp, MAX_ID, Order, Referral, Touch, Uid};
 use crate::search::{self, SearchDoc};
 
 /// Day-index entries per chunk (about 4 KB).
@@ -150,6 +151,10 @@ impl<'s> Txn<'s> {
 
     /// Writes an account; its aggregates are brought up to date at commit.
     pub fn put_account(&mut self, record: &AccountRecord) -> Result<(), StoreError> {
+        let mut record = std::borrow::Cow::Borrowed(record);
+        if record.account.uid.is_nil() {
+            record.to_mut().account.uid = fresh_uid(record.account.created_at);
+        }
         let id = record.account.id;
         let old = self.account(id)?;
         if old
@@ -157,9 +162,15 @@ impl<'s> Txn<'s> {
         {
             self.mark_dirty(id, &[IndexFamily::Search]);
         }
-        self.put(keys::account(id), record);
+        self.put(keys::account(id), &*record);
         self.dirty_stats.insert(id);
         Ok(())
+    }
+
+    /// Deletes an account's record; what belongs to it is removed on its own.
+    pub fn remove_account(&mut self, id: AccountId) {
+        self.remove_raw(keys::account(id));
+        self.mark_dirty(id, &[IndexFamily::Search, IndexFamily::Summary]);
     }
 
     /// Recomputes an account's aggregates and index entries at commit.
@@ -176,6 +187,7 @@ impl<'s> Txn<'s> {
 
     /// Appends a touch to the account's newest chunk.
     pub fn append_touch(&mut self, touch: &Touch) -> Result<(), StoreError> {
+        let touch = &with_uid(touch, |t| &mut t.uid, touch.at);
         self.day_entries.entry(touch.at.date()).or_default().push(DayEntry::touch(touch));
         self.dirty_stats.insert(touch.account);
         self.append(&keys::touches_of(touch.account), touch, TOUCH_CHUNK, |chunk| {
@@ -184,6 +196,7 @@ impl<'s> Txn<'s> {
     }
 
     pub fn append_order(&mut self, order: &Order) -> Result<(), StoreError> {
+        let order = &with_uid(order, |o| &mut o.uid, order.at);
         self.day_entries.entry(order.at.date()).or_default().push(DayEntry::order(order));
         self.dirty_stats.insert(order.account);
         self.append(&keys::orders_of(order.account), order, ORDER_CHUNK, |chunk| {
@@ -214,6 +227,8 @@ impl<'s> Txn<'s> {
     /// Replaces all of an account's touches (imports and demo fills).
     /// The account must have had no touches: the day index only gains.
     pub fn put_touches(&mut self, account: AccountId, touches: &[Touch]) -> Result<(), StoreError> {
+        let touches: Vec<Touch> = touches.iter().map(|t| with_uid(t, |t| &mut t.uid, t.at)).collect();
+        let touches = &touches[..];
         for touch in touches {
             self.day_entries.entry(touch.at.date()).or_default().push(DayEntry::touch(touch));
         }
@@ -225,6 +240,8 @@ impl<'s> Txn<'s> {
 
     /// The account must have had no orders: the day index only gains.
     pub fn put_orders(&mut self, account: AccountId, orders: &[Order]) -> Result<(), StoreError> {
+        let orders: Vec<Order> = orders.iter().map(|o| with_uid(o, |o| &mut o.uid, o.at)).collect();
+        let orders = &orders[..];
         for order in orders {
             self.day_entries.entry(order.at.date()).or_default().push(DayEntry::order(order));
         }
@@ -325,6 +342,7 @@ impl<'s> Txn<'s> {
 
     /// Writes a follow-up and its entry in the account's follow-up index.
     pub fn put_follow_up(&mut self, follow_up: &FollowUp) {
+        let follow_up = &with_uid(follow_up, |f| &mut f.uid, follow_up.created_at);
         self.put(keys::follow_up(follow_up.id), follow_up);
         self.put_raw(keys::follow_up_of(follow_up.account, follow_up.id), Vec::new());
         self.dirty_stats.insert(follow_up.account);
@@ -334,7 +352,19 @@ impl<'s> Txn<'s> {
         self.put(keys::day_record(record.date), record);
     }
 
+    pub fn remove_day_record(&mut self, date: NaiveDate) {
+        self.remove_raw(keys::day_record(date));
+    }
+
+    /// Deletes a referral and its entries in both accounts' indexes.
+    pub fn remove_referral(&mut self, referral: &Referral) {
+        self.remove_raw(keys::referral(referral.id));
+        self.remove_raw(keys::referral_of(referral.referrer, referral.id));
+        self.remove_raw(keys::referral_of(referral.referee, referral.id));
+    }
+
     pub fn put_referral(&mut self, referral: &Referral) {
+        let referral = &with_uid(referral, |r| &mut r.uid, referral.at);
         self.put(keys::referral(referral.id), referral);
         self.put_raw(keys::referral_of(referral.referrer, referral.id), Vec::new());
         self.put_raw(keys::referral_of(referral.referee, referral.id), Vec::new());
@@ -444,7 +474,18 @@ impl<'s> Txn<'s> {
         if changes.is_empty() && undo_of.is_none() {
             return Ok(Changes::default());
         }
+        let written: Vec<journal::ops::Written<'_>> = changes
+            .iter()
+            .filter(|change| journal::ops::is_journaled(&change.key))
+            .map(|change| journal::ops::Written {
+                key: &change.key,
+                before: change.before.as_deref(),
+                after: self.staged.get(&change.key).and_then(|after| after.as_deref()),
+            })
+            .collect();
+        let ops = journal::ops::operations(&written)?;
         let seq = self.next_id("history")?;
+        let journal_entry = journal::Entry { undo_of, ..journal::Entry::new(seq, at, &summary, ops) };
         let keys_changed = changes.len() as u64;
         let chunks = history::chunk_changes(changes);
         let entry = HistoryEntry {
@@ -482,12 +523,14 @@ impl<'s> Txn<'s> {
             batch.insert(keys::counter(name), codec::encode_u64(*value));
         }
         self.store.check_writable(bytes)?;
+        self.store.journal(&journal_entry)?;
         let failed = match self.store.data.apply_batch(batch) {
             Err(error) => Some(self.store.failed_write(error)),
             Ok(()) => self.store.make_durable(&mut self.synced_blobs).err().map(|e| self.store.poison(e)),
         };
         if let Some(error) = failed {
             self.store.note_interrupted(accounts);
+            self.store.abandon(seq, at);
             return Err(error);
         }
         self.store.write_mark(Some(CommitMark {
@@ -504,6 +547,22 @@ impl<'s> Txn<'s> {
         changed.entry = Some(entry);
         Ok(changed)
     }
+}
+
+/// A new global id, its time the record's own creation.
+pub(super) fn fresh_uid(created: NaiveDateTime) -> Uid {
+    let random = fastrand::u128(..).to_le_bytes();
+    Uid::v7(created, random[..10].try_into().expect("ten of sixteen bytes"))
+}
+
+/// The record with a global id: its own, or a new one.
+fn with_uid<T: Clone>(record: &T, uid: impl Fn(&mut T) -> &mut Uid, created: NaiveDateTime) -> T {
+    let mut record = record.clone();
+    let slot = uid(&mut record);
+    if slot.is_nil() {
+        *slot = fresh_uid(created);
+    }
+    record
 }
 
 /// Drops the before-images of entries up to `last_pruned`, keeping their

@@ -1,0 +1,371 @@
+//! The operation journal: every committed change, also written as one line
+//! to an append-only file beside sled's files, fsynced before the change is
+//! reported saved. sled can lose a day to a damaged file; the journal is a
+//! second, plain copy of what happened since the last backup, so the newest
+//! readable backup plus the journal after it is the whole book
+//! (`leadline recover`). The format is documented in docs/JOURNAL.md.
+//!
+//! A line is `CRC32 JSON`: the checksum (8 hex digits) of the JSON that
+//! follows, so a torn or damaged line is told from a written one. Files are
+//! segments named by the first change they hold; a new segment starts at
+//! each automatic backup, and segments a kept backup covers are removed.
+
+pub mod ops;
+mod replay;
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+pub use ops::{Action, Kind, Op};
+pub use replay::Replayed;
+
+pub const DIR: &str = "journal";
+pub const VERSION: u32 = 1;
+const SUFFIX: &str = ".journal";
+
+/// One change (or one part of a change written in parts: an import).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The format's version.
+    pub v: u32,
+    /// The change's number in the store's history.
+    pub seq: u64,
+    pub at: NaiveDateTime,
+    /// The change as the history names it.
+    pub what: String,
+    /// The part of a change written in parts, from 0.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub part: u32,
+    /// More parts of this change follow.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub more: bool,
+    /// The change this one undid.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub undo_of: Option<u64>,
+    /// The change numbered `seq` was written here but the store did not
+    /// take it (it reported the failure): it is not replayed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub abandoned: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ops: Vec<Op>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+impl Entry {
+    pub fn new(seq: u64, at: NaiveDateTime, what: &str, ops: Vec<Op>) -> Entry {
+        Entry { v: VERSION, seq, at, what: what.to_string(), part: 0, more: false, undo_of: None, abandoned: false, ops }
+    }
+
+    fn line(&self) -> Vec<u8> {
+        let json = serde_json::to_string(self).expect("a journal entry serialises to JSON");
+        format!("{:08x} {json}\n", crc32fast::hash(json.as_bytes())).into_bytes()
+    }
+
+    fn parse(line: &str) -> Result<Entry, String> {
+        let (sum, json) = line.split_once(' ').ok_or("no checksum")?;
+        let sum = u32::from_str_radix(sum, 16).map_err(|_| "no checksum")?;
+        if crc32fast::hash(json.as_bytes()) != sum {
+            return Err("its checksum does not match".into());
+        }
+        let entry: Entry = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        if entry.v > VERSION {
+            return Err(format!("written by a newer Leadline (journal version {})", entry.v));
+        }
+        Ok(entry)
+    }
+}
+
+/// A segment: its file and the first change it holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    pub path: PathBuf,
+    pub first: u64,
+}
+
+pub fn dir_of(store_dir: &Path) -> PathBuf {
+    store_dir.join(DIR)
+}
+
+/// The segments of a journal, oldest first.
+pub fn segments(journal_dir: &Path) -> Vec<Segment> {
+    let Ok(entries) = fs::read_dir(journal_dir) else { return Vec::new() };
+    let mut out: Vec<Segment> = entries
+        .flatten()
+        .filter_map(|entry| {
+            let name = entry.file_name().into_string().ok()?;
+            let first = name.strip_suffix(SUFFIX)?.parse().ok()?;
+            Some(Segment { path: entry.path(), first })
+        })
+        .collect();
+    out.sort_by_key(|s| s.first);
+    out
+}
+
+fn segment_name(first: u64) -> String {
+    format!("{first:020}{SUFFIX}")
+}
+
+/// The journal a store writes to: the newest segment, opened on the first
+/// change (a command that only reads never touches it).
+pub struct Writer {
+    dir: PathBuf,
+    file: Option<File>,
+}
+
+impl Writer {
+    pub fn new(store_dir: &Path) -> Writer {
+        Writer { dir: dir_of(store_dir), file: None }
+    }
+
+    /// Appends an entry, durable on return.
+    pub fn append(&mut self, entry: &Entry) -> io::Result<()> {
+        if self.file.is_none() {
+            let newest = segments(&self.dir).pop();
+            let file = match newest {
+                Some(segment) => open_for_append(&segment.path)?,
+                None => self.create_segment(entry.seq)?,
+            };
+            self.file = Some(file);
+        }
+        let file = self.file.as_mut().expect("opened above");
+        file.write_all(&entry.line())?;
+        file.sync_data()
+    }
+
+    /// Starts a new segment for the changes after `covered` (a backup
+    /// holds everything up to it).
+    pub fn rotate(&mut self, covered: u64) -> io::Result<()> {
+        let first = covered + 1;
+        if segments(&self.dir).last().is_some_and(|s| s.first >= first) {
+            return Ok(());
+        }
+        self.file = Some(self.create_segment(first)?);
+        Ok(())
+    }
+
+    fn create_segment(&self, first: u64) -> io::Result<File> {
+        if !self.dir.is_dir() {
+            fs::DirBuilder::new().mode(0o700).create(&self.dir)?;
+            sync_dir(self.dir.parent().unwrap_or(Path::new(".")))?;
+        }
+        let path = self.dir.join(segment_name(first));
+        let file = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .mode(0o600)
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(&path)?;
+        sync_dir(&self.dir)?;
+        Ok(file)
+    }
+
+    /// Removes the segments whose every change is at or before `covered`,
+    /// keeping the newest.
+    pub fn prune(&self, covered: u64) {
+        let all = segments(&self.dir);
+        for pair in all.windows(2) {
+            if pair[1].first <= covered + 1 {
+                let _ = fs::remove_file(&pair[0].path);
+            }
+        }
+    }
+}
+
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+/// Opens a segment to append to it; a torn last line (the process ended
+/// while writing it) is ended first, so it stays a line of its own that
+/// reading skips.
+fn open_for_append(path: &Path) -> io::Result<File> {
+    let mut file = OpenOptions::new().read(true).append(true).custom_flags(libc::O_NOFOLLOW).open(path)?;
+    let len = file.metadata()?.len();
+    if len > 0 {
+        let mut last = [0u8];
+        file.seek(SeekFrom::Start(len - 1))?;
+        file.read_exact(&mut last)?;
+        if last[0] != b'\n' {
+            file.write_all(b"\n")?;
+        }
+    }
+    Ok(file)
+}
+
+/// A line of the journal that could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unreadable {
+    pub segment: PathBuf,
+    pub line: usize,
+    pub reason: String,
+    /// The journal's very last line, not ended: the process ended while
+    /// writing it, so its change was never reported saved.
+    pub torn_tail: bool,
+}
+
+/// What a journal holds: the changes that were taken, in order, and the
+/// lines that could not be read.
+#[derive(Debug, Default)]
+pub struct Contents {
+    /// Each change's entries (one, or its parts), in the order written.
+    pub changes: Vec<Vec<Entry>>,
+    pub unreadable: Vec<Unreadable>,
+    /// The first change the journal holds (its oldest segment's).
+    pub first: Option<u64>,
+}
+
+/// Reads a journal. A change counts when it was written whole (all its
+/// parts) and not taken back: a change the store did not take leaves an
+/// entry that a later one with the same number (or an `abandoned` note)
+/// replaces.
+pub fn read(journal_dir: &Path) -> io::Result<Contents> {
+    let segments = segments(journal_dir);
+    let mut contents = Contents { first: segments.first().map(|s| s.first), ..Contents::default() };
+    // Changes as written, each with whether all its parts came.
+    let mut taken: Vec<(Vec<Entry>, bool)> = Vec::new();
+    let last_segment = segments.len().saturating_sub(1);
+    for (index, segment) in segments.iter().enumerate() {
+        let mut reader = BufReader::new(File::open(&segment.path)?);
+        let mut line = Vec::new();
+        let mut number = 0;
+        loop {
+            line.clear();
+            if reader.read_until(b'\n', &mut line)? == 0 {
+                break;
+            }
+            number += 1;
+            let ended = line.last() == Some(&b'\n');
+            let text = String::from_utf8_lossy(&line);
+            let text = text.trim_end_matches('\n');
+            if text.is_empty() {
+                continue;
+            }
+            let entry = match Entry::parse(text) {
+                Ok(entry) => entry,
+                Err(reason) => {
+                    let torn_tail = !ended && index == last_segment;
+                    contents.unreadable.push(Unreadable { segment: segment.path.clone(), line: number, reason, torn_tail });
+                    continue;
+                }
+            };
+            let seq = entry.seq;
+            if entry.abandoned {
+                taken.retain(|(entries, _)| entries[0].seq < seq);
+                continue;
+            }
+            if entry.part > 0 {
+                if let Some((entries, whole)) = taken.last_mut().filter(|(entries, _)| entries[0].seq == seq) {
+                    *whole = !entry.more;
+                    entries.push(entry);
+                }
+                continue;
+            }
+            taken.retain(|(entries, _)| entries[0].seq < seq);
+            let whole = !entry.more;
+            taken.push((vec![entry], whole));
+        }
+    }
+    contents.changes = taken.into_iter().filter(|(_, whole)| *whole).map(|(entries, _)| entries).collect();
+    Ok(contents)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at() -> NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap().and_hms_opt(9, 0, 0).unwrap()
+    }
+
+    fn seqs(contents: &Contents) -> Vec<u64> {
+        contents.changes.iter().map(|c| c[0].seq).collect()
+    }
+
+    #[test]
+    fn a_change_the_store_did_not_take_is_replaced_by_the_next_with_its_number() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut writer = Writer::new(dir.path());
+        for (seq, what) in [(1, "a"), (2, "b"), (3, "failed"), (3, "c"), (4, "d")] {
+            writer.append(&Entry::new(seq, at(), what, Vec::new())).unwrap();
+        }
+        writer.append(&Entry { abandoned: true, ..Entry::new(4, at(), "", Vec::new()) }).unwrap();
+        let contents = read(&dir_of(dir.path())).unwrap();
+        assert_eq!(seqs(&contents), vec![1, 2, 3]);
+        assert_eq!(contents.changes[2][0].what, "c");
+        assert!(contents.unreadable.is_empty());
+    }
+
+    #[test]
+    fn a_change_in_parts_counts_only_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut writer = Writer::new(dir.path());
+        let part = |seq, part, more| Entry { part, more, ..Entry::new(seq, at(), "import", Vec::new()) };
+        for entry in [part(1, 0, true), part(1, 1, false), part(2, 0, true), part(2, 1, true)] {
+            writer.append(&entry).unwrap();
+        }
+        let contents = read(&dir_of(dir.path())).unwrap();
+        assert_eq!(seqs(&contents), vec![1]);
+        assert_eq!(contents.changes[0].len(), 2);
+    }
+
+    #[test]
+    fn a_torn_last_line_is_skipped_and_said_and_the_next_append_starts_a_new_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut writer = Writer::new(dir.path());
+        writer.append(&Entry::new(1, at(), "a", Vec::new())).unwrap();
+        let segment = segments(&dir_of(dir.path())).pop().unwrap();
+        let mut file = OpenOptions::new().append(true).open(&segment.path).unwrap();
+        file.write_all(b"1234abcd {\"v\":1,\"seq\":2,").unwrap();
+        let contents = read(&dir_of(dir.path())).unwrap();
+        assert_eq!(seqs(&contents), vec![1]);
+        assert_eq!(contents.unreadable.len(), 1);
+        assert!(contents.unreadable[0].torn_tail);
+
+        let mut writer = Writer::new(dir.path());
+        writer.append(&Entry::new(2, at(), "b", Vec::new())).unwrap();
+        let contents = read(&dir_of(dir.path())).unwrap();
+        assert_eq!(seqs(&contents), vec![1, 2]);
+        assert_eq!(contents.unreadable.len(), 1);
+        assert!(!contents.unreadable[0].torn_tail, "no longer the last line");
+    }
+
+    #[test]
+    fn a_flipped_byte_is_caught_by_the_checksum() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut writer = Writer::new(dir.path());
+        writer.append(&Entry::new(1, at(), "abc", Vec::new())).unwrap();
+        writer.append(&Entry::new(2, at(), "def", Vec::new())).unwrap();
+        let segment = segments(&dir_of(dir.path())).pop().unwrap();
+        let text = fs::read_to_string(&segment.path).unwrap().replacen("abc", "abd", 1);
+        fs::write(&segment.path, text).unwrap();
+        let contents = read(&dir_of(dir.path())).unwrap();
+        assert_eq!(seqs(&contents), vec![2]);
+        assert_eq!(contents.unreadable[0].reason, "its checksum does not match");
+    }
+
+    #[test]
+    fn rotation_starts_a_segment_and_pruning_keeps_what_no_backup_covers() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut writer = Writer::new(dir.path());
+        writer.append(&Entry::new(1, at(), "a", Vec::new())).unwrap();
+        writer.rotate(1).unwrap();
+        writer.append(&Entry::new(2, at(), "b", Vec::new())).unwrap();
+        writer.rotate(2).unwrap();
+        writer.append(&Entry::new(3, at(), "c", Vec::new())).unwrap();
+        let journal = dir_of(dir.path());
+        assert_eq!(segments(&journal).iter().map(|s| s.first).collect::<Vec<_>>(), vec![1, 2, 3]);
+        writer.prune(1);
+        assert_eq!(segments(&journal).iter().map(|s| s.first).collect::<Vec<_>>(), vec![2, 3]);
+        writer.prune(5);
+        assert_eq!(segments(&journal).iter().map(|s| s.first).collect::<Vec<_>>(), vec![3], "the newest stays");
+        assert_eq!(seqs(&read(&journal).unwrap()), vec![3]);
+    }
+}
