@@ -213,7 +213,7 @@ impl App {
             // The backup holds the whole book: the journal can start anew
             // after it, and what every kept backup holds can go.
             let kept = list(&dir);
-            let oldest = kept.last().and_then(|file| covers_of(file));
+            let oldest = kept.last().and_then(covers_of);
             self.store.rotate_journal(covers, oldest).map_err(AppError::from)?;
         }
         Ok(Some(path))

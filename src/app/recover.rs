@@ -25,7 +25,7 @@ pub struct Base {
 pub struct Recovered {
     pub base: Option<Base>,
     /// Newer backups that could not be read, and why.
-    pub unreadable_backups: Vec<(PathBuf, String)>,
+    pub unreadable_backups: Unreadable,
     pub replayed: journal::Replayed,
     pub journal_unreadable: Vec<journal::Unreadable>,
     /// Changes neither the backup nor the journal holds (from, to).
@@ -43,8 +43,11 @@ impl Recovered {
     }
 }
 
+/// Backups that could not be read, and why.
+type Unreadable = Vec<(PathBuf, String)>;
+
 /// The newest backup that reads and passes the restore's checks.
-fn newest_readable(dir: &Path) -> (Option<(Base, Backup)>, Vec<(PathBuf, String)>) {
+fn newest_readable(dir: &Path) -> (Option<(Base, Backup)>, Unreadable) {
     let mut unreadable = Vec::new();
     for file in backups::list(dir) {
         let label = file.path.display().to_string();
@@ -53,7 +56,9 @@ fn newest_readable(dir: &Path) -> (Option<(Base, Backup)>, Vec<(PathBuf, String)
             .and_then(|bytes| Backup::from_bytes(&bytes, &label))
             .and_then(|backup| backup.checked());
         match read {
-            Ok(backup) => return (Some((Base { path: file.path, covers: backup.covers }, backup)), unreadable),
+            Ok(backup) => {
+                return (Some((Base { path: file.path, covers: backup.covers }, backup)), unreadable);
+            }
             Err(error) => unreadable.push((file.path, error.to_string())),
         }
     }
@@ -90,8 +95,14 @@ impl App {
         let first_in_journal = contents.changes.first().map(|change| change[0].seq).or(contents.first);
         let gap = first_in_journal.filter(|first| *first > covered + 1).map(|first| (covered + 1, first - 1));
         let counts = BackupCounts::of(&app.export_backup()?.0);
-        let recovered =
-            Recovered { base, unreadable_backups, replayed, journal_unreadable: contents.unreadable, gap, counts };
+        let recovered = Recovered {
+            base,
+            unreadable_backups,
+            replayed,
+            journal_unreadable: contents.unreadable,
+            gap,
+            counts,
+        };
         Ok((app, recovered))
     }
 }

@@ -513,7 +513,7 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
 /// Global ids from a generator of their own (the book's other dice stay
 /// as they were), so that one seed makes one book, ids included.
 fn give_uids(book: &mut Backup, seed: u64) {
-    let mut rng = fastrand::Rng::with_seed(seed.rotate_left(17) ^ 0x5eed_0f_1d5);
+    let mut rng = fastrand::Rng::with_seed(seed.rotate_left(17) ^ 0x0005_eed0_f1d5);
     let mut uid = |at: NaiveDateTime| {
         let random = rng.u128(..).to_le_bytes();
         Uid::v7(at, random[..10].try_into().expect("ten of sixteen bytes"))

@@ -13,8 +13,8 @@ use chrono::NaiveDateTime;
 
 use super::history::{self, Change, HistoryEntry};
 use super::journal;
-use super::txn::fresh_uid;
 use super::keys::IndexFamily;
+use super::txn::fresh_uid;
 use super::{AccountRecord, CommitMark, Store, StoreError, codec, keys};
 use crate::domain::{Account, AccountId, AccountStats, FollowUp, FollowUpId, MAX_ID};
 use crate::search::{self, SearchDoc};
@@ -87,7 +87,8 @@ impl<'s> Bulk<'s> {
             Some(follow_up) => {
                 let id = self.last_follow_up.checked_add(1).filter(|id| *id <= MAX_ID);
                 self.last_follow_up = id.ok_or(StoreError::IdsExhausted { kind: "follow_up" })?;
-                let uid = if follow_up.uid.is_nil() { fresh_uid(follow_up.created_at) } else { follow_up.uid };
+                let uid =
+                    if follow_up.uid.is_nil() { fresh_uid(follow_up.created_at) } else { follow_up.uid };
                 Some(FollowUp { id: FollowUpId(self.last_follow_up), uid, account: account.id, ..follow_up })
             }
             None => None,

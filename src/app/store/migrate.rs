@@ -11,7 +11,9 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 
 use super::txn::fresh_uid;
-use crate::domain::{AccountId, AccountStats, AccountSummary, DayEntry, FollowUp, Order, Referral, Touch, Uid};
+use crate::domain::{
+    AccountId, AccountStats, AccountSummary, DayEntry, FollowUp, Order, Referral, Touch, Uid,
+};
 use crate::search::{self, SearchDoc};
 
 /// Version of the primary records' layout. 2: every record has a global
@@ -75,12 +77,14 @@ fn assign_uids(store: &Store) -> Result<(), StoreError> {
         nil
     }
     let mut out = BatchWriter { store, batch: sled::Batch::default(), pending: 0, written: 0 };
-    each(store, &mut out, keys::ACCOUNT, |r: &mut AccountRecord| give(&mut r.account.uid, r.account.created_at))?;
+    each(store, &mut out, keys::ACCOUNT, |r: &mut AccountRecord| {
+        give(&mut r.account.uid, r.account.created_at)
+    })?;
     each(store, &mut out, keys::TOUCHES, |list: &mut Vec<Touch>| {
-        list.iter_mut().fold(false, |any, t| give(&mut t.uid, t.at) || any)
+        list.iter_mut().map(|t| give(&mut t.uid, t.at)).fold(false, |any, given| any | given)
     })?;
     each(store, &mut out, keys::ORDERS, |list: &mut Vec<Order>| {
-        list.iter_mut().fold(false, |any, o| give(&mut o.uid, o.at) || any)
+        list.iter_mut().map(|o| give(&mut o.uid, o.at)).fold(false, |any, given| any | given)
     })?;
     each(store, &mut out, keys::FOLLOW_UP, |f: &mut FollowUp| give(&mut f.uid, f.created_at))?;
     each(store, &mut out, keys::REFERRAL, |r: &mut Referral| give(&mut r.uid, r.at))?;

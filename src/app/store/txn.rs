@@ -17,7 +17,9 @@ use super::{
 };
 use chrono::NaiveDate;
 
-use crate::domain::{AccountId, AccountStats, DayEntry, DayRecord, FollowUp, MAX_ID, Order, Referral, Touch, Uid};
+use crate::domain::{
+    AccountId, AccountStats, DayEntry, DayRecord, FollowUp, MAX_ID, Order, Referral, Touch, Uid,
+};
 use crate::search::{self, SearchDoc};
 
 /// Day-index entries per chunk (about 4 KB).

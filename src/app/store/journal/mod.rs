@@ -61,7 +61,17 @@ fn is_zero(n: &u32) -> bool {
 
 impl Entry {
     pub fn new(seq: u64, at: NaiveDateTime, what: &str, ops: Vec<Op>) -> Entry {
-        Entry { v: VERSION, seq, at, what: what.to_string(), part: 0, more: false, undo_of: None, abandoned: false, ops }
+        Entry {
+            v: VERSION,
+            seq,
+            at,
+            what: what.to_string(),
+            part: 0,
+            more: false,
+            undo_of: None,
+            abandoned: false,
+            ops,
+        }
     }
 
     fn line(&self) -> Vec<u8> {
@@ -252,7 +262,12 @@ pub fn read(journal_dir: &Path) -> io::Result<Contents> {
                 Ok(entry) => entry,
                 Err(reason) => {
                     let torn_tail = !ended && index == last_segment;
-                    contents.unreadable.push(Unreadable { segment: segment.path.clone(), line: number, reason, torn_tail });
+                    contents.unreadable.push(Unreadable {
+                        segment: segment.path.clone(),
+                        line: number,
+                        reason,
+                        torn_tail,
+                    });
                     continue;
                 }
             };
@@ -262,7 +277,8 @@ pub fn read(journal_dir: &Path) -> io::Result<Contents> {
                 continue;
             }
             if entry.part > 0 {
-                if let Some((entries, whole)) = taken.last_mut().filter(|(entries, _)| entries[0].seq == seq) {
+                if let Some((entries, whole)) = taken.last_mut().filter(|(entries, _)| entries[0].seq == seq)
+                {
                     *whole = !entry.more;
                     entries.push(entry);
                 }
@@ -365,7 +381,11 @@ mod tests {
         writer.prune(1);
         assert_eq!(segments(&journal).iter().map(|s| s.first).collect::<Vec<_>>(), vec![2, 3]);
         writer.prune(5);
-        assert_eq!(segments(&journal).iter().map(|s| s.first).collect::<Vec<_>>(), vec![3], "the newest stays");
+        assert_eq!(
+            segments(&journal).iter().map(|s| s.first).collect::<Vec<_>>(),
+            vec![3],
+            "the newest stays"
+        );
         assert_eq!(seqs(&read(&journal).unwrap()), vec![3]);
     }
 }

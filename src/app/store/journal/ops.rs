@@ -213,7 +213,10 @@ impl<T: Child + PartialEq> Sides<T> {
     }
 }
 
-fn decoded<T: serde::de::DeserializeOwned>(key: &[u8], value: Option<&[u8]>) -> Result<Option<T>, StoreError> {
+fn decoded<T: serde::de::DeserializeOwned>(
+    key: &[u8],
+    value: Option<&[u8]>,
+) -> Result<Option<T>, StoreError> {
     value.map(|value| codec::decode(key, value)).transpose()
 }
 
@@ -250,7 +253,9 @@ pub fn operations(written: &[Written<'_>]) -> Result<Vec<Op>, StoreError> {
                                 op.fields = op
                                     .changed
                                     .iter()
-                                    .map(|name| (name.clone(), after.get(name).cloned().unwrap_or(Value::Null)))
+                                    .map(|name| {
+                                        (name.clone(), after.get(name).cloned().unwrap_or(Value::Null))
+                                    })
                                     .collect();
                             }
                             None => {
@@ -320,6 +325,13 @@ pub fn operations(written: &[Written<'_>]) -> Result<Vec<Op>, StoreError> {
 pub fn is_journaled(key: &[u8]) -> bool {
     matches!(
         key.first(),
-        Some(&keys::ACCOUNT | &keys::TOUCHES | &keys::ORDERS | &keys::FOLLOW_UP | &keys::REFERRAL | &keys::DAY_RECORD)
+        Some(
+            &keys::ACCOUNT
+                | &keys::TOUCHES
+                | &keys::ORDERS
+                | &keys::FOLLOW_UP
+                | &keys::REFERRAL
+                | &keys::DAY_RECORD
+        )
     )
 }

@@ -7,7 +7,9 @@ use serde_json::{Map, Value};
 
 use super::super::{AccountRecord, Records, Store, StoreError, Txn};
 use super::{Action, Contents, Kind, Op};
-use crate::domain::{AccountId, AccountStats, DayRecord, FollowUp, FollowUpId, Order, Referral, ReferralId, Touch, Uid};
+use crate::domain::{
+    AccountId, AccountStats, DayRecord, FollowUp, FollowUpId, Order, Referral, ReferralId, Touch, Uid,
+};
 
 /// Operations replayed per commit: big enough that a day's import is a few
 /// commits, small enough to hold in memory.
@@ -72,7 +74,10 @@ impl Txn<'_> {
                         let account = from_fields(overlay(fields_of(&held.account), &op.fields))?;
                         AccountRecord { account, stats: held.stats }
                     }
-                    None => AccountRecord { account: from_fields(op.fields.clone())?, stats: AccountStats::default() },
+                    None => AccountRecord {
+                        account: from_fields(op.fields.clone())?,
+                        stats: AccountStats::default(),
+                    },
                 };
                 self.reserve_id("account", id.0).map_err(store_error)?;
                 self.put_account(&record).map_err(store_error)
@@ -196,7 +201,12 @@ impl Txn<'_> {
 impl Store {
     /// Replays the changes of a journal after `covered` (what the store
     /// already holds), a few thousand operations per commit.
-    pub fn replay(&self, contents: &Contents, covered: u64, at: chrono::NaiveDateTime) -> Result<Replayed, StoreError> {
+    pub fn replay(
+        &self,
+        contents: &Contents,
+        covered: u64,
+        at: chrono::NaiveDateTime,
+    ) -> Result<Replayed, StoreError> {
         let mut replayed = Replayed::default();
         let mut txn = self.begin();
         let mut pending = 0;
@@ -211,7 +221,11 @@ impl Store {
                 for op in &entry.ops {
                     match txn.apply(op) {
                         Ok(()) => replayed.operations += 1,
-                        Err(reason) => replayed.refused.push(format!("change #{seq} ({}): {}: {reason}", entry.what, op.describe())),
+                        Err(reason) => replayed.refused.push(format!(
+                            "change #{seq} ({}): {}: {reason}",
+                            entry.what,
+                            op.describe()
+                        )),
                     }
                     pending += 1;
                 }

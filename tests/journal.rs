@@ -1,0 +1,189 @@
+//! The journal beside the store: when sled's files are damaged (a
+//! truncated data file, flipped bytes, a damaged snapshot), `recover`
+//! builds a store from the newest backup and the journal after it that
+//! holds every change Leadline reported saved.
+
+mod common;
+
+use std::path::Path;
+
+use common::Book;
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A day a rep lives: yesterday's book (backed up at the day's first
+/// change), then today an import, calls, an order, promises, corrections,
+/// a referral, a merge, an undo and the day's reflection: everything after
+/// today's first change is only in sled's files and the journal.
+fn a_day_of_changes() -> Book {
+    let mut book = Book::new();
+    book.now = "2026-11-26T09:00".into();
+    for name in ["张伟", "王芳", "李娜", "Anna Müller", "刘洋"] {
+        book.add(&[name, "--phone", "13800138000"]);
+    }
+    book.run(&["log", "call", "张伟", "--outcome", "reached", "--note", "谈了价格"]).ok();
+    book.now = common::NOW.into();
+    book.run(&["log", "visit", "王芳", "--outcome", "reached"]).ok();
+    book.run(&["import", common::fixture("contacts_zh.csv").to_str().unwrap(), "--skip-invalid"]).ok();
+    book.run(&["log", "call", "3", "--outcome", "no-answer"]).ok();
+    book.run(&["order", "1", "12000", "--note", "首单"]).ok();
+    book.run(&["follow-up", "4", "--on", "tomorrow", "--note", "send the price list"]).ok();
+    book.run(&["edit", "5", "--email", "liu@example.com", "--note", "prefers SMS"]).ok();
+    book.run(&["refer", "1", "2", "--incentive", "一箱化肥"]).ok();
+    book.run(&["amend", "touch", "1", "--note", "谈了价格，下周报价"]).ok();
+    book.add(&["陈军", "--phone", "13900139000"]);
+    book.run(&["merge", "5", "陈军"]).ok();
+    book.run(&["log", "sms", "5", "--note", "price list"]).ok();
+    book.run(&["undo"]).ok();
+    book.run(&["review", "--note", "三个电话，一单"]).ok();
+    book
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Damage {
+    /// The data file cut to this share of its length.
+    Truncate(f64),
+    /// One byte flipped this many bytes before the data file's end.
+    FlipNearEnd(u64),
+    /// The newest snapshot cut in half.
+    TruncateSnapshot,
+    /// One byte of the newest snapshot flipped.
+    FlipSnapshot(u64),
+}
+
+fn damage(store: &Path, how: Damage) {
+    let snapshot = || {
+        let mut snaps: Vec<_> = std::fs::read_dir(store)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("snap."))
+            .collect();
+        snaps.sort();
+        snaps.pop().expect("a snapshot")
+    };
+    let flip = |path: &Path, at: u64| {
+        let mut bytes = std::fs::read(path).unwrap();
+        let at = (at as usize).min(bytes.len() - 1);
+        bytes[at] ^= 0x5a;
+        std::fs::write(path, bytes).unwrap();
+    };
+    let db = store.join("db");
+    let len = std::fs::metadata(&db).unwrap().len();
+    match how {
+        Damage::Truncate(share) => std::fs::OpenOptions::new()
+            .write(true)
+            .open(&db)
+            .unwrap()
+            .set_len((len as f64 * share) as u64)
+            .unwrap(),
+        Damage::FlipNearEnd(back) => flip(&db, len.saturating_sub(back)),
+        Damage::TruncateSnapshot => {
+            let path = snapshot();
+            let len = std::fs::metadata(&path).unwrap().len();
+            std::fs::OpenOptions::new().write(true).open(&path).unwrap().set_len(len / 2).unwrap()
+        }
+        Damage::FlipSnapshot(at) => flip(&snapshot(), at),
+    }
+}
+
+#[test]
+fn recover_brings_back_every_acknowledged_change_whatever_part_of_sleds_files_is_damaged() {
+    let day = a_day_of_changes();
+    let saved = day.snapshot();
+    assert!(saved.contains("惠农合作社") && saved.contains("三个电话"), "the day is in the book");
+    let trials = [
+        Damage::Truncate(0.0),
+        Damage::Truncate(0.25),
+        Damage::Truncate(0.5),
+        Damage::Truncate(0.9),
+        Damage::Truncate(0.99),
+        Damage::FlipNearEnd(10),
+        Damage::FlipNearEnd(100),
+        Damage::FlipNearEnd(1_000),
+        Damage::FlipNearEnd(5_000),
+        Damage::FlipNearEnd(20_000),
+        Damage::FlipNearEnd(60_000),
+        Damage::FlipNearEnd(200_000),
+        Damage::FlipNearEnd(400_000),
+        Damage::TruncateSnapshot,
+        Damage::FlipSnapshot(0),
+        Damage::FlipSnapshot(20),
+        Damage::FlipSnapshot(60),
+        Damage::FlipSnapshot(100),
+        Damage::FlipSnapshot(200),
+        Damage::FlipSnapshot(1_000),
+    ];
+    for how in trials {
+        let root = tempfile::tempdir().unwrap();
+        copy_dir(&day.store(), &root.path().join("store"));
+        copy_dir(&day.path("backups"), &root.path().join("backups"));
+        let trial = Book::in_dir(root.path());
+        damage(&trial.store(), how);
+        let recovered = root.path().join("recovered");
+        let run = trial.run(&["recover", "--to", recovered.to_str().unwrap()]);
+        assert_eq!(run.code, 0, "{how:?}: {}\n{}", run.stdout, run.stderr);
+        assert!(run.stdout.contains("from the journal"), "{how:?}: {}", run.stdout);
+        let restored = trial.run(&["--store", recovered.to_str().unwrap(), "export"]).ok();
+        assert!(restored == saved, "{how:?}: the recovered book differs from the one saved");
+        let doctor = trial.run(&["--store", recovered.to_str().unwrap(), "doctor"]).ok();
+        assert!(doctor.contains("all good"), "{how:?}: {doctor}");
+    }
+}
+
+#[test]
+fn recover_without_a_backup_replays_the_whole_journal_and_says_what_it_could_not_read() {
+    let mut book = Book::new();
+    book.configure("[backup]\nenabled = false\n");
+    book.add(&["张伟"]);
+    book.now = "2026-11-28T09:00".into();
+    book.run(&["log", "call", "张伟", "--outcome", "reached"]).ok();
+    let saved = book.snapshot();
+    // A change cut off while it was written: the process ended before the
+    // change was reported saved.
+    let journal = book.store().join("journal");
+    let segment = std::fs::read_dir(&journal).unwrap().flatten().next().unwrap().path();
+    let mut file = std::fs::OpenOptions::new().append(true).open(&segment).unwrap();
+    std::io::Write::write_all(&mut file, b"0badc0de {\"v\":1,\"seq\":3,\"at\":").unwrap();
+    std::fs::remove_file(book.store().join("db")).unwrap();
+
+    let to = book.path("recovered");
+    let run = book.run(&["recover", "--to", to.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("From no backup"), "{}", run.stdout);
+    assert!(run.stdout.contains("2 changes from the journal"), "{}", run.stdout);
+    assert!(run.stderr.contains("was cut off when a process ended"), "{}", run.stderr);
+    assert_eq!(book.run(&["--store", to.to_str().unwrap(), "export"]).ok(), saved);
+
+    let again = book.run(&["recover", "--to", to.to_str().unwrap()]).fails(1);
+    assert!(again.contains("is not empty"), "{again}");
+}
+
+#[test]
+fn a_damaged_line_in_the_middle_of_the_journal_is_named_and_the_rest_replayed() {
+    let book = Book::new();
+    book.configure("[backup]\nenabled = false\n");
+    book.add(&["张伟"]);
+    book.add(&["王芳"]);
+    book.add(&["李娜"]);
+    let journal = book.store().join("journal");
+    let segment = std::fs::read_dir(&journal).unwrap().flatten().next().unwrap().path();
+    let text = std::fs::read_to_string(&segment).unwrap().replacen("王芳", "王方", 1);
+    std::fs::write(&segment, text).unwrap();
+    let to = book.path("recovered");
+    let run = book.run(&["recover", "--to", to.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "something is missing: {}", run.stderr);
+    assert!(run.stderr.contains("line 2 cannot be read (its checksum does not match)"), "{}", run.stderr);
+    let names = book.run(&["--store", to.to_str().unwrap(), "list"]).ok();
+    assert!(names.contains("张伟") && names.contains("李娜") && !names.contains("王"), "{names}");
+}
