@@ -187,3 +187,44 @@ fn a_damaged_line_in_the_middle_of_the_journal_is_named_and_the_rest_replayed() 
     let names = book.run(&["--store", to.to_str().unwrap(), "list"]).ok();
     assert!(names.contains("张伟") && names.contains("李娜") && !names.contains("王"), "{names}");
 }
+
+#[test]
+fn a_damaged_store_that_opens_says_so_on_every_command_until_it_reads_whole_again() {
+    let book = Book::new();
+    for name in ["张伟", "王芳", "李娜"] {
+        book.add(&[name]);
+    }
+    let quiet = book.run(&["list"]);
+    assert!(quiet.stderr.is_empty(), "a healthy store says nothing: {}", quiet.stderr);
+    // Something other than Leadline garbles one account's record.
+    {
+        let db = sled::open(book.store()).unwrap();
+        let mut key = vec![b'a'];
+        key.extend_from_slice(&2u64.to_be_bytes());
+        db.open_tree("data").unwrap().insert(key, &b"\x01{garbled"[..]).unwrap();
+        db.flush().unwrap();
+    }
+    for command in [&["list"][..], &["today"], &["search", "张"]] {
+        let run = book.run(command);
+        assert!(
+            run.stderr.contains("1 record cannot be read: `leadline recover --to NEW_DIR`"),
+            "{command:?}: {}",
+            run.stderr
+        );
+    }
+    assert!(book.run(&["show", "2"]).stderr.contains("unreadable record account 2"));
+    let doctor = book.run(&["doctor"]);
+    assert_eq!(doctor.code, 1);
+    let zh = book.run(&["--lang", "zh-CN", "list"]);
+    assert!(zh.stderr.contains("有 1 条记录读不了"), "{}", zh.stderr);
+    {
+        let db = sled::open(book.store()).unwrap();
+        let mut key = vec![b'a'];
+        key.extend_from_slice(&2u64.to_be_bytes());
+        db.open_tree("data").unwrap().remove(key).unwrap();
+        db.flush().unwrap();
+    }
+    book.run(&["doctor", "--repair"]).ok();
+    let run = book.run(&["list"]);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+}

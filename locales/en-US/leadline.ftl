@@ -887,3 +887,13 @@ cli-recover-torn-tail = note: the journal's last line ({ $path }, line { $line }
 cli-recover-line-unreadable = { $path }, line { $line } cannot be read ({ $reason }): that change is missing
 cli-recover-refused = { $what }: left out
 cli-recover-gap = changes #{ $first } to #{ $last } are in no readable backup and not in the journal: they are missing
+cli-damaged = { $count ->
+        [one] 1 record cannot be read
+       *[other] { $count } records cannot be read
+    }: `leadline recover --to NEW_DIR` builds a whole store from the newest backup and the journal
+status-damaged = { $count ->
+        [one] 1 record cannot be read
+       *[other] { $count } records cannot be read
+    }: quit and run `leadline recover --to NEW_DIR`
+cli-recover-advice = `leadline recover --to NEW_DIR` builds a new store from the newest backup and the journal of every change since
+cli-doctor-advice = `leadline doctor --repair` rebuilds what is worked out from the records (indexes, totals); records that cannot be read come back with `leadline recover --to NEW_DIR` (the newest backup and the journal after it)

@@ -740,3 +740,7 @@ cli-recover-torn-tail = 注意：操作日志的最后一行（{ $path } 第 { $
 cli-recover-line-unreadable = { $path } 第 { $line } 行读不了（{ $reason }）：这次修改丢失了
 cli-recover-refused = { $what }：未恢复
 cli-recover-gap = 第 { $first } 到第 { $last } 次修改既不在可读的备份里，也不在操作日志里：已丢失
+cli-damaged = 有 { $count } 条记录读不了：`leadline recover --to NEW_DIR` 会用最新的备份和操作日志建一个完整的数据目录
+status-damaged = 有 { $count } 条记录读不了：退出后运行 `leadline recover --to NEW_DIR`
+cli-recover-advice = `leadline recover --to NEW_DIR` 会用最新的备份和其后每次修改的操作日志建一个新的数据目录
+cli-doctor-advice = `leadline doctor --repair` 会重建由记录算出的部分（索引、合计）；读不了的记录可以用 `leadline recover --to NEW_DIR` 找回（最新的备份加上其后的操作日志）

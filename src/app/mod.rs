@@ -227,6 +227,24 @@ impl App {
         self.store.account(id)?.ok_or_else(|| AppError::NoSuchAccount(id.to_string()))
     }
 
+    /// How many records cannot be read, when a check found some.
+    pub fn damaged(&self) -> Option<usize> {
+        self.store.damaged()
+    }
+
+    /// Notes that a read of the store in `dir` met a damaged record (every
+    /// command then says so, until `doctor` finds the store healthy).
+    pub fn note_damage(dir: &std::path::Path) {
+        store::note_failed_read(dir);
+    }
+
+    /// Records the store's files as this process leaves them; call when
+    /// done with the store (the next open then knows whether anything else
+    /// changed them).
+    pub fn seal(&self) {
+        self.store.seal();
+    }
+
     /// The newest changes, newest first.
     pub fn history(&self, limit: usize) -> AppResult<Vec<crate::app::store::HistoryEntry>> {
         Ok(self.store.history(limit)?)
@@ -235,6 +253,9 @@ impl App {
     /// Every record checked; a store that lost changes says so first.
     pub fn doctor(&self) -> AppResult<crate::app::store::DoctorReport> {
         let mut report = self.store.doctor(self.today())?;
+        if report.is_healthy() {
+            self.store.clear_damage();
+        }
         if let Some(rollback) = self.store.rollback() {
             let lost = StoreError::RolledBack {
                 path: self.store.dir().display().to_string(),

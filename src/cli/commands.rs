@@ -611,6 +611,9 @@ fn doctor(mut app: App, repair: bool, as_json: bool) -> CliResult<(App, i32)> {
             ("problems", report.problems.len().into()),
         ];
         print(&format!("{}\n", lang().text_with("cli-checked", &args)));
+        if !report.is_healthy() {
+            print(&format!("{}\n", lang().text("cli-doctor-advice")));
+        }
     }
     let code = if report.is_healthy() { 0 } else { 1 };
     Ok((app, code))

@@ -355,15 +355,18 @@ fn open_app(cli: &Cli) -> CliResult<App> {
     Ok(app)
 }
 
-/// What to do about a store sled cannot open: the newest backup to restore.
+/// What to do about a store sled cannot open: `recover`, which takes the
+/// newest backup and the journal after it; the newest backup to restore.
 fn restore_advice(backups: &std::path::Path) -> String {
-    match crate::app::backups::list(backups).first() {
+    let recover = lang().text("cli-recover-advice");
+    let restore = match crate::app::backups::list(backups).first() {
         Some(newest) => lang().text_with(
             "cli-newest-backup",
             &[("path", newest.path.display().to_string().into()), ("day", newest.day.to_string().into())],
         ),
         None => lang().text_with("cli-no-backup", &[("dir", backups.display().to_string().into())]),
-    }
+    };
+    format!("{recover}. {restore}")
 }
 
 /// What to do about a store that lost changes: the newest backup to
@@ -388,11 +391,22 @@ fn run(cli: Cli) -> CliResult<i32> {
         _ => {}
     }
     let app = open_app(&cli)?;
+    if let Some(count) = app.damaged() {
+        warn(&lang().text_with("cli-damaged", &[("count", count.into())]));
+    }
     let Some(command) = &cli.command else {
-        crate::tui::run(app)?;
+        crate::tui::run(&app)?;
+        app.seal();
+        std::mem::forget(app);
         return Ok(0);
     };
-    let (app, code) = commands::run(app, command)?;
+    let dir = app.dir().to_path_buf();
+    let (app, code) = commands::run(app, command).inspect_err(|error| {
+        if matches!(error, CliError::App(AppError::Store(StoreError::Corrupt { .. }))) {
+            App::note_damage(&dir);
+        }
+    })?;
+    app.seal();
     // sled's Drop flushes and joins its threads (about 10 ms with 100,000
     // accounts); every change was made durable when it was committed, so
     // the process ends without it.

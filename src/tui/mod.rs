@@ -81,9 +81,13 @@ pub fn start(app: &App, model: &mut Model) {
     let msg = effects::perform(app, Effect::LoadBook);
     let _ = warm.join();
     dispatch(app, model, msg);
+    if let Some(count) = app.damaged() {
+        let text = lang.text_with("status-damaged", &[("count", count.into())]);
+        model.status = Some(model::Status { text, error: true });
+    }
 }
 
-pub fn run(app: App) -> Result<(), TuiError> {
+pub fn run(app: &App) -> Result<(), TuiError> {
     // SIGTERM ends the loop and restores the terminal; SIGHUP (the terminal
     // is gone) ends at once: there is nothing to restore, crossterm would
     // spin on the dead tty, and every change is already durable.
@@ -98,7 +102,7 @@ pub fn run(app: App) -> Result<(), TuiError> {
     let size = terminal.size().unwrap_or_default();
     let theme = Theme::from_env();
     let mut model = Model::new(app.now(), size.width, size.height);
-    start(&app, &mut model);
+    start(app, &mut model);
     let mut first_frame = true;
     while model.running && !stop.load(Ordering::SeqCst) {
         terminal.draw(|frame| views::render(&model, &theme, frame)).map_err(TuiError::Draw)?;
@@ -119,7 +123,7 @@ pub fn run(app: App) -> Result<(), TuiError> {
                 Err(_) => break,
             },
         };
-        dispatch(&app, &mut model, msg);
+        dispatch(app, &mut model, msg);
     }
     Ok(())
 }

@@ -45,6 +45,15 @@ impl Run {
         line.to_string()
     }
 
+    /// Asserts failure with `code` on a store that says it is damaged: the
+    /// damage warning, then a single-line error, which it returns.
+    #[track_caller]
+    pub fn fails_on_damaged_store(self, code: i32) -> String {
+        let (warning, error) = self.stderr.split_once('\n').unwrap_or_default();
+        assert!(warning.contains("cannot be read: `leadline recover --to NEW_DIR`"), "{}", self.stderr);
+        Run { stderr: error.to_string(), ..self }.fails(code)
+    }
+
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.stdout))
     }

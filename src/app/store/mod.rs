@@ -15,6 +15,7 @@ mod commit_mark;
 mod compact;
 mod doctor;
 mod history;
+mod integrity;
 pub mod journal;
 pub mod keys;
 mod lock;
@@ -232,6 +233,8 @@ const ROOM_TO_CLOSE: u64 = 1 << 20;
 /// Derived keys rewritten on open above which the store is compacted.
 const COMPACT_AFTER_REBUILD: usize = 5_000;
 
+pub use integrity::note_failed_read;
+
 /// Reads the journal of the store in `dir` without opening sled (its
 /// files may be damaged past opening), holding the store's lock so that
 /// nothing writes meanwhile.
@@ -254,6 +257,7 @@ impl Store {
         prepare_private_dir(dir)?;
         let lock = lock::StoreLock::acquire(dir)?;
         lock::remove_unfinished_snapshots(dir)?;
+        let unsealed = integrity::changed_since_sealed(dir);
         let db = open_sled(dir)?;
         tighten_permissions(dir)?;
         compact::remove_leftovers(dir)?;
@@ -293,7 +297,37 @@ impl Store {
             None => store.write_mark(holds),
             Some(_) => {}
         }
+        if unsealed {
+            integrity::set_damaged(dir, store.read_through());
+        }
         Ok(store)
+    }
+
+    /// Reads every record once; says how many could not be read.
+    fn read_through(&self) -> usize {
+        let mut unreadable = self.salvage().problems.len();
+        unreadable += self.summaries().map_or(1, |loaded| loaded.problems.len());
+        unreadable += self.search_index().map_or(1, |(_, problems)| problems.len());
+        for family in [keys::DAY, keys::FOLLOW_UPS_OF, keys::REFERRALS_OF] {
+            unreadable += self.read_family(family).1.len();
+        }
+        unreadable
+    }
+
+    /// Records sled's files as this process leaves them (see
+    /// `integrity`): call when a command is done with the store.
+    pub fn seal(&self) {
+        integrity::seal(&self.dir);
+    }
+
+    /// How many records a read-through or a failed read found damaged.
+    pub fn damaged(&self) -> Option<usize> {
+        integrity::damaged(&self.dir)
+    }
+
+    /// Forgets the damage counted, after a check found none.
+    pub fn clear_damage(&self) {
+        integrity::set_damaged(&self.dir, 0);
     }
 
     /// Whether opening the store changes it: an older schema or derived
@@ -621,6 +655,7 @@ impl Store {
         if is_disk_full(&error) {
             return self.failed_write(error);
         }
+        integrity::note_failed_read(&self.dir);
         StoreError::Corrupt { key: keys::describe(key), reason: sled_message(&error) }
     }
 
