@@ -31,9 +31,13 @@ fn a_day_of_changes() -> Book {
     for name in ["张伟", "王芳", "李娜", "Anna Müller", "刘洋"] {
         book.add(&[name, "--phone", "13800138000"]);
     }
+    assert!(common::wait_for(&book.path("backups/2026-11-26.json.gz")));
     book.run(&["log", "call", "张伟", "--outcome", "reached", "--note", "谈了价格"]).ok();
     book.now = common::NOW.into();
     book.run(&["log", "visit", "王芳", "--outcome", "reached"]).ok();
+    // Today's backup holds the book up to here; the rest of the day is
+    // only in sled's files and the journal.
+    assert!(common::wait_for(&book.path("backups/2026-11-27.json.gz")));
     book.run(&["import", common::fixture("contacts_zh.csv").to_str().unwrap(), "--skip-invalid"]).ok();
     book.run(&["log", "call", "3", "--outcome", "no-answer"]).ok();
     book.run(&["order", "1", "12000", "--note", "首单"]).ok();
@@ -152,7 +156,8 @@ fn recover_without_a_backup_replays_the_whole_journal_and_says_what_it_could_not
     // A change cut off while it was written: the process ended before the
     // change was reported saved.
     let journal = book.store().join("journal");
-    let segment = std::fs::read_dir(&journal).unwrap().flatten().next().unwrap().path();
+    let segment = std::fs::read_dir(&journal).unwrap().flatten().map(|e| e.path()).max().unwrap();
+    assert!(segment.to_string_lossy().ends_with("-2026-11-28.journal"), "a segment a day: {segment:?}");
     let mut file = std::fs::OpenOptions::new().append(true).open(&segment).unwrap();
     std::io::Write::write_all(&mut file, b"0badc0de {\"v\":1,\"seq\":3,\"at\":").unwrap();
     std::fs::remove_file(book.store().join("db")).unwrap();
@@ -227,4 +232,25 @@ fn a_damaged_store_that_opens_says_so_on_every_command_until_it_reads_whole_agai
     book.run(&["doctor", "--repair"]).ok();
     let run = book.run(&["list"]);
     assert!(run.stderr.is_empty(), "{}", run.stderr);
+}
+
+#[test]
+fn the_daily_backup_written_from_the_journal_is_the_book_the_store_holds() {
+    let mut day = a_day_of_changes();
+    day.now = "2026-11-28T08:30".into();
+    day.run(&["log", "call", "1", "--outcome", "reached", "--note", "回访"]).ok();
+    let path = day.path("backups/2026-11-28.json.gz");
+    assert!(common::wait_for(&path), "written in the background");
+    let mut text = String::new();
+    std::io::Read::read_to_string(
+        &mut flate2::read::GzDecoder::new(std::fs::File::open(&path).unwrap()),
+        &mut text,
+    )
+    .unwrap();
+    let mut backup: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let covers = backup.as_object_mut().unwrap().remove("covers").unwrap();
+    let history = day.json(&["history", "--json"]);
+    assert_eq!(covers, history[0]["seq"], "it holds the newest change");
+    let export: serde_json::Value = serde_json::from_str(&day.snapshot()).unwrap();
+    assert!(backup == export, "the backup differs from the store's export");
 }

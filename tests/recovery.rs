@@ -57,6 +57,7 @@ fn read_backup(path: &std::path::Path) -> std::io::Result<String> {
 fn a_store_that_lost_its_newest_changes_is_refused_with_what_is_missing_and_the_backup() {
     let book = Book::new();
     book.add(&["张伟"]);
+    assert!(common::wait_for(&backups_of(&book).join("2026-11-27.json.gz")));
     book.run(&["log", "call", "张伟", "--note", "kept"]).ok();
     let older = book.path("older");
     copy_dir(&book.store(), &older);
@@ -134,6 +135,7 @@ fn the_first_change_of_a_day_writes_a_private_backup_and_old_ones_rotate() {
     assert!(!backups_of(&book).exists(), "reading writes no backup");
     book.add(&["张伟"]);
     let first = backups_of(&book).join("2026-11-27.json.gz");
+    assert!(common::wait_for(&first), "written in the background after the first change");
     let written = read_backup(&first).unwrap();
     assert!(written.contains("张伟") && written.contains("leadline-backup"));
     assert_eq!(std::fs::metadata(&first).unwrap().permissions().mode() & 0o777, 0o600);
@@ -144,6 +146,7 @@ fn the_first_change_of_a_day_writes_a_private_backup_and_old_ones_rotate() {
     for day in ["2026-11-28", "2026-11-30", "2026-12-01", "2026-12-02", "2026-12-09"] {
         book.now = format!("{day}T09:00");
         book.run(&["log", "call", "张伟"]).ok();
+        assert!(common::wait_for(&backups_of(&book).join(format!("{day}.json.gz"))), "{day}");
     }
     let days: Vec<String> = book.json(&["backups", "--json"])["backups"]
         .as_array()
@@ -167,6 +170,7 @@ fn an_import_and_a_repair_are_preceded_by_a_backup() {
     let book = Book::new();
     book.add(&["张伟"]);
     let backup = backups_of(&book).join("2026-11-27.json.gz");
+    assert!(common::wait_for(&backup));
     std::fs::remove_file(&backup).unwrap();
     book.run(&["import", common::fixture("contacts_zh.csv").to_str().unwrap(), "--skip-invalid"]).ok();
     let before_import = read_backup(&backup).unwrap();
@@ -212,6 +216,7 @@ fn a_damaged_data_file_is_listed_by_doctor_and_the_rest_is_salvaged() {
     for i in 0..40 {
         book.add(&[&format!("客户{i:02}"), "--note", &note]);
     }
+    assert!(common::wait_for(&backups_of(&book).join("2026-11-27.json.gz")));
     let blobs: Vec<PathBuf> =
         std::fs::read_dir(book.store().join("blobs")).unwrap().flatten().map(|e| e.path()).collect();
     assert!(blobs.len() > 2, "big notes make sled write blob files");
@@ -257,6 +262,7 @@ fn a_migration_is_preceded_by_a_backup() {
     let book = Book::new();
     book.add(&["张伟"]);
     let backup = backups_of(&book).join("2026-11-27.json.gz");
+    assert!(common::wait_for(&backup));
     std::fs::remove_file(&backup).unwrap();
     // A store whose derived records are of an older version.
     {

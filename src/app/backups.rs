@@ -6,11 +6,12 @@
 //! store.
 
 use std::collections::BTreeSet;
-use std::os::unix::fs::DirBuilderExt;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
+use super::backup::Backup;
 use super::{App, AppError, AppResult};
 use crate::app::store::{OpenOptions, Store};
 use crate::clock::Clock;
@@ -154,8 +155,10 @@ impl App {
         app.normalise_stored_phones()?;
         if !app.store.has_journal() && !app.store.is_empty()? {
             // A store from before the journal: a backup first, so that the
-            // backup and the journal after it are the whole book.
-            app.write_backup(BackupReason::JournalStart)?;
+            // backup and the journal after it are the whole book. Without
+            // one the journal starts with the next change, and `recover`
+            // says which changes it lacks.
+            let _ = app.write_backup(BackupReason::JournalStart);
         }
         Ok(app)
     }
@@ -168,20 +171,30 @@ impl App {
         list(&self.backups_dir())
     }
 
-    /// Writes today's backup after the first change of the day: when the
-    /// newest change is from today and today has no backup yet. Returns the
-    /// file written, if one was.
+    /// Starts today's backup after the first change of the day (when the
+    /// newest change is from today and today has no backup yet): written
+    /// from the previous backup and the journal by another process, so the
+    /// rep does not wait for it. Written here, from the store, when that
+    /// cannot be done (not the `leadline` program, or it failed last time).
+    /// Returns the file written here, if one was.
     pub fn backup_if_due(&self) -> AppResult<Option<PathBuf>> {
         if !self.config.backup.enabled {
             return Ok(None);
         }
         let today = self.today();
         let dir = self.backups_dir();
+        let failed_elsewhere = take_daily_failure(self.store.dir());
         if dir.join(file_name(today)).exists() || dir.join(format!("{today}.json")).exists() {
             return Ok(None);
         }
         let changed_today = self.store.history(1)?.first().is_some_and(|entry| entry.at.date() == today);
         if !changed_today {
+            return Ok(None);
+        }
+        if let Some(oldest) = list(&dir).last().and_then(covers_of) {
+            self.store.prune_journal(oldest);
+        }
+        if failed_elsewhere.is_none() && spawn_daily(self.store.dir(), &dir, &self.config.backup, today) {
             return Ok(None);
         }
         self.write_backup(BackupReason::FirstChangeOfTheDay)
@@ -214,10 +227,149 @@ impl App {
             // after it, and what every kept backup holds can go.
             let kept = list(&dir);
             let oldest = kept.last().and_then(covers_of);
-            self.store.rotate_journal(covers, oldest).map_err(AppError::from)?;
+            self.store.rotate_journal(covers, oldest, self.today()).map_err(AppError::from)?;
         }
         Ok(Some(path))
     }
+}
+
+/// Where the daily backup written by another process notes why it failed.
+const DAILY_FAILED: &str = "backup-failed";
+
+fn take_daily_failure(store_dir: &Path) -> Option<String> {
+    let path = store_dir.join(DAILY_FAILED);
+    let text = std::fs::read_to_string(&path).ok()?;
+    let _ = std::fs::remove_file(&path);
+    Some(text)
+}
+
+/// The daily backups this process started; reaped as it starts more, so
+/// that a terminal interface open for weeks leaves no zombies behind.
+static STARTED: std::sync::Mutex<Vec<std::process::Child>> = std::sync::Mutex::new(Vec::new());
+
+/// Starts `leadline backup-daily` for the store, on its own: its own
+/// process group (a Ctrl-C in the terminal does not stop it), no terminal.
+/// False when this program is not `leadline` (a test, a library user).
+fn spawn_daily(store_dir: &Path, backups: &Path, rules: &BackupRules, today: NaiveDate) -> bool {
+    use std::os::unix::process::CommandExt;
+    use std::process::{Command, Stdio};
+    let Ok(program) = std::env::current_exe() else { return false };
+    if program.file_stem().is_none_or(|stem| stem != "leadline") {
+        return false;
+    }
+    let started = Command::new(program)
+        .arg("--store")
+        .arg(store_dir)
+        .arg("backup-daily")
+        .arg("--dir")
+        .arg(backups)
+        .args([
+            "--keep-daily",
+            &rules.keep_daily.to_string(),
+            "--keep-weekly",
+            &rules.keep_weekly.to_string(),
+        ])
+        .args(["--day", &today.to_string()])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .process_group(0)
+        .spawn();
+    let mut children = STARTED.lock().unwrap_or_else(|p| p.into_inner());
+    children.retain_mut(|child| matches!(child.try_wait(), Ok(None)));
+    match started {
+        Ok(child) => {
+            children.push(child);
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+/// The daily backup as `leadline backup-daily` writes it, from files
+/// alone: the newest backup that says what it covers (or none, when the
+/// journal starts with the first change) brought up to date with the
+/// journal. Needs neither sled nor the store's lock. A failure is noted
+/// for the next change to see, which then writes the backup from the store.
+pub fn write_daily(
+    store_dir: &Path,
+    dir: &Path,
+    keep_daily: usize,
+    keep_weekly: usize,
+    today: NaiveDate,
+) -> AppResult<Option<PathBuf>> {
+    let written = build_daily(store_dir, dir, keep_daily, keep_weekly, today);
+    if let Err(error) = &written {
+        let _ = crate::files::write_private(&store_dir.join(DAILY_FAILED), error.to_string().as_bytes());
+    }
+    written
+}
+
+fn build_daily(
+    store_dir: &Path,
+    dir: &Path,
+    keep_daily: usize,
+    keep_weekly: usize,
+    today: NaiveDate,
+) -> AppResult<Option<PathBuf>> {
+    let failed = |source: std::io::Error| AppError::Backup {
+        dir: dir.to_path_buf(),
+        reason: BackupReason::FirstChangeOfTheDay,
+        source,
+    };
+    std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir).map_err(failed)?;
+    // One writer at a time; a second one started meanwhile has nothing to do.
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .mode(0o600)
+        .open(dir.join(".daily-lock"))
+        .map_err(failed)?;
+    if rustix::fs::flock(&lock, rustix::fs::FlockOperation::NonBlockingLockExclusive).is_err() {
+        return Ok(None);
+    }
+    let path = dir.join(file_name(today));
+    if path.exists() {
+        return Ok(None);
+    }
+    let journal_dir = crate::app::store::journal::dir_of(store_dir);
+    let contents = crate::app::store::journal::read(&journal_dir).map_err(failed)?;
+    let starts_at_the_beginning = contents.first.is_none_or(|first| first <= 1);
+    let mut base = None;
+    for file in list(dir) {
+        if covers(&file.path).is_none() {
+            continue;
+        }
+        let Ok(bytes) = std::fs::read(&file.path) else { continue };
+        if let Ok(backup) = Backup::from_bytes(&bytes, &file.path.display().to_string()) {
+            base = Some(backup);
+            break;
+        }
+    }
+    let base = match base {
+        Some(base) => base,
+        None if starts_at_the_beginning => Backup { covers: Some(0), ..Backup::new() },
+        None => return Err(AppError::Invalid("no backup to start from".into())),
+    };
+    let covered = base.covers.unwrap_or(0);
+    if let Some(first) = contents.changes.first().map(|change| change[0].seq) {
+        if first > covered + 1 {
+            return Err(AppError::Invalid(format!(
+                "the journal starts at change #{first}, the newest backup holds up to #{covered}"
+            )));
+        }
+    }
+    let (backup, problems) = super::backup_replay::bring_up_to_date(base, &contents);
+    if let Some(problem) = problems.first() {
+        return Err(AppError::Invalid(format!("the journal does not replay: {problem}")));
+    }
+    crate::files::write_atomically(&path, &backup.to_gzip()).map_err(failed)?;
+    let days: Vec<NaiveDate> = list(dir).iter().map(|f| f.day).collect();
+    for day in expired(&days, keep_daily, keep_weekly) {
+        let _ = std::fs::remove_file(dir.join(file_name(day)));
+        let _ = std::fs::remove_file(dir.join(format!("{day}.json")));
+    }
+    Ok(Some(path))
 }
 
 #[cfg(test)]

@@ -23,6 +23,7 @@
 mod accounts;
 mod activity;
 pub mod backup;
+mod backup_replay;
 pub mod backups;
 mod book;
 pub mod calendar;

@@ -289,6 +289,20 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         to: PathBuf,
     },
+    /// Write today's backup from the previous one and the journal (Leadline starts it after the first change of a day)
+    #[command(hide = true)]
+    BackupDaily {
+        /// Where the backups are
+        #[arg(long, value_name = "DIR")]
+        dir: PathBuf,
+        #[arg(long, value_name = "N")]
+        keep_daily: usize,
+        #[arg(long, value_name = "N")]
+        keep_weekly: usize,
+        /// The day the backup is for
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        day: chrono::NaiveDate,
+    },
     /// Restore a JSON backup into an empty store, or add contacts from CSV
     Import(ImportArgs),
     /// Fill an empty store with a realistic demo pipeline

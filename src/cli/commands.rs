@@ -207,7 +207,11 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
             super::focus::focus(app, super::plan::Output::of(*json, *md, *format))
         }
         Command::Tiers { apply, json } => super::focus::tiers(app, *apply, *json),
-        Command::Config | Command::Completions { .. } | Command::Man | Command::Recover { .. } => {
+        Command::Config
+        | Command::Completions { .. }
+        | Command::Man
+        | Command::Recover { .. }
+        | Command::BackupDaily { .. } => {
             unreachable!("`config`, `completions`, `man` and `recover` run without opening the store")
         }
         Command::Import(_) | Command::Doctor { .. } | Command::Demo { .. } => {

@@ -388,6 +388,12 @@ fn run(cli: Cli) -> CliResult<i32> {
         Some(Command::Completions { shell }) => return completions(*shell),
         Some(Command::Man) => return man_page(),
         Some(Command::Recover { to }) => return recover::recover(&cli, to),
+        Some(Command::BackupDaily { dir, keep_daily, keep_weekly, day }) => {
+            let (config, _, _) = load_config(&cli)?;
+            let store = store_dir(&cli, &config)?;
+            crate::app::backups::write_daily(&store, dir, *keep_daily, *keep_weekly, *day)?;
+            return Ok(0);
+        }
         _ => {}
     }
     let app = open_app(&cli)?;

@@ -482,14 +482,24 @@ impl Store {
     /// Starts a new journal segment after a backup that holds every change
     /// up to `covered`, and removes the segments the oldest kept backup
     /// covers (`oldest_covered`).
-    pub fn rotate_journal(&self, covered: u64, oldest_covered: Option<u64>) -> Result<(), StoreError> {
+    pub fn rotate_journal(
+        &self,
+        covered: u64,
+        oldest_covered: Option<u64>,
+        today: NaiveDate,
+    ) -> Result<(), StoreError> {
         let mut writer = self.journal.lock().unwrap_or_else(|p| p.into_inner());
         let path = journal::dir_of(&self.dir);
-        writer.rotate(covered).map_err(io_error(&path))?;
+        writer.rotate(covered, today).map_err(io_error(&path))?;
         if let Some(oldest) = oldest_covered {
             writer.prune(oldest);
         }
         Ok(())
+    }
+
+    /// Removes the journal's segments a backup that is kept covers.
+    pub fn prune_journal(&self, oldest_covered: u64) {
+        self.journal.lock().unwrap_or_else(|p| p.into_inner()).prune(oldest_covered);
     }
 
     /// Whether the store has a journal yet (a store from before the

@@ -18,10 +18,10 @@ use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-pub use ops::{Action, Kind, Op};
+pub use ops::{Action, Kind, Op, fields_of, from_fields, overlay};
 pub use replay::Replayed;
 
 pub const DIR: &str = "journal";
@@ -93,11 +93,12 @@ impl Entry {
     }
 }
 
-/// A segment: its file and the first change it holds.
+/// A segment: its file, the first change it holds and the day it began.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Segment {
     pub path: PathBuf,
     pub first: u64,
+    pub day: Option<NaiveDate>,
 }
 
 pub fn dir_of(store_dir: &Path) -> PathBuf {
@@ -111,23 +112,28 @@ pub fn segments(journal_dir: &Path) -> Vec<Segment> {
         .flatten()
         .filter_map(|entry| {
             let name = entry.file_name().into_string().ok()?;
-            let first = name.strip_suffix(SUFFIX)?.parse().ok()?;
-            Some(Segment { path: entry.path(), first })
+            let stem = name.strip_suffix(SUFFIX)?;
+            let (first, day) = match stem.split_once('-') {
+                Some((first, day)) => (first, NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()),
+                None => (stem, None),
+            };
+            Some(Segment { path: entry.path(), first: first.parse().ok()?, day })
         })
         .collect();
     out.sort_by_key(|s| s.first);
     out
 }
 
-fn segment_name(first: u64) -> String {
-    format!("{first:020}{SUFFIX}")
+fn segment_name(first: u64, day: NaiveDate) -> String {
+    format!("{first:020}-{day}{SUFFIX}")
 }
 
 /// The journal a store writes to: the newest segment, opened on the first
 /// change (a command that only reads never touches it).
 pub struct Writer {
     dir: PathBuf,
-    file: Option<File>,
+    /// The segment open for appending, and the day it was opened for.
+    file: Option<(File, NaiveDate)>,
 }
 
 impl Writer {
@@ -135,38 +141,45 @@ impl Writer {
         Writer { dir: dir_of(store_dir), file: None }
     }
 
-    /// Appends an entry, durable on return.
+    /// Appends an entry, durable on return. Each day's first change
+    /// starts a segment.
     pub fn append(&mut self, entry: &Entry) -> io::Result<()> {
+        let day = entry.at.date();
+        if self.file.as_ref().is_some_and(|(_, opened)| *opened != day) {
+            self.file = None;
+        }
         if self.file.is_none() {
             let newest = segments(&self.dir).pop();
             let file = match newest {
-                Some(segment) => open_for_append(&segment.path)?,
-                None => self.create_segment(entry.seq)?,
+                Some(segment) if segment.day == Some(day) || segment.first >= entry.seq => {
+                    open_for_append(&segment.path)?
+                }
+                _ => self.create_segment(entry.seq, day)?,
             };
-            self.file = Some(file);
+            self.file = Some((file, day));
         }
-        let file = self.file.as_mut().expect("opened above");
+        let (file, _) = self.file.as_mut().expect("opened above");
         file.write_all(&entry.line())?;
         file.sync_data()
     }
 
     /// Starts a new segment for the changes after `covered` (a backup
     /// holds everything up to it).
-    pub fn rotate(&mut self, covered: u64) -> io::Result<()> {
+    pub fn rotate(&mut self, covered: u64, day: NaiveDate) -> io::Result<()> {
         let first = covered + 1;
         if segments(&self.dir).last().is_some_and(|s| s.first >= first) {
             return Ok(());
         }
-        self.file = Some(self.create_segment(first)?);
+        self.file = Some((self.create_segment(first, day)?, day));
         Ok(())
     }
 
-    fn create_segment(&self, first: u64) -> io::Result<File> {
+    fn create_segment(&self, first: u64, day: NaiveDate) -> io::Result<File> {
         if !self.dir.is_dir() {
             fs::DirBuilder::new().mode(0o700).create(&self.dir)?;
             sync_dir(self.dir.parent().unwrap_or(Path::new(".")))?;
         }
-        let path = self.dir.join(segment_name(first));
+        let path = self.dir.join(segment_name(first, day));
         let file = OpenOptions::new()
             .create(true)
             .append(true)
@@ -243,7 +256,13 @@ pub fn read(journal_dir: &Path) -> io::Result<Contents> {
     let mut taken: Vec<(Vec<Entry>, bool)> = Vec::new();
     let last_segment = segments.len().saturating_sub(1);
     for (index, segment) in segments.iter().enumerate() {
-        let mut reader = BufReader::new(File::open(&segment.path)?);
+        let file = match File::open(&segment.path) {
+            Ok(file) => file,
+            // Removed meanwhile: a newer backup covers it.
+            Err(error) if error.kind() == io::ErrorKind::NotFound => continue,
+            Err(error) => return Err(error),
+        };
+        let mut reader = BufReader::new(file);
         let mut line = Vec::new();
         let mut number = 0;
         loop {
@@ -354,6 +373,28 @@ mod tests {
     }
 
     #[test]
+    fn each_day_starts_a_segment() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut writer = Writer::new(dir.path());
+        writer.append(&Entry::new(1, at(), "a", Vec::new())).unwrap();
+        writer.append(&Entry::new(2, at(), "b", Vec::new())).unwrap();
+        let tomorrow = at() + chrono::Duration::days(1);
+        writer.append(&Entry::new(3, tomorrow, "c", Vec::new())).unwrap();
+        let mut another_process = Writer::new(dir.path());
+        another_process.append(&Entry::new(4, tomorrow, "d", Vec::new())).unwrap();
+        let journal = dir_of(dir.path());
+        let names: Vec<String> = segments(&journal)
+            .iter()
+            .map(|s| s.path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(
+            names,
+            ["00000000000000000001-2026-12-07.journal", "00000000000000000003-2026-12-08.journal"]
+        );
+        assert_eq!(seqs(&read(&journal).unwrap()), vec![1, 2, 3, 4]);
+    }
+
+    #[test]
     fn a_flipped_byte_is_caught_by_the_checksum() {
         let dir = tempfile::tempdir().unwrap();
         let mut writer = Writer::new(dir.path());
@@ -372,9 +413,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut writer = Writer::new(dir.path());
         writer.append(&Entry::new(1, at(), "a", Vec::new())).unwrap();
-        writer.rotate(1).unwrap();
+        writer.rotate(1, at().date()).unwrap();
         writer.append(&Entry::new(2, at(), "b", Vec::new())).unwrap();
-        writer.rotate(2).unwrap();
+        writer.rotate(2, at().date()).unwrap();
         writer.append(&Entry::new(3, at(), "c", Vec::new())).unwrap();
         let journal = dir_of(dir.path());
         assert_eq!(segments(&journal).iter().map(|s| s.first).collect::<Vec<_>>(), vec![1, 2, 3]);

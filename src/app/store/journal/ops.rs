@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -113,6 +114,31 @@ impl Op {
     }
 }
 
+/// A record's fields with an operation's on top (`null` removes one).
+pub fn overlay(mut record: Map<String, Value>, fields: &Map<String, Value>) -> Map<String, Value> {
+    for (name, value) in fields {
+        if value.is_null() {
+            record.remove(name);
+        } else {
+            record.insert(name.clone(), value.clone());
+        }
+    }
+    record
+}
+
+/// The record the fields make.
+pub fn from_fields<T: DeserializeOwned>(fields: Map<String, Value>) -> Result<T, String> {
+    serde_json::from_value(Value::Object(fields)).map_err(|e| format!("its fields do not make a record: {e}"))
+}
+
+/// A record's fields, as an operation holds them.
+pub fn fields_of<T: serde::Serialize>(record: &T) -> Map<String, Value> {
+    match serde_json::to_value(record) {
+        Ok(Value::Object(map)) => map,
+        _ => Map::new(),
+    }
+}
+
 /// A key the batch writes, with its value before and after.
 pub struct Written<'a> {
     pub key: &'a [u8],
@@ -121,10 +147,7 @@ pub struct Written<'a> {
 }
 
 fn object<T: Serialize>(record: &T) -> Map<String, Value> {
-    match serde_json::to_value(record) {
-        Ok(Value::Object(map)) => map,
-        _ => Map::new(),
-    }
+    fields_of(record)
 }
 
 fn changed_fields(before: &Map<String, Value>, after: &Map<String, Value>) -> Vec<String> {

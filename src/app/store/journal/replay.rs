@@ -2,10 +2,8 @@
 //! record, found by its local number and checked by its global id, so a
 //! change replayed over a backup that already holds it leaves one copy.
 
-use serde::de::DeserializeOwned;
-use serde_json::{Map, Value};
-
 use super::super::{AccountRecord, Records, Store, StoreError, Txn};
+use super::ops::{fields_of, from_fields, overlay};
 use super::{Action, Contents, Kind, Op};
 use crate::domain::{
     AccountId, AccountStats, DayRecord, FollowUp, FollowUpId, Order, Referral, ReferralId, Touch, Uid,
@@ -27,28 +25,6 @@ pub struct Replayed {
     pub refused: Vec<String>,
     /// The newest change replayed.
     pub newest: Option<u64>,
-}
-
-fn overlay(mut record: Map<String, Value>, fields: &Map<String, Value>) -> Map<String, Value> {
-    for (name, value) in fields {
-        if value.is_null() {
-            record.remove(name);
-        } else {
-            record.insert(name.clone(), value.clone());
-        }
-    }
-    record
-}
-
-fn from_fields<T: DeserializeOwned>(fields: Map<String, Value>) -> Result<T, String> {
-    serde_json::from_value(Value::Object(fields)).map_err(|e| format!("its fields do not make a record: {e}"))
-}
-
-fn fields_of<T: serde::Serialize>(record: &T) -> Map<String, Value> {
-    match serde_json::to_value(record) {
-        Ok(Value::Object(map)) => map,
-        _ => Map::new(),
-    }
 }
 
 /// Two records are one when their global ids agree (or one has none yet).
