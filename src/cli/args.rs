@@ -295,8 +295,10 @@ pub enum Command {
         /// Where the backups are
         #[arg(long, value_name = "DIR")]
         dir: PathBuf,
+        /// The newest days whose backups are kept
         #[arg(long, value_name = "N")]
         keep_daily: usize,
+        /// The weeks before them with one backup kept
         #[arg(long, value_name = "N")]
         keep_weekly: usize,
         /// The day the backup is for
