@@ -254,3 +254,39 @@ fn the_daily_backup_written_from_the_journal_is_the_book_the_store_holds() {
     let export: serde_json::Value = serde_json::from_str(&day.snapshot()).unwrap();
     assert!(backup == export, "the backup differs from the store's export");
 }
+
+#[test]
+fn every_record_keeps_one_global_id_in_the_store_backups_exports_and_the_journal() {
+    let book = Book::new();
+    book.add(&["张伟", "--phone", "13800138000"]);
+    book.run(&["log", "call", "1", "--outcome", "reached"]).ok();
+    book.run(&["follow-up", "1", "--on", "tomorrow"]).ok();
+    let shown = book.json(&["show", "1", "--json"]);
+    let uid = shown["account"]["uid"].as_str().expect("the account's global id").to_string();
+    assert_eq!(uid.len(), 36);
+    assert_eq!(&uid[14..15], "7", "a UUID of version 7: {uid}");
+    let touch_uid = shown["touches"][0]["uid"].as_str().unwrap().to_string();
+    let follow_up_uid = shown["follow_ups"][0]["uid"].as_str().unwrap().to_string();
+    assert!(touch_uid != uid && follow_up_uid != uid);
+
+    let vcf = book.run(&["export", "--format", "vcf"]).ok();
+    assert!(vcf.contains(&format!("UID:urn:uuid:{uid}")), "{vcf}");
+    let ics = book.run(&["export", "--format", "ics"]).ok();
+    assert!(ics.contains("UID:follow-up-1@leadline"), "the calendar's UID stays: {ics}");
+    assert!(ics.contains(&format!("X-LEADLINE-UID:{follow_up_uid}")), "{ics}");
+    let journal: String = std::fs::read_dir(book.store().join("journal"))
+        .unwrap()
+        .flatten()
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    assert!(journal.contains(&touch_uid) && journal.contains(&follow_up_uid), "{journal}");
+
+    let backup = book.path("book.json");
+    book.run(&["export", "-o", backup.to_str().unwrap()]).ok();
+    let copy = Book::new();
+    copy.run(&["import", backup.to_str().unwrap()]).ok();
+    let restored = copy.json(&["show", "1", "--json"]);
+    assert_eq!(restored["account"]["uid"], shown["account"]["uid"]);
+    assert_eq!(restored["touches"][0]["uid"], shown["touches"][0]["uid"]);
+    assert_eq!(restored["follow_ups"][0]["uid"], shown["follow_ups"][0]["uid"]);
+}

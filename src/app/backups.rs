@@ -191,8 +191,10 @@ impl App {
         if !changed_today {
             return Ok(None);
         }
-        if let Some(oldest) = list(&dir).last().and_then(covers_of) {
-            self.store.prune_journal(oldest);
+        // The journal after the second newest backup stays: a damaged
+        // newest backup still leaves a whole book to recover.
+        if let Some(second) = list(&dir).get(1).and_then(covers_of) {
+            self.store.prune_journal(second);
         }
         if failed_elsewhere.is_none() && spawn_daily(self.store.dir(), &dir, &self.config.backup, today) {
             return Ok(None);
@@ -223,11 +225,10 @@ impl App {
             let _ = std::fs::remove_file(dir.join(format!("{day}.json")));
         }
         if problems.is_empty() {
-            // The backup holds the whole book: the journal can start anew
-            // after it, and what every kept backup holds can go.
-            let kept = list(&dir);
-            let oldest = kept.last().and_then(covers_of);
-            self.store.rotate_journal(covers, oldest, self.today()).map_err(AppError::from)?;
+            // The backup holds the whole book: the journal starts anew
+            // after it, and what the backup before it holds can go.
+            let second = list(&dir).get(1).and_then(covers_of);
+            self.store.rotate_journal(covers, second, self.today()).map_err(AppError::from)?;
         }
         Ok(Some(path))
     }

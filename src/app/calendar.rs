@@ -10,7 +10,7 @@ use icalendar::{Alarm, Calendar, Component, Event, EventLike, EventStatus, Trigg
 
 use super::{App, AppResult};
 use crate::domain::contact::{clean_note, clean_text};
-use crate::domain::{AccountId, AccountSummary, FollowUp};
+use crate::domain::{AccountId, AccountSummary, FollowUp, FollowUpId, Uid};
 use crate::i18n::Lang;
 
 pub const PRODID: &str = "-//Leadline//Leadline follow-ups//EN";
@@ -102,6 +102,11 @@ fn event(
     if cancelled {
         event.status(EventStatus::Cancelled);
     }
+    if !follow_up.uid.is_nil() {
+        // The UID stays the one calendars already hold; the global id
+        // rides beside it.
+        event.add_property("X-LEADLINE-UID", follow_up.uid.to_string());
+    }
     match follow_up.due_time {
         Some(time) => {
             let start = follow_up.due.and_time(time);
@@ -135,22 +140,24 @@ impl App {
         let mut calendar = new_calendar();
         calendar.name(&lang.text("ics-calendar"));
         let summaries = self.store.summaries()?.items;
+        let records = self.store.follow_ups()?.items;
+        let global = global_ids(&records);
         let mut counts = CalendarCounts::default();
         for summary in summaries.iter().filter(|s| s.is_active()) {
             for follow_up in &summary.pending {
-                calendar.push(event(follow_up, summary, now, false, lang, reminder));
+                calendar.push(event(&global(follow_up), summary, now, false, lang, reminder));
                 counts.open += 1;
             }
         }
         let accounts: HashMap<AccountId, &AccountSummary> = summaries.iter().map(|s| (s.id, s)).collect();
         let since = now.date() - Duration::days(CANCELLED_FOR_DAYS);
-        for follow_up in self.store.follow_ups()?.items {
+        for follow_up in &records {
             let Some(summary) = accounts.get(&follow_up.account) else { continue };
             let closed_lately =
                 !follow_up.is_pending() && follow_up.closed_at.is_some_and(|t| t.date() >= since);
             let archived = follow_up.is_pending() && !summary.is_active();
             if closed_lately || archived {
-                calendar.push(event(&follow_up, summary, now, true, lang, reminder));
+                calendar.push(event(follow_up, summary, now, true, lang, reminder));
                 counts.cancelled += 1;
             }
         }
@@ -164,14 +171,26 @@ impl App {
         let now = self.now();
         let lang = self.config.ui.lang();
         let mut files = Vec::new();
+        let records = self.store.follow_ups()?.items;
+        let global = global_ids(&records);
         for summary in self.store.summaries()?.items.iter().filter(|s| s.is_active()) {
             for follow_up in &summary.pending {
                 let mut calendar = new_calendar();
-                calendar.push(event(follow_up, summary, now, false, lang, reminder));
+                calendar.push(event(&global(follow_up), summary, now, false, lang, reminder));
                 files.push((format!("{}.ics", uid(follow_up)), calendar.done().to_string()));
             }
         }
         Ok(files)
+    }
+}
+
+/// The follow-up with its global id, which summaries (what lists read)
+/// do not carry: from the follow-up records.
+fn global_ids(records: &[FollowUp]) -> impl Fn(&FollowUp) -> FollowUp + '_ {
+    let uids: HashMap<FollowUpId, Uid> = records.iter().map(|f| (f.id, f.uid)).collect();
+    move |follow_up| FollowUp {
+        uid: uids.get(&follow_up.id).copied().unwrap_or(follow_up.uid),
+        ..follow_up.clone()
     }
 }
 

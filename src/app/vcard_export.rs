@@ -48,7 +48,13 @@ fn birthday(day: MonthDay) -> String {
 /// One card.
 pub fn vcard(account: &Account) -> String {
     let mut lines = vec!["BEGIN:VCARD".to_string(), "VERSION:4.0".to_string()];
-    lines.push(format!("UID:urn:leadline:account:{}", account.id));
+    // The account's global id: the same card in every export, from every
+    // device (an account from before global ids keeps its local number).
+    if account.uid.is_nil() {
+        lines.push(format!("UID:urn:leadline:account:{}", account.id));
+    } else {
+        lines.push(format!("UID:urn:uuid:{}", account.uid));
+    }
     lines.push(format!("FN:{}", escape(&account.name)));
     // The name as one piece: Leadline keeps it whole, and guessing which
     // part is the family name would get Chinese and Latin names wrong.

@@ -65,10 +65,17 @@ struct ArchivedJson {
     at: String,
 }
 
+/// A record's global id, when it has one.
+fn global_id(uid: crate::domain::Uid) -> Option<String> {
+    (!uid.is_nil()).then(|| uid.to_string())
+}
+
 #[derive(Serialize)]
 struct CardJson {
     #[serde(flatten)]
     summary: AccountJson,
+    /// The global id: the same in every copy of the book.
+    uid: Option<String>,
     title: Option<String>,
     phones: Vec<String>,
     /// What to dial for each of `phones`: the international form where it
@@ -93,6 +100,7 @@ struct CardJson {
 #[derive(Serialize)]
 struct TouchJson {
     id: u64,
+    uid: Option<String>,
     kind: &'static str,
     at: String,
     direction: &'static str,
@@ -106,6 +114,7 @@ impl TouchJson {
     fn new(t: &Touch) -> TouchJson {
         TouchJson {
             id: t.id.0,
+            uid: global_id(t.uid),
             kind: t.kind.as_str(),
             at: time(t.at),
             direction: t.direction.as_str(),
@@ -119,6 +128,7 @@ impl TouchJson {
 #[derive(Serialize)]
 struct OrderJson {
     id: u64,
+    uid: Option<String>,
     amount: String,
     at: String,
     note: String,
@@ -126,13 +136,20 @@ struct OrderJson {
 
 impl OrderJson {
     fn new(o: &Order) -> OrderJson {
-        OrderJson { id: o.id.0, amount: money(o.amount), at: time(o.at), note: o.note.clone() }
+        OrderJson {
+            id: o.id.0,
+            uid: global_id(o.uid),
+            amount: money(o.amount),
+            at: time(o.at),
+            note: o.note.clone(),
+        }
     }
 }
 
 #[derive(Serialize)]
 struct FollowUpJson {
     id: u64,
+    uid: Option<String>,
     due: String,
     due_time: Option<String>,
     kind: &'static str,
@@ -148,6 +165,7 @@ impl FollowUpJson {
     fn new(f: &FollowUp) -> FollowUpJson {
         FollowUpJson {
             id: f.id.0,
+            uid: global_id(f.uid),
             due: date(f.due),
             due_time: f.due_time.map(|t| t.format("%H:%M").to_string()),
             kind: f.kind.as_str(),
@@ -169,6 +187,7 @@ struct PartyJson {
 #[derive(Serialize)]
 struct ReferralJson {
     id: u64,
+    uid: Option<String>,
     referrer: PartyJson,
     referee: PartyJson,
     at: String,
@@ -181,6 +200,7 @@ impl ReferralJson {
         let r = &link.referral;
         ReferralJson {
             id: r.id.0,
+            uid: global_id(r.uid),
             referrer: PartyJson { id: r.referrer.0, name: link.referrer_name.clone() },
             referee: PartyJson { id: r.referee.0, name: link.referee_name.clone() },
             at: time(r.at),
@@ -206,6 +226,7 @@ impl ShowJson {
         ShowJson {
             account: CardJson {
                 summary: AccountJson::new(&AccountRow { marks, ..detail.row.clone() }),
+                uid: global_id(a.uid),
                 title: a.title.clone(),
                 phones: a.phones.clone(),
                 dial: a.dial_numbers().map(str::to_string).collect(),

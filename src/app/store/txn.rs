@@ -525,7 +525,9 @@ impl<'s> Txn<'s> {
             batch.insert(keys::counter(name), codec::encode_u64(*value));
         }
         self.store.check_writable(bytes)?;
-        self.store.journal(&journal_entry)?;
+        for part in journal_entry.in_parts() {
+            self.store.journal(&part)?;
+        }
         let failed = match self.store.data.apply_batch(batch) {
             Err(error) => Some(self.store.failed_write(error)),
             Ok(()) => self.store.make_durable(&mut self.synced_blobs).err().map(|e| self.store.poison(e)),

@@ -26,6 +26,8 @@ pub use replay::Replayed;
 
 pub const DIR: &str = "journal";
 pub const VERSION: u32 = 1;
+/// Operations per line at most.
+pub const OPS_PER_PART: usize = 10_000;
 const SUFFIX: &str = ".journal";
 
 /// One change (or one part of a change written in parts: an import).
@@ -72,6 +74,28 @@ impl Entry {
             abandoned: false,
             ops,
         }
+    }
+
+    /// The entry as parts of at most [`OPS_PER_PART`] operations each (a
+    /// restore or a demo fill is one change of a million operations), so
+    /// that no line is too big to read back.
+    pub fn in_parts(self) -> Vec<Entry> {
+        if self.ops.len() <= OPS_PER_PART {
+            return vec![self];
+        }
+        let Entry { ops, .. } = &self;
+        let count = ops.len().div_ceil(OPS_PER_PART);
+        ops.chunks(OPS_PER_PART)
+            .enumerate()
+            .map(|(part, ops)| Entry {
+                part: part as u32,
+                more: part + 1 < count,
+                ops: ops.to_vec(),
+                what: self.what.clone(),
+                ..Entry::new(self.seq, self.at, "", Vec::new())
+            })
+            .map(|entry| Entry { undo_of: self.undo_of, ..entry })
+            .collect()
     }
 
     fn line(&self) -> Vec<u8> {
@@ -349,6 +373,28 @@ mod tests {
         let contents = read(&dir_of(dir.path())).unwrap();
         assert_eq!(seqs(&contents), vec![1]);
         assert_eq!(contents.changes[0].len(), 2);
+    }
+
+    #[test]
+    fn a_big_change_is_written_in_parts_and_read_back_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut writer = Writer::new(dir.path());
+        let op = |id| Op {
+            id: Some(id),
+            ..ops::Op::created_account(&crate::domain::Account::prospect(crate::domain::Grade::C, at()))
+        };
+        let ops: Vec<Op> = (1..=(2 * OPS_PER_PART as u64 + 1)).map(op).collect();
+        let parts = Entry::new(1, at(), "restore", ops.clone()).in_parts();
+        assert_eq!(
+            parts.iter().map(|p| (p.part, p.more, p.ops.len())).collect::<Vec<_>>(),
+            [(0, true, OPS_PER_PART), (1, true, OPS_PER_PART), (2, false, 1)]
+        );
+        for part in &parts {
+            writer.append(part).unwrap();
+        }
+        let contents = read(&dir_of(dir.path())).unwrap();
+        assert_eq!(contents.changes.len(), 1);
+        assert_eq!(contents.changes[0].iter().flat_map(|e| e.ops.clone()).collect::<Vec<_>>(), ops);
     }
 
     #[test]
