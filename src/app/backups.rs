@@ -334,8 +334,8 @@ fn build_daily(
         return Ok(None);
     }
     let journal_dir = crate::app::store::journal::dir_of(store_dir);
-    let contents = crate::app::store::journal::read(&journal_dir).map_err(failed)?;
-    let starts_at_the_beginning = contents.first.is_none_or(|first| first <= 1);
+    let starts_at_the_beginning =
+        crate::app::store::journal::segments(&journal_dir).first().is_none_or(|first| first.first <= 1);
     let mut base = None;
     for file in list(dir) {
         if covers(&file.path).is_none() {
@@ -353,6 +353,7 @@ fn build_daily(
         None => return Err(AppError::Invalid("no backup to start from".into())),
     };
     let covered = base.covers.unwrap_or(0);
+    let contents = crate::app::store::journal::read_after(&journal_dir, covered).map_err(failed)?;
     if let Some(first) = contents.changes.first().map(|change| change[0].seq) {
         if first > covered + 1 {
             return Err(AppError::Invalid(format!(

@@ -80,8 +80,9 @@ impl App {
                 to.display()
             )));
         }
-        let contents = store::read_journal(from)?;
         let (base, unreadable_backups) = newest_readable(&backups_dir(from, &config.backup));
+        let covers = base.as_ref().and_then(|(base, _)| base.covers).unwrap_or(0);
+        let contents = store::read_journal(from, covers)?;
         let app = App::open(to, clock, config, OpenOptions::default())?;
         let (base, covered) = match base {
             Some((base, backup)) => {

@@ -238,10 +238,10 @@ pub use integrity::note_failed_read;
 /// Reads the journal of the store in `dir` without opening sled (its
 /// files may be damaged past opening), holding the store's lock so that
 /// nothing writes meanwhile.
-pub fn read_journal(dir: &Path) -> Result<journal::Contents, StoreError> {
+pub fn read_journal(dir: &Path, covered: u64) -> Result<journal::Contents, StoreError> {
     let _lock = lock::StoreLock::acquire(dir)?;
     let journal = journal::dir_of(dir);
-    journal::read(&journal).map_err(io_error(&journal))
+    journal::read_after(&journal, covered).map_err(io_error(&journal))
 }
 
 impl Store {

@@ -273,9 +273,14 @@ pub struct Contents {
 /// parts) and not taken back: a change the store did not take leaves an
 /// entry that a later one with the same number (or an `abandoned` note)
 /// replaces.
-pub fn read(journal_dir: &Path) -> io::Result<Contents> {
-    let segments = segments(journal_dir);
+///
+/// Only the changes after `covered` are wanted: segments that hold only
+/// changes at or before it are not read at all.
+pub fn read_after(journal_dir: &Path, covered: u64) -> io::Result<Contents> {
+    let mut segments = segments(journal_dir);
     let mut contents = Contents { first: segments.first().map(|s| s.first), ..Contents::default() };
+    let needed_from = segments.windows(2).take_while(|pair| pair[1].first <= covered + 1).count();
+    segments.drain(..needed_from);
     // Changes as written, each with whether all its parts came.
     let mut taken: Vec<(Vec<Entry>, bool)> = Vec::new();
     let last_segment = segments.len().saturating_sub(1);
@@ -356,7 +361,7 @@ mod tests {
             writer.append(&Entry::new(seq, at(), what, Vec::new())).unwrap();
         }
         writer.append(&Entry { abandoned: true, ..Entry::new(4, at(), "", Vec::new()) }).unwrap();
-        let contents = read(&dir_of(dir.path())).unwrap();
+        let contents = read_after(&dir_of(dir.path()), 0).unwrap();
         assert_eq!(seqs(&contents), vec![1, 2, 3]);
         assert_eq!(contents.changes[2][0].what, "c");
         assert!(contents.unreadable.is_empty());
@@ -370,7 +375,7 @@ mod tests {
         for entry in [part(1, 0, true), part(1, 1, false), part(2, 0, true), part(2, 1, true)] {
             writer.append(&entry).unwrap();
         }
-        let contents = read(&dir_of(dir.path())).unwrap();
+        let contents = read_after(&dir_of(dir.path()), 0).unwrap();
         assert_eq!(seqs(&contents), vec![1]);
         assert_eq!(contents.changes[0].len(), 2);
     }
@@ -392,7 +397,7 @@ mod tests {
         for part in &parts {
             writer.append(part).unwrap();
         }
-        let contents = read(&dir_of(dir.path())).unwrap();
+        let contents = read_after(&dir_of(dir.path()), 0).unwrap();
         assert_eq!(contents.changes.len(), 1);
         assert_eq!(contents.changes[0].iter().flat_map(|e| e.ops.clone()).collect::<Vec<_>>(), ops);
     }
@@ -405,14 +410,14 @@ mod tests {
         let segment = segments(&dir_of(dir.path())).pop().unwrap();
         let mut file = OpenOptions::new().append(true).open(&segment.path).unwrap();
         file.write_all(b"1234abcd {\"v\":1,\"seq\":2,").unwrap();
-        let contents = read(&dir_of(dir.path())).unwrap();
+        let contents = read_after(&dir_of(dir.path()), 0).unwrap();
         assert_eq!(seqs(&contents), vec![1]);
         assert_eq!(contents.unreadable.len(), 1);
         assert!(contents.unreadable[0].torn_tail);
 
         let mut writer = Writer::new(dir.path());
         writer.append(&Entry::new(2, at(), "b", Vec::new())).unwrap();
-        let contents = read(&dir_of(dir.path())).unwrap();
+        let contents = read_after(&dir_of(dir.path()), 0).unwrap();
         assert_eq!(seqs(&contents), vec![1, 2]);
         assert_eq!(contents.unreadable.len(), 1);
         assert!(!contents.unreadable[0].torn_tail, "no longer the last line");
@@ -437,7 +442,7 @@ mod tests {
             names,
             ["00000000000000000001-2026-12-07.journal", "00000000000000000003-2026-12-08.journal"]
         );
-        assert_eq!(seqs(&read(&journal).unwrap()), vec![1, 2, 3, 4]);
+        assert_eq!(seqs(&read_after(&journal, 0).unwrap()), vec![1, 2, 3, 4]);
     }
 
     #[test]
@@ -449,7 +454,7 @@ mod tests {
         let segment = segments(&dir_of(dir.path())).pop().unwrap();
         let text = fs::read_to_string(&segment.path).unwrap().replacen("abc", "abd", 1);
         fs::write(&segment.path, text).unwrap();
-        let contents = read(&dir_of(dir.path())).unwrap();
+        let contents = read_after(&dir_of(dir.path()), 0).unwrap();
         assert_eq!(seqs(&contents), vec![2]);
         assert_eq!(contents.unreadable[0].reason, "its checksum does not match");
     }
@@ -465,6 +470,7 @@ mod tests {
         writer.append(&Entry::new(3, at(), "c", Vec::new())).unwrap();
         let journal = dir_of(dir.path());
         assert_eq!(segments(&journal).iter().map(|s| s.first).collect::<Vec<_>>(), vec![1, 2, 3]);
+        assert_eq!(seqs(&read_after(&journal, 1).unwrap()), vec![2, 3], "the segment of 1 is not read");
         writer.prune(1);
         assert_eq!(segments(&journal).iter().map(|s| s.first).collect::<Vec<_>>(), vec![2, 3]);
         writer.prune(5);
@@ -473,6 +479,6 @@ mod tests {
             vec![3],
             "the newest stays"
         );
-        assert_eq!(seqs(&read(&journal).unwrap()), vec![3]);
+        assert_eq!(seqs(&read_after(&journal, 0).unwrap()), vec![3]);
     }
 }
