@@ -322,3 +322,49 @@ fn import_diagnostics_never_print_raw_cell_bytes() {
     let error = book.run(&["import", headers.to_str().unwrap()]).fails(2);
     assert!(error.contains("no name or company column") && !error.contains('\u{1b}'), "{error:?}");
 }
+
+/// An import of more than 1000 rows compacts the store after saving it. A
+/// command that took the store between the two made the saved import exit
+/// 3 ("nothing was done, try again"), and the retry imported every row
+/// twice. Whatever else runs, an import exits 0 when it saved, or 3 having
+/// saved nothing; retried until it saves, every row is there once.
+#[test]
+fn a_saved_import_never_reports_failure_and_a_retry_never_imports_twice() {
+    let book = Book::new();
+    let mut csv = String::from("name,phone\n");
+    for i in 0..1_500 {
+        csv.push_str(&format!("客户{i},139{i:08}\n"));
+    }
+    let file = book.path("big.csv");
+    std::fs::write(&file, csv).unwrap();
+    book.add(&["张伟"]);
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let others: Vec<_> = (0..2)
+        .map(|_| {
+            let stop = std::sync::Arc::clone(&stop);
+            let mut command = book.command(&["list", "-q"]);
+            std::thread::spawn(move || {
+                while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+                    let _ = command.output();
+                }
+            })
+        })
+        .collect();
+    let mut saved = false;
+    for _ in 0..50 {
+        let run = book.run(&["import", file.to_str().unwrap()]);
+        match run.code {
+            0 => {
+                saved = true;
+                break;
+            }
+            3 => assert!(run.stderr.contains("in use"), "{}", run.stderr),
+            other => panic!("exit {other}: {}", run.stderr),
+        }
+    }
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    others.into_iter().for_each(|t| t.join().unwrap());
+    assert!(saved, "the import got the store at last");
+    let accounts = book.json(&["list", "--json"]).as_array().unwrap().len();
+    assert_eq!(accounts, 1 + 1_500, "every row once");
+}

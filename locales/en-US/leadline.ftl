@@ -897,3 +897,4 @@ status-damaged = { $count ->
     }: quit and run `leadline recover --to NEW_DIR`
 cli-recover-advice = `leadline recover --to NEW_DIR` builds a new store from the newest backup and the journal of every change since
 cli-doctor-advice = `leadline doctor --repair` rebuilds what is worked out from the records (indexes, totals); records that cannot be read come back with `leadline recover --to NEW_DIR` (the newest backup and the journal after it)
+cli-after-saving = the change is saved; tidying the store after it failed ({ $error }): it is tidied by the next big change or `leadline doctor --repair`

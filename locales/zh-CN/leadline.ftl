@@ -744,3 +744,4 @@ cli-damaged = 有 { $count } 条记录读不了：`leadline recover --to NEW_DIR
 status-damaged = 有 { $count } 条记录读不了：退出后运行 `leadline recover --to NEW_DIR`
 cli-recover-advice = `leadline recover --to NEW_DIR` 会用最新的备份和其后每次修改的操作日志建一个新的数据目录
 cli-doctor-advice = `leadline doctor --repair` 会重建由记录算出的部分（索引、合计）；读不了的记录可以用 `leadline recover --to NEW_DIR` 找回（最新的备份加上其后的操作日志）
+cli-after-saving = 修改已保存；之后整理数据目录失败（{ $error }）：下次大批修改或 `leadline doctor --repair` 时会再整理

@@ -583,8 +583,10 @@ fn export_calendar(app: &App, output: Option<&PathBuf>, alarm: u32) -> CliResult
 
 /// Compacts the store after a bulk change; one that cannot be compacted
 /// (a full disk) keeps every change and says so.
+/// The store compacted after a change that saved much (an import, a
+/// demo, a repair): housekeeping, so a failure is no failure of the change.
 pub(super) fn compacted(app: App) -> CliResult<App> {
-    let (app, skipped) = app.compact()?;
+    let (app, skipped) = app.compact().map_err(CliError::AfterSaving)?;
     if let Some(warning) = skipped {
         warn(&warning);
     }

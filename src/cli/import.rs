@@ -59,14 +59,15 @@ pub(super) fn import(app: App, args: &ImportArgs) -> CliResult<(App, i32)> {
     if extension == "json" || starts_like_json || crate::app::backup::is_gzip(&bytes) {
         let backup = Backup::from_bytes(&bytes, &label)?;
         let counts = app.import_backup(&backup, &label, args.dry_run)?;
-        let app =
-            if !args.dry_run && counts.accounts + counts.touches > BULK_ROWS { compacted(app)? } else { app };
-        let args = [
+        let words = [
             ("dry", if args.dry_run { "yes" } else { "no" }.into()),
             ("counts", counts.words(lang()).into()),
             ("label", label.as_str().into()),
         ];
-        done(&lang().text_with("cli-restore-backup", &args));
+        done(&lang().text_with("cli-restore-backup", &words));
+        // Saved: tidying the store afterwards is housekeeping.
+        let app =
+            if !args.dry_run && counts.accounts + counts.touches > BULK_ROWS { compacted(app)? } else { app };
         return Ok((app, 0));
     }
     let encoding = match &args.encoding {
@@ -93,8 +94,9 @@ pub(super) fn import(app: App, args: &ImportArgs) -> CliResult<(App, i32)> {
     } else {
         app.import_csv(bytes, &label, options)?
     };
+    let code = print_report(&report, &label, options);
     let app = if report.committed && report.imported.len() > BULK_ROWS { compacted(app)? } else { app };
-    Ok((app, print_report(&report, &label, options)))
+    Ok((app, code))
 }
 
 fn print_report(report: &ImportReport, label: &str, options: ImportOptions<'_>) -> i32 {

@@ -41,6 +41,11 @@ pub enum CliError {
     Write { path: PathBuf, source: std::io::Error },
     #[error("no home directory to keep the store in; use --store DIR")]
     NoHome,
+    /// The change was saved; the housekeeping after it (compacting the
+    /// store) failed. A warning, and exit 0: the change is not to be made
+    /// again.
+    #[error("{0}")]
+    AfterSaving(AppError),
 }
 
 /// The exit code of a store another leadline holds: a script may wait and
@@ -55,6 +60,7 @@ impl CliError {
             CliError::App(error) | CliError::Tui(TuiError::App(error)) if error.is_usage() => 2,
             CliError::App(AppError::Store(StoreError::InUse { .. }))
             | CliError::Tui(TuiError::App(AppError::Store(StoreError::InUse { .. }))) => STORE_IN_USE,
+            CliError::AfterSaving(_) => 0,
             _ => 1,
         }
     }
@@ -104,6 +110,10 @@ pub fn main() -> i32 {
     }
     match run(cli) {
         Ok(code) => code,
+        Err(CliError::AfterSaving(error)) => {
+            warn(&lang().text_with("cli-after-saving", &[("error", error.words(lang()).into())]));
+            0
+        }
         Err(error) => {
             let words = match &error {
                 CliError::App(error) | CliError::Tui(TuiError::App(error)) => error.words(lang()),

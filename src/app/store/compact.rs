@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use std::os::unix::fs::DirBuilderExt;
 
-use super::{Compacted, Store, StoreError, commit_mark, io_error, journal, prepare_private_dir};
+use super::{Compacted, Store, StoreError, commit_mark, io_error, journal, lock, prepare_private_dir};
 
 const COPY_BATCH: usize = 10_000;
 
@@ -63,6 +63,15 @@ pub(super) fn compact(store: Store) -> Result<Compacted, StoreError> {
         let _ = fs::remove_dir_all(&fresh_dir);
         return Ok(Compacted { store, skipped: Some(error) });
     }
+    // The copy's lock, taken before the swap: at no moment is the store
+    // (the old or the new) free for another process to take.
+    let lock = match lock::StoreLock::acquire(&fresh_dir) {
+        Ok(lock) => lock,
+        Err(error) => {
+            let _ = fs::remove_dir_all(&fresh_dir);
+            return Ok(Compacted { store, skipped: Some(error) });
+        }
+    };
     if let Err(error) = exchange(&dir, &fresh_dir) {
         let _ = fs::remove_dir_all(&fresh_dir);
         let unsupported = [rustix::io::Errno::INVAL, rustix::io::Errno::NOSYS]
@@ -76,7 +85,8 @@ pub(super) fn compact(store: Store) -> Result<Compacted, StoreError> {
     drop(store);
     // The old store now sits at the sibling path.
     let _ = remove_leftovers(&dir);
-    Ok(Compacted { store: Store::open(&dir)?, skipped: None })
+    let store = Store::open_locked(&dir, super::OpenOptions::default(), lock)?.migrated()?;
+    Ok(Compacted { store, skipped: None })
 }
 
 fn write_copy(store: &Store, fresh_dir: &Path) -> Result<(), StoreError> {
@@ -108,4 +118,49 @@ fn link_journal(dir: &Path, fresh_dir: &Path) -> Result<(), StoreError> {
         fs::hard_link(&segment.path, to.join(name)).map_err(io_error(&to))?;
     }
     File::open(&to).and_then(|d| d.sync_all()).map_err(io_error(&to))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Account, Grade};
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+    #[test]
+    fn no_other_process_can_take_the_store_while_it_is_compacted() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s");
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap().and_hms_opt(9, 0, 0).unwrap();
+        let mut store = Store::open(&path).unwrap();
+        let mut bulk = store.bulk("import", at).unwrap();
+        for i in 0..3_000 {
+            let mut account = Account::prospect(Grade::C, at);
+            account.name = format!("客户{i}");
+            bulk.add(account, None).unwrap();
+        }
+        bulk.finish().unwrap();
+        // Another process, trying to take the store all the while.
+        let stop = Arc::new(AtomicBool::new(false));
+        let taken = Arc::new(AtomicUsize::new(0));
+        let other = {
+            let (stop, taken, path) = (Arc::clone(&stop), Arc::clone(&taken), path.clone());
+            std::thread::spawn(move || {
+                while !stop.load(Ordering::SeqCst) {
+                    if lock::StoreLock::acquire(&path).is_ok() {
+                        taken.fetch_add(1, Ordering::SeqCst);
+                    }
+                }
+            })
+        };
+        for _ in 0..5 {
+            let compacted = store.compact().unwrap();
+            assert!(compacted.skipped.is_none(), "{:?}", compacted.skipped);
+            store = compacted.store;
+        }
+        stop.store(true, Ordering::SeqCst);
+        other.join().unwrap();
+        assert_eq!(taken.load(Ordering::SeqCst), 0, "the store was free between the swap and the reopening");
+        assert_eq!(store.summaries().unwrap().items.len(), 3_000);
+    }
 }

@@ -247,6 +247,7 @@ pub fn read_journal(dir: &Path, covered: u64) -> Result<journal::Contents, Store
 impl Store {
     /// Opens (creating if needed) the store in `dir`, migrating it if it
     /// is older than this build.
+    #[cfg(test)]
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
         Store::open_unmigrated(dir, OpenOptions::default())?.migrated()
     }
@@ -256,6 +257,13 @@ impl Store {
     pub fn open_unmigrated(dir: &Path, options: OpenOptions) -> Result<Store, StoreError> {
         prepare_private_dir(dir)?;
         let lock = lock::StoreLock::acquire(dir)?;
+        Store::open_locked(dir, options, lock)
+    }
+
+    /// Opens the store whose lock is held already (a compaction takes the
+    /// new copy's lock before it swaps it in, so that no other process gets
+    /// the store between the swap and the reopening).
+    fn open_locked(dir: &Path, options: OpenOptions, lock: lock::StoreLock) -> Result<Store, StoreError> {
         lock::remove_unfinished_snapshots(dir)?;
         let unsealed = integrity::changed_since_sealed(dir);
         let db = open_sled(dir)?;
