@@ -368,3 +368,39 @@ fn a_saved_import_never_reports_failure_and_a_retry_never_imports_twice() {
     let accounts = book.json(&["list", "--json"]).as_array().unwrap().len();
     assert_eq!(accounts, 1 + 1_500, "every row once");
 }
+
+/// The CSV importer copied the file name into the note of the follow-up it
+/// made ("next activity from x\e]0;PWN\a.csv"), and the Markdown reports
+/// printed it raw: a terminal took the escape as a command. The name is
+/// cleaned on the way in, and every Markdown report escapes control
+/// characters as the text ones do.
+#[test]
+fn no_control_character_reaches_the_terminal_through_a_file_name_or_a_markdown_report() {
+    let book = Book::new();
+    let file = book.path("x\u{1b}]0;PWN\u{7}.csv");
+    std::fs::write(&file, "name,next follow-up\n张伟,2026-11-27\n").unwrap();
+    book.run(&["import", file.to_str().unwrap()]).ok();
+    let note = book.json(&["show", "张伟", "--json"])["follow_ups"][0]["note"].as_str().unwrap().to_string();
+    assert!(!note.contains('\u{1b}') && !note.contains('\u{7}'), "{note:?}");
+    assert!(note.contains("PWN"), "{note:?}");
+    // A name with an escape in it, as a store written by something else
+    // may hold: the reports escape it all the same.
+    {
+        let db = sled::open(book.store()).unwrap();
+        let data = db.open_tree("data").unwrap();
+        let key = [&[b'a'][..], &1u64.to_be_bytes()].concat();
+        let value = data.get(&key).unwrap().unwrap();
+        let text = String::from_utf8(value[1..].to_vec()).unwrap().replace("张伟", r"张伟\u001b]0;PWN\u0007");
+        data.insert(&key, [&[1u8][..], text.as_bytes()].concat()).unwrap();
+        db.flush().unwrap();
+    }
+    book.run(&["doctor", "--repair"]).ok();
+    let list = book.run(&["list"]).ok();
+    assert!(list.contains("张伟\\u{1b}]0;PWN"), "{list}");
+    for command in
+        [&["today", "--md"][..], &["plan", "--md"], &["review", "--md"], &["focus", "--md"], &["history"]]
+    {
+        let out = book.run(command).ok();
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{command:?}: {out:?}");
+    }
+}

@@ -525,10 +525,13 @@ impl App {
         if let Some(progress) = options.progress {
             progress.pass("importing", lines);
         }
-        // The note of a follow-up names the file, not where it was.
-        let file_name = std::path::Path::new(label)
+        // The note of a follow-up names the file, not where it was; a file
+        // name can hold anything, control characters too, and is cleaned
+        // like any text that comes in.
+        let label = crate::domain::contact::clean_text(label);
+        let file_name = std::path::Path::new(&label)
             .file_name()
-            .map_or_else(|| label.to_string(), |name| name.to_string_lossy().into_owned());
+            .map_or_else(|| label.clone(), |name| name.to_string_lossy().into_owned());
         let mut bulk =
             self.store.bulk(format!("import {} accounts from {label}", report.imported.len()), now)?;
         let mut wanted = accepted.into_iter().peekable();

@@ -22,7 +22,7 @@ pub fn focus(app: &App, output: Output) -> CliResult<i32> {
     let lang = app.config().ui.lang();
     match output {
         Output::Json => print_raw(&json::to_string(&FocusJson::new(&report, rules))),
-        Output::Markdown => print_raw(&markdown(&report, rules, lang)),
+        Output::Markdown => print(&markdown(&report, rules, lang)),
         Output::Text => print(&text(&report, rules, lang)),
     }
     Ok(0)

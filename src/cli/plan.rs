@@ -61,7 +61,7 @@ pub fn today(app: &App, output: Output, all: bool) -> CliResult<i32> {
                 out.push_str(&format!("\n## {later}\n\n"));
                 out.push_str(&md_rows(&agenda.later.iter().collect::<Vec<_>>(), lang));
             }
-            print_raw(&out);
+            print(&out);
         }
         Output::Text => print(&today_text(&agenda, all, terminal_width(), lang)),
     }
@@ -114,7 +114,7 @@ pub fn plan(app: &App, days: u32, output: Output) -> CliResult<i32> {
                     md_rows(&day.rows.iter().collect::<Vec<_>>(), lang)
                 ));
             }
-            print_raw(&out);
+            print(&out);
         }
         Output::Text => print(&plan_text(&agenda, terminal_width(), lang)),
     }

@@ -34,7 +34,7 @@ pub fn review(app: &App, day: Option<&str>, note: Option<&str>, output: Output) 
     let lang = app.config().ui.lang();
     match output {
         Output::Json => print_raw(&json::to_string(&ReviewJson::new(&review, day))),
-        Output::Markdown => print_raw(&markdown(&review, day, lang)),
+        Output::Markdown => print(&markdown(&review, day, lang)),
         Output::Text => print(&text(&review, day, lang)),
     }
     Ok(0)
