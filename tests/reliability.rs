@@ -404,3 +404,77 @@ fn no_control_character_reaches_the_terminal_through_a_file_name_or_a_markdown_r
         assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{command:?}: {out:?}");
     }
 }
+
+/// One referrer per account, nobody their own referrer, no circle:
+/// `refer 4 1` after `refer 1 4` was accepted, a merge gave an account two
+/// referrers (and one order earned both incentives) or made a circle, a
+/// restored backup could hold either, and doctor said "all good".
+#[test]
+fn referrals_keep_one_referrer_per_account_and_never_go_round() {
+    let book = Book::new();
+    for name in ["甲", "乙", "丙", "丁", "戊"] {
+        book.add(&[name]);
+    }
+    book.run(&["refer", "1", "4"]).ok();
+    let error = book.run(&["refer", "4", "1"]).fails(1);
+    assert!(error.contains("甲 → 丁 would refer each other round"), "{error}");
+    book.run(&["refer", "2", "3", "--incentive", "一箱化肥"]).ok();
+    book.run(&["refer", "5", "1", "--incentive", "两袋种子"]).ok();
+    // 甲 (#1, referred by 戊) and 丙 (#3, referred by 乙) are one person.
+    let error = book.run(&["merge", "1", "3"]).fails(1);
+    assert!(error.contains("both accounts were referred"), "{error}");
+    assert!(error.contains("--keep-referral"), "{error}");
+    book.run(&["merge", "1", "3", "--keep-referral", "3"]).ok();
+    let ledger = book.json(&["referrals", "--json"]);
+    let referees: Vec<u64> =
+        ledger["ledger"].as_array().unwrap().iter().map(|r| r["referee_id"].as_u64().unwrap()).collect();
+    assert_eq!(referees.iter().filter(|id| **id == 1).count(), 1, "{ledger}");
+    let note =
+        book.json(&["show", "1", "--json"])["account"]["note"].as_str().unwrap_or_default().to_string();
+    assert!(
+        note.contains("Also referred by 乙 (referral #2, incentive: 一箱化肥), removed in a merge"),
+        "{note}"
+    );
+    let order = book.run(&["order", "1", "5000"]).ok();
+    assert_eq!(order.matches("incentive").count(), 1, "one order earns one incentive: {order}");
+
+    // A merge that would close a circle: 甲 referred 丁; 戊 referred 甲.
+    let error = book.run(&["merge", "4", "5"]).fails(1);
+    assert!(error.contains("would refer each other round"), "{error}");
+    assert!(book.run(&["doctor"]).ok().contains("all good"));
+}
+
+#[test]
+fn a_backup_with_a_broken_referral_is_refused_and_doctor_finds_one_in_a_store() {
+    let book = Book::new();
+    book.add(&["甲"]);
+    book.add(&["乙"]);
+    book.add(&["丙"]);
+    book.run(&["refer", "1", "2"]).ok();
+    let mut backup: Value = serde_json::from_str(&book.snapshot()).unwrap();
+    let mut second = backup["referrals"][0].clone();
+    second["id"] = json!(2);
+    second["referrer"] = json!(3);
+    second.as_object_mut().unwrap().remove("uid");
+    backup["referrals"].as_array_mut().unwrap().push(second);
+    let file = book.path("two-referrers.json");
+    std::fs::write(&file, backup.to_string()).unwrap();
+    let copy = Book::new();
+    let error = copy.run(&["import", file.to_str().unwrap()]).fails(2);
+    assert!(error.contains("乙 would have more than one referrer (referrals #1, #2)"), "{error}");
+
+    // The same written into a store behind Leadline's back.
+    {
+        let db = sled::open(book.store()).unwrap();
+        let data = db.open_tree("data").unwrap();
+        let key = [&[b'r'][..], &1u64.to_be_bytes()].concat();
+        let value = data.get(&key).unwrap().unwrap();
+        let text =
+            String::from_utf8(value[1..].to_vec()).unwrap().replace("\"referrer\":1", "\"referrer\":2");
+        data.insert(&key, [&[1u8][..], text.as_bytes()].concat()).unwrap();
+        db.flush().unwrap();
+    }
+    let doctor = book.run(&["doctor"]);
+    assert_eq!(doctor.code, 1, "{}", doctor.stdout);
+    assert!(doctor.stdout.contains("refers its account to itself"), "{}", doctor.stdout);
+}

@@ -188,6 +188,16 @@ impl Backup {
                     optional_field(TextField::Incentive, incentive).map_err(|e| invalid(&what, e))?;
             }
         }
+        if let Some(wrong) = crate::domain::referral_problems(&out.referrals).first() {
+            let names = |id: AccountId| {
+                out.accounts.iter().find(|a| a.id == id).map_or_else(|| id.to_string(), |a| a.name.clone())
+            };
+            return Err(AppError::Invalid(super::referrals::problem_words(
+                wrong,
+                names,
+                crate::i18n::Lang::En,
+            )));
+        }
         let mut dates = HashSet::new();
         for day in &mut out.days {
             let what = format!("the record of {}", day.date);

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::{App, AppError, AppResult};
 use crate::analysis::duplicates::{self, DuplicateGroup, MergeError};
 use crate::app::store::{AccountRecord, Moved, Records};
-use crate::domain::{Account, AccountId, AccountStats};
+use crate::domain::{Account, AccountId, AccountStats, FollowUpStatus, Referral, ReferralId};
 
 /// Likely duplicates with the accounts they name.
 pub struct Duplicates {
@@ -41,10 +41,47 @@ impl App {
         Ok(Duplicates { groups, accounts, compared })
     }
 
+    /// When both accounts were referred, the referral of the two that does
+    /// not stay (the rep picks with `keep_referral`) and its referrer's
+    /// name; one referrer per account. None when at most one was referred.
+    fn referral_dropped_by_merge(
+        &self,
+        keep: AccountId,
+        gone: AccountId,
+        keep_referral: Option<ReferralId>,
+    ) -> AppResult<Option<(Referral, String)>> {
+        let referred = |id: AccountId| -> AppResult<Option<Referral>> {
+            Ok(self.store.referrals_of(id)?.into_iter().find(|r| r.referee == id))
+        };
+        let (Some(of_keep), Some(of_gone)) = (referred(keep)?, referred(gone)?) else { return Ok(None) };
+        let name = |id: AccountId| self.record(id).map_or_else(|_| id.to_string(), |r| r.account.name);
+        let dropped = match keep_referral {
+            Some(id) if id == of_keep.id => of_gone,
+            Some(id) if id == of_gone.id => of_keep,
+            _ => {
+                let args = [
+                    ("keep_referrer", name(of_keep.referrer).into()),
+                    ("keep_referral", of_keep.id.to_string().into()),
+                    ("gone_referrer", name(of_gone.referrer).into()),
+                    ("gone_referral", of_gone.id.to_string().into()),
+                ];
+                return Err(AppError::Conflict(self.words("error-merge-two-referrers", &args)));
+            }
+        };
+        let referrer = name(dropped.referrer);
+        Ok(Some((dropped, referrer)))
+    }
+
     /// Makes `gone` part of `keep` (see [`duplicates::merged`]): its
     /// touches, orders, follow-ups, referrals and plan rows move, and it is
     /// removed. One change, which `undo` takes back.
-    pub fn merge_accounts(&self, keep: AccountId, gone: AccountId, dry_run: bool) -> AppResult<Merged> {
+    pub fn merge_accounts(
+        &self,
+        keep: AccountId,
+        gone: AccountId,
+        keep_referral: Option<ReferralId>,
+        dry_run: bool,
+    ) -> AppResult<Merged> {
         let kept = self.record(keep)?;
         let other = self.record(gone)?;
         let names = [
@@ -53,8 +90,31 @@ impl App {
             ("gone", other.account.name.as_str().into()),
             ("gone_id", gone.to_string().into()),
         ];
+        let dropped = self.referral_dropped_by_merge(keep, gone, keep_referral)?;
+        let mut other_account = other.account.clone();
+        if let Some((referral, referrer)) = &dropped {
+            // Nothing is lost: the referral that goes is told in the note.
+            let args = [
+                ("referrer", referrer.as_str().into()),
+                ("id", referral.id.to_string().into()),
+                (
+                    "incentive",
+                    referral
+                        .incentive
+                        .as_ref()
+                        .map(|i| self.words("note-referral-incentive", &[("incentive", i.as_str().into())]))
+                        .unwrap_or_default()
+                        .into(),
+                ),
+            ];
+            let line = self.words("note-referral-dropped", &args);
+            other_account.note = Some(match other_account.note.take() {
+                Some(note) => format!("{note}\n{line}"),
+                None => line,
+            });
+        }
         let account =
-            duplicates::merged(&kept.account, &other.account, self.region()).map_err(|e| match e {
+            duplicates::merged(&kept.account, &other_account, self.region()).map_err(|e| match e {
                 MergeError::SameAccount => AppError::Conflict(self.words("error-merge-same", &[])),
                 MergeError::NotesTooLong { max } => {
                     AppError::Conflict(self.words("error-merge-notes", &[("max", max.into())]))
@@ -70,6 +130,12 @@ impl App {
             let args = [("referrer", referrer.as_str().into()), ("referee", referee.as_str().into())];
             return Err(AppError::Conflict(self.words("error-merge-referred", &args)));
         }
+        // A circle of referrals (or any other break of their shape) is
+        // refused.
+        let dropped_ids: Vec<ReferralId> = dropped.iter().map(|(r, _)| r.id).collect();
+        self.check_referrals_with(&[], &[(gone, keep)], &dropped_ids).map_err(|error| {
+            AppError::Conflict(self.words("error-merge-referrals", &[("problem", error.to_string().into())]))
+        })?;
         let days: Vec<_> = self
             .store
             .day_records(NaiveDate::MIN, NaiveDate::MAX)?
@@ -78,6 +144,21 @@ impl App {
             .filter(|d| d.plan.iter().any(|e| e.account == gone))
             .collect();
         let mut txn = self.begin();
+        if let Some((referral, _)) = &dropped {
+            let now = self.now();
+            for mut follow_up in self
+                .store
+                .follow_ups_of(referral.referee)?
+                .into_iter()
+                .chain(self.store.follow_ups_of(referral.referrer)?)
+            {
+                if follow_up.referral == Some(referral.id) && follow_up.is_pending() {
+                    follow_up.close(FollowUpStatus::Skipped, now);
+                    txn.put_follow_up(&follow_up);
+                }
+            }
+            txn.remove_referral(referral);
+        }
         let record = AccountRecord { account, stats: AccountStats::default() };
         let moved = txn.merge_accounts(&record, gone, &days)?;
         if !dry_run {

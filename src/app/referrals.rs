@@ -8,8 +8,36 @@ use crate::app::store::{Records, Txn};
 use crate::domain::contact::{TextField, optional_field};
 use crate::domain::{
     AccountId, FollowUp, FollowUpId, FollowUpReason, FollowUpStatus, IncentiveStatus, Referral, ReferralId,
-    StageKind, TouchKind, Uid,
+    ReferralProblem, StageKind, TouchKind, Uid, referral_problems,
 };
+use crate::i18n::Lang;
+
+/// A problem of the referrals' shape in words, the accounts by name.
+pub fn problem_words(wrong: &ReferralProblem, name: impl Fn(AccountId) -> String, lang: Lang) -> String {
+    match wrong {
+        ReferralProblem::SelfReferral(id) => {
+            lang.text_with("error-referral-self", &[("id", id.to_string().into())])
+        }
+        ReferralProblem::SecondReferrer { referee, referrals } => {
+            let ids: Vec<String> = referrals.iter().map(|id| format!("#{id}")).collect();
+            lang.text_with(
+                "error-referral-second",
+                &[("name", name(*referee).into()), ("referrals", ids.join(", ").into())],
+            )
+        }
+        ReferralProblem::Cycle(accounts) => {
+            let names: Vec<String> = accounts.iter().map(|a| name(*a)).collect();
+            lang.text_with("error-referral-cycle", &[("names", names.join(" → ").into())])
+        }
+    }
+}
+
+/// The problems `referrals` has that `before` did not (a book may hold old
+/// ones; a change must not add any).
+pub(super) fn new_problems(before: &[Referral], after: &[Referral]) -> Vec<ReferralProblem> {
+    let old = referral_problems(before);
+    referral_problems(after).into_iter().filter(|p| !old.contains(p)).collect()
+}
 
 /// The referrer of a new account and what was promised for it.
 #[derive(Clone, Debug)]
@@ -140,6 +168,41 @@ impl App {
         Ok((referral, scheduled))
     }
 
+    /// Refuses what would break the referrals' shape: the book's referrals
+    /// with `added` (referrer, referee) and every `renamed` (from, to)
+    /// account taken as the other (a merge), against the book as it is.
+    pub(super) fn check_referrals_with(
+        &self,
+        added: &[(AccountId, AccountId)],
+        renamed: &[(AccountId, AccountId)],
+        dropped: &[ReferralId],
+    ) -> AppResult<()> {
+        let before = self.store.referrals()?.items;
+        let rename = |id: AccountId| renamed.iter().find(|(from, _)| *from == id).map_or(id, |(_, to)| *to);
+        let mut after: Vec<Referral> = before
+            .iter()
+            .filter(|r| !dropped.contains(&r.id))
+            .map(|r| Referral { referrer: rename(r.referrer), referee: rename(r.referee), ..r.clone() })
+            .collect();
+        let next = after.iter().map(|r| r.id.0).max().unwrap_or(0);
+        for (n, (referrer, referee)) in added.iter().enumerate() {
+            let id = ReferralId(next + 1 + n as u64);
+            after.push(Referral {
+                id,
+                uid: Uid::NIL,
+                referrer: *referrer,
+                referee: *referee,
+                at: self.now(),
+                incentive: None,
+                incentive_status: IncentiveStatus::Promised,
+                delivered_at: None,
+            });
+        }
+        let Some(wrong) = new_problems(&before, &after).into_iter().next() else { return Ok(()) };
+        let name = |id: AccountId| self.record(id).map_or_else(|_| id.to_string(), |r| r.account.name);
+        Err(AppError::Conflict(problem_words(&wrong, name, self.config.ui.lang())))
+    }
+
     pub fn refer(
         &self,
         referrer: AccountId,
@@ -155,6 +218,7 @@ impl App {
             let name = referee_record.account.name.as_str();
             return Err(AppError::Conflict(self.words("error-already-referred", &[("name", name.into())])));
         }
+        self.check_referrals_with(&[(referrer, referee)], &[], &[])?;
         let now = self.now();
         let mut txn = self.begin();
         let (referral, scheduled) = self.stage_referral(

@@ -125,6 +125,9 @@ pub enum Command {
         account: String,
         /// The account merged into it and removed
         other: String,
+        /// When both were referred: the referral that stays (the other goes, told in the note)
+        #[arg(long, value_name = "ID")]
+        keep_referral: Option<u64>,
         /// Show the account it would make and what would move, without merging
         #[arg(long)]
         dry_run: bool,

@@ -119,7 +119,9 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
         Command::Triage { older_than, snooze_to, json } => {
             super::plan::triage(app, *older_than, snooze_to.as_deref(), *json)
         }
-        Command::Merge { account, other, dry_run } => super::duplicates::merge(app, account, other, *dry_run),
+        Command::Merge { account, other, keep_referral, dry_run } => {
+            super::duplicates::merge(app, account, other, *keep_referral, *dry_run)
+        }
         Command::List(args) => {
             let filter = ListFilter {
                 stage: args.stage,

@@ -135,10 +135,16 @@ fn groups_json(found: &Duplicates) -> Vec<GroupJson> {
         .collect()
 }
 
-pub fn merge(app: &App, keep: &str, other: &str, dry_run: bool) -> CliResult<i32> {
+pub fn merge(
+    app: &App,
+    keep: &str,
+    other: &str,
+    keep_referral: Option<u64>,
+    dry_run: bool,
+) -> CliResult<i32> {
     let keep = app.resolve_account(keep)?;
     let other = app.resolve_account(other)?;
-    let merged = app.merge_accounts(keep, other, dry_run)?;
+    let merged = app.merge_accounts(keep, other, keep_referral.map(crate::domain::ReferralId), dry_run)?;
     let lang = lang();
     let Merged { account, gone, moved } = &merged;
     let args = [

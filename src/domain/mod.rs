@@ -29,7 +29,7 @@ pub use keyword::UnknownKeyword;
 pub use money::{Money, MoneyError};
 pub use month_day::{MonthDay, MonthDayError};
 pub use order::Order;
-pub use referral::{IncentiveStatus, Referral};
+pub use referral::{IncentiveStatus, Referral, ReferralProblem, referral_problems};
 pub use stage_label::StageLabel;
 pub use stats::{AccountStats, Greeted, twelve_month_window_start};
 pub use summary::AccountSummary;

@@ -136,8 +136,39 @@ pub(super) fn check(store: &Store, _today: NaiveDate) -> Result<DoctorReport, St
             }
         }
     }
+    let only: Vec<Referral> = referrals.iter().map(|(_, r)| r.clone()).collect();
+    for wrong in crate::domain::referral_problems(&only) {
+        problems.push(referral_problem(&wrong));
+    }
     report.problems = problems;
     Ok(report)
+}
+
+/// A referral that breaks their shape, for doctor's list.
+fn referral_problem(wrong: &crate::domain::ReferralProblem) -> Problem {
+    use crate::domain::ReferralProblem;
+    let ids = |ids: &[crate::domain::ReferralId]| {
+        ids.iter().map(|id| format!("#{id}")).collect::<Vec<_>>().join(", ")
+    };
+    match wrong {
+        ReferralProblem::SelfReferral(id) => {
+            Problem::at(&keys::referral(*id), "refers its account to itself")
+        }
+        ReferralProblem::SecondReferrer { referee, referrals } => Problem {
+            key: format!("account {referee}"),
+            reason: format!(
+                "has more than one referrer (referrals {}); one referrer per account",
+                ids(referrals)
+            ),
+        },
+        ReferralProblem::Cycle(accounts) => Problem {
+            key: format!("account {}", accounts[0]),
+            reason: format!(
+                "accounts {} refer each other round",
+                accounts.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(" → ")
+            ),
+        },
+    }
 }
 
 /// What the record-by-record pass gathers for the checks across records.
