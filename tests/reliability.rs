@@ -478,3 +478,41 @@ fn a_backup_with_a_broken_referral_is_refused_and_doctor_finds_one_in_a_store() 
     assert_eq!(doctor.code, 1, "{}", doctor.stdout);
     assert!(doctor.stdout.contains("refers its account to itself"), "{}", doctor.stdout);
 }
+
+/// `ln -sf ~/victim STORE/last-commit`, and the next `add` wrote the commit
+/// mark over the victim (and opening the store made it 0600). Leadline's
+/// own files are never opened or changed through a link.
+#[test]
+fn a_link_planted_for_leadlines_own_files_is_refused_and_its_target_left_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    for own in ["last-commit", "lock"] {
+        let book = Book::new();
+        book.add(&["张伟"]);
+        let victim = book.path("victim");
+        std::fs::write(&victim, "keep me").unwrap();
+        std::fs::set_permissions(&victim, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let planted = book.store().join(own);
+        std::fs::remove_file(&planted).unwrap();
+        std::os::unix::fs::symlink(&victim, &planted).unwrap();
+        let error = book.run(&["add", "王芳"]).fails(1);
+        assert!(error.contains(&format!("{own} is a link, not the file Leadline keeps there")), "{error}");
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me", "{own}");
+        assert_eq!(std::fs::metadata(&victim).unwrap().permissions().mode() & 0o777, 0o644, "{own}");
+        std::fs::remove_file(&planted).unwrap();
+        book.add(&["王芳"]);
+        assert_eq!(
+            book.json(&["list", "--json"]).as_array().unwrap().len(),
+            2,
+            "{own}: it works once removed"
+        );
+    }
+    // A link elsewhere in the store is not followed to change modes either.
+    let book = Book::new();
+    book.add(&["张伟"]);
+    let victim = book.path("victim");
+    std::fs::write(&victim, "keep me").unwrap();
+    std::fs::set_permissions(&victim, std::fs::Permissions::from_mode(0o644)).unwrap();
+    std::os::unix::fs::symlink(&victim, book.store().join("planted")).unwrap();
+    book.run(&["list"]).ok();
+    assert_eq!(std::fs::metadata(&victim).unwrap().permissions().mode() & 0o777, 0o644);
+}

@@ -56,3 +56,7 @@ error-row-too-long = 有一个值比任何字段都长（最多 { $max } 个字�
 error-row-no-name = 没有姓名也没有公司
 error-card-unended = 这张名片没有 END:VCARD
 error-card-no-name = 这张名片没有姓名、公司或昵称
+error-store-not-ours = { $path } 是{ $what ->
+        [link] 一个链接
+       *[other] 别的东西，不是普通文件
+    }，不是 Leadline 放在那里的文件；什么都没有做：删掉它（Leadline 会重新建）

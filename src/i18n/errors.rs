@@ -133,6 +133,13 @@ impl Words for crate::app::StoreError {
             ),
             E::DiskFullWhileSaving { path } => ("error-disk-full-saving", vec![("path", path.clone())]),
             E::DiskFullOnOpen { path } => ("error-disk-full-open", vec![("path", path.clone())]),
+            E::NotOurs { path, what } => (
+                "error-store-not-ours",
+                vec![
+                    ("path", path.clone()),
+                    ("what", if *what == "a link" { "link" } else { "other" }.into()),
+                ],
+            ),
             _ => return None,
         })
     }

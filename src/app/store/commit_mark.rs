@@ -96,12 +96,15 @@ impl MarkFile {
     /// `None` when the file is new, or unreadable (then it is rewritten on
     /// the next commit).
     pub fn open(dir: &Path) -> std::io::Result<(MarkFile, Option<CommitMark>)> {
+        // Never through a link: a link planted in its place would have the
+        // mark written over whatever it points at.
         let mut file = OpenOptions::new()
             .read(true)
             .write(true)
             .create(true)
             .truncate(false)
             .mode(0o600)
+            .custom_flags(libc::O_NOFOLLOW)
             .open(dir.join(FILE))?;
         let mut bytes = Vec::new();
         file.read_to_end(&mut bytes)?;

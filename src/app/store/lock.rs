@@ -24,8 +24,14 @@ pub struct StoreLock {
 impl StoreLock {
     pub fn acquire(dir: &Path) -> Result<StoreLock, StoreError> {
         let path = dir.join(LOCK_FILE);
-        let file =
-            OpenOptions::new().create(true).append(true).mode(0o600).open(&path).map_err(io_error(&path))?;
+        super::own_file(&path)?;
+        let file = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .mode(0o600)
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(&path)
+            .map_err(io_error(&path))?;
         match rustix::fs::flock(&file, rustix::fs::FlockOperation::NonBlockingLockExclusive) {
             Ok(()) => Ok(StoreLock { _file: file }),
             Err(rustix::io::Errno::WOULDBLOCK) => Err(StoreError::InUse { path: dir.display().to_string() }),

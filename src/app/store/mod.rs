@@ -79,6 +79,10 @@ pub enum StoreError {
         "disk full: cannot open store {path}: sled writes to its files when it opens; free some space on its disk first"
     )]
     DiskFullOnOpen { path: String },
+    #[error(
+        "{path} is {what}, not the file Leadline keeps there; nothing was done: remove it (Leadline makes it again)"
+    )]
+    NotOurs { path: String, what: &'static str },
     #[error("store {path} cannot be opened: sled finds its data files damaged ({reason})")]
     Damaged { path: String, reason: String },
     #[error("store error: {0}")]
@@ -272,6 +276,7 @@ impl Store {
         let data = db.open_tree("data").map_err(|e| open_error(dir, e))?;
         let meta = db.open_tree("meta").map_err(|e| open_error(dir, e))?;
         let data_file = File::open(dir.join("db")).map_err(io_error(dir))?;
+        own_file(&dir.join(commit_mark::FILE))?;
         let (mark, committed) = commit_mark::MarkFile::open(dir).map_err(io_error(dir))?;
         let mut store = Store {
             db,
@@ -1046,20 +1051,43 @@ fn prepare_private_dir(dir: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Makes the store's own files private: its directory, the files in it and
+/// in its directories. A link is left alone (changing its mode would
+/// change what it points at, which is not Leadline's).
 fn tighten_permissions(dir: &Path) -> Result<(), StoreError> {
     fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(io_error(dir))?;
     for entry in fs::read_dir(dir).map_err(io_error(dir))?.flatten() {
+        let Ok(kind) = entry.file_type() else { continue };
         let path = entry.path();
-        let mode = if path.is_dir() { 0o700 } else { 0o600 };
+        if kind.is_symlink() {
+            continue;
+        }
+        let mode = if kind.is_dir() { 0o700 } else { 0o600 };
         fs::set_permissions(&path, fs::Permissions::from_mode(mode)).map_err(io_error(&path))?;
-        if path.is_dir() {
+        if kind.is_dir() {
             for inner in fs::read_dir(&path).map_err(io_error(&path))?.flatten() {
-                fs::set_permissions(inner.path(), fs::Permissions::from_mode(0o600))
-                    .map_err(io_error(&path))?;
+                if inner.file_type().is_ok_and(|kind| kind.is_file()) {
+                    fs::set_permissions(inner.path(), fs::Permissions::from_mode(0o600))
+                        .map_err(io_error(&path))?;
+                }
             }
         }
     }
     Ok(())
+}
+
+/// Refuses a path where Leadline keeps a file of its own (`lock`,
+/// `last-commit`) that is something else: a link, a directory.
+fn own_file(path: &Path) -> Result<(), StoreError> {
+    let Ok(meta) = fs::symlink_metadata(path) else { return Ok(()) };
+    let what = if meta.file_type().is_symlink() {
+        "a link"
+    } else if !meta.is_file() {
+        "not a plain file"
+    } else {
+        return Ok(());
+    };
+    Err(StoreError::NotOurs { path: path.display().to_string(), what })
 }
 
 #[cfg(test)]
