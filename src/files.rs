@@ -19,6 +19,21 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::File::open(dir)?.sync_all()
 }
 
+/// Writes an export where the rep asked: a regular file (or a new one) as
+/// [`write_atomically`] does; anything else that exists there (a device
+/// such as `/dev/null`, a FIFO, `/dev/stdout`) is written to as it is,
+/// never replaced by a file.
+pub fn write_output(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() && !meta.is_dir() => {
+            let mut target = std::fs::OpenOptions::new().write(true).open(path)?;
+            target.write_all(bytes)?;
+            target.flush()
+        }
+        _ => write_atomically(path, bytes),
+    }
+}
+
 /// Writes a small file Leadline keeps for itself (a hint it can do
 /// without) as [`write_atomically`] does, but without waiting for the disk:
 /// a link planted at `path` is replaced, never followed.
@@ -33,6 +48,28 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_export_to_a_fifo_writes_into_it_and_leaves_it_a_fifo() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        rustix::fs::mknodat(
+            rustix::fs::CWD,
+            &fifo,
+            rustix::fs::FileType::Fifo,
+            rustix::fs::Mode::from_raw_mode(0o600),
+            0,
+        )
+        .unwrap();
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+        };
+        write_output(&fifo, b"{\"format\":\"leadline-backup\"}").unwrap();
+        assert_eq!(reader.join().unwrap(), "{\"format\":\"leadline-backup\"}");
+        assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo(), "still a FIFO");
+    }
     use std::os::unix::fs::PermissionsExt;
 
     #[test]

@@ -516,3 +516,43 @@ fn a_link_planted_for_leadlines_own_files_is_refused_and_its_target_left_alone()
     book.run(&["list"]).ok();
     assert_eq!(std::fs::metadata(&victim).unwrap().permissions().mode() & 0o777, 0o644);
 }
+
+/// `export -o /dev/null` as root replaced the machine's /dev/null with a
+/// file, and a FIFO was replaced too. What is not a regular file is written
+/// into as it is; `-o -` is standard output; a vdir needs a directory.
+#[test]
+fn an_export_writes_into_a_device_or_a_pipe_and_dash_is_standard_output() {
+    let book = Book::new();
+    book.add(&["张伟", "--phone", "13800138000"]);
+    book.run(&["follow-up", "1", "--on", "tomorrow"]).ok();
+    for format in ["json", "csv", "vcf", "ics"] {
+        let dash = book.run(&["export", "--format", format, "-o", "-"]).ok();
+        assert!(dash.contains("张伟"), "{format}: {dash}");
+        // The child's own standard output: a pipe, written into, not replaced.
+        let device = book.run(&["export", "--format", format, "-o", "/dev/stdout"]).ok();
+        assert_eq!(device, dash, "{format}");
+    }
+    let pipe = book.path("pipe");
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        &pipe,
+        rustix::fs::FileType::Fifo,
+        rustix::fs::Mode::from_raw_mode(0o600),
+        0,
+    )
+    .unwrap();
+    let reader = {
+        let pipe = pipe.clone();
+        std::thread::spawn(move || std::fs::read_to_string(pipe).unwrap())
+    };
+    book.run(&["export", "-o", pipe.to_str().unwrap()]).ok();
+    assert!(reader.join().unwrap().contains("leadline-backup"));
+    assert!(std::os::unix::fs::FileTypeExt::is_fifo(&std::fs::metadata(&pipe).unwrap().file_type()));
+
+    let error = book.run(&["export", "--format", "vdir", "-o", "-"]).fails(2);
+    assert!(error.contains("writes a directory"), "{error}");
+    let file = book.path("calendar.ics");
+    std::fs::write(&file, "").unwrap();
+    let error = book.run(&["export", "--format", "vdir", "-o", file.to_str().unwrap()]).fails(2);
+    assert!(error.contains("is a file: a vdir is a directory"), "{error}");
+}

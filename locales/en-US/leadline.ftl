@@ -905,3 +905,4 @@ error-merge-referrals = the accounts cannot be one: { $problem } (`leadline refe
 error-merge-two-referrers = both accounts were referred ({ $keep_referrer }, referral #{ $keep_referral }; { $gone_referrer }, referral #{ $gone_referral }), and an account has one referrer: say which stays with `--keep-referral ID`
 note-referral-dropped = Also referred by { $referrer } (referral #{ $id }{ $incentive }), removed in a merge
 note-referral-incentive = , incentive: { $incentive }
+cli-vdir-not-a-dir = { $path } is a file: a vdir is a directory of .ics files, one per follow-up; give a directory (new, or one a calendar tool syncs)

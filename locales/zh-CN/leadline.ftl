@@ -752,3 +752,4 @@ error-merge-referrals = 这两个客户不能合并：{ $problem }（`leadline r
 error-merge-two-referrers = 两个客户都有介绍人（{ $keep_referrer }，介绍 #{ $keep_referral }；{ $gone_referrer }，介绍 #{ $gone_referral }），而每个客户只有一个介绍人：用 `--keep-referral ID` 指定保留哪一个
 note-referral-dropped = 也曾由 { $referrer } 介绍（介绍 #{ $id }{ $incentive }），合并时去掉
 note-referral-incentive = ，奖励：{ $incentive }
+cli-vdir-not-a-dir = { $path } 是一个文件：vdir 是一个目录，每个跟进一个 .ics 文件；请给一个目录（新的，或日历工具同步的那个）

@@ -505,7 +505,7 @@ fn export(app: &App, output: Option<&PathBuf>, salvage: bool) -> CliResult<i32> 
     let text = backup.to_json();
     match output {
         Some(path) => {
-            crate::files::write_atomically(path, text.as_bytes())
+            crate::files::write_output(path, text.as_bytes())
                 .map_err(|source| CliError::Write { path: path.clone(), source })?;
             let counts = crate::app::backup::BackupCounts::of(&backup).words(lang());
             say(&lang().text_with(
@@ -569,7 +569,7 @@ fn export_calendar(app: &App, output: Option<&PathBuf>, alarm: u32) -> CliResult
     let (text, counts) = app.follow_ups_calendar(reminder)?;
     match output {
         Some(path) => {
-            crate::files::write_atomically(path, text.as_bytes())
+            crate::files::write_output(path, text.as_bytes())
                 .map_err(|source| CliError::Write { path: path.clone(), source })?;
             let args = [
                 ("path", path.display().to_string().into()),

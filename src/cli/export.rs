@@ -178,7 +178,7 @@ pub fn export_csv(app: &App, output: Option<&PathBuf>, layout: CsvLayout) -> Cli
     let bytes = writer.into_inner().expect("a CSV in memory");
     match output {
         Some(path) => {
-            crate::files::write_atomically(path, &bytes)
+            crate::files::write_output(path, &bytes)
                 .map_err(|source| CliError::Write { path: path.clone(), source })?;
             let args = [("path", path.display().to_string().into()), ("count", accounts.len().into())];
             say(&lang().text_with("cli-wrote-csv", &args));
@@ -192,9 +192,13 @@ pub fn export_csv(app: &App, output: Option<&PathBuf>, layout: CsvLayout) -> Cli
 /// UID; a file whose follow-up is no longer open is removed, and the
 /// others in the directory are left alone.
 pub fn export_vdir(app: &App, dir: Option<&PathBuf>, alarm: u32) -> CliResult<i32> {
-    let Some(dir) = dir else {
+    let Some(dir) = dir.filter(|dir| dir.as_os_str() != "-") else {
         return Err(crate::app::AppError::Invalid(lang().text("cli-vdir-needs-dir")).into());
     };
+    if dir.exists() && !dir.is_dir() {
+        let args = [("path", dir.display().to_string().into())];
+        return Err(crate::app::AppError::Invalid(lang().text_with("cli-vdir-not-a-dir", &args)).into());
+    }
     let write_error = |source| CliError::Write { path: dir.clone(), source };
     std::fs::create_dir_all(dir).map_err(write_error)?;
     let reminder = crate::app::Reminder { minutes: (alarm > 0).then_some(alarm), ..Default::default() };
@@ -241,7 +245,7 @@ pub fn export_vcf(app: &App, output: Option<&PathBuf>) -> CliResult<i32> {
     let text = crate::app::vcard_export::vcards(accounts.iter().map(|(record, _)| &record.account));
     match output {
         Some(path) => {
-            crate::files::write_atomically(path, text.as_bytes())
+            crate::files::write_output(path, text.as_bytes())
                 .map_err(|source| CliError::Write { path: path.clone(), source })?;
             let args = [("path", path.display().to_string().into()), ("count", accounts.len().into())];
             say(&lang().text_with("cli-wrote-csv", &args));

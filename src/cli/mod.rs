@@ -103,9 +103,13 @@ pub fn main() -> i32 {
             Err(error) => return clap_error(error),
         },
     };
-    if let Some(Command::Export { output, path, .. }) = &mut cli.command {
+    if let Some(Command::Export { output, path, format, .. }) = &mut cli.command {
         if output.is_none() {
             *output = path.take();
+        }
+        // `-o -`: standard output, as without `-o` (a vdir is a directory).
+        if output.as_deref() == Some(std::path::Path::new("-")) && *format != args::ExportFormat::Vdir {
+            *output = None;
         }
     }
     match run(cli) {
