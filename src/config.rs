@@ -228,7 +228,7 @@ impl Default for FocusRules {
 impl FocusRules {
     /// A major-units amount from the file as money.
     pub fn money(amount: f64) -> Money {
-        Money((amount * 100.0).round() as i64)
+        Money((amount * 100.0).round() as i128)
     }
 
     fn check(&self, check: &mut Checker) {
@@ -855,7 +855,8 @@ struct Checker {
 /// The longest span of days any setting counts (ten years).
 pub const MAX_DAYS: u32 = 3650;
 /// The largest amount a setting holds, in major units.
-const MAX_AMOUNT: f64 = 1e12;
+/// The largest amount of a setting: the one limit of every amount.
+const MAX_AMOUNT: f64 = (crate::domain::Money::MAX.0 / 100) as f64;
 
 impl Checker {
     fn fail(&mut self, key: &str, message: &str) {

@@ -556,3 +556,25 @@ fn an_export_writes_into_a_device_or_a_pipe_and_dash_is_standard_output() {
     let error = book.run(&["export", "--format", "vdir", "-o", file.to_str().unwrap()]).fails(2);
     assert!(error.contains("is a file: a vdir is a directory"), "{error}");
 }
+
+/// The CLI took amounts up to 92,233,720,368,547,758.07 while settings
+/// stopped at 10^12, and two such orders showed a saturated revenue. One
+/// limit for every amount; totals exact.
+#[test]
+fn every_amount_has_one_limit_and_totals_never_saturate() {
+    let book = Book::new();
+    book.add(&["张伟"]);
+    let error = book.run(&["order", "1", "92233720368547758.07"]).fails(2);
+    assert!(error.contains("is too large (at most 1,000,000,000,000)"), "{error}");
+    let error = book.run(&["add", "王芳", "--potential", "1000000000000.01"]).fails(2);
+    assert!(error.contains("at most 1,000,000,000,000"), "{error}");
+    let error = book.run(&["--lang", "zh-CN", "order", "1", "2000000000000"]).fails(2);
+    assert!(error.contains("1,000,000,000,000"), "{error}");
+    for _ in 0..3 {
+        book.run(&["order", "1", "1,000,000,000,000"]).ok();
+    }
+    let shown = book.json(&["show", "1", "--json"]);
+    assert_eq!(shown["account"]["revenue_total"], "3000000000000.00", "{shown}");
+    let focus = book.json(&["focus", "--json"]);
+    assert!(focus.to_string().contains("3000000000000.00"), "{focus}");
+}

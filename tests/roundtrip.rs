@@ -96,7 +96,7 @@ fn account() -> impl Strategy<Value = Account> {
                     source: None,
                     note,
                     competitors: None,
-                    potential: potential.map(Money),
+                    potential: potential.map(|p: i64| Money(p.into())),
                     stage,
                     archived: archived.map(|(reason, at)| Archived { reason, at }),
                     created_at,
@@ -166,7 +166,7 @@ fn book() -> impl Strategy<Value = Backup> {
                         id: OrderId(i as u64 + 10),
                         uid: Uid::NIL,
                         account: id(a),
-                        amount: Money(amount),
+                        amount: Money(amount.into()),
                         at,
                         note,
                     })
@@ -196,14 +196,22 @@ fn book() -> impl Strategy<Value = Backup> {
                         }
                     })
                     .collect();
+                // Referrals as a book holds them: one referrer per account,
+                // none of itself, none going round (the referrer the older).
+                let mut referred = std::collections::HashSet::new();
                 book.referrals = referrals
                     .into_iter()
+                    .map(|(a, b, at, incentive, incentive_status)| {
+                        let (a, b) = (id(a), id(b));
+                        (a.min(b), a.max(b), at, incentive, incentive_status)
+                    })
+                    .filter(|(a, b, ..)| a != b && referred.insert(*b))
                     .enumerate()
                     .map(|(i, (a, b, at, incentive, incentive_status))| Referral {
                         id: ReferralId(i as u64 + 1),
                         uid: Uid::NIL,
-                        referrer: id(a),
-                        referee: id(b),
+                        referrer: a,
+                        referee: b,
                         at,
                         incentive,
                         incentive_status,

@@ -218,8 +218,8 @@ fn curve(summaries: &[AccountSummary], revenue: &[Money], rules: &FocusRules) ->
     let revenue_total: Money = customers.iter().map(|c| c.amount).sum();
     let total = revenue_total.0 as f64;
     // In minor units, so that a share of exactly 80% is not lost to rounding.
-    let threshold_revenue = Money((total * rules.key_share).round() as i64);
-    let b_threshold = Money((total * rules.b_share).round() as i64);
+    let threshold_revenue = Money((total * rules.key_share).round() as i128);
+    let b_threshold = Money((total * rules.b_share).round() as i128);
 
     // Walk the curve: A while the revenue before an account is short of the
     // key threshold, B up to the B threshold, C after (and every zero).
@@ -488,7 +488,7 @@ fn forecast(summaries: &[AccountSummary], rules: &FocusRules) -> Vec<GradeForeca
         }
     }
     for row in &mut forecast {
-        row.weighted = Money((row.potential.0 as f64 * row.probability).round() as i64);
+        row.weighted = Money((row.potential.0 as f64 * row.probability).round() as i128);
     }
     forecast
 }
@@ -504,8 +504,8 @@ impl Focus {
         }
         let total = self.revenue_total.0 as f64;
         let mut cumulative = Vec::with_capacity(n + 1);
-        let mut running = 0i64;
-        cumulative.push(0i64);
+        let mut running = 0i128;
+        cumulative.push(0i128);
         for c in &self.customers {
             running += c.amount.0;
             cumulative.push(running);
@@ -582,7 +582,7 @@ mod tests {
     }
 
     fn major(amount: i64) -> Money {
-        Money(amount * 100)
+        Money(i128::from(amount) * 100)
     }
 
     fn summary(id: u64, stage: Stage) -> AccountSummary {

@@ -68,8 +68,8 @@ mod tests {
         let day = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
         AccountSummary {
             name: name.into(),
-            potential: Some(Money(potential)),
-            revenue_days: if revenue > 0 { vec![(day, Money(revenue))] } else { vec![] },
+            potential: Some(Money(potential.into())),
+            revenue_days: if revenue > 0 { vec![(day, Money(revenue.into()))] } else { vec![] },
             ..AccountSummary::bare(id, stage, day)
         }
     }

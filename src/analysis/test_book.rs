@@ -70,7 +70,7 @@ pub fn tried(summary: &mut AccountSummary, n: i64, kind: TouchKind) {
 pub fn revenue(mut summary: AccountSummary, n: i64, amount: i64) -> AccountSummary {
     let day = days_on(n);
     summary.last_order = summary.last_order.max(Some(day));
-    summary.revenue_days.push((day.date(), crate::domain::Money(amount * 100)));
+    summary.revenue_days.push((day.date(), crate::domain::Money(i128::from(amount) * 100)));
     summary
 }
 

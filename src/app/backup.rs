@@ -152,8 +152,12 @@ impl Backup {
             ids.check(&what, "order", order.id.0)?;
             refers(&accounts, order.account, &what)?;
             moment(order.at, &what)?;
-            if order.amount.minor() <= 0 {
-                return Err(AppError::Invalid(format!("{what} has amount {}", order.amount)));
+            if order.amount.minor() <= 0 || !order.amount.in_range() {
+                return Err(AppError::Invalid(format!(
+                    "{what} has amount {} (an order is more than 0 and at most {})",
+                    order.amount,
+                    crate::domain::Money::MAX.grouped()
+                )));
             }
             order.note = check_field(TextField::Note, &order.note).map_err(|e| invalid(&what, e))?;
         }
@@ -280,8 +284,11 @@ fn check_account(account: &mut Account) -> Result<(), String> {
         account.email = Some(check_email(email).map_err(|e| e.to_string())?);
     }
     account.tags = check_tags(account.tags.iter().map(String::as_str)).map_err(|e| e.to_string())?;
-    if account.potential.is_some_and(|p| p.minor() <= 0) {
-        return Err("a potential must be more than zero".into());
+    if account.potential.is_some_and(|p| p.minor() <= 0 || !p.in_range()) {
+        return Err(format!(
+            "a potential is more than zero and at most {}",
+            crate::domain::Money::MAX.grouped()
+        ));
     }
     let moments = [Some(account.created_at), account.converted_at, account.archived.as_ref().map(|a| a.at)];
     for at in moments.into_iter().flatten() {

@@ -4,10 +4,13 @@ use serde::{Deserialize, Serialize};
 
 /// An amount in minor units (cents, fen) of the book's single currency.
 ///
-/// Integer arithmetic only: revenue sums and shares must never drift.
+/// Integer arithmetic only: revenue sums and shares must never drift. One
+/// amount is at most [`Money::MAX`] (an order, a potential, an incentive's
+/// value, whichever way it comes in); 128 bits hold the sum of four billion
+/// of them, so a total never overflows and never saturates.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Money(pub i64);
+pub struct Money(pub i128);
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MoneyError {
@@ -19,15 +22,23 @@ pub enum MoneyError {
     Malformed(String),
     #[error("amount '{0}' has more than two decimals")]
     TooPrecise(String),
-    #[error("amount '{0}' is too large")]
+    #[error("amount '{0}' is too large (at most 1,000,000,000,000)")]
     TooLarge(String),
 }
 
 impl Money {
     pub const ZERO: Money = Money(0);
 
-    pub fn minor(self) -> i64 {
+    /// The largest amount Leadline takes: a trillion in major units.
+    pub const MAX: Money = Money(1_000_000_000_000 * 100);
+
+    pub fn minor(self) -> i128 {
         self.0
+    }
+
+    /// Whether it is an amount Leadline takes (zero to [`Money::MAX`]).
+    pub fn in_range(self) -> bool {
+        (0..=Money::MAX.0).contains(&self.0)
     }
 
     /// Parses a major-unit amount as a rep types it: `12000`, `12000.5`,
@@ -58,15 +69,22 @@ impl Money {
             return Err(MoneyError::TooPrecise(input.trim().to_string()));
         }
         let too_large = || MoneyError::TooLarge(input.trim().to_string());
-        let whole: i64 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| too_large())? };
-        let cents: i64 = match fraction.len() {
+        let whole: i128 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| too_large())? };
+        let cents: i128 = match fraction.len() {
             0 => 0,
-            1 => fraction.parse::<i64>().map_err(|_| malformed())? * 10,
+            1 => fraction.parse::<i128>().map_err(|_| malformed())? * 10,
             _ => fraction.parse().map_err(|_| malformed())?,
         };
-        whole.checked_mul(100).and_then(|w| w.checked_add(cents)).map(Money).ok_or_else(too_large)
+        whole
+            .checked_mul(100)
+            .and_then(|w| w.checked_add(cents))
+            .map(Money)
+            .filter(|m| m.in_range())
+            .ok_or_else(too_large)
     }
 
+    /// A sum: of amounts within [`Money::MAX`], exact for any number a book
+    /// can hold (and saturating, not wrapping, past that).
     pub fn saturating_add(self, other: Money) -> Money {
         Money(self.0.saturating_add(other.0))
     }
@@ -146,6 +164,16 @@ mod tests {
         assert!(matches!(Money::parse("."), Err(MoneyError::Malformed(_))));
         assert!(matches!(Money::parse(""), Err(MoneyError::Empty)));
         assert!(matches!(Money::parse("99999999999999999999"), Err(MoneyError::TooLarge(_))));
+        assert!(matches!(Money::parse("92233720368547758.07"), Err(MoneyError::TooLarge(_))));
+        assert_eq!(Money::parse("1,000,000,000,000"), Ok(Money::MAX));
+        assert!(matches!(Money::parse("1000000000000.01"), Err(MoneyError::TooLarge(_))));
+    }
+
+    #[test]
+    fn totals_of_the_largest_amounts_are_exact() {
+        let total: Money = std::iter::repeat_n(Money::MAX, 1_000_000).sum();
+        assert_eq!(total, Money(Money::MAX.0 * 1_000_000));
+        assert_eq!(total.grouped(), "1,000,000,000,000,000,000.00");
     }
 
     #[test]

@@ -192,7 +192,7 @@ mod tests {
             id: OrderId(id),
             uid: Uid::NIL,
             account: AccountId(1),
-            amount: Money(amount),
+            amount: Money(amount.into()),
             at: NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap().and_hms_opt(12, 0, 0).unwrap(),
             note: String::new(),
         }

@@ -406,14 +406,14 @@ mod terse {
             days: &[(NaiveDate, Money)],
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
-            let pairs: Vec<(i32, i64)> = days.iter().map(|(d, m)| (day_number(*d), m.0)).collect();
+            let pairs: Vec<(i32, i128)> = days.iter().map(|(d, m)| (day_number(*d), m.0)).collect();
             pairs.serialize(serializer)
         }
 
         pub fn deserialize<'de, D: Deserializer<'de>>(
             deserializer: D,
         ) -> Result<Vec<(NaiveDate, Money)>, D::Error> {
-            Vec::<(i32, i64)>::deserialize(deserializer)?
+            Vec::<(i32, i128)>::deserialize(deserializer)?
                 .into_iter()
                 .map(|(d, m)| Ok((from_day_number(d)?, Money(m))))
                 .collect()
@@ -423,6 +423,14 @@ mod terse {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn revenue_days_read_the_same_in_128_bits_as_they_were_written_in_64() {
+        // Summaries written when amounts were 64 bits read back unchanged.
+        let old = postcard::to_stdvec(&vec![(738_000i32, 1_200_050i64), (738_001, -5)]).unwrap();
+        let new = postcard::to_stdvec(&vec![(738_000i32, 1_200_050i128), (738_001, -5)]).unwrap();
+        assert_eq!(old, new);
+    }
+
     use super::*;
     use crate::domain::{FollowUpId, FollowUpReason, FollowUpStatus, TouchKind, Uid};
 

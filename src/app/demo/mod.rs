@@ -149,18 +149,18 @@ fn touch_kind(dice: &mut Dice, stage: Stage) -> TouchKind {
 /// customers with the most revenue over 12 months that together bring 80%.
 fn key_accounts(book: &Backup, now: NaiveDateTime) -> Vec<bool> {
     let from = now - Duration::days(365);
-    let mut revenue: std::collections::HashMap<AccountId, i64> = std::collections::HashMap::new();
+    let mut revenue: std::collections::HashMap<AccountId, i128> = std::collections::HashMap::new();
     for order in book.orders.iter().filter(|o| o.at > from) {
         *revenue.entry(order.account).or_default() += order.amount.minor();
     }
-    let mut ranked: Vec<(i64, usize)> = book
+    let mut ranked: Vec<(i128, usize)> = book
         .accounts
         .iter()
         .enumerate()
         .map(|(i, a)| (revenue.get(&a.id).copied().unwrap_or(0), i))
         .collect();
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let total: i64 = ranked.iter().map(|(r, _)| r).sum();
+    let total: i128 = ranked.iter().map(|(r, _)| r).sum();
     let mut key = vec![false; book.accounts.len()];
     let mut sum = 0;
     for (amount, index) in ranked {
@@ -276,9 +276,9 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
                     Grade::B => 150_000,
                     _ => 60_000,
                 };
-                Some(Money(dice.range(5_000, high) * 100))
+                Some(Money(i128::from(dice.range(5_000, high)) * 100))
             }
-            Stage::Customer { .. } => Some(Money(dice.range(20_000, 400_000) * 100)),
+            Stage::Customer { .. } => Some(Money(i128::from(dice.range(20_000, 400_000)) * 100)),
         };
         let mut tags = vec![dice.pick(words.tags).to_string()];
         if dice.chance(30) {
@@ -365,7 +365,7 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
                     id: OrderId(order_id),
                     uid: Uid::NIL,
                     account: id,
-                    amount: Money(dice.range(low, high) * 100),
+                    amount: Money(i128::from(dice.range(low, high)) * 100),
                     at,
                     note: String::new(),
                 });
