@@ -318,8 +318,10 @@ pub struct Weights {
     /// Per day past the cadence (up to 60 days).
     pub cadence_day: f64,
     /// By grade, A to D.
+    #[serde(deserialize_with = "four_weights")]
     pub grade: [f64; 4],
     /// By tier, VIP, large, medium, small.
+    #[serde(deserialize_with = "four_weights")]
     pub tier: [f64; 4],
     /// A follow-up that comes from a referral.
     pub referral: f64,
@@ -743,7 +745,7 @@ impl Config {
     /// its problem, a dotted key and a message, is located like the others.
     pub fn parse_with(text: &str, path: &Path, extra: ExtraCheck<'_>) -> Result<Config, ConfigError> {
         let invalid = |message: String| ConfigError::Invalid { path: path.display().to_string(), message };
-        let config: Config = toml::from_str(text).map_err(|e| {
+        let mut config: Config = toml::from_str(text).map_err(|e| {
             let (line, column) = e.span().map_or((0, 0), |span| line_and_column(text, span.start));
             let message = e.message().trim().to_string();
             invalid(if line > 0 { format!("line {line}, column {column}: {message}") } else { message })
@@ -755,6 +757,13 @@ impl Config {
                 None => problem.message,
             })
         })?;
+        // A relative directory is the settings file's neighbour, not the
+        // current directory of whatever command runs.
+        if let Some(dir) = config.backup.dir.as_mut().filter(|dir| dir.is_relative()) {
+            let base = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let base = std::path::absolute(base).unwrap_or_else(|_| base.to_path_buf());
+            *dir = base.join(&*dir);
+        }
         Ok(config)
     }
 
@@ -821,6 +830,9 @@ impl Config {
             if name.chars().count() > 60 {
                 check.fail(&format!("holidays.dates.{date}"), "a holiday's name is at most 60 characters");
             }
+            if name.trim().is_empty() {
+                check.fail(&format!("holidays.dates.{date}"), "a holiday needs a name (it is greeted by it)");
+            }
         }
         for (outcome, days) in &self.next_step {
             check.days(&format!("next_step.{outcome}"), *days, 0);
@@ -831,12 +843,30 @@ impl Config {
         self.plan.check(&mut check);
         check.count("backup.keep_daily", self.backup.keep_daily.into(), 1, 3650);
         check.count("backup.keep_weekly", self.backup.keep_weekly.into(), 0, 520);
+        if self.backup.dir.as_ref().is_some_and(|dir| dir.as_os_str().is_empty()) {
+            check.fail(
+                "backup.dir",
+                "backup.dir is empty: leave it out for backups beside the store, or give a directory",
+            );
+        }
         check.first.map_or(Ok(()), Err)
     }
 
     pub fn to_toml(&self) -> String {
         toml::to_string_pretty(self).expect("the config serialises to TOML")
     }
+}
+
+/// Exactly four weights (a grade's A to D, a tier's VIP to small): five
+/// were once read as the first four, silently.
+fn four_weights<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<[f64; 4], D::Error> {
+    let weights = Vec::<f64>::deserialize(deserializer)?;
+    let count = weights.len();
+    weights.try_into().map_err(|_| {
+        serde::de::Error::custom(format!(
+            "needs 4 weights (A to D, or VIP, large, medium, small), not {count}"
+        ))
+    })
 }
 
 /// A setting out of its range: its dotted key and what is wrong.
@@ -854,8 +884,8 @@ struct Checker {
 
 /// The longest span of days any setting counts (ten years).
 pub const MAX_DAYS: u32 = 3650;
-/// The largest amount a setting holds, in major units.
-/// The largest amount of a setting: the one limit of every amount.
+/// The largest amount a setting holds, in major units: the one limit of
+/// every amount.
 const MAX_AMOUNT: f64 = (crate::domain::Money::MAX.0 / 100) as f64;
 
 impl Checker {

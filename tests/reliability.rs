@@ -578,3 +578,81 @@ fn every_amount_has_one_limit_and_totals_never_saturate() {
     let focus = book.json(&["focus", "--json"]);
     assert!(focus.to_string().contains("3000000000000.00"), "{focus}");
 }
+
+/// A Big5 CSV imported as mojibake with exit 0, a .vcf with no card or a
+/// UTF-32 file imported nothing with exit 0. A legacy encoding is told by
+/// a detector (chardetng); a file it cannot tell, one in UTF-32 and a
+/// vCard file without a card are refused, exit 1, nothing imported.
+#[test]
+fn an_import_reads_big5_and_refuses_what_it_cannot_read() {
+    let book = Book::new();
+    let (big5, _, _) = encoding_rs::BIG5
+        .encode("name,phone,company\n陳大文,0912345678,台灣農資股份有限公司\n林小美,0922333444,綠源肥料行\n");
+    let file = book.path("big5.csv");
+    std::fs::write(&file, &big5).unwrap();
+    book.run(&["import", file.to_str().unwrap()]).ok();
+    let list = book.run(&["list"]).ok();
+    assert!(list.contains("陳大文") && list.contains("台灣農資股份有限公司"), "{list}");
+
+    let mut utf32 = vec![0xff, 0xfe, 0, 0];
+    for c in "name\n张伟\n".chars() {
+        utf32.extend_from_slice(&(c as u32).to_le_bytes());
+    }
+    let file = book.path("utf32.csv");
+    std::fs::write(&file, &utf32).unwrap();
+    let error = book.run(&["import", file.to_str().unwrap()]).fails(1);
+    assert!(error.contains("is in UTF-32") && error.contains("nothing was imported"), "{error}");
+
+    // Bytes no encoding reads as text (Latin-1 control bytes and a lone
+    // lead byte): told apart only by --encoding.
+    let file = book.path("garbled.csv");
+    std::fs::write(&file, b"name\n\x81\x9f\x90\x8d\xfe,\x80\x80\x80\n").unwrap();
+    let error = book.run(&["import", file.to_str().unwrap()]).fails(1);
+    assert!(error.contains("cannot tell its encoding") && error.contains("--encoding"), "{error}");
+
+    let file = book.path("empty.vcf");
+    std::fs::write(&file, "VERSION:3.0\nFN:nobody\n").unwrap();
+    let error = book.run(&["import", file.to_str().unwrap()]).fails(1);
+    assert!(error.contains("holds no vCard (no BEGIN:VCARD line)"), "{error}");
+    assert_eq!(book.json(&["list", "--json"]).as_array().unwrap().len(), 2, "nothing more was imported");
+}
+
+/// Settings and arguments that meant nothing were taken silently.
+#[test]
+fn nonsense_in_settings_and_arguments_is_refused_with_what_to_do() {
+    let book = Book::new();
+    book.add(&["张伟"]);
+    for (toml, says) in [
+        ("[backup]\ndir = \"\"\n", "backup.dir is empty"),
+        ("[ranking]\ngrade = [30, 20, 10, 3, 1]\n", "needs 4 weights"),
+        ("[holidays.dates]\n2026-12-24 = \" \"\n", "a holiday needs a name"),
+    ] {
+        book.configure(toml);
+        let error = book.run(&["list"]).fails(2);
+        assert!(error.contains(says), "{toml}: {error}");
+    }
+    // A relative backup directory is beside the settings file, not in the
+    // directory a command happens to run in.
+    book.configure("[backup]\ndir = \"my-backups\"\n");
+    let shown = book.json(&["backups", "--json"]);
+    let dir = shown["dir"].as_str().unwrap();
+    assert_eq!(std::path::Path::new(dir), book.config_path().parent().unwrap().join("my-backups"), "{shown}");
+    book.configure("");
+
+    let csv = book.path("c.csv");
+    std::fs::write(&csv, "foo,bar\n王芳,x\n").unwrap();
+    let error =
+        book.run(&["import", csv.to_str().unwrap(), "--map", "foo=name", "--map", "foo=company"]).fails(2);
+    assert!(error.contains("column 'foo' is given twice (name, then company)"), "{error}");
+    let error = book.run(&["export", "--salvage", "--format", "csv"]).fails(2);
+    assert!(
+        error.contains("--salvage writes a backup of what can be read: it goes with --format json"),
+        "{error}"
+    );
+
+    book.run(&["order", "1", "100"]).ok();
+    let before = book.json(&["history", "--json"]).as_array().unwrap().len();
+    let error = book.run(&["amend", "order", "1"]).fails(2);
+    assert!(error.contains("nothing to change in order #1"), "{error}");
+    assert_eq!(book.json(&["history", "--json"]).as_array().unwrap().len(), before, "nothing recorded");
+}

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use encoding_rs::Encoding;
 
-use super::{AccountInput, App, AppResult};
+use super::{AccountInput, App, AppError, AppResult};
 use crate::app::store::Records;
 use crate::domain::contact::{
     ContactError, MAX_PHONES, TextField, check_email, check_name, check_phone, check_tags, clean_text,
@@ -424,6 +424,27 @@ fn email_number(email: &str) -> u64 {
 }
 
 impl App {
+    /// Refuses a file whose encoding cannot be read, or told without
+    /// `--encoding`, before anything is imported.
+    pub(super) fn check_encoding(
+        &self,
+        bytes: &[u8],
+        label: &str,
+        forced: Option<&'static encoding_rs::Encoding>,
+    ) -> AppResult<()> {
+        use super::encoding::Undecodable;
+        match super::encoding::check(bytes, forced) {
+            Ok(()) => Ok(()),
+            Err(Undecodable::Utf32) => {
+                Err(AppError::UnreadableFile(self.words("import-utf32", &[("file", label.into())])))
+            }
+            Err(Undecodable::Doubtful { guess, also }) => Err(AppError::UnreadableFile(self.words(
+                "import-doubtful-encoding",
+                &[("file", label.into()), ("guess", guess.into()), ("also", also.into())],
+            ))),
+        }
+    }
+
     /// Adds contacts: rejects what could not be read, skips duplicates (of
     /// the book or of an earlier contact) by phone or email, and saves the
     /// rest as one change unless this is a dry run or something was

@@ -58,6 +58,16 @@ impl App {
             .ok_or_else(|| AppError::Conflict(self.words("error-no-order", &[("id", id.to_string().into())])))
     }
 
+    /// Refuses a correction that changes nothing (it would be recorded as
+    /// a change, and `undo` would take back nothing).
+    fn something_to_amend(&self, unchanged: bool, what: &str, id: u64) -> AppResult<()> {
+        if unchanged {
+            let args = [("what", what.into()), ("id", id.to_string().into())];
+            return Err(AppError::Invalid(self.words("error-nothing-to-amend", &args)));
+        }
+        Ok(())
+    }
+
     fn follow_up_of(&self, id: FollowUpId) -> AppResult<FollowUp> {
         self.store.follow_up(id)?.ok_or(AppError::NoSuchFollowUp(id))
     }
@@ -86,6 +96,7 @@ impl App {
         if let Some(lesson) = &change.lesson {
             touch.lesson = check_field(TextField::Lesson, lesson)?;
         }
+        self.something_to_amend(touch == old, "touch", id.0)?;
         let name = self.record(old.account)?.account.name;
         let mut txn = self.begin();
         txn.rewrite_touch(&old, Some(&touch))?;
@@ -124,6 +135,7 @@ impl App {
         if let Some(note) = &change.note {
             order.note = check_field(TextField::Note, note)?;
         }
+        self.something_to_amend(order == old, "order", id.0)?;
         let name = self.record(old.account)?.account.name;
         let mut txn = self.begin();
         txn.rewrite_order(&old, Some(&order))?;
@@ -157,7 +169,8 @@ impl App {
         id: FollowUpId,
         change: &FollowUpChange,
     ) -> AppResult<Written<Corrected<FollowUp>>> {
-        let mut follow_up = self.follow_up_of(id)?;
+        let old = self.follow_up_of(id)?;
+        let mut follow_up = old.clone();
         if let Some(due) = change.due {
             let due = self.future_day(due, "what-follow-up-date")?;
             follow_up.due = due.date;
@@ -169,6 +182,7 @@ impl App {
         if let Some(note) = &change.note {
             follow_up.note = check_field(TextField::Note, note)?;
         }
+        self.something_to_amend(follow_up == old, "follow-up", id.0)?;
         let name = self.record(follow_up.account)?.account.name;
         let mut txn = self.begin();
         txn.put_follow_up(&follow_up);

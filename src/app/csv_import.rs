@@ -264,6 +264,7 @@ impl App {
         label: &str,
         options: ImportOptions<'_>,
     ) -> AppResult<ImportReport> {
+        self.check_encoding(&bytes, label, options.encoding)?;
         let (text, encoding) = decode_owned(bytes, options.encoding);
         let delimiter = sniff_delimiter(&text);
         let reader = || {
@@ -275,7 +276,14 @@ impl App {
         };
         let headers = reader().headers().map_err(|e| AppError::Invalid(format!("{label}: {e}")))?.clone();
         let mut columns: Vec<Option<Field>> = headers.iter().map(field_of).collect();
-        for (column, field) in options.map {
+        for (n, (column, field)) in options.map.iter().enumerate() {
+            if let Some((_, other)) =
+                options.map[..n].iter().find(|(earlier, _)| earlier.trim() == column.trim())
+            {
+                return Err(AppError::Invalid(format!(
+                    "--map: column '{column}' is given twice ({other}, then {field}); say once what it holds"
+                )));
+            }
             let field = Field::by_name(field).map_err(AppError::Invalid)?;
             let at = headers.iter().position(|h| h.trim_start_matches('\u{feff}').trim() == column.trim());
             let Some(at) = at else {

@@ -2,11 +2,74 @@
 //! Outlook, Google and spreadsheets write (a BOM, UTF-16 without one, UTF-8,
 //! GB18030, Shift_JIS, Windows-1252), told apart by how the text reads.
 
-use encoding_rs::{Encoding, GB18030, SHIFT_JIS, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
+use encoding_rs::{BIG5, Encoding, GB18030, GBK, SHIFT_JIS, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
+
+/// Why a file's text cannot be read without being told its encoding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Undecodable {
+    /// UTF-32, which nothing Leadline reads writes and it does not decode.
+    Utf32,
+    /// A legacy encoding, but which one the bytes do not say clearly: they
+    /// read as text in more than one (Big5 and GB18030 share most bytes).
+    Doubtful { guess: &'static str, also: &'static str },
+}
+
+/// Checks that [`decode`] can read the bytes without a guess it cannot
+/// stand by; `forced` (`--encoding`) settles any doubt.
+pub fn check(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<(), Undecodable> {
+    if forced.is_some() {
+        return Ok(());
+    }
+    if bytes.starts_with(&[0xff, 0xfe, 0, 0]) || bytes.starts_with(&[0, 0, 0xfe, 0xff]) || looks_utf32(bytes)
+    {
+        return Err(Undecodable::Utf32);
+    }
+    if Encoding::for_bom(bytes).is_some() || utf16_without_bom(bytes).is_some() || is_mostly_utf8(bytes) {
+        return Ok(());
+    }
+    let guess = legacy_guess(bytes);
+    let score = |encoding: &'static Encoding| {
+        encoding.decode_without_bom_handling_and_without_replacement(bytes).map(|text| plausibility(&text))
+    };
+    // The detector's guess stands when its reading is whole and reads like
+    // text; else another reading is named beside it.
+    if score(guess).is_some_and(|plausible| plausible >= 0) {
+        return Ok(());
+    }
+    let also = [GB18030, BIG5, SHIFT_JIS, WINDOWS_1252]
+        .into_iter()
+        .filter(|other| *other != guess)
+        .filter_map(|other| Some((other, score(other)?)))
+        .max_by_key(|(_, plausible)| *plausible)
+        .map_or(WINDOWS_1252, |(other, _)| other);
+    Err(Undecodable::Doubtful { guess: guess.name(), also: also.name() })
+}
+
+/// Text in UTF-32 without a BOM: three of every four bytes zero.
+fn looks_utf32(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(512) & !3];
+    sample.len() >= 8 && sample.iter().filter(|b| **b == 0).count() * 4 >= sample.len() * 3 - sample.len() / 8
+}
+
+fn is_mostly_utf8(bytes: &[u8]) -> bool {
+    match std::str::from_utf8(bytes) {
+        Ok(_) => true,
+        Err(error) => error.error_len().is_none() && error.valid_up_to() > 0,
+    }
+}
+
+/// The legacy encoding the detector (chardetng, as browsers use) takes the
+/// bytes to be; GBK read as GB18030, its superset.
+fn legacy_guess(bytes: &[u8]) -> &'static Encoding {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    if guess == GBK { GB18030 } else { guess }
+}
 
 /// Decodes the file's bytes: a BOM decides; else UTF-16 by its zero bytes;
-/// else UTF-8 if valid; else the legacy encoding whose reading looks most
-/// like text (GB18030, Shift_JIS, Windows-1252).
+/// else UTF-8 if valid; else the legacy encoding the detector takes it to
+/// be (GB18030, Big5, Shift_JIS, Windows-1252, ...; see [`check`]).
 pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> (String, &'static str) {
     if let Some(encoding) = forced {
         let (text, _) = encoding.decode_with_bom_removal(bytes);
@@ -29,17 +92,8 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> (String, &'sta
         }
         Err(_) => {}
     }
-    let best = [GB18030, SHIFT_JIS, WINDOWS_1252]
-        .into_iter()
-        .filter_map(|encoding| {
-            let text = encoding.decode_without_bom_handling_and_without_replacement(bytes)?;
-            Some((plausibility(&text), encoding, text.into_owned()))
-        })
-        .max_by_key(|(score, _, _)| *score);
-    match best {
-        Some((_, encoding, text)) => (text, encoding.name()),
-        None => (WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(), WINDOWS_1252.name()),
-    }
+    let encoding = legacy_guess(bytes);
+    (encoding.decode_without_bom_handling(bytes).0.into_owned(), encoding.name())
 }
 
 pub(super) fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {

@@ -96,6 +96,10 @@ pub enum AppError {
     Conflict(String),
     #[error("nothing to undo")]
     NothingToUndo,
+    /// A file given to read is not what it should be (no card in a vCard
+    /// file, an encoding Leadline cannot tell or read); nothing was done.
+    #[error("{0}")]
+    UnreadableFile(String),
     #[error("cannot write a backup {} in {}: {source}", reason.words(), dir.display())]
     Backup { dir: std::path::PathBuf, reason: backups::BackupReason, source: std::io::Error },
 }

@@ -10,7 +10,7 @@ use encoding_rs::{Encoding, UTF_8};
 
 use super::contacts::{Contacts, Field, ImportOptions, ImportReport, ParsedRow, RowError, contact_from};
 use super::encoding::{decode, utf16_without_bom};
-use super::{App, AppResult};
+use super::{App, AppError, AppResult};
 
 /// One content line: `group.NAME;PARAM=VALUE;BARE:value`, unfolded.
 struct Property<'a> {
@@ -288,7 +288,16 @@ impl App {
         label: &str,
         options: ImportOptions<'_>,
     ) -> AppResult<ImportReport> {
+        self.check_encoding(bytes, label, options.encoding)?;
         let (lines, encoding, source) = lines_and_encoding(bytes, options.encoding);
+        let begins_a_card = |line: &[u8]| {
+            let line = String::from_utf8_lossy(line);
+            let line = line.trim_start_matches('\u{feff}').trim();
+            line.get(..11).is_some_and(|start| start.eq_ignore_ascii_case("BEGIN:VCARD"))
+        };
+        if !lines.iter().any(|(_, line)| begins_a_card(line)) {
+            return Err(AppError::UnreadableFile(self.words("import-no-cards", &[("file", label.into())])));
+        }
         let report = ImportReport { encoding: source, cards: true, ..ImportReport::default() };
         let contacts = || -> Contacts<'_> { Box::new(cards(&lines, encoding)) };
         let last_line = lines.last().map_or(0, |(number, _)| *number);

@@ -176,6 +176,9 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
         Command::Export { format: f, layout: CsvLayout::Google, .. } if *f != ExportFormat::Csv => {
             Err(AppError::Invalid(lang().text("cli-layout-needs-csv")).into())
         }
+        Command::Export { format, salvage: true, .. } if *format != ExportFormat::Json => {
+            Err(AppError::Invalid(lang().text("cli-salvage-json-only")).into())
+        }
         Command::Export { format: ExportFormat::Json, output, salvage, .. } => {
             export(app, output.as_ref(), *salvage)
         }
