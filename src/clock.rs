@@ -78,6 +78,8 @@ pub enum WhenError {
     Now(String),
     #[error(transparent)]
     OutOfWindow(#[from] OutOfWindow),
+    #[error("'{given}' is too far: an offset goes up to {limit}{unit} (ten years); give a date instead")]
+    TooFar { given: String, limit: i64, unit: char },
 }
 
 /// A date as typed on the command line, with the time only when one was typed.
@@ -144,8 +146,11 @@ fn parse_when_anywhere(input: &str, now: NaiveDateTime) -> Result<When, WhenErro
             'm' => 60 * 24 * 3650,
             _ => return Err(malformed()),
         };
-        if !(0..=limit).contains(&count) {
+        if count < 0 {
             return Err(malformed());
+        }
+        if count > limit {
+            return Err(WhenError::TooFar { given: text.to_string(), limit, unit });
         }
         let count = if sign == '-' { -count } else { count };
         return Ok(match unit {
@@ -305,10 +310,13 @@ mod tests {
         assert_eq!(parse_when("-90m", now).unwrap().moment(now), at("2026-11-27T07:30"));
         assert_eq!(parse_when("yesterday 18:30", now).unwrap().moment(now), at("2026-11-26T18:30"));
         assert_eq!(parse_when("Tomorrow 8:05", now).unwrap().moment(now), at("2026-11-28T08:05"));
-        for bad in
-            ["+3", "+xd", "-2x", "2026-02-30", "next week", "+99999d", "yesterday 25:00", "-", "+d", "+3天"]
-        {
+        for bad in ["+3", "+xd", "-2x", "2026-02-30", "next week", "yesterday 25:00", "-", "+d", "+3天"] {
             assert!(matches!(parse_when(bad, now), Err(WhenError::Malformed(_))), "{bad}");
+        }
+        for far in ["+99999d", "-99999999d", "+521w"] {
+            let error = parse_when(far, now).unwrap_err();
+            assert!(matches!(error, WhenError::TooFar { .. }), "{far}");
+            assert!(error.to_string().contains("is too far: an offset goes up to"), "{error}");
         }
         for far in ["9999-12-31", "1899-12-31", "2201-01-01T10:00"] {
             assert!(matches!(parse_when(far, now), Err(WhenError::OutOfWindow(_))), "{far}");

@@ -656,3 +656,34 @@ fn nonsense_in_settings_and_arguments_is_refused_with_what_to_do() {
     assert!(error.contains("nothing to change in order #1"), "{error}");
     assert_eq!(book.json(&["history", "--json"]).as_array().unwrap().len(), before, "nothing recorded");
 }
+
+/// Errors that named no way out: each now says what to do.
+#[test]
+fn errors_name_what_to_do() {
+    let book = Book::new();
+    book.add(&["张伟"]);
+    let error = book.run(&["plan", "--days", "4294967296"]).fails(2);
+    assert!(error.contains("1..=60"), "{error}");
+    let error = book.run(&["log", "call", "1", "--at", "-99999999d"]).fails(2);
+    assert!(error.contains("is too far: an offset goes up to 3650d"), "{error}");
+    let mark = book.store().join("last-commit");
+    std::fs::remove_file(&mark).unwrap();
+    std::fs::create_dir(&mark).unwrap();
+    let error = book.run(&["list"]).fails(1);
+    assert!(error.contains("last-commit is not a plain file") && error.contains("remove it"), "{error}");
+    std::fs::remove_dir(&mark).unwrap();
+    book.run(&["list"]).ok();
+}
+
+/// A kill during a compaction left a whole `.NAME.compacting` copy beside
+/// the store until the next compaction; the next open removes it.
+#[test]
+fn a_compaction_cut_short_leaves_nothing_behind_after_the_next_open() {
+    let book = Book::new();
+    book.add(&["张伟"]);
+    let leftover = book.path(".store.compacting");
+    std::fs::create_dir(&leftover).unwrap();
+    std::fs::write(leftover.join("db"), vec![0u8; 1 << 20]).unwrap();
+    book.run(&["list"]).ok();
+    assert!(!leftover.exists(), "the copy a killed compaction left is gone");
+}

@@ -99,7 +99,7 @@ fn unreadable_records_are_reported_by_key_and_the_rest_stays_usable() {
     });
     let error = book.run(&["show", "1"]).fails_on_damaged_store(1);
     assert!(error.contains("unreadable record account 1 [key 610000000000000001]"), "{error}");
-    assert!(error.contains("run `leadline doctor`"), "{error}");
+    assert!(error.contains("`leadline doctor` lists what cannot be read"), "{error}");
     let list = book.run(&["list", "--json"]);
     assert_eq!(list.code, 0);
     assert!(list.stderr.contains("unreadable records were skipped"), "{}", list.stderr);

@@ -48,7 +48,7 @@ term-follow-up-reason = 跟进原因
 ## 数据目录的错误
 error-store-in-use = 数据目录 { $path } 正被另一个 leadline 使用
 error-store-too-new = 数据目录 { $path } 是新版 Leadline 写的（格式 { $found }；这一版最多读 { $supported }）；请升级 Leadline
-error-store-corrupt = 读不了记录 { $key }：{ $reason }（运行 `leadline doctor`）
+error-store-corrupt = 读不了记录 { $key }：{ $reason }（`leadline doctor` 列出读不了的记录；`leadline recover --to NEW_DIR` 能把它找回来）
 error-disk-full = 磁盘满了：什么都没保存（{ $path } 大约需要 { $needed } 空间，只剩 { $free }）
 error-disk-full-saving = 磁盘满了：数据没写成，也不会再写；请清理 { $path } 所在磁盘的空间，然后运行 `leadline doctor`
 error-disk-full-open = 磁盘满了：打不开数据目录 { $path }：sled 打开时要写文件；请先清理磁盘空间
@@ -60,3 +60,6 @@ error-store-not-ours = { $path } 是{ $what ->
         [link] 一个链接
        *[other] 别的东西，不是普通文件
     }，不是 Leadline 放在那里的文件；什么都没有做：删掉它（Leadline 会重新建）
+error-when-too-far = “{ $given }”太远了：偏移最多 { $limit }{ $unit }（十年）；请直接写日期
+error-store-damaged-files = 数据目录的数据文件损坏了（{ $reason }）；什么都没有保存：`leadline recover --to NEW_DIR` 会用最新的备份和操作日志建一个完整的数据目录
+error-store-no-room = 磁盘满了：数据目录所在的磁盘没有空间了（{ $reason }）；请腾出一些空间，再运行一次

@@ -107,6 +107,10 @@ impl Words for WhenError {
             WhenError::Malformed(text) => Some(("error-when", vec![("given", text.clone())])),
             WhenError::OutOfWindow(out) => out.message(),
             WhenError::Now(_) => None,
+            WhenError::TooFar { given, limit, unit } => Some((
+                "error-when-too-far",
+                vec![("given", given.clone()), ("limit", limit.to_string()), ("unit", unit.to_string())],
+            )),
         }
     }
 }
@@ -133,6 +137,8 @@ impl Words for crate::app::StoreError {
             ),
             E::DiskFullWhileSaving { path } => ("error-disk-full-saving", vec![("path", path.clone())]),
             E::DiskFullOnOpen { path } => ("error-disk-full-open", vec![("path", path.clone())]),
+            E::NoRoom { reason } => ("error-store-no-room", vec![("reason", reason.clone())]),
+            E::DamagedFiles { reason } => ("error-store-damaged-files", vec![("reason", reason.clone())]),
             E::NotOurs { path, what } => (
                 "error-store-not-ours",
                 vec![

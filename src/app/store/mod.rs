@@ -58,7 +58,9 @@ pub enum StoreError {
     TooNew { path: String, found: u32, supported: u32 },
     #[error("{path} is not a Leadline store: {reason}")]
     NotAStore { path: String, reason: String },
-    #[error("unreadable record {key}: {reason} (run `leadline doctor`)")]
+    #[error(
+        "unreadable record {key}: {reason} (`leadline doctor` lists what cannot be read; `leadline recover --to NEW_DIR` brings it back)"
+    )]
     Corrupt { key: String, reason: String },
     #[error("store {path}: {source}")]
     Io { path: String, source: io::Error },
@@ -85,6 +87,17 @@ pub enum StoreError {
     NotOurs { path: String, what: &'static str },
     #[error("store {path} cannot be opened: sled finds its data files damaged ({reason})")]
     Damaged { path: String, reason: String },
+    /// sled found the disk full while it worked.
+    #[error(
+        "disk full: there is no room left on the store's disk ({reason}); free some space, then run the command again"
+    )]
+    NoRoom { reason: String },
+    /// sled met damage in its files while working: what was being done is
+    /// not saved.
+    #[error(
+        "the store's data files are damaged ({reason}); nothing was saved: `leadline recover --to NEW_DIR` builds a whole store from the newest backup and the journal"
+    )]
+    DamagedFiles { reason: String },
     #[error("store error: {0}")]
     Sled(String),
 }
@@ -105,7 +118,11 @@ fn rolled_back_message(path: &str, holds: u64, committed: &CommitMark) -> String
 
 impl From<sled::Error> for StoreError {
     fn from(error: sled::Error) -> Self {
-        StoreError::Sled(sled_message(&error))
+        match &error {
+            error if is_disk_full(error) => StoreError::NoRoom { reason: sled_message(error) },
+            sled::Error::Corruption { .. } => StoreError::DamagedFiles { reason: sled_message(&error) },
+            _ => StoreError::Sled(sled_message(&error)),
+        }
     }
 }
 
@@ -989,7 +1006,8 @@ fn open_error(dir: &Path, error: sled::Error) -> StoreError {
     match error {
         error if is_disk_full(&error) => StoreError::DiskFullOnOpen { path: dir.display().to_string() },
         sled::Error::Io(source) => StoreError::Io { path: dir.display().to_string(), source },
-        sled::Error::Corruption { .. } => {
+        // A damaged `conf` reads as a store of an old sled ("Unsupported").
+        sled::Error::Corruption { .. } | sled::Error::Unsupported(_) | sled::Error::ReportableBug(_) => {
             StoreError::Damaged { path: dir.display().to_string(), reason: sled_message(&error) }
         }
         other => StoreError::from(other),
@@ -1094,6 +1112,25 @@ fn own_file(path: &Path) -> Result<(), StoreError> {
 mod tests {
     use super::*;
     use crate::domain::Uid;
+
+    #[test]
+    fn sleds_errors_say_what_they_mean_and_what_to_do() {
+        let dir = Path::new("/tmp/store");
+        // What sled says of a damaged `conf`.
+        let old = sled::Error::Unsupported(
+            "failed to open database that may have been created using a sled version earlier than 0.29"
+                .into(),
+        );
+        assert!(matches!(open_error(dir, old), StoreError::Damaged { .. }));
+        let written = StoreError::from(sled::Error::Corruption { at: None, bt: () });
+        assert!(
+            written.to_string().contains("nothing was saved: `leadline recover --to NEW_DIR`"),
+            "{written}"
+        );
+        let full = StoreError::from(sled::Error::Io(io::Error::from_raw_os_error(28)));
+        let words = full.to_string();
+        assert!(words.starts_with("disk full: there is no room left") && !words.contains("Os {"), "{words}");
+    }
 
     #[test]
     fn the_accounts_of_an_interrupted_write_are_rechecked_on_the_next_open() {
