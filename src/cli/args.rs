@@ -169,8 +169,8 @@ pub enum Command {
     /// The plan of the coming days: each day's rows, and why each got its day
     Plan {
         /// How many days, today first (1 to 60)
-        #[arg(long, default_value_t = 7, value_parser = clap::value_parser!(u32).range(1..=60))]
-        days: u32,
+        #[arg(long, default_value_t = 7)]
+        days: u64,
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,

@@ -93,11 +93,13 @@ fn md_rows(rows: &[&TodayRow], lang: Lang) -> String {
     out
 }
 
-pub fn plan(app: &App, days: u32, output: Output) -> CliResult<i32> {
-    if !(1..=MAX_DAYS).contains(&days) {
-        let args = [("days", days.into()), ("max", MAX_DAYS.into())];
+pub fn plan(app: &App, days: u64, output: Output) -> CliResult<i32> {
+    // Read wide, so that any number a rep types is told the range, not
+    // that it does not fit 32 bits.
+    let Some(days) = u32::try_from(days).ok().filter(|days| (1..=MAX_DAYS).contains(days)) else {
+        let args = [("days", days.to_string().into()), ("max", MAX_DAYS.into())];
         return Err(AppError::Invalid(super::lang().text_with("error-plan-days", &args)).into());
-    }
+    };
     let agenda = app.agenda(days, Words::Every)?;
     let lang = app.config().ui.lang();
     match output {
