@@ -165,7 +165,7 @@ fn recover_without_a_backup_replays_the_whole_journal_and_says_what_it_could_not
     let to = book.path("recovered");
     let run = book.run(&["recover", "--to", to.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.contains("From no backup"), "{}", run.stdout);
+    assert!(run.stdout.contains("From no backup (there is none yet"), "{}", run.stdout);
     assert!(run.stdout.contains("2 changes from the journal"), "{}", run.stdout);
     assert!(run.stderr.contains("was cut off when a process ended"), "{}", run.stderr);
     assert_eq!(book.run(&["--store", to.to_str().unwrap(), "export"]).ok(), saved);

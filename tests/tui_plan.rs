@@ -196,3 +196,17 @@ fn the_review_lists_who_was_contacted_and_missed_and_keeps_the_reflection() {
     f.key(KeyCode::Enter);
     assert_eq!(f.model.screen_title(), "Account", "Enter opens the row's account");
 }
+
+/// A store found damaged says so in the status bar when the terminal
+/// interface opens, with what to do (the CLI says it on every command).
+#[test]
+fn a_damaged_store_says_so_in_the_status_bar() {
+    let (dir, app) = book(3);
+    std::fs::write(app.dir().join("damaged"), "2\n").unwrap();
+    let f = Driver::start(dir, app, now());
+    let status = f.status();
+    assert!(
+        status.contains("2 records cannot be read: quit and run `leadline recover --to NEW_DIR`"),
+        "{status}"
+    );
+}

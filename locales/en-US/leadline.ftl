@@ -882,6 +882,7 @@ cli-recovered = Recovered into { $dir }: { $counts }.
     Open it with `leadline --store { $dir }`, or move it in place of the damaged store.
 cli-recover-base = From the backup { $path } (changes up to #{ $covers })
 cli-recover-no-base = From no backup (none reads)
+cli-recover-no-backup-yet = From no backup (there is none yet: the journal holds the book from its start)
 cli-recover-backup-unreadable = the backup { $path } cannot be read ({ $reason }); an older one is used
 cli-recover-torn-tail = note: the journal's last line ({ $path }, line { $line }) was cut off when a process ended; its change was never reported saved, and is left out
 cli-recover-line-unreadable = { $path }, line { $line } cannot be read ({ $reason }): that change is missing

@@ -735,6 +735,7 @@ cli-recovered = 已恢复到 { $dir }：{ $counts }。
     用 `leadline --store { $dir }` 打开它，或者用它替换损坏的数据目录。
 cli-recover-base = 来自备份 { $path }（包含到第 { $covers } 次修改）
 cli-recover-no-base = 没有可用的备份（都读不了）
+cli-recover-no-backup-yet = 没有备份（还没有写过：操作日志从头记录了整本账）
 cli-recover-backup-unreadable = 备份 { $path } 读不了（{ $reason }），改用更早的一份
 cli-recover-torn-tail = 注意：操作日志的最后一行（{ $path } 第 { $line } 行）在进程结束时只写了一半；这次修改从未报告保存，已略过
 cli-recover-line-unreadable = { $path } 第 { $line } 行读不了（{ $reason }）：这次修改丢失了

@@ -41,6 +41,7 @@ pub(super) fn recover(cli: &Cli, to: &Path) -> CliResult<i32> {
                 ("covers", base.covers.map_or_else(|| "-".to_string(), |c| c.to_string()).into()),
             ],
         ),
+        None if recovered.unreadable_backups.is_empty() => lang.text("cli-recover-no-backup-yet"),
         None => lang.text("cli-recover-no-base"),
     };
     let args = [
