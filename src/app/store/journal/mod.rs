@@ -79,11 +79,11 @@ impl Entry {
     /// The entry as parts of at most [`OPS_PER_PART`] operations each (a
     /// restore or a demo fill is one change of a million operations), so
     /// that no line is too big to read back.
-    pub fn in_parts(self) -> Vec<Entry> {
+    pub fn in_parts(mut self) -> Vec<Entry> {
         if self.ops.len() <= OPS_PER_PART {
             return vec![self];
         }
-        let Entry { ops, .. } = &self;
+        let ops = std::mem::take(&mut self.ops);
         let count = ops.len().div_ceil(OPS_PER_PART);
         ops.chunks(OPS_PER_PART)
             .enumerate()
@@ -91,10 +91,8 @@ impl Entry {
                 part: part as u32,
                 more: part + 1 < count,
                 ops: ops.to_vec(),
-                what: self.what.clone(),
-                ..Entry::new(self.seq, self.at, "", Vec::new())
+                ..self.clone()
             })
-            .map(|entry| Entry { undo_of: self.undo_of, ..entry })
             .collect()
     }
 
