@@ -66,54 +66,8 @@ impl Txn<'_> {
                 }
                 Ok(())
             }
-            (Kind::Touch, action) => {
-                let held = self.held_listed(op, |txn, account| txn.touches(account), |t: &Touch| t.id.0)?;
-                if let Some(held) = &held {
-                    same_record(held.uid, op.uid)?;
-                }
-                let new = match action {
-                    Action::Set => Some(from_fields::<Touch>(op.fields.clone())?),
-                    Action::Remove => None,
-                };
-                if let Some(new) = &new {
-                    self.reserve_id("touch", new.id.0).map_err(store_error)?;
-                }
-                match (held, new) {
-                    (Some(held), Some(new)) if held.account == new.account => {
-                        self.rewrite_touch(&held, Some(&new)).map_err(store_error)
-                    }
-                    (Some(held), new) => {
-                        self.rewrite_touch(&held, None).map_err(store_error)?;
-                        new.map_or(Ok(()), |new| self.append_touch(&new).map_err(store_error))
-                    }
-                    (None, Some(new)) => self.append_touch(&new).map_err(store_error),
-                    (None, None) => Ok(()),
-                }
-            }
-            (Kind::Order, action) => {
-                let held = self.held_listed(op, |txn, account| txn.orders(account), |o: &Order| o.id.0)?;
-                if let Some(held) = &held {
-                    same_record(held.uid, op.uid)?;
-                }
-                let new = match action {
-                    Action::Set => Some(from_fields::<Order>(op.fields.clone())?),
-                    Action::Remove => None,
-                };
-                if let Some(new) = &new {
-                    self.reserve_id("order", new.id.0).map_err(store_error)?;
-                }
-                match (held, new) {
-                    (Some(held), Some(new)) if held.account == new.account => {
-                        self.rewrite_order(&held, Some(&new)).map_err(store_error)
-                    }
-                    (Some(held), new) => {
-                        self.rewrite_order(&held, None).map_err(store_error)?;
-                        new.map_or(Ok(()), |new| self.append_order(&new).map_err(store_error))
-                    }
-                    (None, Some(new)) => self.append_order(&new).map_err(store_error),
-                    (None, None) => Ok(()),
-                }
-            }
+            (Kind::Touch, _) => self.apply_listed::<Touch>(op),
+            (Kind::Order, _) => self.apply_listed::<Order>(op),
             (Kind::FollowUp, action) => {
                 let id = FollowUpId(id()?);
                 let held = self.follow_up(id).map_err(store_error)?;
@@ -155,22 +109,95 @@ impl Txn<'_> {
         }
     }
 
-    /// The touch or order an operation names, wherever it is: in its
-    /// account, or the account it moved from.
-    fn held_listed<T>(
-        &self,
-        op: &Op,
-        list: impl Fn(&Self, AccountId) -> Result<Vec<T>, StoreError>,
-        id_of: impl Fn(&T) -> u64,
-    ) -> Result<Option<T>, String> {
+    /// Sets or removes a touch or an order: rewritten in its account's
+    /// list, or moved to another account's.
+    fn apply_listed<T: Listed>(&mut self, op: &Op) -> Result<(), String> {
+        let store_error = |e: StoreError| e.to_string();
         let id = op.id.ok_or_else(|| "it names no record".to_string())?;
+        let mut held = None;
         for account in [op.account, op.from].into_iter().flatten() {
-            let found = list(self, AccountId(account)).map_err(|e| e.to_string())?;
-            if let Some(found) = found.into_iter().find(|r| id_of(r) == id) {
-                return Ok(Some(found));
+            let list = T::list(self, AccountId(account)).map_err(store_error)?;
+            if let Some(found) = list.into_iter().find(|r| r.id() == id) {
+                held = Some(found);
+                break;
             }
         }
-        Ok(None)
+        if let Some(held) = &held {
+            same_record(held.uid(), op.uid)?;
+        }
+        let new = match op.op {
+            Action::Set => Some(from_fields::<T>(op.fields.clone())?),
+            Action::Remove => None,
+        };
+        if let Some(new) = &new {
+            self.reserve_id(T::COUNTER, new.id()).map_err(store_error)?;
+        }
+        match (held, new) {
+            (Some(held), Some(new)) if held.account() == new.account() => {
+                T::rewrite(self, &held, Some(&new)).map_err(store_error)
+            }
+            (Some(held), new) => {
+                T::rewrite(self, &held, None).map_err(store_error)?;
+                new.map_or(Ok(()), |new| T::append(self, &new).map_err(store_error))
+            }
+            (None, Some(new)) => T::append(self, &new).map_err(store_error),
+            (None, None) => Ok(()),
+        }
+    }
+}
+
+/// Touches and orders: kept in lists by account.
+trait Listed: Sized + serde::de::DeserializeOwned {
+    const COUNTER: &'static str;
+    fn id(&self) -> u64;
+    fn uid(&self) -> Uid;
+    fn account(&self) -> AccountId;
+    fn list(txn: &Txn<'_>, account: AccountId) -> Result<Vec<Self>, StoreError>;
+    fn rewrite(txn: &mut Txn<'_>, old: &Self, new: Option<&Self>) -> Result<(), StoreError>;
+    fn append(txn: &mut Txn<'_>, new: &Self) -> Result<(), StoreError>;
+}
+
+impl Listed for Touch {
+    const COUNTER: &'static str = "touch";
+    fn id(&self) -> u64 {
+        self.id.0
+    }
+    fn uid(&self) -> Uid {
+        self.uid
+    }
+    fn account(&self) -> AccountId {
+        self.account
+    }
+    fn list(txn: &Txn<'_>, account: AccountId) -> Result<Vec<Touch>, StoreError> {
+        txn.touches(account)
+    }
+    fn rewrite(txn: &mut Txn<'_>, old: &Touch, new: Option<&Touch>) -> Result<(), StoreError> {
+        txn.rewrite_touch(old, new)
+    }
+    fn append(txn: &mut Txn<'_>, new: &Touch) -> Result<(), StoreError> {
+        txn.append_touch(new)
+    }
+}
+
+impl Listed for Order {
+    const COUNTER: &'static str = "order";
+    fn id(&self) -> u64 {
+        self.id.0
+    }
+    fn uid(&self) -> Uid {
+        self.uid
+    }
+    fn account(&self) -> AccountId {
+        self.account
+    }
+    fn list(txn: &Txn<'_>, account: AccountId) -> Result<Vec<Order>, StoreError> {
+        txn.orders(account)
+    }
+    fn rewrite(txn: &mut Txn<'_>, old: &Order, new: Option<&Order>) -> Result<(), StoreError> {
+        txn.rewrite_order(old, new)
+    }
+    fn append(txn: &mut Txn<'_>, new: &Order) -> Result<(), StoreError> {
+        txn.append_order(new)
     }
 }
 
