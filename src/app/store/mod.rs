@@ -13,6 +13,7 @@ mod changes;
 mod codec;
 mod commit_mark;
 mod compact;
+mod dir;
 mod doctor;
 mod history;
 mod integrity;
@@ -27,7 +28,6 @@ mod txn;
 use std::collections::HashSet;
 use std::fs::{self, File};
 use std::io;
-use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -254,16 +254,9 @@ const ROOM_TO_CLOSE: u64 = 1 << 20;
 /// Derived keys rewritten on open above which the store is compacted.
 const COMPACT_AFTER_REBUILD: usize = 5_000;
 
+use dir::{own_file, prepare_private_dir, tighten_permissions};
 pub use integrity::note_failed_read;
-
-/// Reads the journal of the store in `dir` without opening sled (its
-/// files may be damaged past opening), holding the store's lock so that
-/// nothing writes meanwhile.
-pub fn read_journal(dir: &Path, covered: u64) -> Result<journal::Contents, StoreError> {
-    let _lock = lock::StoreLock::acquire(dir)?;
-    let journal = journal::dir_of(dir);
-    journal::read_after(&journal, covered).map_err(io_error(&journal))
-}
+pub use journal::read_journal;
 
 impl Store {
     /// Opens (creating if needed) the store in `dir`, migrating it if it
@@ -483,59 +476,6 @@ impl Store {
             let _ = self.mark.write(&mark);
             *self.last_mark.lock().unwrap_or_else(|p| p.into_inner()) = Some(mark);
         }
-    }
-
-    /// Appends a change to the journal, durable on return; before sled
-    /// sees the change, so the journal holds every change the store does.
-    fn journal(&self, entry: &journal::Entry) -> Result<(), StoreError> {
-        let mut writer = self.journal.lock().unwrap_or_else(|p| p.into_inner());
-        writer.append(entry).map_err(|error| {
-            let path = journal::dir_of(&self.dir);
-            if error.kind() == io::ErrorKind::StorageFull {
-                let free = self.free_bytes().map_or_else(|| "?".to_string(), megabytes);
-                StoreError::DiskFull { path: path.display().to_string(), needed: megabytes(1 << 20), free }
-            } else {
-                io_error(&path)(error)
-            }
-        })
-    }
-
-    /// Notes in the journal that a change written there was not taken by
-    /// the store. A hedge: a later change with the same number replaces
-    /// it anyway.
-    fn abandon(&self, seq: u64, at: chrono::NaiveDateTime) {
-        let entry = journal::Entry { abandoned: true, ..journal::Entry::new(seq, at, "", Vec::new()) };
-        let mut writer = self.journal.lock().unwrap_or_else(|p| p.into_inner());
-        let _ = writer.append(&entry);
-    }
-
-    /// Starts a new journal segment after a backup that holds every change
-    /// up to `covered`, and removes the segments the oldest kept backup
-    /// covers (`oldest_covered`).
-    pub fn rotate_journal(
-        &self,
-        covered: u64,
-        oldest_covered: Option<u64>,
-        today: NaiveDate,
-    ) -> Result<(), StoreError> {
-        let mut writer = self.journal.lock().unwrap_or_else(|p| p.into_inner());
-        let path = journal::dir_of(&self.dir);
-        writer.rotate(covered, today).map_err(io_error(&path))?;
-        if let Some(oldest) = oldest_covered {
-            writer.prune(oldest);
-        }
-        Ok(())
-    }
-
-    /// Removes the journal's segments a backup that is kept covers.
-    pub fn prune_journal(&self, oldest_covered: u64) {
-        self.journal.lock().unwrap_or_else(|p| p.into_inner()).prune(oldest_covered);
-    }
-
-    /// Whether the store has a journal yet (a store from before the
-    /// journal starts one with a backup).
-    pub fn has_journal(&self) -> bool {
-        !journal::segments(&journal::dir_of(&self.dir)).is_empty()
     }
 
     /// The number of the newest change the store holds (0 for none).
@@ -1041,71 +981,6 @@ fn open_sled(dir: &Path) -> Result<sled::Db, StoreError> {
             Err(other) => return Err(open_error(dir, other)),
         }
     }
-}
-
-/// Creates the store directory private to its owner (0700), or tightens an
-/// existing one, and refuses a directory that holds something else.
-fn prepare_private_dir(dir: &Path) -> Result<(), StoreError> {
-    // Files sled creates later (snapshots, blobs) must be private too.
-    rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o077));
-    if dir.exists() {
-        if !dir.is_dir() {
-            return Err(StoreError::NotAStore {
-                path: dir.display().to_string(),
-                reason: "it is a file, not a directory".into(),
-            });
-        }
-        let mut entries = fs::read_dir(dir).map_err(io_error(dir))?.flatten();
-        let has_content = entries.any(|e| e.file_name() != lock::LOCK_FILE);
-        if has_content && !dir.join("db").exists() && !dir.join("conf").exists() {
-            return Err(StoreError::NotAStore {
-                path: dir.display().to_string(),
-                reason: "the directory holds other files".into(),
-            });
-        }
-    } else {
-        fs::DirBuilder::new().recursive(true).mode(0o700).create(dir).map_err(io_error(dir))?;
-    }
-    Ok(())
-}
-
-/// Makes the store's own files private: its directory, the files in it and
-/// in its directories. A link is left alone (changing its mode would
-/// change what it points at, which is not Leadline's).
-fn tighten_permissions(dir: &Path) -> Result<(), StoreError> {
-    fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(io_error(dir))?;
-    for entry in fs::read_dir(dir).map_err(io_error(dir))?.flatten() {
-        let Ok(kind) = entry.file_type() else { continue };
-        let path = entry.path();
-        if kind.is_symlink() {
-            continue;
-        }
-        let mode = if kind.is_dir() { 0o700 } else { 0o600 };
-        fs::set_permissions(&path, fs::Permissions::from_mode(mode)).map_err(io_error(&path))?;
-        if kind.is_dir() {
-            for inner in fs::read_dir(&path).map_err(io_error(&path))?.flatten() {
-                if inner.file_type().is_ok_and(|kind| kind.is_file()) {
-                    fs::set_permissions(inner.path(), fs::Permissions::from_mode(0o600))
-                        .map_err(io_error(&path))?;
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Refuses a path where Leadline keeps a file of its own (`lock`,
-/// `last-commit`) that is something else: a link, a directory.
-fn own_file(path: &Path) -> Result<(), StoreError> {
-    let Ok(meta) = fs::symlink_metadata(path) else { return Ok(()) };
-    let what = if meta.file_type().is_symlink() {
-        "a link"
-    } else if !meta.is_file() {
-        "not a plain file"
-    } else {
-        return Ok(());
-    };
-    Err(StoreError::NotOurs { path: path.display().to_string(), what })
 }
 
 #[cfg(test)]

@@ -24,6 +24,8 @@ use serde::{Deserialize, Serialize};
 pub use ops::{Action, Kind, Op, fields_of, from_fields, overlay};
 pub use replay::Replayed;
 
+use super::{Store, StoreError};
+
 pub const DIR: &str = "journal";
 pub const VERSION: u32 = 1;
 /// Operations per line at most.
@@ -337,6 +339,74 @@ pub fn read_after(journal_dir: &Path, covered: u64) -> io::Result<Contents> {
     }
     contents.changes = taken.into_iter().filter(|(_, whole)| *whole).map(|(entries, _)| entries).collect();
     Ok(contents)
+}
+
+/// Reads the journal of the store in `dir` without opening sled (its
+/// files may be damaged past opening), holding the store's lock so that
+/// nothing writes meanwhile.
+pub fn read_journal(dir: &Path, covered: u64) -> Result<Contents, StoreError> {
+    let _lock = super::lock::StoreLock::acquire(dir)?;
+    let journal = dir_of(dir);
+    read_after(&journal, covered).map_err(super::io_error(&journal))
+}
+
+impl Store {
+    /// Appends a change to the journal, durable on return; before sled
+    /// sees the change, so the journal holds every change the store does.
+    pub(in crate::app::store) fn journal(&self, entry: &Entry) -> Result<(), StoreError> {
+        let mut writer = self.journal.lock().unwrap_or_else(|p| p.into_inner());
+        writer.append(entry).map_err(|error| {
+            let path = dir_of(&self.dir);
+            if error.kind() == io::ErrorKind::StorageFull {
+                let free = self.free_bytes().map_or_else(|| "?".to_string(), super::megabytes);
+                StoreError::DiskFull {
+                    path: path.display().to_string(),
+                    needed: super::megabytes(1 << 20),
+                    free,
+                }
+            } else {
+                super::io_error(&path)(error)
+            }
+        })
+    }
+
+    /// Notes in the journal that a change written there was not taken by
+    /// the store. A hedge: a later change with the same number replaces
+    /// it anyway.
+    pub(in crate::app::store) fn abandon(&self, seq: u64, at: chrono::NaiveDateTime) {
+        let entry = Entry { abandoned: true, ..Entry::new(seq, at, "", Vec::new()) };
+        let mut writer = self.journal.lock().unwrap_or_else(|p| p.into_inner());
+        let _ = writer.append(&entry);
+    }
+
+    /// Starts a new journal segment after a backup that holds every change
+    /// up to `covered`, and removes the segments the oldest kept backup
+    /// covers (`oldest_covered`).
+    pub fn rotate_journal(
+        &self,
+        covered: u64,
+        oldest_covered: Option<u64>,
+        today: NaiveDate,
+    ) -> Result<(), StoreError> {
+        let mut writer = self.journal.lock().unwrap_or_else(|p| p.into_inner());
+        let path = dir_of(&self.dir);
+        writer.rotate(covered, today).map_err(super::io_error(&path))?;
+        if let Some(oldest) = oldest_covered {
+            writer.prune(oldest);
+        }
+        Ok(())
+    }
+
+    /// Removes the journal's segments a backup that is kept covers.
+    pub fn prune_journal(&self, oldest_covered: u64) {
+        self.journal.lock().unwrap_or_else(|p| p.into_inner()).prune(oldest_covered);
+    }
+
+    /// Whether the store has a journal yet (a store from before the
+    /// journal starts one with a backup).
+    pub fn has_journal(&self) -> bool {
+        !segments(&dir_of(&self.dir)).is_empty()
+    }
 }
 
 #[cfg(test)]
