@@ -369,11 +369,16 @@ fn calendar_events_carry_the_phone_the_reason_and_a_reminder() {
 /// `khal` (Debian's package; .ci/run installs it) with a config of its
 /// own that reads `vdir`.
 fn khal(book: &Book, vdir: &std::path::Path, args: &[&str]) -> String {
+    khal_in(book, vdir, "UTC", args)
+}
+
+/// `khal` as a calendar in the time zone `zone` reads the vdir.
+fn khal_in(book: &Book, vdir: &std::path::Path, zone: &str, args: &[&str]) -> String {
     let config = book.path("khal.conf");
     std::fs::write(
         &config,
         format!(
-            "[calendars]\n[[leadline]]\npath = {}\ntype = calendar\n\n[locale]\nlocal_timezone = UTC\ndefault_timezone = UTC\ntimeformat = %H:%M\ndateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\ndatetimeformat = %Y-%m-%d %H:%M\nlongdatetimeformat = %Y-%m-%d %H:%M\n",
+            "[calendars]\n[[leadline]]\npath = {}\ntype = calendar\n\n[locale]\nlocal_timezone = {zone}\ndefault_timezone = {zone}\ntimeformat = %H:%M\ndateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\ndatetimeformat = %Y-%m-%d %H:%M\nlongdatetimeformat = %Y-%m-%d %H:%M\n",
             vdir.display()
         ),
     )
@@ -384,7 +389,7 @@ fn khal(book: &Book, vdir: &std::path::Path, args: &[&str]) -> String {
         .args(args)
         .env("XDG_DATA_HOME", book.path("khal-data"))
         .env("XDG_CONFIG_HOME", book.path("khal-config"))
-        .env("TZ", "UTC")
+        .env("TZ", zone)
         .output()
         .expect("khal is installed (.ci/run installs it)");
     assert!(output.status.success(), "khal: {}", String::from_utf8_lossy(&output.stderr));
@@ -427,6 +432,28 @@ fn a_vdir_export_is_a_file_per_follow_up_that_khal_lists_and_later_exports_updat
     let again = book.run(&["export", "--format", "vdir", "-o", vdir.to_str().unwrap()]);
     assert!(again.stderr.contains("(0 new, 0 changed, 0 removed)"), "{}", again.stderr);
     assert!(book.run(&["export", "--format", "vdir"]).fails(2).contains("-o DIR"));
+}
+
+/// A follow-up at 14:00 where the rep is (Shanghai) is at midnight on a
+/// calendar in Chicago: its time goes out in UTC, never floating.
+#[test]
+fn a_timed_follow_up_shows_at_its_hour_on_a_calendar_in_another_zone() {
+    let book = Book::new();
+    book.add(&["张伟"]);
+    book.run(&["follow-up", "张伟", "--on", "2026-11-30T14:00"]).ok();
+    let vdir = book.path("calendar");
+    let out = book
+        .command(&["export", "--format", "vdir", "-o", vdir.to_str().unwrap()])
+        .env("TZ", "Asia/Shanghai")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let file = std::fs::read_to_string(vdir.join("follow-up-1@leadline.ics")).unwrap();
+    assert!(file.contains("DTSTART:20261130T060000Z"), "{file}");
+    let in_chicago = khal_in(&book, &vdir, "America/Chicago", &["list", "2026-11-29", "3d"]);
+    assert!(in_chicago.contains("00:00-00:30 call 张伟"), "{in_chicago}");
+    let in_shanghai = khal_in(&book, &vdir, "Asia/Shanghai", &["list", "2026-11-29", "3d"]);
+    assert!(in_shanghai.contains("14:00-14:30 call 张伟"), "{in_shanghai}");
 }
 
 #[test]

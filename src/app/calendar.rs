@@ -109,8 +109,10 @@ fn event(
     }
     match follow_up.due_time {
         Some(time) => {
+            // In UTC: a floating time would show at another hour on a
+            // calendar in another zone (a phone abroad, a colleague's).
             let start = follow_up.due.and_time(time);
-            event.starts(start).ends(start + Duration::minutes(30));
+            event.starts(utc(start)).ends(utc(start + Duration::minutes(30)));
         }
         None => {
             event.starts(follow_up.due).ends(follow_up.due + Duration::days(1));
