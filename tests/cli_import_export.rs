@@ -454,6 +454,19 @@ fn a_timed_follow_up_shows_at_its_hour_on_a_calendar_in_another_zone() {
     assert!(in_chicago.contains("00:00-00:30 call 张伟"), "{in_chicago}");
     let in_shanghai = khal_in(&book, &vdir, "Asia/Shanghai", &["list", "2026-11-29", "3d"]);
     assert!(in_shanghai.contains("14:00-14:30 call 张伟"), "{in_shanghai}");
+    // Debian's python3-icalendar (.ci/run installs it) reads the same hour.
+    let python =
+        if std::path::Path::new("/usr/bin/python3").exists() { "/usr/bin/python3" } else { "python3" };
+    let script = r#"
+import sys, icalendar, zoneinfo
+event = icalendar.Calendar.from_ical(open(sys.argv[1], encoding="utf-8").read()).walk("VEVENT")[0]
+print(event.decoded("DTSTART").astimezone(zoneinfo.ZoneInfo("America/Chicago")).strftime("%Y-%m-%d %H:%M"))
+"#;
+    let path = vdir.join("follow-up-1@leadline.ics");
+    let output =
+        std::process::Command::new(python).args(["-c", script, path.to_str().unwrap()]).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "2026-11-30 00:00");
 }
 
 #[test]
