@@ -380,6 +380,19 @@ pub enum HolidayPreset {
     /// 元旦, 春节, 元宵节, 清明节, 劳动节, 端午节, 中秋节, 国庆节, each with its
     /// own lead and way to greet.
     Cn,
+    /// New Year's Day, Memorial Day, Independence Day, Labor Day,
+    /// Thanksgiving and Christmas, each with its own lead and way to greet.
+    Us,
+}
+
+impl HolidayPreset {
+    fn festivals(self) -> Option<crate::domain::festivals::Festivals> {
+        match self {
+            HolidayPreset::None => None,
+            HolidayPreset::Cn => Some(crate::domain::festivals::Festivals::Chinese),
+            HolidayPreset::Us => Some(crate::domain::festivals::Festivals::American),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -393,7 +406,8 @@ pub struct Holidays {
     pub lead_days: u32,
     /// Dates and names, e.g. `"2027-02-06" = "春节"`; a date here wins over
     /// the preset's festival on that day.
-    pub dates: BTreeMap<NaiveDate, String>,
+    #[serde(with = "holiday_days")]
+    pub dates: HolidayDays,
     /// A holiday gift is planned to go out at least this many days before
     /// the holiday (it must arrive); a greeting SMS may go on the day.
     pub gift_days: u32,
@@ -401,7 +415,7 @@ pub struct Holidays {
 
 impl Default for Holidays {
     fn default() -> Self {
-        Holidays { preset: None, lead_days: 7, dates: BTreeMap::new(), gift_days: 3 }
+        Holidays { preset: None, lead_days: 7, dates: HolidayDays::default(), gift_days: 3 }
     }
 }
 
@@ -422,6 +436,98 @@ impl Holiday<'_> {
     }
 }
 
+/// The custom holidays: on a date (`"2027-02-06" = "春节"`), or on a day
+/// every year (`"12-25" = "Christmas"`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HolidayDays {
+    pub dated: BTreeMap<NaiveDate, String>,
+    /// By (month, day).
+    pub yearly: BTreeMap<(u32, u32), String>,
+}
+
+impl HolidayDays {
+    pub fn insert(&mut self, day: NaiveDate, name: String) {
+        self.dated.insert(day, name);
+    }
+
+    pub fn clear(&mut self) {
+        self.dated.clear();
+        self.yearly.clear();
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.dated.is_empty() && self.yearly.is_empty()
+    }
+
+    /// The custom holidays from `from` to `to`, by day (a date wins over a
+    /// yearly day on the same day).
+    fn between(&self, from: NaiveDate, to: NaiveDate) -> BTreeMap<NaiveDate, &String> {
+        use chrono::Datelike;
+        let mut days: BTreeMap<NaiveDate, &String> = BTreeMap::new();
+        if !self.yearly.is_empty() {
+            for year in from.year()..=to.year() {
+                for ((month, day), name) in &self.yearly {
+                    if let Some(date) =
+                        NaiveDate::from_ymd_opt(year, *month, *day).filter(|d| (from..=to).contains(d))
+                    {
+                        days.insert(date, name);
+                    }
+                }
+            }
+        }
+        days.extend(self.dated.range(from..=to).map(|(day, name)| (*day, name)));
+        days
+    }
+
+    fn contains(&self, day: NaiveDate) -> bool {
+        use chrono::Datelike;
+        self.dated.contains_key(&day) || self.yearly.contains_key(&(day.month(), day.day()))
+    }
+
+    fn names(&self) -> impl Iterator<Item = &String> {
+        self.dated.values().chain(self.yearly.values())
+    }
+}
+
+/// `[holidays.dates]` as TOML writes it: keys `YYYY-MM-DD` or `MM-DD`.
+mod holiday_days {
+    use super::HolidayDays;
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use std::collections::BTreeMap;
+
+    pub fn serialize<S: Serializer>(days: &HolidayDays, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut all: BTreeMap<String, &String> = BTreeMap::new();
+        all.extend(days.yearly.iter().map(|((m, d), name)| (format!("{m:02}-{d:02}"), name)));
+        all.extend(days.dated.iter().map(|(day, name)| (day.to_string(), name)));
+        all.serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<HolidayDays, D::Error> {
+        let mut days = HolidayDays::default();
+        for (key, name) in BTreeMap::<String, String>::deserialize(deserializer)? {
+            if let Ok(day) = NaiveDate::parse_from_str(&key, "%Y-%m-%d") {
+                days.dated.insert(day, name);
+                continue;
+            }
+            let yearly =
+                key.split_once('-').and_then(|(m, d)| Some((m.parse::<u32>().ok()?, d.parse::<u32>().ok()?)));
+            // A day that some year has (02-29 comes every four years).
+            match yearly.filter(|(m, d)| NaiveDate::from_ymd_opt(2024, *m, *d).is_some()) {
+                Some(month_day) => {
+                    days.yearly.insert(month_day, name);
+                }
+                None => {
+                    return Err(serde::de::Error::custom(format!(
+                        "'{key}' is not a day: a date YYYY-MM-DD, or MM-DD for every year"
+                    )));
+                }
+            }
+        }
+        Ok(days)
+    }
+}
+
 impl Holidays {
     /// The preset in force.
     pub fn preset(&self) -> HolidayPreset {
@@ -435,14 +541,11 @@ impl Holidays {
 
     /// The longest lead of any holiday in force.
     fn max_lead(&self) -> u32 {
-        match self.preset() {
-            HolidayPreset::None => self.lead_days,
-            HolidayPreset::Cn => self.lead_days.max(crate::domain::festivals::chinese_max_lead()),
-        }
+        self.preset().festivals().map_or(self.lead_days, |f| self.lead_days.max(f.max_lead()))
     }
 
-    fn custom<'a>(&self, (day, name): (&NaiveDate, &'a String)) -> Holiday<'a> {
-        Holiday { day: *day, name, lead_days: self.lead_days, action: TouchKind::Gift }
+    fn custom<'a>(&self, (day, name): (NaiveDate, &'a String)) -> Holiday<'a> {
+        Holiday { day, name, lead_days: self.lead_days, action: TouchKind::Gift }
     }
 
     /// The holidays from `from` to `to`: the custom dates, then the preset's
@@ -450,12 +553,9 @@ impl Holidays {
     /// order across the two; nothing is collected, as the plan asks this of
     /// every key account for every day it plans.
     fn between(&self, from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = Holiday<'_>> {
-        let custom = self.dates.range(from..=to).map(|entry| self.custom(entry));
-        let festivals = match self.preset() {
-            HolidayPreset::Cn => Some(crate::domain::festivals::chinese_calendar().range(from..=to)),
-            HolidayPreset::None => None,
-        };
-        let preset = festivals.into_iter().flatten().filter(|(day, _)| !self.dates.contains_key(day)).map(
+        let custom = self.dates.between(from, to).into_iter().map(|entry| self.custom(entry));
+        let festivals = self.preset().festivals().map(|f| f.calendar().range(from..=to));
+        let preset = festivals.into_iter().flatten().filter(|(day, _)| !self.dates.contains(**day)).map(
             |(day, festival)| Holiday {
                 day: *day,
                 name: &festival.name,
@@ -469,12 +569,8 @@ impl Holidays {
     /// The names of the holidays in force: the preset's festivals, then
     /// the custom dates'.
     pub fn names(&self) -> Vec<&str> {
-        let preset: Vec<&str> = match self.preset() {
-            HolidayPreset::Cn => crate::domain::festivals::chinese_festival_names().collect(),
-            HolidayPreset::None => Vec::new(),
-        };
-        let mut names = preset;
-        for name in self.dates.values() {
+        let mut names: Vec<&str> = self.preset().festivals().map(|f| f.names().collect()).unwrap_or_default();
+        for name in self.dates.names() {
             if !names.contains(&name.as_str()) {
                 names.push(name);
             }
@@ -492,8 +588,10 @@ impl Holidays {
         let until = today + chrono::Duration::days(self.max_lead().into());
         match self.preset() {
             // One lead for all: the first date ahead is the one.
-            HolidayPreset::None => self.dates.range(today..=until).next().map(|entry| self.custom(entry)),
-            HolidayPreset::Cn => {
+            HolidayPreset::None => {
+                self.dates.between(today, until).into_iter().next().map(|entry| self.custom(entry))
+            }
+            HolidayPreset::Cn | HolidayPreset::Us => {
                 self.between(today, until).filter(|h| h.window_start() <= today).min_by_key(|h| h.day)
             }
         }
@@ -506,11 +604,12 @@ impl Holidays {
         match self.preset() {
             HolidayPreset::None => self
                 .dates
-                .range(from..=last)
+                .between(from, last)
+                .into_iter()
                 .next()
                 .map(|entry| self.custom(entry).window_start().max(from))
                 .filter(|d| *d <= until),
-            HolidayPreset::Cn => {
+            HolidayPreset::Cn | HolidayPreset::Us => {
                 self.between(from, last).map(|h| h.window_start().max(from)).filter(|d| *d <= until).min()
             }
         }
@@ -823,15 +922,20 @@ impl Config {
         check.days("referrals.deliver_incentive_days", r.deliver_incentive_days, 0);
         check.days("holidays.lead_days", self.holidays.lead_days, 0);
         check.count("holidays.gift_days", self.holidays.gift_days.into(), 0, 60);
-        for (date, name) in &self.holidays.dates {
+        for date in self.holidays.dates.dated.keys() {
             if let Err(error) = check_date(*date) {
                 check.fail(&format!("holidays.dates.{date}"), &format!("holidays.dates: {error}"));
             }
+        }
+        let days = &self.holidays.dates;
+        let named = days.dated.iter().map(|(date, name)| (date.to_string(), name));
+        let yearly = days.yearly.iter().map(|((m, d), name)| (format!("{m:02}-{d:02}"), name));
+        for (day, name) in named.chain(yearly) {
             if name.chars().count() > 60 {
-                check.fail(&format!("holidays.dates.{date}"), "a holiday's name is at most 60 characters");
+                check.fail(&format!("holidays.dates.{day}"), "a holiday's name is at most 60 characters");
             }
             if name.trim().is_empty() {
-                check.fail(&format!("holidays.dates.{date}"), "a holiday needs a name (it is greeted by it)");
+                check.fail(&format!("holidays.dates.{day}"), "a holiday needs a name (it is greeted by it)");
             }
         }
         for (outcome, days) in &self.next_step {
@@ -993,14 +1097,39 @@ mod tests {
         let config = Config::parse(text, Path::new("c.toml")).unwrap();
         assert_eq!(config.cadence.a, 2);
         assert_eq!(config.cadence.b, 7);
-        assert_eq!(config.holidays.dates.values().next().map(String::as_str), Some("春节"));
+        assert_eq!(config.holidays.dates.dated.values().next().map(String::as_str), Some("春节"));
         assert_eq!(Config::parse(&config.to_toml(), Path::new("c.toml")).unwrap(), config);
         let chinese = Config::parse("[holidays]\npreset = \"cn\"\n", Path::new("c.toml")).unwrap();
         assert_eq!(chinese.holidays.preset(), HolidayPreset::Cn);
         assert_eq!(Config::parse(&chinese.to_toml(), Path::new("c.toml")).unwrap(), chinese);
+        let american = Config::parse("[holidays]\npreset = \"us\"\n", Path::new("c.toml")).unwrap();
+        assert_eq!(american.holidays.preset(), HolidayPreset::Us);
         let error =
-            Config::parse("[holidays]\npreset = \"us\"\n", Path::new("c.toml")).unwrap_err().to_string();
+            Config::parse("[holidays]\npreset = \"fr\"\n", Path::new("c.toml")).unwrap_err().to_string();
         assert!(error.starts_with("c.toml: line 2") && error.contains("cn"), "{error}");
+    }
+
+    #[test]
+    fn a_custom_holiday_comes_on_a_date_or_every_year() {
+        let text = "[holidays]\n[holidays.dates]\n\"12-25\" = \"Christmas\"\n\"2026-12-24\" = \"Christmas Eve party\"\n";
+        let config = Config::parse(text, Path::new("c.toml")).unwrap();
+        let day = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
+        for year in ["2026", "2027", "2040"] {
+            let on = config.holidays.on(day(&format!("{year}-12-25"))).map(|h| h.name);
+            assert_eq!(on, Some("Christmas"), "{year}");
+        }
+        assert_eq!(config.holidays.on(day("2026-12-24")).map(|h| h.name), Some("Christmas Eve party"));
+        assert_eq!(config.holidays.on(day("2027-12-24")), None, "a dated one is on its date only");
+        let due = config.holidays.greeting_due(day("2027-12-20")).map(|h| (h.day, h.name));
+        assert_eq!(due, Some((day("2027-12-25"), "Christmas")));
+        assert_eq!(Config::parse(&config.to_toml(), Path::new("c.toml")).unwrap(), config, "round trip");
+        let error = Config::parse("[holidays.dates]\n\"13-40\" = \"x\"\n", Path::new("c.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("'13-40' is not a day: a date YYYY-MM-DD, or MM-DD for every year"),
+            "{error}"
+        );
     }
 
     #[test]

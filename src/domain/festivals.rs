@@ -1,7 +1,9 @@
-//! The Chinese festivals a rep greets customers for, each year: the solar
-//! ones on their day, the lunar ones converted from the Chinese lunisolar
-//! calendar (chinese-lunisolar-calendar, whose data covers 1901 to 2100),
-//! and 清明 on its solar term.
+//! The festivals a rep greets customers for, each year, by preset. The
+//! Chinese: the solar ones on their day, the lunar ones converted from the
+//! Chinese lunisolar calendar (chinese-lunisolar-calendar, whose data covers
+//! 1901 to 2100), and 清明 on its solar term. The American federal holidays
+//! a rep greets for: fixed days, and Memorial, Labor and Thanksgiving Day on
+//! their weekday rules.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -29,6 +31,9 @@ enum On {
     Lunar(u8, u8),
     /// 清明: the solar term, April 4 or 5.
     Qingming,
+    /// The nth given weekday of a month (from the end when negative: -1 is
+    /// the last).
+    Weekday(u32, chrono::Weekday, i8),
 }
 
 /// The festivals of the "cn" preset. Gifts go out well before 春节, 端午
@@ -43,6 +48,71 @@ const CHINESE: [(&str, On, u32, TouchKind); 8] = [
     ("中秋节", On::Lunar(8, 15), 10, TouchKind::Gift),
     ("国庆节", On::Solar(10, 1), 3, TouchKind::Sms),
 ];
+
+/// The holidays of the "us" preset: a card well before Christmas, a call
+/// before Thanksgiving, an email for the others.
+const AMERICAN: [(&str, On, u32, TouchKind); 6] = [
+    ("New Year's Day", On::Solar(1, 1), 3, TouchKind::Email),
+    ("Memorial Day", On::Weekday(5, chrono::Weekday::Mon, -1), 3, TouchKind::Email),
+    ("Independence Day", On::Solar(7, 4), 3, TouchKind::Email),
+    ("Labor Day", On::Weekday(9, chrono::Weekday::Mon, 1), 3, TouchKind::Email),
+    ("Thanksgiving", On::Weekday(11, chrono::Weekday::Thu, 4), 5, TouchKind::Call),
+    ("Christmas", On::Solar(12, 25), 14, TouchKind::Letter),
+];
+
+/// A preset's festivals: the Chinese or the American.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Festivals {
+    Chinese,
+    American,
+}
+
+impl Festivals {
+    fn table(self) -> &'static [(&'static str, On, u32, TouchKind)] {
+        match self {
+            Festivals::Chinese => &CHINESE,
+            Festivals::American => &AMERICAN,
+        }
+    }
+
+    /// The festivals of `year`, in the order of the year.
+    pub fn of_year(self, year: i32) -> Vec<Festival> {
+        if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
+            return Vec::new();
+        }
+        let mut festivals: Vec<Festival> = self
+            .table()
+            .iter()
+            .filter_map(|&(name, on, lead_days, action)| {
+                day_of(year, on).map(|day| Festival { name: Cow::Borrowed(name), day, lead_days, action })
+            })
+            .collect();
+        festivals.sort_by_key(|f| f.day);
+        festivals
+    }
+
+    /// Every festival of the years covered, by day: built once, looked up by
+    /// every account the plan ranks.
+    pub fn calendar(self) -> &'static BTreeMap<NaiveDate, Festival> {
+        static CHINESE_CALENDAR: OnceLock<BTreeMap<NaiveDate, Festival>> = OnceLock::new();
+        static AMERICAN_CALENDAR: OnceLock<BTreeMap<NaiveDate, Festival>> = OnceLock::new();
+        let cell = match self {
+            Festivals::Chinese => &CHINESE_CALENDAR,
+            Festivals::American => &AMERICAN_CALENDAR,
+        };
+        cell.get_or_init(|| build_calendar(self))
+    }
+
+    /// The festivals' names.
+    pub fn names(self) -> impl Iterator<Item = &'static str> {
+        self.table().iter().map(|(name, ..)| *name)
+    }
+
+    /// The longest lead of any of them.
+    pub fn max_lead(self) -> u32 {
+        self.table().iter().map(|(_, _, lead, _)| *lead).max().unwrap_or(0)
+    }
+}
 
 /// The years the lunisolar data covers.
 const FIRST_YEAR: i32 = 1901;
@@ -66,60 +136,61 @@ fn day_of(year: i32, on: On) -> Option<NaiveDate> {
             LunisolarDate::from_ymd(year, month, false, day).ok().map(LunisolarDate::to_naive_date)
         }
         On::Qingming => qingming(year),
+        On::Weekday(month, weekday, n) => nth_weekday(year, month, weekday, n),
+    }
+}
+
+fn nth_weekday(year: i32, month: u32, weekday: chrono::Weekday, n: i8) -> Option<NaiveDate> {
+    use chrono::Datelike;
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let days_in: Vec<NaiveDate> =
+        first.iter_days().take_while(|d| d.month() == month).filter(|d| d.weekday() == weekday).collect();
+    match n {
+        n if n > 0 => days_in.get(usize::try_from(n - 1).ok()?).copied(),
+        n => days_in.len().checked_sub(usize::try_from(-n).ok()?).and_then(|i| days_in.get(i)).copied(),
     }
 }
 
 /// The Chinese festivals of `year`, in the order of the year.
 pub fn chinese_festivals(year: i32) -> Vec<Festival> {
-    if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
-        return Vec::new();
-    }
-    let mut festivals: Vec<Festival> = CHINESE
-        .iter()
-        .filter_map(|&(name, on, lead_days, action)| {
-            day_of(year, on).map(|day| Festival { name: Cow::Borrowed(name), day, lead_days, action })
-        })
-        .collect();
-    festivals.sort_by_key(|f| f.day);
-    festivals
+    Festivals::Chinese.of_year(year)
 }
 
-/// Every Chinese festival the data covers, by day: built once, looked up by
-/// every account the plan ranks.
-pub fn chinese_calendar() -> &'static BTreeMap<NaiveDate, Festival> {
-    static CALENDAR: OnceLock<BTreeMap<NaiveDate, Festival>> = OnceLock::new();
-    CALENDAR.get_or_init(|| {
-        let mut calendar: BTreeMap<NaiveDate, Festival> = BTreeMap::new();
-        for festival in (FIRST_YEAR..=LAST_YEAR).flat_map(chinese_festivals) {
-            match calendar.get_mut(&festival.day) {
-                Some(same_day) => {
-                    same_day.name = Cow::Owned(format!("{}、{}", same_day.name, festival.name));
-                    if festival.lead_days > same_day.lead_days {
-                        (same_day.lead_days, same_day.action) = (festival.lead_days, festival.action);
-                    }
-                }
-                None => {
-                    calendar.insert(festival.day, festival);
+/// Every festival of a preset, by day; two on one day are one greeting.
+fn build_calendar(festivals: Festivals) -> BTreeMap<NaiveDate, Festival> {
+    let mut calendar: BTreeMap<NaiveDate, Festival> = BTreeMap::new();
+    for festival in (FIRST_YEAR..=LAST_YEAR).flat_map(|year| festivals.of_year(year)) {
+        match calendar.get_mut(&festival.day) {
+            Some(same_day) => {
+                same_day.name = Cow::Owned(format!("{}、{}", same_day.name, festival.name));
+                if festival.lead_days > same_day.lead_days {
+                    (same_day.lead_days, same_day.action) = (festival.lead_days, festival.action);
                 }
             }
+            None => {
+                calendar.insert(festival.day, festival);
+            }
         }
-        calendar
-    })
-}
-
-/// The names of the Chinese festivals (春节, 中秋节, ...).
-pub fn chinese_festival_names() -> impl Iterator<Item = &'static str> {
-    CHINESE.iter().map(|(name, ..)| *name)
-}
-
-/// The longest lead of any Chinese festival.
-pub fn chinese_max_lead() -> u32 {
-    CHINESE.iter().map(|(_, _, lead, _)| *lead).max().unwrap_or(0)
+    }
+    calendar
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn american_holidays_fall_on_their_rules() {
+        let days: Vec<(String, NaiveDate)> =
+            Festivals::American.of_year(2026).into_iter().map(|f| (f.name.into_owned(), f.day)).collect();
+        let on = |name: &str| days.iter().find(|(n, _)| n == name).unwrap().1.to_string();
+        assert_eq!(on("Memorial Day"), "2026-05-25");
+        assert_eq!(on("Labor Day"), "2026-09-07");
+        assert_eq!(on("Thanksgiving"), "2026-11-26");
+        assert_eq!(on("Christmas"), "2026-12-25");
+        assert_eq!(Festivals::American.of_year(2027)[4].day.to_string(), "2027-11-25", "Thanksgiving 2027");
+        assert_eq!(Festivals::American.max_lead(), 14);
+    }
 
     fn day(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
@@ -158,7 +229,7 @@ mod tests {
     fn every_year_has_all_eight_and_the_calendar_covers_the_data() {
         assert_eq!(chinese_festivals(2026).len(), 8);
         assert!(chinese_festivals(2101).is_empty());
-        let calendar = chinese_calendar();
+        let calendar = Festivals::Chinese.calendar();
         assert_eq!(calendar.get(&day("2026-10-01")).map(|f| f.name.as_ref()), Some("国庆节"));
         let both = calendar.get(&day("2020-10-01")).unwrap();
         assert_eq!(
@@ -166,6 +237,6 @@ mod tests {
             ("中秋节、国庆节", 10, TouchKind::Gift)
         );
         assert_eq!(calendar.len(), 8 * 200 - 6, "six years put 中秋 on 国庆");
-        assert_eq!(chinese_max_lead(), 14);
+        assert_eq!(Festivals::Chinese.max_lead(), 14);
     }
 }
