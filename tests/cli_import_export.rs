@@ -56,7 +56,7 @@ fn a_backup_only_restores_into_an_empty_store() {
     assert_eq!(book.snapshot(), before);
     let empty = Book::new();
     let dry = empty.run(&["import", file.to_str().unwrap(), "--dry-run"]).ok();
-    assert!(dry.starts_with("Would restore 1 accounts"), "{dry}");
+    assert!(dry.starts_with("Would restore 1 account,"), "{dry}");
     assert!(names(&empty).is_empty());
 }
 

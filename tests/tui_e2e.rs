@@ -202,7 +202,7 @@ fn a_call_logged_in_the_form_is_in_the_timeline_and_in_show_and_undo_takes_it_ba
     terminal.wait_for_all(&[
         "Saved call with 张伟 (no-answer)",
         "call no-answer: 老板不在 call again",
-        "Timeline: 1 touches",
+        "Timeline: 1 touch, 0 orders",
     ]);
     terminal.quit();
     let show = book.json(&["show", "张伟", "--json"]);

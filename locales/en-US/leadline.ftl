@@ -277,7 +277,13 @@ side-referrals = Referrals
 side-none = none
 side-referred-by = referred by { $name }
 side-referred = referred { $name }
-timeline-title = Timeline: { $touches } touches, { $orders } orders   E corrects, D deletes the selected
+timeline-title = Timeline: { $touches ->
+        [one] 1 touch
+       *[other] { $touches } touches
+    }, { $orders ->
+        [one] 1 order
+       *[other] { $orders } orders
+    }   E corrects, D deletes the selected
 timeline-due = due:
 timeline-inbound = {" (in)"}
 timeline-order = order { $amount }
@@ -703,7 +709,22 @@ cli-no-backup-salvage = There is no backup in { $dir }: `leadline export --salva
 cli-or-keep = { $advice }, or { $keep }
 cli-keep-as-is = `leadline doctor --repair` keeps the store as it is
 cli-bad-lang = --lang '{ $given }': Leadline speaks en and zh-CN
-counts = { $accounts } accounts, { $touches } touches, { $orders } orders, { $follow_ups } follow-ups, { $referrals } referrals
+counts = { $accounts ->
+        [one] 1 account
+       *[other] { $accounts } accounts
+    }, { $touches ->
+        [one] 1 touch
+       *[other] { $touches } touches
+    }, { $orders ->
+        [one] 1 order
+       *[other] { $orders } orders
+    }, { $follow_ups ->
+        [one] 1 follow-up
+       *[other] { $follow_ups } follow-ups
+    }, { $referrals ->
+        [one] 1 referral
+       *[other] { $referrals } referrals
+    }
 cli-referral = Referral #{ $id }: { $by } referred { $to }. Contact { $to } by { $contact }; thank { $by } by { $thank }.
 cli-delivered = Delivered the incentive of referral #{ $id }{ $what }.
 cli-no-referrals = No referrals yet. `leadline refer REFERRER REFEREE` records one.
