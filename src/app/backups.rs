@@ -216,14 +216,9 @@ impl App {
         let (mut backup, problems) = self.export_backup()?;
         backup.covers = Some(covers);
         let path = dir.join(file_name(self.today()));
-        crate::files::write_atomically(&path, &backup.to_gzip()).map_err(failed)?;
-        let _ = std::fs::remove_file(dir.join(format!("{}.json", self.today())));
         let rules = &self.config.backup;
-        let days: Vec<NaiveDate> = list(&dir).iter().map(|f| f.day).collect();
-        for day in expired(&days, rules.keep_daily as usize, rules.keep_weekly as usize) {
-            let _ = std::fs::remove_file(dir.join(file_name(day)));
-            let _ = std::fs::remove_file(dir.join(format!("{day}.json")));
-        }
+        write_and_rotate(&dir, &path, &backup, rules.keep_daily as usize, rules.keep_weekly as usize)
+            .map_err(failed)?;
         if problems.is_empty() {
             // The backup holds the whole book: the journal starts anew
             // after it, and what the backup before it holds can go.
@@ -365,13 +360,31 @@ fn build_daily(
     if let Some(problem) = problems.first() {
         return Err(AppError::Invalid(format!("the journal does not replay: {problem}")));
     }
-    crate::files::write_atomically(&path, &backup.to_gzip()).map_err(failed)?;
-    let days: Vec<NaiveDate> = list(dir).iter().map(|f| f.day).collect();
-    for day in expired(&days, keep_daily, keep_weekly) {
+    write_and_rotate(dir, &path, &backup, keep_daily, keep_weekly).map_err(failed)?;
+    Ok(Some(path))
+}
+
+/// Writes a backup (gzipped, whole or not at all) in place of any of its
+/// day, then removes the backups rotation no longer keeps.
+fn write_and_rotate(
+    dir: &Path,
+    path: &Path,
+    backup: &Backup,
+    keep_daily: usize,
+    keep_weekly: usize,
+) -> std::io::Result<()> {
+    crate::files::write_atomically(path, &backup.to_gzip())?;
+    let remove = |day: NaiveDate| {
         let _ = std::fs::remove_file(dir.join(file_name(day)));
         let _ = std::fs::remove_file(dir.join(format!("{day}.json")));
+    };
+    // A backup from before they were gzipped, of the same day.
+    if let Some(day) = day_of(path) {
+        let _ = std::fs::remove_file(dir.join(format!("{day}.json")));
     }
-    Ok(Some(path))
+    let days: Vec<NaiveDate> = list(dir).iter().map(|f| f.day).collect();
+    expired(&days, keep_daily, keep_weekly).into_iter().for_each(remove);
+    Ok(())
 }
 
 #[cfg(test)]
