@@ -158,7 +158,7 @@ fn changed_fields(before: &Map<String, Value>, after: &Map<String, Value>) -> Ve
 }
 
 /// A child record (touch, order, follow-up, referral) as the journal sees it.
-trait Child: Serialize {
+pub(super) trait Child: Serialize {
     const KIND: Kind;
     fn id(&self) -> u64;
     fn uid(&self) -> Uid;

@@ -3,7 +3,7 @@
 //! change replayed over a backup that already holds it leaves one copy.
 
 use super::super::{AccountRecord, Records, Store, StoreError, Txn};
-use super::ops::{fields_of, from_fields, overlay};
+use super::ops::{Child, fields_of, from_fields, overlay};
 use super::{Action, Contents, Kind, Op};
 use crate::domain::{
     AccountId, AccountStats, DayRecord, FollowUp, FollowUpId, Order, Referral, ReferralId, Touch, Uid,
@@ -133,7 +133,7 @@ impl Txn<'_> {
             self.reserve_id(T::COUNTER, new.id()).map_err(store_error)?;
         }
         match (held, new) {
-            (Some(held), Some(new)) if held.account() == new.account() => {
+            (Some(held), Some(new)) if held.owner() == new.owner() => {
                 T::rewrite(self, &held, Some(&new)).map_err(store_error)
             }
             (Some(held), new) => {
@@ -147,11 +147,8 @@ impl Txn<'_> {
 }
 
 /// Touches and orders: kept in lists by account.
-trait Listed: Sized + serde::de::DeserializeOwned {
+trait Listed: Child + Sized + serde::de::DeserializeOwned {
     const COUNTER: &'static str;
-    fn id(&self) -> u64;
-    fn uid(&self) -> Uid;
-    fn account(&self) -> AccountId;
     fn list(txn: &Txn<'_>, account: AccountId) -> Result<Vec<Self>, StoreError>;
     fn rewrite(txn: &mut Txn<'_>, old: &Self, new: Option<&Self>) -> Result<(), StoreError>;
     fn append(txn: &mut Txn<'_>, new: &Self) -> Result<(), StoreError>;
@@ -159,15 +156,6 @@ trait Listed: Sized + serde::de::DeserializeOwned {
 
 impl Listed for Touch {
     const COUNTER: &'static str = "touch";
-    fn id(&self) -> u64 {
-        self.id.0
-    }
-    fn uid(&self) -> Uid {
-        self.uid
-    }
-    fn account(&self) -> AccountId {
-        self.account
-    }
     fn list(txn: &Txn<'_>, account: AccountId) -> Result<Vec<Touch>, StoreError> {
         txn.touches(account)
     }
@@ -181,15 +169,6 @@ impl Listed for Touch {
 
 impl Listed for Order {
     const COUNTER: &'static str = "order";
-    fn id(&self) -> u64 {
-        self.id.0
-    }
-    fn uid(&self) -> Uid {
-        self.uid
-    }
-    fn account(&self) -> AccountId {
-        self.account
-    }
     fn list(txn: &Txn<'_>, account: AccountId) -> Result<Vec<Order>, StoreError> {
         txn.orders(account)
     }
