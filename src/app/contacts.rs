@@ -425,16 +425,17 @@ fn email_number(email: &str) -> u64 {
 
 impl App {
     /// Refuses a file whose encoding cannot be read, or told without
-    /// `--encoding`, before anything is imported.
+    /// `--encoding`, before anything is imported; says the legacy encoding
+    /// it was told to be in, if it came to that (see `encoding::check`).
     pub(super) fn check_encoding(
         &self,
         bytes: &[u8],
         label: &str,
         forced: Option<&'static encoding_rs::Encoding>,
-    ) -> AppResult<()> {
+    ) -> AppResult<Option<&'static encoding_rs::Encoding>> {
         use super::encoding::Undecodable;
         match super::encoding::check(bytes, forced) {
-            Ok(()) => Ok(()),
+            Ok(detected) => Ok(detected),
             Err(Undecodable::Utf32) => {
                 Err(AppError::UnreadableFile(self.words("import-utf32", &[("file", label.into())])))
             }

@@ -264,8 +264,8 @@ impl App {
         label: &str,
         options: ImportOptions<'_>,
     ) -> AppResult<ImportReport> {
-        self.check_encoding(&bytes, label, options.encoding)?;
-        let (text, encoding) = decode_owned(bytes, options.encoding);
+        let detected = self.check_encoding(&bytes, label, options.encoding)?;
+        let (text, encoding) = decode_owned(bytes, options.encoding.or(detected));
         let delimiter = sniff_delimiter(&text);
         let reader = || {
             csv::ReaderBuilder::new()

@@ -15,17 +15,22 @@ pub enum Undecodable {
 }
 
 /// Checks that [`decode`] can read the bytes without a guess it cannot
-/// stand by; `forced` (`--encoding`) settles any doubt.
-pub fn check(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<(), Undecodable> {
+/// stand by; `forced` (`--encoding`) settles any doubt. Says the legacy
+/// encoding the detector settled on, when it came to that, so that the
+/// bytes are not read through twice to find it again.
+pub fn check(
+    bytes: &[u8],
+    forced: Option<&'static Encoding>,
+) -> Result<Option<&'static Encoding>, Undecodable> {
     if forced.is_some() {
-        return Ok(());
+        return Ok(None);
     }
     if bytes.starts_with(&[0xff, 0xfe, 0, 0]) || bytes.starts_with(&[0, 0, 0xfe, 0xff]) || looks_utf32(bytes)
     {
         return Err(Undecodable::Utf32);
     }
     if Encoding::for_bom(bytes).is_some() || utf16_without_bom(bytes).is_some() || is_mostly_utf8(bytes) {
-        return Ok(());
+        return Ok(None);
     }
     let guess = legacy_guess(bytes);
     let score = |encoding: &'static Encoding| {
@@ -34,7 +39,7 @@ pub fn check(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<(), Unde
     // The detector's guess stands when its reading is whole and reads like
     // text; else another reading is named beside it.
     if score(guess).is_some_and(|plausible| plausible >= 0) {
-        return Ok(());
+        return Ok(Some(guess));
     }
     let also = [GB18030, BIG5, SHIFT_JIS, WINDOWS_1252]
         .into_iter()
