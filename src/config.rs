@@ -42,12 +42,12 @@ pub struct Config {
 pub struct Ui {
     /// "en" or "zh-CN"; without it, the environment's locale decides.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub language: Option<crate::i18n::Lang>,
+    pub language: Option<crate::locale::Lang>,
 }
 
 impl Ui {
     /// The language in force (English until one is chosen).
-    pub fn lang(&self) -> crate::i18n::Lang {
+    pub fn lang(&self) -> crate::locale::Lang {
         self.language.unwrap_or_default()
     }
 }
@@ -830,9 +830,9 @@ impl Config {
     /// Parses a config file's text; the error names the line and column.
     /// Settles the language, and with it the defaults that follow it: the
     /// Chinese festivals under Chinese unless `[holidays] preset` says.
-    pub fn set_language(&mut self, lang: crate::i18n::Lang) {
+    pub fn set_language(&mut self, lang: crate::locale::Lang) {
         self.ui.language = Some(lang);
-        let preset = if lang == crate::i18n::Lang::ZhCn { HolidayPreset::Cn } else { HolidayPreset::None };
+        let preset = if lang == crate::locale::Lang::ZhCn { HolidayPreset::Cn } else { HolidayPreset::None };
         self.holidays.preset.get_or_insert(preset);
     }
 

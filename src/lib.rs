@@ -13,6 +13,7 @@ pub mod config;
 pub mod domain;
 pub mod files;
 pub mod i18n;
+pub mod locale;
 pub mod search;
 pub mod simulation;
 pub mod tui;

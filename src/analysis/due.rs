@@ -2,85 +2,38 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::{FollowUp, FollowUpReason};
-use crate::i18n::Lang;
+pub use super::reason::Reason;
+use crate::domain::FollowUp;
 
-/// One reason a row is on the list: the words a rep reads, in the
-/// interface's language, and a code that stays the same in every language
-/// so that scripts need not read the words.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Reason {
-    pub code: &'static str,
-    pub text: String,
-}
-
-impl Reason {
-    pub fn new(code: &'static str, text: String) -> Reason {
-        Reason { code, text }
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DueItem {
     pub follow_up: FollowUp,
     pub days_overdue: i64,
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Reason>,
 }
 
 /// Snoozes from which a row says how often it was put off.
 pub const SNOOZES_WORTH_SAYING: u32 = 3;
 
-/// Why a follow-up is on the list, as a rep reads it.
-pub fn reasons(follow_up: &FollowUp, today: NaiveDate, lang: Lang) -> Vec<String> {
-    coded_reasons(follow_up, today, lang).into_iter().map(|r| r.text).collect()
-}
-
-/// [`reasons`] with their codes: `overdue`, `due_today`, `due_later`, the
-/// follow-up's reason (`promised`, `quote`, ...) and `snoozed_often`.
-pub fn coded_reasons(follow_up: &FollowUp, today: NaiveDate, lang: Lang) -> Vec<Reason> {
+/// Why a follow-up is on the list: when it is due, what for, and whether
+/// it was put off often.
+pub fn reasons(follow_up: &FollowUp, today: NaiveDate) -> Vec<Reason> {
     let overdue = follow_up.days_overdue(today);
-    let mut reasons = vec![match (overdue, follow_up.due_time) {
-        (days, _) if days > 0 => {
-            Reason::new("overdue", lang.text_with("due-overdue", &[("days", days.into())]))
-        }
-        (0, Some(time)) => Reason::new(
-            "due_today",
-            lang.text_with("due-today-at", &[("time", time.format("%H:%M").to_string().into())]),
-        ),
-        (0, None) => Reason::new("due_today", lang.text("due-today")),
-        (days, _) => Reason::new("due_later", lang.text_with("due-in", &[("days", (-days).into())])),
+    let mut reasons = vec![match overdue {
+        days if days > 0 => Reason::Overdue { days },
+        0 => Reason::DueToday { at: follow_up.due_time },
+        days => Reason::DueIn { days: -days },
     }];
-    // The channel has its own column; referral notes already say who.
-    let reason = || lang.text(&format!("follow-up-reason-{}", follow_up.reason.as_str()));
-    let what = match (follow_up.note.as_str(), follow_up.reason) {
-        ("", _) => {
-            let kind = lang.text(&format!("kind-{}", follow_up.kind.as_str()));
-            lang.text_with("due-what-plain", &[("reason", reason().into()), ("kind", kind.into())])
-        }
-        (note, FollowUpReason::Referral | FollowUpReason::Incentive) => note.to_string(),
-        (note, _) => {
-            lang.text_with("due-what-note", &[("reason", reason().into()), ("note", note.to_string().into())])
-        }
-    };
-    reasons.push(Reason::new(reason_code(follow_up.reason), what));
+    reasons.push(Reason::FollowUp {
+        reason: follow_up.reason,
+        kind: follow_up.kind,
+        note: follow_up.note.clone(),
+    });
     // Once or twice is life; three times means the rep is avoiding it.
     if follow_up.snoozes >= SNOOZES_WORTH_SAYING {
-        let text = lang.text_with("due-snoozed", &[("times", follow_up.snoozes.into())]);
-        reasons.push(Reason::new("snoozed_often", text));
+        reasons.push(Reason::SnoozedOften { times: follow_up.snoozes });
     }
     reasons
-}
-
-/// A follow-up's reason as a code: its keyword in snake case.
-fn reason_code(reason: FollowUpReason) -> &'static str {
-    match reason {
-        FollowUpReason::Promised => "promised",
-        FollowUpReason::Cadence => "cadence",
-        FollowUpReason::Referral => "referral",
-        FollowUpReason::Holiday => "holiday",
-        FollowUpReason::AfterSale => "after_sale",
-        FollowUpReason::Incentive => "incentive",
-    }
 }
 
 /// Pending follow-ups due on or before `today`, most overdue first; ties
@@ -91,7 +44,7 @@ pub fn due_by(follow_ups: impl IntoIterator<Item = FollowUp>, today: NaiveDate) 
         .filter(|f| f.is_pending() && f.due <= today)
         .map(|follow_up| DueItem {
             days_overdue: follow_up.days_overdue(today),
-            reasons: reasons(&follow_up, today, Lang::En),
+            reasons: reasons(&follow_up, today),
             follow_up,
         })
         .collect();
@@ -152,8 +105,11 @@ mod tests {
         );
         let ids: Vec<u64> = items.iter().map(|i| i.follow_up.id.0).collect();
         assert_eq!(ids, vec![2, 5, 1]);
-        assert_eq!(items[0].reasons, vec!["overdue 2 days", "promised call", "snoozed 3 times"]);
-        assert_eq!(items[1].reasons[0], "overdue 1 day");
-        assert_eq!(items[2].reasons[0], "due today");
+        let codes: Vec<&str> = items[0].reasons.iter().map(Reason::code).collect();
+        assert_eq!(codes, ["overdue", "promised", "snoozed_often"]);
+        assert_eq!(items[0].reasons[0], Reason::Overdue { days: 2 });
+        assert_eq!(items[0].reasons[2], Reason::SnoozedOften { times: 3 });
+        assert_eq!(items[1].reasons[0], Reason::Overdue { days: 1 });
+        assert_eq!(items[2].reasons[0], Reason::DueToday { at: None });
     }
 }

@@ -6,6 +6,7 @@ pub mod focus;
 pub mod groups;
 pub mod plan;
 pub mod ranking;
+pub mod reason;
 pub mod review;
 
 #[cfg(test)]

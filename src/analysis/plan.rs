@@ -33,13 +33,12 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{Duration, NaiveDate};
 
-use crate::i18n::Lang;
-
 use super::due::Reason;
 use super::focus::EffortWeights;
 use super::ranking::{
     Due, Marks, Personal, Ranked, YearDays, best_channel, best_remote_channel, personal, unanswered_sms,
 };
+pub use super::reason::Done;
 use crate::config::Config;
 use crate::domain::{
     AccountId, AccountSummary, FollowUpId, Grade, Money, PlanEntry, RowKind, Slot, Stage, TouchKind,
@@ -76,28 +75,6 @@ pub struct Forward {
     pub revenue_share: f64,
     /// An MGC's potential beyond its revenue.
     pub headroom: Money,
-}
-
-impl Forward {
-    fn reasons(&self, lang: Lang) -> Vec<Reason> {
-        let (code, key) = match (self.growable, self.since) {
-            (false, Some(_)) => ("focus_key_account", "reason-forward-key"),
-            (false, None) => ("focus_key_account", "reason-forward-key-never"),
-            (true, Some(_)) => ("focus_growable", "reason-forward-growable"),
-            (true, None) => ("focus_growable", "reason-forward-growable-never"),
-        };
-        let (days, kind) = self.since.unwrap_or((0, TouchKind::Call));
-        let text = lang.text_with(
-            key,
-            &[
-                ("days", days.into()),
-                ("kind", lang.text(&format!("kind-{}", kind.as_str())).into()),
-                ("share", share_words(self.revenue_share).into()),
-                ("headroom", self.headroom.grouped().into()),
-            ],
-        );
-        vec![Reason::new(code, text)]
-    }
 }
 
 /// A share as a rep reads it: "7%", and "0.4%" where a whole percent would
@@ -167,13 +144,13 @@ impl Planned {
         }
     }
 
-    /// Why it is on the plan, worded as of `on` (its day, or today for a
-    /// row a screen shows among today's), with the codes scripts read; none
-    /// for a row done with nothing due any more.
-    pub fn coded_reasons(&self, summary: &AccountSummary, on: NaiveDate, config: &Config) -> Vec<Reason> {
+    /// Why it is on the plan as of `on` (its day, or today for a row a
+    /// screen shows among today's); none for a row done with nothing due
+    /// any more.
+    pub fn reasons(&self, summary: &AccountSummary, on: NaiveDate, config: &Config) -> Vec<Reason> {
         match (self.forward, self.row(summary, config)) {
-            (Some(forward), _) => forward.reasons(config.ui.lang()),
-            (None, Some(row)) => row.coded_reasons(summary, on, config),
+            (Some(forward), _) => vec![Reason::Forward(forward)],
+            (None, Some(row)) => row.reasons(summary, on, config),
             (None, None) => Vec::new(),
         }
     }
@@ -183,20 +160,13 @@ impl Planned {
         (self.day - self.since).num_days()
     }
 
-    /// How a row done on its day was done: the touch's channel and time
-    /// ("done: call at 10:32"), an order, or the follow-up closed.
-    pub fn done_words(&self, summary: &AccountSummary, lang: Lang) -> (Option<TouchKind>, String) {
+    /// How a row done on its day was done: the touch's channel and time,
+    /// an order, or the follow-up closed.
+    pub fn done(&self, summary: &AccountSummary) -> Done {
         match summary.last_touch.filter(|t| t.date() == self.day) {
-            Some(at) => {
-                let kind = summary.touch_days.newest_kinds(1).next();
-                let what = lang.text(&format!("kind-{}", kind.map_or("touch", TouchKind::as_str)));
-                let time = at.format("%H:%M").to_string();
-                (kind, lang.text_with("done-touch", &[("kind", what.into()), ("time", time.into())]))
-            }
-            None if summary.last_order.is_some_and(|t| t.date() == self.day) => {
-                (None, lang.text("done-order"))
-            }
-            None => (None, lang.text("done-closed")),
+            Some(at) => Done::Touch { kind: summary.touch_days.newest_kinds(1).next(), at },
+            None if summary.last_order.is_some_and(|t| t.date() == self.day) => Done::Order,
+            None => Done::Closed,
         }
     }
 

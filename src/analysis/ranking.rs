@@ -5,14 +5,10 @@
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 
 use super::due::{self, Reason};
-use crate::i18n::FluentValue;
 
 use crate::config::{Config, Holiday};
 pub use crate::domain::RowKind;
-use crate::domain::{
-    AccountId, AccountSummary, FollowUp, FollowUpReason, Grade, MonthDay, Stage, Tier, TouchKind,
-};
-use crate::i18n::Lang;
+use crate::domain::{AccountId, AccountSummary, FollowUp, FollowUpReason, MonthDay, Stage, TouchKind};
 
 /// A set of accounts looked up once per account and day by the ranking
 /// and the plan: a fast hash (ids are not chosen by an adversary).
@@ -115,37 +111,6 @@ pub fn cadence_due_as_of(summary: &AccountSummary, day: NaiveDate, config: &Conf
         }
         None => Some(summary.created + Duration::days(config.plan.first_contact_days.into())),
     }
-}
-
-/// [`stage_words`] in the interface's language.
-pub fn stage_words_in(summary: &AccountSummary, lang: Lang) -> String {
-    match summary.stage {
-        Stage::Prospect { grade } => lang.text_with("stage-grade", &[("grade", grade.to_string().into())]),
-        Stage::Customer { tier, .. } => lang.text(&format!("stage-tier-{}", tier.as_str())),
-    }
-}
-
-/// A tier inside a sentence: its keyword in English ("vip", as the
-/// commands take it), its word in other languages (大客户).
-pub fn tier_in_sentence(tier: Tier, lang: Lang) -> String {
-    if lang == Lang::En { tier.to_string() } else { lang.text(&format!("stage-tier-{}", tier.as_str())) }
-}
-
-/// "grade B", "tier vip": the stage a change left an account in.
-pub fn stage_phrase_in(stage: Stage, lang: Lang) -> String {
-    match stage {
-        Stage::Prospect { grade } => {
-            lang.text_with("stage-phrase-grade", &[("grade", grade.to_string().into())])
-        }
-        Stage::Customer { tier, .. } => {
-            lang.text_with("stage-phrase-tier", &[("tier", tier_in_sentence(tier, lang).into())])
-        }
-    }
-}
-
-/// "A grade", "VIP": the stage as a reason names it.
-pub fn stage_words(summary: &AccountSummary) -> String {
-    stage_words_in(summary, Lang::En)
 }
 
 /// Unanswered SMS within the rule's window ending on `today`.
@@ -609,47 +574,29 @@ impl Ranked {
         (today - self.due).num_days().max(0)
     }
 
-    /// Why the row is on the list, as a rep reads it.
-    pub fn reasons(&self, summary: &AccountSummary, today: NaiveDate, config: &Config) -> Vec<String> {
-        self.coded_reasons(summary, today, config).into_iter().map(|r| r.text).collect()
-    }
-
-    /// [`Ranked::reasons`] with their codes (see [`due::coded_reasons`];
-    /// `more_due`, `cadence_<stage>` such as `cadence_vip` or
-    /// `cadence_grade_a`, `greeting_holiday`, `greeting_birthday`,
-    /// `greeting_anniversary`, `key_account`, `big_potential`, `sms_fatigue`).
-    pub fn coded_reasons(&self, summary: &AccountSummary, today: NaiveDate, config: &Config) -> Vec<Reason> {
-        let lang = config.ui.lang();
-        let days_since = |day: NaiveDate| FluentValue::from((today - day).num_days());
+    /// Why the row is on the list (see [`Reason::code`] for their codes).
+    pub fn reasons(&self, summary: &AccountSummary, today: NaiveDate, config: &Config) -> Vec<Reason> {
+        let days_since = |day: NaiveDate| (today - day).num_days();
         let reasons = match (self.kind, self.follow_up(summary)) {
             (RowKind::FollowUp, Some(f)) => {
-                let mut reasons = due::coded_reasons(f, today, lang);
+                let mut reasons = due::reasons(f, today);
                 if self.more_due > 0 {
-                    let text = lang.text_with("due-more", &[("count", self.more_due.into())]);
-                    reasons.push(Reason::new("more_due", text));
+                    reasons.push(Reason::MoreDue { count: self.more_due });
                 }
                 reasons
             }
             (RowKind::Cadence, _) => {
-                let stage = FluentValue::from(stage_words_in(summary, lang));
-                let text = match (summary.last_touch, last_contact(summary, config)) {
-                    (_, None) => {
-                        let text = lang.text_with(
-                            "reason-first-contact",
-                            &[("stage", stage), ("days", days_since(summary.created))],
-                        );
-                        return self.with_marks(vec![Reason::new("first_contact", text)], today, config);
+                let stage = summary.stage;
+                let reason = match (summary.last_touch, last_contact(summary, config)) {
+                    (_, None) => Reason::FirstContact { stage, days: days_since(summary.created) },
+                    (Some(touch), Some(contact)) if touch == contact => {
+                        Reason::Cadence { stage, days: days_since(touch.date()), since_order: false }
                     }
-                    (Some(touch), Some(contact)) if touch == contact => lang.text_with(
-                        "cadence-no-touch",
-                        &[("stage", stage), ("days", days_since(touch.date()))],
-                    ),
-                    (_, Some(order)) => lang.text_with(
-                        "cadence-since-order",
-                        &[("stage", stage), ("days", days_since(order.date()))],
-                    ),
+                    (_, Some(order)) => {
+                        Reason::Cadence { stage, days: days_since(order.date()), since_order: true }
+                    }
                 };
-                vec![Reason::new(cadence_code(summary), text)]
+                vec![reason]
             }
             _ => Vec::new(),
         };
@@ -659,64 +606,28 @@ impl Ranked {
     /// The reasons every row may add to its own: a greeting due, the 80/20
     /// marks, SMS fatigue.
     fn with_marks(&self, mut reasons: Vec<Reason>, today: NaiveDate, config: &Config) -> Vec<Reason> {
-        let lang = config.ui.lang();
         if let Some(greeting) = self.greeting {
-            let days = (greeting.day - today).num_days();
-            let when = if days == 0 {
-                lang.text("greeting-today")
-            } else {
-                lang.text_with("greeting-in", &[("days", days.into())])
+            let holiday = match greeting.occasion {
+                Occasion::Holiday => config.holidays.on(greeting.day).map(|h| h.name.to_string()),
+                _ => None,
             };
-            let (code, what) = match greeting.occasion {
-                Occasion::Holiday => (
-                    "greeting_holiday",
-                    config
-                        .holidays
-                        .on(greeting.day)
-                        .map_or_else(|| lang.text("greeting-holiday"), |h| h.name.to_string()),
-                ),
-                Occasion::Birthday => ("greeting_birthday", lang.text("greeting-birthday")),
-                Occasion::Anniversary(years) => (
-                    "greeting_anniversary",
-                    lang.text_with("greeting-anniversary", &[("years", years.into())]),
-                ),
-            };
-            let how = match greeting.action {
-                TouchKind::Sms => "greeting-sms",
-                TouchKind::Visit => "greeting-visit",
-                _ => "greeting-gift",
-            };
-            let text = lang.text_with(
-                "greeting",
-                &[("what", what.into()), ("when", when.into()), ("how", lang.text(how).into())],
-            );
-            reasons.push(Reason::new(code, text));
+            reasons.push(Reason::Greeting {
+                occasion: greeting.occasion,
+                holiday,
+                in_days: (greeting.day - today).num_days(),
+                action: greeting.action,
+            });
         }
         if self.key_account {
-            reasons.push(Reason::new("key_account", lang.text("reason-key-account")));
+            reasons.push(Reason::KeyAccount);
         }
         if self.big_potential {
-            reasons.push(Reason::new("big_potential", lang.text("reason-big-potential")));
+            reasons.push(Reason::BigPotential);
         }
         if self.unanswered_sms >= config.sms.unanswered as usize {
-            let text = lang.text_with("reason-sms-fatigue", &[("count", self.unanswered_sms.into())]);
-            reasons.push(Reason::new("sms_fatigue", text));
+            reasons.push(Reason::SmsFatigue { unanswered: self.unanswered_sms });
         }
         reasons
-    }
-}
-
-/// The code of a cadence reason: `cadence_` and the stage.
-fn cadence_code(summary: &AccountSummary) -> &'static str {
-    match summary.stage {
-        Stage::Prospect { grade: Grade::A } => "cadence_grade_a",
-        Stage::Prospect { grade: Grade::B } => "cadence_grade_b",
-        Stage::Prospect { grade: Grade::C } => "cadence_grade_c",
-        Stage::Prospect { grade: Grade::D } => "cadence_grade_d",
-        Stage::Customer { tier: Tier::Small, .. } => "cadence_small",
-        Stage::Customer { tier: Tier::Medium, .. } => "cadence_medium",
-        Stage::Customer { tier: Tier::Large, .. } => "cadence_large",
-        Stage::Customer { tier: Tier::Vip, .. } => "cadence_vip",
     }
 }
 
@@ -787,7 +698,7 @@ mod tests {
         kind: RowKind,
         due: NaiveDate,
         follow_up_id: Option<u64>,
-        reasons: Vec<String>,
+        reasons: Vec<Reason>,
         codes: Vec<&'static str>,
     }
 
@@ -802,10 +713,15 @@ mod tests {
                     due: r.due,
                     follow_up_id: r.follow_up(summary).map(|f| f.id.0),
                     reasons: r.reasons(summary, on, config),
-                    codes: r.coded_reasons(summary, on, config).iter().map(|c| c.code).collect(),
+                    codes: r.reasons(summary, on, config).iter().map(Reason::code).collect(),
                 }
             })
             .collect()
+    }
+
+    /// A holiday greeting's reason, as the settings name the day.
+    fn holiday(name: &str, in_days: i64, action: TouchKind) -> Reason {
+        Reason::Greeting { occasion: Occasion::Holiday, holiday: Some(name.into()), in_days, action }
     }
 
     fn ranked(summaries: &[AccountSummary]) -> Vec<Shown> {
@@ -836,9 +752,12 @@ mod tests {
             assert_eq!((due[0].kind, due[0].due), (RowKind::Cadence, day(TODAY)));
         }
         let row = &ranked(&[account(1, prospect(Grade::A), Some(5))])[0];
-        assert_eq!(row.reasons, ["A grade, no touch for 5 days"]);
+        assert_eq!(row.reasons, [Reason::Cadence { stage: prospect(Grade::A), days: 5, since_order: false }]);
         let row = &ranked(&[account(1, customer(Tier::Vip), Some(20))])[0];
-        assert_eq!(row.reasons, ["VIP, no touch for 20 days"]);
+        assert_eq!(
+            row.reasons,
+            [Reason::Cadence { stage: customer(Tier::Vip), days: 20, since_order: false }]
+        );
     }
 
     #[test]
@@ -848,7 +767,7 @@ mod tests {
         assert!(ranked(&[fresh.clone()]).is_empty(), "added today: tomorrow");
         fresh.created = days_ago(1).date();
         let rows = ranked(&[fresh.clone()]);
-        assert_eq!(rows[0].reasons, ["new lead: first contact (B grade, added 1 day ago)"]);
+        assert_eq!(rows[0].reasons, [Reason::FirstContact { stage: prospect(Grade::B), days: 1 }]);
         assert_eq!(rows[0].due, day(TODAY));
         assert_eq!(rows[0].codes, ["first_contact"]);
         // A and B grades first: a new A lead before an A prospect due on
@@ -888,7 +807,9 @@ mod tests {
         let rows = ranked(&[two_due]);
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].follow_up_id, Some(10), "the most overdue one");
-        assert_eq!(rows[0].reasons, ["overdue 4 days", "promised call", "1 more due"]);
+        assert_eq!(rows[0].codes, ["overdue", "promised", "more_due"]);
+        assert_eq!(rows[0].reasons[0], Reason::Overdue { days: 4 });
+        assert_eq!(rows[0].reasons[2], Reason::MoreDue { count: 1 });
     }
 
     #[test]
@@ -931,8 +852,8 @@ mod tests {
         ];
         let rows = ranked(&book);
         assert_eq!(rows.iter().map(|r| r.account.0).collect::<Vec<_>>(), [2, 1, 3]);
-        assert!(!rows[1].reasons.iter().any(|r| r.contains("snoozed")), "twice is not worth saying");
-        assert!(rows[2].reasons.contains(&"snoozed 3 times".to_string()));
+        assert!(!rows[1].codes.contains(&"snoozed_often"), "twice is not worth saying");
+        assert!(rows[2].reasons.contains(&Reason::SnoozedOften { times: 3 }));
     }
 
     #[test]
@@ -945,7 +866,8 @@ mod tests {
         ];
         let rows = ranked(&book);
         assert_eq!(rows[0].account, AccountId(2), "a referral due today beats a promise a day late");
-        assert_eq!(rows[0].reasons, ["due today", "referred by 李娜"]);
+        assert_eq!(rows[0].codes, ["due_today", "referral"]);
+        assert!(matches!(&rows[0].reasons[1], Reason::FollowUp { note, .. } if note == "referred by 李娜"));
     }
 
     #[test]
@@ -974,8 +896,8 @@ mod tests {
         };
         let rows = shown(&book, day(TODAY), &Config::default(), &marks);
         assert_eq!(rows.iter().map(|r| r.account.0).collect::<Vec<_>>(), [3, 2, 1]);
-        assert_eq!(rows[0].reasons.last().map(String::as_str), Some("key account"));
-        assert_eq!(rows[1].reasons.last().map(String::as_str), Some("big potential"));
+        assert_eq!(rows[0].reasons.last(), Some(&Reason::KeyAccount));
+        assert_eq!(rows[1].reasons.last(), Some(&Reason::BigPotential));
     }
 
     #[test]
@@ -991,7 +913,7 @@ mod tests {
             let mut summary = account(1, prospect(Grade::B), Some(8));
             summary.unanswered_sms = sms_days_ago.iter().map(|d| days_ago(*d)).collect();
             let rows = ranked(&[summary]);
-            let said = rows[0].reasons.iter().any(|r| r.ends_with("unanswered SMS: call or visit instead"));
+            let said = rows[0].codes.contains(&"sms_fatigue");
             assert_eq!(said, flagged, "SMS sent {sms_days_ago:?} days ago");
         }
     }
@@ -1011,8 +933,8 @@ mod tests {
         let rows = rank_on(&book, TODAY);
         assert_eq!(rows.iter().map(|r| r.account.0).collect::<Vec<_>>(), [3, 1], "6 days ahead: key and VIP");
         assert_eq!(rows[1].kind, RowKind::Holiday);
-        assert_eq!(rows[1].reasons, ["元旦前 in 6 days: send a greeting or a gift"]);
-        assert_eq!(rows[0].reasons, ["元旦前 in 6 days: send a greeting or a gift", "key account"]);
+        assert_eq!(rows[1].reasons, [holiday("元旦前", 6, TouchKind::Gift)]);
+        assert_eq!(rows[0].reasons, [holiday("元旦前", 6, TouchKind::Gift), Reason::KeyAccount]);
         assert!(rank_on(&book, "2026-11-25").is_empty(), "8 days ahead is before the lead");
         assert!(rank_on(&book, "2026-12-04").is_empty(), "the day after");
         let mut greeted = vip.clone();
@@ -1026,7 +948,7 @@ mod tests {
             with(account(1, customer(Tier::Vip), Some(1)), follow_up(1, 0, FollowUpReason::Promised, 0));
         let rows = rank_on(&[due_anyway], TODAY);
         assert_eq!(rows[0].kind, RowKind::FollowUp, "the holiday joins the row's reasons");
-        assert_eq!(rows[0].reasons.last().unwrap(), "元旦前 in 6 days: send a greeting or a gift");
+        assert_eq!(rows[0].reasons.last(), Some(&holiday("元旦前", 6, TouchKind::Gift)));
     }
 
     #[test]
@@ -1039,7 +961,7 @@ mod tests {
             config: &Config,
             summary: &AccountSummary,
             on: &str,
-        ) -> Vec<(RowKind, TouchKind, Vec<String>)> {
+        ) -> Vec<(RowKind, TouchKind, Vec<Reason>)> {
             rank(std::slice::from_ref(summary), day(on), config, &Marks::default())
                 .iter()
                 .map(|r| (r.kind, r.channel(summary, config), r.reasons(summary, day(on), config)))
@@ -1051,20 +973,17 @@ mod tests {
         let mid_autumn = rows_on(&vip, "2026-09-15");
         assert_eq!(mid_autumn.len(), 1);
         assert_eq!((mid_autumn[0].0, mid_autumn[0].1), (RowKind::Holiday, TouchKind::Gift));
-        assert_eq!(mid_autumn[0].2, ["中秋节 in 10 days: send a greeting or a gift"]);
+        assert_eq!(mid_autumn[0].2, [holiday("中秋节", 10, TouchKind::Gift)]);
         // 国庆 2026-10-01: a greeting SMS, 3 days ahead.
         assert!(rows_on(&vip, "2026-09-27").is_empty());
         let national = rows_on(&vip, "2026-09-28");
         assert_eq!(
             (national[0].1, national[0].2.clone()),
-            (TouchKind::Sms, vec!["国庆节 in 3 days: send a greeting".to_string()])
+            (TouchKind::Sms, vec![holiday("国庆节", 3, TouchKind::Sms)])
         );
         // 春节 2027-02-06: two weeks ahead.
         let spring = rows_on(&vip, "2027-01-23");
-        assert_eq!(
-            spring[0].2.last().map(String::as_str),
-            Some("春节 in 14 days: send a greeting or a gift")
-        );
+        assert_eq!(spring[0].2.last(), Some(&holiday("春节", 14, TouchKind::Gift)));
         // Three SMS unanswered: the greeting is a call.
         let mut tired = vip.clone();
         let on = day("2026-09-28");
@@ -1075,10 +994,7 @@ mod tests {
         assert_eq!(rows_on(&tired, "2026-09-28")[0].1, TouchKind::Call, "SMS restraint holds for greetings");
         // A custom date wins on its day; without the preset, none of this.
         config.holidays.dates.insert(day("2026-10-01"), "公司周年".into());
-        assert_eq!(
-            rows_in(&config, &vip, "2026-09-26")[0].2,
-            ["公司周年 in 5 days: send a greeting or a gift"]
-        );
+        assert_eq!(rows_in(&config, &vip, "2026-09-26")[0].2, [holiday("公司周年", 5, TouchKind::Gift)]);
         config.holidays.preset = Some(crate::config::HolidayPreset::None);
         config.holidays.dates.clear();
         assert!(rows_in(&config, &vip, "2026-09-15").is_empty());
@@ -1103,14 +1019,20 @@ mod tests {
         vip.last_order = Some(days_ago(5));
         assert!(ranked(&[vip.clone()]).is_empty(), "an order 5 days ago is contact");
         vip.last_order = Some(days_ago(20));
-        assert_eq!(ranked(&[vip.clone()])[0].reasons, ["VIP, no touch since an order 20 days ago"]);
+        assert_eq!(
+            ranked(&[vip.clone()])[0].reasons,
+            [Reason::Cadence { stage: customer(Tier::Vip), days: 20, since_order: true }]
+        );
         assert_eq!(ranked(&[vip.clone()])[0].due, days_ago(6).date(), "14 days after the order");
 
         let mut config = Config::default();
         config.plan.orders_reset_cadence = false;
         vip.last_order = Some(days_ago(5));
         let rows = shown(&[vip], day(TODAY), &config, &Marks::default());
-        assert_eq!(rows[0].reasons, ["VIP, no touch for 64 days"]);
+        assert_eq!(
+            rows[0].reasons,
+            [Reason::Cadence { stage: customer(Tier::Vip), days: 64, since_order: false }]
+        );
     }
 
     #[test]

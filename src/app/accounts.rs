@@ -1,5 +1,6 @@
 //! Adding, editing, grading, archiving and reading accounts.
 
+use crate::i18n::Text as _;
 use std::cmp::Reverse;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -111,7 +112,7 @@ impl AccountInput {
 }
 
 fn not_a_prospect(name: &str, tier: Tier, lang: Lang) -> AppError {
-    let tier = crate::analysis::ranking::tier_in_sentence(tier, lang);
+    let tier = crate::i18n::reasons::tier_in_sentence(tier, lang);
     AppError::Conflict(
         lang.text_with("error-customer-grade", &[("name", name.into()), ("tier", tier.into())]),
     )

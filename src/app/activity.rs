@@ -1,5 +1,6 @@
 //! Touches, orders and follow-ups: the work of the day.
 
+use crate::i18n::Text as _;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::follow_ups::{

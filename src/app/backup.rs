@@ -1,6 +1,7 @@
 //! The full backup: every primary record as JSON, in id order, so that
 //! export, import and export again give the same bytes.
 
+use crate::i18n::Text as _;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};

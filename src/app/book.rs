@@ -4,8 +4,14 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
+
 use super::{App, AppResult};
+use crate::analysis::focus::{self, Focus};
+use crate::analysis::plan::{self, Plan};
+use crate::analysis::ranking::Marks;
 use crate::app::store::Records;
+use crate::config::Config;
 use crate::domain::{AccountId, AccountSummary, Money, PlanEntry};
 use crate::search::SearchIndex;
 
@@ -21,6 +27,43 @@ pub struct BookData {
     pub kept: Vec<PlanEntry>,
     /// Records that could not be read and were left out (`doctor` lists them).
     pub unreadable: usize,
+}
+
+impl BookData {
+    /// The book as the queries read it.
+    pub fn view(&self) -> BookView<'_> {
+        BookView { summaries: &self.summaries, incentives: &self.incentives, kept: &self.kept }
+    }
+}
+
+/// The book as the queries read it: held in memory by a front (the TUI
+/// keeps it between keystrokes) or loaded for one command (the CLI). Both
+/// get the 80/20 report and the plan from here, so both show the same.
+#[derive(Clone, Copy, Debug)]
+pub struct BookView<'a> {
+    pub summaries: &'a [AccountSummary],
+    pub incentives: &'a Incentives,
+    /// Today's plan as kept since the day's first change.
+    pub kept: &'a [PlanEntry],
+}
+
+impl BookView<'_> {
+    /// The 80/20 report as of `today`.
+    pub fn focus(&self, today: NaiveDate, config: &Config) -> Focus {
+        focus::focus(self.summaries, today, config, self.incentives)
+    }
+
+    /// The plan for `days` days from `today`, leaning on the 80/20 `marks`;
+    /// today's rows as kept since the day's first change.
+    pub fn plan(&self, today: NaiveDate, days: u32, config: &Config, marks: &Marks) -> Plan {
+        plan::plan(self.summaries, today, days, config, marks, self.kept)
+    }
+
+    /// How many of today's rows could wait when there are more than a day
+    /// holds (see [`plan::can_wait`]).
+    pub fn can_wait(&self, today: NaiveDate, config: &Config) -> usize {
+        plan::can_wait(self.summaries, today, config.plan.triage_days).len()
+    }
 }
 
 impl App {

@@ -3,6 +3,7 @@
 //! again updates the events instead of adding copies, and cancels those of
 //! follow-ups closed since.
 
+use crate::i18n::Text as _;
 use std::collections::HashMap;
 
 use chrono::{Duration, Local, NaiveDateTime, NaiveTime, TimeZone, Utc};

@@ -9,6 +9,7 @@ use crate::domain::contact::{TextField, check_field};
 use crate::domain::{
     Direction, FollowUp, FollowUpId, Money, Order, OrderId, Outcome, Touch, TouchId, TouchKind,
 };
+use crate::i18n::Text as _;
 
 /// The fields of a touch to change; `None` keeps a field.
 #[derive(Clone, Debug, Default)]

@@ -1,11 +1,12 @@
 //! The 80/20 focus report, the marks it gives every list, and tier
 //! suggestions.
 
+use crate::i18n::Text as _;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::{App, AppResult, Written};
+use super::{App, AppResult, BookView, Written};
 use crate::analysis::focus::{self, Abc, Focus, ValueClass, percent, suggested_tier};
 use crate::analysis::ranking::Marks;
 use crate::config::{Config, FocusRules};
@@ -149,7 +150,7 @@ impl App {
     pub fn focus_of(&self, summaries: &[AccountSummary]) -> AppResult<Focus> {
         let today = self.today();
         let incentives = self.incentive_costs()?;
-        Ok(focus::focus(summaries, today, &self.config, &incentives))
+        Ok(BookView { summaries, incentives: &incentives, kept: &[] }.focus(today, &self.config))
     }
 
     /// What delivered referral incentives cost each referrer over 12 months.

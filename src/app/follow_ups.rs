@@ -2,6 +2,7 @@
 //! skipped, snoozed; and what a touch or an order does to the promises
 //! due (it keeps them, tries them, or leaves them).
 
+use crate::i18n::Text as _;
 use chrono::NaiveDateTime;
 
 use super::activity::checked_note;

@@ -45,7 +45,9 @@ mod store;
 mod triage;
 pub mod vcard_export;
 pub mod vcard_import;
+mod words;
 
+use crate::i18n::Text as _;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::app::store::{Records, Store, UndoOutcome};
@@ -59,7 +61,7 @@ pub use store::{
 
 pub use accounts::{AccountDetail, AccountInput, AccountRow, ListFilter, Past, ReferralLink};
 pub use activity::{Logged, NextStep, TouchInput, sms_restraint};
-pub use book::{BookData, Incentives};
+pub use book::{BookData, BookView, Incentives};
 pub use calendar::Reminder;
 pub use corrections::{Corrected, FollowUpChange, OrderChange, TouchChange};
 pub use duplicates::{Duplicates, Merged};
@@ -71,6 +73,7 @@ pub use referrals::{Earned, Ledger, LedgerRow, Referred, ReferrerRecord};
 pub use resolve::Candidate;
 pub use review::DayReview;
 pub use triage::Waitable;
+pub use words::store_message;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {

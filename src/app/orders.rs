@@ -2,6 +2,7 @@
 //! promises it settles. A won call records its order in the touch's own
 //! change ([`App::stage_order`]).
 
+use crate::i18n::Text as _;
 use chrono::NaiveDateTime;
 
 use super::follow_ups::{answers_by_order, closed_words};

@@ -1,14 +1,16 @@
 //! The daily plan with the names, phones and words a rep reads, and the
 //! day record that keeps the plan from the day's first change on.
 
+use crate::i18n::Text as _;
 use std::collections::{BTreeMap, HashSet};
 
 use chrono::{Duration, NaiveDate, NaiveTime};
 
 use super::store::{Records, Txn};
-use super::{App, AppResult};
-use crate::analysis::plan::{self, Plan, Planned, Shortfall, share_words};
+use super::{App, AppResult, BookView, Incentives};
+use crate::analysis::plan::{self, Done, Plan, Planned, Shortfall, share_words};
 use crate::analysis::ranking::{Marks, RowKind};
+use crate::analysis::reason::Reason;
 use crate::config::Config;
 use crate::domain::{AccountId, AccountSummary, DayRecord, FollowUpId, PlanEntry, Slot, TouchKind};
 use crate::i18n::Lang;
@@ -246,16 +248,20 @@ fn today_row(planned: &Planned, summary: &AccountSummary, config: &Config, waite
         planned_because: planned_because(planned, waited, config.ui.lang()),
         deadline: planned.deadline,
     };
-    let reasons =
-        if planned.is_done() { Vec::new() } else { planned.coded_reasons(summary, planned.day, config) };
+    let reasons = if planned.is_done() { Vec::new() } else { planned.reasons(summary, planned.day, config) };
+    let lang = config.ui.lang();
     if reasons.is_empty() {
-        let (kind, words) = planned.done_words(summary, config.ui.lang());
-        out.channel = kind.unwrap_or(TouchKind::Call);
-        out.reasons = vec![words];
+        let done = planned.done(summary);
+        out.channel = match done {
+            Done::Touch { kind: Some(kind), .. } => kind,
+            _ => TouchKind::Call,
+        };
+        out.reasons = vec![crate::i18n::reasons::done(done, lang)];
         out.reason_codes = vec!["done"];
     } else {
         out.channel = planned.channel(summary, config);
-        (out.reason_codes, out.reasons) = reasons.into_iter().map(|r| (r.code, r.text)).unzip();
+        out.reason_codes = reasons.iter().map(Reason::code).collect();
+        out.reasons = crate::i18n::reasons::reasons(&reasons, lang);
         if let Some(row) = planned.row(summary, config) {
             out.due = row.due;
             out.due_time = row.follow_up(summary).and_then(|f| f.due_time);
@@ -278,11 +284,12 @@ impl App {
         let summaries = self.store.summaries()?.items;
         let marks = self.marks(&summaries);
         let kept = self.kept_plan(today)?;
-        let plan = plan::plan(&summaries, today, days, &self.config, &marks, &kept);
+        let view = BookView { summaries: &summaries, incentives: &Incentives::default(), kept: &kept };
+        let plan = view.plan(today, days, &self.config, &marks);
         let (past, _) = self.past_plans(today - Duration::days(plan::MAX_DAYS.into()), &summaries, &marks)?;
         let mut agenda = Agenda::new(&plan, &summaries, &self.config, which, &Waited::new(today, &past));
         if plan.first().over_capacity() {
-            agenda.can_wait = plan::can_wait(&summaries, today, self.config.plan.triage_days).len();
+            agenda.can_wait = view.can_wait(today, &self.config);
         }
         Ok(agenda)
     }

@@ -1,6 +1,7 @@
 //! Referrals: who brought whom, the follow-ups a referral needs (contact the
 //! referee, thank the referrer, deliver the incentive), and the ledger.
 
+use crate::i18n::Text as _;
 use chrono::{Duration, NaiveDateTime};
 
 use super::{App, AppError, AppResult, Written};

@@ -1,6 +1,7 @@
 //! The day's review, with names for the accounts it mentions, the lessons
 //! of the day's touches, and the day's reflection.
 
+use crate::i18n::Text as _;
 use std::collections::HashMap;
 
 use chrono::{Duration, NaiveDate};
@@ -70,13 +71,14 @@ fn planned_words(
 ) -> String {
     match (entry.kind, follow_up) {
         (RowKind::FollowUp, Some(f)) => {
-            crate::analysis::due::reasons(f, day, lang).join(&lang.text("reason-join"))
+            crate::i18n::reasons::reasons(&crate::analysis::due::reasons(f, day), lang)
+                .join(&lang.text("reason-join"))
         }
         (RowKind::Holiday, _) => lang.text("review-holiday"),
         (RowKind::Focus, _) => lang.text("review-focus"),
         _ => match summary {
             Some(s) => {
-                let stage = crate::analysis::ranking::stage_words_in(s, lang);
+                let stage = crate::i18n::reasons::stage_words(s.stage, lang);
                 lang.text_with("review-cadence-of", &[("stage", stage.into())])
             }
             None => lang.text("review-cadence"),

@@ -1,13 +1,16 @@
 //! One handler per command: parse the arguments that need the clock or the
 //! book, call the app services, print the result.
 
+use crate::i18n::Text as _;
 use std::path::PathBuf;
 
 use super::args::{
     AddArgs, Command, ContactArgs, CsvLayout, EditArgs, ExportFormat, FollowUpArgs, LogArgs, OrderArgs,
     ReferralAction,
 };
-use super::{CliError, CliResult, also_lines, done, json, lang, print, print_raw, say, text, warn};
+use super::{
+    CliError, CliResult, also_lines, compacted, done, json, lang, print, print_raw, say, text, warn,
+};
 use crate::app::demo::DemoOptions;
 use crate::app::{
     AccountInput, App, AppError, FollowUpInput, ListFilter, NextStep, OrderInput, Referred, TouchInput,
@@ -106,7 +109,7 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
         Command::Restore { account } => {
             let record = app.restore(app.resolve_account(account)?)?;
             let lang = lang();
-            let stage = crate::analysis::ranking::stage_phrase_in(record.account.stage, lang);
+            let stage = crate::i18n::reasons::stage_phrase(record.account.stage, lang);
             let args = [
                 ("name", record.account.name.as_str().into()),
                 ("id", record.account.id.to_string().into()),
@@ -584,18 +587,6 @@ fn export_calendar(app: &App, output: Option<&PathBuf>, alarm: u32) -> CliResult
         None => print_raw(&text),
     }
     Ok(0)
-}
-
-/// Compacts the store after a bulk change; one that cannot be compacted
-/// (a full disk) keeps every change and says so.
-/// The store compacted after a change that saved much (an import, a
-/// demo, a repair): housekeeping, so a failure is no failure of the change.
-pub(super) fn compacted(app: App) -> CliResult<App> {
-    let (app, skipped) = app.compact().map_err(CliError::AfterSaving)?;
-    if let Some(warning) = skipped {
-        warn(&warning);
-    }
-    Ok(app)
 }
 
 fn doctor(mut app: App, repair: bool, as_json: bool) -> CliResult<(App, i32)> {

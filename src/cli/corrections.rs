@@ -4,6 +4,7 @@ use super::args::{AmendRecord, RemoveRecord};
 use super::{CliResult, done, lang, text};
 use crate::app::{App, FollowUpChange, OrderChange, TouchChange};
 use crate::domain::{Direction, FollowUpId, Money, OrderId, TouchId};
+use crate::i18n::Text as _;
 
 pub fn amend(app: &App, record: &AmendRecord) -> CliResult<i32> {
     let lang = lang();

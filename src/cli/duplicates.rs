@@ -1,5 +1,6 @@
 //! `dupes` and `merge`: likely duplicates, and two accounts made one.
 
+use crate::i18n::Text as _;
 use serde::Serialize;
 
 use super::json::{self, date};

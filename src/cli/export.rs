@@ -1,5 +1,6 @@
 //! `export --format csv`: the accounts as a spreadsheet reads them.
 
+use crate::i18n::Text as _;
 use std::path::PathBuf;
 
 use super::args::CsvLayout;

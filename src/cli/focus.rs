@@ -1,5 +1,6 @@
 //! `focus` and `tiers`: the 80/20 view of the book, as text or JSON.
 
+use crate::i18n::Text as _;
 use serde::Serialize;
 
 use super::json::{self, date, money};
@@ -118,7 +119,7 @@ fn tiers_text(changes: &[TierChange], apply: bool, applied: usize, lang: Lang) -
             ("", Align::Left, 12),
         ],
     );
-    let tier = |t| crate::analysis::ranking::tier_in_sentence(t, lang);
+    let tier = |t| crate::i18n::reasons::tier_in_sentence(t, lang);
     for c in changes {
         table.row(vec![
             c.id.to_string(),
@@ -587,7 +588,7 @@ fn stage_in(summary: &AccountSummary, lang: Lang) -> String {
     if lang == Lang::En {
         return stage(summary);
     }
-    crate::analysis::ranking::stage_words_in(summary, lang)
+    crate::i18n::reasons::stage_words(summary.stage, lang)
 }
 
 fn indent(text: &str) -> String {

@@ -4,6 +4,7 @@
 //! command's path and the argument's id: `help-leadline-log` for the
 //! `log` command, `help-leadline-log--note` for its `--note`.
 
+use crate::i18n::Text as _;
 use clap::{Arg, ArgAction, Command};
 
 use crate::i18n::Lang;

@@ -1,14 +1,14 @@
 //! `import`: a JSON backup into an empty store, or contacts from CSV or
 //! vCard files, with a progress bar on a terminal.
 
+use crate::i18n::Text as _;
 use std::cell::RefCell;
 use std::io::IsTerminal;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::args::ImportArgs;
-use super::commands::compacted;
-use super::{CliResult, done, lang, print, say};
+use super::{CliResult, compacted, done, lang, print, say};
 use crate::app::backup::Backup;
 use crate::app::backups::BackupReason;
 use crate::app::contacts::{ImportOptions, ImportProgress, ImportReport};

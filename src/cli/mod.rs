@@ -16,6 +16,7 @@ mod review;
 mod table;
 mod text;
 
+use crate::i18n::Text as _;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -362,7 +363,7 @@ fn open_app(cli: &Cli) -> CliResult<App> {
             lang: app.config().ui.lang(),
             ..DemoOptions::default()
         })?;
-        app = commands::compacted(app)?;
+        app = compacted(app)?;
         let args = [("dir", dir.display().to_string().into()), ("counts", counts.words(lang()).into())];
         say(&lang().text_with("cli-demo-created", &args));
     }
@@ -432,4 +433,16 @@ fn run(cli: Cli) -> CliResult<i32> {
     // the process ends without it.
     std::mem::forget(app);
     Ok(code)
+}
+
+/// The store compacted after a change that saved much (an import, a
+/// demo, a repair): housekeeping, so a failure is no failure of the change,
+/// and one that cannot be compacted (a full disk) keeps every change and
+/// says so.
+fn compacted(app: App) -> CliResult<App> {
+    let (app, skipped) = app.compact().map_err(CliError::AfterSaving)?;
+    if let Some(warning) = skipped {
+        warn(&warning);
+    }
+    Ok(app)
 }

@@ -1,6 +1,7 @@
 //! `today` and `plan`: the day's plan and the days after it, as text or
 //! JSON.
 
+use crate::i18n::Text as _;
 use std::io::IsTerminal;
 
 use chrono::{Datelike, NaiveDate};

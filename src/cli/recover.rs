@@ -1,5 +1,6 @@
 //! `recover`: the new store, what it was built from, and what could not be.
 
+use crate::i18n::Text as _;
 use std::path::Path;
 
 use super::{Cli, CliResult, done, lang, load_config, say, store_dir, warn};

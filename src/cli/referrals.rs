@@ -1,6 +1,7 @@
 //! `refer` and `referrals`: recording who brought whom, the ledger, and
 //! delivering earned incentives.
 
+use crate::i18n::Text as _;
 use serde::Serialize;
 
 use super::json::{self, date, time};

@@ -1,5 +1,6 @@
 //! `review`: one day's work, as text or JSON.
 
+use crate::i18n::Text as _;
 use std::collections::BTreeMap;
 
 use serde::Serialize;

@@ -1,5 +1,6 @@
 //! Human-readable output of the CLI.
 
+use crate::i18n::Text as _;
 use chrono::NaiveDateTime;
 
 use super::table::{Align, Table};
@@ -125,7 +126,7 @@ fn card(out: &mut String, account: &Account, row: &AccountRow, revenue_total: Mo
     if let (Some(suggested), Stage::Customer { tier_pinned, .. }) = (row.marks.suggested_tier, account.stage)
     {
         let pinned = lang.text(if tier_pinned { "cli-tier-pinned" } else { "cli-tier-apply" });
-        let tier = crate::analysis::ranking::tier_in_sentence(suggested, lang);
+        let tier = crate::i18n::reasons::tier_in_sentence(suggested, lang);
         field(
             "card-tier",
             Some(lang.text_with("cli-tier-suggests", &[("tier", tier.into()), ("pinned", pinned.into())])),

@@ -9,15 +9,16 @@
 //! `zh_CN.UTF-8`, `zh_SG`, `zh` are Chinese), else English.
 
 mod errors;
+pub mod reasons;
 
 pub use errors::Words;
 
 use std::sync::OnceLock;
 
+pub use crate::locale::Lang;
 pub use fluent_bundle::FluentValue;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
-use serde::{Deserialize, Serialize};
 
 /// The catalogue files of each language, as built into the binary.
 const ENGLISH_FILES: &[(&str, &str)] =
@@ -49,107 +50,69 @@ fn build(tag: &str, files: &[(&str, &str)]) -> Bundle {
     bundle
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Lang {
-    #[default]
-    #[serde(rename = "en")]
-    En,
-    #[serde(rename = "zh-CN")]
-    ZhCn,
+/// The language's catalogue, parsed on first use.
+fn bundle(lang: Lang) -> &'static Bundle {
+    static ENGLISH: OnceLock<Bundle> = OnceLock::new();
+    static CHINESE: OnceLock<Bundle> = OnceLock::new();
+    match lang {
+        Lang::En => ENGLISH.get_or_init(|| build("en-US", ENGLISH_FILES)),
+        Lang::ZhCn => CHINESE.get_or_init(|| build("zh-CN", CHINESE_FILES)),
+    }
 }
 
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::ZhCn];
+/// The message `id` formatted in `lang`, or in English where that has
+/// none; none when neither has it.
+fn format(lang: Lang, id: &str, args: Option<&FluentArgs<'_>>) -> Option<String> {
+    let in_bundle = |bundle: &Bundle| {
+        let pattern = bundle.get_message(id)?.value()?;
+        let mut errors = Vec::new();
+        Some(bundle.format_pattern(pattern, args, &mut errors).into_owned())
+    };
+    in_bundle(bundle(lang)).or_else(|| (lang != Lang::En).then(|| in_bundle(bundle(Lang::En))).flatten())
+}
 
-    /// As `--lang` and the settings take it: `en`, `zh-CN` (any case, `_`
-    /// or `-`, `zh` alone).
-    pub fn parse(text: &str) -> Option<Lang> {
-        match text.trim().to_ascii_lowercase().replace('_', "-").as_str() {
-            "en" | "en-us" | "en-gb" | "english" => Some(Lang::En),
-            "zh" | "zh-cn" | "zh-hans" | "zh-sg" | "chinese" | "中文" => Some(Lang::ZhCn),
-            _ => None,
-        }
-    }
-
-    /// The language a POSIX locale names (`zh_CN.UTF-8`), if one of ours;
-    /// `C` and `POSIX` are English.
-    pub fn from_locale(locale: &str) -> Option<Lang> {
-        let name = locale.split(['.', '@']).next().unwrap_or_default();
-        match name {
-            "" => None,
-            "C" | "POSIX" => Some(Lang::En),
-            _ if name.starts_with("zh") && !name.contains("TW") && !name.contains("HK") => Some(Lang::ZhCn),
-            _ if name.starts_with("zh") => None,
-            _ if name.starts_with("en") => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// The language in force: the flag, else the setting, else the first
-    /// locale variable set (as the C library reads them), else English.
-    pub fn detect(flag: Option<Lang>, setting: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> Lang {
-        flag.or(setting)
-            .or_else(|| {
-                ["LC_ALL", "LC_MESSAGES", "LANG"]
-                    .iter()
-                    .find_map(|name| env(name).filter(|v| !v.is_empty()))
-                    .and_then(|locale| Lang::from_locale(&locale))
-            })
-            .unwrap_or_default()
-    }
-
-    /// The language's catalogue, parsed on first use.
-    fn bundle(self) -> &'static Bundle {
-        static ENGLISH: OnceLock<Bundle> = OnceLock::new();
-        static CHINESE: OnceLock<Bundle> = OnceLock::new();
-        match self {
-            Lang::En => ENGLISH.get_or_init(|| build("en-US", ENGLISH_FILES)),
-            Lang::ZhCn => CHINESE.get_or_init(|| build("zh-CN", CHINESE_FILES)),
-        }
-    }
-
-    /// The message `id` formatted in this language, or in English where
-    /// this one has none; none when neither has it.
-    fn format(self, id: &str, args: Option<&FluentArgs<'_>>) -> Option<String> {
-        let in_bundle = |bundle: &Bundle| {
-            let pattern = bundle.get_message(id)?.value()?;
-            let mut errors = Vec::new();
-            Some(bundle.format_pattern(pattern, args, &mut errors).into_owned())
-        };
-        in_bundle(self.bundle())
-            .or_else(|| (self != Lang::En).then(|| in_bundle(Lang::En.bundle())).flatten())
-    }
-
+/// Words looked up in the catalogue of the language in force.
+pub trait Text: Copy {
     /// The message `id` in this language (English where it has none yet;
     /// the id itself where no catalogue has it).
-    pub fn text(self, id: &str) -> String {
-        self.format(id, None).unwrap_or_else(|| id.to_string())
-    }
+    fn text(self, id: &str) -> String;
 
     /// The message `id` if this language (or English) has it.
-    pub fn try_text(self, id: &str) -> Option<String> {
-        self.format(id, None)
-    }
+    fn try_text(self, id: &str) -> Option<String>;
 
     /// The message `id` with its arguments, if this language (or English)
     /// has it.
-    pub fn try_text_with(self, id: &str, args: &[(&'static str, FluentValue<'_>)]) -> Option<String> {
-        let mut fluent = FluentArgs::with_capacity(args.len());
-        for (name, value) in args {
-            fluent.set(*name, value.clone());
-        }
-        self.format(id, Some(&fluent))
-    }
+    fn try_text_with(self, id: &str, args: &[(&'static str, FluentValue<'_>)]) -> Option<String>;
 
     /// The message `id` with its arguments.
-    pub fn text_with(self, id: &str, args: &[(&'static str, FluentValue<'_>)]) -> String {
+    fn text_with(self, id: &str, args: &[(&'static str, FluentValue<'_>)]) -> String {
         self.try_text_with(id, args).unwrap_or_else(|| id.to_string())
     }
 
     /// Parses this language's catalogue now (on another thread while
     /// something else loads), so that the first word looked up is quick.
-    pub fn warm(self) {
-        let _ = self.bundle();
+    fn warm(self);
+}
+
+impl Text for Lang {
+    fn text(self, id: &str) -> String {
+        format(self, id, None).unwrap_or_else(|| id.to_string())
+    }
+
+    fn try_text(self, id: &str) -> Option<String> {
+        format(self, id, None)
+    }
+
+    fn try_text_with(self, id: &str, args: &[(&'static str, FluentValue<'_>)]) -> Option<String> {
+        let mut fluent = FluentArgs::with_capacity(args.len());
+        for (name, value) in args {
+            fluent.set(*name, value.clone());
+        }
+        format(self, id, Some(&fluent))
+    }
+
+    fn warm(self) {
+        let _ = bundle(self);
     }
 }
 
@@ -173,25 +136,6 @@ pub fn pad(text: &str, columns: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_flag_wins_then_the_setting_then_the_locale() {
-        let env = |vars: &'static [(&'static str, &'static str)]| {
-            move |name: &str| vars.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string())
-        };
-        let chinese = env(&[("LANG", "zh_CN.UTF-8")]);
-        assert_eq!(Lang::detect(None, None, chinese), Lang::ZhCn);
-        assert_eq!(Lang::detect(None, Some(Lang::En), chinese), Lang::En);
-        assert_eq!(Lang::detect(Some(Lang::ZhCn), Some(Lang::En), env(&[])), Lang::ZhCn);
-        assert_eq!(Lang::detect(None, None, env(&[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")])), Lang::En);
-        assert_eq!(Lang::detect(None, None, env(&[("LC_MESSAGES", "zh_SG.UTF-8")])), Lang::ZhCn);
-        assert_eq!(Lang::detect(None, None, env(&[("LANG", "zh")])), Lang::ZhCn);
-        assert_eq!(Lang::detect(None, None, env(&[("LANG", "de_DE.UTF-8")])), Lang::En);
-        assert_eq!(Lang::detect(None, None, env(&[])), Lang::En);
-        assert_eq!(Lang::parse("zh_CN"), Some(Lang::ZhCn));
-        assert_eq!(Lang::parse("EN"), Some(Lang::En));
-        assert_eq!(Lang::parse("fr"), None);
-    }
 
     #[test]
     fn messages_come_in_each_language_with_their_arguments_and_no_isolation_marks() {

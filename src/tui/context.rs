@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::keymap::Keymap;
-use crate::analysis::focus::{self, Focus};
-use crate::app::{BookData, Incentives};
+use crate::analysis::focus::Focus;
+use crate::app::{BookData, BookView, Incentives};
 use crate::config::Config;
 use crate::domain::{AccountId, AccountSummary, PlanEntry};
 use crate::search::SearchIndex;
@@ -26,6 +26,11 @@ pub struct Book {
 }
 
 impl Book {
+    /// The book as the app's queries read it.
+    pub fn view(&self) -> BookView<'_> {
+        BookView { summaries: &self.summaries, incentives: &self.incentives, kept: &self.kept }
+    }
+
     pub fn new(data: BookData) -> Book {
         let position = data.summaries.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
         Book {
@@ -142,7 +147,7 @@ impl Context {
 
     /// Recomputes the 80/20 report after the book changed or the day turned.
     pub fn refresh_focus(&mut self) {
-        self.focus = focus::focus(&self.book.summaries, self.today(), &self.config, &self.book.incentives);
+        self.focus = self.book.view().focus(self.today(), &self.config);
     }
 
     /// Lines of a screen's body: the terminal less the tab bar, the

@@ -4,6 +4,7 @@
 use super::msg::{Change, Effect, Msg, Refresh, Removal, Saved};
 use crate::app::{App, AppResult, Referred};
 use crate::i18n::FluentValue;
+use crate::i18n::Text as _;
 
 use crate::domain::{AccountId, TouchKind};
 use crate::i18n::{Lang, Words};
@@ -131,7 +132,7 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
         }
         Change::StepGrade { account, raise } => {
             let record = app.step_grade(account, raise)?;
-            let stage = crate::analysis::ranking::stage_phrase_in(record.account.stage, lang);
+            let stage = crate::i18n::reasons::stage_phrase(record.account.stage, lang);
             let args = [("name", record.account.name.as_str().into()), ("stage", stage.into())];
             (say("saved-grade", &args), record.changes, None)
         }

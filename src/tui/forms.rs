@@ -1,6 +1,7 @@
 //! The forms of the TUI: their fields, single-key picks and validation.
 //! Pure: a form turns into a service input only when it is valid.
 
+use crate::i18n::Text as _;
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};

@@ -4,6 +4,7 @@
 //! settings' `[keys]` table rebinds any command by name (as yazi and
 //! television do); a binding that would clash is refused.
 
+use crate::i18n::Text as _;
 use std::collections::BTreeMap;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

@@ -16,6 +16,7 @@ pub mod theme;
 pub mod update;
 pub mod views;
 
+use crate::i18n::Text as _;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;

@@ -8,11 +8,11 @@ use super::context::Context;
 use super::forms::Form;
 use super::input::TextInput;
 use super::keymap::{Keymap, Scope};
-use super::msg::Removal;
 use super::screens::{self, Screen};
 use crate::domain::{AccountId, FollowUp};
 use crate::search::Found;
 
+pub use super::screens::Question;
 pub use super::screens::account::Account;
 
 #[derive(Debug, Default)]
@@ -22,18 +22,6 @@ pub struct SearchState {
     pub selected: usize,
     /// The query `found` answers, to narrow the next one.
     pub query: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Question {
-    /// Throw away what was typed in the open form.
-    DiscardForm,
-    /// Delete a timeline entry, described in words.
-    Remove(Removal, String),
-    /// A declined prospect: lower its grade (to this one) with the touch?
-    LowerGrade(crate::app::TouchInput, String, crate::domain::Grade),
-    /// Mark an earned incentive delivered (the question in words).
-    Deliver(crate::domain::ReferralId, String),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -4,6 +4,7 @@
 //! screen; what every screen shares (overlays, forms, the account keys)
 //! is here.
 
+use crate::i18n::Text as _;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::context::Book;

@@ -155,12 +155,11 @@ fn key_accounts_with_nothing_due_come_forward_by_their_worth_and_wait() {
     assert!(!ids.contains(&59) && !ids.contains(&58), "reached yesterday, tried today: not again");
     assert!(ids.contains(&60) && !ids.contains(&42), "3 days: the big ones first: {ids:?}");
     let row = forward.iter().find(|r| r.account.0 == 41).unwrap();
-    let words: Vec<String> = row
-        .coded_reasons(&book[40], today(), &config)
-        .into_iter()
-        .map(|r| format!("{}: {}", r.code, r.text))
-        .collect();
-    assert_eq!(words, ["focus_key_account: key account: 12 days since your last visit; 4% of your revenue"]);
+    let reasons = row.reasons(&book[40], today(), &config);
+    assert_eq!(reasons.iter().map(Reason::code).collect::<Vec<_>>(), ["focus_key_account"]);
+    let Reason::Forward(forward) = reasons[0] else { panic!("{reasons:?}") };
+    assert_eq!((forward.growable, forward.since), (false, Some((12, TouchKind::Visit))));
+    assert_eq!(share_words(forward.revenue_share), "4%");
 }
 
 /// An account the rep has always visited, last `ago` days ago.

@@ -2,6 +2,7 @@
 //! referrals, and the timeline: open follow-ups, then touches and orders,
 //! newest first, one of them selected to correct (E) or delete (D).
 
+use crate::i18n::Text as _;
 use std::any::Any;
 
 use ratatui::Frame;
@@ -9,13 +10,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use super::Question;
 use super::{Reply, Screen};
 use crate::app::{AccountDetail, AccountMarks, Past};
 use crate::domain::{AccountId, Direction, FollowUp, Order, Touch};
 use crate::tui::context::Context;
 use crate::tui::forms::{FieldsForm, Form};
 use crate::tui::keymap::{Command, Scope};
-use crate::tui::model::Question;
 use crate::tui::msg::Removal;
 use crate::tui::theme::Theme;
 use crate::tui::views::parts::{bordered, grouped};

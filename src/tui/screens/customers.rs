@@ -1,6 +1,7 @@
 //! Customers: the active customers by tier, VIP first, largest revenue
 //! first within each tier.
 
+use crate::i18n::Text as _;
 use std::any::Any;
 
 use ratatui::Frame;

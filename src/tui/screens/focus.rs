@@ -2,6 +2,7 @@
 //! effort against value by class, and the MVC, MGC, BZC and over-served
 //! lists (only their visible rows are built).
 
+use crate::i18n::Text as _;
 use std::any::Any;
 
 use chrono::NaiveDate;

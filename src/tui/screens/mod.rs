@@ -20,9 +20,22 @@ use ratatui::layout::Rect;
 
 use super::context::Context;
 use super::keymap::{Command, Scope, ScreenKey};
-use super::msg::{Change, Effect, Load};
+use super::msg::{Change, Effect, Load, Removal};
 use super::theme::Theme;
 use crate::domain::AccountId;
+
+/// A question a screen asks before it acts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Question {
+    /// Throw away what was typed in the open form.
+    DiscardForm,
+    /// Delete a timeline entry, described in words.
+    Remove(Removal, String),
+    /// A declined prospect: lower its grade (to this one) with the touch?
+    LowerGrade(crate::app::TouchInput, String, crate::domain::Grade),
+    /// Mark an earned incentive delivered (the question in words).
+    Deliver(crate::domain::ReferralId, String),
+}
 
 /// Every screen, in tab order (the number keys follow it).
 pub fn registry() -> Vec<Box<dyn Screen>> {
@@ -50,7 +63,7 @@ pub enum Reply {
     /// Open this form.
     Form(super::forms::Form),
     /// Ask this (a deletion to confirm).
-    Ask(super::model::Question),
+    Ask(Question),
 }
 
 pub trait Screen: Debug + Any {

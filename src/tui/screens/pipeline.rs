@@ -1,5 +1,6 @@
 //! Pipeline: the active prospects by grade, A to D.
 
+use crate::i18n::Text as _;
 use std::any::Any;
 
 use ratatui::Frame;

@@ -2,6 +2,7 @@
 //! the incentives promised, earned and delivered. Loaded from the store
 //! when shown.
 
+use crate::i18n::Text as _;
 use std::any::Any;
 
 use ratatui::Frame;
@@ -9,12 +10,12 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::{Cell, Row};
 
+use super::Question;
 use super::{Reply, Screen, delta};
 use crate::app::{Ledger, LedgerRow};
 use crate::domain::{AccountId, IncentiveStatus};
 use crate::tui::context::{Context, ListState};
 use crate::tui::keymap::{Command, Scope};
-use crate::tui::model::Question;
 use crate::tui::msg::Load;
 use crate::tui::referral_tree::{TreeRow, delivery_rows, tree_rows};
 use crate::tui::theme::Theme;

@@ -4,6 +4,7 @@
 //! planned but not worked, each row an account to open or log at once.
 //! Loaded from the store when shown.
 
+use crate::i18n::Text as _;
 use std::any::Any;
 
 use chrono::NaiveDate;

@@ -3,6 +3,7 @@
 //! planned for a later day, with that day. Only the visible rows' words
 //! are built, so 100,000 accounts cost what 100 do.
 
+use crate::i18n::Text as _;
 use std::any::Any;
 
 use crate::i18n::FluentValue;
@@ -15,7 +16,7 @@ use ratatui::widgets::{Cell, Paragraph, Row};
 
 use super::Screen;
 use super::grouped::{GroupRow, Grouped};
-use crate::analysis::plan::{self, Planned};
+use crate::analysis::plan::Planned;
 use crate::app::effort_warning;
 use crate::domain::{AccountId, FollowUpId, Slot};
 use crate::i18n::Lang;
@@ -101,11 +102,10 @@ impl Today {
         let planned = &self.rows[i];
         let Some(summary) = ctx.book.summaries.get(planned.index) else { return String::new() };
         let lang = ctx.config.ui.lang();
-        let reasons = planned.coded_reasons(summary, today, &ctx.config);
+        let reasons = planned.reasons(summary, today, &ctx.config);
         match (reasons.is_empty(), planned.is_done()) {
             (false, false) => {
-                let reasons: Vec<String> = reasons.into_iter().map(|r| r.text).collect();
-                let reasons = reasons.join(&lang.text("reason-join"));
+                let reasons = crate::i18n::reasons::reasons(&reasons, lang).join(&lang.text("reason-join"));
                 if i >= self.today_len {
                     let beyond = planned.day >= today + Duration::days(HORIZON.into());
                     let day = day_words(planned.day, today, beyond, lang);
@@ -114,7 +114,7 @@ impl Today {
                     reasons
                 }
             }
-            _ => planned.done_words(summary, lang).1,
+            _ => crate::i18n::reasons::done(planned.done(summary), lang),
         }
     }
 }
@@ -236,16 +236,12 @@ impl Screen for Today {
     fn refresh(&mut self, ctx: &Context) {
         let today = ctx.today();
         let marks = ctx.focus.marks(&ctx.book.summaries);
-        let plan = plan::plan(&ctx.book.summaries, today, HORIZON, &ctx.config, &marks, &ctx.book.kept);
+        let plan = ctx.book.view().plan(today, HORIZON, &ctx.config, &marks);
         let first = plan.first();
         self.capacity = first.capacity;
         let lang = ctx.config.ui.lang();
         self.shortfall = crate::app::shortfall_words(first.key_share(), first.target, first.shortfall, lang);
-        self.can_wait = if first.over_capacity() {
-            plan::can_wait(&ctx.book.summaries, today, ctx.config.plan.triage_days).len()
-        } else {
-            0
-        };
+        self.can_wait = if first.over_capacity() { ctx.book.view().can_wait(today, &ctx.config) } else { 0 };
         let late =
             first.late().filter_map(|r| Some((ctx.book.summaries.get(r.index)?.name.as_str(), r.deadline?)));
         self.late = crate::app::late_words(late, lang);

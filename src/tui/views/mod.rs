@@ -5,6 +5,7 @@ mod overlays;
 pub use overlays::help_max_scroll;
 pub mod parts;
 
+use crate::i18n::Text as _;
 use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

@@ -1,5 +1,6 @@
 //! Popups over the screens: search, help and the forms.
 
+use crate::i18n::Text as _;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;

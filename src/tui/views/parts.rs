@@ -2,6 +2,7 @@
 //! 80/20 mark, stages, amounts and ages as a rep reads them.
 
 use crate::i18n::Lang;
+use crate::i18n::Text as _;
 use chrono::NaiveDateTime;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};

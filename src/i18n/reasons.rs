@@ -1,0 +1,211 @@
+//! The words for the analysis's typed values: why a row is on the list,
+//! how it was done, the stage an account is in.
+
+use super::{FluentValue, Lang, Text};
+use crate::analysis::plan::share_words;
+use crate::analysis::ranking::Occasion;
+use crate::analysis::reason::{Done, Reason};
+use crate::domain::{FollowUpReason, Stage, Tier, TouchKind};
+
+/// "A grade", "VIP": the stage as a reason names it.
+pub fn stage_words(stage: Stage, lang: Lang) -> String {
+    match stage {
+        Stage::Prospect { grade } => lang.text_with("stage-grade", &[("grade", grade.to_string().into())]),
+        Stage::Customer { tier, .. } => lang.text(&format!("stage-tier-{}", tier.as_str())),
+    }
+}
+
+/// A tier inside a sentence: its keyword in English ("vip", as the
+/// commands take it), its word in other languages (大客户).
+pub fn tier_in_sentence(tier: Tier, lang: Lang) -> String {
+    if lang == Lang::En { tier.to_string() } else { lang.text(&format!("stage-tier-{}", tier.as_str())) }
+}
+
+/// "grade B", "tier vip": the stage a change left an account in.
+pub fn stage_phrase(stage: Stage, lang: Lang) -> String {
+    match stage {
+        Stage::Prospect { grade } => {
+            lang.text_with("stage-phrase-grade", &[("grade", grade.to_string().into())])
+        }
+        Stage::Customer { tier, .. } => {
+            lang.text_with("stage-phrase-tier", &[("tier", tier_in_sentence(tier, lang).into())])
+        }
+    }
+}
+
+/// A channel's word: "call", "SMS", 电话.
+fn kind_words(kind: TouchKind, lang: Lang) -> String {
+    lang.text(&format!("kind-{}", kind.as_str()))
+}
+
+/// One reason as a rep reads it.
+pub fn reason(reason: &Reason, lang: Lang) -> String {
+    match reason {
+        Reason::Overdue { days } => lang.text_with("due-overdue", &[("days", (*days).into())]),
+        Reason::DueToday { at: Some(time) } => {
+            lang.text_with("due-today-at", &[("time", time.format("%H:%M").to_string().into())])
+        }
+        Reason::DueToday { at: None } => lang.text("due-today"),
+        Reason::DueIn { days } => lang.text_with("due-in", &[("days", (*days).into())]),
+        Reason::FollowUp { reason, kind, note } => {
+            // The channel has its own column; referral notes already say who.
+            let why = || lang.text(&format!("follow-up-reason-{}", reason.as_str()));
+            match (note.as_str(), reason) {
+                ("", _) => lang.text_with(
+                    "due-what-plain",
+                    &[("reason", why().into()), ("kind", kind_words(*kind, lang).into())],
+                ),
+                (note, FollowUpReason::Referral | FollowUpReason::Incentive) => note.to_string(),
+                (note, _) => {
+                    lang.text_with("due-what-note", &[("reason", why().into()), ("note", note.into())])
+                }
+            }
+        }
+        Reason::SnoozedOften { times } => lang.text_with("due-snoozed", &[("times", (*times).into())]),
+        Reason::MoreDue { count } => lang.text_with("due-more", &[("count", (*count).into())]),
+        Reason::FirstContact { stage, days } => lang.text_with(
+            "reason-first-contact",
+            &[("stage", stage_words(*stage, lang).into()), ("days", (*days).into())],
+        ),
+        Reason::Cadence { stage, days, since_order } => lang.text_with(
+            if *since_order { "cadence-since-order" } else { "cadence-no-touch" },
+            &[("stage", stage_words(*stage, lang).into()), ("days", (*days).into())],
+        ),
+        Reason::Greeting { occasion, holiday, in_days, action } => {
+            let when = match in_days {
+                0 => lang.text("greeting-today"),
+                days => lang.text_with("greeting-in", &[("days", (*days).into())]),
+            };
+            let what = match occasion {
+                Occasion::Holiday => holiday.clone().unwrap_or_else(|| lang.text("greeting-holiday")),
+                Occasion::Birthday => lang.text("greeting-birthday"),
+                Occasion::Anniversary(years) => {
+                    lang.text_with("greeting-anniversary", &[("years", (*years).into())])
+                }
+            };
+            let how = match action {
+                TouchKind::Sms => "greeting-sms",
+                TouchKind::Visit => "greeting-visit",
+                _ => "greeting-gift",
+            };
+            lang.text_with(
+                "greeting",
+                &[("what", what.into()), ("when", when.into()), ("how", lang.text(how).into())],
+            )
+        }
+        Reason::KeyAccount => lang.text("reason-key-account"),
+        Reason::BigPotential => lang.text("reason-big-potential"),
+        Reason::SmsFatigue { unanswered } => {
+            lang.text_with("reason-sms-fatigue", &[("count", (*unanswered).into())])
+        }
+        Reason::Forward(forward) => {
+            let id = match (forward.growable, forward.since) {
+                (false, Some(_)) => "reason-forward-key",
+                (false, None) => "reason-forward-key-never",
+                (true, Some(_)) => "reason-forward-growable",
+                (true, None) => "reason-forward-growable-never",
+            };
+            let (days, kind) = forward.since.unwrap_or((0, TouchKind::Call));
+            lang.text_with(
+                id,
+                &[
+                    ("days", days.into()),
+                    ("kind", kind_words(kind, lang).into()),
+                    ("share", share_words(forward.revenue_share).into()),
+                    ("headroom", forward.headroom.grouped().into()),
+                ],
+            )
+        }
+    }
+}
+
+/// The reasons of a row, as a rep reads them.
+pub fn reasons(reasons: &[Reason], lang: Lang) -> Vec<String> {
+    reasons.iter().map(|r| reason(r, lang)).collect()
+}
+
+/// How a row done on its day was done: "done: call at 10:32".
+pub fn done(done: Done, lang: Lang) -> String {
+    match done {
+        Done::Touch { kind, at } => {
+            let what = lang.text(&format!("kind-{}", kind.map_or("touch", TouchKind::as_str)));
+            let time = FluentValue::from(at.format("%H:%M").to_string());
+            lang.text_with("done-touch", &[("kind", what.into()), ("time", time)])
+        }
+        Done::Order => lang.text("done-order"),
+        Done::Closed => lang.text("done-closed"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::plan::Forward;
+    use crate::domain::{Grade, Money};
+
+    fn english(reason: Reason) -> String {
+        super::reason(&reason, Lang::En)
+    }
+
+    #[test]
+    fn every_reason_reads_as_a_rep_says_it() {
+        let grade = |grade| Stage::Prospect { grade };
+        let vip = Stage::Customer { tier: Tier::Vip, tier_pinned: false };
+        assert_eq!(
+            english(Reason::Cadence { stage: grade(Grade::A), days: 5, since_order: false }),
+            "A grade, no touch for 5 days"
+        );
+        assert_eq!(
+            english(Reason::Cadence { stage: vip, days: 20, since_order: true }),
+            "VIP, no touch since an order 20 days ago"
+        );
+        assert_eq!(
+            english(Reason::FirstContact { stage: grade(Grade::B), days: 1 }),
+            "new lead: first contact (B grade, added 1 day ago)"
+        );
+        assert_eq!(english(Reason::Overdue { days: 4 }), "overdue 4 days");
+        assert_eq!(english(Reason::Overdue { days: 1 }), "overdue 1 day");
+        assert_eq!(english(Reason::DueToday { at: None }), "due today");
+        let promised =
+            Reason::FollowUp { reason: FollowUpReason::Promised, kind: TouchKind::Call, note: String::new() };
+        assert_eq!(english(promised), "promised call");
+        let referred = Reason::FollowUp {
+            reason: FollowUpReason::Referral,
+            kind: TouchKind::Call,
+            note: "referred by 李娜".into(),
+        };
+        assert_eq!(english(referred), "referred by 李娜", "a referral's note already says who");
+        assert_eq!(english(Reason::MoreDue { count: 1 }), "1 more due");
+        assert_eq!(english(Reason::SnoozedOften { times: 3 }), "snoozed 3 times");
+        assert_eq!(english(Reason::KeyAccount), "key account");
+        assert_eq!(english(Reason::BigPotential), "big potential");
+        assert!(
+            english(Reason::SmsFatigue { unanswered: 4 }).ends_with("unanswered SMS: call or visit instead")
+        );
+        let holiday = |name: &str, in_days, action| Reason::Greeting {
+            occasion: Occasion::Holiday,
+            holiday: Some(name.into()),
+            in_days,
+            action,
+        };
+        assert_eq!(
+            english(holiday("元旦前", 6, TouchKind::Gift)),
+            "元旦前 in 6 days: send a greeting or a gift"
+        );
+        assert_eq!(english(holiday("国庆节", 3, TouchKind::Sms)), "国庆节 in 3 days: send a greeting");
+        let forward = Forward {
+            growable: false,
+            since: Some((12, TouchKind::Visit)),
+            revenue_share: 0.04,
+            headroom: Money::ZERO,
+        };
+        assert_eq!(
+            english(Reason::Forward(forward)),
+            "key account: 12 days since your last visit; 4% of your revenue"
+        );
+        assert_eq!(
+            reason(&Reason::Cadence { stage: vip, days: 20, since_order: false }, Lang::ZhCn),
+            "VIP，20 天没联系"
+        );
+    }
+}
