@@ -104,7 +104,7 @@ mod tests {
 
     /// The message ids of `locales/zh-CN/cli.ftl`, by Fluent's parser.
     fn catalogue() -> std::collections::BTreeSet<String> {
-        let path = format!("{}/locales/zh-CN/cli.ftl", env!("CARGO_MANIFEST_DIR"));
+        let path = format!("{}/crates/i18n/locales/zh-CN/cli.ftl", env!("CARGO_MANIFEST_DIR"));
         let source = std::fs::read_to_string(&path).unwrap();
         let resource = fluent_syntax::parser::parse(source.as_str()).unwrap_or_else(|(_, e)| panic!("{e:?}"));
         resource

@@ -1093,9 +1093,11 @@ mod translated {
             .iter()
             .flat_map(|id| ["label", "hint"].map(|part| format!("field-{id:?}-{part}").to_lowercase()))
             .collect();
-        let source =
-            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/zh-CN/fields.ftl"))
-                .unwrap();
+        let source = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/crates/i18n/locales/zh-CN/fields.ftl"
+        ))
+        .unwrap();
         let written: std::collections::BTreeSet<String> =
             source.lines().filter_map(|l| l.split_once(" = ")).map(|(id, _)| id.trim().to_string()).collect();
         assert_eq!(wanted, written);

@@ -743,7 +743,7 @@ mod translated {
         for scope in keymap.all().iter().map(|b| b.scope) {
             wanted.insert(format!("scope-{}", format!("{scope:?}").to_lowercase()));
         }
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/locales/zh-CN/keys.ftl");
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/crates/i18n/locales/zh-CN/keys.ftl");
         let source = std::fs::read_to_string(path).unwrap();
         let written: BTreeSet<String> =
             source.lines().filter_map(|l| l.split_once(" = ")).map(|(id, _)| id.trim().to_string()).collect();

@@ -7,7 +7,6 @@ use super::follow_ups::{
     Answer, FollowUpInput, answers, closable_by_next, closed_words, new_follow_up, tried_words,
 };
 use super::{App, AppError, AppResult, Written};
-use crate::app::store::Records;
 use crate::clock::{When, parse_when};
 use crate::config::Config;
 use crate::domain::contact::{TextField, check_field};
@@ -15,6 +14,7 @@ use crate::domain::{
     AccountId, AccountSummary, Direction, FollowUp, FollowUpReason, FollowUpStatus, Money, Outcome, Purpose,
     Stage, Touch, TouchId, TouchKind, Uid,
 };
+use crate::store::Records;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TouchInput {
@@ -305,7 +305,7 @@ impl App {
     /// made earlier today moved, or the promises tried moved to the day.
     fn settle_promises(
         &self,
-        txn: &mut crate::app::store::Txn<'_>,
+        txn: &mut crate::store::Txn<'_>,
         touch: &Touch,
         next: Option<When>,
         now: NaiveDateTime,

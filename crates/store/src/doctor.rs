@@ -273,12 +273,21 @@ mod fuzz {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::app::App;
-    use crate::app::backup::Backup;
+    use crate::domain::{Order, Referral, Touch};
 
     type Book = (tempfile::TempDir, Store, Vec<(Vec<u8>, Vec<u8>)>);
 
-    /// A small book restored from the fuzz corpus, open, with every record.
+    /// The records of a backup file, as the fuzz corpus keeps them.
+    #[derive(serde::Deserialize)]
+    struct Seed {
+        accounts: Vec<crate::domain::Account>,
+        touches: Vec<Touch>,
+        orders: Vec<Order>,
+        follow_ups: Vec<crate::domain::FollowUp>,
+        referrals: Vec<Referral>,
+    }
+
+    /// A small book written from the fuzz corpus, open, with every record.
     fn book() -> &'static Book {
         static BOOK: std::sync::OnceLock<Book> = std::sync::OnceLock::new();
         BOOK.get_or_init(records)
@@ -287,28 +296,22 @@ mod fuzz {
     fn records() -> Book {
         let dir = tempfile::tempdir().unwrap();
         let now = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap().and_hms_opt(9, 0, 0).unwrap();
-        let app =
-            App::new(Store::open(&dir.path().join("s")).unwrap(), Box::new(crate::clock::FixedClock(now)));
-        let seed =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-corpus/backup/small.json");
-        let backup = Backup::from_json(&std::fs::read_to_string(seed).unwrap()).unwrap();
-        app.import_backup(&backup, "seed", false).unwrap();
-        app.log_touch(&crate::app::TouchInput {
-            account: AccountId(1),
-            kind: crate::domain::TouchKind::Call,
-            direction: crate::domain::Direction::Outbound,
-            outcome: None,
-            note: "记一下".into(),
-            lesson: String::new(),
-            at: None,
-            next: None,
-            purpose: crate::domain::Purpose::Ordinary,
-            amount: None,
-            lower_grade: false,
-        })
-        .unwrap();
-        drop(app);
+        let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/fuzz-corpus/backup/small.json");
+        let seed: Seed = serde_json::from_str(&std::fs::read_to_string(seed).unwrap()).unwrap();
         let store = Store::open(&dir.path().join("s")).unwrap();
+        let mut txn = store.begin();
+        for account in seed.accounts {
+            let of = |id| account.id == id;
+            let touches: Vec<Touch> = seed.touches.iter().filter(|t| of(t.account)).cloned().collect();
+            let orders: Vec<Order> = seed.orders.iter().filter(|o| of(o.account)).cloned().collect();
+            txn.put_touches(account.id, &touches).unwrap();
+            txn.put_orders(account.id, &orders).unwrap();
+            txn.put_account(&AccountRecord { account, stats: AccountStats::default() }).unwrap();
+        }
+        seed.follow_ups.iter().for_each(|f| txn.put_follow_up(f));
+        seed.referrals.iter().for_each(|r| txn.put_referral(r));
+        txn.commit("seed", now).unwrap();
         let all =
             store.data.iter().map(|item| item.map(|(k, v)| (k.to_vec(), v.to_vec())).unwrap()).collect();
         (dir, store, all)

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 
 use super::{App, AppError, AppResult};
 use crate::analysis::duplicates::{self, DuplicateGroup, MergeError};
-use crate::app::store::{AccountRecord, Moved, Records};
 use crate::domain::{Account, AccountId, AccountStats, FollowUpStatus, Referral, ReferralId};
+use crate::store::{AccountRecord, Moved, Records};
 
 /// Likely duplicates with the accounts they name.
 pub struct Duplicates {

@@ -6,13 +6,13 @@ use std::cmp::Reverse;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{AccountMarks, App, AppError, AppResult, Referred, Written};
-use crate::app::store::{AccountRecord, Records};
 use crate::domain::contact::{TextField, check_email, check_name, check_phones, check_tags, optional_field};
 use crate::domain::{
     Account, AccountId, AccountStats, AccountSummary, ArchiveReason, Archived, FollowUp, Grade, Money,
     MonthDay, Order, Referral, Stage, StageKind, StageLabel, Tier, Touch,
 };
 use crate::i18n::Lang;
+use crate::store::{AccountRecord, Records};
 
 /// Fields of an account as a user gives them; `None` leaves a field as it
 /// is (on edit) and `Some("")` clears it.

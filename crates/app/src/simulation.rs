@@ -16,12 +16,12 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::analysis::focus::EffortWeights;
-use crate::app::demo::{DemoOptions, Dice};
-use crate::app::{App, AppResult, NextStep, OrderInput, TouchInput, Words};
 use crate::clock::{Clock, When};
 use crate::config::Config;
+use crate::demo::{DemoOptions, Dice};
 use crate::domain::{AccountId, Direction, Money, Outcome, Stage, TouchKind};
 use crate::i18n::Lang;
+use crate::{App, AppResult, NextStep, OrderInput, TouchInput, Words};
 
 /// A clock the simulation moves; the app reads it like any other.
 #[derive(Clone, Debug)]

@@ -10,10 +10,10 @@ use super::{App, AppResult};
 use crate::analysis::focus::{self, Focus};
 use crate::analysis::plan::{self, Plan};
 use crate::analysis::ranking::Marks;
-use crate::app::store::Records;
 use crate::config::Config;
 use crate::domain::{AccountId, AccountSummary, Money, PlanEntry};
 use crate::search::SearchIndex;
+use crate::store::Records;
 
 /// What delivered referral incentives cost each referrer (for BZC).
 pub type Incentives = HashMap<AccountId, Money>;

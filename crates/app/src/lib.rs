@@ -1,20 +1,20 @@
 //! Application services: every user-visible operation, validated, each one
 //! a single store transaction. The CLI and the TUI both call these, and
-//! only these: the store is a private module of this one, so the fronts
-//! cannot reach it (the compiler says so; see `App` below). Every write
-//! returns what it changed ([`Written`]), every read is a query here.
+//! only these: the store crate is a private dependency of this one, so the
+//! fronts cannot reach it (the compiler says so; see `App` below). Every
+//! write returns what it changed ([`Written`]), every read is a query here.
 //!
-//! The fronts (and any other code outside `app`) cannot name the store:
+//! The fronts (and any other code outside this crate) cannot name the store:
 //!
 //! ```compile_fail,E0603
-//! use leadline::app::store::Store; // error[E0603]: module `store` is private
+//! use leadline_app::store::Store; // error[E0603]: `store` is private
 //! ```
 //!
 //! They open a book through the app, and only through it:
 //!
 //! ```
-//! use leadline::app::App;
-//! use leadline::clock::SystemClock;
+//! use leadline_app::App;
+//! use leadline_core::clock::SystemClock;
 //! let dir = tempfile::tempdir().unwrap();
 //! let app = App::open_at(&dir.path().join("store"), Box::new(SystemClock)).unwrap();
 //! assert!(app.is_empty().unwrap());
@@ -41,19 +41,23 @@ pub mod recover;
 mod referrals;
 mod resolve;
 mod review;
-mod store;
+pub mod simulation;
 mod triage;
 pub mod vcard_export;
 pub mod vcard_import;
 mod words;
 
-use crate::i18n::Text as _;
 use chrono::{NaiveDate, NaiveDateTime};
+use leadline_core::{analysis, clock, config, domain, search};
+use leadline_i18n as i18n;
+use leadline_store as store;
 
-use crate::app::store::{Records, Store, UndoOutcome};
+use crate::i18n::Text as _;
+
 use crate::clock::{Clock, WhenError};
 use crate::config::Config;
 use crate::domain::{AccountId, FollowUpId, MoneyError, ReferralId, UnknownKeyword, contact::ContactError};
+use crate::store::{Records, Store, UndoOutcome};
 
 pub use store::{
     AccountRecord, Changes, DoctorReport, HistoryEntry, Moved, OpenOptions, Problem, StoreError,
@@ -67,6 +71,7 @@ pub use corrections::{Corrected, FollowUpChange, OrderChange, TouchChange};
 pub use duplicates::{Duplicates, Merged};
 pub use focus::{AccountMarks, FocusReport, TierChange, effort_warning, incentive_costs, percent_below};
 pub use follow_ups::FollowUpInput;
+pub use leadline_store::files;
 pub use orders::{OrderInput, Recorded};
 pub use plan::{Agenda, DayList, TodayRow, Waited, Words, late_words, planned_because, shortfall_words};
 pub use referrals::{Earned, Ledger, LedgerRow, Referred, ReferrerRecord};
@@ -254,12 +259,12 @@ impl App {
     }
 
     /// The newest changes, newest first.
-    pub fn history(&self, limit: usize) -> AppResult<Vec<crate::app::store::HistoryEntry>> {
+    pub fn history(&self, limit: usize) -> AppResult<Vec<crate::store::HistoryEntry>> {
         Ok(self.store.history(limit)?)
     }
 
     /// Every record checked; a store that lost changes says so first.
-    pub fn doctor(&self) -> AppResult<crate::app::store::DoctorReport> {
+    pub fn doctor(&self) -> AppResult<crate::store::DoctorReport> {
         let mut report = self.store.doctor(self.today())?;
         if report.is_healthy() {
             self.store.clear_damage();
@@ -270,9 +275,7 @@ impl App {
                 holds: rollback.holds,
                 committed: rollback.committed.clone(),
             };
-            report
-                .problems
-                .insert(0, crate::app::store::Problem { key: String::new(), reason: lost.to_string() });
+            report.problems.insert(0, crate::store::Problem { key: String::new(), reason: lost.to_string() });
         }
         Ok(report)
     }

@@ -13,9 +13,9 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use super::backup::Backup;
 use super::{App, AppError, AppResult};
-use crate::app::store::{OpenOptions, Store};
 use crate::clock::Clock;
 use crate::config::{BackupRules, Config};
+use crate::store::{OpenOptions, Store};
 
 /// One backup file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -328,9 +328,9 @@ fn build_daily(
     if path.exists() {
         return Ok(None);
     }
-    let journal_dir = crate::app::store::journal::dir_of(store_dir);
+    let journal_dir = crate::store::journal::dir_of(store_dir);
     let starts_at_the_beginning =
-        crate::app::store::journal::segments(&journal_dir).first().is_none_or(|first| first.first <= 1);
+        crate::store::journal::segments(&journal_dir).first().is_none_or(|first| first.first <= 1);
     let mut base = None;
     for file in list(dir) {
         if covers(&file.path).is_none() {
@@ -348,7 +348,7 @@ fn build_daily(
         None => return Err(AppError::Invalid("no backup to start from".into())),
     };
     let covered = base.covers.unwrap_or(0);
-    let contents = crate::app::store::journal::read_after(&journal_dir, covered).map_err(failed)?;
+    let contents = crate::store::journal::read_after(&journal_dir, covered).map_err(failed)?;
     if let Some(first) = contents.changes.first().map(|change| change[0].seq) {
         if first > covered + 1 {
             return Err(AppError::Invalid(format!(

@@ -353,7 +353,7 @@ pub fn read_journal(dir: &Path, covered: u64) -> Result<Contents, StoreError> {
 impl Store {
     /// Appends a change to the journal, durable on return; before sled
     /// sees the change, so the journal holds every change the store does.
-    pub(in crate::app::store) fn journal(&self, entry: &Entry) -> Result<(), StoreError> {
+    pub(crate) fn journal(&self, entry: &Entry) -> Result<(), StoreError> {
         let mut writer = self.journal.lock().unwrap_or_else(|p| p.into_inner());
         writer.append(entry).map_err(|error| {
             let path = dir_of(&self.dir);
@@ -373,7 +373,7 @@ impl Store {
     /// Notes in the journal that a change written there was not taken by
     /// the store. A hedge: a later change with the same number replaces
     /// it anyway.
-    pub(in crate::app::store) fn abandon(&self, seq: u64, at: chrono::NaiveDateTime) {
+    pub(crate) fn abandon(&self, seq: u64, at: chrono::NaiveDateTime) {
         let entry = Entry { abandoned: true, ..Entry::new(seq, at, "", Vec::new()) };
         let mut writer = self.journal.lock().unwrap_or_else(|p| p.into_inner());
         let _ = writer.append(&entry);

@@ -15,20 +15,21 @@ pub use errors::Words;
 
 use std::sync::OnceLock;
 
-pub use crate::locale::Lang;
 pub use fluent_bundle::FluentValue;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
+pub use leadline_core::locale::Lang;
+use leadline_core::{analysis, clock, domain};
 
 /// The catalogue files of each language, as built into the binary.
 const ENGLISH_FILES: &[(&str, &str)] =
-    &[("en-US/leadline.ftl", include_str!("../../locales/en-US/leadline.ftl"))];
+    &[("en-US/leadline.ftl", include_str!("../locales/en-US/leadline.ftl"))];
 const CHINESE_FILES: &[(&str, &str)] = &[
-    ("zh-CN/leadline.ftl", include_str!("../../locales/zh-CN/leadline.ftl")),
-    ("zh-CN/keys.ftl", include_str!("../../locales/zh-CN/keys.ftl")),
-    ("zh-CN/fields.ftl", include_str!("../../locales/zh-CN/fields.ftl")),
-    ("zh-CN/errors.ftl", include_str!("../../locales/zh-CN/errors.ftl")),
-    ("zh-CN/cli.ftl", include_str!("../../locales/zh-CN/cli.ftl")),
+    ("zh-CN/leadline.ftl", include_str!("../locales/zh-CN/leadline.ftl")),
+    ("zh-CN/keys.ftl", include_str!("../locales/zh-CN/keys.ftl")),
+    ("zh-CN/fields.ftl", include_str!("../locales/zh-CN/fields.ftl")),
+    ("zh-CN/errors.ftl", include_str!("../locales/zh-CN/errors.ftl")),
+    ("zh-CN/cli.ftl", include_str!("../locales/zh-CN/cli.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -9,7 +9,6 @@ use serde::{Deserialize, Serialize};
 use chrono::NaiveDateTime;
 
 use super::{App, AppError, AppResult};
-use crate::app::store::AccountRecord;
 use crate::domain::contact::{
     TextField, check_email, check_field, check_name, check_phones, check_tags, optional_field, printable,
 };
@@ -17,6 +16,7 @@ use crate::domain::dates::{check_date, check_moment};
 use crate::domain::{
     Account, AccountId, AccountStats, DayRecord, FollowUp, MAX_ID, Order, Referral, Touch, id_in_range,
 };
+use crate::store::AccountRecord;
 
 pub const FORMAT: &str = "leadline-backup";
 

@@ -2,9 +2,9 @@
 //! query with exactly one search hit.
 
 use super::{App, AppError, AppResult};
-use crate::app::store::Records;
 use crate::domain::{AccountId, contact::clean_text, phone};
 use crate::search::{DocRef, Query};
+use crate::store::Records;
 
 /// An account offered when a reference is ambiguous.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -9,7 +9,6 @@ use std::collections::HashMap;
 use encoding_rs::Encoding;
 
 use super::{AccountInput, App, AppError, AppResult};
-use crate::app::store::Records;
 use crate::domain::contact::{
     ContactError, MAX_PHONES, TextField, check_email, check_name, check_phone, check_tags, clean_text,
     email_key,
@@ -17,6 +16,7 @@ use crate::domain::contact::{
 use crate::domain::{
     Account, AccountId, FollowUp, FollowUpReason, FollowUpStatus, Grade, MonthDay, TouchKind, Uid,
 };
+use crate::store::Records;
 use chrono::NaiveDate;
 
 /// What a column of the file (or a vCard property) holds.

@@ -5,13 +5,13 @@ use crate::i18n::Text as _;
 use chrono::{Duration, NaiveDateTime};
 
 use super::{App, AppError, AppResult, Written};
-use crate::app::store::{Records, Txn};
 use crate::domain::contact::{TextField, optional_field};
 use crate::domain::{
     AccountId, FollowUp, FollowUpId, FollowUpReason, FollowUpStatus, IncentiveStatus, Referral, ReferralId,
     ReferralProblem, StageKind, TouchKind, Uid, referral_problems,
 };
 use crate::i18n::Lang;
+use crate::store::{Records, Txn};
 
 /// A problem of the referrals' shape in words, the accounts by name.
 pub fn problem_words(wrong: &ReferralProblem, name: impl Fn(AccountId) -> String, lang: Lang) -> String {

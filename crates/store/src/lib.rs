@@ -15,6 +15,7 @@ mod commit_mark;
 mod compact;
 mod dir;
 mod doctor;
+pub mod files;
 mod history;
 mod integrity;
 pub mod journal;
@@ -32,6 +33,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use chrono::NaiveDate;
+use leadline_core::{domain, search};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{
@@ -127,7 +129,7 @@ impl From<sled::Error> for StoreError {
 }
 
 /// sled's message without the empty backtrace it appends.
-pub(super) fn sled_message(error: &sled::Error) -> String {
+pub(crate) fn sled_message(error: &sled::Error) -> String {
     error.to_string().replace(" backtrace ()", "")
 }
 
@@ -958,7 +960,7 @@ fn open_error(dir: &Path, error: sled::Error) -> StoreError {
 /// fit in far less, and the system's file cache holds the rest.
 const CACHE_BYTES: u64 = 64 << 20;
 
-pub(super) fn sled_config(dir: &Path) -> sled::Config {
+pub(crate) fn sled_config(dir: &Path) -> sled::Config {
     sled::Config::new().path(dir).cache_capacity(CACHE_BYTES)
 }
 
