@@ -2,6 +2,7 @@
 //! book, call the app services, print the result.
 
 use crate::i18n::Text as _;
+use crate::i18n::msg;
 use std::path::PathBuf;
 
 use super::args::{
@@ -36,8 +37,8 @@ pub fn run(app: App, command: &Command) -> CliResult<(App, i32)> {
             let counts = app.fill_demo(options)?;
             let app = compacted(app)?;
             let args =
-                [("dir", app.dir().display().to_string().into()), ("counts", counts.words(lang()).into())];
-            done(&lang().text_with("cli-demo-filled", &args));
+                msg::CliDemoFilled { dir: app.dir().display().to_string(), counts: counts.words(lang()) };
+            done(&args.text(lang()));
             return Ok((app, 0));
         }
         other => single(&app, other)?,
@@ -60,12 +61,12 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
         Command::Edit(args) => edit(app, args),
         Command::Grade { account, grade } => {
             let record = app.set_grade(app.resolve_account(account)?, *grade)?;
-            let args = [
-                ("name", record.account.name.as_str().into()),
-                ("id", record.account.id.to_string().into()),
-                ("grade", grade.to_string().into()),
-            ];
-            done(&lang().text_with("cli-grade", &args));
+            let args = msg::CliGrade {
+                name: record.account.name.as_str(),
+                id: record.account.id.to_string(),
+                grade: grade.to_string(),
+            };
+            done(&args.text(lang()));
             Ok(0)
         }
         Command::Log(args) => log(app, args),
@@ -73,34 +74,26 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
         Command::FollowUp(args) => follow_up(app, args),
         Command::Done { id } => {
             let (f, name) = &app.complete_follow_up(FollowUpId(*id))?.value;
-            let args = [
-                ("id", f.id.to_string().into()),
-                ("name", name.as_str().into()),
-                ("due", f.due.to_string().into()),
-            ];
-            done(&lang().text_with("cli-done", &args));
+            let args = msg::CliDone { id: f.id.to_string(), name: name.as_str(), due: f.due.to_string() };
+            done(&args.text(lang()));
             Ok(0)
         }
         Command::Skip { id } => {
             let (f, name) = &app.skip_follow_up(FollowUpId(*id))?.value;
-            let args = [
-                ("id", f.id.to_string().into()),
-                ("name", name.as_str().into()),
-                ("due", f.due.to_string().into()),
-            ];
-            done(&lang().text_with("cli-skipped", &args));
+            let args = msg::CliSkipped { id: f.id.to_string(), name: name.as_str(), due: f.due.to_string() };
+            done(&args.text(lang()));
             Ok(0)
         }
         Command::Snooze { id, to } => {
             let to = to.as_deref().map(|to| app.parse_when(to)).transpose()?;
             let (f, name) = &app.snooze_follow_up(FollowUpId(*id), to)?.value;
-            let args = [
-                ("id", f.id.to_string().into()),
-                ("name", name.as_str().into()),
-                ("due", f.due.to_string().into()),
-                ("times", f.snoozes.into()),
-            ];
-            done(&lang().text_with("cli-snoozed", &args));
+            let args = msg::CliSnoozed {
+                id: f.id.to_string(),
+                name: name.as_str(),
+                due: f.due.to_string(),
+                times: f.snoozes,
+            };
+            done(&args.text(lang()));
             Ok(0)
         }
         Command::Amend { record } => super::corrections::amend(app, record),
@@ -110,12 +103,12 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
             let record = app.restore(app.resolve_account(account)?)?;
             let lang = lang();
             let stage = crate::i18n::reasons::stage_phrase(record.account.stage, lang);
-            let args = [
-                ("name", record.account.name.as_str().into()),
-                ("id", record.account.id.to_string().into()),
-                ("stage", stage.into()),
-            ];
-            done(&lang.text_with("cli-restored", &args));
+            let args = msg::CliRestored {
+                name: record.account.name.as_str(),
+                id: record.account.id.to_string(),
+                stage,
+            };
+            done(&args.text(lang));
             Ok(0)
         }
         Command::Dupes { json } => super::duplicates::dupes(app, *json),
@@ -161,7 +154,7 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
         }
         Command::Undo => {
             let summary = app.undo()?.value;
-            done(&lang().text_with("cli-undid", &[("what", summary.as_str().into())]));
+            done(&msg::CliUndid { what: summary.as_str() }.text(lang()));
             Ok(0)
         }
         Command::History { limit, json } => {
@@ -177,10 +170,10 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
             Ok(0)
         }
         Command::Export { format: f, layout: CsvLayout::Google, .. } if *f != ExportFormat::Csv => {
-            Err(AppError::Invalid(lang().text("cli-layout-needs-csv")).into())
+            Err(AppError::Invalid(msg::CliLayoutNeedsCsv.text(lang())).into())
         }
         Command::Export { format, salvage: true, .. } if *format != ExportFormat::Json => {
-            Err(AppError::Invalid(lang().text("cli-salvage-json-only")).into())
+            Err(AppError::Invalid(msg::CliSalvageJsonOnly.text(lang())).into())
         }
         Command::Export { format: ExportFormat::Json, output, salvage, .. } => {
             export(app, output.as_ref(), *salvage)
@@ -268,14 +261,14 @@ fn add(app: &App, args: &AddArgs) -> CliResult<i32> {
     if let Some(by) = referrer {
         // stdout stays the bare id for scripts; the referrer a search
         // picked is named where a person sees it.
-        let args = [("name", app.account_name(by)?.into()), ("id", by.to_string().into())];
+        let args = msg::CliReferredBy { name: app.account_name(by)?, id: by.to_string() };
         if !super::QUIET.load(std::sync::atomic::Ordering::Relaxed) {
-            say(&lang().text_with("cli-referred-by", &args));
+            say(&args.text(lang()));
         }
     }
     if !super::QUIET.load(std::sync::atomic::Ordering::Relaxed) {
         for words in &record.also {
-            say(&lang().text_with("cli-also", &[("words", words.as_str().into())]));
+            say(&msg::CliAlso { words: words.as_str() }.text(lang()));
         }
     }
     Ok(0)
@@ -287,8 +280,8 @@ fn edit(app: &App, args: &EditArgs) -> CliResult<i32> {
     input.grade = args.grade;
     input.tier = args.tier;
     let record = app.edit_account(id, &input)?;
-    let args = [("name", record.account.name.as_str().into()), ("id", record.account.id.to_string().into())];
-    done(&lang().text_with("cli-saved-account", &args));
+    let args = msg::CliSavedAccount { name: record.account.name.as_str(), id: record.account.id.to_string() };
+    done(&args.text(lang()));
     Ok(0)
 }
 
@@ -310,8 +303,8 @@ fn log(app: &App, args: &LogArgs) -> CliResult<i32> {
     let lang = lang();
     if outcome == Some(Outcome::Won) && amount.is_none() {
         // A sale without its amount would be lost to revenue and tiers.
-        let args = [("account", args.account.as_str().into()), ("kind", kind.as_str().into())];
-        return Err(AppError::Invalid(lang.text_with("error-won-needs-amount", &args)).into());
+        let args = msg::ErrorWonNeedsAmount { account: args.account.as_str(), kind: kind.as_str() };
+        return Err(AppError::Invalid(args.text(lang)).into());
     }
     let account = app.resolve_account(&args.account)?;
     let logged = app.log_touch(&TouchInput {
@@ -327,50 +320,45 @@ fn log(app: &App, args: &LogArgs) -> CliResult<i32> {
         amount,
         lower_grade: args.lower,
     })?;
-    let mut line = lang.text_with(
-        "cli-logged",
-        &[
-            ("kind", lang.text(&format!("kind-{}", logged.touch.kind.as_str())).into()),
-            ("name", logged.account_name.as_str().into()),
-            ("id", account.to_string().into()),
-            ("at", text::when(logged.touch.at).into()),
-        ],
-    );
+    let mut line = msg::CliLogged {
+        kind: lang.text(&format!("kind-{}", logged.touch.kind.as_str())),
+        name: logged.account_name.as_str(),
+        id: account.to_string(),
+        at: text::when(logged.touch.at),
+    }
+    .text(lang);
     if let Some(outcome) = logged.touch.outcome {
         let outcome = lang.text(&format!("outcome-{}", outcome.as_str()));
-        line.push_str(&lang.text_with("cli-logged-outcome", &[("outcome", outcome.into())]));
+        line.push_str(&msg::CliLoggedOutcome { outcome }.text(lang));
     }
     if !logged.touch.purpose.is_ordinary() {
         let purpose = lang.text(&format!("purpose-{}", logged.touch.purpose.as_str()));
-        line.push_str(&lang.text_with("cli-logged-purpose", &[("purpose", purpose.into())]));
+        line.push_str(&msg::CliLoggedPurpose { purpose }.text(lang));
     }
     if let Some(f) = &logged.follow_up {
-        let args = [
-            ("due", f.due.to_string().into()),
-            ("at", follow_up_at(f, &lang).into()),
-            ("id", f.id.to_string().into()),
-            ("kind", lang.text(&format!("kind-{}", f.kind.as_str())).into()),
-        ];
-        line.push_str(&lang.text_with("cli-logged-next", &args));
+        let args = msg::CliLoggedNext {
+            due: f.due.to_string(),
+            at: follow_up_at(f, &lang),
+            id: f.id.to_string(),
+            kind: lang.text(&format!("kind-{}", f.kind.as_str())),
+        };
+        line.push_str(&args.text(lang));
     }
     if let Some(order) = &logged.order {
-        line.push_str(
-            &lang.text_with("cli-logged-order", &[("amount", order.order.amount.grouped().into())]),
-        );
+        line.push_str(&msg::CliLoggedOrder { amount: order.order.amount.grouped() }.text(lang));
         line.push_str(&order_words(order));
     }
-    let mut out =
-        format!("{}\n{}", lang.text_with("sentence", &[("text", line.into())]), also_lines(&logged.also));
+    let mut out = format!("{}\n{}", msg::Sentence { text: line }.text(lang), also_lines(&logged.also));
     if logged.wrong_number.is_some() {
-        let args = [("id", account.to_string().into())];
-        out.push_str(&format!("{}\n", lang.text_with("cli-wrong-number-hint", &args)));
+        let args = msg::CliWrongNumberHint { id: account.to_string() };
+        out.push_str(&format!("{}\n", args.text(lang)));
     }
     if logged.touch.outcome == Some(Outcome::Declined) && logged.lowered.is_none() && !args.lower {
         if let Some(grade) =
             app.account_detail(account)?.record.account.stage.grade().and_then(|g| g.lowered())
         {
-            let args = [("id", account.to_string().into()), ("grade", grade.to_string().into())];
-            out.push_str(&format!("{}\n", lang.text_with("cli-declined-hint", &args)));
+            let args = msg::CliDeclinedHint { id: account.to_string(), grade: grade.to_string() };
+            out.push_str(&format!("{}\n", args.text(lang)));
         }
     }
     done(out.trim_end());
@@ -386,21 +374,21 @@ fn order_words(recorded: &crate::app::Recorded) -> String {
     let lang = lang();
     let mut line = String::new();
     if recorded.converted {
-        line.push_str(&lang.text("cli-order-customer"));
+        line.push_str(&msg::CliOrderCustomer.text(lang));
     }
     if recorded.restored {
-        line.push_str(&lang.text("cli-order-restored"));
+        line.push_str(&msg::CliOrderRestored.text(lang));
     }
     for earned in &recorded.earned {
-        line.push_str(&lang.text_with(
-            "cli-order-earned",
-            &[
-                ("referrer", earned.referrer_name.as_str().into()),
-                ("due", earned.deliver.due.to_string().into()),
-                ("follow_up", earned.deliver.id.to_string().into()),
-                ("referral", earned.referral.id.to_string().into()),
-            ],
-        ));
+        line.push_str(
+            &msg::CliOrderEarned {
+                referrer: earned.referrer_name.as_str(),
+                due: earned.deliver.due.to_string(),
+                follow_up: earned.deliver.id.to_string(),
+                referral: earned.referral.id.to_string(),
+            }
+            .text(lang),
+        );
     }
     line
 }
@@ -412,17 +400,14 @@ fn order(app: &App, args: &OrderArgs) -> CliResult<i32> {
     let recorded =
         app.record_order(&OrderInput { account, amount, at, note: args.note.clone().unwrap_or_default() })?;
     let lang = lang();
-    let mut line = lang.text_with(
-        "cli-recorded-order",
-        &[
-            ("amount", recorded.order.amount.grouped().into()),
-            ("name", recorded.account_name.as_str().into()),
-            ("id", account.to_string().into()),
-        ],
-    );
+    let mut line = msg::CliRecordedOrder {
+        amount: recorded.order.amount.grouped(),
+        name: recorded.account_name.as_str(),
+        id: account.to_string(),
+    }
+    .text(lang);
     line.push_str(&order_words(&recorded));
-    let out =
-        format!("{}\n{}", lang.text_with("sentence", &[("text", line.into())]), also_lines(&recorded.also));
+    let out = format!("{}\n{}", msg::Sentence { text: line }.text(lang), also_lines(&recorded.also));
     done(out.trim_end());
     Ok(0)
 }
@@ -440,27 +425,27 @@ fn follow_up(app: &App, args: &FollowUpArgs) -> CliResult<i32> {
     })?;
     let lang = lang();
     let at = follow_up_at(&f, &lang);
-    let args = [
-        ("id", f.id.to_string().into()),
-        ("name", app.account_name(account)?.into()),
-        ("account", account.to_string().into()),
-        ("kind", lang.text(&format!("kind-{}", f.kind.as_str())).into()),
-        ("due", f.due.to_string().into()),
-        ("at", at.into()),
-    ];
-    done(&lang.text_with("cli-follow-up", &args));
+    let args = msg::CliFollowUp {
+        id: f.id.to_string(),
+        name: app.account_name(account)?,
+        account: account.to_string(),
+        kind: lang.text(&format!("kind-{}", f.kind.as_str())),
+        due: f.due.to_string(),
+        at,
+    };
+    done(&args.text(lang));
     Ok(0)
 }
 
 fn archive(app: &App, account: &str, reason: ArchiveReason) -> CliResult<i32> {
     let record = app.archive(app.resolve_account(account)?, reason)?;
     let lang = lang();
-    let args = [
-        ("name", record.account.name.as_str().into()),
-        ("id", record.account.id.to_string().into()),
-        ("reason", lang.text(&format!("archive-reason-{}", reason.as_str())).into()),
-    ];
-    done(&lang.text_with("cli-archived", &args));
+    let args = msg::CliArchived {
+        name: record.account.name.as_str(),
+        id: record.account.id.to_string(),
+        reason: lang.text(&format!("archive-reason-{}", reason.as_str())),
+    };
+    done(&args.text(lang));
     Ok(0)
 }
 
@@ -485,7 +470,7 @@ fn search(app: &App, query: &str, limit: usize, as_json: bool) -> CliResult<i32>
         let mut out = text::search(&found, lang());
         let days = app.search_reflections(query)?;
         if !days.is_empty() {
-            out.push_str(&format!("\n{}\n", lang().text("cli-reflections")));
+            out.push_str(&format!("\n{}\n", msg::CliReflections.text(lang())));
             for (date, reflection) in days.iter().take(limit) {
                 let line = reflection.lines().collect::<Vec<_>>().join(" ");
                 out.push_str(&format!("  {}  {}\n", date.format("%Y-%m-%d"), super::table::fit(&line, 100)));
@@ -514,10 +499,7 @@ fn export(app: &App, output: Option<&PathBuf>, salvage: bool) -> CliResult<i32> 
             crate::files::write_output(path, text.as_bytes())
                 .map_err(|source| CliError::Write { path: path.clone(), source })?;
             let counts = crate::app::backup::BackupCounts::of(&backup).words(lang());
-            say(&lang().text_with(
-                "cli-wrote",
-                &[("path", path.display().to_string().into()), ("counts", counts.into())],
-            ));
+            say(&msg::CliWrote { path: path.display().to_string(), counts }.text(lang()));
         }
         None => print_raw(&text),
     }
@@ -540,15 +522,9 @@ fn backups(app: &App, as_json: bool) -> CliResult<i32> {
     } else {
         "off ([backup] enabled = false)".to_string()
     };
-    print(&format!(
-        "{}\n",
-        lang().text_with(
-            "cli-backups-in",
-            &[("dir", dir.display().to_string().into()), ("policy", policy.into())]
-        )
-    ));
+    print(&format!("{}\n", msg::CliBackupsIn { dir: dir.display().to_string(), policy }.text(lang())));
     if files.is_empty() {
-        print(&format!("{}\n", lang().text("cli-none-yet")));
+        print(&format!("{}\n", msg::CliNoneYet.text(lang())));
         return Ok(0);
     }
     let mut table = super::table::Table::new(&[
@@ -566,7 +542,7 @@ fn backups(app: &App, as_json: bool) -> CliResult<i32> {
         ]);
     }
     print(&table.render());
-    print(&format!("{}\n", lang().text("cli-restore-one")));
+    print(&format!("{}\n", msg::CliRestoreOne.text(lang())));
     Ok(0)
 }
 
@@ -577,12 +553,12 @@ fn export_calendar(app: &App, output: Option<&PathBuf>, alarm: u32) -> CliResult
         Some(path) => {
             crate::files::write_output(path, text.as_bytes())
                 .map_err(|source| CliError::Write { path: path.clone(), source })?;
-            let args = [
-                ("path", path.display().to_string().into()),
-                ("open", counts.open.into()),
-                ("closed", counts.cancelled.into()),
-            ];
-            say(&lang().text_with("cli-wrote-calendar", &args));
+            let args = msg::CliWroteCalendar {
+                path: path.display().to_string(),
+                open: counts.open,
+                closed: counts.cancelled,
+            };
+            say(&args.text(lang()));
         }
         None => print_raw(&text),
     }
@@ -594,7 +570,7 @@ fn doctor(mut app: App, repair: bool, as_json: bool) -> CliResult<(App, i32)> {
         let written = app.repair()?;
         app = compacted(app)?;
         if !as_json {
-            done(&lang().text_with("cli-rebuilt", &[("written", written.into())]));
+            done(&msg::CliRebuilt { written }.text(lang()));
         }
     }
     let report = app.doctor()?;
@@ -602,19 +578,16 @@ fn doctor(mut app: App, repair: bool, as_json: bool) -> CliResult<(App, i32)> {
         print_raw(&json::to_string(&json::DoctorJson::new(&report)));
     } else {
         for problem in &report.problems {
-            print(&format!(
-                "{}\n",
-                lang().text_with("cli-problem", &[("problem", problem.to_string().into())])
-            ));
+            print(&format!("{}\n", msg::CliProblem { problem: problem.to_string() }.text(lang())));
         }
-        let args = [
-            ("records", report.records_checked.into()),
-            ("accounts", report.accounts.into()),
-            ("problems", report.problems.len().into()),
-        ];
-        print(&format!("{}\n", lang().text_with("cli-checked", &args)));
+        let args = msg::CliChecked {
+            records: report.records_checked,
+            accounts: report.accounts,
+            problems: report.problems.len(),
+        };
+        print(&format!("{}\n", args.text(lang())));
         if !report.is_healthy() {
-            print(&format!("{}\n", lang().text("cli-doctor-advice")));
+            print(&format!("{}\n", msg::CliDoctorAdvice.text(lang())));
         }
     }
     let code = if report.is_healthy() { 0 } else { 1 };
@@ -625,6 +598,6 @@ fn doctor(mut app: App, repair: bool, as_json: bool) -> CliResult<(App, i32)> {
 fn follow_up_at(follow_up: &crate::domain::FollowUp, lang: &crate::i18n::Lang) -> String {
     follow_up
         .due_time
-        .map(|t| lang.text_with("cli-follow-up-at", &[("time", t.format("%H:%M").to_string().into())]))
+        .map(|t| msg::CliFollowUpAt { time: t.format("%H:%M").to_string() }.text(*lang))
         .unwrap_or_default()
 }

@@ -5,6 +5,7 @@ use super::{CliResult, done, lang, text};
 use crate::app::{App, FollowUpChange, OrderChange, TouchChange};
 use crate::domain::{Direction, FollowUpId, Money, OrderId, TouchId};
 use crate::i18n::Text as _;
+use crate::i18n::msg;
 
 pub fn amend(app: &App, record: &AmendRecord) -> CliResult<i32> {
     let lang = lang();
@@ -34,16 +35,14 @@ pub fn amend(app: &App, record: &AmendRecord) -> CliResult<i32> {
             let t = &amended.record;
             let outcome =
                 t.outcome.map(|o| format!(" ({})", word("outcome", o.as_str()))).unwrap_or_default();
-            lang.text_with(
-                "cli-amended-touch",
-                &[
-                    ("id", id.to_string().into()),
-                    ("name", amended.account_name.as_str().into()),
-                    ("kind", word("kind", t.kind.as_str()).into()),
-                    ("outcome", outcome.into()),
-                    ("at", text::when(t.at).into()),
-                ],
-            )
+            msg::CliAmendedTouch {
+                id: id.to_string(),
+                name: amended.account_name.as_str(),
+                kind: word("kind", t.kind.as_str()),
+                outcome,
+                at: text::when(t.at),
+            }
+            .text(lang)
         }
         AmendRecord::Order { id, amount, at, note } => {
             let change = OrderChange {
@@ -53,15 +52,13 @@ pub fn amend(app: &App, record: &AmendRecord) -> CliResult<i32> {
             };
             let amended = app.amend_order(OrderId(*id), &change)?;
             let o = &amended.record;
-            lang.text_with(
-                "cli-amended-order",
-                &[
-                    ("id", id.to_string().into()),
-                    ("name", amended.account_name.as_str().into()),
-                    ("amount", o.amount.grouped().into()),
-                    ("day", o.at.format("%Y-%m-%d").to_string().into()),
-                ],
-            )
+            msg::CliAmendedOrder {
+                id: id.to_string(),
+                name: amended.account_name.as_str(),
+                amount: o.amount.grouped(),
+                day: o.at.format("%Y-%m-%d").to_string(),
+            }
+            .text(lang)
         }
         AmendRecord::FollowUp { id, on, kind, note } => {
             let change = FollowUpChange {
@@ -71,18 +68,16 @@ pub fn amend(app: &App, record: &AmendRecord) -> CliResult<i32> {
             };
             let amended = app.amend_follow_up(FollowUpId(*id), &change)?;
             let f = &amended.record;
-            lang.text_with(
-                "cli-amended-follow-up",
-                &[
-                    ("id", id.to_string().into()),
-                    ("name", amended.account_name.as_str().into()),
-                    ("kind", word("kind", f.kind.as_str()).into()),
-                    ("due", f.due_words().into()),
-                ],
-            )
+            msg::CliAmendedFollowUp {
+                id: id.to_string(),
+                name: amended.account_name.as_str(),
+                kind: word("kind", f.kind.as_str()),
+                due: f.due_words(),
+            }
+            .text(lang)
         }
     };
-    done(&lang.text_with("cli-amended", &[("line", line.into())]));
+    done(&msg::CliAmended { line }.text(lang));
     Ok(0)
 }
 
@@ -93,43 +88,37 @@ pub fn remove(app: &App, record: &RemoveRecord) -> CliResult<i32> {
         RemoveRecord::Touch { id } => {
             let removed = app.remove_touch(TouchId(*id))?;
             let t = &removed.record;
-            lang.text_with(
-                "cli-removed-touch",
-                &[
-                    ("id", id.to_string().into()),
-                    ("name", removed.account_name.as_str().into()),
-                    ("kind", word("kind", t.kind.as_str()).into()),
-                    ("at", text::when(t.at).into()),
-                ],
-            )
+            msg::CliRemovedTouch {
+                id: id.to_string(),
+                name: removed.account_name.as_str(),
+                kind: word("kind", t.kind.as_str()),
+                at: text::when(t.at),
+            }
+            .text(lang)
         }
         RemoveRecord::Order { id } => {
             let removed = app.remove_order(OrderId(*id))?;
             let o = &removed.record;
-            lang.text_with(
-                "cli-removed-order",
-                &[
-                    ("id", id.to_string().into()),
-                    ("name", removed.account_name.as_str().into()),
-                    ("amount", o.amount.grouped().into()),
-                    ("day", o.at.format("%Y-%m-%d").to_string().into()),
-                ],
-            )
+            msg::CliRemovedOrder {
+                id: id.to_string(),
+                name: removed.account_name.as_str(),
+                amount: o.amount.grouped(),
+                day: o.at.format("%Y-%m-%d").to_string(),
+            }
+            .text(lang)
         }
         RemoveRecord::FollowUp { id } => {
             let removed = app.remove_follow_up(FollowUpId(*id))?;
             let f = &removed.record;
-            lang.text_with(
-                "cli-removed-follow-up",
-                &[
-                    ("id", id.to_string().into()),
-                    ("name", removed.account_name.as_str().into()),
-                    ("kind", word("kind", f.kind.as_str()).into()),
-                    ("due", f.due_words().into()),
-                ],
-            )
+            msg::CliRemovedFollowUp {
+                id: id.to_string(),
+                name: removed.account_name.as_str(),
+                kind: word("kind", f.kind.as_str()),
+                due: f.due_words(),
+            }
+            .text(lang)
         }
     };
-    done(&lang.text_with("cli-removed", &[("line", line.into())]));
+    done(&msg::CliRemoved { line }.text(lang));
     Ok(0)
 }

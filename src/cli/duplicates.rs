@@ -1,6 +1,7 @@
 //! `dupes` and `merge`: likely duplicates, and two accounts made one.
 
 use crate::i18n::Text as _;
+use crate::i18n::msg;
 use serde::Serialize;
 
 use super::json::{self, date};
@@ -27,14 +28,14 @@ fn likeness_words(likeness: Likeness, value: &str, lang: Lang) -> String {
 
 fn dupes_text(found: &Duplicates, lang: Lang) -> String {
     if found.groups.is_empty() {
-        return format!("{}\n", lang.text_with("cli-dupes-none", &[("count", found.compared.into())]));
+        return format!("{}\n", msg::CliDupesNone { count: found.compared }.text(lang));
     }
-    let mut out = format!("{}\n", lang.text_with("cli-dupes-head", &[("groups", found.groups.len().into())]));
+    let mut out = format!("{}\n", msg::CliDupesHead { groups: found.groups.len() }.text(lang));
     let h: Vec<String> = ["col-id", "col-name", "col-company", "col-phone", "col-stage", "col-last-touch"]
         .iter()
         .map(|id| lang.text(id))
         .collect();
-    let list = lang.text("list-separator");
+    let list = msg::ListSeparator.text(lang);
     for group in &found.groups {
         out.push('\n');
         for shared in &group.shared {
@@ -69,7 +70,7 @@ fn dupes_text(found: &Duplicates, lang: Lang) -> String {
             out.push_str(&format!("  {line}\n"));
         }
     }
-    out.push_str(&format!("\n{}\n", lang.text("cli-dupes-hint")));
+    out.push_str(&format!("\n{}\n", msg::CliDupesHint.text(lang)));
     out
 }
 
@@ -148,17 +149,13 @@ pub fn merge(
     let merged = app.merge_accounts(keep, other, keep_referral.map(crate::domain::ReferralId), dry_run)?;
     let lang = lang();
     let Merged { account, gone, moved } = &merged;
-    let args = [
-        ("keep", account.name.as_str().into()),
-        ("keep_id", account.id.to_string().into()),
-        ("gone", gone.name.as_str().into()),
-        ("gone_id", gone.id.to_string().into()),
-        ("moved", moved_words(moved, lang).into()),
-    ];
+    let (keep, keep_id) = (account.name.as_str(), account.id.to_string());
+    let (gone, gone_id, moved) = (gone.name.as_str(), gone.id.to_string(), moved_words(moved, lang));
     if dry_run {
-        print(&format!("{}\n{}", lang.text_with("cli-merge-would", &args), merged_card(account, lang)));
+        let would = msg::CliMergeWould { keep, keep_id, gone, gone_id, moved }.text(lang);
+        print(&format!("{would}\n{}", merged_card(account, lang)));
     } else {
-        done(&lang.text_with("cli-merged", &args));
+        done(&msg::CliMerged { keep, keep_id, gone, gone_id, moved }.text(lang));
     }
     Ok(0)
 }
@@ -176,18 +173,17 @@ fn moved_words(moved: &crate::app::Moved, lang: Lang) -> String {
     .map(|(id, count)| lang.text_with(id, &[("count", count.into())]))
     .collect();
     match parts.split_last() {
-        None => lang.text("merge-nothing"),
+        None => msg::MergeNothing.text(lang),
         Some((last, [])) => last.clone(),
-        Some((last, rest)) => lang.text_with(
-            "merge-and",
-            &[("list", rest.join(&lang.text("list-separator")).into()), ("last", last.as_str().into())],
-        ),
+        Some((last, rest)) => {
+            msg::MergeAnd { list: rest.join(&msg::ListSeparator.text(lang)), last: last.as_str() }.text(lang)
+        }
     }
 }
 
 /// The account a merge makes, field by field.
 fn merged_card(account: &Account, lang: Lang) -> String {
-    let list = lang.text("list-separator");
+    let list = msg::ListSeparator.text(lang);
     let mut out = format!("{} (#{})  {}\n", account.name, account.id, stage_words(account, lang));
     let fields = [
         ("card-company", account.company.clone()),

@@ -1,6 +1,6 @@
 //! `export --format csv`: the accounts as a spreadsheet reads them.
 
-use crate::i18n::Text as _;
+use crate::i18n::msg;
 use std::path::PathBuf;
 
 use super::args::CsvLayout;
@@ -181,8 +181,8 @@ pub fn export_csv(app: &App, output: Option<&PathBuf>, layout: CsvLayout) -> Cli
         Some(path) => {
             crate::files::write_output(path, &bytes)
                 .map_err(|source| CliError::Write { path: path.clone(), source })?;
-            let args = [("path", path.display().to_string().into()), ("count", accounts.len().into())];
-            say(&lang().text_with("cli-wrote-csv", &args));
+            let args = msg::CliWroteCsv { path: path.display().to_string(), count: accounts.len() };
+            say(&args.text(lang()));
         }
         None => print_raw(&String::from_utf8_lossy(&bytes)),
     }
@@ -194,11 +194,11 @@ pub fn export_csv(app: &App, output: Option<&PathBuf>, layout: CsvLayout) -> Cli
 /// others in the directory are left alone.
 pub fn export_vdir(app: &App, dir: Option<&PathBuf>, alarm: u32) -> CliResult<i32> {
     let Some(dir) = dir.filter(|dir| dir.as_os_str() != "-") else {
-        return Err(crate::app::AppError::Invalid(lang().text("cli-vdir-needs-dir")).into());
+        return Err(crate::app::AppError::Invalid(msg::CliVdirNeedsDir.text(lang())).into());
     };
     if dir.exists() && !dir.is_dir() {
-        let args = [("path", dir.display().to_string().into())];
-        return Err(crate::app::AppError::Invalid(lang().text_with("cli-vdir-not-a-dir", &args)).into());
+        let args = msg::CliVdirNotADir { path: dir.display().to_string() };
+        return Err(crate::app::AppError::Invalid(args.text(lang())).into());
     }
     let write_error = |source| CliError::Write { path: dir.clone(), source };
     std::fs::create_dir_all(dir).map_err(write_error)?;
@@ -225,14 +225,9 @@ pub fn export_vdir(app: &App, dir: Option<&PathBuf>, alarm: u32) -> CliResult<i3
             removed += 1;
         }
     }
-    let args = [
-        ("dir", dir.display().to_string().into()),
-        ("count", files.len().into()),
-        ("added", added.into()),
-        ("changed", changed.into()),
-        ("removed", removed.into()),
-    ];
-    say(&lang().text_with("cli-wrote-vdir", &args));
+    let args =
+        msg::CliWroteVdir { dir: dir.display().to_string(), count: files.len(), added, changed, removed };
+    say(&args.text(lang()));
     Ok(0)
 }
 
@@ -248,8 +243,8 @@ pub fn export_vcf(app: &App, output: Option<&PathBuf>) -> CliResult<i32> {
         Some(path) => {
             crate::files::write_output(path, text.as_bytes())
                 .map_err(|source| CliError::Write { path: path.clone(), source })?;
-            let args = [("path", path.display().to_string().into()), ("count", accounts.len().into())];
-            say(&lang().text_with("cli-wrote-csv", &args));
+            let args = msg::CliWroteCsv { path: path.display().to_string(), count: accounts.len() };
+            say(&args.text(lang()));
         }
         None => print_raw(&text),
     }

@@ -1,6 +1,7 @@
 //! `focus` and `tiers`: the 80/20 view of the book, as text or JSON.
 
 use crate::i18n::Text as _;
+use crate::i18n::msg;
 use serde::Serialize;
 
 use super::json::{self, date, money};
@@ -106,7 +107,7 @@ struct TierJson {
 
 fn tiers_text(changes: &[TierChange], apply: bool, applied: usize, lang: Lang) -> String {
     if changes.is_empty() {
-        return format!("{}\n", lang.text("cli-tiers-match"));
+        return format!("{}\n", msg::CliTiersMatch.text(lang));
     }
     let mut table = table(
         lang,
@@ -127,22 +128,18 @@ fn tiers_text(changes: &[TierChange], apply: bool, applied: usize, lang: Lang) -
             tier(c.tier),
             tier(c.suggested),
             c.revenue_12m.grouped(),
-            if c.pinned { lang.text("cli-tiers-pinned-kept") } else { String::new() },
+            if c.pinned { msg::CliTiersPinnedKept.text(lang) } else { String::new() },
         ]);
     }
     let mut out = table.render();
     let pinned = changes.iter().filter(|c| c.pinned).count();
-    let kept = if pinned == 0 {
-        String::new()
-    } else {
-        lang.text_with("cli-tiers-kept", &[("count", pinned.into())])
-    };
+    let kept = if pinned == 0 { String::new() } else { msg::CliTiersKept { count: pinned }.text(lang) };
     let line = if apply && applied == 0 {
-        lang.text("cli-tiers-nothing-moved")
+        msg::CliTiersNothingMoved.text(lang)
     } else if apply {
-        lang.text_with("cli-tiers-moved", &[("count", applied.into()), ("kept", kept.into())])
+        msg::CliTiersMoved { count: applied, kept }.text(lang)
     } else {
-        lang.text_with("cli-tiers-differ", &[("count", changes.len().into()), ("kept", kept.into())])
+        msg::CliTiersDiffer { count: changes.len(), kept }.text(lang)
     };
     out.push_str(&format!("{line}\n"));
     out
@@ -353,10 +350,7 @@ impl FocusJson {
 
 fn more(out: &mut String, total: usize, lang: Lang) {
     if total > SHOWN {
-        out.push_str(&format!(
-            "{}\n",
-            lang.text_with("cli-focus-more", &[("count", (total - SHOWN).into())])
-        ));
+        out.push_str(&format!("{}\n", msg::CliFocusMore { count: (total - SHOWN) }.text(lang)));
     }
 }
 
@@ -375,10 +369,9 @@ fn table(lang: Lang, columns: &[(&str, Align, usize)]) -> Table {
 fn text(report: &FocusReport, rules: &FocusRules, lang: Lang) -> String {
     let f = &report.focus;
     let s = &report.summaries;
-    let mut out =
-        format!("{}\n\n", lang.text_with("cli-focus-title", &[("date", date(report.today).into())]));
+    let mut out = format!("{}\n\n", msg::CliFocusTitle { date: date(report.today) }.text(lang));
     let labels = ["cli-focus-revenue", "cli-focus-key", "ABC"];
-    let effort_label = lang.text_with("cli-focus-effort", &[("days", rules.effort_days.into())]);
+    let effort_label = msg::CliFocusEffort { days: rules.effort_days }.text(lang);
     let width = labels
         .iter()
         .map(|id| table::width(&lang.try_text(id).unwrap_or_else(|| id.to_string())))
@@ -391,65 +384,54 @@ fn text(report: &FocusReport, rules: &FocusRules, lang: Lang) -> String {
     };
     line(
         &mut out,
-        &lang.text("cli-focus-revenue"),
-        lang.text_with(
-            "cli-focus-revenue-line",
-            &[("revenue", f.revenue_total.grouped().into()), ("customers", f.customers.len().into())],
-        ),
+        &msg::CliFocusRevenue.text(lang),
+        msg::CliFocusRevenueLine { revenue: f.revenue_total.grouped(), customers: f.customers.len() }
+            .text(lang),
     );
     let key = if f.key_count == 0 {
-        lang.text("cli-focus-key-none")
+        msg::CliFocusKeyNone.text(lang)
     } else {
-        lang.text_with(
-            "cli-focus-key-line",
-            &[
-                ("key", f.key_count.into()),
-                ("customers", f.customers.len().into()),
-                ("share", percent(f.revenue_share_key).into()),
-                ("cut", percent(rules.key_share).into()),
-                ("threshold", f.threshold_revenue.grouped().into()),
-            ],
-        )
+        msg::CliFocusKeyLine {
+            key: f.key_count,
+            customers: f.customers.len(),
+            share: percent(f.revenue_share_key),
+            cut: percent(rules.key_share),
+            threshold: f.threshold_revenue.grouped(),
+        }
+        .text(lang)
     };
-    line(&mut out, &lang.text("cli-focus-key"), key);
+    line(&mut out, &msg::CliFocusKey.text(lang), key);
     line(
         &mut out,
         "ABC",
-        lang.text_with(
-            "cli-focus-abc-line",
-            &[
-                ("a", f.abc_counts[0].into()),
-                ("a_share", percent(f.abc_share(Abc::A)).into()),
-                ("b", f.abc_counts[1].into()),
-                ("b_share", percent(f.abc_share(Abc::B)).into()),
-                ("c", f.abc_counts[2].into()),
-                ("c_share", percent(f.abc_share(Abc::C)).into()),
-            ],
-        ),
+        msg::CliFocusAbcLine {
+            a: f.abc_counts[0],
+            a_share: percent(f.abc_share(Abc::A)),
+            b: f.abc_counts[1],
+            b_share: percent(f.abc_share(Abc::B)),
+            c: f.abc_counts[2],
+            c_share: percent(f.abc_share(Abc::C)),
+        }
+        .text(lang),
     );
     line(
         &mut out,
         &effort_label,
-        lang.text_with(
-            "cli-focus-effort-line",
-            &[
-                ("key", percent(f.effort_share_key).into()),
-                ("b", percent(f.abc_effort_share(Abc::B)).into()),
-                ("c", percent(f.abc_effort_share(Abc::C)).into()),
-                ("prospects", percent(f.prospects_effort_share()).into()),
-                ("target", percent(rules.effort_target).into()),
-            ],
-        ),
+        msg::CliFocusEffortLine {
+            key: percent(f.effort_share_key),
+            b: percent(f.abc_effort_share(Abc::B)),
+            c: percent(f.abc_effort_share(Abc::C)),
+            prospects: percent(f.prospects_effort_share()),
+            target: percent(rules.effort_target),
+        }
+        .text(lang),
     );
     if let Some(warning) = &effort_warning(f, rules, lang) {
-        out.push_str(&format!(
-            "\n{}\n",
-            lang.text_with("cli-focus-warning", &[("warning", warning.as_str().into())])
-        ));
+        out.push_str(&format!("\n{}\n", msg::CliFocusWarning { warning: warning.as_str() }.text(lang)));
     }
 
     if f.key_count > 0 {
-        out.push_str(&format!("\n{}\n", lang.text("cli-focus-mvc")));
+        out.push_str(&format!("\n{}\n", msg::CliFocusMvc.text(lang)));
         let mut table = table(
             lang,
             &[
@@ -478,7 +460,7 @@ fn text(report: &FocusReport, rules: &FocusRules, lang: Lang) -> String {
         more(&mut out, f.key_count, lang);
     }
     if !f.over_served.is_empty() {
-        out.push_str(&format!("\n{}\n", lang.text("cli-focus-over-served")));
+        out.push_str(&format!("\n{}\n", msg::CliFocusOverServed.text(lang)));
         let mut table = table(
             lang,
             &[
@@ -503,7 +485,7 @@ fn text(report: &FocusReport, rules: &FocusRules, lang: Lang) -> String {
     }
     if !f.mgc.is_empty() {
         let headroom = FocusRules::money(rules.mgc_headroom).grouped();
-        out.push_str(&format!("\n{}\n", lang.text_with("cli-focus-mgc", &[("headroom", headroom.into())])));
+        out.push_str(&format!("\n{}\n", msg::CliFocusMgc { headroom }.text(lang)));
         let mut table = table(
             lang,
             &[
@@ -527,7 +509,7 @@ fn text(report: &FocusReport, rules: &FocusRules, lang: Lang) -> String {
         out.push_str(&indent(&table.render()));
     }
     if !f.bzc.is_empty() {
-        out.push_str(&format!("\n{}\n", lang.text("cli-focus-bzc")));
+        out.push_str(&format!("\n{}\n", msg::CliFocusBzc.text(lang)));
         let mut table = table(
             lang,
             &[
@@ -552,7 +534,7 @@ fn text(report: &FocusReport, rules: &FocusRules, lang: Lang) -> String {
         out.push_str(&indent(&table.render()));
         more(&mut out, f.bzc.len(), lang);
     }
-    out.push_str(&format!("\n{}\n", lang.text("cli-focus-forecast")));
+    out.push_str(&format!("\n{}\n", msg::CliFocusForecast.text(lang)));
     let mut table = table(
         lang,
         &[
@@ -573,7 +555,7 @@ fn text(report: &FocusReport, rules: &FocusRules, lang: Lang) -> String {
         ]);
     }
     table.row(vec![
-        lang.text("cli-focus-total"),
+        msg::CliFocusTotal.text(lang),
         String::new(),
         String::new(),
         String::new(),

@@ -5,6 +5,7 @@
 //! `log` command, `help-leadline-log--note` for its `--note`.
 
 use crate::i18n::Text as _;
+use crate::i18n::msg;
 use clap::{Arg, ArgAction, Command};
 
 use crate::i18n::Lang;
@@ -14,14 +15,14 @@ pub fn localized(cmd: Command, lang: Lang) -> Command {
     if lang == Lang::En {
         return cmd;
     }
-    let template = lang.text("help-template");
+    let template = msg::HelpTemplate.text(lang);
     // clap's own -V flag says "Print version": ours says it in `lang`.
     let version = Arg::new("version")
         .short('V')
         .long("version")
         .action(ArgAction::Version)
-        .help(lang.text("help-flag-version"))
-        .help_heading(lang.text("help-heading-options"));
+        .help(msg::HelpFlagVersion.text(lang))
+        .help_heading(msg::HelpHeadingOptions.text(lang));
     localize(cmd, "leadline", lang, &template).disable_version_flag(true).arg(version)
 }
 
@@ -37,11 +38,11 @@ fn localize(mut cmd: Command, path: &str, lang: Lang, template: &str) -> Command
         .short('h')
         .long("help")
         .action(ArgAction::Help)
-        .help(lang.text("help-flag-help"))
-        .help_heading(lang.text("help-heading-options"));
+        .help(msg::HelpFlagHelp.text(lang))
+        .help_heading(msg::HelpHeadingOptions.text(lang));
     cmd = cmd
         .help_template(template.to_string())
-        .subcommand_help_heading(lang.text("help-heading-commands"))
+        .subcommand_help_heading(msg::HelpHeadingCommands.text(lang))
         .disable_help_subcommand(true)
         .disable_help_flag(true)
         .arg(help);

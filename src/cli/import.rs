@@ -1,7 +1,7 @@
 //! `import`: a JSON backup into an empty store, or contacts from CSV or
 //! vCard files, with a progress bar on a terminal.
 
-use crate::i18n::Text as _;
+use crate::i18n::msg;
 use std::cell::RefCell;
 use std::io::IsTerminal;
 
@@ -59,12 +59,12 @@ pub(super) fn import(app: App, args: &ImportArgs) -> CliResult<(App, i32)> {
     if extension == "json" || starts_like_json || crate::app::backup::is_gzip(&bytes) {
         let backup = Backup::from_bytes(&bytes, &label)?;
         let counts = app.import_backup(&backup, &label, args.dry_run)?;
-        let words = [
-            ("dry", if args.dry_run { "yes" } else { "no" }.into()),
-            ("counts", counts.words(lang()).into()),
-            ("label", label.as_str().into()),
-        ];
-        done(&lang().text_with("cli-restore-backup", &words));
+        let words = msg::CliRestoreBackup {
+            dry: if args.dry_run { "yes" } else { "no" },
+            counts: counts.words(lang()),
+            label: label.as_str(),
+        };
+        done(&words.text(lang()));
         // Saved: tidying the store afterwards is housekeeping.
         let app =
             if !args.dry_run && counts.accounts + counts.touches > BULK_ROWS { compacted(app)? } else { app };
@@ -104,46 +104,45 @@ fn print_report(report: &ImportReport, label: &str, options: ImportOptions<'_>) 
     let lang = lang();
     if options.dry_run && !report.columns.is_empty() {
         let width = report.columns.iter().map(|(h, _)| super::table::width(h)).max().unwrap_or(0) + 2;
-        let mut out = format!("{}\n", lang.text("cli-import-columns"));
+        let mut out = format!("{}\n", msg::CliImportColumns.text(lang));
         for (header, field) in &report.columns {
-            let field = field.map_or_else(|| lang.text("cli-import-left-out"), str::to_string);
+            let field = field.map_or_else(|| msg::CliImportLeftOut.text(lang), str::to_string);
             out.push_str(&format!("  {}{field}\n", crate::i18n::pad(header, width)));
         }
         print(&out);
     }
     let cards = if report.cards { "yes" } else { "no" };
-    let counted =
-        |n: usize| lang.text_with("cli-import-rows", &[("cards", cards.into()), ("count", n.into())]);
+    let counted = |n: usize| msg::CliImportRows { cards, count: n }.text(lang);
     if blocked {
-        let args = [
-            ("rejected", counted(report.rejected.len()).into()),
-            ("label", printable(label, false).into_owned().into()),
-            ("valid", counted(report.imported.len()).into()),
-        ];
-        eprintln!("{}", lang.text_with("cli-import-blocked", &args));
+        let args = msg::CliImportBlocked {
+            rejected: counted(report.rejected.len()),
+            label: printable(label, false).into_owned(),
+            valid: counted(report.imported.len()),
+        };
+        eprintln!("{}", args.text(lang));
     }
     // One line per row, in the file's order, after the error line; cell
     // text is escaped, since the file may hold anything.
     let mut notes: Vec<(u64, String)> = Vec::new();
     notes.extend(report.duplicates.iter().map(|n| (n.line, n.message.clone())));
     notes.extend(report.warnings.iter().map(|n| (n.line, n.message.clone())));
-    let rejected = |message: &str| lang.text_with("cli-import-rejected", &[("message", message.into())]);
+    let rejected = |message: &str| msg::CliImportRejected { message }.text(lang);
     notes.extend(report.rejected.iter().map(|n| (n.line, rejected(&n.message))));
     notes.sort_by_key(|(line, _)| *line);
     for (line, message) in notes {
-        say(&lang.text_with("cli-import-line", &[("line", line.into()), ("message", message.into())]));
+        say(&msg::CliImportLine { line, message }.text(lang));
     }
     if blocked {
         return 1;
     }
-    let args = [
-        ("dry", if options.dry_run { "yes" } else { "no" }.into()),
-        ("count", report.imported.len().into()),
-        ("label", label.into()),
-        ("encoding", report.encoding.to_string().into()),
-        ("duplicates", report.duplicates.len().into()),
-        ("rejected", counted(report.rejected.len()).into()),
-    ];
-    done(&lang.text_with("cli-imported", &args));
+    let args = msg::CliImported {
+        dry: if options.dry_run { "yes" } else { "no" },
+        count: report.imported.len(),
+        label,
+        encoding: report.encoding.to_string(),
+        duplicates: report.duplicates.len(),
+        rejected: counted(report.rejected.len()),
+    };
+    done(&args.text(lang));
     0
 }

@@ -17,6 +17,7 @@ mod table;
 mod text;
 
 use crate::i18n::Text as _;
+use crate::i18n::msg;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -116,7 +117,7 @@ pub fn main() -> i32 {
     match run(cli) {
         Ok(code) => code,
         Err(CliError::AfterSaving(error)) => {
-            warn(&lang().text_with("cli-after-saving", &[("error", error.words(lang()).into())]));
+            warn(&msg::CliAfterSaving { error: error.words(lang()) }.text(lang()));
             0
         }
         Err(error) => {
@@ -124,7 +125,7 @@ pub fn main() -> i32 {
                 CliError::App(error) | CliError::Tui(TuiError::App(error)) => error.words(lang()),
                 other => other.to_string(),
             };
-            say(&lang().text_with("cli-error", &[("error", words.into())]));
+            say(&msg::CliError { error: words }.text(lang()));
             error.exit_code()
         }
     }
@@ -195,9 +196,7 @@ fn print_raw(text: &str) {
 /// What else a write did ("Also closed follow-up #12 (quote sent)."), a
 /// line each.
 fn also_lines(also: &[String]) -> String {
-    also.iter()
-        .map(|words| format!("{}\n", lang().text_with("cli-also", &[("words", words.as_str().into())])))
-        .collect()
+    also.iter().map(|words| format!("{}\n", msg::CliAlso { words: words.as_str() }.text(lang()))).collect()
 }
 
 /// The language the command speaks, settled with the settings (see
@@ -221,7 +220,7 @@ fn done(text: &str) {
 
 /// A warning on stderr, in the command's language.
 fn warn(warning: &str) {
-    say(&lang().text_with("cli-warning", &[("warning", warning.into())]));
+    say(&msg::CliWarning { warning }.text(lang()));
 }
 
 /// Prints a line on stderr, escaped as [`print`] escapes.
@@ -238,12 +237,13 @@ fn data_dir() -> CliResult<PathBuf> {
 /// The settings in force, the file they come from, and whether it exists;
 /// the language is settled here, from `--lang`, the file and the locale.
 fn load_config(cli: &Cli) -> CliResult<(Config, Option<PathBuf>, bool)> {
-    let flag = match cli.lang.as_deref() {
-        Some(text) => Some(Lang::parse(text).ok_or_else(|| {
-            CliError::App(AppError::Invalid(lang().text_with("cli-bad-lang", &[("given", text.into())])))
-        })?),
-        None => None,
-    };
+    let flag =
+        match cli.lang.as_deref() {
+            Some(text) => Some(Lang::parse(text).ok_or_else(|| {
+                CliError::App(AppError::Invalid(msg::CliBadLang { given: text }.text(lang())))
+            })?),
+            None => None,
+        };
     let settle = |mut config: Config| {
         let lang = Lang::detect(flag, config.ui.language, |name| std::env::var(name).ok());
         config.set_language(lang);
@@ -291,13 +291,9 @@ fn man_page() -> CliResult<i32> {
 fn show_config(cli: &Cli) -> CliResult<i32> {
     let (config, path, found) = load_config(cli)?;
     let origin = match (path, found) {
-        (Some(path), true) => {
-            lang().text_with("cli-config-from", &[("path", path.display().to_string().into())])
-        }
-        (Some(path), false) => {
-            lang().text_with("cli-config-none-yet", &[("path", path.display().to_string().into())])
-        }
-        (None, _) => lang().text("cli-config-no-dir"),
+        (Some(path), true) => msg::CliConfigFrom { path: path.display().to_string() }.text(lang()),
+        (Some(path), false) => msg::CliConfigNoneYet { path: path.display().to_string() }.text(lang()),
+        (None, _) => msg::CliConfigNoDir.text(lang()),
     };
     print(&format!("{origin}\n\n{}{}", config.to_toml(), keys_help(&config)));
     Ok(0)
@@ -307,7 +303,7 @@ fn show_config(cli: &Cli) -> CliResult<i32> {
 /// copy: every command's name and its keys in force.
 fn keys_help(config: &Config) -> String {
     let Ok(keymap) = crate::tui::keymap(config) else { return String::new() };
-    let mut out = format!("\n{}\n", lang().text("cli-config-keys"));
+    let mut out = format!("\n{}\n", msg::CliConfigKeys.text(lang()));
     if config.keys.is_empty() {
         out.push_str("# [keys]\n");
     }
@@ -364,8 +360,8 @@ fn open_app(cli: &Cli) -> CliResult<App> {
             ..DemoOptions::default()
         })?;
         app = compacted(app)?;
-        let args = [("dir", dir.display().to_string().into()), ("counts", counts.words(lang()).into())];
-        say(&lang().text_with("cli-demo-created", &args));
+        let args = msg::CliDemoCreated { dir: dir.display().to_string(), counts: counts.words(lang()) };
+        say(&args.text(lang()));
     }
     Ok(app)
 }
@@ -373,13 +369,13 @@ fn open_app(cli: &Cli) -> CliResult<App> {
 /// What to do about a store sled cannot open: `recover`, which takes the
 /// newest backup and the journal after it; the newest backup to restore.
 fn restore_advice(backups: &std::path::Path) -> String {
-    let recover = lang().text("cli-recover-advice");
+    let recover = msg::CliRecoverAdvice.text(lang());
     let restore = match crate::app::backups::list(backups).first() {
-        Some(newest) => lang().text_with(
-            "cli-newest-backup",
-            &[("path", newest.path.display().to_string().into()), ("day", newest.day.to_string().into())],
-        ),
-        None => lang().text_with("cli-no-backup", &[("dir", backups.display().to_string().into())]),
+        Some(newest) => {
+            msg::CliNewestBackup { path: newest.path.display().to_string(), day: newest.day.to_string() }
+                .text(lang())
+        }
+        None => msg::CliNoBackup { dir: backups.display().to_string() }.text(lang()),
     };
     format!("{recover}. {restore}")
 }
@@ -387,12 +383,12 @@ fn restore_advice(backups: &std::path::Path) -> String {
 /// What to do about a store that lost changes: the newest backup to
 /// restore, and how to keep the store as it is.
 fn rollback_advice(backups: &std::path::Path) -> String {
-    let keep = lang().text("cli-keep-as-is");
+    let keep = msg::CliKeepAsIs.text(lang());
     if crate::app::backups::list(backups).is_empty() {
-        let args = [("dir", backups.display().to_string().into()), ("keep", keep.into())];
-        lang().text_with("cli-no-backup-salvage", &args)
+        let args = msg::CliNoBackupSalvage { dir: backups.display().to_string(), keep };
+        args.text(lang())
     } else {
-        lang().text_with("cli-or-keep", &[("advice", restore_advice(backups).into()), ("keep", keep.into())])
+        msg::CliOrKeep { advice: restore_advice(backups), keep }.text(lang())
     }
 }
 
@@ -413,7 +409,7 @@ fn run(cli: Cli) -> CliResult<i32> {
     }
     let app = open_app(&cli)?;
     if let Some(count) = app.damaged() {
-        warn(&lang().text_with("cli-damaged", &[("count", count.into())]));
+        warn(&msg::CliDamaged { count }.text(lang()));
     }
     let Some(command) = &cli.command else {
         crate::tui::run(&app)?;

@@ -2,6 +2,7 @@
 //! JSON.
 
 use crate::i18n::Text as _;
+use crate::i18n::msg;
 use std::io::IsTerminal;
 
 use chrono::{Datelike, NaiveDate};
@@ -58,7 +59,7 @@ pub fn today(app: &App, output: Output, all: bool) -> CliResult<i32> {
             }
             out.push_str(&md_rows(&first.rows.iter().collect::<Vec<_>>(), lang));
             if all && !agenda.later.is_empty() {
-                let later = lang.text_with("cli-later", &[("count", agenda.later.len().into())]);
+                let later = msg::CliLater { count: agenda.later.len() }.text(lang);
                 out.push_str(&format!("\n## {later}\n\n"));
                 out.push_str(&md_rows(&agenda.later.iter().collect::<Vec<_>>(), lang));
             }
@@ -74,22 +75,16 @@ pub fn today(app: &App, output: Output, all: bool) -> CliResult<i32> {
 fn md_rows(rows: &[&TodayRow], lang: Lang) -> String {
     let mut out = String::new();
     for row in rows {
-        let done = if row.done { format!("~~{}~~ ", lang.text("cli-done-mark")) } else { String::new() };
+        let done = if row.done { format!("~~{}~~ ", msg::CliDoneMark.text(lang)) } else { String::new() };
         let phone = row.phone.as_deref().map(|p| format!(" {}", md_escape(p))).unwrap_or_default();
         let how = lang.text(&format!("kind-{}", row.channel.as_str()));
-        let why = md_escape(&row.reasons.join(&lang.text("reason-join")));
-        let args = [
-            ("done", done.into()),
-            ("name", md_escape(&row.name).into()),
-            ("id", row.account_id.to_string().into()),
-            ("phone", phone.into()),
-            ("how", how.into()),
-            ("why", why.into()),
-        ];
-        out.push_str(&format!("{}\n", lang.text_with("md-row", &args)));
+        let why = md_escape(&row.reasons.join(&msg::ReasonJoin.text(lang)));
+        let args =
+            msg::MdRow { done, name: md_escape(&row.name), id: row.account_id.to_string(), phone, how, why };
+        out.push_str(&format!("{}\n", args.text(lang)));
     }
     if rows.is_empty() {
-        out.push_str(&format!("{}\n", lang.text("cli-nothing-planned")));
+        out.push_str(&format!("{}\n", msg::CliNothingPlanned.text(lang)));
     }
     out
 }
@@ -98,8 +93,8 @@ pub fn plan(app: &App, days: u64, output: Output) -> CliResult<i32> {
     // Read wide, so that any number a rep types is told the range, not
     // that it does not fit 32 bits.
     let Some(days) = u32::try_from(days).ok().filter(|days| (1..=MAX_DAYS).contains(days)) else {
-        let args = [("days", days.to_string().into()), ("max", MAX_DAYS.into())];
-        return Err(AppError::Invalid(super::lang().text_with("error-plan-days", &args)).into());
+        let args = msg::ErrorPlanDays { days: days.to_string(), max: MAX_DAYS };
+        return Err(AppError::Invalid(args.text(super::lang())).into());
     };
     let agenda = app.agenda(days, Words::Every)?;
     let lang = app.config().ui.lang();
@@ -108,10 +103,8 @@ pub fn plan(app: &App, days: u64, output: Output) -> CliResult<i32> {
         Output::Markdown => {
             let mut out = String::new();
             for day in &agenda.days {
-                let title = lang.text_with(
-                    "cli-day-title",
-                    &[("day", weekday(day.date, lang).into()), ("counts", day_counts(day, lang).into())],
-                );
+                let title = msg::CliDayTitle { day: weekday(day.date, lang), counts: day_counts(day, lang) }
+                    .text(lang);
                 out.push_str(&format!(
                     "## {title}\n\n{}\n",
                     md_rows(&day.rows.iter().collect::<Vec<_>>(), lang)
@@ -142,20 +135,14 @@ fn weekday(day: NaiveDate, lang: Lang) -> String {
 fn day_counts(day: &DayList, lang: Lang) -> String {
     let promises = day.rows.iter().filter(|r| r.slot == Slot::Promise).count();
     let focus = day.rows.iter().filter(|r| r.slot == Slot::Focus).count();
-    let mut out = lang.text_with("cli-day-planned", &[("count", day.rows.len().into())]);
+    let mut out = msg::CliDayPlanned { count: day.rows.len() }.text(lang);
     if day.done() > 0 {
-        out.push_str(
-            &lang.text_with("cli-day-done", &[("done", day.done().into()), ("total", day.rows.len().into())]),
-        );
+        out.push_str(&msg::CliDayDone { done: day.done(), total: day.rows.len() }.text(lang));
     }
     if day.over_capacity() {
-        out.push_str(
-            &lang.text_with("cli-day-over", &[("promises", promises.into()), ("slots", day.capacity.into())]),
-        );
+        out.push_str(&msg::CliDayOver { promises, slots: day.capacity }.text(lang));
     } else if !day.rows.is_empty() {
-        out.push_str(
-            &lang.text_with("cli-day-slots", &[("promises", promises.into()), ("focus", focus.into())]),
-        );
+        out.push_str(&msg::CliDaySlots { promises, focus }.text(lang));
     }
     out
 }
@@ -178,7 +165,7 @@ fn rows_table(rows: &[&TodayRow], width: Option<usize>, with_day: bool, lang: La
     }
     columns.push((headers[5].as_str(), Align::Left, usize::MAX));
     let mut table = Table::new(&columns);
-    let done = lang.text("cli-done-mark");
+    let done = msg::CliDoneMark.text(lang);
     for row in rows {
         let mut cells = vec![
             if row.done { done.clone() } else { String::new() },
@@ -191,7 +178,7 @@ fn rows_table(rows: &[&TodayRow], width: Option<usize>, with_day: bool, lang: La
             let name = lang.text(&format!("weekday-{}", row.day.weekday().number_from_monday()));
             cells.push(format!("{name} {}", row.day.format("%m-%d")));
         }
-        cells.push(row.reasons.join(&lang.text("reason-join")));
+        cells.push(row.reasons.join(&msg::ReasonJoin.text(lang)));
         table.row(cells);
     }
     if let Some(width) = width {
@@ -202,14 +189,12 @@ fn rows_table(rows: &[&TodayRow], width: Option<usize>, with_day: bool, lang: La
 
 fn today_title(agenda: &Agenda, lang: Lang) -> String {
     let first = agenda.first();
-    lang.text_with(
-        "cli-today-title",
-        &[
-            ("day", weekday(first.date, lang).into()),
-            ("counts", day_counts(first, lang).into()),
-            ("later", agenda.later_count.into()),
-        ],
-    )
+    msg::CliTodayTitle {
+        day: weekday(first.date, lang),
+        counts: day_counts(first, lang),
+        later: agenda.later_count,
+    }
+    .text(lang)
 }
 
 /// The lines under a day's title: why the key accounts get less than
@@ -218,10 +203,10 @@ fn today_title(agenda: &Agenda, lang: Lang) -> String {
 fn day_notes(day: &DayList, later: bool, lang: Lang) -> String {
     let mut out = String::new();
     if let Some(words) = shortfall_words(day.key_share, day.target, day.shortfall, lang) {
-        out.push_str(&format!("{}\n", lang.text_with("sentence", &[("text", words.into())])));
+        out.push_str(&format!("{}\n", msg::Sentence { text: words }.text(lang)));
     }
     if later && day.over_capacity() {
-        out.push_str(&format!("{}\n", lang.text("cli-projection")));
+        out.push_str(&format!("{}\n", msg::CliProjection.text(lang)));
     }
     let late = day.late().filter_map(|r| Some((r.name.as_str(), r.deadline?)));
     if let Some(words) = late_words(late, lang) {
@@ -235,10 +220,10 @@ fn today_text(agenda: &Agenda, all: bool, width: Option<usize>, lang: Lang) -> S
     let mut out = format!("{}\n", today_title(agenda, lang));
     out.push_str(&day_notes(first, all, lang));
     if agenda.can_wait > 0 {
-        out.push_str(&format!("{}\n", lang.text_with("cli-can-wait", &[("count", agenda.can_wait.into())])));
+        out.push_str(&format!("{}\n", msg::CliCanWait { count: agenda.can_wait }.text(lang)));
     }
     if first.rows.is_empty() {
-        out.push_str(&format!("{}\n", lang.text("cli-nothing-planned")));
+        out.push_str(&format!("{}\n", msg::CliNothingPlanned.text(lang)));
     } else {
         out.push_str(&rows_table(&first.rows.iter().collect::<Vec<_>>(), width, false, lang));
     }
@@ -246,16 +231,10 @@ fn today_text(agenda: &Agenda, all: bool, width: Option<usize>, lang: Lang) -> S
         return out;
     }
     if all {
-        out.push_str(&format!(
-            "\n{}\n",
-            lang.text_with("cli-later", &[("count", agenda.later.len().into())])
-        ));
+        out.push_str(&format!("\n{}\n", msg::CliLater { count: agenda.later.len() }.text(lang)));
         out.push_str(&rows_table(&agenda.later.iter().collect::<Vec<_>>(), width, true, lang));
     } else {
-        out.push_str(&format!(
-            "{}\n",
-            lang.text_with("cli-later-hint", &[("count", agenda.later_count.into())])
-        ));
+        out.push_str(&format!("{}\n", msg::CliLaterHint { count: agenda.later_count }.text(lang)));
     }
     out
 }
@@ -263,10 +242,8 @@ fn today_text(agenda: &Agenda, all: bool, width: Option<usize>, lang: Lang) -> S
 fn plan_text(agenda: &Agenda, width: Option<usize>, lang: Lang) -> String {
     let mut out = String::new();
     for (n, day) in agenda.days.iter().enumerate() {
-        let title = lang.text_with(
-            "cli-day-title",
-            &[("day", weekday(day.date, lang).into()), ("counts", day_counts(day, lang).into())],
-        );
+        let title =
+            msg::CliDayTitle { day: weekday(day.date, lang), counts: day_counts(day, lang) }.text(lang);
         out.push_str(&format!("{title}\n"));
         out.push_str(&day_notes(day, n == 0 && agenda.days.len() > 1, lang));
         if !day.rows.is_empty() {
@@ -275,13 +252,10 @@ fn plan_text(agenda: &Agenda, width: Option<usize>, lang: Lang) -> String {
         out.push('\n');
     }
     match agenda.beyond.len() {
-        0 => out.push_str(&format!("{}\n", lang.text("cli-all-have-a-day"))),
+        0 => out.push_str(&format!("{}\n", msg::CliAllHaveADay.text(lang))),
         n => {
             let last = agenda.days.last().map_or(String::new(), |d| d.date.to_string());
-            out.push_str(&format!(
-                "{}\n",
-                lang.text_with("cli-beyond", &[("count", n.into()), ("day", last.into())])
-            ));
+            out.push_str(&format!("{}\n", msg::CliBeyond { count: n, day: last }.text(lang)));
         }
     }
     out
@@ -420,8 +394,8 @@ pub fn triage(app: &App, older_than: Option<u32>, snooze_to: Option<&str>, as_js
             let to = app.parse_when(to)?;
             let moved = app.triage(older_than, to)?;
             if !as_json {
-                let args = [("count", moved.len().into()), ("to", to.date.to_string().into())];
-                super::done(&lang.text_with("cli-triaged", &args));
+                let args = msg::CliTriaged { count: moved.len(), to: to.date.to_string() };
+                super::done(&args.text(lang));
                 return Ok(0);
             }
             moved.value
@@ -445,7 +419,7 @@ pub fn triage(app: &App, older_than: Option<u32>, snooze_to: Option<&str>, as_js
         return Ok(0);
     }
     if rows.is_empty() {
-        print(&format!("{}\n", lang.text("cli-triage-none")));
+        print(&format!("{}\n", msg::CliTriageNone.text(lang)));
         return Ok(0);
     }
     let headers: Vec<String> = ["col-follow-up", "col-account", "col-stage", "col-due", "col-overdue"]
@@ -468,10 +442,10 @@ pub fn triage(app: &App, older_than: Option<u32>, snooze_to: Option<&str>, as_js
             w.follow_up.days_overdue(today).to_string(),
         ]);
     }
-    let mut out = lang.text_with("cli-triage-title", &[("count", rows.len().into())]);
+    let mut out = msg::CliTriageTitle { count: rows.len() }.text(lang);
     out.push('\n');
     out.push_str(&table.render());
-    out.push_str(&format!("{}\n", lang.text("cli-triage-hint")));
+    out.push_str(&format!("{}\n", msg::CliTriageHint.text(lang)));
     print(&out);
     Ok(0)
 }

@@ -2,6 +2,7 @@
 //! delivering earned incentives.
 
 use crate::i18n::Text as _;
+use crate::i18n::msg;
 use serde::Serialize;
 
 use super::json::{self, date, time};
@@ -23,22 +24,22 @@ pub fn refer(app: &App, referrer: &str, referee: &str, incentive: &Option<String
     );
     let rules = &app.config().referrals;
     let day = |days: u32| app.today() + chrono::Duration::days(days.into());
-    let args = [
-        ("id", referral.id.to_string().into()),
-        ("by", by.into()),
-        ("to", to.into()),
-        ("contact", day(rules.contact_referee_days).to_string().into()),
-        ("thank", day(rules.thank_referrer_days).to_string().into()),
-    ];
-    done(&lang().text_with("cli-referral", &args));
+    let args = msg::CliReferral {
+        id: referral.id.to_string(),
+        by,
+        to,
+        contact: day(rules.contact_referee_days).to_string(),
+        thank: day(rules.thank_referrer_days).to_string(),
+    };
+    done(&args.text(lang()));
     Ok(0)
 }
 
 pub fn deliver(app: &App, id: ReferralId) -> CliResult<i32> {
     let referral = app.deliver_incentive(id)?;
     let what = referral.incentive.as_deref().map(|i| format!(" ({i})")).unwrap_or_default();
-    let args = [("id", id.to_string().into()), ("what", what.into())];
-    done(&lang().text_with("cli-delivered", &args));
+    let args = msg::CliDelivered { id: id.to_string(), what };
+    done(&args.text(lang()));
     Ok(0)
 }
 
@@ -113,7 +114,7 @@ impl LedgerJson {
 
 fn text(ledger: &Ledger, lang: Lang) -> String {
     if ledger.rows.is_empty() {
-        return format!("{}\n", lang.text("cli-no-referrals"));
+        return format!("{}\n", msg::CliNoReferrals.text(lang));
     }
     let h: Vec<String> = [
         "col-date",

@@ -1,6 +1,7 @@
 //! `review`: one day's work, as text or JSON.
 
 use crate::i18n::Text as _;
+use crate::i18n::msg;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -20,7 +21,7 @@ pub fn review(app: &App, day: Option<&str>, note: Option<&str>, output: Output) 
         None => app.today(),
     };
     if day > app.today() {
-        let words = super::lang().text_with("error-review-future", &[("date", day.to_string().into())]);
+        let words = msg::ErrorReviewFuture { date: day.to_string() }.text(super::lang());
         return Err(CliError::from(crate::app::AppError::Invalid(words)));
     }
     if let Some(note) = note {

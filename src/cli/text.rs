@@ -1,6 +1,7 @@
 //! Human-readable output of the CLI.
 
 use crate::i18n::Text as _;
+use crate::i18n::msg;
 use chrono::NaiveDateTime;
 
 use super::table::{Align, Table};
@@ -24,13 +25,11 @@ pub fn stage_words(label: StageLabel, lang: Lang) -> String {
         return label.kind_and_class();
     }
     match (label.archived, label.stage) {
-        (Some(_), _) => lang.text("stage-short-archived"),
-        (None, Stage::Prospect { grade }) => {
-            lang.text_with("stage-kind-prospect", &[("grade", grade.to_string().into())])
-        }
+        (Some(_), _) => msg::StageShortArchived.text(lang),
+        (None, Stage::Prospect { grade }) => msg::StageKindProspect { grade: grade.to_string() }.text(lang),
         (None, Stage::Customer { tier, .. }) => {
             let tier = lang.text(&format!("stage-tier-{}", tier.as_str()));
-            lang.text_with("stage-kind-customer", &[("tier", tier.into())])
+            msg::StageKindCustomer { tier }.text(lang)
         }
     }
 }
@@ -65,14 +64,14 @@ pub fn account_list(rows: &[AccountRow], lang: Lang) -> String {
         ]);
     }
     let mut out = table.render();
-    out.push_str(&format!("{}\n", lang.text_with("cli-accounts", &[("count", rows.len().into())])));
+    out.push_str(&format!("{}\n", msg::CliAccounts { count: rows.len() }.text(lang)));
     out
 }
 
 /// The accounts a search found, best first; the score stays in `--json`.
 pub fn search(hits: &[(i64, DocRef<'_>)], lang: Lang) -> String {
     if hits.is_empty() {
-        return format!("{}\n", lang.text("cli-no-match"));
+        return format!("{}\n", msg::CliNoMatch.text(lang));
     }
     let h = headers(lang, &["col-id", "col-name", "col-company"]);
     let mut table = Table::new(&[
@@ -82,7 +81,7 @@ pub fn search(hits: &[(i64, DocRef<'_>)], lang: Lang) -> String {
     ]);
     for (_, doc) in hits {
         let name = if doc.archived() {
-            lang.text_with("cli-archived-mark", &[("name", doc.name().into())])
+            msg::CliArchivedMark { name: doc.name() }.text(lang)
         } else {
             doc.name().to_string()
         };
@@ -104,7 +103,7 @@ pub fn field(out: &mut String, label: &str, value: Option<String>) {
 fn card(out: &mut String, account: &Account, row: &AccountRow, revenue_total: Money, lang: Lang) {
     out.push_str(&format!("{} (#{})  {}\n", account.name, account.id, stage_cell(row, lang)));
     let mut field = |id: &str, value: Option<String>| field(out, &lang.text(id), value);
-    let list = lang.text("list-separator");
+    let list = msg::ListSeparator.text(lang);
     field("card-company", account.company.clone());
     field("card-title-field", account.title.clone());
     field("card-phone", Some(account.phones.join(&list)));
@@ -116,10 +115,8 @@ fn card(out: &mut String, account: &Account, row: &AccountRow, revenue_total: Mo
     field("card-anniversary", account.anniversary().map(|d| d.to_string()));
     field("card-potential", account.potential.map(Money::grouped));
     if row.tier.is_some() || revenue_total > Money::ZERO {
-        let revenue = lang.text_with(
-            "card-revenue",
-            &[("year", row.revenue_12m.grouped().into()), ("all", revenue_total.grouped().into())],
-        );
+        let revenue =
+            msg::CardRevenue { year: row.revenue_12m.grouped(), all: revenue_total.grouped() }.text(lang);
         field("card-revenue-field", Some(revenue));
     }
     field("card-80-20", row.marks.words(lang));
@@ -127,18 +124,12 @@ fn card(out: &mut String, account: &Account, row: &AccountRow, revenue_total: Mo
     {
         let pinned = lang.text(if tier_pinned { "cli-tier-pinned" } else { "cli-tier-apply" });
         let tier = crate::i18n::reasons::tier_in_sentence(suggested, lang);
-        field(
-            "card-tier",
-            Some(lang.text_with("cli-tier-suggests", &[("tier", tier.into()), ("pinned", pinned.into())])),
-        );
+        field("card-tier", Some(msg::CliTierSuggests { tier, pinned }.text(lang)));
     }
     if let Some(archived) = &account.archived {
         let reason = lang.text(&format!("archive-reason-{}", archived.reason.as_str()));
         let day = archived.at.format("%Y-%m-%d").to_string();
-        field(
-            "card-archived",
-            Some(lang.text_with("cli-archived-since", &[("reason", reason.into()), ("day", day.into())])),
-        );
+        field("card-archived", Some(msg::CliArchivedSince { reason, day }.text(lang)));
     }
     field("card-note", account.note.clone());
     field("card-competitors", account.competitors.clone());
@@ -152,11 +143,11 @@ pub fn account_detail(detail: &AccountDetail, marks: AccountMarks, lang: Lang) -
     let word = |prefix: &str, keyword: &str| lang.text(&format!("{prefix}-{keyword}"));
 
     if !detail.follow_ups.is_empty() {
-        out.push_str(&format!("\n{}\n", lang.text("cli-follow-ups")));
+        out.push_str(&format!("\n{}\n", msg::CliFollowUps.text(lang)));
         for f in &detail.follow_ups {
             let time = f.due_time.map(|t| t.format(" %H:%M").to_string()).unwrap_or_default();
             let snoozed = if f.snoozes > 0 {
-                lang.text_with("cli-snoozed-times", &[("times", f.snoozes.into())])
+                msg::CliSnoozedTimes { times: f.snoozes }.text(lang)
             } else {
                 String::new()
             };
@@ -172,17 +163,15 @@ pub fn account_detail(detail: &AccountDetail, marks: AccountMarks, lang: Lang) -
         }
     }
     if !detail.referrals.is_empty() {
-        out.push_str(&format!("\n{}\n", lang.text("cli-referrals")));
+        out.push_str(&format!("\n{}\n", msg::CliReferrals.text(lang)));
         for link in &detail.referrals {
             let r = &link.referral;
             let incentive = match &r.incentive {
-                Some(text) => lang.text_with(
-                    "cli-incentive",
-                    &[
-                        ("incentive", text.as_str().into()),
-                        ("status", word("incentive", r.incentive_status.as_str()).into()),
-                    ],
-                ),
+                Some(text) => msg::CliIncentive {
+                    incentive: text.as_str(),
+                    status: word("incentive", r.incentive_status.as_str()),
+                }
+                .text(lang),
                 None => String::new(),
             };
             let (id, name, other) = if r.referee == record.account.id {
@@ -200,20 +189,20 @@ pub fn account_detail(detail: &AccountDetail, marks: AccountMarks, lang: Lang) -
     }
 
     let timeline = detail.past();
-    let counts = [("touches", detail.touches.len().into()), ("orders", detail.orders.len().into())];
-    out.push_str(&format!("\n{}\n", lang.text_with("cli-timeline", &counts)));
+    let counts = msg::CliTimeline { touches: detail.touches.len(), orders: detail.orders.len() };
+    out.push_str(&format!("\n{}\n", counts.text(lang)));
     if timeline.is_empty() {
-        out.push_str(&format!("  {}\n", lang.text("cli-nothing-yet")));
+        out.push_str(&format!("  {}\n", msg::CliNothingYet.text(lang)));
     }
     for item in timeline {
         let id = match item {
-            Past::Touch(t) => lang.text_with("cli-touch-id", &[("id", t.id.to_string().into())]),
-            Past::Order(o) => lang.text_with("cli-order-id", &[("id", o.id.to_string().into())]),
+            Past::Touch(t) => msg::CliTouchId { id: t.id.to_string() }.text(lang),
+            Past::Order(o) => msg::CliOrderId { id: o.id.to_string() }.text(lang),
         };
         let line = match item {
             Past::Touch(t) => {
                 let direction = if t.direction == crate::domain::Direction::Inbound {
-                    lang.text("cli-inbound")
+                    msg::CliInbound.text(lang)
                 } else {
                     String::new()
                 };
@@ -228,10 +217,7 @@ pub fn account_detail(detail: &AccountDetail, marks: AccountMarks, lang: Lang) -
             }
             Past::Order(o) => {
                 let note = if o.note.is_empty() { String::new() } else { format!(": {}", o.note) };
-                format!(
-                    "{}{note}",
-                    lang.text_with("cli-order-line", &[("amount", o.amount.grouped().into())])
-                )
+                format!("{}{note}", msg::CliOrderLine { amount: o.amount.grouped() }.text(lang))
             }
         };
         out.push_str(&format!("  {}  {line}  ({id})\n", when(item.at())));

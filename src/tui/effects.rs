@@ -5,6 +5,7 @@ use super::msg::{Change, Effect, Msg, Refresh, Removal, Saved};
 use crate::app::{App, AppResult, Referred};
 use crate::i18n::FluentValue;
 use crate::i18n::Text as _;
+use crate::i18n::msg;
 
 use crate::domain::{AccountId, TouchKind};
 use crate::i18n::{Lang, Words};
@@ -20,7 +21,7 @@ pub fn perform(app: &App, effect: Effect) -> Msg {
             // The change is saved either way; a backup that fails is said.
             if let Err(error) = app.backup_if_due() {
                 let lang = app.config().ui.lang();
-                let words = lang.text_with("status-backup-failed", &[("error", error.to_string().into())]);
+                let words = msg::StatusBackupFailed { error: error.to_string() }.text(lang);
                 saved.message.push_str(&words);
             }
             Msg::Saved(Box::new(saved))
@@ -66,7 +67,7 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
             );
             let order = match (&logged.order, logged.touch.outcome) {
                 (Some(order), _) => format!(" {}", order_words(order, lang)),
-                (None, Some(crate::domain::Outcome::Won)) => lang.text("saved-won-no-order"),
+                (None, Some(crate::domain::Outcome::Won)) => msg::SavedWonNoOrder.text(lang),
                 _ => String::new(),
             };
             let message = format!("{saved}{order}{}{warnings}", also_words(&logged.also, lang));
@@ -140,7 +141,7 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
             let referral = app.deliver_incentive(id)?;
             let message = match referral.incentive.as_deref() {
                 Some(incentive) => say("saved-delivered-what", &[("incentive", incentive.into())]),
-                None => lang.text("saved-delivered"),
+                None => msg::SavedDelivered.text(lang),
             };
             (message, referral.changes, None)
         }
@@ -200,7 +201,7 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
     let detail =
         open.filter(|id| changes.accounts.contains(id)).map(|id| app.account_detail(id)).transpose()?;
     let undo =
-        if undoable { format!(" {}", app.config().ui.lang().text("undo-hint")) } else { String::new() };
+        if undoable { format!(" {}", msg::UndoHint.text(app.config().ui.lang())) } else { String::new() };
     Ok(Saved { message: format!("{message}{undo}"), refresh, detail, open: opened, edit_phone })
 }
 
@@ -208,31 +209,27 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
 /// "Saved order 12,000.00 from 林军; now a customer": an order, and what
 /// it made of the account.
 fn order_words(recorded: &crate::app::Recorded, lang: Lang) -> String {
-    let customer = if recorded.converted { lang.text("saved-order-customer") } else { String::new() };
+    let customer = if recorded.converted { msg::SavedOrderCustomer.text(lang) } else { String::new() };
     let earned: String = recorded
         .earned
         .iter()
         .map(|e| {
-            lang.text_with(
-                "saved-order-earned",
-                &[
-                    ("referrer", e.referrer_name.as_str().into()),
-                    ("due", e.deliver.due.format("%m-%d").to_string().into()),
-                ],
-            )
+            msg::SavedOrderEarned {
+                referrer: e.referrer_name.as_str(),
+                due: e.deliver.due.format("%m-%d").to_string(),
+            }
+            .text(lang)
         })
         .collect();
-    lang.text_with(
-        "saved-order",
-        &[
-            ("amount", recorded.order.amount.grouped().into()),
-            ("name", recorded.account_name.as_str().into()),
-            ("customer", customer.into()),
-            ("earned", earned.into()),
-        ],
-    )
+    msg::SavedOrder {
+        amount: recorded.order.amount.grouped(),
+        name: recorded.account_name.as_str(),
+        customer,
+        earned,
+    }
+    .text(lang)
 }
 
 fn also_words(also: &[String], lang: Lang) -> String {
-    also.iter().map(|words| lang.text_with("status-also", &[("words", words.as_str().into())])).collect()
+    also.iter().map(|words| msg::StatusAlso { words: words.as_str() }.text(lang)).collect()
 }

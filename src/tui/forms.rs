@@ -2,6 +2,7 @@
 //! Pure: a form turns into a service input only when it is valid.
 
 use crate::i18n::Text as _;
+use crate::i18n::msg;
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
@@ -118,7 +119,7 @@ impl LogForm {
     /// The form in `lang`: its checks, and "now" as 现在 in Chinese.
     pub fn in_lang(mut self, lang: Lang) -> LogForm {
         self.lang = lang;
-        self.when = TextInput::prefilled(&lang.text("prefill-now"));
+        self.when = TextInput::prefilled(&msg::PrefillNow.text(lang));
         self
     }
 
@@ -243,8 +244,8 @@ impl LogForm {
     /// a booked meeting's missing day, a won sale's amount.
     pub fn to_input(&self, now: NaiveDateTime) -> Result<TouchInput, String> {
         let field = |label: &str, error: String| {
-            let args = [("field", self.lang.text(label).into()), ("error", error.into())];
-            self.lang.text_with("form-error", &args)
+            let args = msg::FormError { field: self.lang.text(label), error };
+            args.text(self.lang)
         };
         let at = parse_when(self.when.text(), now).map_err(|e| field("log-when", e.words(self.lang)))?;
         if let Some(error) = self.when_error(now) {
@@ -252,14 +253,14 @@ impl LogForm {
         }
         let next = self.next_day(now).transpose().map_err(|e| field("log-next", e))?;
         if self.outcome == Some(Outcome::MeetingBooked) && next.is_none() {
-            return Err(field("log-next", self.lang.text("check-meeting-day")));
+            return Err(field("log-next", msg::CheckMeetingDay.text(self.lang)));
         }
         let amount = match (self.outcome, self.amount.text().trim()) {
-            (Some(Outcome::Won), "") => return Err(field("log-amount", self.lang.text("check-won-amount"))),
+            (Some(Outcome::Won), "") => return Err(field("log-amount", msg::CheckWonAmount.text(self.lang))),
             (Some(Outcome::Won), text) => {
                 let amount = Money::parse(text).map_err(|e| field("log-amount", e.words(self.lang)))?;
                 if amount <= Money::ZERO {
-                    return Err(field("log-amount", self.lang.text("check-amount-positive")));
+                    return Err(field("log-amount", msg::CheckAmountPositive.text(self.lang)));
                 }
                 Some(amount)
             }
@@ -507,19 +508,19 @@ fn optional_amount(text: &str, _: NaiveDateTime, lang: Lang) -> Result<(), Strin
 fn amount(text: &str, _: NaiveDateTime, lang: Lang) -> Result<(), String> {
     match Money::parse(text) {
         Ok(m) if m > Money::ZERO => Ok(()),
-        Ok(_) => Err(lang.text("check-amount-positive")),
+        Ok(_) => Err(msg::CheckAmountPositive.text(lang)),
         Err(e) => Err(e.to_string()),
     }
 }
 
 fn past_day(text: &str, now: NaiveDateTime, lang: Lang) -> Result<(), String> {
     let when = parse_when(text, now).map_err(|e| e.words(lang))?;
-    if when.moment(now) > now { Err(lang.text("check-future")) } else { Ok(()) }
+    if when.moment(now) > now { Err(msg::CheckFuture.text(lang)) } else { Ok(()) }
 }
 
 fn future_day(text: &str, now: NaiveDateTime, lang: Lang) -> Result<(), String> {
     let when = parse_when(text, now).map_err(|e| e.words(lang))?;
-    if when.date < now.date() { Err(lang.text("check-past")) } else { Ok(()) }
+    if when.date < now.date() { Err(msg::CheckPast.text(lang)) } else { Ok(()) }
 }
 
 fn split_list(text: &str) -> impl Iterator<Item = &str> {
@@ -606,9 +607,9 @@ impl FieldsForm {
         self.lang = lang;
         for (field, initial) in self.fields.iter_mut().zip(self.initial.iter_mut()) {
             let word = match (field.id, field.input.text()) {
-                (_, "today") => lang.text("prefill-today"),
-                (_, "tomorrow") => lang.text("prefill-tomorrow"),
-                (_, "dormant") => lang.text("prefill-dormant"),
+                (_, "today") => msg::PrefillToday.text(lang),
+                (_, "tomorrow") => msg::PrefillTomorrow.text(lang),
+                (_, "dormant") => msg::PrefillDormant.text(lang),
                 // The tier field takes the tier's own words as well.
                 (FieldId::Tier, tier) if !tier.is_empty() && lang != Lang::En => {
                     lang.text(&format!("stage-tier-{tier}"))
@@ -830,8 +831,8 @@ impl FieldsForm {
     pub fn submit(&self, now: NaiveDateTime) -> Result<Submission, String> {
         use FieldId as F;
         if let Some((index, error)) = self.errors(now).into_iter().next() {
-            let args = [("field", self.fields[index].label_in(self.lang).into()), ("error", error.into())];
-            return Err(self.lang.text_with("form-error", &args));
+            let args = msg::FormError { field: self.fields[index].label_in(self.lang), error };
+            return Err(args.text(self.lang));
         }
         if let Some(correction) = self.correction(now)? {
             return Ok(correction);
@@ -878,9 +879,9 @@ impl FieldsForm {
                             Some(by) => Some(ReferredBy { by, incentive }),
                             None if incentive.is_some() => {
                                 let field = Field::new(F::Incentive, "", false).label_in(self.lang);
-                                let error = self.lang.text("check-incentive-needs-referrer");
-                                let args = [("field", field.into()), ("error", error.into())];
-                                return Err(self.lang.text_with("form-error", &args));
+                                let error = msg::CheckIncentiveNeedsReferrer.text(self.lang);
+                                let args = msg::FormError { field, error };
+                                return Err(args.text(self.lang));
                             }
                             None => None,
                         };

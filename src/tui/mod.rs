@@ -83,7 +83,7 @@ pub fn start(app: &App, model: &mut Model) {
     let _ = warm.join();
     dispatch(app, model, msg);
     if let Some(count) = app.damaged() {
-        let text = lang.text_with("status-damaged", &[("count", count.into())]);
+        let text = crate::i18n::msg::StatusDamaged { count }.text(lang);
         model.status = Some(model::Status { text, error: true });
     }
 }

@@ -5,6 +5,7 @@
 //! is here.
 
 use crate::i18n::Text as _;
+use crate::i18n::msg;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::context::Book;
@@ -139,7 +140,7 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         match (command, question) {
             (Some(Command::Confirm), Question::DiscardForm) => {
                 model.overlay = None;
-                info(model, &model.ctx.lang().text("info-discarded"));
+                info(model, &msg::InfoDiscarded.text(model.ctx.lang()));
             }
             (Some(Command::Confirm), Question::Remove(removal, _)) => {
                 return vec![write(model, Change::Remove(removal))];
@@ -422,7 +423,7 @@ fn current_load(model: &Model) -> Option<Effect> {
 fn switch_screen(model: &mut Model, index: usize) -> Vec<Effect> {
     let Some(screen) = model.screens.get_mut(index) else { return Vec::new() };
     if !screen.available() {
-        info(model, &model.ctx.lang().text("info-no-account"));
+        info(model, &msg::InfoNoAccount.text(model.ctx.lang()));
         return Vec::new();
     }
     screen.shown(&model.ctx);
@@ -567,7 +568,7 @@ fn on_command(model: &mut Model, command: Command) -> Vec<Effect> {
         | C::LowerGrade
         | C::AddReferral => {
             let Some(account) = model.selected_account() else {
-                info(model, &model.ctx.lang().text("info-select-first"));
+                info(model, &msg::InfoSelectFirst.text(model.ctx.lang()));
                 return Vec::new();
             };
             return on_account_command(model, command, account);
@@ -645,10 +646,7 @@ fn on_account_command(model: &mut Model, command: Command, account: AccountId) -
         C::RaiseGrade | C::LowerGrade => {
             let raise = command == C::RaiseGrade;
             if matches!(model.ctx.book.get(account).map(|s| s.stage), Some(Stage::Customer { .. })) {
-                info(
-                    model,
-                    &model.ctx.lang().text_with("info-customer-grade", &[("name", name.as_str().into())]),
-                );
+                info(model, &msg::InfoCustomerGrade { name: name.as_str() }.text(model.ctx.lang()));
                 return Vec::new();
             }
             return vec![write(model, Change::StepGrade { account, raise })];

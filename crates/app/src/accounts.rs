@@ -1,6 +1,7 @@
 //! Adding, editing, grading, archiving and reading accounts.
 
 use crate::i18n::Text as _;
+use crate::i18n::msg;
 use std::cmp::Reverse;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -102,7 +103,7 @@ impl AccountInput {
             }
             (Some(_), Stage::Prospect { .. }) => {
                 return Err(AppError::Conflict(
-                    lang.text_with("error-prospect-tier", &[("name", account.name.as_str().into())]),
+                    msg::ErrorProspectTier { name: account.name.as_str() }.text(lang),
                 ));
             }
             (None, _) => {}
@@ -113,9 +114,7 @@ impl AccountInput {
 
 fn not_a_prospect(name: &str, tier: Tier, lang: Lang) -> AppError {
     let tier = crate::i18n::reasons::tier_in_sentence(tier, lang);
-    AppError::Conflict(
-        lang.text_with("error-customer-grade", &[("name", name.into()), ("tier", tier.into())]),
-    )
+    AppError::Conflict(msg::ErrorCustomerGrade { name, tier }.text(lang))
 }
 
 /// One line of the account list.
@@ -274,13 +273,8 @@ impl App {
             ));
         }
         let changes = txn.commit(
-            self.config.ui.lang().text_with(
-                "history-add",
-                &[
-                    ("name", record.account.name.as_str().into()),
-                    ("id", record.account.id.to_string().into()),
-                ],
-            ),
+            msg::HistoryAdd { name: record.account.name.as_str(), id: record.account.id.to_string() }
+                .text(self.config.ui.lang()),
             now,
         )?;
         Ok(Written { value: record, changes, also })
@@ -341,10 +335,8 @@ impl App {
         record.account.normalise_phones(self.region());
         let mut txn = self.begin();
         txn.put_account(&record)?;
-        let summary = self.config.ui.lang().text_with(
-            "history-edit",
-            &[("name", record.account.name.as_str().into()), ("id", id.to_string().into())],
-        );
+        let summary = msg::HistoryEdit { name: record.account.name.as_str(), id: id.to_string() }
+            .text(self.config.ui.lang());
         let changes = txn.commit(summary, self.now())?;
         Ok(Written { value: record, changes, also: Vec::new() })
     }
@@ -389,17 +381,12 @@ impl App {
         let mut txn = self.begin();
         txn.put_account(&record)?;
         let changes = txn.commit(
-            self.config.ui.lang().text_with(
-                "history-archive",
-                &[
-                    ("name", record.account.name.as_str().into()),
-                    ("id", id.to_string().into()),
-                    (
-                        "reason",
-                        self.config.ui.lang().text(&format!("archive-reason-{}", reason.as_str())).into(),
-                    ),
-                ],
-            ),
+            msg::HistoryArchive {
+                name: record.account.name.as_str(),
+                id: id.to_string(),
+                reason: self.config.ui.lang().text(&format!("archive-reason-{}", reason.as_str())),
+            }
+            .text(self.config.ui.lang()),
             now,
         )?;
         Ok(Written { value: record, changes, also: Vec::new() })
@@ -415,10 +402,8 @@ impl App {
         let mut txn = self.begin();
         txn.put_account(&record)?;
         let changes = txn.commit(
-            self.config.ui.lang().text_with(
-                "history-restore",
-                &[("name", record.account.name.as_str().into()), ("id", id.to_string().into())],
-            ),
+            msg::HistoryRestore { name: record.account.name.as_str(), id: id.to_string() }
+                .text(self.config.ui.lang()),
             self.now(),
         )?;
         Ok(Written { value: record, changes, also: Vec::new() })

@@ -1,6 +1,7 @@
 //! Touches, orders and follow-ups: the work of the day.
 
 use crate::i18n::Text as _;
+use crate::i18n::msg;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::follow_ups::{
@@ -97,14 +98,12 @@ pub fn sms_restraint(
 ) -> Option<String> {
     let unanswered = crate::analysis::ranking::unanswered_sms(summary, today, config);
     (unanswered >= config.sms.unanswered as usize).then(|| {
-        config.ui.lang().text_with(
-            "sms-restraint",
-            &[
-                ("count", (unanswered + adding).into()),
-                ("name", summary.name.as_str().into()),
-                ("days", config.sms.within_days.into()),
-            ],
-        )
+        msg::SmsRestraint {
+            count: (unanswered + adding),
+            name: summary.name.as_str(),
+            days: config.sms.within_days,
+        }
+        .text(config.ui.lang())
     })
 }
 
@@ -191,8 +190,8 @@ impl App {
         let mut also: Vec<String> = closed_words(&settled.closed, lang).into_iter().collect();
         also.extend(settled.tried.iter().map(|f| tried_words(f, lang)));
         if let (true, Some(f)) = (settled.merged, &settled.follow_up) {
-            let args = [("id", f.id.to_string().into()), ("due", f.due.to_string().into())];
-            also.push(lang.text_with("also-moved", &args));
+            let args = msg::AlsoMoved { id: f.id.to_string(), due: f.due.to_string() };
+            also.push(args.text(lang));
         }
 
         // What the outcome means for the account.
@@ -204,7 +203,7 @@ impl App {
             wrong_number = record.account.reachable_phones().next().map(str::to_string);
             if let Some(phone) = &wrong_number {
                 record.account.unreachable_phones.push(phone.clone());
-                also.push(lang.text_with("also-wrong-number", &[("phone", phone.as_str().into())]));
+                also.push(msg::AlsoWrongNumber { phone: phone.as_str() }.text(lang));
             }
         }
         if let (true, Some(Outcome::Declined), Stage::Prospect { grade }) =
@@ -213,7 +212,7 @@ impl App {
             if let Some(colder) = grade.lowered() {
                 record.account.stage = Stage::Prospect { grade: colder };
                 lowered = Some(colder);
-                also.push(lang.text_with("also-lowered", &[("grade", colder.to_string().into())]));
+                also.push(msg::AlsoLowered { grade: colder.to_string() }.text(lang));
             }
         }
         if wrong_number.is_some() || lowered.is_some() {
@@ -230,14 +229,12 @@ impl App {
 
         let name = record.account.name.clone();
         let changes = txn.commit(
-            lang.text_with(
-                "history-log",
-                &[
-                    ("kind", lang.text(&format!("kind-{}", touch.kind.as_str())).into()),
-                    ("name", name.as_str().into()),
-                    ("id", input.account.to_string().into()),
-                ],
-            ),
+            msg::HistoryLog {
+                kind: lang.text(&format!("kind-{}", touch.kind.as_str())),
+                name: name.as_str(),
+                id: input.account.to_string(),
+            }
+            .text(lang),
             now,
         )?;
         let Settled { follow_up, closed, tried, merged } = settled;
@@ -274,7 +271,7 @@ impl App {
                     &[
                         ("outcome", lang.text(&format!("outcome-{}", outcome.as_str())).into()),
                         ("kind", lang.text(&format!("kind-{}", input.kind.as_str())).into()),
-                        ("kinds", kinds.join(&lang.text("list-separator")).into()),
+                        ("kinds", kinds.join(&msg::ListSeparator.text(lang)).into()),
                     ],
                 )));
             }
@@ -389,12 +386,9 @@ impl App {
                 let note = match &touch.outcome {
                     Some(outcome) => {
                         let outcome = lang.text(&format!("outcome-{}", outcome.as_str()));
-                        lang.text_with(
-                            "note-after-outcome",
-                            &[("kind", kind.into()), ("outcome", outcome.into())],
-                        )
+                        msg::NoteAfterOutcome { kind, outcome }.text(lang)
                     }
-                    None => lang.text_with("note-after", &[("kind", kind.into())]),
+                    None => msg::NoteAfter { kind }.text(lang),
                 };
                 // A booked meeting's next step is the meeting itself.
                 let kind = if touch.outcome == Some(Outcome::MeetingBooked) {

@@ -1,7 +1,7 @@
 //! The full backup: every primary record as JSON, in id order, so that
 //! export, import and export again give the same bytes.
 
-use crate::i18n::Text as _;
+use crate::i18n::msg;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
@@ -328,16 +328,14 @@ impl BackupCounts {
 impl BackupCounts {
     /// "300 accounts, 2705 touches, ..." in `lang`.
     pub fn words(&self, lang: crate::i18n::Lang) -> String {
-        lang.text_with(
-            "counts",
-            &[
-                ("accounts", self.accounts.into()),
-                ("touches", self.touches.into()),
-                ("orders", self.orders.into()),
-                ("follow_ups", self.follow_ups.into()),
-                ("referrals", self.referrals.into()),
-            ],
-        )
+        msg::Counts {
+            accounts: self.accounts,
+            touches: self.touches,
+            orders: self.orders,
+            follow_ups: self.follow_ups,
+            referrals: self.referrals,
+        }
+        .text(lang)
     }
 }
 

@@ -4,6 +4,7 @@
 //! follow-ups closed since.
 
 use crate::i18n::Text as _;
+use crate::i18n::msg;
 use std::collections::HashMap;
 
 use chrono::{Duration, Local, NaiveDateTime, NaiveTime, TimeZone, Utc};
@@ -61,30 +62,23 @@ fn event(
 ) -> Event {
     let kind = lang.text(&format!("kind-{}", follow_up.kind.as_str()));
     let title = match &summary.company {
-        Some(company) => lang.text_with(
-            "ics-title-company",
-            &[
-                ("kind", kind.into()),
-                ("name", summary.name.as_str().into()),
-                ("company", company.as_str().into()),
-            ],
-        ),
-        None => lang.text_with("ics-title", &[("kind", kind.into()), ("name", summary.name.as_str().into())]),
+        Some(company) => {
+            msg::IcsTitleCompany { kind, name: summary.name.as_str(), company: company.as_str() }.text(lang)
+        }
+        None => msg::IcsTitle { kind, name: summary.name.as_str() }.text(lang),
     };
     let reason = lang.text(&format!("follow-up-reason-{}", follow_up.reason.as_str()));
-    let mut description = lang.text_with("ics-description", &[("reason", reason.into())]);
+    let mut description = msg::IcsDescription { reason }.text(lang);
     // The number to dial from the phone's calendar, first thing.
     if let Some(phone) = &summary.phone {
-        description =
-            format!("{}\n{description}", lang.text_with("ics-phone", &[("phone", phone.as_str().into())]));
+        description = format!("{}\n{description}", msg::IcsPhone { phone: phone.as_str() }.text(lang));
     }
     if !follow_up.note.is_empty() {
-        description
-            .push_str(&lang.text_with("note-after-colon", &[("note", follow_up.note.as_str().into())]));
+        description.push_str(&msg::NoteAfterColon { note: follow_up.note.as_str() }.text(lang));
     }
     if follow_up.snoozes > 0 {
         description.push('\n');
-        description.push_str(&lang.text_with("ics-snoozed", &[("times", follow_up.snoozes.into())]));
+        description.push_str(&msg::IcsSnoozed { times: follow_up.snoozes }.text(lang));
     }
     // The icalendar crate escapes line breaks, commas and semicolons but
     // passes other control characters through; a bare CR could end the
@@ -141,7 +135,7 @@ impl App {
         let now = self.now();
         let lang = self.config.ui.lang();
         let mut calendar = new_calendar();
-        calendar.name(&lang.text("ics-calendar"));
+        calendar.name(&msg::IcsCalendar.text(lang));
         let summaries = self.store.summaries()?.items;
         let records = self.store.follow_ups()?.items;
         let global = global_ids(&records);

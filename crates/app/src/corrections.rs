@@ -9,7 +9,7 @@ use crate::domain::contact::{TextField, check_field};
 use crate::domain::{
     Direction, FollowUp, FollowUpId, Money, Order, OrderId, Outcome, Touch, TouchId, TouchKind,
 };
-use crate::i18n::Text as _;
+use crate::i18n::msg;
 
 /// The fields of a touch to change; `None` keeps a field.
 #[derive(Clone, Debug, Default)]
@@ -102,10 +102,7 @@ impl App {
         let mut txn = self.begin();
         txn.rewrite_touch(&old, Some(&touch))?;
         let changes = txn.commit(
-            self.config.ui.lang().text_with(
-                "history-amend-touch",
-                &[("id", id.to_string().into()), ("name", name.as_str().into())],
-            ),
+            msg::HistoryAmendTouch { id: id.to_string(), name: name.as_str() }.text(self.config.ui.lang()),
             self.now(),
         )?;
         Ok(Written { value: Corrected { record: touch, account_name: name }, changes, also: Vec::new() })
@@ -141,10 +138,7 @@ impl App {
         let mut txn = self.begin();
         txn.rewrite_order(&old, Some(&order))?;
         let changes = txn.commit(
-            self.config.ui.lang().text_with(
-                "history-amend-order",
-                &[("id", id.to_string().into()), ("name", name.as_str().into())],
-            ),
+            msg::HistoryAmendOrder { id: id.to_string(), name: name.as_str() }.text(self.config.ui.lang()),
             self.now(),
         )?;
         Ok(Written { value: Corrected { record: order, account_name: name }, changes, also: Vec::new() })

@@ -1,7 +1,7 @@
 //! The 80/20 focus report, the marks it gives every list, and tier
 //! suggestions.
 
-use crate::i18n::Text as _;
+use crate::i18n::msg;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -61,17 +61,17 @@ impl AccountMarks {
     /// "key account (MVC), class A": the marks in words.
     pub fn words(&self, lang: Lang) -> Option<String> {
         let class = match self.value_class {
-            Some(ValueClass::Mvc) => lang.text("marks-mvc"),
-            Some(ValueClass::Mgc) => lang.text("marks-mgc"),
-            Some(ValueClass::Bzc) => lang.text("marks-bzc"),
+            Some(ValueClass::Mvc) => msg::MarksMvc.text(lang),
+            Some(ValueClass::Mgc) => msg::MarksMgc.text(lang),
+            Some(ValueClass::Bzc) => msg::MarksBzc.text(lang),
             None => String::new(),
         };
-        let abc = self.abc.map(|c| lang.text_with("marks-class", &[("class", c.to_string().into())]));
+        let abc = self.abc.map(|c| msg::MarksClass { class: c.to_string() }.text(lang));
         match (class.is_empty(), abc) {
             (true, None) => None,
             (true, Some(abc)) => Some(abc),
             (false, None) => Some(class),
-            (false, Some(abc)) => Some(format!("{class}{}{abc}", lang.text("list-separator"))),
+            (false, Some(abc)) => Some(format!("{class}{}{abc}", msg::ListSeparator.text(lang))),
         }
     }
 }
@@ -105,18 +105,16 @@ pub fn percent_below(share: f64, target: f64) -> String {
 pub fn effort_warning(focus: &Focus, rules: &FocusRules, lang: crate::i18n::Lang) -> Option<String> {
     focus.effort_short.then(|| {
         let window = if rules.effort_days == 30 {
-            lang.text("focus-window-month")
+            msg::FocusWindowMonth.text(lang)
         } else {
-            lang.text_with("focus-window-days", &[("days", rules.effort_days.into())])
+            msg::FocusWindowDays { days: rules.effort_days }.text(lang)
         };
-        lang.text_with(
-            "focus-effort-short",
-            &[
-                ("revenue", percent(focus.revenue_share_key).into()),
-                ("effort", percent_below(focus.effort_share_key, rules.effort_target).into()),
-                ("window", window.into()),
-            ],
-        )
+        msg::FocusEffortShort {
+            revenue: percent(focus.revenue_share_key),
+            effort: percent_below(focus.effort_share_key, rules.effort_target),
+            window,
+        }
+        .text(lang)
     })
 }
 

@@ -3,6 +3,7 @@
 //! due (it keeps them, tries them, or leaves them).
 
 use crate::i18n::Text as _;
+use crate::i18n::msg;
 use chrono::NaiveDateTime;
 
 use super::activity::checked_note;
@@ -33,10 +34,7 @@ pub fn closed_words(closed: &[FollowUp], lang: Lang) -> Option<String> {
         .map(|f| match (f.from_outcome, f.reason) {
             (Some(outcome @ (Outcome::QuoteSent | Outcome::MeetingBooked)), _) => {
                 let outcome = lang.text(&format!("outcome-{}", outcome.as_str()));
-                lang.text_with(
-                    "also-closed-outcome",
-                    &[("id", f.id.to_string().into()), ("outcome", outcome.into())],
-                )
+                msg::AlsoClosedOutcome { id: f.id.to_string(), outcome }.text(lang)
             }
             (
                 _,
@@ -46,37 +44,29 @@ pub fn closed_words(closed: &[FollowUp], lang: Lang) -> Option<String> {
                 | FollowUpReason::Holiday,
             ) => {
                 let reason = lang.text(&format!("follow-up-reason-{}", f.reason.as_str()));
-                lang.text_with(
-                    "also-closed-outcome",
-                    &[("id", f.id.to_string().into()), ("outcome", reason.into())],
-                )
+                msg::AlsoClosedOutcome { id: f.id.to_string(), outcome: reason }.text(lang)
             }
-            _ => lang.text_with(
-                "also-closed-due",
-                &[
-                    ("id", f.id.to_string().into()),
-                    ("kind", lang.text(&format!("kind-{}", f.kind.as_str())).into()),
-                    ("due", f.due.format("%m-%d").to_string().into()),
-                ],
-            ),
+            _ => msg::AlsoClosedDue {
+                id: f.id.to_string(),
+                kind: lang.text(&format!("kind-{}", f.kind.as_str())),
+                due: f.due.format("%m-%d").to_string(),
+            }
+            .text(lang),
         })
         .collect();
-    let list = each.join(&lang.text("list-separator"));
-    (!each.is_empty())
-        .then(|| lang.text_with("also-closed", &[("count", each.len().into()), ("list", list.into())]))
+    let list = each.join(&msg::ListSeparator.text(lang));
+    (!each.is_empty()).then(|| msg::AlsoClosed { count: each.len(), list }.text(lang))
 }
 
 /// "Follow-up #12 stays open: nobody answered (tried 2 times); due again
 /// 12-09."
 pub fn tried_words(follow_up: &FollowUp, lang: Lang) -> String {
-    lang.text_with(
-        "also-tried",
-        &[
-            ("id", follow_up.id.to_string().into()),
-            ("times", follow_up.attempts.into()),
-            ("due", follow_up.due.format("%m-%d").to_string().into()),
-        ],
-    )
+    msg::AlsoTried {
+        id: follow_up.id.to_string(),
+        times: follow_up.attempts,
+        due: follow_up.due.format("%m-%d").to_string(),
+    }
+    .text(lang)
 }
 
 /// What a touch does to a promise due by its day.
@@ -152,14 +142,12 @@ impl App {
         let input = FollowUpInput { due, note: checked_note(&input.note)?, ..input.clone() };
         let follow_up = new_follow_up(&mut txn, &input, None, now)?;
         let changes = txn.commit(
-            self.config.ui.lang().text_with(
-                "history-follow-up",
-                &[
-                    ("id", follow_up.id.to_string().into()),
-                    ("name", record.account.name.as_str().into()),
-                    ("due", follow_up.due.to_string().into()),
-                ],
-            ),
+            msg::HistoryFollowUp {
+                id: follow_up.id.to_string(),
+                name: record.account.name.as_str(),
+                due: follow_up.due.to_string(),
+            }
+            .text(self.config.ui.lang()),
             now,
         )?;
         Ok(Written { value: follow_up, changes, also: Vec::new() })
@@ -237,14 +225,8 @@ impl App {
         let mut txn = self.begin();
         txn.put_follow_up(&follow_up);
         let changes = txn.commit(
-            self.config.ui.lang().text_with(
-                "history-snooze",
-                &[
-                    ("id", id.to_string().into()),
-                    ("name", name.as_str().into()),
-                    ("due", to.date.to_string().into()),
-                ],
-            ),
+            msg::HistorySnooze { id: id.to_string(), name: name.as_str(), due: to.date.to_string() }
+                .text(self.config.ui.lang()),
             now,
         )?;
         Ok(Written { value: (follow_up, name), changes, also: Vec::new() })

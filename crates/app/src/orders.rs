@@ -2,7 +2,7 @@
 //! promises it settles. A won call records its order in the touch's own
 //! change ([`App::stage_order`]).
 
-use crate::i18n::Text as _;
+use crate::i18n::msg;
 use chrono::NaiveDateTime;
 
 use super::follow_ups::{answers_by_order, closed_words};
@@ -87,14 +87,12 @@ impl App {
         let mut txn = self.begin();
         let recorded = self.stage_order(&mut txn, &mut record, input.amount, at, note)?;
         let changes = txn.commit(
-            self.config.ui.lang().text_with(
-                "history-order",
-                &[
-                    ("amount", recorded.order.amount.grouped().into()),
-                    ("name", recorded.account_name.as_str().into()),
-                    ("id", input.account.to_string().into()),
-                ],
-            ),
+            msg::HistoryOrder {
+                amount: recorded.order.amount.grouped(),
+                name: recorded.account_name.as_str(),
+                id: input.account.to_string(),
+            }
+            .text(self.config.ui.lang()),
             now,
         )?;
         let also = closed_words(&recorded.closed, self.config.ui.lang()).into_iter().collect();

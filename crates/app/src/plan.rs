@@ -2,6 +2,7 @@
 //! day record that keeps the plan from the day's first change on.
 
 use crate::i18n::Text as _;
+use crate::i18n::msg;
 use std::collections::{BTreeMap, HashSet};
 
 use chrono::{Duration, NaiveDate, NaiveTime};
@@ -151,13 +152,10 @@ impl Agenda {
 /// fill the day." when the plan cannot keep the 80/20 share, and why.
 pub fn shortfall_words(share: f64, target: f64, shortfall: Option<Shortfall>, lang: Lang) -> Option<String> {
     let why = match shortfall? {
-        Shortfall::Promises => lang.text("plan-short-promises"),
-        Shortfall::KeyAccountsWorked => lang.text("plan-short-worked"),
+        Shortfall::Promises => msg::PlanShortPromises.text(lang),
+        Shortfall::KeyAccountsWorked => msg::PlanShortWorked.text(lang),
     };
-    Some(lang.text_with(
-        "plan-short",
-        &[("share", share_words(share).into()), ("target", share_words(target).into()), ("why", why.into())],
-    ))
+    Some(msg::PlanShort { share: share_words(share), target: share_words(target), why }.text(lang))
 }
 
 /// "Past their last useful day: 李娟 (by 02-03)." for the dated greetings
@@ -166,11 +164,10 @@ pub fn late_words<'a>(late: impl Iterator<Item = (&'a str, NaiveDate)>, lang: La
     let each: Vec<String> = late
         .map(|(name, by)| {
             let by = by.format("%m-%d").to_string();
-            lang.text_with("cli-late-one", &[("name", name.into()), ("by", by.into())])
+            msg::CliLateOne { name, by }.text(lang)
         })
         .collect();
-    (!each.is_empty())
-        .then(|| lang.text_with("cli-late", &[("list", each.join(&lang.text("list-separator")).into())]))
+    (!each.is_empty()).then(|| msg::CliLate { list: each.join(&msg::ListSeparator.text(lang)) }.text(lang))
 }
 
 /// The plans of past days, by day.
@@ -221,7 +218,7 @@ pub fn planned_because(planned: &Planned, waited: i64, lang: Lang) -> String {
     let slot = lang.text(slot);
     match waited {
         0 => slot,
-        days => lang.text_with("planned-waited", &[("slot", slot.into()), ("days", days.into())]),
+        days => msg::PlannedWaited { slot, days }.text(lang),
     }
 }
 

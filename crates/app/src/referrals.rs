@@ -1,7 +1,7 @@
 //! Referrals: who brought whom, the follow-ups a referral needs (contact the
 //! referee, thank the referrer, deliver the incentive), and the ledger.
 
-use crate::i18n::Text as _;
+use crate::i18n::msg;
 use chrono::{Duration, NaiveDateTime};
 
 use super::{App, AppError, AppResult, Written};
@@ -16,19 +16,14 @@ use crate::store::{Records, Txn};
 /// A problem of the referrals' shape in words, the accounts by name.
 pub fn problem_words(wrong: &ReferralProblem, name: impl Fn(AccountId) -> String, lang: Lang) -> String {
     match wrong {
-        ReferralProblem::SelfReferral(id) => {
-            lang.text_with("error-referral-self", &[("id", id.to_string().into())])
-        }
+        ReferralProblem::SelfReferral(id) => msg::ErrorReferralSelf { id: id.to_string() }.text(lang),
         ReferralProblem::SecondReferrer { referee, referrals } => {
             let ids: Vec<String> = referrals.iter().map(|id| format!("#{id}")).collect();
-            lang.text_with(
-                "error-referral-second",
-                &[("name", name(*referee).into()), ("referrals", ids.join(", ").into())],
-            )
+            msg::ErrorReferralSecond { name: name(*referee), referrals: ids.join(", ") }.text(lang)
         }
         ReferralProblem::Cycle(accounts) => {
             let names: Vec<String> = accounts.iter().map(|a| name(*a)).collect();
-            lang.text_with("error-referral-cycle", &[("names", names.join(" → ").into())])
+            msg::ErrorReferralCycle { names: names.join(" → ") }.text(lang)
         }
     }
 }
@@ -143,7 +138,7 @@ impl App {
             txn,
             referee.0,
             rules.contact_referee_days,
-            lang.text_with("note-referred-by", &[("name", referrer.1.into())]),
+            msg::NoteReferredBy { name: referrer.1 }.text(lang),
             (referral.id, FollowUpReason::Referral),
             now,
         )?;
@@ -151,21 +146,19 @@ impl App {
             txn,
             referrer.0,
             rules.thank_referrer_days,
-            lang.text_with("note-thank", &[("name", referee.1.into())]),
+            msg::NoteThank { name: referee.1 }.text(lang),
             (referral.id, FollowUpReason::Referral),
             now,
         )?;
-        let scheduled = lang.text_with(
-            "also-referral",
-            &[
-                ("call", contact.id.to_string().into()),
-                ("referee", referee.1.into()),
-                ("call_due", contact.due.format("%m-%d").to_string().into()),
-                ("thank", thank.id.to_string().into()),
-                ("referrer", referrer.1.into()),
-                ("thank_due", thank.due.format("%m-%d").to_string().into()),
-            ],
-        );
+        let scheduled = msg::AlsoReferral {
+            call: contact.id.to_string(),
+            referee: referee.1,
+            call_due: contact.due.format("%m-%d").to_string(),
+            thank: thank.id.to_string(),
+            referrer: referrer.1,
+            thank_due: thank.due.format("%m-%d").to_string(),
+        }
+        .text(lang);
         Ok((referral, scheduled))
     }
 
@@ -229,14 +222,12 @@ impl App {
             incentive,
             now,
         )?;
-        let summary = self.config.ui.lang().text_with(
-            "history-refer",
-            &[
-                ("id", referral.id.to_string().into()),
-                ("referrer", referrer_record.account.name.as_str().into()),
-                ("referee", referee_record.account.name.as_str().into()),
-            ],
-        );
+        let summary = msg::HistoryRefer {
+            id: referral.id.to_string(),
+            referrer: referrer_record.account.name.as_str(),
+            referee: referee_record.account.name.as_str(),
+        }
+        .text(self.config.ui.lang());
         let changes = txn.commit(summary, now)?;
         Ok(Written { value: referral, changes, also: vec![scheduled] })
     }
@@ -268,11 +259,10 @@ impl App {
             }
             let lang = self.config.ui.lang();
             let note = match &referral.incentive {
-                Some(incentive) => lang.text_with(
-                    "note-deliver",
-                    &[("name", referee_name.into()), ("incentive", incentive.as_str().into())],
-                ),
-                None => lang.text_with("note-report-back", &[("name", referee_name.into())]),
+                Some(incentive) => {
+                    msg::NoteDeliver { name: referee_name, incentive: incentive.as_str() }.text(lang)
+                }
+                None => msg::NoteReportBack { name: referee_name }.text(lang),
             };
             let days = self.config.referrals.deliver_incentive_days;
             let deliver =
@@ -311,10 +301,8 @@ impl App {
                 txn.put_follow_up(&open);
             }
         }
-        let changes = txn.commit(
-            self.config.ui.lang().text_with("history-deliver", &[("id", id.to_string().into())]),
-            now,
-        )?;
+        let changes =
+            txn.commit(msg::HistoryDeliver { id: id.to_string() }.text(self.config.ui.lang()), now)?;
         Ok(Written { value: referral, changes, also: Vec::new() })
     }
 

@@ -2,6 +2,7 @@
 //! of the day's touches, and the day's reflection.
 
 use crate::i18n::Text as _;
+use crate::i18n::msg;
 use std::collections::HashMap;
 
 use chrono::{Duration, NaiveDate};
@@ -49,16 +50,13 @@ fn touches_words(touches: &[(TouchKind, Option<Outcome>)], lang: Lang) -> String
             match outcome {
                 Some(outcome) => {
                     let outcome = lang.text(&format!("outcome-{}", outcome.as_str()));
-                    lang.text_with(
-                        "review-touch-outcome",
-                        &[("kind", kind.into()), ("outcome", outcome.into())],
-                    )
+                    msg::ReviewTouchOutcome { kind, outcome }.text(lang)
                 }
                 None => kind,
             }
         })
         .collect();
-    words.join(&lang.text("list-separator"))
+    words.join(&msg::ListSeparator.text(lang))
 }
 
 /// Why a row was planned, as of its day.
@@ -72,16 +70,16 @@ fn planned_words(
     match (entry.kind, follow_up) {
         (RowKind::FollowUp, Some(f)) => {
             crate::i18n::reasons::reasons(&crate::analysis::due::reasons(f, day), lang)
-                .join(&lang.text("reason-join"))
+                .join(&msg::ReasonJoin.text(lang))
         }
-        (RowKind::Holiday, _) => lang.text("review-holiday"),
-        (RowKind::Focus, _) => lang.text("review-focus"),
+        (RowKind::Holiday, _) => msg::ReviewHoliday.text(lang),
+        (RowKind::Focus, _) => msg::ReviewFocus.text(lang),
         _ => match summary {
             Some(s) => {
                 let stage = crate::i18n::reasons::stage_words(s.stage, lang);
-                lang.text_with("review-cadence-of", &[("stage", stage.into())])
+                msg::ReviewCadenceOf { stage }.text(lang)
             }
-            None => lang.text("review-cadence"),
+            None => msg::ReviewCadence.text(lang),
         },
     }
 }
@@ -222,19 +220,18 @@ pub struct ReviewLine {
 }
 
 fn counts(items: impl Iterator<Item = (String, usize)>, lang: Lang) -> String {
-    items.map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(&lang.text("list-separator"))
+    items.map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(&msg::ListSeparator.text(lang))
 }
 
 /// The names, the first ten of them, or "none".
 fn or_none(items: Vec<String>, lang: Lang) -> String {
     const SHOWN: usize = 10;
-    let separator = lang.text("list-separator");
+    let separator = msg::ListSeparator.text(lang);
     match items.len() {
-        0 => lang.text("review-none"),
-        n if n > SHOWN => lang.text_with(
-            "review-and-more",
-            &[("list", items[..SHOWN].join(&separator).into()), ("count", (n - SHOWN).into())],
-        ),
+        0 => msg::ReviewNone.text(lang),
+        n if n > SHOWN => {
+            msg::ReviewAndMore { list: items[..SHOWN].join(&separator), count: (n - SHOWN) }.text(lang)
+        }
         _ => items.join(&separator),
     }
 }
@@ -253,13 +250,13 @@ impl DayReview {
         };
         let kind = |k: &TouchKind| lang.text(&format!("kind-{}", k.as_str()));
         if r.touches == 0 {
-            line("review-touches", lang.text("review-none"));
+            line("review-touches", msg::ReviewNone.text(lang));
         } else {
             let by_kind = counts(r.by_kind.iter().map(|(k, n)| (kind(k), *n)), lang);
             line("review-touches", format!("{}: {by_kind}", r.touches));
             let outcomes = r.by_outcome.iter().map(|(o, n)| {
                 let words = o.map_or_else(
-                    || lang.text("review-no-outcome"),
+                    || msg::ReviewNoOutcome.text(lang),
                     |o| lang.text(&format!("outcome-{}", o.as_str())),
                 );
                 (words, *n)
@@ -279,41 +276,34 @@ impl DayReview {
         let orders: Vec<String> =
             r.orders.iter().map(|(id, amount)| format!("{} {}", self.name(*id), amount.grouped())).collect();
         let orders = match orders.len() {
-            0 => lang.text("review-none"),
-            n => lang.text_with(
-                "review-orders-worth",
-                &[
-                    ("count", n.into()),
-                    ("value", r.orders_value.grouped().into()),
-                    ("list", orders.join(&lang.text("list-separator")).into()),
-                ],
-            ),
+            0 => msg::ReviewNone.text(lang),
+            n => msg::ReviewOrdersWorth {
+                count: n,
+                value: r.orders_value.grouped(),
+                list: orders.join(&msg::ListSeparator.text(lang)),
+            }
+            .text(lang),
         };
         line("review-orders", orders);
-        let follow_ups = lang.text_with(
-            "review-follow-up-counts",
-            &[
-                ("done", r.follow_ups_done.into()),
-                ("skipped", r.follow_ups_skipped.into()),
-                ("snoozed", r.follow_ups_snoozed.into()),
-            ],
-        );
+        let follow_ups = msg::ReviewFollowUpCounts {
+            done: r.follow_ups_done,
+            skipped: r.follow_ups_skipped,
+            snoozed: r.follow_ups_snoozed,
+        }
+        .text(lang);
         line("review-follow-ups", follow_ups);
         line(
             if self.today { "review-still-due" } else { "review-missed" },
             or_none(r.missed.iter().map(|f| format!("{} (#{})", self.name(f.account), f.id)).collect(), lang),
         );
         line("review-past-cadence", or_none(r.past_cadence.iter().map(|id| self.name(*id)).collect(), lang));
-        line("review-streak", lang.text_with("review-streak-days", &[("days", r.streak.into())]));
+        line("review-streak", msg::ReviewStreakDays { days: r.streak }.text(lang));
         for (account, lesson) in &self.lessons {
-            let words = lang.text_with(
-                "review-lesson-of",
-                &[("lesson", lesson.as_str().into()), ("name", self.name(*account).into())],
-            );
+            let words = msg::ReviewLessonOf { lesson: lesson.as_str(), name: self.name(*account) }.text(lang);
             line("review-lesson", words);
         }
         let reflection = if self.reflection.is_empty() {
-            lang.text("review-reflection-none")
+            msg::ReviewReflectionNone.text(lang)
         } else {
             self.reflection.clone()
         };

@@ -21,16 +21,7 @@ use fluent_bundle::{FluentArgs, FluentResource};
 pub use leadline_core::locale::Lang;
 use leadline_core::{analysis, clock, domain};
 
-/// The catalogue files of each language, as built into the binary.
-const ENGLISH_FILES: &[(&str, &str)] =
-    &[("en-US/leadline.ftl", include_str!("../locales/en-US/leadline.ftl"))];
-const CHINESE_FILES: &[(&str, &str)] = &[
-    ("zh-CN/leadline.ftl", include_str!("../locales/zh-CN/leadline.ftl")),
-    ("zh-CN/keys.ftl", include_str!("../locales/zh-CN/keys.ftl")),
-    ("zh-CN/fields.ftl", include_str!("../locales/zh-CN/fields.ftl")),
-    ("zh-CN/errors.ftl", include_str!("../locales/zh-CN/errors.ftl")),
-    ("zh-CN/cli.ftl", include_str!("../locales/zh-CN/cli.ftl")),
-];
+include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 
 type Bundle = FluentBundle<FluentResource>;
 
@@ -56,14 +47,19 @@ fn bundle(lang: Lang) -> &'static Bundle {
     static ENGLISH: OnceLock<Bundle> = OnceLock::new();
     static CHINESE: OnceLock<Bundle> = OnceLock::new();
     match lang {
-        Lang::En => ENGLISH.get_or_init(|| build("en-US", ENGLISH_FILES)),
-        Lang::ZhCn => CHINESE.get_or_init(|| build("zh-CN", CHINESE_FILES)),
+        Lang::En => ENGLISH.get_or_init(|| build("en-US", FILES[0])),
+        Lang::ZhCn => CHINESE.get_or_init(|| build("zh-CN", FILES[1])),
     }
+}
+
+/// A message the build checked is in every language (see `msg`).
+fn format(lang: Lang, id: &str, args: Option<&FluentArgs<'_>>) -> String {
+    lookup(lang, id, args).unwrap_or_else(|| id.to_string())
 }
 
 /// The message `id` formatted in `lang`, or in English where that has
 /// none; none when neither has it.
-fn format(lang: Lang, id: &str, args: Option<&FluentArgs<'_>>) -> Option<String> {
+fn lookup(lang: Lang, id: &str, args: Option<&FluentArgs<'_>>) -> Option<String> {
     let in_bundle = |bundle: &Bundle| {
         let pattern = bundle.get_message(id)?.value()?;
         let mut errors = Vec::new();
@@ -97,11 +93,11 @@ pub trait Text: Copy {
 
 impl Text for Lang {
     fn text(self, id: &str) -> String {
-        format(self, id, None).unwrap_or_else(|| id.to_string())
+        format(self, id, None)
     }
 
     fn try_text(self, id: &str) -> Option<String> {
-        format(self, id, None)
+        lookup(self, id, None)
     }
 
     fn try_text_with(self, id: &str, args: &[(&'static str, FluentValue<'_>)]) -> Option<String> {
@@ -109,7 +105,7 @@ impl Text for Lang {
         for (name, value) in args {
             fluent.set(*name, value.clone());
         }
-        format(self, id, Some(&fluent))
+        lookup(self, id, Some(&fluent))
     }
 
     fn warm(self) {
@@ -177,10 +173,10 @@ mod tests {
         }
         on_disk.sort();
         let mut built: Vec<String> =
-            ENGLISH_FILES.iter().chain(CHINESE_FILES).map(|(n, _)| n.to_string()).collect();
+            FILES.iter().flat_map(|files| files.iter()).map(|(n, _)| n.to_string()).collect();
         built.sort();
         assert_eq!(on_disk, built, "a catalogue file is not built into the binary, or gone");
-        for (name, source) in ENGLISH_FILES.iter().chain(CHINESE_FILES) {
+        for (name, source) in FILES.iter().flat_map(|files| files.iter()) {
             if let Err((_, errors)) = fluent_syntax::parser::parse(*source) {
                 panic!("{name}: {errors:?}");
             }

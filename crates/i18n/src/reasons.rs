@@ -6,11 +6,12 @@ use crate::analysis::plan::share_words;
 use crate::analysis::ranking::Occasion;
 use crate::analysis::reason::{Done, Reason};
 use crate::domain::{FollowUpReason, Stage, Tier, TouchKind};
+use crate::msg;
 
 /// "A grade", "VIP": the stage as a reason names it.
 pub fn stage_words(stage: Stage, lang: Lang) -> String {
     match stage {
-        Stage::Prospect { grade } => lang.text_with("stage-grade", &[("grade", grade.to_string().into())]),
+        Stage::Prospect { grade } => msg::StageGrade { grade: grade.to_string() }.text(lang),
         Stage::Customer { tier, .. } => lang.text(&format!("stage-tier-{}", tier.as_str())),
     }
 }
@@ -24,11 +25,9 @@ pub fn tier_in_sentence(tier: Tier, lang: Lang) -> String {
 /// "grade B", "tier vip": the stage a change left an account in.
 pub fn stage_phrase(stage: Stage, lang: Lang) -> String {
     match stage {
-        Stage::Prospect { grade } => {
-            lang.text_with("stage-phrase-grade", &[("grade", grade.to_string().into())])
-        }
+        Stage::Prospect { grade } => msg::StagePhraseGrade { grade: grade.to_string() }.text(lang),
         Stage::Customer { tier, .. } => {
-            lang.text_with("stage-phrase-tier", &[("tier", tier_in_sentence(tier, lang).into())])
+            msg::StagePhraseTier { tier: tier_in_sentence(tier, lang) }.text(lang)
         }
     }
 }
@@ -41,63 +40,50 @@ fn kind_words(kind: TouchKind, lang: Lang) -> String {
 /// One reason as a rep reads it.
 pub fn reason(reason: &Reason, lang: Lang) -> String {
     match reason {
-        Reason::Overdue { days } => lang.text_with("due-overdue", &[("days", (*days).into())]),
+        Reason::Overdue { days } => msg::DueOverdue { days: (*days) }.text(lang),
         Reason::DueToday { at: Some(time) } => {
-            lang.text_with("due-today-at", &[("time", time.format("%H:%M").to_string().into())])
+            msg::DueTodayAt { time: time.format("%H:%M").to_string() }.text(lang)
         }
-        Reason::DueToday { at: None } => lang.text("due-today"),
-        Reason::DueIn { days } => lang.text_with("due-in", &[("days", (*days).into())]),
+        Reason::DueToday { at: None } => msg::DueToday.text(lang),
+        Reason::DueIn { days } => msg::DueIn { days: (*days) }.text(lang),
         Reason::FollowUp { reason, kind, note } => {
             // The channel has its own column; referral notes already say who.
             let why = || lang.text(&format!("follow-up-reason-{}", reason.as_str()));
             match (note.as_str(), reason) {
-                ("", _) => lang.text_with(
-                    "due-what-plain",
-                    &[("reason", why().into()), ("kind", kind_words(*kind, lang).into())],
-                ),
+                ("", _) => msg::DueWhatPlain { reason: why(), kind: kind_words(*kind, lang) }.text(lang),
                 (note, FollowUpReason::Referral | FollowUpReason::Incentive) => note.to_string(),
-                (note, _) => {
-                    lang.text_with("due-what-note", &[("reason", why().into()), ("note", note.into())])
-                }
+                (note, _) => msg::DueWhatNote { reason: why(), note }.text(lang),
             }
         }
-        Reason::SnoozedOften { times } => lang.text_with("due-snoozed", &[("times", (*times).into())]),
-        Reason::MoreDue { count } => lang.text_with("due-more", &[("count", (*count).into())]),
-        Reason::FirstContact { stage, days } => lang.text_with(
-            "reason-first-contact",
-            &[("stage", stage_words(*stage, lang).into()), ("days", (*days).into())],
-        ),
+        Reason::SnoozedOften { times } => msg::DueSnoozed { times: (*times) }.text(lang),
+        Reason::MoreDue { count } => msg::DueMore { count: (*count) }.text(lang),
+        Reason::FirstContact { stage, days } => {
+            msg::ReasonFirstContact { stage: stage_words(*stage, lang), days: (*days) }.text(lang)
+        }
         Reason::Cadence { stage, days, since_order } => lang.text_with(
             if *since_order { "cadence-since-order" } else { "cadence-no-touch" },
             &[("stage", stage_words(*stage, lang).into()), ("days", (*days).into())],
         ),
         Reason::Greeting { occasion, holiday, in_days, action } => {
             let when = match in_days {
-                0 => lang.text("greeting-today"),
-                days => lang.text_with("greeting-in", &[("days", (*days).into())]),
+                0 => msg::GreetingToday.text(lang),
+                days => msg::GreetingIn { days: (*days) }.text(lang),
             };
             let what = match occasion {
-                Occasion::Holiday => holiday.clone().unwrap_or_else(|| lang.text("greeting-holiday")),
-                Occasion::Birthday => lang.text("greeting-birthday"),
-                Occasion::Anniversary(years) => {
-                    lang.text_with("greeting-anniversary", &[("years", (*years).into())])
-                }
+                Occasion::Holiday => holiday.clone().unwrap_or_else(|| msg::GreetingHoliday.text(lang)),
+                Occasion::Birthday => msg::GreetingBirthday.text(lang),
+                Occasion::Anniversary(years) => msg::GreetingAnniversary { years: (*years) }.text(lang),
             };
             let how = match action {
                 TouchKind::Sms => "greeting-sms",
                 TouchKind::Visit => "greeting-visit",
                 _ => "greeting-gift",
             };
-            lang.text_with(
-                "greeting",
-                &[("what", what.into()), ("when", when.into()), ("how", lang.text(how).into())],
-            )
+            msg::Greeting { what, when, how: lang.text(how) }.text(lang)
         }
-        Reason::KeyAccount => lang.text("reason-key-account"),
-        Reason::BigPotential => lang.text("reason-big-potential"),
-        Reason::SmsFatigue { unanswered } => {
-            lang.text_with("reason-sms-fatigue", &[("count", (*unanswered).into())])
-        }
+        Reason::KeyAccount => msg::ReasonKeyAccount.text(lang),
+        Reason::BigPotential => msg::ReasonBigPotential.text(lang),
+        Reason::SmsFatigue { unanswered } => msg::ReasonSmsFatigue { count: (*unanswered) }.text(lang),
         Reason::Forward(forward) => {
             let id = match (forward.growable, forward.since) {
                 (false, Some(_)) => "reason-forward-key",
@@ -130,10 +116,10 @@ pub fn done(done: Done, lang: Lang) -> String {
         Done::Touch { kind, at } => {
             let what = lang.text(&format!("kind-{}", kind.map_or("touch", TouchKind::as_str)));
             let time = FluentValue::from(at.format("%H:%M").to_string());
-            lang.text_with("done-touch", &[("kind", what.into()), ("time", time)])
+            msg::DoneTouch { kind: what, time }.text(lang)
         }
-        Done::Order => lang.text("done-order"),
-        Done::Closed => lang.text("done-closed"),
+        Done::Order => msg::DoneOrder.text(lang),
+        Done::Closed => msg::DoneClosed.text(lang),
     }
 }
 

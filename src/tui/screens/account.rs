@@ -3,6 +3,7 @@
 //! newest first, one of them selected to correct (E) or delete (D).
 
 use crate::i18n::Text as _;
+use crate::i18n::msg;
 use std::any::Any;
 
 use ratatui::Frame;
@@ -126,9 +127,8 @@ impl Screen for Account {
         let name = &view.detail.record.account.name;
         let lang = ctx.lang();
         let Some(entry) = view.selected_entry() else {
-            return matches!(command, Command::CorrectEntry | Command::RemoveEntry).then(|| {
-                Reply::Say(lang.text_with("info-empty-timeline", &[("name", name.as_str().into())]))
-            });
+            return matches!(command, Command::CorrectEntry | Command::RemoveEntry)
+                .then(|| Reply::Say(msg::InfoEmptyTimeline { name: name.as_str() }.text(lang)));
         };
         let kind = |kind: crate::domain::TouchKind| lang.text(&format!("kind-{}", kind.as_str()));
         match command {
@@ -141,30 +141,23 @@ impl Screen for Account {
                 let (removal, words) = match entry {
                     Entry::Touch(t) => (
                         Removal::Touch(t.id),
-                        lang.text_with(
-                            "remove-touch",
-                            &[
-                                ("kind", kind(t.kind).into()),
-                                ("at", t.at.format("%Y-%m-%d %H:%M").to_string().into()),
-                            ],
-                        ),
+                        msg::RemoveTouch {
+                            kind: kind(t.kind),
+                            at: t.at.format("%Y-%m-%d %H:%M").to_string(),
+                        }
+                        .text(lang),
                     ),
                     Entry::Order(o) => (
                         Removal::Order(o.id),
-                        lang.text_with(
-                            "remove-order",
-                            &[
-                                ("amount", grouped(o.amount).into()),
-                                ("day", o.at.format("%Y-%m-%d").to_string().into()),
-                            ],
-                        ),
+                        msg::RemoveOrder {
+                            amount: grouped(o.amount),
+                            day: o.at.format("%Y-%m-%d").to_string(),
+                        }
+                        .text(lang),
                     ),
                     Entry::FollowUp(f) => (
                         Removal::FollowUp(f.id),
-                        lang.text_with(
-                            "remove-follow-up",
-                            &[("due", f.due_words().into()), ("kind", kind(f.kind).into())],
-                        ),
+                        msg::RemoveFollowUp { due: f.due_words(), kind: kind(f.kind) }.text(lang),
                     ),
                 };
                 let question = lang
@@ -194,12 +187,8 @@ impl Screen for Account {
 fn stage_long(account: &crate::domain::Account, lang: crate::i18n::Lang) -> String {
     use crate::domain::Stage;
     match (&account.archived, account.stage) {
-        (Some(archived), _) => {
-            lang.text_with("stage-archived", &[("reason", archived.reason.as_str().into())])
-        }
-        (None, Stage::Prospect { grade }) => {
-            lang.text_with("stage-prospect", &[("grade", grade.to_string().into())])
-        }
+        (Some(archived), _) => msg::StageArchived { reason: archived.reason.as_str() }.text(lang),
+        (None, Stage::Prospect { grade }) => msg::StageProspect { grade: grade.to_string() }.text(lang),
         (None, Stage::Customer { tier, tier_pinned }) => {
             let tier = lang.text(&format!("stage-tier-{}", tier.as_str()));
             let id = if tier_pinned { "stage-customer-pinned" } else { "stage-customer" };
@@ -219,10 +208,10 @@ fn focus_words(ctx: &Context, id: AccountId) -> String {
     let Some(index) = ctx.book.index_of(id) else { return String::new() };
     let marks = AccountMarks::of(&ctx.focus, &ctx.book.summaries, index, ctx.today(), &ctx.config);
     let lang = ctx.lang();
-    let tier = marks.suggested_tier.map(|t| {
-        lang.text_with("marks-suggests", &[("tier", lang.text(&format!("stage-tier-{}", t.as_str())).into())])
-    });
-    [marks.words(lang), tier].into_iter().flatten().collect::<Vec<_>>().join(&lang.text("reason-join"))
+    let tier = marks
+        .suggested_tier
+        .map(|t| msg::MarksSuggests { tier: lang.text(&format!("stage-tier-{}", t.as_str())) }.text(lang));
+    [marks.words(lang), tier].into_iter().flatten().collect::<Vec<_>>().join(&msg::ReasonJoin.text(lang))
 }
 
 fn draw(view: &AccountView, ctx: &Context, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect) {
@@ -244,19 +233,15 @@ fn draw(view: &AccountView, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
     );
 
     let lang = ctx.config.ui.lang();
-    let revenue = lang.text_with(
-        "card-revenue",
-        &[
-            ("year", grouped(stats.revenue_12m(ctx.today())).into()),
-            ("all", grouped(stats.revenue_total).into()),
-        ],
-    );
+    let revenue =
+        msg::CardRevenue { year: grouped(stats.revenue_12m(ctx.today())), all: grouped(stats.revenue_total) }
+            .text(lang);
     let rows = [
-        ("phone", account.phones.join(&lang.text("list-separator"))),
+        ("phone", account.phones.join(&msg::ListSeparator.text(lang))),
         ("email", account.email.clone().unwrap_or_default()),
         ("title-field", account.title.clone().unwrap_or_default()),
         ("address", account.address.clone().unwrap_or_default()),
-        ("tags", account.tags.join(&lang.text("list-separator"))),
+        ("tags", account.tags.join(&msg::ListSeparator.text(lang))),
         ("source", account.source.clone().unwrap_or_default()),
         ("birthday", account.birthday.map(|b| b.to_string()).unwrap_or_default()),
         ("anniversary", account.anniversary().map(|d| d.to_string()).unwrap_or_default()),
@@ -271,35 +256,28 @@ fn draw(view: &AccountView, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
         .map(|(label, value)| field(lang.text(&format!("card-{label}")), value, theme))
         .collect();
     if card.is_empty() {
-        card.push(Line::from(Span::styled(lang.text("card-empty"), theme.dim())));
+        card.push(Line::from(Span::styled(msg::CardEmpty.text(lang), theme.dim())));
     }
 
-    let mut side: Vec<Line> = vec![Line::from(Span::styled(lang.text("side-follow-ups"), theme.title()))];
+    let mut side: Vec<Line> = vec![Line::from(Span::styled(msg::SideFollowUps.text(lang), theme.title()))];
     let pending: Vec<_> = detail.follow_ups.iter().filter(|f| f.is_pending()).collect();
     if pending.is_empty() {
-        side.push(Line::from(Span::styled(lang.text("side-none-open"), theme.dim())));
+        side.push(Line::from(Span::styled(msg::SideNoneOpen.text(lang), theme.dim())));
     }
     for f in pending {
         let style = if f.due < ctx.today() { theme.overdue() } else { theme.due() };
-        let snoozed = if f.snoozes > 0 {
-            lang.text_with("side-snoozed", &[("times", f.snoozes.into())])
-        } else {
-            String::new()
-        };
+        let snoozed =
+            if f.snoozes > 0 { msg::SideSnoozed { times: f.snoozes }.text(lang) } else { String::new() };
         let kind = lang.text(&format!("kind-{}", f.kind.as_str()));
         let reason = lang.text(&format!("follow-up-reason-{}", f.reason.as_str()));
         side.push(Line::from(vec![
             Span::styled(f.due.format("%m-%d").to_string(), style),
-            Span::raw(format!(
-                " {}{snoozed} {}",
-                lang.text_with("kind-reason", &[("kind", kind.into()), ("reason", reason.into())]),
-                f.note
-            )),
+            Span::raw(format!(" {}{snoozed} {}", msg::KindReason { kind, reason }.text(lang), f.note)),
         ]));
     }
-    side.push(Line::from(Span::styled(lang.text("side-referrals"), theme.title())));
+    side.push(Line::from(Span::styled(msg::SideReferrals.text(lang), theme.title())));
     if detail.referrals.is_empty() {
-        side.push(Line::from(Span::styled(lang.text("side-none"), theme.dim())));
+        side.push(Line::from(Span::styled(msg::SideNone.text(lang), theme.dim())));
     }
     for link in &detail.referrals {
         let r = &link.referral;
@@ -308,16 +286,13 @@ fn draw(view: &AccountView, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
             .as_ref()
             .map(|i| {
                 let status = lang.text(&format!("incentive-{}", r.incentive_status.as_str()));
-                lang.text_with(
-                    "side-incentive",
-                    &[("incentive", i.as_str().into()), ("status", status.into())],
-                )
+                msg::SideIncentive { incentive: i.as_str(), status }.text(lang)
             })
             .unwrap_or_default();
         let text = if r.referee == account.id {
-            lang.text_with("side-referred-by", &[("name", link.referrer_name.clone().into())])
+            msg::SideReferredBy { name: link.referrer_name.clone() }.text(lang)
         } else {
-            lang.text_with("side-referred", &[("name", link.referee_name.clone().into())])
+            msg::SideReferred { name: link.referee_name.clone() }.text(lang)
         };
         side.push(Line::from(format!("{text}{incentive}")));
     }
@@ -326,8 +301,8 @@ fn draw(view: &AccountView, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
     let [top, timeline] = Layout::vertical([Constraint::Length(top_height), Constraint::Min(3)]).areas(body);
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(top);
-    let card_title = format!(" {} ", lang.text("card-title"));
-    let side_title = format!(" {} ", lang.text("side-title"));
+    let card_title = format!(" {} ", msg::CardTitle.text(lang));
+    let side_title = format!(" {} ", msg::SideTitle.text(lang));
     frame.render_widget(Paragraph::new(card).block(bordered(&card_title)).wrap(Wrap { trim: true }), left);
     frame.render_widget(Paragraph::new(side).block(bordered(&side_title)).wrap(Wrap { trim: true }), right);
 
@@ -344,10 +319,7 @@ fn draw(view: &AccountView, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
         .collect();
     let title = format!(
         " {} ",
-        lang.text_with(
-            "timeline-title",
-            &[("touches", detail.touches.len().into()), ("orders", detail.orders.len().into())]
-        )
+        msg::TimelineTitle { touches: detail.touches.len(), orders: detail.orders.len() }.text(lang)
     );
     frame.render_widget(Paragraph::new(lines).block(bordered(&title)), timeline);
 }
@@ -358,7 +330,7 @@ fn entry_line<'a>(entry: Entry<'_>, ctx: &Context, theme: &Theme) -> Line<'a> {
         if text.is_empty() {
             String::new()
         } else {
-            lang.text_with("note-after-colon", &[("note", text.replace('\n', " / ").into())])
+            msg::NoteAfterColon { note: text.replace('\n', " / ") }.text(lang)
         }
     };
     match entry {
@@ -371,12 +343,12 @@ fn entry_line<'a>(entry: Entry<'_>, ctx: &Context, theme: &Theme) -> Line<'a> {
             let lang = ctx.config.ui.lang();
             let kind = lang.text(&format!("kind-{}", f.kind.as_str()));
             let reason = lang.text(&format!("follow-up-reason-{}", f.reason.as_str()));
-            let due_words = lang.text("timeline-due");
+            let due_words = msg::TimelineDue.text(lang);
             Line::from(vec![
                 Span::styled(due, style),
                 Span::raw(format!(
                     "{due_words} {}{}  #{}",
-                    lang.text_with("kind-reason", &[("kind", kind.into()), ("reason", reason.into())]),
+                    msg::KindReason { kind, reason }.text(lang),
                     note(&f.note),
                     f.id
                 )),
@@ -384,8 +356,11 @@ fn entry_line<'a>(entry: Entry<'_>, ctx: &Context, theme: &Theme) -> Line<'a> {
         }
         Entry::Touch(t) => {
             let lang = ctx.config.ui.lang();
-            let direction =
-                if t.direction == Direction::Inbound { lang.text("timeline-inbound") } else { String::new() };
+            let direction = if t.direction == Direction::Inbound {
+                msg::TimelineInbound.text(lang)
+            } else {
+                String::new()
+            };
             let outcome = t
                 .outcome
                 .map(|o| format!(" {}", lang.text(&format!("outcome-{}", o.as_str()))))
@@ -401,7 +376,7 @@ fn entry_line<'a>(entry: Entry<'_>, ctx: &Context, theme: &Theme) -> Line<'a> {
             Span::styled(
                 format!(
                     "{}{}",
-                    ctx.config.ui.lang().text_with("timeline-order", &[("amount", grouped(o.amount).into())]),
+                    msg::TimelineOrder { amount: grouped(o.amount) }.text(ctx.config.ui.lang()),
                     note(&o.note)
                 ),
                 theme.ok(),

@@ -2,6 +2,7 @@
 //! first within each tier.
 
 use crate::i18n::Text as _;
+use crate::i18n::msg;
 use std::any::Any;
 
 use ratatui::Frame;
@@ -74,7 +75,7 @@ impl Screen for Customers {
             vec![Span::raw(format!(
                 "{}   {}",
                 count_in(customers, "count-customers", lang),
-                lang.text_with("revenue-12m", &[("amount", grouped(revenue).into())])
+                msg::Revenue12m { amount: grouped(revenue) }.text(lang)
             ))],
         );
         let today = ctx.today();

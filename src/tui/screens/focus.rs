@@ -2,7 +2,7 @@
 //! effort against value by class, and the MVC, MGC, BZC and over-served
 //! lists (only their visible rows are built).
 
-use crate::i18n::Text as _;
+use crate::i18n::msg;
 use std::any::Any;
 
 use chrono::NaiveDate;
@@ -147,19 +147,17 @@ fn draw(view: &FocusScreen, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
     let rules = &ctx.config.focus;
     let lang = ctx.lang();
     let key = if focus.key_count == 0 {
-        lang.text("focus-none-yet")
+        msg::FocusNoneYet.text(lang)
     } else {
-        lang.text_with(
-            "focus-key",
-            &[
-                ("key", focus.key_count.into()),
-                ("customers", focus.customers.len().into()),
-                ("share", percent(focus.revenue_share_key).into()),
-                ("revenue", grouped(focus.revenue_total).into()),
-            ],
-        )
+        msg::FocusKey {
+            key: focus.key_count,
+            customers: focus.customers.len(),
+            share: percent(focus.revenue_share_key),
+            revenue: grouped(focus.revenue_total),
+        }
+        .text(lang)
     };
-    let forecast = lang.text_with("focus-forecast", &[("amount", grouped(focus.forecast_total).into())]);
+    let forecast = msg::FocusForecast { amount: grouped(focus.forecast_total) }.text(lang);
     header_line(frame, header, vec![Span::raw(format!("{key}   {forecast}"))]);
     let charts_height = chart_height(ctx);
     let [effort_line, charts, list] = Layout::vertical([
@@ -169,21 +167,17 @@ fn draw(view: &FocusScreen, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
     ])
     .areas(body);
     let effort = match effort_warning(focus, rules, lang) {
-        Some(warning) => {
-            Span::styled(lang.text_with("sentence", &[("text", warning.into())]), theme.overdue())
-        }
+        Some(warning) => Span::styled(msg::Sentence { text: warning }.text(lang), theme.overdue()),
         None if focus.key_accounts().is_empty() => {
-            Span::styled(lang.text("focus-no-key-accounts"), theme.dim())
+            Span::styled(msg::FocusNoKeyAccounts.text(lang), theme.dim())
         }
         None => Span::styled(
-            lang.text_with(
-                "focus-effort-ok",
-                &[
-                    ("effort", percent(focus.effort_share_key).into()),
-                    ("days", rules.effort_days.into()),
-                    ("target", percent(rules.effort_target).into()),
-                ],
-            ),
+            msg::FocusEffortOk {
+                effort: percent(focus.effort_share_key),
+                days: rules.effort_days,
+                target: percent(rules.effort_target),
+            }
+            .text(lang),
             theme.ok(),
         ),
     };
@@ -200,10 +194,10 @@ fn draw(view: &FocusScreen, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
 fn pareto(view: &FocusScreen, ctx: &Context, theme: &Theme, frame: &mut Frame, area: Rect) {
     let focus = &ctx.focus;
     let lang = ctx.lang();
-    let title = format!(" {} ", lang.text("focus-pareto"));
+    let title = format!(" {} ", msg::FocusPareto.text(lang));
     let block = bordered(&title);
     if focus.customers.is_empty() || focus.revenue_total.0 <= 0 {
-        let text = Paragraph::new(Span::styled(lang.text("focus-no-revenue"), theme.dim())).block(block);
+        let text = Paragraph::new(Span::styled(msg::FocusNoRevenue.text(lang), theme.dim())).block(block);
         return frame.render_widget(text, area);
     }
     let share = ctx.config.focus.key_share;
@@ -241,7 +235,7 @@ fn pareto(view: &FocusScreen, ctx: &Context, theme: &Theme, frame: &mut Frame, a
     }
     frame.render_widget(Paragraph::new(labels).style(theme.dim()), y_labels);
     let width = usize::from(plot.width);
-    let cut_label = lang.text_with("focus-cut", &[("share", percent(cut).into())]);
+    let cut_label = msg::FocusCut { share: percent(cut) }.text(lang);
     let cut_width = unicode_width::UnicodeWidthStr::width(cut_label.as_str());
     let cut_at = ((cut * width as f64) as usize).min(width.saturating_sub(cut_width));
     let right = width.saturating_sub(cut_at + cut_width);
@@ -261,14 +255,14 @@ fn bar(fraction: f64, width: usize) -> String {
 }
 
 fn effort_bars(focus: &Focus, lang: Lang, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let title = format!(" {} ", lang.text("focus-effort-title"));
+    let title = format!(" {} ", msg::FocusEffortTitle.text(lang));
     let block = bordered(&title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width).saturating_sub(23).max(1);
     let prospects = focus.prospects_effort_share();
     let (revenue_word, effort_word) =
-        (pad(&lang.text("focus-bar-revenue"), 8), pad(&lang.text("focus-bar-effort"), 8));
+        (pad(&msg::FocusBarRevenue.text(lang), 8), pad(&msg::FocusBarEffort.text(lang), 8));
     let mut lines = Vec::new();
     let mut pair = |label: &str, revenue: Option<f64>, effort: f64, effort_style: Style| {
         // label (10) + what (8) + bar + percentage (5)
@@ -290,35 +284,35 @@ fn effort_bars(focus: &Focus, lang: Lang, theme: &Theme, frame: &mut Frame, area
     };
     let short = focus.effort_short;
     pair(
-        &lang.text("focus-key-a"),
+        &msg::FocusKeyA.text(lang),
         Some(focus.abc_share(Abc::A)),
         focus.abc_effort_share(Abc::A),
         if short { theme.overdue() } else { theme.due() },
     );
     pair("B", Some(focus.abc_share(Abc::B)), focus.abc_effort_share(Abc::B), theme.due());
     pair("C", Some(focus.abc_share(Abc::C)), focus.abc_effort_share(Abc::C), theme.due());
-    pair(&lang.text("focus-prospects"), None, prospects, theme.due());
+    pair(&msg::FocusProspects.text(lang), None, prospects, theme.due());
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn heading(section: FocusSection, focus: &Focus, lang: Lang) -> (String, String) {
     match section {
         FocusSection::Key => (
-            lang.text_with("focus-mvc", &[("count", focus.key_count.into())]),
-            lang.text_with("focus-of-revenue", &[("share", percent(focus.revenue_share_key).into())]),
+            msg::FocusMvc { count: focus.key_count }.text(lang),
+            msg::FocusOfRevenue { share: percent(focus.revenue_share_key) }.text(lang),
         ),
-        FocusSection::Growable => (lang.text("focus-mgc"), lang.text("focus-mgc-detail")),
+        FocusSection::Growable => (msg::FocusMgc.text(lang), msg::FocusMgcDetail.text(lang)),
         FocusSection::BelowZero => {
-            (lang.text_with("focus-bzc", &[("count", focus.bzc.len().into())]), lang.text("focus-bzc-detail"))
+            (msg::FocusBzc { count: focus.bzc.len() }.text(lang), msg::FocusBzcDetail.text(lang))
         }
-        FocusSection::OverServed => (lang.text("focus-over-served"), lang.text("focus-over-served-detail")),
+        FocusSection::OverServed => (msg::FocusOverServed.text(lang), msg::FocusOverServedDetail.text(lang)),
     }
 }
 
 fn sections(view: &FocusScreen, ctx: &Context, theme: &Theme, frame: &mut Frame, area: Rect) {
     let rows = &view.list.rows;
     if rows.is_empty() {
-        return empty(frame, area, theme, &ctx.lang().text("focus-empty"));
+        return empty(frame, area, theme, &msg::FocusEmpty.text(ctx.lang()));
     }
     let focus = &ctx.focus;
     let lang = ctx.lang();
@@ -341,27 +335,24 @@ fn sections(view: &FocusScreen, ctx: &Context, theme: &Theme, frame: &mut Frame,
             GroupRow::Member(index) => {
                 let summary = &ctx.book.summaries[index];
                 let detail = match section {
-                    FocusSection::Key => lang.text_with(
-                        "focus-of-revenue",
-                        &[("share", percent(focus.revenue_share(amount)).into())],
-                    ),
-                    FocusSection::Growable => lang.text_with(
-                        "focus-potential",
-                        &[("amount", summary.potential.map(grouped).unwrap_or_default().into())],
-                    ),
-                    FocusSection::BelowZero => lang.text("focus-costs-more"),
+                    FocusSection::Key => {
+                        msg::FocusOfRevenue { share: percent(focus.revenue_share(amount)) }.text(lang)
+                    }
+                    FocusSection::Growable => {
+                        msg::FocusPotential { amount: summary.potential.map(grouped).unwrap_or_default() }
+                            .text(lang)
+                    }
+                    FocusSection::BelowZero => msg::FocusCostsMore.text(lang),
                     FocusSection::OverServed => focus
                         .over_served
                         .iter()
                         .find(|o| o.index == index)
                         .map(|o| {
-                            lang.text_with(
-                                "focus-effort-revenue",
-                                &[
-                                    ("effort", percent(o.effort_share).into()),
-                                    ("revenue", percent(o.revenue_share).into()),
-                                ],
-                            )
+                            msg::FocusEffortRevenue {
+                                effort: percent(o.effort_share),
+                                revenue: percent(o.revenue_share),
+                            }
+                            .text(lang)
                         })
                         .unwrap_or_default(),
                 };
@@ -381,10 +372,10 @@ fn sections(view: &FocusScreen, ctx: &Context, theme: &Theme, frame: &mut Frame,
         area,
         theme,
         &[
-            &lang.text("col-account"),
-            &lang.text("col-company"),
-            &lang.text("col-stage"),
-            &lang.text("col-amount"),
+            &msg::ColAccount.text(lang),
+            &msg::ColCompany.text(lang),
+            &msg::ColStage.text(lang),
+            &msg::ColAmount.text(lang),
             "",
         ],
         &[

@@ -1,6 +1,7 @@
 //! Pipeline: the active prospects by grade, A to D.
 
 use crate::i18n::Text as _;
+use crate::i18n::msg;
 use std::any::Any;
 
 use ratatui::Frame;
@@ -77,14 +78,14 @@ impl Screen for Pipeline {
             vec![Span::raw(format!(
                 "{}   {}",
                 count_in(prospects, "count-prospects", lang),
-                lang.text_with("potential-total", &[("amount", grouped(potential).into())])
+                msg::PotentialTotal { amount: grouped(potential) }.text(lang)
             ))],
         );
         let heading = |g: usize| {
             let group = &self.groups[g];
             Row::new(vec![
                 Cell::from(Span::styled(
-                    lang.text_with("grade-heading", &[("grade", group.grade.to_string().into())]),
+                    msg::GradeHeading { grade: group.grade.to_string() }.text(lang),
                     theme.heading(),
                 )),
                 Cell::from(count_in(group.members.len(), "count-prospects", lang)),

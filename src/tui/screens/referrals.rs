@@ -3,6 +3,7 @@
 //! when shown.
 
 use crate::i18n::Text as _;
+use crate::i18n::msg;
 use std::any::Any;
 
 use ratatui::Frame;
@@ -39,7 +40,7 @@ impl Referrals {
     fn deliver(&self, ctx: &Context) -> Reply {
         let lang = ctx.lang();
         let Some(link) = self.selected_link() else {
-            return Reply::Say(lang.text("info-deliver-select"));
+            return Reply::Say(msg::InfoDeliverSelect.text(lang));
         };
         let names = [
             ("referee", link.referee_name.as_str().into()),
@@ -48,7 +49,7 @@ impl Referrals {
         match link.referral.incentive_status {
             IncentiveStatus::Earned => {
                 let incentive =
-                    link.referral.incentive.clone().unwrap_or_else(|| lang.text("question-the-incentive"));
+                    link.referral.incentive.clone().unwrap_or_else(|| msg::QuestionTheIncentive.text(lang));
                 let mut args = names.to_vec();
                 args.push(("incentive", incentive.into()));
                 let asked = lang.text_with("question-deliver", &args);
@@ -137,19 +138,16 @@ fn draw(view: &Referrals, ctx: &Context, theme: &Theme, frame: &mut Frame, heade
         frame,
         header,
         vec![
-            Span::raw(lang.text_with(
-                "referrals-counts",
-                &[("referrals", ledger.rows.len().into()), ("converted", converted.into())],
-            )),
+            Span::raw(msg::ReferralsCounts { referrals: ledger.rows.len(), converted }.text(lang)),
             Span::raw("   "),
             Span::styled(
-                lang.text_with("referrals-to-deliver", &[("count", to_deliver.into())]),
+                msg::ReferralsToDeliver { count: to_deliver }.text(lang),
                 if to_deliver > 0 { theme.due() } else { theme.dim() },
             ),
         ],
     );
     if view.rows.is_empty() {
-        return empty(frame, body, theme, &lang.text("referrals-empty"));
+        return empty(frame, body, theme, &msg::ReferralsEmpty.text(lang));
     }
     let made = |id: AccountId| ledger.referrers.iter().find(|r| r.referrer == id);
     // Narrow, who referred whom needs the room more than the company and the day.
@@ -161,18 +159,17 @@ fn draw(view: &Referrals, ctx: &Context, theme: &Theme, frame: &mut Frame, heade
             let indent =
                 if row.depth == 0 { String::new() } else { format!("{}+- ", "   ".repeat(row.depth - 1)) };
             let who = match row.link.map(|i| &ledger.rows[i]).filter(|_| row.to_deliver) {
-                Some(link) => lang.text_with(
-                    "referrals-deliver",
-                    &[("referrer", row.name.clone().into()), ("referee", link.referee_name.clone().into())],
-                ),
+                Some(link) => {
+                    msg::ReferralsDeliver { referrer: row.name.clone(), referee: link.referee_name.clone() }
+                        .text(lang)
+                }
                 None => format!("{indent}{}", row.name),
             };
             // Two accounts may share a name: the company tells them apart.
             let company = ctx.book.get(row.account).and_then(|s| s.company.clone()).unwrap_or_default();
             let stage = ctx.book.get(row.account).map(|s| stage_label(s, ctx.lang())).unwrap_or_default();
-            let referred = made(row.account).map(|r| {
-                lang.text_with("referrals-made", &[("made", r.made.into()), ("bought", r.converted.into())])
-            });
+            let referred = made(row.account)
+                .map(|r| msg::ReferralsMade { made: r.made, bought: r.converted }.text(lang));
             let (incentive, status, since) = match row.link.map(|i| &ledger.rows[i]) {
                 Some(link) => (
                     link.referral.incentive.clone().unwrap_or_default(),

@@ -5,6 +5,7 @@
 //! Loaded from the store when shown.
 
 use crate::i18n::Text as _;
+use crate::i18n::msg;
 use std::any::Any;
 
 use chrono::NaiveDate;
@@ -51,7 +52,7 @@ impl Review {
     fn step(&mut self, days: i64, ctx: &Context) -> Reply {
         let day = self.day(ctx) + chrono::Duration::days(days);
         if day > ctx.today() {
-            return Reply::Say(ctx.lang().text("review-past-today"));
+            return Reply::Say(msg::ReviewPastToday.text(ctx.lang()));
         }
         self.date = Some(day);
         Reply::Load(self.query(day))
@@ -155,21 +156,19 @@ fn draw(view: &Review, ctx: &Context, theme: &Theme, frame: &mut Frame, header: 
     let lang = ctx.lang();
     let title = format!("{}   ", review_title(date, lang));
     let keys = &ctx.keymap;
-    let change_day = lang.text_with(
-        "review-keys",
-        &[
-            ("previous", keys.key_of(Scope::Review, Command::PreviousDay).into()),
-            ("next", keys.key_of(Scope::Review, Command::NextDay).into()),
-            ("reflect", keys.key_of(Scope::Review, Command::Reflect).into()),
-        ],
-    );
+    let change_day = msg::ReviewKeys {
+        previous: keys.key_of(Scope::Review, Command::PreviousDay),
+        next: keys.key_of(Scope::Review, Command::NextDay),
+        reflect: keys.key_of(Scope::Review, Command::Reflect),
+    }
+    .text(lang);
     header_line(
         frame,
         header,
         vec![Span::styled(title, theme.title()), Span::styled(change_day, theme.dim())],
     );
     let Some(day) = view.shown_review(ctx) else {
-        return empty(frame, body, theme, &lang.text("review-loading"));
+        return empty(frame, body, theme, &msg::ReviewLoading.text(lang));
     };
     let [summary, _, rows] = Layout::vertical([
         Constraint::Length(summary_height(day, body.width)),
@@ -200,7 +199,7 @@ fn draw(view: &Review, ctx: &Context, theme: &Theme, frame: &mut Frame, header: 
         thoughts,
     );
     if day.rows.is_empty() {
-        return empty(frame, rows, theme, &lang.text("review-empty"));
+        return empty(frame, rows, theme, &msg::ReviewEmpty.text(lang));
     }
     let heading = |group: usize| {
         let text = lang.text(match (group, day.today) {
@@ -223,7 +222,7 @@ fn draw(view: &Review, ctx: &Context, theme: &Theme, frame: &mut Frame, header: 
         frame,
         rows,
         theme,
-        &[&lang.text("col-name"), &lang.text("col-phone"), &lang.text("col-what")],
+        &[&msg::ColName.text(lang), &msg::ColPhone.text(lang), &msg::ColWhat.text(lang)],
         &[Constraint::Length(20), Constraint::Length(15), Constraint::Fill(1)],
         heading,
         member,

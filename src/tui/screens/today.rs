@@ -4,6 +4,7 @@
 //! are built, so 100,000 accounts cost what 100 do.
 
 use crate::i18n::Text as _;
+use crate::i18n::msg;
 use std::any::Any;
 
 use crate::i18n::FluentValue;
@@ -73,10 +74,10 @@ impl Today {
             Occasion::Holiday => {
                 let name =
                     ctx.config.holidays.on(greeting.day).map(|h| h.name.to_string()).unwrap_or_default();
-                (Purpose::Festival, lang.text_with("log-purpose-festival", &[("name", name.into())]))
+                (Purpose::Festival, msg::LogPurposeFestival { name }.text(lang))
             }
-            Occasion::Birthday => (Purpose::Birthday, lang.text("log-purpose-birthday")),
-            Occasion::Anniversary(_) => (Purpose::Anniversary, lang.text("log-purpose-anniversary")),
+            Occasion::Birthday => (Purpose::Birthday, msg::LogPurposeBirthday.text(lang)),
+            Occasion::Anniversary(_) => (Purpose::Anniversary, msg::LogPurposeAnniversary.text(lang)),
         })
     }
 
@@ -105,11 +106,11 @@ impl Today {
         let reasons = planned.reasons(summary, today, &ctx.config);
         match (reasons.is_empty(), planned.is_done()) {
             (false, false) => {
-                let reasons = crate::i18n::reasons::reasons(&reasons, lang).join(&lang.text("reason-join"));
+                let reasons = crate::i18n::reasons::reasons(&reasons, lang).join(&msg::ReasonJoin.text(lang));
                 if i >= self.today_len {
                     let beyond = planned.day >= today + Duration::days(HORIZON.into());
                     let day = day_words(planned.day, today, beyond, lang);
-                    lang.text_with("later-row", &[("day", day.into()), ("reasons", reasons.into())])
+                    msg::LaterRow { day, reasons }.text(lang)
                 } else {
                     reasons
                 }
@@ -192,7 +193,7 @@ fn day_words(day: NaiveDate, today: NaiveDate, beyond: bool, lang: Lang) -> Stri
     };
     match (beyond, (day - today).num_days()) {
         (true, _) => on("day-after", day - Duration::days(1)),
-        (false, 1) => lang.text("day-tomorrow"),
+        (false, 1) => msg::DayTomorrow.text(lang),
         _ => on("day-on", day),
     }
 }
@@ -216,7 +217,7 @@ impl Screen for Today {
         }
         let lang = ctx.config.ui.lang();
         if self.can_wait == 0 {
-            return Some(super::Reply::Say(lang.text("info-nothing-to-triage")));
+            return Some(super::Reply::Say(msg::InfoNothingToTriage.text(lang)));
         }
         let day = ctx.config.plan.working_days_after(ctx.today(), 5);
         let form = crate::tui::forms::FieldsForm::triage(self.can_wait, day).in_lang(lang);
@@ -282,34 +283,31 @@ impl Screen for Today {
         let lang = ctx.config.ui.lang();
         let n = |count: usize| FluentValue::from(count);
         let mut counts = vec![
-            Span::styled(lang.text_with("today-planned", &[("count", n(todays.len()))]), theme.due()),
+            Span::styled(msg::TodayPlanned { count: n(todays.len()) }.text(lang), theme.due()),
             Span::raw("   "),
             Span::styled(
-                lang.text_with("today-done", &[("done", n(self.done())), ("total", n(todays.len()))]),
+                msg::TodayDone { done: n(self.done()), total: n(todays.len()) }.text(lang),
                 theme.ok(),
             ),
             Span::raw("   "),
-            Span::raw(lang.text_with("today-later", &[("count", n(later))])),
+            Span::raw(msg::TodayLater { count: n(later) }.text(lang)),
             Span::raw("   "),
         ];
         if todays.len() > self.capacity {
             counts.push(Span::styled(
-                lang.text_with(
-                    "today-over-capacity",
-                    &[("promised", n(promised)), ("slots", n(self.capacity))],
-                ),
+                msg::TodayOverCapacity { promised: n(promised), slots: n(self.capacity) }.text(lang),
                 theme.overdue(),
             ));
         } else {
             counts.push(Span::styled(
-                lang.text_with("today-slots", &[("promised", n(promised)), ("focus", n(focus))]),
+                msg::TodaySlots { promised: n(promised), focus: n(focus) }.text(lang),
                 theme.dim(),
             ));
         }
         let warning = effort_warning(&ctx.focus, &ctx.config.focus, lang).map(|w| {
             Line::from(vec![
-                Span::styled(lang.text_with("sentence", &[("text", w.into())]), theme.overdue()),
-                Span::styled(format!("  {}", lang.text("today-focus-hint")), theme.dim()),
+                Span::styled(msg::Sentence { text: w }.text(lang), theme.overdue()),
+                Span::styled(format!("  {}", msg::TodayFocusHint.text(lang)), theme.dim()),
             ])
         });
         let selected = (ctx.width < FULL_REASONS_WIDTH).then(|| match self.list.selected_member() {
@@ -317,15 +315,12 @@ impl Screen for Today {
             None => Line::from(""),
         });
         let shortfall = self.shortfall.as_ref().map(|words| {
-            Line::from(Span::styled(
-                lang.text_with("sentence", &[("text", words.as_str().into())]),
-                theme.dim(),
-            ))
+            Line::from(Span::styled(msg::Sentence { text: words.as_str() }.text(lang), theme.dim()))
         });
         let triage = (self.can_wait > 0).then(|| {
             let key = ctx.keymap.key_of(Scope::Today, Command::Triage);
-            let args = [("count", n(self.can_wait)), ("key", key.into())];
-            Line::from(Span::styled(lang.text_with("today-can-wait", &args), theme.overdue()))
+            let args = msg::TodayCanWait { count: n(self.can_wait), key };
+            Line::from(Span::styled(args.text(lang), theme.overdue()))
         });
         let late = self.late.as_ref().map(|l| Line::from(Span::styled(l.clone(), theme.overdue())));
         let header_lines: Vec<Line> = [Line::from(counts)]
@@ -338,16 +333,16 @@ impl Screen for Today {
             .collect();
         frame.render_widget(Paragraph::new(header_lines), header);
         if self.rows.is_empty() {
-            return empty(frame, body, theme, &lang.text("today-empty"));
+            return empty(frame, body, theme, &msg::TodayEmpty.text(lang));
         }
         let shown = columns(body.width);
         let divider = |_| {
             Row::new(shown.iter().map(|c| match c {
                 Column::Name => Cell::from(Span::styled(
-                    lang.text_with("today-divider", &[("count", n(later))]),
+                    msg::TodayDivider { count: n(later) }.text(lang),
                     theme.heading(),
                 )),
-                Column::Why => Cell::from(Span::styled(lang.text("today-divider-why"), theme.dim())),
+                Column::Why => Cell::from(Span::styled(msg::TodayDividerWhy.text(lang), theme.dim())),
                 _ => Cell::from(""),
             }))
         };

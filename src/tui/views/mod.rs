@@ -6,6 +6,7 @@ pub use overlays::help_max_scroll;
 pub mod parts;
 
 use crate::i18n::Text as _;
+use crate::i18n::msg;
 use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -23,15 +24,13 @@ pub fn render(model: &Model, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     let lang = model.ctx.config.ui.lang();
     if model.ctx.too_small() {
-        let text = lang.text_with(
-            "terminal-too-small",
-            &[
-                ("width", area.width.into()),
-                ("height", area.height.into()),
-                ("min_width", MIN_WIDTH.into()),
-                ("min_height", MIN_HEIGHT.into()),
-            ],
-        );
+        let text = msg::TerminalTooSmall {
+            width: area.width,
+            height: area.height,
+            min_width: MIN_WIDTH,
+            min_height: MIN_HEIGHT,
+        }
+        .text(lang);
         frame.render_widget(Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }), area);
         return;
     }
@@ -45,7 +44,7 @@ pub fn render(model: &Model, theme: &Theme, frame: &mut Frame) {
     .areas(area);
     render_tabs(model, theme, frame, tabs);
     if model.loading {
-        frame.render_widget(Paragraph::new(lang.text("loading-book")), body);
+        frame.render_widget(Paragraph::new(msg::LoadingBook.text(lang)), body);
     } else {
         model.screen().render(&model.ctx, theme, frame, header, body);
     }
@@ -73,7 +72,7 @@ pub fn render(model: &Model, theme: &Theme, frame: &mut Frame) {
         let (title, asked, yes, no) = match question {
             Question::DiscardForm => (
                 "question-unsaved",
-                lang.text("question-discard"),
+                msg::QuestionDiscard.text(lang),
                 "question-discard-yes",
                 "question-keep-editing",
             ),
@@ -85,10 +84,7 @@ pub fn render(model: &Model, theme: &Theme, frame: &mut Frame) {
             }
             Question::LowerGrade(_, name, grade) => (
                 "question-declined",
-                lang.text_with(
-                    "question-lower-grade",
-                    &[("name", name.as_str().into()), ("grade", grade.to_string().into())],
-                ),
+                msg::QuestionLowerGrade { name: name.as_str(), grade: grade.to_string() }.text(lang),
                 "question-lower-yes",
                 "question-lower-no",
             ),

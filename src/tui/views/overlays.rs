@@ -1,6 +1,7 @@
 //! Popups over the screens: search, help and the forms.
 
 use crate::i18n::Text as _;
+use crate::i18n::msg;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
@@ -29,7 +30,7 @@ fn input_line(frame: &mut Frame, area: Rect, input: &TextInput, focused: bool, t
 
 pub fn search(model: &Model, search: &SearchState, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lang = model.ctx.lang();
-    let title = format!(" {} ", lang.text("search-title"));
+    let title = format!(" {} ", msg::SearchTitle.text(lang));
     let block = bordered(&title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -40,9 +41,9 @@ pub fn search(model: &Model, search: &SearchState, theme: &Theme, frame: &mut Fr
     input_line(frame, field, &search.input, true, theme);
     let book = &model.ctx.book;
     let summary = if search.input.is_empty() {
-        lang.text_with("search-accounts", &[("count", book.search.len().into())])
+        msg::SearchAccounts { count: book.search.len() }.text(lang)
     } else {
-        lang.text_with("search-matches", &[("count", search.found.total.into())])
+        msg::SearchMatches { count: search.found.total }.text(lang)
     };
     frame.render_widget(Paragraph::new(Span::styled(summary, theme.dim())), count);
     let height = usize::from(results.height);
@@ -83,7 +84,7 @@ fn help_sections(model: &Model) -> Vec<(String, Vec<(String, String)>)> {
     for binding in keymap.bindings(model.screen().scopes()).chain(keymap.bindings(&[Scope::Form])) {
         if scope != Some(binding.scope) {
             let title = if binding.scope == Scope::Form {
-                lang.text("help-in-forms")
+                msg::HelpInForms.text(lang)
             } else {
                 binding.scope.title_in(lang)
             };
@@ -193,8 +194,7 @@ pub fn help(model: &Model, scroll: usize, theme: &Theme, frame: &mut Frame, area
     let close = keymap.key_of(Scope::Help, Command::Back);
     let lang = model.ctx.config.ui.lang();
     let screen = lang.text(&format!("tab-{}", model.screen_title().to_lowercase()));
-    let title =
-        format!(" {} ", lang.text_with("help-title", &[("screen", screen.into()), ("close", close.into())]));
+    let title = format!(" {} ", msg::HelpTitle { screen, close }.text(lang));
     let block = bordered(&title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -223,8 +223,8 @@ pub fn help(model: &Model, scroll: usize, theme: &Theme, frame: &mut Frame, area
     let bottom = keymap.key_of(Scope::Help, Command::Bottom);
     let top = keymap.key_of(Scope::Help, Command::Top);
     let note = match (scroll < max_scroll, scroll > 0) {
-        (true, _) => lang.text_with("help-more-below", &[("down", down.into()), ("bottom", bottom.into())]),
-        (false, true) => lang.text_with("help-the-end", &[("top", top.into())]),
+        (true, _) => msg::HelpMoreBelow { down, bottom }.text(lang),
+        (false, true) => msg::HelpTheEnd { top }.text(lang),
         (false, false) => String::new(),
     };
     frame.render_widget(Paragraph::new(Span::styled(note, theme.dim())).right_aligned(), more);
@@ -260,7 +260,7 @@ pub fn follow_up_picker(
             let when = match overdue {
                 1.. => lang
                     .text_with("picker-overdue", &[("due", f.due_words().into()), ("days", overdue.into())]),
-                0 => lang.text_with("picker-today", &[("due", f.due_words().into())]),
+                0 => msg::PickerToday { due: f.due_words() }.text(lang),
                 _ => f.due_words(),
             };
             let what = if f.note.is_empty() {
@@ -390,7 +390,7 @@ fn log_form(ctx: &Context, form: &LogForm, theme: &Theme, frame: &mut Frame, are
     let mut lines: Vec<Line> = Vec::new();
     if let Some(warning) = &form.warning {
         lines.push(Line::from(Span::styled(
-            lang.text_with("form-careful", &[("warning", warning.as_str().into())]),
+            msg::FormCareful { warning: warning.as_str() }.text(lang),
             theme.overdue(),
         )));
     }
@@ -404,7 +404,7 @@ fn log_form(ctx: &Context, form: &LogForm, theme: &Theme, frame: &mut Frame, are
             ctx.config.ui.lang(),
         );
         lines.extend(pick_row(
-            row_label(&lang.text("log-kind"), form.focus == LogField::Kind, theme),
+            row_label(&msg::LogKind.text(lang), form.focus == LogField::Kind, theme),
             kinds,
             width,
         ));
@@ -413,7 +413,7 @@ fn log_form(ctx: &Context, form: &LogForm, theme: &Theme, frame: &mut Frame, are
     let chosen = |c| matches!(c, Command::PickOutcome(o) if form.outcome == Some(o));
     let outcomes = scope_picks(keymap, Scope::Outcomes, fits, chosen, theme, ctx.config.ui.lang());
     lines.extend(pick_row(
-        row_label(&lang.text("log-outcome"), form.focus == LogField::Outcome, theme),
+        row_label(&msg::LogOutcome.text(lang), form.focus == LogField::Outcome, theme),
         outcomes,
         width,
     ));
@@ -479,15 +479,15 @@ fn log_form(ctx: &Context, form: &LogForm, theme: &Theme, frame: &mut Frame, are
     let mut help_text = Vec::new();
     if let Some(error) = form.when_error(ctx.now) {
         help_text
-            .push(Line::from(Span::styled(format!("{}: {error}", lang.text("log-when")), theme.error())));
+            .push(Line::from(Span::styled(format!("{}: {error}", msg::LogWhen.text(lang)), theme.error())));
     }
     let picks = if form.choose_kind { "log-guide-picks-kind" } else { "log-guide-picks" };
     help_text.extend([
-        Line::from(Span::styled(lang.text_with("log-guide", &[("next", next_field.into())]), theme.dim())),
+        Line::from(Span::styled(msg::LogGuide { next: next_field }.text(lang), theme.dim())),
         Line::from(Span::styled(lang.text_with(picks, &[("toggle", toggle.into())]), theme.dim())),
         form_keys(
             keymap,
-            &[(Command::Save, lang.text("form-save")), (Command::Cancel, lang.text("form-cancel"))],
+            &[(Command::Save, msg::FormSave.text(lang)), (Command::Cancel, msg::FormCancel.text(lang))],
             theme,
         ),
     ]);
@@ -525,7 +525,7 @@ fn fields_form(ctx: &Context, form: &FieldsForm, theme: &Theme, frame: &mut Fram
         frame.render_widget(Paragraph::new(row_label(&field.label_in(lang), focused, theme)), label);
         input_line(frame, input, &field.input, focused, theme);
         let remark = if errors.iter().any(|(at, _)| *at == i) {
-            Span::styled(lang.text("form-fix-this"), theme.error())
+            Span::styled(msg::FormFixThis.text(lang), theme.error())
         } else {
             Span::styled(field.hint_in(lang), theme.dim())
         };
@@ -533,7 +533,7 @@ fn fields_form(ctx: &Context, form: &FieldsForm, theme: &Theme, frame: &mut Fram
     }
     let mut next = form.fields.len();
     if let Some(kind) = form.kind {
-        let mut spans = vec![Span::styled(format!("  {}", lang.text("form-kind-picks")), theme.dim())];
+        let mut spans = vec![Span::styled(format!("  {}", msg::FormKindPicks.text(lang)), theme.dim())];
         let chosen = |c| c == Command::PickFollowUpKind(kind);
         spans.extend(scope_picks(
             &ctx.keymap,
@@ -549,8 +549,8 @@ fn fields_form(ctx: &Context, form: &FieldsForm, theme: &Theme, frame: &mut Fram
     // The focused field's problem in full, else the first one.
     let problem = errors.iter().find(|(at, _)| *at == form.focus).or(errors.first());
     if let Some((at, error)) = problem {
-        let args = [("field", form.fields[*at].label_in(lang).into()), ("error", error.as_str().into())];
-        let text = lang.text_with("form-error", &args);
+        let args = msg::FormError { field: form.fields[*at].label_in(lang), error: error.as_str() };
+        let text = args.text(lang);
         frame.render_widget(
             Paragraph::new(Span::styled(text, theme.error())).wrap(Wrap { trim: true }),
             areas[next + 1],
@@ -559,9 +559,9 @@ fn fields_form(ctx: &Context, form: &FieldsForm, theme: &Theme, frame: &mut Fram
     let help = form_keys(
         &ctx.keymap,
         &[
-            (Command::Save, lang.text("form-save-valid")),
-            (Command::NextField, lang.text("form-next-field")),
-            (Command::Cancel, lang.text("form-cancel")),
+            (Command::Save, msg::FormSaveValid.text(lang)),
+            (Command::NextField, msg::FormNextField.text(lang)),
+            (Command::Cancel, msg::FormCancel.text(lang)),
         ],
         theme,
     );

@@ -3,6 +3,7 @@
 
 use crate::i18n::Lang;
 use crate::i18n::Text as _;
+use crate::i18n::msg;
 use chrono::NaiveDateTime;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -95,7 +96,7 @@ pub fn focus_mark_of(ctx: &Context, theme: &Theme, id: AccountId) -> Span<'stati
 pub fn stage_label(summary: &AccountSummary, lang: Lang) -> String {
     let label = summary.stage_label();
     match (label.archived, label.stage) {
-        (Some(_), _) => lang.text("stage-short-archived"),
+        (Some(_), _) => msg::StageShortArchived.text(lang),
         (None, crate::domain::Stage::Prospect { grade }) => grade.to_string(),
         (None, crate::domain::Stage::Customer { tier, .. }) => {
             lang.text(&format!("stage-short-{}", tier.as_str()))
@@ -110,11 +111,11 @@ pub fn ago(at: Option<NaiveDateTime>, now: NaiveDateTime) -> String {
 
 /// [`ago`] in `lang`.
 pub fn ago_in(at: Option<NaiveDateTime>, now: NaiveDateTime, lang: Lang) -> String {
-    let Some(at) = at else { return lang.text("ago-never") };
+    let Some(at) = at else { return msg::AgoNever.text(lang) };
     match (now.date() - at.date()).num_days() {
-        0 => lang.text("ago-today"),
-        1 => lang.text("ago-yesterday"),
-        days @ 2..=60 => lang.text_with("ago-days", &[("days", days.into())]),
+        0 => msg::AgoToday.text(lang),
+        1 => msg::AgoYesterday.text(lang),
+        days @ 2..=60 => msg::AgoDays { days }.text(lang),
         _ => at.format("%Y-%m-%d").to_string(),
     }
 }

@@ -1,0 +1,66 @@
+# What went wrong, as a rep reads it: the errors of typed input, of an
+# account reference and of the store. Each error type names its message here
+# (crates/i18n/src/errors.rs, crates/app/src/words.rs); zh-CN/errors.ftl has
+# the same ids.
+error-empty-name = name is empty
+error-too-long = { $field } is longer than { $max } characters
+error-phone-characters = phone '{ $phone }' has characters other than digits, spaces, +, -, (, ) and .
+error-phone-short = phone '{ $phone }' has too few digits
+error-phone-long = phone '{ $phone }' has too many digits
+error-too-many-phones = more than 10 phone numbers
+error-email = email '{ $email }' is not an address like name@example.com
+error-tag = tag '{ $tag }' is empty or contains a comma
+error-too-many-tags = more than 30 tags
+error-amount-empty = amount is empty
+error-amount-negative = amount '{ $amount }' is negative; amounts are zero or more
+error-amount-malformed = amount '{ $amount }' is not a number like 12000 or 12000.50
+error-amount-precise = amount '{ $amount }' has more than two decimals
+error-amount-large = amount '{ $amount }' is too large (at most 1,000,000,000,000)
+error-keyword = { $what } '{ $given }' is not one of: { $expected }
+error-out-of-window = { $date } is outside the years 1900 to 2200 that Leadline accepts
+error-month-day = '{ $given }' is not a birthday: use MM-DD or YYYY-MM-DD (e.g. 03-15 or 1978-03-15)
+error-when = '{ $given }' is not a date: use YYYY-MM-DD, YYYY-MM-DDTHH:MM, HH:MM, today, tomorrow, yesterday, a weekday (wed, next wed, this fri), end of month, next month (each with a time: next wed 15:00), +Nd, -Nd, +Nw, -Nh or -Nm
+error-no-such-account = no account matches '{ $query }'
+error-ambiguous = '{ $query }' matches { $total } accounts: { $candidates }; use an id or a longer name
+error-no-such-follow-up = no follow-up #{ $id }
+error-no-such-referral = no referral #{ $id }
+error-nothing-to-undo = nothing to undo
+
+term-name = name
+term-company = company
+term-title = title
+term-address = address
+term-source = source
+term-email = email
+term-phone = phone
+term-tag = tag
+term-incentive = incentive
+term-note = note
+term-competitor-notes = competitor notes
+term-lesson = lesson
+term-reflection = reflection
+term-grade = grade
+term-tier = tier
+term-archive-reason = archive reason
+term-touch-kind = touch kind
+term-direction = direction
+term-outcome = outcome
+term-follow-up-reason = follow-up reason
+
+error-store-in-use = store { $path } is in use by another leadline process
+error-store-too-new = store { $path } was written by a newer Leadline (schema { $found }; this build reads up to { $supported }); upgrade Leadline
+error-store-corrupt = unreadable record { $key }: { $reason } (`leadline doctor` lists what cannot be read; `leadline recover --to NEW_DIR` brings it back)
+error-disk-full = disk full: nothing was saved ({ $path } needs about { $needed } free, { $free } is left)
+error-disk-full-saving = disk full: the store could not be written, and nothing more will be; free some space on the disk of { $path }, then run `leadline doctor`
+error-disk-full-open = disk full: cannot open store { $path }: sled writes to its files when it opens; free some space on its disk first
+error-row-too-long = a value is longer than any field holds ({ $max } characters at most)
+error-row-no-name = no name or company
+error-card-unended = the card has no END:VCARD
+error-card-no-name = the card has no name, company or nickname
+error-store-not-ours = { $path } is { $what ->
+        [link] a link
+       *[other] something other than a plain file
+    }, not the file Leadline keeps there; nothing was done: remove it (Leadline makes it again)
+error-store-damaged-files = the store's data files are damaged ({ $reason }); nothing was saved: `leadline recover --to NEW_DIR` builds a whole store from the newest backup and the journal
+error-store-no-room = disk full: there is no room left on the store's disk ({ $reason }); free some space, then run the command again
+error-when-too-far = '{ $given }' is too far: an offset goes up to { $limit }{ $unit } (ten years); give a date instead
