@@ -321,14 +321,14 @@ fn log(app: &App, args: &LogArgs) -> CliResult<i32> {
         lower_grade: args.lower,
     })?;
     let mut line = msg::CliLogged {
-        kind: lang.text(&format!("kind-{}", logged.touch.kind.as_str())),
+        kind: crate::i18n::terms::kind(logged.touch.kind, lang),
         name: logged.account_name.as_str(),
         id: account.to_string(),
         at: text::when(logged.touch.at),
     }
     .text(lang);
     if let Some(outcome) = logged.touch.outcome {
-        let outcome = lang.text(&format!("outcome-{}", outcome.as_str()));
+        let outcome = crate::i18n::terms::outcome(outcome, lang);
         line.push_str(&msg::CliLoggedOutcome { outcome }.text(lang));
     }
     if !logged.touch.purpose.is_ordinary() {
@@ -340,7 +340,7 @@ fn log(app: &App, args: &LogArgs) -> CliResult<i32> {
             due: f.due.to_string(),
             at: follow_up_at(f, &lang),
             id: f.id.to_string(),
-            kind: lang.text(&format!("kind-{}", f.kind.as_str())),
+            kind: crate::i18n::terms::kind(f.kind, lang),
         };
         line.push_str(&args.text(lang));
     }
@@ -429,7 +429,7 @@ fn follow_up(app: &App, args: &FollowUpArgs) -> CliResult<i32> {
         id: f.id.to_string(),
         name: app.account_name(account)?,
         account: account.to_string(),
-        kind: lang.text(&format!("kind-{}", f.kind.as_str())),
+        kind: crate::i18n::terms::kind(f.kind, lang),
         due: f.due.to_string(),
         at,
     };
@@ -443,7 +443,7 @@ fn archive(app: &App, account: &str, reason: ArchiveReason) -> CliResult<i32> {
     let args = msg::CliArchived {
         name: record.account.name.as_str(),
         id: record.account.id.to_string(),
-        reason: lang.text(&format!("archive-reason-{}", reason.as_str())),
+        reason: crate::i18n::terms::archive_reason(reason, lang),
     };
     done(&args.text(lang));
     Ok(0)

@@ -77,7 +77,7 @@ fn md_rows(rows: &[&TodayRow], lang: Lang) -> String {
     for row in rows {
         let done = if row.done { format!("~~{}~~ ", msg::CliDoneMark.text(lang)) } else { String::new() };
         let phone = row.phone.as_deref().map(|p| format!(" {}", md_escape(p))).unwrap_or_default();
-        let how = lang.text(&format!("kind-{}", row.channel.as_str()));
+        let how = crate::i18n::terms::kind(row.channel, lang);
         let why = md_escape(&row.reasons.join(&msg::ReasonJoin.text(lang)));
         let args =
             msg::MdRow { done, name: md_escape(&row.name), id: row.account_id.to_string(), phone, how, why };
@@ -127,7 +127,7 @@ fn terminal_width() -> Option<usize> {
 }
 
 fn weekday(day: NaiveDate, lang: Lang) -> String {
-    let name = lang.text(&format!("weekday-{}", day.weekday().number_from_monday()));
+    let name = crate::i18n::terms::weekday(day.weekday(), lang);
     format!("{name} {}", day.format("%Y-%m-%d"))
 }
 
@@ -171,11 +171,11 @@ fn rows_table(rows: &[&TodayRow], width: Option<usize>, with_day: bool, lang: La
             if row.done { done.clone() } else { String::new() },
             format!("{} (#{})", row.name, row.account_id),
             row.phone.clone().unwrap_or_else(|| "-".into()),
-            lang.text(&format!("kind-{}", row.channel.as_str())),
+            crate::i18n::terms::kind(row.channel, lang),
             row.follow_up_id.map(|f| format!("#{f}")).unwrap_or_default(),
         ];
         if with_day {
-            let name = lang.text(&format!("weekday-{}", row.day.weekday().number_from_monday()));
+            let name = crate::i18n::terms::weekday(row.day.weekday(), lang);
             cells.push(format!("{name} {}", row.day.format("%m-%d")));
         }
         cells.push(row.reasons.join(&msg::ReasonJoin.text(lang)));

@@ -144,9 +144,9 @@ fn text(ledger: &Ledger, lang: Lang) -> String {
             date(row.referral.at.date()),
             format!("{} (#{})", row.referrer_name, row.referral.referrer),
             format!("{} (#{})", row.referee_name, row.referral.referee),
-            lang.text(&format!("referee-stage-{}", row.referee_stage.as_str())),
+            crate::i18n::terms::referee_stage(row.referee_stage, lang),
             row.referral.incentive.clone().unwrap_or_default(),
-            lang.text(&format!("incentive-{}", row.referral.incentive_status.as_str())),
+            crate::i18n::terms::incentive_status(row.referral.incentive_status, lang),
         ]);
     }
     let mut out = table.render();

@@ -28,7 +28,7 @@ pub fn stage_words(label: StageLabel, lang: Lang) -> String {
         (Some(_), _) => msg::StageShortArchived.text(lang),
         (None, Stage::Prospect { grade }) => msg::StageKindProspect { grade: grade.to_string() }.text(lang),
         (None, Stage::Customer { tier, .. }) => {
-            let tier = lang.text(&format!("stage-tier-{}", tier.as_str()));
+            let tier = crate::i18n::terms::tier(tier, lang);
             msg::StageKindCustomer { tier }.text(lang)
         }
     }
@@ -127,7 +127,7 @@ fn card(out: &mut String, account: &Account, row: &AccountRow, revenue_total: Mo
         field("card-tier", Some(msg::CliTierSuggests { tier, pinned }.text(lang)));
     }
     if let Some(archived) = &account.archived {
-        let reason = lang.text(&format!("archive-reason-{}", archived.reason.as_str()));
+        let reason = crate::i18n::terms::archive_reason(archived.reason, lang);
         let day = archived.at.format("%Y-%m-%d").to_string();
         field("card-archived", Some(msg::CliArchivedSince { reason, day }.text(lang)));
     }

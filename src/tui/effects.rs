@@ -34,13 +34,13 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
     let undoable = !matches!(change, Change::Undo);
     let lang = app.config().ui.lang();
     let say = |id: &str, args: &[(&'static str, FluentValue<'_>)]| lang.text_with(id, args);
-    let kind = |kind: TouchKind| lang.text(&format!("kind-{}", kind.as_str()));
+    let kind = |kind: TouchKind| crate::i18n::terms::kind(kind, lang);
     let mut edit_phone = None;
     let (message, changes, opened) = match change {
         Change::LogTouch(input) => {
             let logged = app.log_touch(&input)?;
             let outcome = logged.touch.outcome.map_or(String::new(), |o| {
-                let words = lang.text(&format!("outcome-{}", o.as_str()));
+                let words = crate::i18n::terms::outcome(o, lang);
                 say("saved-outcome", &[("outcome", words.into())])
             });
             let purpose = (!logged.touch.purpose.is_ordinary()).then(|| {
@@ -108,7 +108,7 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
             let record = app.archive(account, reason)?;
             let args = [
                 ("name", record.account.name.as_str().into()),
-                ("reason", lang.text(&format!("archive-reason-{}", reason.as_str())).into()),
+                ("reason", crate::i18n::terms::archive_reason(reason, lang).into()),
                 ("restore", "A".into()),
             ];
             (say("saved-archived", &args), record.changes, None)

@@ -611,9 +611,10 @@ impl FieldsForm {
                 (_, "tomorrow") => msg::PrefillTomorrow.text(lang),
                 (_, "dormant") => msg::PrefillDormant.text(lang),
                 // The tier field takes the tier's own words as well.
-                (FieldId::Tier, tier) if !tier.is_empty() && lang != Lang::En => {
-                    lang.text(&format!("stage-tier-{tier}"))
-                }
+                (FieldId::Tier, tier) if lang != Lang::En => match tier.parse::<Tier>() {
+                    Ok(tier) => crate::i18n::terms::tier(tier, lang),
+                    Err(_) => continue,
+                },
                 _ => continue,
             };
             let prefilled = field.input.is_prefilled();
@@ -627,7 +628,9 @@ impl FieldsForm {
         let lang = self.lang;
         // A touch kind and a weekday are kept as keywords, worded here.
         let word = |name: &str, value: &str| match name {
-            "kind" => lang.text(&format!("kind-{value}")),
+            "kind" => {
+                value.parse().map_or_else(|_| value.to_string(), |kind| crate::i18n::terms::kind(kind, lang))
+            }
             "weekday" => lang.text(&format!("weekday-{value}")),
             _ => value.to_string(),
         };

@@ -1,6 +1,5 @@
 //! Adding, editing, grading, archiving and reading accounts.
 
-use crate::i18n::Text as _;
 use crate::i18n::msg;
 use std::cmp::Reverse;
 
@@ -384,7 +383,7 @@ impl App {
             msg::HistoryArchive {
                 name: record.account.name.as_str(),
                 id: id.to_string(),
-                reason: self.config.ui.lang().text(&format!("archive-reason-{}", reason.as_str())),
+                reason: crate::i18n::terms::archive_reason(reason, self.config.ui.lang()),
             }
             .text(self.config.ui.lang()),
             now,

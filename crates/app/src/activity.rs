@@ -1,6 +1,5 @@
 //! Touches, orders and follow-ups: the work of the day.
 
-use crate::i18n::Text as _;
 use crate::i18n::msg;
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -230,7 +229,7 @@ impl App {
         let name = record.account.name.clone();
         let changes = txn.commit(
             msg::HistoryLog {
-                kind: lang.text(&format!("kind-{}", touch.kind.as_str())),
+                kind: crate::i18n::terms::kind(touch.kind, lang),
                 name: name.as_str(),
                 id: input.account.to_string(),
             }
@@ -264,13 +263,13 @@ impl App {
                     .channels()
                     .unwrap_or(&[])
                     .iter()
-                    .map(|k| lang.text(&format!("kind-{}", k.as_str())))
+                    .map(|k| crate::i18n::terms::kind(*k, lang))
                     .collect();
                 return Err(AppError::Invalid(self.words(
                     "error-outcome-fit",
                     &[
-                        ("outcome", lang.text(&format!("outcome-{}", outcome.as_str())).into()),
-                        ("kind", lang.text(&format!("kind-{}", input.kind.as_str())).into()),
+                        ("outcome", crate::i18n::terms::outcome(outcome, lang).into()),
+                        ("kind", crate::i18n::terms::kind(input.kind, lang).into()),
                         ("kinds", kinds.join(&msg::ListSeparator.text(lang)).into()),
                     ],
                 )));
@@ -382,10 +381,10 @@ impl App {
             }
             None => {
                 let lang = self.config.ui.lang();
-                let kind = lang.text(&format!("kind-{}", touch.kind.as_str()));
+                let kind = crate::i18n::terms::kind(touch.kind, lang);
                 let note = match &touch.outcome {
                     Some(outcome) => {
-                        let outcome = lang.text(&format!("outcome-{}", outcome.as_str()));
+                        let outcome = crate::i18n::terms::outcome(*outcome, lang);
                         msg::NoteAfterOutcome { kind, outcome }.text(lang)
                     }
                     None => msg::NoteAfter { kind }.text(lang),

@@ -3,7 +3,6 @@
 //! again updates the events instead of adding copies, and cancels those of
 //! follow-ups closed since.
 
-use crate::i18n::Text as _;
 use crate::i18n::msg;
 use std::collections::HashMap;
 
@@ -60,14 +59,14 @@ fn event(
     lang: Lang,
     reminder: Reminder,
 ) -> Event {
-    let kind = lang.text(&format!("kind-{}", follow_up.kind.as_str()));
+    let kind = crate::i18n::terms::kind(follow_up.kind, lang);
     let title = match &summary.company {
         Some(company) => {
             msg::IcsTitleCompany { kind, name: summary.name.as_str(), company: company.as_str() }.text(lang)
         }
         None => msg::IcsTitle { kind, name: summary.name.as_str() }.text(lang),
     };
-    let reason = lang.text(&format!("follow-up-reason-{}", follow_up.reason.as_str()));
+    let reason = crate::i18n::terms::follow_up_reason(follow_up.reason, lang);
     let mut description = msg::IcsDescription { reason }.text(lang);
     // The number to dial from the phone's calendar, first thing.
     if let Some(phone) = &summary.phone {

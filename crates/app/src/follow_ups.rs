@@ -33,7 +33,7 @@ pub fn closed_words(closed: &[FollowUp], lang: Lang) -> Option<String> {
         .iter()
         .map(|f| match (f.from_outcome, f.reason) {
             (Some(outcome @ (Outcome::QuoteSent | Outcome::MeetingBooked)), _) => {
-                let outcome = lang.text(&format!("outcome-{}", outcome.as_str()));
+                let outcome = crate::i18n::terms::outcome(outcome, lang);
                 msg::AlsoClosedOutcome { id: f.id.to_string(), outcome }.text(lang)
             }
             (
@@ -43,12 +43,12 @@ pub fn closed_words(closed: &[FollowUp], lang: Lang) -> Option<String> {
                 | FollowUpReason::AfterSale
                 | FollowUpReason::Holiday,
             ) => {
-                let reason = lang.text(&format!("follow-up-reason-{}", f.reason.as_str()));
+                let reason = crate::i18n::terms::follow_up_reason(f.reason, lang);
                 msg::AlsoClosedOutcome { id: f.id.to_string(), outcome: reason }.text(lang)
             }
             _ => msg::AlsoClosedDue {
                 id: f.id.to_string(),
-                kind: lang.text(&format!("kind-{}", f.kind.as_str())),
+                kind: crate::i18n::terms::kind(f.kind, lang),
                 due: f.due.format("%m-%d").to_string(),
             }
             .text(lang),

@@ -46,10 +46,10 @@ fn touches_words(touches: &[(TouchKind, Option<Outcome>)], lang: Lang) -> String
     let words: Vec<String> = touches
         .iter()
         .map(|(kind, outcome)| {
-            let kind = lang.text(&format!("kind-{}", kind.as_str()));
+            let kind = crate::i18n::terms::kind(*kind, lang);
             match outcome {
                 Some(outcome) => {
-                    let outcome = lang.text(&format!("outcome-{}", outcome.as_str()));
+                    let outcome = crate::i18n::terms::outcome(*outcome, lang);
                     msg::ReviewTouchOutcome { kind, outcome }.text(lang)
                 }
                 None => kind,
@@ -248,7 +248,7 @@ impl DayReview {
         let mut line = |key: &'static str, value: String| {
             lines.push(ReviewLine { key, label: lang.text(key), value });
         };
-        let kind = |k: &TouchKind| lang.text(&format!("kind-{}", k.as_str()));
+        let kind = |k: &TouchKind| crate::i18n::terms::kind(*k, lang);
         if r.touches == 0 {
             line("review-touches", msg::ReviewNone.text(lang));
         } else {
@@ -257,7 +257,7 @@ impl DayReview {
             let outcomes = r.by_outcome.iter().map(|(o, n)| {
                 let words = o.map_or_else(
                     || msg::ReviewNoOutcome.text(lang),
-                    |o| lang.text(&format!("outcome-{}", o.as_str())),
+                    |o| crate::i18n::terms::outcome(o, lang),
                 );
                 (words, *n)
             });

@@ -10,6 +10,7 @@
 
 mod errors;
 pub mod reasons;
+pub mod terms;
 
 pub use errors::Words;
 
@@ -116,7 +117,7 @@ impl Text for Lang {
 /// "Review of 2026-11-27, Friday": the review's title, in the CLI and the TUI.
 pub fn review_title(date: chrono::NaiveDate, lang: Lang) -> String {
     use chrono::Datelike;
-    let weekday = lang.text(&format!("weekday-long-{}", date.weekday().number_from_monday()));
+    let weekday = crate::terms::weekday_long(date.weekday(), lang);
     lang.text_with(
         "review-title",
         &[("date", date.format("%Y-%m-%d").to_string().into()), ("weekday", weekday.into())],

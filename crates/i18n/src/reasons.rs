@@ -12,14 +12,14 @@ use crate::msg;
 pub fn stage_words(stage: Stage, lang: Lang) -> String {
     match stage {
         Stage::Prospect { grade } => msg::StageGrade { grade: grade.to_string() }.text(lang),
-        Stage::Customer { tier, .. } => lang.text(&format!("stage-tier-{}", tier.as_str())),
+        Stage::Customer { tier, .. } => crate::terms::tier(tier, lang),
     }
 }
 
 /// A tier inside a sentence: its keyword in English ("vip", as the
 /// commands take it), its word in other languages (大客户).
 pub fn tier_in_sentence(tier: Tier, lang: Lang) -> String {
-    if lang == Lang::En { tier.to_string() } else { lang.text(&format!("stage-tier-{}", tier.as_str())) }
+    if lang == Lang::En { tier.to_string() } else { crate::terms::tier(tier, lang) }
 }
 
 /// "grade B", "tier vip": the stage a change left an account in.
@@ -34,7 +34,7 @@ pub fn stage_phrase(stage: Stage, lang: Lang) -> String {
 
 /// A channel's word: "call", "SMS", 电话.
 fn kind_words(kind: TouchKind, lang: Lang) -> String {
-    lang.text(&format!("kind-{}", kind.as_str()))
+    crate::terms::kind(kind, lang)
 }
 
 /// One reason as a rep reads it.
@@ -48,7 +48,7 @@ pub fn reason(reason: &Reason, lang: Lang) -> String {
         Reason::DueIn { days } => msg::DueIn { days: (*days) }.text(lang),
         Reason::FollowUp { reason, kind, note } => {
             // The channel has its own column; referral notes already say who.
-            let why = || lang.text(&format!("follow-up-reason-{}", reason.as_str()));
+            let why = || crate::terms::follow_up_reason(*reason, lang);
             match (note.as_str(), reason) {
                 ("", _) => msg::DueWhatPlain { reason: why(), kind: kind_words(*kind, lang) }.text(lang),
                 (note, FollowUpReason::Referral | FollowUpReason::Incentive) => note.to_string(),

@@ -130,7 +130,7 @@ impl Screen for Account {
             return matches!(command, Command::CorrectEntry | Command::RemoveEntry)
                 .then(|| Reply::Say(msg::InfoEmptyTimeline { name: name.as_str() }.text(lang)));
         };
-        let kind = |kind: crate::domain::TouchKind| lang.text(&format!("kind-{}", kind.as_str()));
+        let kind = |kind: crate::domain::TouchKind| crate::i18n::terms::kind(kind, lang);
         match command {
             Command::CorrectEntry => Some(Reply::Form(Form::Fields(match entry {
                 Entry::Touch(t) => FieldsForm::correct_touch(t, name).in_lang(ctx.lang()),
@@ -190,7 +190,7 @@ fn stage_long(account: &crate::domain::Account, lang: crate::i18n::Lang) -> Stri
         (Some(archived), _) => msg::StageArchived { reason: archived.reason.as_str() }.text(lang),
         (None, Stage::Prospect { grade }) => msg::StageProspect { grade: grade.to_string() }.text(lang),
         (None, Stage::Customer { tier, tier_pinned }) => {
-            let tier = lang.text(&format!("stage-tier-{}", tier.as_str()));
+            let tier = crate::i18n::terms::tier(tier, lang);
             let id = if tier_pinned { "stage-customer-pinned" } else { "stage-customer" };
             lang.text_with(id, &[("tier", tier.into())])
         }
@@ -210,7 +210,7 @@ fn focus_words(ctx: &Context, id: AccountId) -> String {
     let lang = ctx.lang();
     let tier = marks
         .suggested_tier
-        .map(|t| msg::MarksSuggests { tier: lang.text(&format!("stage-tier-{}", t.as_str())) }.text(lang));
+        .map(|t| msg::MarksSuggests { tier: crate::i18n::terms::tier(t, lang) }.text(lang));
     [marks.words(lang), tier].into_iter().flatten().collect::<Vec<_>>().join(&msg::ReasonJoin.text(lang))
 }
 
@@ -268,8 +268,8 @@ fn draw(view: &AccountView, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
         let style = if f.due < ctx.today() { theme.overdue() } else { theme.due() };
         let snoozed =
             if f.snoozes > 0 { msg::SideSnoozed { times: f.snoozes }.text(lang) } else { String::new() };
-        let kind = lang.text(&format!("kind-{}", f.kind.as_str()));
-        let reason = lang.text(&format!("follow-up-reason-{}", f.reason.as_str()));
+        let kind = crate::i18n::terms::kind(f.kind, lang);
+        let reason = crate::i18n::terms::follow_up_reason(f.reason, lang);
         side.push(Line::from(vec![
             Span::styled(f.due.format("%m-%d").to_string(), style),
             Span::raw(format!(" {}{snoozed} {}", msg::KindReason { kind, reason }.text(lang), f.note)),
@@ -285,7 +285,7 @@ fn draw(view: &AccountView, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
             .incentive
             .as_ref()
             .map(|i| {
-                let status = lang.text(&format!("incentive-{}", r.incentive_status.as_str()));
+                let status = crate::i18n::terms::incentive_status(r.incentive_status, lang);
                 msg::SideIncentive { incentive: i.as_str(), status }.text(lang)
             })
             .unwrap_or_default();
@@ -341,8 +341,8 @@ fn entry_line<'a>(entry: Entry<'_>, ctx: &Context, theme: &Theme) -> Line<'a> {
                 None => format!("{}        ", f.due.format("%Y-%m-%d")),
             };
             let lang = ctx.config.ui.lang();
-            let kind = lang.text(&format!("kind-{}", f.kind.as_str()));
-            let reason = lang.text(&format!("follow-up-reason-{}", f.reason.as_str()));
+            let kind = crate::i18n::terms::kind(f.kind, lang);
+            let reason = crate::i18n::terms::follow_up_reason(f.reason, lang);
             let due_words = msg::TimelineDue.text(lang);
             Line::from(vec![
                 Span::styled(due, style),
@@ -361,11 +361,9 @@ fn entry_line<'a>(entry: Entry<'_>, ctx: &Context, theme: &Theme) -> Line<'a> {
             } else {
                 String::new()
             };
-            let outcome = t
-                .outcome
-                .map(|o| format!(" {}", lang.text(&format!("outcome-{}", o.as_str()))))
-                .unwrap_or_default();
-            let kind = lang.text(&format!("kind-{}", t.kind.as_str()));
+            let outcome =
+                t.outcome.map(|o| format!(" {}", crate::i18n::terms::outcome(o, lang))).unwrap_or_default();
+            let kind = crate::i18n::terms::kind(t.kind, lang);
             Line::from(vec![
                 Span::styled(t.at.format("%Y-%m-%d %H:%M  ").to_string(), theme.dim()),
                 Span::raw(format!("{kind}{direction}{outcome}{}", note(&t.note))),

@@ -82,10 +82,7 @@ impl Screen for Customers {
         let heading = |g: usize| {
             let group = &self.groups[g];
             Row::new(vec![
-                Cell::from(Span::styled(
-                    lang.text(&format!("stage-tier-{}", group.tier.as_str())),
-                    theme.heading(),
-                )),
+                Cell::from(Span::styled(crate::i18n::terms::tier(group.tier, lang), theme.heading())),
                 Cell::from(count_in(group.members.len(), "count-customers", lang)),
                 Cell::from(""),
                 Cell::from(""),

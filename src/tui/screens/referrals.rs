@@ -174,7 +174,7 @@ fn draw(view: &Referrals, ctx: &Context, theme: &Theme, frame: &mut Frame, heade
                 Some(link) => (
                     link.referral.incentive.clone().unwrap_or_default(),
                     Span::styled(
-                        lang.text(&format!("incentive-{}", link.referral.incentive_status.as_str())),
+                        crate::i18n::terms::incentive_status(link.referral.incentive_status, lang),
                         match link.referral.incentive_status {
                             IncentiveStatus::Earned => theme.due(),
                             IncentiveStatus::Delivered => theme.ok(),

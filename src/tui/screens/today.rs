@@ -188,7 +188,7 @@ fn columns(width: u16) -> Vec<Column> {
 /// "tomorrow", "Thu 12-03": the day a later row is planned for.
 fn day_words(day: NaiveDate, today: NaiveDate, beyond: bool, lang: Lang) -> String {
     let on = |id: &str, day: NaiveDate| {
-        let weekday = lang.text(&format!("weekday-{}", day.weekday().number_from_monday()));
+        let weekday = crate::i18n::terms::weekday(day.weekday(), lang);
         lang.text_with(id, &[("weekday", weekday.into()), ("date", day.format("%m-%d").to_string().into())])
     };
     match (beyond, (day - today).num_days()) {

@@ -111,7 +111,7 @@ pub fn render(model: &Model, theme: &Theme, frame: &mut Frame) {
 /// where those do not either, numbers, but the current screen's title.
 fn render_tabs(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lang = model.ctx.config.ui.lang();
-    let weekday = lang.text(&format!("weekday-{}", model.ctx.now.weekday().number_from_monday()));
+    let weekday = crate::i18n::terms::weekday(model.ctx.now.weekday(), lang);
     let date = format!(" {} {weekday}", model.ctx.now.format("%Y-%m-%d"));
     let room = usize::from(area.width).saturating_sub(Span::raw(date.as_str()).width());
     let labels = |title: &dyn Fn(usize) -> String| -> Vec<String> {

@@ -264,14 +264,14 @@ pub fn follow_up_picker(
                 _ => f.due_words(),
             };
             let what = if f.note.is_empty() {
-                lang.text(&format!("follow-up-reason-{}", f.reason.as_str()))
+                crate::i18n::terms::follow_up_reason(f.reason, lang)
             } else {
                 f.note.clone()
             };
             let row = Row::new(vec![
                 Cell::from(format!("#{}", f.id)),
                 Cell::from(when),
-                Cell::from(lang.text(&format!("kind-{}", f.kind.as_str()))),
+                Cell::from(crate::i18n::terms::kind(f.kind, lang)),
                 Cell::from(what),
             ]);
             if i == picker.selected { row.style(theme.selected()) } else { row }
@@ -372,7 +372,7 @@ fn row_label(label: &str, focused: bool, theme: &Theme) -> Span<'static> {
 fn log_form(ctx: &Context, form: &LogForm, theme: &Theme, frame: &mut Frame, area: Rect) {
     let keymap = &ctx.keymap;
     let lang = ctx.config.ui.lang();
-    let kind_words = lang.text(&format!("kind-{}", form.kind.as_str()));
+    let kind_words = crate::i18n::terms::kind(form.kind, lang);
     let mut args = vec![("kind", kind_words.into()), ("name", form.account_name.clone().into())];
     let title_id = match (&form.purpose_words, form.inbound) {
         (_, true) => "log-title-inbound",
@@ -497,7 +497,7 @@ fn log_form(ctx: &Context, form: &LogForm, theme: &Theme, frame: &mut Frame, are
 /// A day as a rep reads it beside the field: "Wed 12-02 15:00".
 fn day_words(when: crate::clock::When, lang: Lang) -> String {
     use chrono::Datelike;
-    let weekday = lang.text(&format!("weekday-{}", when.date.weekday().number_from_monday()));
+    let weekday = crate::i18n::terms::weekday(when.date.weekday(), lang);
     let time = when.time.map(|t| format!(" {}", t.format("%H:%M"))).unwrap_or_default();
     format!("{weekday} {}{time}", when.date.format("%m-%d"))
 }
