@@ -170,7 +170,7 @@ fn follow_ups_are_scheduled_done_skipped_and_snoozed() {
         .collect();
     assert_eq!(statuses, ["done", "skipped"]);
     let before = book.snapshot();
-    assert!(book.run(&["done", "99"]).fails(1).contains("no follow-up 99"));
+    assert!(book.run(&["done", "99"]).fails(1).contains("no follow-up #99"));
     assert!(book.run(&["snooze", "1", "--to", "yesterday"]).fails(2).contains("in the past"));
     assert!(book.run(&["follow-up", "张伟", "--on", "2026-11-01"]).fails(2).contains("in the past"));
     assert!(book.run(&["follow-up", "张伟", "--on", "next week"]).fails(2).contains("is not a date"));

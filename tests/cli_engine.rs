@@ -161,7 +161,7 @@ fn referrals_schedule_follow_ups_and_incentives_are_earned_then_delivered() {
     assert!(
         book.run(&["referrals", "deliver", "1"]).fails(1).contains("not earned yet: 王芳 has not ordered")
     );
-    assert!(book.run(&["referrals", "deliver", "7"]).fails(1).contains("no referral 7"));
+    assert!(book.run(&["referrals", "deliver", "7"]).fails(1).contains("no referral #7"));
     assert_eq!(book.snapshot(), before, "refused commands change nothing");
 
     book.now = "2026-11-21T09:00".into();

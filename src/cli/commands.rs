@@ -1,7 +1,6 @@
 //! One handler per command: parse the arguments that need the clock or the
 //! book, call the app services, print the result.
 
-use crate::i18n::Text as _;
 use crate::i18n::msg;
 use std::path::PathBuf;
 
@@ -331,8 +330,7 @@ fn log(app: &App, args: &LogArgs) -> CliResult<i32> {
         let outcome = crate::i18n::terms::outcome(outcome, lang);
         line.push_str(&msg::CliLoggedOutcome { outcome }.text(lang));
     }
-    if !logged.touch.purpose.is_ordinary() {
-        let purpose = lang.text(&format!("purpose-{}", logged.touch.purpose.as_str()));
+    if let Some(purpose) = crate::i18n::terms::purpose(logged.touch.purpose, lang) {
         line.push_str(&msg::CliLoggedPurpose { purpose }.text(lang));
     }
     if let Some(f) = &logged.follow_up {

@@ -4,12 +4,10 @@ use super::args::{AmendRecord, RemoveRecord};
 use super::{CliResult, done, lang, text};
 use crate::app::{App, FollowUpChange, OrderChange, TouchChange};
 use crate::domain::{Direction, FollowUpId, Money, OrderId, TouchId};
-use crate::i18n::Text as _;
-use crate::i18n::msg;
+use crate::i18n::{msg, terms};
 
 pub fn amend(app: &App, record: &AmendRecord) -> CliResult<i32> {
     let lang = lang();
-    let word = |prefix: &str, keyword: &str| lang.text(&format!("{prefix}-{keyword}"));
     let when = |text: &Option<String>| text.as_deref().map(|w| app.parse_when(w)).transpose();
     let line = match record {
         AmendRecord::Touch { id, kind, outcome, at, inbound, outbound, note, lesson } => {
@@ -33,12 +31,11 @@ pub fn amend(app: &App, record: &AmendRecord) -> CliResult<i32> {
             };
             let amended = app.amend_touch(TouchId(*id), &change)?;
             let t = &amended.record;
-            let outcome =
-                t.outcome.map(|o| format!(" ({})", word("outcome", o.as_str()))).unwrap_or_default();
+            let outcome = t.outcome.map(|o| format!(" ({})", terms::outcome(o, lang))).unwrap_or_default();
             msg::CliAmendedTouch {
                 id: id.to_string(),
                 name: amended.account_name.as_str(),
-                kind: word("kind", t.kind.as_str()),
+                kind: terms::kind(t.kind, lang),
                 outcome,
                 at: text::when(t.at),
             }
@@ -71,7 +68,7 @@ pub fn amend(app: &App, record: &AmendRecord) -> CliResult<i32> {
             msg::CliAmendedFollowUp {
                 id: id.to_string(),
                 name: amended.account_name.as_str(),
-                kind: word("kind", f.kind.as_str()),
+                kind: terms::kind(f.kind, lang),
                 due: f.due_words(),
             }
             .text(lang)
@@ -83,7 +80,6 @@ pub fn amend(app: &App, record: &AmendRecord) -> CliResult<i32> {
 
 pub fn remove(app: &App, record: &RemoveRecord) -> CliResult<i32> {
     let lang = lang();
-    let word = |prefix: &str, keyword: &str| lang.text(&format!("{prefix}-{keyword}"));
     let line = match record {
         RemoveRecord::Touch { id } => {
             let removed = app.remove_touch(TouchId(*id))?;
@@ -91,7 +87,7 @@ pub fn remove(app: &App, record: &RemoveRecord) -> CliResult<i32> {
             msg::CliRemovedTouch {
                 id: id.to_string(),
                 name: removed.account_name.as_str(),
-                kind: word("kind", t.kind.as_str()),
+                kind: terms::kind(t.kind, lang),
                 at: text::when(t.at),
             }
             .text(lang)
@@ -113,7 +109,7 @@ pub fn remove(app: &App, record: &RemoveRecord) -> CliResult<i32> {
             msg::CliRemovedFollowUp {
                 id: id.to_string(),
                 name: removed.account_name.as_str(),
-                kind: word("kind", f.kind.as_str()),
+                kind: terms::kind(f.kind, lang),
                 due: f.due_words(),
             }
             .text(lang)

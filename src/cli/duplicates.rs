@@ -23,7 +23,7 @@ pub fn dupes(app: &App, as_json: bool) -> CliResult<i32> {
 }
 
 fn likeness_words(likeness: Likeness, value: &str, lang: Lang) -> String {
-    lang.text_with(&format!("dupes-{}", likeness.as_str()), &[("value", value.into())])
+    crate::i18n::terms::likeness(likeness, value, lang)
 }
 
 fn dupes_text(found: &Duplicates, lang: Lang) -> String {

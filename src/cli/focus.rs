@@ -370,11 +370,11 @@ fn text(report: &FocusReport, rules: &FocusRules, lang: Lang) -> String {
     let f = &report.focus;
     let s = &report.summaries;
     let mut out = format!("{}\n\n", msg::CliFocusTitle { date: date(report.today) }.text(lang));
-    let labels = ["cli-focus-revenue", "cli-focus-key", "ABC"];
+    let labels = [msg::CliFocusRevenue.text(lang), msg::CliFocusKey.text(lang), "ABC".to_string()];
     let effort_label = msg::CliFocusEffort { days: rules.effort_days }.text(lang);
     let width = labels
         .iter()
-        .map(|id| table::width(&lang.try_text(id).unwrap_or_else(|| id.to_string())))
+        .map(|label| table::width(label))
         .chain([table::width(&effort_label)])
         .max()
         .unwrap_or(0)

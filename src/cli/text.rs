@@ -1,7 +1,7 @@
 //! Human-readable output of the CLI.
 
 use crate::i18n::Text as _;
-use crate::i18n::msg;
+use crate::i18n::{msg, terms};
 use chrono::NaiveDateTime;
 
 use super::table::{Align, Table};
@@ -140,7 +140,6 @@ pub fn account_detail(detail: &AccountDetail, marks: AccountMarks, lang: Lang) -
     let row = AccountRow { marks, ..detail.row.clone() };
     let mut out = String::new();
     card(&mut out, &record.account, &row, record.stats.revenue_total, lang);
-    let word = |prefix: &str, keyword: &str| lang.text(&format!("{prefix}-{keyword}"));
 
     if !detail.follow_ups.is_empty() {
         out.push_str(&format!("\n{}\n", msg::CliFollowUps.text(lang)));
@@ -156,9 +155,9 @@ pub fn account_detail(detail: &AccountDetail, marks: AccountMarks, lang: Lang) -
                 "  #{:<6} {}{time}  {} {} {}{note}{snoozed}\n",
                 f.id,
                 f.due,
-                pad(&word("follow-up-status", f.status.as_str()), 8),
-                pad(&word("kind", f.kind.as_str()), 8),
-                word("follow-up-reason", f.reason.as_str())
+                pad(&terms::follow_up_status(f.status, lang), 8),
+                pad(&terms::kind(f.kind, lang), 8),
+                terms::follow_up_reason(f.reason, lang)
             ));
         }
     }
@@ -169,7 +168,7 @@ pub fn account_detail(detail: &AccountDetail, marks: AccountMarks, lang: Lang) -
             let incentive = match &r.incentive {
                 Some(text) => msg::CliIncentive {
                     incentive: text.as_str(),
-                    status: word("incentive", r.incentive_status.as_str()),
+                    status: terms::incentive_status(r.incentive_status, lang),
                 }
                 .text(lang),
                 None => String::new(),
@@ -206,14 +205,13 @@ pub fn account_detail(detail: &AccountDetail, marks: AccountMarks, lang: Lang) -
                 } else {
                     String::new()
                 };
-                let outcome =
-                    t.outcome.map(|o| format!(" {}", word("outcome", o.as_str()))).unwrap_or_default();
+                let outcome = t.outcome.map(|o| format!(" {}", terms::outcome(o, lang))).unwrap_or_default();
                 let note = if t.note.is_empty() {
                     String::new()
                 } else {
                     format!(": {}", t.note.replace('\n', " / "))
                 };
-                format!("{}{direction}{outcome}{note}", word("kind", t.kind.as_str()))
+                format!("{}{direction}{outcome}{note}", terms::kind(t.kind, lang))
             }
             Past::Order(o) => {
                 let note = if o.note.is_empty() { String::new() } else { format!(": {}", o.note) };

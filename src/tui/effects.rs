@@ -3,8 +3,6 @@
 
 use super::msg::{Change, Effect, Msg, Refresh, Removal, Saved};
 use crate::app::{App, AppResult, Referred};
-use crate::i18n::FluentValue;
-use crate::i18n::Text as _;
 use crate::i18n::msg;
 
 use crate::domain::{AccountId, TouchKind};
@@ -33,7 +31,6 @@ pub fn perform(app: &App, effect: Effect) -> Msg {
 fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved> {
     let undoable = !matches!(change, Change::Undo);
     let lang = app.config().ui.lang();
-    let say = |id: &str, args: &[(&'static str, FluentValue<'_>)]| lang.text_with(id, args);
     let kind = |kind: TouchKind| crate::i18n::terms::kind(kind, lang);
     let mut edit_phone = None;
     let (message, changes, opened) = match change {
@@ -41,30 +38,26 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
             let logged = app.log_touch(&input)?;
             let outcome = logged.touch.outcome.map_or(String::new(), |o| {
                 let words = crate::i18n::terms::outcome(o, lang);
-                say("saved-outcome", &[("outcome", words.into())])
+                msg::SavedOutcome { outcome: words }.text(lang)
             });
-            let purpose = (!logged.touch.purpose.is_ordinary()).then(|| {
-                let words = lang.text(&format!("purpose-{}", logged.touch.purpose.as_str()));
-                say("saved-purpose", &[("purpose", words.into())])
-            });
+            let purpose = crate::i18n::terms::purpose(logged.touch.purpose, lang)
+                .map(|words| msg::SavedPurpose { purpose: words }.text(lang));
             let next = logged.follow_up.as_ref().map_or(String::new(), |f| {
-                say("saved-next", &[("day", f.due.format("%m-%d").to_string().into())])
+                msg::SavedNext { day: f.due.format("%m-%d").to_string() }.text(lang)
             });
             let warnings: String = logged
                 .warnings
                 .iter()
-                .map(|w| say("status-careful", &[("warning", w.as_str().into())]))
+                .map(|w| msg::StatusCareful { warning: w.as_str() }.text(lang))
                 .collect();
-            let saved = say(
-                "saved-touch",
-                &[
-                    ("kind", kind(logged.touch.kind).into()),
-                    ("purpose", purpose.unwrap_or_default().into()),
-                    ("name", logged.account_name.clone().into()),
-                    ("outcome", outcome.into()),
-                    ("next", next.into()),
-                ],
-            );
+            let saved = msg::SavedTouch {
+                kind: kind(logged.touch.kind),
+                purpose: purpose.unwrap_or_default(),
+                name: logged.account_name.clone(),
+                outcome,
+                next,
+            }
+            .text(lang);
             let order = match (&logged.order, logged.touch.outcome) {
                 (Some(order), _) => format!(" {}", order_words(order, lang)),
                 (None, Some(crate::domain::Outcome::Won)) => msg::SavedWonNoOrder.text(lang),
@@ -89,105 +82,112 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
             };
             let record = app.add_account(&input, referred)?;
             let id = record.account.id;
-            let saved = say("saved-added", &[("name", record.account.name.as_str().into())]);
+            let saved = msg::SavedAdded { name: record.account.name.as_str() }.text(lang);
             (format!("{saved}{}", also_words(&record.also, lang)), record.changes, open.then_some(id))
         }
         Change::EditAccount(id, input) => {
             let record = app.edit_account(id, &input)?;
-            (say("saved-account", &[("name", record.account.name.as_str().into())]), record.changes, None)
+            (msg::SavedAccount { name: record.account.name.as_str() }.text(lang), record.changes, None)
         }
         Change::ScheduleFollowUp(input) => {
             let follow_up = app.schedule_follow_up(&input)?;
-            (say("saved-follow-up", &[("due", follow_up.due.to_string().into())]), follow_up.changes, None)
+            (msg::SavedFollowUp { due: follow_up.due.to_string() }.text(lang), follow_up.changes, None)
         }
         Change::SkipFollowUp(id) => {
             let skipped = app.skip_follow_up(id)?;
-            (say("saved-skipped", &[("name", skipped.1.as_str().into())]), skipped.changes, None)
+            (msg::SavedSkipped { name: skipped.1.as_str() }.text(lang), skipped.changes, None)
         }
         Change::Archive(account, reason) => {
             let record = app.archive(account, reason)?;
-            let args = [
-                ("name", record.account.name.as_str().into()),
-                ("reason", crate::i18n::terms::archive_reason(reason, lang).into()),
-                ("restore", "A".into()),
-            ];
-            (say("saved-archived", &args), record.changes, None)
+            let args = msg::SavedArchived {
+                name: record.account.name.as_str(),
+                reason: crate::i18n::terms::archive_reason(reason, lang),
+                restore: "A",
+            };
+            (args.text(lang), record.changes, None)
         }
         Change::Restore(account) => {
             let record = app.restore(account)?;
-            (say("saved-restored", &[("name", record.account.name.as_str().into())]), record.changes, None)
+            (msg::SavedRestored { name: record.account.name.as_str() }.text(lang), record.changes, None)
         }
         Change::CompleteFollowUp(id) => {
             let done = app.complete_follow_up(id)?;
-            (say("saved-done", &[("name", done.1.as_str().into())]), done.changes, None)
+            (msg::SavedDone { name: done.1.as_str() }.text(lang), done.changes, None)
         }
         Change::SnoozeFollowUp(id, to) => {
             let snoozed = app.snooze_follow_up(id, Some(to))?;
-            let args = [("name", snoozed.1.as_str().into()), ("due", snoozed.0.due.to_string().into())];
-            (say("saved-snoozed", &args), snoozed.changes, None)
+            let args = msg::SavedSnoozed { name: snoozed.1.as_str(), due: snoozed.0.due.to_string() };
+            (args.text(lang), snoozed.changes, None)
         }
         Change::Triage(to) => {
             let moved = app.triage(None, to)?;
-            let args = [("count", moved.len().into()), ("to", to.date.to_string().into())];
-            (say("saved-triage", &args), moved.changes, None)
+            let args = msg::SavedTriage { count: moved.len(), to: to.date.to_string() };
+            (args.text(lang), moved.changes, None)
         }
         Change::StepGrade { account, raise } => {
             let record = app.step_grade(account, raise)?;
             let stage = crate::i18n::reasons::stage_phrase(record.account.stage, lang);
-            let args = [("name", record.account.name.as_str().into()), ("stage", stage.into())];
-            (say("saved-grade", &args), record.changes, None)
+            let args = msg::SavedGrade { name: record.account.name.as_str(), stage };
+            (args.text(lang), record.changes, None)
         }
         Change::DeliverIncentive(id) => {
             let referral = app.deliver_incentive(id)?;
             let message = match referral.incentive.as_deref() {
-                Some(incentive) => say("saved-delivered-what", &[("incentive", incentive.into())]),
+                Some(incentive) => msg::SavedDeliveredWhat { incentive }.text(lang),
                 None => msg::SavedDelivered.text(lang),
             };
             (message, referral.changes, None)
         }
         Change::Reflect(date, text) => {
             let written = app.reflect(date, &text)?;
-            let id = if written.is_empty() { "removed-reflection" } else { "saved-reflection" };
-            (say(id, &[("date", date.format("%m-%d").to_string().into())]), written.changes, None)
+            let date = date.format("%m-%d").to_string();
+            let words = if written.is_empty() {
+                msg::RemovedReflection { date }.text(lang)
+            } else {
+                msg::SavedReflection { date }.text(lang)
+            };
+            (words, written.changes, None)
         }
         Change::CorrectTouch(id, change) => {
             let done = app.amend_touch(id, &change)?;
-            let args = [("kind", kind(done.record.kind).into()), ("name", done.account_name.as_str().into())];
-            (say("saved-corrected-touch", &args), done.changes, None)
+            let args =
+                msg::SavedCorrectedTouch { kind: kind(done.record.kind), name: done.account_name.as_str() };
+            (args.text(lang), done.changes, None)
         }
         Change::CorrectOrder(id, change) => {
             let done = app.amend_order(id, &change)?;
-            let args = [
-                ("name", done.account_name.as_str().into()),
-                ("amount", done.record.amount.grouped().into()),
-            ];
-            (say("saved-corrected-order", &args), done.changes, None)
+            let args = msg::SavedCorrectedOrder {
+                name: done.account_name.as_str(),
+                amount: done.record.amount.grouped(),
+            };
+            (args.text(lang), done.changes, None)
         }
         Change::CorrectFollowUp(id, change) => {
             let done = app.amend_follow_up(id, &change)?;
-            let args = [("name", done.account_name.as_str().into()), ("due", done.record.due_words().into())];
-            (say("saved-corrected-follow-up", &args), done.changes, None)
+            let args = msg::SavedCorrectedFollowUp {
+                name: done.account_name.as_str(),
+                due: done.record.due_words(),
+            };
+            (args.text(lang), done.changes, None)
         }
         Change::Remove(Removal::Touch(id)) => {
             let done = app.remove_touch(id)?;
-            let args = [("kind", kind(done.record.kind).into()), ("name", done.account_name.as_str().into())];
-            (say("deleted-touch", &args), done.changes, None)
+            let args = msg::DeletedTouch { kind: kind(done.record.kind), name: done.account_name.as_str() };
+            (args.text(lang), done.changes, None)
         }
         Change::Remove(Removal::Order(id)) => {
             let done = app.remove_order(id)?;
-            let args = [
-                ("amount", done.record.amount.grouped().into()),
-                ("name", done.account_name.as_str().into()),
-            ];
-            (say("deleted-order", &args), done.changes, None)
+            let args =
+                msg::DeletedOrder { amount: done.record.amount.grouped(), name: done.account_name.as_str() };
+            (args.text(lang), done.changes, None)
         }
         Change::Remove(Removal::FollowUp(id)) => {
             let done = app.remove_follow_up(id)?;
-            (say("deleted-follow-up", &[("name", done.account_name.as_str().into())]), done.changes, None)
+            (msg::DeletedFollowUp { name: done.account_name.as_str() }.text(lang), done.changes, None)
         }
         Change::Undo => {
             let undone = app.undo()?;
-            (say("undid", &[("what", undone.value.as_str().into())]), undone.changes, None)
+            (msg::Undid { what: undone.value.as_str() }.text(lang), undone.changes, None)
         }
     };
     // Exactly what the change changed is read again.

@@ -78,7 +78,7 @@ pub use referrals::{Earned, Ledger, LedgerRow, Referred, ReferrerRecord};
 pub use resolve::Candidate;
 pub use review::DayReview;
 pub use triage::Waitable;
-pub use words::store_message;
+pub use words::store_words;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {

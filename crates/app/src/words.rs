@@ -3,84 +3,81 @@
 
 use super::contacts::RowError;
 use super::{AppError, InputError, StoreError};
-use crate::i18n::Words;
-
-/// A message id and its arguments.
-type Message = Option<(&'static str, Vec<(&'static str, String)>)>;
+use crate::i18n::{Lang, Words, msg};
 
 impl Words for RowError {
-    fn message(&self) -> Option<(&'static str, Vec<(&'static str, String)>)> {
+    fn words(&self, lang: Lang) -> String {
         match self {
-            RowError::TooLong(max) => Some(("error-row-too-long", vec![("max", max.to_string())])),
-            RowError::NoName => Some(("error-row-no-name", vec![])),
-            RowError::Contact(error) => error.message(),
-            RowError::Keyword(error) => error.message(),
-            RowError::CardUnended => Some(("error-card-unended", vec![])),
-            RowError::CardNoName => Some(("error-card-no-name", vec![])),
-            RowError::File(_) => None,
+            RowError::TooLong(max) => msg::ErrorRowTooLong { max: max.to_string() }.text(lang),
+            RowError::NoName => msg::ErrorRowNoName.text(lang),
+            RowError::Contact(error) => error.words(lang),
+            RowError::Keyword(error) => error.words(lang),
+            RowError::CardUnended => msg::ErrorCardUnended.text(lang),
+            RowError::CardNoName => msg::ErrorCardNoName.text(lang),
+            RowError::File(_) => self.to_string(),
         }
     }
 }
 
-/// A store error's message in the catalogue; none where the English words
-/// are all there is. (The store's errors are the store's own type, so this
-/// is a function of the app rather than the trait.)
-pub fn store_message(error: &StoreError) -> Message {
+/// A store error as a rep reads it; its `Display` where the words are all
+/// the system's. (The store's errors are the store's own type, so this is
+/// a function of the app rather than the trait.)
+pub fn store_words(error: &StoreError, lang: Lang) -> String {
     use StoreError as E;
-    Some(match error {
-        E::InUse { path } => ("error-store-in-use", vec![("path", path.clone())]),
-        E::TooNew { path, found, supported } => (
-            "error-store-too-new",
-            vec![("path", path.clone()), ("found", found.to_string()), ("supported", supported.to_string())],
-        ),
-        E::Corrupt { key, reason } => {
-            ("error-store-corrupt", vec![("key", key.clone()), ("reason", reason.clone())])
+    match error {
+        E::InUse { path } => msg::ErrorStoreInUse { path: path.clone() }.text(lang),
+        E::TooNew { path, found, supported } => msg::ErrorStoreTooNew {
+            path: path.clone(),
+            found: found.to_string(),
+            supported: supported.to_string(),
         }
-        E::DiskFull { path, needed, free } => (
-            "error-disk-full",
-            vec![("path", path.clone()), ("needed", needed.clone()), ("free", free.clone())],
-        ),
-        E::DiskFullWhileSaving { path } => ("error-disk-full-saving", vec![("path", path.clone())]),
-        E::DiskFullOnOpen { path } => ("error-disk-full-open", vec![("path", path.clone())]),
-        E::NoRoom { reason } => ("error-store-no-room", vec![("reason", reason.clone())]),
-        E::DamagedFiles { reason } => ("error-store-damaged-files", vec![("reason", reason.clone())]),
-        E::NotOurs { path, what } => (
-            "error-store-not-ours",
-            vec![("path", path.clone()), ("what", if *what == "a link" { "link" } else { "other" }.into())],
-        ),
-        _ => return None,
-    })
+        .text(lang),
+        E::Corrupt { key, reason } => {
+            msg::ErrorStoreCorrupt { key: key.clone(), reason: reason.clone() }.text(lang)
+        }
+        E::DiskFull { path, needed, free } => {
+            msg::ErrorDiskFull { path: path.clone(), needed: needed.clone(), free: free.clone() }.text(lang)
+        }
+        E::DiskFullWhileSaving { path } => msg::ErrorDiskFullSaving { path: path.clone() }.text(lang),
+        E::DiskFullOnOpen { path } => msg::ErrorDiskFullOpen { path: path.clone() }.text(lang),
+        E::NoRoom { reason } => msg::ErrorStoreNoRoom { reason: reason.clone() }.text(lang),
+        E::DamagedFiles { reason } => msg::ErrorStoreDamagedFiles { reason: reason.clone() }.text(lang),
+        E::NotOurs { path, what } => msg::ErrorStoreNotOurs {
+            path: path.clone(),
+            what: if *what == "a link" { "link" } else { "other" },
+        }
+        .text(lang),
+        _ => error.to_string(),
+    }
 }
 
 impl Words for InputError {
-    fn message(&self) -> Option<(&'static str, Vec<(&'static str, String)>)> {
+    fn words(&self, lang: Lang) -> String {
         match self {
-            InputError::Contact(e) => e.message(),
-            InputError::Money(e) => e.message(),
-            InputError::Keyword(e) => e.message(),
-            InputError::When(e) => e.message(),
+            InputError::Contact(e) => e.words(lang),
+            InputError::Money(e) => e.words(lang),
+            InputError::Keyword(e) => e.words(lang),
+            InputError::When(e) => e.words(lang),
         }
     }
 }
 
 impl Words for AppError {
-    fn message(&self) -> Option<(&'static str, Vec<(&'static str, String)>)> {
+    fn words(&self, lang: Lang) -> String {
         match self {
-            AppError::Input(input) => input.message(),
-            AppError::Store(store) => store_message(store),
-            AppError::NoSuchAccount(query) => Some(("error-no-such-account", vec![("query", query.clone())])),
-            AppError::Ambiguous { query, candidates, total } => Some((
-                "error-ambiguous",
-                vec![
-                    ("query", query.clone()),
-                    ("total", total.to_string()),
-                    ("candidates", super::Candidate::list(candidates)),
-                ],
-            )),
-            AppError::NoSuchFollowUp(id) => Some(("error-no-such-follow-up", vec![("id", id.to_string())])),
-            AppError::NoSuchReferral(id) => Some(("error-no-such-referral", vec![("id", id.to_string())])),
-            AppError::NothingToUndo => Some(("error-nothing-to-undo", vec![])),
-            _ => None,
+            AppError::Input(input) => input.words(lang),
+            AppError::Store(store) => store_words(store, lang),
+            AppError::NoSuchAccount(query) => msg::ErrorNoSuchAccount { query: query.clone() }.text(lang),
+            AppError::Ambiguous { query, candidates, total } => msg::ErrorAmbiguous {
+                query: query.clone(),
+                total: total.to_string(),
+                candidates: super::Candidate::list(candidates),
+            }
+            .text(lang),
+            AppError::NoSuchFollowUp(id) => msg::ErrorNoSuchFollowUp { id: id.to_string() }.text(lang),
+            AppError::NoSuchReferral(id) => msg::ErrorNoSuchReferral { id: id.to_string() }.text(lang),
+            AppError::NothingToUndo => msg::ErrorNothingToUndo.text(lang),
+            _ => self.to_string(),
         }
     }
 }
@@ -97,7 +94,11 @@ mod tests {
     fn chinese(error: &dyn Words) -> String {
         let words = error.words(Lang::ZhCn);
         assert!(words.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "not in Chinese: {words}");
-        assert_eq!(error.words(Lang::En), error.to_string(), "English is the error's own words");
+        let english = error.words(Lang::En);
+        assert!(
+            !english.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !"张伟".contains(c)),
+            "{english}"
+        );
         words
     }
 

@@ -1,30 +1,19 @@
-//! Errors in the interface's language. An error's `Display` is its English
-//! words (logs, tests, the JSON of a script); `words(lang)` is what a rep
-//! reads. The Chinese words are in `locales/zh-CN/errors.ftl`.
+//! Errors in the interface's language: `words(lang)` is what a rep reads,
+//! in every language from the catalogues' `errors.ftl`. An error's
+//! `Display` is for logs and tests.
 
 use super::{Lang, Text};
 use crate::clock::WhenError;
 use crate::domain::contact::ContactError;
 use crate::domain::dates::OutOfWindow;
 use crate::domain::{MoneyError, MonthDayError, UnknownKeyword};
+use crate::msg;
 
 pub trait Words: std::fmt::Display {
-    /// The message id and its arguments in the catalogue; none where the
-    /// English words are all there is (a path, an error of the system).
-    fn message(&self) -> Option<(&'static str, Vec<(&'static str, String)>)>;
-
-    fn words(&self, lang: Lang) -> String {
-        if lang == Lang::En {
-            return self.to_string();
-        }
-        match self.message() {
-            Some((id, args)) => {
-                let args: Vec<_> = args.into_iter().map(|(name, value)| (name, value.into())).collect();
-                lang.try_text_with(id, &args).unwrap_or_else(|| self.to_string())
-            }
-            None => self.to_string(),
-        }
-    }
+    /// The error as a rep reads it in `lang`, from the catalogue; its
+    /// `Display` where the words are all the system's (a path, an error
+    /// of the operating system, a line the CSV reader wrote).
+    fn words(&self, lang: Lang) -> String;
 }
 
 /// A word of the catalogue for a field or a keyword's kind ("note",
@@ -34,67 +23,67 @@ fn term(lang: Lang, word: &str) -> String {
 }
 
 impl Words for ContactError {
-    fn message(&self) -> Option<(&'static str, Vec<(&'static str, String)>)> {
-        Some(match self {
-            ContactError::EmptyName => ("error-empty-name", vec![]),
+    fn words(&self, lang: Lang) -> String {
+        match self {
+            ContactError::EmptyName => msg::ErrorEmptyName.text(lang),
             ContactError::TooLong { field, max } => {
-                ("error-too-long", vec![("field", term(Lang::ZhCn, field)), ("max", max.to_string())])
+                msg::ErrorTooLong { field: term(lang, field), max: max.to_string() }.text(lang)
             }
-            ContactError::PhoneCharacters(p) => ("error-phone-characters", vec![("phone", p.clone())]),
-            ContactError::PhoneTooShort(p) => ("error-phone-short", vec![("phone", p.clone())]),
-            ContactError::PhoneTooLong(p) => ("error-phone-long", vec![("phone", p.clone())]),
-            ContactError::TooManyPhones => ("error-too-many-phones", vec![]),
-            ContactError::Email(e) => ("error-email", vec![("email", e.clone())]),
-            ContactError::Tag(t) => ("error-tag", vec![("tag", t.clone())]),
-            ContactError::TooManyTags => ("error-too-many-tags", vec![]),
-        })
+            ContactError::PhoneCharacters(p) => msg::ErrorPhoneCharacters { phone: p.clone() }.text(lang),
+            ContactError::PhoneTooShort(p) => msg::ErrorPhoneShort { phone: p.clone() }.text(lang),
+            ContactError::PhoneTooLong(p) => msg::ErrorPhoneLong { phone: p.clone() }.text(lang),
+            ContactError::TooManyPhones => msg::ErrorTooManyPhones.text(lang),
+            ContactError::Email(e) => msg::ErrorEmail { email: e.clone() }.text(lang),
+            ContactError::Tag(t) => msg::ErrorTag { tag: t.clone() }.text(lang),
+            ContactError::TooManyTags => msg::ErrorTooManyTags.text(lang),
+        }
     }
 }
 
 impl Words for MoneyError {
-    fn message(&self) -> Option<(&'static str, Vec<(&'static str, String)>)> {
-        Some(match self {
-            MoneyError::Empty => ("error-amount-empty", vec![]),
-            MoneyError::Negative(a) => ("error-amount-negative", vec![("amount", a.clone())]),
-            MoneyError::Malformed(a) => ("error-amount-malformed", vec![("amount", a.clone())]),
-            MoneyError::TooPrecise(a) => ("error-amount-precise", vec![("amount", a.clone())]),
-            MoneyError::TooLarge(a) => ("error-amount-large", vec![("amount", a.clone())]),
-        })
+    fn words(&self, lang: Lang) -> String {
+        match self {
+            MoneyError::Empty => msg::ErrorAmountEmpty.text(lang),
+            MoneyError::Negative(a) => msg::ErrorAmountNegative { amount: a.clone() }.text(lang),
+            MoneyError::Malformed(a) => msg::ErrorAmountMalformed { amount: a.clone() }.text(lang),
+            MoneyError::TooPrecise(a) => msg::ErrorAmountPrecise { amount: a.clone() }.text(lang),
+            MoneyError::TooLarge(a) => msg::ErrorAmountLarge { amount: a.clone() }.text(lang),
+        }
     }
 }
 
 impl Words for UnknownKeyword {
-    fn message(&self) -> Option<(&'static str, Vec<(&'static str, String)>)> {
-        let what = term(Lang::ZhCn, self.what);
-        Some((
-            "error-keyword",
-            vec![("what", what), ("given", self.given.clone()), ("expected", self.expected.clone())],
-        ))
+    fn words(&self, lang: Lang) -> String {
+        let what = term(lang, self.what);
+        msg::ErrorKeyword { what: what, given: self.given.clone(), expected: self.expected.clone() }
+            .text(lang)
     }
 }
 
 impl Words for OutOfWindow {
-    fn message(&self) -> Option<(&'static str, Vec<(&'static str, String)>)> {
-        Some(("error-out-of-window", vec![("date", self.0.to_string())]))
+    fn words(&self, lang: Lang) -> String {
+        msg::ErrorOutOfWindow { date: self.0.to_string() }.text(lang)
     }
 }
 
 impl Words for MonthDayError {
-    fn message(&self) -> Option<(&'static str, Vec<(&'static str, String)>)> {
-        Some(("error-month-day", vec![("given", self.0.clone())]))
+    fn words(&self, lang: Lang) -> String {
+        msg::ErrorMonthDay { given: self.0.clone() }.text(lang)
     }
 }
 
 impl Words for WhenError {
-    fn message(&self) -> Option<(&'static str, Vec<(&'static str, String)>)> {
+    fn words(&self, lang: Lang) -> String {
         match self {
-            WhenError::Malformed(text) => Some(("error-when", vec![("given", text.clone())])),
-            WhenError::OutOfWindow(out) => out.message(),
-            WhenError::Now(_) => None,
-            WhenError::TooFar { given, limit, unit } => Some((
-                "error-when-too-far",
-                vec![("given", given.clone()), ("limit", limit.to_string()), ("unit", unit.to_string())],
-            )),
+            WhenError::Malformed(text) => msg::ErrorWhen { given: text.clone() }.text(lang),
+            WhenError::OutOfWindow(out) => out.words(lang),
+            WhenError::Now(given) => msg::ErrorNow { given: given.clone() }.text(lang),
+            WhenError::TooFar { given, limit, unit } => msg::ErrorWhenTooFar {
+                given: given.clone(),
+                limit: limit.to_string(),
+                unit: unit.to_string(),
+            }
+            .text(lang),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The words for the analysis's typed values: why a row is on the list,
 //! how it was done, the stage an account is in.
 
-use super::{FluentValue, Lang, Text};
+use super::{FluentValue, Lang};
 use crate::analysis::plan::share_words;
 use crate::analysis::ranking::Occasion;
 use crate::analysis::reason::{Done, Reason};
@@ -60,10 +60,12 @@ pub fn reason(reason: &Reason, lang: Lang) -> String {
         Reason::FirstContact { stage, days } => {
             msg::ReasonFirstContact { stage: stage_words(*stage, lang), days: (*days) }.text(lang)
         }
-        Reason::Cadence { stage, days, since_order } => lang.text_with(
-            if *since_order { "cadence-since-order" } else { "cadence-no-touch" },
-            &[("stage", stage_words(*stage, lang).into()), ("days", (*days).into())],
-        ),
+        Reason::Cadence { stage, days, since_order: true } => {
+            msg::CadenceSinceOrder { stage: stage_words(*stage, lang), days: *days }.text(lang)
+        }
+        Reason::Cadence { stage, days, since_order: false } => {
+            msg::CadenceNoTouch { stage: stage_words(*stage, lang), days: *days }.text(lang)
+        }
         Reason::Greeting { occasion, holiday, in_days, action } => {
             let when = match in_days {
                 0 => msg::GreetingToday.text(lang),
@@ -75,32 +77,28 @@ pub fn reason(reason: &Reason, lang: Lang) -> String {
                 Occasion::Anniversary(years) => msg::GreetingAnniversary { years: (*years) }.text(lang),
             };
             let how = match action {
-                TouchKind::Sms => "greeting-sms",
-                TouchKind::Visit => "greeting-visit",
-                _ => "greeting-gift",
+                TouchKind::Sms => msg::GreetingSms.text(lang),
+                TouchKind::Visit => msg::GreetingVisit.text(lang),
+                _ => msg::GreetingGift.text(lang),
             };
-            msg::Greeting { what, when, how: lang.text(how) }.text(lang)
+            msg::Greeting { what, when, how }.text(lang)
         }
         Reason::KeyAccount => msg::ReasonKeyAccount.text(lang),
         Reason::BigPotential => msg::ReasonBigPotential.text(lang),
         Reason::SmsFatigue { unanswered } => msg::ReasonSmsFatigue { count: (*unanswered) }.text(lang),
         Reason::Forward(forward) => {
-            let id = match (forward.growable, forward.since) {
-                (false, Some(_)) => "reason-forward-key",
-                (false, None) => "reason-forward-key-never",
-                (true, Some(_)) => "reason-forward-growable",
-                (true, None) => "reason-forward-growable-never",
-            };
-            let (days, kind) = forward.since.unwrap_or((0, TouchKind::Call));
-            lang.text_with(
-                id,
-                &[
-                    ("days", days.into()),
-                    ("kind", kind_words(kind, lang).into()),
-                    ("share", share_words(forward.revenue_share).into()),
-                    ("headroom", forward.headroom.grouped().into()),
-                ],
-            )
+            let share = share_words(forward.revenue_share);
+            let headroom = forward.headroom.grouped();
+            match (forward.growable, forward.since) {
+                (false, Some((days, kind))) => {
+                    msg::ReasonForwardKey { days, kind: kind_words(kind, lang), share }.text(lang)
+                }
+                (false, None) => msg::ReasonForwardKeyNever { share }.text(lang),
+                (true, Some((days, kind))) => {
+                    msg::ReasonForwardGrowable { days, kind: kind_words(kind, lang), headroom }.text(lang)
+                }
+                (true, None) => msg::ReasonForwardGrowableNever { headroom }.text(lang),
+            }
         }
     }
 }
@@ -114,7 +112,7 @@ pub fn reasons(reasons: &[Reason], lang: Lang) -> Vec<String> {
 pub fn done(done: Done, lang: Lang) -> String {
     match done {
         Done::Touch { kind, at } => {
-            let what = lang.text(&format!("kind-{}", kind.map_or("touch", TouchKind::as_str)));
+            let what = crate::terms::kind_or_touch(kind, lang);
             let time = FluentValue::from(at.format("%H:%M").to_string());
             msg::DoneTouch { kind: what, time }.text(lang)
         }

@@ -6,7 +6,8 @@ use chrono::Weekday;
 
 use crate::analysis::duplicates::Likeness;
 use crate::domain::{
-    ArchiveReason, FollowUpReason, IncentiveStatus, Outcome, Purpose, StageKind, Tier, TouchKind,
+    ArchiveReason, FollowUpReason, FollowUpStatus, IncentiveStatus, Outcome, Purpose, StageKind, Tier,
+    TouchKind,
 };
 use crate::{Lang, msg};
 
@@ -147,5 +148,15 @@ pub fn likeness(likeness: Likeness, value: &str, lang: Lang) -> String {
         Likeness::Email => msg::DupesEmail { value }.text(lang),
         Likeness::NameAndCompany => msg::DupesNameAndCompany { value }.text(lang),
         Likeness::SoundsAlike => msg::DupesSoundsAlike { value }.text(lang),
+    }
+}
+
+/// Where a follow-up stands: open, done, skipped, snoozed.
+pub fn follow_up_status(status: FollowUpStatus, lang: Lang) -> String {
+    match status {
+        FollowUpStatus::Open => msg::FollowUpStatusOpen.text(lang),
+        FollowUpStatus::Done => msg::FollowUpStatusDone.text(lang),
+        FollowUpStatus::Skipped => msg::FollowUpStatusSkipped.text(lang),
+        FollowUpStatus::Snoozed => msg::FollowUpStatusSnoozed.text(lang),
     }
 }

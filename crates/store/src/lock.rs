@@ -33,10 +33,23 @@ impl StoreLock {
             .open(&path)
             .map_err(io_error(&path))?;
         match rustix::fs::flock(&file, rustix::fs::FlockOperation::NonBlockingLockExclusive) {
+            // A compaction swaps the store's directory for its copy while
+            // holding both locks: a lock taken on a file opened just before
+            // the swap is the old directory's, not the store's.
+            Ok(()) if !same_file(&file, &path) => Err(StoreError::InUse { path: dir.display().to_string() }),
             Ok(()) => Ok(StoreLock { _file: file }),
             Err(rustix::io::Errno::WOULDBLOCK) => Err(StoreError::InUse { path: dir.display().to_string() }),
             Err(error) => Err(io_error(&path)(error.into())),
         }
+    }
+}
+
+/// Whether `file` is still the one at `path`.
+fn same_file(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::symlink_metadata(path)) {
+        (Ok(open), Ok(named)) => (open.dev(), open.ino()) == (named.dev(), named.ino()),
+        _ => false,
     }
 }
 

@@ -160,8 +160,7 @@ impl Screen for Account {
                         msg::RemoveFollowUp { due: f.due_words(), kind: kind(f.kind) }.text(lang),
                     ),
                 };
-                let question = lang
-                    .text_with("remove-question", &[("what", words.into()), ("name", name.as_str().into())]);
+                let question = msg::RemoveQuestion { what: words, name: name.as_str() }.text(lang);
                 Some(Reply::Ask(Question::Remove(removal, question)))
             }
             _ => None,
@@ -237,23 +236,26 @@ fn draw(view: &AccountView, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
         msg::CardRevenue { year: grouped(stats.revenue_12m(ctx.today())), all: grouped(stats.revenue_total) }
             .text(lang);
     let rows = [
-        ("phone", account.phones.join(&msg::ListSeparator.text(lang))),
-        ("email", account.email.clone().unwrap_or_default()),
-        ("title-field", account.title.clone().unwrap_or_default()),
-        ("address", account.address.clone().unwrap_or_default()),
-        ("tags", account.tags.join(&msg::ListSeparator.text(lang))),
-        ("source", account.source.clone().unwrap_or_default()),
-        ("birthday", account.birthday.map(|b| b.to_string()).unwrap_or_default()),
-        ("anniversary", account.anniversary().map(|d| d.to_string()).unwrap_or_default()),
-        ("potential", account.potential.map(grouped).unwrap_or_default()),
-        ("revenue-field", if stats.orders > 0 { revenue } else { String::new() }),
-        ("competitors", account.competitors.clone().unwrap_or_default().replace('\n', " / ")),
-        ("note", account.note.clone().unwrap_or_default().replace('\n', " / ")),
+        (msg::CardPhone.text(lang), account.phones.join(&msg::ListSeparator.text(lang))),
+        (msg::CardEmail.text(lang), account.email.clone().unwrap_or_default()),
+        (msg::CardTitleField.text(lang), account.title.clone().unwrap_or_default()),
+        (msg::CardAddress.text(lang), account.address.clone().unwrap_or_default()),
+        (msg::CardTags.text(lang), account.tags.join(&msg::ListSeparator.text(lang))),
+        (msg::CardSource.text(lang), account.source.clone().unwrap_or_default()),
+        (msg::CardBirthday.text(lang), account.birthday.map(|b| b.to_string()).unwrap_or_default()),
+        (msg::CardAnniversary.text(lang), account.anniversary().map(|d| d.to_string()).unwrap_or_default()),
+        (msg::CardPotential.text(lang), account.potential.map(grouped).unwrap_or_default()),
+        (msg::CardRevenueField.text(lang), if stats.orders > 0 { revenue } else { String::new() }),
+        (
+            msg::CardCompetitors.text(lang),
+            account.competitors.clone().unwrap_or_default().replace('\n', " / "),
+        ),
+        (msg::CardNote.text(lang), account.note.clone().unwrap_or_default().replace('\n', " / ")),
     ];
     let mut card: Vec<Line> = rows
         .into_iter()
         .filter(|(_, value)| !value.is_empty())
-        .map(|(label, value)| field(lang.text(&format!("card-{label}")), value, theme))
+        .map(|(label, value)| field(label, value, theme))
         .collect();
     if card.is_empty() {
         card.push(Line::from(Span::styled(msg::CardEmpty.text(lang), theme.dim())));

@@ -42,21 +42,18 @@ impl Referrals {
         let Some(link) = self.selected_link() else {
             return Reply::Say(msg::InfoDeliverSelect.text(lang));
         };
-        let names = [
-            ("referee", link.referee_name.as_str().into()),
-            ("referrer", link.referrer_name.as_str().into()),
-        ];
+        let (referee, referrer) = (link.referee_name.as_str(), link.referrer_name.as_str());
         match link.referral.incentive_status {
             IncentiveStatus::Earned => {
                 let incentive =
                     link.referral.incentive.clone().unwrap_or_else(|| msg::QuestionTheIncentive.text(lang));
-                let mut args = names.to_vec();
-                args.push(("incentive", incentive.into()));
-                let asked = lang.text_with("question-deliver", &args);
+                let asked = msg::QuestionDeliver { referee, referrer, incentive }.text(lang);
                 Reply::Ask(Question::Deliver(link.referral.id, asked))
             }
-            IncentiveStatus::Promised => Reply::Say(lang.text_with("info-not-earned", &names)),
-            IncentiveStatus::Delivered => Reply::Say(lang.text_with("info-already-delivered", &names)),
+            IncentiveStatus::Promised => Reply::Say(msg::InfoNotEarned { referee }.text(lang)),
+            IncentiveStatus::Delivered => {
+                Reply::Say(msg::InfoAlreadyDelivered { referee, referrer }.text(lang))
+            }
         }
     }
 }

@@ -359,7 +359,7 @@ impl Screen for Today {
             let style = if planned.is_done() || is_later { theme.dim() } else { Style::new() };
             let why_style = if overdue && !planned.is_done() { theme.overdue() } else { style };
             let name = if planned.is_done() { format!("✓ {}", summary.name) } else { summary.name.clone() };
-            let channel = lang.text(&format!("kind-{}", planned.channel(summary, &ctx.config).as_str()));
+            let channel = crate::i18n::terms::kind(planned.channel(summary, &ctx.config), lang);
             Row::new(shown.iter().map(|column| match column {
                 Column::Name => Cell::from(Span::styled(name.clone(), style)),
                 Column::Company => {

@@ -258,8 +258,7 @@ pub fn follow_up_picker(
         .map(|(i, f)| {
             let overdue = f.days_overdue(today);
             let when = match overdue {
-                1.. => lang
-                    .text_with("picker-overdue", &[("due", f.due_words().into()), ("days", overdue.into())]),
+                1.. => msg::PickerOverdue { due: f.due_words(), days: overdue }.text(lang),
                 0 => msg::PickerToday { due: f.due_words() }.text(lang),
                 _ => f.due_words(),
             };

@@ -99,7 +99,7 @@ pub fn stage_label(summary: &AccountSummary, lang: Lang) -> String {
         (Some(_), _) => msg::StageShortArchived.text(lang),
         (None, crate::domain::Stage::Prospect { grade }) => grade.to_string(),
         (None, crate::domain::Stage::Customer { tier, .. }) => {
-            lang.text(&format!("stage-short-{}", tier.as_str()))
+            crate::i18n::terms::tier_short(Some(tier), lang)
         }
     }
 }

@@ -59,8 +59,9 @@ error-card-unended = the card has no END:VCARD
 error-card-no-name = the card has no name, company or nickname
 error-store-not-ours = { $path } is { $what ->
         [link] a link
-       *[other] something other than a plain file
+       *[other] not a plain file
     }, not the file Leadline keeps there; nothing was done: remove it (Leadline makes it again)
 error-store-damaged-files = the store's data files are damaged ({ $reason }); nothing was saved: `leadline recover --to NEW_DIR` builds a whole store from the newest backup and the journal
 error-store-no-room = disk full: there is no room left on the store's disk ({ $reason }); free some space, then run the command again
 error-when-too-far = '{ $given }' is too far: an offset goes up to { $limit }{ $unit } (ten years); give a date instead
+error-now = LEADLINE_NOW='{ $given }' is not a time: use YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS], in the years 1900 to 2200

@@ -63,3 +63,4 @@ error-store-not-ours = { $path } 是{ $what ->
 error-when-too-far = “{ $given }”太远了：偏移最多 { $limit }{ $unit }（十年）；请直接写日期
 error-store-damaged-files = 数据目录的数据文件损坏了（{ $reason }）；什么都没有保存：`leadline recover --to NEW_DIR` 会用最新的备份和操作日志建一个完整的数据目录
 error-store-no-room = 磁盘满了：数据目录所在的磁盘没有空间了（{ $reason }）；请腾出一些空间，再运行一次
+error-now = LEADLINE_NOW=“{ $given }”不是时间：请写 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM[:SS]，年份在 1900 到 2200 之间
