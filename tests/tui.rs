@@ -173,7 +173,7 @@ fn today_ranks_one_row_per_account_most_urgent_first() {
     assert_eq!(first[2], "2 more due", "the quote of 11-18 waits too");
     assert_eq!(f.today_reasons(1).last().map(String::as_str), Some("key account"));
     assert!(!f.model.loading);
-    assert_eq!(f.model.screen_title(), "Today");
+    assert_eq!(f.model.screen().name(), "today");
 }
 
 #[test]
@@ -190,7 +190,7 @@ fn the_focus_screen_shows_the_80_20_and_opens_its_accounts() {
     assert_eq!(shown.as_deref(), Some(warning));
     assert!(f.screen().contains(warning), "Today's header warns");
     f.key(KeyCode::Char('7'));
-    assert_eq!(f.model.screen_title(), "Focus");
+    assert_eq!(f.model.screen().name(), "focus");
     let names = |f: &Fixture| -> Vec<String> {
         f.model
             .get::<FocusScreen>()
@@ -211,7 +211,7 @@ fn the_focus_screen_shows_the_80_20_and_opens_its_accounts() {
     f.key(KeyCode::Char('j'));
     assert_eq!(selected(&f).as_deref(), Some("张伟"), "and so is the next one");
     f.key(KeyCode::Enter);
-    assert_eq!(f.model.screen_title(), "Account");
+    assert_eq!(f.model.screen().name(), "account");
     assert!(f.screen().contains("MGC: most room to grow"), "{}", f.screen());
 
     // Two visits to the key account bring the effort share to 11 of 18.
@@ -240,25 +240,25 @@ fn keys_move_through_lists_and_screens() {
     f.key(KeyCode::Char('g'));
     assert_eq!(f.model.get::<Today>().list.list.selected, 0);
     f.key(KeyCode::Tab);
-    assert_eq!(f.model.screen_title(), "Pipeline");
+    assert_eq!(f.model.screen().name(), "pipeline");
     assert_eq!(
         f.model.selected_account().map(|id| f.model.ctx.book.get(id).unwrap().name.clone()).as_deref(),
         Some("张伟"),
         "headings are skipped"
     );
     f.key(KeyCode::Char('3'));
-    assert_eq!(f.model.screen_title(), "Customers");
+    assert_eq!(f.model.screen().name(), "customers");
     f.key(KeyCode::BackTab);
-    assert_eq!(f.model.screen_title(), "Pipeline");
+    assert_eq!(f.model.screen().name(), "pipeline");
     f.key(KeyCode::Char('4'));
-    assert_eq!(f.model.screen_title(), "Pipeline", "no account open yet");
+    assert_eq!(f.model.screen().name(), "pipeline", "no account open yet");
     assert!(f.status().contains("No account open yet"));
     f.key(KeyCode::Char('1'));
     f.key(KeyCode::Enter);
-    assert_eq!(f.model.screen_title(), "Account");
+    assert_eq!(f.model.screen().name(), "account");
     assert_eq!(f.model.get::<Account>().open.as_ref().unwrap().detail.record.account.name, "张伟");
     f.key(KeyCode::Esc);
-    assert_eq!(f.model.screen_title(), "Today");
+    assert_eq!(f.model.screen().name(), "today");
     f.key(KeyCode::Char('q'));
     assert!(!f.model.running);
 }
@@ -360,7 +360,7 @@ fn the_add_form_validates_as_you_type_and_saves_only_when_valid() {
     f.type_text("B");
     f.key(KeyCode::Enter);
     assert_eq!(f.status(), "Added 刘洋. u undoes it.");
-    assert_eq!(f.model.screen_title(), "Account", "the new account opens");
+    assert_eq!(f.model.screen().name(), "account", "the new account opens");
     let record = f.app.account_detail(AccountId(7)).unwrap().record;
     assert_eq!(record.account.email.as_deref(), Some("liu@example.cn"));
     assert_eq!(record.account.stage.grade(), Some(Grade::B));
@@ -411,7 +411,7 @@ fn search_narrows_as_you_type_and_opens_the_hit() {
         other => panic!("{other:?}"),
     }
     f.key(KeyCode::Enter);
-    assert_eq!(f.model.screen_title(), "Account");
+    assert_eq!(f.model.screen().name(), "account");
     assert_eq!(f.model.get::<Account>().open.as_ref().unwrap().detail.record.account.name, "张伟");
 }
 
@@ -487,7 +487,7 @@ fn snapshots_of_every_screen() {
 fn the_referrals_tree_delivers_an_incentive_once_the_referee_orders() {
     let mut f = fixture();
     f.key(KeyCode::Char('5'));
-    assert_eq!(f.model.screen_title(), "Referrals");
+    assert_eq!(f.model.screen().name(), "referrals");
     let tree: Vec<(usize, &str)> =
         f.model.get::<Referrals>().rows.iter().map(|r| (r.depth, r.name.as_str())).collect();
     assert_eq!(tree, [(0, "张伟"), (1, "王芳")]);
@@ -568,7 +568,7 @@ fn r_adds_an_account_the_selected_one_referred() {
         "Added 陈静. Also scheduled follow-ups #8 (call 陈静 by 11-29) and #9 (thank 李娜 by 11-28). u undoes it.",
         "the referral's follow-ups are named"
     );
-    assert_eq!(f.model.screen_title(), "Today", "the referrer's screen stays");
+    assert_eq!(f.model.screen().name(), "today", "the referrer's screen stays");
     let ledger = f.app.referral_ledger().unwrap();
     let link = &ledger.rows.last().unwrap();
     assert_eq!(
@@ -602,7 +602,7 @@ fn r_adds_an_account_the_selected_one_referred() {
 fn the_review_screen_steps_through_days_but_not_past_today() {
     let mut f = fixture();
     f.key(KeyCode::Char('6'));
-    assert_eq!(f.model.screen_title(), "Review");
+    assert_eq!(f.model.screen().name(), "review");
     assert!(f.screen().contains("Review of 2026-11-27, Friday"), "{}", f.screen());
     assert!(
         f.screen().contains("Still due     张伟 (#2), 李娜 (#6), 王芳 (#1)"),
@@ -716,14 +716,11 @@ fn help_shows_every_binding_of_the_screen_from_the_keymap() {
         }
         f.key(KeyCode::Char('?'));
         let screen = f.draw(220, 90, Theme { color: false }).backend().to_string();
-        for binding in f.model.ctx.keymap.bindings(f.model.screen().scopes()) {
-            assert!(
-                screen.contains(binding.help),
-                "help on {} lacks {:?}",
-                f.model.screen_title(),
-                binding.help
-            );
-            assert!(screen.contains(&binding.keys[0].label()), "{}", binding.help);
+        let keymap = &f.model.ctx.keymap;
+        for binding in keymap.bindings(f.model.screen().scopes()) {
+            let help = keymap.help_in(binding, leadline::i18n::Lang::En);
+            assert!(screen.contains(&help), "help on {} lacks {help:?}", f.model.screen().name());
+            assert!(screen.contains(&binding.keys[0].label()), "{help}");
         }
         f.key(KeyCode::Esc);
     }

@@ -194,7 +194,7 @@ fn the_review_lists_who_was_contacted_and_missed_and_keeps_the_reflection() {
     assert!(f.status().starts_with("Saved call with"), "{}", f.status());
     assert!(f.screen().contains("Plan          2/6 worked"), "{}", f.screen());
     f.key(KeyCode::Enter);
-    assert_eq!(f.model.screen_title(), "Account", "Enter opens the row's account");
+    assert_eq!(f.model.screen().name(), "account", "Enter opens the row's account");
 }
 
 /// A store found damaged says so in the status bar when the terminal

@@ -1,21 +1,25 @@
-//! The one table of key bindings, as data: it resolves keys, draws the
+//! The one table of key bindings, as data: the defaults are
+//! `keymap.toml`, built into the binary; it resolves keys, draws the
 //! footer hints, the help screen, the forms' pick rows and the question's
 //! answers, so that what is shown never drifts from what the keys do. The
-//! settings' `[keys]` table rebinds any command by name (as yazi and
-//! television do); a binding that would clash is refused.
+//! settings' `[keys]` table rebinds any command by its name (as yazi and
+//! television do); a binding that would clash is refused. What each
+//! command does is worded in the catalogues (`keys.ftl`).
 
-use crate::i18n::Text as _;
 use std::collections::BTreeMap;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use serde::Deserialize;
+
 use crate::config::KeyList;
 use crate::domain::{Outcome, TouchKind};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text as _, msg};
 
 /// Where a binding applies. A screen consults a stack of scopes, most
 /// specific first (each screen says its stack; overlays have their own).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Scope {
     Global,
     /// Moving through a list.
@@ -44,25 +48,49 @@ pub enum Scope {
 }
 
 impl Scope {
-    pub fn title(self) -> &'static str {
+    /// Its name in keymap.toml and in the catalogue's ids (`_` as `-`).
+    pub fn name(self) -> &'static str {
         match self {
-            Scope::Global => "Anywhere",
-            Scope::Lists => "Lists",
-            Scope::Scroll => "The timeline",
-            Scope::Accounts => "The selected account",
-            Scope::Account => "Account",
-            Scope::Today => "Today",
-            Scope::Referrals => "Referrals",
-            Scope::Review => "Review",
-            Scope::Search => "Search",
-            Scope::Picker => "Choosing a follow-up",
-            Scope::Form => "Forms",
-            Scope::Outcomes => "Outcomes",
-            Scope::NextSteps => "Next steps",
-            Scope::OtherKinds => "Kinds",
-            Scope::FollowUpKinds => "Follow-up kinds",
-            Scope::Confirm => "Questions",
-            Scope::Help => "Help",
+            Scope::Global => "global",
+            Scope::Lists => "lists",
+            Scope::Scroll => "scroll",
+            Scope::Accounts => "accounts",
+            Scope::Account => "account",
+            Scope::Today => "today",
+            Scope::Referrals => "referrals",
+            Scope::Review => "review",
+            Scope::Search => "search",
+            Scope::Picker => "picker",
+            Scope::Form => "form",
+            Scope::Outcomes => "outcomes",
+            Scope::NextSteps => "next_steps",
+            Scope::OtherKinds => "other_kinds",
+            Scope::FollowUpKinds => "follow_up_kinds",
+            Scope::Confirm => "confirm",
+            Scope::Help => "help",
+        }
+    }
+
+    /// The scope's heading in the help.
+    pub fn title(self, lang: Lang) -> String {
+        match self {
+            Scope::Global => msg::ScopeGlobal.text(lang),
+            Scope::Lists => msg::ScopeLists.text(lang),
+            Scope::Scroll => msg::ScopeScroll.text(lang),
+            Scope::Accounts => msg::ScopeAccounts.text(lang),
+            Scope::Account => msg::ScopeAccount.text(lang),
+            Scope::Today => msg::ScopeToday.text(lang),
+            Scope::Referrals => msg::ScopeReferrals.text(lang),
+            Scope::Review => msg::ScopeReview.text(lang),
+            Scope::Search => msg::ScopeSearch.text(lang),
+            Scope::Picker => msg::ScopePicker.text(lang),
+            Scope::Form => msg::ScopeForm.text(lang),
+            Scope::Outcomes => msg::ScopeOutcomes.text(lang),
+            Scope::NextSteps => msg::ScopeNextSteps.text(lang),
+            Scope::OtherKinds => msg::ScopeOtherKinds.text(lang),
+            Scope::FollowUpKinds => msg::ScopeFollowUpKinds.text(lang),
+            Scope::Confirm => msg::ScopeConfirm.text(lang),
+            Scope::Help => msg::ScopeHelp.text(lang),
         }
     }
 }
@@ -126,32 +154,104 @@ pub enum Command {
     PickFollowUpKind(TouchKind),
 }
 
+/// The commands without a parameter, by the name the settings and
+/// keymap.toml give them: stable, whatever the variants are called.
+const NAMED_COMMANDS: &[(&str, Command)] = &[
+    ("quit", Command::Quit),
+    ("help", Command::Help),
+    ("search", Command::Search),
+    ("next_screen", Command::NextScreen),
+    ("previous_screen", Command::PreviousScreen),
+    ("down", Command::Down),
+    ("up", Command::Up),
+    ("top", Command::Top),
+    ("bottom", Command::Bottom),
+    ("page_down", Command::PageDown),
+    ("page_up", Command::PageUp),
+    ("open", Command::Open),
+    ("back", Command::Back),
+    ("add_account", Command::AddAccount),
+    ("edit_account", Command::EditAccount),
+    ("log_call", Command::LogCall),
+    ("log_sms", Command::LogSms),
+    ("log_visit", Command::LogVisit),
+    ("log_other", Command::LogOther),
+    ("record_order", Command::RecordOrder),
+    ("schedule_follow_up", Command::ScheduleFollowUp),
+    ("mark_done", Command::MarkDone),
+    ("skip_follow_up", Command::SkipFollowUp),
+    ("snooze", Command::Snooze),
+    ("archive_account", Command::ArchiveAccount),
+    ("raise_grade", Command::RaiseGrade),
+    ("lower_grade", Command::LowerGrade),
+    ("add_referral", Command::AddReferral),
+    ("deliver_incentive", Command::DeliverIncentive),
+    ("triage", Command::Triage),
+    ("previous_day", Command::PreviousDay),
+    ("next_day", Command::NextDay),
+    ("reflect", Command::Reflect),
+    ("correct_entry", Command::CorrectEntry),
+    ("remove_entry", Command::RemoveEntry),
+    ("undo", Command::Undo),
+    ("save", Command::Save),
+    ("cancel", Command::Cancel),
+    ("next_field", Command::NextField),
+    ("previous_field", Command::PreviousField),
+    ("clear_field", Command::ClearField),
+    ("delete_word", Command::DeleteWord),
+    ("toggle_direction", Command::ToggleDirection),
+    ("confirm", Command::Confirm),
+    ("deny", Command::Deny),
+];
+
 impl Command {
-    /// The command's name in the settings' `[keys]` table.
+    /// The command's name in keymap.toml and the settings' `[keys]`:
+    /// `log_call`, `show_today`, `outcome_no_answer`, `next_14_days`,
+    /// `kind_gift`, `follow_up_visit`.
     pub fn name(self, screens: &[ScreenKey]) -> String {
         let snake = |text: &str| text.replace('-', "_");
         match self {
-            Command::ShowScreen(i) => {
-                format!("show_{}", screens.get(i).map_or("screen", |s| s.title).to_lowercase())
-            }
+            Command::ShowScreen(i) => format!("show_{}", screens.get(i).map_or("screen", |s| s.name)),
             Command::PickOutcome(outcome) => format!("outcome_{}", snake(outcome.as_str())),
             Command::PickNext(None) => "next_none".into(),
             Command::PickNext(Some(1)) => "next_1_day".into(),
             Command::PickNext(Some(days)) => format!("next_{days}_days"),
             Command::PickKind(kind) => format!("kind_{}", kind.as_str()),
             Command::PickFollowUpKind(kind) => format!("follow_up_{}", kind.as_str()),
-            other => {
-                // QuitSearch -> quit_search: the variant's own name.
-                let debug = format!("{other:?}");
-                let mut out = String::new();
-                for (i, c) in debug.chars().enumerate() {
-                    if c.is_uppercase() && i > 0 {
-                        out.push('_');
-                    }
-                    out.extend(c.to_lowercase());
-                }
-                out
-            }
+            named => NAMED_COMMANDS
+                .iter()
+                .find(|(_, command)| *command == named)
+                .map_or_else(String::new, |(name, _)| name.to_string()),
+        }
+    }
+
+    /// The command a name means, for these screens.
+    pub fn parse(name: &str, screens: &[ScreenKey]) -> Option<Command> {
+        if let Some((_, command)) = NAMED_COMMANDS.iter().find(|(n, _)| *n == name) {
+            return Some(*command);
+        }
+        let keyword = |rest: &str| rest.replace('_', "-");
+        if let Some(screen) = name.strip_prefix("show_") {
+            return screens.iter().position(|s| s.name == screen).map(Command::ShowScreen);
+        }
+        if let Some(outcome) = name.strip_prefix("outcome_") {
+            return keyword(outcome).parse().ok().map(Command::PickOutcome);
+        }
+        if let Some(kind) = name.strip_prefix("kind_") {
+            return kind.parse().ok().map(Command::PickKind);
+        }
+        if let Some(kind) = name.strip_prefix("follow_up_") {
+            return kind.parse().ok().map(Command::PickFollowUpKind);
+        }
+        match name.strip_prefix("next_")? {
+            "none" => Some(Command::PickNext(None)),
+            "1_day" => Some(Command::PickNext(Some(1))),
+            days => days
+                .strip_suffix("_days")?
+                .parse()
+                .ok()
+                .filter(|d| *d > 1)
+                .map(|d| Command::PickNext(Some(d))),
         }
     }
 }
@@ -161,18 +261,6 @@ impl Command {
 pub struct Key {
     pub code: KeyCode,
     pub modifiers: KeyModifiers,
-}
-
-const fn key(code: KeyCode) -> Key {
-    Key { code, modifiers: KeyModifiers::NONE }
-}
-
-const fn ch(c: char) -> Key {
-    key(KeyCode::Char(c))
-}
-
-const fn ctrl(c: char) -> Key {
-    Key { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL }
 }
 
 /// Names of the keys that are not characters, as the settings and help
@@ -251,185 +339,49 @@ pub struct Binding {
     pub scope: Scope,
     pub keys: Vec<Key>,
     pub command: Command,
-    pub help: &'static str,
-    /// The short label in the footer, for the bindings worth a reminder.
-    pub hint: Option<&'static str>,
+    /// Whether the footer reminds of it.
+    pub hint: bool,
 }
 
-fn bind(
-    scope: Scope,
-    keys: &[Key],
-    command: Command,
-    help: &'static str,
-    hint: Option<&'static str>,
-) -> Binding {
-    Binding { scope, keys: keys.to_vec(), command, help, hint }
-}
-
-/// A screen as the keymap knows it: its tab, for `ShowScreen`.
+/// A screen as the keymap knows it: its name, for `show_NAME`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ScreenKey {
-    pub title: &'static str,
-    pub help: &'static str,
+    pub name: &'static str,
 }
 
-use Command as C;
-use Scope as S;
+/// The default keys, as keymap.toml writes them.
+const DEFAULT_KEYMAP: &str = include_str!("keymap.toml");
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DefaultKeys {
+    bindings: Vec<DefaultBinding>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DefaultBinding {
+    scope: Scope,
+    command: String,
+    keys: Vec<String>,
+    #[serde(default)]
+    hint: bool,
+}
+
+/// The default bindings for these screens. keymap.toml is built in and a
+/// test reads every binding of it; a `show_` binding for a screen that is
+/// not there is left out.
 fn defaults(screens: &[ScreenKey]) -> Vec<Binding> {
-    let mut table = vec![
-        bind(S::Global, &[ch('q'), ctrl('c')], C::Quit, "quit", Some("quit")),
-        bind(S::Global, &[ch('?')], C::Help, "help: every key of this screen", Some("help")),
-        bind(
-            S::Global,
-            &[ch('/')],
-            C::Search,
-            "search accounts (name, company, phone, pinyin)",
-            Some("search"),
-        ),
-        bind(S::Global, &[key(KeyCode::Tab)], C::NextScreen, "next screen", None),
-        bind(S::Global, &[key(KeyCode::BackTab)], C::PreviousScreen, "previous screen", None),
-    ];
-    for (i, screen) in screens.iter().enumerate() {
-        let digit = char::from_digit(i as u32 + 1, 10).unwrap_or('0');
-        table.push(bind(S::Global, &[ch(digit)], C::ShowScreen(i), screen.help, None));
-    }
-    table.extend([
-        bind(S::Global, &[ch('a')], C::AddAccount, "add an account", None),
-        bind(S::Global, &[ch('u')], C::Undo, "undo the last change", Some("undo")),
-        bind(S::Lists, &[ch('j'), key(KeyCode::Down)], C::Down, "move down", None),
-        bind(S::Lists, &[ch('k'), key(KeyCode::Up)], C::Up, "move up", None),
-        bind(S::Lists, &[ch('g'), key(KeyCode::Home)], C::Top, "go to the top", None),
-        bind(S::Lists, &[ch('G'), key(KeyCode::End)], C::Bottom, "go to the bottom", None),
-        bind(S::Lists, &[key(KeyCode::PageDown), ctrl('d')], C::PageDown, "page down", None),
-        bind(S::Lists, &[key(KeyCode::PageUp), ctrl('u')], C::PageUp, "page up", None),
-        bind(S::Lists, &[key(KeyCode::Enter)], C::Open, "open the account", Some("open")),
-        bind(S::Accounts, &[ch('c')], C::LogCall, "log a call", Some("call")),
-        bind(S::Accounts, &[ch('s')], C::LogSms, "log an SMS", Some("sms")),
-        bind(S::Accounts, &[ch('v')], C::LogVisit, "log a visit", Some("visit")),
-        bind(S::Accounts, &[ch('l')], C::LogOther, "log an email, letter, gift or meeting", None),
-        bind(S::Accounts, &[ch('o')], C::RecordOrder, "record an order", Some("order")),
-        bind(S::Accounts, &[ch('f')], C::ScheduleFollowUp, "schedule a follow-up", Some("follow-up")),
-        bind(S::Accounts, &[ch('e')], C::EditAccount, "edit the account", None),
-        bind(S::Accounts, &[ch('+')], C::RaiseGrade, "raise the grade (towards A)", None),
-        bind(S::Accounts, &[ch('-')], C::LowerGrade, "lower the grade (towards D)", None),
-        bind(S::Accounts, &[ch('R')], C::AddReferral, "add an account this one referred", Some("referral")),
-        bind(S::Today, &[ch('T')], C::Triage, "move late C/D promises on", None),
-        bind(S::Accounts, &[ch('x')], C::MarkDone, "mark the follow-up done", Some("done")),
-        bind(S::Accounts, &[ch('z')], C::Snooze, "snooze the follow-up", Some("snooze")),
-        bind(S::Accounts, &[ch('X')], C::SkipFollowUp, "skip the follow-up (close it, not done)", None),
-        bind(
-            S::Accounts,
-            &[ch('A')],
-            C::ArchiveAccount,
-            "archive the account, or restore an archived one",
-            None,
-        ),
-        bind(S::Account, &[key(KeyCode::Esc)], C::Back, "back", Some("back")),
-        bind(
-            S::Account,
-            &[ch('E')],
-            C::CorrectEntry,
-            "correct the selected timeline entry (a follow-up: reschedule it)",
-            Some("correct"),
-        ),
-        bind(S::Account, &[ch('D')], C::RemoveEntry, "delete the selected timeline entry", None),
-        bind(
-            S::Referrals,
-            &[ch('d')],
-            C::DeliverIncentive,
-            "mark the earned incentive delivered",
-            Some("delivered"),
-        ),
-        bind(S::Review, &[ch('['), key(KeyCode::Left)], C::PreviousDay, "the day before", Some("day before")),
-        bind(S::Review, &[ch(']'), key(KeyCode::Right)], C::NextDay, "the day after", Some("day after")),
-        bind(
-            S::Review,
-            &[ch('n')],
-            C::Reflect,
-            "write the day's reflection: what went well, what to change",
-            Some("reflect"),
-        ),
-        bind(S::Scroll, &[ch('j'), key(KeyCode::Down)], C::Down, "the next timeline entry", None),
-        bind(S::Scroll, &[ch('k'), key(KeyCode::Up)], C::Up, "the previous timeline entry", None),
-        bind(S::Scroll, &[ch('g'), key(KeyCode::Home)], C::Top, "the first entry", None),
-        bind(S::Scroll, &[ch('G'), key(KeyCode::End)], C::Bottom, "the oldest entry", None),
-        bind(S::Scroll, &[key(KeyCode::PageDown), ctrl('d')], C::PageDown, "page down", None),
-        bind(S::Scroll, &[key(KeyCode::PageUp), ctrl('u')], C::PageUp, "page up", None),
-        bind(S::Search, &[key(KeyCode::Enter)], C::Open, "open the account", Some("open")),
-        bind(S::Search, &[key(KeyCode::Esc)], C::Back, "close search", Some("close")),
-        bind(S::Search, &[key(KeyCode::Down), ctrl('n')], C::Down, "next hit", None),
-        bind(S::Search, &[key(KeyCode::Up), ctrl('p')], C::Up, "previous hit", None),
-        bind(S::Picker, &[ch('j'), key(KeyCode::Down)], C::Down, "next follow-up", None),
-        bind(S::Picker, &[ch('k'), key(KeyCode::Up)], C::Up, "previous follow-up", None),
-        bind(S::Picker, &[key(KeyCode::Enter)], C::Open, "take the highlighted one", Some("take")),
-        bind(S::Picker, &[key(KeyCode::Esc)], C::Back, "cancel", Some("cancel")),
-        bind(S::Form, &[key(KeyCode::Enter)], C::Save, "save", Some("save")),
-        bind(S::Form, &[key(KeyCode::Esc)], C::Cancel, "cancel", Some("cancel")),
-        bind(
-            S::Form,
-            &[key(KeyCode::Tab), key(KeyCode::Down)],
-            C::NextField,
-            "next field",
-            Some("next field"),
-        ),
-        bind(S::Form, &[key(KeyCode::BackTab), key(KeyCode::Up)], C::PreviousField, "previous field", None),
-        bind(S::Form, &[ctrl('u')], C::ClearField, "delete to the start of the field", None),
-        bind(
-            S::Form,
-            &[ctrl('t')],
-            C::ToggleDirection,
-            "log form: they contacted me (inbound), or not",
-            None,
-        ),
-        bind(S::Form, &[ctrl('w')], C::DeleteWord, "delete the word before the cursor", None),
-        bind(S::Confirm, &[ch('y')], C::Confirm, "yes", Some("yes")),
-        bind(S::Confirm, &[ch('n'), key(KeyCode::Esc)], C::Deny, "no", Some("no")),
-        bind(S::Help, &[key(KeyCode::Esc), ch('?'), ch('q')], C::Back, "close help", Some("close")),
-        bind(S::Help, &[ch('j'), key(KeyCode::Down)], C::Down, "scroll down", None),
-        bind(S::Help, &[ch('k'), key(KeyCode::Up)], C::Up, "scroll up", None),
-        bind(S::Help, &[key(KeyCode::PageDown), ctrl('d')], C::PageDown, "page down", None),
-        bind(S::Help, &[key(KeyCode::PageUp), ctrl('u')], C::PageUp, "page up", None),
-        bind(S::Help, &[ch('g'), key(KeyCode::Home)], C::Top, "go to the top", None),
-        bind(S::Help, &[ch('G'), key(KeyCode::End)], C::Bottom, "go to the bottom", None),
-    ]);
-    let outcome = |c, o, label| bind(S::Outcomes, &[ch(c)], C::PickOutcome(o), label, None);
-    table.extend([
-        outcome('r', Outcome::Reached, "reached"),
-        outcome('n', Outcome::NoAnswer, "no answer"),
-        outcome('b', Outcome::Busy, "busy"),
-        outcome('m', Outcome::LeftMessage, "left message"),
-        outcome('w', Outcome::WrongNumber, "wrong number"),
-        outcome('p', Outcome::Replied, "replied"),
-        outcome('k', Outcome::MeetingBooked, "meeting booked"),
-        outcome('q', Outcome::QuoteSent, "quote sent"),
-        outcome('o', Outcome::Won, "won"),
-        outcome('d', Outcome::Declined, "declined"),
-    ]);
-    let next = |c, days, label| bind(S::NextSteps, &[ch(c)], C::PickNext(days), label, None);
-    table.extend([
-        next('0', None, "none"),
-        next('1', Some(1), "+1 day"),
-        next('3', Some(3), "+3 days"),
-        next('7', Some(7), "+7 days"),
-        next('2', Some(14), "+14 days"),
-    ]);
-    let kind = |c, k, label| bind(S::OtherKinds, &[ch(c)], C::PickKind(k), label, None);
-    table.extend([
-        kind('e', TouchKind::Email, "email"),
-        kind('l', TouchKind::Letter, "letter"),
-        kind('g', TouchKind::Gift, "gift"),
-        kind('t', TouchKind::Meeting, "meeting"),
-    ]);
-    let follow = |c, k, label| bind(S::FollowUpKinds, &[ch(c)], C::PickFollowUpKind(k), label, None);
-    table.extend([
-        follow('c', TouchKind::Call, "call"),
-        follow('v', TouchKind::Visit, "visit"),
-        follow('s', TouchKind::Sms, "sms"),
-        follow('e', TouchKind::Email, "email"),
-        follow('t', TouchKind::Meeting, "meeting"),
-    ]);
+    let table: DefaultKeys = toml::from_str(DEFAULT_KEYMAP).expect("keymap.toml is built in and tested");
     table
+        .bindings
+        .into_iter()
+        .filter_map(|b| {
+            let command = Command::parse(&b.command, screens)?;
+            let keys = b.keys.iter().map(|k| Key::parse(k).expect("keymap.toml's keys are tested")).collect();
+            Some(Binding { scope: b.scope, keys, command, hint: b.hint })
+        })
+        .collect()
 }
 
 /// A `[keys]` entry that cannot be taken, with its name (for the line).
@@ -450,14 +402,14 @@ pub struct Keymap {
 
 /// The stacks of the overlays and the forms' pick rows.
 const OVERLAY_STACKS: &[&[Scope]] = &[
-    &[S::Search],
-    &[S::Picker],
-    &[S::Form],
-    &[S::Outcomes, S::NextSteps],
-    &[S::OtherKinds],
-    &[S::FollowUpKinds],
-    &[S::Confirm],
-    &[S::Help],
+    &[Scope::Search],
+    &[Scope::Picker],
+    &[Scope::Form],
+    &[Scope::Outcomes, Scope::NextSteps],
+    &[Scope::OtherKinds],
+    &[Scope::FollowUpKinds],
+    &[Scope::Confirm],
+    &[Scope::Help],
 ];
 
 impl Default for Keymap {
@@ -481,10 +433,11 @@ impl Keymap {
     pub fn rebound(mut self, overrides: &BTreeMap<String, KeyList>) -> Result<Keymap, KeyProblem> {
         for (name, keys) in overrides {
             let problem = |message: String| KeyProblem { name: format!("keys.{name}"), message };
-            let command =
-                self.bindings.iter().map(|b| b.command).find(|c| c.name(&self.screens) == *name).ok_or_else(
-                    || problem(format!("keys.{name}: no such command (`leadline config` lists them)")),
-                )?;
+            let command = Command::parse(name, &self.screens)
+                .filter(|c| self.bindings.iter().any(|b| b.command == *c))
+                .ok_or_else(|| {
+                    problem(format!("keys.{name}: no such command (`leadline config` lists them)"))
+                })?;
             let parsed: Vec<Key> = keys
                 .texts()
                 .iter()
@@ -514,9 +467,9 @@ impl Keymap {
                 message: format!(
                     "keys.{name}: {} already means {} ({}) in {}",
                     key.label(),
-                    other.help,
+                    self.help_in(other, Lang::En),
                     other.command.name(&self.screens),
-                    other.scope.title().to_lowercase()
+                    other.scope.title(Lang::En).to_lowercase()
                 ),
             });
         }
@@ -582,56 +535,39 @@ impl Keymap {
     }
 
     /// The catalogue message of a binding's help ("key-lists-down"), and of
-    /// its footer hint ("hint-lists-down"). English is written here, in the
-    /// table; other languages' words are in `locales/<lang>/keys.ftl`.
+    /// its footer hint ("hint-lists-down"), in keys.ftl.
     pub fn message_ids(&self, binding: &Binding) -> (String, String) {
-        let scope = format!("{:?}", binding.scope).to_lowercase();
+        let scope = binding.scope.name().replace('_', "-");
         let command = binding.command.name(&self.screens).replace('_', "-");
         (format!("key-{scope}-{command}"), format!("hint-{scope}-{command}"))
     }
 
     /// What a binding does, in `lang`.
     pub fn help_in(&self, binding: &Binding, lang: Lang) -> String {
-        match lang {
-            Lang::En => binding.help.to_string(),
-            _ => lang.try_text(&self.message_ids(binding).0).unwrap_or_else(|| binding.help.to_string()),
-        }
+        lang.text(&self.message_ids(binding).0)
     }
 
     /// "c call  f follow-up": the footer of a stack of scopes, in `lang`.
     pub fn hints_in(&self, scopes: &[Scope], lang: Lang) -> Vec<(String, String)> {
         self.bindings(scopes)
-            .filter_map(|b| {
-                let hint = b.hint?;
-                let words = match lang {
-                    Lang::En => hint.to_string(),
-                    _ => lang.try_text(&self.message_ids(b).1).unwrap_or_else(|| hint.to_string()),
-                };
-                Some((b.keys[0].label(), words))
-            })
+            .filter(|b| b.hint)
+            .map(|b| (b.keys[0].label(), lang.text(&self.message_ids(b).1)))
             .collect()
-    }
-}
-
-impl Scope {
-    /// The scope's heading in the help, in `lang`.
-    pub fn title_in(self, lang: Lang) -> String {
-        match lang {
-            Lang::En => self.title().to_string(),
-            _ => lang
-                .try_text(&format!("scope-{}", format!("{self:?}").to_lowercase()))
-                .unwrap_or_else(|| self.title().to_string()),
-        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use Command as C;
+    use Scope as S;
+
+    const fn ctrl(c: char) -> Key {
+        Key { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL }
+    }
 
     fn keymap() -> Keymap {
-        let screens =
-            [ScreenKey { title: "Today", help: "Today" }, ScreenKey { title: "Review", help: "Review" }];
+        let screens = [ScreenKey { name: "today" }, ScreenKey { name: "review" }];
         Keymap::new(&screens, vec![&[S::Accounts, S::Lists, S::Global], &[S::Review, S::Global]])
     }
 
@@ -640,7 +576,9 @@ mod tests {
         let keymap = keymap();
         assert_eq!(keymap.clash(), None);
         for binding in keymap.all() {
-            assert!(!binding.help.is_empty() && !binding.keys.is_empty(), "{:?}", binding.command);
+            assert!(!binding.keys.is_empty(), "{:?}", binding.command);
+            let name = binding.command.name(&keymap.screens);
+            assert_eq!(Command::parse(&name, &keymap.screens), Some(binding.command), "{name}");
         }
     }
 
@@ -659,7 +597,7 @@ mod tests {
         assert_eq!(keymap.resolve(today, &press(KeyCode::Char('c'), KeyModifiers::ALT)), None);
         assert_eq!(keymap.resolve(&[S::Form], &press(KeyCode::Char('c'), KeyModifiers::NONE)), None);
         assert_eq!(
-            keymap.resolve(today, &press(KeyCode::Char('2'), KeyModifiers::NONE)),
+            keymap.resolve(today, &press(KeyCode::Char('6'), KeyModifiers::NONE)),
             Some(C::ShowScreen(1))
         );
     }
@@ -722,37 +660,33 @@ mod tests {
 
 #[cfg(test)]
 mod translated {
-    use std::collections::BTreeSet;
+    use crate::i18n::{Lang, Text as _};
 
-    use crate::i18n::Lang;
-
-    /// Every default binding's help, and its hint where it has one, has
-    /// its Chinese in keys.ftl, and keys.ftl holds nothing else.
+    /// keymap.toml is read whole: every binding names a command of the
+    /// real screens and keys that parse, and the catalogues explain each
+    /// one (its help, and its hint where the footer shows one) and title
+    /// each scope, in every language (the build checks the languages agree).
     #[test]
-    fn every_key_is_explained_in_chinese_too() {
+    fn every_default_binding_is_read_and_explained() {
+        let table: super::DefaultKeys = toml::from_str(super::DEFAULT_KEYMAP).unwrap();
         let screens = crate::tui::screens::registry();
         let keymap = crate::tui::model::Model::keymap_for(&screens);
-        let mut wanted = BTreeSet::new();
-        for binding in keymap.all() {
-            let (help, hint) = keymap.message_ids(binding);
-            wanted.insert(help);
-            if binding.hint.is_some() {
-                wanted.insert(hint);
+        assert_eq!(keymap.all().len(), table.bindings.len(), "a binding of keymap.toml was left out");
+        for binding in &table.bindings {
+            for key in &binding.keys {
+                assert!(super::Key::parse(key).is_some(), "{}: {key}", binding.command);
             }
         }
-        for scope in keymap.all().iter().map(|b| b.scope) {
-            wanted.insert(format!("scope-{}", format!("{scope:?}").to_lowercase()));
+        for binding in keymap.all() {
+            let (help, hint) = keymap.message_ids(binding);
+            for lang in Lang::ALL {
+                assert!(lang.try_text(&help).is_some(), "{help}");
+                assert!(!binding.hint || lang.try_text(&hint).is_some(), "{hint}");
+            }
         }
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/crates/i18n/locales/zh-CN/keys.ftl");
-        let source = std::fs::read_to_string(path).unwrap();
-        let written: BTreeSet<String> =
-            source.lines().filter_map(|l| l.split_once(" = ")).map(|(id, _)| id.trim().to_string()).collect();
-        let missing: Vec<_> = wanted.difference(&written).collect();
-        let stale: Vec<_> = written.difference(&wanted).collect();
-        assert!(missing.is_empty() && stale.is_empty(), "missing: {missing:?}; stale: {stale:?}");
-        let first = keymap.all().iter().find(|b| b.hint == Some("call")).unwrap();
+        let first = keymap.all().iter().find(|b| b.command == super::Command::LogCall).unwrap();
         assert_eq!(keymap.help_in(first, Lang::ZhCn), "记录电话");
         assert_eq!(keymap.help_in(first, Lang::En), "log a call");
-        assert_eq!(super::Scope::Global.title_in(Lang::ZhCn), "任何页面");
+        assert_eq!(super::Scope::Global.title(Lang::ZhCn), "任何页面");
     }
 }

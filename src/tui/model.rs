@@ -100,10 +100,6 @@ impl Model {
         self.screens[self.current].as_ref()
     }
 
-    pub fn screen_title(&self) -> &'static str {
-        self.screen().title()
-    }
-
     /// The screen of type `T` (each screen is one of its kind).
     pub fn get<T: Screen>(&self) -> &T {
         self.screens

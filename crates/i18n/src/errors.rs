@@ -55,8 +55,7 @@ impl Words for MoneyError {
 impl Words for UnknownKeyword {
     fn words(&self, lang: Lang) -> String {
         let what = term(lang, self.what);
-        msg::ErrorKeyword { what, given: self.given.clone(), expected: self.expected.clone() }
-            .text(lang)
+        msg::ErrorKeyword { what, given: self.given.clone(), expected: self.expected.clone() }.text(lang)
     }
 }
 

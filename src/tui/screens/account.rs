@@ -82,16 +82,16 @@ impl Account {
 }
 
 impl Screen for Account {
-    fn title(&self) -> &'static str {
-        "Account"
+    fn name(&self) -> &'static str {
+        "account"
     }
 
-    fn short_title(&self) -> &'static str {
-        "Acct"
+    fn tab(&self, lang: crate::i18n::Lang) -> String {
+        msg::TabAccount.text(lang)
     }
 
-    fn help(&self) -> &'static str {
-        "Account: the last account opened"
+    fn short_tab(&self, lang: crate::i18n::Lang) -> String {
+        msg::TabShortAccount.text(lang)
     }
 
     fn scopes(&self) -> &'static [Scope] {

@@ -27,16 +27,16 @@ pub struct Customers {
 }
 
 impl Screen for Customers {
-    fn title(&self) -> &'static str {
-        "Customers"
+    fn name(&self) -> &'static str {
+        "customers"
     }
 
-    fn short_title(&self) -> &'static str {
-        "Cust"
+    fn tab(&self, lang: crate::i18n::Lang) -> String {
+        msg::TabCustomers.text(lang)
     }
 
-    fn help(&self) -> &'static str {
-        "Customers: by tier"
+    fn short_tab(&self, lang: crate::i18n::Lang) -> String {
+        msg::TabShortCustomers.text(lang)
     }
 
     fn scopes(&self) -> &'static [Scope] {

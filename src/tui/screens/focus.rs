@@ -94,12 +94,16 @@ fn rows(focus: &Focus, today: NaiveDate, book: &Book) -> (Vec<GroupRow>, Vec<(Fo
 }
 
 impl Screen for FocusScreen {
-    fn title(&self) -> &'static str {
-        "Focus"
+    fn name(&self) -> &'static str {
+        "focus"
     }
 
-    fn help(&self) -> &'static str {
-        "Focus: 80/20, effort against value"
+    fn tab(&self, lang: Lang) -> String {
+        msg::TabFocus.text(lang)
+    }
+
+    fn short_tab(&self, lang: Lang) -> String {
+        msg::TabShortFocus.text(lang)
     }
 
     fn scopes(&self) -> &'static [Scope] {

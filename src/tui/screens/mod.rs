@@ -23,6 +23,7 @@ use super::keymap::{Command, Scope, ScreenKey};
 use super::msg::{Change, Effect, Load, Removal};
 use super::theme::Theme;
 use crate::domain::AccountId;
+use crate::i18n::Lang;
 
 /// A question a screen asks before it acts.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,13 +68,13 @@ pub enum Reply {
 }
 
 pub trait Screen: Debug + Any {
-    fn title(&self) -> &'static str;
-    /// The title where the tab bar is short of room.
-    fn short_title(&self) -> &'static str {
-        self.title()
-    }
-    /// The line of help its number key gets.
-    fn help(&self) -> &'static str;
+    /// Its name: `show_NAME` is the command of its number key (keymap.toml),
+    /// whose help is `key-global-show-NAME` in keys.ftl.
+    fn name(&self) -> &'static str;
+    /// Its tab's title (`tab-NAME` in the catalogue).
+    fn tab(&self, lang: Lang) -> String;
+    /// Its tab's title where the tab bar is short of room (`tab-short-NAME`).
+    fn short_tab(&self, lang: Lang) -> String;
     /// Its key scopes, most specific first.
     fn scopes(&self) -> &'static [Scope];
     /// Lines above its body.
@@ -116,7 +117,7 @@ pub trait Screen: Debug + Any {
 
 /// The screens as the keymap knows them.
 pub fn keys(screens: &[Box<dyn Screen>]) -> (Vec<ScreenKey>, Vec<&'static [Scope]>) {
-    let tabs = screens.iter().map(|s| ScreenKey { title: s.title(), help: s.help() }).collect();
+    let tabs = screens.iter().map(|s| ScreenKey { name: s.name() }).collect();
     (tabs, screens.iter().map(|s| s.scopes()).collect())
 }
 
@@ -144,12 +145,12 @@ mod tests {
         let keymap = crate::tui::keymap(&Config::default()).expect("the default keys of every screen agree");
         for (i, screen) in screens.iter().enumerate() {
             let key = keymap.key_of(Scope::Global, Command::ShowScreen(i));
-            assert_eq!(key, (i + 1).to_string(), "{}", screen.title());
-            assert!(screens.iter().filter(|s| s.title() == screen.title()).count() == 1);
+            assert_eq!(key, (i + 1).to_string(), "{}", screen.name());
+            assert!(screens.iter().filter(|s| s.name() == screen.name()).count() == 1);
             assert!(
                 keymap.bindings(screen.scopes()).any(|b| b.command == Command::Quit),
                 "{}",
-                screen.title()
+                screen.name()
             );
         }
     }

@@ -30,16 +30,16 @@ pub(super) fn next_follow_up(summary: &AccountSummary) -> String {
 }
 
 impl Screen for Pipeline {
-    fn title(&self) -> &'static str {
-        "Pipeline"
+    fn name(&self) -> &'static str {
+        "pipeline"
     }
 
-    fn short_title(&self) -> &'static str {
-        "Pipe"
+    fn tab(&self, lang: crate::i18n::Lang) -> String {
+        msg::TabPipeline.text(lang)
     }
 
-    fn help(&self) -> &'static str {
-        "Pipeline: prospects by grade"
+    fn short_tab(&self, lang: crate::i18n::Lang) -> String {
+        msg::TabShortPipeline.text(lang)
     }
 
     fn scopes(&self) -> &'static [Scope] {

@@ -59,16 +59,16 @@ impl Referrals {
 }
 
 impl Screen for Referrals {
-    fn title(&self) -> &'static str {
-        "Referrals"
+    fn name(&self) -> &'static str {
+        "referrals"
     }
 
-    fn short_title(&self) -> &'static str {
-        "Refs"
+    fn tab(&self, lang: crate::i18n::Lang) -> String {
+        msg::TabReferrals.text(lang)
     }
 
-    fn help(&self) -> &'static str {
-        "Referrals: who referred whom"
+    fn short_tab(&self, lang: crate::i18n::Lang) -> String {
+        msg::TabShortReferrals.text(lang)
     }
 
     fn scopes(&self) -> &'static [Scope] {

@@ -73,16 +73,16 @@ impl Review {
 }
 
 impl Screen for Review {
-    fn title(&self) -> &'static str {
-        "Review"
+    fn name(&self) -> &'static str {
+        "review"
     }
 
-    fn short_title(&self) -> &'static str {
-        "Rev"
+    fn tab(&self, lang: Lang) -> String {
+        msg::TabReview.text(lang)
     }
 
-    fn help(&self) -> &'static str {
-        "Review: the day's work and its reflection"
+    fn short_tab(&self, lang: Lang) -> String {
+        msg::TabShortReview.text(lang)
     }
 
     fn scopes(&self) -> &'static [Scope] {

@@ -199,12 +199,16 @@ fn day_words(day: NaiveDate, today: NaiveDate, beyond: bool, lang: Lang) -> Stri
 }
 
 impl Screen for Today {
-    fn title(&self) -> &'static str {
-        "Today"
+    fn name(&self) -> &'static str {
+        "today"
     }
 
-    fn help(&self) -> &'static str {
-        "Today: the day's plan"
+    fn tab(&self, lang: Lang) -> String {
+        msg::TabToday.text(lang)
+    }
+
+    fn short_tab(&self, lang: Lang) -> String {
+        msg::TabShortToday.text(lang)
     }
 
     fn scopes(&self) -> &'static [Scope] {

@@ -120,8 +120,8 @@ fn render_tabs(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let width = |labels: &[String]| labels.iter().map(|l| Span::raw(l.as_str()).width() + 1).sum::<usize>();
     // Titles in the interface's language; the screens name themselves in
     // English (that is how `[keys]` names them too).
-    let title = |i: usize| lang.text(&format!("tab-{}", model.screens[i].title().to_lowercase()));
-    let short_title = |i: usize| lang.text(&format!("tab-short-{}", model.screens[i].title().to_lowercase()));
+    let title = |i: usize| model.screens[i].tab(lang);
+    let short_title = |i: usize| model.screens[i].short_tab(lang);
     let full = labels(&|i| title(i));
     let short = labels(&|i| short_title(i));
     let chosen = if width(&full) <= room {

@@ -86,7 +86,7 @@ fn help_sections(model: &Model) -> Vec<(String, Vec<(String, String)>)> {
             let title = if binding.scope == Scope::Form {
                 msg::HelpInForms.text(lang)
             } else {
-                binding.scope.title_in(lang)
+                binding.scope.title(lang)
             };
             sections.push((title, Vec::new()));
             scope = Some(binding.scope);
@@ -193,7 +193,7 @@ pub fn help(model: &Model, scroll: usize, theme: &Theme, frame: &mut Frame, area
     let keymap = &model.ctx.keymap;
     let close = keymap.key_of(Scope::Help, Command::Back);
     let lang = model.ctx.config.ui.lang();
-    let screen = lang.text(&format!("tab-{}", model.screen_title().to_lowercase()));
+    let screen = model.screen().tab(lang);
     let title = format!(" {} ", msg::HelpTitle { screen, close }.text(lang));
     let block = bordered(&title);
     let inner = block.inner(area);
