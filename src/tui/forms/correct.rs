@@ -3,7 +3,7 @@
 
 use chrono::NaiveDateTime;
 
-use super::{FieldId, FieldsForm, Purpose, Submission};
+use super::{FieldId, FieldsForm, FormTitle, Purpose, Submission};
 use crate::app::{FollowUpChange, OrderChange, TouchChange};
 use crate::clock::parse_when;
 use crate::domain::{Direction, FollowUp, Money, Order, Outcome, Touch, TouchKind};
@@ -35,10 +35,7 @@ impl FieldsForm {
             (F::Note, touch.note.clone()),
             (F::Lesson, touch.lesson.clone()),
         ];
-        let title = (
-            "form-title-correct-touch",
-            vec![("kind", touch.kind.to_string()), ("name", name.to_string()), ("id", touch.id.to_string())],
-        );
+        let title = FormTitle::CorrectTouch { id: touch.id, name: name.to_string(), kind: touch.kind };
         FieldsForm::new(Purpose::CorrectTouch(touch.id), title, fields, None)
     }
 
@@ -49,8 +46,7 @@ impl FieldsForm {
             (F::Moment, order.at.format("%Y-%m-%d %H:%M").to_string()),
             (F::Note, order.note.clone()),
         ];
-        let title =
-            ("form-title-correct-order", vec![("name", name.to_string()), ("id", order.id.to_string())]);
+        let title = FormTitle::CorrectOrder { id: order.id, name: name.to_string() };
         FieldsForm::new(Purpose::CorrectOrder(order.id), title, fields, None)
     }
 
@@ -62,10 +58,7 @@ impl FieldsForm {
             None => follow_up.due.to_string(),
         };
         let fields = vec![(F::When, due), (F::Promise, follow_up.note.clone())];
-        let title = (
-            "form-title-correct-follow-up",
-            vec![("id", follow_up.id.to_string()), ("name", name.to_string())],
-        );
+        let title = FormTitle::CorrectFollowUp { id: follow_up.id, name: name.to_string() };
         FieldsForm::new(Purpose::CorrectFollowUp(follow_up.id), title, fields, Some(follow_up.kind))
     }
 
