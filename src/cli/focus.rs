@@ -12,7 +12,7 @@ use super::{CliResult, print, print_raw};
 use crate::analysis::focus::{Abc, Listed, percent};
 use crate::app::{App, FocusReport, TierChange, effort_warning};
 use crate::config::FocusRules;
-use crate::domain::{AccountSummary, Grade, Money};
+use crate::domain::{AccountSummary, Grade, Money, Stage};
 use crate::i18n::{Lang, pad};
 
 /// Rows of each list the text report shows; `--json` has them all.
@@ -567,10 +567,14 @@ fn text(report: &FocusReport, rules: &FocusRules, lang: Lang) -> String {
 
 /// The stage as the tables show it, in `lang`.
 fn stage_in(summary: &AccountSummary, lang: Lang) -> String {
-    if lang == Lang::En {
-        return stage(summary);
+    let label = summary.stage_label();
+    match (label.archived, label.stage) {
+        (Some(_), _) => msg::FocusStageArchived.text(lang),
+        (None, Stage::Prospect { grade }) => msg::FocusStageProspect { grade: grade.to_string() }.text(lang),
+        (None, Stage::Customer { tier, .. }) => {
+            msg::FocusStageCustomer { tier: crate::i18n::reasons::tier_in_sentence(tier, lang) }.text(lang)
+        }
     }
-    crate::i18n::reasons::stage_words(summary.stage, lang)
 }
 
 fn indent(text: &str) -> String {

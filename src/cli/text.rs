@@ -21,14 +21,11 @@ fn stage_cell(row: &AccountRow, lang: Lang) -> String {
 
 /// "prospect A", "customer vip", "archived" in `lang`.
 pub fn stage_words(label: StageLabel, lang: Lang) -> String {
-    if lang == Lang::En {
-        return label.kind_and_class();
-    }
     match (label.archived, label.stage) {
         (Some(_), _) => msg::StageShortArchived.text(lang),
         (None, Stage::Prospect { grade }) => msg::StageKindProspect { grade: grade.to_string() }.text(lang),
         (None, Stage::Customer { tier, .. }) => {
-            let tier = crate::i18n::terms::tier(tier, lang);
+            let tier = crate::i18n::reasons::tier_in_sentence(tier, lang);
             msg::StageKindCustomer { tier }.text(lang)
         }
     }

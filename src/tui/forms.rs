@@ -719,8 +719,8 @@ impl FieldsForm {
                 (_, "tomorrow") => msg::PrefillTomorrow.text(lang),
                 (_, "dormant") => msg::PrefillDormant.text(lang),
                 // The tier field takes the tier's own words as well.
-                (FieldId::Tier, tier) if lang != Lang::En => match tier.parse::<Tier>() {
-                    Ok(tier) => crate::i18n::terms::tier(tier, lang),
+                (FieldId::Tier, tier) => match tier.parse::<Tier>() {
+                    Ok(tier) => crate::i18n::reasons::tier_in_sentence(tier, lang),
                     Err(_) => continue,
                 },
                 _ => continue,

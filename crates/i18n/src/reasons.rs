@@ -19,7 +19,12 @@ pub fn stage_words(stage: Stage, lang: Lang) -> String {
 /// A tier inside a sentence: its keyword in English ("vip", as the
 /// commands take it), its word in other languages (大客户).
 pub fn tier_in_sentence(tier: Tier, lang: Lang) -> String {
-    if lang == Lang::En { tier.to_string() } else { crate::terms::tier(tier, lang) }
+    match tier {
+        Tier::Vip => msg::TierKeywordVip.text(lang),
+        Tier::Large => msg::TierKeywordLarge.text(lang),
+        Tier::Medium => msg::TierKeywordMedium.text(lang),
+        Tier::Small => msg::TierKeywordSmall.text(lang),
+    }
 }
 
 /// "grade B", "tier vip": the stage a change left an account in.

@@ -933,3 +933,13 @@ cli-salvage-json-only = --salvage writes a backup of what can be read: it goes w
 import-utf32 = { $file } is in UTF-32, which Leadline does not read: save it as UTF-8 (or UTF-16) and import it again; nothing was imported
 import-doubtful-encoding = { $file }: cannot tell its encoding, it reads as { $guess } and as { $also }; say which with --encoding (for example --encoding { $guess }); nothing was imported
 import-no-cards = { $file } holds no vCard (no BEGIN:VCARD line); nothing was imported
+
+# A tier inside a sentence, as the commands take it: "set to tier vip".
+tier-keyword-vip = vip
+tier-keyword-large = large
+tier-keyword-medium = medium
+tier-keyword-small = small
+# The stage in the focus report's tables.
+focus-stage-prospect = prospect { $grade }
+focus-stage-customer = customer { $tier }
+focus-stage-archived = archived

@@ -759,3 +759,13 @@ cli-salvage-json-only = --salvage 写出能读的部分作为备份：只能和 
 import-utf32 = { $file } 是 UTF-32 编码，Leadline 读不了：请另存为 UTF-8（或 UTF-16）再导入；什么都没有导入
 import-doubtful-encoding = { $file }：分不清它的编码，按 { $guess } 和 { $also } 都能读；请用 --encoding 指定（例如 --encoding { $guess }）；什么都没有导入
 import-no-cards = { $file } 里没有名片（没有 BEGIN:VCARD 行）；什么都没有导入
+
+# 句子里的客户等级。
+tier-keyword-vip = VIP
+tier-keyword-large = 大客户
+tier-keyword-medium = 中客户
+tier-keyword-small = 小客户
+# 80/20 报告表格里的阶段。
+focus-stage-prospect = { $grade } 级
+focus-stage-customer = { $tier }
+focus-stage-archived = 已归档
