@@ -100,11 +100,7 @@ fn bad_contact_data_is_refused_with_a_reason_and_changes_nothing() {
     book.add(&["张伟"]);
     let before = book.snapshot();
     let cases: &[(&[&str], i32, &str)] = &[
-        (
-            &["add", "Wang", "--grade", "E"],
-            2,
-            "invalid value 'E' for '--grade <GRADE>' [possible values: A, B, C, D]",
-        ),
+        (&["add", "Wang", "--grade", "E"], 2, "--grade <GRADE> does not take 'E': it takes A, B, C, D"),
         (&["add", "Wang", "--email", "wang-at-example"], 2, "is not an address"),
         (&["add", "Wang", "--phone", "call me"], 2, "phone 'call me'"),
         (&["add", "   "], 2, "name is empty"),
@@ -112,11 +108,11 @@ fn bad_contact_data_is_refused_with_a_reason_and_changes_nothing() {
         (&["add", "Wang", "--referred-by", "nobody"], 1, "no account matches 'nobody'"),
         (&["edit", "nobody", "--company", "X"], 1, "no account matches 'nobody'"),
         (&["edit", "张伟", "--tier", "vip"], 1, "is a prospect"),
-        (&["grade", "张伟", "E"], 2, "invalid value 'E'"),
+        (&["grade", "张伟", "E"], 2, "does not take 'E'"),
         (&["grade", "42", "A"], 1, "no account matches '#42'"),
-        (&["archive", "张伟", "--reason", "bored"], 2, "invalid value 'bored'"),
+        (&["archive", "张伟", "--reason", "bored"], 2, "does not take 'bored'"),
         (&["restore", "张伟"], 1, "is not archived"),
-        (&["list", "--stage", "lead"], 2, "invalid value 'lead'"),
+        (&["list", "--stage", "lead"], 2, "does not take 'lead'"),
     ];
     for (args, code, message) in cases {
         let error = book.run(args).fails(*code);

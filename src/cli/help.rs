@@ -1,20 +1,20 @@
-//! `--help` in the interface's language. clap's derive writes the English
-//! texts (the doc comments in `args.rs`); for another language each text is
-//! looked up in `locales/<language>/cli.ftl` under a key made of the
-//! command's path and the argument's id: `help-leadline-log` for the
-//! `log` command, `help-leadline-log--note` for its `--note`.
+//! `--help` and clap's usage errors in the interface's language. args.rs
+//! declares the command line's shape only; every text is looked up in the
+//! catalogues' `cli.ftl` under a key made of the command's path and the
+//! argument's id: `help-leadline-log` for the `log` command,
+//! `help-leadline-log--note` for its `--note`. A usage error is worded from
+//! what clap found (the kind of error, the argument, the value), never from
+//! clap's English.
 
-use crate::i18n::Text as _;
-use crate::i18n::msg;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Command};
 
-use crate::i18n::Lang;
+use super::args::ColumnMapError;
+use crate::domain::MoneyError;
+use crate::i18n::{Lang, Text as _, Words, msg};
 
 /// The command line with its help in `lang`.
 pub fn localized(cmd: Command, lang: Lang) -> Command {
-    if lang == Lang::En {
-        return cmd;
-    }
     let template = msg::HelpTemplate.text(lang);
     // clap's own -V flag says "Print version": ours says it in `lang`.
     let version = Arg::new("version")
@@ -56,7 +56,11 @@ fn localize(mut cmd: Command, path: &str, lang: Lang, template: &str) -> Command
                 "help-heading-options"
             });
         cmd = cmd.mut_arg(id.as_str(), |a| {
+            // The catalogue says what a value may be, in the rep's words; clap would
+            // add "[possible values: ...]" and "[env: ...]" in English.
             let a = a.help_heading(heading).display_order(order);
+            let a = if a.get_action().takes_values() { a.hide_possible_values(true) } else { a };
+            let a = if a.get_env().is_some() { a.hide_env(true) } else { a };
             match help {
                 Some(help) => a.help(help),
                 None => a,
@@ -69,6 +73,65 @@ fn localize(mut cmd: Command, path: &str, lang: Lang, template: &str) -> Command
         cmd = cmd.mut_subcommand(name.as_str(), |sub| localize(sub, &sub_path, lang, template));
     }
     cmd
+}
+
+/// A usage error as a rep reads it, in `lang`: what is wrong, a likely
+/// meaning when clap has one, and the command's usage.
+pub fn usage_error(error: &clap::Error, lang: Lang) -> String {
+    let text = |kind: ContextKind| -> Option<String> {
+        Some(match error.get(kind)? {
+            ContextValue::String(s) => s.clone(),
+            ContextValue::Strings(list) => list.join(&msg::ListSeparator.text(lang)),
+            ContextValue::StyledStr(s) => s.to_string(),
+            ContextValue::Number(n) => n.to_string(),
+            _ => return None,
+        })
+    };
+    let arg = || text(ContextKind::InvalidArg).unwrap_or_default();
+    let value = || text(ContextKind::InvalidValue).unwrap_or_default();
+    let message = match error.kind() {
+        ErrorKind::InvalidValue if value().is_empty() => msg::CliUsageNoValue { arg: arg() }.text(lang),
+        ErrorKind::InvalidValue => match text(ContextKind::ValidValue) {
+            Some(possible) => msg::CliUsageInvalidValue { arg: arg(), value: value(), possible }.text(lang),
+            None => msg::CliUsageBadValue { arg: arg(), value: value() }.text(lang),
+        },
+        ErrorKind::ValueValidation => {
+            let source = std::error::Error::source(error);
+            match (source.and_then(|e| e.downcast_ref::<MoneyError>()), source.and_then(|e| e.downcast_ref()))
+            {
+                (Some(money), _) => {
+                    msg::CliUsageBadValueWhy { arg: arg(), why: money.words(lang) }.text(lang)
+                }
+                (_, Some(ColumnMapError)) => msg::CliUsageColumnMap { value: value() }.text(lang),
+                _ => msg::CliUsageBadValue { arg: arg(), value: value() }.text(lang),
+            }
+        }
+        ErrorKind::UnknownArgument => msg::CliUsageUnknownArgument { arg: arg() }.text(lang),
+        ErrorKind::InvalidSubcommand => {
+            msg::CliUsageUnknownCommand { command: text(ContextKind::InvalidSubcommand).unwrap_or_default() }
+                .text(lang)
+        }
+        ErrorKind::MissingRequiredArgument => msg::CliUsageMissing { args: arg() }.text(lang),
+        ErrorKind::ArgumentConflict => match text(ContextKind::PriorArg) {
+            Some(other) if other != arg() => msg::CliUsageConflict { arg: arg(), other }.text(lang),
+            _ => msg::CliUsageOnce { arg: arg() }.text(lang),
+        },
+        ErrorKind::TooManyValues => msg::CliUsageOnce { arg: arg() }.text(lang),
+        _ if !value().is_empty() => msg::CliUsageBadValue { arg: arg(), value: value() }.text(lang),
+        _ => msg::CliUsageNoValue { arg: arg() }.text(lang),
+    };
+    let suggested = text(ContextKind::SuggestedArg).or_else(|| text(ContextKind::SuggestedSubcommand));
+    let message = match suggested {
+        Some(suggestion) => msg::CliUsageSimilar { message, suggestion }.text(lang),
+        None => message,
+    };
+    // The usage line is the command's syntax, not words: clap's own.
+    let rendered = error.render().to_string();
+    let usage = rendered.lines().find_map(|line| line.trim().strip_prefix("Usage:").map(str::trim));
+    match usage {
+        Some(usage) => msg::CliUsageWith { message, usage }.text(lang),
+        None => message,
+    }
 }
 
 /// Every key the command line's help has: its commands' and its
@@ -103,74 +166,30 @@ mod tests {
     use super::*;
     use crate::cli::Cli;
 
-    /// The message ids of `locales/zh-CN/cli.ftl`, by Fluent's parser.
-    fn catalogue() -> std::collections::BTreeSet<String> {
-        let path = format!("{}/crates/i18n/locales/zh-CN/cli.ftl", env!("CARGO_MANIFEST_DIR"));
-        let source = std::fs::read_to_string(&path).unwrap();
-        let resource = fluent_syntax::parser::parse(source.as_str()).unwrap_or_else(|(_, e)| panic!("{e:?}"));
-        resource
-            .body
-            .iter()
-            .filter_map(|entry| match entry {
-                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
-                _ => None,
-            })
-            .filter(|id| id.starts_with("help-leadline"))
-            .collect()
-    }
-
+    /// Every command and every argument a rep sees has its words in the
+    /// catalogue (the build checks every language has the same).
     #[test]
-    #[ignore = "prints the English texts to translate"]
-    fn print_the_english_texts() {
-        fn walk(cmd: &Command, path: &str) {
-            if let Some(about) = cmd.get_about() {
-                println!("help-{path} = {about}");
-            }
-            if let Some(after) = cmd.get_after_help() {
-                println!("help-{path}-after = {after}");
-            }
-            for arg in cmd.get_arguments() {
-                if let (Some(help), false) = (arg.get_help(), arg.is_hide_set()) {
-                    println!("help-{path}--{} = {help}", arg.get_id());
-                }
-            }
-            for sub in cmd.get_subcommands() {
-                walk(sub, &format!("{path}-{}", sub.get_name()));
-            }
-        }
-        walk(&Cli::command(), "leadline");
-    }
-
-    #[test]
-    fn every_command_and_option_has_a_help_line() {
+    fn every_command_and_option_has_its_words() {
         fn walk(cmd: &Command, path: &str, missing: &mut Vec<String>) {
             for arg in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
-                if arg.get_help().is_none() && !matches!(arg.get_id().as_str(), "help" | "version") {
-                    missing.push(format!("{path} {}", arg.get_id()));
+                let id = format!("help-{path}--{}", arg.get_id());
+                if Lang::En.try_text(&id).is_none() {
+                    missing.push(id);
                 }
             }
-            for sub in cmd.get_subcommands() {
-                if sub.get_about().is_none() && sub.get_name() != "help" {
-                    missing.push(format!("{path} {}", sub.get_name()));
+            for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+                let sub_path = format!("{path}-{}", sub.get_name());
+                if Lang::En.try_text(&format!("help-{sub_path}")).is_none() {
+                    missing.push(format!("help-{sub_path}"));
                 }
-                walk(sub, &format!("{path} {}", sub.get_name()), missing);
+                walk(sub, &sub_path, missing);
             }
         }
         let mut missing = Vec::new();
         walk(&Cli::command(), "leadline", &mut missing);
-        assert!(missing.is_empty(), "no help line: {missing:?}");
-    }
-
-    #[test]
-    fn every_help_text_has_its_chinese_and_every_chinese_one_a_text() {
-        let wanted: std::collections::BTreeSet<String> = keys(&Cli::command()).into_iter().collect();
-        let have = catalogue();
-        let missing: Vec<_> = wanted.difference(&have).collect();
-        let stale: Vec<_> = have.difference(&wanted).collect();
-        assert!(
-            missing.is_empty() && stale.is_empty(),
-            "no Chinese: {missing:?}; nothing to translate: {stale:?}"
-        );
+        assert!(missing.is_empty(), "no words: {missing:?}");
+        let commands = keys(&localized(Cli::command(), Lang::En));
+        assert!(commands.len() > 150, "{}", commands.len());
     }
 
     #[test]
@@ -178,6 +197,7 @@ mod tests {
         let render = |lang| localized(Cli::command(), lang).render_long_help().to_string();
         let english = render(Lang::En);
         assert!(english.contains("Usage:") && english.contains("Record a touch"), "{english}");
+        assert_eq!(Cli::command().get_about(), None, "the words are the catalogue's, not args.rs's");
         let chinese = render(Lang::ZhCn);
         assert!(chinese.contains("用法") && chinese.contains("记录一次联系"), "{chinese}");
         assert!(!chinese.contains("Record a touch") && !chinese.contains("Print help"), "{chinese}");

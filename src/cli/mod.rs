@@ -100,10 +100,13 @@ pub fn main() -> i32 {
     };
     let mut cli = match parse(Cli::command()) {
         Ok(cli) => cli,
-        Err(_) => match parse(help::localized(Cli::command(), help_lang(&args))) {
-            Ok(cli) => cli,
-            Err(error) => return clap_error(error),
-        },
+        Err(_) => {
+            let lang = help_lang(&args);
+            match parse(help::localized(Cli::command(), lang)) {
+                Ok(cli) => cli,
+                Err(error) => return clap_error(error, lang),
+            }
+        }
     };
     if let Some(Command::Export { output, path, format, .. }) = &mut cli.command {
         if output.is_none() {
@@ -152,29 +155,16 @@ fn help_lang(args: &[std::ffi::OsString]) -> Lang {
     Lang::detect(flag, setting.and_then(|c| c.ui.language), |name| std::env::var(name).ok())
 }
 
-/// Help and version print as clap writes them; every real usage error
-/// becomes one line, with the usage in brackets.
-fn clap_error(error: clap::Error) -> i32 {
+/// Help and version print as clap writes them (the help in the rep's
+/// language); every real usage error becomes one line in it, with the
+/// usage in brackets.
+fn clap_error(error: clap::Error, lang: Lang) -> i32 {
     use clap::error::ErrorKind;
     if matches!(error.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
         let _ = error.print();
         return 0;
     }
-    let rendered = error.render().to_string();
-    let mut message = Vec::new();
-    let mut usage = None;
-    for line in rendered.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        if let Some(rest) = line.strip_prefix("Usage:") {
-            usage = Some(rest.trim().to_string());
-        } else if !line.starts_with("For more information") {
-            message.push(line.trim_start_matches("error:").trim());
-        }
-    }
-    let mut line = format!("error: {}", message.join(" "));
-    if let Some(usage) = usage {
-        line.push_str(&format!(" (usage: {usage})"));
-    }
-    eprintln!("{line}");
+    eprintln!("{}", msg::CliError { error: help::usage_error(&error, lang) }.text(lang));
     2
 }
 
@@ -272,7 +262,7 @@ fn load_config(cli: &Cli) -> CliResult<(Config, Option<PathBuf>, bool)> {
 fn completions(shell: clap_complete::Shell) -> CliResult<i32> {
     use clap::CommandFactory;
     let mut out = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "leadline", &mut out);
+    clap_complete::generate(shell, &mut help::localized(Cli::command(), lang()), "leadline", &mut out);
     print_raw(&String::from_utf8_lossy(&out));
     Ok(0)
 }
@@ -281,7 +271,7 @@ fn completions(shell: clap_complete::Shell) -> CliResult<i32> {
 fn man_page() -> CliResult<i32> {
     use clap::CommandFactory;
     let mut out = Vec::new();
-    clap_mangen::Man::new(Cli::command())
+    clap_mangen::Man::new(help::localized(Cli::command(), lang()))
         .render(&mut out)
         .map_err(|source| CliError::Write { path: PathBuf::from("-"), source })?;
     print_raw(&String::from_utf8_lossy(&out));

@@ -214,3 +214,17 @@ help-leadline-demo--seed = The same seed gives the same book
 help-leadline-doctor = Check every record of the store; --repair rebuilds derived data
 help-leadline-doctor--repair = Rebuild aggregates and indexes (after writing a backup); also takes a store that lost changes as it is
 help-leadline-doctor--json = Print JSON instead of text
+
+# Usage errors, worded from what clap found (see src/cli/help.rs).
+cli-usage-invalid-value = { $arg } does not take '{ $value }': it takes { $possible }
+cli-usage-bad-value = '{ $value }' is not a value { $arg } takes
+cli-usage-no-value = { $arg } needs a value
+cli-usage-unknown-argument = there is no argument { $arg }
+cli-usage-unknown-command = there is no command '{ $command }'
+cli-usage-missing = { $args } must be given
+cli-usage-conflict = { $arg } cannot be given with { $other }
+cli-usage-once = { $arg } can be given only once
+cli-usage-similar = { $message } (did you mean { $suggestion }?)
+cli-usage-with = { $message } (usage: { $usage })
+cli-usage-bad-value-why = { $arg }: { $why }
+cli-usage-column-map = '{ $value }': give it as 'Column Name=field'

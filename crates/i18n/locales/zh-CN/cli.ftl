@@ -213,3 +213,17 @@ help-leadline-plan--format = text、json 或 md：和 --json、--md 一样
 help-leadline-review--format = text、json 或 md：和 --json、--md 一样
 help-leadline-focus--format = text、json 或 md：和 --json、--md 一样
 help-leadline-export--path = 和 -o 一样：`export --format vdir 目录`
+
+# 用法错误：按 clap 发现的问题用中文说（见 src/cli/help.rs）。
+cli-usage-invalid-value = { $arg } 不接受“{ $value }”，可以填：{ $possible }
+cli-usage-bad-value = “{ $value }”不是 { $arg } 能接受的值
+cli-usage-no-value = { $arg } 要填一个值
+cli-usage-unknown-argument = 没有 { $arg } 这个参数
+cli-usage-unknown-command = 没有“{ $command }”这个命令
+cli-usage-missing = 必须填 { $args }
+cli-usage-conflict = { $arg } 不能和 { $other } 一起用
+cli-usage-once = { $arg } 只能填一次
+cli-usage-similar = { $message }（是不是想写 { $suggestion }？）
+cli-usage-with = { $message }（用法：{ $usage }）
+cli-usage-bad-value-why = { $arg }：{ $why }
+cli-usage-column-map = “{ $value }”：请写成“列名=字段”（'Column Name=field'）
