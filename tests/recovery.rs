@@ -157,7 +157,7 @@ fn the_first_change_of_a_day_writes_a_private_backup_and_old_ones_rotate() {
     // Three newest days, then the newest of one older week.
     assert_eq!(days, ["2026-12-09", "2026-12-02", "2026-12-01", "2026-11-30"]);
     let listing = book.run(&["backups"]).ok();
-    assert!(listing.contains("2026-12-09") && listing.contains("leadline --store NEW import"), "{listing}");
+    assert!(listing.contains("2026-12-09") && listing.contains("leadline --store DIR import"), "{listing}");
 
     book.configure("[backup]\nenabled = false\n");
     book.now = "2026-12-10T09:00".into();

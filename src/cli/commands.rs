@@ -162,8 +162,20 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
                 print_raw(&json::to_string(&entries.iter().map(json::HistoryJson::new).collect::<Vec<_>>()));
             } else {
                 for entry in entries {
-                    let state = if entry.undone { " (undone)" } else { "" };
-                    print(&format!("#{:<6} {}  {}{state}\n", entry.seq, text::when(entry.at), entry.summary));
+                    let summary = match entry.undo_of {
+                        // Stores from before kept the word in the summary.
+                        Some(_) => {
+                            let summary = entry.summary.strip_prefix("undo: ").unwrap_or(&entry.summary);
+                            msg::HistoryUndo { summary }.text(lang())
+                        }
+                        None => entry.summary.clone(),
+                    };
+                    let state = if entry.undone {
+                        format!(" {}", msg::HistoryUndone.text(lang()))
+                    } else {
+                        String::new()
+                    };
+                    print(&format!("#{:<6} {}  {summary}{state}\n", entry.seq, text::when(entry.at)));
                 }
             }
             Ok(0)
@@ -513,34 +525,38 @@ fn backups(app: &App, as_json: bool) -> CliResult<i32> {
     }
     let rules = &app.config().backup;
     let policy = if rules.enabled {
-        format!(
-            "written after the first change of a day and before imports and repairs; the newest {} days and one a week for {} weeks are kept",
-            rules.keep_daily, rules.keep_weekly
-        )
+        msg::CliBackupsPolicy { daily: rules.keep_daily, weekly: rules.keep_weekly }.text(lang())
     } else {
-        "off ([backup] enabled = false)".to_string()
+        msg::CliBackupsOff.text(lang())
     };
     print(&format!("{}\n", msg::CliBackupsIn { dir: dir.display().to_string(), policy }.text(lang())));
     if files.is_empty() {
         print(&format!("{}\n", msg::CliNoneYet.text(lang())));
         return Ok(0);
     }
+    let lang = lang();
+    let headers = [
+        msg::ColBackupDay.text(lang),
+        msg::ColBackupWritten.text(lang),
+        msg::ColBackupSize.text(lang),
+        msg::ColBackupFile.text(lang),
+    ];
     let mut table = super::table::Table::new(&[
-        ("DAY", super::table::Align::Left, 10),
-        ("WRITTEN", super::table::Align::Left, 16),
-        ("SIZE", super::table::Align::Right, 10),
-        ("FILE", super::table::Align::Left, 200),
+        (headers[0].as_str(), super::table::Align::Left, 10),
+        (headers[1].as_str(), super::table::Align::Left, 16),
+        (headers[2].as_str(), super::table::Align::Right, 10),
+        (headers[3].as_str(), super::table::Align::Left, 200),
     ]);
     for file in &files {
         table.row(vec![
             file.day.to_string(),
             file.written.map(text::when).unwrap_or_default(),
-            format!("{:.1} MB", file.bytes as f64 / 1e6),
+            msg::SizeMb { size: format!("{:.1}", file.bytes as f64 / 1e6) }.text(lang),
             file.path.display().to_string(),
         ]);
     }
     print(&table.render());
-    print(&format!("{}\n", msg::CliRestoreOne.text(lang())));
+    print(&format!("{}\n", msg::CliRestoreOne.text(lang)));
     Ok(0)
 }
 

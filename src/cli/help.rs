@@ -134,6 +134,26 @@ pub fn usage_error(error: &clap::Error, lang: Lang) -> String {
     }
 }
 
+/// The command line's own words: its commands' names, its options' long
+/// names and its placeholders (`log`, `dry-run`, `ACCOUNT`), which any
+/// language writes as they are.
+pub fn command_words() -> std::collections::BTreeSet<String> {
+    fn walk(cmd: &Command, out: &mut std::collections::BTreeSet<String>) {
+        out.insert(cmd.get_name().to_string());
+        for arg in cmd.get_arguments() {
+            out.extend(arg.get_long().map(str::to_string));
+            out.extend(arg.get_value_names().into_iter().flatten().map(|n| n.to_string()));
+            out.extend(arg.get_env().map(|e| e.to_string_lossy().into_owned()));
+        }
+        cmd.get_subcommands().for_each(|sub| walk(sub, out));
+    }
+    use clap::CommandFactory;
+    let mut out = std::collections::BTreeSet::new();
+    walk(&super::Cli::command(), &mut out);
+    out.extend(["OPTIONS", "COMMAND", "LEADLINE_NOW"].map(String::from));
+    out
+}
+
 /// Every key the command line's help has: its commands' and its
 /// arguments' that have an English text.
 #[cfg(test)]

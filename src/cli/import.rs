@@ -49,8 +49,8 @@ const BULK_ROWS: usize = 1_000;
 
 pub(super) fn import(app: App, args: &ImportArgs) -> CliResult<(App, i32)> {
     let label = args.file.display().to_string();
-    let bytes =
-        std::fs::read(&args.file).map_err(|e| AppError::Invalid(format!("cannot read {label}: {e}")))?;
+    let bytes = std::fs::read(&args.file)
+        .map_err(|e| AppError::Invalid(crate::i18n::terms::cannot_read(&label, &e, lang())))?;
     let extension = args.file.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     let starts_like_json = String::from_utf8_lossy(&bytes[..bytes.len().min(64)])
         .trim_start_matches('\u{feff}')

@@ -277,7 +277,10 @@ pub struct HistoryJson {
 impl HistoryJson {
     pub fn new(entry: &crate::app::HistoryEntry) -> HistoryJson {
         // The summary starts with the command's name ("log call with ...").
-        let command = entry.summary.split([' ', ':']).next().unwrap_or_default();
+        let command = match entry.undo_of {
+            Some(_) => "undo",
+            None => entry.summary.split([' ', ':']).next().unwrap_or_default(),
+        };
         HistoryJson {
             seq: entry.seq,
             at: time(entry.at),

@@ -7,6 +7,8 @@ mod duplicates;
 mod export;
 mod focus;
 mod help;
+
+pub use help::command_words;
 mod import;
 mod json;
 mod plan;
@@ -55,6 +57,24 @@ pub enum CliError {
 pub const STORE_IN_USE: i32 = 3;
 
 impl CliError {
+    /// The error as a rep reads it, in `lang`.
+    fn words(&self, lang: Lang) -> String {
+        use crate::i18n::terms::{cannot_write, io_reason};
+        match self {
+            CliError::App(error) | CliError::Tui(TuiError::App(error)) | CliError::AfterSaving(error) => {
+                error.words(lang)
+            }
+            CliError::Tui(TuiError::Start(error)) => {
+                msg::ErrorTerminalStart { reason: io_reason(error, lang) }.text(lang)
+            }
+            CliError::Tui(TuiError::Draw(error)) => {
+                msg::ErrorTerminalDraw { reason: io_reason(error, lang) }.text(lang)
+            }
+            CliError::Write { path, source } => cannot_write(&path.display().to_string(), source, lang),
+            CliError::NoHome => msg::ErrorNoHome.text(lang),
+        }
+    }
+
     /// Usage errors and ambiguity exit with 2, a store in use with 3,
     /// everything else with 1.
     fn exit_code(&self) -> i32 {
@@ -124,11 +144,7 @@ pub fn main() -> i32 {
             0
         }
         Err(error) => {
-            let words = match &error {
-                CliError::App(error) | CliError::Tui(TuiError::App(error)) => error.words(lang()),
-                other => other.to_string(),
-            };
-            say(&msg::CliError { error: words }.text(lang()));
+            say(&msg::CliError { error: error.words(lang()) }.text(lang()));
             error.exit_code()
         }
     }

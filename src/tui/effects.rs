@@ -19,7 +19,7 @@ pub fn perform(app: &App, effect: Effect) -> Msg {
             // The change is saved either way; a backup that fails is said.
             if let Err(error) = app.backup_if_due() {
                 let lang = app.config().ui.lang();
-                let words = msg::StatusBackupFailed { error: error.to_string() }.text(lang);
+                let words = msg::StatusBackupFailed { error: error.words(lang) }.text(lang);
                 saved.message.push_str(&words);
             }
             Msg::Saved(Box::new(saved))

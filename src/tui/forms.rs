@@ -562,7 +562,7 @@ fn amount(text: &str, _: NaiveDateTime, lang: Lang) -> Result<(), String> {
     match Money::parse(text) {
         Ok(m) if m > Money::ZERO => Ok(()),
         Ok(_) => Err(msg::CheckAmountPositive.text(lang)),
-        Err(e) => Err(e.to_string()),
+        Err(e) => Err(e.words(lang)),
     }
 }
 

@@ -437,7 +437,8 @@ impl App {
         for (counter, id) in reserved {
             txn.reserve_id(counter, id)?;
         }
-        txn.commit(format!("import {label}: {counts}"), self.now())?;
+        let summary = msg::HistoryImportBackup { label, counts: counts.words(self.config.ui.lang()) };
+        txn.commit(summary.text(self.config.ui.lang()), self.now())?;
         Ok(counts)
     }
 }

@@ -554,8 +554,9 @@ impl App {
         let file_name = std::path::Path::new(&label)
             .file_name()
             .map_or_else(|| label.clone(), |name| name.to_string_lossy().into_owned());
-        let mut bulk =
-            self.store.bulk(format!("import {} accounts from {label}", report.imported.len()), now)?;
+        let summary =
+            crate::i18n::msg::HistoryImportContacts { count: report.imported.len(), label: label.as_str() };
+        let mut bulk = self.store.bulk(summary.text(self.config.ui.lang()), now)?;
         let mut wanted = accepted.into_iter().peekable();
         for (index, (line, contact)) in contacts().enumerate() {
             if wanted.peek() != Some(&index) {

@@ -215,7 +215,8 @@ impl App {
             record.account.stage = Stage::Customer { tier: change.suggested, tier_pinned: false };
             txn.put_account(&record)?;
         }
-        let written = txn.commit(format!("tiers of {} customers from their revenue", changes.len()), now)?;
+        let summary = msg::HistoryTiers { count: changes.len() }.text(self.config.ui.lang());
+        let written = txn.commit(summary, now)?;
         Ok(Written { value: changes, changes: written, also: Vec::new() })
     }
 }

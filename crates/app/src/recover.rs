@@ -47,19 +47,19 @@ impl Recovered {
 type Unreadable = Vec<(PathBuf, String)>;
 
 /// The newest backup that reads and passes the restore's checks.
-fn newest_readable(dir: &Path) -> (Option<(Base, Backup)>, Unreadable) {
+fn newest_readable(dir: &Path, lang: crate::i18n::Lang) -> (Option<(Base, Backup)>, Unreadable) {
     let mut unreadable = Vec::new();
     for file in backups::list(dir) {
         let label = file.path.display().to_string();
         let read = std::fs::read(&file.path)
-            .map_err(|e| AppError::Invalid(format!("cannot read {label}: {e}")))
+            .map_err(|e| AppError::Invalid(crate::i18n::terms::cannot_read(&label, &e, lang)))
             .and_then(|bytes| Backup::from_bytes(&bytes, &label))
             .and_then(|backup| backup.checked());
         match read {
             Ok(backup) => {
                 return (Some((Base { path: file.path, covers: backup.covers }, backup)), unreadable);
             }
-            Err(error) => unreadable.push((file.path, error.to_string())),
+            Err(error) => unreadable.push((file.path, crate::i18n::Words::words(&error, lang))),
         }
     }
     (None, unreadable)
@@ -80,7 +80,8 @@ impl App {
                 to.display()
             )));
         }
-        let (base, unreadable_backups) = newest_readable(&backups_dir(from, &config.backup));
+        let (base, unreadable_backups) =
+            newest_readable(&backups_dir(from, &config.backup), config.ui.lang());
         let covers = base.as_ref().and_then(|(base, _)| base.covers).unwrap_or(0);
         let contents = store::read_journal(from, covers)?;
         let app = App::open(to, clock, config, OpenOptions::default())?;

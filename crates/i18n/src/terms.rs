@@ -160,3 +160,29 @@ pub fn follow_up_status(status: FollowUpStatus, lang: Lang) -> String {
         FollowUpStatus::Snoozed => msg::FollowUpStatusSnoozed.text(lang),
     }
 }
+
+/// Why a file could not be read or written, in the rep's words; the
+/// system's own words for a kind of error the catalogue has none for.
+pub fn io_reason(error: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    match error.kind() {
+        K::NotFound => msg::IoNotFound.text(lang),
+        K::PermissionDenied => msg::IoPermissionDenied.text(lang),
+        K::IsADirectory => msg::IoIsADirectory.text(lang),
+        K::NotADirectory => msg::IoNotADirectory.text(lang),
+        K::StorageFull | K::QuotaExceeded => msg::IoStorageFull.text(lang),
+        K::ReadOnlyFilesystem => msg::IoReadOnly.text(lang),
+        K::AlreadyExists => msg::IoAlreadyExists.text(lang),
+        _ => error.to_string(),
+    }
+}
+
+/// "cannot read contacts.csv: there is no such file".
+pub fn cannot_read(path: &str, error: &std::io::Error, lang: Lang) -> String {
+    msg::ErrorCannotRead { path, reason: io_reason(error, lang) }.text(lang)
+}
+
+/// "cannot write out.csv: permission denied".
+pub fn cannot_write(path: &str, error: &std::io::Error, lang: Lang) -> String {
+    msg::ErrorCannotWrite { path, reason: io_reason(error, lang) }.text(lang)
+}

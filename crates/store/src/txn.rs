@@ -614,7 +614,8 @@ pub(super) fn undo_last(store: &Store, at: NaiveDateTime) -> Result<UndoOutcome,
     let Some(entry) = target else {
         return Ok(UndoOutcome::Nothing);
     };
-    let summary = format!("undo: {}", entry.summary);
+    // The words "undo:" are the interface's (the entry's `undo_of` says it).
+    let summary = entry.summary.clone();
     let (entry, changes) = revert(store, entry, summary, at)?;
     Ok(UndoOutcome::Undone(entry, Box::new(changes)))
 }

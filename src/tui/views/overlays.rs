@@ -108,19 +108,40 @@ enum HelpLine {
     Binding(String, String),
 }
 
-/// Splits `text` into pieces of at most `width` characters, at spaces
-/// where it can.
+/// Splits `text` into pieces at most `width` columns wide (a Chinese
+/// character takes two), at spaces where it can and between characters
+/// where a word (or a Chinese sentence, which has no spaces) is wider.
 fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let width = width.max(2);
     let mut pieces = vec![String::new()];
     for word in text.split(' ') {
         let line = pieces.last_mut().expect("one piece");
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            pieces.push(word.to_string());
-        } else {
-            if !line.is_empty() {
+        let used = line.width();
+        let space = usize::from(!line.is_empty());
+        if used + space + word.width() <= width {
+            if space == 1 {
                 line.push(' ');
             }
             line.push_str(word);
+            continue;
+        }
+        if word.width() <= width {
+            pieces.push(word.to_string());
+            continue;
+        }
+        // Wider than a line: its characters fill this line and the next.
+        if space == 1 && used + 2 < width {
+            line.push(' ');
+        } else if !line.is_empty() {
+            pieces.push(String::new());
+        }
+        for c in word.chars() {
+            let line = pieces.last_mut().expect("one piece");
+            if line.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > width {
+                pieces.push(String::new());
+            }
+            pieces.last_mut().expect("one piece").push(c);
         }
     }
     pieces
@@ -163,11 +184,10 @@ fn help_columns(model: &Model, columns: usize, width: usize) -> (Vec<Vec<HelpLin
     (out, keys_width)
 }
 
-/// The help popup's area on a terminal of this size.
+/// The help popup's area on a terminal of this size: all of it, so that no
+/// fragment of the screen beneath shows at its sides.
 pub fn help_area(area: Rect) -> Rect {
-    let width = (area.width * 96 / 100).max(area.width.min(40));
-    let height = (area.height * 90 / 100).max(area.height.min(7));
-    Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
+    area
 }
 
 /// How the help is laid out in `area`: its columns (two where both get

@@ -586,7 +586,11 @@ impl App {
             )));
         }
         let book = generate(options, self.now());
-        self.import_backup(&book, &format!("demo (seed {})", options.seed), false)
+        self.import_backup(
+            &book,
+            &crate::i18n::msg::HistoryDemoLabel { seed: options.seed }.text(self.config.ui.lang()),
+            false,
+        )
     }
 }
 

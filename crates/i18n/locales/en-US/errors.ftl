@@ -65,3 +65,18 @@ error-store-damaged-files = the store's data files are damaged ({ $reason }); no
 error-store-no-room = disk full: there is no room left on the store's disk ({ $reason }); free some space, then run the command again
 error-when-too-far = '{ $given }' is too far: an offset goes up to { $limit }{ $unit } (ten years); give a date instead
 error-now = LEADLINE_NOW='{ $given }' is not a time: use YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS], in the years 1900 to 2200
+
+# A file Leadline could not read or write, and why, in the words of the
+# system's error kinds.
+error-cannot-read = cannot read { $path }: { $reason }
+error-cannot-write = cannot write { $path }: { $reason }
+error-no-home = no home directory to keep the store in; use --store DIR
+error-terminal-start = cannot start the terminal interface: { $reason }
+error-terminal-draw = cannot draw on the terminal: { $reason }
+io-not-found = there is no such file
+io-permission-denied = permission denied
+io-is-a-directory = it is a directory
+io-not-a-directory = a part of the path is not a directory
+io-storage-full = the disk is full
+io-read-only = the file system is read-only
+io-already-exists = it exists already

@@ -703,7 +703,7 @@ cli-config-keys = # The terminal interface's keys, by command. Rebind any in a [
     # e.g. log_call = "C" or down = ["j", "n"] (Ctrl-x, Alt-x, Enter, Esc, Tab, PgDn, F2).
 cli-demo-created = Created the demo store in { $dir } ({ $counts }).
 cli-demo-filled = Filled { $dir } with a demo pipeline: { $counts }.
-cli-newest-backup = The newest backup is { $path } (of { $day }): restore it into a new store with `leadline --store NEW import { $path }`
+cli-newest-backup = The newest backup is { $path } (of { $day }): restore it into a new store with `leadline --store DIR import { $path }`
 cli-no-backup = There is no backup in { $dir }
 cli-no-backup-salvage = There is no backup in { $dir }: `leadline export --salvage -o FILE` saves what the store holds, and { $keep }
 cli-or-keep = { $advice }, or { $keep }
@@ -747,7 +747,7 @@ cli-wrote = Wrote { $path } ({ $counts }).
 cli-wrote-calendar = Wrote { $path } ({ $open } open follow-ups, { $closed } closed lately and sent as cancelled).
 cli-backups-in = Backups in { $dir }: { $policy }.
 cli-none-yet = None yet.
-cli-restore-one = Restore one into a new store: leadline --store NEW import FILE
+cli-restore-one = Restore one into a new store: leadline --store DIR import FILE
 cli-rebuilt = Rebuilt derived records ({ $written } keys written) and compacted the store.
 cli-problem = problem: { $problem }
 cli-restore-backup = { $dry ->
@@ -943,3 +943,25 @@ tier-keyword-small = small
 focus-stage-prospect = prospect { $grade }
 focus-stage-customer = customer { $tier }
 focus-stage-archived = archived
+
+# The history: an undo, an undone change, an import, the tiers applied.
+history-undo = undo: { $summary }
+history-undone = (undone)
+history-import-backup = import { $label }: { $counts }
+history-import-contacts = import { $count ->
+        [one] 1 account
+       *[other] { $count } accounts
+    } from { $label }
+history-tiers = tiers of { $count ->
+        [one] 1 customer
+       *[other] { $count } customers
+    } from their revenue
+history-demo-label = demo (seed { $seed })
+# `leadline backups`.
+cli-backups-policy = written after the first change of a day and before imports and repairs; the newest { $daily } days and one a week for { $weekly } weeks are kept
+cli-backups-off = off ([backup] enabled = false)
+col-backup-day = DAY
+col-backup-written = WRITTEN
+col-backup-size = SIZE
+col-backup-file = FILE
+size-mb = { $size } MB

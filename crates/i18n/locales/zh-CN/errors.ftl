@@ -64,3 +64,17 @@ error-when-too-far = “{ $given }”太远了：偏移最多 { $limit }{ $unit 
 error-store-damaged-files = 数据目录的数据文件损坏了（{ $reason }）；什么都没有保存：`leadline recover --to NEW_DIR` 会用最新的备份和操作日志建一个完整的数据目录
 error-store-no-room = 磁盘满了：数据目录所在的磁盘没有空间了（{ $reason }）；请腾出一些空间，再运行一次
 error-now = LEADLINE_NOW=“{ $given }”不是时间：请写 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM[:SS]，年份在 1900 到 2200 之间
+
+# 读不了或写不了的文件，以及原因。
+error-cannot-read = 读不了 { $path }：{ $reason }
+error-cannot-write = 写不了 { $path }：{ $reason }
+error-no-home = 没有用户主目录可以放数据：请用 --store DIR 指定
+error-terminal-start = 打不开终端界面：{ $reason }
+error-terminal-draw = 无法在终端上显示：{ $reason }
+io-not-found = 没有这个文件
+io-permission-denied = 没有权限
+io-is-a-directory = 这是一个目录
+io-not-a-directory = 路径里有一部分不是目录
+io-storage-full = 磁盘满了
+io-read-only = 文件系统是只读的
+io-already-exists = 已经存在了

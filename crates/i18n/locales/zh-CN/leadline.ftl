@@ -1,4 +1,9 @@
-# Leadline 的中文界面用语。每条都与 en-US/leadline.ftl 一一对应（有测试检查）。
+# Leadline 的中文界面用语。每条都与 en-US/leadline.ftl 一一对应（编译时检查）。
+#
+# kept: VIP, MVC, MGC, BZC, ABC, JSON, CSV, Markdown, ICS, vCard, vdir
+# 上面这些词保留拉丁字母（tests/language_scan.rs 读这一行）：VIP 是国内销售的通用说法；
+# MVC、MGC、BZC、ABC 是 80/20 分析的术语，报告、设置和产品说明都用这些名字；
+# JSON、CSV、Markdown、ICS、vCard、vdir 是文件格式的名字，命令行参数也这样写。
 
 ## 标签栏：各页面的标题，窄终端用短标题。
 tab-today = 今日
@@ -590,7 +595,7 @@ cli-config-keys = # 终端界面的按键，按命令列出。在 [keys] 表里�
     # 如 log_call = "C" 或 down = ["j", "n"]（Ctrl-x、Alt-x、Enter、Esc、Tab、PgDn、F2）。
 cli-demo-created = 已在 { $dir } 创建演示数据（{ $counts }）。
 cli-demo-filled = 已在 { $dir } 填好演示数据：{ $counts }。
-cli-newest-backup = 最新的备份是 { $path }（{ $day }）：用 `leadline --store NEW import { $path }` 恢复到新的数据目录
+cli-newest-backup = 最新的备份是 { $path }（{ $day }）：用 `leadline --store DIR import { $path }` 恢复到新的数据目录
 cli-no-backup = { $dir } 里没有备份
 cli-no-backup-salvage = { $dir } 里没有备份：`leadline export --salvage -o FILE` 保存数据里还有的，{ $keep }
 cli-or-keep = { $advice }，或者{ $keep }
@@ -619,7 +624,7 @@ cli-wrote = 已写入 { $path }（{ $counts }）。
 cli-wrote-calendar = 已写入 { $path }（{ $open } 个待办跟进，{ $closed } 个最近关闭的以取消发送）。
 cli-backups-in = 备份在 { $dir }：{ $policy }。
 cli-none-yet = 还没有。
-cli-restore-one = 恢复到新的数据目录：leadline --store NEW import FILE
+cli-restore-one = 恢复到新的数据目录：leadline --store DIR import FILE
 cli-rebuilt = 已重建派生数据（写入 { $written } 个键）并压缩了数据。
 cli-problem = 问题：{ $problem }
 cli-restore-backup = { $dry ->
@@ -769,3 +774,19 @@ tier-keyword-small = 小客户
 focus-stage-prospect = { $grade } 级
 focus-stage-customer = { $tier }
 focus-stage-archived = 已归档
+
+# 历史：撤销、已撤销的修改、导入、按营收调整等级。
+history-undo = 撤销：{ $summary }
+history-undone = （已撤销）
+history-import-backup = 导入 { $label }：{ $counts }
+history-import-contacts = 从 { $label } 导入 { $count } 个客户
+history-tiers = 按营收调整了 { $count } 个客户的等级
+history-demo-label = 演示数据（种子 { $seed }）
+# `leadline backups`。
+cli-backups-policy = 每天第一次修改后、导入和修复之前各写一份；保留最近 { $daily } 天的，另外 { $weekly } 周里每周留一份
+cli-backups-off = 已关闭（[backup] enabled = false）
+col-backup-day = 日期
+col-backup-written = 写入时间
+col-backup-size = 大小
+col-backup-file = 文件
+size-mb = { $size } MB
