@@ -95,7 +95,7 @@ fn settings_written(text: &str) -> String {
             (Some(space), Some(key), Some(eq), Some(value)) if space == " " && eq == "= " => {
                 1 + key.len() + eq.len() + value.trim_end_matches(['）', ')', '。', ' ']).len()
             }
-            (Some(space), Some(key), _, _) if space == " " => 1 + key.trim_end().len(),
+            (Some(" "), Some(key), _, _) => 1 + key.trim_end().len(),
             _ => 0,
         };
         rest = &tail[setting.min(tail.len())..];
