@@ -2,7 +2,6 @@
 //! referrals, and the timeline: open follow-ups, then touches and orders,
 //! newest first, one of them selected to correct (E) or delete (D).
 
-use crate::i18n::Text as _;
 use crate::i18n::msg;
 use std::any::Any;
 
@@ -190,8 +189,11 @@ fn stage_long(account: &crate::domain::Account, lang: crate::i18n::Lang) -> Stri
         (None, Stage::Prospect { grade }) => msg::StageProspect { grade: grade.to_string() }.text(lang),
         (None, Stage::Customer { tier, tier_pinned }) => {
             let tier = crate::i18n::terms::tier(tier, lang);
-            let id = if tier_pinned { "stage-customer-pinned" } else { "stage-customer" };
-            lang.text_with(id, &[("tier", tier.into())])
+            if tier_pinned {
+                msg::StageCustomerPinned { tier }.text(lang)
+            } else {
+                msg::StageCustomer { tier }.text(lang)
+            }
         }
     }
 }

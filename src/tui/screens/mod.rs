@@ -4,6 +4,7 @@
 //! help and the key checks follow from there.
 
 pub mod account;
+pub mod account_groups;
 pub mod customers;
 pub mod focus;
 pub mod grouped;

@@ -2,7 +2,6 @@
 //! the incentives promised, earned and delivered. Loaded from the store
 //! when shown.
 
-use crate::i18n::Text as _;
 use crate::i18n::msg;
 use std::any::Any;
 
@@ -199,22 +198,21 @@ fn draw(view: &Referrals, ctx: &Context, theme: &Theme, frame: &mut Frame, heade
             Row::new(cells)
         })
         .collect();
-    let mut columns = vec![("col-who-referred", Constraint::Fill(3))];
+    let mut columns = vec![(msg::ColWhoReferred.text(lang), Constraint::Fill(3))];
     if !narrow {
-        columns.push(("col-company", Constraint::Fill(2)));
+        columns.push((msg::ColCompany.text(lang), Constraint::Fill(2)));
     }
     columns.extend([
-        ("col-stage", Constraint::Length(6)),
-        ("col-mark", Constraint::Length(5)),
-        ("col-referred", Constraint::Length(12)),
-        ("col-incentive", Constraint::Fill(1)),
-        ("col-status", Constraint::Length(9)),
+        (msg::ColStage.text(lang), Constraint::Length(6)),
+        (msg::ColMark.text(lang), Constraint::Length(5)),
+        (msg::ColReferred.text(lang), Constraint::Length(12)),
+        (msg::ColIncentive.text(lang), Constraint::Fill(1)),
+        (msg::ColStatus.text(lang), Constraint::Length(9)),
     ]);
     if !narrow {
-        columns.push(("col-referred-on", Constraint::Length(11)));
+        columns.push((msg::ColReferredOn.text(lang), Constraint::Length(11)));
     }
-    let headers: Vec<String> = columns.iter().map(|(id, _)| lang.text(id)).collect();
-    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let headers: Vec<&str> = columns.iter().map(|(title, _)| title.as_str()).collect();
     let widths: Vec<Constraint> = columns.iter().map(|(_, width)| *width).collect();
     table(frame, body, theme, &headers, &widths, rows, selected);
 }

@@ -4,7 +4,6 @@
 //! planned but not worked, each row an account to open or log at once.
 //! Loaded from the store when shown.
 
-use crate::i18n::Text as _;
 use crate::i18n::msg;
 use std::any::Any;
 
@@ -202,11 +201,11 @@ fn draw(view: &Review, ctx: &Context, theme: &Theme, frame: &mut Frame, header: 
         return empty(frame, rows, theme, &msg::ReviewEmpty.text(lang));
     }
     let heading = |group: usize| {
-        let text = lang.text(match (group, day.today) {
-            (0, _) => "review-contacted",
-            (_, true) => "review-planned-left",
-            (_, false) => "review-planned-missed",
-        });
+        let text = match (group, day.today) {
+            (0, _) => msg::ReviewContacted.text(lang),
+            (_, true) => msg::ReviewPlannedLeft.text(lang),
+            (_, false) => msg::ReviewPlannedMissed.text(lang),
+        };
         Row::new(vec![Cell::from(Span::styled(text, theme.heading()))])
     };
     let member = |i: usize| {

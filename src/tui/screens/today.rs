@@ -3,7 +3,6 @@
 //! planned for a later day, with that day. Only the visible rows' words
 //! are built, so 100,000 accounts cost what 100 do.
 
-use crate::i18n::Text as _;
 use crate::i18n::msg;
 use std::any::Any;
 
@@ -134,17 +133,17 @@ enum Column {
 }
 
 impl Column {
-    /// Its catalogue message.
-    fn title(self) -> &'static str {
+    /// Its title, in `lang`.
+    fn title(self, lang: Lang) -> String {
         match self {
-            Column::Name => "col-name",
-            Column::Company => "col-company",
-            Column::Stage => "col-stage",
-            Column::Mark => "col-mark",
-            Column::Phone => "col-phone",
-            Column::Do => "col-do",
-            Column::Why => "col-why",
-            Column::LastTouch => "col-last-touch",
+            Column::Name => msg::ColName.text(lang),
+            Column::Company => msg::ColCompany.text(lang),
+            Column::Stage => msg::ColStage.text(lang),
+            Column::Mark => msg::ColMark.text(lang),
+            Column::Phone => msg::ColPhone.text(lang),
+            Column::Do => msg::ColDo.text(lang),
+            Column::Why => msg::ColWhy.text(lang),
+            Column::LastTouch => msg::ColLastTouch.text(lang),
         }
     }
 
@@ -187,14 +186,15 @@ fn columns(width: u16) -> Vec<Column> {
 
 /// "tomorrow", "Thu 12-03": the day a later row is planned for.
 fn day_words(day: NaiveDate, today: NaiveDate, beyond: bool, lang: Lang) -> String {
-    let on = |id: &str, day: NaiveDate| {
-        let weekday = crate::i18n::terms::weekday(day.weekday(), lang);
-        lang.text_with(id, &[("weekday", weekday.into()), ("date", day.format("%m-%d").to_string().into())])
-    };
+    let weekday = |day: NaiveDate| crate::i18n::terms::weekday(day.weekday(), lang);
+    let date = |day: NaiveDate| day.format("%m-%d").to_string();
     match (beyond, (day - today).num_days()) {
-        (true, _) => on("day-after", day - Duration::days(1)),
+        (true, _) => {
+            let after = day - Duration::days(1);
+            msg::DayAfter { weekday: weekday(after), date: date(after) }.text(lang)
+        }
         (false, 1) => msg::DayTomorrow.text(lang),
-        _ => on("day-on", day),
+        _ => msg::DayOn { weekday: weekday(day), date: date(day) }.text(lang),
     }
 }
 
@@ -383,7 +383,7 @@ impl Screen for Today {
                 )),
             }))
         };
-        let titles: Vec<String> = shown.iter().map(|c| lang.text(c.title())).collect();
+        let titles: Vec<String> = shown.iter().map(|c| c.title(lang)).collect();
         let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
         let widths: Vec<Constraint> = shown.iter().map(|c| c.constraint()).collect();
         self.list.render(frame, body, theme, &titles, &widths, divider, member);

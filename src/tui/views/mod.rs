@@ -5,7 +5,6 @@ mod overlays;
 pub use overlays::help_max_scroll;
 pub mod parts;
 
-use crate::i18n::Text as _;
 use crate::i18n::msg;
 use chrono::Datelike;
 use ratatui::Frame;
@@ -71,34 +70,40 @@ pub fn render(model: &Model, theme: &Theme, frame: &mut Frame) {
         let lang = model.ctx.lang();
         let (title, asked, yes, no) = match question {
             Question::DiscardForm => (
-                "question-unsaved",
+                msg::QuestionUnsaved.text(lang),
                 msg::QuestionDiscard.text(lang),
-                "question-discard-yes",
-                "question-keep-editing",
+                msg::QuestionDiscardYes.text(lang),
+                msg::QuestionKeepEditing.text(lang),
             ),
-            Question::Remove(_, words) => {
-                ("question-delete", words.clone(), "question-delete-yes", "question-keep-it")
-            }
-            Question::Deliver(_, words) => {
-                ("question-delivered", words.clone(), "question-delivered-yes", "question-not-yet")
-            }
+            Question::Remove(_, words) => (
+                msg::QuestionDelete.text(lang),
+                words.clone(),
+                msg::QuestionDeleteYes.text(lang),
+                msg::QuestionKeepIt.text(lang),
+            ),
+            Question::Deliver(_, words) => (
+                msg::QuestionDelivered.text(lang),
+                words.clone(),
+                msg::QuestionDeliveredYes.text(lang),
+                msg::QuestionNotYet.text(lang),
+            ),
             Question::LowerGrade(_, name, grade) => (
-                "question-declined",
+                msg::QuestionDeclined.text(lang),
                 msg::QuestionLowerGrade { name: name.as_str(), grade: grade.to_string() }.text(lang),
-                "question-lower-yes",
-                "question-lower-no",
+                msg::QuestionLowerYes.text(lang),
+                msg::QuestionLowerNo.text(lang),
             ),
         };
         let text = vec![
             Line::from(asked),
             Line::from(vec![
                 Span::styled(keymap.key_of(Scope::Confirm, Command::Confirm), theme.key()),
-                Span::raw(format!(" {}   ", lang.text(yes))),
+                Span::raw(format!(" {}   ", yes)),
                 Span::styled(keymap.key_of(Scope::Confirm, Command::Deny), theme.key()),
-                Span::raw(format!(" {}", lang.text(no))),
+                Span::raw(format!(" {}", no)),
             ]),
         ];
-        let title = format!(" {} ", lang.text(title));
+        let title = format!(" {title} ");
         frame.render_widget(
             Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }).block(bordered(&title)),
             popup,

@@ -259,13 +259,13 @@ pub fn follow_up_picker(
     area: Rect,
 ) {
     let lang = model.ctx.lang();
-    let id = match picker.action {
-        FollowUpAction::Done => "picker-title-done",
-        FollowUpAction::Skip => "picker-title-skip",
-        FollowUpAction::Snooze => "picker-title-snooze",
+    let (name, count) = (picker.name.as_str(), picker.follow_ups.len());
+    let title = match picker.action {
+        FollowUpAction::Done => msg::PickerTitleDone { name, count }.text(lang),
+        FollowUpAction::Skip => msg::PickerTitleSkip { name, count }.text(lang),
+        FollowUpAction::Snooze => msg::PickerTitleSnooze { name, count }.text(lang),
     };
-    let args = [("name", picker.name.as_str().into()), ("count", picker.follow_ups.len().into())];
-    let title = format!(" {} ", lang.text_with(id, &args));
+    let title = format!(" {title} ");
     let block = bordered(&title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -299,16 +299,16 @@ pub fn follow_up_picker(
     let widths = [Constraint::Length(7), Constraint::Length(30), Constraint::Length(8), Constraint::Fill(1)];
     frame.render_widget(Table::new(rows, widths).column_spacing(2), list);
     let keymap = &model.ctx.keymap;
-    let spans: Vec<Span> =
-        [(Command::Open, "picker-take"), (Command::Down, "picker-next"), (Command::Back, "picker-cancel")]
-            .into_iter()
-            .flat_map(|(command, words)| {
-                [
-                    Span::styled(keymap.key_of(Scope::Picker, command), theme.key()),
-                    Span::raw(format!(" {}   ", lang.text(words))),
-                ]
-            })
-            .collect();
+    let spans: Vec<Span> = [
+        (Command::Open, msg::PickerTake.text(lang)),
+        (Command::Down, msg::PickerNext.text(lang)),
+        (Command::Back, msg::PickerCancel.text(lang)),
+    ]
+    .into_iter()
+    .flat_map(|(command, words)| {
+        [Span::styled(keymap.key_of(Scope::Picker, command), theme.key()), Span::raw(format!(" {words}   "))]
+    })
+    .collect();
     frame.render_widget(Paragraph::new(Line::from(spans)), keys);
 }
 
@@ -441,14 +441,14 @@ fn log_form(ctx: &Context, form: &LogForm, theme: &Theme, frame: &mut Frame, are
     // means is said beside it.
     let steps = scope_picks(keymap, Scope::NextSteps, |_| true, |_| false, theme, ctx.config.ui.lang());
     let step_lines = pick_row(Span::raw(" ".repeat(14)), steps, width);
-    let mut text_rows = vec![(LogField::Next, "log-next", &form.next)];
+    let mut text_rows = vec![(LogField::Next, msg::LogNext.text(lang), &form.next)];
     if form.outcome == Some(crate::domain::Outcome::Won) {
-        text_rows.push((LogField::Amount, "log-amount", &form.amount));
+        text_rows.push((LogField::Amount, msg::LogAmount.text(lang), &form.amount));
     }
     text_rows.extend([
-        (LogField::Note, "log-note", &form.note),
-        (LogField::Lesson, "log-lesson", &form.lesson),
-        (LogField::When, "log-when", &form.when),
+        (LogField::Note, msg::LogNote.text(lang), &form.note),
+        (LogField::Lesson, msg::LogLesson.text(lang), &form.lesson),
+        (LogField::When, msg::LogWhen.text(lang), &form.when),
     ]);
     let mut constraints = vec![Constraint::Length(picks_height + 1), Constraint::Length(1)];
     constraints.push(Constraint::Length(step_lines.len() as u16));
@@ -461,17 +461,17 @@ fn log_form(ctx: &Context, form: &LogForm, theme: &Theme, frame: &mut Frame, are
     for (row, (field, label_text, input)) in row_areas.zip(&text_rows) {
         let [label, area] = Layout::horizontal([Constraint::Length(14), Constraint::Min(1)]).areas(row);
         let focused = form.focus == *field;
-        frame.render_widget(Paragraph::new(row_label(&lang.text(label_text), focused, theme)), label);
+        frame.render_widget(Paragraph::new(row_label(label_text, focused, theme)), label);
         let hint = match field {
-            LogField::Lesson => Some("log-lesson-hint"),
-            LogField::Next => Some("log-next-hint"),
-            LogField::Amount => Some("log-amount-hint"),
+            LogField::Lesson => Some(msg::LogLessonHint.text(lang)),
+            LogField::Next => Some(msg::LogNextHint.text(lang)),
+            LogField::Amount => Some(msg::LogAmountHint.text(lang)),
             _ => None,
         };
         match hint {
             // An empty field says what it takes, also while being typed in.
             Some(hint) if input.is_empty() => {
-                frame.render_widget(Paragraph::new(Span::styled(lang.text(hint), theme.dim())), area);
+                frame.render_widget(Paragraph::new(Span::styled(hint, theme.dim())), area);
                 if focused {
                     frame.set_cursor_position(Position { x: area.x, y: area.y });
                 }
