@@ -20,12 +20,59 @@ pub fn count_in(n: usize, id: &str, lang: Lang) -> String {
     lang.text_with(id, &[("count", n.into())])
 }
 
-pub fn count(n: usize, noun: &str) -> String {
-    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+/// A screen's header line: its parts (separated by three spaces within a
+/// span) as many whole ones as fit, never one cut in the middle (a number
+/// cut short reads as another number); a first part too wide for the line
+/// ends in an ellipsis.
+pub fn header_line(frame: &mut Frame, area: Rect, parts: Vec<Span<'static>>) {
+    let mut room = usize::from(area.width);
+    let mut shown: Vec<Span<'static>> = Vec::new();
+    'spans: for span in parts {
+        for (i, part) in span.content.split("   ").enumerate() {
+            let text = if i == 0 { part.to_string() } else { format!("   {part}") };
+            let width = Span::raw(text.as_str()).width();
+            if width > room {
+                if shown.is_empty() {
+                    shown.push(Span::styled(ellipsized(&text, room), span.style));
+                }
+                break 'spans;
+            }
+            room -= width;
+            shown.push(Span::styled(text, span.style));
+        }
+    }
+    frame.render_widget(Paragraph::new(Line::from(shown)), area);
 }
 
-pub fn header_line(frame: &mut Frame, area: Rect, parts: Vec<Span<'static>>) {
-    frame.render_widget(Paragraph::new(Line::from(parts)), area);
+/// `text` in at most `width` columns: whole, or cut with an ellipsis, and
+/// never inside a number (the whole number goes).
+pub fn ellipsized(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if Span::raw(text).width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    let cut_a_number = text[out.len()..].starts_with(|c: char| c.is_ascii_digit() || c == ',' || c == '.')
+        && out.ends_with(|c: char| c.is_ascii_digit() || c == ',' || c == '.');
+    if cut_a_number {
+        let start = out.trim_end_matches(|c: char| c.is_ascii_digit() || c == ',' || c == '.').len();
+        out.truncate(start);
+    }
+    let kept = out.trim_end().len();
+    out.truncate(kept);
+    if width > 0 {
+        out.push('…');
+    }
+    out
 }
 
 /// Draws `rows` (already limited to the visible window) under `titles`,

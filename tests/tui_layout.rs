@@ -1,0 +1,146 @@
+//! Nothing cut silently: every screen at 80x24 and 60x20, in both
+//! languages, shows each amount of the book whole or not at all (a number
+//! cut short reads as another number).
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::Book;
+use common::tui::Driver;
+use leadline::app::App;
+use leadline::app::demo::DemoOptions;
+use leadline::clock::{FixedClock, parse_timestamp};
+use leadline::config::Config;
+use leadline::domain::Money;
+use leadline::i18n::Lang;
+use leadline::tui::theme::Theme;
+use ratatui::crossterm::event::KeyCode;
+
+fn demo(lang: Lang) -> Driver {
+    let now = parse_timestamp("2026-11-27T09:00").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = Config::default();
+    config.set_language(lang);
+    let app = App::open_at(&dir.path().join("store"), Box::new(FixedClock(now))).unwrap().with_config(config);
+    app.fill_demo(DemoOptions { lang, ..DemoOptions::default() }).unwrap();
+    Driver::start(dir, app, now)
+}
+
+/// The screen's text, a line a row, wide characters once.
+fn text_of(f: &Driver, width: u16, height: u16) -> String {
+    let terminal = f.draw(width, height, Theme { color: false });
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect::<String>() + "\n")
+        .collect()
+}
+
+/// Every amount a screen may show, as it shows them ("12,000", "3,140,600"):
+/// the orders, the potentials, each account's revenue and the report's
+/// totals, from the book's JSON.
+fn amounts(lang: Lang) -> BTreeSet<String> {
+    let book = Book::new();
+    let flag = if lang == Lang::ZhCn { "zh-CN" } else { "en" };
+    book.run(&["--lang", flag, "demo"]).ok();
+    let mut out = BTreeSet::new();
+    let mut add = |value: &serde_json::Value| {
+        let text = match value {
+            serde_json::Value::Number(n) => n.to_string(),
+            serde_json::Value::String(s) => s.clone(),
+            _ => return,
+        };
+        if let Ok(money) = Money::parse(&text) {
+            let grouped = money.grouped();
+            let whole = grouped.trim_end_matches(".00").to_string();
+            out.extend([grouped, whole]);
+        }
+    };
+    fn walk(value: &serde_json::Value, key: &str, add: &mut dyn FnMut(&serde_json::Value)) {
+        match value {
+            serde_json::Value::Object(map) => map.iter().for_each(|(k, v)| walk(v, k, add)),
+            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, key, add)),
+            leaf if [
+                "amount",
+                "potential",
+                "revenue",
+                "revenue_12m",
+                "revenue_total",
+                "forecast",
+                "total",
+            ]
+            .iter()
+            .any(|k| key.contains(k)) =>
+            {
+                add(leaf)
+            }
+            _ => {}
+        }
+    }
+    walk(&book.json(&["export"]), "", &mut add);
+    walk(&book.json(&["focus", "--json"]), "", &mut add);
+    walk(&book.json(&["list", "--json"]), "", &mut add);
+    out.retain(|a| a.len() >= 5);
+    out
+}
+
+/// Where a screen shows the start of an amount and not the rest.
+fn cut_amounts(screen: &str, amounts: &BTreeSet<String>) -> Vec<String> {
+    let mut cut = Vec::new();
+    for line in screen.lines() {
+        let chars: Vec<char> = line.chars().collect();
+        let mut at = 0;
+        while at < chars.len() {
+            if !chars[at].is_ascii_digit()
+                || (at > 0 && (chars[at - 1].is_ascii_digit() || chars[at - 1] == ','))
+            {
+                at += 1;
+                continue;
+            }
+            let end = (at..chars.len())
+                .find(|&i| !(chars[i].is_ascii_digit() || chars[i] == ',' || chars[i] == '.'));
+            let number: String = chars[at..end.unwrap_or(chars.len())].iter().collect();
+            let number = number.trim_end_matches(['.', ',']).to_string();
+            let whole = amounts.contains(&number);
+            if !whole
+                && number.len() >= 4
+                && amounts.iter().any(|a| {
+                    a.starts_with(&number)
+                        && a[number.len()..].starts_with(|c: char| c.is_ascii_digit() || c == ',' || c == '.')
+                })
+            {
+                cut.push(format!("{number} in: {}", line.trim_end()));
+            }
+            at = end.unwrap_or(chars.len());
+        }
+    }
+    cut
+}
+
+#[test]
+fn every_amount_shows_whole_or_not_at_all_on_small_terminals() {
+    for lang in Lang::ALL {
+        let amounts = amounts(lang);
+        assert!(amounts.len() > 100, "{}", amounts.len());
+        let mut f = demo(lang);
+        let mut cut = Vec::new();
+        for key in ['1', '2', '3', '5', '6', '7', '4'] {
+            if key == '4' {
+                f.key(KeyCode::Char('1'));
+                f.key(KeyCode::Enter);
+            } else {
+                f.key(KeyCode::Char(key));
+            }
+            for (width, height) in [(80, 24), (60, 20)] {
+                f.resize(width, height);
+                let screen = text_of(&f, width, height);
+                cut.extend(
+                    cut_amounts(&screen, &amounts)
+                        .into_iter()
+                        .map(|c| format!("{lang:?} {key} {width}x{height}: {c}")),
+                );
+            }
+        }
+        assert!(cut.is_empty(), "amounts cut short:\n{}", cut.join("\n"));
+    }
+}
