@@ -144,3 +144,17 @@ fn every_amount_shows_whole_or_not_at_all_on_small_terminals() {
         assert!(cut.is_empty(), "amounts cut short:\n{}", cut.join("\n"));
     }
 }
+
+#[test]
+fn todays_reasons_too_long_for_their_column_end_in_an_ellipsis() {
+    for lang in Lang::ALL {
+        let mut f = demo(lang);
+        f.resize(80, 24);
+        let screen = text_of(&f, 80, 24);
+        let rows: Vec<&str> = screen.lines().skip(3).take(10).collect();
+        assert!(
+            rows.iter().any(|row| row.contains('…')),
+            "{lang:?}: a long reason is cut with an ellipsis:\n{screen}"
+        );
+    }
+}

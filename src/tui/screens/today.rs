@@ -23,7 +23,7 @@ use crate::i18n::Lang;
 use crate::tui::context::Context;
 use crate::tui::keymap::{Command, Scope};
 use crate::tui::theme::Theme;
-use crate::tui::views::parts::{ago_in, empty, focus_mark, stage_label};
+use crate::tui::views::parts::{ago_in, column_widths, ellipsized, empty, focus_mark, stage_label};
 
 /// How far ahead the later rows are given a day.
 const HORIZON: u32 = 7;
@@ -340,6 +340,14 @@ impl Screen for Today {
             return empty(frame, body, theme, &msg::TodayEmpty.text(lang));
         }
         let shown = columns(body.width);
+        let widths: Vec<Constraint> = shown.iter().map(|c| c.constraint()).collect();
+        let room = column_widths(body, &widths);
+        // Text too wide for its column ends in an ellipsis, never mid-word unsaid.
+        let fit = |column: Column, text: String| {
+            let width =
+                shown.iter().position(|c| *c == column).and_then(|i| room.get(i)).copied().unwrap_or(0);
+            ellipsized(&text, width)
+        };
         let divider = |_| {
             Row::new(shown.iter().map(|c| match c {
                 Column::Name => Cell::from(Span::styled(
@@ -365,10 +373,11 @@ impl Screen for Today {
             let name = if planned.is_done() { format!("✓ {}", summary.name) } else { summary.name.clone() };
             let channel = crate::i18n::terms::kind(planned.channel(summary, &ctx.config), lang);
             Row::new(shown.iter().map(|column| match column {
-                Column::Name => Cell::from(Span::styled(name.clone(), style)),
-                Column::Company => {
-                    Cell::from(Span::styled(summary.company.clone().unwrap_or_default(), style))
-                }
+                Column::Name => Cell::from(Span::styled(fit(Column::Name, name.clone()), style)),
+                Column::Company => Cell::from(Span::styled(
+                    fit(Column::Company, summary.company.clone().unwrap_or_default()),
+                    style,
+                )),
                 Column::Stage => Cell::from(Span::styled(stage_label(summary, lang), style)),
                 Column::Mark => Cell::from(focus_mark(ctx, theme, planned.index)),
                 Column::Phone => Cell::from(Span::styled(summary.phone.clone().unwrap_or_default(), style)),
@@ -376,7 +385,7 @@ impl Screen for Today {
                     if planned.is_done() { String::new() } else { channel.clone() },
                     style,
                 )),
-                Column::Why => Cell::from(Span::styled(why.clone(), why_style)),
+                Column::Why => Cell::from(Span::styled(fit(Column::Why, why.clone()), why_style)),
                 Column::LastTouch => Cell::from(Span::styled(
                     ago_in(crate::analysis::ranking::last_contact(summary, &ctx.config), ctx.now, lang),
                     style,
@@ -385,7 +394,6 @@ impl Screen for Today {
         };
         let titles: Vec<String> = shown.iter().map(|c| c.title(lang)).collect();
         let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
-        let widths: Vec<Constraint> = shown.iter().map(|c| c.constraint()).collect();
         self.list.render(frame, body, theme, &titles, &widths, divider, member);
     }
 

@@ -97,6 +97,18 @@ pub fn table(
     frame.render_widget(table, area);
 }
 
+/// The widths `table` gives its columns in `area` (the same layout), so
+/// that a cell's text can be fitted to its column before it is drawn.
+pub fn column_widths(area: Rect, widths: &[Constraint]) -> Vec<usize> {
+    ratatui::layout::Layout::horizontal(widths.to_vec())
+        .flex(ratatui::layout::Flex::Start)
+        .spacing(2)
+        .split(Rect::new(0, 0, area.width, 1))
+        .iter()
+        .map(|r| usize::from(r.width))
+        .collect()
+}
+
 /// The items of a list that fit in `area` under the column titles, and
 /// where the selection is among them: only these rows are ever built.
 pub fn visible<'a, T>(list: &ListState, items: &'a [T], area: Rect) -> (&'a [T], Option<usize>) {
