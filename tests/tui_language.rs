@@ -1,10 +1,8 @@
 //! The terminal interface in Chinese on the demo book: every screen, form
-//! and overlay at 120x35 and 80x24, snapshotted, and every Chinese
-//! snapshot scanned for English words the catalogue left untranslated.
+//! and overlay at 120x35 and 80x24, snapshotted (tests/language_scan.rs
+//! scans every Chinese screen for English words).
 
 mod common;
-
-use std::collections::BTreeSet;
 
 use common::tui::Driver;
 use leadline::app::App;
@@ -73,82 +71,4 @@ fn today_account_the_log_form_and_focus_in_english_at_both_sizes() {
     f.key(KeyCode::Esc);
     f.key(KeyCode::Char('7'));
     snapshots(&mut f, "focus_en");
-}
-
-/// Words a Chinese screen may show in Latin letters: key names, units,
-/// the product's own abbreviations and the demo's Latin names.
-const ALLOWED: &[&str] = &[
-    "Esc",
-    "Enter",
-    "Tab",
-    "Space",
-    "Ctrl",
-    "Alt",
-    "Shift",
-    "PgUp",
-    "PgDn",
-    "Home",
-    "End",
-    "Backspace",
-    "Del",
-    "Up",
-    "Down",
-    "Left",
-    "Right",
-    "VIP",
-    "MVC",
-    "MGC",
-    "BZC",
-    "ABC",
-    "SMS",
-    "Leadline",
-    "km",
-    "kg",
-];
-
-/// Runs of two or more Latin letters.
-fn latin_words_of(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() >= 2).map(str::to_string).collect()
-}
-
-/// The Latin words of a snapshot's screen lines, without the insta header
-/// and the "Hidden by multi-width symbols" notes.
-fn latin_words(snapshot: &str) -> Vec<String> {
-    let body = snapshot.splitn(3, "---").nth(2).unwrap_or_default();
-    body.lines()
-        .flat_map(|line| {
-            latin_words_of(line.split("\" Hidden by multi-width symbols").next().unwrap_or_default())
-        })
-        .collect()
-}
-
-#[test]
-fn no_chinese_snapshot_shows_an_english_word() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
-    // The demo's Latin names and companies are the book's data, not chrome.
-    let names: BTreeSet<String> =
-        leadline::app::demo::latin_words().into_iter().flat_map(latin_words_of).collect();
-    let mut found = Vec::new();
-    let mut scanned = 0;
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
-        let file = path.file_name().unwrap().to_string_lossy().to_string();
-        if !file.contains("_zh") || !file.ends_with(".snap") {
-            continue;
-        }
-        scanned += 1;
-        let text = std::fs::read_to_string(&path).unwrap();
-        for word in latin_words(&text) {
-            // A word cut at a column's edge ("Sunfiel", "Ente") is still the word.
-            let cut = |whole: &str| whole.len() > word.len() && whole.starts_with(word.as_str());
-            let allowed =
-                ALLOWED.iter().any(|a| *a == word || cut(a)) || names.iter().any(|n| *n == word || cut(n));
-            if !allowed {
-                found.push(format!("{file}: {word}"));
-            }
-        }
-    }
-    assert!(scanned >= 20, "the Chinese snapshots are there ({scanned})");
-    found.dedup();
-    assert!(found.is_empty(), "English words on Chinese screens:\n{}", found.join("\n"));
 }

@@ -60,13 +60,6 @@ impl Dice {
     }
 }
 
-/// The Latin words of the demo's names and companies: the book's data,
-/// which a Chinese screen shows as written.
-pub fn latin_words() -> Vec<&'static str> {
-    let companies = LATIN_COMPANIES.iter().flat_map(|c| c.split(' '));
-    LATIN_FIRST.iter().chain(LATIN_LAST).copied().chain(companies).collect()
-}
-
 fn chinese_company(dice: &mut Dice) -> String {
     format!("{}{}{}", dice.pick(REGIONS), dice.pick(TRADES), dice.pick(SUFFIXES))
 }
