@@ -158,3 +158,49 @@ fn todays_reasons_too_long_for_their_column_end_in_an_ellipsis() {
         );
     }
 }
+
+/// Where a line shows the start of `whole` cut short with no ellipsis.
+fn cut_texts(screen: &str, texts: &BTreeSet<String>) -> Vec<String> {
+    let mut cut = Vec::new();
+    for line in screen.lines() {
+        for whole in texts {
+            let chars: Vec<char> = whole.chars().collect();
+            for end in (3..chars.len()).rev() {
+                let prefix: String = chars[..end].iter().collect();
+                if let Some(at) = line.find(&prefix) {
+                    let after = &line[at + prefix.len()..];
+                    if !after.starts_with(&chars[end..].iter().collect::<String>()) && !after.starts_with('…')
+                    {
+                        cut.push(format!("{whole:?} as {prefix:?} in: {}", line.trim_end()));
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    cut
+}
+
+#[test]
+fn a_referral_s_incentive_shows_whole_or_with_an_ellipsis() {
+    for lang in Lang::ALL {
+        let book = Book::new();
+        book.run(&["--lang", if lang == Lang::ZhCn { "zh-CN" } else { "en" }, "demo"]).ok();
+        let incentives: BTreeSet<String> = book.json(&["export"])["referrals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|r| r["incentive"].as_str().map(String::from))
+            .filter(|i| i.chars().count() > 3)
+            .collect();
+        assert!(!incentives.is_empty());
+        let mut f = demo(lang);
+        f.key(KeyCode::Char('5'));
+        let mut cut = Vec::new();
+        for (width, height) in [(80, 24), (60, 20)] {
+            f.resize(width, height);
+            cut.extend(cut_texts(&text_of(&f, width, height), &incentives));
+        }
+        assert!(cut.is_empty(), "{lang:?}: incentives cut short:\n{}", cut.join("\n"));
+    }
+}

@@ -18,7 +18,7 @@ use crate::i18n::Lang;
 use crate::tui::context::Context;
 use crate::tui::keymap::{Command, Scope};
 use crate::tui::theme::Theme;
-use crate::tui::views::parts::{ago_in, focus_mark, grouped, header_line};
+use crate::tui::views::parts::{ago_in, column_widths, ellipsized, focus_mark, grouped, header_line};
 
 /// How a screen groups the book's accounts, and what its columns say.
 pub trait Grouping: Debug + Default + 'static {
@@ -110,6 +110,20 @@ impl<G: Grouping> Screen for AccountGroups<G> {
         header_line(frame, header, vec![Span::raw(summary)]);
         let middle = G::middle_columns(lang);
         let middle_len = middle.len();
+        let mut columns = vec![
+            (crate::i18n::msg::ColName.text(lang), Constraint::Length(18)),
+            (crate::i18n::msg::ColCompany.text(lang), Constraint::Fill(1)),
+            (crate::i18n::msg::ColMark.text(lang), Constraint::Length(5)),
+        ];
+        columns.extend(middle);
+        columns.extend([
+            (crate::i18n::msg::ColLastTouch.text(lang), Constraint::Length(10)),
+            (crate::i18n::msg::ColNext.text(lang), Constraint::Length(5)),
+        ]);
+        let widths: Vec<Constraint> = columns.iter().map(|(_, width)| *width).collect();
+        // A name or company too wide for its column ends in an ellipsis.
+        let room = column_widths(body, &widths);
+        let fit = |at: usize, text: String| ellipsized(&text, room.get(at).copied().unwrap_or(0));
         let heading = |g: usize| {
             let group = &self.groups[g];
             let mut cells = vec![
@@ -126,8 +140,8 @@ impl<G: Grouping> Screen for AccountGroups<G> {
         let member = |i: usize| {
             let summary = &ctx.book.summaries[i];
             let mut cells = vec![
-                Cell::from(format!("  {}", summary.name)),
-                Cell::from(summary.company.clone().unwrap_or_default()),
+                Cell::from(fit(0, format!("  {}", summary.name))),
+                Cell::from(fit(1, summary.company.clone().unwrap_or_default())),
                 Cell::from(focus_mark(ctx, theme, i)),
             ];
             cells.extend(G::middle_cells(ctx, i, summary).into_iter().map(Cell::from));
@@ -137,18 +151,7 @@ impl<G: Grouping> Screen for AccountGroups<G> {
             ]);
             Row::new(cells)
         };
-        let mut columns = vec![
-            (crate::i18n::msg::ColName.text(lang), Constraint::Length(18)),
-            (crate::i18n::msg::ColCompany.text(lang), Constraint::Fill(1)),
-            (crate::i18n::msg::ColMark.text(lang), Constraint::Length(5)),
-        ];
-        columns.extend(middle);
-        columns.extend([
-            (crate::i18n::msg::ColLastTouch.text(lang), Constraint::Length(10)),
-            (crate::i18n::msg::ColNext.text(lang), Constraint::Length(5)),
-        ]);
         let titles: Vec<&str> = columns.iter().map(|(title, _)| title.as_str()).collect();
-        let widths: Vec<Constraint> = columns.iter().map(|(_, width)| *width).collect();
         self.list.render(frame, body, theme, &titles, &widths, heading, member);
     }
 

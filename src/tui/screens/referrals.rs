@@ -19,7 +19,9 @@ use crate::tui::keymap::{Command, Scope};
 use crate::tui::msg::Load;
 use crate::tui::referral_tree::{TreeRow, delivery_rows, tree_rows};
 use crate::tui::theme::Theme;
-use crate::tui::views::parts::{empty, focus_mark_of, header_line, stage_label, table, visible};
+use crate::tui::views::parts::{
+    column_widths, ellipsized, empty, focus_mark_of, header_line, stage_label, table, visible,
+};
 
 #[derive(Debug, Default)]
 pub struct Referrals {
@@ -148,6 +150,25 @@ fn draw(view: &Referrals, ctx: &Context, theme: &Theme, frame: &mut Frame, heade
     let made = |id: AccountId| ledger.referrers.iter().find(|r| r.referrer == id);
     // Narrow, who referred whom needs the room more than the company and the day.
     let narrow = body.width < 100;
+    let mut columns = vec![(msg::ColWhoReferred.text(lang), Constraint::Fill(3))];
+    if !narrow {
+        columns.push((msg::ColCompany.text(lang), Constraint::Fill(2)));
+    }
+    columns.extend([
+        (msg::ColStage.text(lang), Constraint::Length(6)),
+        (msg::ColMark.text(lang), Constraint::Length(5)),
+        (msg::ColReferred.text(lang), Constraint::Length(12)),
+        (msg::ColIncentive.text(lang), Constraint::Fill(1)),
+        (msg::ColStatus.text(lang), Constraint::Length(9)),
+    ]);
+    if !narrow {
+        columns.push((msg::ColReferredOn.text(lang), Constraint::Length(11)));
+    }
+    // Text too wide for its column ends in an ellipsis (an incentive cut
+    // short reads as another incentive: "礼品卡 20" for "礼品卡 200").
+    let room = column_widths(body, &columns.iter().map(|(_, width)| *width).collect::<Vec<_>>());
+    let fit = |at: usize, text: String| ellipsized(&text, room.get(at).copied().unwrap_or(0));
+    let incentive_at = if narrow { 4 } else { 5 };
     let (shown, selected) = visible(&view.list, &view.rows, body);
     let rows = shown
         .iter()
@@ -181,15 +202,15 @@ fn draw(view: &Referrals, ctx: &Context, theme: &Theme, frame: &mut Frame, heade
                 ),
                 None => (String::new(), Span::raw(""), String::new()),
             };
-            let mut cells = vec![Cell::from(who)];
+            let mut cells = vec![Cell::from(fit(0, who))];
             if !narrow {
-                cells.push(Cell::from(company));
+                cells.push(Cell::from(fit(1, company)));
             }
             cells.extend([
                 Cell::from(stage),
                 Cell::from(focus_mark_of(ctx, theme, row.account)),
                 Cell::from(referred.unwrap_or_default()),
-                Cell::from(incentive),
+                Cell::from(fit(incentive_at, incentive)),
                 Cell::from(status),
             ]);
             if !narrow {
@@ -198,20 +219,6 @@ fn draw(view: &Referrals, ctx: &Context, theme: &Theme, frame: &mut Frame, heade
             Row::new(cells)
         })
         .collect();
-    let mut columns = vec![(msg::ColWhoReferred.text(lang), Constraint::Fill(3))];
-    if !narrow {
-        columns.push((msg::ColCompany.text(lang), Constraint::Fill(2)));
-    }
-    columns.extend([
-        (msg::ColStage.text(lang), Constraint::Length(6)),
-        (msg::ColMark.text(lang), Constraint::Length(5)),
-        (msg::ColReferred.text(lang), Constraint::Length(12)),
-        (msg::ColIncentive.text(lang), Constraint::Fill(1)),
-        (msg::ColStatus.text(lang), Constraint::Length(9)),
-    ]);
-    if !narrow {
-        columns.push((msg::ColReferredOn.text(lang), Constraint::Length(11)));
-    }
     let headers: Vec<&str> = columns.iter().map(|(title, _)| title.as_str()).collect();
     let widths: Vec<Constraint> = columns.iter().map(|(_, width)| *width).collect();
     table(frame, body, theme, &headers, &widths, rows, selected);
