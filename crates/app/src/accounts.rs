@@ -261,15 +261,10 @@ impl App {
             also.push(scheduled);
         }
         for (value, other, name) in known {
-            also.push(self.words(
-                "also-known-as",
-                &[
-                    ("value", value.into()),
-                    ("name", name.into()),
-                    ("id", other.to_string().into()),
-                    ("new", record.account.id.to_string().into()),
-                ],
-            ));
+            also.push(
+                msg::AlsoKnownAs { value, name, id: other.to_string(), new: record.account.id.to_string() }
+                    .text(self.config.ui.lang()),
+            );
         }
         let changes = txn.commit(
             msg::HistoryAdd { name: record.account.name.as_str(), id: record.account.id.to_string() }
@@ -356,8 +351,8 @@ impl App {
         };
         let next = if raise { grade.raised() } else { grade.lowered() };
         let next = next.ok_or_else(|| {
-            let args = [("name", account.name.as_str().into()), ("grade", grade.to_string().into())];
-            AppError::Conflict(self.words("error-already-grade", &args))
+            let args = msg::ErrorAlreadyGrade { name: account.name.as_str(), grade: grade.to_string() };
+            AppError::Conflict(args.text(self.config.ui.lang()))
         })?;
         self.set_grade(id, next)
     }
@@ -365,15 +360,15 @@ impl App {
     pub fn archive(&self, id: AccountId, reason: ArchiveReason) -> AppResult<Written<AccountRecord>> {
         let mut record = self.record(id)?;
         if let Some(archived) = &record.account.archived {
-            let reason = self.words(&format!("archive-reason-{}", archived.reason.as_str()), &[]);
-            return Err(AppError::Conflict(self.words(
-                "error-already-archived",
-                &[
-                    ("name", record.account.name.as_str().into()),
-                    ("reason", reason.into()),
-                    ("day", archived.at.format("%Y-%m-%d").to_string().into()),
-                ],
-            )));
+            let reason = crate::i18n::terms::archive_reason(archived.reason, self.config.ui.lang());
+            return Err(AppError::Conflict(
+                msg::ErrorAlreadyArchived {
+                    name: record.account.name.as_str(),
+                    reason,
+                    day: archived.at.format("%Y-%m-%d").to_string(),
+                }
+                .text(self.config.ui.lang()),
+            ));
         }
         let now = self.now();
         record.account.archived = Some(Archived { reason, at: now });
@@ -395,7 +390,7 @@ impl App {
         let mut record = self.record(id)?;
         if record.account.archived.take().is_none() {
             return Err(AppError::Conflict(
-                self.words("error-not-archived", &[("name", record.account.name.as_str().into())]),
+                msg::ErrorNotArchived { name: record.account.name.as_str() }.text(self.config.ui.lang()),
             ));
         }
         let mut txn = self.begin();

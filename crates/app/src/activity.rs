@@ -1,5 +1,6 @@
 //! Touches, orders and follow-ups: the work of the day.
 
+use crate::i18n::Text as _;
 use crate::i18n::msg;
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -129,10 +130,10 @@ impl App {
         }
         let mut known: Vec<&str> = names;
         known.extend(["birthday", "anniversary"]);
-        Err(AppError::Invalid(self.words(
-            "error-greeting",
-            &[("given", text.to_string().into()), ("known", known.join(", ").into())],
-        )))
+        Err(AppError::Invalid(
+            msg::ErrorGreeting { given: text.to_string(), known: known.join(", ") }
+                .text(self.config.ui.lang()),
+        ))
     }
 
     pub fn parse_when(&self, text: &str) -> AppResult<When> {
@@ -145,19 +146,20 @@ impl App {
         let now = self.now();
         let moment = when.map_or(now, |w| w.moment(now));
         if moment > now {
-            let what = self.words(what, &[]);
+            let what = self.config.ui.lang().text_with(what, &[]);
             let at = moment.format("%Y-%m-%d %H:%M").to_string();
-            return Err(AppError::Invalid(
-                self.words("error-in-future", &[("what", what.into()), ("at", at.into())]),
-            ));
+            return Err(AppError::Invalid(msg::ErrorInFuture { what, at }.text(self.config.ui.lang())));
         }
         Ok(moment)
     }
 
     pub(super) fn future_day(&self, when: When, what: &str) -> AppResult<When> {
         if when.date < self.today() {
-            let args = [("what", self.words(what, &[]).into()), ("day", when.date.to_string().into())];
-            return Err(AppError::Invalid(self.words("error-in-past", &args)));
+            let args = msg::ErrorInPast {
+                what: self.config.ui.lang().text_with(what, &[]),
+                day: when.date.to_string(),
+            };
+            return Err(AppError::Invalid(args.text(self.config.ui.lang())));
         }
         Ok(when)
     }
@@ -265,18 +267,18 @@ impl App {
                     .iter()
                     .map(|k| crate::i18n::terms::kind(*k, lang))
                     .collect();
-                return Err(AppError::Invalid(self.words(
-                    "error-outcome-fit",
-                    &[
-                        ("outcome", crate::i18n::terms::outcome(outcome, lang).into()),
-                        ("kind", crate::i18n::terms::kind(input.kind, lang).into()),
-                        ("kinds", kinds.join(&msg::ListSeparator.text(lang)).into()),
-                    ],
-                )));
+                return Err(AppError::Invalid(
+                    msg::ErrorOutcomeFit {
+                        outcome: crate::i18n::terms::outcome(outcome, lang),
+                        kind: crate::i18n::terms::kind(input.kind, lang),
+                        kinds: kinds.join(&msg::ListSeparator.text(lang)),
+                    }
+                    .text(self.config.ui.lang()),
+                ));
             }
         }
         if input.amount.is_some() && input.outcome != Some(Outcome::Won) {
-            return Err(AppError::Invalid(self.words("error-amount-not-won", &[])));
+            return Err(AppError::Invalid(msg::ErrorAmountNotWon.text(self.config.ui.lang())));
         }
         let at = self.past_moment(input.at, "what-touch-time")?;
         let next = match (input.next, input.outcome) {
@@ -414,12 +416,13 @@ impl App {
         let example = crate::clock::parse_when("next wednesday 15:00", self.now())
             .map(|when| when.moment(self.now()).format("%Y-%m-%dT%H:%M").to_string())
             .unwrap_or_default();
-        AppError::Invalid(self.words("error-next-meeting", &[("date", example.into())]))
+        AppError::Invalid(msg::ErrorNextMeeting { date: example }.text(self.config.ui.lang()))
     }
 
     /// The day an outcome suggests for the next step, from the config.
     fn suggested_next(&self, outcome: Option<Outcome>) -> AppResult<Option<When>> {
-        let outcome = outcome.ok_or_else(|| AppError::Invalid(self.words("error-next-auto", &[])))?;
+        let outcome =
+            outcome.ok_or_else(|| AppError::Invalid(msg::ErrorNextAuto.text(self.config.ui.lang())))?;
         if outcome == Outcome::MeetingBooked {
             return Err(self.meeting_needs_its_day());
         }

@@ -4,6 +4,8 @@
 //! change, all or nothing, written in batches so that a million rows fit in
 //! bounded memory.
 
+use crate::i18n::Text as _;
+use crate::i18n::msg;
 use std::collections::HashMap;
 
 use encoding_rs::Encoding;
@@ -437,12 +439,11 @@ impl App {
         match super::encoding::check(bytes, forced) {
             Ok(detected) => Ok(detected),
             Err(Undecodable::Utf32) => {
-                Err(AppError::UnreadableFile(self.words("import-utf32", &[("file", label.into())])))
+                Err(AppError::UnreadableFile(msg::ImportUtf32 { file: label }.text(self.config.ui.lang())))
             }
-            Err(Undecodable::Doubtful { guess, also }) => Err(AppError::UnreadableFile(self.words(
-                "import-doubtful-encoding",
-                &[("file", label.into()), ("guess", guess.into()), ("also", also.into())],
-            ))),
+            Err(Undecodable::Doubtful { guess, also }) => Err(AppError::UnreadableFile(
+                msg::ImportDoubtfulEncoding { file: label, guess, also }.text(self.config.ui.lang()),
+            )),
         }
     }
 
@@ -495,11 +496,14 @@ impl App {
                 Seen::Line(line) => {
                     let at = report.imported.partition_point(|(l, _)| *l < line);
                     let name = report.imported.get(at).map_or("", |(_, n)| n.as_str());
-                    self.words("import-row-of-line", &[("name", name.into()), ("line", line.into())])
+                    msg::ImportRowOfLine { name, line }.text(self.config.ui.lang())
                 }
             };
             let skipped = |id: &str, other: &Seen| {
-                self.words(id, &[("name", account.name.as_str().into()), ("other", name(other).into())])
+                self.config
+                    .ui
+                    .lang()
+                    .text_with(id, &[("name", account.name.as_str().into()), ("other", name(other).into())])
             };
             // The personal phones' keys (office numbers are shared).
             let phone_keys: Vec<u64> = account
@@ -528,8 +532,8 @@ impl App {
             }
             if !parsed.warnings.is_empty() {
                 let args =
-                    [("name", account.name.as_str().into()), ("what", parsed.warnings.join(", ").into())];
-                let message = self.words("import-kept-in-note", &args);
+                    msg::ImportKeptInNote { name: account.name.as_str(), what: parsed.warnings.join(", ") };
+                let message = args.text(self.config.ui.lang());
                 report.warnings.push(RowNote { line, message });
             }
             report.imported.push((line, account.name));
@@ -580,7 +584,7 @@ impl App {
                     due_time: None,
                     kind: TouchKind::Call,
                     reason: FollowUpReason::Promised,
-                    note: self.words("import-follow-up-note", &[("file", file_name.as_str().into())]),
+                    note: msg::ImportFollowUpNote { file: file_name.as_str() }.text(self.config.ui.lang()),
                     status: FollowUpStatus::Open,
                     snoozes: 0,
                     snoozed_at: Vec::new(),

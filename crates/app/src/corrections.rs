@@ -48,23 +48,23 @@ pub struct Corrected<T> {
 
 impl App {
     fn touch_of(&self, id: TouchId) -> AppResult<Touch> {
-        self.store
-            .find_touch(id)?
-            .ok_or_else(|| AppError::Conflict(self.words("error-no-touch", &[("id", id.to_string().into())])))
+        self.store.find_touch(id)?.ok_or_else(|| {
+            AppError::Conflict(msg::ErrorNoTouch { id: id.to_string() }.text(self.config.ui.lang()))
+        })
     }
 
     fn order_of(&self, id: OrderId) -> AppResult<Order> {
-        self.store
-            .find_order(id)?
-            .ok_or_else(|| AppError::Conflict(self.words("error-no-order", &[("id", id.to_string().into())])))
+        self.store.find_order(id)?.ok_or_else(|| {
+            AppError::Conflict(msg::ErrorNoOrder { id: id.to_string() }.text(self.config.ui.lang()))
+        })
     }
 
     /// Refuses a correction that changes nothing (it would be recorded as
     /// a change, and `undo` would take back nothing).
     fn something_to_amend(&self, unchanged: bool, what: &str, id: u64) -> AppResult<()> {
         if unchanged {
-            let args = [("what", what.into()), ("id", id.to_string().into())];
-            return Err(AppError::Invalid(self.words("error-nothing-to-amend", &args)));
+            let args = msg::ErrorNothingToAmend { what, id: id.to_string() };
+            return Err(AppError::Invalid(args.text(self.config.ui.lang())));
         }
         Ok(())
     }
@@ -123,7 +123,7 @@ impl App {
         let mut order = old.clone();
         if let Some(amount) = change.amount {
             if amount <= Money::ZERO {
-                return Err(AppError::Invalid(self.words("error-amount-zero", &[])));
+                return Err(AppError::Invalid(msg::ErrorAmountZero.text(self.config.ui.lang())));
             }
             order.amount = amount;
         }
@@ -191,7 +191,7 @@ impl App {
         let follow_up = self.follow_up_of(id)?;
         if follow_up.referral.is_some() {
             return Err(AppError::Conflict(
-                self.words("error-referral-follow-up", &[("id", id.to_string().into())]),
+                msg::ErrorReferralFollowUp { id: id.to_string() }.text(self.config.ui.lang()),
             ));
         }
         let name = self.record(follow_up.account)?.account.name;

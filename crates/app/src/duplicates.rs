@@ -1,6 +1,7 @@
 //! `leadline dupes` and `leadline merge`: likely duplicates of the book,
 //! and two accounts made one with all their history.
 
+use crate::i18n::msg;
 use chrono::NaiveDate;
 
 use super::{App, AppError, AppResult};
@@ -59,13 +60,13 @@ impl App {
             Some(id) if id == of_keep.id => of_gone,
             Some(id) if id == of_gone.id => of_keep,
             _ => {
-                let args = [
-                    ("keep_referrer", name(of_keep.referrer).into()),
-                    ("keep_referral", of_keep.id.to_string().into()),
-                    ("gone_referrer", name(of_gone.referrer).into()),
-                    ("gone_referral", of_gone.id.to_string().into()),
-                ];
-                return Err(AppError::Conflict(self.words("error-merge-two-referrers", &args)));
+                let args = msg::ErrorMergeTwoReferrers {
+                    keep_referrer: name(of_keep.referrer),
+                    keep_referral: of_keep.id.to_string(),
+                    gone_referrer: name(of_gone.referrer),
+                    gone_referral: of_gone.id.to_string(),
+                };
+                return Err(AppError::Conflict(args.text(self.config.ui.lang())));
             }
         };
         let referrer = name(dropped.referrer);
@@ -84,30 +85,26 @@ impl App {
     ) -> AppResult<Merged> {
         let kept = self.record(keep)?;
         let other = self.record(gone)?;
-        let names = [
-            ("keep", kept.account.name.as_str().into()),
-            ("keep_id", keep.to_string().into()),
-            ("gone", other.account.name.as_str().into()),
-            ("gone_id", gone.to_string().into()),
-        ];
+        let names = msg::HistoryMerge {
+            keep: kept.account.name.as_str(),
+            keep_id: keep.to_string(),
+            gone: other.account.name.as_str(),
+            gone_id: gone.to_string(),
+        };
         let dropped = self.referral_dropped_by_merge(keep, gone, keep_referral)?;
         let mut other_account = other.account.clone();
         if let Some((referral, referrer)) = &dropped {
             // Nothing is lost: the referral that goes is told in the note.
-            let args = [
-                ("referrer", referrer.as_str().into()),
-                ("id", referral.id.to_string().into()),
-                (
-                    "incentive",
-                    referral
-                        .incentive
-                        .as_ref()
-                        .map(|i| self.words("note-referral-incentive", &[("incentive", i.as_str().into())]))
-                        .unwrap_or_default()
-                        .into(),
-                ),
-            ];
-            let line = self.words("note-referral-dropped", &args);
+            let args = msg::NoteReferralDropped {
+                referrer: referrer.as_str(),
+                id: referral.id.to_string(),
+                incentive: referral
+                    .incentive
+                    .as_ref()
+                    .map(|i| msg::NoteReferralIncentive { incentive: i.as_str() }.text(self.config.ui.lang()))
+                    .unwrap_or_default(),
+            };
+            let line = args.text(self.config.ui.lang());
             other_account.note = Some(match other_account.note.take() {
                 Some(note) => format!("{note}\n{line}"),
                 None => line,
@@ -115,9 +112,11 @@ impl App {
         }
         let account =
             duplicates::merged(&kept.account, &other_account, self.region()).map_err(|e| match e {
-                MergeError::SameAccount => AppError::Conflict(self.words("error-merge-same", &[])),
+                MergeError::SameAccount => {
+                    AppError::Conflict(msg::ErrorMergeSame.text(self.config.ui.lang()))
+                }
                 MergeError::NotesTooLong { max } => {
-                    AppError::Conflict(self.words("error-merge-notes", &[("max", max.into())]))
+                    AppError::Conflict(msg::ErrorMergeNotes { max }.text(self.config.ui.lang()))
                 }
             })?;
         if let Some(referral) =
@@ -127,14 +126,16 @@ impl App {
                 true => (&kept.account.name, &other.account.name),
                 false => (&other.account.name, &kept.account.name),
             };
-            let args = [("referrer", referrer.as_str().into()), ("referee", referee.as_str().into())];
-            return Err(AppError::Conflict(self.words("error-merge-referred", &args)));
+            let args = msg::ErrorMergeReferred { referrer: referrer.as_str(), referee: referee.as_str() };
+            return Err(AppError::Conflict(args.text(self.config.ui.lang())));
         }
         // A circle of referrals (or any other break of their shape) is
         // refused.
         let dropped_ids: Vec<ReferralId> = dropped.iter().map(|(r, _)| r.id).collect();
         self.check_referrals_with(&[], &[(gone, keep)], &dropped_ids).map_err(|error| {
-            AppError::Conflict(self.words("error-merge-referrals", &[("problem", error.to_string().into())]))
+            AppError::Conflict(
+                msg::ErrorMergeReferrals { problem: error.to_string() }.text(self.config.ui.lang()),
+            )
         })?;
         let days: Vec<_> = self
             .store
@@ -162,7 +163,7 @@ impl App {
         let record = AccountRecord { account, stats: AccountStats::default() };
         let moved = txn.merge_accounts(&record, gone, &days)?;
         if !dry_run {
-            txn.commit(self.words("history-merge", &names), self.now())?;
+            txn.commit(names.text(self.config.ui.lang()), self.now())?;
         }
         Ok(Merged { account: record.account, gone: other.account, moved })
     }

@@ -157,10 +157,9 @@ impl App {
         let follow_up = self.store.follow_up(id)?.ok_or(AppError::NoSuchFollowUp(id))?;
         let name = self.record(follow_up.account)?.account.name;
         if !follow_up.is_pending() {
-            let status = self.words(&format!("follow-up-status-{}", follow_up.status.as_str()), &[]);
-            let args =
-                [("id", id.to_string().into()), ("name", name.as_str().into()), ("status", status.into())];
-            return Err(AppError::Conflict(self.words("error-follow-up-closed", &args)));
+            let status = crate::i18n::terms::follow_up_status(follow_up.status, self.config.ui.lang());
+            let args = msg::ErrorFollowUpClosed { id: id.to_string(), name: name.as_str(), status };
+            return Err(AppError::Conflict(args.text(self.config.ui.lang())));
         }
         Ok((follow_up, name))
     }
@@ -210,15 +209,15 @@ impl App {
             },
         };
         if !moves_later(&follow_up, to) {
-            return Err(AppError::Invalid(self.words(
-                "error-snooze-earlier",
-                &[
-                    ("id", id.to_string().into()),
-                    ("name", name.as_str().into()),
-                    ("due", follow_up.due_words().into()),
-                    ("to", to.date.to_string().into()),
-                ],
-            )));
+            return Err(AppError::Invalid(
+                msg::ErrorSnoozeEarlier {
+                    id: id.to_string(),
+                    name: name.as_str(),
+                    due: follow_up.due_words(),
+                    to: to.date.to_string(),
+                }
+                .text(self.config.ui.lang()),
+            ));
         }
         let now = self.now();
         follow_up.snooze_to(to.date, to.time, now);

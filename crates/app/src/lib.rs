@@ -52,8 +52,6 @@ use leadline_core::{analysis, clock, config, domain, search};
 use leadline_i18n as i18n;
 use leadline_store as store;
 
-use crate::i18n::Text as _;
-
 use crate::clock::{Clock, WhenError};
 use crate::config::Config;
 use crate::domain::{AccountId, FollowUpId, MoneyError, ReferralId, UnknownKeyword, contact::ContactError};
@@ -176,11 +174,6 @@ pub struct App {
 }
 
 impl App {
-    /// The message `id` in the rep's language, for what the app says itself.
-    pub(crate) fn words(&self, id: &str, args: &[(&'static str, crate::i18n::FluentValue<'_>)]) -> String {
-        self.config.ui.lang().text_with(id, args)
-    }
-
     /// An app with the default settings (see [`App::with_config`]).
     fn new(store: Store, clock: Box<dyn Clock>) -> App {
         App { store, clock, config: Config::default() }
@@ -296,13 +289,11 @@ impl App {
                 Ok(Written { value: entry.summary, changes: *changes, also: Vec::new() })
             }
             UndoOutcome::Nothing => Err(AppError::NothingToUndo),
-            UndoOutcome::TooOld(entry) => Err(AppError::Conflict(self.words(
-                "error-undo-too-old",
-                &[
-                    ("what", entry.summary.into()),
-                    ("at", entry.at.format("%Y-%m-%d %H:%M").to_string().into()),
-                ],
-            ))),
+            UndoOutcome::TooOld(entry) => {
+                let at = entry.at.format("%Y-%m-%d %H:%M").to_string();
+                let words = crate::i18n::msg::ErrorUndoTooOld { what: entry.summary, at };
+                Err(AppError::Conflict(words.text(self.config.ui.lang())))
+            }
         }
     }
 }

@@ -48,7 +48,7 @@ impl App {
         note: String,
     ) -> AppResult<Recorded> {
         if amount <= Money::ZERO {
-            return Err(AppError::Invalid(self.words("error-amount-zero", &[])));
+            return Err(AppError::Invalid(msg::ErrorAmountZero.text(self.config.ui.lang())));
         }
         let now = self.now();
         let account = record.account.id;
@@ -78,7 +78,7 @@ impl App {
 
     pub fn record_order(&self, input: &super::OrderInput) -> AppResult<Written<Recorded>> {
         if input.amount <= Money::ZERO {
-            return Err(AppError::Invalid(self.words("error-amount-zero", &[])));
+            return Err(AppError::Invalid(msg::ErrorAmountZero.text(self.config.ui.lang())));
         }
         let at = self.past_moment(input.at, "what-order-date")?;
         let note = super::activity::checked_note(&input.note)?;

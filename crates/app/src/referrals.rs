@@ -204,13 +204,13 @@ impl App {
         incentive: Option<String>,
     ) -> AppResult<Written<Referral>> {
         if referrer == referee {
-            return Err(AppError::Invalid(self.words("error-refer-self", &[])));
+            return Err(AppError::Invalid(msg::ErrorReferSelf.text(self.config.ui.lang())));
         }
         let referrer_record = self.record(referrer)?;
         let referee_record = self.record(referee)?;
         if self.store.referrals_of(referee)?.iter().any(|r| r.referee == referee) {
             let name = referee_record.account.name.as_str();
-            return Err(AppError::Conflict(self.words("error-already-referred", &[("name", name.into())])));
+            return Err(AppError::Conflict(msg::ErrorAlreadyReferred { name }.text(self.config.ui.lang())));
         }
         self.check_referrals_with(&[(referrer, referee)], &[], &[])?;
         let now = self.now();
@@ -280,12 +280,12 @@ impl App {
         let referee = self.record(referral.referee)?.account.name;
         match referral.incentive_status {
             IncentiveStatus::Promised => {
-                let args = [("id", id.to_string().into()), ("name", referee.as_str().into())];
-                return Err(AppError::Conflict(self.words("error-not-earned", &args)));
+                let args = msg::ErrorNotEarned { id: id.to_string(), name: referee.as_str() };
+                return Err(AppError::Conflict(args.text(self.config.ui.lang())));
             }
             IncentiveStatus::Delivered => {
                 return Err(AppError::Conflict(
-                    self.words("error-already-delivered", &[("id", id.to_string().into())]),
+                    msg::ErrorAlreadyDelivered { id: id.to_string() }.text(self.config.ui.lang()),
                 ));
             }
             IncentiveStatus::Earned => {}

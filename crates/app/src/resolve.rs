@@ -3,6 +3,7 @@
 
 use super::{App, AppError, AppResult};
 use crate::domain::{AccountId, contact::clean_text, phone};
+use crate::i18n::msg;
 use crate::search::{DocRef, Query};
 use crate::store::Records;
 
@@ -45,7 +46,7 @@ impl App {
     pub fn resolve_account(&self, reference: &str) -> AppResult<AccountId> {
         let text = clean_text(reference);
         if text.is_empty() {
-            return Err(AppError::Invalid(self.words("error-account-empty", &[])));
+            return Err(AppError::Invalid(msg::ErrorAccountEmpty.text(self.config.ui.lang())));
         }
         let number = text.strip_prefix('#').unwrap_or(&text);
         if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) {
@@ -62,8 +63,8 @@ impl App {
         if let Some(phone) = text.strip_prefix("tel:") {
             let digits = phone::search_digits(phone, self.region());
             if digits.len() < PHONE_DIGITS {
-                let args = [("text", text.as_str().into()), ("digits", PHONE_DIGITS.into())];
-                return Err(AppError::Invalid(self.words("error-phone-digits", &args)));
+                let args = msg::ErrorPhoneDigits { text: text.as_str(), digits: PHONE_DIGITS };
+                return Err(AppError::Invalid(args.text(self.config.ui.lang())));
             }
             return self.resolve_phone(&digits, &text);
         }

@@ -192,7 +192,7 @@ impl App {
     pub fn reflect(&self, date: NaiveDate, text: &str) -> AppResult<Written<String>> {
         if date > self.today() {
             return Err(AppError::Invalid(
-                self.words("error-reflect-future", &[("date", date.to_string().into())]),
+                msg::ErrorReflectFuture { date: date.to_string() }.text(self.config.ui.lang()),
             ));
         }
         crate::domain::dates::check_date(date).map_err(|e| AppError::Invalid(e.to_string()))?;

@@ -7,6 +7,7 @@ use super::{App, AppError, AppResult, Written};
 use crate::analysis::plan::can_wait;
 use crate::clock::When;
 use crate::domain::{FollowUp, Grade};
+use crate::i18n::msg;
 
 /// A promise that can wait, with its account.
 #[derive(Clone, Debug)]
@@ -37,11 +38,11 @@ impl App {
     pub fn triage(&self, days: Option<u32>, to: When) -> AppResult<Written<Vec<Waitable>>> {
         let to = self.future_day(to, "what-snooze-date")?;
         if to.date <= self.today() {
-            return Err(AppError::Invalid(self.words("error-triage-today", &[])));
+            return Err(AppError::Invalid(msg::ErrorTriageToday.text(self.config.ui.lang())));
         }
         let mut moved = self.triage_candidates(days)?;
         if moved.is_empty() {
-            return Err(AppError::Conflict(self.words("error-triage-nothing", &[])));
+            return Err(AppError::Conflict(msg::ErrorTriageNothing.text(self.config.ui.lang())));
         }
         let now = self.now();
         let mut txn = self.begin();
@@ -49,8 +50,8 @@ impl App {
             waitable.follow_up.snooze_to(to.date, to.time, now);
             txn.put_follow_up(&waitable.follow_up);
         }
-        let summary = self
-            .words("history-triage", &[("count", moved.len().into()), ("to", to.date.to_string().into())]);
+        let summary = crate::i18n::msg::HistoryTriage { count: moved.len(), to: to.date.to_string() }
+            .text(self.config.ui.lang());
         let changes = txn.commit(summary, now)?;
         Ok(Written { value: moved, changes, also: Vec::new() })
     }

@@ -4,6 +4,7 @@
 //! multi-byte character; each value is then decoded in its own charset, and
 //! only then unescaped, because Shift_JIS bytes may look like backslashes.
 
+use crate::i18n::msg;
 use std::collections::HashMap;
 
 use encoding_rs::{Encoding, UTF_8};
@@ -296,7 +297,9 @@ impl App {
             line.get(..11).is_some_and(|start| start.eq_ignore_ascii_case("BEGIN:VCARD"))
         };
         if !lines.iter().any(|(_, line)| begins_a_card(line)) {
-            return Err(AppError::UnreadableFile(self.words("import-no-cards", &[("file", label.into())])));
+            return Err(AppError::UnreadableFile(
+                msg::ImportNoCards { file: label }.text(self.config.ui.lang()),
+            ));
         }
         let report = ImportReport { encoding: source, cards: true, ..ImportReport::default() };
         let contacts = || -> Contacts<'_> { Box::new(cards(&lines, encoding)) };

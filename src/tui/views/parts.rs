@@ -15,11 +15,6 @@ use crate::domain::{AccountId, AccountSummary, Money};
 use crate::tui::context::{Context, ListState};
 use crate::tui::theme::{BORDER, Theme};
 
-/// "3 prospects" in `lang`: `id` is a message taking `count`.
-pub fn count_in(n: usize, id: &str, lang: Lang) -> String {
-    lang.text_with(id, &[("count", n.into())])
-}
-
 /// A screen's header line: its parts (separated by three spaces within a
 /// span) as many whole ones as fit, never one cut in the middle (a number
 /// cut short reads as another number); a first part too wide for the line
