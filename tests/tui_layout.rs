@@ -84,6 +84,22 @@ fn amounts(lang: Lang) -> BTreeSet<String> {
     out
 }
 
+/// A grouped amount that stops short of its cents or inside a group of
+/// three ("5,309,210.", "5,309,210.0", "5,30"), whatever amount it was.
+fn looks_cut(number: &str) -> bool {
+    // A comma after a number ends a clause ("Friday 27, ...").
+    let number = number.trim_end_matches(',');
+    let (whole, cents) = match number.split_once('.') {
+        Some((whole, cents)) => (whole, Some(cents)),
+        None => (number, None),
+    };
+    let mut groups = whole.split(',');
+    let first = groups.next().unwrap_or_default();
+    let grouped = whole.contains(',') && first.len() <= 3;
+    let short_group = groups.any(|g| g.len() < 3);
+    grouped && (short_group || cents.is_some_and(|c| c.len() < 2))
+}
+
 /// Where a screen shows the start of an amount and not the rest.
 fn cut_amounts(screen: &str, amounts: &BTreeSet<String>) -> Vec<String> {
     let mut cut = Vec::new();
@@ -100,6 +116,9 @@ fn cut_amounts(screen: &str, amounts: &BTreeSet<String>) -> Vec<String> {
             let end = (at..chars.len())
                 .find(|&i| !(chars[i].is_ascii_digit() || chars[i] == ',' || chars[i] == '.'));
             let number: String = chars[at..end.unwrap_or(chars.len())].iter().collect();
+            if looks_cut(&number) {
+                cut.push(format!("{number} in: {}", line.trim_end()));
+            }
             let number = number.trim_end_matches(['.', ',']).to_string();
             let whole = amounts.contains(&number);
             if !whole
@@ -202,5 +221,60 @@ fn a_referral_s_incentive_shows_whole_or_with_an_ellipsis() {
             cut.extend(cut_texts(&text_of(&f, width, height), &incentives));
         }
         assert!(cut.is_empty(), "{lang:?}: incentives cut short:\n{}", cut.join("\n"));
+    }
+}
+
+/// Where the terminal does not show what was drawn: a wide character's
+/// right half covers whatever was drawn in the cell after it (a popup's
+/// border, a column's first letter).
+fn hidden_cells(drawn: &ratatui::buffer::Buffer, shown: &ratatui::buffer::Buffer) -> Vec<String> {
+    let mut hidden = Vec::new();
+    for y in 0..drawn.area.height {
+        for x in 0..drawn.area.width {
+            let (was, is) = (drawn[(x, y)].symbol(), shown[(x, y)].symbol());
+            if was != is {
+                hidden.push(format!("{was:?} shows as {is:?} at {x},{y}"));
+            }
+        }
+    }
+    hidden
+}
+
+#[test]
+fn no_wide_character_paints_over_a_border_or_its_neighbour() {
+    // Each step: keys from the screen before, then the frame is checked.
+    let steps: &[&[KeyCode]] = &[
+        &[],
+        &[KeyCode::Char('c')],
+        &[KeyCode::Esc, KeyCode::Char('1'), KeyCode::Enter],
+        &[KeyCode::Char('c')],
+        &[KeyCode::Esc, KeyCode::Char('o')],
+        &[KeyCode::Esc, KeyCode::Char('f')],
+        &[KeyCode::Esc, KeyCode::Char('?')],
+        &[KeyCode::Esc, KeyCode::Char('/')],
+        &[KeyCode::Esc, KeyCode::Char('2')],
+        &[KeyCode::Char('3')],
+        &[KeyCode::Char('5')],
+        &[KeyCode::Char('6')],
+        &[KeyCode::Char('7')],
+    ];
+    for lang in Lang::ALL {
+        let mut f = demo(lang);
+        let mut hidden = Vec::new();
+        for (step, keys) in steps.iter().enumerate() {
+            for key in *keys {
+                f.key(*key);
+            }
+            for (width, height) in [(120, 35), (80, 24), (60, 20)] {
+                f.resize(width, height);
+                let (drawn, shown) = f.drawn_and_shown(width, height);
+                hidden.extend(
+                    hidden_cells(&drawn, &shown)
+                        .into_iter()
+                        .map(|s| format!("{lang:?} step {step} {width}x{height}: {s}")),
+                );
+            }
+        }
+        assert!(hidden.is_empty(), "drawn but hidden under a wide character:\n{}", hidden.join("\n"));
     }
 }

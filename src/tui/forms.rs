@@ -592,6 +592,9 @@ pub struct FieldsForm {
     /// Single-key choice of the follow-up kind (Ctrl-k cycles it).
     pub kind: Option<TouchKind>,
     initial: Vec<String>,
+    /// Whether the rep pressed save: from then on every problem shows, not
+    /// only those of the fields they changed.
+    save_tried: bool,
 }
 
 /// What a form's title says, worded in the form's language.
@@ -706,7 +709,7 @@ impl FieldsForm {
         let initial = fields.iter().map(|(_, value)| value.clone()).collect();
         let suggested = !matches!(purpose, Purpose::EditAccount(_));
         let fields = fields.iter().map(|(id, value)| Field::new(*id, value, suggested)).collect();
-        FieldsForm { purpose, title, lang: Lang::En, fields, focus: 0, kind, initial }
+        FieldsForm { purpose, title, lang: Lang::En, fields, focus: 0, kind, initial, save_tried: false }
     }
 
     /// The form in `lang`: its title, checks and the words it suggests
@@ -873,6 +876,21 @@ impl FieldsForm {
 
     pub fn errors(&self, now: NaiveDateTime) -> Vec<(usize, String)> {
         self.fields.iter().enumerate().filter_map(|(i, f)| f.error(now, self.lang).map(|e| (i, e))).collect()
+    }
+
+    /// The problems to show: a field the rep has not touched yet is not
+    /// wrong until they try to save (an order form does not open scolding
+    /// that the amount is empty).
+    pub fn shown_errors(&self, now: NaiveDateTime) -> Vec<(usize, String)> {
+        let mut errors = self.errors(now);
+        if !self.save_tried {
+            errors.retain(|(at, _)| self.fields[*at].input.text() != self.initial[*at]);
+        }
+        errors
+    }
+
+    pub fn save_tried(&mut self) {
+        self.save_tried = true;
     }
 
     fn has(&self, id: FieldId) -> bool {
@@ -1097,7 +1115,10 @@ mod tests {
     #[test]
     fn fields_say_what_is_wrong_and_nothing_is_submitted_until_valid() {
         let mut form = FieldsForm::add_account(None);
+        assert!(form.shown_errors(now()).is_empty(), "an untouched form does not scold");
         assert!(form.submit(now()).unwrap_err().starts_with("Name: name is empty"));
+        form.save_tried();
+        assert_eq!(form.shown_errors(now()).len(), 1, "after a save, every problem shows");
         for c in "张伟".chars() {
             form.field_mut(FieldId::Name).unwrap().insert(c);
         }
@@ -1106,6 +1127,7 @@ mod tests {
         }
         assert_eq!(form.errors(now()).len(), 1);
         assert!(form.submit(now()).unwrap_err().starts_with("Email:"));
+        assert_eq!(form.shown_errors(now()).len(), 1, "the email was typed");
         form.field_mut(FieldId::Email).unwrap().insert('x');
         match form.submit(now()).unwrap() {
             Submission::AddAccount(input, referred) => {

@@ -205,7 +205,12 @@ fn on_form_key(model: &mut Model, mut form: Form, command: Option<Command>, key:
                 model.question = Some(Question::LowerGrade(input, name, grade));
             }
             Ok(change) => effects.push(write(model, change)),
-            Err(problem) => model.status = Some(Status { text: problem, error: true }),
+            Err(problem) => {
+                if let Form::Fields(fields) = &mut form {
+                    fields.save_tried();
+                }
+                model.status = Some(Status { text: problem, error: true })
+            }
         },
         // Esc on a won sale's amount: the call is saved, the sale is not.
         Some(Command::Cancel) if matches!(&form, Form::Log(log) if log.focus == LogField::Amount) => {

@@ -9,6 +9,7 @@ use leadline::tui::theme::Theme;
 use leadline::tui::{dispatch, start, views};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub struct Driver {
@@ -48,6 +49,18 @@ impl Driver {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         terminal.draw(|frame| views::render(&self.model, &theme, frame)).unwrap();
         terminal
+    }
+
+    /// What the model drew, and what a terminal shows of it: the cell after
+    /// a wide character is never written, the character covers it.
+    pub fn drawn_and_shown(&self, width: u16, height: u16) -> (Buffer, Buffer) {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        let drawn = terminal
+            .draw(|frame| views::render(&self.model, &Theme { color: false }, frame))
+            .unwrap()
+            .buffer
+            .clone();
+        (drawn, terminal.backend().buffer().clone())
     }
 
     pub fn screen(&self) -> String {

@@ -19,7 +19,7 @@ use crate::tui::forms::{FieldsForm, Form};
 use crate::tui::keymap::{Command, Scope};
 use crate::tui::msg::Removal;
 use crate::tui::theme::Theme;
-use crate::tui::views::parts::{bordered, grouped};
+use crate::tui::views::parts::{bordered, fit_line, grouped, header_line};
 
 #[derive(Debug)]
 pub struct AccountView {
@@ -224,13 +224,14 @@ fn draw(view: &AccountView, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
         Some(company) => format!("{}  {company}", account.name),
         None => account.name.clone(),
     };
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
+    header_line(
+        frame,
+        header,
+        vec![
             Span::styled(title, theme.title()),
             Span::raw(format!("   #{}   {stage}   ", account.id)),
             Span::styled(focus_words(ctx, account.id), theme.due()),
-        ])),
-        header,
+        ],
     );
 
     let lang = ctx.config.ui.lang();
@@ -313,12 +314,15 @@ fn draw(view: &AccountView, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
     let entries = view.entries();
     let lines: Vec<Line> = entries.iter().map(|entry| entry_line(*entry, ctx, theme)).collect();
     let inner_height = usize::from(timeline.height.saturating_sub(2)).max(1);
+    let inner_width = usize::from(timeline.width.saturating_sub(2));
     let offset = view.selected.saturating_sub(inner_height - 1);
     let lines: Vec<Line> = lines
         .into_iter()
         .enumerate()
         .skip(offset)
         .take(inner_height)
+        // A note too long for the box ends in an ellipsis, an id or amount goes whole.
+        .map(|(i, line)| (i, fit_line(line, inner_width)))
         .map(|(i, line)| if i == view.selected { line.style(theme.selected()) } else { line })
         .collect();
     let title = format!(

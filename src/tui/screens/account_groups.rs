@@ -8,8 +8,7 @@ use std::marker::PhantomData;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::text::Span;
-use ratatui::widgets::{Cell, Row};
+use ratatui::text::{Line, Span};
 
 use super::Screen;
 use super::grouped::Grouped;
@@ -18,7 +17,7 @@ use crate::i18n::Lang;
 use crate::tui::context::Context;
 use crate::tui::keymap::{Command, Scope};
 use crate::tui::theme::Theme;
-use crate::tui::views::parts::{ago_in, column_widths, ellipsized, focus_mark, grouped, header_line};
+use crate::tui::views::parts::{TableRow, ago_in, fitting_columns, focus_mark, grouped, header_line};
 
 /// How a screen groups the book's accounts, and what its columns say.
 pub trait Grouping: Debug + Default + 'static {
@@ -120,38 +119,39 @@ impl<G: Grouping> Screen for AccountGroups<G> {
             (crate::i18n::msg::ColLastTouch.text(lang), Constraint::Length(10)),
             (crate::i18n::msg::ColNext.text(lang), Constraint::Length(5)),
         ]);
-        let widths: Vec<Constraint> = columns.iter().map(|(_, width)| *width).collect();
-        // A name or company too wide for its column ends in an ellipsis.
-        let room = column_widths(body, &widths);
-        let fit = |at: usize, text: String| ellipsized(&text, room.get(at).copied().unwrap_or(0));
+        let all: Vec<Constraint> = columns.iter().map(|(_, width)| *width).collect();
+        // The company goes first, then the next follow-up, the mark and the last touch.
+        let last = columns.len() - 1;
+        let kept = fitting_columns(body.width, &all, &[1, last, 2, last - 1]);
+        let widths: Vec<Constraint> = kept.iter().map(|&i| all[i]).collect();
         let heading = |g: usize| {
             let group = &self.groups[g];
             let mut cells = vec![
-                Cell::from(Span::styled(G::heading(group, lang), theme.heading())),
-                Cell::from(G::count(G::members(group).len(), lang)),
-                Cell::from(""),
+                Line::from(Span::styled(G::heading(group, lang), theme.heading())),
+                Line::from(G::count(G::members(group).len(), lang)),
+                Line::from(""),
             ];
             cells.extend((0..middle_len).map(|c| {
-                Cell::from(if c == G::MONEY_COLUMN { grouped(G::money(group)) } else { String::new() })
+                Line::from(if c == G::MONEY_COLUMN { grouped(G::money(group)) } else { String::new() })
             }));
-            cells.extend([Cell::from(""), Cell::from("")]);
-            Row::new(cells)
+            cells.extend([Line::from(""), Line::from("")]);
+            TableRow::new(cells).only(&kept)
         };
         let member = |i: usize| {
             let summary = &ctx.book.summaries[i];
             let mut cells = vec![
-                Cell::from(fit(0, format!("  {}", summary.name))),
-                Cell::from(fit(1, summary.company.clone().unwrap_or_default())),
-                Cell::from(focus_mark(ctx, theme, i)),
+                Line::from(format!("  {}", summary.name)),
+                Line::from(summary.company.clone().unwrap_or_default()),
+                Line::from(focus_mark(ctx, theme, i)),
             ];
-            cells.extend(G::middle_cells(ctx, i, summary).into_iter().map(Cell::from));
+            cells.extend(G::middle_cells(ctx, i, summary).into_iter().map(Line::from));
             cells.extend([
-                Cell::from(ago_in(summary.last_touch, ctx.now, lang)),
-                Cell::from(next_follow_up(summary)),
+                Line::from(ago_in(summary.last_touch, ctx.now, lang)),
+                Line::from(next_follow_up(summary)),
             ]);
-            Row::new(cells)
+            TableRow::new(cells).only(&kept)
         };
-        let titles: Vec<&str> = columns.iter().map(|(title, _)| title.as_str()).collect();
+        let titles: Vec<&str> = kept.iter().map(|&i| columns[i].0.as_str()).collect();
         self.list.render(frame, body, theme, &titles, &widths, heading, member);
     }
 

@@ -11,7 +11,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Cell, Chart, Dataset, GraphType, Paragraph, Row};
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph};
 
 use super::Screen;
 use super::grouped::{GroupRow, Grouped};
@@ -22,7 +22,9 @@ use crate::i18n::{Lang, pad};
 use crate::tui::context::{Book, Context};
 use crate::tui::keymap::{Command, Scope};
 use crate::tui::theme::Theme;
-use crate::tui::views::parts::{bordered, empty, grouped, header_line, stage_label, table, visible};
+use crate::tui::views::parts::{
+    TableRow, bordered, empty, fitting_columns, grouped, header_line, stage_label, table, visible,
+};
 
 /// The lists of the Focus screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -322,19 +324,36 @@ fn sections(view: &FocusScreen, ctx: &Context, theme: &Theme, frame: &mut Frame,
     let lang = ctx.lang();
     let (shown, selected) = visible(&view.list.list, rows, area);
     let (entries, _) = visible(&view.list.list, &view.entries, area);
+    let titles = [
+        msg::ColAccount.text(lang),
+        msg::ColCompany.text(lang),
+        msg::ColStage.text(lang),
+        msg::ColAmount.text(lang),
+        String::new(),
+    ];
+    let widths = [
+        Constraint::Length(24),
+        Constraint::Fill(1),
+        Constraint::Length(8),
+        Constraint::Length(14),
+        Constraint::Length(26),
+    ];
+    // The company goes first, then the share or potential beside the amount.
+    let kept = fitting_columns(area.width, &widths, &[1, 4]);
     let rows = shown
         .iter()
         .zip(entries)
         .map(|(row, &(section, amount))| match *row {
             GroupRow::Heading(_) => {
                 let (title, detail) = heading(section, focus, lang);
-                Row::new(vec![
-                    Cell::from(Span::styled(title, theme.heading())),
-                    Cell::from(""),
-                    Cell::from(""),
-                    Cell::from(""),
-                    Cell::from(Span::styled(detail, theme.dim())),
+                TableRow::new([
+                    Line::from(Span::styled(title, theme.heading())),
+                    Line::from(""),
+                    Line::from(""),
+                    Line::from(""),
+                    Line::from(Span::styled(detail, theme.dim())),
                 ])
+                .only(&kept)
             }
             GroupRow::Member(index) => {
                 let summary = &ctx.book.summaries[index];
@@ -361,35 +380,18 @@ fn sections(view: &FocusScreen, ctx: &Context, theme: &Theme, frame: &mut Frame,
                         .unwrap_or_default(),
                 };
                 let amount_style = if amount.0 < 0 { theme.overdue() } else { Style::new() };
-                Row::new(vec![
-                    Cell::from(format!("  {}", summary.name)),
-                    Cell::from(summary.company.clone().unwrap_or_default()),
-                    Cell::from(stage_label(summary, lang)),
-                    Cell::from(Line::from(Span::styled(grouped(amount), amount_style)).right_aligned()),
-                    Cell::from(detail),
+                TableRow::new([
+                    Line::from(format!("  {}", summary.name)),
+                    Line::from(summary.company.clone().unwrap_or_default()),
+                    Line::from(stage_label(summary, lang)),
+                    Line::from(Span::styled(grouped(amount), amount_style)).right_aligned(),
+                    Line::from(detail),
                 ])
+                .only(&kept)
             }
         })
         .collect();
-    table(
-        frame,
-        area,
-        theme,
-        &[
-            &msg::ColAccount.text(lang),
-            &msg::ColCompany.text(lang),
-            &msg::ColStage.text(lang),
-            &msg::ColAmount.text(lang),
-            "",
-        ],
-        &[
-            Constraint::Length(24),
-            Constraint::Fill(1),
-            Constraint::Length(8),
-            Constraint::Length(14),
-            Constraint::Length(26),
-        ],
-        rows,
-        selected,
-    );
+    let titles: Vec<&str> = kept.iter().map(|&i| titles[i].as_str()).collect();
+    let widths: Vec<Constraint> = kept.iter().map(|&i| widths[i]).collect();
+    table(frame, area, theme, &titles, &widths, rows, selected);
 }

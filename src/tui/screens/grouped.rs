@@ -4,13 +4,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::widgets::Row;
 
 use super::delta;
 use crate::tui::context::ListState;
 use crate::tui::keymap::Command;
 use crate::tui::theme::Theme;
-use crate::tui::views::parts::{table, visible};
+use crate::tui::views::parts::{TableRow, table, visible};
 
 /// The rows of a grouped list: a heading per group, then its members
 /// (indexes into the book's summaries).
@@ -109,8 +108,8 @@ impl Grouped {
         theme: &Theme,
         titles: &[&str],
         widths: &[Constraint],
-        heading: impl Fn(usize) -> Row<'static>,
-        member: impl Fn(usize) -> Row<'static>,
+        heading: impl Fn(usize) -> TableRow,
+        member: impl Fn(usize) -> TableRow,
     ) {
         let (shown, selected) = visible(&self.list, &self.rows, area);
         let rows = shown

@@ -7,8 +7,7 @@ use std::any::Any;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::text::Span;
-use ratatui::widgets::{Cell, Row};
+use ratatui::text::{Line, Span};
 
 use super::Question;
 use super::{Reply, Screen, delta};
@@ -19,9 +18,7 @@ use crate::tui::keymap::{Command, Scope};
 use crate::tui::msg::Load;
 use crate::tui::referral_tree::{TreeRow, delivery_rows, tree_rows};
 use crate::tui::theme::Theme;
-use crate::tui::views::parts::{
-    column_widths, ellipsized, empty, focus_mark_of, header_line, stage_label, table, visible,
-};
+use crate::tui::views::parts::{TableRow, empty, focus_mark_of, header_line, stage_label, table, visible};
 
 #[derive(Debug, Default)]
 pub struct Referrals {
@@ -164,11 +161,6 @@ fn draw(view: &Referrals, ctx: &Context, theme: &Theme, frame: &mut Frame, heade
     if !narrow {
         columns.push((msg::ColReferredOn.text(lang), Constraint::Length(11)));
     }
-    // Text too wide for its column ends in an ellipsis (an incentive cut
-    // short reads as another incentive: "礼品卡 20" for "礼品卡 200").
-    let room = column_widths(body, &columns.iter().map(|(_, width)| *width).collect::<Vec<_>>());
-    let fit = |at: usize, text: String| ellipsized(&text, room.get(at).copied().unwrap_or(0));
-    let incentive_at = if narrow { 4 } else { 5 };
     let (shown, selected) = visible(&view.list, &view.rows, body);
     let rows = shown
         .iter()
@@ -202,21 +194,21 @@ fn draw(view: &Referrals, ctx: &Context, theme: &Theme, frame: &mut Frame, heade
                 ),
                 None => (String::new(), Span::raw(""), String::new()),
             };
-            let mut cells = vec![Cell::from(fit(0, who))];
+            let mut cells = vec![Line::from(who)];
             if !narrow {
-                cells.push(Cell::from(fit(1, company)));
+                cells.push(Line::from(company));
             }
             cells.extend([
-                Cell::from(stage),
-                Cell::from(focus_mark_of(ctx, theme, row.account)),
-                Cell::from(referred.unwrap_or_default()),
-                Cell::from(fit(incentive_at, incentive)),
-                Cell::from(status),
+                Line::from(stage),
+                Line::from(focus_mark_of(ctx, theme, row.account)),
+                Line::from(referred.unwrap_or_default()),
+                Line::from(incentive),
+                Line::from(status),
             ]);
             if !narrow {
-                cells.push(Cell::from(since));
+                cells.push(Line::from(since));
             }
-            Row::new(cells)
+            TableRow::new(cells)
         })
         .collect();
     let headers: Vec<&str> = columns.iter().map(|(title, _)| title.as_str()).collect();

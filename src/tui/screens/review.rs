@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::grouped::{GroupRow, Grouped};
 use super::{Reply, Screen};
@@ -23,7 +23,7 @@ use crate::tui::forms::{FieldsForm, Form};
 use crate::tui::keymap::{Command, Scope};
 use crate::tui::msg::Load;
 use crate::tui::theme::Theme;
-use crate::tui::views::parts::{empty, header_line};
+use crate::tui::views::parts::{TableRow, empty, fit_line, header_line};
 
 #[derive(Debug, Default)]
 pub struct Review {
@@ -179,13 +179,18 @@ fn draw(view: &Review, ctx: &Context, theme: &Theme, frame: &mut Frame, header: 
     let width =
         all.iter().map(|l| unicode_width::UnicodeWidthStr::width(l.label.as_str())).max().unwrap_or(0) + 2;
     let label = |text: &str| Span::styled(pad(text, width), theme.title());
+    let facts_width = summary.width;
     let mut lines: Vec<Line> = Vec::new();
     let mut reflection = None;
     for line in all {
         if line.key == "review-reflection" {
             reflection = Some((line.label, line.value));
         } else {
-            lines.push(Line::from(vec![label(&line.label), Span::raw(line.value)]));
+            // A fact too long for the line ends in an ellipsis.
+            lines.push(fit_line(
+                Line::from(vec![label(&line.label), Span::raw(line.value)]),
+                usize::from(facts_width),
+            ));
         }
     }
     let [facts, thoughts] =
@@ -206,15 +211,15 @@ fn draw(view: &Review, ctx: &Context, theme: &Theme, frame: &mut Frame, header: 
             (_, true) => msg::ReviewPlannedLeft.text(lang),
             (_, false) => msg::ReviewPlannedMissed.text(lang),
         };
-        Row::new(vec![Cell::from(Span::styled(text, theme.heading()))])
+        TableRow::new([Span::styled(text, theme.heading())])
     };
     let member = |i: usize| {
         let row = &day.rows[i];
         let style = if row.missed { theme.due() } else { ratatui::style::Style::new() };
-        Row::new(vec![
-            Cell::from(format!("  {}", row.name)),
-            Cell::from(row.phone.clone().unwrap_or_default()),
-            Cell::from(Span::styled(row.what.clone(), style)),
+        TableRow::new([
+            Line::from(format!("  {}", row.name)),
+            Line::from(row.phone.clone().unwrap_or_default()),
+            Line::from(Span::styled(row.what.clone(), style)),
         ])
     };
     view.list.render(

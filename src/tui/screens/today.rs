@@ -12,7 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row};
+use ratatui::widgets::Paragraph;
 
 use super::Screen;
 use super::grouped::{GroupRow, Grouped};
@@ -23,7 +23,7 @@ use crate::i18n::Lang;
 use crate::tui::context::Context;
 use crate::tui::keymap::{Command, Scope};
 use crate::tui::theme::Theme;
-use crate::tui::views::parts::{ago_in, column_widths, ellipsized, empty, focus_mark, stage_label};
+use crate::tui::views::parts::{TableRow, ago_in, empty, focus_mark, stage_label};
 
 /// How far ahead the later rows are given a day.
 const HORIZON: u32 = 7;
@@ -341,27 +341,20 @@ impl Screen for Today {
         }
         let shown = columns(body.width);
         let widths: Vec<Constraint> = shown.iter().map(|c| c.constraint()).collect();
-        let room = column_widths(body, &widths);
-        // Text too wide for its column ends in an ellipsis, never mid-word unsaid.
-        let fit = |column: Column, text: String| {
-            let width =
-                shown.iter().position(|c| *c == column).and_then(|i| room.get(i)).copied().unwrap_or(0);
-            ellipsized(&text, width)
-        };
         let divider = |_| {
-            Row::new(shown.iter().map(|c| match c {
-                Column::Name => Cell::from(Span::styled(
+            TableRow::new(shown.iter().map(|c| match c {
+                Column::Name => Line::from(Span::styled(
                     msg::TodayDivider { count: n(later) }.text(lang),
                     theme.heading(),
                 )),
-                Column::Why => Cell::from(Span::styled(msg::TodayDividerWhy.text(lang), theme.dim())),
-                _ => Cell::from(""),
+                Column::Why => Line::from(Span::styled(msg::TodayDividerWhy.text(lang), theme.dim())),
+                _ => Line::from(""),
             }))
         };
         let member = |i: usize| {
             let planned = &self.rows[i];
             let Some(summary) = ctx.book.summaries.get(planned.index) else {
-                return Row::new(Vec::<Cell>::new());
+                return TableRow::new(Vec::<Line>::new());
             };
             let is_later = i >= self.today_len;
             let row = planned.row(summary, &ctx.config);
@@ -372,21 +365,20 @@ impl Screen for Today {
             let why_style = if overdue && !planned.is_done() { theme.overdue() } else { style };
             let name = if planned.is_done() { format!("✓ {}", summary.name) } else { summary.name.clone() };
             let channel = crate::i18n::terms::kind(planned.channel(summary, &ctx.config), lang);
-            Row::new(shown.iter().map(|column| match column {
-                Column::Name => Cell::from(Span::styled(fit(Column::Name, name.clone()), style)),
-                Column::Company => Cell::from(Span::styled(
-                    fit(Column::Company, summary.company.clone().unwrap_or_default()),
-                    style,
-                )),
-                Column::Stage => Cell::from(Span::styled(stage_label(summary, lang), style)),
-                Column::Mark => Cell::from(focus_mark(ctx, theme, planned.index)),
-                Column::Phone => Cell::from(Span::styled(summary.phone.clone().unwrap_or_default(), style)),
-                Column::Do => Cell::from(Span::styled(
+            TableRow::new(shown.iter().map(|column| match column {
+                Column::Name => Line::from(Span::styled(name.clone(), style)),
+                Column::Company => {
+                    Line::from(Span::styled(summary.company.clone().unwrap_or_default(), style))
+                }
+                Column::Stage => Line::from(Span::styled(stage_label(summary, lang), style)),
+                Column::Mark => Line::from(focus_mark(ctx, theme, planned.index)),
+                Column::Phone => Line::from(Span::styled(summary.phone.clone().unwrap_or_default(), style)),
+                Column::Do => Line::from(Span::styled(
                     if planned.is_done() { String::new() } else { channel.clone() },
                     style,
                 )),
-                Column::Why => Cell::from(Span::styled(fit(Column::Why, why.clone()), why_style)),
-                Column::LastTouch => Cell::from(Span::styled(
+                Column::Why => Line::from(Span::styled(why.clone(), why_style)),
+                Column::LastTouch => Line::from(Span::styled(
                     ago_in(crate::analysis::ranking::last_contact(summary, &ctx.config), ctx.now, lang),
                     style,
                 )),

@@ -55,7 +55,7 @@ pub fn render(model: &Model, theme: &Theme, frame: &mut Frame) {
         } else {
             centered(area, 84, 80)
         };
-        frame.render_widget(Clear, popup);
+        clear_popup(frame, popup);
         match overlay {
             Overlay::Search(search) => overlays::search(model, search, theme, frame, popup),
             Overlay::Help { scroll } => overlays::help(model, *scroll, theme, frame, popup),
@@ -65,7 +65,7 @@ pub fn render(model: &Model, theme: &Theme, frame: &mut Frame) {
     }
     if let Some(question) = &model.question {
         let popup = centered(area, 50, 20);
-        frame.render_widget(Clear, popup);
+        clear_popup(frame, popup);
         let keymap = &model.ctx.keymap;
         let lang = model.ctx.lang();
         let (title, asked, yes, no) = match question {
@@ -188,4 +188,20 @@ fn centered(area: Rect, percent_x: u16, percent_y: u16) -> Rect {
     let width = (area.width * percent_x / 100).max(MIN_WIDTH.min(area.width));
     let height = (area.height * percent_y / 100).max(7.min(area.height));
     Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
+}
+
+/// Clears the popup's area, and the wide character just left of it whose
+/// right half the popup's border covers: a terminal would still paint the
+/// whole character over the border (ratatui skips the cell after a wide
+/// one when it writes the screen).
+fn clear_popup(frame: &mut Frame, popup: Rect) {
+    frame.render_widget(Clear, popup);
+    let Some(left) = popup.x.checked_sub(1) else { return };
+    let buffer = frame.buffer_mut();
+    for y in popup.top()..popup.bottom() {
+        let cell = &mut buffer[(left, y)];
+        if unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1 {
+            cell.set_symbol(" ");
+        }
+    }
 }

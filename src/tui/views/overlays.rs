@@ -535,7 +535,7 @@ fn fields_form(ctx: &Context, form: &FieldsForm, theme: &Theme, frame: &mut Fram
     constraints.push(Constraint::Length(2));
     constraints.push(Constraint::Min(1));
     let areas = Layout::vertical(constraints).split(inner);
-    let errors = form.errors(ctx.now);
+    let errors = form.shown_errors(ctx.now);
     for (i, field) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
         let [label, input, note] =

@@ -7,6 +7,7 @@ use crate::i18n::msg;
 use chrono::NaiveDateTime;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 
@@ -70,26 +71,114 @@ pub fn ellipsized(text: &str, width: usize) -> String {
     out
 }
 
+/// One row of a [`table`]: its cells, each fitted to its column when drawn.
+pub struct TableRow {
+    cells: Vec<Line<'static>>,
+    style: Style,
+}
+
+impl TableRow {
+    pub fn new<L: Into<Line<'static>>>(cells: impl IntoIterator<Item = L>) -> Self {
+        TableRow { cells: cells.into_iter().map(Into::into).collect(), style: Style::new() }
+    }
+
+    pub fn style(self, style: Style) -> Self {
+        TableRow { style, ..self }
+    }
+
+    /// The row with only the cells of the columns `kept`.
+    pub fn only(self, kept: &[usize]) -> Self {
+        let cells = self.cells.into_iter().enumerate().filter(|(i, _)| kept.contains(i)).map(|(_, c)| c);
+        TableRow { cells: cells.collect(), ..self }
+    }
+}
+
+/// `line` in at most `width` columns: the spans that fit whole, and the
+/// first that does not [`ellipsized`] into the room left.
+pub fn fit_line(line: Line<'static>, width: usize) -> Line<'static> {
+    if line.width() <= width {
+        return line;
+    }
+    let Line { spans, style, alignment } = line;
+    let mut room = width;
+    let mut kept = Vec::new();
+    let mut spans = spans.into_iter();
+    while let Some(span) = spans.next() {
+        let span_width = span.width();
+        // Leave a column for the ellipsis of whatever follows.
+        if span_width < room {
+            room -= span_width;
+            kept.push(span);
+            continue;
+        }
+        // This span and the rest, cut in the style of the first cut.
+        let rest: String =
+            std::iter::once(span.content.to_string()).chain(spans.map(|s| s.content.into_owned())).collect();
+        kept.push(Span::styled(ellipsized(&rest, room), span.style));
+        break;
+    }
+    let mut fitted = Line::from(kept).style(style);
+    fitted.alignment = alignment;
+    fitted
+}
+
 /// Draws `rows` (already limited to the visible window) under `titles`,
-/// highlighting the selected one.
+/// highlighting the selected one. A cell too wide for its column ends in an
+/// ellipsis; a number in it goes whole (a number cut short reads as another).
 pub fn table(
     frame: &mut Frame,
     area: Rect,
     theme: &Theme,
     titles: &[&str],
     widths: &[Constraint],
-    rows: Vec<Row<'static>>,
+    rows: Vec<TableRow>,
     selected: Option<usize>,
 ) {
+    let room = column_widths(area, widths);
+    let fit = |cells: Vec<Line<'static>>| {
+        cells
+            .into_iter()
+            .enumerate()
+            .map(|(i, cell)| Cell::from(fit_line(cell, room.get(i).copied().unwrap_or(0))))
+            .collect::<Vec<_>>()
+    };
     let rows: Vec<Row> = rows
         .into_iter()
         .enumerate()
-        .map(|(i, row)| if Some(i) == selected { row.style(theme.selected()) } else { row })
+        .map(|(i, row)| {
+            let style = if Some(i) == selected { theme.selected() } else { row.style };
+            Row::new(fit(row.cells)).style(style)
+        })
         .collect();
-    let table = Table::new(rows, widths.to_vec())
-        .header(Row::new(titles.iter().map(|t| Cell::from(t.to_string()))).style(theme.title()))
-        .column_spacing(2);
+    let titles = fit(titles.iter().map(|t| Line::from(t.to_string())).collect());
+    let table =
+        Table::new(rows, widths.to_vec()).header(Row::new(titles).style(theme.title())).column_spacing(2);
     frame.render_widget(table, area);
+}
+
+/// The columns (by index into `widths`) that fit in `width` at their
+/// fixed widths with the table's spacing, dropping those in `drop_order`
+/// one at a time until they do: a column goes whole rather than every
+/// column shrinking until nothing reads.
+pub fn fitting_columns(width: u16, widths: &[Constraint], drop_order: &[usize]) -> Vec<usize> {
+    let needed = |kept: &[usize]| -> u16 {
+        let fixed: u16 = kept
+            .iter()
+            .map(|&i| match widths[i] {
+                Constraint::Length(n) | Constraint::Min(n) => n,
+                _ => 0,
+            })
+            .sum();
+        fixed + 2 * kept.len().saturating_sub(1) as u16
+    };
+    let mut kept: Vec<usize> = (0..widths.len()).collect();
+    for drop in drop_order {
+        if needed(&kept) <= width {
+            break;
+        }
+        kept.retain(|i| i != drop);
+    }
+    kept
 }
 
 /// The widths `table` gives its columns in `area` (the same layout), so
@@ -184,5 +273,25 @@ mod tests {
         assert_eq!(grouped(Money(5)), "0.05");
         assert_eq!(grouped(Money(12_345_678_900)), "123,456,789.00");
         assert_eq!(grouped(Money(-100_000)), "-1,000.00");
+    }
+
+    #[test]
+    fn a_line_too_wide_keeps_its_whole_spans_and_ends_in_an_ellipsis() {
+        let line = Line::from(vec![Span::raw("礼品卡 "), Span::raw("200"), Span::raw(" 元")]);
+        assert_eq!(fit_line(line.clone(), 13).to_string(), "礼品卡 200 元");
+        assert_eq!(fit_line(line.clone(), 12).to_string(), "礼品卡 200…");
+        assert_eq!(fit_line(line.clone(), 10).to_string(), "礼品卡 …");
+        assert_eq!(fit_line(Line::from("12,000.50"), 8).to_string(), "…");
+    }
+
+    #[test]
+    fn columns_go_in_their_order_until_the_rest_fit() {
+        let widths =
+            [Constraint::Length(18), Constraint::Fill(1), Constraint::Length(5), Constraint::Length(14)];
+        assert_eq!(fitting_columns(80, &widths, &[1, 2]), [0, 1, 2, 3]);
+        // 18 + 5 + 14 and three gaps of two: 43 columns.
+        assert_eq!(fitting_columns(43, &widths, &[1, 2]), [0, 1, 2, 3]);
+        assert_eq!(fitting_columns(42, &widths, &[1, 2]), [0, 2, 3]);
+        assert_eq!(fitting_columns(30, &widths, &[1, 2]), [0, 3]);
     }
 }
