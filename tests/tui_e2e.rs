@@ -432,3 +432,178 @@ fn a_small_plan_is_worked_to_zero_and_the_day_gets_its_reflection() {
     assert_eq!(review["reflection"], "上午接通率高,明天先打李娜");
     assert_eq!(review["streak"], 1, "today's plan worked to zero counts");
 }
+
+/// Copies the workspace's sources (not its build) to `to`.
+fn copy_workspace(to: &std::path::Path) {
+    fn copy(from: &std::path::Path, to: &std::path::Path) {
+        if from.is_dir() {
+            std::fs::create_dir_all(to).unwrap();
+            for entry in std::fs::read_dir(from).unwrap() {
+                let entry = entry.unwrap();
+                if entry.file_name() != "target" {
+                    copy(&entry.path(), &to.join(entry.file_name()));
+                }
+            }
+        } else {
+            std::fs::copy(from, to).unwrap();
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::create_dir_all(to).unwrap();
+    for part in ["Cargo.toml", "Cargo.lock", "src", "crates", "benches"] {
+        copy(&root.join(part), &to.join(part));
+    }
+}
+
+/// Edits a copied file: `anchor` must be there (the recipe names it), and
+/// `add` goes after it.
+#[track_caller]
+fn add_after(file: &std::path::Path, anchor: &str, add: &str) {
+    let text = std::fs::read_to_string(file).unwrap();
+    let at =
+        text.find(anchor).unwrap_or_else(|| panic!("{} has no {anchor:?}", file.display())) + anchor.len();
+    std::fs::write(file, format!("{}{add}{}", &text[..at], &text[at..])).unwrap();
+}
+
+/// Builds the copied workspace; its dependencies are built once, kept in
+/// cargo's directory for tests' data.
+fn build_copy(workspace: &std::path::Path) -> std::process::Output {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    Command::new(cargo)
+        .args(["build", "--offline", "--locked", "--bin", "leadline"])
+        .current_dir(workspace)
+        .env("CARGO_TARGET_DIR", std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("recipe-target"))
+        .env("CARGO_PROFILE_DEV_DEBUG", "0")
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("cargo runs")
+}
+
+/// docs/ARCHITECTURE.md's "How to add a screen", step by step, on a copy
+/// of the workspace: the files it names are the files it takes, the new
+/// screen has its tab, its number key and its help in both languages, and a
+/// message left out of one catalogue stops the build, saying which.
+#[test]
+fn a_screen_added_by_the_recipe_has_its_tab_key_and_help_and_a_missing_word_stops_the_build() {
+    let recipe =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/ARCHITECTURE.md")).unwrap();
+    let recipe = &recipe[recipe.find("### How to add a screen").unwrap()..];
+    let recipe = &recipe[..recipe[4..].find("\n### ").unwrap()];
+    for file in [
+        "src/tui/screens/NAME.rs",
+        "src/tui/screens/mod.rs",
+        "crates/i18n/locales/en-US/leadline.ftl",
+        "zh-CN/leadline.ftl",
+        "src/tui/keymap.toml",
+        "en-US/keys.ftl",
+        "zh-CN/keys.ftl",
+    ] {
+        assert!(recipe.contains(file), "the recipe names {file}");
+    }
+    let scratch = tempfile::tempdir().unwrap();
+    let ws = scratch.path().join("ws");
+    copy_workspace(&ws);
+    // 1. The screen's module.
+    std::fs::write(
+        ws.join("src/tui/screens/notes.rs"),
+        r#"//! Notes: the recipe's example screen.
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::Paragraph;
+
+use super::Screen;
+use crate::i18n::{Lang, msg};
+use crate::tui::context::Context;
+use crate::tui::keymap::Scope;
+use crate::tui::theme::Theme;
+
+#[derive(Debug, Default)]
+pub struct Notes;
+
+impl Screen for Notes {
+    fn name(&self) -> &'static str {
+        "notes"
+    }
+
+    fn tab(&self, lang: Lang) -> String {
+        msg::TabNotes.text(lang)
+    }
+
+    fn short_tab(&self, lang: Lang) -> String {
+        msg::TabShortNotes.text(lang)
+    }
+
+    fn scopes(&self) -> &'static [Scope] {
+        &[Scope::Global]
+    }
+
+    fn render(&self, ctx: &Context, _: &Theme, frame: &mut Frame, _: Rect, body: Rect) {
+        let words = msg::NotesCount { accounts: ctx.book.summaries.len() }.text(ctx.lang());
+        frame.render_widget(Paragraph::new(words), body);
+    }
+}
+"#,
+    )
+    .unwrap();
+    // 2. Its module and its line in the registry.
+    let screens = ws.join("src/tui/screens/mod.rs");
+    add_after(&screens, "pub mod focus;\n", "pub mod notes;\n");
+    add_after(
+        &screens,
+        "Box::new(focus::FocusScreen::default()),\n",
+        "        Box::new(notes::Notes::default()),\n",
+    );
+    // 3. Its words, in every catalogue.
+    let locales = ws.join("crates/i18n/locales");
+    let append = |file: &str, text: &str| {
+        let path = locales.join(file);
+        let old = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, format!("{old}\n{text}\n")).unwrap();
+    };
+    append(
+        "en-US/leadline.ftl",
+        "tab-notes = Notes\ntab-short-notes = Nt\nnotes-count = Notes on { $accounts } accounts",
+    );
+    append(
+        "zh-CN/leadline.ftl",
+        "tab-notes = 笔记\ntab-short-notes = 笔\nnotes-count = { $accounts } 个客户的笔记",
+    );
+    // 4. Its number key and the key's help.
+    add_after(
+        &ws.join("src/tui/keymap.toml"),
+        "bindings = [\n",
+        "  { scope = \"global\", command = \"show_notes\", keys = [\"8\"] },\n",
+    );
+    append("en-US/keys.ftl", "key-global-show-notes = Show the notes");
+    append("zh-CN/keys.ftl", "key-global-show-notes = 显示笔记");
+
+    let built = build_copy(&ws);
+    assert!(built.status.success(), "the recipe builds:\n{}", String::from_utf8_lossy(&built.stderr));
+    let binary = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("recipe-target/debug/leadline");
+    let book = Book::new();
+    let terminal = Terminal::new(&book);
+    for (lang, tab, body, help) in [
+        // 100 columns: the tab bar has room for the short titles.
+        ("en", " 8 Nt ", "Notes on ", "Show the notes"),
+        ("zh-CN", " 8 笔 ", "个客户的笔记", "显示笔记"),
+    ] {
+        terminal.send_line(&format!("'{}' --demo --lang {lang}", binary.display()));
+        terminal.wait_for(tab);
+        terminal.send(&["8"]);
+        terminal.wait_for(body);
+        terminal.send(&["?"]);
+        terminal.wait_for(help);
+        terminal.send(&["Escape"]);
+        terminal.wait_until_gone(help);
+        terminal.quit();
+    }
+
+    // Leave a word out of one catalogue: the build stops and says which.
+    let zh = locales.join("zh-CN/leadline.ftl");
+    let text = std::fs::read_to_string(&zh).unwrap().replace("tab-notes = 笔记\n", "");
+    std::fs::write(&zh, text).unwrap();
+    let built = build_copy(&ws);
+    let stderr = String::from_utf8_lossy(&built.stderr);
+    assert!(!built.status.success(), "a missing word stops the build");
+    assert!(stderr.contains("zh-CN/leadline.ftl: tab-notes is missing"), "{stderr}");
+}

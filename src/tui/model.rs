@@ -3,6 +3,7 @@
 //! context; each screen keeps its own state.
 
 use chrono::NaiveDateTime;
+use std::any::Any;
 
 use super::context::Context;
 use super::forms::Form;
@@ -104,24 +105,24 @@ impl Model {
     pub fn get<T: Screen>(&self) -> &T {
         self.screens
             .iter()
-            .find_map(|s| s.as_any().downcast_ref::<T>())
+            .find_map(|s| (s.as_ref() as &dyn Any).downcast_ref::<T>())
             .expect("every screen type is in the registry")
     }
 
     pub fn get_mut<T: Screen>(&mut self) -> &mut T {
         self.screens
             .iter_mut()
-            .find_map(|s| s.as_any_mut().downcast_mut::<T>())
+            .find_map(|s| (s.as_mut() as &mut dyn Any).downcast_mut::<T>())
             .expect("every screen type is in the registry")
     }
 
     /// The place of the screen of type `T` in the tab bar.
     pub fn index_of<T: Screen>(&self) -> usize {
-        self.screens.iter().position(|s| s.as_any().is::<T>()).unwrap_or(0)
+        self.screens.iter().position(|s| (s.as_ref() as &dyn Any).is::<T>()).unwrap_or(0)
     }
 
     pub fn is_on<T: Screen>(&self) -> bool {
-        self.screen().as_any().is::<T>()
+        (self.screen() as &dyn Any).is::<T>()
     }
 
     /// The key scopes in force, most specific first.

@@ -3,7 +3,6 @@
 //! newest first, one of them selected to correct (E) or delete (D).
 
 use crate::i18n::msg;
-use std::any::Any;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -170,14 +169,6 @@ impl Screen for Account {
         if let Some(view) = &self.open {
             draw(view, ctx, theme, frame, header, body);
         }
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
     }
 }
 

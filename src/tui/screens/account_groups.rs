@@ -2,7 +2,6 @@
 //! its money: Pipeline (prospects by grade) and Customers (customers by
 //! tier) are this one screen with a different [`Grouping`].
 
-use std::any::Any;
 use std::fmt::Debug;
 use std::marker::PhantomData;
 
@@ -153,13 +152,5 @@ impl<G: Grouping> Screen for AccountGroups<G> {
         };
         let titles: Vec<&str> = kept.iter().map(|&i| columns[i].0.as_str()).collect();
         self.list.render(frame, body, theme, &titles, &widths, heading, member);
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
     }
 }

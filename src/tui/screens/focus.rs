@@ -3,7 +3,6 @@
 //! lists (only their visible rows are built).
 
 use crate::i18n::msg;
-use std::any::Any;
 
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -137,14 +136,6 @@ impl Screen for FocusScreen {
 
     fn render(&self, ctx: &Context, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect) {
         draw(self, ctx, theme, frame, header, body);
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
     }
 }
 

@@ -112,8 +112,6 @@ pub trait Screen: Debug + Any {
         true
     }
     fn render(&self, ctx: &Context, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect);
-    fn as_any(&self) -> &dyn Any;
-    fn as_any_mut(&mut self) -> &mut dyn Any;
 }
 
 /// The screens as the keymap knows them.

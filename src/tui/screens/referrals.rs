@@ -113,14 +113,6 @@ impl Screen for Referrals {
     fn render(&self, ctx: &Context, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect) {
         draw(self, ctx, theme, frame, header, body);
     }
-
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
-    }
 }
 
 fn draw(view: &Referrals, ctx: &Context, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect) {

@@ -140,14 +140,6 @@ impl Screen for Review {
     fn render(&self, ctx: &Context, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect) {
         draw(self, ctx, theme, frame, header, body);
     }
-
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
-    }
 }
 
 fn draw(view: &Review, ctx: &Context, theme: &Theme, frame: &mut Frame, header: Rect, body: Rect) {

@@ -4,7 +4,6 @@
 //! are built, so 100,000 accounts cost what 100 do.
 
 use crate::i18n::msg;
-use std::any::Any;
 
 use crate::i18n::FluentValue;
 use chrono::{Datelike, Duration, NaiveDate};
@@ -387,14 +386,6 @@ impl Screen for Today {
         let titles: Vec<String> = shown.iter().map(|c| c.title(lang)).collect();
         let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
         self.list.render(frame, body, theme, &titles, &widths, divider, member);
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
     }
 }
 
