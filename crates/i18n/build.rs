@@ -224,7 +224,15 @@ fn generate(languages: &[BTreeMap<String, (PathBuf, File)>]) -> String {
             write_accessor(&mut out, id, message);
         }
     }
-    out.push_str("}\n");
+    out.push_str("}\n\n");
+    out.push_str("/// Every message id of the catalogues, for [`msg_id!`](crate::msg_id).\n");
+    out.push_str("pub const IDS: &[&str] = &[\n");
+    for (_, messages) in languages[0].values() {
+        for (id, _) in messages {
+            writeln!(out, "    {id:?},").expect("a string");
+        }
+    }
+    out.push_str("];\n");
     out
 }
 

@@ -2,6 +2,7 @@
 
 use crate::i18n::Text as _;
 use crate::i18n::msg;
+use crate::i18n::msg_id;
 use serde::Serialize;
 
 use super::json::{self, date};
@@ -31,10 +32,17 @@ fn dupes_text(found: &Duplicates, lang: Lang) -> String {
         return format!("{}\n", msg::CliDupesNone { count: found.compared }.text(lang));
     }
     let mut out = format!("{}\n", msg::CliDupesHead { groups: found.groups.len() }.text(lang));
-    let h: Vec<String> = ["col-id", "col-name", "col-company", "col-phone", "col-stage", "col-last-touch"]
-        .iter()
-        .map(|id| lang.text(id))
-        .collect();
+    let h: Vec<String> = [
+        msg_id!("col-id"),
+        msg_id!("col-name"),
+        msg_id!("col-company"),
+        msg_id!("col-phone"),
+        msg_id!("col-stage"),
+        msg_id!("col-last-touch"),
+    ]
+    .iter()
+    .map(|id| lang.text(id))
+    .collect();
     let list = msg::ListSeparator.text(lang);
     for group in &found.groups {
         out.push('\n');
@@ -163,10 +171,10 @@ pub fn merge(
 /// "2 touches, 1 order and 1 follow-up", what there was to move.
 fn moved_words(moved: &crate::app::Moved, lang: Lang) -> String {
     let parts: Vec<String> = [
-        ("merge-touches", moved.touches),
-        ("merge-orders", moved.orders),
-        ("merge-follow-ups", moved.follow_ups),
-        ("merge-referrals", moved.referrals),
+        (msg_id!("merge-touches"), moved.touches),
+        (msg_id!("merge-orders"), moved.orders),
+        (msg_id!("merge-follow-ups"), moved.follow_ups),
+        (msg_id!("merge-referrals"), moved.referrals),
     ]
     .into_iter()
     .filter(|(_, count)| *count > 0)
@@ -186,16 +194,16 @@ fn merged_card(account: &Account, lang: Lang) -> String {
     let list = msg::ListSeparator.text(lang);
     let mut out = format!("{} (#{})  {}\n", account.name, account.id, stage_words(account, lang));
     let fields = [
-        ("card-company", account.company.clone()),
-        ("card-title-field", account.title.clone()),
-        ("card-phone", Some(account.phones.join(&list))),
-        ("card-email", account.email.clone()),
-        ("card-address", account.address.clone()),
-        ("card-tags", Some(account.tags.join(&list))),
-        ("card-source", account.source.clone()),
-        ("card-birthday", account.birthday.map(|b| b.to_string())),
-        ("card-potential", account.potential.map(crate::domain::Money::grouped)),
-        ("card-note", account.note.clone()),
+        (msg_id!("card-company"), account.company.clone()),
+        (msg_id!("card-title-field"), account.title.clone()),
+        (msg_id!("card-phone"), Some(account.phones.join(&list))),
+        (msg_id!("card-email"), account.email.clone()),
+        (msg_id!("card-address"), account.address.clone()),
+        (msg_id!("card-tags"), Some(account.tags.join(&list))),
+        (msg_id!("card-source"), account.source.clone()),
+        (msg_id!("card-birthday"), account.birthday.map(|b| b.to_string())),
+        (msg_id!("card-potential"), account.potential.map(crate::domain::Money::grouped)),
+        (msg_id!("card-note"), account.note.clone()),
     ];
     for (id, value) in fields {
         super::text::field(&mut out, &lang.text(id), value);

@@ -2,6 +2,7 @@
 
 use crate::i18n::Text as _;
 use crate::i18n::msg;
+use crate::i18n::msg_id;
 use serde::Serialize;
 
 use super::json::{self, date, money};
@@ -112,11 +113,11 @@ fn tiers_text(changes: &[TierChange], apply: bool, applied: usize, lang: Lang) -
     let mut table = table(
         lang,
         &[
-            ("col-id", Align::Right, 10),
-            ("col-name", Align::Left, 24),
-            ("col-tier", Align::Left, 6),
-            ("col-suggested", Align::Left, 9),
-            ("col-revenue-12m", Align::Right, 16),
+            (msg_id!("col-id"), Align::Right, 10),
+            (msg_id!("col-name"), Align::Left, 24),
+            (msg_id!("col-tier"), Align::Left, 6),
+            (msg_id!("col-suggested"), Align::Left, 9),
+            (msg_id!("col-revenue-12m"), Align::Right, 16),
             ("", Align::Left, 12),
         ],
     );
@@ -435,12 +436,12 @@ fn text(report: &FocusReport, rules: &FocusRules, lang: Lang) -> String {
         let mut table = table(
             lang,
             &[
-                ("col-id", Align::Right, 10),
-                ("col-name", Align::Left, 24),
-                ("col-company", Align::Left, 24),
-                ("col-revenue-12m", Align::Right, 16),
-                ("col-share", Align::Right, 5),
-                ("col-cumulative", Align::Right, 10),
+                (msg_id!("col-id"), Align::Right, 10),
+                (msg_id!("col-name"), Align::Left, 24),
+                (msg_id!("col-company"), Align::Left, 24),
+                (msg_id!("col-revenue-12m"), Align::Right, 16),
+                (msg_id!("col-share"), Align::Right, 5),
+                (msg_id!("col-cumulative"), Align::Right, 10),
             ],
         );
         let mut running = Money::ZERO;
@@ -464,11 +465,11 @@ fn text(report: &FocusReport, rules: &FocusRules, lang: Lang) -> String {
         let mut table = table(
             lang,
             &[
-                ("col-id", Align::Right, 10),
-                ("col-name", Align::Left, 24),
-                ("col-stage", Align::Left, 16),
-                ("col-effort", Align::Right, 6),
-                ("col-revenue", Align::Right, 7),
+                (msg_id!("col-id"), Align::Right, 10),
+                (msg_id!("col-name"), Align::Left, 24),
+                (msg_id!("col-stage"), Align::Left, 16),
+                (msg_id!("col-effort"), Align::Right, 6),
+                (msg_id!("col-revenue"), Align::Right, 7),
             ],
         );
         for o in &f.over_served {
@@ -489,11 +490,11 @@ fn text(report: &FocusReport, rules: &FocusRules, lang: Lang) -> String {
         let mut table = table(
             lang,
             &[
-                ("col-id", Align::Right, 10),
-                ("col-name", Align::Left, 24),
-                ("col-stage", Align::Left, 16),
-                ("col-potential", Align::Right, 16),
-                ("col-headroom", Align::Right, 16),
+                (msg_id!("col-id"), Align::Right, 10),
+                (msg_id!("col-name"), Align::Left, 24),
+                (msg_id!("col-stage"), Align::Left, 16),
+                (msg_id!("col-potential"), Align::Right, 16),
+                (msg_id!("col-headroom"), Align::Right, 16),
             ],
         );
         for l in &f.mgc {
@@ -513,11 +514,11 @@ fn text(report: &FocusReport, rules: &FocusRules, lang: Lang) -> String {
         let mut table = table(
             lang,
             &[
-                ("col-id", Align::Right, 10),
-                ("col-name", Align::Left, 24),
-                ("col-revenue-12m", Align::Right, 16),
-                ("col-cost", Align::Right, 16),
-                ("col-net", Align::Right, 16),
+                (msg_id!("col-id"), Align::Right, 10),
+                (msg_id!("col-name"), Align::Left, 24),
+                (msg_id!("col-revenue-12m"), Align::Right, 16),
+                (msg_id!("col-cost"), Align::Right, 16),
+                (msg_id!("col-net"), Align::Right, 16),
             ],
         );
         for l in f.bzc.iter().take(SHOWN) {
@@ -538,11 +539,11 @@ fn text(report: &FocusReport, rules: &FocusRules, lang: Lang) -> String {
     let mut table = table(
         lang,
         &[
-            ("col-grade", Align::Left, 5),
-            ("col-prospects", Align::Right, 9),
-            ("col-potential", Align::Right, 18),
-            ("col-chance", Align::Right, 6),
-            ("col-weighted", Align::Right, 18),
+            (msg_id!("col-grade"), Align::Left, 5),
+            (msg_id!("col-prospects"), Align::Right, 9),
+            (msg_id!("col-potential"), Align::Right, 18),
+            (msg_id!("col-chance"), Align::Right, 6),
+            (msg_id!("col-weighted"), Align::Right, 18),
         ],
     );
     for row in &f.forecast {

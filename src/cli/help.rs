@@ -6,6 +6,7 @@
 //! what clap found (the kind of error, the argument, the value), never from
 //! clap's English.
 
+use crate::i18n::msg_id;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Command};
 
@@ -51,9 +52,9 @@ fn localize(mut cmd: Command, path: &str, lang: Lang, template: &str) -> Command
         let help = lang.try_text(&format!("help-{path}--{id}"));
         let heading =
             lang.text(if cmd.get_arguments().any(|a| a.get_id() == id.as_str() && a.is_positional()) {
-                "help-heading-arguments"
+                msg_id!("help-heading-arguments")
             } else {
-                "help-heading-options"
+                msg_id!("help-heading-options")
             });
         cmd = cmd.mut_arg(id.as_str(), |a| {
             // The catalogue says what a value may be, in the rep's words; clap would

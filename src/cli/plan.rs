@@ -3,6 +3,7 @@
 
 use crate::i18n::Text as _;
 use crate::i18n::msg;
+use crate::i18n::msg_id;
 use std::io::IsTerminal;
 
 use chrono::{Datelike, NaiveDate};
@@ -148,11 +149,17 @@ fn day_counts(day: &DayList, lang: Lang) -> String {
 }
 
 fn rows_table(rows: &[&TodayRow], width: Option<usize>, with_day: bool, lang: Lang) -> String {
-    let headers: Vec<String> =
-        ["col-account", "col-phone", "col-do", "col-follow-up", "col-planned", "col-why"]
-            .iter()
-            .map(|id| lang.text(id))
-            .collect();
+    let headers: Vec<String> = [
+        msg_id!("col-account"),
+        msg_id!("col-phone"),
+        msg_id!("col-do"),
+        msg_id!("col-follow-up"),
+        msg_id!("col-planned"),
+        msg_id!("col-why"),
+    ]
+    .iter()
+    .map(|id| lang.text(id))
+    .collect();
     let mut columns = vec![
         ("", Align::Left, 4),
         (headers[0].as_str(), Align::Left, 28),
@@ -422,10 +429,16 @@ pub fn triage(app: &App, older_than: Option<u32>, snooze_to: Option<&str>, as_js
         print(&format!("{}\n", msg::CliTriageNone.text(lang)));
         return Ok(0);
     }
-    let headers: Vec<String> = ["col-follow-up", "col-account", "col-stage", "col-due", "col-overdue"]
-        .iter()
-        .map(|h| lang.text(h))
-        .collect();
+    let headers: Vec<String> = [
+        msg_id!("col-follow-up"),
+        msg_id!("col-account"),
+        msg_id!("col-stage"),
+        msg_id!("col-due"),
+        msg_id!("col-overdue"),
+    ]
+    .iter()
+    .map(|h| lang.text(h))
+    .collect();
     let mut table = Table::new(&[
         (headers[0].as_str(), Align::Right, 10),
         (headers[1].as_str(), Align::Left, 28),

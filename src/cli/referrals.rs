@@ -3,6 +3,7 @@
 
 use crate::i18n::Text as _;
 use crate::i18n::msg;
+use crate::i18n::msg_id;
 use serde::Serialize;
 
 use super::json::{self, date, time};
@@ -117,14 +118,14 @@ fn text(ledger: &Ledger, lang: Lang) -> String {
         return format!("{}\n", msg::CliNoReferrals.text(lang));
     }
     let h: Vec<String> = [
-        "col-date",
-        "col-referrer",
-        "col-referee",
-        "col-stage",
-        "col-incentive",
-        "col-status",
-        "col-referred",
-        "col-converted",
+        msg_id!("col-date"),
+        msg_id!("col-referrer"),
+        msg_id!("col-referee"),
+        msg_id!("col-stage"),
+        msg_id!("col-incentive"),
+        msg_id!("col-status"),
+        msg_id!("col-referred"),
+        msg_id!("col-converted"),
     ]
     .iter()
     .map(|id| lang.text(id))

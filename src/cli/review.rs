@@ -2,6 +2,7 @@
 
 use crate::i18n::Text as _;
 use crate::i18n::msg;
+use crate::i18n::msg_id;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -27,7 +28,11 @@ pub fn review(app: &App, day: Option<&str>, note: Option<&str>, output: Output) 
     if let Some(note) = note {
         let written = app.reflect(day, note)?;
         if !as_json {
-            let id = if written.is_empty() { "cli-reflection-removed" } else { "cli-reflection-saved" };
+            let id = if written.is_empty() {
+                msg_id!("cli-reflection-removed")
+            } else {
+                msg_id!("cli-reflection-saved")
+            };
             super::done(&super::lang().text_with(id, &[("date", day.format("%Y-%m-%d").to_string().into())]));
             return Ok(0);
         }
@@ -48,9 +53,9 @@ fn markdown(day: &DayReview, reviewed: chrono::NaiveDate, lang: Lang) -> String 
         out.push_str(&format!("- **{}**: {}\n", md_escape(&line.label), md_escape(&line.value)));
     }
     let heading = |missed: bool| match (missed, day.today) {
-        (false, _) => "review-contacted",
-        (true, true) => "review-planned-left",
-        (true, false) => "review-planned-missed",
+        (false, _) => msg_id!("review-contacted"),
+        (true, true) => msg_id!("review-planned-left"),
+        (true, false) => msg_id!("review-planned-missed"),
     };
     for missed in [false, true] {
         let rows: Vec<_> = day.rows.iter().filter(|r| r.missed == missed).collect();

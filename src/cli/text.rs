@@ -1,6 +1,7 @@
 //! Human-readable output of the CLI.
 
 use crate::i18n::Text as _;
+use crate::i18n::msg_id;
 use crate::i18n::{msg, terms};
 use chrono::NaiveDateTime;
 
@@ -38,7 +39,15 @@ fn headers(lang: Lang, ids: &[&str]) -> Vec<String> {
 pub fn account_list(rows: &[AccountRow], lang: Lang) -> String {
     let h = headers(
         lang,
-        &["col-id", "col-name", "col-company", "col-stage", "col-mark", "col-revenue-12m", "col-last-touch"],
+        &[
+            msg_id!("col-id"),
+            msg_id!("col-name"),
+            msg_id!("col-company"),
+            msg_id!("col-stage"),
+            msg_id!("col-mark"),
+            msg_id!("col-revenue-12m"),
+            msg_id!("col-last-touch"),
+        ],
     );
     let mut table = Table::new(&[
         (h[0].as_str(), Align::Right, 10),
@@ -55,7 +64,7 @@ pub fn account_list(rows: &[AccountRow], lang: Lang) -> String {
             row.name.clone(),
             row.company.clone().unwrap_or_default(),
             stage_cell(row, lang),
-            row.marks.value_class.map_or(String::new(), |c| lang.text(c.mark_id())),
+            row.marks.value_class.map_or(String::new(), |c| crate::i18n::terms::value_class_mark(c, lang)),
             row.revenue_12m.grouped(),
             row.last_touch.map_or_else(|| "-".into(), |t| t.format("%Y-%m-%d").to_string()),
         ]);
@@ -70,7 +79,7 @@ pub fn search(hits: &[(i64, DocRef<'_>)], lang: Lang) -> String {
     if hits.is_empty() {
         return format!("{}\n", msg::CliNoMatch.text(lang));
     }
-    let h = headers(lang, &["col-id", "col-name", "col-company"]);
+    let h = headers(lang, &[msg_id!("col-id"), msg_id!("col-name"), msg_id!("col-company")]);
     let mut table = Table::new(&[
         (h[0].as_str(), Align::Right, 10),
         (h[1].as_str(), Align::Left, 30),
@@ -101,35 +110,36 @@ fn card(out: &mut String, account: &Account, row: &AccountRow, revenue_total: Mo
     out.push_str(&format!("{} (#{})  {}\n", account.name, account.id, stage_cell(row, lang)));
     let mut field = |id: &str, value: Option<String>| field(out, &lang.text(id), value);
     let list = msg::ListSeparator.text(lang);
-    field("card-company", account.company.clone());
-    field("card-title-field", account.title.clone());
-    field("card-phone", Some(account.phones.join(&list)));
-    field("card-email", account.email.clone());
-    field("card-address", account.address.clone());
-    field("card-tags", Some(account.tags.join(&list)));
-    field("card-source", account.source.clone());
-    field("card-birthday", account.birthday.map(|b| b.to_string()));
-    field("card-anniversary", account.anniversary().map(|d| d.to_string()));
-    field("card-potential", account.potential.map(Money::grouped));
+    field(msg_id!("card-company"), account.company.clone());
+    field(msg_id!("card-title-field"), account.title.clone());
+    field(msg_id!("card-phone"), Some(account.phones.join(&list)));
+    field(msg_id!("card-email"), account.email.clone());
+    field(msg_id!("card-address"), account.address.clone());
+    field(msg_id!("card-tags"), Some(account.tags.join(&list)));
+    field(msg_id!("card-source"), account.source.clone());
+    field(msg_id!("card-birthday"), account.birthday.map(|b| b.to_string()));
+    field(msg_id!("card-anniversary"), account.anniversary().map(|d| d.to_string()));
+    field(msg_id!("card-potential"), account.potential.map(Money::grouped));
     if row.tier.is_some() || revenue_total > Money::ZERO {
         let revenue =
             msg::CardRevenue { year: row.revenue_12m.grouped(), all: revenue_total.grouped() }.text(lang);
-        field("card-revenue-field", Some(revenue));
+        field(msg_id!("card-revenue-field"), Some(revenue));
     }
-    field("card-80-20", row.marks.words(lang));
+    field(msg_id!("card-80-20"), row.marks.words(lang));
     if let (Some(suggested), Stage::Customer { tier_pinned, .. }) = (row.marks.suggested_tier, account.stage)
     {
-        let pinned = lang.text(if tier_pinned { "cli-tier-pinned" } else { "cli-tier-apply" });
+        let pinned =
+            lang.text(if tier_pinned { msg_id!("cli-tier-pinned") } else { msg_id!("cli-tier-apply") });
         let tier = crate::i18n::reasons::tier_in_sentence(suggested, lang);
-        field("card-tier", Some(msg::CliTierSuggests { tier, pinned }.text(lang)));
+        field(msg_id!("card-tier"), Some(msg::CliTierSuggests { tier, pinned }.text(lang)));
     }
     if let Some(archived) = &account.archived {
         let reason = crate::i18n::terms::archive_reason(archived.reason, lang);
         let day = archived.at.format("%Y-%m-%d").to_string();
-        field("card-archived", Some(msg::CliArchivedSince { reason, day }.text(lang)));
+        field(msg_id!("card-archived"), Some(msg::CliArchivedSince { reason, day }.text(lang)));
     }
-    field("card-note", account.note.clone());
-    field("card-competitors", account.competitors.clone());
+    field(msg_id!("card-note"), account.note.clone());
+    field(msg_id!("card-competitors"), account.competitors.clone());
 }
 
 pub fn account_detail(detail: &AccountDetail, marks: AccountMarks, lang: Lang) -> String {
@@ -171,9 +181,9 @@ pub fn account_detail(detail: &AccountDetail, marks: AccountMarks, lang: Lang) -
                 None => String::new(),
             };
             let (id, name, other) = if r.referee == record.account.id {
-                ("cli-referred-by-line", &link.referrer_name, r.referrer)
+                (msg_id!("cli-referred-by-line"), &link.referrer_name, r.referrer)
             } else {
-                ("cli-referred-line", &link.referee_name, r.referee)
+                (msg_id!("cli-referred-line"), &link.referee_name, r.referee)
             };
             let args = [
                 ("name", name.as_str().into()),

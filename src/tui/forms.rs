@@ -3,6 +3,7 @@
 
 use crate::i18n::Text as _;
 use crate::i18n::msg;
+use crate::i18n::msg_id;
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
@@ -247,20 +248,24 @@ impl LogForm {
             let args = msg::FormError { field: self.lang.text(label), error };
             args.text(self.lang)
         };
-        let at = parse_when(self.when.text(), now).map_err(|e| field("log-when", e.words(self.lang)))?;
+        let at =
+            parse_when(self.when.text(), now).map_err(|e| field(msg_id!("log-when"), e.words(self.lang)))?;
         if let Some(error) = self.when_error(now) {
-            return Err(field("log-when", error));
+            return Err(field(msg_id!("log-when"), error));
         }
-        let next = self.next_day(now).transpose().map_err(|e| field("log-next", e))?;
+        let next = self.next_day(now).transpose().map_err(|e| field(msg_id!("log-next"), e))?;
         if self.outcome == Some(Outcome::MeetingBooked) && next.is_none() {
-            return Err(field("log-next", msg::CheckMeetingDay.text(self.lang)));
+            return Err(field(msg_id!("log-next"), msg::CheckMeetingDay.text(self.lang)));
         }
         let amount = match (self.outcome, self.amount.text().trim()) {
-            (Some(Outcome::Won), "") => return Err(field("log-amount", msg::CheckWonAmount.text(self.lang))),
+            (Some(Outcome::Won), "") => {
+                return Err(field(msg_id!("log-amount"), msg::CheckWonAmount.text(self.lang)));
+            }
             (Some(Outcome::Won), text) => {
-                let amount = Money::parse(text).map_err(|e| field("log-amount", e.words(self.lang)))?;
+                let amount =
+                    Money::parse(text).map_err(|e| field(msg_id!("log-amount"), e.words(self.lang)))?;
                 if amount <= Money::ZERO {
-                    return Err(field("log-amount", msg::CheckAmountPositive.text(self.lang)));
+                    return Err(field(msg_id!("log-amount"), msg::CheckAmountPositive.text(self.lang)));
                 }
                 Some(amount)
             }

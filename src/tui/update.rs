@@ -6,6 +6,7 @@
 
 use crate::i18n::Text as _;
 use crate::i18n::msg;
+use crate::i18n::msg_id;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::context::Book;
@@ -471,8 +472,8 @@ fn act_on_follow_up(model: &mut Model, account: AccountId, action: FollowUpActio
     match follow_ups.len() {
         0 => {
             let id = match action {
-                FollowUpAction::Done | FollowUpAction::Skip => "info-no-follow-up",
-                FollowUpAction::Snooze => "info-nothing-to-snooze",
+                FollowUpAction::Done | FollowUpAction::Skip => msg_id!("info-no-follow-up"),
+                FollowUpAction::Snooze => msg_id!("info-nothing-to-snooze"),
             };
             let text = model.ctx.lang().text_with(id, &[("name", name.as_str().into())]);
             info(model, &text);

@@ -3,6 +3,7 @@
 use crate::i18n::Text as _;
 use crate::i18n::msg;
 use chrono::{NaiveDate, NaiveDateTime};
+use leadline_i18n::msg_id;
 
 use super::follow_ups::{
     Answer, FollowUpInput, answers, closable_by_next, closed_words, new_follow_up, tried_words,
@@ -280,9 +281,9 @@ impl App {
         if input.amount.is_some() && input.outcome != Some(Outcome::Won) {
             return Err(AppError::Invalid(msg::ErrorAmountNotWon.text(self.config.ui.lang())));
         }
-        let at = self.past_moment(input.at, "what-touch-time")?;
+        let at = self.past_moment(input.at, msg_id!("what-touch-time"))?;
         let next = match (input.next, input.outcome) {
-            (Some(NextStep::On(when)), _) => Some(self.future_day(when, "what-next-step")?),
+            (Some(NextStep::On(when)), _) => Some(self.future_day(when, msg_id!("what-next-step"))?),
             (Some(NextStep::Suggested), _) => self.suggested_next(input.outcome)?,
             (None, Some(Outcome::QuoteSent)) => self.suggested_next(input.outcome)?,
             (None, _) => None,

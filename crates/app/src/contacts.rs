@@ -6,6 +6,7 @@
 
 use crate::i18n::Text as _;
 use crate::i18n::msg;
+use leadline_i18n::msg_id;
 use std::collections::HashMap;
 
 use encoding_rs::Encoding;
@@ -515,10 +516,14 @@ impl App {
                 .collect();
             let duplicate = phone_keys
                 .iter()
-                .find_map(|key| seen.phones.get(key).map(|other| skipped("import-skipped-phone", other)))
+                .find_map(|key| {
+                    seen.phones.get(key).map(|other| skipped(msg_id!("import-skipped-phone"), other))
+                })
                 .or_else(|| {
                     let email = account.email.as_deref()?;
-                    seen.emails.get(&email_number(email)).map(|other| skipped("import-skipped-email", other))
+                    seen.emails
+                        .get(&email_number(email))
+                        .map(|other| skipped(msg_id!("import-skipped-email"), other))
                 });
             if let Some(message) = duplicate {
                 report.duplicates.push(RowNote { line, message });

@@ -10,6 +10,7 @@ use crate::domain::{
     Direction, FollowUp, FollowUpId, Money, Order, OrderId, Outcome, Touch, TouchId, TouchKind,
 };
 use crate::i18n::msg;
+use leadline_i18n::msg_id;
 
 /// The fields of a touch to change; `None` keeps a field.
 #[derive(Clone, Debug, Default)]
@@ -89,7 +90,7 @@ impl App {
             touch.direction = direction;
         }
         if change.at.is_some() {
-            touch.at = self.past_moment(change.at, "what-touch-time")?;
+            touch.at = self.past_moment(change.at, msg_id!("what-touch-time"))?;
         }
         if let Some(note) = &change.note {
             touch.note = check_field(TextField::Note, note)?;
@@ -128,7 +129,7 @@ impl App {
             order.amount = amount;
         }
         if change.at.is_some() {
-            order.at = self.past_moment(change.at, "what-order-date")?;
+            order.at = self.past_moment(change.at, msg_id!("what-order-date"))?;
         }
         if let Some(note) = &change.note {
             order.note = check_field(TextField::Note, note)?;
@@ -167,7 +168,7 @@ impl App {
         let old = self.follow_up_of(id)?;
         let mut follow_up = old.clone();
         if let Some(due) = change.due {
-            let due = self.future_day(due, "what-follow-up-date")?;
+            let due = self.future_day(due, msg_id!("what-follow-up-date"))?;
             follow_up.due = due.date;
             follow_up.due_time = due.time;
         }

@@ -5,6 +5,7 @@
 use crate::i18n::Text as _;
 use crate::i18n::msg;
 use chrono::NaiveDateTime;
+use leadline_i18n::msg_id;
 
 use super::activity::checked_note;
 use super::store::{Records, Txn};
@@ -135,7 +136,7 @@ pub(super) fn answers(touch: &Touch, follow_up: &FollowUp, referrals: &[Referral
 
 impl App {
     pub fn schedule_follow_up(&self, input: &FollowUpInput) -> AppResult<Written<FollowUp>> {
-        let due = self.future_day(input.due, "what-follow-up-date")?;
+        let due = self.future_day(input.due, msg_id!("what-follow-up-date"))?;
         let record = self.record(input.account)?;
         let now = self.now();
         let mut txn = self.begin();
@@ -182,7 +183,8 @@ impl App {
         follow_up.close(status, now);
         let mut txn = self.begin();
         txn.put_follow_up(&follow_up);
-        let verb = if status == FollowUpStatus::Skipped { "history-skip" } else { "history-done" };
+        let verb =
+            if status == FollowUpStatus::Skipped { msg_id!("history-skip") } else { msg_id!("history-done") };
         let summary = self
             .config
             .ui
@@ -202,7 +204,7 @@ impl App {
     ) -> AppResult<Written<(FollowUp, String)>> {
         let (mut follow_up, name) = self.pending_follow_up(id)?;
         let to = match to {
-            Some(to) => self.future_day(to, "what-snooze-date")?,
+            Some(to) => self.future_day(to, msg_id!("what-snooze-date"))?,
             None => When {
                 date: self.config.plan.snooze_day(follow_up.due, self.today()),
                 time: follow_up.due_time,

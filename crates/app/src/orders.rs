@@ -4,6 +4,7 @@
 
 use crate::i18n::msg;
 use chrono::NaiveDateTime;
+use leadline_i18n::msg_id;
 
 use super::follow_ups::{answers_by_order, closed_words};
 use super::store::{AccountRecord, Records, Txn};
@@ -80,7 +81,7 @@ impl App {
         if input.amount <= Money::ZERO {
             return Err(AppError::Invalid(msg::ErrorAmountZero.text(self.config.ui.lang())));
         }
-        let at = self.past_moment(input.at, "what-order-date")?;
+        let at = self.past_moment(input.at, msg_id!("what-order-date"))?;
         let note = super::activity::checked_note(&input.note)?;
         let mut record: AccountRecord = self.record(input.account)?;
         let now = self.now();

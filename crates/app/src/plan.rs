@@ -3,6 +3,7 @@
 
 use crate::i18n::Text as _;
 use crate::i18n::msg;
+use leadline_i18n::msg_id;
 use std::collections::{BTreeMap, HashSet};
 
 use chrono::{Duration, NaiveDate, NaiveTime};
@@ -210,10 +211,10 @@ impl Waited {
 /// it waited for room).
 pub fn planned_because(planned: &Planned, waited: i64, lang: Lang) -> String {
     let slot = match (planned.slot, planned.kind) {
-        (Slot::Promise, RowKind::Holiday) => "planned-holiday",
-        (Slot::Promise, _) => "planned-promise",
-        (Slot::Focus, _) => "planned-focus",
-        (Slot::Score, _) => "planned-score",
+        (Slot::Promise, RowKind::Holiday) => msg_id!("planned-holiday"),
+        (Slot::Promise, _) => msg_id!("planned-promise"),
+        (Slot::Focus, _) => msg_id!("planned-focus"),
+        (Slot::Score, _) => msg_id!("planned-score"),
     };
     let slot = lang.text(slot);
     match waited {

@@ -3,6 +3,7 @@
 
 use crate::i18n::Text as _;
 use crate::i18n::msg;
+use leadline_i18n::msg_id;
 use std::collections::HashMap;
 
 use chrono::{Duration, NaiveDate};
@@ -201,7 +202,7 @@ impl App {
         record.reflection = text.clone();
         let mut txn = self.begin();
         txn.put_day_record(&record);
-        let verb = if text.is_empty() { "history-unreflect" } else { "history-reflect" };
+        let verb = if text.is_empty() { msg_id!("history-unreflect") } else { msg_id!("history-reflect") };
         let changes = txn.commit(
             self.config.ui.lang().text_with(verb, &[("date", date.to_string().into())]),
             self.now(),
@@ -250,10 +251,10 @@ impl DayReview {
         };
         let kind = |k: &TouchKind| crate::i18n::terms::kind(*k, lang);
         if r.touches == 0 {
-            line("review-touches", msg::ReviewNone.text(lang));
+            line(msg_id!("review-touches"), msg::ReviewNone.text(lang));
         } else {
             let by_kind = counts(r.by_kind.iter().map(|(k, n)| (kind(k), *n)), lang);
-            line("review-touches", format!("{}: {by_kind}", r.touches));
+            line(msg_id!("review-touches"), format!("{}: {by_kind}", r.touches));
             let outcomes = r.by_outcome.iter().map(|(o, n)| {
                 let words = o.map_or_else(
                     || msg::ReviewNoOutcome.text(lang),
@@ -261,17 +262,17 @@ impl DayReview {
                 );
                 (words, *n)
             });
-            line("review-outcomes", counts(outcomes, lang));
+            line(msg_id!("review-outcomes"), counts(outcomes, lang));
         }
         if r.planned > 0 {
             let worked = r.planned - r.planned_missed.len();
-            let id = if self.today { "review-plan-left" } else { "review-plan-missed" };
+            let id = if self.today { msg_id!("review-plan-left") } else { msg_id!("review-plan-missed") };
             let args = [
                 ("worked", worked.into()),
                 ("planned", r.planned.into()),
                 ("left", r.planned_missed.len().into()),
             ];
-            line("review-plan", lang.text_with(id, &args));
+            line(msg_id!("review-plan"), lang.text_with(id, &args));
         }
         let orders: Vec<String> =
             r.orders.iter().map(|(id, amount)| format!("{} {}", self.name(*id), amount.grouped())).collect();
@@ -284,30 +285,33 @@ impl DayReview {
             }
             .text(lang),
         };
-        line("review-orders", orders);
+        line(msg_id!("review-orders"), orders);
         let follow_ups = msg::ReviewFollowUpCounts {
             done: r.follow_ups_done,
             skipped: r.follow_ups_skipped,
             snoozed: r.follow_ups_snoozed,
         }
         .text(lang);
-        line("review-follow-ups", follow_ups);
+        line(msg_id!("review-follow-ups"), follow_ups);
         line(
-            if self.today { "review-still-due" } else { "review-missed" },
+            if self.today { msg_id!("review-still-due") } else { msg_id!("review-missed") },
             or_none(r.missed.iter().map(|f| format!("{} (#{})", self.name(f.account), f.id)).collect(), lang),
         );
-        line("review-past-cadence", or_none(r.past_cadence.iter().map(|id| self.name(*id)).collect(), lang));
-        line("review-streak", msg::ReviewStreakDays { days: r.streak }.text(lang));
+        line(
+            msg_id!("review-past-cadence"),
+            or_none(r.past_cadence.iter().map(|id| self.name(*id)).collect(), lang),
+        );
+        line(msg_id!("review-streak"), msg::ReviewStreakDays { days: r.streak }.text(lang));
         for (account, lesson) in &self.lessons {
             let words = msg::ReviewLessonOf { lesson: lesson.as_str(), name: self.name(*account) }.text(lang);
-            line("review-lesson", words);
+            line(msg_id!("review-lesson"), words);
         }
         let reflection = if self.reflection.is_empty() {
             msg::ReviewReflectionNone.text(lang)
         } else {
             self.reflection.clone()
         };
-        line("review-reflection", reflection);
+        line(msg_id!("review-reflection"), reflection);
         lines
     }
 }

@@ -8,6 +8,7 @@ use crate::analysis::plan::can_wait;
 use crate::clock::When;
 use crate::domain::{FollowUp, Grade};
 use crate::i18n::msg;
+use leadline_i18n::msg_id;
 
 /// A promise that can wait, with its account.
 #[derive(Clone, Debug)]
@@ -36,7 +37,7 @@ impl App {
     /// Moves every promise that can wait to `to`, each counted as a snooze,
     /// as one change; says how many.
     pub fn triage(&self, days: Option<u32>, to: When) -> AppResult<Written<Vec<Waitable>>> {
-        let to = self.future_day(to, "what-snooze-date")?;
+        let to = self.future_day(to, msg_id!("what-snooze-date"))?;
         if to.date <= self.today() {
             return Err(AppError::Invalid(msg::ErrorTriageToday.text(self.config.ui.lang())));
         }

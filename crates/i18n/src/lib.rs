@@ -24,6 +24,46 @@ use leadline_core::{analysis, clock, domain};
 
 include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 
+/// Whether the catalogues have the message `id`: at compile time, for
+/// [`msg_id!`].
+pub const fn has_message(id: &str) -> bool {
+    let id = id.as_bytes();
+    let mut at = 0;
+    while at < IDS.len() {
+        let known = IDS[at].as_bytes();
+        if known.len() == id.len() {
+            let mut i = 0;
+            while i < id.len() && known[i] == id[i] {
+                i += 1;
+            }
+            if i == id.len() {
+                return true;
+            }
+        }
+        at += 1;
+    }
+    false
+}
+
+/// A message id written as a literal where the id is chosen by data (a
+/// column, a card field, a verb): the build stops when no catalogue has it,
+/// as it does for the typed accessors of [`msg`].
+///
+/// ```
+/// assert_eq!(leadline_i18n::msg_id!("tab-today"), "tab-today");
+/// ```
+///
+/// ```compile_fail
+/// let id = leadline_i18n::msg_id!("tab-nowhere");
+/// ```
+#[macro_export]
+macro_rules! msg_id {
+    ($id:literal) => {{
+        const _: () = assert!($crate::has_message($id), concat!("no message `", $id, "` in the catalogues"));
+        $id
+    }};
+}
+
 type Bundle = FluentBundle<FluentResource>;
 
 fn build(tag: &str, files: &[(&str, &str)]) -> Bundle {

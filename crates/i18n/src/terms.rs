@@ -5,6 +5,7 @@
 use chrono::Weekday;
 
 use crate::analysis::duplicates::Likeness;
+use crate::analysis::focus::ValueClass;
 use crate::domain::{
     ArchiveReason, FollowUpReason, FollowUpStatus, IncentiveStatus, Outcome, Purpose, StageKind, Tier,
     TouchKind,
@@ -67,6 +68,15 @@ pub fn tier(value: Tier, lang: Lang) -> String {
         Tier::Large => msg::StageTierLarge.text(lang),
         Tier::Medium => msg::StageTierMedium.text(lang),
         Tier::Small => msg::StageTierSmall.text(lang),
+    }
+}
+
+/// An account's 80/20 mark in a list: "KEY", "MGC", "BZC", 重点.
+pub fn value_class_mark(value: ValueClass, lang: Lang) -> String {
+    match value {
+        ValueClass::Mvc => msg::MarkKey.text(lang),
+        ValueClass::Mgc => msg::MarkMgc.text(lang),
+        ValueClass::Bzc => msg::MarkBzc.text(lang),
     }
 }
 

@@ -5,6 +5,7 @@
 //! Loaded from the store when shown.
 
 use crate::i18n::msg;
+use crate::i18n::msg_id;
 use std::any::Any;
 
 use chrono::NaiveDate;
@@ -175,7 +176,7 @@ fn draw(view: &Review, ctx: &Context, theme: &Theme, frame: &mut Frame, header: 
     let mut lines: Vec<Line> = Vec::new();
     let mut reflection = None;
     for line in all {
-        if line.key == "review-reflection" {
+        if line.key == msg_id!("review-reflection") {
             reflection = Some((line.label, line.value));
         } else {
             // A fact too long for the line ends in an ellipsis.

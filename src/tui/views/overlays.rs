@@ -2,6 +2,7 @@
 
 use crate::i18n::Text as _;
 use crate::i18n::msg;
+use crate::i18n::msg_id;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
@@ -394,12 +395,12 @@ fn log_form(ctx: &Context, form: &LogForm, theme: &Theme, frame: &mut Frame, are
     let kind_words = crate::i18n::terms::kind(form.kind, lang);
     let mut args = vec![("kind", kind_words.into()), ("name", form.account_name.clone().into())];
     let title_id = match (&form.purpose_words, form.inbound) {
-        (_, true) => "log-title-inbound",
+        (_, true) => msg_id!("log-title-inbound"),
         (Some(words), false) => {
             args.push(("purpose", words.clone().into()));
-            "log-title-purpose"
+            msg_id!("log-title-purpose")
         }
-        (None, false) => "log-title",
+        (None, false) => msg_id!("log-title"),
     };
     let title = format!(" {} ", lang.text_with(title_id, &args));
     let block = bordered(&title);
@@ -500,7 +501,7 @@ fn log_form(ctx: &Context, form: &LogForm, theme: &Theme, frame: &mut Frame, are
         help_text
             .push(Line::from(Span::styled(format!("{}: {error}", msg::LogWhen.text(lang)), theme.error())));
     }
-    let picks = if form.choose_kind { "log-guide-picks-kind" } else { "log-guide-picks" };
+    let picks = if form.choose_kind { msg_id!("log-guide-picks-kind") } else { msg_id!("log-guide-picks") };
     help_text.extend([
         Line::from(Span::styled(msg::LogGuide { next: next_field }.text(lang), theme.dim())),
         Line::from(Span::styled(lang.text_with(picks, &[("toggle", toggle.into())]), theme.dim())),

@@ -2,7 +2,6 @@
 //! 80/20 mark, stages, amounts and ages as a rep reads them.
 
 use crate::i18n::Lang;
-use crate::i18n::Text as _;
 use crate::i18n::msg;
 use chrono::NaiveDateTime;
 use ratatui::Frame;
@@ -224,7 +223,7 @@ pub fn focus_mark(ctx: &Context, theme: &Theme, index: usize) -> Span<'static> {
                 ValueClass::Mgc => theme.ok(),
                 ValueClass::Bzc => theme.overdue(),
             };
-            Span::styled(ctx.lang().text(class.mark_id()), style)
+            Span::styled(crate::i18n::terms::value_class_mark(class, ctx.lang()), style)
         }
         None => Span::raw(""),
     }

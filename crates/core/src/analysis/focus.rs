@@ -35,15 +35,7 @@ impl ValueClass {
     /// The mark lists show: KEY for the key accounts (the MVC), else the
     /// class. ASCII, so that it is one column per letter in every terminal
     /// (symbols like a star draw two columns wide in many CJK terminals).
-    /// The message of [`ValueClass::mark`] in the catalogues.
-    pub fn mark_id(self) -> &'static str {
-        match self {
-            ValueClass::Mvc => "mark-key",
-            ValueClass::Mgc => "mark-mgc",
-            ValueClass::Bzc => "mark-bzc",
-        }
-    }
-
+    /// Worded by `i18n::terms::value_class_mark`.
     pub fn mark(self) -> &'static str {
         match self {
             ValueClass::Mvc => "KEY",
