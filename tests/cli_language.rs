@@ -115,3 +115,41 @@ fn help_and_messages_follow_the_flag_the_settings_and_the_locale() {
         "the history is in the rep's language: {undo}"
     );
 }
+
+#[test]
+fn refused_settings_keys_backups_and_imports_are_worded_in_chinese() {
+    let book = Book::new();
+    // The file asks for Chinese, and that much of it reads.
+    book.configure("[ui]\nlanguage = \"zh-CN\"\n[cadence]\nA = 0\n");
+    let error = book.run(&["list"]).fails(2);
+    assert!(
+        error.contains("出错：")
+            && error.contains("第 4 行，第 5 列：cadence.A = 0 超出范围：天数要在 1 到 3650 之间"),
+        "{error}"
+    );
+    book.configure("[ui]\nlanguage = \"zh-CN\"\n[keys]\nlog_call = \"s\"\n");
+    let error = book.run(&["list"]).fails(2);
+    assert!(error.contains("keys.log_call：s 在") && error.contains("已经表示"), "{error}");
+    // Not TOML at all: the flag's language, the reader's own words kept.
+    book.configure("[ui\n");
+    let error = book.run(&["--lang", "zh-CN", "list"]).fails(2);
+    assert!(error.starts_with("出错：") && error.contains("设置文件有误"), "{error}");
+
+    book.configure("[ui]\nlanguage = \"zh-CN\"\n");
+    book.add(&["张伟"]);
+    let json = book.path("not-a-backup.json");
+    std::fs::write(&json, "{}").unwrap();
+    let error = book.run(&["import", json.to_str().unwrap()]).fails(2);
+    assert!(error.contains("不是 Leadline 的备份"), "{error}");
+    let csv = book.path("headers.csv");
+    std::fs::write(&csv, "A,B\n1,2\n").unwrap();
+    let error = book.run(&["import", csv.to_str().unwrap()]).fails(2);
+    assert!(error.contains("没有姓名或公司列（表头：A, B）"), "{error}");
+    let error = book.run(&["edit", "张伟", "--anniversary", "2026-13-01"]).fails(2);
+    assert!(error.contains("“2026-13-01”不是日期"), "{error}");
+    book.run(&["log", "call", "张伟"]).ok();
+    let error = book.run(&["amend", "touch", "1", "--outcome", "replied"]).fails(2);
+    assert!(error.contains("不适用于电话"), "{error}");
+    let error = book.run(&["demo"]).fails(1);
+    assert!(error.contains("不是空的；演示数据只填进空的存储"), "{error}");
+}

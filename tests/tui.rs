@@ -750,8 +750,11 @@ fn keys_rebound_in_the_settings_work_show_in_help_and_the_footer() {
         config.keys.insert("log_call".into(), leadline::config::KeyList::One("s".into()));
         leadline::tui::keymap(&config).unwrap_err()
     };
-    assert_eq!(clash.0, "keys.log_call");
-    assert!(clash.1.contains("s already means log an SMS (log_sms)"), "{}", clash.1);
+    assert_eq!(clash.name, "keys.log_call");
+    let words = clash.words(leadline::i18n::Lang::En);
+    assert!(words.contains("s already means log an SMS (log_sms)"), "{words}");
+    let words = clash.words(leadline::i18n::Lang::ZhCn);
+    assert!(words.contains("log_sms") && words.contains("短信"), "{words}");
 }
 
 #[test]

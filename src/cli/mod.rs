@@ -268,8 +268,21 @@ fn load_config(cli: &Cli) -> CliResult<(Config, Option<PathBuf>, bool)> {
     };
     // The terminal interface's keys are settings too: a `[keys]` entry that
     // does not work is refused with its line, whatever the command.
-    let keys = |config: &Config| crate::tui::keymap(config).map(|_| ());
-    let config = settle(Config::load_with(&path, required, &keys)?);
+    let keys = |config: &Config| {
+        let lang = Lang::detect(flag, config.ui.language, |name| std::env::var(name).ok());
+        crate::tui::keymap(config).map(|_| ()).map_err(|problem| (problem.name.clone(), problem.words(lang)))
+    };
+    let config = Config::load_with(&path, required, &keys).inspect_err(|_| {
+        // The settings are refused: the error is worded in the language
+        // the file asks for if that much of it reads, else the flag's or
+        // the locale's.
+        let asked = std::fs::read_to_string(&path)
+            .ok()
+            .and_then(|text| text.parse::<toml::Table>().ok())
+            .and_then(|table| Lang::parse(table.get("ui")?.get("language")?.as_str()?));
+        let _ = LANG.set(Lang::detect(flag, asked, |name| std::env::var(name).ok()));
+    })?;
+    let config = settle(config);
     let found = path.is_file();
     Ok((config, Some(path), found))
 }

@@ -387,8 +387,46 @@ fn defaults(screens: &[ScreenKey]) -> Vec<Binding> {
 /// A `[keys]` entry that cannot be taken, with its name (for the line).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KeyProblem {
+    /// The setting's dotted key: `keys.log_call`.
     pub name: String,
-    pub message: String,
+    pub kind: Box<KeyProblemKind>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KeyProblemKind {
+    NoSuchCommand,
+    NotAKey(String),
+    NoKeys,
+    /// The key already means another command where this one is bound:
+    /// the command rebound, the key, the other command's name, the message
+    /// of its help, its scope.
+    Clash {
+        mine: String,
+        key: String,
+        other: String,
+        other_help: String,
+        scope: Scope,
+    },
+}
+
+impl KeyProblem {
+    /// What is wrong, in `lang`.
+    pub fn words(&self, lang: Lang) -> String {
+        let name = self.name.as_str();
+        match self.kind.as_ref() {
+            KeyProblemKind::NoSuchCommand => msg::KeysNoSuchCommand { name }.text(lang),
+            KeyProblemKind::NotAKey(text) => msg::KeysNotAKey { name, text: text.as_str() }.text(lang),
+            KeyProblemKind::NoKeys => msg::KeysNoKeys { name }.text(lang),
+            KeyProblemKind::Clash { mine, key, other, other_help, scope } => msg::KeysClash {
+                name: format!("keys.{mine}"),
+                key: key.as_str(),
+                help: lang.text(other_help),
+                other: other.as_str(),
+                scope: scope.title(lang).to_lowercase(),
+            }
+            .text(lang),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -432,25 +470,19 @@ impl Keymap {
     /// are refused.
     pub fn rebound(mut self, overrides: &BTreeMap<String, KeyList>) -> Result<Keymap, KeyProblem> {
         for (name, keys) in overrides {
-            let problem = |message: String| KeyProblem { name: format!("keys.{name}"), message };
+            let problem = |kind| KeyProblem { name: format!("keys.{name}"), kind: Box::new(kind) };
             let command = Command::parse(name, &self.screens)
                 .filter(|c| self.bindings.iter().any(|b| b.command == *c))
-                .ok_or_else(|| {
-                    problem(format!("keys.{name}: no such command (`leadline config` lists them)"))
-                })?;
+                .ok_or_else(|| problem(KeyProblemKind::NoSuchCommand))?;
             let parsed: Vec<Key> = keys
                 .texts()
                 .iter()
                 .map(|text| {
-                    Key::parse(text).ok_or_else(|| {
-                        problem(format!(
-                            "keys.{name} = {text:?} is not a key: write e.g. c, C, +, Ctrl-d, Alt-x, Enter, Esc, Tab, PgDn, F2"
-                        ))
-                    })
+                    Key::parse(text).ok_or_else(|| problem(KeyProblemKind::NotAKey(text.to_string())))
                 })
                 .collect::<Result<_, _>>()?;
             if parsed.is_empty() {
-                return Err(problem(format!("keys.{name}: give at least one key")));
+                return Err(problem(KeyProblemKind::NoKeys));
             }
             for binding in self.bindings.iter_mut().filter(|b| b.command == command) {
                 binding.keys = parsed.clone();
@@ -464,13 +496,13 @@ impl Keymap {
             let name = mine.command.name(&self.screens);
             return Err(KeyProblem {
                 name: if rebound(mine) { format!("keys.{name}") } else { "keys".into() },
-                message: format!(
-                    "keys.{name}: {} already means {} ({}) in {}",
-                    key.label(),
-                    self.help_in(other, Lang::En),
-                    other.command.name(&self.screens),
-                    other.scope.title(Lang::En).to_lowercase()
-                ),
+                kind: Box::new(KeyProblemKind::Clash {
+                    mine: name.clone(),
+                    key: key.label(),
+                    other: other.command.name(&self.screens),
+                    other_help: self.message_ids(other).0,
+                    scope: other.scope,
+                }),
             });
         }
         Ok(self)
@@ -650,11 +682,17 @@ mod tests {
         assert_eq!(keymap.hints_in(today, Lang::En)[0], ("C".to_string(), "call".to_string()));
         let clash = rebind(&[("log_call", one("s"))]).unwrap_err();
         assert_eq!(clash.name, "keys.log_call");
-        assert!(clash.message.contains("s already means log an SMS (log_sms)"), "{}", clash.message);
-        assert!(rebind(&[("log_cal", one("x"))]).unwrap_err().message.contains("no such command"));
-        assert!(rebind(&[("log_call", one("Hyper-c"))]).unwrap_err().message.contains("is not a key"));
+        assert!(
+            clash.words(Lang::En).contains("s already means log an SMS (log_sms)"),
+            "{}",
+            clash.words(Lang::En)
+        );
+        assert!(rebind(&[("log_cal", one("x"))]).unwrap_err().words(Lang::En).contains("no such command"));
+        assert!(
+            rebind(&[("log_call", one("Hyper-c"))]).unwrap_err().words(Lang::En).contains("is not a key")
+        );
         let outcome = rebind(&[("outcome_no_answer", one("1"))]).unwrap_err();
-        assert!(outcome.message.contains("already means +1 day"), "{}", outcome.message);
+        assert!(outcome.words(Lang::En).contains("already means +1 day"), "{}", outcome.words(Lang::En));
     }
 }
 

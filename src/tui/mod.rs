@@ -53,9 +53,9 @@ impl Drop for TerminalGuard {
 
 /// The keys in force under these settings: the defaults with `[keys]`
 /// applied. The error names the entry (`keys.log_call`) and what is wrong.
-pub fn keymap(config: &Config) -> Result<Keymap, (String, String)> {
+pub fn keymap(config: &Config) -> Result<Keymap, keymap::KeyProblem> {
     let (tabs, stacks) = screens::keys(&screens::registry());
-    Keymap::new(&tabs, stacks).rebound(&config.keys).map_err(|p| (p.name, p.message))
+    Keymap::new(&tabs, stacks).rebound(&config.keys)
 }
 
 /// Feeds a message through `update` and performs the effects it asks

@@ -74,7 +74,7 @@ impl AccountInput {
         if let Some(birthday) = &self.birthday {
             account.birthday = match birthday.trim() {
                 "" => None,
-                text => Some(MonthDay::parse(text).map_err(|e| AppError::Invalid(e.to_string()))?),
+                text => Some(MonthDay::parse(text)?),
             };
         }
         if let Some(anniversary) = &self.anniversary {
@@ -82,10 +82,8 @@ impl AccountInput {
                 "" => None,
                 text => Some(
                     NaiveDate::parse_from_str(text, "%Y-%m-%d")
-                        .map_err(|_| AppError::Invalid(format!("'{text}' is not a date: use YYYY-MM-DD")))
-                        .and_then(|d| {
-                            crate::domain::dates::check_date(d).map_err(|e| AppError::Invalid(e.to_string()))
-                        })?,
+                        .map_err(|_| AppError::Input(super::InputError::NotADate(text.to_string())))
+                        .and_then(|d| Ok(crate::domain::dates::check_date(d)?))?,
                 ),
             };
         }
@@ -238,7 +236,7 @@ impl App {
         referred: Option<Referred>,
     ) -> AppResult<Written<AccountRecord>> {
         let now = self.now();
-        let name = input.name.as_deref().ok_or_else(|| AppError::Invalid("name is empty".into()))?;
+        let name = input.name.as_deref().ok_or(crate::domain::contact::ContactError::EmptyName)?;
         let mut account = Account::prospect(input.grade.unwrap_or(Grade::C), now);
         account.name = check_name(name)?;
         input.apply_to(&mut account, self.config.ui.lang())?;

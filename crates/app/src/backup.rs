@@ -32,7 +32,7 @@ pub fn ungzipped<'a>(bytes: &'a [u8], label: &str) -> AppResult<std::borrow::Cow
     }
     let mut out = Vec::new();
     std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(bytes), &mut out)
-        .map_err(|e| AppError::Invalid(format!("{label} is a damaged gzip file: {e}")))?;
+        .map_err(|source| BackupError::Gzip { label: label.to_string(), source })?;
     Ok(std::borrow::Cow::Owned(out))
 }
 pub const VERSION: u32 = 1;
@@ -107,21 +107,18 @@ impl Backup {
     pub fn from_bytes(bytes: &[u8], label: &str) -> AppResult<Backup> {
         let text = ungzipped(bytes, label)?;
         let text = String::from_utf8(text.into_owned())
-            .map_err(|_| AppError::Invalid(format!("{label} is not UTF-8 JSON")))?;
+            .map_err(|_| BackupError::NotUtf8 { label: label.to_string() })?;
         Backup::from_json(&text)
     }
 
     pub fn from_json(text: &str) -> AppResult<Backup> {
         let backup: Backup = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-            .map_err(|e| AppError::Invalid(format!("not a Leadline backup: {e}")))?;
+            .map_err(|source| BackupError::NotJson { source })?;
         if backup.format != FORMAT {
-            return Err(AppError::Invalid(format!("not a Leadline backup (format '{}')", backup.format)));
+            return Err(BackupError::Format(backup.format).into());
         }
         if backup.version > VERSION {
-            return Err(AppError::Invalid(format!(
-                "the backup is version {}; this Leadline reads up to {VERSION}",
-                backup.version
-            )));
+            return Err(BackupError::TooNew(backup.version).into());
         }
         Ok(backup)
     }
@@ -136,37 +133,33 @@ impl Backup {
         let accounts: HashSet<AccountId> = self.accounts.iter().map(|a| a.id).collect();
         let mut ids = Ids::default();
         for account in &mut out.accounts {
-            let what = format!("account {} ({})", account.id, printable(&account.name, false));
-            ids.check(&what, "account", account.id.0)?;
-            check_account(account).map_err(|e| invalid(&what, e))?;
+            let what = Record::Account(account.id, printable(&account.name, false).into_owned());
+            ids.check(&what, account.id.0)?;
+            check_account(account).map_err(|e| what.problem(e))?;
         }
         for touch in &mut out.touches {
-            let what = format!("touch {}", touch.id);
-            ids.check(&what, "touch", touch.id.0)?;
+            let what = Record::Touch(touch.id);
+            ids.check(&what, touch.id.0)?;
             refers(&accounts, touch.account, &what)?;
             moment(touch.at, &what)?;
-            touch.note = check_field(TextField::Note, &touch.note).map_err(|e| invalid(&what, e))?;
-            touch.lesson = check_field(TextField::Lesson, &touch.lesson).map_err(|e| invalid(&what, e))?;
+            touch.note = check_field(TextField::Note, &touch.note).map_err(|e| what.refused(e))?;
+            touch.lesson = check_field(TextField::Lesson, &touch.lesson).map_err(|e| what.refused(e))?;
         }
         for order in &mut out.orders {
-            let what = format!("order {}", order.id);
-            ids.check(&what, "order", order.id.0)?;
+            let what = Record::Order(order.id);
+            ids.check(&what, order.id.0)?;
             refers(&accounts, order.account, &what)?;
             moment(order.at, &what)?;
             if order.amount.minor() <= 0 || !order.amount.in_range() {
-                return Err(AppError::Invalid(format!(
-                    "{what} has amount {} (an order is more than 0 and at most {})",
-                    order.amount,
-                    crate::domain::Money::MAX.grouped()
-                )));
+                return Err(what.problem(RecordProblem::Amount(order.amount)));
             }
-            order.note = check_field(TextField::Note, &order.note).map_err(|e| invalid(&what, e))?;
+            order.note = check_field(TextField::Note, &order.note).map_err(|e| what.refused(e))?;
         }
         for follow_up in &mut out.follow_ups {
-            let what = format!("follow-up {}", follow_up.id);
-            ids.check(&what, "follow-up", follow_up.id.0)?;
+            let what = Record::FollowUp(follow_up.id);
+            ids.check(&what, follow_up.id.0)?;
             refers(&accounts, follow_up.account, &what)?;
-            check_date(follow_up.due).map_err(|e| invalid(&what, e))?;
+            check_date(follow_up.due).map_err(|e| what.refused(e))?;
             for at in [Some(follow_up.created_at), follow_up.closed_at].into_iter().flatten() {
                 moment(at, &what)?;
             }
@@ -175,14 +168,14 @@ impl Backup {
             }
             if let Some(referral) = follow_up.referral {
                 if !id_in_range(referral.0) {
-                    return Err(out_of_range(&what, referral.0));
+                    return Err(what.problem(RecordProblem::OutOfRange(referral.0)));
                 }
             }
-            follow_up.note = check_field(TextField::Note, &follow_up.note).map_err(|e| invalid(&what, e))?;
+            follow_up.note = check_field(TextField::Note, &follow_up.note).map_err(|e| what.refused(e))?;
         }
         for referral in &mut out.referrals {
-            let what = format!("referral {}", referral.id);
-            ids.check(&what, "referral", referral.id.0)?;
+            let what = Record::Referral(referral.id);
+            ids.check(&what, referral.id.0)?;
             refers(&accounts, referral.referrer, &what)?;
             refers(&accounts, referral.referee, &what)?;
             for at in [Some(referral.at), referral.delivered_at].into_iter().flatten() {
@@ -190,28 +183,22 @@ impl Backup {
             }
             if let Some(incentive) = &referral.incentive {
                 referral.incentive =
-                    optional_field(TextField::Incentive, incentive).map_err(|e| invalid(&what, e))?;
+                    optional_field(TextField::Incentive, incentive).map_err(|e| what.refused(e))?;
             }
         }
         if let Some(wrong) = crate::domain::referral_problems(&out.referrals).first() {
-            let names = |id: AccountId| {
-                out.accounts.iter().find(|a| a.id == id).map_or_else(|| id.to_string(), |a| a.name.clone())
-            };
-            return Err(AppError::Invalid(super::referrals::problem_words(
-                wrong,
-                names,
-                crate::i18n::Lang::En,
-            )));
+            let names = out.accounts.iter().map(|a| (a.id, a.name.clone())).collect();
+            return Err(BackupError::Referrals { problem: wrong.clone(), names }.into());
         }
         let mut dates = HashSet::new();
         for day in &mut out.days {
-            let what = format!("the record of {}", day.date);
-            check_date(day.date).map_err(|e| invalid(&what, e))?;
+            let what = Record::Day(day.date);
+            check_date(day.date).map_err(|e| what.refused(e))?;
             if !dates.insert(day.date) {
-                return Err(AppError::Invalid(format!("the backup has {what} twice")));
+                return Err(what.problem(RecordProblem::Twice));
             }
             day.reflection =
-                check_field(TextField::Reflection, &day.reflection).map_err(|e| invalid(&what, e))?;
+                check_field(TextField::Reflection, &day.reflection).map_err(|e| what.refused(e))?;
             // A plan row is a note of who was planned: one for an account
             // the book no longer has says nothing.
             day.plan.retain(|entry| accounts.contains(&entry.account));
@@ -225,40 +212,122 @@ impl Backup {
 struct Ids(HashSet<(&'static str, u64)>);
 
 impl Ids {
-    fn check(&mut self, what: &str, kind: &'static str, id: u64) -> AppResult<()> {
+    fn check(&mut self, what: &Record, id: u64) -> AppResult<()> {
         if !id_in_range(id) {
-            return Err(out_of_range(what, id));
+            return Err(what.problem(RecordProblem::OutOfRange(id)));
         }
-        if !self.0.insert((kind, id)) {
-            return Err(AppError::Invalid(format!("the backup has {kind} {id} twice")));
+        if !self.0.insert((what.kind(), id)) {
+            return Err(what.problem(RecordProblem::Twice));
         }
         Ok(())
     }
 }
 
-fn out_of_range(what: &str, id: u64) -> AppError {
-    AppError::Invalid(format!("{what}: id {id} is outside the ids the store holds (1 to {MAX_ID})"))
+fn refers(accounts: &HashSet<AccountId>, account: AccountId, what: &Record) -> AppResult<()> {
+    if accounts.contains(&account) { Ok(()) } else { Err(what.problem(RecordProblem::NoAccount(account))) }
 }
 
-fn invalid(what: &str, error: impl std::fmt::Display) -> AppError {
-    AppError::Invalid(format!("{what}: {error}"))
+fn moment(at: NaiveDateTime, what: &Record) -> AppResult<()> {
+    check_moment(at).map(|_| ()).map_err(|e| what.refused(e))
 }
 
-fn refers(accounts: &HashSet<AccountId>, account: AccountId, what: &str) -> AppResult<()> {
-    if accounts.contains(&account) {
-        Ok(())
-    } else {
-        Err(AppError::Invalid(format!("{what} refers to account {account}, which is not in the backup")))
+/// What a backup holds that Leadline refuses: the first problem found.
+/// `Display` is the English of the logs; the fronts word it with
+/// `Words` in the rep's language.
+#[derive(Debug, thiserror::Error)]
+pub enum BackupError {
+    #[error("{label} is a damaged gzip file: {source}")]
+    Gzip { label: String, source: std::io::Error },
+    #[error("{label} is not UTF-8 JSON")]
+    NotUtf8 { label: String },
+    #[error("not a Leadline backup: {source}")]
+    NotJson { source: serde_json::Error },
+    #[error("not a Leadline backup (format '{0}')")]
+    Format(String),
+    #[error("the backup is version {0}; this Leadline reads up to {VERSION}")]
+    TooNew(u32),
+    #[error("{record}: {problem}")]
+    Record { record: Record, problem: RecordProblem },
+    /// The referrals break a rule of the book; the names of the accounts
+    /// say which.
+    #[error("the referrals break a rule: {problem:?}")]
+    Referrals { problem: crate::domain::ReferralProblem, names: HashMap<AccountId, String> },
+    /// Recovery: no backup reads, and the journal does not start at the beginning.
+    #[error("no backup to start from")]
+    NoBase,
+    #[error("the journal starts at change #{first}, the newest backup holds up to #{covered}")]
+    Gap { first: u64, covered: u64 },
+    /// A change of the journal that does not apply, described for the log.
+    #[error("the journal does not replay: {0}")]
+    Replay(String),
+}
+
+/// A record of a backup, as a problem names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Record {
+    /// The account and its name.
+    Account(AccountId, String),
+    Touch(crate::domain::TouchId),
+    Order(crate::domain::OrderId),
+    FollowUp(crate::domain::FollowUpId),
+    Referral(crate::domain::ReferralId),
+    Day(chrono::NaiveDate),
+}
+
+impl std::fmt::Display for Record {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Record::Account(id, name) => write!(f, "account {id} ({name})"),
+            Record::Touch(id) => write!(f, "touch {id}"),
+            Record::Order(id) => write!(f, "order {id}"),
+            Record::FollowUp(id) => write!(f, "follow-up {id}"),
+            Record::Referral(id) => write!(f, "referral {id}"),
+            Record::Day(date) => write!(f, "the record of {date}"),
+        }
     }
 }
 
-fn moment(at: NaiveDateTime, what: &str) -> AppResult<()> {
-    check_moment(at).map(|_| ()).map_err(|e| invalid(what, e))
+impl Record {
+    fn kind(&self) -> &'static str {
+        match self {
+            Record::Account(..) => "account",
+            Record::Touch(_) => "touch",
+            Record::Order(_) => "order",
+            Record::FollowUp(_) => "follow-up",
+            Record::Referral(_) => "referral",
+            Record::Day(_) => "day",
+        }
+    }
+
+    fn problem(&self, problem: RecordProblem) -> AppError {
+        BackupError::Record { record: self.clone(), problem }.into()
+    }
+
+    fn refused(&self, error: impl Into<super::InputError>) -> AppError {
+        self.problem(RecordProblem::Input(error.into()))
+    }
+}
+
+/// What is wrong with one record of a backup.
+#[derive(Debug, thiserror::Error)]
+pub enum RecordProblem {
+    #[error("the backup has it twice")]
+    Twice,
+    #[error("id {0} is outside the ids the store holds (1 to {MAX_ID})")]
+    OutOfRange(u64),
+    #[error("it refers to account {0}, which is not in the backup")]
+    NoAccount(AccountId),
+    #[error("amount {0}: an order is more than 0 and at most {max}", max = crate::domain::Money::MAX.grouped())]
+    Amount(crate::domain::Money),
+    #[error("a potential is more than zero and at most {max}", max = crate::domain::Money::MAX.grouped())]
+    Potential,
+    #[error(transparent)]
+    Input(super::InputError),
 }
 
 /// An account's fields checked and cleaned as `add` and `edit` do.
-fn check_account(account: &mut Account) -> Result<(), String> {
-    account.name = check_name(&account.name).map_err(|e| e.to_string())?;
+fn check_account(account: &mut Account) -> Result<(), RecordProblem> {
+    account.name = check_name(&account.name).map_err(input)?;
     for (field, value) in [
         (TextField::Company, &mut account.company),
         (TextField::Title, &mut account.title),
@@ -268,10 +337,10 @@ fn check_account(account: &mut Account) -> Result<(), String> {
         (TextField::Competitors, &mut account.competitors),
     ] {
         if let Some(text) = value.as_deref() {
-            *value = optional_field(field, text).map_err(|e| e.to_string())?;
+            *value = optional_field(field, text).map_err(input)?;
         }
     }
-    let phones = check_phones(account.phones.iter().map(String::as_str)).map_err(|e| e.to_string())?;
+    let phones = check_phones(account.phones.iter().map(String::as_str)).map_err(input)?;
     let well_formed = |e164: &String| {
         e164.is_empty()
             || e164.strip_prefix('+').is_some_and(|d| d.len() <= 15 && d.bytes().all(|b| b.is_ascii_digit()))
@@ -282,20 +351,21 @@ fn check_account(account: &mut Account) -> Result<(), String> {
     }
     account.phones = phones;
     if let Some(email) = &account.email {
-        account.email = Some(check_email(email).map_err(|e| e.to_string())?);
+        account.email = Some(check_email(email).map_err(input)?);
     }
-    account.tags = check_tags(account.tags.iter().map(String::as_str)).map_err(|e| e.to_string())?;
+    account.tags = check_tags(account.tags.iter().map(String::as_str)).map_err(input)?;
     if account.potential.is_some_and(|p| p.minor() <= 0 || !p.in_range()) {
-        return Err(format!(
-            "a potential is more than zero and at most {}",
-            crate::domain::Money::MAX.grouped()
-        ));
+        return Err(RecordProblem::Potential);
     }
     let moments = [Some(account.created_at), account.converted_at, account.archived.as_ref().map(|a| a.at)];
     for at in moments.into_iter().flatten() {
-        check_moment(at).map_err(|e| e.to_string())?;
+        check_moment(at).map_err(input)?;
     }
     Ok(())
+}
+
+fn input(error: impl Into<super::InputError>) -> RecordProblem {
+    RecordProblem::Input(error.into())
 }
 
 impl Default for Backup {
@@ -388,10 +458,8 @@ impl App {
     pub fn import_backup(&self, backup: &Backup, label: &str, dry_run: bool) -> AppResult<BackupCounts> {
         let backup = &backup.checked()?;
         if !self.store.is_empty()? {
-            return Err(AppError::Conflict(format!(
-                "store {} already holds accounts; restore a backup into a new store (--store DIR)",
-                self.store.dir().display()
-            )));
+            let path = self.store.dir().display().to_string();
+            return Err(AppError::Conflict(msg::ErrorRestoreNotEmpty { path }.text(self.config.ui.lang())));
         }
         let counts = BackupCounts::of(backup);
         if dry_run {

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
-use super::backup::Backup;
+use super::backup::{Backup, BackupError};
 use super::{App, AppError, AppResult};
 use crate::clock::Clock;
 use crate::config::{BackupRules, Config};
@@ -345,20 +345,18 @@ fn build_daily(
     let base = match base {
         Some(base) => base,
         None if starts_at_the_beginning => Backup { covers: Some(0), ..Backup::new() },
-        None => return Err(AppError::Invalid("no backup to start from".into())),
+        None => return Err(BackupError::NoBase.into()),
     };
     let covered = base.covers.unwrap_or(0);
     let contents = crate::store::journal::read_after(&journal_dir, covered).map_err(failed)?;
     if let Some(first) = contents.changes.first().map(|change| change[0].seq) {
         if first > covered + 1 {
-            return Err(AppError::Invalid(format!(
-                "the journal starts at change #{first}, the newest backup holds up to #{covered}"
-            )));
+            return Err(BackupError::Gap { first, covered }.into());
         }
     }
     let (backup, problems) = super::backup_replay::bring_up_to_date(base, &contents);
     if let Some(problem) = problems.first() {
-        return Err(AppError::Invalid(format!("the journal does not replay: {problem}")));
+        return Err(BackupError::Replay(problem.clone()).into());
     }
     write_and_rotate(dir, &path, &backup, keep_daily, keep_weekly).map_err(failed)?;
     Ok(Some(path))

@@ -82,14 +82,14 @@ impl Field {
     }
 
     /// A field by its `--map` name; `ignore` is none.
-    pub(super) fn by_name(name: &str) -> Result<Option<Field>, String> {
+    pub(super) fn by_name(name: &str) -> Result<Option<Field>, MapError> {
         let name = name.trim().to_ascii_lowercase().replace('-', "_");
         if name == "ignore" {
             return Ok(None);
         }
         FIELD_NAMES.iter().find(|(n, _)| *n == name).map(|(_, f)| Some(*f)).ok_or_else(|| {
             let names: Vec<&str> = FIELD_NAMES.iter().map(|(n, _)| *n).collect();
-            format!("--map: no field '{name}'; the fields are {}, or ignore", names.join(", "))
+            MapError::NoField { name: name.clone(), fields: names.join(", ") }
         })
     }
 }
@@ -235,6 +235,21 @@ fn parse_day(raw: &str) -> Option<NaiveDate> {
 /// error for one that cannot be read, `None` for an empty row.
 pub(super) type Contacts<'a> = Box<dyn Iterator<Item = (u64, Result<Option<ParsedRow>, RowError>)> + 'a>;
 
+/// A `--map` that does not fit the file.
+#[derive(Debug, thiserror::Error)]
+pub enum MapError {
+    #[error("--map: no field '{name}'; the fields are {fields}, or ignore")]
+    NoField { name: String, fields: String },
+    #[error("--map: column '{column}' is given twice ({first}, then {then}); say once what it holds")]
+    Twice { column: String, first: String, then: String },
+    #[error("--map: {label} has no column '{column}' (headers: {headers})")]
+    NoColumn { label: String, column: String, headers: String },
+    #[error(
+        "{label}: no name or company column (headers: {headers}); say which holds the name with --map 'Column=name'"
+    )]
+    NoName { label: String, headers: String },
+}
+
 /// Why a row or a card of a contacts file is not imported; worded in the
 /// rep's language by `i18n::Words`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -251,7 +266,10 @@ pub enum RowError {
     CardUnended,
     #[error("the card has no name, company or nickname")]
     CardNoName,
-    /// What the CSV reader or the check of its quotes found, in its words.
+    /// A stray quote that swallowed rows.
+    #[error(transparent)]
+    Quote(#[from] super::csv_import::QuoteProblem),
+    /// What the CSV reader found, in its words.
     #[error("{0}")]
     File(String),
 }

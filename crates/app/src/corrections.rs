@@ -84,7 +84,10 @@ impl App {
             touch.outcome = outcome;
         }
         if let Some(outcome) = touch.outcome.filter(|o| !o.fits(touch.kind)) {
-            return Err(AppError::Invalid(format!("outcome {outcome} does not fit a {}", touch.kind)));
+            let lang = self.config.ui.lang();
+            let (outcome, kind) =
+                (crate::i18n::terms::outcome(outcome, lang), crate::i18n::terms::kind(touch.kind, lang));
+            return Err(AppError::Invalid(msg::ErrorOutcomeKind { outcome, kind }.text(lang)));
         }
         if let Some(direction) = change.direction {
             touch.direction = direction;

@@ -4,7 +4,9 @@
 
 use std::collections::HashMap;
 
-use super::contacts::{Contacts, Field, ImportOptions, ImportReport, ParsedRow, RowError, contact_from};
+use super::contacts::{
+    Contacts, Field, ImportOptions, ImportReport, MapError, ParsedRow, RowError, contact_from,
+};
 use super::encoding::decode_owned;
 use super::{App, AppError, AppResult};
 
@@ -178,7 +180,7 @@ impl<'a> LineNumbers<'a> {
 /// quoted field whose inner lines hold as many delimiters as a row does (a
 /// stray quote that swallowed the rows after it). A note that spans lines
 /// is fine.
-fn unbalanced_quotes(text: &str, delimiter: u8, columns: usize) -> Vec<(u64, String)> {
+fn unbalanced_quotes(text: &str, delimiter: u8, columns: usize) -> Vec<(u64, QuoteProblem)> {
     let bytes = text.as_bytes();
     let mut problems = Vec::new();
     let mut line = 1u64;
@@ -216,14 +218,11 @@ fn unbalanced_quotes(text: &str, delimiter: u8, columns: usize) -> Vec<(u64, Str
                     i += 1;
                 }
                 if !closed {
-                    problems
-                        .push((open_line, format!("the quote that opens on line {open_line} never closes")));
+                    problems.push((open_line, QuoteProblem::NeverCloses { open: open_line }));
                 } else if row_like > 0 {
                     problems.push((
                         open_line,
-                        format!(
-                            "the quoted value that opens on line {open_line} runs to line {line} over {row_like} lines that look like rows: a quote is missing or one too many"
-                        ),
+                        QuoteProblem::RunsOver { open: open_line, to: line, rows: row_like },
                     ));
                 }
                 at_field_start = false;
@@ -280,18 +279,15 @@ impl App {
             if let Some((_, other)) =
                 options.map[..n].iter().find(|(earlier, _)| earlier.trim() == column.trim())
             {
-                return Err(AppError::Invalid(format!(
-                    "--map: column '{column}' is given twice ({other}, then {field}); say once what it holds"
-                )));
+                let (column, first, then) = (column.clone(), other.clone(), field.clone());
+                return Err(MapError::Twice { column, first, then }.into());
             }
-            let field = Field::by_name(field).map_err(AppError::Invalid)?;
+            let field = Field::by_name(field)?;
             let at = headers.iter().position(|h| h.trim_start_matches('\u{feff}').trim() == column.trim());
             let Some(at) = at else {
                 let shown: Vec<&str> = headers.iter().take(12).collect();
-                return Err(AppError::Invalid(format!(
-                    "--map: {label} has no column '{column}' (headers: {})",
-                    shown.join(", ")
-                )));
+                let (label, column, headers) = (label.to_string(), column.clone(), shown.join(", "));
+                return Err(MapError::NoColumn { label, column, headers }.into());
             };
             columns[at] = field;
         }
@@ -299,10 +295,7 @@ impl App {
             |f: &Option<Field>| matches!(f, Some(Field::Name | Field::First | Field::Last | Field::Company));
         if !columns.iter().any(names_something) {
             let shown: Vec<&str> = headers.iter().take(8).collect();
-            return Err(AppError::Invalid(format!(
-                "{label}: no name or company column (headers: {}); say which holds the name with --map 'Column=name'",
-                shown.join(", ")
-            )));
+            return Err(MapError::NoName { label: label.to_string(), headers: shown.join(", ") }.into());
         }
         let mut report = ImportReport { encoding, ..ImportReport::default() };
         report.columns =
@@ -333,9 +326,23 @@ impl App {
     }
 }
 
+/// A quote in a CSV file that does not close where a value ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum QuoteProblem {
+    #[error("the quote that opens on line {open} never closes")]
+    NeverCloses { open: u64 },
+    #[error(
+        "the quoted value that opens on line {open} runs to line {to} over {rows} lines that look like rows: a quote is missing or one too many"
+    )]
+    RunsOver { open: u64, to: u64, rows: u64 },
+}
+
 /// Gives the record a stray quote swallowed other rows into (the one whose
 /// lines hold the quote's line) the error that says so.
-fn blame_stray_quotes<'a, I>(records: I, stray: &'a [(u64, String)]) -> impl Iterator<Item = I::Item> + 'a
+fn blame_stray_quotes<'a, I>(
+    records: I,
+    stray: &'a [(u64, QuoteProblem)],
+) -> impl Iterator<Item = I::Item> + 'a
 where
     I: Iterator<Item = (u64, Result<Option<ParsedRow>, RowError>)> + 'a,
 {
@@ -349,7 +356,7 @@ where
                 break;
             }
             if *open >= line {
-                result = Err(RowError::File(message.clone()));
+                result = Err(RowError::Quote(*message));
             }
             next_stray += 1;
         }
@@ -403,14 +410,11 @@ mod tests {
     #[test]
     fn stray_quotes_are_found_and_notes_over_lines_are_not() {
         let open = "Name,Phone\n\"Zhang,138\nLi,139\nWang,140\n";
-        assert_eq!(
-            unbalanced_quotes(open, b',', 2),
-            [(2, "the quote that opens on line 2 never closes".into())]
-        );
+        assert_eq!(unbalanced_quotes(open, b',', 2), [(2, QuoteProblem::NeverCloses { open: 2 })]);
         let swallowed = "Name,Phone,Note\nZhang,138,\"said \"\"hi\"\" ok\nLi,139,x\nWang,\"140\",y\n";
         let found = unbalanced_quotes(swallowed, b',', 3);
         assert_eq!(found.len(), 1, "{found:?}");
-        assert!(found[0].1.starts_with("the quoted value that opens on line 2 runs to line 4"), "{found:?}");
+        assert!(matches!(found[0].1, QuoteProblem::RunsOver { open: 2, to: 4, .. }), "{found:?}");
         let note = "Name,Phone,Note\nZhang,138,\"line one\nline two, with a comma\"\nLi,139,x\n";
         assert!(unbalanced_quotes(note, b',', 3).is_empty());
         assert!(unbalanced_quotes("Name\n\"a \"\"b\"\"\"\n", b',', 1).is_empty());

@@ -55,6 +55,7 @@ use leadline_store as store;
 use crate::clock::{Clock, WhenError};
 use crate::config::Config;
 use crate::domain::{AccountId, FollowUpId, MoneyError, ReferralId, UnknownKeyword, contact::ContactError};
+use crate::i18n::msg;
 use crate::store::{Records, Store, UndoOutcome};
 
 pub use store::{
@@ -106,6 +107,16 @@ pub enum AppError {
     /// file, an encoding Leadline cannot tell or read); nothing was done.
     #[error("{0}")]
     UnreadableFile(String),
+    /// A backup to read that Leadline refuses (damaged, too new, a record
+    /// that breaks a rule).
+    #[error(transparent)]
+    BadBackup(Box<backup::BackupError>),
+    /// The settings file does not read, or a setting is out of range.
+    #[error(transparent)]
+    Settings(Box<crate::config::ConfigError>),
+    /// A `--map` that does not fit the file to import.
+    #[error(transparent)]
+    Map(#[from] contacts::MapError),
     #[error("cannot write a backup {} in {}: {source}", reason.words(), dir.display())]
     Backup { dir: std::path::PathBuf, reason: backups::BackupReason, source: std::io::Error },
 }
@@ -113,7 +124,15 @@ pub enum AppError {
 impl AppError {
     /// Usage errors and ambiguity exit with 2, everything else with 1.
     pub fn is_usage(&self) -> bool {
-        matches!(self, AppError::Ambiguous { .. } | AppError::Invalid(_) | AppError::Input(_))
+        matches!(
+            self,
+            AppError::Ambiguous { .. }
+                | AppError::Invalid(_)
+                | AppError::Input(_)
+                | AppError::BadBackup(_)
+                | AppError::Map(_)
+                | AppError::Settings(_)
+        )
     }
 }
 
@@ -128,6 +147,12 @@ pub enum InputError {
     Keyword(#[from] UnknownKeyword),
     #[error(transparent)]
     When(#[from] WhenError),
+    #[error(transparent)]
+    Window(#[from] crate::domain::dates::OutOfWindow),
+    #[error(transparent)]
+    MonthDay(#[from] crate::domain::MonthDayError),
+    #[error("'{0}' is not a date: use YYYY-MM-DD")]
+    NotADate(String),
 }
 
 macro_rules! input_from {
@@ -139,11 +164,24 @@ macro_rules! input_from {
         })+
     };
 }
-input_from!(ContactError, MoneyError, UnknownKeyword, WhenError);
+input_from!(
+    ContactError,
+    MoneyError,
+    UnknownKeyword,
+    WhenError,
+    crate::domain::dates::OutOfWindow,
+    crate::domain::MonthDayError
+);
+
+impl From<backup::BackupError> for AppError {
+    fn from(error: backup::BackupError) -> Self {
+        AppError::BadBackup(Box::new(error))
+    }
+}
 
 impl From<crate::config::ConfigError> for AppError {
     fn from(error: crate::config::ConfigError) -> Self {
-        AppError::Invalid(error.to_string())
+        AppError::Settings(Box::new(error))
     }
 }
 
@@ -203,7 +241,9 @@ impl App {
     /// was, every change in it, and the second value says why.
     pub fn compact(self) -> AppResult<(App, Option<String>)> {
         let compacted = self.store.compact()?;
-        let skipped = compacted.skipped.map(|e| format!("the store was not compacted: {e}"));
+        let lang = self.config.ui.lang();
+        let skipped =
+            compacted.skipped.map(|e| msg::ErrorNotCompacted { reason: store_words(&e, lang) }.text(lang));
         Ok((App { store: compacted.store, ..self }, skipped))
     }
 

@@ -11,6 +11,7 @@ use super::store::{self, OpenOptions, journal};
 use super::{App, AppError, AppResult};
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::i18n::msg;
 
 /// The backup a recovery started from.
 #[derive(Debug)]
@@ -75,10 +76,8 @@ impl App {
         config: Config,
     ) -> AppResult<(App, Recovered)> {
         if to.exists() && std::fs::read_dir(to).map_or(true, |mut entries| entries.next().is_some()) {
-            return Err(AppError::Conflict(format!(
-                "{} already exists and is not empty: recover into a new directory",
-                to.display()
-            )));
+            let path = to.display().to_string();
+            return Err(AppError::Conflict(msg::ErrorRecoverNotEmpty { path }.text(config.ui.lang())));
         }
         let (base, unreadable_backups) =
             newest_readable(&backups_dir(from, &config.backup), config.ui.lang());

@@ -196,7 +196,7 @@ impl App {
                 msg::ErrorReflectFuture { date: date.to_string() }.text(self.config.ui.lang()),
             ));
         }
-        crate::domain::dates::check_date(date).map_err(|e| AppError::Invalid(e.to_string()))?;
+        crate::domain::dates::check_date(date)?;
         let text = check_field(TextField::Reflection, text)?;
         let mut record = self.store.day_record(date)?.unwrap_or_else(|| DayRecord::new(date));
         record.reflection = text.clone();

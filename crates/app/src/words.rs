@@ -1,7 +1,9 @@
 //! The words for the app's errors, in the interface's language (the
 //! catalogue's `error-*` messages); `Display` stays their English.
 
-use super::contacts::RowError;
+use super::backup::{BackupError, Record, RecordProblem};
+use super::contacts::{MapError, RowError};
+use super::csv_import::QuoteProblem;
 use super::{AppError, InputError, StoreError};
 use crate::i18n::{Lang, Words, msg};
 
@@ -14,6 +16,7 @@ impl Words for RowError {
             RowError::Keyword(error) => error.words(lang),
             RowError::CardUnended => msg::ErrorCardUnended.text(lang),
             RowError::CardNoName => msg::ErrorCardNoName.text(lang),
+            RowError::Quote(quote) => quote.words(lang),
             RowError::File(_) => self.to_string(),
         }
     }
@@ -58,6 +61,119 @@ impl Words for InputError {
             InputError::Money(e) => e.words(lang),
             InputError::Keyword(e) => e.words(lang),
             InputError::When(e) => e.words(lang),
+            InputError::Window(e) => e.words(lang),
+            InputError::MonthDay(e) => e.words(lang),
+            InputError::NotADate(given) => msg::ErrorNotADate { given: given.clone() }.text(lang),
+        }
+    }
+}
+
+impl Words for QuoteProblem {
+    fn words(&self, lang: Lang) -> String {
+        match *self {
+            QuoteProblem::NeverCloses { open } => msg::ImportQuoteOpen { line: open }.text(lang),
+            QuoteProblem::RunsOver { open, to, rows } => {
+                msg::ImportQuoteRows { line: open, to, rows }.text(lang)
+            }
+        }
+    }
+}
+
+impl Words for MapError {
+    fn words(&self, lang: Lang) -> String {
+        match self {
+            MapError::NoField { name, fields } => {
+                msg::ImportMapNoField { name: name.clone(), fields: fields.clone() }.text(lang)
+            }
+            MapError::Twice { column, first, then } => {
+                msg::ImportMapTwice { column: column.clone(), first: first.clone(), then: then.clone() }
+                    .text(lang)
+            }
+            MapError::NoColumn { label, column, headers } => msg::ImportMapNoColumn {
+                label: label.clone(),
+                column: column.clone(),
+                headers: headers.clone(),
+            }
+            .text(lang),
+            MapError::NoName { label, headers } => {
+                msg::ImportMapNoName { label: label.clone(), headers: headers.clone() }.text(lang)
+            }
+        }
+    }
+}
+
+/// Why a backup was being written: "of the day", "before the import".
+pub fn backup_reason(reason: super::backups::BackupReason, lang: Lang) -> String {
+    use super::backups::BackupReason as R;
+    match reason {
+        R::FirstChangeOfTheDay => msg::BackupWhyDay.text(lang),
+        R::BeforeImport => msg::BackupWhyImport.text(lang),
+        R::BeforeMigration => msg::BackupWhyMigration.text(lang),
+        R::BeforeRepair => msg::BackupWhyRepair.text(lang),
+        R::JournalStart => msg::BackupWhyJournal.text(lang),
+    }
+}
+
+impl Words for BackupError {
+    fn words(&self, lang: Lang) -> String {
+        match self {
+            BackupError::Gzip { label, source } => {
+                let reason = crate::i18n::terms::io_reason(source, lang);
+                msg::BackupGzip { label: label.clone(), reason }.text(lang)
+            }
+            BackupError::NotUtf8 { label } => msg::BackupNotUtf8 { label: label.clone() }.text(lang),
+            BackupError::NotJson { source } => {
+                msg::BackupNotJson { line: source.line(), column: source.column() }.text(lang)
+            }
+            BackupError::Format(format) => msg::BackupFormat { format: format.clone() }.text(lang),
+            BackupError::TooNew(version) => {
+                msg::BackupTooNew { version: *version, supported: super::backup::VERSION }.text(lang)
+            }
+            BackupError::Record { record, problem } => {
+                msg::BackupRecord { record: record_words(record, lang), problem: problem.words(lang) }
+                    .text(lang)
+            }
+            BackupError::NoBase => msg::ErrorRecoverNoBackup.text(lang),
+            BackupError::Gap { first, covered } => {
+                msg::ErrorRecoverGap { first: *first, covered: *covered }.text(lang)
+            }
+            BackupError::Replay(problem) => msg::ErrorRecoverReplay { problem: problem.as_str() }.text(lang),
+            BackupError::Referrals { problem, names } => {
+                let name = |id| names.get(&id).cloned().unwrap_or_else(|| id.to_string());
+                super::referrals::problem_words(problem, name, lang)
+            }
+        }
+    }
+}
+
+fn record_words(record: &Record, lang: Lang) -> String {
+    match record {
+        Record::Account(id, name) => {
+            msg::BackupRecordAccount { id: id.to_string(), name: name.clone() }.text(lang)
+        }
+        Record::Touch(id) => msg::BackupRecordTouch { id: id.to_string() }.text(lang),
+        Record::Order(id) => msg::BackupRecordOrder { id: id.to_string() }.text(lang),
+        Record::FollowUp(id) => msg::BackupRecordFollowUp { id: id.to_string() }.text(lang),
+        Record::Referral(id) => msg::BackupRecordReferral { id: id.to_string() }.text(lang),
+        Record::Day(date) => msg::BackupRecordDay { date: date.to_string() }.text(lang),
+    }
+}
+
+impl Words for RecordProblem {
+    fn words(&self, lang: Lang) -> String {
+        let max = crate::domain::Money::MAX.grouped();
+        match self {
+            RecordProblem::Twice => msg::BackupTwice.text(lang),
+            RecordProblem::OutOfRange(id) => {
+                msg::BackupOutOfRange { id: id.to_string(), max: crate::domain::MAX_ID.to_string() }
+                    .text(lang)
+            }
+            RecordProblem::NoAccount(account) => {
+                msg::BackupNoAccount { account: account.to_string() }.text(lang)
+            }
+            RecordProblem::Amount(amount) => msg::BackupAmount { amount: amount.grouped(), max }.text(lang),
+            RecordProblem::Potential => msg::BackupPotential { max }.text(lang),
+            RecordProblem::Input(input) => input.words(lang),
         }
     }
 }
@@ -77,6 +193,15 @@ impl Words for AppError {
             AppError::NoSuchFollowUp(id) => msg::ErrorNoSuchFollowUp { id: id.to_string() }.text(lang),
             AppError::NoSuchReferral(id) => msg::ErrorNoSuchReferral { id: id.to_string() }.text(lang),
             AppError::NothingToUndo => msg::ErrorNothingToUndo.text(lang),
+            AppError::BadBackup(backup) => backup.words(lang),
+            AppError::Map(map) => map.words(lang),
+            AppError::Settings(settings) => settings.words(lang),
+            AppError::Backup { dir, reason, source } => msg::ErrorBackupWrite {
+                why: backup_reason(*reason, lang),
+                dir: dir.display().to_string(),
+                reason: crate::i18n::terms::io_reason(source, lang),
+            }
+            .text(lang),
             _ => self.to_string(),
         }
     }
@@ -139,7 +264,42 @@ mod tests {
                 free: "0 B".into(),
             })),
         ];
-        for error in &errors {
+        use super::super::backup::{BackupError, Record, RecordProblem};
+        use crate::config::{ConfigError, Range, SettingProblem};
+        let record = Record::Account(AccountId(3), "张伟".into());
+        let more: Vec<Box<dyn Words>> = vec![
+            Box::new(BackupError::NotUtf8 { label: "b.json".into() }),
+            Box::new(BackupError::Format("x".into())),
+            Box::new(BackupError::TooNew(9)),
+            Box::new(BackupError::Record { record: record.clone(), problem: RecordProblem::Twice }),
+            Box::new(BackupError::Record { record, problem: RecordProblem::NoAccount(AccountId(4)) }),
+            Box::new(BackupError::NoBase),
+            Box::new(BackupError::Gap { first: 9, covered: 3 }),
+            Box::new(MapError::NoField { name: "nme".into(), fields: "name, phone".into() }),
+            Box::new(MapError::NoName { label: "a.csv".into(), headers: "X, Y".into() }),
+            Box::new(QuoteProblem::NeverCloses { open: 2 }),
+            Box::new(ConfigError::Invalid {
+                path: "c.toml".into(),
+                at: Some((2, 5)),
+                problem: SettingProblem::OutOfRange {
+                    key: "cadence.A".into(),
+                    value: "0".into(),
+                    range: Range::Days { min: 1, max: 3650 },
+                },
+            }),
+            Box::new(ConfigError::Invalid {
+                path: "c.toml".into(),
+                at: None,
+                problem: SettingProblem::BackupDirEmpty,
+            }),
+            Box::new(AppError::Backup {
+                dir: "/tmp/b".into(),
+                reason: super::super::backups::BackupReason::BeforeImport,
+                source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+            }),
+            Box::new(AppError::Input(InputError::NotADate("x".into()))),
+        ];
+        for error in errors.iter().chain(&more) {
             chinese(error.as_ref());
         }
         let keyword = "xx".parse::<crate::domain::TouchKind>().unwrap_err();

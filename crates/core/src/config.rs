@@ -236,7 +236,7 @@ impl FocusRules {
         check.share("focus.b_share", self.b_share);
         check.share("focus.effort_target", self.effort_target);
         if self.b_share < self.key_share {
-            check.fail("focus.b_share", "focus.b_share must be at least focus.key_share");
+            check.fail("focus.b_share", SettingProblem::BShareBelowKeyShare);
         }
         check.days("focus.effort_days", self.effort_days, 1);
         check.amount("focus.mgc_headroom", self.mgc_headroom);
@@ -247,7 +247,7 @@ impl FocusRules {
         check.amount("focus.tier_revenue.large", t.large);
         check.amount("focus.tier_revenue.vip", t.vip);
         if !(t.medium <= t.large && t.large <= t.vip) {
-            check.fail("focus.tier_revenue", "focus.tier_revenue must rise: medium <= large <= vip");
+            check.fail("focus.tier_revenue", SettingProblem::TierRevenueFalls);
         }
         for (kind, weight) in &self.effort {
             check.effort(&format!("focus.effort.{kind}"), *weight);
@@ -492,6 +492,7 @@ impl HolidayDays {
 /// `[holidays.dates]` as TOML writes it: keys `YYYY-MM-DD` or `MM-DD`.
 mod holiday_days {
     use super::HolidayDays;
+    use super::OwnError;
     use chrono::NaiveDate;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
     use std::collections::BTreeMap;
@@ -517,11 +518,7 @@ mod holiday_days {
                 Some(month_day) => {
                     days.yearly.insert(month_day, name);
                 }
-                None => {
-                    return Err(serde::de::Error::custom(format!(
-                        "'{key}' is not a day: a date YYYY-MM-DD, or MM-DD for every year"
-                    )));
-                }
+                None => return Err(OwnError::NotADay(key).into_serde()),
             }
         }
         Ok(days)
@@ -816,9 +813,64 @@ impl KeyList {
 pub enum ConfigError {
     #[error("cannot read {path}: {source}")]
     Read { path: String, source: std::io::Error },
-    #[error("{path}: {message}")]
-    Invalid { path: String, message: String },
+    /// What is wrong, and where in the file (line and column) when known.
+    #[error("{path}: {}{problem}", at.map_or(String::new(), |(line, column)| format!("line {line}, column {column}: ")))]
+    Invalid { path: String, at: Option<(usize, usize)>, problem: SettingProblem },
 }
+
+/// What is wrong with the settings. `Display` is the English of the logs;
+/// the catalogues word it for the rep.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum SettingProblem {
+    /// What the TOML reader said, in its own words: the file is not TOML,
+    /// a value has the wrong type, a setting has no such name.
+    #[error("{0}")]
+    Toml(String),
+    #[error("{key} = {value} is out of range: {range}")]
+    OutOfRange { key: String, value: String, range: Range },
+    #[error("focus.b_share must be at least focus.key_share")]
+    BShareBelowKeyShare,
+    #[error("focus.tier_revenue must rise: medium <= large <= vip")]
+    TierRevenueFalls,
+    #[error("needs 4 weights (A to D, or VIP, large, medium, small), not {0}")]
+    FourWeights(usize),
+    #[error("'{0}' is not a day: a date YYYY-MM-DD, or MM-DD for every year")]
+    NotADay(String),
+    #[error("holidays.dates: {0} is outside the years 1900 to 2200 that Leadline accepts")]
+    HolidayOutOfWindow(NaiveDate),
+    #[error("a holiday's name is at most 60 characters")]
+    HolidayNameLong,
+    #[error("a holiday needs a name (it is greeted by it)")]
+    HolidayNameEmpty,
+    #[error("backup.dir is empty: leave it out for backups beside the store, or give a directory")]
+    BackupDirEmpty,
+    /// A front's own check (the terminal's keys), worded by the front.
+    #[error("{0}")]
+    Front(String),
+}
+
+/// The range a setting out of range should be in.
+#[derive(Clone, Copy, Debug, PartialEq, thiserror::Error)]
+pub enum Range {
+    #[error("days from {min} to {max}")]
+    Days { min: u32, max: u32 },
+    #[error("from {min} to {max}")]
+    Count { min: u64, max: u64 },
+    #[error("a share above 0 and at most 1")]
+    Share,
+    #[error("a probability from 0 to 1")]
+    Probability,
+    #[error("an amount from 0 to {max}")]
+    Amount { max: f64 },
+    #[error("a weight from 0 to 1000")]
+    Weight,
+    #[error("points from -1000 to 1000")]
+    Points,
+}
+
+/// The custom errors of our own deserializers travel through the TOML
+/// reader as text: this prefix marks them so that they come back typed.
+const OWN_ERROR: &str = "leadline-setting:";
 
 /// Where the config is read from: `--config FILE`, else the user's config
 /// directory (`~/.config/leadline/config.toml`).
@@ -843,19 +895,29 @@ impl Config {
     /// [`Config::parse`] with a check of the caller's own (a front's keys):
     /// its problem, a dotted key and a message, is located like the others.
     pub fn parse_with(text: &str, path: &Path, extra: ExtraCheck<'_>) -> Result<Config, ConfigError> {
-        let invalid = |message: String| ConfigError::Invalid { path: path.display().to_string(), message };
+        let invalid = |at, problem| ConfigError::Invalid { path: path.display().to_string(), at, problem };
         let mut config: Config = toml::from_str(text).map_err(|e| {
-            let (line, column) = e.span().map_or((0, 0), |span| line_and_column(text, span.start));
-            let message = e.message().trim().to_string();
-            invalid(if line > 0 { format!("line {line}, column {column}: {message}") } else { message })
+            let at = e.span().map(|span| line_and_column(text, span.start));
+            let message = e.message().trim();
+            let problem = match message.split_once(OWN_ERROR) {
+                Some((_, own)) => serde_json::from_str(own).map_or_else(
+                    |_| SettingProblem::Toml(message.to_string()),
+                    |own: OwnError| match own {
+                        OwnError::FourWeights(count) => SettingProblem::FourWeights(count),
+                        OwnError::NotADay(key) => SettingProblem::NotADay(key),
+                    },
+                ),
+                None => SettingProblem::Toml(message.to_string()),
+            };
+            invalid(at, problem)
         })?;
-        let extra = || extra(&config).map_err(|(key, message)| Problem { key, message });
-        config.check().and_then(|_| extra()).map_err(|problem| {
-            invalid(match locate(text, &problem.key) {
-                Some((line, column)) => format!("line {line}, column {column}: {}", problem.message),
-                None => problem.message,
-            })
-        })?;
+        let extra = || {
+            extra(&config).map_err(|(key, message)| Problem { key, problem: SettingProblem::Front(message) })
+        };
+        config
+            .check()
+            .and_then(|_| extra())
+            .map_err(|problem| invalid(locate(text, &problem.key), problem.problem))?;
         // A relative directory is the settings file's neighbour, not the
         // current directory of whatever command runs.
         if let Some(dir) = config.backup.dir.as_mut().filter(|dir| dir.is_relative()) {
@@ -923,8 +985,8 @@ impl Config {
         check.days("holidays.lead_days", self.holidays.lead_days, 0);
         check.count("holidays.gift_days", self.holidays.gift_days.into(), 0, 60);
         for date in self.holidays.dates.dated.keys() {
-            if let Err(error) = check_date(*date) {
-                check.fail(&format!("holidays.dates.{date}"), &format!("holidays.dates: {error}"));
+            if check_date(*date).is_err() {
+                check.fail(&format!("holidays.dates.{date}"), SettingProblem::HolidayOutOfWindow(*date));
             }
         }
         let days = &self.holidays.dates;
@@ -932,10 +994,10 @@ impl Config {
         let yearly = days.yearly.iter().map(|((m, d), name)| (format!("{m:02}-{d:02}"), name));
         for (day, name) in named.chain(yearly) {
             if name.chars().count() > 60 {
-                check.fail(&format!("holidays.dates.{day}"), "a holiday's name is at most 60 characters");
+                check.fail(&format!("holidays.dates.{day}"), SettingProblem::HolidayNameLong);
             }
             if name.trim().is_empty() {
-                check.fail(&format!("holidays.dates.{day}"), "a holiday needs a name (it is greeted by it)");
+                check.fail(&format!("holidays.dates.{day}"), SettingProblem::HolidayNameEmpty);
             }
         }
         for (outcome, days) in &self.next_step {
@@ -948,10 +1010,7 @@ impl Config {
         check.count("backup.keep_daily", self.backup.keep_daily.into(), 1, 3650);
         check.count("backup.keep_weekly", self.backup.keep_weekly.into(), 0, 520);
         if self.backup.dir.as_ref().is_some_and(|dir| dir.as_os_str().is_empty()) {
-            check.fail(
-                "backup.dir",
-                "backup.dir is empty: leave it out for backups beside the store, or give a directory",
-            );
+            check.fail("backup.dir", SettingProblem::BackupDirEmpty);
         }
         check.first.map_or(Ok(()), Err)
     }
@@ -966,18 +1025,28 @@ impl Config {
 fn four_weights<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<[f64; 4], D::Error> {
     let weights = Vec::<f64>::deserialize(deserializer)?;
     let count = weights.len();
-    weights.try_into().map_err(|_| {
-        serde::de::Error::custom(format!(
-            "needs 4 weights (A to D, or VIP, large, medium, small), not {count}"
-        ))
-    })
+    weights.try_into().map_err(|_| OwnError::FourWeights(count).into_serde())
+}
+
+/// A problem one of our deserializers found, carried as text through the
+/// TOML reader (see [`OWN_ERROR`]).
+#[derive(serde::Serialize, serde::Deserialize)]
+enum OwnError {
+    FourWeights(usize),
+    NotADay(String),
+}
+
+impl OwnError {
+    fn into_serde<E: serde::de::Error>(self) -> E {
+        E::custom(format!("{OWN_ERROR}{}", serde_json::to_string(&self).expect("plain data")))
+    }
 }
 
 /// A setting out of its range: its dotted key and what is wrong.
 #[derive(Debug)]
 struct Problem {
     key: String,
-    message: String,
+    problem: SettingProblem,
 }
 
 /// Checks settings against their ranges, keeping the first problem.
@@ -993,56 +1062,56 @@ pub const MAX_DAYS: u32 = 3650;
 const MAX_AMOUNT: f64 = (crate::domain::Money::MAX.0 / 100) as f64;
 
 impl Checker {
-    fn fail(&mut self, key: &str, message: &str) {
+    fn fail(&mut self, key: &str, problem: SettingProblem) {
         if self.first.is_none() {
-            self.first = Some(Problem { key: key.to_string(), message: message.to_string() });
+            self.first = Some(Problem { key: key.to_string(), problem });
         }
     }
 
-    fn out_of_range(&mut self, key: &str, value: impl std::fmt::Display, range: &str) {
-        self.fail(key, &format!("{key} = {value} is out of range: {range}"));
+    fn out_of_range(&mut self, key: &str, value: impl std::fmt::Display, range: Range) {
+        self.fail(key, SettingProblem::OutOfRange { key: key.to_string(), value: value.to_string(), range });
     }
 
     fn days(&mut self, key: &str, days: u32, min: u32) {
         if !(min..=MAX_DAYS).contains(&days) {
-            self.out_of_range(key, days, &format!("days from {min} to {MAX_DAYS}"));
+            self.out_of_range(key, days, Range::Days { min, max: MAX_DAYS });
         }
     }
 
     fn count(&mut self, key: &str, value: u64, min: u64, max: u64) {
         if !(min..=max).contains(&value) {
-            self.out_of_range(key, value, &format!("from {min} to {max}"));
+            self.out_of_range(key, value, Range::Count { min, max });
         }
     }
 
-    fn float(&mut self, key: &str, value: f64, min: f64, max: f64, what: &str) {
+    fn float(&mut self, key: &str, value: f64, min: f64, max: f64, range: Range) {
         if !(value.is_finite() && min <= value && value <= max) {
-            self.out_of_range(key, value, &format!("{what} from {min} to {max}"));
+            self.out_of_range(key, value, range);
         }
     }
 
     /// A share of a whole: above 0, at most 1.
     fn share(&mut self, key: &str, value: f64) {
         if !(value.is_finite() && value > 0.0 && value <= 1.0) {
-            self.out_of_range(key, value, "a share above 0 and at most 1");
+            self.out_of_range(key, value, Range::Share);
         }
     }
 
     fn probability(&mut self, key: &str, value: f64) {
-        self.float(key, value, 0.0, 1.0, "a probability");
+        self.float(key, value, 0.0, 1.0, Range::Probability);
     }
 
     fn amount(&mut self, key: &str, value: f64) {
-        self.float(key, value, 0.0, MAX_AMOUNT, "an amount");
+        self.float(key, value, 0.0, MAX_AMOUNT, Range::Amount { max: MAX_AMOUNT });
     }
 
     fn effort(&mut self, key: &str, value: f64) {
-        self.float(key, value, 0.0, 1000.0, "a weight");
+        self.float(key, value, 0.0, 1000.0, Range::Weight);
     }
 
     /// Ranking points may be negative (a snooze sinks a row).
     fn score(&mut self, key: &str, value: f64) {
-        self.float(key, value, -1000.0, 1000.0, "points");
+        self.float(key, value, -1000.0, 1000.0, Range::Points);
     }
 }
 

@@ -86,3 +86,61 @@ impl Words for WhenError {
         }
     }
 }
+
+impl Words for crate::config::ConfigError {
+    fn words(&self, lang: Lang) -> String {
+        use crate::config::ConfigError as E;
+        match self {
+            E::Read { path, source } => crate::terms::cannot_read(path, source, lang),
+            E::Invalid { path, at: None, problem } => {
+                msg::ErrorSettings { path: path.as_str(), problem: problem.words(lang) }.text(lang)
+            }
+            E::Invalid { path, at: Some((line, column)), problem } => msg::ErrorSettingsAt {
+                path: path.as_str(),
+                line: *line,
+                column: *column,
+                problem: problem.words(lang),
+            }
+            .text(lang),
+        }
+    }
+}
+
+impl Words for crate::config::SettingProblem {
+    fn words(&self, lang: Lang) -> String {
+        use crate::config::SettingProblem as P;
+        match self {
+            P::Toml(detail) => msg::SettingsToml { detail: detail.as_str() }.text(lang),
+            P::OutOfRange { key, value, range } => {
+                msg::SettingsOutOfRange { key: key.as_str(), value: value.as_str(), range: range.words(lang) }
+                    .text(lang)
+            }
+            P::BShareBelowKeyShare => msg::SettingsBShare.text(lang),
+            P::TierRevenueFalls => msg::SettingsTierRevenue.text(lang),
+            P::FourWeights(count) => msg::SettingsFourWeights { count: *count }.text(lang),
+            P::NotADay(key) => msg::SettingsNotADay { key: key.as_str() }.text(lang),
+            P::HolidayOutOfWindow(date) => msg::SettingsHolidayWindow { date: date.to_string() }.text(lang),
+            P::HolidayNameLong => msg::SettingsHolidayLong.text(lang),
+            P::HolidayNameEmpty => msg::SettingsHolidayEmpty.text(lang),
+            P::BackupDirEmpty => msg::SettingsBackupDir.text(lang),
+            P::Front(words) => words.clone(),
+        }
+    }
+}
+
+impl Words for crate::config::Range {
+    fn words(&self, lang: Lang) -> String {
+        use crate::config::Range as R;
+        match *self {
+            R::Days { min, max } => msg::RangeDays { min, max }.text(lang),
+            R::Count { min, max } => {
+                msg::RangeCount { min: min.to_string(), max: max.to_string() }.text(lang)
+            }
+            R::Share => msg::RangeShare.text(lang),
+            R::Probability => msg::RangeProbability.text(lang),
+            R::Amount { max } => msg::RangeAmount { max: max.to_string() }.text(lang),
+            R::Weight => msg::RangeWeight.text(lang),
+            R::Points => msg::RangePoints.text(lang),
+        }
+    }
+}

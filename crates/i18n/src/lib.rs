@@ -20,7 +20,7 @@ pub use fluent_bundle::FluentValue;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 pub use leadline_core::locale::Lang;
-use leadline_core::{analysis, clock, domain};
+use leadline_core::{analysis, clock, config, domain};
 
 include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 

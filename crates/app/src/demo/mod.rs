@@ -11,7 +11,7 @@ use crate::domain::{
     FollowUpStatus, Grade, IncentiveStatus, Money, Order, OrderId, Outcome, Purpose, Referral, ReferralId,
     Stage, Tier, Touch, TouchId, TouchKind, Uid,
 };
-use crate::i18n::Lang;
+use crate::i18n::{Lang, msg};
 
 mod words;
 
@@ -556,27 +556,21 @@ impl App {
     /// Fills an empty store with the demo book.
     pub fn fill_demo(&self, options: DemoOptions) -> AppResult<BackupCounts> {
         if !(1..=MAX_ACCOUNTS).contains(&options.accounts) {
-            return Err(AppError::Invalid(format!(
-                "a demo has from 1 to {MAX_ACCOUNTS} accounts, not {}",
-                options.accounts
-            )));
+            let (max, given) = (MAX_ACCOUNTS, options.accounts);
+            return Err(AppError::Invalid(msg::ErrorDemoAccounts { max, given }.text(self.config.ui.lang())));
         }
         if options.touches_per_account > MAX_TOUCHES_PER_ACCOUNT {
-            return Err(AppError::Invalid(format!(
-                "a demo has at most {MAX_TOUCHES_PER_ACCOUNT} touches per account on average, not {}",
-                options.touches_per_account
-            )));
+            let (max, given) = (MAX_TOUCHES_PER_ACCOUNT, options.touches_per_account);
+            return Err(AppError::Invalid(msg::ErrorDemoTouches { max, given }.text(self.config.ui.lang())));
         }
         if options.accounts * options.touches_per_account > MAX_TOUCHES {
-            return Err(AppError::Invalid(format!(
-                "a demo has at most {MAX_TOUCHES} touches in all (accounts times touches per account)"
-            )));
+            return Err(AppError::Invalid(
+                msg::ErrorDemoTotal { max: MAX_TOUCHES }.text(self.config.ui.lang()),
+            ));
         }
         if !self.store.is_empty()? {
-            return Err(AppError::Conflict(format!(
-                "store {} is not empty; the demo only fills an empty store",
-                self.store.dir().display()
-            )));
+            let path = self.store.dir().display().to_string();
+            return Err(AppError::Conflict(msg::ErrorDemoNotEmpty { path }.text(self.config.ui.lang())));
         }
         let book = generate(options, self.now());
         self.import_backup(

@@ -80,3 +80,79 @@ io-not-a-directory = a part of the path is not a directory
 io-storage-full = the disk is full
 io-read-only = the file system is read-only
 io-already-exists = it exists already
+
+## Dates typed in an edit
+error-not-a-date = '{ $given }' is not a date: use YYYY-MM-DD
+
+## A backup to read that Leadline refuses
+backup-gzip = { $label } is a damaged gzip file: { $reason }
+backup-not-utf8 = { $label } is not UTF-8 JSON
+backup-not-json = not a Leadline backup: it is not the JSON of one (line { $line }, column { $column })
+backup-format = not a Leadline backup (format '{ $format }')
+backup-too-new = the backup is version { $version }; this Leadline reads up to { $supported }
+backup-record = { $record }: { $problem }
+backup-record-account = account { $id } ({ $name })
+backup-record-touch = touch { $id }
+backup-record-order = order { $id }
+backup-record-follow-up = follow-up { $id }
+backup-record-referral = referral { $id }
+backup-record-day = the record of { $date }
+backup-twice = the backup has it twice
+backup-out-of-range = id { $id } is outside the ids the store holds (1 to { $max })
+backup-no-account = it refers to account { $account }, which is not in the backup
+backup-amount = amount { $amount }: an order is more than 0 and at most { $max }
+backup-potential = a potential is more than zero and at most { $max }
+backup-why-day = of the day
+backup-why-import = before the import (nothing was imported)
+backup-why-migration = before updating the store (it was left as it was)
+backup-why-repair = before the repair (nothing was repaired)
+backup-why-journal = the journal starts with (the store is as it was)
+error-backup-write = cannot write a backup { $why } in { $dir }: { $reason }
+
+## Importing contacts
+import-quote-open = the quote that opens on line { $line } never closes
+import-quote-rows = the quoted value that opens on line { $line } runs to line { $to } over { $rows } lines that look like rows: a quote is missing or one too many
+import-map-no-field = --map: no field '{ $name }'; the fields are { $fields }, or ignore
+import-map-twice = --map: column '{ $column }' is given twice ({ $first }, then { $then }); say once what it holds
+import-map-no-column = --map: { $label } has no column '{ $column }' (headers: { $headers })
+import-map-no-name = { $label }: no name or company column (headers: { $headers }); say which holds the name with --map 'Column=name'
+
+## Other refusals
+error-outcome-kind = outcome { $outcome } does not fit a { $kind }
+error-demo-accounts = a demo has from 1 to { $max } accounts, not { $given }
+error-demo-touches = a demo has at most { $max } touches per account on average, not { $given }
+error-demo-total = a demo has at most { $max } touches in all (accounts times touches per account)
+error-demo-not-empty = store { $path } is not empty; the demo only fills an empty store
+error-restore-not-empty = store { $path } already holds accounts; restore a backup into a new store (--store DIR)
+error-recover-not-empty = { $path } already exists and is not empty: recover into a new directory
+error-recover-no-backup = no backup to start from
+error-recover-gap = the journal starts at change #{ $first }, the newest backup holds up to #{ $covered }
+error-recover-replay = the journal does not replay: { $problem }
+error-settings = { $path }: { $problem }
+error-settings-at = { $path }: line { $line }, column { $column }: { $problem }
+error-not-compacted = the store was not compacted: { $reason }
+
+## The settings file
+settings-toml = { $detail }
+settings-out-of-range = { $key } = { $value } is out of range: { $range }
+range-days = days from { $min } to { $max }
+range-count = from { $min } to { $max }
+range-share = a share above 0 and at most 1
+range-probability = a probability from 0 to 1
+range-amount = an amount from 0 to { $max }
+range-weight = a weight from 0 to 1000
+range-points = points from -1000 to 1000
+settings-b-share = focus.b_share must be at least focus.key_share
+settings-tier-revenue = focus.tier_revenue must rise: medium <= large <= vip
+settings-four-weights = needs 4 weights (A to D, or VIP, large, medium, small), not { $count }
+settings-not-a-day = '{ $key }' is not a day: a date YYYY-MM-DD, or MM-DD for every year
+settings-holiday-window = holidays.dates: { $date } is outside the years 1900 to 2200 that Leadline accepts
+settings-holiday-long = a holiday's name is at most 60 characters
+settings-holiday-empty = a holiday needs a name (it is greeted by it)
+settings-backup-dir = backup.dir is empty: leave it out for backups beside the store, or give a directory
+
+## The settings' [keys]
+keys-no-such-command = { $name }: no such command (`leadline config` lists them)
+keys-not-a-key = { $name } = "{ $text }" is not a key: write e.g. c, C, +, Ctrl-d, Alt-x, Enter, Esc, Tab, PgDn, F2
+keys-no-keys = { $name }: give at least one key
+keys-clash = { $name }: { $key } already means { $help } ({ $other }) in { $scope }

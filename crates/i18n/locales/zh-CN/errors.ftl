@@ -78,3 +78,80 @@ io-not-a-directory = 路径里有一部分不是目录
 io-storage-full = 磁盘满了
 io-read-only = 文件系统是只读的
 io-already-exists = 已经存在了
+
+## Dates typed in an edit
+error-not-a-date = “{ $given }”不是日期：请写 YYYY-MM-DD
+
+## A backup to read that Leadline refuses
+backup-gzip = { $label } 是损坏的 gzip 文件：{ $reason }
+backup-not-utf8 = { $label } 不是 UTF-8 编码的 JSON
+backup-not-json = 不是 Leadline 的备份：不是备份的 JSON（第 { $line } 行，第 { $column } 列）
+backup-format = 不是 Leadline 的备份（格式“{ $format }”）
+backup-too-new = 备份的版本是 { $version }；这个 Leadline 最多读到 { $supported }
+backup-record = { $record }：{ $problem }
+backup-record-account = 客户 { $id }（{ $name }）
+backup-record-touch = 联系 { $id }
+backup-record-order = 订单 { $id }
+backup-record-follow-up = 跟进 { $id }
+backup-record-referral = 转介绍 { $id }
+backup-record-day = { $date } 的记录
+backup-twice = 备份里有两条
+backup-out-of-range = 编号 { $id } 超出了存储能放的范围（1 到 { $max }）
+backup-no-account = 它指向客户 { $account }，备份里没有这个客户
+backup-amount = 金额 { $amount }：订单金额要大于 0，最多 { $max }
+backup-potential = 潜在价值要大于 0，最多 { $max }
+backup-why-day = （当天的）
+backup-why-import = （导入前的；什么都没导入）
+backup-why-migration = （更新存储前的；存储保持原样）
+backup-why-repair = （修复前的；什么都没修）
+backup-why-journal = （日志起点的；存储保持原样）
+error-backup-write = 无法在 { $dir } 写备份{ $why }：{ $reason }
+
+## Importing contacts
+import-quote-open = 第 { $line } 行开始的引号一直没有闭合
+import-quote-rows = 第 { $line } 行开始的引号值一直延续到第 { $to } 行，吞掉了 { $rows } 行看起来像记录的内容：少了或多了一个引号
+import-map-no-field = --map：没有字段“{ $name }”；可用的字段有 { $fields }，或 ignore
+import-map-twice = --map：列“{ $column }”给了两次（先是 { $first }，又是 { $then }）；请只说一次它是什么
+import-map-no-column = --map：{ $label } 里没有列“{ $column }”（表头：{ $headers }）
+import-map-no-name = { $label }：没有姓名或公司列（表头：{ $headers }）；用 --map '列名=name' 说明哪一列是姓名
+
+## Other refusals
+error-outcome-kind = 结果“{ $outcome }”不适用于{ $kind }
+error-demo-accounts = 演示数据的客户数在 1 到 { $max } 之间，不能是 { $given }
+error-demo-touches = 演示数据平均每个客户最多 { $max } 次联系，不能是 { $given }
+error-demo-total = 演示数据总共最多 { $max } 次联系（客户数乘以每个客户的联系次数）
+error-demo-not-empty = 存储 { $path } 不是空的；演示数据只填进空的存储
+error-restore-not-empty = 存储 { $path } 里已经有客户；请把备份恢复到新的存储（--store 目录）
+error-recover-not-empty = { $path } 已经存在而且不是空的：请恢复到一个新目录
+error-recover-no-backup = 没有可以作为起点的备份
+error-recover-gap = 日志从第 { $first } 次更改开始，最新的备份只到第 { $covered } 次
+error-recover-replay = 日志无法重放：{ $problem }
+error-settings = { $path }：{ $problem }
+error-settings-at = { $path }：第 { $line } 行，第 { $column } 列：{ $problem }
+error-not-compacted = 存储没有压缩：{ $reason }
+
+## The settings file
+# kept: the TOML reader's own words after the colon (it has no others).
+settings-toml = 设置文件有误（TOML 读取器的原话）：{ $detail }
+settings-out-of-range = { $key } = { $value } 超出范围：{ $range }
+range-days = 天数要在 { $min } 到 { $max } 之间
+range-count = 要在 { $min } 到 { $max } 之间
+range-share = 比例要大于 0，最多为 1
+range-probability = 概率要在 0 到 1 之间
+range-amount = 金额要在 0 到 { $max } 之间
+range-weight = 权重要在 0 到 1000 之间
+range-points = 分数要在 -1000 到 1000 之间
+settings-b-share = focus.b_share 不能小于 focus.key_share
+settings-tier-revenue = focus.tier_revenue 要依次递增：medium <= large <= vip
+settings-four-weights = 要写 4 个权重（A 到 D，或 VIP、大、中、小），不是 { $count } 个
+settings-not-a-day = “{ $key }”不是日子：写日期 YYYY-MM-DD，或每年的 MM-DD
+settings-holiday-window = holidays.dates：{ $date } 不在 Leadline 接受的 1900 到 2200 年之间
+settings-holiday-long = 节日名称最多 60 个字
+settings-holiday-empty = 节日要有名称（问候时会用到）
+settings-backup-dir = backup.dir 是空的：不写它，备份就放在存储旁边；或者给一个目录
+
+## The settings' [keys]
+keys-no-such-command = { $name }：没有这个命令（`leadline config` 列出了所有命令）
+keys-not-a-key = { $name } = "{ $text }" 不是按键：例如 c、C、+、Ctrl-d、Alt-x、Enter、Esc、Tab、PgDn、F2
+keys-no-keys = { $name }：至少要给一个按键
+keys-clash = { $name }：{ $key } 在“{ $scope }”里已经表示{ $help }（{ $other }）
