@@ -216,16 +216,20 @@ pub fn account_detail(detail: &AccountDetail, marks: AccountMarks, lang: Lang) -
                 let note = if t.note.is_empty() {
                     String::new()
                 } else {
-                    format!(": {}", t.note.replace('\n', " / "))
+                    msg::NoteAfterColon { note: t.note.replace('\n', " / ") }.text(lang)
                 };
                 format!("{}{direction}{outcome}{note}", terms::kind(t.kind, lang))
             }
             Past::Order(o) => {
-                let note = if o.note.is_empty() { String::new() } else { format!(": {}", o.note) };
+                let note = if o.note.is_empty() {
+                    String::new()
+                } else {
+                    msg::NoteAfterColon { note: o.note.replace('\n', " / ") }.text(lang)
+                };
                 format!("{}{note}", msg::CliOrderLine { amount: o.amount.grouped() }.text(lang))
             }
         };
-        out.push_str(&format!("  {}  {line}  ({id})\n", when(item.at())));
+        out.push_str(&format!("  {}  {line}  {id}\n", when(item.at())));
     }
     out
 }

@@ -7,9 +7,9 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
-use super::parts::{bordered, focus_mark_of, stage_label};
+use super::parts::{TableRow, bordered, fit_line, focus_mark_of, stage_label, table};
 use crate::i18n::Lang;
 use crate::tui::context::Context;
 use crate::tui::forms::{FieldsForm, Form, LogField, LogForm};
@@ -49,27 +49,25 @@ pub fn search(model: &Model, search: &SearchState, theme: &Theme, frame: &mut Fr
     frame.render_widget(Paragraph::new(Span::styled(summary, theme.dim())), count);
     let height = usize::from(results.height);
     let offset = search.selected.saturating_sub(height.saturating_sub(1));
-    let rows: Vec<Row> = search
+    let rows: Vec<TableRow> = search
         .found
         .hits
         .iter()
-        .enumerate()
         .skip(offset)
         .take(height)
-        .map(|(i, hit)| {
+        .map(|hit| {
             let doc = book.search.doc(hit.index);
             let stage = book.get(hit.id).map(|s| stage_label(s, lang)).unwrap_or_default();
-            let row = Row::new(vec![
-                Cell::from(doc.name().to_string()),
-                Cell::from(doc.company().unwrap_or_default().to_string()),
-                Cell::from(stage),
-                Cell::from(focus_mark_of(&model.ctx, theme, hit.id)),
-            ]);
-            if i == search.selected { row.style(theme.selected()) } else { row }
+            TableRow::new([
+                Line::from(doc.name().to_string()),
+                Line::from(doc.company().unwrap_or_default().to_string()),
+                Line::from(stage),
+                Line::from(focus_mark_of(&model.ctx, theme, hit.id)),
+            ])
         })
         .collect();
     let widths = [Constraint::Length(20), Constraint::Fill(1), Constraint::Length(8), Constraint::Length(3)];
-    frame.render_widget(Table::new(rows, widths).column_spacing(2), results);
+    table(frame, results, theme, &[], &widths, rows, search.selected.checked_sub(offset));
 }
 
 /// A help column at least this wide; two fit side by side from twice this.
@@ -272,11 +270,10 @@ pub fn follow_up_picker(
     frame.render_widget(block, area);
     let [list, keys] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
     let today = model.ctx.today();
-    let rows: Vec<Row> = picker
+    let rows: Vec<TableRow> = picker
         .follow_ups
         .iter()
-        .enumerate()
-        .map(|(i, f)| {
+        .map(|f| {
             let overdue = f.days_overdue(today);
             let when = match overdue {
                 1.. => msg::PickerOverdue { due: f.due_words(), days: overdue }.text(lang),
@@ -288,17 +285,11 @@ pub fn follow_up_picker(
             } else {
                 f.note.clone()
             };
-            let row = Row::new(vec![
-                Cell::from(format!("#{}", f.id)),
-                Cell::from(when),
-                Cell::from(crate::i18n::terms::kind(f.kind, lang)),
-                Cell::from(what),
-            ]);
-            if i == picker.selected { row.style(theme.selected()) } else { row }
+            TableRow::new([format!("#{}", f.id), when, crate::i18n::terms::kind(f.kind, lang), what])
         })
         .collect();
     let widths = [Constraint::Length(7), Constraint::Length(30), Constraint::Length(8), Constraint::Fill(1)];
-    frame.render_widget(Table::new(rows, widths).column_spacing(2), list);
+    table(frame, list, theme, &[], &widths, rows, Some(picker.selected));
     let keymap = &model.ctx.keymap;
     let spans: Vec<Span> = [
         (Command::Open, msg::PickerTake.text(lang)),
@@ -549,7 +540,8 @@ fn fields_form(ctx: &Context, form: &FieldsForm, theme: &Theme, frame: &mut Fram
         } else {
             Span::styled(field.hint_in(lang), theme.dim())
         };
-        frame.render_widget(Paragraph::new(remark), note);
+        // A hint too long for the room left ends in an ellipsis.
+        frame.render_widget(Paragraph::new(fit_line(Line::from(remark), usize::from(note.width))), note);
     }
     let mut next = form.fields.len();
     if let Some(kind) = form.kind {

@@ -121,9 +121,10 @@ pub fn fit_line(line: Line<'static>, width: usize) -> Line<'static> {
     fitted
 }
 
-/// Draws `rows` (already limited to the visible window) under `titles`,
-/// highlighting the selected one. A cell too wide for its column ends in an
-/// ellipsis; a number in it goes whole (a number cut short reads as another).
+/// Draws `rows` (already limited to the visible window) under `titles`
+/// (none, no title row), highlighting the selected one. A cell too wide for
+/// its column ends in an ellipsis; a number in it goes whole (a number cut
+/// short reads as another).
 pub fn table(
     frame: &mut Frame,
     area: Rect,
@@ -149,9 +150,11 @@ pub fn table(
             Row::new(fit(row.cells)).style(style)
         })
         .collect();
-    let titles = fit(titles.iter().map(|t| Line::from(t.to_string())).collect());
-    let table =
-        Table::new(rows, widths.to_vec()).header(Row::new(titles).style(theme.title())).column_spacing(2);
+    let mut table = Table::new(rows, widths.to_vec()).column_spacing(2);
+    if !titles.is_empty() {
+        let titles = fit(titles.iter().map(|t| Line::from(t.to_string())).collect());
+        table = table.header(Row::new(titles).style(theme.title()));
+    }
     frame.render_widget(table, area);
 }
 
