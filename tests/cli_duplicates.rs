@@ -196,3 +196,48 @@ fn a_merge_that_makes_no_sense_is_refused_and_changes_nothing() {
     assert!(missing.contains("#99"), "{missing}");
     assert_eq!(book.snapshot(), before);
 }
+
+#[test]
+fn the_locale_s_country_reads_the_numbers_and_an_import_that_looks_foreign_is_warned_of() {
+    let book = Book::new();
+    let csv = book.path("us.csv");
+    std::fs::write(
+        &csv,
+        "Name,Phone\nDale Vander Wal,(515) 555-0100\nAnn Lee,1-563-555-0104\nBob Roe,319.555.0101\nCy Doe,+1 712 555 0102\n",
+    )
+    .unwrap();
+    let in_us = |args: &[&str]| {
+        let out = book.command(args).env("LANG", "en_US.UTF-8").output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    // No region set and no country in the locale: CN, and the import says
+    // the numbers look North American before it writes anything.
+    let dry = book.run(&["import", csv.to_str().unwrap(), "--dry-run"]);
+    assert!(
+        dry.stderr.contains("3 look North American")
+            && dry.stderr.contains("set default_region = \"US\" in the settings"),
+        "{}",
+        dry.stderr
+    );
+    let config = book.run(&["config"]).ok();
+    assert!(config.contains("the locale names no country"), "{config}");
+    // In the US locale: US, said by `config`, and no warning.
+    let (config, _) = in_us(&["config"]);
+    assert!(config.contains("default_region = \"US\" comes from the locale (LANG=en_US.UTF-8)"), "{config}");
+    assert!(config.contains("preset = \"us\""), "the holidays follow the region: {config}");
+    let (_, said) = in_us(&["import", csv.to_str().unwrap()]);
+    assert!(!said.contains("North American"), "{said}");
+    let (cards, _) = in_us(&["export", "--format", "vcf"]);
+    let tels: Vec<&str> = cards.lines().filter(|l| l.starts_with("TEL")).collect();
+    assert_eq!(tels.len(), 4);
+    assert!(tels.iter().all(|t| t.contains("tel:+1")), "{tels:?}");
+    // Back in a locale without a country: read again as CN, and said so.
+    let run = book.run(&["list"]);
+    assert!(
+        run.stderr.contains("The phone region is now CN (it was US)")
+            && run.stderr.contains("3 accounts' changed"),
+        "{}",
+        run.stderr
+    );
+}

@@ -111,6 +111,16 @@ fn print_report(report: &ImportReport, label: &str, options: ImportOptions<'_>) 
         }
         print(&out);
     }
+    if let Some(doubt) = &report.region_doubt {
+        let args = msg::ImportRegionDoubt {
+            misfits: doubt.misfits,
+            national: doubt.national,
+            region: doubt.region.as_str(),
+            north: doubt.north_american,
+            suggest: doubt.suggested().unwrap_or("none"),
+        };
+        super::warn(&args.text(lang));
+    }
     let cards = if report.cards { "yes" } else { "no" };
     let counted = |n: usize| msg::CliImportRows { cards, count: n }.text(lang);
     if blocked {

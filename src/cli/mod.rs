@@ -252,7 +252,7 @@ fn load_config(cli: &Cli) -> CliResult<(Config, Option<PathBuf>, bool)> {
         };
     let settle = |mut config: Config| {
         let lang = Lang::detect(flag, config.ui.language, |name| std::env::var(name).ok());
-        config.set_language(lang);
+        config.settle_locale(lang, |name| std::env::var(name).ok());
         if LANG.set(lang).is_ok() {
             // The catalogue is parsed on the other core while the store opens.
             std::thread::spawn(move || lang.warm());
@@ -314,8 +314,25 @@ fn show_config(cli: &Cli) -> CliResult<i32> {
         (Some(path), false) => msg::CliConfigNoneYet { path: path.display().to_string() }.text(lang()),
         (None, _) => msg::CliConfigNoDir.text(lang()),
     };
-    print(&format!("{origin}\n\n{}{}", config.to_toml(), keys_help(&config)));
+    let region = config.contacts.region().to_string();
+    let region = match &config.from_locale.region {
+        Some(variable) => Some(
+            msg::CliConfigRegionLocale { region: region.as_str(), variable: variable.as_str() }.text(lang()),
+        ),
+        None if !file_sets_region(&config) => {
+            Some(msg::CliConfigRegionDefault { region: region.as_str() }.text(lang()))
+        }
+        None => None,
+    };
+    let region = region.map(|line| format!("{line}\n")).unwrap_or_default();
+    print(&format!("{origin}\n{region}\n{}{}", config.to_toml(), keys_help(&config)));
     Ok(0)
+}
+
+/// Whether the region in force is the file's own (neither the locale's
+/// nor the default).
+fn file_sets_region(config: &Config) -> bool {
+    config.from_locale.region.is_none() && config.contacts.default_region.is_some()
 }
 
 /// The keys of the terminal interface, as comments a `[keys]` table can
@@ -363,13 +380,21 @@ fn open_app(cli: &Cli) -> CliResult<App> {
     let options = OpenOptions { allow_rollback: inspects };
     let mut app = match App::open(&dir, clock, config, options) {
         Err(AppError::Store(error @ StoreError::RolledBack { .. })) => {
-            return Err(AppError::Conflict(format!("{error}. {}", rollback_advice(&backups))).into());
+            let error = crate::app::store_words(&error, lang());
+            let advice = rollback_advice(&backups);
+            return Err(AppError::Conflict(msg::CliErrorAdvice { error, advice }.text(lang())).into());
         }
         Err(AppError::Store(error @ StoreError::Damaged { .. })) => {
-            return Err(AppError::Conflict(format!("{error}. {}", restore_advice(&backups))).into());
+            let error = crate::app::store_words(&error, lang());
+            let advice = restore_advice(&backups);
+            return Err(AppError::Conflict(msg::CliErrorAdvice { error, advice }.text(lang())).into());
         }
         other => other?,
     };
+    if let Some(reread) = app.phones_reread() {
+        let (from, to) = (reread.from.as_str(), reread.to.as_str());
+        say(&msg::PhonesReread { from, to, changed: reread.changed }.text(lang()));
+    }
     let demo_command = matches!(cli.command, Some(Command::Demo { .. }));
     if cli.demo && !demo_command && app.is_empty()? {
         let counts = app.fill_demo(DemoOptions {

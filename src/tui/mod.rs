@@ -82,6 +82,11 @@ pub fn start(app: &App, model: &mut Model) {
     let msg = effects::perform(app, Effect::LoadBook);
     let _ = warm.join();
     dispatch(app, model, msg);
+    if let Some(reread) = app.phones_reread() {
+        let (from, to) = (reread.from.as_str(), reread.to.as_str());
+        let text = crate::i18n::msg::PhonesReread { from, to, changed: reread.changed }.text(lang);
+        model.status = Some(model::Status { text, error: false });
+    }
     if let Some(count) = app.damaged() {
         let text = crate::i18n::msg::StatusDamaged { count }.text(lang);
         model.status = Some(model::Status { text, error: true });

@@ -411,7 +411,7 @@ fn on_search_key(
 /// only the accounts the last one could match.
 pub fn run_search(model: &Model, search: &mut SearchState) {
     let query_text =
-        phone::search_text(&search.input.text().to_lowercase(), model.ctx.config.contacts.default_region)
+        phone::search_text(&search.input.text().to_lowercase(), model.ctx.config.contacts.region())
             .into_owned();
     let narrowing = !search.query.is_empty() && query_text.starts_with(&search.query);
     let within = narrowing.then_some(search.found.candidates.as_slice());

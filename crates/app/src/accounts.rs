@@ -229,6 +229,15 @@ fn list_order(row: &AccountRow) -> (u8, Reverse<Option<Tier>>, Option<Grade>, St
     (group, Reverse(row.tier), row.grade, crate::search::name_key(&row.name), row.id)
 }
 
+/// The stored phones read again after `[contacts] default_region` changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PhonesReread {
+    pub from: String,
+    pub to: String,
+    /// Accounts whose numbers' international forms changed.
+    pub changed: usize,
+}
+
 impl App {
     pub fn add_account(
         &self,
@@ -304,20 +313,28 @@ impl App {
     /// default_region` changed) or not at all (a store from before them):
     /// once, outside the history (they follow from the phones and the
     /// settings, as the search index does).
-    pub(super) fn normalise_stored_phones(&self) -> AppResult<()> {
+    /// Says what changed when the region did.
+    pub(super) fn normalise_stored_phones(&self) -> AppResult<Option<PhonesReread>> {
         let region = self.region();
         let name = region.to_string();
-        if self.store.phones_region()?.as_deref() == Some(name.as_str()) {
-            return Ok(());
+        let before = self.store.phones_region()?;
+        if before.as_deref() == Some(name.as_str()) {
+            return Ok(None);
         }
-        self.store.rewrite_accounts(|account| {
+        let changed = self.store.rewrite_accounts(|account| {
             let e164 = crate::domain::phone::e164_list(&account.phones, region);
             let changed = e164 != account.phones_e164;
             account.phones_e164 = e164;
             changed
         })?;
         self.store.set_phones_region(&name)?;
-        Ok(())
+        Ok(before.map(|from| PhonesReread { from, to: name, changed }))
+    }
+
+    /// The phones' international forms were worked out again in another
+    /// region; this many accounts' changed.
+    pub fn phones_reread(&self) -> Option<&PhonesReread> {
+        self.phones_reread.as_ref()
     }
 
     /// Changes the given fields; returns the account as saved.

@@ -150,9 +150,9 @@ impl App {
         if app.store.needs_migration()? {
             app.write_backup(BackupReason::BeforeMigration)?;
         }
-        let App { store, clock, config } = app;
-        let app = App { store: store.migrated()?, clock, config };
-        app.normalise_stored_phones()?;
+        let App { store, clock, config, .. } = app;
+        let mut app = App { store: store.migrated()?, clock, config, phones_reread: None };
+        app.phones_reread = app.normalise_stored_phones()?;
         if !app.store.has_journal() && !app.store.is_empty()? {
             // A store from before the journal: a backup first, so that the
             // backup and the journal after it are the whole book. Without

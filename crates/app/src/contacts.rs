@@ -146,6 +146,48 @@ pub struct ImportReport {
     pub committed: bool,
     /// The contacts were vCards, not rows.
     pub cards: bool,
+    /// Most numbers look like another country's than the region they are
+    /// read in: said before anything is written.
+    pub region_doubt: Option<RegionDoubt>,
+}
+
+/// The numbers of an import that do not look like the phone region's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RegionDoubt {
+    /// `[contacts] default_region` in force.
+    pub region: String,
+    /// Numbers written without a country code.
+    pub national: usize,
+    /// Of them, those the region's numbering plan has no room for.
+    pub misfits: usize,
+    /// Of them, those written like North American numbers.
+    pub north_american: usize,
+}
+
+impl RegionDoubt {
+    /// Counts one imported account's numbers.
+    fn count(&mut self, phones: &[String], region: crate::domain::phone::Region) {
+        use crate::domain::phone;
+        for typed in phones.iter().filter(|p| !phone::has_country_code(p)) {
+            self.national += 1;
+            self.misfits += usize::from(phone::e164(typed, region).is_none());
+            self.north_american += usize::from(phone::looks_north_american(typed));
+        }
+    }
+
+    /// Whether it is worth saying: most of at least three numbers fail the
+    /// region's plan, or look North American outside North America.
+    fn worth_saying(&self) -> bool {
+        let most = |n: usize| self.national >= 3 && 2 * n > self.national;
+        let north_america = matches!(self.region.as_str(), "US" | "CA");
+        most(self.misfits) || (!north_america && most(self.north_american))
+    }
+
+    /// The region the numbers look like, when they look like one.
+    pub fn suggested(&self) -> Option<&'static str> {
+        let north_america = matches!(self.region.as_str(), "US" | "CA");
+        (!north_america && 2 * self.north_american > self.national).then_some("US")
+    }
 }
 
 /// Told how far an import is, e.g. to draw a progress bar.
@@ -493,6 +535,8 @@ impl App {
             }
         }
         let now = self.now();
+        let mut doubt =
+            RegionDoubt { region: region.to_string(), national: 0, misfits: 0, north_american: 0 };
         if let Some(progress) = options.progress {
             progress.pass("checking", lines);
         }
@@ -559,10 +603,12 @@ impl App {
                 let message = args.text(self.config.ui.lang());
                 report.warnings.push(RowNote { line, message });
             }
+            doubt.count(&account.phones, region);
             report.imported.push((line, account.name));
             accepted.push(index);
         }
         drop(seen);
+        report.region_doubt = doubt.worth_saying().then_some(doubt);
         report.rejected.sort_by_key(|r| r.line);
         let blocked = !report.rejected.is_empty() && !options.skip_invalid;
         if options.dry_run || blocked || report.imported.is_empty() {

@@ -62,7 +62,7 @@ pub use store::{
     AccountRecord, Changes, DoctorReport, HistoryEntry, Moved, OpenOptions, Problem, StoreError,
 };
 
-pub use accounts::{AccountDetail, AccountInput, AccountRow, ListFilter, Past, ReferralLink};
+pub use accounts::{AccountDetail, AccountInput, AccountRow, ListFilter, Past, PhonesReread, ReferralLink};
 pub use activity::{Logged, NextStep, TouchInput, sms_restraint};
 pub use book::{BookData, BookView, Incentives};
 pub use calendar::Reminder;
@@ -209,12 +209,14 @@ pub struct App {
     store: Store,
     clock: Box<dyn Clock>,
     config: Config,
+    /// What opening the store re-read when the phone region had changed.
+    phones_reread: Option<accounts::PhonesReread>,
 }
 
 impl App {
     /// An app with the default settings (see [`App::with_config`]).
     fn new(store: Store, clock: Box<dyn Clock>) -> App {
-        App { store, clock, config: Config::default() }
+        App { store, clock, config: Config::default(), phones_reread: None }
     }
 
     /// Opens the store in `dir` with the default settings: for tests,
@@ -229,7 +231,7 @@ impl App {
 
     /// The country of phone numbers written without a country code.
     pub fn region(&self) -> crate::domain::phone::Region {
-        self.config.contacts.default_region
+        self.config.contacts.region()
     }
 
     pub fn config(&self) -> &Config {

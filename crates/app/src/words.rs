@@ -45,12 +45,34 @@ pub fn store_words(error: &StoreError, lang: Lang) -> String {
         E::DiskFullOnOpen { path } => msg::ErrorDiskFullOpen { path: path.clone() }.text(lang),
         E::NoRoom { reason } => msg::ErrorStoreNoRoom { reason: reason.clone() }.text(lang),
         E::DamagedFiles { reason } => msg::ErrorStoreDamagedFiles { reason: reason.clone() }.text(lang),
+        E::NotAStore { path, reason } => {
+            msg::ErrorNotAStore { path: path.as_str(), reason: reason.as_str() }.text(lang)
+        }
+        E::Io { path, source } => {
+            msg::ErrorStoreIo { path: path.as_str(), reason: crate::i18n::terms::io_reason(source, lang) }
+                .text(lang)
+        }
+        E::IdsExhausted { kind } => {
+            msg::ErrorIdsExhausted { kind: *kind, max: crate::domain::MAX_ID.to_string() }.text(lang)
+        }
+        E::Damaged { path, reason } => {
+            msg::ErrorStoreDamaged { path: path.as_str(), reason: reason.as_str() }.text(lang)
+        }
+        E::RolledBack { path, holds, committed } => msg::ErrorRolledBack {
+            path: path.as_str(),
+            missing: committed.seq - holds,
+            first: holds + 1,
+            last: committed.seq,
+            summary: committed.summary.as_str(),
+            at: committed.at.format("%Y-%m-%d %H:%M").to_string(),
+        }
+        .text(lang),
+        E::Sled(reason) => msg::ErrorSled { reason: reason.as_str() }.text(lang),
         E::NotOurs { path, what } => msg::ErrorStoreNotOurs {
             path: path.clone(),
             what: if *what == "a link" { "link" } else { "other" },
         }
         .text(lang),
-        _ => error.to_string(),
     }
 }
 

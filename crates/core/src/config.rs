@@ -34,6 +34,17 @@ pub struct Config {
     /// (`log_call = "C"`, `down = ["j", "n"]`); see `leadline config`.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub keys: BTreeMap<String, KeyList>,
+    /// Which settled values came from the locale rather than the file.
+    #[serde(skip)]
+    pub from_locale: FromLocale,
+}
+
+/// The settings the locale decided (see [`Config::settle_locale`]): the
+/// locale variable a value came from, for `leadline config` to say.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FromLocale {
+    /// `LANG=en_US.UTF-8`: the variable whose country is the phone region.
+    pub region: Option<String>,
 }
 
 /// The interface.
@@ -57,8 +68,17 @@ impl Ui {
 #[serde(default, deny_unknown_fields)]
 pub struct ContactRules {
     /// The country of phone numbers written without a country code
-    /// (`"CN"`), for their international form.
-    pub default_region: crate::domain::phone::Region,
+    /// (`"US"`), for their international form. Unset, the locale's country
+    /// (`en_US` → US), else CN.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_region: Option<crate::domain::phone::Region>,
+}
+
+impl ContactRules {
+    /// The region in force.
+    pub fn region(&self) -> crate::domain::phone::Region {
+        self.default_region.unwrap_or_default()
+    }
 }
 
 /// Leadline's own backups of the book, beside sled's files (a hedge against
@@ -784,6 +804,7 @@ impl Default for Config {
             ui: Ui::default(),
             contacts: ContactRules::default(),
             keys: BTreeMap::new(),
+            from_locale: FromLocale::default(),
         }
     }
 }
@@ -883,8 +904,36 @@ impl Config {
     /// Settles the language, and with it the defaults that follow it: the
     /// Chinese festivals under Chinese unless `[holidays] preset` says.
     pub fn set_language(&mut self, lang: crate::locale::Lang) {
+        self.settle_locale(lang, |_| None);
+    }
+
+    /// Settles the language and what follows the rep's locale where the
+    /// file does not say: the phone region from the locale's country
+    /// (`en_US.UTF-8` → US; none named: CN), and the holidays from the
+    /// region the file or the locale gave (CN → `cn`, US → `us`), else
+    /// from the language (`cn` under Chinese).
+    pub fn settle_locale(&mut self, lang: crate::locale::Lang, env: impl Fn(&str) -> Option<String>) {
+        use crate::domain::phone::Region;
         self.ui.language = Some(lang);
-        let preset = if lang == crate::locale::Lang::ZhCn { HolidayPreset::Cn } else { HolidayPreset::None };
+        if self.contacts.default_region.is_none() {
+            let variable = crate::locale::Lang::variable(env);
+            let found = variable.as_ref().and_then(|(name, value)| {
+                let region = crate::locale::Lang::territory(value)?.parse::<Region>().ok()?;
+                Some((region, format!("{name}={value}")))
+            });
+            if let Some((region, from)) = found {
+                self.contacts.default_region = Some(region);
+                self.from_locale.region = Some(from);
+            }
+        }
+        let by_region = self.contacts.default_region.map(|region| region.to_string());
+        let preset = match (by_region.as_deref(), lang) {
+            (Some("CN"), _) => HolidayPreset::Cn,
+            (Some("US"), _) => HolidayPreset::Us,
+            (Some(_), _) => HolidayPreset::None,
+            (None, crate::locale::Lang::ZhCn) => HolidayPreset::Cn,
+            (None, crate::locale::Lang::En) => HolidayPreset::None,
+        };
         self.holidays.preset.get_or_insert(preset);
     }
 
@@ -1147,6 +1196,38 @@ fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_locale_s_country_is_the_phone_region_and_the_region_picks_the_holidays() {
+        use crate::locale::Lang;
+        let settled = |lang: Lang, vars: &'static [(&'static str, &'static str)], file: &str| {
+            let mut config = Config::parse(file, Path::new("c.toml")).unwrap();
+            config.settle_locale(lang, |name| {
+                vars.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string())
+            });
+            (config.contacts.region().to_string(), config.holidays.preset(), config.from_locale.region)
+        };
+        let us = settled(Lang::En, &[("LANG", "en_US.UTF-8")], "");
+        assert_eq!(us, ("US".into(), HolidayPreset::Us, Some("LANG=en_US.UTF-8".into())));
+        let gb = settled(Lang::En, &[("LC_ALL", "en_GB.UTF-8"), ("LANG", "en_US.UTF-8")], "");
+        assert_eq!(
+            (gb.0.as_str(), gb.1),
+            ("GB", HolidayPreset::None),
+            "LC_ALL first, as the C library reads them"
+        );
+        assert_eq!(settled(Lang::En, &[("LANG", "de_DE@euro")], "").0, "DE");
+        assert_eq!(settled(Lang::ZhCn, &[("LANG", "zh_TW.UTF-8")], "").0, "TW");
+        let chinese = settled(Lang::ZhCn, &[("LANG", "zh_CN.UTF-8")], "");
+        assert_eq!((chinese.0.as_str(), chinese.1), ("CN", HolidayPreset::Cn));
+        // No country in the locale: CN, and the holidays by the language.
+        assert_eq!(settled(Lang::ZhCn, &[("LANG", "C.UTF-8")], ""), ("CN".into(), HolidayPreset::Cn, None));
+        assert_eq!(settled(Lang::En, &[], ""), ("CN".into(), HolidayPreset::None, None));
+        // The file wins, and says nothing of the locale.
+        let file = settled(Lang::En, &[("LANG", "en_US.UTF-8")], "[contacts]\ndefault_region = \"GB\"\n");
+        assert_eq!(file, ("GB".into(), HolidayPreset::None, None));
+        let preset = settled(Lang::En, &[("LANG", "en_US.UTF-8")], "[holidays]\npreset = \"none\"\n");
+        assert_eq!(preset.1, HolidayPreset::None);
+    }
     use super::*;
 
     #[test]

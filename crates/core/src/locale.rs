@@ -40,6 +40,21 @@ impl Lang {
         }
     }
 
+    /// The locale variable in force, as the C library reads them (the first
+    /// of `LC_ALL`, `LC_MESSAGES`, `LANG` set), with its value.
+    pub fn variable(env: impl Fn(&str) -> Option<String>) -> Option<(&'static str, String)> {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .find_map(|name| env(name).filter(|v| !v.is_empty()).map(|value| (name, value)))
+    }
+
+    /// The country a POSIX locale names: `US` of `en_US.UTF-8`, none of `C`.
+    pub fn territory(locale: &str) -> Option<&str> {
+        let name = locale.split(['.', '@']).next()?;
+        let (_, territory) = name.split_once('_')?;
+        (territory.len() == 2 && territory.bytes().all(|b| b.is_ascii_alphabetic())).then_some(territory)
+    }
+
     /// The language in force: the flag, else the setting, else the first
     /// locale variable set (as the C library reads them), else English.
     pub fn detect(flag: Option<Lang>, setting: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> Lang {

@@ -967,8 +967,9 @@ pub(crate) fn sled_config(dir: &Path) -> sled::Config {
 /// Opens sled with our lock already held. sled takes a lock of its own on
 /// its data file; if that is still held, it is by a sled instance of this
 /// process that is finishing its shutdown in the background (a store just
-/// dropped and reopened), so wait for it: up to ten seconds, which a
-/// machine busy with other work can take.
+/// dropped and reopened), so wait for it: up to thirty seconds, which a
+/// machine busy with other work can take (ten were once not enough on two
+/// cores building and testing at once).
 fn open_sled(dir: &Path) -> Result<sled::Db, StoreError> {
     let mut attempts = 0;
     loop {
@@ -976,7 +977,7 @@ fn open_sled(dir: &Path) -> Result<sled::Db, StoreError> {
             Ok(db) => return Ok(db),
             Err(sled::Error::Io(io)) if io.to_string().contains("could not acquire lock") => {
                 attempts += 1;
-                if attempts == 500 {
+                if attempts == 1500 {
                     return Err(StoreError::InUse { path: dir.display().to_string() });
                 }
                 std::thread::sleep(std::time::Duration::from_millis(20));

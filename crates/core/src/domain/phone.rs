@@ -66,6 +66,34 @@ pub fn looks_like_phone(text: &str, min_digits: usize) -> bool {
     text.chars().all(allowed) && text.chars().filter(char::is_ascii_digit).count() >= min_digits
 }
 
+/// Whether `typed` is written like a North American number (`(515)
+/// 555-0100`, `515-555-0100`, `1-563-555-0104`, `+1 ...`): ten digits in
+/// the plan's shape, or eleven after a 1 set apart (eleven bare digits
+/// starting with 1 are as likely a Chinese mobile number).
+pub fn looks_north_american(typed: &str) -> bool {
+    if !looks_like_phone(typed, 10) {
+        return false;
+    }
+    let digits: Vec<u8> = typed.bytes().filter(u8::is_ascii_digit).collect();
+    let shaped = |ten: &[u8]| ten.len() == 10 && ten[0] >= b'2' && ten[3] >= b'2';
+    let trimmed = typed.trim_start();
+    match digits.len() {
+        10 => shaped(&digits) && !trimmed.starts_with('0'),
+        11 => {
+            let set_apart =
+                trimmed.starts_with("+1") || trimmed.starts_with("1-") || trimmed.starts_with("1 ");
+            digits[0] == b'1' && set_apart && shaped(&digits[1..])
+        }
+        _ => false,
+    }
+}
+
+/// Whether `typed` names its own country (`+49 ...`, `0049 ...`).
+pub fn has_country_code(typed: &str) -> bool {
+    let trimmed = typed.trim_start_matches(|c: char| c == '(' || c.is_whitespace());
+    trimmed.starts_with('+') || trimmed.starts_with("00")
+}
+
 /// A number's international form, `+` and digits; None for what its
 /// country's numbering plan has no room for (short codes such as 110,
 /// numbers missing digits), which are then matched by their digits as typed.
@@ -174,6 +202,19 @@ pub fn warm() {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn north_american_numbers_are_told_from_chinese_ones() {
+        for typed in ["(515) 555-0100", "515-555-0100", "1-563-555-0104", "+1 712 555 0102", "319.555.0101"] {
+            assert!(looks_north_american(typed), "{typed}");
+        }
+        for typed in ["13800001111", "15155550100", "0536 1234601", "010 8888 6666", "110", "+49 30 1234567"]
+        {
+            assert!(!looks_north_american(typed), "{typed}");
+        }
+        assert!(has_country_code("+1 515 555 0100") && has_country_code("0049 30 1234567"));
+        assert!(!has_country_code("(515) 555-0100"));
+    }
     use super::*;
 
     #[test]

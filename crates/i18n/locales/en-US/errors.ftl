@@ -156,3 +156,14 @@ keys-no-such-command = { $name }: no such command (`leadline config` lists them)
 keys-not-a-key = { $name } = "{ $text }" is not a key: write e.g. c, C, +, Ctrl-d, Alt-x, Enter, Esc, Tab, PgDn, F2
 keys-no-keys = { $name }: give at least one key
 keys-clash = { $name }: { $key } already means { $help } ({ $other }) in { $scope }
+
+## The store, when it cannot be used
+error-not-a-store = { $path } is not a Leadline store: { $reason }
+error-store-io = store { $path }: { $reason }
+error-ids-exhausted = the store has handed out every { $kind } id it can hold (up to { $max }); nothing was saved
+error-store-damaged = store { $path } cannot be opened: sled finds its data files damaged ({ $reason })
+error-rolled-back = store { $path } has lost its newest { $missing ->
+    [one] change #{ $last }
+   *[other] { $missing } changes, #{ $first } to #{ $last }
+} (the last was '{ $summary }' at { $at }): a damaged data file made sled open without them
+error-sled = store error: { $reason }

@@ -699,6 +699,8 @@ cli-tiers-differ = { $count } customers differ from the tier their revenue sugge
 cli-config-from = # Settings from { $path }
 cli-config-none-yet = # No { $path } yet: these are the defaults; save this there to change them
 cli-config-no-dir = # No config directory: these are the defaults
+cli-config-region-locale = # [contacts] default_region = "{ $region }" comes from the locale ({ $variable }): phone numbers without a country code are read as { $region } numbers; write another here to change it.
+cli-config-region-default = # [contacts] default_region is not set and the locale names no country: phone numbers without a country code are read as { $region } numbers; set your country here (e.g. default_region = "US").
 cli-config-keys = # The terminal interface's keys, by command. Rebind any in a [keys] table,
     # e.g. log_call = "C" or down = ["j", "n"] (Ctrl-x, Alt-x, Enter, Esc, Tab, PgDn, F2).
 cli-demo-created = Created the demo store in { $dir } ({ $counts }).
@@ -707,6 +709,7 @@ cli-newest-backup = The newest backup is { $path } (of { $day }): restore it int
 cli-no-backup = There is no backup in { $dir }
 cli-no-backup-salvage = There is no backup in { $dir }: `leadline export --salvage -o FILE` saves what the store holds, and { $keep }
 cli-or-keep = { $advice }, or { $keep }
+cli-error-advice = { $error }. { $advice }
 cli-keep-as-is = `leadline doctor --repair` keeps the store as it is
 cli-bad-lang = --lang '{ $given }': Leadline speaks en and zh-CN
 counts = { $accounts ->
@@ -965,3 +968,11 @@ col-backup-written = WRITTEN
 col-backup-size = SIZE
 col-backup-file = FILE
 size-mb = { $size } MB
+phones-reread = The phone region is now { $to } (it was { $from }): numbers without a country code were read again, { $changed ->
+    [one] 1 account's changed
+   *[other] { $changed } accounts' changed
+}.
+import-region-doubt = { $misfits } of the { $national } phone numbers without a country code do not fit the numbering plan of { $region }, and { $north } look North American: they are read as { $region } numbers ([contacts] default_region = "{ $region }"). { $suggest ->
+    [none] Set default_region to their country in the settings (`leadline config` shows where), and Leadline reads them again.
+   *[other] If they are { $suggest } numbers, set default_region = "{ $suggest }" in the settings (`leadline config` shows where), and Leadline reads them again.
+}

@@ -155,3 +155,14 @@ keys-no-such-command = { $name }：没有这个命令（`leadline config` 列出
 keys-not-a-key = { $name } = "{ $text }" 不是按键：例如 c、C、+、Ctrl-d、Alt-x、Enter、Esc、Tab、PgDn、F2
 keys-no-keys = { $name }：至少要给一个按键
 keys-clash = { $name }：{ $key } 在“{ $scope }”里已经表示{ $help }（{ $other }）
+
+## The store, when it cannot be used
+error-not-a-store = { $path } 不是 Leadline 的存储：{ $reason }
+error-store-io = 存储 { $path }：{ $reason }
+error-ids-exhausted = 存储里的{ $kind }编号已经用完（最多 { $max }）；什么都没保存
+error-store-damaged = 无法打开存储 { $path }：sled 发现它的数据文件损坏了（{ $reason }）
+error-rolled-back = 存储 { $path } 丢了最新的 { $missing ->
+    [one] 第 #{ $last } 次更改
+   *[other] { $missing } 次更改（#{ $first } 到 #{ $last }）
+}（最后一次是 { $at } 的“{ $summary }”）：一个损坏的数据文件让 sled 打开时少了它们
+error-sled = 存储出错：{ $reason }

@@ -591,6 +591,8 @@ cli-tiers-differ = { $count } 个客户的等级和营收建议的不同{ $kept 
 cli-config-from = # 设置来自 { $path }
 cli-config-none-yet = # 还没有 { $path }：下面是默认值；存到那里再改
 cli-config-no-dir = # 没有配置目录：下面是默认值
+cli-config-region-locale = # [contacts] default_region = "{ $region }" 来自系统区域设置（{ $variable }）：不带国家代码的电话号码按 { $region } 的号码读；要改就在这里写另一个。
+cli-config-region-default = # 没有设置 [contacts] default_region，系统区域设置也没说国家：不带国家代码的电话号码按 { $region } 的号码读；请在这里写上你的国家（如 default_region = "US"）。
 cli-config-keys = # 终端界面的按键，按命令列出。在 [keys] 表里可以改，
     # 如 log_call = "C" 或 down = ["j", "n"]（Ctrl-x、Alt-x、Enter、Esc、Tab、PgDn、F2）。
 cli-demo-created = 已在 { $dir } 创建演示数据（{ $counts }）。
@@ -599,6 +601,7 @@ cli-newest-backup = 最新的备份是 { $path }（{ $day }）：用 `leadline -
 cli-no-backup = { $dir } 里没有备份
 cli-no-backup-salvage = { $dir } 里没有备份：`leadline export --salvage -o FILE` 保存数据里还有的，{ $keep }
 cli-or-keep = { $advice }，或者{ $keep }
+cli-error-advice = { $error }。{ $advice }
 cli-keep-as-is = `leadline doctor --repair` 保持数据原样
 cli-bad-lang = --lang '{ $given }'：Leadline 只会 en 和 zh-CN
 counts = { $accounts } 个客户、{ $touches } 次联系、{ $orders } 个订单、{ $follow_ups } 个跟进、{ $referrals } 次转介绍
@@ -790,3 +793,8 @@ col-backup-written = 写入时间
 col-backup-size = 大小
 col-backup-file = 文件
 size-mb = { $size } MB
+phones-reread = 电话号码的地区现在是 { $to }（原来是 { $from }）：不带国家代码的号码已重新读过，{ $changed } 个客户的号码有变化。
+import-region-doubt = 不带国家代码的 { $national } 个电话号码里，{ $misfits } 个不符合 { $region } 的号码规则，{ $north } 个看起来像北美号码：它们都按 { $region } 的号码读（[contacts] default_region = "{ $region }"）。{ $suggest ->
+    [none] 请在设置里把 default_region 改成它们的国家（`leadline config` 会告诉你设置在哪），Leadline 会重新读这些号码。
+   *[other] 如果它们是 { $suggest } 的号码，请在设置里写 default_region = "{ $suggest }"（`leadline config` 会告诉你设置在哪），Leadline 会重新读这些号码。
+}
