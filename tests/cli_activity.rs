@@ -70,7 +70,7 @@ fn bad_touches_are_refused_and_change_nothing() {
         (&["log", "visit", "张伟", "--outcome", "busy"], 2, "outcome busy does not fit a visit"),
         (&["log", "call", "张伟", "--outcome", "maybe"], 2, "--outcome <OUTCOME> does not take 'maybe'"),
         (&["log", "call", "张伟", "--at", "2026-13-01"], 2, "'2026-13-01' is not a date"),
-        (&["log", "call", "张伟", "--at", "yesterday 5pm"], 2, "is not a date"),
+        (&["log", "call", "张伟", "--at", "yesterday 25pm"], 2, "is not a date"),
         (&["log", "call", "张伟", "--at", "tomorrow"], 2, "is in the future"),
         (&["log", "call", "张伟", "--next", "2026-11-01"], 2, "is in the past"),
         (&["log", "call", "nobody"], 1, "no account matches 'nobody'"),
@@ -169,7 +169,7 @@ fn follow_ups_are_scheduled_done_skipped_and_snoozed() {
     assert!(book.run(&["done", "99"]).fails(1).contains("no follow-up #99"));
     assert!(book.run(&["snooze", "1", "--to", "yesterday"]).fails(2).contains("in the past"));
     assert!(book.run(&["follow-up", "张伟", "--on", "2026-11-01"]).fails(2).contains("in the past"));
-    assert!(book.run(&["follow-up", "张伟", "--on", "next week"]).fails(2).contains("is not a date"));
+    assert!(book.run(&["follow-up", "张伟", "--on", "next weak"]).fails(2).contains("is not a date"));
     assert!(book.run(&["done", "abc"]).fails(2).contains("'abc' is not a value"));
     assert_eq!(book.snapshot(), before);
 }

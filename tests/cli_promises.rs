@@ -162,3 +162,24 @@ fn over_capacity_the_days_after_are_said_to_be_a_projection() {
     assert!(book.run(&["plan", "--days", "3"]).ok().contains(note));
     assert!(!book.run(&["today"]).ok().contains(note), "without the days after, nothing to say");
 }
+
+#[test]
+fn a_follow_up_takes_the_day_in_a_rep_s_words_and_refuses_a_time_already_gone() {
+    let mut book = Book::new();
+    book.now = "2026-12-07T17:30".into();
+    book.add(&["Dale Vander Wal"]);
+    let at = |when: &str| book.run(&["follow-up", "Dale", "--on", when]);
+    assert!(at("next tuesday 2pm").ok().contains("on 2026-12-15 at 14:00"));
+    assert!(at("dec 15").ok().contains("on 2026-12-15."));
+    assert!(at("in 2 weeks").ok().contains("on 2026-12-21."));
+    assert!(at("tomorrow at 9:15am").ok().contains("on 2026-12-08 at 09:15"));
+    let gone = at("16:00").fails(2);
+    assert!(gone.contains("2026-12-07 16:00 is in the past"), "{gone}");
+    let refused = at("someday").fails(2);
+    assert!(
+        refused.contains("tomorrow 2pm") && !refused.contains("yesterday"),
+        "forward forms only: {refused}"
+    );
+    let zh = book.run(&["--lang", "zh-CN", "follow-up", "Dale", "--on", "明天下午3点"]).ok();
+    assert!(zh.contains("2026-12-08") && zh.contains("15:00"), "{zh}");
+}

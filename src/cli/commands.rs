@@ -84,7 +84,7 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
             Ok(0)
         }
         Command::Snooze { id, to } => {
-            let to = to.as_deref().map(|to| app.parse_when(to)).transpose()?;
+            let to = to.as_deref().map(|to| app.parse_when_ahead(to)).transpose()?;
             let (f, name) = &app.snooze_follow_up(FollowUpId(*id), to)?.value;
             let args = msg::CliSnoozed {
                 id: f.id.to_string(),
@@ -302,7 +302,7 @@ fn log(app: &App, args: &LogArgs) -> CliResult<i32> {
     let at = args.at.as_deref().map(|w| app.parse_when(w)).transpose()?;
     let next = match args.next.as_deref() {
         Some("auto") => Some(NextStep::Suggested),
-        Some(when) => Some(NextStep::On(app.parse_when(when)?)),
+        Some(when) => Some(NextStep::On(app.parse_when_ahead(when)?)),
         None => None,
     };
     let purpose = match (&args.greeting, args.thanks) {
@@ -424,7 +424,7 @@ fn order(app: &App, args: &OrderArgs) -> CliResult<i32> {
 
 fn follow_up(app: &App, args: &FollowUpArgs) -> CliResult<i32> {
     let kind: TouchKind = args.kind.unwrap_or(TouchKind::Call);
-    let due = app.parse_when(&args.on)?;
+    let due = app.parse_when_ahead(&args.on)?;
     let account = app.resolve_account(&args.account)?;
     let f = app.schedule_follow_up(&FollowUpInput {
         account,

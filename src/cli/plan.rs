@@ -398,7 +398,7 @@ pub fn triage(app: &App, older_than: Option<u32>, snooze_to: Option<&str>, as_js
     let today = app.today();
     let rows = match snooze_to {
         Some(to) => {
-            let to = app.parse_when(to)?;
+            let to = app.parse_when_ahead(to)?;
             let moved = app.triage(older_than, to)?;
             if !as_json {
                 let args = msg::CliTriaged { count: moved.len(), to: to.date.to_string() };

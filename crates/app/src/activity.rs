@@ -9,7 +9,7 @@ use super::follow_ups::{
     Answer, FollowUpInput, answers, closable_by_next, closed_words, new_follow_up, tried_words,
 };
 use super::{App, AppError, AppResult, Written};
-use crate::clock::{When, parse_when};
+use crate::clock::When;
 use crate::config::Config;
 use crate::domain::contact::{TextField, check_field};
 use crate::domain::{
@@ -138,7 +138,13 @@ impl App {
     }
 
     pub fn parse_when(&self, text: &str) -> AppResult<When> {
-        Ok(parse_when(text, self.now())?)
+        Ok(crate::clock::parse_when_in(text, self.now(), self.config.contacts.date_order())?)
+    }
+
+    /// A day to come as the rep wrote it (a follow-up's, a snooze's): a
+    /// refusal offers the forms that name one.
+    pub fn parse_when_ahead(&self, text: &str) -> AppResult<When> {
+        Ok(crate::clock::parse_when_ahead(text, self.now(), self.config.contacts.date_order())?)
     }
 
     /// The moment a past event happened; refuses the future.
@@ -155,6 +161,16 @@ impl App {
     }
 
     pub(super) fn future_day(&self, when: When, what: &str) -> AppResult<When> {
+        // A time already gone today is as past as yesterday.
+        let gone = when.date == self.today() && when.time.is_some_and(|time| time < self.now().time());
+        if gone {
+            let time = when.time.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
+            let args = msg::ErrorInPast {
+                what: self.config.ui.lang().text_with(what, &[]),
+                day: format!("{} {time}", when.date),
+            };
+            return Err(AppError::Invalid(args.text(self.config.ui.lang())));
+        }
         if when.date < self.today() {
             let args = msg::ErrorInPast {
                 what: self.config.ui.lang().text_with(what, &[]),

@@ -76,6 +76,11 @@ pub enum WhenError {
         "{NOW_VARIABLE}='{0}' is not a time: use YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS], in the years {FIRST_YEAR} to {LAST_YEAR}"
     )]
     Now(String),
+    /// Not a date, where only a day to come makes sense (a follow-up).
+    #[error(
+        "'{0}' is not a date: use tomorrow 2pm, fri, next tue 9:30am, dec 15, 12/15, in 2 weeks, next week, end of month, +3d or YYYY-MM-DD"
+    )]
+    MalformedAhead(String),
     #[error(transparent)]
     OutOfWindow(#[from] OutOfWindow),
     #[error("'{given}' is too far: an offset goes up to {limit}{unit} (ten years); give a date instead")]
@@ -101,17 +106,43 @@ impl When {
     }
 }
 
+/// How a numeric date is read when both numbers could be the month:
+/// `12/11` is December 11 month first (the US, China), November 12 day
+/// first (Britain, Germany). `15/12` and `12/15` read alike in both.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DateOrder {
+    #[default]
+    MonthFirst,
+    DayFirst,
+}
+
 /// Parses the date forms of the command line relative to `now`; a date
 /// outside the years Leadline accepts is refused.
 pub fn parse_when(input: &str, now: NaiveDateTime) -> Result<When, WhenError> {
-    let when = parse_when_anywhere(input, now)?;
+    parse_when_in(input, now, DateOrder::default())
+}
+
+/// [`parse_when`], numeric dates read in `order`.
+pub fn parse_when_in(input: &str, now: NaiveDateTime, order: DateOrder) -> Result<When, WhenError> {
+    let when = parse_when_anywhere(input, now, order)?;
     check_date(when.date)?;
     Ok(when)
 }
 
-fn parse_when_anywhere(input: &str, now: NaiveDateTime) -> Result<When, WhenError> {
+/// [`parse_when_in`] for a day to come: a refusal offers the forms that
+/// name one.
+pub fn parse_when_ahead(input: &str, now: NaiveDateTime, order: DateOrder) -> Result<When, WhenError> {
+    parse_when_in(input, now, order).map_err(|error| match error {
+        WhenError::Malformed(text) => WhenError::MalformedAhead(text),
+        other => other,
+    })
+}
+
+fn parse_when_anywhere(input: &str, now: NaiveDateTime, order: DateOrder) -> Result<When, WhenError> {
     let text = input.trim();
-    let lower = text.to_ascii_lowercase();
+    // "tomorrow at 2pm", "dec 15, 2026": the words between say nothing.
+    let lower = text.to_lowercase().replace(" at ", " ").replace(',', " ");
+    let lower = lower.split_whitespace().collect::<Vec<_>>().join(" ");
     let malformed = || WhenError::Malformed(text.to_string());
     let today = now.date();
     let date_only = |date: NaiveDate| When { date, time: None };
@@ -126,9 +157,14 @@ fn parse_when_anywhere(input: &str, now: NaiveDateTime) -> Result<When, WhenErro
     if lower == "now" || text == "现在" {
         return Ok(When { date: today, time: Some(now.time()) });
     }
-    let day = |phrase: &str| day_word(phrase).or_else(|| day_phrase(phrase, today));
+    let day = |phrase: &str| {
+        day_word(phrase).or_else(|| day_phrase(phrase, today)).or_else(|| calendar_date(phrase, today, order))
+    };
     if let Some(date) = day(&lower) {
         return Ok(date_only(date));
+    }
+    if let Some(when) = ahead(&lower, now) {
+        return Ok(when);
     }
     // "yesterday 18:30", "next wednesday 15:00", "下周三 15:00", "周五9:30"
     if let Some((date, time)) = split_time(&lower, day) {
@@ -166,7 +202,7 @@ fn parse_when_anywhere(input: &str, now: NaiveDateTime) -> Result<When, WhenErro
     if let Some(moment) = parse_timestamp_anywhere(text) {
         return Ok(When { date: moment.date(), time: Some(moment.time()) });
     }
-    match parse_time(text) {
+    match parse_time(&lower) {
         Some(time) => Ok(When { date: today, time: Some(time) }),
         None => Err(malformed()),
     }
@@ -264,8 +300,200 @@ fn day_phrase(text: &str, today: NaiveDate) -> Option<NaiveDate> {
     })
 }
 
+/// A time of day: `15:00`, `15:00:30`, `2pm`, `2 pm`, `9:15am`, `2:00 p.m.`,
+/// `15点`, `3点半`, `下午3点`, `上午9点15分`, `晚上8点`.
 fn parse_time(text: &str) -> Option<NaiveTime> {
-    ["%H:%M", "%H:%M:%S"].iter().find_map(|format| NaiveTime::parse_from_str(text, format).ok())
+    let text = text.trim();
+    if let Some(time) = ["%H:%M", "%H:%M:%S"].iter().find_map(|f| NaiveTime::parse_from_str(text, f).ok()) {
+        return Some(time);
+    }
+    let compact: String = text.chars().filter(|c| !c.is_whitespace() && *c != '.').collect();
+    for (suffix, afternoon) in [("am", false), ("pm", true)] {
+        if let Some(clock) = compact.strip_suffix(suffix) {
+            let (hour, minute) = match clock.split_once(':') {
+                Some((h, m)) if m.len() == 2 => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?),
+                Some(_) => return None,
+                None => (clock.parse::<u32>().ok()?, 0),
+            };
+            if !(1..=12).contains(&hour) {
+                return None;
+            }
+            let hour = match (hour, afternoon) {
+                (12, false) => 0,
+                (12, true) => 12,
+                (h, false) => h,
+                (h, true) => h + 12,
+            };
+            return NaiveTime::from_hms_opt(hour, minute, 0);
+        }
+    }
+    chinese_time(&compact)
+}
+
+/// `15点`, `3点半`, `下午3点`, `上午9点15分`, `晚上8点`, `中午12点`.
+fn chinese_time(text: &str) -> Option<NaiveTime> {
+    let (afternoon, rest) =
+        [("上午", false), ("早上", false), ("中午", true), ("下午", true), ("晚上", true)]
+            .iter()
+            .find_map(|(prefix, pm)| text.strip_prefix(prefix).map(|rest| (Some(*pm), rest)))
+            .unwrap_or((None, text));
+    let (hour, minutes) = rest.split_once('点').or_else(|| rest.split_once('时'))?;
+    let hour: u32 = hour.parse().ok()?;
+    let minute = match minutes.trim_end_matches('分') {
+        "" | "整" => 0,
+        "半" => 30,
+        "一刻" => 15,
+        digits => digits.parse().ok()?,
+    };
+    let hour = match afternoon {
+        Some(true) if hour < 12 => hour + 12,
+        _ => hour,
+    };
+    NaiveTime::from_hms_opt(hour, minute, 0)
+}
+
+/// Month names as a rep writes them: `dec`, `december`, `sept`.
+fn month_word(word: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let word = word.trim_end_matches('.');
+    if word.len() < 3 {
+        return None;
+    }
+    (1..=12u32).find(|m| MONTHS[*m as usize - 1].starts_with(word) || (word == "sept" && *m == 9))
+}
+
+/// A date on the calendar: `dec 15`, `december 15 2026`, `15 dec`, `12/15`,
+/// `12/15/2026`, `15/12/26`, `12月15日`, `2026年12月15日`, `12月15号`. Without
+/// a year, the next such day from `today` on.
+fn calendar_date(text: &str, today: NaiveDate, order: DateOrder) -> Option<NaiveDate> {
+    let next_from_today = |month: u32, day: u32| {
+        let this_year = NaiveDate::from_ymd_opt(today.year(), month, day);
+        match this_year {
+            Some(date) if date >= today => Some(date),
+            _ => NaiveDate::from_ymd_opt(today.year() + 1, month, day),
+        }
+    };
+    let year_of = |text: &str| -> Option<i32> {
+        let year: i32 = text.parse().ok()?;
+        Some(match text.len() {
+            2 => 2000 + year,
+            4 => year,
+            _ => return None,
+        })
+    };
+    let dated = |year: Option<i32>, month: u32, day: u32| match year {
+        Some(year) => NaiveDate::from_ymd_opt(year, month, day),
+        None => next_from_today(month, day),
+    };
+    if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Some(date);
+    }
+    // 12月15日, 2026年12月15号
+    if let Some(rest) = text.strip_suffix('日').or_else(|| text.strip_suffix('号')) {
+        let (year, rest) = match rest.split_once('年') {
+            Some((year, rest)) => (Some(year_of(year)?), rest),
+            None => (None, rest),
+        };
+        let (month, day) = rest.split_once('月')?;
+        return dated(year, month.parse().ok()?, day.parse().ok()?);
+    }
+    // 12/15, 15/12/2026, 12-15 is a birthday's form, not taken here
+    if text.contains('/') {
+        let parts: Vec<&str> = text.split('/').collect();
+        let (first, second, year) = match parts.as_slice() {
+            [a, b] => (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?, None),
+            [a, b, y] => (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?, Some(year_of(y)?)),
+            _ => return None,
+        };
+        let (month, day) = match order {
+            _ if first > 12 => (second, first),
+            _ if second > 12 => (first, second),
+            DateOrder::MonthFirst => (first, second),
+            DateOrder::DayFirst => (second, first),
+        };
+        return dated(year, month, day);
+    }
+    // dec 15, dec 15 2026, 15 dec, 15 december 2026
+    let words: Vec<&str> = text.split(' ').collect();
+    let day_number = |word: &str| -> Option<u32> {
+        let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &word[digits.len()..];
+        (suffix.is_empty() || ["st", "nd", "rd", "th"].contains(&suffix)).then_some(())?;
+        digits.parse().ok()
+    };
+    let (month, day, year) = match words.as_slice() {
+        [m, d] | [m, d, _] if month_word(m).is_some() => (month_word(m)?, day_number(d)?, words.get(2)),
+        [d, m] | [d, m, _] if month_word(m).is_some() => (month_word(m)?, day_number(d)?, words.get(2)),
+        _ => return None,
+    };
+    let year = match year {
+        Some(year) => Some(year_of(year)?),
+        None => None,
+    };
+    dated(year, month, day)
+}
+
+/// `in 2 weeks`, `in 3 days`, `in 1 month`, `in 2 hours`, `next week` (its
+/// Monday), `3天后`, `2周后`, `两周后`.
+fn ahead(text: &str, now: NaiveDateTime) -> Option<When> {
+    let today = now.date();
+    if text == "next week" || text == "下周" {
+        let monday = today - Duration::days(today.weekday().num_days_from_monday().into());
+        return Some(When { date: monday + Duration::days(7), time: None });
+    }
+    let (count, unit) = if let Some(rest) = text.strip_prefix("in ") {
+        let (count, unit) = rest.split_once(' ')?;
+        let count = match count {
+            "a" | "an" | "one" => 1,
+            "two" => 2,
+            "three" => 3,
+            digits => digits.parse::<i64>().ok()?,
+        };
+        (count, unit.trim_end_matches('s'))
+    } else {
+        let rest = text.strip_suffix("后").or_else(|| text.strip_suffix("以后"))?;
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        let count = match (digits.as_str(), rest.chars().next()?) {
+            ("", '两') => 2,
+            ("", '一') => 1,
+            ("", '三') => 3,
+            (digits, _) => digits.parse().ok()?,
+        };
+        let unit = rest.trim_start_matches(|c: char| c.is_ascii_digit() || "两一三".contains(c));
+        let unit = match unit.trim_start_matches('个') {
+            "天" => "day",
+            "周" | "星期" | "礼拜" => "week",
+            "月" => "month",
+            "小时" => "hour",
+            _ => return None,
+        };
+        (count, unit)
+    };
+    if !(0..=3650).contains(&count) {
+        return None;
+    }
+    let date = |date: NaiveDate| Some(When { date, time: None });
+    match unit {
+        "day" => date(today + Duration::days(count)),
+        "week" => date(today + Duration::days(7 * count)),
+        "month" => date(today.checked_add_months(Months::new(u32::try_from(count).ok()?))?),
+        "hour" => Some(at_moment(now + Duration::hours(count))),
+        "minute" | "min" => Some(at_moment(now + Duration::minutes(count))),
+        _ => None,
+    }
 }
 
 fn at_moment(moment: NaiveDateTime) -> When {
@@ -310,7 +538,7 @@ mod tests {
         assert_eq!(parse_when("-90m", now).unwrap().moment(now), at("2026-11-27T07:30"));
         assert_eq!(parse_when("yesterday 18:30", now).unwrap().moment(now), at("2026-11-26T18:30"));
         assert_eq!(parse_when("Tomorrow 8:05", now).unwrap().moment(now), at("2026-11-28T08:05"));
-        for bad in ["+3", "+xd", "-2x", "2026-02-30", "next week", "yesterday 25:00", "-", "+d", "+3天"] {
+        for bad in ["+3", "+xd", "-2x", "2026-02-30", "next weak", "yesterday 25:00", "-", "+d", "+3天"] {
             assert!(matches!(parse_when(bad, now), Err(WhenError::Malformed(_))), "{bad}");
         }
         for far in ["+99999d", "-99999999d", "+521w"] {
@@ -355,9 +583,62 @@ mod tests {
         assert_eq!(date("月底"), "2026-11-30");
         let january = at("2027-01-31T09:00");
         assert_eq!(parse_when("下个月", january).unwrap().date.to_string(), "2027-02-28", "clamped");
-        for bad in ["next", "周八", "下周", "this", "end of"] {
+        for bad in ["next", "周八", "下下下周", "this", "end of"] {
             assert!(matches!(parse_when(bad, now), Err(WhenError::Malformed(_))), "{bad}");
         }
+    }
+
+    #[test]
+    fn dates_and_times_in_the_words_reps_type_in_both_languages() {
+        // Monday 2026-12-07, 17:30.
+        let now = at("2026-12-07T17:30");
+        let when = |text: &str| parse_when(text, now).unwrap_or_else(|e| panic!("{text}: {e}"));
+        let on = |text: &str| {
+            let when = when(text);
+            (when.date.to_string(), when.time.map(|t| t.format("%H:%M").to_string()))
+        };
+        let day = |d: &str| (d.to_string(), None);
+        let timed = |d: &str, t: &str| (d.to_string(), Some(t.to_string()));
+        assert_eq!(on("tomorrow 2pm"), timed("2026-12-08", "14:00"));
+        assert_eq!(on("tomorrow at 9:15am"), timed("2026-12-08", "09:15"));
+        assert_eq!(on("9:15am"), timed("2026-12-07", "09:15"));
+        assert_eq!(on("12am"), timed("2026-12-07", "00:00"));
+        assert_eq!(on("12 pm"), timed("2026-12-07", "12:00"));
+        assert_eq!(on("2026-12-15 2:00 PM"), timed("2026-12-15", "14:00"));
+        assert_eq!(on("dec 15"), day("2026-12-15"));
+        assert_eq!(on("Dec 15, 2026"), day("2026-12-15"));
+        assert_eq!(on("15 december"), day("2026-12-15"));
+        assert_eq!(on("sept 3rd"), day("2027-09-03"));
+        assert_eq!(on("dec 1"), day("2027-12-01"), "a day gone this year is next year's");
+        assert_eq!(on("12/15"), day("2026-12-15"));
+        assert_eq!(on("12/15/2026"), day("2026-12-15"));
+        assert_eq!(on("15/12/26"), day("2026-12-15"), "15 can only be the day");
+        assert_eq!(on("in 2 weeks"), day("2026-12-21"));
+        assert_eq!(on("in 3 days"), day("2026-12-10"));
+        assert_eq!(on("in a month"), day("2027-01-07"));
+        assert_eq!(on("in 2 hours"), timed("2026-12-07", "19:30"));
+        assert_eq!(on("next week"), day("2026-12-14"));
+        assert_eq!(on("next tuesday 2pm"), timed("2026-12-15", "14:00"));
+        assert_eq!(on("dec 15 10am"), timed("2026-12-15", "10:00"));
+        assert_eq!(on("明天下午2点"), timed("2026-12-08", "14:00"));
+        assert_eq!(on("周五上午9点半"), timed("2026-12-11", "09:30"));
+        assert_eq!(on("12月15日"), day("2026-12-15"));
+        assert_eq!(on("2027年1月5号"), day("2027-01-05"));
+        assert_eq!(on("两周后"), day("2026-12-21"));
+        assert_eq!(on("3天后"), day("2026-12-10"));
+        assert_eq!(on("下周"), day("2026-12-14"));
+        // Both numbers could be the month: the region's order decides.
+        let gb = parse_when_in("11/12", now, DateOrder::DayFirst).unwrap();
+        assert_eq!(gb.date.to_string(), "2026-12-11");
+        assert_eq!(parse_when("11/12", now).unwrap().date.to_string(), "2027-11-12");
+        for bad in ["13pm", "dec 32", "2/30", "in many days", "someday"] {
+            assert!(parse_when(bad, now).is_err(), "{bad}");
+        }
+        let ahead = parse_when_ahead("someday", now, DateOrder::MonthFirst).unwrap_err();
+        assert!(
+            ahead.to_string().contains("tomorrow 2pm") && !ahead.to_string().contains("yesterday"),
+            "{ahead}"
+        );
     }
 
     #[test]

@@ -79,6 +79,17 @@ impl ContactRules {
     pub fn region(&self) -> crate::domain::phone::Region {
         self.default_region.unwrap_or_default()
     }
+
+    /// How the region writes a date in numbers: month first in North
+    /// America and East Asia (12/15), day first elsewhere (15/12).
+    pub fn date_order(&self) -> crate::clock::DateOrder {
+        match self.region().to_string().as_str() {
+            "US" | "CA" | "PH" | "CN" | "TW" | "HK" | "MO" | "JP" | "KR" => {
+                crate::clock::DateOrder::MonthFirst
+            }
+            _ => crate::clock::DateOrder::DayFirst,
+        }
+    }
 }
 
 /// Leadline's own backups of the book, beside sled's files (a hedge against

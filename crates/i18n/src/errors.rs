@@ -75,6 +75,7 @@ impl Words for WhenError {
     fn words(&self, lang: Lang) -> String {
         match self {
             WhenError::Malformed(text) => msg::ErrorWhen { given: text.clone() }.text(lang),
+            WhenError::MalformedAhead(text) => msg::ErrorWhenAhead { given: text.clone() }.text(lang),
             WhenError::OutOfWindow(out) => out.words(lang),
             WhenError::Now(given) => msg::ErrorNow { given: given.clone() }.text(lang),
             WhenError::TooFar { given, limit, unit } => msg::ErrorWhenTooFar {

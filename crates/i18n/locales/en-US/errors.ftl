@@ -167,3 +167,4 @@ error-rolled-back = store { $path } has lost its newest { $missing ->
    *[other] { $missing } changes, #{ $first } to #{ $last }
 } (the last was '{ $summary }' at { $at }): a damaged data file made sled open without them
 error-sled = store error: { $reason }
+error-when-ahead = '{ $given }' is not a date: use tomorrow 2pm, fri, next tue 9:30am, dec 15, 12/15, in 2 weeks, next week, end of month, +3d or YYYY-MM-DD

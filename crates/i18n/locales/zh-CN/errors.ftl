@@ -166,3 +166,4 @@ error-rolled-back = 存储 { $path } 丢了最新的 { $missing ->
    *[other] { $missing } 次更改（#{ $first } 到 #{ $last }）
 }（最后一次是 { $at } 的“{ $summary }”）：一个损坏的数据文件让 sled 打开时少了它们
 error-sled = 存储出错：{ $reason }
+error-when-ahead = “{ $given }”不是日期：可以填 明天下午2点、周五、下周二 9:30、12月15日、12/15、两周后、下周、月底、+3d 或 YYYY-MM-DD
