@@ -12,7 +12,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::parts::{TableRow, bordered, fit_line, focus_mark_of, stage_label, table};
 use crate::i18n::Lang;
 use crate::tui::context::Context;
-use crate::tui::forms::{FieldsForm, Form, LogField, LogForm};
+use crate::tui::forms::{FieldId, FieldsForm, Form, LogField, LogForm};
 use crate::tui::input::TextInput;
 use crate::tui::keymap::{Command, Keymap, Scope};
 use crate::tui::model::{FollowUpAction, FollowUpPicker, Model, SearchState};
@@ -520,8 +520,15 @@ fn fields_form(ctx: &Context, form: &FieldsForm, theme: &Theme, frame: &mut Fram
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut constraints: Vec<Constraint> = form.fields.iter().map(|_| Constraint::Length(1)).collect();
-    if form.kind.is_some() {
-        constraints.push(Constraint::Length(1));
+    // The kind's picks, wrapped under their label to the popup's width.
+    let kind_rows = form.kind.map(|kind| {
+        let label = Span::styled(format!("  {}", msg::FormKindPicks.text(lang)), theme.dim());
+        let chosen = |c| c == Command::PickFollowUpKind(kind);
+        let picks = scope_picks(&ctx.keymap, Scope::FollowUpKinds, |_| true, chosen, theme, lang);
+        pick_row(label, picks, usize::from(inner.width))
+    });
+    if let Some(rows) = &kind_rows {
+        constraints.push(Constraint::Length(rows.len() as u16));
     }
     constraints.push(Constraint::Length(1));
     constraints.push(Constraint::Length(2));
@@ -535,8 +542,15 @@ fn fields_form(ctx: &Context, form: &FieldsForm, theme: &Theme, frame: &mut Fram
                 .areas(areas[i]);
         frame.render_widget(Paragraph::new(row_label(&field.label_in(lang), focused, theme)), label);
         input_line(frame, input, &field.input, focused, theme);
+        // A day as typed shows the day it means, as the rep types it.
+        let meant = matches!(field.id, FieldId::When | FieldId::Until | FieldId::Date | FieldId::Moment)
+            .then(|| field.input.text().trim())
+            .filter(|text| !text.is_empty())
+            .and_then(|text| crate::clock::parse_when(text, ctx.now).ok());
         let remark = if errors.iter().any(|(at, _)| *at == i) {
             Span::styled(msg::FormFixThis.text(lang), theme.error())
+        } else if let Some(when) = meant {
+            Span::styled(format!("= {}", day_words(when, lang)), theme.ok())
         } else {
             Span::styled(field.hint_in(lang), theme.dim())
         };
@@ -544,18 +558,8 @@ fn fields_form(ctx: &Context, form: &FieldsForm, theme: &Theme, frame: &mut Fram
         frame.render_widget(Paragraph::new(fit_line(Line::from(remark), usize::from(note.width))), note);
     }
     let mut next = form.fields.len();
-    if let Some(kind) = form.kind {
-        let mut spans = vec![Span::styled(format!("  {}", msg::FormKindPicks.text(lang)), theme.dim())];
-        let chosen = |c| c == Command::PickFollowUpKind(kind);
-        spans.extend(scope_picks(
-            &ctx.keymap,
-            Scope::FollowUpKinds,
-            |_| true,
-            chosen,
-            theme,
-            ctx.config.ui.lang(),
-        ));
-        frame.render_widget(Paragraph::new(Line::from(spans)), areas[next]);
+    if let Some(rows) = kind_rows {
+        frame.render_widget(Paragraph::new(rows), areas[next]);
         next += 1;
     }
     // The focused field's problem in full, else the first one.
@@ -577,5 +581,6 @@ fn fields_form(ctx: &Context, form: &FieldsForm, theme: &Theme, frame: &mut Fram
         ],
         theme,
     );
-    frame.render_widget(Paragraph::new(help), areas[next + 2]);
+    // Too long for one line, the keys wrap between words, never cut one.
+    frame.render_widget(Paragraph::new(help).wrap(Wrap { trim: true }), areas[next + 2]);
 }
