@@ -461,3 +461,15 @@ fn the_account_screen_in_chinese() {
     assert!(screen.contains("潜在客户，A 级") && screen.contains("时间线：1 次联系"), "{screen}");
     assert!(screen.contains("电话 没人接：不在") && screen.contains("拜访（承诺）"), "{screen}");
 }
+
+#[test]
+fn a_follow_up_saved_from_the_form_says_its_time_and_the_field_shows_the_day_it_means() {
+    let mut f = book(&[]);
+    open_account(&mut f, "张薇");
+    f.key(KeyCode::Char('f'));
+    f.type_text("tomorrow 2pm");
+    let screen = f.screen();
+    assert!(screen.contains("= ") && screen.contains("14:00"), "{screen}");
+    f.key(KeyCode::Enter);
+    assert!(f.status().contains("14:00"), "{}", f.status());
+}

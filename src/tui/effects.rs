@@ -91,7 +91,7 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
         }
         Change::ScheduleFollowUp(input) => {
             let follow_up = app.schedule_follow_up(&input)?;
-            (msg::SavedFollowUp { due: follow_up.due.to_string() }.text(lang), follow_up.changes, None)
+            (msg::SavedFollowUp { due: follow_up.due_words() }.text(lang), follow_up.changes, None)
         }
         Change::SkipFollowUp(id) => {
             let skipped = app.skip_follow_up(id)?;
