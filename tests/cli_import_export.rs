@@ -722,3 +722,15 @@ fn the_google_layout_has_google_contacts_columns_and_reads_back_as_it_was() {
     let error = book.run(&["export", "--format", "vcf", "--layout", "google"]).fails(2);
     assert!(error.contains("use it with --format csv"), "{error}");
 }
+
+#[test]
+fn a_vcard_s_n_holds_the_family_name_first_with_its_particles() {
+    let book = Book::new();
+    book.add(&["Dale Vander Wal"]);
+    book.add(&["张伟"]);
+    book.add(&["Lowell J Van Roekel"]);
+    let cards = book.run(&["export", "--format", "vcf"]).ok();
+    for n in ["N:Vander Wal;Dale;;;", "N:张;伟;;;", "N:Van Roekel;Lowell J;;;"] {
+        assert!(cards.lines().any(|l| l == n), "{n} in:\n{cards}");
+    }
+}

@@ -90,35 +90,10 @@ const GOOGLE_COLUMNS: &[&str] = &[
     "Address 1 - Formatted",
 ];
 
-/// Chinese surnames of two characters; any other Chinese name's surname
-/// is its first character.
-const COMPOUND_SURNAMES: &[&str] = &[
-    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐",
-    "夏侯", "独孤", "南宫", "西门", "澹台", "端木", "呼延",
-];
-
-/// A name as Google's given and family name: 张伟 as 伟 and 张, 欧阳娜娜 as
-/// 娜娜 and 欧阳, Anna Maria Weber as "Anna Maria" and Weber; a single word
-/// is the given name alone.
-fn given_and_family(name: &str) -> (String, String) {
-    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
-    if name.chars().count() > 1 && name.chars().all(han) {
-        let surname = COMPOUND_SURNAMES
-            .iter()
-            .find(|s| name.starts_with(**s) && name.chars().count() > 2)
-            .map_or_else(|| name.chars().next().map(String::from).unwrap_or_default(), |s| s.to_string());
-        return (name[surname.len()..].to_string(), surname);
-    }
-    match name.rsplit_once(' ') {
-        Some((given, family)) => (given.to_string(), family.to_string()),
-        None => (name.to_string(), String::new()),
-    }
-}
-
 /// One account as a row of Google's layout; `phones` is how many phone
 /// columns the file has.
 fn google_row(account: &Account, phones: usize) -> Vec<String> {
-    let (given, family) = given_and_family(&account.name);
+    let (given, family) = crate::domain::names::given_and_family(&account.name);
     let birthday = account.birthday.map(|b| match b.year {
         Some(_) => b.to_string(),
         None => format!("--{:02}-{:02}", b.month, b.day),
@@ -254,20 +229,6 @@ pub fn export_vcf(app: &App, output: Option<&PathBuf>) -> CliResult<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn names_split_into_given_and_family_as_google_keeps_them() {
-        for (name, given, family) in [
-            ("张伟", "伟", "张"),
-            ("欧阳娜娜", "娜娜", "欧阳"),
-            ("欧阳", "阳", "欧"),
-            ("Anna Maria Weber", "Anna Maria", "Weber"),
-            ("Madonna", "Madonna", ""),
-            ("绿源农资 合作社", "绿源农资", "合作社"),
-        ] {
-            assert_eq!(given_and_family(name), (given.to_string(), family.to_string()), "{name}");
-        }
-    }
 
     #[test]
     fn cells_a_spreadsheet_would_run_are_neutralized() {

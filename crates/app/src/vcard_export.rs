@@ -56,9 +56,9 @@ pub fn vcard(account: &Account) -> String {
         lines.push(format!("UID:urn:uuid:{}", account.uid));
     }
     lines.push(format!("FN:{}", escape(&account.name)));
-    // The name as one piece: Leadline keeps it whole, and guessing which
-    // part is the family name would get Chinese and Latin names wrong.
-    lines.push(format!("N:{};;;;", escape(&account.name)));
+    // Address books sort by the family name: N says which part it is.
+    let (given, family) = crate::domain::names::given_and_family(&account.name);
+    lines.push(format!("N:{};{};;;", escape(&family), escape(&given)));
     if let Some(company) = &account.company {
         lines.push(format!("ORG:{}", escape(company)));
     }

@@ -11,6 +11,7 @@ mod ids;
 pub(crate) mod keyword;
 mod money;
 mod month_day;
+pub mod names;
 mod order;
 pub mod phone;
 mod referral;
