@@ -295,7 +295,16 @@ impl DayReview {
         line(msg_id!("review-follow-ups"), follow_ups);
         line(
             if self.today { msg_id!("review-still-due") } else { msg_id!("review-missed") },
-            or_none(r.missed.iter().map(|f| format!("{} (#{})", self.name(f.account), f.id)).collect(), lang),
+            or_none(
+                r.missed
+                    .iter()
+                    .map(|f| {
+                        msg::ReviewMissedFollowUp { name: self.name(f.account), id: f.id.to_string() }
+                            .text(lang)
+                    })
+                    .collect(),
+                lang,
+            ),
         );
         line(
             msg_id!("review-past-cadence"),

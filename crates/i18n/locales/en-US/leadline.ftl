@@ -710,6 +710,7 @@ cli-no-backup = There is no backup in { $dir }
 cli-no-backup-salvage = There is no backup in { $dir }: `leadline export --salvage -o FILE` saves what the store holds, and { $keep }
 cli-or-keep = { $advice }, or { $keep }
 cli-error-advice = { $error }. { $advice }
+review-missed-follow-up = { $name } (#{ $id })
 cli-keep-as-is = `leadline doctor --repair` keeps the store as it is
 cli-bad-lang = --lang '{ $given }': Leadline speaks en and zh-CN
 counts = { $accounts ->

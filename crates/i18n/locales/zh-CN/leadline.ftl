@@ -602,6 +602,7 @@ cli-no-backup = { $dir } 里没有备份
 cli-no-backup-salvage = { $dir } 里没有备份：`leadline export --salvage -o FILE` 保存数据里还有的，{ $keep }
 cli-or-keep = { $advice }，或者{ $keep }
 cli-error-advice = { $error }。{ $advice }
+review-missed-follow-up = { $name }（#{ $id }）
 cli-keep-as-is = `leadline doctor --repair` 保持数据原样
 cli-bad-lang = --lang '{ $given }'：Leadline 只会 en 和 zh-CN
 counts = { $accounts } 个客户、{ $touches } 次联系、{ $orders } 个订单、{ $follow_ups } 个跟进、{ $referrals } 次转介绍
