@@ -408,7 +408,7 @@ weekday-long-7 = Sunday
 sentence = { $text }.
 
 ## Overlays: search, help, pickers, questions
-search-title = Search: name, company, phone, email, tag, pinyin (zw finds 张伟)
+search-title = Search: name, company, phone, email, tag or address
 search-accounts = { $count ->
     [one] 1 account
    *[other] { $count } accounts
