@@ -152,4 +152,11 @@ fn refused_settings_keys_backups_and_imports_are_worded_in_chinese() {
     assert!(error.contains("不适用于电话"), "{error}");
     let error = book.run(&["demo"]).fails(1);
     assert!(error.contains("不是空的；演示数据只填进空的存储"), "{error}");
+    // What an import keeps in the note is written in the rep's language.
+    let kept = book.path("kept.csv");
+    std::fs::write(&kept, "Name,Phone,Birthday\n李娜,abc,someday\n").unwrap();
+    let said = book.run(&["import", kept.to_str().unwrap()]).stderr;
+    assert!(said.contains("电话“abc”") && said.contains("生日“someday”"), "{said}");
+    let note = book.json(&["show", "李娜", "--json"])["account"]["note"].clone();
+    assert_eq!(note, serde_json::json!("电话：abc\n生日：someday"));
 }

@@ -216,11 +216,51 @@ pub(super) struct ParsedRow {
     input: AccountInput,
     /// Numbers that identify the person, for duplicate detection.
     personal_phones: Vec<String>,
-    /// Phones and emails that are not valid ones and went into the note.
+    /// Values kept in the note rather than their field, worded with the
+    /// note in the import's language (`checked_contact`).
+    kept: Vec<Kept>,
+    /// The kept values that were not valid ones, worded: said in the report.
     warnings: Vec<String>,
     /// The next activity's day, for a follow-up.
     follow_up: Option<NaiveDate>,
     contacted_elsewhere: Option<NaiveDate>,
+}
+
+/// A value kept in the note rather than in its field.
+pub(super) struct Kept {
+    field: KeptField,
+    value: String,
+    /// Not a valid value of its field (a second valid email is not).
+    invalid: bool,
+}
+
+impl Kept {
+    fn invalid(field: KeptField, value: String) -> Kept {
+        Kept { field, value, invalid: true }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum KeptField {
+    Phone,
+    Email,
+    Birthday,
+    Potential,
+    FollowUp,
+    LastTouch,
+}
+
+impl KeptField {
+    fn words(self, lang: crate::i18n::Lang) -> String {
+        match self {
+            KeptField::Phone => msg::ImportKeptPhone.text(lang),
+            KeptField::Email => msg::ImportKeptEmail.text(lang),
+            KeptField::Birthday => msg::ImportKeptBirthday.text(lang),
+            KeptField::Potential => msg::ImportKeptPotential.text(lang),
+            KeptField::FollowUp => msg::ImportKeptFollowUp.text(lang),
+            KeptField::LastTouch => msg::ImportKeptLastTouch.text(lang),
+        }
+    }
 }
 
 /// The grade a CRM's stage means, where it means one: HubSpot's lifecycle
@@ -355,8 +395,8 @@ pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Optio
             .map(str::to_string)
             .collect()
     };
-    let mut warnings = Vec::new();
-    let mut note_lines: Vec<String> = all(Field::Note);
+    let mut kept: Vec<Kept> = Vec::new();
+    let note_lines: Vec<String> = all(Field::Note);
     let mut phones: Vec<String> = Vec::new();
     let mut personal_phones = Vec::new();
     for (field, personal) in [(Field::Phone, true), (Field::SharedPhone, false)] {
@@ -372,10 +412,7 @@ pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Optio
                     phones.push(phone);
                 }
                 Ok(_) => {}
-                Err(_) => {
-                    warnings.push(format!("phone '{raw}'"));
-                    note_lines.push(format!("phone: {raw}"));
-                }
+                Err(_) => kept.push(Kept::invalid(KeptField::Phone, raw)),
             }
         }
     }
@@ -383,21 +420,15 @@ pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Optio
     for raw in all(Field::Email) {
         match check_email(&raw) {
             Ok(valid) if email.is_none() => email = Some(valid),
-            Ok(other) => note_lines.push(format!("email: {other}")),
-            Err(_) => {
-                warnings.push(format!("email '{raw}'"));
-                note_lines.push(format!("email: {raw}"));
-            }
+            Ok(other) => kept.push(Kept { field: KeptField::Email, value: other, invalid: false }),
+            Err(_) => kept.push(Kept::invalid(KeptField::Email, raw)),
         }
     }
     let mut birthday = None;
     if let Some(raw) = all(Field::Birthday).into_iter().next() {
         match parse_birthday(&raw) {
             Ok(day) => birthday = day.map(|d| d.to_string()),
-            Err(()) => {
-                warnings.push(format!("birthday '{raw}'"));
-                note_lines.push(format!("birthday: {raw}"));
-            }
+            Err(()) => kept.push(Kept::invalid(KeptField::Birthday, raw)),
         }
     }
     let grade = match values.get(&Field::Grade).and_then(|v| v.first()) {
@@ -411,23 +442,19 @@ pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Optio
         let amount = raw.trim_end_matches(|c: char| c.is_alphabetic() || c.is_whitespace());
         match crate::domain::Money::parse(amount) {
             Ok(money) => potential = potential.max(Some(money)),
-            Err(_) => {
-                warnings.push(format!("potential '{raw}'"));
-                note_lines.push(format!("potential: {raw}"));
-            }
+            Err(_) => kept.push(Kept::invalid(KeptField::Potential, raw)),
         }
     }
-    let mut day_of = |field: Field, label: &str| -> Option<NaiveDate> {
+    let mut day_of = |field: Field, kept_as: KeptField| -> Option<NaiveDate> {
         let raw = all(field).into_iter().next()?;
         let day = parse_day(&raw);
         if day.is_none() {
-            warnings.push(format!("{label} '{raw}'"));
-            note_lines.push(format!("{label}: {raw}"));
+            kept.push(Kept::invalid(kept_as, raw));
         }
         day
     };
-    let follow_up = day_of(Field::FollowUp, "follow-up");
-    let contacted_elsewhere = day_of(Field::LastTouch, "last touch");
+    let follow_up = day_of(Field::FollowUp, KeptField::FollowUp);
+    let contacted_elsewhere = day_of(Field::LastTouch, KeptField::LastTouch);
     // Google joins labels with " ::: " and adds its own, "* myContacts"
     // (every contact) and "* starred", which are no tags of the rep's.
     let tag_words: Vec<String> = all(Field::Tags)
@@ -456,7 +483,7 @@ pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Optio
         birthday,
         anniversary: None,
     };
-    Ok(Some(ParsedRow { input, personal_phones, warnings, follow_up, contacted_elsewhere }))
+    Ok(Some(ParsedRow { input, personal_phones, kept, warnings: Vec::new(), follow_up, contacted_elsewhere }))
 }
 
 /// Who a duplicate duplicates: an account of the book, or an earlier row.
@@ -686,7 +713,7 @@ fn checked_contact(
     lang: crate::i18n::Lang,
 ) -> Option<(Account, ParsedRow)> {
     use crate::i18n::Words;
-    let parsed = match contact {
+    let mut parsed = match contact {
         Ok(Some(parsed)) => parsed,
         Ok(None) => return None,
         Err(error) => {
@@ -695,6 +722,19 @@ fn checked_contact(
         }
     };
     report.rows += 1;
+    // What did not fit its field goes into the note, in the rep's words.
+    let kept_lines = parsed
+        .kept
+        .iter()
+        .map(|k| msg::ImportNoteLine { what: k.field.words(lang), value: k.value.as_str() }.text(lang));
+    let note: Vec<String> = parsed.input.note.take().into_iter().chain(kept_lines).collect();
+    parsed.input.note = Some(note.join("\n")).filter(|n| !n.is_empty());
+    parsed.warnings = parsed
+        .kept
+        .iter()
+        .filter(|k| k.invalid)
+        .map(|k| msg::ImportKeptValue { what: k.field.words(lang), value: k.value.as_str() }.text(lang))
+        .collect();
     let mut account = Account::prospect(parsed.input.grade.unwrap_or(Grade::C), now);
     account.contacted_elsewhere = parsed.contacted_elsewhere.filter(|day| *day <= now.date());
     if let Err(error) = parsed.input.apply_to(&mut account, lang) {

@@ -977,3 +977,11 @@ import-region-doubt = { $misfits } of the { $national } phone numbers without a 
     [none] Set default_region to their country in the settings (`leadline config` shows where), and Leadline reads them again.
    *[other] If they are { $suggest } numbers, set default_region = "{ $suggest }" in the settings (`leadline config` shows where), and Leadline reads them again.
 }
+import-kept-phone = phone
+import-kept-email = email
+import-kept-birthday = birthday
+import-kept-potential = potential
+import-kept-follow-up = follow-up
+import-kept-last-touch = last touch
+import-note-line = { $what }: { $value }
+import-kept-value = { $what } '{ $value }'

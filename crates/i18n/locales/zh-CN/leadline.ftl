@@ -799,3 +799,11 @@ import-region-doubt = 不带国家代码的 { $national } 个电话号码里，{
     [none] 请在设置里把 default_region 改成它们的国家（`leadline config` 会告诉你设置在哪），Leadline 会重新读这些号码。
    *[other] 如果它们是 { $suggest } 的号码，请在设置里写 default_region = "{ $suggest }"（`leadline config` 会告诉你设置在哪），Leadline 会重新读这些号码。
 }
+import-kept-phone = 电话
+import-kept-email = 邮箱
+import-kept-birthday = 生日
+import-kept-potential = 潜在价值
+import-kept-follow-up = 跟进
+import-kept-last-touch = 上次联系
+import-note-line = { $what }：{ $value }
+import-kept-value = { $what }“{ $value }”
