@@ -319,7 +319,8 @@ fn show_config(cli: &Cli) -> CliResult<i32> {
         Some(variable) => Some(
             msg::CliConfigRegionLocale { region: region.as_str(), variable: variable.as_str() }.text(lang()),
         ),
-        None if !file_sets_region(&config) => {
+        // Neither the settings nor the locale named one.
+        None if config.contacts.default_region.is_none() => {
             Some(msg::CliConfigRegionDefault { region: region.as_str() }.text(lang()))
         }
         None => None,
@@ -327,12 +328,6 @@ fn show_config(cli: &Cli) -> CliResult<i32> {
     let region = region.map(|line| format!("{line}\n")).unwrap_or_default();
     print(&format!("{origin}\n{region}\n{}{}", config.to_toml(), keys_help(&config)));
     Ok(0)
-}
-
-/// Whether the region in force is the file's own (neither the locale's
-/// nor the default).
-fn file_sets_region(config: &Config) -> bool {
-    config.from_locale.region.is_none() && config.contacts.default_region.is_some()
 }
 
 /// The keys of the terminal interface, as comments a `[keys]` table can

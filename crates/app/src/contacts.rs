@@ -179,14 +179,16 @@ impl RegionDoubt {
     /// region's plan, or look North American outside North America.
     fn worth_saying(&self) -> bool {
         let most = |n: usize| self.national >= 3 && 2 * n > self.national;
-        let north_america = matches!(self.region.as_str(), "US" | "CA");
-        most(self.misfits) || (!north_america && most(self.north_american))
+        most(self.misfits) || (!self.in_north_america() && most(self.north_american))
     }
 
     /// The region the numbers look like, when they look like one.
     pub fn suggested(&self) -> Option<&'static str> {
-        let north_america = matches!(self.region.as_str(), "US" | "CA");
-        (!north_america && 2 * self.north_american > self.national).then_some("US")
+        (!self.in_north_america() && 2 * self.north_american > self.national).then_some("US")
+    }
+
+    fn in_north_america(&self) -> bool {
+        matches!(self.region.as_str(), "US" | "CA")
     }
 }
 
