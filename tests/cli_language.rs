@@ -160,3 +160,35 @@ fn refused_settings_keys_backups_and_imports_are_worded_in_chinese() {
     let note = book.json(&["show", "李娜", "--json"])["account"]["note"].clone();
     assert_eq!(note, serde_json::json!("电话：abc\n生日：someday"));
 }
+
+#[test]
+fn amounts_carry_the_locale_s_currency_and_times_its_clock_unless_the_settings_say() {
+    let mut book = Book::new();
+    book.now = "2026-12-07T17:30:00".into();
+    let in_locale = |locale: &str, args: &[&str]| {
+        let out = book.command(args).env("LANG", locale).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let us = |args: &[&str]| in_locale("en_US.UTF-8", args);
+    us(&["add", "Dale Vander Wal", "--phone", "(515) 555-0100"]);
+    let order = us(&["order", "Dale", "1250"]);
+    assert!(order.contains("$1,250.00"), "{order}");
+    let logged = us(&["log", "call", "Dale", "--at", "today 2:30pm", "--next", "dec 15 9am"]);
+    assert!(logged.contains("2026-12-07 2:30 PM") && logged.contains("9:00 AM"), "{logged}");
+    let shown = us(&["show", "Dale"]);
+    assert!(shown.contains("$1,250.00") && shown.contains("2026-12-15 9:00 AM"), "{shown}");
+    assert!(us(&["focus", "--md"]).contains("$1,250.00"), "the Markdown report too");
+    let json = in_locale("en_US.UTF-8", &["show", "Dale", "--json"]);
+    assert!(!json.contains('$') && !json.contains(" PM"), "JSON keeps plain numbers and times: {json}");
+    // Germany: euros and the 24-hour clock.
+    let german = in_locale("de_DE.UTF-8", &["show", "Dale"]);
+    assert!(german.contains("€1,250.00") && german.contains("2026-12-15 09:00"), "{german}");
+    // The settings win over the locale.
+    book.configure("[ui]\ncurrency = \"none\"\nclock = \"24h\"\n");
+    let plain = us(&["show", "Dale"]);
+    assert!(plain.contains(" 1,250.00") && !plain.contains('$') && plain.contains("14:30"), "{plain}");
+    book.configure("[ui]\ncurrency = \"12\"\n");
+    let bad = book.run(&["show", "Dale"]).fails(2);
+    assert!(bad.contains("ui.currency = '12'") && bad.contains("line 2"), "{bad}");
+}

@@ -154,7 +154,7 @@ impl Fixture {
             ctx.today(),
             &ctx.config,
         );
-        leadline::i18n::reasons::reasons(&reasons, ctx.config.ui.lang())
+        leadline::i18n::reasons::reasons(&reasons, &ctx.config.ui)
     }
 }
 
@@ -644,7 +644,7 @@ fn logging_a_fourth_unanswered_sms_warns_in_the_status_bar() {
     let rows = leadline::analysis::ranking::rank(&ctx.book.summaries, ctx.today(), &ctx.config, &marks);
     let zhang = rows.iter().find(|r| r.account == AccountId(1)).unwrap();
     let reasons = zhang.reasons(&ctx.book.summaries[zhang.index], ctx.today(), &ctx.config);
-    let reasons = leadline::i18n::reasons::reasons(&reasons, ctx.config.ui.lang());
+    let reasons = leadline::i18n::reasons::reasons(&reasons, &ctx.config.ui);
     assert!(reasons.iter().any(|r| r == "4 unanswered SMS: call or visit instead"), "{reasons:?}");
 }
 

@@ -287,9 +287,9 @@ fn sales_events_in_the_chinese_interface_a_won_call_a_booked_meeting_a_wrong_num
     terminal.wait_for("成交金额");
     terminal.send(&["-l", "12000"]);
     terminal.send(&["Enter"]);
-    terminal.wait_for_all(&["已记录 张伟 的订单 12,000.00，已成为客户", "时间线：1 次联系"]);
+    terminal.wait_for_all(&["已记录 张伟 的订单 ¥12,000.00，已成为客户", "时间线：1 次联系"]);
     terminal.send(&["7"]);
-    terminal.wait_for("12,000.00");
+    terminal.wait_for("¥12,000.00");
 
     // A booked meeting on 下周三 15:00: the day it means beside the field.
     call_from_search(&terminal, "wangfang", "王芳");

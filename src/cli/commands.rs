@@ -2,6 +2,7 @@
 //! book, call the app services, print the result.
 
 use crate::i18n::msg;
+use crate::i18n::shown::ShownTime as _;
 use std::path::PathBuf;
 
 use super::args::{
@@ -129,7 +130,7 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
             if args.json {
                 print_raw(&json::to_string(&rows.iter().map(json::AccountJson::new).collect::<Vec<_>>()));
             } else {
-                print(&text::account_list(&rows, lang()));
+                print(&text::account_list(&rows, &app.config().ui));
             }
             Ok(0)
         }
@@ -140,7 +141,7 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
             if *json {
                 print_raw(&json::to_string(&json::ShowJson::new(&detail, marks)));
             } else {
-                print(&text::account_detail(&detail, marks, lang()));
+                print(&text::account_detail(&detail, marks, &app.config().ui));
             }
             Ok(0)
         }
@@ -175,7 +176,11 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
                     } else {
                         String::new()
                     };
-                    print(&format!("#{:<6} {}  {summary}{state}\n", entry.seq, text::when(entry.at)));
+                    print(&format!(
+                        "#{:<6} {}  {summary}{state}\n",
+                        entry.seq,
+                        text::when(entry.at, &app.config().ui)
+                    ));
                 }
             }
             Ok(0)
@@ -335,7 +340,7 @@ fn log(app: &App, args: &LogArgs) -> CliResult<i32> {
         kind: crate::i18n::terms::kind(logged.touch.kind, lang),
         name: logged.account_name.as_str(),
         id: account.to_string(),
-        at: text::when(logged.touch.at),
+        at: text::when(logged.touch.at, &app.config().ui),
     }
     .text(lang);
     if let Some(outcome) = logged.touch.outcome {
@@ -348,14 +353,14 @@ fn log(app: &App, args: &LogArgs) -> CliResult<i32> {
     if let Some(f) = &logged.follow_up {
         let args = msg::CliLoggedNext {
             due: f.due.to_string(),
-            at: follow_up_at(f, &lang),
+            at: follow_up_at(f, &app.config().ui),
             id: f.id.to_string(),
             kind: crate::i18n::terms::kind(f.kind, lang),
         };
         line.push_str(&args.text(lang));
     }
     if let Some(order) = &logged.order {
-        line.push_str(&msg::CliLoggedOrder { amount: order.order.amount.grouped() }.text(lang));
+        line.push_str(&msg::CliLoggedOrder { amount: app.config().ui.money(order.order.amount) }.text(lang));
         line.push_str(&order_words(order));
     }
     let mut out = format!("{}\n{}", msg::Sentence { text: line }.text(lang), also_lines(&logged.also));
@@ -411,7 +416,7 @@ fn order(app: &App, args: &OrderArgs) -> CliResult<i32> {
         app.record_order(&OrderInput { account, amount, at, note: args.note.clone().unwrap_or_default() })?;
     let lang = lang();
     let mut line = msg::CliRecordedOrder {
-        amount: recorded.order.amount.grouped(),
+        amount: app.config().ui.money(recorded.order.amount),
         name: recorded.account_name.as_str(),
         id: account.to_string(),
     }
@@ -434,7 +439,7 @@ fn follow_up(app: &App, args: &FollowUpArgs) -> CliResult<i32> {
         note: args.note.clone().unwrap_or_default(),
     })?;
     let lang = lang();
-    let at = follow_up_at(&f, &lang);
+    let at = follow_up_at(&f, &app.config().ui);
     let args = msg::CliFollowUp {
         id: f.id.to_string(),
         name: app.account_name(account)?,
@@ -550,7 +555,7 @@ fn backups(app: &App, as_json: bool) -> CliResult<i32> {
     for file in &files {
         table.row(vec![
             file.day.to_string(),
-            file.written.map(text::when).unwrap_or_default(),
+            file.written.map(|at| text::when(at, &app.config().ui)).unwrap_or_default(),
             msg::SizeMb { size: format!("{:.1}", file.bytes as f64 / 1e6) }.text(lang),
             file.path.display().to_string(),
         ]);
@@ -609,9 +614,6 @@ fn doctor(mut app: App, repair: bool, as_json: bool) -> CliResult<(App, i32)> {
 }
 
 /// " at 15:00" for a follow-up with a time, nothing for one without.
-fn follow_up_at(follow_up: &crate::domain::FollowUp, lang: &crate::i18n::Lang) -> String {
-    follow_up
-        .due_time
-        .map(|t| msg::CliFollowUpAt { time: t.format("%H:%M").to_string() }.text(*lang))
-        .unwrap_or_default()
+fn follow_up_at(follow_up: &crate::domain::FollowUp, ui: &crate::config::Ui) -> String {
+    follow_up.due_time.map(|t| msg::CliFollowUpAt { time: ui.time(t) }.text(ui.lang())).unwrap_or_default()
 }

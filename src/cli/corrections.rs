@@ -4,6 +4,7 @@ use super::args::{AmendRecord, RemoveRecord};
 use super::{CliResult, done, lang, text};
 use crate::app::{App, FollowUpChange, OrderChange, TouchChange};
 use crate::domain::{Direction, FollowUpId, Money, OrderId, TouchId};
+use crate::i18n::shown::ShownTime as _;
 use crate::i18n::{msg, terms};
 
 pub fn amend(app: &App, record: &AmendRecord) -> CliResult<i32> {
@@ -37,7 +38,7 @@ pub fn amend(app: &App, record: &AmendRecord) -> CliResult<i32> {
                 name: amended.account_name.as_str(),
                 kind: terms::kind(t.kind, lang),
                 outcome,
-                at: text::when(t.at),
+                at: text::when(t.at, &app.config().ui),
             }
             .text(lang)
         }
@@ -52,7 +53,7 @@ pub fn amend(app: &App, record: &AmendRecord) -> CliResult<i32> {
             msg::CliAmendedOrder {
                 id: id.to_string(),
                 name: amended.account_name.as_str(),
-                amount: o.amount.grouped(),
+                amount: app.config().ui.money(o.amount),
                 day: o.at.format("%Y-%m-%d").to_string(),
             }
             .text(lang)
@@ -69,7 +70,7 @@ pub fn amend(app: &App, record: &AmendRecord) -> CliResult<i32> {
                 id: id.to_string(),
                 name: amended.account_name.as_str(),
                 kind: terms::kind(f.kind, lang),
-                due: f.due_words(),
+                due: app.config().ui.due(f),
             }
             .text(lang)
         }
@@ -88,7 +89,7 @@ pub fn remove(app: &App, record: &RemoveRecord) -> CliResult<i32> {
                 id: id.to_string(),
                 name: removed.account_name.as_str(),
                 kind: terms::kind(t.kind, lang),
-                at: text::when(t.at),
+                at: text::when(t.at, &app.config().ui),
             }
             .text(lang)
         }
@@ -98,7 +99,7 @@ pub fn remove(app: &App, record: &RemoveRecord) -> CliResult<i32> {
             msg::CliRemovedOrder {
                 id: id.to_string(),
                 name: removed.account_name.as_str(),
-                amount: o.amount.grouped(),
+                amount: app.config().ui.money(o.amount),
                 day: o.at.format("%Y-%m-%d").to_string(),
             }
             .text(lang)
@@ -110,7 +111,7 @@ pub fn remove(app: &App, record: &RemoveRecord) -> CliResult<i32> {
                 id: id.to_string(),
                 name: removed.account_name.as_str(),
                 kind: terms::kind(f.kind, lang),
-                due: f.due_words(),
+                due: app.config().ui.due(f),
             }
             .text(lang)
         }

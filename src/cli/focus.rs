@@ -12,7 +12,7 @@ use super::text::md_escape;
 use super::{CliResult, print, print_raw};
 use crate::analysis::focus::{Abc, Listed, percent};
 use crate::app::{App, FocusReport, TierChange, effort_warning};
-use crate::config::FocusRules;
+use crate::config::{FocusRules, Ui};
 use crate::domain::{AccountSummary, Grade, Money, Stage};
 use crate::i18n::{Lang, pad};
 
@@ -22,11 +22,11 @@ const SHOWN: usize = 15;
 pub fn focus(app: &App, output: Output) -> CliResult<i32> {
     let report = app.focus_report()?;
     let rules = &app.config().focus;
-    let lang = app.config().ui.lang();
+    let ui = &app.config().ui;
     match output {
         Output::Json => print_raw(&json::to_string(&FocusJson::new(&report, rules))),
-        Output::Markdown => print(&markdown(&report, rules, lang)),
-        Output::Text => print(&text(&report, rules, lang)),
+        Output::Markdown => print(&markdown(&report, rules, ui)),
+        Output::Text => print(&text(&report, rules, ui)),
     }
     Ok(0)
 }
@@ -34,8 +34,8 @@ pub fn focus(app: &App, output: Output) -> CliResult<i32> {
 /// The text report as Markdown: its title a heading, its figures a list,
 /// each section a heading over a line per account (the tables' columns
 /// joined), so that it reads the same pasted into a chat.
-fn markdown(report: &FocusReport, rules: &FocusRules, lang: Lang) -> String {
-    let text = text(report, rules, lang);
+fn markdown(report: &FocusReport, rules: &FocusRules, ui: &Ui) -> String {
+    let text = text(report, rules, ui);
     let mut out = String::new();
     let mut blocks = text.split("\n\n");
     if let Some(title) = blocks.next() {
@@ -90,7 +90,7 @@ pub fn tiers(app: &App, apply: bool, as_json: bool) -> CliResult<i32> {
             .collect();
         print_raw(&json::to_string(&rows));
     } else {
-        print(&tiers_text(&changes, apply, applied.len(), app.config().ui.lang()));
+        print(&tiers_text(&changes, apply, applied.len(), &app.config().ui));
     }
     Ok(0)
 }
@@ -106,7 +106,8 @@ struct TierJson {
     applied: bool,
 }
 
-fn tiers_text(changes: &[TierChange], apply: bool, applied: usize, lang: Lang) -> String {
+fn tiers_text(changes: &[TierChange], apply: bool, applied: usize, ui: &Ui) -> String {
+    let lang = ui.lang();
     if changes.is_empty() {
         return format!("{}\n", msg::CliTiersMatch.text(lang));
     }
@@ -128,7 +129,7 @@ fn tiers_text(changes: &[TierChange], apply: bool, applied: usize, lang: Lang) -
             c.name.clone(),
             tier(c.tier),
             tier(c.suggested),
-            c.revenue_12m.grouped(),
+            ui.money(c.revenue_12m),
             if c.pinned { msg::CliTiersPinnedKept.text(lang) } else { String::new() },
         ]);
     }
@@ -367,7 +368,8 @@ fn table(lang: Lang, columns: &[(&str, Align, usize)]) -> Table {
     Table::new(&columns)
 }
 
-fn text(report: &FocusReport, rules: &FocusRules, lang: Lang) -> String {
+fn text(report: &FocusReport, rules: &FocusRules, ui: &Ui) -> String {
+    let lang = ui.lang();
     let f = &report.focus;
     let s = &report.summaries;
     let mut out = format!("{}\n\n", msg::CliFocusTitle { date: date(report.today) }.text(lang));
@@ -386,7 +388,7 @@ fn text(report: &FocusReport, rules: &FocusRules, lang: Lang) -> String {
     line(
         &mut out,
         &msg::CliFocusRevenue.text(lang),
-        msg::CliFocusRevenueLine { revenue: f.revenue_total.grouped(), customers: f.customers.len() }
+        msg::CliFocusRevenueLine { revenue: ui.money(f.revenue_total), customers: f.customers.len() }
             .text(lang),
     );
     let key = if f.key_count == 0 {
@@ -397,7 +399,7 @@ fn text(report: &FocusReport, rules: &FocusRules, lang: Lang) -> String {
             customers: f.customers.len(),
             share: percent(f.revenue_share_key),
             cut: percent(rules.key_share),
-            threshold: f.threshold_revenue.grouped(),
+            threshold: ui.money(f.threshold_revenue),
         }
         .text(lang)
     };
@@ -452,7 +454,7 @@ fn text(report: &FocusReport, rules: &FocusRules, lang: Lang) -> String {
                 summary.id.to_string(),
                 summary.name.clone(),
                 summary.company.clone().unwrap_or_default(),
-                l.amount.grouped(),
+                ui.money(l.amount),
                 percent(f.revenue_share(l.amount)),
                 percent(f.revenue_share(running)),
             ]);
@@ -485,7 +487,7 @@ fn text(report: &FocusReport, rules: &FocusRules, lang: Lang) -> String {
         out.push_str(&indent(&table.render()));
     }
     if !f.mgc.is_empty() {
-        let headroom = FocusRules::money(rules.mgc_headroom).grouped();
+        let headroom = ui.money(FocusRules::money(rules.mgc_headroom));
         out.push_str(&format!("\n{}\n", msg::CliFocusMgc { headroom }.text(lang)));
         let mut table = table(
             lang,
@@ -503,8 +505,8 @@ fn text(report: &FocusReport, rules: &FocusRules, lang: Lang) -> String {
                 summary.id.to_string(),
                 summary.name.clone(),
                 stage_in(summary, lang),
-                summary.potential.unwrap_or(Money::ZERO).grouped(),
-                l.amount.grouped(),
+                ui.money(summary.potential.unwrap_or(Money::ZERO)),
+                ui.money(l.amount),
             ]);
         }
         out.push_str(&indent(&table.render()));
@@ -527,9 +529,9 @@ fn text(report: &FocusReport, rules: &FocusRules, lang: Lang) -> String {
             table.row(vec![
                 summary.id.to_string(),
                 summary.name.clone(),
-                revenue.grouped(),
-                Money(revenue.0 - l.amount.0).grouped(),
-                l.amount.grouped(),
+                ui.money(revenue),
+                ui.money(Money(revenue.0 - l.amount.0)),
+                ui.money(l.amount),
             ]);
         }
         out.push_str(&indent(&table.render()));
@@ -550,9 +552,9 @@ fn text(report: &FocusReport, rules: &FocusRules, lang: Lang) -> String {
         table.row(vec![
             row.grade.to_string(),
             row.prospects.to_string(),
-            row.potential.grouped(),
+            ui.money(row.potential),
             percent(row.probability),
-            row.weighted.grouped(),
+            ui.money(row.weighted),
         ]);
     }
     table.row(vec![
@@ -560,7 +562,7 @@ fn text(report: &FocusReport, rules: &FocusRules, lang: Lang) -> String {
         String::new(),
         String::new(),
         String::new(),
-        f.forecast_total.grouped(),
+        ui.money(f.forecast_total),
     ]);
     out.push_str(&indent(&table.render()));
     out

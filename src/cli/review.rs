@@ -12,8 +12,9 @@ use super::plan::Output;
 use super::text::md_escape;
 use super::{CliError, CliResult, print, print_raw};
 use crate::app::{App, DayReview};
+use crate::config::Ui;
 use crate::domain::AccountId;
-use crate::i18n::{Lang, pad, review_title};
+use crate::i18n::{pad, review_title};
 
 pub fn review(app: &App, day: Option<&str>, note: Option<&str>, output: Output) -> CliResult<i32> {
     let as_json = output == Output::Json;
@@ -38,18 +39,19 @@ pub fn review(app: &App, day: Option<&str>, note: Option<&str>, output: Output) 
         }
     }
     let review = app.review_day(day)?;
-    let lang = app.config().ui.lang();
+    let ui = &app.config().ui;
     match output {
         Output::Json => print_raw(&json::to_string(&ReviewJson::new(&review, day))),
-        Output::Markdown => print(&markdown(&review, day, lang)),
-        Output::Text => print(&text(&review, day, lang)),
+        Output::Markdown => print(&markdown(&review, day, ui)),
+        Output::Text => print(&text(&review, day, ui)),
     }
     Ok(0)
 }
 
-fn markdown(day: &DayReview, reviewed: chrono::NaiveDate, lang: Lang) -> String {
+fn markdown(day: &DayReview, reviewed: chrono::NaiveDate, ui: &Ui) -> String {
+    let lang = ui.lang();
     let mut out = format!("# {}\n\n", md_escape(&review_title(reviewed, lang)));
-    for line in day.lines(lang) {
+    for line in day.lines(ui) {
         out.push_str(&format!("- **{}**: {}\n", md_escape(&line.label), md_escape(&line.value)));
     }
     let heading = |missed: bool| match (missed, day.today) {
@@ -235,9 +237,10 @@ impl ReviewJson {
     }
 }
 
-fn text(day: &DayReview, reviewed: chrono::NaiveDate, lang: Lang) -> String {
+fn text(day: &DayReview, reviewed: chrono::NaiveDate, ui: &Ui) -> String {
+    let lang = ui.lang();
     let mut out = format!("{}\n\n", review_title(reviewed, lang));
-    let lines = day.lines(lang);
+    let lines = day.lines(ui);
     let width = lines.iter().map(|l| crate::cli::table::width(&l.label)).max().unwrap_or(0) + 2;
     for line in lines {
         out.push_str(&format!("{}{}\n", pad(&line.label, width), line.value));

@@ -7,12 +7,14 @@ use chrono::NaiveDateTime;
 
 use super::table::{Align, Table};
 use crate::app::{AccountDetail, AccountMarks, AccountRow, Past};
+use crate::config::Ui;
 use crate::domain::{Account, Money, Stage, StageLabel};
+use crate::i18n::shown::ShownTime as _;
 use crate::i18n::{Lang, pad};
 use crate::search::DocRef;
 
-pub fn when(at: NaiveDateTime) -> String {
-    at.format("%Y-%m-%d %H:%M").to_string()
+pub fn when(at: NaiveDateTime, ui: &Ui) -> String {
+    ui.moment(at)
 }
 
 /// "prospect A", "customer vip", "archived" in `lang`.
@@ -36,7 +38,8 @@ fn headers(lang: Lang, ids: &[&str]) -> Vec<String> {
     ids.iter().map(|id| lang.text(id)).collect()
 }
 
-pub fn account_list(rows: &[AccountRow], lang: Lang) -> String {
+pub fn account_list(rows: &[AccountRow], ui: &Ui) -> String {
+    let lang = ui.lang();
     let h = headers(
         lang,
         &[
@@ -65,7 +68,7 @@ pub fn account_list(rows: &[AccountRow], lang: Lang) -> String {
             row.company.clone().unwrap_or_default(),
             stage_cell(row, lang),
             row.marks.value_class.map_or(String::new(), |c| crate::i18n::terms::value_class_mark(c, lang)),
-            row.revenue_12m.grouped(),
+            ui.money(row.revenue_12m),
             row.last_touch.map_or_else(|| "-".into(), |t| t.format("%Y-%m-%d").to_string()),
         ]);
     }
@@ -106,7 +109,8 @@ pub fn field(out: &mut String, label: &str, value: Option<String>) {
     }
 }
 
-fn card(out: &mut String, account: &Account, row: &AccountRow, revenue_total: Money, lang: Lang) {
+fn card(out: &mut String, account: &Account, row: &AccountRow, revenue_total: Money, ui: &Ui) {
+    let lang = ui.lang();
     out.push_str(&format!("{} (#{})  {}\n", account.name, account.id, stage_cell(row, lang)));
     let mut field = |id: &str, value: Option<String>| field(out, &lang.text(id), value);
     let list = msg::ListSeparator.text(lang);
@@ -119,10 +123,10 @@ fn card(out: &mut String, account: &Account, row: &AccountRow, revenue_total: Mo
     field(msg_id!("card-source"), account.source.clone());
     field(msg_id!("card-birthday"), account.birthday.map(|b| b.to_string()));
     field(msg_id!("card-anniversary"), account.anniversary().map(|d| d.to_string()));
-    field(msg_id!("card-potential"), account.potential.map(Money::grouped));
+    field(msg_id!("card-potential"), account.potential.map(|money| ui.money(money)));
     if row.tier.is_some() || revenue_total > Money::ZERO {
         let revenue =
-            msg::CardRevenue { year: row.revenue_12m.grouped(), all: revenue_total.grouped() }.text(lang);
+            msg::CardRevenue { year: ui.money(row.revenue_12m), all: ui.money(revenue_total) }.text(lang);
         field(msg_id!("card-revenue-field"), Some(revenue));
     }
     field(msg_id!("card-80-20"), row.marks.words(lang));
@@ -142,16 +146,17 @@ fn card(out: &mut String, account: &Account, row: &AccountRow, revenue_total: Mo
     field(msg_id!("card-competitors"), account.competitors.clone());
 }
 
-pub fn account_detail(detail: &AccountDetail, marks: AccountMarks, lang: Lang) -> String {
+pub fn account_detail(detail: &AccountDetail, marks: AccountMarks, ui: &Ui) -> String {
+    let lang = ui.lang();
     let record = &detail.record;
     let row = AccountRow { marks, ..detail.row.clone() };
     let mut out = String::new();
-    card(&mut out, &record.account, &row, record.stats.revenue_total, lang);
+    card(&mut out, &record.account, &row, record.stats.revenue_total, ui);
 
     if !detail.follow_ups.is_empty() {
         out.push_str(&format!("\n{}\n", msg::CliFollowUps.text(lang)));
         for f in &detail.follow_ups {
-            let time = f.due_time.map(|t| t.format(" %H:%M").to_string()).unwrap_or_default();
+            let time = f.due_time.map(|t| format!(" {}", ui.time(t))).unwrap_or_default();
             let snoozed = if f.snoozes > 0 {
                 msg::CliSnoozedTimes { times: f.snoozes }.text(lang)
             } else {
@@ -226,10 +231,10 @@ pub fn account_detail(detail: &AccountDetail, marks: AccountMarks, lang: Lang) -
                 } else {
                     msg::NoteAfterColon { note: o.note.replace('\n', " / ") }.text(lang)
                 };
-                format!("{}{note}", msg::CliOrderLine { amount: o.amount.grouped() }.text(lang))
+                format!("{}{note}", msg::CliOrderLine { amount: ui.money(o.amount) }.text(lang))
             }
         };
-        out.push_str(&format!("  {}  {line}  {id}\n", when(item.at())));
+        out.push_str(&format!("  {}  {line}  {id}\n", when(item.at(), ui)));
     }
     out
 }

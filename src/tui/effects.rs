@@ -5,7 +5,9 @@ use super::msg::{Change, Effect, Msg, Refresh, Removal, Saved};
 use crate::app::{App, AppResult, Referred};
 use crate::i18n::msg;
 
+use crate::config::Ui;
 use crate::domain::{AccountId, TouchKind};
+use crate::i18n::shown::ShownTime as _;
 use crate::i18n::{Lang, Words};
 
 pub fn perform(app: &App, effect: Effect) -> Msg {
@@ -59,7 +61,7 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
             }
             .text(lang);
             let order = match (&logged.order, logged.touch.outcome) {
-                (Some(order), _) => format!(" {}", order_words(order, lang)),
+                (Some(order), _) => format!(" {}", order_words(order, &app.config().ui)),
                 (None, Some(crate::domain::Outcome::Won)) => msg::SavedWonNoOrder.text(lang),
                 _ => String::new(),
             };
@@ -70,7 +72,7 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
         Change::RecordOrder(input) => {
             let recorded = app.record_order(&input)?;
             (
-                format!("{}{}", order_words(&recorded, lang), also_words(&recorded.also, lang)),
+                format!("{}{}", order_words(&recorded, &app.config().ui), also_words(&recorded.also, lang)),
                 recorded.changes,
                 None,
             )
@@ -91,7 +93,7 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
         }
         Change::ScheduleFollowUp(input) => {
             let follow_up = app.schedule_follow_up(&input)?;
-            (msg::SavedFollowUp { due: follow_up.due_words() }.text(lang), follow_up.changes, None)
+            (msg::SavedFollowUp { due: app.config().ui.due(&follow_up) }.text(lang), follow_up.changes, None)
         }
         Change::SkipFollowUp(id) => {
             let skipped = app.skip_follow_up(id)?;
@@ -158,7 +160,7 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
             let done = app.amend_order(id, &change)?;
             let args = msg::SavedCorrectedOrder {
                 name: done.account_name.as_str(),
-                amount: done.record.amount.grouped(),
+                amount: app.config().ui.money(done.record.amount),
             };
             (args.text(lang), done.changes, None)
         }
@@ -166,7 +168,7 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
             let done = app.amend_follow_up(id, &change)?;
             let args = msg::SavedCorrectedFollowUp {
                 name: done.account_name.as_str(),
-                due: done.record.due_words(),
+                due: app.config().ui.due(&done.record),
             };
             (args.text(lang), done.changes, None)
         }
@@ -177,8 +179,10 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
         }
         Change::Remove(Removal::Order(id)) => {
             let done = app.remove_order(id)?;
-            let args =
-                msg::DeletedOrder { amount: done.record.amount.grouped(), name: done.account_name.as_str() };
+            let args = msg::DeletedOrder {
+                amount: app.config().ui.money(done.record.amount),
+                name: done.account_name.as_str(),
+            };
             (args.text(lang), done.changes, None)
         }
         Change::Remove(Removal::FollowUp(id)) => {
@@ -208,7 +212,8 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
 /// " Also closed follow-up #12 (quote sent)." for the status line.
 /// "Saved order 12,000.00 from 林军; now a customer": an order, and what
 /// it made of the account.
-fn order_words(recorded: &crate::app::Recorded, lang: Lang) -> String {
+fn order_words(recorded: &crate::app::Recorded, ui: &Ui) -> String {
+    let lang = ui.lang();
     let customer = if recorded.converted { msg::SavedOrderCustomer.text(lang) } else { String::new() };
     let earned: String = recorded
         .earned
@@ -222,7 +227,7 @@ fn order_words(recorded: &crate::app::Recorded, lang: Lang) -> String {
         })
         .collect();
     msg::SavedOrder {
-        amount: recorded.order.amount.grouped(),
+        amount: ui.money(recorded.order.amount),
         name: recorded.account_name.as_str(),
         customer,
         earned,

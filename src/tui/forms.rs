@@ -15,7 +15,7 @@ use super::keymap::Command;
 use crate::app::{
     AccountInput, FollowUpChange, FollowUpInput, NextStep, OrderChange, OrderInput, TouchChange, TouchInput,
 };
-use crate::clock::{When, parse_when};
+use crate::clock::{DateOrder, When, parse_when_ahead, parse_when_in};
 use crate::domain::contact::{check_email, check_name, check_phone, check_tags};
 use crate::domain::{
     Account, AccountId, ArchiveReason, Direction, FollowUp, FollowUpId, FollowUpReason, Grade, Money,
@@ -63,6 +63,8 @@ pub struct LogForm {
     pub warning: Option<String>,
     pub focus: LogField,
     pub lang: Lang,
+    /// How a date in numbers is read (12/15 in the US, 15/12 in Britain).
+    pub dates: DateOrder,
     /// What the touch is for, when the row it comes from says (a greeting,
     /// a thank-you), and that in words for the title ("春节 greeting").
     pub purpose: TouchPurpose,
@@ -103,6 +105,7 @@ impl LogForm {
             warning: None,
             focus: LogField::Note,
             lang: Lang::En,
+            dates: DateOrder::default(),
             purpose: TouchPurpose::Ordinary,
             purpose_words: None,
             lowers_to: None,
@@ -115,6 +118,15 @@ impl LogForm {
     pub fn working_days(mut self, plan: &crate::config::PlanRules) -> LogForm {
         self.working = plan.working_weekdays();
         self
+    }
+
+    /// The form for the rep: their language and their way of writing dates.
+    pub fn for_rep(self, config: &crate::config::Config) -> LogForm {
+        LogForm { dates: config.contacts.date_order(), ..self.in_lang(config.ui.lang()) }
+    }
+
+    fn reading(&self, now: NaiveDateTime) -> Reading {
+        Reading { now, lang: self.lang, dates: self.dates }
     }
 
     /// The form in `lang`: its checks, and "now" as 现在 in Chinese.
@@ -221,7 +233,7 @@ impl LogForm {
 
     /// What is wrong with the time typed, if anything.
     pub fn when_error(&self, now: NaiveDateTime) -> Option<String> {
-        past_day(self.when.text(), now, self.lang).err()
+        past_day(self.when.text(), self.reading(now)).err()
     }
 
     /// The next step's day as typed, resolved (for the preview beside the
@@ -236,8 +248,8 @@ impl LogForm {
             return Some(Ok(When { date: self.day_after(days.into()), time: None }));
         }
         Some(
-            future_day(text, now, self.lang)
-                .and_then(|_| parse_when(text, now).map_err(|e| e.words(self.lang))),
+            future_day(text, self.reading(now))
+                .and_then(|_| parse_when_in(text, now, self.dates).map_err(|e| e.words(self.lang))),
         )
     }
 
@@ -248,8 +260,8 @@ impl LogForm {
             let args = msg::FormError { field: self.lang.text(label), error };
             args.text(self.lang)
         };
-        let at =
-            parse_when(self.when.text(), now).map_err(|e| field(msg_id!("log-when"), e.words(self.lang)))?;
+        let at = parse_when_in(self.when.text(), now, self.dates)
+            .map_err(|e| field(msg_id!("log-when"), e.words(self.lang)))?;
         if let Some(error) = self.when_error(now) {
             return Err(field(msg_id!("log-when"), error));
         }
@@ -317,19 +329,29 @@ enum Check {
     Birthday,
 }
 
+/// What a check reads a field against: the moment, the rep's language,
+/// and the order of a date written in numbers (12/15 in the US).
+#[derive(Clone, Copy, Debug)]
+pub struct Reading {
+    pub now: NaiveDateTime,
+    pub lang: Lang,
+    pub dates: DateOrder,
+}
+
 impl Check {
-    fn run(self, text: &str, now: NaiveDateTime, lang: Lang) -> Result<(), String> {
+    fn run(self, text: &str, reading: Reading) -> Result<(), String> {
+        let lang = reading.lang;
         match self {
-            Check::Anything => anything(text, now, lang),
-            Check::Name => name(text, now, lang),
-            Check::Phones => phones(text, now, lang),
-            Check::Email => email(text, now, lang),
-            Check::Grade => grade(text, now, lang),
-            Check::Tags => tags(text, now, lang),
-            Check::OptionalAmount => optional_amount(text, now, lang),
-            Check::Amount => amount(text, now, lang),
-            Check::PastDay => past_day(text, now, lang),
-            Check::FutureDay => future_day(text, now, lang),
+            Check::Anything => Ok(()),
+            Check::Name => name(text, lang),
+            Check::Phones => phones(text, lang),
+            Check::Email => email(text, lang),
+            Check::Grade => grade(text, lang),
+            Check::Tags => tags(text, lang),
+            Check::OptionalAmount => optional_amount(text, lang),
+            Check::Amount => amount(text, lang),
+            Check::PastDay => past_day(text, reading),
+            Check::FutureDay => future_day(text, reading),
             Check::Kind => text.trim().parse::<TouchKind>().map(|_| ()).map_err(|e| e.words(lang)),
             Check::Outcome => correct::parse_outcome(text, lang).map(|_| ()),
             Check::Direction => correct::parse_direction(text, lang).map(|_| ()),
@@ -530,40 +552,36 @@ impl Field {
         self.id.hint(lang)
     }
 
-    pub fn error(&self, now: NaiveDateTime, lang: Lang) -> Option<String> {
-        self.id.check().run(self.input.text(), now, lang).err()
+    pub fn error(&self, reading: Reading) -> Option<String> {
+        self.id.check().run(self.input.text(), reading).err()
     }
 }
 
-fn anything(_: &str, _: NaiveDateTime, _: Lang) -> Result<(), String> {
-    Ok(())
-}
-
-fn name(text: &str, _: NaiveDateTime, lang: Lang) -> Result<(), String> {
+fn name(text: &str, lang: Lang) -> Result<(), String> {
     check_name(text).map(|_| ()).map_err(|e| e.words(lang))
 }
 
-fn phones(text: &str, _: NaiveDateTime, lang: Lang) -> Result<(), String> {
+fn phones(text: &str, lang: Lang) -> Result<(), String> {
     split_list(text).try_for_each(|p| check_phone(p).map(|_| ())).map_err(|e| e.words(lang))
 }
 
-fn email(text: &str, _: NaiveDateTime, lang: Lang) -> Result<(), String> {
+fn email(text: &str, lang: Lang) -> Result<(), String> {
     if text.trim().is_empty() { Ok(()) } else { check_email(text).map(|_| ()).map_err(|e| e.words(lang)) }
 }
 
-fn grade(text: &str, _: NaiveDateTime, lang: Lang) -> Result<(), String> {
+fn grade(text: &str, lang: Lang) -> Result<(), String> {
     if text.trim().is_empty() { Ok(()) } else { text.parse::<Grade>().map(|_| ()).map_err(|e| e.words(lang)) }
 }
 
-fn tags(text: &str, _: NaiveDateTime, lang: Lang) -> Result<(), String> {
+fn tags(text: &str, lang: Lang) -> Result<(), String> {
     check_tags(split_list(text)).map(|_| ()).map_err(|e| e.words(lang))
 }
 
-fn optional_amount(text: &str, _: NaiveDateTime, lang: Lang) -> Result<(), String> {
+fn optional_amount(text: &str, lang: Lang) -> Result<(), String> {
     if text.trim().is_empty() { Ok(()) } else { Money::parse(text).map(|_| ()).map_err(|e| e.words(lang)) }
 }
 
-fn amount(text: &str, _: NaiveDateTime, lang: Lang) -> Result<(), String> {
+fn amount(text: &str, lang: Lang) -> Result<(), String> {
     match Money::parse(text) {
         Ok(m) if m > Money::ZERO => Ok(()),
         Ok(_) => Err(msg::CheckAmountPositive.text(lang)),
@@ -571,13 +589,13 @@ fn amount(text: &str, _: NaiveDateTime, lang: Lang) -> Result<(), String> {
     }
 }
 
-fn past_day(text: &str, now: NaiveDateTime, lang: Lang) -> Result<(), String> {
-    let when = parse_when(text, now).map_err(|e| e.words(lang))?;
+fn past_day(text: &str, Reading { now, lang, dates }: Reading) -> Result<(), String> {
+    let when = parse_when_in(text, now, dates).map_err(|e| e.words(lang))?;
     if when.moment(now) > now { Err(msg::CheckFuture.text(lang)) } else { Ok(()) }
 }
 
-fn future_day(text: &str, now: NaiveDateTime, lang: Lang) -> Result<(), String> {
-    let when = parse_when(text, now).map_err(|e| e.words(lang))?;
+fn future_day(text: &str, Reading { now, lang, dates }: Reading) -> Result<(), String> {
+    let when = parse_when_ahead(text, now, dates).map_err(|e| e.words(lang))?;
     if when.date < now.date() { Err(msg::CheckPast.text(lang)) } else { Ok(()) }
 }
 
@@ -592,6 +610,8 @@ pub struct FieldsForm {
     pub purpose: Purpose,
     title: FormTitle,
     pub lang: Lang,
+    /// How a date in numbers is read (12/15 in the US, 15/12 in Britain).
+    pub dates: DateOrder,
     pub fields: Vec<Field>,
     pub focus: usize,
     /// Single-key choice of the follow-up kind (Ctrl-k cycles it).
@@ -714,11 +734,27 @@ impl FieldsForm {
         let initial = fields.iter().map(|(_, value)| value.clone()).collect();
         let suggested = !matches!(purpose, Purpose::EditAccount(_));
         let fields = fields.iter().map(|(id, value)| Field::new(*id, value, suggested)).collect();
-        FieldsForm { purpose, title, lang: Lang::En, fields, focus: 0, kind, initial, save_tried: false }
+        let dates = DateOrder::default();
+        FieldsForm {
+            purpose,
+            title,
+            lang: Lang::En,
+            dates,
+            fields,
+            focus: 0,
+            kind,
+            initial,
+            save_tried: false,
+        }
     }
 
     /// The form in `lang`: its title, checks and the words it suggests
     /// ("today" becomes 今天, which the date fields take as well).
+    /// The form for the rep: their language and their way of writing dates.
+    pub fn for_rep(self, config: &crate::config::Config) -> FieldsForm {
+        FieldsForm { dates: config.contacts.date_order(), ..self.in_lang(config.ui.lang()) }
+    }
+
     pub fn in_lang(mut self, lang: Lang) -> FieldsForm {
         self.lang = lang;
         for (field, initial) in self.fields.iter_mut().zip(self.initial.iter_mut()) {
@@ -880,7 +916,8 @@ impl FieldsForm {
     }
 
     pub fn errors(&self, now: NaiveDateTime) -> Vec<(usize, String)> {
-        self.fields.iter().enumerate().filter_map(|(i, f)| f.error(now, self.lang).map(|e| (i, e))).collect()
+        let reading = Reading { now, lang: self.lang, dates: self.dates };
+        self.fields.iter().enumerate().filter_map(|(i, f)| f.error(reading).map(|e| (i, e))).collect()
     }
 
     /// The problems to show: a field the rep has not touched yet is not
@@ -931,7 +968,7 @@ impl FieldsForm {
         if let Some(correction) = self.correction(now)? {
             return Ok(correction);
         }
-        let when = |id| parse_when(&self.text(id), now).map_err(|e| e.words(self.lang));
+        let when = |id| parse_when_in(&self.text(id), now, self.dates).map_err(|e| e.words(self.lang));
         Ok(match &self.purpose {
             Purpose::Triage => Submission::Triage(when(F::Until)?),
             Purpose::AddReferral(referrer) => {

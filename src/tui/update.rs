@@ -126,7 +126,7 @@ fn show_account(model: &mut Model, detail: AccountDetail) {
 }
 
 fn open_edit_form(model: &mut Model, detail: &AccountDetail) {
-    let form = FieldsForm::edit_account(&detail.record.account).in_lang(model.ctx.lang());
+    let form = FieldsForm::edit_account(&detail.record.account).for_rep(&model.ctx.config);
     model.overlay = Some(Overlay::Form(Form::Fields(form)));
 }
 
@@ -494,7 +494,7 @@ fn take_follow_up(model: &mut Model, name: &str, action: FollowUpAction, follow_
         FollowUpAction::Skip => vec![write(model, Change::SkipFollowUp(follow_up.id))],
         FollowUpAction::Snooze => {
             let day = model.ctx.config.plan.snooze_day(follow_up.due, model.ctx.today());
-            let form = FieldsForm::snooze(&follow_up, name, day).in_lang(model.ctx.lang());
+            let form = FieldsForm::snooze(&follow_up, name, day).for_rep(&model.ctx.config);
             model.overlay = Some(Overlay::Form(Form::Fields(form)));
             Vec::new()
         }
@@ -555,7 +555,7 @@ fn on_command(model: &mut Model, command: Command) -> Vec<Effect> {
         C::Back => model.current = model.index_of::<Today>(),
         C::AddAccount => {
             model.overlay =
-                Some(Overlay::Form(Form::Fields(FieldsForm::add_account(None).in_lang(model.ctx.lang()))))
+                Some(Overlay::Form(Form::Fields(FieldsForm::add_account(None).for_rep(&model.ctx.config))))
         }
         C::Undo => return vec![write(model, Change::Undo)],
         C::Open
@@ -590,7 +590,7 @@ fn on_account_command(model: &mut Model, command: Command, account: AccountId) -
     let log = |kind| {
         let ctx = &model.ctx;
         let mut form = LogForm::new(account, &name, kind, &ctx.config.next_step, ctx.today())
-            .in_lang(ctx.lang())
+            .for_rep(&ctx.config)
             .working_days(&ctx.config.plan);
         let summary = ctx.book.get(account);
         if kind == Some(TouchKind::Sms) {
@@ -615,7 +615,7 @@ fn on_account_command(model: &mut Model, command: Command, account: AccountId) -
         C::Open => return vec![Effect::LoadAccount { id: account, then: Then::Show }],
         C::AddReferral => {
             model.overlay = Some(Overlay::Form(Form::Fields(
-                FieldsForm::add_referral(account, &name).in_lang(model.ctx.lang()),
+                FieldsForm::add_referral(account, &name).for_rep(&model.ctx.config),
             )));
         }
         C::EditAccount => {
@@ -630,12 +630,13 @@ fn on_account_command(model: &mut Model, command: Command, account: AccountId) -
         C::LogVisit => model.overlay = log(Some(TouchKind::Visit)),
         C::LogOther => model.overlay = log(None),
         C::RecordOrder => {
-            model.overlay =
-                Some(Overlay::Form(Form::Fields(FieldsForm::order(account, &name).in_lang(model.ctx.lang()))))
+            model.overlay = Some(Overlay::Form(Form::Fields(
+                FieldsForm::order(account, &name).for_rep(&model.ctx.config),
+            )))
         }
         C::ScheduleFollowUp => {
             model.overlay = Some(Overlay::Form(Form::Fields(
-                FieldsForm::follow_up(account, &name).in_lang(model.ctx.lang()),
+                FieldsForm::follow_up(account, &name).for_rep(&model.ctx.config),
             )));
         }
         C::MarkDone => return act_on_follow_up(model, account, FollowUpAction::Done),
@@ -645,7 +646,7 @@ fn on_account_command(model: &mut Model, command: Command, account: AccountId) -
                 return vec![write(model, Change::Restore(account))];
             }
             model.overlay = Some(Overlay::Form(Form::Fields(
-                FieldsForm::archive(account, &name).in_lang(model.ctx.lang()),
+                FieldsForm::archive(account, &name).for_rep(&model.ctx.config),
             )));
         }
         C::Snooze => return act_on_follow_up(model, account, FollowUpAction::Snooze),

@@ -16,6 +16,7 @@ use crate::domain::{
     Touch, TouchKind, Uid,
 };
 use crate::i18n::Lang;
+use crate::i18n::shown::ShownTime as _;
 
 #[derive(Clone, Debug)]
 pub struct FollowUpInput {
@@ -215,7 +216,7 @@ impl App {
                 msg::ErrorSnoozeEarlier {
                     id: id.to_string(),
                     name: name.as_str(),
-                    due: follow_up.due_words(),
+                    due: self.config.ui.due(&follow_up),
                     to: to.date.to_string(),
                 }
                 .text(self.config.ui.lang()),

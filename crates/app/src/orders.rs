@@ -89,7 +89,7 @@ impl App {
         let recorded = self.stage_order(&mut txn, &mut record, input.amount, at, note)?;
         let changes = txn.commit(
             msg::HistoryOrder {
-                amount: recorded.order.amount.grouped(),
+                amount: self.config.ui.money(recorded.order.amount),
                 name: recorded.account_name.as_str(),
                 id: input.account.to_string(),
             }

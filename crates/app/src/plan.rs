@@ -247,19 +247,18 @@ fn today_row(planned: &Planned, summary: &AccountSummary, config: &Config, waite
         deadline: planned.deadline,
     };
     let reasons = if planned.is_done() { Vec::new() } else { planned.reasons(summary, planned.day, config) };
-    let lang = config.ui.lang();
     if reasons.is_empty() {
         let done = planned.done(summary);
         out.channel = match done {
             Done::Touch { kind: Some(kind), .. } => kind,
             _ => TouchKind::Call,
         };
-        out.reasons = vec![crate::i18n::reasons::done(done, lang)];
+        out.reasons = vec![crate::i18n::reasons::done(done, &config.ui)];
         out.reason_codes = vec!["done"];
     } else {
         out.channel = planned.channel(summary, config);
         out.reason_codes = reasons.iter().map(Reason::code).collect();
-        out.reasons = crate::i18n::reasons::reasons(&reasons, lang);
+        out.reasons = crate::i18n::reasons::reasons(&reasons, &config.ui);
         if let Some(row) = planned.row(summary, config) {
             out.due = row.due;
             out.due_time = row.follow_up(summary).and_then(|f| f.due_time);

@@ -12,6 +12,7 @@ use super::store::Records;
 use super::{App, AppError, AppResult, Written};
 use crate::analysis::plan;
 use crate::analysis::review::{Book, Review, review};
+use crate::config::Ui;
 use crate::domain::contact::{TextField, check_field};
 use crate::domain::{AccountId, AccountSummary, DayRecord, FollowUp, Outcome, PlanEntry, RowKind, TouchKind};
 use crate::i18n::Lang;
@@ -66,11 +67,12 @@ fn planned_words(
     follow_up: Option<&FollowUp>,
     summary: Option<&AccountSummary>,
     day: NaiveDate,
-    lang: Lang,
+    ui: &Ui,
 ) -> String {
+    let lang = ui.lang();
     match (entry.kind, follow_up) {
         (RowKind::FollowUp, Some(f)) => {
-            crate::i18n::reasons::reasons(&crate::analysis::due::reasons(f, day), lang)
+            crate::i18n::reasons::reasons(&crate::analysis::due::reasons(f, day), ui)
                 .join(&msg::ReasonJoin.text(lang))
         }
         (RowKind::Holiday, _) => msg::ReviewHoliday.text(lang),
@@ -139,7 +141,13 @@ impl App {
             .collect();
         let follow_up = |id| follow_ups.iter().find(|f| Some(f.id) == id);
         rows.extend(review.planned_missed.iter().map(|e| {
-            let words = planned_words(e, follow_up(e.follow_up), by_id.get(&e.account).copied(), date, lang);
+            let words = planned_words(
+                e,
+                follow_up(e.follow_up),
+                by_id.get(&e.account).copied(),
+                date,
+                &self.config.ui,
+            );
             row(e.account, words, true)
         }));
         let reflection = record.map(|r| r.reflection).unwrap_or_default();
@@ -243,7 +251,8 @@ impl DayReview {
     }
 
     /// The review as labelled lines, the same in the CLI and the TUI.
-    pub fn lines(&self, lang: Lang) -> Vec<ReviewLine> {
+    pub fn lines(&self, ui: &Ui) -> Vec<ReviewLine> {
+        let lang = ui.lang();
         let r = &self.review;
         let mut lines = Vec::new();
         let mut line = |key: &'static str, value: String| {
@@ -275,12 +284,12 @@ impl DayReview {
             line(msg_id!("review-plan"), lang.text_with(id, &args));
         }
         let orders: Vec<String> =
-            r.orders.iter().map(|(id, amount)| format!("{} {}", self.name(*id), amount.grouped())).collect();
+            r.orders.iter().map(|(id, amount)| format!("{} {}", self.name(*id), ui.money(*amount))).collect();
         let orders = match orders.len() {
             0 => msg::ReviewNone.text(lang),
             n => msg::ReviewOrdersWorth {
                 count: n,
-                value: r.orders_value.grouped(),
+                value: ui.money(r.orders_value),
                 list: orders.join(&msg::ListSeparator.text(lang)),
             }
             .text(lang),

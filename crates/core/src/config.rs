@@ -54,6 +54,23 @@ pub struct Ui {
     /// "en" or "zh-CN"; without it, the environment's locale decides.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<crate::locale::Lang>,
+    /// The symbol written before amounts (`"$"`, `"¥"`, `"CHF"`), or
+    /// `"none"`; unset, the phone region's currency.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// `"24h"` or `"12h"`; unset, the phone region's habit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clock: Option<HourClock>,
+}
+
+/// How times of day are written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum HourClock {
+    #[default]
+    #[serde(rename = "24h")]
+    H24,
+    #[serde(rename = "12h")]
+    H12,
 }
 
 impl Ui {
@@ -61,6 +78,54 @@ impl Ui {
     pub fn lang(&self) -> crate::locale::Lang {
         self.language.unwrap_or_default()
     }
+
+    /// The symbol before amounts, if any.
+    pub fn currency_symbol(&self) -> Option<&str> {
+        self.currency.as_deref().filter(|symbol| *symbol != "none")
+    }
+
+    pub fn clock(&self) -> HourClock {
+        self.clock.unwrap_or_default()
+    }
+
+    /// An amount for reading: `$18,450.00`, `-¥5.00`, `CHF 1,200.00`.
+    pub fn money(&self, amount: Money) -> String {
+        let grouped = amount.grouped();
+        let Some(symbol) = self.currency_symbol() else { return grouped };
+        let (sign, digits) = grouped.strip_prefix('-').map_or(("", grouped.as_str()), |d| ("-", d));
+        let gap = if symbol.chars().last().is_some_and(char::is_alphabetic) { " " } else { "" };
+        format!("{sign}{symbol}{gap}{digits}")
+    }
+}
+
+/// The currency of a country's money, as its people write it before an
+/// amount; none for a country not listed.
+fn currency_of(region: &str) -> Option<&'static str> {
+    const EURO: [&str; 20] = [
+        "AT", "BE", "CY", "DE", "EE", "ES", "FI", "FR", "GR", "HR", "IE", "IT", "LT", "LU", "LV", "MT", "NL",
+        "PT", "SI", "SK",
+    ];
+    Some(match region {
+        "CN" | "JP" => "¥",
+        "US" | "CA" | "AU" | "NZ" | "MX" => "$",
+        "GB" => "£",
+        "HK" => "HK$",
+        "TW" => "NT$",
+        "SG" => "S$",
+        "KR" => "₩",
+        "IN" => "₹",
+        "CH" => "CHF",
+        "SE" | "NO" | "DK" => "kr",
+        "PL" => "zł",
+        "BR" => "R$",
+        _ if EURO.contains(&region) => "€",
+        _ => return None,
+    })
+}
+
+/// Whether a country reads the clock in 12 hours (2:00 PM).
+fn twelve_hour_country(region: &str) -> bool {
+    matches!(region, "US" | "CA" | "AU" | "NZ" | "IN" | "PH" | "EG" | "SA" | "PK" | "BD")
 }
 
 /// How contact details are read.
@@ -876,6 +941,10 @@ pub enum SettingProblem {
     HolidayNameEmpty,
     #[error("backup.dir is empty: leave it out for backups beside the store, or give a directory")]
     BackupDirEmpty,
+    #[error(
+        "ui.currency = '{0}': a symbol of 1 to 4 characters without digits or spaces ($, ¥, CHF), or none"
+    )]
+    Currency(String),
     /// A front's own check (the terminal's keys), worded by the front.
     #[error("{0}")]
     Front(String),
@@ -946,6 +1015,15 @@ impl Config {
             (None, crate::locale::Lang::En) => HolidayPreset::None,
         };
         self.holidays.preset.get_or_insert(preset);
+        let region = by_region.as_deref().or(match lang {
+            crate::locale::Lang::ZhCn => Some("CN"),
+            crate::locale::Lang::En => None,
+        });
+        self.ui.currency.get_or_insert_with(|| region.and_then(currency_of).unwrap_or("none").to_string());
+        self.ui.clock.get_or_insert(match region.is_some_and(twelve_hour_country) {
+            true => HourClock::H12,
+            false => HourClock::H24,
+        });
     }
 
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
@@ -1071,6 +1149,14 @@ impl Config {
         check.count("backup.keep_weekly", self.backup.keep_weekly.into(), 0, 520);
         if self.backup.dir.as_ref().is_some_and(|dir| dir.as_os_str().is_empty()) {
             check.fail("backup.dir", SettingProblem::BackupDirEmpty);
+        }
+        if let Some(symbol) = &self.ui.currency {
+            let chars = symbol.chars().count();
+            let plain =
+                symbol.chars().all(|c| !c.is_whitespace() && !c.is_ascii_digit() && !".,-+".contains(c));
+            if !(1..=4).contains(&chars) || !plain {
+                check.fail("ui.currency", SettingProblem::Currency(symbol.clone()));
+            }
         }
         check.first.map_or(Ok(()), Err)
     }
@@ -1207,6 +1293,44 @@ fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn amounts_carry_the_currency_s_symbol_before_their_grouped_digits() {
+        let ui = |symbol: &str| Ui { currency: Some(symbol.to_string()), ..Ui::default() };
+        assert_eq!(Ui::default().money(Money(1_200_050)), "12,000.50");
+        assert_eq!(ui("none").money(Money(5)), "0.05");
+        assert_eq!(ui("$").money(Money(12_345_678_900)), "$123,456,789.00");
+        assert_eq!(ui("¥").money(Money(-100_000)), "-¥1,000.00");
+        assert_eq!(ui("CHF").money(Money(120_000)), "CHF 1,200.00");
+    }
+
+    #[test]
+    fn the_locale_s_country_sets_the_currency_and_the_clock_unless_the_file_does() {
+        use crate::locale::Lang;
+        let settled = |lang, locale: &'static str, file: &str| {
+            let mut config = Config::parse(file, Path::new("c.toml")).unwrap();
+            config.settle_locale(lang, |name| (name == "LANG").then(|| locale.to_string()));
+            (config.ui.currency_symbol().map(str::to_string), config.ui.clock())
+        };
+        let dollar = Some("$".to_string());
+        assert_eq!(settled(Lang::En, "en_US.UTF-8", ""), (dollar.clone(), HourClock::H12));
+        assert_eq!(settled(Lang::En, "de_DE.UTF-8", ""), (Some("€".into()), HourClock::H24));
+        assert_eq!(settled(Lang::En, "en_GB.UTF-8", ""), (Some("£".into()), HourClock::H24));
+        assert_eq!(settled(Lang::ZhCn, "zh_CN.UTF-8", ""), (Some("¥".into()), HourClock::H24));
+        assert_eq!(settled(Lang::ZhCn, "C.UTF-8", ""), (Some("¥".into()), HourClock::H24));
+        assert_eq!(settled(Lang::En, "C.UTF-8", ""), (None, HourClock::H24));
+        let file = "[ui]\ncurrency = \"none\"\nclock = \"24h\"\n";
+        assert_eq!(settled(Lang::En, "en_US.UTF-8", file), (None, HourClock::H24));
+        assert_eq!(settled(Lang::En, "C", "[contacts]\ndefault_region = \"US\"\n"), (dollar, HourClock::H12));
+        for bad in ["", "12", "U S", "EURO€"] {
+            let text = format!("[ui]\ncurrency = {bad:?}\n");
+            let error = Config::parse(&text, Path::new("c.toml")).unwrap_err();
+            assert!(
+                matches!(&error, ConfigError::Invalid { problem: SettingProblem::Currency(s), at: Some((2, _)), .. } if s == bad),
+                "{bad:?}: {error}"
+            );
+        }
+    }
 
     #[test]
     fn the_locale_s_country_is_the_phone_region_and_the_region_picks_the_holidays() {

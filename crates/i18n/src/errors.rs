@@ -124,6 +124,7 @@ impl Words for crate::config::SettingProblem {
             P::HolidayNameLong => msg::SettingsHolidayLong.text(lang),
             P::HolidayNameEmpty => msg::SettingsHolidayEmpty.text(lang),
             P::BackupDirEmpty => msg::SettingsBackupDir.text(lang),
+            P::Currency(symbol) => msg::SettingsCurrency { symbol: symbol.as_str() }.text(lang),
             P::Front(words) => words.clone(),
         }
     }

@@ -10,6 +10,7 @@
 
 mod errors;
 pub mod reasons;
+pub mod shown;
 pub mod terms;
 
 pub use errors::Words;

@@ -5,8 +5,10 @@ use super::{FluentValue, Lang};
 use crate::analysis::plan::share_words;
 use crate::analysis::ranking::Occasion;
 use crate::analysis::reason::{Done, Reason};
+use crate::config::Ui;
 use crate::domain::{FollowUpReason, Stage, Tier, TouchKind};
 use crate::msg;
+use crate::shown::ShownTime;
 
 /// "A grade", "VIP": the stage as a reason names it.
 pub fn stage_words(stage: Stage, lang: Lang) -> String {
@@ -43,12 +45,11 @@ fn kind_words(kind: TouchKind, lang: Lang) -> String {
 }
 
 /// One reason as a rep reads it.
-pub fn reason(reason: &Reason, lang: Lang) -> String {
+pub fn reason(reason: &Reason, ui: &Ui) -> String {
+    let lang = ui.lang();
     match reason {
         Reason::Overdue { days } => msg::DueOverdue { days: (*days) }.text(lang),
-        Reason::DueToday { at: Some(time) } => {
-            msg::DueTodayAt { time: time.format("%H:%M").to_string() }.text(lang)
-        }
+        Reason::DueToday { at: Some(time) } => msg::DueTodayAt { time: ui.time(*time) }.text(lang),
         Reason::DueToday { at: None } => msg::DueToday.text(lang),
         Reason::DueIn { days } => msg::DueIn { days: (*days) }.text(lang),
         Reason::FollowUp { reason, kind, note } => {
@@ -93,7 +94,7 @@ pub fn reason(reason: &Reason, lang: Lang) -> String {
         Reason::SmsFatigue { unanswered } => msg::ReasonSmsFatigue { count: (*unanswered) }.text(lang),
         Reason::Forward(forward) => {
             let share = share_words(forward.revenue_share);
-            let headroom = forward.headroom.grouped();
+            let headroom = ui.money(forward.headroom);
             match (forward.growable, forward.since) {
                 (false, Some((days, kind))) => {
                     msg::ReasonForwardKey { days, kind: kind_words(kind, lang), share }.text(lang)
@@ -109,16 +110,17 @@ pub fn reason(reason: &Reason, lang: Lang) -> String {
 }
 
 /// The reasons of a row, as a rep reads them.
-pub fn reasons(reasons: &[Reason], lang: Lang) -> Vec<String> {
-    reasons.iter().map(|r| reason(r, lang)).collect()
+pub fn reasons(reasons: &[Reason], ui: &Ui) -> Vec<String> {
+    reasons.iter().map(|r| reason(r, ui)).collect()
 }
 
 /// How a row done on its day was done: "done: call at 10:32".
-pub fn done(done: Done, lang: Lang) -> String {
+pub fn done(done: Done, ui: &Ui) -> String {
+    let lang = ui.lang();
     match done {
         Done::Touch { kind, at } => {
             let what = crate::terms::kind_or_touch(kind, lang);
-            let time = FluentValue::from(at.format("%H:%M").to_string());
+            let time = FluentValue::from(ui.time(at.time()));
             msg::DoneTouch { kind: what, time }.text(lang)
         }
         Done::Order => msg::DoneOrder.text(lang),
@@ -133,7 +135,7 @@ mod tests {
     use crate::domain::{Grade, Money};
 
     fn english(reason: Reason) -> String {
-        super::reason(&reason, Lang::En)
+        super::reason(&reason, &Ui::default())
     }
 
     #[test]
@@ -193,7 +195,10 @@ mod tests {
             "key account: 12 days since your last visit; 4% of your revenue"
         );
         assert_eq!(
-            reason(&Reason::Cadence { stage: vip, days: 20, since_order: false }, Lang::ZhCn),
+            reason(
+                &Reason::Cadence { stage: vip, days: 20, since_order: false },
+                &Ui { language: Some(Lang::ZhCn), ..Ui::default() }
+            ),
             "VIP，20 天没联系"
         );
     }

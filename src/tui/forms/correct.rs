@@ -5,7 +5,7 @@ use chrono::NaiveDateTime;
 
 use super::{FieldId, FieldsForm, FormTitle, Purpose, Submission};
 use crate::app::{FollowUpChange, OrderChange, TouchChange};
-use crate::clock::parse_when;
+use crate::clock::parse_when_in;
 use crate::domain::{Direction, FollowUp, Money, Order, Outcome, Touch, TouchKind};
 use crate::i18n::{Lang, Words};
 
@@ -65,7 +65,7 @@ impl FieldsForm {
     /// The correction a valid form asks for (every field as shown).
     pub(super) fn correction(&self, now: NaiveDateTime) -> Result<Option<Submission>, String> {
         use FieldId as F;
-        let when = |id| parse_when(&self.text(id), now).map_err(|e| e.words(self.lang));
+        let when = |id| parse_when_in(&self.text(id), now, self.dates).map_err(|e| e.words(self.lang));
         Ok(Some(match &self.purpose {
             Purpose::CorrectTouch(id) => Submission::CorrectTouch(
                 *id,

@@ -12,13 +12,16 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::Question;
 use super::{Reply, Screen};
 use crate::app::{AccountDetail, AccountMarks, Past};
+use crate::config::Ui;
 use crate::domain::{AccountId, Direction, FollowUp, Order, Touch};
+use crate::i18n::shown::ShownTime as _;
 use crate::tui::context::Context;
 use crate::tui::forms::{FieldsForm, Form};
 use crate::tui::keymap::{Command, Scope};
 use crate::tui::msg::Removal;
 use crate::tui::theme::Theme;
-use crate::tui::views::parts::{bordered, fit_line, grouped, header_line};
+use crate::tui::views::parts::{bordered, fit_line, header_line};
+use chrono::{NaiveDate, NaiveTime};
 
 #[derive(Debug)]
 pub struct AccountView {
@@ -131,31 +134,27 @@ impl Screen for Account {
         let kind = |kind: crate::domain::TouchKind| crate::i18n::terms::kind(kind, lang);
         match command {
             Command::CorrectEntry => Some(Reply::Form(Form::Fields(match entry {
-                Entry::Touch(t) => FieldsForm::correct_touch(t, name).in_lang(ctx.lang()),
-                Entry::Order(o) => FieldsForm::correct_order(o, name).in_lang(ctx.lang()),
-                Entry::FollowUp(f) => FieldsForm::correct_follow_up(f, name).in_lang(ctx.lang()),
+                Entry::Touch(t) => FieldsForm::correct_touch(t, name).for_rep(&ctx.config),
+                Entry::Order(o) => FieldsForm::correct_order(o, name).for_rep(&ctx.config),
+                Entry::FollowUp(f) => FieldsForm::correct_follow_up(f, name).for_rep(&ctx.config),
             }))),
             Command::RemoveEntry => {
                 let (removal, words) = match entry {
                     Entry::Touch(t) => (
                         Removal::Touch(t.id),
-                        msg::RemoveTouch {
-                            kind: kind(t.kind),
-                            at: t.at.format("%Y-%m-%d %H:%M").to_string(),
-                        }
-                        .text(lang),
+                        msg::RemoveTouch { kind: kind(t.kind), at: ctx.config.ui.moment(t.at) }.text(lang),
                     ),
                     Entry::Order(o) => (
                         Removal::Order(o.id),
                         msg::RemoveOrder {
-                            amount: grouped(o.amount),
+                            amount: ctx.config.ui.money(o.amount),
                             day: o.at.format("%Y-%m-%d").to_string(),
                         }
                         .text(lang),
                     ),
                     Entry::FollowUp(f) => (
                         Removal::FollowUp(f.id),
-                        msg::RemoveFollowUp { due: f.due_words(), kind: kind(f.kind) }.text(lang),
+                        msg::RemoveFollowUp { due: ctx.config.ui.due(f), kind: kind(f.kind) }.text(lang),
                     ),
                 };
                 let question = msg::RemoveQuestion { what: words, name: name.as_str() }.text(lang);
@@ -226,9 +225,11 @@ fn draw(view: &AccountView, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
     );
 
     let lang = ctx.config.ui.lang();
-    let revenue =
-        msg::CardRevenue { year: grouped(stats.revenue_12m(ctx.today())), all: grouped(stats.revenue_total) }
-            .text(lang);
+    let revenue = msg::CardRevenue {
+        year: ctx.config.ui.money(stats.revenue_12m(ctx.today())),
+        all: ctx.config.ui.money(stats.revenue_total),
+    }
+    .text(lang);
     let rows = [
         (msg::CardPhone.text(lang), account.phones.join(&msg::ListSeparator.text(lang))),
         (msg::CardEmail.text(lang), account.email.clone().unwrap_or_default()),
@@ -238,7 +239,10 @@ fn draw(view: &AccountView, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
         (msg::CardSource.text(lang), account.source.clone().unwrap_or_default()),
         (msg::CardBirthday.text(lang), account.birthday.map(|b| b.to_string()).unwrap_or_default()),
         (msg::CardAnniversary.text(lang), account.anniversary().map(|d| d.to_string()).unwrap_or_default()),
-        (msg::CardPotential.text(lang), account.potential.map(grouped).unwrap_or_default()),
+        (
+            msg::CardPotential.text(lang),
+            account.potential.map(|money| ctx.config.ui.money(money)).unwrap_or_default(),
+        ),
         (msg::CardRevenueField.text(lang), if stats.orders > 0 { revenue } else { String::new() }),
         (
             msg::CardCompetitors.text(lang),
@@ -335,10 +339,7 @@ fn entry_line<'a>(entry: Entry<'_>, ctx: &Context, theme: &Theme) -> Line<'a> {
     match entry {
         Entry::FollowUp(f) => {
             let style = if f.due < ctx.today() { theme.overdue() } else { theme.due() };
-            let due = match f.due_time {
-                Some(time) => format!("{} {}  ", f.due.format("%Y-%m-%d"), time.format("%H:%M")),
-                None => format!("{}        ", f.due.format("%Y-%m-%d")),
-            };
+            let due = moment_column(&ctx.config.ui, f.due, f.due_time);
             let lang = ctx.config.ui.lang();
             let kind = crate::i18n::terms::kind(f.kind, lang);
             let reason = crate::i18n::terms::follow_up_reason(f.reason, lang);
@@ -364,20 +365,31 @@ fn entry_line<'a>(entry: Entry<'_>, ctx: &Context, theme: &Theme) -> Line<'a> {
                 t.outcome.map(|o| format!(" {}", crate::i18n::terms::outcome(o, lang))).unwrap_or_default();
             let kind = crate::i18n::terms::kind(t.kind, lang);
             Line::from(vec![
-                Span::styled(t.at.format("%Y-%m-%d %H:%M  ").to_string(), theme.dim()),
+                Span::styled(moment_column(&ctx.config.ui, t.at.date(), Some(t.at.time())), theme.dim()),
                 Span::raw(format!("{kind}{direction}{outcome}{}", note(&t.note))),
             ])
         }
         Entry::Order(o) => Line::from(vec![
-            Span::styled(o.at.format("%Y-%m-%d %H:%M  ").to_string(), theme.dim()),
+            Span::styled(moment_column(&ctx.config.ui, o.at.date(), Some(o.at.time())), theme.dim()),
             Span::styled(
                 format!(
                     "{}{}",
-                    msg::TimelineOrder { amount: grouped(o.amount) }.text(ctx.config.ui.lang()),
+                    msg::TimelineOrder { amount: ctx.config.ui.money(o.amount) }.text(ctx.config.ui.lang()),
                     note(&o.note)
                 ),
                 theme.ok(),
             ),
         ]),
     }
+}
+/// The timeline's left column: a day and its time on the rep's clock,
+/// padded to the widest time so that the entries line up.
+fn moment_column(ui: &Ui, day: NaiveDate, time: Option<NaiveTime>) -> String {
+    let widest = Span::raw(ui.moment(day.and_hms_opt(22, 0, 0).unwrap_or_default())).width();
+    let text = match time {
+        Some(time) => ui.moment(day.and_time(time)),
+        None => day.format("%Y-%m-%d").to_string(),
+    };
+    let pad = widest.saturating_sub(Span::raw(text.as_str()).width());
+    format!("{text}{}  ", " ".repeat(pad))
 }

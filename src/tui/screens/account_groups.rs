@@ -11,12 +11,13 @@ use ratatui::text::{Line, Span};
 
 use super::Screen;
 use super::grouped::Grouped;
+use crate::config::Ui;
 use crate::domain::{AccountId, AccountSummary, Money};
 use crate::i18n::Lang;
 use crate::tui::context::Context;
 use crate::tui::keymap::{Command, Scope};
 use crate::tui::theme::Theme;
-use crate::tui::views::parts::{TableRow, ago_in, fitting_columns, focus_mark, grouped, header_line};
+use crate::tui::views::parts::{TableRow, ago_in, fitting_columns, focus_mark, header_line};
 
 /// How a screen groups the book's accounts, and what its columns say.
 pub trait Grouping: Debug + Default + 'static {
@@ -32,8 +33,8 @@ pub trait Grouping: Debug + Default + 'static {
     fn money(group: &Self::Group) -> Money;
     /// "12 prospects", in `lang`.
     fn count(count: usize, lang: Lang) -> String;
-    /// "potential 1,200,000", in `lang`.
-    fn total(money: Money, lang: Lang) -> String;
+    /// "potential 1,200,000", in the rep's language and currency.
+    fn total(money: Money, ui: &Ui) -> String;
     fn heading(group: &Self::Group, lang: Lang) -> String;
     /// The columns between the mark and the last touch: their titles and
     /// widths, and an account's cells in them.
@@ -104,7 +105,7 @@ impl<G: Grouping> Screen for AccountGroups<G> {
         let lang = ctx.lang();
         let accounts: usize = self.groups.iter().map(|g| G::members(g).len()).sum();
         let money = self.groups.iter().map(G::money).sum();
-        let summary = format!("{}   {}", G::count(accounts, lang), G::total(money, lang));
+        let summary = format!("{}   {}", G::count(accounts, lang), G::total(money, &ctx.config.ui));
         header_line(frame, header, vec![Span::raw(summary)]);
         let middle = G::middle_columns(lang);
         let middle_len = middle.len();
@@ -131,7 +132,11 @@ impl<G: Grouping> Screen for AccountGroups<G> {
                 Line::from(""),
             ];
             cells.extend((0..middle_len).map(|c| {
-                Line::from(if c == G::MONEY_COLUMN { grouped(G::money(group)) } else { String::new() })
+                Line::from(if c == G::MONEY_COLUMN {
+                    ctx.config.ui.money(G::money(group))
+                } else {
+                    String::new()
+                })
             }));
             cells.extend([Line::from(""), Line::from("")]);
             TableRow::new(cells).only(&kept)

@@ -5,10 +5,10 @@ use ratatui::layout::Constraint;
 
 use super::account_groups::{AccountGroups, Grouping};
 use crate::analysis::groups::{self, TierGroup};
+use crate::config::Ui;
 use crate::domain::{AccountSummary, Money};
 use crate::i18n::{Lang, msg};
 use crate::tui::context::Context;
-use crate::tui::views::parts::grouped;
 
 pub type Customers = AccountGroups<ByTier>;
 
@@ -44,8 +44,8 @@ impl Grouping for ByTier {
         msg::CountCustomers { count }.text(lang)
     }
 
-    fn total(money: Money, lang: Lang) -> String {
-        msg::Revenue12m { amount: grouped(money) }.text(lang)
+    fn total(money: Money, ui: &Ui) -> String {
+        msg::Revenue12m { amount: ui.money(money) }.text(ui.lang())
     }
 
     fn heading(group: &TierGroup, lang: Lang) -> String {
@@ -61,6 +61,9 @@ impl Grouping for ByTier {
 
     fn middle_cells(ctx: &Context, index: usize, summary: &AccountSummary) -> Vec<String> {
         let abc = ctx.focus.abc.get(index).copied().flatten();
-        vec![abc.map_or("", |c| c.as_str()).to_string(), grouped(summary.revenue_12m(ctx.today()))]
+        vec![
+            abc.map_or("", |c| c.as_str()).to_string(),
+            ctx.config.ui.money(summary.revenue_12m(ctx.today())),
+        ]
     }
 }

@@ -22,7 +22,7 @@ use crate::tui::context::{Book, Context};
 use crate::tui::keymap::{Command, Scope};
 use crate::tui::theme::Theme;
 use crate::tui::views::parts::{
-    TableRow, bordered, empty, fitting_columns, grouped, header_line, stage_label, table, visible,
+    TableRow, bordered, empty, fitting_columns, header_line, stage_label, table, visible,
 };
 
 /// The lists of the Focus screen.
@@ -150,11 +150,11 @@ fn draw(view: &FocusScreen, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
             key: focus.key_count,
             customers: focus.customers.len(),
             share: percent(focus.revenue_share_key),
-            revenue: grouped(focus.revenue_total),
+            revenue: ctx.config.ui.money(focus.revenue_total),
         }
         .text(lang)
     };
-    let forecast = msg::FocusForecast { amount: grouped(focus.forecast_total) }.text(lang);
+    let forecast = msg::FocusForecast { amount: ctx.config.ui.money(focus.forecast_total) }.text(lang);
     header_line(frame, header, vec![Span::raw(format!("{key}   {forecast}"))]);
     let charts_height = chart_height(ctx);
     let [effort_line, charts, list] = Layout::vertical([
@@ -352,10 +352,10 @@ fn sections(view: &FocusScreen, ctx: &Context, theme: &Theme, frame: &mut Frame,
                     FocusSection::Key => {
                         msg::FocusOfRevenue { share: percent(focus.revenue_share(amount)) }.text(lang)
                     }
-                    FocusSection::Growable => {
-                        msg::FocusPotential { amount: summary.potential.map(grouped).unwrap_or_default() }
-                            .text(lang)
+                    FocusSection::Growable => msg::FocusPotential {
+                        amount: summary.potential.map(|money| ctx.config.ui.money(money)).unwrap_or_default(),
                     }
+                    .text(lang),
                     FocusSection::BelowZero => msg::FocusCostsMore.text(lang),
                     FocusSection::OverServed => focus
                         .over_served
@@ -375,7 +375,7 @@ fn sections(view: &FocusScreen, ctx: &Context, theme: &Theme, frame: &mut Frame,
                     Line::from(format!("  {}", summary.name)),
                     Line::from(summary.company.clone().unwrap_or_default()),
                     Line::from(stage_label(summary, lang)),
-                    Line::from(Span::styled(grouped(amount), amount_style)).right_aligned(),
+                    Line::from(Span::styled(ctx.config.ui.money(amount), amount_style)).right_aligned(),
                     Line::from(detail),
                 ])
                 .only(&kept)

@@ -4,10 +4,10 @@ use ratatui::layout::Constraint;
 
 use super::account_groups::{AccountGroups, Grouping};
 use crate::analysis::groups::{self, GradeGroup};
+use crate::config::Ui;
 use crate::domain::{AccountSummary, Money};
 use crate::i18n::{Lang, msg};
 use crate::tui::context::Context;
-use crate::tui::views::parts::grouped;
 
 pub type Pipeline = AccountGroups<ByGrade>;
 
@@ -43,8 +43,8 @@ impl Grouping for ByGrade {
         msg::CountProspects { count }.text(lang)
     }
 
-    fn total(money: Money, lang: Lang) -> String {
-        msg::PotentialTotal { amount: grouped(money) }.text(lang)
+    fn total(money: Money, ui: &Ui) -> String {
+        msg::PotentialTotal { amount: ui.money(money) }.text(ui.lang())
     }
 
     fn heading(group: &GradeGroup, lang: Lang) -> String {
@@ -55,7 +55,7 @@ impl Grouping for ByGrade {
         vec![(msg::ColPotential.text(lang), Constraint::Length(14))]
     }
 
-    fn middle_cells(_: &Context, _: usize, summary: &AccountSummary) -> Vec<String> {
-        vec![summary.potential.map(grouped).unwrap_or_default()]
+    fn middle_cells(ctx: &Context, _: usize, summary: &AccountSummary) -> Vec<String> {
+        vec![summary.potential.map(|money| ctx.config.ui.money(money)).unwrap_or_default()]
     }
 }

@@ -38,7 +38,7 @@ pub struct Review {
 /// Lines of the review's summary above the rows: one a fact, and the
 /// reflection wrapped into up to four.
 fn summary_height(day: &DayReview, width: u16) -> u16 {
-    let facts = day.lines(Lang::En).len().saturating_sub(1) as u16;
+    let facts = day.lines(&crate::config::Ui::default()).len().saturating_sub(1) as u16;
     let reflection = 14 + unicode_width::UnicodeWidthStr::width(day.reflection.as_str()).max(8);
     facts + (reflection.div_ceil(usize::from(width.max(1))) as u16).clamp(1, 4)
 }
@@ -96,7 +96,7 @@ impl Screen for Review {
             Command::Reflect => {
                 let written = self.shown_review(ctx).map_or("", |r| r.reflection.as_str());
                 Some(Reply::Form(Form::Fields(
-                    FieldsForm::reflect(self.day(ctx), written).in_lang(ctx.lang()),
+                    FieldsForm::reflect(self.day(ctx), written).for_rep(&ctx.config),
                 )))
             }
             _ => None,
@@ -168,7 +168,7 @@ fn draw(view: &Review, ctx: &Context, theme: &Theme, frame: &mut Frame, header: 
         Constraint::Min(1),
     ])
     .areas(body);
-    let all = day.lines(lang);
+    let all = day.lines(&ctx.config.ui);
     let width =
         all.iter().map(|l| unicode_width::UnicodeWidthStr::width(l.label.as_str())).max().unwrap_or(0) + 2;
     let label = |text: &str| Span::styled(pad(text, width), theme.title());

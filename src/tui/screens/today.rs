@@ -104,7 +104,8 @@ impl Today {
         let reasons = planned.reasons(summary, today, &ctx.config);
         match (reasons.is_empty(), planned.is_done()) {
             (false, false) => {
-                let reasons = crate::i18n::reasons::reasons(&reasons, lang).join(&msg::ReasonJoin.text(lang));
+                let reasons =
+                    crate::i18n::reasons::reasons(&reasons, &ctx.config.ui).join(&msg::ReasonJoin.text(lang));
                 if i >= self.today_len {
                     let beyond = planned.day >= today + Duration::days(HORIZON.into());
                     let day = day_words(planned.day, today, beyond, lang);
@@ -113,7 +114,7 @@ impl Today {
                     reasons
                 }
             }
-            _ => crate::i18n::reasons::done(planned.done(summary), lang),
+            _ => crate::i18n::reasons::done(planned.done(summary), &ctx.config.ui),
         }
     }
 }
@@ -223,7 +224,7 @@ impl Screen for Today {
             return Some(super::Reply::Say(msg::InfoNothingToTriage.text(lang)));
         }
         let day = ctx.config.plan.working_days_after(ctx.today(), 5);
-        let form = crate::tui::forms::FieldsForm::triage(self.can_wait, day).in_lang(lang);
+        let form = crate::tui::forms::FieldsForm::triage(self.can_wait, day).for_rep(&ctx.config);
         Some(super::Reply::Form(crate::tui::forms::Form::Fields(form)))
     }
 

@@ -10,7 +10,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::parts::{TableRow, bordered, fit_line, focus_mark_of, stage_label, table};
+use crate::config::Ui;
 use crate::i18n::Lang;
+use crate::i18n::shown::ShownTime as _;
 use crate::tui::context::Context;
 use crate::tui::forms::{FieldId, FieldsForm, Form, LogField, LogForm};
 use crate::tui::input::TextInput;
@@ -270,15 +272,16 @@ pub fn follow_up_picker(
     frame.render_widget(block, area);
     let [list, keys] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
     let today = model.ctx.today();
+    let ui = &model.ctx.config.ui;
     let rows: Vec<TableRow> = picker
         .follow_ups
         .iter()
         .map(|f| {
             let overdue = f.days_overdue(today);
             let when = match overdue {
-                1.. => msg::PickerOverdue { due: f.due_words(), days: overdue }.text(lang),
-                0 => msg::PickerToday { due: f.due_words() }.text(lang),
-                _ => f.due_words(),
+                1.. => msg::PickerOverdue { due: ui.due(f), days: overdue }.text(lang),
+                0 => msg::PickerToday { due: ui.due(f) }.text(lang),
+                _ => ui.due(f),
             };
             let what = if f.note.is_empty() {
                 crate::i18n::terms::follow_up_reason(f.reason, lang)
@@ -470,7 +473,9 @@ fn log_form(ctx: &Context, form: &LogForm, theme: &Theme, frame: &mut Frame, are
             }
             _ if *field == LogField::Next && !input.is_empty() => {
                 let preview = match form.next_day(ctx.now) {
-                    Some(Ok(when)) => Span::styled(format!("  {}", day_words(when, lang)), theme.dim()),
+                    Some(Ok(when)) => {
+                        Span::styled(format!("  {}", day_words(when, &ctx.config.ui)), theme.dim())
+                    }
                     Some(Err(error)) => Span::styled(format!("  {error}"), theme.error()),
                     None => Span::raw(""),
                 };
@@ -506,10 +511,11 @@ fn log_form(ctx: &Context, form: &LogForm, theme: &Theme, frame: &mut Frame, are
 }
 
 /// A day as a rep reads it beside the field: "Wed 12-02 15:00".
-fn day_words(when: crate::clock::When, lang: Lang) -> String {
+fn day_words(when: crate::clock::When, ui: &Ui) -> String {
     use chrono::Datelike;
+    let lang = ui.lang();
     let weekday = crate::i18n::terms::weekday(when.date.weekday(), lang);
-    let time = when.time.map(|t| format!(" {}", t.format("%H:%M"))).unwrap_or_default();
+    let time = when.time.map(|t| format!(" {}", ui.time(t))).unwrap_or_default();
     format!("{weekday} {}{time}", when.date.format("%m-%d"))
 }
 
@@ -546,11 +552,11 @@ fn fields_form(ctx: &Context, form: &FieldsForm, theme: &Theme, frame: &mut Fram
         let meant = matches!(field.id, FieldId::When | FieldId::Until | FieldId::Date | FieldId::Moment)
             .then(|| field.input.text().trim())
             .filter(|text| !text.is_empty())
-            .and_then(|text| crate::clock::parse_when(text, ctx.now).ok());
+            .and_then(|text| crate::clock::parse_when_in(text, ctx.now, form.dates).ok());
         let remark = if errors.iter().any(|(at, _)| *at == i) {
             Span::styled(msg::FormFixThis.text(lang), theme.error())
         } else if let Some(when) = meant {
-            Span::styled(format!("= {}", day_words(when, lang)), theme.ok())
+            Span::styled(format!("= {}", day_words(when, &ctx.config.ui)), theme.ok())
         } else {
             Span::styled(field.hint_in(lang), theme.dim())
         };

@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 
 use crate::analysis::focus::ValueClass;
-use crate::domain::{AccountId, AccountSummary, Money};
+use crate::domain::{AccountId, AccountSummary};
 use crate::tui::context::{Context, ListState};
 use crate::tui::theme::{BORDER, Theme};
 
@@ -212,11 +212,6 @@ pub fn bordered(title: &str) -> Block<'_> {
     Block::bordered().border_set(BORDER).title(title)
 }
 
-/// Money for display: "12,000.50".
-pub fn grouped(money: Money) -> String {
-    money.grouped()
-}
-
 /// The account's 80/20 mark (KEY, MGC or BZC), by its place in the book.
 pub fn focus_mark(ctx: &Context, theme: &Theme, index: usize) -> Span<'static> {
     match ctx.focus.value_class.get(index).copied().flatten() {
@@ -268,14 +263,6 @@ pub fn ago_in(at: Option<NaiveDateTime>, now: NaiveDateTime, lang: Lang) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn money_is_grouped_by_thousands() {
-        assert_eq!(grouped(Money(1_200_050)), "12,000.50");
-        assert_eq!(grouped(Money(5)), "0.05");
-        assert_eq!(grouped(Money(12_345_678_900)), "123,456,789.00");
-        assert_eq!(grouped(Money(-100_000)), "-1,000.00");
-    }
 
     #[test]
     fn a_line_too_wide_keeps_its_whole_spans_and_ends_in_an_ellipsis() {

@@ -150,6 +150,7 @@ settings-holiday-window = holidays.dates: { $date } is outside the years 1900 to
 settings-holiday-long = a holiday's name is at most 60 characters
 settings-holiday-empty = a holiday needs a name (it is greeted by it)
 settings-backup-dir = backup.dir is empty: leave it out for backups beside the store, or give a directory
+settings-currency = ui.currency = '{ $symbol }': a symbol of 1 to 4 characters without digits or spaces ($, ¥, CHF), or none
 
 ## The settings' [keys]
 keys-no-such-command = { $name }: no such command (`leadline config` lists them)

@@ -17,6 +17,10 @@ tab-short-referrals = Refs
 tab-short-review = Rev
 tab-short-focus = Focus
 
+## The 12-hour clock ([ui] clock = "12h")
+clock-am = { $time } AM
+clock-pm = { $time } PM
+
 ## Frame
 loading-book = Loading the book...
 terminal-too-small = Terminal too small: { $width }x{ $height }, Leadline needs { $min_width }x{ $min_height }.

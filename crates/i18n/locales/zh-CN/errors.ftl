@@ -149,6 +149,7 @@ settings-holiday-window = holidays.dates：{ $date } 不在 Leadline 接受的 1
 settings-holiday-long = 节日名称最多 60 个字
 settings-holiday-empty = 节日要有名称（问候时会用到）
 settings-backup-dir = backup.dir 是空的：不写它，备份就放在存储旁边；或者给一个目录
+settings-currency = ui.currency = “{ $symbol }”：写 1 到 4 个字符的货币符号，不含数字和空格（$、¥、CHF），或者 none
 
 ## The settings' [keys]
 keys-no-such-command = { $name }：没有这个命令（`leadline config` 列出了所有命令）

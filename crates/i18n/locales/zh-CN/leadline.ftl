@@ -21,6 +21,10 @@ tab-short-referrals = 转介
 tab-short-review = 复盘
 tab-short-focus = 二八
 
+## 12 小时制（[ui] clock = "12h"）
+clock-am = 上午{ $time }
+clock-pm = 下午{ $time }
+
 ## 框架
 loading-book = 正在载入客户资料…
 terminal-too-small = 终端太小：{ $width }x{ $height }，Leadline 至少需要 { $min_width }x{ $min_height }。
