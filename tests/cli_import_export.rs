@@ -734,3 +734,114 @@ fn a_vcard_s_n_holds_the_family_name_first_with_its_particles() {
         assert!(cards.lines().any(|l| l == n), "{n} in:\n{cards}");
     }
 }
+
+/// An Iowa rep's first morning (issue 27): a HubSpot and a Google export in
+/// their published layouts, US numbers in several spellings, imported with
+/// no region set under `LANG=en_US.UTF-8 TZ=America/Chicago`.
+#[test]
+fn a_us_rep_imports_hubspot_and_google_and_books_follow_ups_in_their_own_words() {
+    let mut book = Book::new();
+    book.now = "2026-12-07T08:30:00".into();
+    let hubspot = book.path("hubspot.csv");
+    let google = book.path("google.csv");
+    std::fs::write(&hubspot, HUBSPOT).unwrap();
+    std::fs::write(&google, GOOGLE).unwrap();
+    let us = |args: &[&str]| {
+        let out =
+            book.command(args).env("LANG", "en_US.UTF-8").env("TZ", "America/Chicago").output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr)
+    };
+    let first = us(&["import", hubspot.to_str().unwrap()]);
+    assert!(first.contains("Imported 5 accounts") && !first.contains("default_region"), "{first}");
+    let second = us(&["import", google.to_str().unwrap()]);
+    assert!(
+        second.contains("Imported 1 account")
+            && second.contains("3 duplicates skipped (2 of them filled in what their account lacked)"),
+        "every overlap is found, and what Google knew is kept: {second}"
+    );
+    for id in 1..=6 {
+        let out =
+            book.command(&["show", &id.to_string(), "--json"]).env("LANG", "en_US.UTF-8").output().unwrap();
+        let shown: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let dial = shown["account"]["dial"].as_array().unwrap();
+        assert!(!dial.is_empty() && dial.iter().all(|d| d.as_str().unwrap().starts_with("+1")), "{shown}");
+    }
+    let dale = us(&["show", "Dale"]);
+    assert!(dale.contains("1200 Grand Ave, Des Moines, IA 50309, United States"), "one address: {dale}");
+    assert!(dale.contains("2026-12-08 10:00 AM"), "HubSpot's next activity keeps its time: {dale}");
+    assert!(dale.contains("Seed corn"), "the Google label fills in the tags: {dale}");
+    let lowell = us(&["show", "Lowell"]);
+    assert!(lowell.contains("lowell@vanroekelseed.com") && lowell.contains("1971-04-02"), "{lowell}");
+    let tom = us(&["show", "Tom"]);
+    assert!(tom.contains("210 Main St, Oskaloosa, IA 52577, US"), "{tom}");
+
+    let tuesday = us(&["follow-up", "Hank", "--on", "next tuesday 2pm"]);
+    assert!(tuesday.contains("on 2026-12-15 at 2:00 PM"), "{tuesday}");
+    let dec = us(&["follow-up", "Tom", "--on", "dec 15"]);
+    assert!(dec.contains("on 2026-12-15."), "{dec}");
+    let ics = book.path("follow-ups.ics");
+    us(&["export", "--format", "ics", "-o", ics.to_str().unwrap()]);
+    let python =
+        if std::path::Path::new("/usr/bin/python3").exists() { "/usr/bin/python3" } else { "python3" };
+    let script = r#"
+import sys, icalendar, datetime
+calendar = icalendar.Calendar.from_ical(open(sys.argv[1], encoding="utf-8").read())
+for event in calendar.walk("VEVENT"):
+    start = event.decoded("DTSTART")
+    if isinstance(start, datetime.datetime):
+        start = start.astimezone(datetime.timezone.utc).strftime("%Y-%m-%d %H:%MZ")
+    print(start, event.get("SUMMARY"))
+"#;
+    let output =
+        std::process::Command::new(python).args(["-c", script, ics.to_str().unwrap()]).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let events = String::from_utf8_lossy(&output.stdout);
+    // 14:00 in Chicago (CST) is 20:00 UTC; HubSpot's 10:00 is 16:00 UTC.
+    assert!(events.contains("2026-12-15 20:00Z call Hank Schultz"), "{events}");
+    assert!(events.contains("2026-12-08 16:00Z call Dale Vander Wal"), "{events}");
+    assert!(events.contains("2026-12-15 call Tom Nguyen"), "a day without a time stays a day: {events}");
+}
+
+const HUBSPOT: &str = r#"Record ID,First Name,Last Name,Email,Phone Number,Mobile Phone Number,Company Name,Job Title,Street Address,City,State/Region,Postal Code,Country/Region,Lifecycle Stage,Last Activity Date,Next Activity Date,Contact owner
+101,Dale,Vander Wal,dale@vanderwalfarms.com,(515) 555-0100,,Vander Wal Farms,Owner,1200 Grand Ave,Des Moines,IA,50309,United States,customer,2026-11-20 09:12,2026-12-08 10:00,Pat Rep
+102,Lowell J,Van Roekel,,515.555.0101,,Van Roekel Seed,Agronomist,,Pella,IA,50219,United States,opportunity,2026-11-25,,Pat Rep
+103,Ann,O'Brien,ann@obrienag.com,1-563-555-0104,,O'Brien Ag,Buyer,45 River Rd,Davenport,IA,52801,United States,lead,,,Pat Rep
+104,Maria,de la Cruz,,+1 319 555 0102,,Cruz Acres,Owner,,Cedar Rapids,IA,,United States,salesqualifiedlead,,,Pat Rep
+105,Hank,Schultz,hank@schultzfarm.com,515-555-0103,5155550105,Schultz Farm,,88 County Rd E,Ames,IA,50010,United States,lead,,2026-12-09,Pat Rep
+"#;
+
+const GOOGLE: &str = r#"First Name,Middle Name,Last Name,Nickname,Organization Name,Organization Title,Birthday,Notes,Labels,E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value,Address 1 - Label,Address 1 - Formatted,Address 1 - Street,Address 1 - City,Address 1 - Region,Address 1 - Postal Code,Address 1 - Country
+Dale,,Vander Wal,,Vander Wal Farms,Owner,,,* myContacts ::: Seed corn,Work,dale@vanderwalfarms.com,Mobile,+15155550100,,,,,,,
+Lowell,J,Van Roekel,,,,1971-04-02,,* myContacts ::: Soybeans,Work,lowell@vanroekelseed.com,Work,(515) 555-0101,Work,"310 Franklin St
+Pella, IA 50219",,,,,
+Ann,,O'Brien,,,,,,* myContacts,,,Mobile,(563) 555-0104,,,,,,,
+Tom,,Nguyen,,Nguyen Dairy,Owner,,Met at the Farm Progress Show,* myContacts ::: Dairy,Work,tom@nguyendairy.com,Mobile,641-555-0107,Work,,210 Main St,Oskaloosa,IA,52577,US
+"#;
+
+#[test]
+fn a_duplicate_row_of_the_same_file_fills_in_the_first_and_a_dry_run_says_so() {
+    let book = Book::new();
+    let csv = book.path("rows.csv");
+    std::fs::write(
+        &csv,
+        "Name,Phone,Email,Labels,Street,Town\n\
+         张伟,138 0000 1111,,农场,,\n\
+         张伟,+86 138-0000-1111,zw@example.com,农场 ::: 经销商,1 Main St,寿光\n\
+         李娜,139 0000 2222,,,,\n",
+    )
+    .unwrap();
+    let map = ["--map", "Street=address", "--map", "Town=address"];
+    let dry = book.run(&[&["import", csv.to_str().unwrap(), "--dry-run"][..], &map].concat());
+    assert!(
+        dry.stdout.contains("1 duplicate skipped (1 of them would fill in what their account lacks)"),
+        "{}",
+        dry.stdout
+    );
+    assert!(dry.stderr.contains("filled in email, address, tags"), "{}", dry.stderr);
+    assert!(book.run(&["list"]).ok().contains("0 accounts"), "a dry run writes nothing");
+    book.run(&[&["import", csv.to_str().unwrap()][..], &map].concat()).ok();
+    let shown = book.run(&["show", "张伟"]).ok();
+    assert!(shown.contains("zw@example.com") && shown.contains("农场, 经销商"), "{shown}");
+    assert!(shown.contains("1 Main St, 寿光"), "two mapped columns join in their order: {shown}");
+}

@@ -151,6 +151,7 @@ fn print_report(report: &ImportReport, label: &str, options: ImportOptions<'_>) 
         label,
         encoding: report.encoding.to_string(),
         duplicates: report.duplicates.len(),
+        filled: report.filled,
         rejected: counted(report.rejected.len()),
     };
     done(&args.text(lang));

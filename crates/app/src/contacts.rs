@@ -16,11 +16,15 @@ use crate::domain::contact::{
     ContactError, MAX_PHONES, TextField, check_email, check_name, check_phone, check_tags, clean_text,
     email_key,
 };
+use crate::domain::phone::Region;
 use crate::domain::{
-    Account, AccountId, FollowUp, FollowUpReason, FollowUpStatus, Grade, MonthDay, TouchKind, Uid,
+    Account, AccountId, FilledField, FollowUp, FollowUpReason, FollowUpStatus, Grade, MonthDay, TouchKind,
+    Uid,
 };
+use crate::i18n::Lang;
 use crate::store::Records;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
+use std::collections::BTreeMap;
 
 /// What a column of the file (or a vCard property) holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -51,6 +55,25 @@ pub(super) enum Field {
     FollowUp,
     /// The day of the last activity elsewhere: the last touch.
     LastTouch,
+    /// A part of one of the file's postal addresses: which address (work,
+    /// home, other; Google's Address 1, 2, 3), and which part.
+    AddressPart(u8, AddressPart),
+}
+
+/// The parts of a postal address that contact files give in columns of
+/// their own (Outlook's Business City, HubSpot's State/Region).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(super) enum AddressPart {
+    Street,
+    /// A second street line, an extended address (a floor, a unit).
+    MoreStreet,
+    /// An address in one column where the street has a column of its own
+    /// too (Thunderbird's Home Address is its street; Outlook's, the whole).
+    Whole,
+    City,
+    State,
+    Postal,
+    Country,
 }
 
 /// The names `import --map` takes, and `--dry-run` shows, for each field.
@@ -74,11 +97,23 @@ const FIELD_NAMES: &[(&str, Field)] = &[
     ("stage", Field::Stage),
     ("follow_up", Field::FollowUp),
     ("last_touch", Field::LastTouch),
+    ("street", Field::AddressPart(0, AddressPart::Street)),
+    ("city", Field::AddressPart(0, AddressPart::City)),
+    ("state", Field::AddressPart(0, AddressPart::State)),
+    ("postal_code", Field::AddressPart(0, AddressPart::Postal)),
+    ("country", Field::AddressPart(0, AddressPart::Country)),
 ];
 
 impl Field {
     pub(super) fn name(self) -> &'static str {
-        FIELD_NAMES.iter().find(|(_, f)| *f == self).map_or("?", |(n, _)| n)
+        let field = match self {
+            Field::AddressPart(_, AddressPart::MoreStreet | AddressPart::Whole) => {
+                Field::AddressPart(0, AddressPart::Street)
+            }
+            Field::AddressPart(_, part) => Field::AddressPart(0, part),
+            field => field,
+        };
+        FIELD_NAMES.iter().find(|(_, f)| *f == field).map_or("?", |(n, _)| n)
     }
 
     /// A field by its `--map` name; `ignore` is none.
@@ -137,6 +172,8 @@ pub struct ImportReport {
     /// The line and name of each contact imported (or to import).
     pub imported: Vec<(u64, String)>,
     pub duplicates: Vec<RowNote>,
+    /// Of the duplicates, those that filled in what their account lacked.
+    pub filled: usize,
     /// Rows imported with a value moved into the note.
     pub warnings: Vec<RowNote>,
     pub rejected: Vec<RowNote>,
@@ -223,8 +260,8 @@ pub(super) struct ParsedRow {
     kept: Vec<Kept>,
     /// The kept values that were not valid ones, worded: said in the report.
     warnings: Vec<String>,
-    /// The next activity's day, for a follow-up.
-    follow_up: Option<NaiveDate>,
+    /// The next activity's day and time, for a follow-up.
+    follow_up: Option<(NaiveDate, Option<NaiveTime>)>,
     contacted_elsewhere: Option<NaiveDate>,
 }
 
@@ -306,13 +343,22 @@ fn grade_of_stage(stage: &str) -> Option<Grade> {
 
 /// A day as CRMs write it: `2026-12-05`, `2026-12-05 14:00`, `2026/12/05`,
 /// `12/05/2026`, `2026-12-05T14:00:00Z`.
-fn parse_day(raw: &str) -> Option<NaiveDate> {
+/// A CRM's date, with its time of day when it has one (HubSpot's
+/// `2026-12-07 10:00`); midnight is a date written as a moment, no time.
+fn parse_moment(raw: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
     let text = raw.trim();
-    let date = text.split(['T', ' ']).next().unwrap_or(text);
-    ["%Y-%m-%d", "%Y/%m/%d", "%m/%d/%Y", "%d.%m.%Y", "%Y.%m.%d"]
+    let (date, time) = text.split_once(['T', ' ']).unwrap_or((text, ""));
+    let day = ["%Y-%m-%d", "%Y/%m/%d", "%m/%d/%Y", "%d.%m.%Y", "%Y.%m.%d"]
         .iter()
         .find_map(|format| NaiveDate::parse_from_str(date, format).ok())
-        .filter(|d| crate::domain::dates::check_date(*d).is_ok())
+        .filter(|d| crate::domain::dates::check_date(*d).is_ok())?;
+    let time = time.trim().trim_end_matches('Z');
+    let time = time.split('.').next().unwrap_or(time).to_ascii_uppercase();
+    let time = ["%H:%M", "%H:%M:%S", "%I:%M %p", "%I:%M:%S %p", "%I:%M%p"]
+        .iter()
+        .find_map(|format| NaiveTime::parse_from_str(&time, format).ok())
+        .filter(|time| *time != NaiveTime::MIN);
+    Some((day, time))
 }
 
 /// The contacts of a file in order, each with the line it starts on: an
@@ -370,7 +416,19 @@ pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Optio
         return Err(RowError::TooLong(longest));
     }
     let first = |field| values.get(&field).and_then(|v| v.first()).map(|s| clean_text(s)).unwrap_or_default();
-    let mut name = first(Field::Name);
+    // Several columns of one text field (`--map Street=address --map
+    // City=address`) are joined in their order, each said once.
+    let joined = |field, separator: &str| {
+        let mut parts: Vec<String> = Vec::new();
+        for value in values.get(&field).into_iter().flatten() {
+            let value = clean_text(&value.replace(['\r', '\n'], separator));
+            if !value.is_empty() && !parts.contains(&value) {
+                parts.push(value);
+            }
+        }
+        parts.join(separator)
+    };
+    let mut name = joined(Field::Name, " ");
     if name.is_empty() {
         let (given, middle, family) = (first(Field::First), first(Field::Middle), first(Field::Last));
         let cjk = format!("{family}{given}").chars().any(|c| ('\u{2e80}'..='\u{9fff}').contains(&c));
@@ -380,7 +438,7 @@ pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Optio
             [given, middle, family].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ")
         };
     }
-    let company = first(Field::Company);
+    let company = joined(Field::Company, " ");
     if name.is_empty() {
         name = company.clone();
     }
@@ -447,16 +505,16 @@ pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Optio
             Err(_) => kept.push(Kept::invalid(KeptField::Potential, raw)),
         }
     }
-    let mut day_of = |field: Field, kept_as: KeptField| -> Option<NaiveDate> {
+    let mut moment_of = |field: Field, kept_as: KeptField| -> Option<(NaiveDate, Option<NaiveTime>)> {
         let raw = all(field).into_iter().next()?;
-        let day = parse_day(&raw);
-        if day.is_none() {
+        let moment = parse_moment(&raw);
+        if moment.is_none() {
             kept.push(Kept::invalid(kept_as, raw));
         }
-        day
+        moment
     };
-    let follow_up = day_of(Field::FollowUp, KeptField::FollowUp);
-    let contacted_elsewhere = day_of(Field::LastTouch, KeptField::LastTouch);
+    let follow_up = moment_of(Field::FollowUp, KeptField::FollowUp);
+    let contacted_elsewhere = moment_of(Field::LastTouch, KeptField::LastTouch).map(|(day, _)| day);
     // Google joins labels with " ::: " and adds its own, "* myContacts"
     // (every contact) and "* starred", which are no tags of the rep's.
     let tag_words: Vec<String> = all(Field::Tags)
@@ -471,12 +529,12 @@ pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Optio
     let input = AccountInput {
         name: Some(name),
         company: text(company),
-        title: text(first(Field::Title)),
+        title: text(joined(Field::Title, " ")),
         phones: Some(phones),
         email,
-        address: text(first(Field::Address)),
+        address: text(joined(Field::Address, ", ")).or_else(|| address_from_parts(values)),
         tags: Some(tags),
-        source: text(first(Field::Source)),
+        source: text(joined(Field::Source, " ")),
         note: text(note_lines.join("\n")),
         competitors: None,
         potential,
@@ -488,11 +546,59 @@ pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Optio
     Ok(Some(ParsedRow { input, personal_phones, kept, warnings: Vec::new(), follow_up, contacted_elsewhere }))
 }
 
+/// The first of a file's addresses given in parts (when it has no whole
+/// one), as one line: street, city, state and postal code, country (`1200
+/// Grand Ave, Des Moines, IA 50309, United States`; `Eisenbahnstraße, 04315
+/// Leipzig, DE`; a Chinese one from the province down).
+fn address_from_parts(values: &HashMap<Field, Vec<String>>) -> Option<String> {
+    use AddressPart as P;
+    let mut groups: Vec<u8> = values
+        .keys()
+        .filter_map(|field| match field {
+            Field::AddressPart(group, _) => Some(*group),
+            _ => None,
+        })
+        .collect();
+    groups.sort_unstable();
+    groups.dedup();
+    groups.into_iter().find_map(|group| {
+        let part = |part| -> String {
+            let cells = values.get(&Field::AddressPart(group, part)).into_iter().flatten();
+            let lines: Vec<String> =
+                cells.map(|cell| clean_text(&cell.replace(['\r', '\n'], ", "))).collect();
+            lines.into_iter().filter(|line| !line.is_empty()).collect::<Vec<_>>().join(", ")
+        };
+        let street = Some(part(P::Street)).filter(|s| !s.is_empty()).unwrap_or_else(|| part(P::Whole));
+        let (city, state, postal) = (part(P::City), part(P::State), part(P::Postal));
+        // A Chinese address goes from the province down, in one run.
+        if [&street, &city, &state]
+            .iter()
+            .any(|text| text.chars().any(|c| ('\u{2e80}'..='\u{9fff}').contains(&c)))
+        {
+            let whole: String = [state, city, street, part(P::MoreStreet)].concat();
+            return (!whole.is_empty()).then_some(whole);
+        }
+        let locality = match state.is_empty() {
+            // "Des Moines, IA 50309"; without a state, "04315 Leipzig".
+            false => [city, format!("{state} {postal}").trim().to_string()],
+            true => [format!("{postal} {city}").trim().to_string(), String::new()],
+        };
+        let pieces: Vec<String> = [street, part(P::MoreStreet)]
+            .into_iter()
+            .chain(locality)
+            .chain([part(P::Country)])
+            .filter(|piece| !piece.is_empty())
+            .collect();
+        (!pieces.is_empty()).then(|| pieces.join(", "))
+    })
+}
+
 /// Who a duplicate duplicates: an account of the book, or an earlier row.
 #[derive(Clone, Copy)]
 enum Seen {
     Account(AccountId),
-    Line(u64),
+    /// The line an earlier contact starts on, and its place in the file.
+    Line(u64, usize),
 }
 
 /// The phones and emails seen so far, each as the hash of what identifies
@@ -564,6 +670,11 @@ impl App {
             }
         }
         let now = self.now();
+        // Accounts of the book that duplicates fill in, as filled; rows of
+        // the file that later rows duplicate, with those rows (and where
+        // the report speaks of them).
+        let mut book_fills: BTreeMap<AccountId, Account> = BTreeMap::new();
+        let mut row_fills: HashMap<usize, Vec<(usize, Account)>> = HashMap::new();
         let mut doubt =
             RegionDoubt { region: region.to_string(), national: 0, misfits: 0, north_american: 0 };
         if let Some(progress) = options.progress {
@@ -585,7 +696,7 @@ impl App {
                     Ok(Some(record)) => format!("{} (#{id})", record.account.name),
                     _ => format!("#{id}"),
                 },
-                Seen::Line(line) => {
+                Seen::Line(line, _) => {
                     let at = report.imported.partition_point(|(l, _)| *l < line);
                     let name = report.imported.get(at).map_or("", |(_, n)| n.as_str());
                     msg::ImportRowOfLine { name, line }.text(self.config.ui.lang())
@@ -608,23 +719,42 @@ impl App {
             let duplicate = phone_keys
                 .iter()
                 .find_map(|key| {
-                    seen.phones.get(key).map(|other| skipped(msg_id!("import-skipped-phone"), other))
+                    seen.phones
+                        .get(key)
+                        .map(|other| (skipped(msg_id!("import-skipped-phone"), other), *other))
                 })
                 .or_else(|| {
                     let email = account.email.as_deref()?;
                     seen.emails
                         .get(&email_number(email))
-                        .map(|other| skipped(msg_id!("import-skipped-email"), other))
+                        .map(|other| (skipped(msg_id!("import-skipped-email"), other), *other))
                 });
-            if let Some(message) = duplicate {
+            if let Some((message, other)) = duplicate {
+                // What the row knows that the account it duplicates lacks
+                // is kept: filled in, never overwriting.
+                let note = report.duplicates.len();
                 report.duplicates.push(RowNote { line, message });
+                match other {
+                    Seen::Account(id) => {
+                        let kept = match book_fills.remove(&id) {
+                            Some(kept) => Some(kept),
+                            None => self.store.account(id)?.map(|record| record.account),
+                        };
+                        if let Some(mut kept) = kept {
+                            let filled = fill_in(&mut kept, &account, region, lang);
+                            self.say_filled(&mut report, note, &filled);
+                            book_fills.insert(id, kept);
+                        }
+                    }
+                    Seen::Line(_, earlier) => row_fills.entry(earlier).or_default().push((note, account)),
+                }
                 continue;
             }
             for key in phone_keys {
-                seen.phones.insert(key, Seen::Line(line));
+                seen.phones.insert(key, Seen::Line(line, index));
             }
             if let Some(email) = &account.email {
-                seen.emails.insert(email_number(email), Seen::Line(line));
+                seen.emails.insert(email_number(email), Seen::Line(line, index));
             }
             if !parsed.warnings.is_empty() {
                 let args =
@@ -640,14 +770,18 @@ impl App {
         report.region_doubt = doubt.worth_saying().then_some(doubt);
         report.rejected.sort_by_key(|r| r.line);
         let blocked = !report.rejected.is_empty() && !options.skip_invalid;
-        if options.dry_run || blocked || report.imported.is_empty() {
+        let write = !options.dry_run && !blocked;
+        // A dry run reads the file again only to say what duplicates of
+        // its own rows would fill in.
+        let second_pass = !report.imported.is_empty() && (write || !row_fills.is_empty());
+        if !second_pass && (!write || book_fills.is_empty()) {
             if let Some(progress) = options.progress {
                 progress.finish();
             }
             return Ok(report);
         }
         if let Some(progress) = options.progress {
-            progress.pass("importing", lines);
+            progress.pass(if write { "importing" } else { "checking" }, lines);
         }
         // The note of a follow-up names the file, not where it was; a file
         // name can hold anything, control characters too, and is cleaned
@@ -658,9 +792,15 @@ impl App {
             .map_or_else(|| label.clone(), |name| name.to_string_lossy().into_owned());
         let summary =
             crate::i18n::msg::HistoryImportContacts { count: report.imported.len(), label: label.as_str() };
-        let mut bulk = self.store.bulk(summary.text(self.config.ui.lang()), now)?;
-        let mut wanted = accepted.into_iter().peekable();
+        let mut bulk = match write && second_pass {
+            true => Some(self.store.bulk(summary.text(self.config.ui.lang()), now)?),
+            false => None,
+        };
+        let mut wanted = if second_pass { accepted } else { Vec::new() }.into_iter().peekable();
         for (index, (line, contact)) in contacts().enumerate() {
+            if wanted.peek().is_none() {
+                break;
+            }
             if wanted.peek() != Some(&index) {
                 continue;
             }
@@ -674,12 +814,17 @@ impl App {
                 // million small lists held across it fragment the heap, and
                 // the writes after pay for that more than a number costs.
                 account.normalise_phones(region);
-                let follow_up = parsed.follow_up.map(|due| FollowUp {
+                for (note, duplicate) in row_fills.remove(&index).unwrap_or_default() {
+                    let filled = fill_in(&mut account, &duplicate, region, lang);
+                    self.say_filled(&mut report, note, &filled);
+                }
+                let Some(bulk) = bulk.as_mut() else { continue };
+                let follow_up = parsed.follow_up.map(|(due, due_time)| FollowUp {
                     id: crate::domain::FollowUpId(0),
                     uid: Uid::NIL,
                     account: AccountId(0),
                     due,
-                    due_time: None,
+                    due_time,
                     kind: TouchKind::Call,
                     reason: FollowUpReason::Promised,
                     note: msg::ImportFollowUpNote { file: file_name.as_str() }.text(self.config.ui.lang()),
@@ -696,13 +841,77 @@ impl App {
                 bulk.add(account, follow_up)?;
             }
         }
-        bulk.finish()?;
+        if let Some(bulk) = bulk {
+            bulk.finish()?;
+            report.committed = true;
+        }
+        if write && !book_fills.is_empty() {
+            let mut txn = self.begin();
+            for (id, account) in &book_fills {
+                let mut record = self.record(*id)?;
+                record.account = account.clone();
+                txn.put_account(&record)?;
+            }
+            let summary = msg::HistoryImportFilled { count: book_fills.len(), label: label.as_str() };
+            txn.commit(summary.text(lang), now)?;
+            report.committed = true;
+        }
         if let Some(progress) = options.progress {
             progress.finish();
         }
-        report.committed = true;
         Ok(report)
     }
+
+    /// Says in the report what a duplicate filled in of the account it
+    /// duplicates ("; filled in address, tags").
+    fn say_filled(&self, report: &mut ImportReport, note: usize, filled: &[FilledField]) {
+        if filled.is_empty() {
+            return;
+        }
+        let lang = self.config.ui.lang();
+        let fields: Vec<String> = filled.iter().map(|f| filled_words(*f, lang)).collect();
+        let words = msg::ImportFilledIn { fields: fields.join(&msg::ListSeparator.text(lang)) }.text(lang);
+        report.duplicates[note].message.push_str(&words);
+        report.filled += 1;
+    }
+}
+
+/// Fills `kept` in from its duplicate; a different email of the duplicate
+/// goes into the note, as a second email of a row does.
+fn fill_in(kept: &mut Account, duplicate: &Account, region: Region, lang: Lang) -> Vec<FilledField> {
+    let mut filled = kept.fill_in(duplicate, region);
+    let other_email = duplicate.email.as_deref().filter(|theirs| {
+        kept.email.as_deref().is_some_and(|mine| !mine.eq_ignore_ascii_case(theirs))
+            && !kept.note.as_deref().unwrap_or_default().contains(*theirs)
+    });
+    if let Some(email) = other_email {
+        let line = msg::ImportNoteLine { what: KeptField::Email.words(lang), value: email }.text(lang);
+        let note = match kept.note.take() {
+            Some(note) if !note.is_empty() => format!("{note}\n{line}"),
+            _ => line,
+        };
+        kept.note = Some(note);
+        filled.push(FilledField::Note);
+        filled.dedup();
+    }
+    filled
+}
+
+fn filled_words(field: FilledField, lang: Lang) -> String {
+    use crate::i18n::Text as _;
+    let id = match field {
+        FilledField::Company => msg_id!("card-company"),
+        FilledField::Title => msg_id!("card-title-field"),
+        FilledField::Email => msg_id!("card-email"),
+        FilledField::Address => msg_id!("card-address"),
+        FilledField::Source => msg_id!("card-source"),
+        FilledField::Note => msg_id!("card-note"),
+        FilledField::Birthday => msg_id!("card-birthday"),
+        FilledField::Potential => msg_id!("card-potential"),
+        FilledField::Phones => msg_id!("card-phone"),
+        FilledField::Tags => msg_id!("card-tags"),
+    };
+    lang.text(id)
 }
 
 /// A contact as an account ready to add, or `None` (then rejected in the
@@ -770,9 +979,17 @@ mod tests {
         ] {
             assert_eq!(grade_of_stage(stage), grade, "{stage}");
         }
+        let parse_day = |raw| parse_moment(raw).map(|(day, _)| day);
         assert_eq!(parse_day("2026-12-05 14:00:00"), NaiveDate::from_ymd_opt(2026, 12, 5));
         assert_eq!(parse_day("12/05/2026"), NaiveDate::from_ymd_opt(2026, 12, 5));
         assert_eq!(parse_day("2026-12-05T14:00:00Z"), NaiveDate::from_ymd_opt(2026, 12, 5));
         assert_eq!(parse_day("soon"), None);
+        let at = |h, m| NaiveTime::from_hms_opt(h, m, 0);
+        let day = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+        assert_eq!(parse_moment("2026-12-07 10:00"), Some((day, at(10, 0))), "HubSpot's next activity");
+        assert_eq!(parse_moment("2026-12-07T14:30:00.000Z"), Some((day, at(14, 30))));
+        assert_eq!(parse_moment("12/07/2026 2:15 PM"), Some((day, at(14, 15))));
+        assert_eq!(parse_moment("2026-12-07 00:00:00"), Some((day, None)), "a date written as a moment");
+        assert_eq!(parse_moment("2026-12-07"), Some((day, None)));
     }
 }

@@ -81,6 +81,9 @@ fn field_of(header: &str) -> Option<Field> {
     if exact.is_some() {
         return exact;
     }
+    if let Some((group, part)) = address_part(&h) {
+        return Some(AddressPart(group, part));
+    }
     let label_column = ["type", "label", "displayname", "anzeige"].iter().any(|w| h.contains(w));
     // Google's "Phonetic First Name" is how a name sounds, not a number.
     if label_column || h.contains("fax") || h.contains("phonetic") {
@@ -116,6 +119,47 @@ fn field_of(header: &str) -> Option<Field> {
         return Some(Email);
     }
     None
+}
+
+/// A column of one part of an address: `Business City`, `Home Street 2`,
+/// `Address 1 - Postal Code`, `Straße (privat)`, HubSpot's `State/Region`.
+/// Work addresses come first (a rep writes to the business), then home,
+/// then other; Google numbers its own. Read from the normalised header.
+fn address_part(header: &str) -> Option<(u8, super::contacts::AddressPart)> {
+    use super::contacts::AddressPart as P;
+    let numbered = header.strip_prefix("address").and_then(|rest| {
+        let digit = rest.chars().next()?.to_digit(10)?;
+        Some((u8::try_from(digit.checked_sub(1)?).ok()?, &rest[1..]))
+    });
+    let (group, rest) = numbered.unwrap_or_else(|| {
+        let groups: [(&[&str], u8); 3] = [
+            (&["business", "work", "dienstlich", "geschäftlich", "office"], 0),
+            (&["home", "privat"], 1),
+            (&["other", "weitere", "weiterer"], 2),
+        ];
+        groups
+            .iter()
+            .find_map(|(words, group)| {
+                words.iter().find_map(|word| {
+                    let rest = header.strip_prefix(word).or_else(|| header.strip_suffix(word))?;
+                    Some((*group, rest))
+                })
+            })
+            .unwrap_or((0, header))
+    });
+    let part = match rest {
+        "street" | "streetaddress" | "straße" | "strasse" | "address1" | "adresse1" | "街道" => P::Street,
+        "street2" | "street3" | "address2" | "adresse2" | "extendedaddress" => P::MoreStreet,
+        "address" | "adresse" => P::Whole,
+        "city" | "town" | "ort" | "城市" | "市" => P::City,
+        "state" | "region" | "stateregion" | "province" | "bundesland" | "省" | "省份" => P::State,
+        "postalcode" | "zip" | "zipcode" | "postcode" | "plz" | "postleitzahl" | "邮编" | "邮政编码" => {
+            P::Postal
+        }
+        "country" | "countryregion" | "land" | "landregion" | "国家" => P::Country,
+        _ => return None,
+    };
+    Some((group, part))
 }
 
 fn sniff_delimiter(text: &str) -> u8 {
@@ -402,6 +446,36 @@ mod tests {
             ("销售阶段", Some(Field::Stage)),
             ("下次跟进", Some(Field::FollowUp)),
             ("上次联系", Some(Field::LastTouch)),
+        ] {
+            assert_eq!(field_of(header), field, "{header}");
+        }
+    }
+
+    #[test]
+    fn address_columns_are_parts_of_one_address_each() {
+        use crate::contacts::AddressPart as P;
+        let part = |group, part| Some(Field::AddressPart(group, part));
+        for (header, field) in [
+            ("Street Address", part(0, P::Street)),
+            ("City", part(0, P::City)),
+            ("State/Region", part(0, P::State)),
+            ("Postal Code", part(0, P::Postal)),
+            ("Country/Region", part(0, P::Country)),
+            ("Business Street 2", part(0, P::MoreStreet)),
+            ("Home City", part(1, P::City)),
+            ("Other Postal Code", part(2, P::Postal)),
+            ("Home Address", part(1, P::Whole)),
+            ("Work ZipCode", part(0, P::Postal)),
+            ("Address 2 - Region", part(1, P::State)),
+            ("Address 1 - Extended Address", part(0, P::MoreStreet)),
+            ("Address 1 - Formatted", Some(Field::Address)),
+            ("Address 1 - Type", None),
+            ("Address 1 - PO Box", None),
+            ("Straße (privat)", part(1, P::Street)),
+            ("Privat: Ort", part(1, P::City)),
+            ("Dienstlich: PLZ", part(0, P::Postal)),
+            ("Land/Region (geschäftlich)", part(0, P::Country)),
+            ("Home Phone", Some(Field::Phone)),
         ] {
             assert_eq!(field_of(header), field, "{header}");
         }

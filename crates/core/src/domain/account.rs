@@ -160,6 +160,21 @@ pub struct Account {
     pub unreachable_phones: Vec<String>,
 }
 
+/// A field [`Account::fill_in`] filled in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FilledField {
+    Company,
+    Title,
+    Email,
+    Address,
+    Source,
+    Note,
+    Birthday,
+    Potential,
+    Phones,
+    Tags,
+}
+
 impl Account {
     /// A prospect with nothing but its grade and creation time, for the
     /// services to fill in (its id comes with the commit).
@@ -212,6 +227,58 @@ impl Account {
         }
     }
 
+    /// Takes from `other` (the same person, met again in an import) what
+    /// this account lacks: its empty fields, and phones and tags it does
+    /// not have. Nothing it has is overwritten. Says what was filled in;
+    /// an email of `other` that differs from this one's is left for the
+    /// caller (an account keeps one).
+    pub fn fill_in(&mut self, other: &Account, region: Region) -> Vec<FilledField> {
+        let mut filled = Vec::new();
+        let mut take = |mine: &mut Option<String>, theirs: &Option<String>, field| {
+            if mine.as_deref().is_none_or(|m| m.trim().is_empty()) && theirs.is_some() {
+                *mine = theirs.clone();
+                filled.push(field);
+            }
+        };
+        take(&mut self.company, &other.company, FilledField::Company);
+        take(&mut self.title, &other.title, FilledField::Title);
+        take(&mut self.email, &other.email, FilledField::Email);
+        take(&mut self.address, &other.address, FilledField::Address);
+        take(&mut self.source, &other.source, FilledField::Source);
+        take(&mut self.note, &other.note, FilledField::Note);
+        if self.birthday.is_none() && other.birthday.is_some() {
+            self.birthday = other.birthday;
+            filled.push(FilledField::Birthday);
+        }
+        if self.potential.is_none() && other.potential.is_some() {
+            self.potential = other.potential;
+            filled.push(FilledField::Potential);
+        }
+        let known = self.phone_match_keys(region);
+        let new_phones: Vec<String> = other
+            .phones
+            .iter()
+            .zip(other.phone_match_keys(region))
+            .filter(|(_, key)| !known.contains(key))
+            .map(|(phone, _)| phone.clone())
+            .take(super::contact::MAX_PHONES.saturating_sub(self.phones.len()))
+            .collect();
+        if !new_phones.is_empty() {
+            let mut phones = self.phones.clone();
+            phones.extend(new_phones);
+            self.set_phones(phones, region);
+            filled.push(FilledField::Phones);
+        }
+        let room = super::contact::MAX_TAGS.saturating_sub(self.tags.len());
+        let new_tags: Vec<String> =
+            other.tags.iter().filter(|t| !self.tags.contains(t)).take(room).cloned().collect();
+        if !new_tags.is_empty() {
+            self.tags.extend(new_tags);
+            filled.push(FilledField::Tags);
+        }
+        filled
+    }
+
     /// Whether `phones_e164` is missing (written before numbers were
     /// normalised, or by hand) or out of step with the phones.
     fn phones_need_normalising(&self) -> bool {
@@ -260,5 +327,41 @@ impl Account {
 
     pub fn stage_label(&self) -> super::StageLabel {
         super::StageLabel { stage: self.stage, archived: self.archived.as_ref().map(|a| a.reason) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_duplicate_fills_in_what_the_account_lacks_and_overwrites_nothing() {
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap().and_hms_opt(9, 0, 0).unwrap();
+        let region = Region::default();
+        let mut kept = Account::prospect(Grade::B, at);
+        kept.name = "Ann Lee".into();
+        kept.company = Some("Lee Farms".into());
+        kept.set_phones(vec!["138 0000 1111".into()], region);
+        kept.tags = vec!["corn".into()];
+        let mut row = Account::prospect(Grade::C, at);
+        row.company = Some("Other Co".into());
+        row.address = Some("1 Main St".into());
+        row.email = Some("ann@example.com".into());
+        row.set_phones(vec!["+86 138 0000 1111".into(), "139 0000 2222".into()], region);
+        row.tags = vec!["corn".into(), "soy".into()];
+        let filled = kept.fill_in(&row, region);
+        assert_eq!(
+            filled,
+            [FilledField::Email, FilledField::Address, FilledField::Phones, FilledField::Tags]
+        );
+        assert_eq!(kept.company.as_deref(), Some("Lee Farms"), "what it has stays");
+        assert_eq!(
+            kept.phones,
+            ["138 0000 1111", "139 0000 2222"],
+            "one number in another spelling is not added"
+        );
+        assert_eq!(kept.tags, ["corn", "soy"]);
+        assert_eq!(kept.stage, Stage::Prospect { grade: Grade::B });
+        assert!(kept.fill_in(&row, region).is_empty(), "twice fills nothing more");
     }
 }

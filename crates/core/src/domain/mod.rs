@@ -21,7 +21,7 @@ mod summary;
 mod touch;
 mod touch_days;
 
-pub use account::{Account, ArchiveReason, Archived, Grade, Stage, StageKind, Tier};
+pub use account::{Account, ArchiveReason, Archived, FilledField, Grade, Stage, StageKind, Tier};
 pub use activity::DayEntry;
 pub use day::{DayRecord, PlanEntry, RowKind, Slot};
 pub use follow_up::{FollowUp, FollowUpReason, FollowUpStatus};

@@ -784,7 +784,13 @@ cli-imported = { $dry ->
 } from { $label } ({ $encoding }); { $duplicates ->
     [one] 1 duplicate
    *[other] { $duplicates } duplicates
-} skipped, { $rejected } rejected.
+} skipped{ $filled ->
+    [0] {""}
+   *[other] { $dry ->
+        [yes] {" "}({ $filled } of them would fill in what their account lacks)
+       *[no] {" "}({ $filled } of them filled in what their account lacked)
+    }
+}, { $rejected } rejected.
 cli-checked = Checked { $records } records ({ $accounts } accounts): { $problems ->
     [0] all good
     [one] 1 problem
@@ -900,6 +906,7 @@ cli-layout-needs-csv = --layout google is a CSV layout: use it with --format csv
 import-row-of-line = { $name } (line { $line })
 import-skipped-phone = skipped { $name }: same phone as { $other }
 import-skipped-email = skipped { $name }: same email as { $other }
+import-filled-in = ; filled in { $fields }
 import-kept-in-note = { $name }: kept in the note, not a valid number or address: { $what }
 
 ## recover
@@ -957,6 +964,10 @@ history-undo = undo: { $summary }
 history-undone = (undone)
 history-import-backup = import { $label }: { $counts }
 history-import-contacts = import { $count ->
+        [one] 1 account
+       *[other] { $count } accounts
+    } from { $label }
+history-import-filled = fill in { $count ->
         [one] 1 account
        *[other] { $count } accounts
     } from { $label }

@@ -647,8 +647,14 @@ cli-import-blocked = 出错：{ $label } 里有 { $rejected } 不对；什么都
 cli-import-line = 第 { $line } 行：{ $message }
 cli-import-rejected = 拒绝：{ $message }
 cli-imported = { $dry ->
-    [yes] 将从 { $label }（{ $encoding }）导入 { $count } 个客户；跳过 { $duplicates } 个重复，拒绝 { $rejected }。
-   *[no] 已从 { $label }（{ $encoding }）导入 { $count } 个客户；跳过 { $duplicates } 个重复，拒绝 { $rejected }。
+    [yes] 将从 { $label }（{ $encoding }）导入 { $count } 个客户；跳过 { $duplicates } 个重复{ $filled ->
+        [0] {""}
+       *[other] （其中 { $filled } 个将补全已有客户缺的信息）
+    }，拒绝 { $rejected }。
+   *[no] 已从 { $label }（{ $encoding }）导入 { $count } 个客户；跳过 { $duplicates } 个重复{ $filled ->
+        [0] {""}
+       *[other] （其中 { $filled } 个补全了已有客户缺的信息）
+    }，拒绝 { $rejected }。
 }
 cli-checked = 检查了 { $records } 条记录（{ $accounts } 个客户）：{ $problems ->
     [0] 一切正常
@@ -740,6 +746,7 @@ cli-layout-needs-csv = --layout google 是 CSV 的格式：和 --format csv 一�
 import-row-of-line = { $name }（第 { $line } 行）
 import-skipped-phone = 跳过 { $name }：{ $other }已有这个电话
 import-skipped-email = 跳过 { $name }：{ $other }已有这个邮箱
+import-filled-in = ；补全了{ $fields }
 import-kept-in-note = { $name }：不是有效的号码或地址，已放进备注：{ $what }
 
 ## recover
@@ -788,6 +795,7 @@ history-undo = 撤销：{ $summary }
 history-undone = （已撤销）
 history-import-backup = 导入 { $label }：{ $counts }
 history-import-contacts = 从 { $label } 导入 { $count } 个客户
+history-import-filled = 用 { $label } 补全 { $count } 个客户
 history-tiers = 按营收调整了 { $count } 个客户的等级
 history-demo-label = 演示数据（种子 { $seed }）
 # `leadline backups`。
