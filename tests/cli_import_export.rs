@@ -760,6 +760,11 @@ fn a_us_rep_imports_hubspot_and_google_and_books_follow_ups_in_their_own_words()
             && second.contains("3 duplicates skipped (2 of them filled in what their account lacked)"),
         "every overlap is found, and what Google knew is kept: {second}"
     );
+    let history = us(&["history"]);
+    assert!(
+        history.contains("fill in 2 accounts from"),
+        "only what a duplicate filled is written: {history}"
+    );
     for id in 1..=6 {
         let out =
             book.command(&["show", &id.to_string(), "--json"]).env("LANG", "en_US.UTF-8").output().unwrap();

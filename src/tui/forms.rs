@@ -878,14 +878,14 @@ impl FieldsForm {
 
     /// Snoozes one follow-up, named with its kind and due date, to `day`
     /// unless the rep types another.
-    pub fn snooze(follow_up: &FollowUp, name: &str, day: NaiveDate) -> FieldsForm {
+    pub fn snooze(follow_up: &FollowUp, name: &str, day: NaiveDate, ui: &crate::config::Ui) -> FieldsForm {
         let fields = vec![(FieldId::Until, day.to_string())];
         let due = follow_up.due.and_time(follow_up.due_time.unwrap_or(NaiveTime::MIN));
         let title = FormTitle::Snooze {
             id: follow_up.id,
             name: name.to_string(),
             kind: follow_up.kind,
-            due: follow_up.due_words(),
+            due: crate::i18n::shown::ShownTime::due(ui, follow_up),
         };
         FieldsForm::new(Purpose::Snooze(follow_up.id, due), title, fields, None)
     }

@@ -494,7 +494,8 @@ fn take_follow_up(model: &mut Model, name: &str, action: FollowUpAction, follow_
         FollowUpAction::Skip => vec![write(model, Change::SkipFollowUp(follow_up.id))],
         FollowUpAction::Snooze => {
             let day = model.ctx.config.plan.snooze_day(follow_up.due, model.ctx.today());
-            let form = FieldsForm::snooze(&follow_up, name, day).for_rep(&model.ctx.config);
+            let form =
+                FieldsForm::snooze(&follow_up, name, day, &model.ctx.config.ui).for_rep(&model.ctx.config);
             model.overlay = Some(Overlay::Form(Form::Fields(form)));
             Vec::new()
         }

@@ -22,7 +22,7 @@ use crate::domain::{
     Uid,
 };
 use crate::i18n::Lang;
-use crate::store::Records;
+use crate::store::{AccountRecord, Records};
 use chrono::{NaiveDate, NaiveTime};
 use std::collections::BTreeMap;
 
@@ -673,7 +673,7 @@ impl App {
         // Accounts of the book that duplicates fill in, as filled; rows of
         // the file that later rows duplicate, with those rows (and where
         // the report speaks of them).
-        let mut book_fills: BTreeMap<AccountId, Account> = BTreeMap::new();
+        let mut book_fills: BTreeMap<AccountId, AccountRecord> = BTreeMap::new();
         let mut row_fills: HashMap<usize, Vec<(usize, Account)>> = HashMap::new();
         let mut doubt =
             RegionDoubt { region: region.to_string(), national: 0, misfits: 0, north_american: 0 };
@@ -736,14 +736,17 @@ impl App {
                 report.duplicates.push(RowNote { line, message });
                 match other {
                     Seen::Account(id) => {
-                        let kept = match book_fills.remove(&id) {
-                            Some(kept) => Some(kept),
-                            None => self.store.account(id)?.map(|record| record.account),
+                        // Only an account something filled in is written.
+                        let (kept, filled_before) = match book_fills.remove(&id) {
+                            Some(kept) => (Some(kept), true),
+                            None => (self.store.account(id)?, false),
                         };
                         if let Some(mut kept) = kept {
-                            let filled = fill_in(&mut kept, &account, region, lang);
+                            let filled = fill_in(&mut kept.account, &account, region, lang);
                             self.say_filled(&mut report, note, &filled);
-                            book_fills.insert(id, kept);
+                            if filled_before || !filled.is_empty() {
+                                book_fills.insert(id, kept);
+                            }
                         }
                     }
                     Seen::Line(_, earlier) => row_fills.entry(earlier).or_default().push((note, account)),
@@ -847,10 +850,8 @@ impl App {
         }
         if write && !book_fills.is_empty() {
             let mut txn = self.begin();
-            for (id, account) in &book_fills {
-                let mut record = self.record(*id)?;
-                record.account = account.clone();
-                txn.put_account(&record)?;
+            for record in book_fills.values() {
+                txn.put_account(record)?;
             }
             let summary = msg::HistoryImportFilled { count: book_fills.len(), label: label.as_str() };
             txn.commit(summary.text(lang), now)?;

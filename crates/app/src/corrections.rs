@@ -10,6 +10,7 @@ use crate::domain::{
     Direction, FollowUp, FollowUpId, Money, Order, OrderId, Outcome, Touch, TouchId, TouchKind,
 };
 use crate::i18n::msg;
+use crate::i18n::shown::ShownTime as _;
 use leadline_i18n::msg_id;
 
 /// The fields of a touch to change; `None` keeps a field.
@@ -185,7 +186,7 @@ impl App {
         let name = self.record(follow_up.account)?.account.name;
         let mut txn = self.begin();
         txn.put_follow_up(&follow_up);
-        let summary = format!("amend follow-up #{id} ({name}), due {}", follow_up.due_words());
+        let summary = format!("amend follow-up #{id} ({name}), due {}", self.config.ui.due(&follow_up));
         let changes = txn.commit(summary, self.now())?;
         Ok(Written { value: Corrected { record: follow_up, account_name: name }, changes, also: Vec::new() })
     }
@@ -201,7 +202,7 @@ impl App {
         let name = self.record(follow_up.account)?.account.name;
         let mut txn = self.begin();
         txn.remove_follow_up(&follow_up);
-        let summary = format!("remove follow-up #{id} ({name}), due {}", follow_up.due_words());
+        let summary = format!("remove follow-up #{id} ({name}), due {}", self.config.ui.due(&follow_up));
         let changes = txn.commit(summary, self.now())?;
         Ok(Written { value: Corrected { record: follow_up, account_name: name }, changes, also: Vec::new() })
     }

@@ -112,14 +112,6 @@ impl FollowUp {
         self.snoozed_at.push(now);
     }
 
-    /// The due date, with the time when it has one.
-    pub fn due_words(&self) -> String {
-        match self.due_time {
-            Some(time) => format!("{} {}", self.due, time.format("%H:%M")),
-            None => self.due.to_string(),
-        }
-    }
-
     /// Whole days past due on `today`; zero or negative when not overdue.
     pub fn days_overdue(&self, today: NaiveDate) -> i64 {
         (today - self.due).num_days()
