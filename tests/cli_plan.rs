@@ -105,11 +105,13 @@ fn the_plan_of_the_week_is_stable_and_working_a_day_changes_only_what_the_work_c
         assert!(due.iter().all(|id| seen.insert(*id)), "an account on two days: {}", day.0);
     }
 
-    // Work the first day: a call that reaches them on every row, which
-    // keeps each promise.
+    // Work the first day as planned: each row on its channel, reaching
+    // them, which keeps each promise.
     for row in rows(&plan["days"][0]["rows"]) {
         let id = row["account_id"].as_u64().unwrap();
-        let logged = book.run(&["log", "call", &format!("#{id}"), "--outcome", "reached"]).ok();
+        let channel = row["channel"].as_str().unwrap();
+        let outcome = if matches!(channel, "sms" | "email") { "replied" } else { "reached" };
+        let logged = book.run(&["log", channel, &format!("#{id}"), "--outcome", outcome]).ok();
         if let Some(follow_up) = row["follow_up_id"].as_u64() {
             assert!(logged.contains(&format!("closed follow-up #{follow_up}")), "{logged}");
         }
@@ -134,13 +136,21 @@ fn the_plan_of_the_week_is_stable_and_working_a_day_changes_only_what_the_work_c
             .map(|(d, ids)| (d.clone(), ids.iter().copied().filter(|id| !touched.contains(id)).collect()))
             .collect()
     };
-    // The next days stand, but for the accounts worked; further out the
-    // plan leans on the effort the day's work changed, and moves.
-    assert_eq!(
-        untouched(&tomorrow)[..2],
-        untouched(&week[1..])[..2],
-        "the days after stand, but for the accounts worked"
-    );
+    // The next day stands, but for the accounts worked; the day after
+    // moves by a row or two (the key accounts come forward by the channels
+    // the day's work used), and further out the plan leans on the effort
+    // the work changed.
+    let (now, before) = (untouched(&tomorrow), untouched(&week[1..]));
+    assert_eq!(now[0], before[0], "the next day stands, but for the accounts worked");
+    let moved: HashSet<u64> = now[1]
+        .1
+        .iter()
+        .copied()
+        .collect::<HashSet<_>>()
+        .symmetric_difference(&before[1].1.iter().copied().collect())
+        .copied()
+        .collect();
+    assert!(moved.len() <= 2, "the day after moves by a row or two: {:?} against {:?}", now[1], before[1]);
     let review = book.json(&["review", "--date", "2026-11-27", "--json"]);
     assert_eq!(
         (review["planned"].as_u64(), review["planned_missed"].as_array().map(Vec::len)),

@@ -1,5 +1,6 @@
-//! A realistic demo book, the same for the same seed and clock: Chinese and
-//! Latin names, every grade and tier, six months of touches, orders,
+//! A realistic demo book, the same for the same seed and clock: Chinese
+//! names in a Chinese book, Western ones in an English book, phones as the
+//! rep's region writes them, every grade and tier, six months of touches, orders,
 //! referrals and open follow-ups.
 
 use chrono::{Duration, NaiveDateTime, NaiveTime};
@@ -9,13 +10,16 @@ use super::{App, AppError, AppResult};
 use crate::domain::{
     Account, AccountId, ArchiveReason, Archived, DayRecord, Direction, FollowUp, FollowUpId, FollowUpReason,
     FollowUpStatus, Grade, IncentiveStatus, Money, Order, OrderId, Outcome, Purpose, Referral, ReferralId,
-    Stage, Tier, Touch, TouchId, TouchKind, Uid,
+    Stage, Tier, Touch, TouchId, TouchKind, Uid, phone::Region,
 };
 use crate::i18n::{Lang, msg};
 
 mod words;
 
-use words::{GIVEN, LATIN_COMPANIES, LATIN_FIRST, LATIN_LAST, REGIONS, SUFFIXES, SURNAMES, TRADES, Words};
+use words::{
+    AMERICAN_COMPANIES, EUROPEAN_COMPANIES, GIVEN, REGIONS, SUFFIXES, SURNAMES, TRADES, WESTERN_FAMILY,
+    WESTERN_GIVEN, Words,
+};
 
 pub const DEFAULT_ACCOUNTS: usize = 300;
 /// Bounds of a demo book: the biggest books benchmarked (a demo is
@@ -166,6 +170,79 @@ fn key_accounts(book: &Backup, now: NaiveDateTime) -> Vec<bool> {
     key
 }
 
+/// The last four weeks' visits and calls to the key accounts, where the
+/// 80/20 rule sends the effort: a rep who keeps up with the plan gives them
+/// the target share of every week's effort, not only of the month's (the
+/// plan measures the weeks as they leave its window). A key account that
+/// slipped past its cadence is not touched after its last touch
+/// (`slipped`, days ago).
+fn key_account_weeks(
+    book: &mut Backup,
+    slipped: &[Option<i64>],
+    now: NaiveDateTime,
+    dice: &mut Dice,
+    words: &Words,
+    touch_id: &mut u64,
+) {
+    let config = crate::config::Config::default();
+    let weights = crate::analysis::focus::EffortWeights::of(&config.focus);
+    // A little over the target: a rep who keeps up is not on its edge.
+    let target = (config.focus.effort_target + 0.02).clamp(0.0, 0.95);
+    let key = key_accounts(book, now);
+    let keys: Vec<usize> =
+        (0..book.accounts.len()).filter(|&i| key[i] && book.accounts[i].archived.is_none()).collect();
+    if keys.is_empty() {
+        return;
+    }
+    let index_of: std::collections::HashMap<AccountId, usize> =
+        book.accounts.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
+    for week in 0..4 {
+        // Weeks of the 30-day window before today, the last one of eight.
+        let (from, to) = (week * 7 + 1, if week == 3 { 29 } else { week * 7 + 7 });
+        let (mut effort_key, mut effort_other) = (0.0, 0.0);
+        for touch in &book.touches {
+            let days_ago = (now.date() - touch.at.date()).num_days();
+            let index = index_of[&touch.account];
+            if (from..=to).contains(&days_ago) && book.accounts[index].archived.is_none() {
+                match key[index] {
+                    true => effort_key += weights.of_kind(touch.kind),
+                    false => effort_other += weights.of_kind(touch.kind),
+                }
+            }
+        }
+        let wanted = effort_other * target / (1.0 - target);
+        let start = dice.0.usize(..keys.len());
+        // Each key account once per turn; one whose last touch is later
+        // than the week sits it out.
+        for turn in start..start + keys.len() * 7 {
+            if effort_key >= wanted {
+                break;
+            }
+            let index = keys[turn % keys.len()];
+            let first = slipped[index].unwrap_or(1);
+            if first > to {
+                continue;
+            }
+            *touch_id += 1;
+            let kind = touch_kind(dice, Stage::Customer { tier: Tier::Vip, tier_pinned: false });
+            let outcome = outcome_for(dice, kind);
+            effort_key += weights.of_kind(kind);
+            book.touches.push(Touch {
+                id: TouchId(*touch_id),
+                uid: Uid::NIL,
+                account: book.accounts[index].id,
+                kind,
+                at: moment(now, dice.range(from.max(first), to), dice),
+                direction: Direction::Outbound,
+                outcome,
+                note: dice.pick(words.notes(kind, outcome)).to_string(),
+                lesson: String::new(),
+                purpose: Purpose::Ordinary,
+            });
+        }
+    }
+}
+
 /// Share of accounts, in percent, whose last touch slipped past the cadence.
 const SLIPPING_PERCENT: u32 = 4;
 
@@ -197,8 +274,8 @@ fn effort_weight(stage: Stage) -> f64 {
 /// ahead, a few today; a rep who keeps up has none overdue.
 fn promise_day(dice: &mut Dice) -> Option<i64> {
     match dice.0.u32(..1000) {
-        0..=9 => Some(0),
-        10..=199 => Some(dice.range(1, 14)),
+        0..=24 => Some(0),
+        25..=199 => Some(dice.range(1, 14)),
         _ => None,
     }
 }
@@ -210,23 +287,77 @@ fn moment(now: NaiveDateTime, days_ago: i64, dice: &mut Dice) -> NaiveDateTime {
     at.min(now)
 }
 
-/// Generates the demo book; the same `options` and `now` give the same book.
-pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
+/// Area codes of the Corn Belt, for a North American book.
+const AREA_CODES: [u32; 8] = [515, 319, 563, 641, 712, 402, 605, 507];
+
+/// How the rep's region writes a phone number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PhoneStyle {
+    /// Chinese mobile numbers, as dialled at home (`139 1234 5678`).
+    Chinese,
+    /// `(515) 555-0134`: the 555-01xx numbers kept for fiction, one per
+    /// account while they last.
+    NorthAmerican,
+    /// With the country code, so that they read right in any region.
+    International,
+}
+
+impl PhoneStyle {
+    /// The region's; with none set, Chinese numbers in a Chinese book and
+    /// international ones in an English book.
+    fn of(region: Option<Region>, lang: Lang) -> PhoneStyle {
+        match (region.map(|r| r.to_string()).as_deref(), lang) {
+            (Some("CN"), _) | (None, Lang::ZhCn) => PhoneStyle::Chinese,
+            (Some("US" | "CA"), _) => PhoneStyle::NorthAmerican,
+            _ => PhoneStyle::International,
+        }
+    }
+
+    fn phone(self, index: usize, dice: &mut Dice) -> String {
+        match self {
+            PhoneStyle::Chinese => format!(
+                "1{}{} {:04} {:04}",
+                dice.range(3, 9),
+                dice.range(0, 9),
+                dice.range(0, 9999),
+                dice.range(0, 9999)
+            ),
+            PhoneStyle::NorthAmerican => match AREA_CODES.get(index / 100) {
+                Some(area) => format!("({area}) 555-{:04}", 100 + index % 100),
+                None => format!(
+                    "({}) {} {:04}",
+                    dice.pick(&AREA_CODES),
+                    dice.range(201, 989),
+                    dice.range(0, 9999)
+                ),
+            },
+            PhoneStyle::International => {
+                format!("+49 {} {:07}", dice.range(30, 89), dice.range(0, 9_999_999))
+            }
+        }
+    }
+}
+
+/// Generates the demo book of a rep in `region` (`[contacts]
+/// default_region`); the same `options`, region and `now` give the same
+/// book.
+pub fn generate(options: DemoOptions, region: Option<Region>, now: NaiveDateTime) -> Backup {
+    let phones = PhoneStyle::of(region, options.lang);
     let mut dice = Dice(fastrand::Rng::with_seed(options.seed));
     let words = Words::of(options.lang);
     let mut book = Backup::new();
     let mut touch_id = 0;
     let mut order_id = 0;
     let mut follow_up_id = 0;
-    // Days since each account's last touch.
-    let mut lasts = Vec::with_capacity(options.accounts);
+    // Each account's last touch, days ago, if it slipped past its cadence.
+    let mut slipped = Vec::with_capacity(options.accounts);
     let mut names: std::collections::HashSet<String> = std::collections::HashSet::new();
     for index in 0..options.accounts {
         let id = AccountId(index as u64 + 1);
-        let chinese = words.chinese_names == 100 || dice.chance(words.chinese_names);
+        let chinese = words.chinese_names;
         let name_of = |dice: &mut Dice| match chinese {
             true => format!("{}{}", dice.pick(SURNAMES), dice.pick(GIVEN)),
-            false => format!("{} {}", dice.pick(LATIN_FIRST), dice.pick(LATIN_LAST)),
+            false => format!("{} {}", dice.pick(WESTERN_GIVEN), dice.pick(WESTERN_FAMILY)),
         };
         let mut name = name_of(&mut dice);
         // A rep's book has each person once (`leadline dupes` finds none);
@@ -242,19 +373,12 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
         let company = match (chinese, dice.chance(80)) {
             (_, false) => None,
             (true, true) => Some(chinese_company(&mut dice)),
-            (false, true) => Some(dice.pick(LATIN_COMPANIES).to_string()),
+            (false, true) if phones == PhoneStyle::NorthAmerican => {
+                Some(dice.pick(AMERICAN_COMPANIES).to_string())
+            }
+            (false, true) => Some(dice.pick(EUROPEAN_COMPANIES).to_string()),
         };
-        let phone = if chinese {
-            format!(
-                "1{}{} {:04} {:04}",
-                dice.range(3, 9),
-                dice.range(0, 9),
-                dice.range(0, 9999),
-                dice.range(0, 9999)
-            )
-        } else {
-            format!("+49 {} {:07}", dice.range(30, 89), dice.range(0, 9_999_999))
-        };
+        let phone = phones.phone(index, &mut dice);
         let email = (!chinese || dice.chance(20)).then(|| format!("contact{}@example.com", id.0));
         let stage = stage(&mut dice);
         // Customers are older than their first order (up to 330 days ago).
@@ -320,7 +444,7 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
         let weight = effort_weight(stage);
         let touches =
             (dice.range(0, 2 * options.touches_per_account as i64) as f64 * weight).round() as usize;
-        lasts.push(last);
+        slipped.push(slipping.then_some(last));
         for n in 0..touches.max(1) {
             touch_id += 1;
             let kind = touch_kind(&mut dice, stage);
@@ -445,32 +569,7 @@ pub fn generate(options: DemoOptions, now: NaiveDateTime) -> Backup {
         book.accounts.push(account);
     }
 
-    // The month's visits and calls to the key accounts: where the 80/20
-    // rule sends the effort.
-    for (index, last) in key_accounts(&book, now)
-        .into_iter()
-        .zip(lasts.iter().copied().enumerate())
-        .filter_map(|(key, (i, last))| key.then_some((i, last)))
-    {
-        for _ in 0..dice.range(11, 15) {
-            touch_id += 1;
-            let kind = touch_kind(&mut dice, Stage::Customer { tier: Tier::Vip, tier_pinned: false });
-            let outcome = outcome_for(&mut dice, kind);
-            book.touches.push(Touch {
-                id: TouchId(touch_id),
-                uid: Uid::NIL,
-                account: book.accounts[index].id,
-                kind,
-                at: moment(now, dice.range(last, 28.max(last)), &mut dice),
-                direction: Direction::Outbound,
-                outcome,
-                note: dice.pick(words.notes(kind, outcome)).to_string(),
-                lesson: String::new(),
-                purpose: Purpose::Ordinary,
-            });
-        }
-    }
-
+    key_account_weeks(&mut book, &slipped, now, &mut dice, &words, &mut touch_id);
     book.days = past_days(&book, now, &words);
 
     // Referrals point from an earlier account to a later one.
@@ -572,7 +671,7 @@ impl App {
             let path = self.store.dir().display().to_string();
             return Err(AppError::Conflict(msg::ErrorDemoNotEmpty { path }.text(self.config.ui.lang())));
         }
-        let book = generate(options, self.now());
+        let book = generate(options, self.config.contacts.default_region, self.now());
         self.import_backup(
             &book,
             &crate::i18n::msg::HistoryDemoLabel { seed: options.seed }.text(self.config.ui.lang()),
@@ -590,9 +689,10 @@ mod tests {
     fn same_seed_same_book_and_every_stage_is_present() {
         let now = parse_timestamp("2026-11-27T09:00").unwrap();
         let options = DemoOptions { accounts: 300, seed: 3, touches_per_account: 8, lang: Lang::En };
-        let book = generate(options, now);
-        assert_eq!(book, generate(options, now));
-        assert_ne!(book, generate(DemoOptions { seed: 4, ..options }, now));
+        let us: Option<Region> = "US".parse().ok();
+        let book = generate(options, us, now);
+        assert_eq!(book, generate(options, us, now));
+        assert_ne!(book, generate(DemoOptions { seed: 4, ..options }, us, now));
         assert_eq!(book.checked().unwrap(), book, "the demo is clean input");
         for grade in Grade::ALL {
             assert!(book.accounts.iter().any(|a| a.stage.grade() == Some(*grade)), "grade {grade}");
@@ -613,7 +713,7 @@ mod tests {
     fn the_demo_reads_true() {
         let now = parse_timestamp("2026-11-27T09:00").unwrap();
         for lang in [Lang::En, Lang::ZhCn] {
-            let book = generate(DemoOptions { lang, ..DemoOptions::default() }, now);
+            let book = generate(DemoOptions { lang, ..DemoOptions::default() }, None, now);
             let words = Words::of(lang);
             for touch in &book.touches {
                 assert!(
@@ -655,7 +755,7 @@ mod tests {
     fn a_chinese_demo_is_written_in_chinese() {
         let now = parse_timestamp("2026-11-27T09:00").unwrap();
         let options = DemoOptions { lang: Lang::ZhCn, ..DemoOptions::default() };
-        let book = generate(options, now);
+        let book = generate(options, None, now);
         let latin = |text: &str| !text.is_empty() && text.is_ascii();
         assert!(!book.touches.iter().any(|t| latin(&t.note) || latin(&t.lesson)));
         assert!(!book.follow_ups.iter().any(|f| latin(&f.note)));
@@ -668,5 +768,30 @@ mod tests {
             "Chinese numbers"
         );
         assert!(book.touches.iter().any(|t| !t.note.is_empty()), "the notes are there");
+    }
+
+    #[test]
+    fn an_english_demo_has_western_names_and_the_region_s_phones() {
+        let now = parse_timestamp("2026-11-27T09:00").unwrap();
+        let options = DemoOptions { lang: Lang::En, ..DemoOptions::default() };
+        let chinese = |text: &str| text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        for region in ["US", "DE", "CN", ""] {
+            let book = generate(options, region.parse().ok(), now);
+            for account in &book.accounts {
+                assert!(!chinese(&account.name), "{region}: {}", account.name);
+                assert!(!account.company.as_deref().is_some_and(chinese), "{region}: {:?}", account.company);
+                assert!(!account.tags.iter().any(|t| chinese(t)), "{region}: {:?}", account.tags);
+            }
+            assert!(!book.follow_ups.iter().any(|f| chinese(&f.note)));
+            assert!(!book.days.iter().any(|d| chinese(&d.reflection)));
+            assert!(book.accounts.iter().any(|a| a.name.ends_with(" Vander Wal")), "particles");
+        }
+        let us = generate(options, "US".parse().ok(), now);
+        let phones: Vec<&str> = us.accounts.iter().flat_map(|a| &a.phones).map(String::as_str).collect();
+        assert!(phones.iter().all(|p| crate::domain::phone::looks_north_american(p)), "{phones:?}");
+        let distinct: std::collections::HashSet<&&str> = phones.iter().collect();
+        assert_eq!(distinct.len(), phones.len(), "one number per account");
+        let german = generate(options, "DE".parse().ok(), now);
+        assert!(german.accounts.iter().flat_map(|a| &a.phones).all(|p| p.starts_with("+49 ")));
     }
 }

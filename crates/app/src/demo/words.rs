@@ -15,19 +15,66 @@ pub const GIVEN: &[&str] = &[
     "秀英", "霞", "平", "刚", "桂英", "建华", "志强", "海燕", "国庆", "春梅", "文", "斌", "红", "玉兰",
     "晓东", "建国",
 ];
-pub const LATIN_FIRST: &[&str] = &[
-    "Anna", "Lukas", "Maria", "Jonas", "Sophie", "Daniel", "Laura", "Felix", "Emma", "Paul", "Mia", "David",
-    "Olivia", "James", "Chloé", "Mateo", "Ingrid", "Pedro", "Aisha", "Tomás",
+/// Given names of an English book's contacts: the Midwest's, and Europe's.
+pub const WESTERN_GIVEN: &[&str] = &[
+    "Dale", "Lowell", "Karen", "Brenda", "Gary", "Randy", "Linda", "Sharon", "Mark", "Steve", "Jim", "Deb",
+    "Kurt", "Janet", "Doug", "Shelby", "Travis", "Megan", "Wyatt", "Colleen", "Anna", "Lukas", "Maria",
+    "Sophie", "Daniel", "Laura", "Emma", "Paul", "Olivia", "James", "Chloé", "Mateo", "Ingrid", "Hannah",
 ];
-pub const LATIN_LAST: &[&str] = &[
-    "Schmidt", "Müller", "Weber", "Fischer", "Becker", "Smith", "Johnson", "Brown", "García", "Martin",
-    "Rossi", "Novak", "Jensen", "Silva", "Dubois", "Kowalski",
+/// Family names, some with the particles the name rules keep ("Vander
+/// Wal" is one family name).
+pub const WESTERN_FAMILY: &[&str] = &[
+    "Vander Wal",
+    "Van Roekel",
+    "De Vries",
+    "O'Brien",
+    "McAllister",
+    "Miller",
+    "Johnson",
+    "Peterson",
+    "Hansen",
+    "Olson",
+    "Nelson",
+    "Anderson",
+    "Larson",
+    "Meyer",
+    "Kruse",
+    "Schmidt",
+    "Müller",
+    "Weber",
+    "Fischer",
+    "Becker",
+    "Smith",
+    "Brown",
+    "García",
+    "Martin",
+    "Rossi",
+    "Novak",
+    "Jensen",
+    "Silva",
+    "Dubois",
+    "Kowalski",
+    "von Holt",
 ];
 pub const REGIONS: &[&str] =
     &["绿源", "丰收", "金穗", "沃土", "禾丰", "田园", "万家", "康农", "润田", "惠农", "鑫达", "春雨"];
 pub const TRADES: &[&str] = &["农资", "种业", "化肥", "农机", "植保", "农业科技", "饲料"];
 pub const SUFFIXES: &[&str] = &["有限公司", "合作社", "经营部", "家庭农场", "贸易有限公司"];
-pub const LATIN_COMPANIES: &[&str] = &[
+/// Farms and dealers of a North American book.
+pub const AMERICAN_COMPANIES: &[&str] = &[
+    "Hawkeye Ag Supply",
+    "Prairie Seed Co.",
+    "Cedar Valley Co-op",
+    "Raccoon River Farms",
+    "Loess Hills Grain",
+    "Heartland Feed & Seed",
+    "Skunk River Ag",
+    "North Star Implement",
+    "Twin Oaks Dairy",
+    "Sunrise Orchards",
+];
+/// Farms and dealers elsewhere.
+pub const EUROPEAN_COMPANIES: &[&str] = &[
     "Contoso Agrar",
     "Fabrikam Seeds",
     "Northwind Feed",
@@ -41,8 +88,8 @@ pub const LATIN_COMPANIES: &[&str] = &[
 /// The free text of a demo book in one language.
 pub struct Words {
     pub lang: Lang,
-    /// Percent of accounts with Chinese names.
-    pub chinese_names: u32,
+    /// Chinese names (a Chinese book) or Western ones (an English book).
+    pub chinese_names: bool,
     pub tags: &'static [&'static str],
     pub sources: &'static [&'static str],
     pub incentives: &'static [&'static str],
@@ -52,13 +99,13 @@ pub struct Words {
 }
 
 impl Words {
-    /// English: a mixed book, as a rep abroad keeps, written in English;
-    /// Chinese: a Chinese book.
+    /// English: Western names, written in English; Chinese: a Chinese
+    /// book.
     pub fn of(lang: Lang) -> Words {
         match lang {
             Lang::En => Words {
                 lang,
-                chinese_names: 70,
+                chinese_names: false,
                 tags: &[
                     "farm",
                     "dealer",
@@ -72,13 +119,13 @@ impl Words {
                 sources: &["trade fair", "referral", "cold call", "website"],
                 incentives: &[
                     "10% off the next order",
-                    "a 200 gift card",
+                    "a gift card",
                     "a bag of seed",
                     "5% commission",
                     "one free delivery",
                 ],
                 competitors: &[
-                    "Buys fertiliser from AgriCorp: cheaper, slow to deliver",
+                    "Buys fertilizer from AgriCorp: cheaper, slow to deliver",
                     "Uses AgriCorp; cheaper, poor after-sales service",
                     "Has worked with the dealer in the next county for years",
                 ],
@@ -96,7 +143,7 @@ impl Words {
             },
             Lang::ZhCn => Words {
                 lang,
-                chinese_names: 100,
+                chinese_names: true,
                 tags: &["农场", "经销商", "合作社", "种植大户", "果园", "养殖", "绿色种植", "展会"],
                 sources: &["展会", "转介绍", "电话陌拜", "网站"],
                 incentives: &["下单九折", "礼品卡 200 元", "一袋种子", "返点 5%", "免费送货一次"],
@@ -131,10 +178,9 @@ impl Words {
             (_, Some(Won)) => {
                 pick(&["ordered for the spring", "signed the order"], &["下了春季的订单", "签了订单"])
             }
-            (_, Some(QuoteSent)) => pick(
-                &["sent the quote", "quoted 3 t of compound fertiliser"],
-                &["发了报价单", "报了 3 吨复合肥的价"],
-            ),
+            (_, Some(QuoteSent)) => {
+                pick(&["sent the quote", "quoted 3 tons of 10-10-10"], &["发了报价单", "报了 3 吨复合肥的价"])
+            }
             (_, Some(MeetingBooked)) => pick(&["set up a meeting at the store", ""], &["约好去店里谈", ""]),
             (_, Some(Declined)) => {
                 pick(&["not this season", "too expensive for them"], &["说今年先不要", "嫌价格偏高"])
@@ -144,7 +190,7 @@ impl Words {
             (Call, Some(LeftMessage)) => pick(&["left a message to call back"], &["留了言,请他回电"]),
             (Call, _) => pick(
                 &[
-                    "asked about spring fertiliser prices",
+                    "asked about spring fertilizer prices",
                     "interested in the new variety",
                     "comparing prices with others",
                     "",
@@ -194,7 +240,7 @@ impl Words {
             }
             (FollowUpReason::AfterSale, false, true) => &["回访用后效果", "问送货是否满意"],
             (FollowUpReason::AfterSale, true, false) => {
-                &["see how the crop took the fertiliser", "check the stock on the shelf"]
+                &["see how the crop took the fertilizer", "check the stock on the shelf"]
             }
             (FollowUpReason::AfterSale, true, true) => &["去地里看施肥效果", "去店里看库存"],
             (_, false, false) => &[

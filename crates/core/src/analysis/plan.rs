@@ -13,8 +13,11 @@
 //!    key accounts have less than `[plan] key_share` (the focus
 //!    `effort_target`) of the day's planned effort, the next row is theirs:
 //!    work due first, else a key account brought forward by how long since
-//!    it was last reached against its revenue, proposed as a visit while
-//!    the day has visits left (`[plan] visits_per_day`). Otherwise the next
+//!    it was last reached against its revenue (two days after a touch at
+//!    the earliest; when those the day brought forward run out and it has
+//!    other work, one reached yesterday and not in the three days before),
+//!    proposed as a
+//!    visit while the day has visits left (`[plan] visits_per_day`). Otherwise the next
 //!    row is other work due, MGC accounts first, then by score. Spare room
 //!    goes to MGC accounts brought forward by their room to grow.
 //!
@@ -785,6 +788,8 @@ pub fn plan(
             .collect();
         let mut forward_keys =
             forward_queue(&forwardable, false, summaries, day, &planned_on, &on_plan, &waiting_now);
+        let fresh_keys = forward_keys.len();
+        let mut again_keys = None;
         let mut forward_growable = Vec::new();
         let mut growable_ready = false;
         let mut picked = 0;
@@ -792,9 +797,25 @@ pub fn plan(
         while picked < room {
             let want_key = share > 0.0 && effort.key <= share * effort.all;
             let mut row = if want_key {
-                key_due.next().and_then(|w| planned(&w, Slot::Focus)).or_else(|| {
-                    forward_keys.pop().map(|f| forward_row(&forwardable[f], summaries, marks, day, config))
-                })
+                key_due
+                    .next()
+                    .and_then(|w| planned(&w, Slot::Focus))
+                    .or_else(|| {
+                        forward_keys
+                            .pop()
+                            .map(|f| forward_row(&forwardable[f], summaries, marks, day, config))
+                    })
+                    .or_else(|| {
+                        // Only a day with other work, whose key accounts
+                        // due a touch ran out.
+                        if effort.all <= effort.key || forward_keys.len() == fresh_keys {
+                            return None;
+                        }
+                        let again = again_keys.get_or_insert_with(|| {
+                            forward_again(&forwardable, summaries, day, &planned_on, &on_plan, &waiting_now)
+                        });
+                        again.pop().map(|f| forward_row(&forwardable[f], summaries, marks, day, config))
+                    })
             } else {
                 None
             };
@@ -911,6 +932,48 @@ fn forward_queue(
     waiting: &HashSet<u32>,
 ) -> Vec<usize> {
     let gap = if growable { GROWABLE_GAP } else { KEY_GAP };
+    forward_queue_within(forwardable, growable, gap, summaries, day, planned_on, on_plan, waiting)
+}
+
+/// The key accounts reached yesterday and not the day before, for a day
+/// whose share the others cannot keep: the day after at the earliest, and
+/// never three days running.
+fn forward_again(
+    forwardable: &[Forwardable],
+    summaries: &[AccountSummary],
+    day: NaiveDate,
+    planned_on: &HashMap<u32, NaiveDate>,
+    on_plan: &HashSet<u32>,
+    waiting: &HashSet<u32>,
+) -> Vec<usize> {
+    let yesterday = day - Duration::days(1);
+    let mut again = forward_queue_within(forwardable, false, 1, summaries, day, planned_on, on_plan, waiting);
+    again.retain(|&at| {
+        let index = forwardable[at].index;
+        let summary = &summaries[index as usize];
+        // A day ahead counts the plan's own days as worked.
+        let planned = planned_on.get(&index).copied();
+        let reached_yesterday =
+            summary.last_reached.is_some_and(|t| t.date() == yesterday) || planned == Some(yesterday);
+        let (before_from, before_to) = (day - Duration::days(4), day - Duration::days(2));
+        let touched_before = summary.touch_days.kinds_between(before_from, before_to).next().is_some()
+            || planned.is_some_and(|p| (before_from..=before_to).contains(&p));
+        reached_yesterday && !touched_before
+    });
+    again
+}
+
+#[allow(clippy::too_many_arguments)]
+fn forward_queue_within(
+    forwardable: &[Forwardable],
+    growable: bool,
+    gap: i64,
+    summaries: &[AccountSummary],
+    day: NaiveDate,
+    planned_on: &HashMap<u32, NaiveDate>,
+    on_plan: &HashSet<u32>,
+    waiting: &HashSet<u32>,
+) -> Vec<usize> {
     let mut queue: Vec<(f64, usize)> = forwardable
         .iter()
         .enumerate()

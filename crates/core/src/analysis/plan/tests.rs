@@ -162,6 +162,43 @@ fn key_accounts_with_nothing_due_come_forward_by_their_worth_and_wait() {
     assert_eq!(share_words(forward.revenue_share), "4%");
 }
 
+#[test]
+fn key_accounts_reached_yesterday_come_again_only_after_the_others_and_never_three_days_running() {
+    let (mut book, marks) = hot_prospects_and_quiet_key_accounts();
+    // #41 to #50 reached yesterday, and a week before; #51 to #60 only a
+    // week ago.
+    for (summary, id) in book[40..].iter_mut().zip(41..) {
+        *summary = revenue(account(id, customer(Tier::Vip), Some(8)), -30, id as i64 * 1000);
+        if id <= 50 {
+            touch(summary, -1, TouchKind::Visit);
+        }
+    }
+    let config = Config::default();
+    let all_yesterday = {
+        let mut book = book.clone();
+        book[50..].iter_mut().for_each(|summary| touch(summary, -1, TouchKind::Visit));
+        run(&book, today(), 1, &config, &marks).first().clone()
+    };
+    assert!(
+        all_yesterday.rows.iter().all(|r| r.forward.is_none()),
+        "none due a touch today: none comes again, the day says it falls short"
+    );
+    assert_eq!(all_yesterday.shortfall, Some(Shortfall::KeyAccountsWorked));
+
+    // #41 was there three days ago too; #42 only tried yesterday.
+    touch(&mut book[40], -3, TouchKind::Call);
+    book[41] = revenue(account(42, customer(Tier::Vip), Some(8)), -30, 42_000);
+    tried(&mut book[41], -1, TouchKind::Call);
+    let first = run(&book, today(), 1, &config, &marks).first().clone();
+    let forward: Vec<u64> = first.rows.iter().filter(|r| r.forward.is_some()).map(|r| r.account.0).collect();
+    assert!((51..=60).all(|id| forward.contains(&id)), "a week since: first: {forward:?}");
+    assert!(forward.iter().any(|id| (43..=50).contains(id)), "then yesterday's: {forward:?}");
+    assert!(!forward.contains(&41), "not three days of four: {forward:?}");
+    assert!(!forward.contains(&42), "tried yesterday, not reached: {forward:?}");
+    let (all, key) = effort(&first, &book, &config);
+    assert!(key / all > 0.5, "key share {key} of {all}");
+}
+
 /// An account the rep has always visited, last `ago` days ago.
 fn usually_visited(mut summary: AccountSummary, ago: i64) -> AccountSummary {
     for n in [ago + 20, ago + 10, ago] {
