@@ -138,3 +138,30 @@ fn the_week_plans_a_birthday_on_the_day_its_greeting_opens() {
     };
     assert_eq!(day_of("李娜").as_deref(), Some("2026-12-03"), "{plan}");
 }
+
+#[test]
+fn a_holiday_s_lead_and_way_follow_the_settings() {
+    let book = book_on("2026-12-04");
+    book.configure("[holidays]\npreset = \"us\"\n");
+    assert!(rows(&book).is_empty(), "Christmas cards go two weeks ahead by the preset");
+    book.configure(
+        "[holidays]\npreset = \"us\"\n[holidays.greetings]\nChristmas = { lead_days = 21, way = \"letter\" }\n",
+    );
+    let rows = rows(&book);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!((rows[0]["name"].as_str(), rows[0]["channel"].as_str()), (Some("张伟"), Some("letter")));
+    assert_eq!(rows[0]["reasons"][0], "Christmas in 21 days: send a card");
+
+    // A day of one's own, with its way.
+    let mut spring = book_on("2027-03-08");
+    spring.now = "2027-03-08T09:00".into();
+    spring.configure(
+        "[holidays.dates]\n\"03-15\" = \"Planting season\"\n[holidays.greetings]\n\"Planting season\" = { way = \"call\" }\n",
+    );
+    let rows = self::rows(&spring);
+    assert_eq!(
+        (rows[0]["kind"].as_str(), rows[0]["channel"].as_str()),
+        (Some("holiday"), Some("call")),
+        "{rows:?}"
+    );
+}

@@ -850,3 +850,47 @@ fn a_duplicate_row_of_the_same_file_fills_in_the_first_and_a_dry_run_says_so() {
     assert!(shown.contains("zw@example.com") && shown.contains("农场, 经销商"), "{shown}");
     assert!(shown.contains("1 Main St, 寿光"), "two mapped columns join in their order: {shown}");
 }
+
+#[test]
+fn a_file_s_own_given_and_family_names_go_back_out_as_they_came() {
+    let book = Book::new();
+    let cards = book.path("in.vcf");
+    std::fs::write(
+        &cards,
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Gabriel García Márquez\nN:García Márquez;Gabriel;;;\nTEL:+57 1 555 0100\nEND:VCARD\n\
+         BEGIN:VCARD\nVERSION:3.0\nFN:Chen Jun\nN:Chen;Jun;;;\nTEL:+86 138 0000 1111\nEND:VCARD\n\
+         BEGIN:VCARD\nVERSION:3.0\nFN:Dale Vander Wal\nN:Vander Wal;Dale;;;\nTEL:+1 515 555 0100\nEND:VCARD\n",
+    )
+    .unwrap();
+    book.run(&["import", cards.to_str().unwrap()]).ok();
+    let google = book.path("google.csv");
+    std::fs::write(
+        &google,
+        "Given Name,Family Name,Phone 1 - Value\nAnna Maria,Weber Schulz,+49 30 1234567\n",
+    )
+    .unwrap();
+    book.run(&["import", google.to_str().unwrap()]).ok();
+
+    let out = book.path("out.vcf");
+    book.run(&["export", "--format", "vcf", "-o", out.to_str().unwrap()]).ok();
+    let vcf = std::fs::read_to_string(&out).unwrap();
+    let n_lines: Vec<&str> = vcf.lines().filter(|l| l.starts_with("N:")).collect();
+    for expected in [
+        "N:García Márquez;Gabriel;;;",
+        "N:Vander Wal;Dale;;;",
+        "N:Weber Schulz;Anna Maria;;;",
+        "N:Chen;Jun;;;",
+    ] {
+        assert!(n_lines.contains(&expected), "{expected} in {n_lines:?}");
+    }
+    let csv = book.path("out.csv");
+    book.run(&["export", "--format", "csv", "--layout", "google", "-o", csv.to_str().unwrap()]).ok();
+    let mut reader = csv::Reader::from_path(&csv).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (given, family) = (column("First Name"), column("Last Name"));
+    let split: Vec<(String, String)> =
+        reader.records().map(|r| r.unwrap()).map(|r| (r[given].to_string(), r[family].to_string())).collect();
+    assert!(split.contains(&("Gabriel".into(), "García Márquez".into())), "{split:?}");
+    assert!(split.contains(&("Anna Maria".into(), "Weber Schulz".into())), "{split:?}");
+}

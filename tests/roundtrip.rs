@@ -86,6 +86,7 @@ fn account() -> impl Strategy<Value = Account> {
                     id: AccountId(0),
                     uid: Uid::NIL,
                     name,
+                    family_name: None,
                     company,
                     title: None,
                     phones_e164: leadline::domain::phone::e164_list(&phones, Default::default()),

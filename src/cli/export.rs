@@ -93,7 +93,7 @@ const GOOGLE_COLUMNS: &[&str] = &[
 /// One account as a row of Google's layout; `phones` is how many phone
 /// columns the file has.
 fn google_row(account: &Account, phones: usize) -> Vec<String> {
-    let (given, family) = crate::domain::names::given_and_family(&account.name);
+    let (given, family) = account.given_and_family();
     let birthday = account.birthday.map(|b| match b.year {
         Some(_) => b.to_string(),
         None => format!("--{:02}-{:02}", b.month, b.day),

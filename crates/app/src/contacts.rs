@@ -263,6 +263,9 @@ pub(super) struct ParsedRow {
     /// The next activity's day and time, for a follow-up.
     follow_up: Option<(NaiveDate, Option<NaiveTime>)>,
     contacted_elsewhere: Option<NaiveDate>,
+    /// The file's own family name, where it splits the name otherwise
+    /// than Leadline would.
+    family_name: Option<String>,
 }
 
 /// A value kept in the note rather than in its field.
@@ -442,6 +445,10 @@ pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Optio
     if name.is_empty() {
         name = company.clone();
     }
+    let family = first(Field::Last);
+    let family_name = crate::domain::names::split_at_family(&name, &family)
+        .filter(|split| *split != crate::domain::names::given_and_family(&name))
+        .map(|(_, family)| family);
     if name.is_empty() {
         return Err(RowError::NoName);
     }
@@ -543,7 +550,15 @@ pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Optio
         birthday,
         anniversary: None,
     };
-    Ok(Some(ParsedRow { input, personal_phones, kept, warnings: Vec::new(), follow_up, contacted_elsewhere }))
+    Ok(Some(ParsedRow {
+        input,
+        personal_phones,
+        kept,
+        warnings: Vec::new(),
+        follow_up,
+        contacted_elsewhere,
+        family_name,
+    }))
 }
 
 /// The first of a file's addresses given in parts (when it has no whole
@@ -949,6 +964,7 @@ fn checked_contact(
         .collect();
     let mut account = Account::prospect(parsed.input.grade.unwrap_or(Grade::C), now);
     account.contacted_elsewhere = parsed.contacted_elsewhere.filter(|day| *day <= now.date());
+    account.family_name = parsed.family_name.take();
     if let Err(error) = parsed.input.apply_to(&mut account, lang) {
         report.rejected.push(RowNote { line, message: error.words(lang) });
         return None;

@@ -57,7 +57,7 @@ pub fn vcard(account: &Account) -> String {
     }
     lines.push(format!("FN:{}", escape(&account.name)));
     // Address books sort by the family name: N says which part it is.
-    let (given, family) = crate::domain::names::given_and_family(&account.name);
+    let (given, family) = account.given_and_family();
     lines.push(format!("N:{};{};;;", escape(&family), escape(&given)));
     if let Some(company) = &account.company {
         lines.push(format!("ORG:{}", escape(company)));

@@ -507,12 +507,34 @@ pub struct Holidays {
     /// A holiday gift is planned to go out at least this many days before
     /// the holiday (it must arrive); a greeting SMS may go on the day.
     pub gift_days: u32,
+    /// A holiday's own lead and way where the preset's (or, for `dates`,
+    /// `lead_days` and a gift) do not suit: `"Christmas" = { lead_days =
+    /// 21, way = "letter" }`, by the holiday's name.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub greetings: BTreeMap<String, Greeting>,
 }
 
 impl Default for Holidays {
     fn default() -> Self {
-        Holidays { preset: None, lead_days: 7, dates: HolidayDays::default(), gift_days: 3 }
+        Holidays {
+            preset: None,
+            lead_days: 7,
+            dates: HolidayDays::default(),
+            gift_days: 3,
+            greetings: BTreeMap::new(),
+        }
     }
+}
+
+/// How to greet for one holiday: how many days ahead, and how (a card, a
+/// call, a gift ...); either left out keeps the holiday's own.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Greeting {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lead_days: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub way: Option<TouchKind>,
 }
 
 /// A holiday to greet key accounts for: its day and name, how many days
@@ -634,11 +656,29 @@ impl Holidays {
 
     /// The longest lead of any holiday in force.
     fn max_lead(&self) -> u32 {
-        self.preset().festivals().map_or(self.lead_days, |f| self.lead_days.max(f.max_lead()))
+        let preset = self.preset().festivals().map_or(0, |f| f.max_lead());
+        let own = self.greetings.values().filter_map(|g| g.lead_days).max().unwrap_or(0);
+        self.lead_days.max(preset).max(own)
+    }
+
+    /// A holiday's lead and way, with `greetings` over its own. Two
+    /// festivals on one day are greeted as one ("中秋节、国庆节"): each
+    /// one's greeting counts.
+    fn greeted(&self, name: &str, lead_days: u32, way: TouchKind) -> (u32, TouchKind) {
+        if self.greetings.is_empty() {
+            return (lead_days, way);
+        }
+        let own: Vec<&Greeting> = match self.greetings.get(name) {
+            Some(greeting) => vec![greeting],
+            None => name.split('、').filter_map(|part| self.greetings.get(part)).collect(),
+        };
+        own.into_iter()
+            .fold((lead_days, way), |(lead, way), g| (g.lead_days.unwrap_or(lead), g.way.unwrap_or(way)))
     }
 
     fn custom<'a>(&self, (day, name): (NaiveDate, &'a String)) -> Holiday<'a> {
-        Holiday { day, name, lead_days: self.lead_days, action: TouchKind::Gift }
+        let (lead_days, action) = self.greeted(name, self.lead_days, TouchKind::Gift);
+        Holiday { day, name, lead_days, action }
     }
 
     /// The holidays from `from` to `to`: the custom dates, then the preset's
@@ -649,11 +689,9 @@ impl Holidays {
         let custom = self.dates.between(from, to).into_iter().map(|entry| self.custom(entry));
         let festivals = self.preset().festivals().map(|f| f.calendar().range(from..=to));
         let preset = festivals.into_iter().flatten().filter(|(day, _)| !self.dates.contains(**day)).map(
-            |(day, festival)| Holiday {
-                day: *day,
-                name: &festival.name,
-                lead_days: festival.lead_days,
-                action: festival.action,
+            |(day, festival)| {
+                let (lead_days, action) = self.greeted(&festival.name, festival.lead_days, festival.action);
+                Holiday { day: *day, name: &festival.name, lead_days, action }
             },
         );
         custom.chain(preset)
@@ -681,12 +719,10 @@ impl Holidays {
         let until = today + chrono::Duration::days(self.max_lead().into());
         match self.preset() {
             // One lead for all: the first date ahead is the one.
-            HolidayPreset::None => {
+            HolidayPreset::None if self.greetings.is_empty() => {
                 self.dates.between(today, until).into_iter().next().map(|entry| self.custom(entry))
             }
-            HolidayPreset::Cn | HolidayPreset::Us => {
-                self.between(today, until).filter(|h| h.window_start() <= today).min_by_key(|h| h.day)
-            }
+            _ => self.between(today, until).filter(|h| h.window_start() <= today).min_by_key(|h| h.day),
         }
     }
 
@@ -695,16 +731,14 @@ impl Holidays {
     pub fn first_window(&self, from: NaiveDate, until: NaiveDate) -> Option<NaiveDate> {
         let last = until + chrono::Duration::days(self.max_lead().into());
         match self.preset() {
-            HolidayPreset::None => self
+            HolidayPreset::None if self.greetings.is_empty() => self
                 .dates
                 .between(from, last)
                 .into_iter()
                 .next()
                 .map(|entry| self.custom(entry).window_start().max(from))
                 .filter(|d| *d <= until),
-            HolidayPreset::Cn | HolidayPreset::Us => {
-                self.between(from, last).map(|h| h.window_start().max(from)).filter(|d| *d <= until).min()
-            }
+            _ => self.between(from, last).map(|h| h.window_start().max(from)).filter(|d| *d <= until).min(),
         }
     }
 }
@@ -939,6 +973,8 @@ pub enum SettingProblem {
     HolidayNameLong,
     #[error("a holiday needs a name (it is greeted by it)")]
     HolidayNameEmpty,
+    #[error("holidays.greetings: '{name}' is not a holiday Leadline knows (they are: {})", known.join(", "))]
+    NoSuchHoliday { name: String, known: Vec<String> },
     #[error("backup.dir is empty: leave it out for backups beside the store, or give a directory")]
     BackupDirEmpty,
     #[error(
@@ -1136,6 +1172,22 @@ impl Config {
             }
             if name.trim().is_empty() {
                 check.fail(&format!("holidays.dates.{day}"), SettingProblem::HolidayNameEmpty);
+            }
+        }
+        // The preset may still come from the locale: any preset's name is
+        // known here.
+        let presets =
+            [crate::domain::festivals::Festivals::American, crate::domain::festivals::Festivals::Chinese];
+        let mut known: Vec<String> =
+            presets.into_iter().flat_map(|f| f.names()).map(str::to_string).collect();
+        known.extend(self.holidays.dates.names().cloned());
+        for (name, greeting) in &self.holidays.greetings {
+            let key = format!("holidays.greetings.{name}");
+            if !known.contains(name) {
+                check.fail(&key, SettingProblem::NoSuchHoliday { name: name.clone(), known: known.clone() });
+            }
+            if let Some(days) = greeting.lead_days {
+                check.days(&format!("{key}.lead_days"), days, 0);
             }
         }
         for (outcome, days) in &self.next_step {
@@ -1392,6 +1444,48 @@ mod tests {
         let error =
             Config::parse("[holidays]\npreset = \"fr\"\n", Path::new("c.toml")).unwrap_err().to_string();
         assert!(error.starts_with("c.toml: line 2") && error.contains("cn"), "{error}");
+    }
+
+    #[test]
+    fn each_holiday_s_lead_and_way_can_be_set() {
+        let day = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
+        let text = "[holidays]\npreset = \"us\"\n[holidays.greetings]\nChristmas = { lead_days = 21, way = \"letter\" }\nThanksgiving = { way = \"visit\" }\n";
+        let config = Config::parse(text, Path::new("c.toml")).unwrap();
+        let due = |config: &Config, on: &str| {
+            config.holidays.greeting_due(day(on)).map(|h| (h.name.to_string(), h.lead_days, h.action))
+        };
+        assert_eq!(due(&config, "2026-12-04"), Some(("Christmas".into(), 21, TouchKind::Letter)));
+        let plain = Config::parse("[holidays]\npreset = \"us\"\n", Path::new("c.toml")).unwrap();
+        assert_eq!(due(&plain, "2026-12-04"), None, "two weeks ahead by the preset");
+        assert_eq!(due(&config, "2026-11-22"), Some(("Thanksgiving".into(), 5, TouchKind::Visit)));
+        assert_eq!(
+            config.holidays.first_window(day("2026-12-01"), day("2026-12-31")),
+            Some(day("2026-12-04"))
+        );
+        assert_eq!(Config::parse(&config.to_toml(), Path::new("c.toml")).unwrap(), config);
+
+        // A day of the rep's own, with its own lead and way; and one of two
+        // festivals on one day.
+        let text = "[holidays]\npreset = \"cn\"\n[holidays.dates]\n\"03-15\" = \"Planting season\"\n[holidays.greetings]\n\"Planting season\" = { lead_days = 10, way = \"call\" }\n\"国庆节\" = { lead_days = 9, way = \"gift\" }\n";
+        let config = Config::parse(text, Path::new("c.toml")).unwrap();
+        assert_eq!(due(&config, "2027-03-05"), Some(("Planting season".into(), 10, TouchKind::Call)));
+        assert_eq!(due(&config, "2027-03-04"), None);
+        let national = config.holidays.on(day("2020-10-01")).unwrap();
+        assert_eq!(
+            (national.name, national.lead_days, national.action),
+            ("中秋节、国庆节", 9, TouchKind::Gift)
+        );
+
+        // A name no holiday has is said, with the names there are.
+        let error = Config::parse("[holidays.greetings]\nXmas = { way = \"letter\" }\n", Path::new("c.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("'Xmas' is not a holiday") && error.contains("Christmas"), "{error}");
+        let error =
+            Config::parse("[holidays.greetings]\nChristmas = { way = \"fax\" }\n", Path::new("c.toml"))
+                .unwrap_err()
+                .to_string();
+        assert!(error.contains("line 2"), "{error}");
     }
 
     #[test]

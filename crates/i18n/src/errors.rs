@@ -123,6 +123,10 @@ impl Words for crate::config::SettingProblem {
             P::HolidayOutOfWindow(date) => msg::SettingsHolidayWindow { date: date.to_string() }.text(lang),
             P::HolidayNameLong => msg::SettingsHolidayLong.text(lang),
             P::HolidayNameEmpty => msg::SettingsHolidayEmpty.text(lang),
+            P::NoSuchHoliday { name, known } => {
+                let known = known.join(if lang == Lang::ZhCn { "、" } else { ", " });
+                msg::SettingsNoSuchHoliday { name: name.as_str(), known: known.as_str() }.text(lang)
+            }
             P::BackupDirEmpty => msg::SettingsBackupDir.text(lang),
             P::Currency(symbol) => msg::SettingsCurrency { symbol: symbol.as_str() }.text(lang),
             P::Front(words) => words.clone(),

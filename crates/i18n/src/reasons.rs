@@ -84,8 +84,11 @@ pub fn reason(reason: &Reason, ui: &Ui) -> String {
             };
             let how = match action {
                 TouchKind::Sms => msg::GreetingSms.text(lang),
-                TouchKind::Visit => msg::GreetingVisit.text(lang),
-                _ => msg::GreetingGift.text(lang),
+                TouchKind::Visit | TouchKind::Meeting => msg::GreetingVisit.text(lang),
+                TouchKind::Call => msg::GreetingCall.text(lang),
+                TouchKind::Letter => msg::GreetingCard.text(lang),
+                TouchKind::Email => msg::GreetingEmail.text(lang),
+                TouchKind::Gift => msg::GreetingGift.text(lang),
             };
             msg::Greeting { what, when, how }.text(lang)
         }

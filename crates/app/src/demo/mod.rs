@@ -408,6 +408,7 @@ pub fn generate(options: DemoOptions, region: Option<Region>, now: NaiveDateTime
             id,
             uid: Uid::NIL,
             name,
+            family_name: None,
             company,
             title: None,
             phones: vec![phone],

@@ -108,6 +108,11 @@ pub struct Account {
     #[serde(default, skip_serializing_if = "Uid::is_nil")]
     pub uid: Uid,
     pub name: String,
+    /// The family name as the contact's own file split the name (its
+    /// Last Name column, a vCard's `N`), where that differs from how
+    /// Leadline would split it; exports write it back as it came.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family_name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -183,6 +188,7 @@ impl Account {
             id: AccountId(0),
             uid: Uid::NIL,
             name: String::new(),
+            family_name: None,
             company: None,
             title: None,
             phones: Vec::new(),
@@ -203,6 +209,16 @@ impl Account {
             anniversary: None,
             unreachable_phones: Vec::new(),
         }
+    }
+
+    /// The given names and the family name: as the contact's file split
+    /// them while the name still holds that family name, else by
+    /// [`super::names::given_and_family`].
+    pub fn given_and_family(&self) -> (String, String) {
+        self.family_name
+            .as_deref()
+            .and_then(|family| super::names::split_at_family(&self.name, family))
+            .unwrap_or_else(|| super::names::given_and_family(&self.name))
     }
 
     /// Sets the phones as typed, and their international forms; a phone

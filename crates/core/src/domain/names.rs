@@ -42,9 +42,38 @@ pub fn given_and_family(name: &str) -> (String, String) {
     (words[..start].join(" "), words[start..].join(" "))
 }
 
+/// The given names and `family` when `name` is written with that family
+/// name: last ("Lowell Van Roekel"), or first ("陈军", "Chen Jun" as a
+/// Chinese file writes it); `None` when it is not there.
+pub fn split_at_family(name: &str, family: &str) -> Option<(String, String)> {
+    let (name, family) = (name.trim(), family.trim());
+    if family.is_empty() || family == name {
+        return None;
+    }
+    let given = |rest: &str| rest.trim().to_string();
+    if let Some(rest) = name.strip_suffix(family).filter(|rest| rest.ends_with(' ')) {
+        return Some((given(rest), family.to_string()));
+    }
+    name.strip_prefix(family)
+        .filter(|rest| rest.starts_with(' ') || rest.chars().next().is_some_and(|c| !c.is_ascii()))
+        .map(|rest| (given(rest), family.to_string()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_s_own_family_name_splits_the_name_where_it_is_there() {
+        let split = |name, family| split_at_family(name, family);
+        let pair = |g: &str, f: &str| Some((g.to_string(), f.to_string()));
+        assert_eq!(split("Maria de la Cruz Ortega", "Ortega"), pair("Maria de la Cruz", "Ortega"));
+        assert_eq!(split("Chen Jun", "Chen"), pair("Jun", "Chen"));
+        assert_eq!(split("司马相如", "司马"), pair("相如", "司马"));
+        assert_eq!(split("Anna Müller", "Schmidt"), None, "renamed since: the rule again");
+        assert_eq!(split("Annabel", "Anna"), None, "part of a word is no family name");
+        assert_eq!(split("Smith", "Smith"), None);
+    }
 
     #[test]
     fn family_names_keep_their_particles_and_chinese_names_their_surname() {

@@ -528,6 +528,7 @@ mod tests {
             id: AccountId(id),
             uid: Uid::NIL,
             name: name.into(),
+            family_name: None,
             company: company.map(Into::into),
             title: None,
             phones: vec![phone.into()],

@@ -149,6 +149,7 @@ settings-not-a-day = '{ $key }' is not a day: a date YYYY-MM-DD, or MM-DD for ev
 settings-holiday-window = holidays.dates: { $date } is outside the years 1900 to 2200 that Leadline accepts
 settings-holiday-long = a holiday's name is at most 60 characters
 settings-holiday-empty = a holiday needs a name (it is greeted by it)
+settings-no-such-holiday = holidays.greetings: '{ $name }' is not a holiday Leadline knows (they are: { $known })
 settings-backup-dir = backup.dir is empty: leave it out for backups beside the store, or give a directory
 settings-currency = ui.currency = '{ $symbol }': a symbol of 1 to 4 characters without digits or spaces ($, ¥, CHF), or none
 

@@ -131,6 +131,9 @@ greeting-anniversary = { $years ->
 greeting-sms = send a greeting
 greeting-visit = visit with greetings
 greeting-gift = send a greeting or a gift
+greeting-call = call with greetings
+greeting-card = send a card
+greeting-email = email a greeting
 reason-key-account = key account
 reason-forward-key = key account: { $days ->
         [one] 1 day

@@ -148,6 +148,7 @@ settings-not-a-day = “{ $key }”不是日子：写日期 YYYY-MM-DD，或每�
 settings-holiday-window = holidays.dates：{ $date } 不在 Leadline 接受的 1900 到 2200 年之间
 settings-holiday-long = 节日名称最多 60 个字
 settings-holiday-empty = 节日要有名称（问候时会用到）
+settings-no-such-holiday = holidays.greetings：“{ $name }”不是 Leadline 认识的节日（认识的有：{ $known }）
 settings-backup-dir = backup.dir 是空的：不写它，备份就放在存储旁边；或者给一个目录
 settings-currency = ui.currency = “{ $symbol }”：写 1 到 4 个字符的货币符号，不含数字和空格（$、¥、CHF），或者 none
 
