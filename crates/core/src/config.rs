@@ -717,29 +717,14 @@ impl Holidays {
     /// The nearest holiday whose greeting window holds `today`.
     pub fn greeting_due(&self, today: NaiveDate) -> Option<Holiday<'_>> {
         let until = today + chrono::Duration::days(self.max_lead().into());
-        match self.preset() {
-            // One lead for all: the first date ahead is the one.
-            HolidayPreset::None if self.greetings.is_empty() => {
-                self.dates.between(today, until).into_iter().next().map(|entry| self.custom(entry))
-            }
-            _ => self.between(today, until).filter(|h| h.window_start() <= today).min_by_key(|h| h.day),
-        }
+        self.between(today, until).filter(|h| h.window_start() <= today).min_by_key(|h| h.day)
     }
 
     /// The first day from `from` to `until` on which some holiday's
     /// greeting window is open.
     pub fn first_window(&self, from: NaiveDate, until: NaiveDate) -> Option<NaiveDate> {
         let last = until + chrono::Duration::days(self.max_lead().into());
-        match self.preset() {
-            HolidayPreset::None if self.greetings.is_empty() => self
-                .dates
-                .between(from, last)
-                .into_iter()
-                .next()
-                .map(|entry| self.custom(entry).window_start().max(from))
-                .filter(|d| *d <= until),
-            _ => self.between(from, last).map(|h| h.window_start().max(from)).filter(|d| *d <= until).min(),
-        }
+        self.between(from, last).map(|h| h.window_start().max(from)).filter(|d| *d <= until).min()
     }
 }
 

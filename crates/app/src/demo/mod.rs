@@ -196,20 +196,22 @@ fn key_account_weeks(
     }
     let index_of: std::collections::HashMap<AccountId, usize> =
         book.accounts.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
-    for week in 0..4 {
-        // Weeks of the 30-day window before today, the last one of eight.
-        let (from, to) = (week * 7 + 1, if week == 3 { 29 } else { week * 7 + 7 });
-        let (mut effort_key, mut effort_other) = (0.0, 0.0);
-        for touch in &book.touches {
-            let days_ago = (now.date() - touch.at.date()).num_days();
-            let index = index_of[&touch.account];
-            if (from..=to).contains(&days_ago) && book.accounts[index].archived.is_none() {
-                match key[index] {
-                    true => effort_key += weights.of_kind(touch.kind),
-                    false => effort_other += weights.of_kind(touch.kind),
-                }
-            }
+    // The weeks of the 30-day window before today (days ago), the last one
+    // of eight days; the key accounts' effort in each, and the others'.
+    const WEEKS: [(i64, i64); 4] = [(1, 7), (8, 14), (15, 21), (22, 29)];
+    let mut efforts = [(0.0, 0.0); WEEKS.len()];
+    for touch in &book.touches {
+        let days_ago = (now.date() - touch.at.date()).num_days();
+        let Some(week) = WEEKS.iter().position(|(from, to)| (*from..=*to).contains(&days_ago)) else {
+            continue;
+        };
+        let index = index_of[&touch.account];
+        if book.accounts[index].archived.is_none() {
+            let (effort_key, effort_other) = &mut efforts[week];
+            *if key[index] { effort_key } else { effort_other } += weights.of_kind(touch.kind);
         }
+    }
+    for ((from, to), (mut effort_key, effort_other)) in WEEKS.into_iter().zip(efforts) {
         let wanted = effort_other * target / (1.0 - target);
         let start = dice.0.usize(..keys.len());
         // Each key account once per turn; one whose last touch is later

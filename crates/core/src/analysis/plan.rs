@@ -786,9 +786,16 @@ pub fn plan(
             .chain(&left)
             .map(|w| candidates[w.at as usize].index)
             .collect();
-        let mut forward_keys =
-            forward_queue(&forwardable, false, summaries, day, &planned_on, &on_plan, &waiting_now);
-        let fresh_keys = forward_keys.len();
+        let pool = ForwardPool {
+            forwardable: &forwardable,
+            summaries,
+            day,
+            planned_on: &planned_on,
+            on_plan: &on_plan,
+            waiting: &waiting_now,
+        };
+        let mut forward_keys = pool.queue(false);
+        let any_forward_keys = !forward_keys.is_empty();
         let mut again_keys = None;
         let mut forward_growable = Vec::new();
         let mut growable_ready = false;
@@ -808,12 +815,10 @@ pub fn plan(
                     .or_else(|| {
                         // Only a day with other work, whose key accounts
                         // due a touch ran out.
-                        if effort.all <= effort.key || forward_keys.len() == fresh_keys {
+                        if effort.all <= effort.key || !any_forward_keys {
                             return None;
                         }
-                        let again = again_keys.get_or_insert_with(|| {
-                            forward_again(&forwardable, summaries, day, &planned_on, &on_plan, &waiting_now)
-                        });
+                        let again = again_keys.get_or_insert_with(|| pool.again());
                         again.pop().map(|f| forward_row(&forwardable[f], summaries, marks, day, config))
                     })
             } else {
@@ -828,15 +833,7 @@ pub fn plan(
             }
             if row.is_none() {
                 if !growable_ready {
-                    forward_growable = forward_queue(
-                        &forwardable,
-                        true,
-                        summaries,
-                        day,
-                        &planned_on,
-                        &on_plan,
-                        &waiting_now,
-                    );
+                    forward_growable = pool.queue(true);
                     growable_ready = true;
                 }
                 row = forward_growable
@@ -919,85 +916,77 @@ pub fn plan(
     plan
 }
 
-/// The accounts of one kind (key, or MGC) to bring forward on `day`,
-/// the most overdue for their worth last (popped first): none touched
-/// that day, or planned, or due anyway; none reached within its gap.
-fn forward_queue(
-    forwardable: &[Forwardable],
-    growable: bool,
-    summaries: &[AccountSummary],
+/// What a day's accounts to bring forward are drawn from: the forwardable
+/// accounts, less those on the day's plan or waiting for it anyway.
+struct ForwardPool<'a> {
+    forwardable: &'a [Forwardable],
+    summaries: &'a [AccountSummary],
     day: NaiveDate,
-    planned_on: &HashMap<u32, NaiveDate>,
-    on_plan: &HashSet<u32>,
-    waiting: &HashSet<u32>,
-) -> Vec<usize> {
-    let gap = if growable { GROWABLE_GAP } else { KEY_GAP };
-    forward_queue_within(forwardable, growable, gap, summaries, day, planned_on, on_plan, waiting)
+    planned_on: &'a HashMap<u32, NaiveDate>,
+    on_plan: &'a HashSet<u32>,
+    waiting: &'a HashSet<u32>,
 }
 
-/// The key accounts reached yesterday and not the day before, for a day
-/// whose share the others cannot keep: the day after at the earliest, and
-/// never three days running.
-fn forward_again(
-    forwardable: &[Forwardable],
-    summaries: &[AccountSummary],
-    day: NaiveDate,
-    planned_on: &HashMap<u32, NaiveDate>,
-    on_plan: &HashSet<u32>,
-    waiting: &HashSet<u32>,
-) -> Vec<usize> {
-    let yesterday = day - Duration::days(1);
-    let mut again = forward_queue_within(forwardable, false, 1, summaries, day, planned_on, on_plan, waiting);
-    again.retain(|&at| {
-        let index = forwardable[at].index;
-        let summary = &summaries[index as usize];
-        // A day ahead counts the plan's own days as worked.
-        let planned = planned_on.get(&index).copied();
-        let reached_yesterday =
-            summary.last_reached.is_some_and(|t| t.date() == yesterday) || planned == Some(yesterday);
-        let (before_from, before_to) = (day - Duration::days(4), day - Duration::days(2));
-        let touched_before = summary.touch_days.kinds_between(before_from, before_to).next().is_some()
-            || planned.is_some_and(|p| (before_from..=before_to).contains(&p));
-        reached_yesterday && !touched_before
-    });
-    again
-}
+impl ForwardPool<'_> {
+    /// The accounts of one kind (key, or MGC) to bring forward, the most
+    /// overdue for their worth last (popped first): none touched that
+    /// day, or planned, or due anyway; none reached within its gap.
+    fn queue(&self, growable: bool) -> Vec<usize> {
+        self.within(growable, if growable { GROWABLE_GAP } else { KEY_GAP })
+    }
 
-#[allow(clippy::too_many_arguments)]
-fn forward_queue_within(
-    forwardable: &[Forwardable],
-    growable: bool,
-    gap: i64,
-    summaries: &[AccountSummary],
-    day: NaiveDate,
-    planned_on: &HashMap<u32, NaiveDate>,
-    on_plan: &HashSet<u32>,
-    waiting: &HashSet<u32>,
-) -> Vec<usize> {
-    let mut queue: Vec<(f64, usize)> = forwardable
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.growable == growable && !on_plan.contains(&f.index) && !waiting.contains(&f.index))
-        // A promise of its own within the gap is its next touch.
-        .filter(|(_, f)| f.promised.is_none_or(|p| p > day + Duration::days(gap)))
-        .filter_map(|(at, f)| {
-            let summary = &summaries[f.index as usize];
-            let planned = planned_on.get(&f.index).copied();
-            // An order is contact too.
-            let ordered = summary.last_order.map(|t| t.date());
-            // Tried lately (even unanswered) is not brought forward again:
-            // a number nobody answers is not called every day.
-            let touched = summary.last_touch.map(|t| t.date()).max(planned).max(ordered);
-            if touched.is_some_and(|t| (day - t).num_days() < gap) {
-                return None;
-            }
-            let reached = summary.last_reached.map(|t| t.date()).max(planned).max(ordered);
-            let since = reached.map_or((day - summary.created).num_days().max(gap), |r| (day - r).num_days());
-            (since >= gap).then_some((since as f64 * f.weight, at))
-        })
-        .collect();
-    queue.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-    queue.into_iter().map(|(_, at)| at).collect()
+    /// The key accounts reached yesterday and not in the three days
+    /// before, for a day whose share the others cannot keep: the day after
+    /// at the earliest, and never three days of four.
+    fn again(&self) -> Vec<usize> {
+        let day = self.day;
+        let yesterday = day - Duration::days(1);
+        let mut again = self.within(false, 1);
+        again.retain(|&at| {
+            let index = self.forwardable[at].index;
+            let summary = &self.summaries[index as usize];
+            // A day ahead counts the plan's own days as worked.
+            let planned = self.planned_on.get(&index).copied();
+            let reached_yesterday =
+                summary.last_reached.is_some_and(|t| t.date() == yesterday) || planned == Some(yesterday);
+            let (before_from, before_to) = (day - Duration::days(4), day - Duration::days(2));
+            let touched_before = summary.touch_days.kinds_between(before_from, before_to).next().is_some()
+                || planned.is_some_and(|p| (before_from..=before_to).contains(&p));
+            reached_yesterday && !touched_before
+        });
+        again
+    }
+
+    fn within(&self, growable: bool, gap: i64) -> Vec<usize> {
+        let Self { forwardable, summaries, day, planned_on, on_plan, waiting } = *self;
+        let mut queue: Vec<(f64, usize)> = forwardable
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| {
+                f.growable == growable && !on_plan.contains(&f.index) && !waiting.contains(&f.index)
+            })
+            // A promise of its own within the gap is its next touch.
+            .filter(|(_, f)| f.promised.is_none_or(|p| p > day + Duration::days(gap)))
+            .filter_map(|(at, f)| {
+                let summary = &summaries[f.index as usize];
+                let planned = planned_on.get(&f.index).copied();
+                // An order is contact too.
+                let ordered = summary.last_order.map(|t| t.date());
+                // Tried lately (even unanswered) is not brought forward again:
+                // a number nobody answers is not called every day.
+                let touched = summary.last_touch.map(|t| t.date()).max(planned).max(ordered);
+                if touched.is_some_and(|t| (day - t).num_days() < gap) {
+                    return None;
+                }
+                let reached = summary.last_reached.map(|t| t.date()).max(planned).max(ordered);
+                let since =
+                    reached.map_or((day - summary.created).num_days().max(gap), |r| (day - r).num_days());
+                (since >= gap).then_some((since as f64 * f.weight, at))
+            })
+            .collect();
+        queue.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+        queue.into_iter().map(|(_, at)| at).collect()
+    }
 }
 
 /// Why an account with nothing due is worth a touch now.
