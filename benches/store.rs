@@ -121,6 +121,7 @@ fn log_touch(c: &mut Criterion) {
                     purpose: leadline::domain::Purpose::Ordinary,
                     amount: None,
                     lower_grade: false,
+                    lost_to: None,
                 }
             },
             |input| app.log_touch(&input).unwrap(),

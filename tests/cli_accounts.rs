@@ -80,18 +80,19 @@ fn every_contact_field_is_kept_and_shown() {
         "120,000.50",
         "--note",
         "喜欢早上联系",
-        "--competitors",
-        "从丰农买化肥,价格低",
     ]);
+    book.run(&["competitor", "add", "李娜", "丰农", "--offer", "价格低", "--price", "2,650"]).ok();
     let show = book.json(&["show", "李娜", "--json"]);
     let card = &show["account"];
     assert_eq!(card["title"], "采购经理");
     assert_eq!(card["phones"], serde_json::json!(["139 2222 3333", "0531-8888 7777"]));
     assert_eq!(card["tags"], serde_json::json!(["经销商", "VIP"]));
     assert_eq!(card["potential"], "120000.50");
-    assert_eq!(card["competitors"], "从丰农买化肥,价格低");
+    assert_eq!(card["competitors"][0]["competitor"], "丰农");
+    assert_eq!(card["competitors"][0]["offer"], "价格低");
+    assert_eq!(card["competitors"][0]["price"], "2650.00");
     let text = book.run(&["show", "李娜"]).ok();
-    assert!(text.contains("采购经理") && text.contains("从丰农买化肥"), "{text}");
+    assert!(text.contains("采购经理") && text.contains("丰农") && text.contains("价格低"), "{text}");
 }
 
 #[test]

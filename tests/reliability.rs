@@ -110,7 +110,6 @@ fn every_text_field_is_bounded_on_every_path() {
         ("--title", "title", 120),
         ("--address", "address", 300),
         ("--source", "source", 120),
-        ("--competitors", "competitor notes", 10_000),
         ("--tag", "tag", 40),
     ] {
         let error = book.run(&["add", "张伟", flag, &"x".repeat(max + 1)]).fails(2);
@@ -120,6 +119,11 @@ fn every_text_field_is_bounded_on_every_path() {
     book.add(&["王芳"]);
     let error = book.run(&["refer", &id, "王芳", "--incentive", &"礼".repeat(201)]).fails(2);
     assert!(error.contains("incentive is longer than 200 characters"), "{error}");
+    let error = book.run(&["competitor", "add", &id, &"丰".repeat(121)]).fails(2);
+    assert_eq!(error, "error: competitor name is longer than 120 characters");
+    let error = book.run(&["competitor", "add", &id, "丰农", "--floor", &"价".repeat(2001)]).fails(2);
+    assert_eq!(error, "error: competitor answer is longer than 2000 characters");
+    assert!(book.run(&["competitors", "--json"]).ok().contains("\"competitors\": []"), "nothing was added");
 
     // A huge cell rejects its row, by line, and the rest imports.
     let csv = book.path("big.csv");

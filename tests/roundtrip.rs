@@ -96,10 +96,11 @@ fn account() -> impl Strategy<Value = Account> {
                     tags: tags.into_iter().collect(),
                     source: None,
                     note,
-                    competitors: None,
+                    competitor_notes: Vec::new(),
+                    legacy_competitors: None,
                     potential: potential.map(|p: i64| Money(p.into())),
                     stage,
-                    archived: archived.map(|(reason, at)| Archived { reason, at }),
+                    archived: archived.map(|(reason, at)| Archived { reason, at, lost_to: None }),
                     created_at,
                     // From the creation time, so that it varies with the case.
                     birthday: MonthDay::parse(&created_at.format("%m-%d").to_string()).ok(),
@@ -158,6 +159,7 @@ fn book() -> impl Strategy<Value = Backup> {
                         note,
                         lesson: String::new(),
                         purpose: leadline::domain::Purpose::ALL[i % leadline::domain::Purpose::ALL.len()],
+                        lost_to: None,
                     })
                     .collect();
                 book.orders = orders

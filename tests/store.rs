@@ -68,7 +68,7 @@ fn a_store_from_a_newer_leadline_is_refused() {
     });
     let error = book.run(&["list"]).fails(1);
     assert!(
-        error.contains("was written by a newer Leadline (schema 99; this build reads up to 2)"),
+        error.contains("was written by a newer Leadline (schema 99; this build reads up to 3)"),
         "{error}"
     );
 }

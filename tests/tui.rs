@@ -57,6 +57,7 @@ fn touch(
         purpose: leadline::domain::Purpose::Ordinary,
         amount: None,
         lower_grade: false,
+        lost_to: None,
     }
 }
 
@@ -71,8 +72,15 @@ fn fixture() -> Fixture {
         zhang.phones = Some(vec!["138 0000 1111".into()]);
         zhang.tags = Some(vec!["农场".into(), "经销商".into()]);
         zhang.potential = Some(Money(30_000_000));
-        zhang.competitors = Some("从丰农买化肥,价格低但送货慢".into());
         let zhang = setup.add_account(&zhang, None).unwrap().account.id;
+        let note = leadline::app::NoteInput {
+            offer: Some("价格低".into()),
+            weakness: Some("送货慢".into()),
+            floor: Some("整车 2650 一吨".into()),
+            price: Some("2700".into()),
+            ..Default::default()
+        };
+        setup.add_competitor_note(zhang, "丰农化肥", &note).unwrap();
         let wang = setup
             .add_account(
                 &account("王芳", Some("丰收种业"), Grade::B),

@@ -5,10 +5,6 @@
 mod common;
 
 use common::tui::Driver;
-use leadline::app::App;
-use leadline::app::demo::DemoOptions;
-use leadline::clock::{FixedClock, parse_timestamp};
-use leadline::config::Config;
 use leadline::i18n::Lang;
 use leadline::tui::theme::Theme;
 use ratatui::crossterm::event::KeyCode;
@@ -16,14 +12,7 @@ use ratatui::crossterm::event::KeyCode;
 const SIZES: [(u16, u16); 2] = [(120, 35), (80, 24)];
 
 fn demo(lang: Lang) -> Driver {
-    let now = parse_timestamp("2026-11-27T09:00").unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("store");
-    let mut config = Config::default();
-    config.set_language(lang);
-    let app = App::open_at(&store, Box::new(FixedClock(now))).unwrap().with_config(config);
-    app.fill_demo(DemoOptions { lang, ..DemoOptions::default() }).unwrap();
-    Driver::start(dir, app, now)
+    Driver::demo(lang)
 }
 
 fn snapshots(f: &mut Driver, name: &str) {

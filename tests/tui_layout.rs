@@ -8,23 +8,13 @@ use std::collections::BTreeSet;
 
 use common::Book;
 use common::tui::Driver;
-use leadline::app::App;
-use leadline::app::demo::DemoOptions;
-use leadline::clock::{FixedClock, parse_timestamp};
-use leadline::config::Config;
 use leadline::domain::Money;
 use leadline::i18n::Lang;
 use leadline::tui::theme::Theme;
 use ratatui::crossterm::event::KeyCode;
 
 fn demo(lang: Lang) -> Driver {
-    let now = parse_timestamp("2026-11-27T09:00").unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let mut config = Config::default();
-    config.set_language(lang);
-    let app = App::open_at(&dir.path().join("store"), Box::new(FixedClock(now))).unwrap().with_config(config);
-    app.fill_demo(DemoOptions { lang, ..DemoOptions::default() }).unwrap();
-    Driver::start(dir, app, now)
+    Driver::demo(lang)
 }
 
 /// The screen's text, a line a row, wide characters once.

@@ -101,6 +101,7 @@ fn call(account: AccountId) -> TouchInput {
         purpose: leadline::domain::Purpose::Ordinary,
         amount: None,
         lower_grade: false,
+        lost_to: None,
     }
 }
 

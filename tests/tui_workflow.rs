@@ -220,6 +220,7 @@ fn log(
         purpose: leadline::domain::Purpose::Ordinary,
         amount: None,
         lower_grade: false,
+        lost_to: None,
     };
     f.app.log_touch(&input).unwrap();
 }
@@ -338,16 +339,11 @@ fn the_edit_form_fits_the_stage_and_a_changed_tier_is_pinned() {
         f.key(KeyCode::Tab);
     }
     f.type_text("vip");
-    for _ in at(&f, FieldId::Tier)..at(&f, FieldId::Competitors) {
-        f.key(KeyCode::Tab);
-    }
-    f.type_text("从丰农买化肥");
     f.key(KeyCode::Enter);
     assert!(f.model.overlay.is_none(), "{}", f.status());
     let account = f.app.account_detail(AccountId(1)).unwrap().record.account;
     assert_eq!(account.title.as_deref(), Some("老板"));
     assert_eq!(account.address.as_deref(), Some("寿光市菜市街 8 号"));
-    assert_eq!(account.competitors.as_deref(), Some("从丰农买化肥"));
     assert_eq!(
         account.stage,
         leadline::domain::Stage::Customer { tier: leadline::domain::Tier::Vip, tier_pinned: true }

@@ -69,6 +69,8 @@ pub enum Command {
         account: String,
         #[arg(long, default_value = "dormant", value_parser = keyword::<ArchiveReason>(ArchiveReason::words()), ignore_case = true)]
         reason: ArchiveReason,
+        #[arg(long, value_name = "COMPETITOR")]
+        lost_to: Option<String>,
     },
     Restore {
         account: String,
@@ -117,6 +119,16 @@ pub enum Command {
         md: bool,
         #[arg(long, value_name = "FORMAT", conflicts_with_all = ["json", "md"])]
         format: Option<ReportFormat>,
+    },
+    Competitor {
+        #[command(subcommand)]
+        action: CompetitorAction,
+    },
+    Competitors {
+        #[arg(long)]
+        json: bool,
+        #[arg(long, conflicts_with = "json")]
+        md: bool,
     },
     Refer {
         referrer: String,
@@ -312,8 +324,6 @@ pub struct ContactArgs {
     pub potential: Option<Money>,
     #[arg(long)]
     pub note: Option<String>,
-    #[arg(long)]
-    pub competitors: Option<String>,
     #[arg(long, value_name = "MM-DD")]
     pub birthday: Option<String>,
     #[arg(long, value_name = "YYYY-MM-DD")]
@@ -371,6 +381,64 @@ pub struct LogArgs {
     pub amount: Option<String>,
     #[arg(long)]
     pub lower: bool,
+    #[arg(long, value_name = "COMPETITOR")]
+    pub lost_to: Option<String>,
+}
+
+/// A competitor note's answers, for `competitor add` and `edit`.
+#[derive(Debug, Args)]
+pub struct NoteArgs {
+    #[arg(long)]
+    pub strength: Option<String>,
+    #[arg(long)]
+    pub offer: Option<String>,
+    #[arg(long)]
+    pub floor: Option<String>,
+    #[arg(long)]
+    pub weakness: Option<String>,
+    #[arg(long)]
+    pub edge: Option<String>,
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    pub price: Option<String>,
+    #[arg(long, value_name = "DAYS")]
+    pub credit_days: Option<String>,
+    #[arg(long)]
+    pub note: Option<String>,
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub confirmed: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CompetitorAction {
+    Add {
+        account: String,
+        name: String,
+        #[command(flatten)]
+        answers: NoteArgs,
+    },
+    Edit {
+        account: String,
+        #[arg(value_name = "NAME|#N")]
+        which: String,
+        #[arg(long, value_name = "NAME")]
+        competitor: Option<String>,
+        #[command(flatten)]
+        answers: NoteArgs,
+    },
+    Rm {
+        account: String,
+        #[arg(value_name = "NAME|#N")]
+        which: String,
+    },
+    Show {
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
+    Alias {
+        name: String,
+        alias: String,
+    },
 }
 
 #[derive(Debug, Args)]

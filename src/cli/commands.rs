@@ -98,7 +98,9 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
         }
         Command::Amend { record } => super::corrections::amend(app, record),
         Command::Remove { record } => super::corrections::remove(app, record),
-        Command::Archive { account, reason } => archive(app, account, *reason),
+        Command::Archive { account, reason, lost_to } => archive(app, account, *reason, lost_to.as_deref()),
+        Command::Competitor { action } => super::competitors::run(app, action),
+        Command::Competitors { json, md } => super::competitors::report(app, *json, *md),
         Command::Restore { account } => {
             let record = app.restore(app.resolve_account(account)?)?;
             let lang = lang();
@@ -237,7 +239,7 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
     }
 }
 
-fn warn_unreadable(count: usize) {
+pub(super) fn warn_unreadable(count: usize) {
     if count > 0 {
         warn(&format!("{count} unreadable records were skipped; run `leadline doctor`"));
     }
@@ -255,7 +257,6 @@ fn contact_input(contact: &ContactArgs, name: Option<&String>) -> AccountInput {
         tags: list(&contact.tags),
         source: contact.source.clone(),
         note: contact.note.clone(),
-        competitors: contact.competitors.clone(),
         potential: contact.potential,
         grade: None,
         tier: None,
@@ -335,6 +336,7 @@ fn log(app: &App, args: &LogArgs) -> CliResult<i32> {
         purpose,
         amount,
         lower_grade: args.lower,
+        lost_to: args.lost_to.clone(),
     })?;
     let mut line = msg::CliLogged {
         kind: crate::i18n::terms::kind(logged.touch.kind, lang),
@@ -452,8 +454,9 @@ fn follow_up(app: &App, args: &FollowUpArgs) -> CliResult<i32> {
     Ok(0)
 }
 
-fn archive(app: &App, account: &str, reason: ArchiveReason) -> CliResult<i32> {
-    let record = app.archive(app.resolve_account(account)?, reason)?;
+fn archive(app: &App, account: &str, reason: ArchiveReason, lost_to: Option<&str>) -> CliResult<i32> {
+    let written = app.archive(app.resolve_account(account)?, reason, lost_to)?;
+    let record = &written.value;
     let lang = lang();
     let args = msg::CliArchived {
         name: record.account.name.as_str(),
@@ -461,6 +464,11 @@ fn archive(app: &App, account: &str, reason: ArchiveReason) -> CliResult<i32> {
         reason: crate::i18n::terms::archive_reason(reason, lang),
     };
     done(&args.text(lang));
+    if !super::QUIET.load(std::sync::atomic::Ordering::Relaxed) {
+        for words in &written.also {
+            say(&msg::CliAlso { words: words.as_str() }.text(lang));
+        }
+    }
     Ok(0)
 }
 

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use super::args::CsvLayout;
 use super::{CliError, CliResult, lang, print_raw, say, warn};
 use crate::app::{AccountRow, App};
-use crate::domain::Account;
+use crate::domain::{Account, Competitors};
 
 /// The columns, in order; English names like the JSON's, whatever the
 /// interface's language, so that scripts and mappings do not change.
@@ -33,6 +33,7 @@ const COLUMNS: &[&str] = &[
     "birthday",
     "archived",
     "note",
+    "competitors",
 ];
 
 /// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, a tab
@@ -45,7 +46,7 @@ pub fn formula_safe(cell: &str) -> String {
     }
 }
 
-fn row(account: &Account, row: &AccountRow, revenue_total: String) -> Vec<String> {
+fn row(account: &Account, row: &AccountRow, revenue_total: String, book: &Competitors) -> Vec<String> {
     let text = |value: &Option<String>| value.clone().unwrap_or_default();
     vec![
         account.id.to_string(),
@@ -70,6 +71,12 @@ fn row(account: &Account, row: &AccountRow, revenue_total: String) -> Vec<String
         account.birthday.map(|b| b.to_string()).unwrap_or_default(),
         account.archived.as_ref().map(|a| a.reason.to_string()).unwrap_or_default(),
         text(&account.note),
+        account
+            .competitor_notes
+            .iter()
+            .filter_map(|n| n.competitor.and_then(|id| book.name_of(id)))
+            .collect::<Vec<_>>()
+            .join("; "),
     ]
 }
 
@@ -134,8 +141,9 @@ pub fn export_csv(app: &App, output: Option<&PathBuf>, layout: CsvLayout) -> Cli
     match layout {
         CsvLayout::Leadline => {
             write(COLUMNS.iter().map(|c| c.to_string()).collect());
+            let book = app.competitors()?;
             for (record, account_row) in &accounts {
-                let cells = row(&record.account, account_row, record.stats.revenue_total.to_string());
+                let cells = row(&record.account, account_row, record.stats.revenue_total.to_string(), &book);
                 write(cells.iter().map(|c| formula_safe(c)).collect());
             }
         }

@@ -161,6 +161,8 @@ struct FocusJson {
     effort_share_key: f64,
     effort_target: f64,
     effort_warning: Option<String>,
+    /// Key accounts with no competitor note.
+    key_accounts_competition_unknown: usize,
     abc: ClassesJson<usize>,
     abc_shares: ClassesJson<ShareJson>,
     over_served: Vec<OverServedJson>,
@@ -293,6 +295,7 @@ impl FocusJson {
             effort_share_key: fraction(f.effort_share_key),
             effort_target: rules.effort_target,
             effort_warning: effort_warning(f, rules, crate::i18n::Lang::En),
+            key_accounts_competition_unknown: f.key_competition_unknown,
             abc: ClassesJson { a: f.abc_counts[0], b: f.abc_counts[1], c: f.abc_counts[2] },
             abc_shares: ClassesJson { a: class(Abc::A), b: class(Abc::B), c: class(Abc::C) },
             over_served: f
@@ -431,6 +434,10 @@ fn text(report: &FocusReport, rules: &FocusRules, ui: &Ui) -> String {
     );
     if let Some(warning) = &effort_warning(f, rules, lang) {
         out.push_str(&format!("\n{}\n", msg::CliFocusWarning { warning: warning.as_str() }.text(lang)));
+    }
+    if f.key_competition_unknown > 0 {
+        let words = msg::CliFocusCompetitionUnknown { count: f.key_competition_unknown }.text(lang);
+        out.push_str(&format!("\n{words}\n"));
     }
 
     if f.key_count > 0 {

@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use crate::app::{AccountDetail, AccountMarks, AccountRow, ReferralLink};
-use crate::domain::{Account, FollowUp, Order, Touch};
+use crate::domain::{Account, Competitors, FollowUp, Order, Touch};
 
 pub(super) fn money(value: crate::domain::Money) -> String {
     value.to_string()
@@ -63,6 +63,8 @@ impl AccountJson {
 struct ArchivedJson {
     reason: &'static str,
     at: String,
+    /// The competitor the account went to.
+    lost_to: Option<String>,
 }
 
 /// A record's global id, when it has one.
@@ -86,7 +88,7 @@ struct CardJson {
     tags: Vec<String>,
     source: Option<String>,
     note: Option<String>,
-    competitors: Option<String>,
+    competitors: Vec<super::competitors::NoteJson>,
     revenue_total: String,
     created_at: String,
     converted_at: Option<String>,
@@ -108,10 +110,12 @@ struct TouchJson {
     /// ordinary, festival, birthday, anniversary or thanks.
     purpose: &'static str,
     note: String,
+    /// The competitor a declined deal went to.
+    lost_to: Option<String>,
 }
 
 impl TouchJson {
-    fn new(t: &Touch) -> TouchJson {
+    fn new(t: &Touch, book: &Competitors) -> TouchJson {
         TouchJson {
             id: t.id.0,
             uid: global_id(t.uid),
@@ -121,6 +125,7 @@ impl TouchJson {
             outcome: t.outcome.map(|o| o.as_str()),
             purpose: t.purpose.as_str(),
             note: t.note.clone(),
+            lost_to: t.lost_to.and_then(|id| book.name_of(id)).map(str::to_string),
         }
     }
 }
@@ -235,18 +240,23 @@ impl ShowJson {
                 tags: a.tags.clone(),
                 source: a.source.clone(),
                 note: a.note.clone(),
-                competitors: a.competitors.clone(),
+                competitors: a
+                    .competitor_notes
+                    .iter()
+                    .map(|n| super::competitors::NoteJson::new(n, &detail.competitors))
+                    .collect(),
                 revenue_total: money(record.stats.revenue_total),
                 created_at: time(a.created_at),
                 converted_at: a.converted_at.map(time),
                 birthday: a.birthday.map(|b| b.to_string()),
                 anniversary: a.anniversary().map(|d| d.to_string()),
-                archived: a
-                    .archived
-                    .as_ref()
-                    .map(|x| ArchivedJson { reason: x.reason.as_str(), at: time(x.at) }),
+                archived: a.archived.as_ref().map(|x| ArchivedJson {
+                    reason: x.reason.as_str(),
+                    at: time(x.at),
+                    lost_to: x.lost_to.and_then(|id| detail.competitors.name_of(id)).map(str::to_string),
+                }),
             },
-            touches: detail.touches.iter().map(TouchJson::new).collect(),
+            touches: detail.touches.iter().map(|t| TouchJson::new(t, &detail.competitors)).collect(),
             orders: detail.orders.iter().map(OrderJson::new).collect(),
             follow_ups: detail.follow_ups.iter().map(FollowUpJson::new).collect(),
             referrals: detail.referrals.iter().map(ReferralJson::new).collect(),

@@ -2,6 +2,7 @@
 
 mod args;
 mod commands;
+mod competitors;
 mod corrections;
 mod duplicates;
 mod export;

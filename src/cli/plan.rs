@@ -120,7 +120,7 @@ pub fn plan(app: &App, days: u64, output: Output) -> CliResult<i32> {
 
 /// The terminal's width when the output goes to one; piped output is
 /// never cut.
-fn terminal_width() -> Option<usize> {
+pub(super) fn terminal_width() -> Option<usize> {
     if !std::io::stdout().is_terminal() {
         return None;
     }

@@ -143,7 +143,32 @@ fn card(out: &mut String, account: &Account, row: &AccountRow, revenue_total: Mo
         field(msg_id!("card-archived"), Some(msg::CliArchivedSince { reason, day }.text(lang)));
     }
     field(msg_id!("card-note"), account.note.clone());
-    field(msg_id!("card-competitors"), account.competitors.clone());
+}
+
+/// The account's competitor notes, one block each.
+fn competitor_notes(out: &mut String, detail: &AccountDetail, ui: &Ui) {
+    let lang = ui.lang();
+    let notes = &detail.record.account.competitor_notes;
+    if notes.is_empty() {
+        return;
+    }
+    out.push_str(&format!("\n{}\n", msg::CliCompetitorNotes.text(lang)));
+    for (position, note) in notes.iter().enumerate() {
+        let name = note.competitor.and_then(|id| detail.competitors.name_of(id));
+        let name = name.map_or_else(|| msg::CompetitorUnnamed.text(lang), str::to_string);
+        let confirmed =
+            note.confirmed.map(|d| d.to_string()).unwrap_or_else(|| msg::NoteNeverConfirmed.text(lang));
+        let stale = if detail.stale_notes.get(position).copied().unwrap_or(false) {
+            format!(" {}", msg::NoteStaleMark.text(lang))
+        } else {
+            String::new()
+        };
+        let confirmed = msg::NoteConfirmedOn { day: confirmed }.text(lang);
+        out.push_str(&format!("  #{} {name} · {confirmed}{stale}\n", position + 1));
+        for line in super::competitors::note_lines(note, ui, lang) {
+            out.push_str(&format!("      {line}\n"));
+        }
+    }
 }
 
 pub fn account_detail(detail: &AccountDetail, marks: AccountMarks, ui: &Ui) -> String {
@@ -152,6 +177,7 @@ pub fn account_detail(detail: &AccountDetail, marks: AccountMarks, ui: &Ui) -> S
     let row = AccountRow { marks, ..detail.row.clone() };
     let mut out = String::new();
     card(&mut out, &record.account, &row, record.stats.revenue_total, ui);
+    competitor_notes(&mut out, detail, ui);
 
     if !detail.follow_ups.is_empty() {
         out.push_str(&format!("\n{}\n", msg::CliFollowUps.text(lang)));
@@ -217,7 +243,11 @@ pub fn account_detail(detail: &AccountDetail, marks: AccountMarks, ui: &Ui) -> S
                 } else {
                     String::new()
                 };
-                let outcome = t.outcome.map(|o| format!(" {}", terms::outcome(o, lang))).unwrap_or_default();
+                let mut outcome =
+                    t.outcome.map(|o| format!(" {}", terms::outcome(o, lang))).unwrap_or_default();
+                if let Some(competitor) = t.lost_to.and_then(|id| detail.competitors.name_of(id)) {
+                    outcome.push_str(&msg::CliLostTo { competitor }.text(lang));
+                }
                 let note = if t.note.is_empty() {
                     String::new()
                 } else {

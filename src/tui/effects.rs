@@ -2,7 +2,7 @@
 //! comes back as a message.
 
 use super::msg::{Change, Effect, Msg, Refresh, Removal, Saved};
-use crate::app::{App, AppResult, Referred};
+use crate::app::{App, AppResult, NoteRef, Referred};
 use crate::i18n::msg;
 
 use crate::config::Ui;
@@ -99,14 +99,30 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
             let skipped = app.skip_follow_up(id)?;
             (msg::SavedSkipped { name: skipped.1.as_str() }.text(lang), skipped.changes, None)
         }
-        Change::Archive(account, reason) => {
-            let record = app.archive(account, reason)?;
+        Change::Archive(account, reason, lost_to) => {
+            let record = app.archive(account, reason, lost_to.as_deref())?;
             let args = msg::SavedArchived {
                 name: record.account.name.as_str(),
                 reason: crate::i18n::terms::archive_reason(reason, lang),
                 restore: "A",
             };
-            (args.text(lang), record.changes, None)
+            (format!("{}{}", args.text(lang), also_words(&record.also, lang)), record.changes, None)
+        }
+        Change::CompetitorNote(account, position, input) => {
+            let saved = match (position, &input.competitor) {
+                (Some(position), _) => {
+                    app.edit_competitor_note(account, &NoteRef::Position(position + 1), &input)?
+                }
+                (None, name) => {
+                    app.add_competitor_note(account, name.as_deref().unwrap_or_default(), &input)?
+                }
+            };
+            let competitor = saved.competitor.clone().unwrap_or_else(|| msg::CompetitorUnnamed.text(lang));
+            let args = msg::SavedCompetitor {
+                competitor: competitor.as_str(),
+                name: saved.account.account.name.as_str(),
+            };
+            (format!("{}{}", args.text(lang), also_words(&saved.also, lang)), saved.changes, None)
         }
         Change::Restore(account) => {
             let record = app.restore(account)?;
@@ -182,6 +198,15 @@ fn write(app: &App, change: Change, open: Option<AccountId>) -> AppResult<Saved>
             let args = msg::DeletedOrder {
                 amount: app.config().ui.money(done.record.amount),
                 name: done.account_name.as_str(),
+            };
+            (args.text(lang), done.changes, None)
+        }
+        Change::Remove(Removal::CompetitorNote(account, position)) => {
+            let done = app.remove_competitor_note(account, &NoteRef::Position(position + 1))?;
+            let competitor = done.competitor.clone().unwrap_or_else(|| msg::CompetitorUnnamed.text(lang));
+            let args = msg::DeletedCompetitor {
+                competitor: competitor.as_str(),
+                name: done.account.account.name.as_str(),
             };
             (args.text(lang), done.changes, None)
         }

@@ -8,12 +8,14 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
+mod competitor;
 mod correct;
 
 use super::input::TextInput;
 use super::keymap::Command;
 use crate::app::{
-    AccountInput, FollowUpChange, FollowUpInput, NextStep, OrderChange, OrderInput, TouchChange, TouchInput,
+    AccountInput, FollowUpChange, FollowUpInput, NextStep, NoteInput, OrderChange, OrderInput, TouchChange,
+    TouchInput,
 };
 use crate::clock::{DateOrder, When, parse_when_ahead, parse_when_in};
 use crate::domain::contact::{check_email, check_name, check_phone, check_tags};
@@ -31,6 +33,8 @@ pub enum LogField {
     Next,
     /// A won sale's amount (shown once the outcome is "won").
     Amount,
+    /// Who won a declined deal (shown once the outcome is "declined").
+    LostTo,
     Note,
     /// What the touch taught, in a line (optional).
     Lesson,
@@ -53,6 +57,8 @@ pub struct LogForm {
     pub next_chosen: bool,
     /// A won sale's amount: recorded as the order in the same change.
     pub amount: TextInput,
+    /// The competitor a declined deal went to; empty when none or unknown.
+    pub lost_to: TextInput,
     pub note: TextInput,
     pub lesson: TextInput,
     /// When it happened, as the CLI's WHEN ("now", "yesterday 18:30", "-2h").
@@ -98,6 +104,7 @@ impl LogForm {
             next: TextInput::default(),
             next_chosen: false,
             amount: TextInput::default(),
+            lost_to: TextInput::default(),
             note: TextInput::default(),
             lesson: TextInput::default(),
             when: TextInput::prefilled("now"),
@@ -151,6 +158,9 @@ impl LogForm {
         if self.outcome == Some(Outcome::Won) {
             fields.push(LogField::Amount);
         }
+        if self.outcome == Some(Outcome::Declined) {
+            fields.push(LogField::LostTo);
+        }
         fields.extend([LogField::Note, LogField::Lesson, LogField::When]);
         fields
     }
@@ -167,8 +177,9 @@ impl LogForm {
         }
         match outcome {
             Some(Outcome::Won) => self.focus = LogField::Amount,
+            Some(Outcome::Declined) => self.focus = LogField::LostTo,
             Some(Outcome::MeetingBooked) if self.next.is_empty() => self.focus = LogField::Next,
-            _ if self.focus == LogField::Amount => self.focus = LogField::Note,
+            _ if matches!(self.focus, LogField::Amount | LogField::LostTo) => self.focus = LogField::Note,
             _ => {}
         }
     }
@@ -227,6 +238,7 @@ impl LogForm {
             || self.outcome.is_some()
             || self.next_chosen
             || !self.amount.is_empty()
+            || !self.lost_to.is_empty()
             || self.inbound
             || !self.when.is_prefilled()
     }
@@ -295,6 +307,8 @@ impl LogForm {
             purpose: self.purpose,
             amount,
             lower_grade: false,
+            lost_to: Some(self.lost_to.text().trim().to_string())
+                .filter(|name| !name.is_empty() && self.outcome == Some(Outcome::Declined)),
         })
     }
 
@@ -327,6 +341,7 @@ enum Check {
     Tier,
     Reason,
     Birthday,
+    CreditDays,
 }
 
 /// What a check reads a field against: the moment, the rep's language,
@@ -359,6 +374,11 @@ impl Check {
             Check::Reason => text.trim().parse::<ArchiveReason>().map(|_| ()).map_err(|e| e.words(lang)),
             Check::Birthday if text.trim().is_empty() => Ok(()),
             Check::Birthday => MonthDay::parse(text).map(|_| ()).map_err(|e| e.words(lang)),
+            Check::CreditDays => match text.trim() {
+                "" => Ok(()),
+                days if days.parse::<u32>().is_ok_and(|d| d <= crate::app::MAX_CREDIT_DAYS) => Ok(()),
+                days => Err(msg::ErrorCreditDays { given: days }.text(lang)),
+            },
         }
     }
 }
@@ -396,12 +416,22 @@ pub enum FieldId {
     Moment,
     Title,
     Address,
-    Competitors,
     /// A customer's tier; changing it pins it.
     Tier,
     /// Why an account is archived.
     Reason,
     Birthday,
+    /// A competitor note: who, the five questions, their price and credit.
+    CompetitorName,
+    Strength,
+    Offer,
+    Floor,
+    Weakness,
+    Edge,
+    Price,
+    CreditDays,
+    /// The competitor a declined or lost deal went to.
+    LostTo,
 }
 
 impl FieldId {
@@ -433,10 +463,14 @@ impl FieldId {
             F::Moment => Check::PastDay,
             F::Title => Check::Anything,
             F::Address => Check::Anything,
-            F::Competitors => Check::Anything,
             F::Tier => Check::Tier,
             F::Reason => Check::Reason,
             F::Birthday => Check::Birthday,
+            F::CompetitorName | F::Strength | F::Offer | F::Floor | F::Weakness | F::Edge | F::LostTo => {
+                Check::Anything
+            }
+            F::Price => Check::OptionalAmount,
+            F::CreditDays => Check::CreditDays,
         }
     }
 
@@ -468,10 +502,18 @@ impl FieldId {
             F::Moment => msg::FieldMomentLabel.text(lang),
             F::Title => msg::FieldTitleLabel.text(lang),
             F::Address => msg::FieldAddressLabel.text(lang),
-            F::Competitors => msg::FieldCompetitorsLabel.text(lang),
             F::Tier => msg::FieldTierLabel.text(lang),
             F::Reason => msg::FieldReasonLabel.text(lang),
             F::Birthday => msg::FieldBirthdayLabel.text(lang),
+            F::CompetitorName => msg::FieldCompetitorLabel.text(lang),
+            F::Strength => msg::QuestionStrength.text(lang),
+            F::Offer => msg::QuestionOffer.text(lang),
+            F::Floor => msg::QuestionFloor.text(lang),
+            F::Weakness => msg::QuestionWeakness.text(lang),
+            F::Edge => msg::QuestionEdge.text(lang),
+            F::Price => msg::QuestionPrice.text(lang),
+            F::CreditDays => msg::FieldCreditDaysLabel.text(lang),
+            F::LostTo => msg::FieldLostToLabel.text(lang),
         }
     }
 
@@ -503,10 +545,18 @@ impl FieldId {
             F::Moment => msg::FieldMomentHint.text(lang),
             F::Title => msg::FieldTitleHint.text(lang),
             F::Address => msg::FieldAddressHint.text(lang),
-            F::Competitors => msg::FieldCompetitorsHint.text(lang),
             F::Tier => msg::FieldTierHint.text(lang),
             F::Reason => msg::FieldReasonHint.text(lang),
             F::Birthday => msg::FieldBirthdayHint.text(lang),
+            F::CompetitorName => msg::FieldCompetitorHint.text(lang),
+            F::Strength => msg::FieldStrengthHint.text(lang),
+            F::Offer => msg::FieldOfferHint.text(lang),
+            F::Floor => msg::FieldFloorHint.text(lang),
+            F::Weakness => msg::FieldWeaknessHint.text(lang),
+            F::Edge => msg::FieldEdgeHint.text(lang),
+            F::Price => msg::FieldPriceHint.text(lang),
+            F::CreditDays => msg::FieldCreditDaysHint.text(lang),
+            F::LostTo => msg::FieldLostToHint.text(lang),
         }
     }
 }
@@ -531,8 +581,13 @@ impl Field {
                 | FieldId::Promise
                 | FieldId::Reflection
                 | FieldId::Lesson
-                | FieldId::Competitors
                 | FieldId::Address
+                | FieldId::CompetitorName
+                | FieldId::Strength
+                | FieldId::Offer
+                | FieldId::Floor
+                | FieldId::Weakness
+                | FieldId::Edge
         );
         let input = if (suggested || one_word) && !free_text {
             TextInput::prefilled(value)
@@ -626,17 +681,57 @@ pub struct FieldsForm {
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum FormTitle {
     Add,
-    Archive { name: String },
-    Triage { count: usize },
-    Referral { name: String },
-    Edit { name: String },
-    Order { name: String },
-    FollowUp { name: String },
-    Snooze { id: FollowUpId, name: String, kind: TouchKind, due: String },
-    Reflect { date: NaiveDate },
-    CorrectTouch { id: TouchId, name: String, kind: TouchKind },
-    CorrectOrder { id: OrderId, name: String },
-    CorrectFollowUp { id: FollowUpId, name: String },
+    Archive {
+        name: String,
+    },
+    Triage {
+        count: usize,
+    },
+    Referral {
+        name: String,
+    },
+    Edit {
+        name: String,
+    },
+    Order {
+        name: String,
+    },
+    FollowUp {
+        name: String,
+    },
+    Snooze {
+        id: FollowUpId,
+        name: String,
+        kind: TouchKind,
+        due: String,
+    },
+    Reflect {
+        date: NaiveDate,
+    },
+    CorrectTouch {
+        id: TouchId,
+        name: String,
+        kind: TouchKind,
+    },
+    CorrectOrder {
+        id: OrderId,
+        name: String,
+    },
+    CorrectFollowUp {
+        id: FollowUpId,
+        name: String,
+    },
+    AddCompetitor {
+        name: String,
+    },
+    EditCompetitor {
+        name: String,
+        competitor: String,
+    },
+    /// A note carried over from the free text: its competitor to name.
+    NameCompetitor {
+        name: String,
+    },
 }
 
 impl FormTitle {
@@ -674,6 +769,16 @@ impl FormTitle {
             FormTitle::CorrectFollowUp { id, name } => {
                 msg::FormTitleCorrectFollowUp { id: id.to_string(), name: name.as_str() }.text(lang)
             }
+            FormTitle::AddCompetitor { name } => {
+                msg::FormTitleAddCompetitor { name: name.as_str() }.text(lang)
+            }
+            FormTitle::EditCompetitor { name, competitor } => {
+                msg::FormTitleEditCompetitor { name: name.as_str(), competitor: competitor.as_str() }
+                    .text(lang)
+            }
+            FormTitle::NameCompetitor { name } => {
+                msg::FormTitleNameCompetitor { name: name.as_str() }.text(lang)
+            }
         }
     }
 }
@@ -697,6 +802,9 @@ pub enum Purpose {
     CorrectTouch(TouchId),
     CorrectOrder(OrderId),
     CorrectFollowUp(FollowUpId),
+    /// A competitor note of the account: a new one, or the one at a
+    /// position of its list.
+    CompetitorNote(AccountId, Option<usize>),
 }
 
 /// The referrer of a new account as typed, resolved by the app.
@@ -718,7 +826,10 @@ pub enum Submission {
     FollowUp(FollowUpInput),
     Snooze(FollowUpId, When),
     Reflect(NaiveDate, String),
-    Archive(AccountId, ArchiveReason),
+    /// Archived, and the competitor a lost account went to.
+    Archive(AccountId, ArchiveReason, Option<String>),
+    /// A new competitor note (no position) or the one at a position.
+    CompetitorNote(AccountId, Option<usize>, NoteInput),
     CorrectTouch(TouchId, TouchChange),
     CorrectOrder(OrderId, OrderChange),
     CorrectFollowUp(FollowUpId, FollowUpChange),
@@ -732,7 +843,7 @@ impl FieldsForm {
         kind: Option<TouchKind>,
     ) -> FieldsForm {
         let initial = fields.iter().map(|(_, value)| value.clone()).collect();
-        let suggested = !matches!(purpose, Purpose::EditAccount(_));
+        let suggested = !matches!(purpose, Purpose::EditAccount(_) | Purpose::CompetitorNote(..));
         let fields = fields.iter().map(|(id, value)| Field::new(*id, value, suggested)).collect();
         let dates = DateOrder::default();
         FieldsForm {
@@ -804,14 +915,13 @@ impl FieldsForm {
         fields.push((F::Birthday, text(|a| a.birthday.map(|b| b.to_string()))));
         if a.is_some() {
             fields.insert(5, (F::Address, text(|a| a.address.clone())));
-            fields.push((F::Competitors, text(|a| a.competitors.clone())));
         }
         fields
     }
 
-    /// Archives an account, asking why.
+    /// Archives an account, asking why, and who won it when it was lost.
     pub fn archive(account: AccountId, name: &str) -> FieldsForm {
-        let fields = vec![(FieldId::Reason, "dormant".to_string())];
+        let fields = vec![(FieldId::Reason, "dormant".to_string()), (FieldId::LostTo, String::new())];
         FieldsForm::new(Purpose::Archive(account), FormTitle::Archive { name: name.into() }, fields, None)
     }
 
@@ -968,6 +1078,9 @@ impl FieldsForm {
         if let Some(correction) = self.correction(now)? {
             return Ok(correction);
         }
+        if let Some(note) = self.competitor_submission()? {
+            return Ok(note);
+        }
         let when = |id| parse_when_in(&self.text(id), now, self.dates).map_err(|e| e.words(self.lang));
         Ok(match &self.purpose {
             Purpose::Triage => Submission::Triage(when(F::Until)?),
@@ -994,7 +1107,6 @@ impl FieldsForm {
                     tags: Some(list(F::Tags)),
                     source: Some(self.text(F::Source)),
                     note: Some(self.raw(F::Note).to_string()),
-                    competitors: self.has(F::Competitors).then(|| self.raw(F::Competitors).to_string()),
                     potential: Some(Money::parse(&self.text(F::Potential)).unwrap_or(Money::ZERO)),
                     grade: self.text(F::Grade).parse().ok(),
                     // Only a tier the rep changed is pinned.
@@ -1045,12 +1157,22 @@ impl FieldsForm {
                 Submission::Snooze(*id, to)
             }
             Purpose::Reflect(date) => Submission::Reflect(*date, self.text(F::Reflection)),
-            Purpose::Archive(account) => Submission::Archive(
-                *account,
-                self.text(F::Reason).parse().map_err(|e: UnknownKeyword| e.words(self.lang))?,
-            ),
-            Purpose::CorrectTouch(_) | Purpose::CorrectOrder(_) | Purpose::CorrectFollowUp(_) => {
-                unreachable!("corrections are submitted above")
+            Purpose::Archive(account) => {
+                let reason: ArchiveReason =
+                    self.text(F::Reason).parse().map_err(|e: UnknownKeyword| e.words(self.lang))?;
+                let lost_to = self.optional(F::LostTo);
+                if lost_to.is_some() && reason != ArchiveReason::Lost {
+                    let field = Field::new(F::LostTo, "", false).label_in(self.lang);
+                    let args = msg::FormError { field, error: msg::ErrorLostToNotLost.text(self.lang) };
+                    return Err(args.text(self.lang));
+                }
+                Submission::Archive(*account, reason, lost_to)
+            }
+            Purpose::CorrectTouch(_)
+            | Purpose::CorrectOrder(_)
+            | Purpose::CorrectFollowUp(_)
+            | Purpose::CompetitorNote(..) => {
+                unreachable!("corrections and competitor notes are submitted above")
             }
         })
     }
@@ -1058,7 +1180,8 @@ impl FieldsForm {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Form {
-    Log(LogForm),
+    /// Boxed: the log form is the largest by far.
+    Log(Box<LogForm>),
     Fields(FieldsForm),
 }
 

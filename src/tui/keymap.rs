@@ -138,6 +138,8 @@ pub enum Command {
     Reflect,
     CorrectEntry,
     RemoveEntry,
+    /// Note a competitor at the open account.
+    AddCompetitor,
     Undo,
     Save,
     Cancel,
@@ -192,6 +194,7 @@ const NAMED_COMMANDS: &[(&str, Command)] = &[
     ("reflect", Command::Reflect),
     ("correct_entry", Command::CorrectEntry),
     ("remove_entry", Command::RemoveEntry),
+    ("add_competitor", Command::AddCompetitor),
     ("undo", Command::Undo),
     ("save", Command::Save),
     ("cancel", Command::Cancel),

@@ -9,8 +9,8 @@ use ratatui::crossterm::event::KeyEvent;
 
 use super::forms::ReferredBy;
 use crate::app::{
-    AccountDetail, AccountInput, App, AppResult, BookData, FollowUpChange, FollowUpInput, OrderChange,
-    OrderInput, TouchChange, TouchInput,
+    AccountDetail, AccountInput, App, AppResult, BookData, FollowUpChange, FollowUpInput, NoteInput,
+    OrderChange, OrderInput, TouchChange, TouchInput,
 };
 use crate::clock::When;
 use crate::domain::{
@@ -129,7 +129,10 @@ pub enum Change {
     ScheduleFollowUp(FollowUpInput),
     CompleteFollowUp(FollowUpId),
     SkipFollowUp(FollowUpId),
-    Archive(AccountId, ArchiveReason),
+    /// Archived, and the competitor a lost account went to.
+    Archive(AccountId, ArchiveReason, Option<String>),
+    /// A new competitor note (no position), or the one at a position.
+    CompetitorNote(AccountId, Option<usize>, NoteInput),
     Restore(AccountId),
     SnoozeFollowUp(FollowUpId, When),
     /// The late promises of C and D prospects moved to a day.
@@ -153,4 +156,6 @@ pub enum Removal {
     Touch(TouchId),
     Order(OrderId),
     FollowUp(FollowUpId),
+    /// The competitor note at a position of the account's list.
+    CompetitorNote(AccountId, usize),
 }

@@ -268,7 +268,10 @@ fn submit(model: &Model, form: &Form) -> Result<Change, String> {
             Submission::FollowUp(input) => Change::ScheduleFollowUp(input),
             Submission::Snooze(id, to) => Change::SnoozeFollowUp(id, to),
             Submission::Reflect(date, text) => Change::Reflect(date, text),
-            Submission::Archive(account, reason) => Change::Archive(account, reason),
+            Submission::Archive(account, reason, lost_to) => Change::Archive(account, reason, lost_to),
+            Submission::CompetitorNote(account, position, input) => {
+                Change::CompetitorNote(account, position, input)
+            }
             Submission::CorrectTouch(id, change) => Change::CorrectTouch(id, change),
             Submission::CorrectOrder(id, change) => Change::CorrectOrder(id, change),
             Submission::CorrectFollowUp(id, change) => Change::CorrectFollowUp(id, change),
@@ -285,6 +288,7 @@ fn focused_text(form: &mut Form) -> Option<&mut TextInput> {
             LogField::When => Some(&mut log.when),
             LogField::Next => Some(&mut log.next),
             LogField::Amount => Some(&mut log.amount),
+            LogField::LostTo => Some(&mut log.lost_to),
             LogField::Kind | LogField::Outcome => None,
         },
         Form::Fields(fields) => Some(fields.focused()),
@@ -321,7 +325,12 @@ fn type_in_form(model: &Model, form: &mut Form, key: &KeyEvent) {
                 &[Scope::Outcomes, Scope::NextSteps]
             };
             let scopes: &[Scope] = match log.focus {
-                LogField::Note | LogField::Lesson | LogField::When | LogField::Next | LogField::Amount
+                LogField::Note
+                | LogField::Lesson
+                | LogField::When
+                | LogField::Next
+                | LogField::Amount
+                | LogField::LostTo
                     if alt =>
                 {
                     from_text
@@ -346,6 +355,10 @@ fn type_in_form(model: &Model, form: &mut Form, key: &KeyEvent) {
                 }
                 LogField::Amount => {
                     log.amount.handle(key);
+                    return;
+                }
+                LogField::LostTo => {
+                    log.lost_to.handle(key);
                     return;
                 }
                 // Backspace on the outcome row takes the outcome back.
@@ -610,7 +623,7 @@ fn on_account_command(model: &mut Model, command: Command, account: AccountId) -
                 form = form.starting_on(channel);
             }
         }
-        Some(Overlay::Form(Form::Log(form)))
+        Some(Overlay::Form(Form::Log(Box::new(form))))
     };
     match command {
         C::Open => return vec![Effect::LoadAccount { id: account, then: Then::Show }],

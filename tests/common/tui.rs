@@ -19,6 +19,19 @@ pub struct Driver {
 }
 
 impl Driver {
+    /// The TUI on the demo book in `lang`, at the tests' fixed time.
+    pub fn demo(lang: leadline::i18n::Lang) -> Driver {
+        use leadline::clock::{FixedClock, parse_timestamp};
+        let now = parse_timestamp("2026-11-27T09:00").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let mut config = leadline::config::Config::default();
+        config.set_language(lang);
+        let app =
+            App::open_at(&dir.path().join("store"), Box::new(FixedClock(now))).unwrap().with_config(config);
+        app.fill_demo(leadline::app::demo::DemoOptions { lang, ..Default::default() }).unwrap();
+        Driver::start(dir, app, now)
+    }
+
     /// The TUI on `app`'s book at `now`, 100x30, the book loaded.
     pub fn start(dir: tempfile::TempDir, app: App, now: NaiveDateTime) -> Driver {
         let mut model = Model::new(now, 100, 30);

@@ -27,7 +27,6 @@ pub struct AccountInput {
     pub tags: Option<Vec<String>>,
     pub source: Option<String>,
     pub note: Option<String>,
-    pub competitors: Option<String>,
     pub potential: Option<Money>,
     pub grade: Option<Grade>,
     /// Pins a customer's tier (edit only).
@@ -57,7 +56,6 @@ impl AccountInput {
         text(&self.address, &mut account.address, TextField::Address)?;
         text(&self.source, &mut account.source, TextField::Source)?;
         text(&self.note, &mut account.note, TextField::Note)?;
-        text(&self.competitors, &mut account.competitors, TextField::Competitors)?;
         if let Some(phones) = &self.phones {
             account.phones = check_phones(phones.iter().map(String::as_str))?;
             account.phones_e164.clear();
@@ -190,6 +188,11 @@ pub struct AccountDetail {
     pub orders: Vec<Order>,
     pub follow_ups: Vec<FollowUp>,
     pub referrals: Vec<ReferralLink>,
+    /// The book's competitors, for the names of those the notes and lost
+    /// deals name.
+    pub competitors: crate::domain::Competitors,
+    /// Per competitor note: not confirmed within the settings' days.
+    pub stale_notes: Vec<bool>,
 }
 
 /// One past entry of an account's timeline.
@@ -372,7 +375,17 @@ impl App {
         self.set_grade(id, next)
     }
 
-    pub fn archive(&self, id: AccountId, reason: ArchiveReason) -> AppResult<Written<AccountRecord>> {
+    /// Archives the account; one archived as lost may name the competitor
+    /// it went to (added to the book when new).
+    pub fn archive(
+        &self,
+        id: AccountId,
+        reason: ArchiveReason,
+        lost_to: Option<&str>,
+    ) -> AppResult<Written<AccountRecord>> {
+        if lost_to.is_some() && reason != ArchiveReason::Lost {
+            return Err(AppError::Invalid(msg::ErrorLostToNotLost.text(self.config.ui.lang())));
+        }
         let mut record = self.record(id)?;
         if let Some(archived) = &record.account.archived {
             let reason = crate::i18n::terms::archive_reason(archived.reason, self.config.ui.lang());
@@ -386,8 +399,15 @@ impl App {
             ));
         }
         let now = self.now();
-        record.account.archived = Some(Archived { reason, at: now });
         let mut txn = self.begin();
+        let mut also = Vec::new();
+        let mut competitor = None;
+        if let Some(name) = lost_to {
+            let (id, words) = self.lost_to_in(&mut txn, &mut record, name, now)?;
+            competitor = Some(id);
+            also = words;
+        }
+        record.account.archived = Some(Archived { reason, at: now, lost_to: competitor });
         txn.put_account(&record)?;
         let changes = txn.commit(
             msg::HistoryArchive {
@@ -398,7 +418,7 @@ impl App {
             .text(self.config.ui.lang()),
             now,
         )?;
-        Ok(Written { value: record, changes, also: Vec::new() })
+        Ok(Written { value: record, changes, also })
     }
 
     pub fn restore(&self, id: AccountId) -> AppResult<Written<AccountRecord>> {
@@ -467,6 +487,10 @@ impl App {
             });
         }
         let row = AccountRow::new(&record.summary(), self.today(), &self.config);
-        Ok(AccountDetail { record, row, touches, orders, follow_ups, referrals })
+        let competitors = self.competitors()?;
+        let stale_days = self.config.focus.competitor_stale_days;
+        let stale_notes =
+            record.account.competitor_notes.iter().map(|n| n.is_stale(self.today(), stale_days)).collect();
+        Ok(AccountDetail { record, row, touches, orders, follow_ups, referrals, competitors, stale_notes })
     }
 }

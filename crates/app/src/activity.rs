@@ -36,6 +36,9 @@ pub struct TouchInput {
     pub amount: Option<Money>,
     /// Declined: lower the prospect's grade a step in the same change.
     pub lower_grade: bool,
+    /// Declined: the competitor the deal went to, by name (added to the
+    /// book when new).
+    pub lost_to: Option<String>,
 }
 
 /// A touch's values as checked.
@@ -191,7 +194,7 @@ impl App {
             warnings.extend(sms_restraint(&record.summary(), now.date(), &self.config, 1));
         }
         let mut txn = self.begin();
-        let touch = Touch {
+        let mut touch = Touch {
             id: TouchId(txn.next_id("touch")?),
             uid: Uid::NIL,
             account: input.account,
@@ -202,10 +205,19 @@ impl App {
             note: checked.note,
             lesson: checked.lesson,
             purpose: input.purpose,
+            lost_to: None,
         };
+        let mut lost_words = Vec::new();
+        if let Some(name) = &input.lost_to {
+            let (competitor, words) = self.lost_to_in(&mut txn, &mut record, name, now)?;
+            touch.lost_to = Some(competitor);
+            lost_words = words;
+            txn.put_account(&record)?;
+        }
         txn.append_touch(&touch)?;
         let settled = self.settle_promises(&mut txn, &touch, checked.next, now)?;
         let mut also: Vec<String> = closed_words(&settled.closed, lang).into_iter().collect();
+        also.extend(lost_words);
         also.extend(settled.tried.iter().map(|f| tried_words(f, lang)));
         if let (true, Some(f)) = (settled.merged, &settled.follow_up) {
             let args = msg::AlsoMoved { id: f.id.to_string(), due: f.due.to_string() };
@@ -296,6 +308,9 @@ impl App {
         }
         if input.amount.is_some() && input.outcome != Some(Outcome::Won) {
             return Err(AppError::Invalid(msg::ErrorAmountNotWon.text(self.config.ui.lang())));
+        }
+        if input.lost_to.is_some() && input.outcome != Some(Outcome::Declined) {
+            return Err(AppError::Invalid(msg::ErrorLostToNotDeclined.text(lang)));
         }
         let at = self.past_moment(input.at, msg_id!("what-touch-time"))?;
         let next = match (input.next, input.outcome) {

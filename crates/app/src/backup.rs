@@ -14,7 +14,8 @@ use crate::domain::contact::{
 };
 use crate::domain::dates::{check_date, check_moment};
 use crate::domain::{
-    Account, AccountId, AccountStats, DayRecord, FollowUp, MAX_ID, Order, Referral, Touch, id_in_range,
+    Account, AccountId, AccountStats, Competitor, CompetitorId, DayRecord, FollowUp, MAX_ID, Order, Question,
+    Referral, Touch, id_in_range,
 };
 use crate::store::AccountRecord;
 
@@ -50,6 +51,10 @@ pub struct Backup {
     pub orders: Vec<Order>,
     pub follow_ups: Vec<FollowUp>,
     pub referrals: Vec<Referral>,
+    /// The competitors the accounts' notes name (absent from backups
+    /// written before competitors were records).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub competitors: Vec<Competitor>,
     /// Each day's plan as kept and the rep's reflection (absent from
     /// backups written before there were any).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -67,6 +72,7 @@ impl Backup {
             orders: Vec::new(),
             follow_ups: Vec::new(),
             referrals: Vec::new(),
+            competitors: Vec::new(),
             days: Vec::new(),
         }
     }
@@ -78,6 +84,7 @@ impl Backup {
         self.orders.sort_by_key(|r| r.id);
         self.follow_ups.sort_by_key(|r| r.id);
         self.referrals.sort_by_key(|r| r.id);
+        self.competitors.sort_by_key(|c| c.id);
         self.days.sort_by_key(|d| d.date);
     }
 
@@ -132,10 +139,34 @@ impl Backup {
         let mut out = self.clone();
         let accounts: HashSet<AccountId> = self.accounts.iter().map(|a| a.id).collect();
         let mut ids = Ids::default();
+        for competitor in &mut out.competitors {
+            let what = Record::Competitor(competitor.id);
+            ids.check(&what, competitor.id.0)?;
+            moment(competitor.created_at, &what)?;
+            competitor.name = check_field(TextField::CompetitorName, &competitor.name)
+                .ok()
+                .filter(|n| !n.is_empty())
+                .ok_or_else(|| what.refused(crate::domain::contact::ContactError::EmptyName))?;
+            for alias in &mut competitor.aliases {
+                *alias = check_field(TextField::CompetitorName, alias).map_err(|e| what.refused(e))?;
+            }
+            competitor.aliases.retain(|a| !a.is_empty());
+        }
+        let competitors: HashSet<CompetitorId> = out.competitors.iter().map(|c| c.id).collect();
+        for competitor in &out.competitors {
+            if let Some(into) = competitor.merged_into.filter(|into| !competitors.contains(into)) {
+                return Err(Record::Competitor(competitor.id).problem(RecordProblem::NoCompetitor(into)));
+            }
+        }
         for account in &mut out.accounts {
             let what = Record::Account(account.id, printable(&account.name, false).into_owned());
             ids.check(&what, account.id.0)?;
             check_account(account).map_err(|e| what.problem(e))?;
+            let named = account.competitor_notes.iter().filter_map(|n| n.competitor);
+            let lost = account.archived.as_ref().and_then(|a| a.lost_to);
+            if let Some(unknown) = named.chain(lost).find(|c| !competitors.contains(c)) {
+                return Err(what.problem(RecordProblem::NoCompetitor(unknown)));
+            }
         }
         for touch in &mut out.touches {
             let what = Record::Touch(touch.id);
@@ -144,6 +175,9 @@ impl Backup {
             moment(touch.at, &what)?;
             touch.note = check_field(TextField::Note, &touch.note).map_err(|e| what.refused(e))?;
             touch.lesson = check_field(TextField::Lesson, &touch.lesson).map_err(|e| what.refused(e))?;
+            if let Some(unknown) = touch.lost_to.filter(|c| !competitors.contains(c)) {
+                return Err(what.problem(RecordProblem::NoCompetitor(unknown)));
+            }
         }
         for order in &mut out.orders {
             let what = Record::Order(order.id);
@@ -271,6 +305,7 @@ pub enum Record {
     Order(crate::domain::OrderId),
     FollowUp(crate::domain::FollowUpId),
     Referral(crate::domain::ReferralId),
+    Competitor(CompetitorId),
     Day(chrono::NaiveDate),
 }
 
@@ -282,6 +317,7 @@ impl std::fmt::Display for Record {
             Record::Order(id) => write!(f, "order {id}"),
             Record::FollowUp(id) => write!(f, "follow-up {id}"),
             Record::Referral(id) => write!(f, "referral {id}"),
+            Record::Competitor(id) => write!(f, "competitor {id}"),
             Record::Day(date) => write!(f, "the record of {date}"),
         }
     }
@@ -295,6 +331,7 @@ impl Record {
             Record::Order(_) => "order",
             Record::FollowUp(_) => "follow-up",
             Record::Referral(_) => "referral",
+            Record::Competitor(_) => "competitor",
             Record::Day(_) => "day",
         }
     }
@@ -317,6 +354,8 @@ pub enum RecordProblem {
     OutOfRange(u64),
     #[error("it refers to account {0}, which is not in the backup")]
     NoAccount(AccountId),
+    #[error("it refers to competitor {0}, which is not in the backup")]
+    NoCompetitor(CompetitorId),
     #[error("amount {0}: an order is more than 0 and at most {max}", max = crate::domain::Money::MAX.grouped())]
     Amount(crate::domain::Money),
     #[error("a potential is more than zero and at most {max}", max = crate::domain::Money::MAX.grouped())]
@@ -334,10 +373,27 @@ fn check_account(account: &mut Account) -> Result<(), RecordProblem> {
         (TextField::Address, &mut account.address),
         (TextField::Source, &mut account.source),
         (TextField::Note, &mut account.note),
-        (TextField::Competitors, &mut account.competitors),
     ] {
         if let Some(text) = value.as_deref() {
             *value = optional_field(field, text).map_err(input)?;
+        }
+    }
+    account.carry_over_competitors();
+    for note in &mut account.competitor_notes {
+        for question in Question::ALL {
+            let answer = note.answer_mut(question);
+            if let Some(text) = answer.as_deref() {
+                *answer = optional_field(TextField::CompetitorAnswer, text).map_err(input)?;
+            }
+        }
+        if let Some(text) = note.note.as_deref() {
+            note.note = optional_field(TextField::Note, text).map_err(input)?;
+        }
+        if note.price.is_some_and(|p| !p.in_range()) {
+            return Err(RecordProblem::Potential);
+        }
+        if let Some(day) = note.confirmed {
+            check_date(day).map_err(input)?;
         }
     }
     let phones = check_phones(account.phones.iter().map(String::as_str)).map_err(input)?;
@@ -450,6 +506,7 @@ impl App {
             })
             .collect();
         backup.days = salvaged.days;
+        backup.competitors = salvaged.competitors;
         backup.canonicalize();
         Ok((backup, problems))
     }
@@ -475,6 +532,9 @@ impl App {
         }
         let mut txn = self.store.begin();
         let max_id = |ids: &mut dyn Iterator<Item = u64>| ids.max().unwrap_or(0);
+        for competitor in &backup.competitors {
+            txn.put_competitor(competitor);
+        }
         for account in &backup.accounts {
             let mut account = account.clone();
             account.normalise_phones(self.region());
@@ -501,6 +561,7 @@ impl App {
             ("order", max_id(&mut backup.orders.iter().map(|r| r.id.0))),
             ("follow_up", max_id(&mut backup.follow_ups.iter().map(|r| r.id.0))),
             ("referral", max_id(&mut backup.referrals.iter().map(|r| r.id.0))),
+            ("competitor", max_id(&mut backup.competitors.iter().map(|r| r.id.0))),
         ]);
         for (counter, id) in reserved {
             txn.reserve_id(counter, id)?;

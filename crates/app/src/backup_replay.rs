@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::backup::Backup;
 use super::store::journal::{Action, Contents, Kind, Op, fields_of, from_fields, overlay};
-use crate::domain::{Account, DayRecord, FollowUp, Order, Referral, Touch};
+use crate::domain::{Account, Competitor, DayRecord, FollowUp, Order, Referral, Touch};
 
 /// The book as maps by id, for applying operations.
 #[derive(Default)]
@@ -19,6 +19,7 @@ struct Book {
     orders: BTreeMap<u64, Order>,
     follow_ups: BTreeMap<u64, FollowUp>,
     referrals: BTreeMap<u64, Referral>,
+    competitors: BTreeMap<u64, Competitor>,
     days: BTreeMap<NaiveDate, DayRecord>,
 }
 
@@ -51,6 +52,7 @@ impl Book {
             Kind::Order => set(&mut self.orders, op),
             Kind::FollowUp => set(&mut self.follow_ups, op),
             Kind::Referral => set(&mut self.referrals, op),
+            Kind::Competitor => set(&mut self.competitors, op),
             Kind::Day => {
                 let day = op.day.ok_or("it names no day")?;
                 match op.op {
@@ -74,6 +76,7 @@ pub fn bring_up_to_date(base: Backup, contents: &Contents) -> (Backup, Vec<Strin
         orders: base.orders.into_iter().map(|r| (r.id.0, r)).collect(),
         follow_ups: base.follow_ups.into_iter().map(|r| (r.id.0, r)).collect(),
         referrals: base.referrals.into_iter().map(|r| (r.id.0, r)).collect(),
+        competitors: base.competitors.into_iter().map(|r| (r.id.0, r)).collect(),
         days: base.days.into_iter().map(|r| (r.date, r)).collect(),
     };
     let mut problems = Vec::new();
@@ -100,6 +103,7 @@ pub fn bring_up_to_date(base: Backup, contents: &Contents) -> (Backup, Vec<Strin
     out.orders = book.orders.into_values().collect();
     out.follow_ups = book.follow_ups.into_values().collect();
     out.referrals = book.referrals.into_values().collect();
+    out.competitors = book.competitors.into_values().collect();
     out.days = book.days.into_values().collect();
     (out, problems)
 }

@@ -44,6 +44,8 @@ pub(super) enum Field {
     Grade,
     Tags,
     Note,
+    /// The competitors who sell there, by name: a note each.
+    Competitors,
     Source,
     Address,
     Birthday,
@@ -90,6 +92,7 @@ const FIELD_NAMES: &[(&str, Field)] = &[
     ("grade", Field::Grade),
     ("tags", Field::Tags),
     ("note", Field::Note),
+    ("competitors", Field::Competitors),
     ("source", Field::Source),
     ("address", Field::Address),
     ("birthday", Field::Birthday),
@@ -266,6 +269,9 @@ pub(super) struct ParsedRow {
     /// The file's own family name, where it splits the name otherwise
     /// than Leadline would.
     family_name: Option<String>,
+    /// The competitors the file names: a note each, on a competitor of
+    /// the book (added with the import when new).
+    competitors: Vec<String>,
 }
 
 /// A value kept in the note rather than in its field.
@@ -532,6 +538,16 @@ pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Optio
         .filter(|t| !t.is_empty())
         .collect();
     let tags = check_tags(tag_words.iter().map(String::as_str))?;
+    let mut competitors: Vec<String> = Vec::new();
+    for cell in all(Field::Competitors) {
+        for name in cell.split([';', ',', '，', '、', '；']) {
+            let name = crate::domain::contact::check_field(TextField::CompetitorName, name)?;
+            let key = crate::domain::competitor_name_key(&name);
+            if !name.is_empty() && !competitors.iter().any(|c| crate::domain::competitor_name_key(c) == key) {
+                competitors.push(name);
+            }
+        }
+    }
     let text = |value: String| Some(value).filter(|v| !v.is_empty());
     let input = AccountInput {
         name: Some(name),
@@ -543,7 +559,6 @@ pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Optio
         tags: Some(tags),
         source: text(joined(Field::Source, " ")),
         note: text(note_lines.join("\n")),
-        competitors: None,
         potential,
         grade,
         tier: None,
@@ -558,6 +573,7 @@ pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Optio
         follow_up,
         contacted_elsewhere,
         family_name,
+        competitors,
     }))
 }
 
@@ -856,6 +872,14 @@ impl App {
                     attempts: 0,
                     attempted_at: Vec::new(),
                 });
+                for name in &parsed.competitors {
+                    let competitor = Some(bulk.competitor(name)?);
+                    if !account.competitor_notes.iter().any(|n| n.competitor == competitor) {
+                        account
+                            .competitor_notes
+                            .push(crate::domain::CompetitorNote { competitor, ..Default::default() });
+                    }
+                }
                 bulk.add(account, follow_up)?;
             }
         }

@@ -62,6 +62,7 @@ fn field_of(header: &str) -> Option<Field> {
         }
         "note" | "notes" | "备注" | "notizen" | "说明" | "comment" | "comments" => Some(Note),
         "source" | "来源" | "客户来源" => Some(Source),
+        "competitors" | "competitor" | "竞争对手" => Some(Competitors),
         "address" | "地址" | "adresse" | "address1formatted" => Some(Address),
         "birthday" | "birthdate" | "dateofbirth" | "生日" | "出生日期" | "geburtstag" => Some(Birthday),
         "potential" | "amount" | "dealvalue" | "dealamount" | "预计金额" | "潜在金额" | "金额" => {

@@ -27,6 +27,7 @@ mod backup_replay;
 pub mod backups;
 mod book;
 pub mod calendar;
+mod competitors;
 pub mod contacts;
 mod corrections;
 pub mod csv_import;
@@ -66,6 +67,10 @@ pub use accounts::{AccountDetail, AccountInput, AccountRow, ListFilter, Past, Ph
 pub use activity::{Logged, NextStep, TouchInput, sms_restraint};
 pub use book::{BookData, BookView, Incentives};
 pub use calendar::Reminder;
+pub use competitors::{
+    Aliased, CompetitorAt, CompetitorReport, CompetitorRow, LostDeal, MAX_CREDIT_DAYS, NoteInput, NoteRef,
+    NoteSaved, Recorded as RecordedFigure,
+};
 pub use corrections::{Corrected, FollowUpChange, OrderChange, TouchChange};
 pub use duplicates::{Duplicates, Merged};
 pub use focus::{AccountMarks, FocusReport, TierChange, effort_warning, incentive_costs, percent_below};
@@ -91,6 +96,10 @@ pub enum AppError {
     NoSuchFollowUp(FollowUpId),
     #[error("no referral {0}")]
     NoSuchReferral(ReferralId),
+    /// A record named that the book does not have (a competitor, a note),
+    /// in the rep's words.
+    #[error("{0}")]
+    NotFound(String),
     /// A value the user typed is not acceptable; says which and why.
     #[error("{0}")]
     Invalid(String),
@@ -153,6 +162,8 @@ pub enum InputError {
     MonthDay(#[from] crate::domain::MonthDayError),
     #[error("'{0}' is not a date: use YYYY-MM-DD")]
     NotADate(String),
+    #[error("credit days '{0}' is not a number of days from 0 to 3650")]
+    CreditDays(String),
 }
 
 macro_rules! input_from {

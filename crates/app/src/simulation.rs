@@ -270,6 +270,7 @@ pub fn run_with(dir: &Path, options: &SimOptions, config: Config) -> AppResult<S
                         purpose: purpose_of(&row.reason_codes),
                         amount: None,
                         lower_grade: false,
+                        lost_to: None,
                     })?;
                     if std::env::var("SIM_TRACE").ok().and_then(|t| t.parse::<u64>().ok())
                         == Some(row.account_id.0)

@@ -86,6 +86,7 @@ impl Words for InputError {
             InputError::Window(e) => e.words(lang),
             InputError::MonthDay(e) => e.words(lang),
             InputError::NotADate(given) => msg::ErrorNotADate { given: given.clone() }.text(lang),
+            InputError::CreditDays(given) => msg::ErrorCreditDays { given: given.clone() }.text(lang),
         }
     }
 }
@@ -177,6 +178,7 @@ fn record_words(record: &Record, lang: Lang) -> String {
         Record::Order(id) => msg::BackupRecordOrder { id: id.to_string() }.text(lang),
         Record::FollowUp(id) => msg::BackupRecordFollowUp { id: id.to_string() }.text(lang),
         Record::Referral(id) => msg::BackupRecordReferral { id: id.to_string() }.text(lang),
+        Record::Competitor(id) => msg::BackupRecordCompetitor { id: id.to_string() }.text(lang),
         Record::Day(date) => msg::BackupRecordDay { date: date.to_string() }.text(lang),
     }
 }
@@ -192,6 +194,9 @@ impl Words for RecordProblem {
             }
             RecordProblem::NoAccount(account) => {
                 msg::BackupNoAccount { account: account.to_string() }.text(lang)
+            }
+            RecordProblem::NoCompetitor(competitor) => {
+                msg::BackupNoCompetitor { competitor: competitor.to_string() }.text(lang)
             }
             RecordProblem::Amount(amount) => msg::BackupAmount { amount: amount.grouped(), max }.text(lang),
             RecordProblem::Potential => msg::BackupPotential { max }.text(lang),

@@ -240,6 +240,8 @@ pub struct FocusRules {
     pub cost: BTreeMap<TouchKind, f64>,
     /// Chance that a prospect of each grade buys, for the forecast.
     pub probability: GradeProbability,
+    /// A competitor note not confirmed for this many days is marked stale.
+    pub competitor_stale_days: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -317,6 +319,7 @@ impl Default for FocusRules {
                 (Sms, 1.0),
             ]),
             probability: GradeProbability::default(),
+            competitor_stale_days: 90,
         }
     }
 }
@@ -335,6 +338,7 @@ impl FocusRules {
             check.fail("focus.b_share", SettingProblem::BShareBelowKeyShare);
         }
         check.days("focus.effort_days", self.effort_days, 1);
+        check.days("focus.competitor_stale_days", self.competitor_stale_days, 1);
         check.amount("focus.mgc_headroom", self.mgc_headroom);
         check.count("focus.mgc_top", self.mgc_top as u64, 0, 10_000);
         check.amount("focus.incentive_cost", self.incentive_cost);

@@ -41,6 +41,18 @@ pub fn outcome(value: Outcome, lang: Lang) -> String {
     }
 }
 
+/// One of the five questions of a competitor note, as reps say it.
+pub fn question(value: crate::domain::Question, lang: Lang) -> String {
+    use crate::domain::Question;
+    match value {
+        Question::Strength => msg::QuestionStrength.text(lang),
+        Question::Offer => msg::QuestionOffer.text(lang),
+        Question::Floor => msg::QuestionFloor.text(lang),
+        Question::Weakness => msg::QuestionWeakness.text(lang),
+        Question::Edge => msg::QuestionEdge.text(lang),
+    }
+}
+
 /// Why an account was archived.
 pub fn archive_reason(value: ArchiveReason, lang: Lang) -> String {
     match value {

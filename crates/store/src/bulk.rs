@@ -16,7 +16,10 @@ use super::journal;
 use super::keys::IndexFamily;
 use super::txn::fresh_uid;
 use super::{AccountRecord, CommitMark, Store, StoreError, codec, keys};
-use crate::domain::{Account, AccountId, AccountStats, FollowUp, FollowUpId, MAX_ID};
+use crate::domain::{
+    Account, AccountId, AccountStats, Competitor, CompetitorId, Competitors, FollowUp, FollowUpId, MAX_ID,
+    Uid,
+};
 use crate::search::{self, SearchDoc};
 
 /// New accounts per batch: a few megabytes of records.
@@ -33,6 +36,11 @@ pub struct Bulk<'s> {
     parts: u32,
     /// Stats of an account with no touches, orders or follow-ups.
     empty_stats: AccountStats,
+    /// The book's competitors, with those this change adds.
+    competitors: Competitors,
+    last_competitor: u64,
+    /// Competitors added since the last batch: written with the next one.
+    new_competitors: Vec<Competitor>,
 }
 
 impl<'s> Bulk<'s> {
@@ -67,7 +75,33 @@ impl<'s> Bulk<'s> {
             pending: Vec::with_capacity(BATCH),
             parts: 0,
             empty_stats: AccountStats::compute(&[], &[], &[]),
+            competitors: store.competitor_book()?,
+            last_competitor: counter("competitor")?,
+            new_competitors: Vec::new(),
         })
+    }
+
+    /// The competitor one of whose names is `name`, added to the book
+    /// (with this change) when there is none.
+    pub fn competitor(&mut self, name: &str) -> Result<CompetitorId, StoreError> {
+        if let Some(found) = self.competitors.find(name) {
+            return Ok(found.id);
+        }
+        let id = self.last_competitor.checked_add(1).filter(|id| *id <= MAX_ID);
+        self.last_competitor = id.ok_or(StoreError::IdsExhausted { kind: "competitor" })?;
+        let competitor = Competitor {
+            id: CompetitorId(self.last_competitor),
+            uid: fresh_uid(self.entry.at),
+            name: name.to_string(),
+            aliases: Vec::new(),
+            merged_into: None,
+            created_at: self.entry.at,
+        };
+        let mut all = self.competitors.all().to_vec();
+        all.push(competitor.clone());
+        self.competitors = Competitors::new(all);
+        self.new_competitors.push(competitor);
+        Ok(CompetitorId(self.last_competitor))
     }
 
     /// Adds a new account (its id is given here) with a follow-up (the next
@@ -82,6 +116,9 @@ impl<'s> Bulk<'s> {
         account.id = AccountId(self.last_id);
         if account.uid.is_nil() {
             account.uid = fresh_uid(account.created_at);
+        }
+        for note in account.competitor_notes.iter_mut().filter(|n| n.uid == Uid::NIL) {
+            note.uid = fresh_uid(account.created_at);
         }
         let follow_up = match follow_up {
             Some(follow_up) => {
@@ -121,6 +158,13 @@ impl<'s> Bulk<'s> {
         let mut ops = Vec::with_capacity(accounts.len());
         let mut search: BTreeMap<u32, Vec<SearchDoc>> = BTreeMap::new();
         let mut summaries: BTreeMap<u32, Vec<crate::domain::AccountSummary>> = BTreeMap::new();
+        for competitor in std::mem::take(&mut self.new_competitors) {
+            ops.push(journal::Op::created_competitor(&competitor));
+            let (key, value) = (keys::competitor(competitor.id), codec::encode(&competitor));
+            bytes += key.len() + value.len();
+            changes.push(Change { key: key.clone(), before: None });
+            batch.insert(key, value);
+        }
         for (account, follow_up) in accounts {
             ops.push(journal::Op::created_account(&account));
             ops.extend(follow_up.as_ref().map(journal::Op::created_follow_up));
@@ -142,7 +186,7 @@ impl<'s> Bulk<'s> {
             search
                 .entry(IndexFamily::Search.chunk_of(account.id))
                 .or_default()
-                .push(SearchDoc::for_account(&account));
+                .push(SearchDoc::for_account(&account, &self.competitors));
             let record = AccountRecord { account, stats };
             summaries
                 .entry(IndexFamily::Summary.chunk_of(record.account.id))
@@ -159,7 +203,7 @@ impl<'s> Bulk<'s> {
             let mut all = self
                 .stored_chunk_records(IndexFamily::Search, chunk)?
                 .iter()
-                .map(|r| SearchDoc::for_account(&r.account))
+                .map(|r| SearchDoc::for_account(&r.account, &self.competitors))
                 .collect::<Vec<_>>();
             all.extend(docs);
             let value = codec::encode_text(&search::encode_chunk(&all));
@@ -187,6 +231,9 @@ impl<'s> Bulk<'s> {
         batch.insert(keys::counter("history"), codec::encode_u64(self.entry.seq));
         batch.insert(keys::counter("account"), codec::encode_u64(self.last_id));
         batch.insert(keys::counter("follow_up"), codec::encode_u64(self.last_follow_up));
+        if self.last_competitor > 0 {
+            batch.insert(keys::counter("competitor"), codec::encode_u64(self.last_competitor));
+        }
         self.store.check_writable(bytes)?;
         let part = journal::Entry {
             part: self.parts,

@@ -22,6 +22,8 @@ pub struct Changes {
     pub search: bool,
     /// A referral changed (made, earned, delivered).
     pub referrals: bool,
+    /// A competitor of the book was added, renamed or merged.
+    pub competitors: bool,
     /// Day records written: a day's plan kept, a reflection.
     pub days: BTreeSet<chrono::NaiveDate>,
     pub follow_ups_opened: Vec<FollowUpId>,
@@ -45,6 +47,7 @@ impl Changes {
             Some(&keys::TOUCHES | &keys::ORDERS | &keys::FOLLOW_UPS_OF) => self.accounts.extend(id()),
             Some(&keys::SEARCH) => self.search = true,
             Some(&keys::REFERRAL) => self.referrals = true,
+            Some(&keys::COMPETITOR) => self.competitors = true,
             Some(&keys::DAY_RECORD) => self.days.extend(keys::day_of(key)),
             Some(&keys::FOLLOW_UP) => {
                 let pending = |bytes: Option<&[u8]>| {

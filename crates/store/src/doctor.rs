@@ -9,7 +9,8 @@ use super::history::{self, HistoryEntry};
 use super::salvage::{self, Unreadable};
 use super::{AccountRecord, Records, Store, StoreError, codec, keys};
 use crate::domain::{
-    AccountId, AccountStats, AccountSummary, DayEntry, DayRecord, FollowUp, Order, Referral, Touch,
+    AccountId, AccountStats, AccountSummary, Competitor, DayEntry, DayRecord, FollowUp, Order, Referral,
+    Touch,
 };
 use crate::search::SearchIndex;
 
@@ -213,6 +214,7 @@ fn check_record(store: &Store, key: &[u8], value: &[u8], seen: &mut Seen<'_>) ->
             codec::decode::<Referral>(key, value).map(|r| seen.referrals.push((key.to_vec(), r)))
         }
         Some(&keys::REFERRALS_OF) => Ok(()),
+        Some(&keys::COMPETITOR) => codec::decode::<Competitor>(key, value).map(|_| ()),
         Some(&keys::SEARCH) => {
             codec::decode_text(key, value).and_then(|text| match SearchIndex::new(vec![text]).malformed() {
                 0 => Ok(()),

@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::domain::{AccountId, FollowUpId, ReferralId};
+use crate::domain::{AccountId, CompetitorId, FollowUpId, ReferralId};
 
 pub const ACCOUNT: u8 = b'a';
 pub const TOUCHES: u8 = b't';
@@ -13,6 +13,8 @@ pub const FOLLOW_UP: u8 = b'f';
 pub const FOLLOW_UPS_OF: u8 = b'F';
 pub const REFERRAL: u8 = b'r';
 pub const REFERRALS_OF: u8 = b'R';
+/// The book's competitors (brands and companies), by id.
+pub const COMPETITOR: u8 = b'c';
 pub const SEARCH: u8 = b's';
 pub const SUMMARY: u8 = b'l';
 pub const COUNTER: u8 = b'n';
@@ -114,6 +116,10 @@ pub fn referral(id: ReferralId) -> Vec<u8> {
     key(REFERRAL, &[&id.0.to_be_bytes()])
 }
 
+pub fn competitor(id: CompetitorId) -> Vec<u8> {
+    key(COMPETITOR, &[&id.0.to_be_bytes()])
+}
+
 pub fn referrals_of(account: AccountId) -> Vec<u8> {
     key(REFERRALS_OF, &[&account.0.to_be_bytes()])
 }
@@ -192,6 +198,7 @@ pub fn describe(key: &[u8]) -> String {
         Some(&FOLLOW_UP) if key.len() == 9 => format!("follow-up {}", id(1)),
         Some(&FOLLOW_UPS_OF) if key.len() == 17 => format!("follow-up index {}/{}", id(1), id(9)),
         Some(&REFERRAL) if key.len() == 9 => format!("referral {}", id(1)),
+        Some(&COMPETITOR) if key.len() == 9 => format!("competitor {}", id(1)),
         Some(&REFERRALS_OF) if key.len() == 17 => format!("referral index {}/{}", id(1), id(9)),
         Some(&SEARCH) if key.len() == 5 => format!("search chunk {}", u32_at(key, 1).unwrap_or(0)),
         Some(&SUMMARY) if key.len() == 5 => {

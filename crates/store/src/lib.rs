@@ -37,8 +37,8 @@ use leadline_core::{domain, search};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{
-    Account, AccountId, AccountStats, AccountSummary, DayEntry, DayRecord, FollowUp, FollowUpId, Order,
-    OrderId, Referral, ReferralId, Touch, TouchId,
+    Account, AccountId, AccountStats, AccountSummary, Competitor, CompetitorId, Competitors, DayEntry,
+    DayRecord, FollowUp, FollowUpId, Order, OrderId, Referral, ReferralId, Touch, TouchId,
 };
 use crate::search::SearchIndex;
 
@@ -139,10 +139,27 @@ fn is_disk_full(error: &sled::Error) -> bool {
 
 /// An account as stored: the record people edit and its derived aggregates.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "StoredAccount")]
 pub struct AccountRecord {
     pub account: Account,
     #[serde(default)]
     pub stats: AccountStats,
+}
+
+/// An account record as read, before an older book's free-text
+/// competitors become a note: every read of a record goes through it.
+#[derive(Deserialize)]
+struct StoredAccount {
+    account: Account,
+    #[serde(default)]
+    stats: AccountStats,
+}
+
+impl From<StoredAccount> for AccountRecord {
+    fn from(StoredAccount { mut account, stats }: StoredAccount) -> AccountRecord {
+        account.carry_over_competitors();
+        AccountRecord { account, stats }
+    }
 }
 
 impl AccountRecord {
@@ -173,6 +190,7 @@ pub struct Salvaged {
     pub orders: Vec<Order>,
     pub follow_ups: Vec<FollowUp>,
     pub referrals: Vec<Referral>,
+    pub competitors: Vec<Competitor>,
     pub days: Vec<DayRecord>,
     pub problems: Vec<String>,
 }
@@ -726,6 +744,20 @@ impl Store {
         Ok(loaded)
     }
 
+    /// The book's competitors (a handful of records: one read).
+    pub fn competitors(&self) -> Result<Loaded<Competitor>, StoreError> {
+        let (raw, unreadable) = self.read_family(keys::COMPETITOR);
+        let mut loaded = decode_parallel(&raw, |(key, value)| codec::decode::<Competitor>(key, value));
+        loaded.problems.extend(unreadable);
+        Ok(loaded)
+    }
+
+    /// The competitors as search and the reports look them up; one that
+    /// cannot be read is left out (doctor reports it).
+    pub fn competitor_book(&self) -> Result<Competitors, StoreError> {
+        Ok(Competitors::new(self.competitors()?.items))
+    }
+
     /// Every referral, in id order.
     pub fn referrals(&self) -> Result<Loaded<Referral>, StoreError> {
         let (raw, unreadable) = self.read_family(keys::REFERRAL);
@@ -758,6 +790,7 @@ impl Store {
         out.orders = family::<Vec<Order>>(self, keys::ORDERS, &mut out.problems).concat();
         out.follow_ups = family(self, keys::FOLLOW_UP, &mut out.problems);
         out.referrals = family(self, keys::REFERRAL, &mut out.problems);
+        out.competitors = family(self, keys::COMPETITOR, &mut out.problems);
         out.days = family(self, keys::DAY_RECORD, &mut out.problems);
         out
     }
@@ -895,6 +928,11 @@ pub trait Records {
 
     fn referral(&self, id: ReferralId) -> Result<Option<Referral>, StoreError> {
         let key = keys::referral(id);
+        self.raw(&key)?.map(|v| codec::decode(&key, &v)).transpose()
+    }
+
+    fn competitor(&self, id: CompetitorId) -> Result<Option<Competitor>, StoreError> {
+        let key = keys::competitor(id);
         self.raw(&key)?.map(|v| codec::decode(&key, &v)).transpose()
     }
 
@@ -1037,6 +1075,7 @@ mod tests {
             note: String::new(),
             lesson: String::new(),
             purpose: crate::domain::Purpose::Ordinary,
+            lost_to: None,
         };
         store.data.insert(keys::touch_chunk(AccountId(1), 0), codec::encode(&vec![touch])).unwrap();
         store.note_interrupted(vec![1]);

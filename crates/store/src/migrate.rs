@@ -17,8 +17,9 @@ use crate::domain::{
 use crate::search::{self, SearchDoc};
 
 /// Version of the primary records' layout. 2: every record has a global
-/// id (`uid`).
-pub const SCHEMA_VERSION: u32 = 2;
+/// id (`uid`); 3: an account's free-text competitors are a competitor
+/// note of its own.
+pub const SCHEMA_VERSION: u32 = 3;
 /// Version of the derived records; bump it when their computation or
 /// layout changes. 2: summaries in binary (postcard) instead of JSON;
 /// 3: the search index keeps phones, email and tags apart; 4: summaries
@@ -36,8 +37,10 @@ pub const SCHEMA_VERSION: u32 = 2;
 /// wrong number;
 /// 12: the search index holds the address; 13: summaries without a
 /// wrong-number flag nothing read (a store an earlier 12 wrote is rebuilt,
-/// not misread).
-pub const DERIVED_VERSION: u32 = 13;
+/// not misread); 14: the search index holds the names of the competitors
+/// an account's notes name, summaries whether it has any note and
+/// aggregates the deals lost to each competitor.
+pub const DERIVED_VERSION: u32 = 14;
 
 const SCHEMA_KEY: &[u8] = b"schema_version";
 const DERIVED_KEY: &[u8] = b"derived_version";
@@ -48,7 +51,31 @@ struct Migration {
     run: fn(&Store) -> Result<(), StoreError>,
 }
 
-const MIGRATIONS: &[Migration] = &[Migration { from: 1, run: assign_uids }];
+const MIGRATIONS: &[Migration] =
+    &[Migration { from: 1, run: assign_uids }, Migration { from: 2, run: competitor_notes }];
+
+/// Schema 3: an account's free-text competitors become a note of its own
+/// (reading a record does that, [`AccountRecord`]'s `From`), with a
+/// global id, written back.
+fn competitor_notes(store: &Store) -> Result<(), StoreError> {
+    let mut out = BatchWriter { store, batch: sled::Batch::default(), pending: 0, written: 0 };
+    for item in store.data.scan_prefix([keys::ACCOUNT]) {
+        let (key, value) = item?;
+        let Ok(mut record) = codec::decode::<AccountRecord>(&key, &value) else { continue };
+        let created = record.account.created_at;
+        let mut given = false;
+        for note in record.account.competitor_notes.iter_mut().filter(|n| n.uid.is_nil()) {
+            note.uid = fresh_uid(created);
+            given = true;
+        }
+        if given {
+            out.insert(key.to_vec(), codec::encode(&record))?;
+        }
+    }
+    out.flush()?;
+    let mut synced = store.writer.lock().unwrap_or_else(|p| p.into_inner());
+    store.make_durable(&mut synced)
+}
 
 /// Schema 2: gives every record a global id, its time the record's own
 /// creation. The undo history's before-images hold records without one,
@@ -232,13 +259,14 @@ pub(super) fn rewrite_accounts(
         }
     }
     out.flush()?;
+    let competitors = store.competitor_book()?;
     for chunk in chunks {
         let (start, end) = IndexFamily::Search.chunk_accounts(chunk);
         let mut docs = Vec::new();
         for item in store.data.range(start..end) {
             let (key, value) = item?;
             if let Ok(record) = codec::decode::<AccountRecord>(&key, &value) {
-                docs.push(SearchDoc::for_account(&record.account));
+                docs.push(SearchDoc::for_account(&record.account, &competitors));
             }
         }
         out.insert(IndexFamily::Search.chunk_key(chunk), codec::encode_text(&search::encode_chunk(&docs)))?;
@@ -278,6 +306,7 @@ pub(super) fn rebuild_derived(store: &Store, history: History) -> Result<usize, 
         out.insert(keys::follow_up_of(follow_up.account, follow_up.id), Vec::new())?;
         follow_ups.entry(follow_up.account).or_default().push(follow_up);
     }
+    let competitors = store.competitor_book()?;
     let mut search_chunks: BTreeMap<u32, Vec<SearchDoc>> = BTreeMap::new();
     let mut summary_chunks: BTreeMap<u32, Vec<AccountSummary>> = BTreeMap::new();
     for item in store.data.scan_prefix([keys::ACCOUNT]) {
@@ -292,7 +321,7 @@ pub(super) fn rebuild_derived(store: &Store, history: History) -> Result<usize, 
         search_chunks
             .entry(IndexFamily::Search.chunk_of(id))
             .or_default()
-            .push(SearchDoc::for_account(&record.account));
+            .push(SearchDoc::for_account(&record.account, &competitors));
         summary_chunks.entry(IndexFamily::Summary.chunk_of(id)).or_default().push(record.summary());
     }
     for (chunk, docs) in search_chunks {

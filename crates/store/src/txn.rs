@@ -18,7 +18,8 @@ use super::{
 use chrono::NaiveDate;
 
 use crate::domain::{
-    AccountId, AccountStats, DayEntry, DayRecord, FollowUp, MAX_ID, Order, Referral, Touch, Uid,
+    AccountId, AccountStats, Competitor, CompetitorId, Competitors, DayEntry, DayRecord, FollowUp, MAX_ID,
+    Order, Referral, Touch, Uid,
 };
 use crate::search::{self, SearchDoc};
 
@@ -41,6 +42,9 @@ pub struct Txn<'s> {
     dirty_chunks: BTreeSet<(IndexFamily, u32)>,
     /// Touches and orders to add to the day index at commit.
     day_entries: BTreeMap<NaiveDate, Vec<DayEntry>>,
+    /// The book's competitors, read once when a search entry needs their
+    /// names; dropped when one is written.
+    competitors: Option<Competitors>,
 }
 
 impl Records for Txn<'_> {
@@ -79,6 +83,7 @@ impl<'s> Txn<'s> {
             dirty_stats: BTreeSet::new(),
             day_entries: BTreeMap::new(),
             dirty_chunks: BTreeSet::new(),
+            competitors: None,
         }
     }
 
@@ -157,11 +162,25 @@ impl<'s> Txn<'s> {
         if record.account.uid.is_nil() {
             record.to_mut().account.uid = fresh_uid(record.account.created_at);
         }
+        if record.account.legacy_competitors.is_some() {
+            record.to_mut().account.carry_over_competitors();
+        }
+        if record.account.competitor_notes.iter().any(|n| n.uid.is_nil()) {
+            let created = record.account.created_at;
+            for note in &mut record.to_mut().account.competitor_notes {
+                if note.uid.is_nil() {
+                    note.uid =
+                        fresh_uid(note.confirmed.and_then(|d| d.and_hms_opt(0, 0, 0)).unwrap_or(created));
+                }
+            }
+        }
         let id = record.account.id;
         let old = self.account(id)?;
-        if old
-            .is_none_or(|old| SearchDoc::for_account(&old.account) != SearchDoc::for_account(&record.account))
-        {
+        let competitors = self.competitors()?;
+        if old.is_none_or(|old| {
+            SearchDoc::for_account(&old.account, competitors)
+                != SearchDoc::for_account(&record.account, competitors)
+        }) {
             self.mark_dirty(id, &[IndexFamily::Search]);
         }
         self.put(keys::account(id), &*record);
@@ -365,6 +384,52 @@ impl<'s> Txn<'s> {
         self.remove_raw(keys::referral_of(referral.referee, referral.id));
     }
 
+    /// Writes a competitor of the book. The accounts whose notes name it
+    /// are indexed again by the caller when its names change
+    /// ([`Txn::reindex`]).
+    pub fn put_competitor(&mut self, competitor: &Competitor) {
+        let competitor = &with_uid(competitor, |c| &mut c.uid, competitor.created_at);
+        self.competitors = None;
+        self.put(keys::competitor(competitor.id), competitor);
+    }
+
+    pub fn remove_competitor(&mut self, id: CompetitorId) {
+        self.competitors = None;
+        self.remove_raw(keys::competitor(id));
+    }
+
+    /// Rebuilds an account's search entry at commit (a competitor its
+    /// notes name was renamed or merged).
+    pub fn reindex(&mut self, id: AccountId) {
+        self.mark_dirty(id, &[IndexFamily::Search]);
+    }
+
+    /// Rebuilds the search entry of every account with a note naming a
+    /// competitor: the names of the book's competitors changed (an undone
+    /// alias or merge).
+    pub(crate) fn reindex_competitor_notes(&mut self) -> Result<(), StoreError> {
+        for (key, value) in self.raw_prefix(&[keys::ACCOUNT])? {
+            let Ok(record) = codec::decode::<AccountRecord>(&key, &value) else { continue };
+            if record.account.competitor_notes.iter().any(|n| n.competitor.is_some()) {
+                self.reindex(record.account.id);
+            }
+        }
+        Ok(())
+    }
+
+    /// The book's competitors as this transaction sees them.
+    pub fn competitors(&mut self) -> Result<&Competitors, StoreError> {
+        if self.competitors.is_none() {
+            let all = self
+                .raw_prefix(&[keys::COMPETITOR])?
+                .iter()
+                .map(|(key, value)| codec::decode::<Competitor>(key, value))
+                .collect::<Result<Vec<_>, _>>()?;
+            self.competitors = Some(Competitors::new(all));
+        }
+        Ok(self.competitors.get_or_insert_default())
+    }
+
     pub fn put_referral(&mut self, referral: &Referral) {
         let referral = &with_uid(referral, |r| &mut r.uid, referral.at);
         self.put(keys::referral(referral.id), referral);
@@ -427,10 +492,14 @@ impl<'s> Txn<'s> {
                 self.remove_raw(key);
                 continue;
             }
+            let competitors = match family {
+                IndexFamily::Search => self.competitors()?.clone(),
+                IndexFamily::Summary => Competitors::default(),
+            };
             let value = match family {
                 IndexFamily::Search => {
                     let docs: Vec<SearchDoc> =
-                        records.iter().map(|r| SearchDoc::for_account(&r.account)).collect();
+                        records.iter().map(|r| SearchDoc::for_account(&r.account, &competitors)).collect();
                     codec::encode_text(&search::encode_chunk(&docs))
                 }
                 IndexFamily::Summary => {
@@ -629,9 +698,11 @@ pub(super) fn revert(
     at: NaiveDateTime,
 ) -> Result<(HistoryEntry, Changes), StoreError> {
     let mut txn = store.begin();
+    let mut competitors_changed = false;
     for item in store.data.scan_prefix(keys::history_changes(entry.seq)) {
         let (key, value) = item?;
         for change in history::decode_changes(&key, &value)? {
+            competitors_changed |= change.key.first() == Some(&keys::COMPETITOR);
             if change.key.first() == Some(&keys::ACCOUNT) {
                 if let Some(id) = keys::u64_at(&change.key, 1) {
                     txn.mark_dirty(AccountId(id), &[IndexFamily::Search, IndexFamily::Summary]);
@@ -642,6 +713,9 @@ pub(super) fn revert(
                 None => txn.remove_raw(change.key),
             }
         }
+    }
+    if competitors_changed {
+        txn.reindex_competitor_notes()?;
     }
     entry.undone = true;
     entry.open = false;

@@ -1,6 +1,7 @@
 //! Account: the card of the account opened last, its follow-ups and
-//! referrals, and the timeline: open follow-ups, then touches and orders,
-//! newest first, one of them selected to correct (E) or delete (D).
+//! referrals, its competitors, and the timeline: open follow-ups, then
+//! touches and orders, newest first. One competitor note or timeline entry
+//! is selected to correct (E) or delete (D); w notes a competitor.
 
 use crate::i18n::msg;
 
@@ -13,7 +14,7 @@ use super::Question;
 use super::{Reply, Screen};
 use crate::app::{AccountDetail, AccountMarks, Past};
 use crate::config::Ui;
-use crate::domain::{AccountId, Direction, FollowUp, Order, Touch};
+use crate::domain::{AccountId, CompetitorId, CompetitorNote, Direction, FollowUp, Order, Touch};
 use crate::i18n::shown::ShownTime as _;
 use crate::tui::context::Context;
 use crate::tui::forms::{FieldsForm, Form};
@@ -30,17 +31,19 @@ pub struct AccountView {
     pub selected: usize,
 }
 
-/// One line of the timeline.
+/// One line of the competitors panel or of the timeline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Entry<'a> {
+    /// A competitor note, with its place in the account's list.
+    Competitor(usize, &'a CompetitorNote),
     FollowUp(&'a FollowUp),
     Touch(&'a Touch),
     Order(&'a Order),
 }
 
 impl AccountView {
-    /// The open follow-ups, earliest first, then touches and orders,
-    /// newest first.
+    /// The competitor notes, then the open follow-ups, earliest first,
+    /// then touches and orders, newest first.
     pub fn entries(&self) -> Vec<Entry<'_>> {
         let detail = &self.detail;
         let mut pending: Vec<&FollowUp> = detail.follow_ups.iter().filter(|f| f.is_pending()).collect();
@@ -49,7 +52,12 @@ impl AccountView {
             Past::Touch(t) => Entry::Touch(t),
             Past::Order(o) => Entry::Order(o),
         });
-        pending.into_iter().map(Entry::FollowUp).chain(past).collect()
+        let notes = detail.record.account.competitor_notes.iter().enumerate();
+        notes
+            .map(|(i, n)| Entry::Competitor(i, n))
+            .chain(pending.into_iter().map(Entry::FollowUp))
+            .chain(past)
+            .collect()
     }
 
     pub fn selected_entry(&self) -> Option<Entry<'_>> {
@@ -127,6 +135,11 @@ impl Screen for Account {
         let view = self.open.as_ref()?;
         let name = &view.detail.record.account.name;
         let lang = ctx.lang();
+        let account = view.detail.record.account.id;
+        if command == Command::AddCompetitor {
+            let form = FieldsForm::competitor_note(account, name, None, &view.detail.competitors);
+            return Some(Reply::Form(Form::Fields(form.for_rep(&ctx.config))));
+        }
         let Some(entry) = view.selected_entry() else {
             return matches!(command, Command::CorrectEntry | Command::RemoveEntry)
                 .then(|| Reply::Say(msg::InfoEmptyTimeline { name: name.as_str() }.text(lang)));
@@ -137,6 +150,13 @@ impl Screen for Account {
                 Entry::Touch(t) => FieldsForm::correct_touch(t, name).for_rep(&ctx.config),
                 Entry::Order(o) => FieldsForm::correct_order(o, name).for_rep(&ctx.config),
                 Entry::FollowUp(f) => FieldsForm::correct_follow_up(f, name).for_rep(&ctx.config),
+                Entry::Competitor(position, note) => FieldsForm::competitor_note(
+                    account,
+                    name,
+                    Some((position, note)),
+                    &view.detail.competitors,
+                )
+                .for_rep(&ctx.config),
             }))),
             Command::RemoveEntry => {
                 let (removal, words) = match entry {
@@ -156,6 +176,13 @@ impl Screen for Account {
                         Removal::FollowUp(f.id),
                         msg::RemoveFollowUp { due: ctx.config.ui.due(f), kind: kind(f.kind) }.text(lang),
                     ),
+                    Entry::Competitor(position, note) => (
+                        Removal::CompetitorNote(account, position),
+                        msg::RemoveCompetitor {
+                            competitor: competitor_name(&view.detail, note.competitor, lang).as_str(),
+                        }
+                        .text(lang),
+                    ),
                 };
                 let question = msg::RemoveQuestion { what: words, name: name.as_str() }.text(lang);
                 Some(Reply::Ask(Question::Remove(removal, question)))
@@ -169,6 +196,12 @@ impl Screen for Account {
             draw(view, ctx, theme, frame, header, body);
         }
     }
+}
+
+/// A note's competitor by name, or that it is not named yet.
+pub fn competitor_name(detail: &AccountDetail, id: Option<CompetitorId>, lang: crate::i18n::Lang) -> String {
+    id.and_then(|id| detail.competitors.name_of(id))
+        .map_or_else(|| msg::CompetitorUnnamed.text(lang), str::to_string)
 }
 
 /// "prospect, grade A", "customer, VIP (pinned)" in `lang`.
@@ -244,10 +277,6 @@ fn draw(view: &AccountView, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
             account.potential.map(|money| ctx.config.ui.money(money)).unwrap_or_default(),
         ),
         (msg::CardRevenueField.text(lang), if stats.orders > 0 { revenue } else { String::new() }),
-        (
-            msg::CardCompetitors.text(lang),
-            account.competitors.clone().unwrap_or_default().replace('\n', " / "),
-        ),
         (msg::CardNote.text(lang), account.note.clone().unwrap_or_default().replace('\n', " / ")),
     ];
     let mut card: Vec<Line> = rows
@@ -297,8 +326,25 @@ fn draw(view: &AccountView, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
         side.push(Line::from(format!("{text}{incentive}")));
     }
 
+    let notes = account.competitor_notes.len();
+    let selected_note = (view.selected < notes).then_some(view.selected);
+    let panel = super::account_competitors::Panel {
+        lines: super::account_competitors::lines(detail, selected_note, ctx, theme),
+        notes,
+        selected: selected_note,
+    };
     let top_height = (card.len().max(side.len()) as u16 + 2).min(body.height / 2);
-    let [top, timeline] = Layout::vertical([Constraint::Length(top_height), Constraint::Min(3)]).areas(body);
+    // The timeline keeps two thirds of what the card leaves, but for three
+    // lines while a note is selected (the rep is reading its answers).
+    let left = body.height.saturating_sub(top_height);
+    let room = if selected_note.is_some() { left.saturating_sub(3) } else { left / 3 };
+    let panel_height = (panel.lines.len() as u16 + 2).min(room.max(3));
+    let [top, competitors, timeline] = Layout::vertical([
+        Constraint::Length(top_height),
+        Constraint::Length(panel_height),
+        Constraint::Min(3),
+    ])
+    .areas(body);
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(top);
     let card_title = format!(" {} ", msg::CardTitle.text(lang));
@@ -306,11 +352,16 @@ fn draw(view: &AccountView, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
     frame.render_widget(Paragraph::new(card).block(bordered(&card_title)).wrap(Wrap { trim: true }), left);
     frame.render_widget(Paragraph::new(side).block(bordered(&side_title)).wrap(Wrap { trim: true }), right);
 
+    super::account_competitors::draw(panel, theme, frame, competitors, lang);
+
     let entries = view.entries();
-    let lines: Vec<Line> = entries.iter().map(|entry| entry_line(*entry, ctx, theme)).collect();
+    let lines: Vec<Line> =
+        entries[notes..].iter().map(|entry| entry_line(*entry, detail, ctx, theme)).collect();
     let inner_height = usize::from(timeline.height.saturating_sub(2)).max(1);
     let inner_width = usize::from(timeline.width.saturating_sub(2));
-    let offset = view.selected.saturating_sub(inner_height - 1);
+    // The timeline's own selection: none while a competitor note is selected.
+    let selected = view.selected.checked_sub(notes);
+    let offset = selected.unwrap_or(0).saturating_sub(inner_height - 1);
     let lines: Vec<Line> = lines
         .into_iter()
         .enumerate()
@@ -318,7 +369,7 @@ fn draw(view: &AccountView, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
         .take(inner_height)
         // A note too long for the box ends in an ellipsis, an id or amount goes whole.
         .map(|(i, line)| (i, fit_line(line, inner_width)))
-        .map(|(i, line)| if i == view.selected { line.style(theme.selected()) } else { line })
+        .map(|(i, line)| if Some(i) == selected { line.style(theme.selected()) } else { line })
         .collect();
     let title = format!(
         " {} ",
@@ -327,7 +378,7 @@ fn draw(view: &AccountView, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
     frame.render_widget(Paragraph::new(lines).block(bordered(&title)), timeline);
 }
 
-fn entry_line<'a>(entry: Entry<'_>, ctx: &Context, theme: &Theme) -> Line<'a> {
+fn entry_line<'a>(entry: Entry<'_>, detail: &AccountDetail, ctx: &Context, theme: &Theme) -> Line<'a> {
     let lang = ctx.lang();
     let note = |text: &str| {
         if text.is_empty() {
@@ -337,6 +388,7 @@ fn entry_line<'a>(entry: Entry<'_>, ctx: &Context, theme: &Theme) -> Line<'a> {
         }
     };
     match entry {
+        Entry::Competitor(..) => Line::default(),
         Entry::FollowUp(f) => {
             let style = if f.due < ctx.today() { theme.overdue() } else { theme.due() };
             let due = moment_column(&ctx.config.ui, f.due, f.due_time);
@@ -361,8 +413,12 @@ fn entry_line<'a>(entry: Entry<'_>, ctx: &Context, theme: &Theme) -> Line<'a> {
             } else {
                 String::new()
             };
-            let outcome =
+            let mut outcome =
                 t.outcome.map(|o| format!(" {}", crate::i18n::terms::outcome(o, lang))).unwrap_or_default();
+            if let Some(competitor) = t.lost_to {
+                let competitor = competitor_name(detail, Some(competitor), lang);
+                outcome.push_str(&msg::CliLostTo { competitor: competitor.as_str() }.text(lang));
+            }
             let kind = crate::i18n::terms::kind(t.kind, lang);
             Line::from(vec![
                 Span::styled(moment_column(&ctx.config.ui, t.at.date(), Some(t.at.time())), theme.dim()),

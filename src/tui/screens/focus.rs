@@ -157,12 +157,18 @@ fn draw(view: &FocusScreen, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
     let forecast = msg::FocusForecast { amount: ctx.config.ui.money(focus.forecast_total) }.text(lang);
     header_line(frame, header, vec![Span::raw(format!("{key}   {forecast}"))]);
     let charts_height = chart_height(ctx);
-    let [effort_line, charts, list] = Layout::vertical([
+    let unknown = focus.key_competition_unknown;
+    let [effort_line, competition_line, charts, list] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(u16::from(unknown > 0)),
         Constraint::Length(charts_height.saturating_sub(1)),
         Constraint::Fill(1),
     ])
     .areas(body);
+    if unknown > 0 {
+        let words = msg::FocusCompetitionUnknown { count: unknown }.text(lang);
+        frame.render_widget(Paragraph::new(Span::styled(words, theme.due())), competition_line);
+    }
     let effort = match effort_warning(focus, rules, lang) {
         Some(warning) => Span::styled(msg::Sentence { text: warning }.text(lang), theme.overdue()),
         None if focus.key_accounts().is_empty() => {

@@ -4,7 +4,9 @@
 //! help and the key checks follow from there.
 
 pub mod account;
+pub mod account_competitors;
 pub mod account_groups;
+pub mod competitors;
 pub mod customers;
 pub mod focus;
 pub mod grouped;
@@ -49,6 +51,7 @@ pub fn registry() -> Vec<Box<dyn Screen>> {
         Box::new(referrals::Referrals::default()),
         Box::new(review::Review::default()),
         Box::new(focus::FocusScreen::default()),
+        Box::new(competitors::CompetitorsScreen::default()),
     ]
 }
 

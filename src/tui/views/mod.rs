@@ -112,13 +112,13 @@ pub fn render(model: &Model, theme: &Theme, frame: &mut Frame) {
 }
 
 /// The tab bar: every screen's number and title, the current one marked,
-/// the date on the right. Where the full titles do not fit, short ones;
-/// where those do not either, numbers, but the current screen's title.
+/// the date on the right. Where the full titles do not fit, short ones
+/// (the date gives way to them); where those do not either, numbers, but
+/// the current screen's title.
 fn render_tabs(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lang = model.ctx.config.ui.lang();
     let weekday = crate::i18n::terms::weekday(model.ctx.now.weekday(), lang);
     let date = format!(" {} {weekday}", model.ctx.now.format("%Y-%m-%d"));
-    let room = usize::from(area.width).saturating_sub(Span::raw(date.as_str()).width());
     let labels = |title: &dyn Fn(usize) -> String| -> Vec<String> {
         (0..model.screens.len()).map(|i| format!(" {} {} ", i + 1, title(i))).collect()
     };
@@ -129,9 +129,12 @@ fn render_tabs(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let short_title = |i: usize| model.screens[i].short_tab(lang);
     let full = labels(&|i| title(i));
     let short = labels(&|i| short_title(i));
+    // Titles with the date; short titles give way to it only where they
+    // would otherwise be numbers.
+    let room = usize::from(area.width).saturating_sub(Span::raw(date.as_str()).width());
     let chosen = if width(&full) <= room {
         full
-    } else if width(&short) <= room {
+    } else if width(&short) <= usize::from(area.width) {
         short
     } else {
         labels(&|i| {

@@ -376,10 +376,18 @@ fn form_keys(keymap: &Keymap, commands: &[(Command, String)], theme: &Theme) -> 
 }
 
 fn row_label(label: &str, focused: bool, theme: &Theme) -> Span<'static> {
+    // Wide enough for the longest label ("Referred by") and a space.
+    row_label_in(label, focused, theme, LABEL_COLUMNS)
+}
+
+/// Columns a form's labels take at least, before the marker and its space.
+const LABEL_COLUMNS: usize = 12;
+
+/// A label padded by screen columns to `columns`, so Chinese labels line
+/// up too.
+fn row_label_in(label: &str, focused: bool, theme: &Theme, columns: usize) -> Span<'static> {
     let marker = if focused { ">" } else { " " };
-    // Wide enough for the longest label ("Referred by") and a space; padded
-    // by screen columns, so Chinese labels line up too.
-    let pad = " ".repeat(12usize.saturating_sub(Span::raw(label).width()));
+    let pad = " ".repeat(columns.saturating_sub(Span::raw(label).width()));
     Span::styled(format!("{marker} {label}{pad}"), if focused { theme.title() } else { theme.dim() })
 }
 
@@ -440,6 +448,9 @@ fn log_form(ctx: &Context, form: &LogForm, theme: &Theme, frame: &mut Frame, are
     if form.outcome == Some(crate::domain::Outcome::Won) {
         text_rows.push((LogField::Amount, msg::LogAmount.text(lang), &form.amount));
     }
+    if form.outcome == Some(crate::domain::Outcome::Declined) {
+        text_rows.push((LogField::LostTo, msg::LogLostTo.text(lang), &form.lost_to));
+    }
     text_rows.extend([
         (LogField::Note, msg::LogNote.text(lang), &form.note),
         (LogField::Lesson, msg::LogLesson.text(lang), &form.lesson),
@@ -461,6 +472,7 @@ fn log_form(ctx: &Context, form: &LogForm, theme: &Theme, frame: &mut Frame, are
             LogField::Lesson => Some(msg::LogLessonHint.text(lang)),
             LogField::Next => Some(msg::LogNextHint.text(lang)),
             LogField::Amount => Some(msg::LogAmountHint.text(lang)),
+            LogField::LostTo => Some(msg::LogLostToHint.text(lang)),
             _ => None,
         };
         match hint {
@@ -541,12 +553,26 @@ fn fields_form(ctx: &Context, form: &FieldsForm, theme: &Theme, frame: &mut Fram
     constraints.push(Constraint::Min(1));
     let areas = Layout::vertical(constraints).split(inner);
     let errors = form.shown_errors(ctx.now);
+    // A label wider than most (能提供的价值) widens the column for all.
+    let columns = form
+        .fields
+        .iter()
+        .map(|f| Span::raw(f.label_in(lang)).width() + 1)
+        .max()
+        .unwrap_or(0)
+        .max(LABEL_COLUMNS);
     for (i, field) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
-        let [label, input, note] =
-            Layout::horizontal([Constraint::Length(14), Constraint::Percentage(45), Constraint::Fill(1)])
-                .areas(areas[i]);
-        frame.render_widget(Paragraph::new(row_label(&field.label_in(lang), focused, theme)), label);
+        let [label, input, note] = Layout::horizontal([
+            Constraint::Length(columns as u16 + 2),
+            Constraint::Percentage(45),
+            Constraint::Fill(1),
+        ])
+        .areas(areas[i]);
+        frame.render_widget(
+            Paragraph::new(row_label_in(&field.label_in(lang), focused, theme, columns)),
+            label,
+        );
         input_line(frame, input, &field.input, focused, theme);
         // A day as typed shows the day it means, as the rep types it.
         let meant = matches!(field.id, FieldId::When | FieldId::Until | FieldId::Date | FieldId::Moment)

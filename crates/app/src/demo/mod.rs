@@ -14,6 +14,7 @@ use crate::domain::{
 };
 use crate::i18n::{Lang, msg};
 
+mod competition;
 mod words;
 
 use words::{
@@ -240,6 +241,7 @@ fn key_account_weeks(
                 note: dice.pick(words.notes(kind, outcome)).to_string(),
                 lesson: String::new(),
                 purpose: Purpose::Ordinary,
+                lost_to: None,
             });
         }
     }
@@ -353,6 +355,7 @@ pub fn generate(options: DemoOptions, region: Option<Region>, now: NaiveDateTime
     let mut follow_up_id = 0;
     // Each account's last touch, days ago, if it slipped past its cadence.
     let mut slipped = Vec::with_capacity(options.accounts);
+    let mut known_rivals = Vec::with_capacity(options.accounts);
     let mut names: std::collections::HashSet<String> = std::collections::HashSet::new();
     for index in 0..options.accounts {
         let id = AccountId(index as u64 + 1);
@@ -406,6 +409,11 @@ pub fn generate(options: DemoOptions, region: Option<Region>, now: NaiveDateTime
                 tags.push(extra);
             }
         }
+        let source = Some(dice.pick(words.sources).to_string());
+        // The rival this rep has heard of there, if any; what they know
+        // of it comes later, from dice of its own.
+        let rival = dice.chance(25).then(|| dice.0.usize(..words.rivals.len()));
+        known_rivals.push(rival);
         let mut account = Account {
             id,
             uid: Uid::NIL,
@@ -418,9 +426,10 @@ pub fn generate(options: DemoOptions, region: Option<Region>, now: NaiveDateTime
             email,
             address: None,
             tags,
-            source: Some(dice.pick(words.sources).to_string()),
+            source,
             note: None,
-            competitors: dice.chance(25).then(|| dice.pick(words.competitors).to_string()),
+            competitor_notes: Vec::new(),
+            legacy_competitors: None,
             potential,
             stage,
             archived: None,
@@ -470,6 +479,7 @@ pub fn generate(options: DemoOptions, region: Option<Region>, now: NaiveDateTime
                 note: dice.pick(words.notes(kind, outcome)).to_string(),
                 lesson,
                 purpose: Purpose::Ordinary,
+                lost_to: None,
             });
         }
 
@@ -505,6 +515,7 @@ pub fn generate(options: DemoOptions, region: Option<Region>, now: NaiveDateTime
                         note: dice.pick(words.notes(kind, Some(Outcome::Won))).to_string(),
                         lesson: String::new(),
                         purpose: Purpose::Ordinary,
+                        lost_to: None,
                     });
                 }
             }
@@ -513,7 +524,8 @@ pub fn generate(options: DemoOptions, region: Option<Region>, now: NaiveDateTime
 
         if dice.chance(5) {
             let reason = if dice.chance(50) { ArchiveReason::Lost } else { ArchiveReason::Dormant };
-            account.archived = Some(Archived { reason, at: moment(now, dice.range(1, 60), &mut dice) });
+            let at = moment(now, dice.range(1, 60), &mut dice);
+            account.archived = Some(Archived { reason, at, lost_to: None });
         } else if let Some(due_in) = promise_day(&mut dice) {
             follow_up_id += 1;
             let reason = match stage {
@@ -573,6 +585,7 @@ pub fn generate(options: DemoOptions, region: Option<Region>, now: NaiveDateTime
     }
 
     key_account_weeks(&mut book, &slipped, now, &mut dice, &words, &mut touch_id);
+    competition::add(&mut book, &known_rivals, now, options.seed, &words);
     book.days = past_days(&book, now, &words);
 
     // Referrals point from an earlier account to a later one.
@@ -618,6 +631,13 @@ fn give_uids(book: &mut Backup, seed: u64) {
     book.orders.iter_mut().for_each(|o| o.uid = uid(o.at));
     book.follow_ups.iter_mut().for_each(|f| f.uid = uid(f.created_at));
     book.referrals.iter_mut().for_each(|r| r.uid = uid(r.at));
+    book.competitors.iter_mut().for_each(|c| c.uid = uid(c.created_at));
+    for account in &mut book.accounts {
+        let created = account.created_at;
+        for note in &mut account.competitor_notes {
+            note.uid = uid(note.confirmed.and_then(|d| d.and_hms_opt(9, 0, 0)).unwrap_or(created));
+        }
+    }
 }
 
 /// The last two weeks on record, as a rep who keeps up leaves them: each

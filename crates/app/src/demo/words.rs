@@ -85,6 +85,21 @@ pub const EUROPEAN_COMPANIES: &[&str] = &[
     "Litware Irrigation",
 ];
 
+/// A competitor of the demo book and the answers reps give about it.
+pub struct Rival {
+    pub name: &'static str,
+    pub aliases: &'static [&'static str],
+    pub strength: &'static [&'static str],
+    pub offer: &'static [&'static str],
+    pub floor: &'static [&'static str],
+    pub weakness: &'static [&'static str],
+    pub edge: &'static [&'static str],
+    /// Their price range in major units (a ton of fertiliser, a bag of
+    /// seed, a bottle of pesticide).
+    pub price: (i64, i64),
+    pub credit_days: &'static [u32],
+}
+
 /// The free text of a demo book in one language.
 pub struct Words {
     pub lang: Lang,
@@ -93,7 +108,8 @@ pub struct Words {
     pub tags: &'static [&'static str],
     pub sources: &'static [&'static str],
     pub incentives: &'static [&'static str],
-    pub competitors: &'static [&'static str],
+    /// The competitors a farm-supply rep meets, with what reps say of them.
+    pub rivals: &'static [Rival],
     pub lessons: &'static [&'static str],
     pub reflections: &'static [&'static str],
 }
@@ -124,10 +140,51 @@ impl Words {
                     "5% commission",
                     "one free delivery",
                 ],
-                competitors: &[
-                    "Buys fertilizer from AgriCorp: cheaper, slow to deliver",
-                    "Uses AgriCorp; cheaper, poor after-sales service",
-                    "Has worked with the dealer in the next county for years",
+                rivals: &[
+                    Rival {
+                        name: "AgriCorp",
+                        aliases: &["Agri Corp"],
+                        strength: &["national brand", "national brand, two depots in the state"],
+                        offer: &["$30 a ton under our price", "60-day credit on fertilizer"],
+                        floor: &["$505 a ton on a full truckload", "will match any quote in writing"],
+                        weakness: &["slow deliveries in spring", "poor after-sales service"],
+                        edge: &["price", "credit terms"],
+                        price: (505, 545),
+                        credit_days: &[30, 60],
+                    },
+                    Rival {
+                        name: "GreenField Seeds",
+                        aliases: &["GreenField"],
+                        strength: &["strong corn hybrids", "big ad budget"],
+                        offer: &["early-order discount of 5%", "free seed treatment"],
+                        floor: &["8% off on 200 units or more"],
+                        weakness: &["no agronomist in the area", "late deliveries"],
+                        edge: &["brand the growers know", "yield trials in the county"],
+                        price: (265, 300),
+                        credit_days: &[30],
+                    },
+                    Rival {
+                        name: "CropShield",
+                        aliases: &["Crop Shield"],
+                        strength: &["full pesticide line"],
+                        offer: &["a free sprayer calibration", "volume rebates at season's end"],
+                        floor: &["10% rebate, never more"],
+                        weakness: &["pushes products the farm does not need", "slow to answer the phone"],
+                        edge: &["field days every spring"],
+                        price: (38, 46),
+                        credit_days: &[30, 45],
+                    },
+                    Rival {
+                        name: "Heartland Farm Supply",
+                        aliases: &["Heartland"],
+                        strength: &["the dealer in the next county for 20 years"],
+                        offer: &["delivery the same day", "a friend of the family"],
+                        floor: &["no discounts, sells on service"],
+                        weakness: &["small stock", "prices above ours"],
+                        edge: &["relationship with the owner", "delivery the same day"],
+                        price: (540, 575),
+                        credit_days: &[15, 30],
+                    },
                 ],
                 lessons: &[
                     "the owner is in before 9, in the fields after",
@@ -147,10 +204,51 @@ impl Words {
                 tags: &["农场", "经销商", "合作社", "种植大户", "果园", "养殖", "绿色种植", "展会"],
                 sources: &["展会", "转介绍", "电话陌拜", "网站"],
                 incentives: &["下单九折", "礼品卡 200 元", "一袋种子", "返点 5%", "免费送货一次"],
-                competitors: &[
-                    "从丰农买化肥,价格低但送货慢",
-                    "用的是农丰集团的货,便宜但售后差",
-                    "跟邻县经销商合作多年,关系好",
+                rivals: &[
+                    Rival {
+                        name: "丰农化肥",
+                        aliases: &["丰农", "Fengnong"],
+                        strength: &["全国品牌", "全国品牌，县里有两个仓库"],
+                        offer: &["每吨比我们便宜一百", "化肥给 60 天账期"],
+                        floor: &["整车最低 2650 一吨", "书面报价都肯跟"],
+                        weakness: &["春耕送货慢", "售后差"],
+                        edge: &["价格低", "账期长"],
+                        price: (2650, 2850),
+                        credit_days: &[30, 60],
+                    },
+                    Rival {
+                        name: "金穗种业",
+                        aliases: &["金穗"],
+                        strength: &["玉米品种好", "广告多"],
+                        offer: &["提前订货打九五折", "免费拌种"],
+                        floor: &["200 袋以上最多九二折"],
+                        weakness: &["本地没有农技员", "到货晚"],
+                        edge: &["农户认品牌", "县里有示范田"],
+                        price: (45, 58),
+                        credit_days: &[30],
+                    },
+                    Rival {
+                        name: "绿盾植保",
+                        aliases: &["绿盾"],
+                        strength: &["农药品种全"],
+                        offer: &["免费校准喷雾器", "季末按量返利"],
+                        floor: &["返利最多一成"],
+                        weakness: &["乱推用不上的药", "电话常打不通"],
+                        edge: &["每年春天开观摩会"],
+                        price: (38, 46),
+                        credit_days: &[30, 45],
+                    },
+                    Rival {
+                        name: "邻县农资站",
+                        aliases: &["农资站"],
+                        strength: &["在邻县做了二十年"],
+                        offer: &["当天送货", "跟老板是亲戚"],
+                        floor: &["不降价，靠服务"],
+                        weakness: &["库存少", "价格比我们高"],
+                        edge: &["跟老板关系好", "当天送货"],
+                        price: (2800, 2950),
+                        credit_days: &[15, 30],
+                    },
                 ],
                 lessons: &[
                     "老板上午在,下午去田里",

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use crate::domain::contact::{MAX_PHONES, MAX_TAGS, TextField, email_key};
 use crate::domain::phone::Region;
-use crate::domain::{Account, AccountId, Stage};
+use crate::domain::{Account, AccountId, CompetitorNote, Question, Stage};
 use crate::search::name_key;
 
 /// Why accounts look like one person.
@@ -312,13 +312,36 @@ pub fn merged(keep: &Account, gone: &Account, region: Region) -> Result<Account,
         (false, _) => format!("{} (#{}): {}", gone.name, gone.id, extra.join("; ")),
     };
     account.note = joined(&[keep.note.as_deref(), gone.note.as_deref(), Some(&aside)]);
-    account.competitors = joined(&[keep.competitors.as_deref(), gone.competitors.as_deref()]);
-    for (field, text) in [(TextField::Note, &account.note), (TextField::Competitors, &account.competitors)] {
-        if text.as_ref().is_some_and(|t| t.chars().count() > field.max_chars()) {
-            return Err(MergeError::NotesTooLong { max: field.max_chars() });
-        }
+    account.competitor_notes = merged_notes(&keep.competitor_notes, &gone.competitor_notes);
+    let field = TextField::Note;
+    if account.note.as_ref().is_some_and(|t| t.chars().count() > field.max_chars()) {
+        return Err(MergeError::NotesTooLong { max: field.max_chars() });
     }
     Ok(account)
+}
+
+/// The kept account's competitor notes, each with what the other's note
+/// of the same competitor adds (answers it lacks; the later confirmation),
+/// then the other's notes of competitors it had none of.
+fn merged_notes(keep: &[CompetitorNote], gone: &[CompetitorNote]) -> Vec<CompetitorNote> {
+    let mut notes = keep.to_vec();
+    for other in gone {
+        let same = notes.iter_mut().find(|n| n.competitor.is_some() && n.competitor == other.competitor);
+        let Some(note) = same else {
+            notes.push(other.clone());
+            continue;
+        };
+        for question in Question::ALL {
+            if note.answer(question).is_none() {
+                *note.answer_mut(question) = other.answer(question).map(str::to_string);
+            }
+        }
+        note.price = note.price.or(other.price);
+        note.credit_days = note.credit_days.or(other.credit_days);
+        note.note = joined(&[note.note.as_deref(), other.note.as_deref()]);
+        note.confirmed = note.confirmed.max(other.confirmed);
+    }
+    notes
 }
 
 /// The texts that are there and differ, a blank line apart.

@@ -104,6 +104,9 @@ pub struct Focus {
     pub value_class: Vec<Option<ValueClass>>,
     pub forecast: Vec<GradeForecast>,
     pub forecast_total: Money,
+    /// Key accounts with no competitor note: the rep does not know who
+    /// else sells there.
+    pub key_competition_unknown: usize,
 }
 
 /// Over-served accounts listed at most.
@@ -308,6 +311,7 @@ pub fn focus(
     let value_class = value_classes(summaries.len(), &key, &mgc, &bzc);
     let forecast = forecast(summaries, rules);
     let forecast_total = forecast.iter().map(|r| r.weighted).sum();
+    let key_competition_unknown = key.iter().filter(|i| !summaries[**i].knows_competition).count();
     Focus {
         revenue_total,
         threshold_revenue,
@@ -330,6 +334,7 @@ pub fn focus(
         value_class,
         forecast,
         forecast_total,
+        key_competition_unknown,
     }
 }
 

@@ -3,7 +3,7 @@ use serde::{Deserialize, Serialize};
 
 use super::keyword::keyword_enum;
 use super::phone::{self, Region};
-use super::{AccountId, Money, MonthDay, Uid};
+use super::{AccountId, CompetitorId, CompetitorNote, Money, MonthDay, Uid};
 
 keyword_enum! {
     /// How likely a prospect is to buy; decides cadence and rank.
@@ -100,6 +100,9 @@ impl Stage {
 pub struct Archived {
     pub reason: ArchiveReason,
     pub at: NaiveDateTime,
+    /// The competitor a prospect archived as lost went to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lost_to: Option<CompetitorId>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -134,9 +137,13 @@ pub struct Account {
     pub source: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    /// Who else supplies them, their strengths, weaknesses, bottom line.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub competitors: Option<String>,
+    /// Who else sells to them, and what the rep knows of each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub competitor_notes: Vec<CompetitorNote>,
+    /// The free text books held before competitors were records; read,
+    /// never written: [`Account::carry_over_competitors`] makes it a note.
+    #[serde(default, rename = "competitors", skip_serializing)]
+    pub legacy_competitors: Option<String>,
     /// Estimated yearly value if won.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub potential: Option<Money>,
@@ -198,7 +205,8 @@ impl Account {
             tags: Vec::new(),
             source: None,
             note: None,
-            competitors: None,
+            competitor_notes: Vec::new(),
+            legacy_competitors: None,
             potential: None,
             stage: Stage::Prospect { grade },
             archived: None,
@@ -208,6 +216,14 @@ impl Account {
             contacted_elsewhere: None,
             anniversary: None,
             unreachable_phones: Vec::new(),
+        }
+    }
+
+    /// Makes the free text of an older book's competitors field a note of
+    /// its own, every character kept, its competitor not yet named.
+    pub fn carry_over_competitors(&mut self) {
+        if let Some(text) = self.legacy_competitors.take().filter(|t| !t.trim().is_empty()) {
+            self.competitor_notes.insert(0, CompetitorNote { note: Some(text), ..CompetitorNote::default() });
         }
     }
 

@@ -98,7 +98,10 @@ pub enum TextField {
     Incentive,
     /// An account's, touch's, order's or follow-up's note.
     Note,
-    Competitors,
+    /// A competitor's name or alias.
+    CompetitorName,
+    /// One of the five answers of a competitor note.
+    CompetitorAnswer,
     /// What a touch taught, in one line.
     Lesson,
     /// The day's reflection: what went well, what to change.
@@ -118,7 +121,8 @@ impl TextField {
             TextField::Tag => "tag",
             TextField::Incentive => "incentive",
             TextField::Note => "note",
-            TextField::Competitors => "competitor notes",
+            TextField::CompetitorName => "competitor name",
+            TextField::CompetitorAnswer => "competitor answer",
             TextField::Lesson => "lesson",
             TextField::Reflection => "reflection",
         }
@@ -127,19 +131,20 @@ impl TextField {
     /// The most characters the field holds (after cleaning).
     pub fn max_chars(self) -> usize {
         match self {
-            TextField::Name | TextField::Title | TextField::Source => 120,
+            TextField::Name | TextField::Title | TextField::Source | TextField::CompetitorName => 120,
+            TextField::CompetitorAnswer => 2_000,
             TextField::Company | TextField::Incentive => 200,
             TextField::Lesson => 300,
             TextField::Address => 300,
             TextField::Email => 254,
             TextField::Phone => 40,
             TextField::Tag => 40,
-            TextField::Note | TextField::Competitors | TextField::Reflection => 10_000,
+            TextField::Note | TextField::Reflection => 10_000,
         }
     }
 
     fn multi_line(self) -> bool {
-        matches!(self, TextField::Note | TextField::Competitors | TextField::Reflection)
+        matches!(self, TextField::Note | TextField::CompetitorAnswer | TextField::Reflection)
     }
 
     /// Every field with its bound, for the documentation.
@@ -154,7 +159,8 @@ impl TextField {
         TextField::Tag,
         TextField::Incentive,
         TextField::Note,
-        TextField::Competitors,
+        TextField::CompetitorName,
+        TextField::CompetitorAnswer,
         TextField::Lesson,
         TextField::Reflection,
     ];

@@ -35,6 +35,7 @@ id_type!(TouchId);
 id_type!(OrderId);
 id_type!(FollowUpId);
 id_type!(ReferralId);
+id_type!(CompetitorId);
 
 /// A record's global id: the same in every copy of the book (backups,
 /// exports, the journal, another device's store), where the local number

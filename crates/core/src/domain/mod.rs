@@ -2,6 +2,7 @@
 
 mod account;
 mod activity;
+mod competitor;
 pub mod contact;
 pub mod dates;
 mod day;
@@ -23,9 +24,10 @@ mod touch_days;
 
 pub use account::{Account, ArchiveReason, Archived, FilledField, Grade, Stage, StageKind, Tier};
 pub use activity::DayEntry;
+pub use competitor::{Competitor, CompetitorNote, Competitors, Question, name_key as competitor_name_key};
 pub use day::{DayRecord, PlanEntry, RowKind, Slot};
 pub use follow_up::{FollowUp, FollowUpReason, FollowUpStatus};
-pub use ids::{AccountId, FollowUpId, MAX_ID, OrderId, ReferralId, TouchId, Uid, id_in_range};
+pub use ids::{AccountId, CompetitorId, FollowUpId, MAX_ID, OrderId, ReferralId, TouchId, Uid, id_in_range};
 pub use keyword::UnknownKeyword;
 pub use money::{Money, MoneyError};
 pub use month_day::{MonthDay, MonthDayError};

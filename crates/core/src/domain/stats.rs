@@ -2,7 +2,8 @@ use chrono::{Months, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Direction, FollowUp, FollowUpStatus, Money, Order, Outcome, Purpose, Reach, Touch, TouchDays, TouchKind,
+    CompetitorId, Direction, FollowUp, FollowUpStatus, Money, Order, Outcome, Purpose, Reach, Touch,
+    TouchDays, TouchKind,
 };
 
 /// Per-account aggregates, derived from the account's touches, orders and
@@ -53,6 +54,9 @@ pub struct AccountStats {
     // version 6 decodes, with this left empty until the rebuild.
     #[serde(default, rename = "touch_log", skip_serializing_if = "TouchDays::is_empty")]
     pub touch_days: TouchDays,
+    /// Each competitor a declined deal went to, with the latest day.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lost_to: Vec<(CompetitorId, NaiveDate)>,
 }
 
 /// How far back `touch_days` reaches from the newest touch: a year's
@@ -115,6 +119,20 @@ fn unanswered_sms(touches: &[Touch]) -> Vec<NaiveDateTime> {
     unanswered.split_off(skip)
 }
 
+fn lost_to(touches: &[Touch]) -> Vec<(CompetitorId, NaiveDate)> {
+    let mut latest: Vec<(CompetitorId, NaiveDate)> = Vec::new();
+    for touch in touches {
+        let Some(competitor) = touch.lost_to else { continue };
+        let day = touch.at.date();
+        match latest.iter_mut().find(|(c, _)| *c == competitor) {
+            Some((_, seen)) => *seen = (*seen).max(day),
+            None => latest.push((competitor, day)),
+        }
+    }
+    latest.sort();
+    latest
+}
+
 /// The first day inside the 12-month window that ends on `today`.
 pub fn twelve_month_window_start(today: NaiveDate) -> NaiveDate {
     today.checked_sub_months(Months::new(12)).and_then(|d| d.succ_opt()).unwrap_or(NaiveDate::MIN)
@@ -167,6 +185,7 @@ impl AccountStats {
                 .map(|t| (t.at, t.kind)),
             unanswered_sms: unanswered_sms(touches),
             touch_days: touch_days(touches),
+            lost_to: lost_to(touches),
         }
     }
 
@@ -210,6 +229,7 @@ mod tests {
             note: String::new(),
             lesson: String::new(),
             purpose: Purpose::Ordinary,
+            lost_to: None,
         }
     }
 

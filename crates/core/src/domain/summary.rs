@@ -57,6 +57,9 @@ pub struct AccountSummary {
     pub birthday: Option<MonthDay>,
     #[serde(with = "terse::day_opt")]
     pub anniversary: Option<NaiveDate>,
+    /// Whether the rep noted any competitor there (Focus asks of key
+    /// accounts with none).
+    pub knows_competition: bool,
 }
 
 impl AccountSummary {
@@ -93,6 +96,7 @@ impl AccountSummary {
             touch_days: TouchDays::default(),
             birthday: None,
             anniversary: None,
+            knows_competition: false,
         }
     }
 
@@ -124,6 +128,7 @@ impl AccountSummary {
             touch_days: stats.touch_days.clone(),
             birthday: account.birthday,
             anniversary: account.anniversary(),
+            knows_competition: !account.competitor_notes.is_empty(),
         }
     }
 
@@ -486,6 +491,7 @@ mod tests {
                 touch_days: TouchDays::new([(day, TouchKind::Visit), (day, TouchKind::Sms)]),
                 birthday: Some(MonthDay { month: 2, day: 29, year: Some(1980) }),
                 anniversary: Some(day),
+                knows_competition: true,
             };
             let bytes = postcard::to_stdvec(&summary).unwrap();
             assert_eq!(postcard::from_bytes::<AccountSummary>(&bytes).unwrap(), summary);

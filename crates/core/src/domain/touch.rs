@@ -2,7 +2,7 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use super::keyword::keyword_enum;
-use super::{AccountId, TouchId, Uid};
+use super::{AccountId, CompetitorId, TouchId, Uid};
 
 keyword_enum! {
     /// The channel of one interaction.
@@ -145,6 +145,9 @@ pub struct Touch {
     pub lesson: String,
     #[serde(default, skip_serializing_if = "Purpose::is_ordinary")]
     pub purpose: Purpose,
+    /// The competitor the deal went to, when it was declined.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lost_to: Option<CompetitorId>,
 }
 
 impl Touch {

@@ -7,7 +7,7 @@ mod pinyin_keys;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use crate::domain::{Account, AccountId};
+use crate::domain::{Account, AccountId, Competitors};
 
 pub use pinyin_keys::{match_syllables, name_key, syllables as pinyin_syllables};
 
@@ -36,7 +36,9 @@ fn column(text: &str) -> String {
 }
 
 impl SearchDoc {
-    pub fn for_account(account: &Account) -> SearchDoc {
+    /// The account's entry; `competitors` names those its notes name, so
+    /// that `search 史丹利` finds the accounts where they sell.
+    pub fn for_account(account: &Account, competitors: &Competitors) -> SearchDoc {
         fn add(list: &mut Vec<String>, field: String) {
             let field = column(&field);
             if !field.trim().is_empty() && !list.contains(&field) {
@@ -51,6 +53,11 @@ impl SearchDoc {
         // The address too: `search 寿光` finds the accounts there.
         if let Some(address) = &account.address {
             add(&mut fields, address.to_lowercase());
+        }
+        for note in &account.competitor_notes {
+            for name in note.competitor.map(|id| competitors.every_name(id)).unwrap_or_default() {
+                add(&mut fields, name.to_lowercase());
+            }
         }
         let mut exact: Vec<String> = Vec::new();
         // Digits alone, as typed and in the international form, so that a
@@ -538,7 +545,8 @@ mod tests {
             tags: vec!["seed".into()],
             source: None,
             note: None,
-            competitors: None,
+            competitor_notes: Vec::new(),
+            legacy_competitors: None,
             potential: None,
             stage: Stage::Prospect { grade: Grade::C },
             archived: None,
@@ -559,7 +567,7 @@ mod tests {
             account(4, "赵文", None, "137 4444 5555"),
         ]
         .iter()
-        .map(SearchDoc::for_account)
+        .map(|a| SearchDoc::for_account(a, &Competitors::default()))
         .collect();
         SearchIndex::new(vec![encode_chunk(&docs[..2]), encode_chunk(&docs[2..])])
     }
@@ -583,9 +591,15 @@ mod tests {
     #[test]
     fn index_lines_round_trip_and_survive_control_characters() {
         let mut odd = account(5, "Tab\tName\u{1f}", Some("A\nB"), "110");
-        odd.archived =
-            Some(crate::domain::Archived { reason: crate::domain::ArchiveReason::Lost, at: odd.created_at });
-        let index = SearchIndex::new(vec![encode_chunk(&[SearchDoc::for_account(&odd)]), "garbage\n".into()]);
+        odd.archived = Some(crate::domain::Archived {
+            reason: crate::domain::ArchiveReason::Lost,
+            at: odd.created_at,
+            lost_to: None,
+        });
+        let index = SearchIndex::new(vec![
+            encode_chunk(&[SearchDoc::for_account(&odd, &Competitors::default())]),
+            "garbage\n".into(),
+        ]);
         let docs: Vec<DocRef<'_>> = index.docs().collect();
         assert_eq!(index.malformed(), 1);
         assert_eq!(docs[0].id, AccountId(5));

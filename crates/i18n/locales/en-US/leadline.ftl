@@ -9,6 +9,7 @@ tab-account = Account
 tab-referrals = Referrals
 tab-review = Review
 tab-focus = Focus
+tab-competitors = Competitors
 tab-short-today = Today
 tab-short-pipeline = Pipe
 tab-short-customers = Cust
@@ -16,6 +17,7 @@ tab-short-account = Acct
 tab-short-referrals = Refs
 tab-short-review = Rev
 tab-short-focus = Focus
+tab-short-competitors = Rivals
 
 ## The 12-hour clock ([ui] clock = "12h")
 clock-am = { $time } AM

@@ -13,6 +13,7 @@ tab-account = 客户详情
 tab-referrals = 转介绍
 tab-review = 复盘
 tab-focus = 二八分析
+tab-competitors = 竞争对手
 tab-short-today = 今日
 tab-short-pipeline = 潜客
 tab-short-customers = 客户
@@ -20,6 +21,7 @@ tab-short-account = 详情
 tab-short-referrals = 转介
 tab-short-review = 复盘
 tab-short-focus = 二八
+tab-short-competitors = 对手
 
 ## 12 小时制（[ui] clock = "12h"）
 clock-am = 上午{ $time }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::super::{AccountRecord, StoreError, codec, keys};
-use crate::domain::{Account, DayRecord, FollowUp, Order, Referral, Touch, Uid};
+use crate::domain::{Account, Competitor, DayRecord, FollowUp, Order, Referral, Touch, Uid};
 
 /// The kinds of record the journal knows; everything else in the store is
 /// derived from them.
@@ -21,6 +21,7 @@ pub enum Kind {
     Order,
     FollowUp,
     Referral,
+    Competitor,
     Day,
 }
 
@@ -100,6 +101,10 @@ impl Op {
 
     pub fn created_follow_up(follow_up: &FollowUp) -> Op {
         Op::created(follow_up)
+    }
+
+    pub fn created_competitor(competitor: &Competitor) -> Op {
+        Op::created(competitor)
     }
 
     /// What an operation is about, for a message.
@@ -187,6 +192,7 @@ child!(Touch, Kind::Touch, |t: &Touch| Some(t.account.0));
 child!(Order, Kind::Order, |o: &Order| Some(o.account.0));
 child!(FollowUp, Kind::FollowUp, |f: &FollowUp| Some(f.account.0));
 child!(Referral, Kind::Referral, |_: &Referral| None);
+child!(Competitor, Kind::Competitor, |_: &Competitor| None);
 
 /// Records of one kind before and after, by id.
 struct Sides<T> {
@@ -257,6 +263,7 @@ pub fn operations(written: &[Written<'_>]) -> Result<Vec<Op>, StoreError> {
     let mut orders = Sides::<Order>::new();
     let mut follow_ups = Sides::<FollowUp>::new();
     let mut referrals = Sides::<Referral>::new();
+    let mut competitors = Sides::<Competitor>::new();
     let mut days = Vec::new();
     for Written { key, before, after } in written {
         match key.first().copied() {
@@ -307,6 +314,10 @@ pub fn operations(written: &[Written<'_>]) -> Result<Vec<Op>, StoreError> {
                 decoded(key, *before)?.into_iter().collect(),
                 decoded(key, *after)?.into_iter().collect(),
             ),
+            Some(keys::COMPETITOR) => competitors.add(
+                decoded(key, *before)?.into_iter().collect(),
+                decoded(key, *after)?.into_iter().collect(),
+            ),
             Some(keys::DAY_RECORD) => {
                 let old = decoded::<DayRecord>(key, *before)?;
                 let new = decoded::<DayRecord>(key, *after)?;
@@ -332,8 +343,11 @@ pub fn operations(written: &[Written<'_>]) -> Result<Vec<Op>, StoreError> {
             _ => {}
         }
     }
-    let mut ops = account_sets;
+    // Competitors first: an account's notes name them.
+    let mut ops = Vec::new();
     let mut removals = Vec::new();
+    competitors.ops(&mut ops, &mut removals);
+    ops.extend(account_sets);
     touches.ops(&mut ops, &mut removals);
     orders.ops(&mut ops, &mut removals);
     follow_ups.ops(&mut ops, &mut removals);
@@ -354,6 +368,7 @@ pub fn is_journaled(key: &[u8]) -> bool {
                 | &keys::ORDERS
                 | &keys::FOLLOW_UP
                 | &keys::REFERRAL
+                | &keys::COMPETITOR
                 | &keys::DAY_RECORD
         )
     )

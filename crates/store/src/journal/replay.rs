@@ -6,7 +6,8 @@ use super::super::{AccountRecord, Records, Store, StoreError, Txn};
 use super::ops::{Child, fields_of, from_fields, overlay};
 use super::{Action, Contents, Kind, Op};
 use crate::domain::{
-    AccountId, AccountStats, DayRecord, FollowUp, FollowUpId, Order, Referral, ReferralId, Touch, Uid,
+    AccountId, AccountStats, Competitor, CompetitorId, DayRecord, FollowUp, FollowUpId, Order, Referral,
+    ReferralId, Touch, Uid,
 };
 
 /// Operations replayed per commit: big enough that a day's import is a few
@@ -95,6 +96,22 @@ impl Txn<'_> {
                     self.put_referral(&new);
                 }
                 Ok(())
+            }
+            (Kind::Competitor, action) => {
+                let id = CompetitorId(id()?);
+                if let Some(held) = self.competitor(id).map_err(store_error)? {
+                    same_record(held.uid, op.uid)?;
+                }
+                match action {
+                    Action::Set => {
+                        let new: Competitor = from_fields(op.fields.clone())?;
+                        self.reserve_id("competitor", new.id.0).map_err(store_error)?;
+                        self.put_competitor(&new);
+                    }
+                    Action::Remove => self.remove_competitor(id),
+                }
+                // The accounts whose notes name it are found by its names.
+                self.reindex_competitor_notes().map_err(store_error)
             }
             (Kind::Day, Action::Set) => {
                 let record: DayRecord = from_fields(op.fields.clone())?;

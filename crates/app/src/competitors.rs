@@ -1,0 +1,635 @@
+//! Competitors: the book's brands and companies, what the rep knows of each
+//! at an account (the five questions), the deals lost to them, and the
+//! report across the book.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::{App, AppError, AppResult, Written};
+use crate::domain::contact::{ContactError, TextField, check_field, optional_field};
+use crate::domain::{
+    AccountId, Competitor, CompetitorId, CompetitorNote, Competitors, Money, Question, Uid,
+    competitor_name_key, twelve_month_window_start,
+};
+use crate::i18n::msg;
+use crate::store::{AccountRecord, Txn};
+
+/// A note's fields as the rep gives them; `None` leaves a field as it is
+/// and `Some("")` clears it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NoteInput {
+    /// Names the note's competitor anew (edit): a note carried over from
+    /// the free text gets its competitor this way.
+    pub competitor: Option<String>,
+    pub strength: Option<String>,
+    pub offer: Option<String>,
+    pub floor: Option<String>,
+    pub weakness: Option<String>,
+    pub edge: Option<String>,
+    pub note: Option<String>,
+    /// Their price, as typed (`2,650`, `¥2650`).
+    pub price: Option<String>,
+    pub credit_days: Option<String>,
+    /// The day it was confirmed; without one, today.
+    pub confirmed: Option<NaiveDate>,
+}
+
+impl NoteInput {
+    pub fn answer(&self, question: Question) -> Option<&String> {
+        match question {
+            Question::Strength => self.strength.as_ref(),
+            Question::Offer => self.offer.as_ref(),
+            Question::Floor => self.floor.as_ref(),
+            Question::Weakness => self.weakness.as_ref(),
+            Question::Edge => self.edge.as_ref(),
+        }
+    }
+
+    fn apply_to(&self, note: &mut CompetitorNote, today: NaiveDate) -> AppResult<()> {
+        for question in Question::ALL {
+            if let Some(text) = self.answer(question) {
+                *note.answer_mut(question) = optional_field(TextField::CompetitorAnswer, text)?;
+            }
+        }
+        if let Some(text) = &self.note {
+            note.note = optional_field(TextField::Note, text)?;
+        }
+        if let Some(price) = &self.price {
+            note.price = match price.trim() {
+                "" => None,
+                text => Some(Money::parse(text)?),
+            };
+        }
+        if let Some(days) = &self.credit_days {
+            note.credit_days = match days.trim() {
+                "" => None,
+                text => Some(
+                    text.parse::<u32>()
+                        .ok()
+                        .filter(|d| *d <= MAX_CREDIT_DAYS)
+                        .ok_or_else(|| AppError::Input(super::InputError::CreditDays(text.to_string())))?,
+                ),
+            };
+        }
+        let confirmed = match self.confirmed {
+            Some(day) => crate::domain::dates::check_date(day)?,
+            None => today,
+        };
+        note.confirmed = Some(confirmed);
+        Ok(())
+    }
+}
+
+/// Credit terms longer than ten years are a typing mistake.
+pub const MAX_CREDIT_DAYS: u32 = 3650;
+
+/// Which of an account's notes: by its competitor's name (or alias), or
+/// by its place in the account's list (`#2`), which also reaches a note
+/// whose competitor is not named yet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NoteRef {
+    Named(String),
+    Position(usize),
+}
+
+impl NoteRef {
+    pub fn parse(text: &str) -> NoteRef {
+        match text.trim().strip_prefix('#').and_then(|n| n.parse::<usize>().ok()) {
+            Some(position) if position > 0 => NoteRef::Position(position),
+            _ => NoteRef::Named(text.trim().to_string()),
+        }
+    }
+}
+
+/// A note as written, with the name of its competitor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NoteSaved {
+    pub account: AccountRecord,
+    /// The competitor's name; none for a note whose competitor is unnamed.
+    pub competitor: Option<String>,
+}
+
+/// What naming a competitor by another name did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Aliased {
+    /// The name is now one of the competitor's.
+    Added { competitor: String, alias: String },
+    /// The name was another competitor of the book: the two are one now,
+    /// its notes and lost deals count for the first.
+    Merged { competitor: String, merged: String, accounts: usize },
+}
+
+/// One account where a competitor sells.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompetitorAt {
+    pub account: AccountId,
+    pub name: String,
+    pub archived: bool,
+    /// Our revenue there over the last 12 months.
+    pub revenue_12m: Money,
+    pub note: CompetitorNote,
+    pub stale: bool,
+}
+
+/// An account lost to a competitor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LostDeal {
+    pub account: AccountId,
+    pub name: String,
+    pub day: NaiveDate,
+}
+
+/// A figure or answer a rep recorded, with where and when.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Recorded<T> {
+    pub value: T,
+    pub account: String,
+    pub confirmed: Option<NaiveDate>,
+}
+
+/// One competitor across the book.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompetitorRow {
+    pub id: CompetitorId,
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// The accounts where they sell, most of our revenue first.
+    pub accounts: Vec<CompetitorAt>,
+    /// Our revenue over 12 months at the active accounts where they sell.
+    pub at_risk: Money,
+    /// Deals lost to them in the last 12 months, newest first.
+    pub lost: Vec<LostDeal>,
+    pub lowest_price: Option<Recorded<Money>>,
+    pub latest_floor: Option<Recorded<String>>,
+    pub latest_offer: Option<Recorded<String>>,
+    /// Phrases of their strength and edge answers, most cited first.
+    pub strengths: Vec<(String, usize)>,
+    pub weaknesses: Vec<(String, usize)>,
+    pub stale: usize,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CompetitorReport {
+    /// Most revenue at risk first.
+    pub rows: Vec<CompetitorRow>,
+    /// Notes whose competitor is not named yet (carried over from the
+    /// old free text).
+    pub unnamed: usize,
+    /// Accounts that could not be read.
+    pub unreadable: usize,
+}
+
+/// Phrases cited, at most this many per list.
+const CITED: usize = 3;
+
+/// The phrases of free answers ("价格低、送货快"), counted alike however
+/// they are spaced or cased; the first spelling met is the one shown.
+fn cite<'a>(answers: impl Iterator<Item = &'a str>) -> Vec<(String, usize)> {
+    let mut counted: HashMap<String, (String, usize, usize)> = HashMap::new();
+    for answer in answers {
+        let phrases = answer.split([',', '，', '、', ';', '；', '/', '。', '\n']);
+        for phrase in phrases.map(str::trim).filter(|p| !p.is_empty()) {
+            let order = counted.len();
+            counted.entry(competitor_name_key(phrase)).or_insert((phrase.to_string(), 0, order)).1 += 1;
+        }
+    }
+    let mut cited: Vec<(String, usize, usize)> = counted.into_values().collect();
+    cited.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    cited.into_iter().take(CITED).map(|(phrase, count, _)| (phrase, count)).collect()
+}
+
+fn latest<T: Clone>(items: impl Iterator<Item = Recorded<T>>) -> Option<Recorded<T>> {
+    items.max_by_key(|r| r.confirmed)
+}
+
+impl CompetitorRow {
+    fn new(competitor: &Competitor) -> CompetitorRow {
+        CompetitorRow {
+            id: competitor.id,
+            name: competitor.name.clone(),
+            aliases: competitor.aliases.clone(),
+            accounts: Vec::new(),
+            at_risk: Money::ZERO,
+            lost: Vec::new(),
+            lowest_price: None,
+            latest_floor: None,
+            latest_offer: None,
+            strengths: Vec::new(),
+            weaknesses: Vec::new(),
+            stale: 0,
+        }
+    }
+
+    /// The figures over the accounts and lost deals gathered.
+    fn sum_up(&mut self) {
+        self.accounts.sort_by(|a, b| b.revenue_12m.cmp(&a.revenue_12m).then(a.account.cmp(&b.account)));
+        self.lost.sort_by(|a, b| b.day.cmp(&a.day).then(a.account.cmp(&b.account)));
+        fn recorded<T>(at: &CompetitorAt, value: T) -> Recorded<T> {
+            Recorded { value, account: at.name.clone(), confirmed: at.note.confirmed }
+        }
+        self.at_risk = self.accounts.iter().filter(|a| !a.archived).map(|a| a.revenue_12m).sum();
+        self.lowest_price = self
+            .accounts
+            .iter()
+            .filter_map(|a| a.note.price.map(|p| recorded(a, p)))
+            .min_by(|a, b| a.value.cmp(&b.value).then(b.confirmed.cmp(&a.confirmed)));
+        self.latest_floor =
+            latest(self.accounts.iter().filter_map(|a| a.note.floor.clone().map(|f| recorded(a, f))));
+        self.latest_offer =
+            latest(self.accounts.iter().filter_map(|a| a.note.offer.clone().map(|o| recorded(a, o))));
+        self.strengths = cite(
+            self.accounts.iter().flat_map(|a| [a.note.strength.as_deref(), a.note.edge.as_deref()]).flatten(),
+        );
+        self.weaknesses = cite(self.accounts.iter().filter_map(|a| a.note.weakness.as_deref()));
+        self.stale = self.accounts.iter().filter(|a| a.stale).count();
+    }
+}
+
+impl App {
+    /// The book's competitors.
+    pub fn competitors(&self) -> AppResult<Competitors> {
+        Ok(self.store.competitor_book()?)
+    }
+
+    /// The competitor named `name` (or one of its aliases) in `txn`,
+    /// added to the book when there is none; says whether it was added.
+    pub(crate) fn competitor_in(
+        &self,
+        txn: &mut Txn<'_>,
+        name: &str,
+        now: NaiveDateTime,
+    ) -> AppResult<(CompetitorId, bool)> {
+        let name = check_field(TextField::CompetitorName, name)?;
+        if name.is_empty() {
+            return Err(ContactError::EmptyName.into());
+        }
+        if let Some(found) = txn.competitors()?.find(&name) {
+            return Ok((found.id, false));
+        }
+        let id = CompetitorId(txn.next_id("competitor")?);
+        txn.put_competitor(&Competitor {
+            id,
+            uid: Uid::NIL,
+            name,
+            aliases: Vec::new(),
+            merged_into: None,
+            created_at: now,
+        });
+        Ok((id, true))
+    }
+
+    fn no_such_competitor(&self, name: &str) -> AppError {
+        AppError::NotFound(msg::ErrorNoSuchCompetitor { name }.text(self.config.ui.lang()))
+    }
+
+    /// Adds a note on `name` at the account: the competitor is added to the
+    /// book when it is new. An account has one note per competitor.
+    pub fn add_competitor_note(
+        &self,
+        account: AccountId,
+        name: &str,
+        input: &NoteInput,
+    ) -> AppResult<Written<NoteSaved>> {
+        let lang = self.config.ui.lang();
+        let mut record = self.record(account)?;
+        let now = self.now();
+        let mut txn = self.begin();
+        let (id, added) = self.competitor_in(&mut txn, name, now)?;
+        let book = txn.competitors()?.clone();
+        let competitor = book.name_of(id).unwrap_or(name).to_string();
+        if record.account.competitor_notes.iter().any(|n| same_competitor(&book, n.competitor, id)) {
+            return Err(AppError::Conflict(
+                msg::ErrorCompetitorNoteExists {
+                    name: record.account.name.as_str(),
+                    competitor: competitor.as_str(),
+                }
+                .text(lang),
+            ));
+        }
+        let mut note = CompetitorNote { competitor: Some(id), ..CompetitorNote::default() };
+        NoteInput { competitor: None, ..input.clone() }.apply_to(&mut note, now.date())?;
+        record.account.competitor_notes.push(note);
+        txn.put_account(&record)?;
+        let summary = msg::HistoryCompetitorAdd {
+            competitor: competitor.as_str(),
+            name: record.account.name.as_str(),
+            id: account.to_string(),
+        };
+        let changes = txn.commit(summary.text(lang), now)?;
+        let also = added.then(|| msg::AlsoCompetitorNew { competitor: competitor.as_str() }.text(lang));
+        Ok(Written {
+            value: NoteSaved { account: record, competitor: Some(competitor) },
+            changes,
+            also: also.into_iter().collect(),
+        })
+    }
+
+    /// The place in the account's notes of the note `which` names.
+    fn note_position(&self, record: &AccountRecord, book: &Competitors, which: &NoteRef) -> AppResult<usize> {
+        let lang = self.config.ui.lang();
+        let notes = &record.account.competitor_notes;
+        match which {
+            NoteRef::Position(position) if *position <= notes.len() => Ok(position - 1),
+            NoteRef::Position(position) => Err(AppError::NotFound(
+                msg::ErrorNoSuchNotePosition {
+                    name: record.account.name.as_str(),
+                    position: position.to_string(),
+                    count: notes.len(),
+                }
+                .text(lang),
+            )),
+            NoteRef::Named(name) => {
+                let competitor = book.find(name).ok_or_else(|| self.no_such_competitor(name))?;
+                notes.iter().position(|n| same_competitor(book, n.competitor, competitor.id)).ok_or_else(
+                    || {
+                        AppError::NotFound(
+                            msg::ErrorNoCompetitorNote {
+                                name: record.account.name.as_str(),
+                                competitor: competitor.name.as_str(),
+                            }
+                            .text(lang),
+                        )
+                    },
+                )
+            }
+        }
+    }
+
+    /// Changes the fields given of one note and confirms it (today, or the
+    /// day given); `competitor` names its competitor anew.
+    pub fn edit_competitor_note(
+        &self,
+        account: AccountId,
+        which: &NoteRef,
+        input: &NoteInput,
+    ) -> AppResult<Written<NoteSaved>> {
+        let lang = self.config.ui.lang();
+        let mut record = self.record(account)?;
+        let now = self.now();
+        let mut txn = self.begin();
+        let book = txn.competitors()?.clone();
+        let position = self.note_position(&record, &book, which)?;
+        let mut also = Vec::new();
+        if let Some(name) = &input.competitor {
+            let (id, added) = self.competitor_in(&mut txn, name, now)?;
+            let book = txn.competitors()?.clone();
+            let taken = record
+                .account
+                .competitor_notes
+                .iter()
+                .enumerate()
+                .any(|(i, n)| i != position && same_competitor(&book, n.competitor, id));
+            if taken {
+                return Err(AppError::Conflict(
+                    msg::ErrorCompetitorNoteExists {
+                        name: record.account.name.as_str(),
+                        competitor: book.name_of(id).unwrap_or(name),
+                    }
+                    .text(lang),
+                ));
+            }
+            if added {
+                also.push(msg::AlsoCompetitorNew { competitor: book.name_of(id).unwrap_or(name) }.text(lang));
+            }
+            record.account.competitor_notes[position].competitor = Some(id);
+        }
+        input.apply_to(&mut record.account.competitor_notes[position], now.date())?;
+        txn.put_account(&record)?;
+        let book = txn.competitors()?.clone();
+        let competitor = record.account.competitor_notes[position].competitor.and_then(|id| book.name_of(id));
+        let competitor = competitor.map(str::to_string);
+        let shown = competitor.clone().unwrap_or_else(|| msg::CompetitorUnnamed.text(lang));
+        let summary = msg::HistoryCompetitorEdit {
+            competitor: shown.as_str(),
+            name: record.account.name.as_str(),
+            id: account.to_string(),
+        };
+        let changes = txn.commit(summary.text(lang), now)?;
+        Ok(Written { value: NoteSaved { account: record, competitor }, changes, also })
+    }
+
+    /// Removes one note (the competitor stays in the book).
+    pub fn remove_competitor_note(
+        &self,
+        account: AccountId,
+        which: &NoteRef,
+    ) -> AppResult<Written<NoteSaved>> {
+        let lang = self.config.ui.lang();
+        let mut record = self.record(account)?;
+        let book = self.competitors()?;
+        let position = self.note_position(&record, &book, which)?;
+        let gone = record.account.competitor_notes.remove(position);
+        let competitor = gone.competitor.and_then(|id| book.name_of(id)).map(str::to_string);
+        let shown = competitor.clone().unwrap_or_else(|| msg::CompetitorUnnamed.text(lang));
+        let mut txn = self.begin();
+        txn.put_account(&record)?;
+        let summary = msg::HistoryCompetitorRemove {
+            competitor: shown.as_str(),
+            name: record.account.name.as_str(),
+            id: account.to_string(),
+        };
+        let changes = txn.commit(summary.text(lang), self.now())?;
+        Ok(Written { value: NoteSaved { account: record, competitor }, changes, also: Vec::new() })
+    }
+
+    /// Makes `alias` a name of the competitor `name`. When `alias` is
+    /// another competitor of the book, the two become one: the other's
+    /// notes and lost deals count for this one, and its names are this
+    /// one's too.
+    pub fn alias_competitor(&self, name: &str, alias: &str) -> AppResult<Written<Aliased>> {
+        let lang = self.config.ui.lang();
+        let book = self.competitors()?;
+        let mut competitor = book.find(name).ok_or_else(|| self.no_such_competitor(name))?.clone();
+        let alias = check_field(TextField::CompetitorName, alias)?;
+        if alias.is_empty() {
+            return Err(ContactError::EmptyName.into());
+        }
+        let now = self.now();
+        let mut txn = self.begin();
+        let (outcome, summary) = match book.find(&alias) {
+            Some(other) if other.id == competitor.id => {
+                return Err(AppError::Conflict(
+                    msg::ErrorAliasSame { alias: alias.as_str(), competitor: competitor.name.as_str() }
+                        .text(lang),
+                ));
+            }
+            Some(other) => {
+                let mut merged = other.clone();
+                merged.merged_into = Some(competitor.id);
+                txn.put_competitor(&merged);
+                let accounts = self.reindex_notes_of(&mut txn, &book, &[merged.id])?;
+                self.reindex_notes_of(&mut txn, &book, &[competitor.id])?;
+                let summary = msg::HistoryCompetitorMerge {
+                    gone: merged.name.as_str(),
+                    competitor: competitor.name.as_str(),
+                }
+                .text(lang);
+                (
+                    Aliased::Merged { competitor: competitor.name.clone(), merged: merged.name, accounts },
+                    summary,
+                )
+            }
+            None => {
+                competitor.aliases.push(alias.clone());
+                txn.put_competitor(&competitor);
+                self.reindex_notes_of(&mut txn, &book, &[competitor.id])?;
+                let summary = msg::HistoryCompetitorAlias {
+                    alias: alias.as_str(),
+                    competitor: competitor.name.as_str(),
+                }
+                .text(lang);
+                (Aliased::Added { competitor: competitor.name.clone(), alias }, summary)
+            }
+        };
+        let changes = txn.commit(summary, now)?;
+        Ok(Written { value: outcome, changes, also: Vec::new() })
+    }
+
+    /// Marks for a new search entry every account whose notes name one of
+    /// `competitors` (or one merged into them); says how many.
+    fn reindex_notes_of(
+        &self,
+        txn: &mut Txn<'_>,
+        book: &Competitors,
+        competitors: &[CompetitorId],
+    ) -> AppResult<usize> {
+        let canonical: Vec<Option<CompetitorId>> =
+            competitors.iter().map(|id| book.canonical(*id).map(|c| c.id)).collect();
+        let mut count = 0;
+        for record in self.store.accounts()?.items {
+            let names = record.account.competitor_notes.iter().filter_map(|n| n.competitor);
+            if names.map(|id| book.canonical(id).map(|c| c.id)).any(|c| canonical.contains(&c)) {
+                txn.reindex(record.account.id);
+                count += 1;
+            }
+        }
+        Ok(count)
+    }
+
+    /// Every competitor across the book: where they sell, what is at risk,
+    /// the deals lost to them in the last 12 months, the figures and
+    /// answers reps recorded.
+    pub fn competitor_report(&self) -> AppResult<CompetitorReport> {
+        let today = self.today();
+        let book = self.competitors()?;
+        let stale_days = self.config.focus.competitor_stale_days;
+        let window_start = twelve_month_window_start(today);
+        let mut rows: BTreeMap<CompetitorId, CompetitorRow> =
+            book.current().map(|c| (c.id, CompetitorRow::new(c))).collect();
+        let mut report = CompetitorReport::default();
+        let loaded = self.store.accounts()?;
+        report.unreadable = loaded.problems.len();
+        for record in loaded.items {
+            let account = &record.account;
+            let revenue_12m = record.stats.revenue_12m(today);
+            for note in &account.competitor_notes {
+                let Some(row) =
+                    note.competitor.and_then(|id| book.canonical(id)).and_then(|c| rows.get_mut(&c.id))
+                else {
+                    report.unnamed += 1;
+                    continue;
+                };
+                row.accounts.push(CompetitorAt {
+                    account: account.id,
+                    name: account.name.clone(),
+                    archived: account.archived.is_some(),
+                    revenue_12m,
+                    note: note.clone(),
+                    stale: note.is_stale(today, stale_days),
+                });
+            }
+            let archived_lost = account.archived.as_ref().and_then(|a| a.lost_to.map(|c| (c, a.at.date())));
+            let mut lost: Vec<(CompetitorId, NaiveDate)> = record.stats.lost_to.clone();
+            lost.extend(archived_lost);
+            let mut counted: Vec<CompetitorId> = Vec::new();
+            lost.sort_by_key(|(_, day)| std::cmp::Reverse(*day));
+            for (competitor, day) in lost.into_iter().filter(|(_, day)| *day >= window_start && *day <= today)
+            {
+                let Some(canonical) = book.canonical(competitor).map(|c| c.id) else { continue };
+                if counted.contains(&canonical) {
+                    continue;
+                }
+                counted.push(canonical);
+                if let Some(row) = rows.get_mut(&canonical) {
+                    row.lost.push(LostDeal { account: account.id, name: account.name.clone(), day });
+                }
+            }
+        }
+        report.rows = rows.into_values().collect();
+        for row in &mut report.rows {
+            row.sum_up();
+        }
+        report.rows.sort_by(|a, b| {
+            b.at_risk
+                .cmp(&a.at_risk)
+                .then(b.accounts.len().cmp(&a.accounts.len()))
+                .then(b.lost.len().cmp(&a.lost.len()))
+                .then(a.id.cmp(&b.id))
+        });
+        Ok(report)
+    }
+
+    /// One competitor's row of the report, by any of its names.
+    pub fn competitor_detail(&self, name: &str) -> AppResult<CompetitorRow> {
+        let book = self.competitors()?;
+        let id = book.find(name).ok_or_else(|| self.no_such_competitor(name))?.id;
+        let report = self.competitor_report()?;
+        report.rows.into_iter().find(|r| r.id == id).ok_or_else(|| self.no_such_competitor(name))
+    }
+
+    /// A competitor the deal went to, in a change that records the loss:
+    /// added to the book when new, and noted at the account (they sell
+    /// there now) when it had no note on them. Words for what it did.
+    pub(crate) fn lost_to_in(
+        &self,
+        txn: &mut Txn<'_>,
+        record: &mut AccountRecord,
+        name: &str,
+        now: NaiveDateTime,
+    ) -> AppResult<(CompetitorId, Vec<String>)> {
+        let lang = self.config.ui.lang();
+        let (id, added) = self.competitor_in(txn, name, now)?;
+        let book = txn.competitors()?.clone();
+        let competitor = book.name_of(id).unwrap_or(name);
+        let mut also = Vec::new();
+        if added {
+            also.push(msg::AlsoCompetitorNew { competitor }.text(lang));
+        }
+        if !record.account.competitor_notes.iter().any(|n| same_competitor(&book, n.competitor, id)) {
+            let note = CompetitorNote {
+                competitor: Some(id),
+                confirmed: Some(now.date()),
+                ..CompetitorNote::default()
+            };
+            record.account.competitor_notes.push(note);
+        }
+        also.push(msg::AlsoLostTo { competitor }.text(lang));
+        Ok((id, also))
+    }
+}
+
+/// Whether a note's competitor is `id`, merges followed.
+fn same_competitor(book: &Competitors, note: Option<CompetitorId>, id: CompetitorId) -> bool {
+    let canonical = |id| book.canonical(id).map(|c| c.id);
+    note.is_some_and(|n| canonical(n) == canonical(id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_are_counted_alike_however_spaced_and_the_most_cited_come_first() {
+        let cited = cite(["价格低、送货快", "送货快，账期长", "Price low; 送货 快"].into_iter());
+        assert_eq!(cited[0], ("送货快".to_string(), 3));
+        assert_eq!(cited.len(), 3);
+    }
+
+    #[test]
+    fn a_note_is_named_by_its_competitor_or_its_place() {
+        assert_eq!(NoteRef::parse("#2"), NoteRef::Position(2));
+        assert_eq!(NoteRef::parse("史丹利"), NoteRef::Named("史丹利".into()));
+        assert_eq!(NoteRef::parse("#0"), NoteRef::Named("#0".into()));
+    }
+}
