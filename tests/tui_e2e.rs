@@ -607,3 +607,30 @@ impl Screen for Notes {
     assert!(!built.status.success(), "a missing word stops the build");
     assert!(stderr.contains("zh-CN/leadline.ftl: tab-notes is missing"), "{stderr}");
 }
+
+#[test]
+fn a_competitor_s_floor_noted_on_an_account_shows_in_the_competitor_view() {
+    let book = small_book();
+    let terminal = Terminal::new(&book);
+    terminal.leadline("");
+    terminal.wait_for(" planned ");
+    terminal.send(&["/"]);
+    terminal.send(&["-l", "zhangwei"]);
+    terminal.wait_for("1 match");
+    terminal.send(&["Enter"]);
+    terminal.wait_for("none noted: w notes who else sells here");
+    terminal.send(&["w"]);
+    terminal.wait_for("Who else sells to 张伟?");
+    terminal.send(&["-l", "Stanley"]);
+    // Competitor, Strength, Offer, then the Floor.
+    terminal.send(&["Tab", "Tab", "Tab"]);
+    terminal.send(&["-l", "2650 a ton on a truckload"]);
+    terminal.send(&["Enter"]);
+    terminal.wait_for_all(&["Saved what you know of Stanley at 张伟", "Floor: 2650 a ton on a truckload"]);
+    terminal.send(&["8"]);
+    terminal.wait_for_all(&["One competitor ·", "Latest floor: 2650 a ton on a truckload (张伟)"]);
+    terminal.quit();
+    let shown = book.json(&["competitor", "show", "stanley", "--json"]);
+    assert_eq!(shown["latest_floor"]["value"], "2650 a ton on a truckload");
+    assert_eq!(shown["accounts"][0]["account"], "张伟");
+}

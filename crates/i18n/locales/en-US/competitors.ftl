@@ -43,9 +43,18 @@ cli-competitor-merged = { $merged } is now { $competitor } ({ $accounts ->
 cli-no-competitors = No competitors yet: `leadline competitor add ACCOUNT NAME` notes one.
 cli-competitor-strengths = Strengths: { $phrases }
 cli-competitor-weaknesses = Weaknesses: { $phrases }
-cli-competitor-unnamed-notes = { $count } notes do not name their competitor yet: `leadline competitor edit ACCOUNT '#1' --competitor NAME`
+cli-competitor-unnamed-notes = { $count ->
+    [one] One note does
+   *[other] { $count } notes do
+} not name their competitor yet: `leadline competitor edit ACCOUNT '#1' --competitor NAME`
 cli-competitors-title = Competitors
-cli-competitor-summary = Sells at { $accounts } accounts · our revenue there { $at_risk } · { $lost } deals lost to them in 12 months
+cli-competitor-summary = Sells at { $accounts ->
+    [one] one account
+   *[other] { $accounts } accounts
+} · our revenue there { $at_risk } · { $lost ->
+    [one] one deal
+   *[other] { $lost } deals
+} lost to them in 12 months
 cli-competitor-lost-title = Deals lost to them in the last 12 months
 cli-competitor-notes = Competitors
 cli-lost-to = { " " }(lost to { $competitor })
@@ -74,13 +83,25 @@ focus-competition-unknown = { $count ->
    *[other] { $count } key accounts: you do not know who else sells there
 } (w on the account notes it)
 competitors-screen-none = No competitors noted yet: open an account and press w.
-competitors-detail-accounts = Sells at { $count } accounts; our revenue there { $at_risk }
+competitors-detail-accounts = Sells at { $count ->
+    [one] one account
+   *[other] { $count } accounts
+}; our revenue there { $at_risk }
 competitors-detail-lost = Lost to them in 12 months ({ $count })
-competitors-header = { $count } competitors · our revenue where they sell { $at_risk } · { $lost } deals lost to them in 12 months
+competitors-header = { $count ->
+    [one] One competitor
+   *[other] { $count } competitors
+} · our revenue where they sell { $at_risk } · { $lost ->
+    [one] one deal
+   *[other] { $lost } deals
+} lost to them in 12 months
 competitors-detail-lowest = Lowest price: { $price } ({ $account })
 competitors-detail-floor = Latest floor: { $floor } ({ $account })
 competitors-detail-offer = Latest offer: { $offer } ({ $account })
-competitors-detail-stale = { $count } notes not confirmed in { $days } days
+competitors-detail-stale = { $count ->
+    [one] One note
+   *[other] { $count } notes
+} not confirmed in { $days } days
 cli-focus-competition-unknown = { $count ->
     [one] One key account: you do not know who else sells there
    *[other] { $count } key accounts: you do not know who else sells there
