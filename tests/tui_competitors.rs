@@ -112,6 +112,16 @@ fn a_note_typed_in_the_form_is_on_the_panel_in_the_competitors_screen_and_undone
     let screen = f.screen();
     assert!(screen.contains("Stanley · 2,700.00 · confirmed 2026-11-20"), "{screen}");
     assert!(screen.contains("  Floor: 2650 a ton"), "the selected note's answers: {screen}");
+    // A second note is selected once saved, its answers in view.
+    f.key(KeyCode::Char('w'));
+    f.type_text("金正大");
+    f.key(KeyCode::Tab);
+    f.type_text("strong in the county");
+    f.key(KeyCode::Enter);
+    let selected = f.model.get::<leadline::tui::screens::account::Account>().open.as_ref().unwrap().selected;
+    assert_eq!(selected, 1, "the note just added");
+    assert!(f.screen().contains("  Strength: strong in the county"), "{}", f.screen());
+    f.key(KeyCode::Char('u'));
     f.key(KeyCode::Char('8'));
     let screen = f.screen();
     assert!(screen.contains("Latest floor: 2650 a ton (张薇)"), "{screen}");

@@ -81,9 +81,19 @@ impl Account {
     }
 
     /// The open account, reloaded after a change: the selection stays
-    /// where it was (on the last entry when the list got shorter).
+    /// where it was (on the last entry when the list got shorter), or goes
+    /// to a competitor note just added (the last of the notes).
     pub fn reload(&mut self, detail: AccountDetail) {
-        let selected = self.open.as_ref().map_or(0, |v| v.selected);
+        let notes_before = self.open.as_ref().map(|v| v.detail.record.account.competitor_notes.len());
+        let notes = detail.record.account.competitor_notes.len();
+        let selected = match (self.open.as_ref(), notes_before) {
+            (Some(view), Some(before))
+                if view.detail.record.account.id == detail.record.account.id && notes > before =>
+            {
+                notes - 1
+            }
+            (view, _) => view.map_or(0, |v| v.selected),
+        };
         let mut view = AccountView { detail, selected };
         view.selected = selected.min(view.entries().len().saturating_sub(1));
         self.open = Some(view);

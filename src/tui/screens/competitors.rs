@@ -65,7 +65,8 @@ impl Screen for CompetitorsScreen {
     }
 
     fn scopes(&self) -> &'static [Scope] {
-        &[Scope::Lists, Scope::Accounts, Scope::Global]
+        // No account keys: a row is a competitor, not an account.
+        &[Scope::Lists, Scope::Global]
     }
 
     fn load(&self, _ctx: &Context) -> Option<Load> {
@@ -90,8 +91,8 @@ impl Screen for CompetitorsScreen {
         self.list.scroll_into_view(len, height);
     }
 
-    /// The account keys act on the account of the selected competitor where
-    /// most of our revenue is at risk (Enter opens it).
+    /// Enter opens the account of the selected competitor where most of our
+    /// revenue is at risk.
     fn selected_account(&self, _ctx: &Context) -> Option<AccountId> {
         self.selected_row().and_then(|r| r.accounts.first()).map(|a| a.account)
     }
