@@ -138,6 +138,18 @@ fn aliases_make_one_competitor_and_a_name_that_was_another_merges_the_two() {
     let found = book.json(&["search", "史丹利", "--json"]);
     assert_eq!(found.as_array().unwrap().len(), 2, "{found}");
 
+    // An account with notes on both keeps one, with what the other adds.
+    book.run(&["competitor", "add", "李娜", "Kingenta", "--offer", "60 天账期"]).ok();
+    book.run(&["competitor", "edit", "李娜", "金正大", "--floor", "2500"]).ok();
+    book.run(&["competitor", "alias", "金正大", "Kingenta"]).ok();
+    let notes = show(&book, "李娜")["account"]["competitors"].clone();
+    assert_eq!(notes.as_array().unwrap().len(), 1, "{notes}");
+    assert_eq!((notes[0]["floor"].as_str(), notes[0]["offer"].as_str()), (Some("2500"), Some("60 天账期")));
+    book.run(&["undo"]).ok();
+    assert_eq!(show(&book, "李娜")["account"]["competitors"].as_array().unwrap().len(), 2);
+    book.run(&["undo"]).ok();
+    book.run(&["undo"]).ok();
+
     let error = book.run(&["competitor", "alias", "史丹利", "Stanley"]).fails(1);
     assert!(error.contains("'Stanley' is already a name of 史丹利"), "{error}");
     // The merge is one change.
@@ -158,9 +170,15 @@ fn the_report_weighs_our_revenue_where_they_sell_and_counts_deals_lost_in_twelve
     }
     book.add(&["旧户丁"]);
     book.run(&["order", "旧户丁", "90000", "--at", "2025-06-01"]).ok();
+    // The key account (大户甲 brings 80%) has no note yet: Focus says whom.
+    assert_eq!(book.json(&["focus", "--json"])["key_accounts_competition_unknown"], 1);
+    let focus = book.run(&["focus"]).ok();
+    assert!(focus.contains("One key account: you do not know who else sells there"), "{focus}");
+    assert!(focus.contains("  大户甲 (#1)\n"), "{focus}");
     for account in ["大户甲", "大户乙", "小户丙", "旧户丁"] {
         book.run(&["competitor", "add", account, "史丹利"]).ok();
     }
+    assert_eq!(book.json(&["focus", "--json"])["key_accounts_competition_unknown"], 0);
     book.run(&["competitor", "add", "大户甲", "金正大", "--weakness", "送货慢、售后差"]).ok();
     book.run(&["competitor", "add", "大户乙", "金正大", "--weakness", "送货慢"]).ok();
 

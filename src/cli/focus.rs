@@ -437,7 +437,14 @@ fn text(report: &FocusReport, rules: &FocusRules, ui: &Ui) -> String {
     }
     if f.key_competition_unknown > 0 {
         let words = msg::CliFocusCompetitionUnknown { count: f.key_competition_unknown }.text(lang);
-        out.push_str(&format!("\n{words}\n"));
+        let names: Vec<String> = f
+            .key_accounts()
+            .iter()
+            .map(|l| &s[l.index])
+            .filter(|summary| !summary.knows_competition)
+            .map(|summary| format!("{} (#{})", summary.name, summary.id))
+            .collect();
+        out.push_str(&format!("\n{words}\n  {}\n", names.join(&msg::ListSeparator.text(lang))));
     }
 
     if f.key_count > 0 {

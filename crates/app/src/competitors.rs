@@ -460,6 +460,7 @@ impl App {
                 txn.put_competitor(&merged);
                 let accounts = self.reindex_notes_of(&mut txn, &book, &[merged.id])?;
                 self.reindex_notes_of(&mut txn, &book, &[competitor.id])?;
+                self.join_notes(&mut txn, &book, competitor.id, merged.id)?;
                 let summary = msg::HistoryCompetitorMerge {
                     gone: merged.name.as_str(),
                     competitor: competitor.name.as_str(),
@@ -484,6 +485,33 @@ impl App {
         };
         let changes = txn.commit(summary, now)?;
         Ok(Written { value: outcome, changes, also: Vec::new() })
+    }
+
+    /// An account with notes on both `keep` and `gone` (a competitor merged
+    /// into it) keeps one note: `keep`'s, with what `gone`'s adds.
+    fn join_notes(
+        &self,
+        txn: &mut Txn<'_>,
+        book: &Competitors,
+        keep: CompetitorId,
+        gone: CompetitorId,
+    ) -> AppResult<()> {
+        let is = |note: &CompetitorNote, id: CompetitorId| {
+            note.competitor.and_then(|c| book.canonical(c)).map(|c| c.id) == Some(id)
+        };
+        for mut record in self.store.accounts()?.items {
+            let notes = &mut record.account.competitor_notes;
+            let (Some(kept), Some(other)) =
+                (notes.iter().position(|n| is(n, keep)), notes.iter().position(|n| is(n, gone)))
+            else {
+                continue;
+            };
+            let absorbed = notes.remove(other);
+            let kept = if kept > other { kept - 1 } else { kept };
+            notes[kept].absorb(&absorbed);
+            txn.put_account(&record)?;
+        }
+        Ok(())
     }
 
     /// Marks for a new search entry every account whose notes name one of

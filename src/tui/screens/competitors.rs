@@ -132,14 +132,15 @@ fn draw(view: &CompetitorsScreen, ctx: &Context, theme: &Theme, frame: &mut Fram
         msg::ColFloor.text(lang),
     ];
     let widths = [
-        Constraint::Length(18),
+        Constraint::Length(20),
         Constraint::Length(8),
-        Constraint::Length(14),
+        Constraint::Length(16),
         Constraint::Length(10),
         Constraint::Length(12),
-        Constraint::Fill(1),
+        Constraint::Min(16),
     ];
-    // At 80 columns the floor goes first, then the lowest price.
+    // Where they do not fit, the floor goes first (the detail below says
+    // it), then the lowest price.
     let kept = fitting_columns(list.width, &widths, &[5, 4]);
     let (shown, selected) = visible(&view.list, &report.rows, list);
     let rows: Vec<TableRow> = shown

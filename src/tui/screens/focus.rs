@@ -356,7 +356,14 @@ fn sections(view: &FocusScreen, ctx: &Context, theme: &Theme, frame: &mut Frame,
                 let summary = &ctx.book.summaries[index];
                 let detail = match section {
                     FocusSection::Key => {
-                        msg::FocusOfRevenue { share: percent(focus.revenue_share(amount)) }.text(lang)
+                        let share = msg::FocusOfRevenue { share: percent(focus.revenue_share(amount)) };
+                        // Which of them Focus's line counts as unknown ground.
+                        match summary.knows_competition {
+                            true => share.text(lang),
+                            false => {
+                                format!("{}{}", share.text(lang), msg::FocusNoCompetitorNoted.text(lang))
+                            }
+                        }
                     }
                     FocusSection::Growable => msg::FocusPotential {
                         amount: summary.potential.map(|money| ctx.config.ui.money(money)).unwrap_or_default(),

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use crate::domain::contact::{MAX_PHONES, MAX_TAGS, TextField, email_key};
 use crate::domain::phone::Region;
-use crate::domain::{Account, AccountId, CompetitorNote, Question, Stage};
+use crate::domain::{Account, AccountId, CompetitorNote, Stage};
 use crate::search::name_key;
 
 /// Why accounts look like one person.
@@ -326,20 +326,10 @@ pub fn merged(keep: &Account, gone: &Account, region: Region) -> Result<Account,
 fn merged_notes(keep: &[CompetitorNote], gone: &[CompetitorNote]) -> Vec<CompetitorNote> {
     let mut notes = keep.to_vec();
     for other in gone {
-        let same = notes.iter_mut().find(|n| n.competitor.is_some() && n.competitor == other.competitor);
-        let Some(note) = same else {
-            notes.push(other.clone());
-            continue;
-        };
-        for question in Question::ALL {
-            if note.answer(question).is_none() {
-                *note.answer_mut(question) = other.answer(question).map(str::to_string);
-            }
+        match notes.iter_mut().find(|n| n.competitor.is_some() && n.competitor == other.competitor) {
+            Some(note) => note.absorb(other),
+            None => notes.push(other.clone()),
         }
-        note.price = note.price.or(other.price);
-        note.credit_days = note.credit_days.or(other.credit_days);
-        note.note = joined(&[note.note.as_deref(), other.note.as_deref()]);
-        note.confirmed = note.confirmed.max(other.confirmed);
     }
     notes
 }

@@ -128,6 +128,24 @@ impl CompetitorNote {
         self.confirmed.is_none_or(|day| (today - day).num_days() > i64::from(days))
     }
 
+    /// Takes what `other` (a note on the same competitor) adds: the
+    /// answers and figures this one lacks, its note after this one's, the
+    /// later confirmation.
+    pub fn absorb(&mut self, other: &CompetitorNote) {
+        for question in Question::ALL {
+            if self.answer(question).is_none() {
+                *self.answer_mut(question) = other.answer(question).map(str::to_string);
+            }
+        }
+        self.price = self.price.or(other.price);
+        self.credit_days = self.credit_days.or(other.credit_days);
+        self.note = match (self.note.take(), &other.note) {
+            (Some(mine), Some(theirs)) if mine.trim() != theirs.trim() => Some(format!("{mine}\n\n{theirs}")),
+            (mine, theirs) => mine.or_else(|| theirs.clone()),
+        };
+        self.confirmed = self.confirmed.max(other.confirmed);
+    }
+
     /// Whether it says anything at all.
     pub fn is_empty(&self) -> bool {
         Question::ALL.iter().all(|q| self.answer(*q).is_none())

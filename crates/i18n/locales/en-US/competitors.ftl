@@ -107,3 +107,4 @@ cli-focus-competition-unknown = { $count ->
    *[other] { $count } key accounts: you do not know who else sells there
 } (`leadline competitor add ACCOUNT NAME` notes it)
 note-answer = { $label }: { $answer }
+focus-no-competitor-noted = { " " }· no competitor noted

@@ -76,3 +76,4 @@ competitors-detail-offer = 最新条件：{ $offer }（{ $account }）
 competitors-detail-stale = { $count } 条记录超过 { $days } 天没有确认
 cli-focus-competition-unknown = { $count } 个重点客户：不知道还有谁在那里供货（用 `leadline competitor add 客户 名称` 记下）
 note-answer = { $label }：{ $answer }
+focus-no-competitor-noted = { " " }· 未记竞争对手
