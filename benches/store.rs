@@ -96,6 +96,14 @@ fn focus_report(c: &mut Criterion) {
         group.bench_function(format!("focus report, {accounts} accounts, store open"), |b| {
             b.iter(|| app.focus_report().unwrap())
         });
+        let report = app.competitor_report().unwrap();
+        assert!(
+            report.rows.iter().map(|r| r.accounts.len()).sum::<usize>() >= accounts / 5,
+            "the book has notes"
+        );
+        group.bench_function(format!("competitor report, {accounts} accounts, store open"), |b| {
+            b.iter(|| app.competitor_report().unwrap())
+        });
     }
     group.finish();
 }

@@ -44,6 +44,9 @@ fn a_day_of_changes() -> Book {
     book.run(&["follow-up", "4", "--on", "tomorrow", "--note", "send the price list"]).ok();
     book.run(&["edit", "5", "--email", "liu@example.com", "--note", "prefers SMS"]).ok();
     book.run(&["refer", "1", "2", "--incentive", "一箱化肥"]).ok();
+    book.run(&["competitor", "add", "1", "史丹利", "--floor", "整车 2650", "--price", "2650"]).ok();
+    book.run(&["competitor", "alias", "史丹利", "Stanley"]).ok();
+    book.run(&["log", "call", "3", "--outcome", "declined", "--lost-to", "金正大"]).ok();
     book.run(&["amend", "touch", "1", "--note", "谈了价格，下周报价"]).ok();
     book.add(&["陈军", "--phone", "13900139000"]);
     book.run(&["merge", "5", "陈军"]).ok();
