@@ -239,6 +239,7 @@ fn every_chinese_screen() -> Vec<(String, String)> {
         ('5', "referrals"),
         ('6', "review"),
         ('7', "focus"),
+        ('8', "competitors"),
     ] {
         f.key(KeyCode::Char(key));
         at_every_size(&mut f, name, &mut out);
@@ -269,12 +270,22 @@ fn every_chinese_screen() -> Vec<(String, String)> {
         ('R', "referral form"),
         ('E', "correct form"),
         ('z', "snooze form"),
+        ('w', "competitor form"),
     ] {
         f.key(KeyCode::Char(key));
         at_every_size(&mut f, name, &mut out);
         f.key(KeyCode::Esc);
         f.key(KeyCode::Char('y'));
     }
+    // A declined call asks who won it.
+    f.key(KeyCode::Char('c'));
+    for _ in 0..3 {
+        f.key(KeyCode::Tab);
+    }
+    f.key(KeyCode::Char('d'));
+    at_every_size(&mut f, "declined call form", &mut out);
+    f.key(KeyCode::Esc);
+    f.key(KeyCode::Char('y'));
     f.key(KeyCode::Char('o'));
     f.type_text("abc");
     f.key(KeyCode::Enter);

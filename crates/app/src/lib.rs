@@ -27,6 +27,7 @@ mod backup_replay;
 pub mod backups;
 mod book;
 pub mod calendar;
+mod competitor_report;
 mod competitors;
 pub mod contacts;
 mod corrections;
@@ -67,10 +68,10 @@ pub use accounts::{AccountDetail, AccountInput, AccountRow, ListFilter, Past, Ph
 pub use activity::{Logged, NextStep, TouchInput, sms_restraint};
 pub use book::{BookData, BookView, Incentives};
 pub use calendar::Reminder;
-pub use competitors::{
-    Aliased, CompetitorAt, CompetitorReport, CompetitorRow, LostDeal, MAX_CREDIT_DAYS, NoteInput, NoteRef,
-    NoteSaved, Recorded as RecordedFigure,
+pub use competitor_report::{
+    CompetitorAt, CompetitorReport, CompetitorRow, LostDeal, Recorded as RecordedFigure,
 };
+pub use competitors::{Aliased, MAX_CREDIT_DAYS, NoteInput, NoteRef, NoteSaved};
 pub use corrections::{Corrected, FollowUpChange, OrderChange, TouchChange};
 pub use duplicates::{Duplicates, Merged};
 pub use focus::{AccountMarks, FocusReport, TierChange, effort_warning, incentive_costs, percent_below};

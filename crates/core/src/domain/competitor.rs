@@ -51,17 +51,6 @@ pub enum Question {
 impl Question {
     pub const ALL: [Question; 5] =
         [Question::Strength, Question::Offer, Question::Floor, Question::Weakness, Question::Edge];
-
-    /// The spelling of the CLI's options and the JSON's fields.
-    pub fn keyword(self) -> &'static str {
-        match self {
-            Question::Strength => "strength",
-            Question::Offer => "offer",
-            Question::Floor => "floor",
-            Question::Weakness => "weakness",
-            Question::Edge => "edge",
-        }
-    }
 }
 
 /// What the rep knows of one competitor at one account.
@@ -100,16 +89,12 @@ pub struct CompetitorNote {
 
 impl CompetitorNote {
     pub fn answer(&self, question: Question) -> Option<&str> {
-        self.answer_slot_ref(question).as_deref()
-    }
-
-    fn answer_slot_ref(&self, question: Question) -> &Option<String> {
         match question {
-            Question::Strength => &self.strength,
-            Question::Offer => &self.offer,
-            Question::Floor => &self.floor,
-            Question::Weakness => &self.weakness,
-            Question::Edge => &self.edge,
+            Question::Strength => self.strength.as_deref(),
+            Question::Offer => self.offer.as_deref(),
+            Question::Floor => self.floor.as_deref(),
+            Question::Weakness => self.weakness.as_deref(),
+            Question::Edge => self.edge.as_deref(),
         }
     }
 
@@ -144,14 +129,6 @@ impl CompetitorNote {
             (mine, theirs) => mine.or_else(|| theirs.clone()),
         };
         self.confirmed = self.confirmed.max(other.confirmed);
-    }
-
-    /// Whether it says anything at all.
-    pub fn is_empty(&self) -> bool {
-        Question::ALL.iter().all(|q| self.answer(*q).is_none())
-            && self.price.is_none()
-            && self.credit_days.is_none()
-            && self.note.is_none()
     }
 }
 
