@@ -332,3 +332,19 @@ fn competitors_go_out_and_come_back_in_backups_and_csv() {
     imported.run(&["undo"]).ok();
     assert_eq!(imported.json(&["competitors", "--json"])["competitors"].as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn merging_two_accounts_keeps_one_note_per_competitor_with_what_each_knew() {
+    let book = Book::new();
+    book.add(&["张伟", "--phone", "138 0000 1111"]);
+    book.add(&["张伟", "--phone", "138 0000 1111"]);
+    book.run(&["competitor", "add", "1", "史丹利", "--floor", "2650"]).ok();
+    book.run(&["competitor", "add", "2", "史丹利", "--offer", "60 天账期", "--floor", "2700"]).ok();
+    book.run(&["competitor", "add", "2", "金正大"]).ok();
+    book.run(&["merge", "1", "2"]).ok();
+    let notes = show(&book, "1")["account"]["competitors"].clone();
+    let names: Vec<&str> =
+        notes.as_array().unwrap().iter().map(|n| n["competitor"].as_str().unwrap()).collect();
+    assert_eq!(names, ["史丹利", "金正大"]);
+    assert_eq!((notes[0]["floor"].as_str(), notes[0]["offer"].as_str()), (Some("2650"), Some("60 天账期")));
+}
