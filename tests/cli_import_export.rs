@@ -894,3 +894,82 @@ fn a_file_s_own_given_and_family_names_go_back_out_as_they_came() {
     assert!(split.contains(&("Gabriel".into(), "García Márquez".into())), "{split:?}");
     assert!(split.contains(&("Anna Maria".into(), "Weber Schulz".into())), "{split:?}");
 }
+
+/// Leadline's own CSV, imported into an empty book, gives back every column
+/// it wrote: issue 23, point 1.
+#[test]
+fn leadline_s_own_csv_imports_back_with_every_column() {
+    let book = Book::new();
+    book.add(&[
+        "Anna Müller",
+        "--company",
+        "Müller Agrar",
+        "--title",
+        "Farm manager",
+        "--phone",
+        "+49 30 1234567",
+        "--phone",
+        "0531 1234601",
+        "--tag",
+        "dealer",
+        "--tag",
+        "trade fair",
+        "--source",
+        "referral",
+        "--potential",
+        "120000",
+        "--birthday",
+        "05-28",
+        "--note",
+        "=SUM(A1) is what she typed; second line\nof the note",
+        "--grade",
+        "B",
+    ]);
+    book.add(&["林军", "--phone", "147 0490 5511"]);
+    book.run(&["order", "林军", "30000"]).ok();
+    book.run(&["edit", "林军", "--tier", "large"]).ok();
+    book.run(&["competitor", "add", "林军", "史丹利"]).ok();
+    book.add(&["Old Farm", "--company=-gone-"]);
+    book.run(&["archive", "Old Farm", "--reason", "lost"]).ok();
+
+    let csv = book.path("book.csv");
+    book.run(&["export", "--format", "csv", "-o", csv.to_str().unwrap()]).ok();
+    let restored = Book::new();
+    let dry = restored.run(&["import", csv.to_str().unwrap(), "--dry-run"]).ok();
+    for column in ["title", "phones", "tier", "archived"] {
+        assert!(!dry.contains(&format!("  {column:<15}left out")), "{column} comes back: {dry}");
+    }
+    restored.run(&["import", csv.to_str().unwrap()]).ok();
+    let again = restored.path("again.csv");
+    restored.run(&["export", "--format", "csv", "-o", again.to_str().unwrap()]).ok();
+
+    let rows = |path: &std::path::Path| -> std::collections::BTreeMap<String, csv::StringRecord> {
+        let mut reader = csv::Reader::from_path(path).unwrap();
+        reader.records().map(|r| r.unwrap()).map(|r| (r[1].to_string(), r)).collect()
+    };
+    let mut reader = csv::Reader::from_path(&csv).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    let (before, after) = (rows(&csv), rows(&again));
+    assert_eq!(before.len(), 3);
+    // Revenue and what follows from it stay with the orders, which a CSV of
+    // accounts does not carry; the last touch comes back as its day.
+    let derived = ["id", "key_account", "abc", "value_class", "revenue_12m", "revenue_total", "last_touch"];
+    for (name, row) in &before {
+        for (at, column) in headers.iter().enumerate().filter(|(_, c)| !derived.contains(c)) {
+            assert_eq!(row[at], after[name][at], "{name}: {column}");
+        }
+    }
+    let anna = restored.json(&["show", "Anna Müller", "--json"]);
+    assert_eq!(anna["account"]["phones"], serde_json::json!(["+49 30 1234567", "0531 1234601"]));
+    assert_eq!(anna["account"]["title"], "Farm manager");
+    assert_eq!(
+        anna["account"]["note"], "=SUM(A1) is what she typed; second line\nof the note",
+        "the guard is gone"
+    );
+    assert_eq!(restored.json(&["show", "Old Farm", "--json"])["account"]["company"], "-gone-");
+    let lin = restored.json(&["show", "林军", "--json"]);
+    assert_eq!(
+        (lin["account"]["stage"].as_str(), lin["account"]["tier"].as_str()),
+        (Some("customer"), Some("large"))
+    );
+}

@@ -46,6 +46,10 @@ pub(super) enum Field {
     Note,
     /// The competitors who sell there, by name: a note each.
     Competitors,
+    /// A customer's tier (Leadline's own CSV): the account is a customer.
+    Tier,
+    /// Why an account is archived (Leadline's own CSV).
+    Archived,
     Source,
     Address,
     Birthday,
@@ -93,6 +97,8 @@ const FIELD_NAMES: &[(&str, Field)] = &[
     ("tags", Field::Tags),
     ("note", Field::Note),
     ("competitors", Field::Competitors),
+    ("tier", Field::Tier),
+    ("archived", Field::Archived),
     ("source", Field::Source),
     ("address", Field::Address),
     ("birthday", Field::Birthday),
@@ -272,6 +278,10 @@ pub(super) struct ParsedRow {
     /// The competitors the file names: a note each, on a competitor of
     /// the book (added with the import when new).
     competitors: Vec<String>,
+    /// A customer's tier: the account comes in as that customer.
+    tier: Option<crate::domain::Tier>,
+    /// The reason it was archived: it comes in archived.
+    archived: Option<crate::domain::ArchiveReason>,
 }
 
 /// A value kept in the note rather than in its field.
@@ -548,6 +558,9 @@ pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Optio
             }
         }
     }
+    let tier = all(Field::Tier).first().map(|t| t.parse::<crate::domain::Tier>()).transpose()?;
+    let archived =
+        all(Field::Archived).first().map(|a| a.parse::<crate::domain::ArchiveReason>()).transpose()?;
     let text = |value: String| Some(value).filter(|v| !v.is_empty());
     let input = AccountInput {
         name: Some(name),
@@ -574,6 +587,8 @@ pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Optio
         contacted_elsewhere,
         family_name,
         competitors,
+        tier,
+        archived,
     }))
 }
 
@@ -987,6 +1002,14 @@ fn checked_contact(
         .map(|k| msg::ImportKeptValue { what: k.field.words(lang), value: k.value.as_str() }.text(lang))
         .collect();
     let mut account = Account::prospect(parsed.input.grade.unwrap_or(Grade::C), now);
+    // The file says the tier: kept as said (pinned), whatever revenue the
+    // book comes to hold.
+    if let Some(tier) = parsed.tier {
+        account.stage = crate::domain::Stage::Customer { tier, tier_pinned: true };
+        parsed.input.grade = None;
+    }
+    account.archived =
+        parsed.archived.map(|reason| crate::domain::Archived { reason, at: now, lost_to: None });
     account.contacted_elsewhere = parsed.contacted_elsewhere.filter(|day| *day <= now.date());
     account.family_name = parsed.family_name.take();
     if let Err(error) = parsed.input.apply_to(&mut account, lang) {

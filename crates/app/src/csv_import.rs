@@ -288,13 +288,53 @@ fn unbalanced_quotes(text: &str, delimiter: u8, columns: usize) -> Vec<(u64, Quo
     problems
 }
 
-fn parse_row(columns: &[Option<Field>], cells: &csv::StringRecord) -> Result<Option<ParsedRow>, RowError> {
+/// The columns of `leadline export --format csv` that tell it from other
+/// files (normalised): a file with all of them is Leadline's own.
+const OWN_COLUMNS: [&str; 6] = ["id", "phones", "keyaccount", "valueclass", "revenue12m", "revenuetotal"];
+
+/// Whether the headers are those of Leadline's own CSV export.
+fn is_own_layout(headers: &csv::StringRecord) -> bool {
+    let normalised: Vec<String> = headers.iter().map(normalize_header).collect();
+    OWN_COLUMNS.iter().all(|own| normalised.iter().any(|h| h == own))
+}
+
+/// A column of Leadline's own CSV: its own names, which other tools use
+/// otherwise (Outlook's `Title` is Mr./Dr.; here it is the job title).
+fn own_field(header: &str) -> Option<Field> {
+    match normalize_header(header).as_str() {
+        "title" => Some(Field::Title),
+        "phones" => Some(Field::Phone),
+        "tier" => Some(Field::Tier),
+        "archived" => Some(Field::Archived),
+        _ => field_of(header),
+    }
+}
+
+/// A cell as the export wrote it before it guarded a formula: the
+/// apostrophe it put before `=`, `+`, `-`, `@`, a tab or a carriage return.
+fn unguarded(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => cell,
+    }
+}
+
+fn parse_row(
+    columns: &[Option<Field>],
+    cells: &csv::StringRecord,
+    own: bool,
+) -> Result<Option<ParsedRow>, RowError> {
     let mut values: HashMap<Field, Vec<String>> = HashMap::new();
     for (field, cell) in columns.iter().zip(cells.iter()) {
         if let Some(field) = field {
-            let cell = cell.trim();
-            if !cell.is_empty() {
-                values.entry(*field).or_default().push(cell.to_string());
+            let cell = if own { unguarded(cell.trim()) } else { cell.trim() };
+            // Leadline's own export joins an account's phones with "; ".
+            let parts: Vec<&str> = match (own, field) {
+                (true, Field::Phone) => cell.split(';').map(|p| unguarded(p.trim())).collect(),
+                _ => vec![cell],
+            };
+            for part in parts.into_iter().filter(|p| !p.is_empty()) {
+                values.entry(*field).or_default().push(part.to_string());
             }
         }
     }
@@ -319,7 +359,9 @@ impl App {
                 .from_reader(text.as_bytes())
         };
         let headers = reader().headers().map_err(|e| AppError::Invalid(format!("{label}: {e}")))?.clone();
-        let mut columns: Vec<Option<Field>> = headers.iter().map(field_of).collect();
+        let own = is_own_layout(&headers);
+        let mut columns: Vec<Option<Field>> =
+            headers.iter().map(|h| if own { own_field(h) } else { field_of(h) }).collect();
         for (n, (column, field)) in options.map.iter().enumerate() {
             if let Some((_, other)) =
                 options.map[..n].iter().find(|(earlier, _)| earlier.trim() == column.trim())
@@ -357,7 +399,7 @@ impl App {
             let mut lines = LineNumbers::new(&text);
             let records = reader().into_records().map(move |result| match result {
                 Ok(cells) => {
-                    (cells.position().map_or(0, |p| lines.line_at(p.byte())), parse_row(columns, &cells))
+                    (cells.position().map_or(0, |p| lines.line_at(p.byte())), parse_row(columns, &cells, own))
                 }
                 Err(error) => (
                     error.position().map_or(0, |p| lines.line_at(p.byte())),
