@@ -192,3 +192,20 @@ fn amounts_carry_the_locale_s_currency_and_times_its_clock_unless_the_settings_s
     let bad = book.run(&["show", "Dale"]).fails(2);
     assert!(bad.contains("ui.currency = '12'") && bad.contains("line 2"), "{bad}");
 }
+
+/// Issue 23, point 12: a command's help lists its own options, then the
+/// options every command takes under a heading of their own; `import`
+/// says it reads vCards.
+#[test]
+fn a_command_s_help_lists_its_own_options_apart_from_the_global_ones() {
+    let book = Book::new();
+    let help = book.run(&["log", "--help"]).ok();
+    let (own, global) = help.split_once("Global options:").expect("a heading of their own");
+    assert!(own.contains("--outcome") && own.contains("--note"), "{help}");
+    assert!(!own.contains("--store") && !own.contains("--lang"), "{help}");
+    assert!(global.contains("--store") && global.contains("--lang") && global.contains("--quiet"), "{help}");
+    let zh = book.run(&["--lang", "zh-CN", "log", "--help"]).ok();
+    assert!(zh.contains("全局选项：") || zh.contains("全局选项:"), "{zh}");
+    let import = book.run(&["import", "--help"]).ok();
+    assert!(import.lines().next().unwrap().contains("vCard"), "{import}");
+}

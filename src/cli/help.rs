@@ -50,12 +50,17 @@ fn localize(mut cmd: Command, path: &str, lang: Lang, template: &str) -> Command
     let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
     for (order, id) in ids.into_iter().enumerate() {
         let help = lang.try_text(&format!("help-{path}--{id}"));
-        let heading =
-            lang.text(if cmd.get_arguments().any(|a| a.get_id() == id.as_str() && a.is_positional()) {
-                msg_id!("help-heading-arguments")
-            } else {
-                msg_id!("help-heading-options")
-            });
+        let arg = cmd.get_arguments().find(|a| a.get_id() == id.as_str());
+        let (positional, global) = arg.map_or((false, false), |a| (a.is_positional(), a.is_global_set()));
+        // Options every command takes (--store, --lang, ...) come last, apart
+        // from the command's own: clap passes them down to each subcommand
+        // as the root declares them.
+        let (heading, order) = match (positional, global) {
+            (true, _) => (msg_id!("help-heading-arguments"), order),
+            (false, true) => (msg_id!("help-heading-global"), 1000 + order),
+            (false, false) => (msg_id!("help-heading-options"), order),
+        };
+        let heading = lang.text(heading);
         cmd = cmd.mut_arg(id.as_str(), |a| {
             // The catalogue says what a value may be, in the rep's words; clap would
             // add "[possible values: ...]" and "[env: ...]" in English.

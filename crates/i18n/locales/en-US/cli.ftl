@@ -10,6 +10,7 @@ help-template = {"{before-help}{about-with-newline}"}
 help-heading-commands = Commands
 help-heading-arguments = Arguments
 help-heading-options = Options
+help-heading-global = Global options
 help-flag-help = Print help
 help-flag-version = Print version
 
@@ -200,10 +201,10 @@ help-leadline-backup-daily--dir = Where the backups are
 help-leadline-backup-daily--keep_daily = The newest days whose backups are kept
 help-leadline-backup-daily--keep_weekly = The weeks before them with one backup kept
 help-leadline-backup-daily--day = The day the backup is for
-help-leadline-import = Restore a JSON backup into an empty store, or add contacts from CSV
+help-leadline-import = Restore a JSON backup into an empty store, or add contacts from CSV or vCard (phones, Outlook, Google, Thunderbird, Leadline's own CSV)
 help-leadline-import--file = The file: a JSON backup, or contacts as CSV or vCard
 help-leadline-import--dry_run = Check and report, change nothing
-help-leadline-import--skip_invalid = Import the valid rows of a CSV even when some rows are rejected
+help-leadline-import--skip_invalid = Import the valid rows or cards of a CSV or vCard file even when some are rejected
 help-leadline-import--encoding = The CSV's encoding (e.g. utf-8, gb18030, shift_jis, windows-1252, utf-16le) [default: detected]
 help-leadline-import--map = What a CSV column holds, over what its header suggests: 'Column Name=field' (repeat for several; `--dry-run` shows each column's field, `ignore` leaves one out)
 help-leadline-demo = Fill an empty store with a realistic demo pipeline
