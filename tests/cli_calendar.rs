@@ -165,3 +165,21 @@ fn a_holiday_s_lead_and_way_follow_the_settings() {
         "{rows:?}"
     );
 }
+
+/// Issue 23, point 5: a follow-up snoozed once says so in its event, in
+/// either language.
+#[test]
+fn an_event_says_how_often_its_follow_up_was_snoozed_in_words_that_read() {
+    let book = Book::new();
+    book.add(&["张伟"]);
+    book.run(&["follow-up", "张伟", "--on", "tomorrow", "--note", "报价"]).ok();
+    book.run(&["snooze", "1", "--to", "+3d"]).ok();
+    let unfolded = |lang: &str| {
+        let path = book.path(&format!("{lang}.ics"));
+        book.run(&["--lang", lang, "export", "--format", "ics", "-o", path.to_str().unwrap()]).ok();
+        std::fs::read_to_string(&path).unwrap().replace("\r\n ", "")
+    };
+    let english = unfolded("en");
+    assert!(english.contains("snoozed once") && !english.contains("1 times"), "{english}");
+    assert!(unfolded("zh-CN").contains("已推迟 1 次"));
+}

@@ -854,7 +854,10 @@ error-plan-days = --days { $days }: plan from 1 to { $max } days
 ics-title = { $kind } { $name }
 ics-title-company = { $kind } { $name } ({ $company })
 ics-description = { $reason } follow-up
-ics-snoozed = snoozed { $times } times
+ics-snoozed = snoozed { $times ->
+    [one] once
+   *[other] { $times } times
+}
 ics-calendar = Leadline follow-ups
 cli-reflection-saved = The reflection on { $date } is saved.
 cli-reflection-removed = The reflection on { $date } is removed.
