@@ -183,3 +183,33 @@ fn an_event_says_how_often_its_follow_up_was_snoozed_in_words_that_read() {
     assert!(english.contains("snoozed once") && !english.contains("1 times"), "{english}");
     assert!(unfolded("zh-CN").contains("已推迟 1 次"));
 }
+
+/// Issue 23, point 5: an export of unchanged follow-ups rewrites no file
+/// (a sync tool that compares bytes sees no change), and a follow-up moved
+/// with `amend` is a new revision of its event.
+#[test]
+fn an_unchanged_vdir_is_left_as_it_was_and_a_moved_follow_up_is_a_new_revision() {
+    let mut book = Book::new();
+    book.add(&["张伟"]);
+    book.add(&["王芳"]);
+    book.run(&["follow-up", "张伟", "--on", "2026-12-01", "--note", "报价"]).ok();
+    book.run(&["follow-up", "王芳", "--on", "2026-12-02"]).ok();
+    let vdir = book.path("calendar");
+    let export = |book: &Book| {
+        let run = book.run(&["export", "--format", "vdir", "-o", vdir.to_str().unwrap()]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        format!("{}{}", run.stdout, run.stderr)
+    };
+    assert!(export(&book).contains("2 follow-ups (2 new, 0 changed, 0 removed)"));
+    let file = vdir.join("follow-up-1@leadline.ics");
+    let first = std::fs::read_to_string(&file).unwrap();
+    // Hours later, nothing changed: nothing is written.
+    book.now = "2026-11-27T17:30".into();
+    assert!(export(&book).contains("(0 new, 0 changed, 0 removed)"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), first);
+    assert!(first.contains("SEQUENCE:0"), "{first}");
+    book.run(&["amend", "follow-up", "1", "--on", "2026-12-03"]).ok();
+    assert!(export(&book).contains("(0 new, 1 changed, 0 removed)"));
+    let moved = std::fs::read_to_string(&file).unwrap();
+    assert!(moved.contains("SEQUENCE:1") && moved.contains("DTSTAMP:20261127T"), "{moved}");
+}

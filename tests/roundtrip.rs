@@ -194,6 +194,7 @@ fn book() -> impl Strategy<Value = Backup> {
                             from_outcome: (snoozes % 2 == 0).then_some(Outcome::QuoteSent),
                             attempts: snoozes % 3,
                             attempted_at: vec![created_at; (snoozes % 3) as usize],
+                            rescheduled_at: Vec::new(),
                             created_at,
                             closed_at: (!status.is_pending()).then_some(created_at),
                         }

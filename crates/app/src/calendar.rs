@@ -11,7 +11,7 @@ use icalendar::{Alarm, Calendar, Component, Event, EventLike, EventStatus, Trigg
 
 use super::{App, AppResult};
 use crate::domain::contact::{clean_note, clean_text};
-use crate::domain::{AccountId, AccountSummary, FollowUp, FollowUpId, Uid};
+use crate::domain::{AccountId, AccountSummary, FollowUp, FollowUpId};
 use crate::i18n::Lang;
 
 pub const PRODID: &str = "-//Leadline//Leadline follow-ups//EN";
@@ -54,7 +54,6 @@ impl Default for Reminder {
 fn event(
     follow_up: &FollowUp,
     summary: &AccountSummary,
-    now: NaiveDateTime,
     cancelled: bool,
     lang: Lang,
     reminder: Reminder,
@@ -86,13 +85,12 @@ fn event(
     let description = clean_note(&description);
     let mut event = Event::new();
     // A cancellation is a revision after the last one sent while open.
-    let sequence = follow_up.snoozes + u32::from(cancelled);
-    event
-        .uid(&uid(follow_up))
-        .timestamp(utc(now))
-        .sequence(sequence)
-        .summary(&title)
-        .description(&description);
+    let sequence = follow_up.revisions() + u32::from(cancelled);
+    // Stamped with its own last change, not the export's time: a follow-up
+    // that did not change is written byte for byte as before, and a sync
+    // tool comparing files (rsync, Syncthing) sees no change.
+    let stamp = utc(follow_up.last_changed());
+    event.uid(&uid(follow_up)).timestamp(stamp).sequence(sequence).summary(&title).description(&description);
     if cancelled {
         event.status(EventStatus::Cancelled);
     }
@@ -120,7 +118,7 @@ fn event(
         // The crate stamps an alarm with the clock and a random UID unless
         // told: the event's own make the export the same every time.
         let mut alarm = Alarm::display(&title, trigger);
-        alarm.timestamp(utc(now)).uid(&format!("{}-reminder", uid(follow_up)));
+        alarm.timestamp(stamp).uid(&format!("{}-reminder", uid(follow_up)));
         event.alarm(alarm);
     }
     event.done()
@@ -141,7 +139,7 @@ impl App {
         let mut counts = CalendarCounts::default();
         for summary in summaries.iter().filter(|s| s.is_active()) {
             for follow_up in &summary.pending {
-                calendar.push(event(&global(follow_up), summary, now, false, lang, reminder));
+                calendar.push(event(&global(follow_up), summary, false, lang, reminder));
                 counts.open += 1;
             }
         }
@@ -153,7 +151,7 @@ impl App {
                 !follow_up.is_pending() && follow_up.closed_at.is_some_and(|t| t.date() >= since);
             let archived = follow_up.is_pending() && !summary.is_active();
             if closed_lately || archived {
-                calendar.push(event(follow_up, summary, now, true, lang, reminder));
+                calendar.push(event(follow_up, summary, true, lang, reminder));
                 counts.cancelled += 1;
             }
         }
@@ -164,7 +162,6 @@ impl App {
     /// own named by its UID: the files of a vdir (khal reads one;
     /// vdirsyncer and pimsync sync one to a CalDAV server).
     pub fn follow_up_files(&self, reminder: Reminder) -> AppResult<Vec<(String, String)>> {
-        let now = self.now();
         let lang = self.config.ui.lang();
         let mut files = Vec::new();
         let records = self.store.follow_ups()?.items;
@@ -172,7 +169,7 @@ impl App {
         for summary in self.store.summaries()?.items.iter().filter(|s| s.is_active()) {
             for follow_up in &summary.pending {
                 let mut calendar = new_calendar();
-                calendar.push(event(&global(follow_up), summary, now, false, lang, reminder));
+                calendar.push(event(&global(follow_up), summary, false, lang, reminder));
                 files.push((format!("{}.ics", uid(follow_up)), calendar.done().to_string()));
             }
         }
@@ -180,14 +177,11 @@ impl App {
     }
 }
 
-/// The follow-up with its global id, which summaries (what lists read)
-/// do not carry: from the follow-up records.
+/// The follow-up as its record holds it: with its global id and the times
+/// it changed, which summaries (what lists read) do not carry.
 fn global_ids(records: &[FollowUp]) -> impl Fn(&FollowUp) -> FollowUp + '_ {
-    let uids: HashMap<FollowUpId, Uid> = records.iter().map(|f| (f.id, f.uid)).collect();
-    move |follow_up| FollowUp {
-        uid: uids.get(&follow_up.id).copied().unwrap_or(follow_up.uid),
-        ..follow_up.clone()
-    }
+    let by_id: HashMap<FollowUpId, &FollowUp> = records.iter().map(|f| (f.id, f)).collect();
+    move |follow_up| by_id.get(&follow_up.id).map_or_else(|| follow_up.clone(), |record| (*record).clone())
 }
 
 /// An empty calendar with the properties every file of ours has.

@@ -886,6 +886,7 @@ impl App {
                     from_outcome: None,
                     attempts: 0,
                     attempted_at: Vec::new(),
+                    rescheduled_at: Vec::new(),
                 });
                 for name in &parsed.competitors {
                     let competitor = Some(bulk.competitor(name)?);

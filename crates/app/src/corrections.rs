@@ -173,6 +173,9 @@ impl App {
         let mut follow_up = old.clone();
         if let Some(due) = change.due {
             let due = self.future_day(due, msg_id!("what-follow-up-date"))?;
+            if (due.date, due.time) != (follow_up.due, follow_up.due_time) {
+                follow_up.rescheduled_at.push(self.now());
+            }
             follow_up.due = due.date;
             follow_up.due_time = due.time;
         }

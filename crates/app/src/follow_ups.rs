@@ -273,6 +273,7 @@ pub(super) fn new_follow_up(
         from_outcome,
         attempts: 0,
         attempted_at: Vec::new(),
+        rescheduled_at: Vec::new(),
     };
     txn.put_follow_up(&follow_up);
     Ok(follow_up)

@@ -101,6 +101,7 @@ fn follow_up(
         from_outcome: None,
         attempts: 0,
         attempted_at: Vec::new(),
+        rescheduled_at: Vec::new(),
     };
     txn.put_follow_up(&follow_up);
     Ok(follow_up)

@@ -556,6 +556,7 @@ pub fn generate(options: DemoOptions, region: Option<Region>, now: NaiveDateTime
                 from_outcome: None,
                 attempts: 0,
                 attempted_at: Vec::new(),
+                rescheduled_at: Vec::new(),
             });
         }
         if dice.chance(25) {
@@ -579,6 +580,7 @@ pub fn generate(options: DemoOptions, region: Option<Region>, now: NaiveDateTime
                 from_outcome: None,
                 attempts: 0,
                 attempted_at: Vec::new(),
+                rescheduled_at: Vec::new(),
             });
         }
         book.accounts.push(account);

@@ -683,6 +683,7 @@ mod tests {
             from_outcome: None,
             attempts: 0,
             attempted_at: Vec::new(),
+            rescheduled_at: Vec::new(),
         }
     }
 

@@ -94,6 +94,7 @@ pub fn follow_up(id: u64, due_in: i64, reason: FollowUpReason) -> FollowUp {
         from_outcome: None,
         attempts: 0,
         attempted_at: Vec::new(),
+        rescheduled_at: Vec::new(),
     }
 }
 

@@ -70,6 +70,10 @@ pub struct FollowUp {
     pub attempts: u32,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attempted_at: Vec<NaiveDateTime>,
+    /// When it was moved to another day by a correction (not a snooze):
+    /// each is a revision of its calendar event.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rescheduled_at: Vec<NaiveDateTime>,
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -77,6 +81,19 @@ fn is_zero(n: &u32) -> bool {
 }
 
 impl FollowUp {
+    /// When it last changed: made, snoozed, tried, moved or closed.
+    pub fn last_changed(&self) -> NaiveDateTime {
+        let latest = [&self.snoozed_at, &self.attempted_at, &self.rescheduled_at]
+            .into_iter()
+            .filter_map(|times| times.iter().max().copied());
+        latest.chain(self.closed_at).fold(self.created_at, NaiveDateTime::max)
+    }
+
+    /// The revisions of its calendar event: each snooze and each move.
+    pub fn revisions(&self) -> u32 {
+        self.snoozes.saturating_add(self.rescheduled_at.len() as u32)
+    }
+
     pub fn is_pending(&self) -> bool {
         self.status.is_pending()
     }

@@ -332,6 +332,7 @@ mod terse {
                             from_outcome,
                             attempts,
                             attempted_at: Vec::new(),
+                            rescheduled_at: Vec::new(),
                         })
                     },
                 )
@@ -478,6 +479,7 @@ mod tests {
                     from_outcome: Some(crate::domain::Outcome::QuoteSent),
                     attempts: 3,
                     attempted_at: vec![],
+                    rescheduled_at: Vec::new(),
                 }],
                 done_days: vec![day],
                 created: day,
