@@ -209,3 +209,26 @@ fn a_command_s_help_lists_its_own_options_apart_from_the_global_ones() {
     let import = book.run(&["import", "--help"]).ok();
     assert!(import.lines().next().unwrap().contains("vCard"), "{import}");
 }
+
+/// Corrections name themselves in the history in the book's language.
+#[test]
+fn corrections_are_in_the_history_in_chinese() {
+    let book = Book::new();
+    let zh = |args: &[&str]| book.run(&[&["--lang", "zh-CN"], args].concat()).ok();
+    zh(&["add", "张伟"]);
+    zh(&["follow-up", "张伟", "--on", "2026-12-01"]);
+    zh(&["amend", "follow-up", "1", "--on", "2026-12-03"]);
+    zh(&["log", "call", "张伟"]);
+    zh(&["remove", "touch", "1"]);
+    zh(&["order", "张伟", "5000"]);
+    zh(&["remove", "order", "1"]);
+    zh(&["follow-up", "张伟", "--on", "2026-12-05"]);
+    zh(&["remove", "follow-up", "2"]);
+    let history = zh(&["history"]);
+    for line in
+        ["修改跟进 #1（张伟）", "删除联系 #1（张伟）：", "删除订单 #1（张伟）：", "删除跟进 #2（张伟）"]
+    {
+        assert!(history.contains(line), "{line}: {history}");
+    }
+    assert!(!history.contains("remove ") && !history.contains("amend "), "{history}");
+}

@@ -118,7 +118,14 @@ impl App {
         let name = self.record(old.account)?.account.name;
         let mut txn = self.begin();
         txn.rewrite_touch(&old, None)?;
-        let summary = format!("remove touch #{id} ({name}): {} on {}", old.kind, old.at.format("%Y-%m-%d"));
+        let lang = self.config.ui.lang();
+        let summary = msg::HistoryRemoveTouch {
+            id: id.to_string(),
+            name: name.as_str(),
+            kind: crate::i18n::terms::kind(old.kind, lang),
+            day: old.at.format("%Y-%m-%d").to_string(),
+        }
+        .text(lang);
         let changes = txn.commit(summary, self.now())?;
         Ok(Written { value: Corrected { record: old, account_name: name }, changes, also: Vec::new() })
     }
@@ -156,8 +163,14 @@ impl App {
         let name = self.record(old.account)?.account.name;
         let mut txn = self.begin();
         txn.rewrite_order(&old, None)?;
-        let summary =
-            format!("remove order #{id} ({name}): {} on {}", old.amount.grouped(), old.at.format("%Y-%m-%d"));
+        let lang = self.config.ui.lang();
+        let summary = msg::HistoryRemoveOrder {
+            id: id.to_string(),
+            name: name.as_str(),
+            amount: self.config.ui.money(old.amount),
+            day: old.at.format("%Y-%m-%d").to_string(),
+        }
+        .text(lang);
         let changes = txn.commit(summary, self.now())?;
         Ok(Written { value: Corrected { record: old, account_name: name }, changes, also: Vec::new() })
     }
@@ -189,7 +202,9 @@ impl App {
         let name = self.record(follow_up.account)?.account.name;
         let mut txn = self.begin();
         txn.put_follow_up(&follow_up);
-        let summary = format!("amend follow-up #{id} ({name}), due {}", self.config.ui.due(&follow_up));
+        let due = self.config.ui.due(&follow_up);
+        let summary = msg::HistoryAmendFollowUp { id: id.to_string(), name: name.as_str(), due }
+            .text(self.config.ui.lang());
         let changes = txn.commit(summary, self.now())?;
         Ok(Written { value: Corrected { record: follow_up, account_name: name }, changes, also: Vec::new() })
     }
@@ -205,7 +220,9 @@ impl App {
         let name = self.record(follow_up.account)?.account.name;
         let mut txn = self.begin();
         txn.remove_follow_up(&follow_up);
-        let summary = format!("remove follow-up #{id} ({name}), due {}", self.config.ui.due(&follow_up));
+        let due = self.config.ui.due(&follow_up);
+        let summary = msg::HistoryRemoveFollowUp { id: id.to_string(), name: name.as_str(), due }
+            .text(self.config.ui.lang());
         let changes = txn.commit(summary, self.now())?;
         Ok(Written { value: Corrected { record: follow_up, account_name: name }, changes, also: Vec::new() })
     }

@@ -555,6 +555,10 @@ history-refer = refer: referral #{ $id }, { $referrer } referred { $referee }
 history-deliver = deliver the incentive of referral #{ $id }
 history-amend-touch = amend touch #{ $id } ({ $name })
 history-amend-order = amend order #{ $id } ({ $name })
+history-amend-follow-up = amend follow-up #{ $id } ({ $name }), due { $due }
+history-remove-touch = remove touch #{ $id } ({ $name }): { $kind } on { $day }
+history-remove-order = remove order #{ $id } ({ $name }): { $amount } on { $day }
+history-remove-follow-up = remove follow-up #{ $id } ({ $name }), due { $due }
 
 ## The command line: today and plan
 cli-today-title = Today { $day }: { $counts }, { $later } later

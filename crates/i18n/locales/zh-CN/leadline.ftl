@@ -474,6 +474,10 @@ history-refer = 转介绍 #{ $id }：{ $referrer } 介绍了 { $referee }
 history-deliver = 兑现转介绍 #{ $id } 的奖励
 history-amend-touch = 修改联系 #{ $id }（{ $name }）
 history-amend-order = 修改订单 #{ $id }（{ $name }）
+history-amend-follow-up = 修改跟进 #{ $id }（{ $name }），{ $due } 到期
+history-remove-touch = 删除联系 #{ $id }（{ $name }）：{ $day } 的{ $kind }
+history-remove-order = 删除订单 #{ $id }（{ $name }）：{ $day } 的 { $amount }
+history-remove-follow-up = 删除跟进 #{ $id }（{ $name }），原定 { $due } 到期
 
 ## 命令行：today 和 plan
 cli-today-title = 今天 { $day }：{ $counts }，另有 { $later } 个排后
