@@ -128,6 +128,16 @@ impl Terminal {
     }
 }
 
+/// Starts Leadline in English and opens 张伟 found by pinyin.
+fn open_zhang_wei(terminal: &Terminal) {
+    terminal.leadline("");
+    terminal.wait_for(" planned ");
+    terminal.send(&["/"]);
+    terminal.send(&["-l", "zhangwei"]);
+    terminal.wait_for("1 match");
+    terminal.send(&["Enter"]);
+}
+
 impl Drop for Terminal {
     fn drop(&mut self) {
         self.terminate_children();
@@ -188,12 +198,7 @@ fn searches_by_pinyin_initials_and_opens_the_hit() {
 fn a_call_logged_in_the_form_is_in_the_timeline_and_in_show_and_undo_takes_it_back() {
     let book = small_book();
     let terminal = Terminal::new(&book);
-    terminal.leadline("");
-    terminal.wait_for(" planned ");
-    terminal.send(&["/"]);
-    terminal.send(&["-l", "zhangwei"]);
-    terminal.wait_for("1 match");
-    terminal.send(&["Enter"]);
+    open_zhang_wei(&terminal);
     terminal.wait_for("Timeline: 0 touches");
     terminal.send(&["c"]);
     terminal.wait_for("Log call with 张伟");
@@ -612,12 +617,7 @@ impl Screen for Notes {
 fn a_competitor_s_floor_noted_on_an_account_shows_in_the_competitor_view() {
     let book = small_book();
     let terminal = Terminal::new(&book);
-    terminal.leadline("");
-    terminal.wait_for(" planned ");
-    terminal.send(&["/"]);
-    terminal.send(&["-l", "zhangwei"]);
-    terminal.wait_for("1 match");
-    terminal.send(&["Enter"]);
+    open_zhang_wei(&terminal);
     terminal.wait_for("none noted: w notes who else sells here");
     terminal.send(&["w"]);
     terminal.wait_for("Who else sells to 张伟?");

@@ -10,7 +10,9 @@ use super::args::{CompetitorAction, NoteArgs};
 use super::json::{self, date};
 use super::table::{Align, Table};
 use super::{CliResult, done, lang, print, print_raw, say};
-use crate::app::{Aliased, App, CompetitorReport, CompetitorRow, NoteInput, NoteRef, NoteSaved, Written};
+use crate::app::{
+    Aliased, App, CompetitorReport, CompetitorRow, NoteInput, NoteRef, NoteSaved, Written, cited_words,
+};
 use crate::config::Ui;
 use crate::domain::{CompetitorNote, Competitors, Question};
 use crate::i18n::Lang;
@@ -121,16 +123,6 @@ pub fn report(app: &App, as_json: bool, md: bool) -> CliResult<i32> {
     Ok(0)
 }
 
-/// Phrases with how often they were cited: "价格低 ×12、售后差 ×4".
-fn cited(phrases: &[(String, usize)], lang: Lang) -> String {
-    let separator = msg::ListSeparator.text(lang);
-    phrases
-        .iter()
-        .map(|(p, n)| if *n > 1 { format!("{p} ×{n}") } else { p.clone() })
-        .collect::<Vec<_>>()
-        .join(&separator)
-}
-
 /// The report's column titles; the text table shows the first six.
 fn titles(lang: Lang) -> Vec<String> {
     [
@@ -182,11 +174,11 @@ fn report_text(report: &CompetitorReport, ui: &Ui, lang: Lang) -> String {
         out.push('\n');
         out.push_str(&format!("{}\n", row.name));
         if !row.strengths.is_empty() {
-            let args = msg::CliCompetitorStrengths { phrases: cited(&row.strengths, lang) };
+            let args = msg::CliCompetitorStrengths { phrases: cited_words(&row.strengths, lang) };
             out.push_str(&format!("  {}\n", args.text(lang)));
         }
         if !row.weaknesses.is_empty() {
-            let args = msg::CliCompetitorWeaknesses { phrases: cited(&row.weaknesses, lang) };
+            let args = msg::CliCompetitorWeaknesses { phrases: cited_words(&row.weaknesses, lang) };
             out.push_str(&format!("  {}\n", args.text(lang)));
         }
     }
@@ -215,8 +207,8 @@ fn markdown(report: &CompetitorReport, ui: &Ui, lang: Lang) -> String {
             row.lost.len(),
             row.lowest_price.as_ref().map(|p| ui.money(p.value)).unwrap_or_default(),
             cell(row.latest_floor.as_ref().map(|f| f.value.as_str()).unwrap_or_default()),
-            cell(&cited(&row.strengths, lang)),
-            cell(&cited(&row.weaknesses, lang)),
+            cell(&cited_words(&row.strengths, lang)),
+            cell(&cited_words(&row.weaknesses, lang)),
         ));
     }
     out

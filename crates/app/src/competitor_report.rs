@@ -138,6 +138,14 @@ impl CompetitorRow {
     }
 }
 
+/// Phrases with how often they were cited, in `lang`: "价格低 ×12、售后差 ×4".
+pub fn cited_words(phrases: &[(String, usize)], lang: crate::i18n::Lang) -> String {
+    let separator = crate::i18n::msg::ListSeparator.text(lang);
+    let shown: Vec<String> =
+        phrases.iter().map(|(p, n)| if *n > 1 { format!("{p} ×{n}") } else { p.clone() }).collect();
+    shown.join(&separator)
+}
+
 impl App {
     /// Every competitor across the book: where they sell, what is at risk,
     /// the deals lost to them in the last 12 months, the figures and

@@ -152,6 +152,12 @@ impl App {
         AppError::NotFound(msg::ErrorNoSuchCompetitor { name }.text(self.config.ui.lang()))
     }
 
+    /// An account has one note per competitor.
+    fn note_exists(&self, account: &str, competitor: &str) -> AppError {
+        let args = msg::ErrorCompetitorNoteExists { name: account, competitor };
+        AppError::Conflict(args.text(self.config.ui.lang()))
+    }
+
     /// Adds a note on `name` at the account: the competitor is added to the
     /// book when it is new. An account has one note per competitor.
     pub fn add_competitor_note(
@@ -168,13 +174,7 @@ impl App {
         let book = txn.competitors()?.clone();
         let competitor = book.name_of(id).unwrap_or(name).to_string();
         if record.account.competitor_notes.iter().any(|n| same_competitor(&book, n.competitor, id)) {
-            return Err(AppError::Conflict(
-                msg::ErrorCompetitorNoteExists {
-                    name: record.account.name.as_str(),
-                    competitor: competitor.as_str(),
-                }
-                .text(lang),
-            ));
+            return Err(self.note_exists(&record.account.name, &competitor));
         }
         let mut note = CompetitorNote { competitor: Some(id), ..CompetitorNote::default() };
         NoteInput { competitor: None, ..input.clone() }.apply_to(&mut note, now.date())?;
@@ -250,13 +250,7 @@ impl App {
                 .enumerate()
                 .any(|(i, n)| i != position && same_competitor(&book, n.competitor, id));
             if taken {
-                return Err(AppError::Conflict(
-                    msg::ErrorCompetitorNoteExists {
-                        name: record.account.name.as_str(),
-                        competitor: book.name_of(id).unwrap_or(name),
-                    }
-                    .text(lang),
-                ));
+                return Err(self.note_exists(&record.account.name, book.name_of(id).unwrap_or(name)));
             }
             if added {
                 also.push(msg::AlsoCompetitorNew { competitor: book.name_of(id).unwrap_or(name) }.text(lang));
@@ -327,9 +321,7 @@ impl App {
                 let mut merged = other.clone();
                 merged.merged_into = Some(competitor.id);
                 txn.put_competitor(&merged);
-                let accounts = self.reindex_notes_of(&mut txn, &book, &[merged.id])?;
-                self.reindex_notes_of(&mut txn, &book, &[competitor.id])?;
-                self.join_notes(&mut txn, &book, competitor.id, merged.id)?;
+                let accounts = self.follow_names(&mut txn, &book, competitor.id, Some(merged.id))?;
                 let summary = msg::HistoryCompetitorMerge {
                     gone: merged.name.as_str(),
                     competitor: competitor.name.as_str(),
@@ -343,7 +335,7 @@ impl App {
             None => {
                 competitor.aliases.push(alias.clone());
                 txn.put_competitor(&competitor);
-                self.reindex_notes_of(&mut txn, &book, &[competitor.id])?;
+                self.follow_names(&mut txn, &book, competitor.id, None)?;
                 let summary = msg::HistoryCompetitorAlias {
                     alias: alias.as_str(),
                     competitor: competitor.name.as_str(),
@@ -356,53 +348,38 @@ impl App {
         Ok(Written { value: outcome, changes, also: Vec::new() })
     }
 
-    /// An account with notes on both `keep` and `gone` (a competitor merged
-    /// into it) keeps one note: `keep`'s, with what `gone`'s adds.
-    fn join_notes(
+    /// After the names of `keep` changed (an alias, or `gone` merged into
+    /// it; `book` as it was before): every account naming either gets a
+    /// search entry with the new names, and one with notes on both keeps
+    /// one, `keep`'s with what `gone`'s adds. Says how many named `gone`.
+    fn follow_names(
         &self,
         txn: &mut Txn<'_>,
         book: &Competitors,
         keep: CompetitorId,
-        gone: CompetitorId,
-    ) -> AppResult<()> {
-        let is = |note: &CompetitorNote, id: CompetitorId| {
-            note.competitor.and_then(|c| book.canonical(c)).map(|c| c.id) == Some(id)
-        };
+        gone: Option<CompetitorId>,
+    ) -> AppResult<usize> {
+        let of = |note: &CompetitorNote| note.competitor.and_then(|c| book.canonical(c)).map(|c| c.id);
+        let mut naming_gone = 0;
         for mut record in self.store.accounts()?.items {
             let notes = &mut record.account.competitor_notes;
-            let (Some(kept), Some(other)) =
-                (notes.iter().position(|n| is(n, keep)), notes.iter().position(|n| is(n, gone)))
-            else {
-                continue;
-            };
-            let absorbed = notes.remove(other);
-            let kept = if kept > other { kept - 1 } else { kept };
-            notes[kept].absorb(&absorbed);
-            txn.put_account(&record)?;
+            let kept = notes.iter().position(|n| of(n) == Some(keep));
+            let other = gone.and_then(|gone| notes.iter().position(|n| of(n) == Some(gone)));
+            match (kept, other) {
+                (None, None) => continue,
+                (Some(kept), Some(other)) => {
+                    let absorbed = notes.remove(other);
+                    notes[if kept > other { kept - 1 } else { kept }].absorb(&absorbed);
+                    txn.put_account(&record)?;
+                }
+                _ => {}
+            }
+            naming_gone += usize::from(other.is_some());
+            txn.reindex(record.account.id);
         }
-        Ok(())
+        Ok(naming_gone)
     }
 
-    /// Marks for a new search entry every account whose notes name one of
-    /// `competitors` (or one merged into them); says how many.
-    fn reindex_notes_of(
-        &self,
-        txn: &mut Txn<'_>,
-        book: &Competitors,
-        competitors: &[CompetitorId],
-    ) -> AppResult<usize> {
-        let canonical: Vec<Option<CompetitorId>> =
-            competitors.iter().map(|id| book.canonical(*id).map(|c| c.id)).collect();
-        let mut count = 0;
-        for record in self.store.accounts()?.items {
-            let names = record.account.competitor_notes.iter().filter_map(|n| n.competitor);
-            if names.map(|id| book.canonical(id).map(|c| c.id)).any(|c| canonical.contains(&c)) {
-                txn.reindex(record.account.id);
-                count += 1;
-            }
-        }
-        Ok(count)
-    }
     /// A competitor the deal went to, in a change that records the loss:
     /// added to the book when new, and noted at the account (they sell
     /// there now) when it had no note on them. Words for what it did.

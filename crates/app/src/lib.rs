@@ -69,7 +69,7 @@ pub use activity::{Logged, NextStep, TouchInput, sms_restraint};
 pub use book::{BookData, BookView, Incentives};
 pub use calendar::Reminder;
 pub use competitor_report::{
-    CompetitorAt, CompetitorReport, CompetitorRow, LostDeal, Recorded as RecordedFigure,
+    CompetitorAt, CompetitorReport, CompetitorRow, LostDeal, Recorded as RecordedFigure, cited_words,
 };
 pub use competitors::{Aliased, MAX_CREDIT_DAYS, NoteInput, NoteRef, NoteSaved};
 pub use corrections::{Corrected, FollowUpChange, OrderChange, TouchChange};

@@ -744,18 +744,13 @@ impl Store {
         Ok(loaded)
     }
 
-    /// The book's competitors (a handful of records: one read).
-    pub fn competitors(&self) -> Result<Loaded<Competitor>, StoreError> {
-        let (raw, unreadable) = self.read_family(keys::COMPETITOR);
-        let mut loaded = decode_parallel(&raw, |(key, value)| codec::decode::<Competitor>(key, value));
-        loaded.problems.extend(unreadable);
-        Ok(loaded)
-    }
-
-    /// The competitors as search and the reports look them up; one that
-    /// cannot be read is left out (doctor reports it).
+    /// The book's competitors (a handful of records: one read), as search
+    /// and the reports look them up; one that cannot be read is left out
+    /// (doctor reports it).
     pub fn competitor_book(&self) -> Result<Competitors, StoreError> {
-        Ok(Competitors::new(self.competitors()?.items))
+        let (raw, _) = self.read_family(keys::COMPETITOR);
+        let loaded = decode_parallel(&raw, |(key, value)| codec::decode::<Competitor>(key, value));
+        Ok(Competitors::new(loaded.items))
     }
 
     /// Every referral, in id order.

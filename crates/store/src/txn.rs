@@ -480,7 +480,13 @@ impl<'s> Txn<'s> {
     /// Rebuilds the index chunks of every account this transaction changed,
     /// from the accounts as they will be after it.
     fn refresh_chunks(&mut self) -> Result<(), StoreError> {
-        for (family, chunk) in std::mem::take(&mut self.dirty_chunks) {
+        let dirty = std::mem::take(&mut self.dirty_chunks);
+        // Search entries name the competitors of the accounts' notes.
+        let competitors = match dirty.iter().any(|(family, _)| *family == IndexFamily::Search) {
+            true => self.competitors()?.clone(),
+            false => Competitors::default(),
+        };
+        for (family, chunk) in dirty {
             let (start, end) = family.chunk_accounts(chunk);
             let records: Vec<AccountRecord> = self
                 .raw_range(start, Some(end))?
@@ -492,10 +498,6 @@ impl<'s> Txn<'s> {
                 self.remove_raw(key);
                 continue;
             }
-            let competitors = match family {
-                IndexFamily::Search => self.competitors()?.clone(),
-                IndexFamily::Summary => Competitors::default(),
-            };
             let value = match family {
                 IndexFamily::Search => {
                     let docs: Vec<SearchDoc> =

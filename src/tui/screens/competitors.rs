@@ -13,7 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Screen, delta};
-use crate::app::{CompetitorReport, CompetitorRow};
+use crate::app::{CompetitorReport, CompetitorRow, cited_words};
 use crate::domain::AccountId;
 use crate::i18n::Lang;
 use crate::tui::context::{Context, ListState};
@@ -195,11 +195,8 @@ fn draw_detail(row: &CompetitorRow, ctx: &Context, theme: &Theme, frame: &mut Fr
             msg::CompetitorsDetailOffer { offer: offer.value.as_str(), account: offer.account.as_str() };
         lines.push(fact(args.text(lang)));
     }
-    let cited = |phrases: &[(String, usize)]| {
-        phrases.iter().map(|(p, n)| if *n > 1 { format!("{p} ×{n}") } else { p.clone() }).collect::<Vec<_>>()
-    };
     if !row.strengths.is_empty() {
-        let phrases = cited(&row.strengths).join(&msg::ListSeparator.text(lang));
+        let phrases = cited_words(&row.strengths, lang);
         let label = msg::ColStrengths.text(lang);
         lines.push(Line::from(Span::styled(
             msg::NoteAnswer { label, answer: phrases }.text(lang),
@@ -207,7 +204,7 @@ fn draw_detail(row: &CompetitorRow, ctx: &Context, theme: &Theme, frame: &mut Fr
         )));
     }
     if !row.weaknesses.is_empty() {
-        let phrases = cited(&row.weaknesses).join(&msg::ListSeparator.text(lang));
+        let phrases = cited_words(&row.weaknesses, lang);
         let label = msg::ColWeaknesses.text(lang);
         lines.push(Line::from(Span::styled(
             msg::NoteAnswer { label, answer: phrases }.text(lang),

@@ -3,6 +3,8 @@
 //! at one account, as the five questions reps ask: how strong they are,
 //! what they offer, their floor, their weak points, their edge.
 
+use std::collections::BTreeMap;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
@@ -142,12 +144,29 @@ pub fn name_key(name: &str) -> String {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Competitors {
     all: Vec<Competitor>,
+    /// Every name of each competitor as it stands after merges (its own
+    /// and those of the competitors merged into it), by its id: what a
+    /// search entry holds, looked up for every note of every account.
+    names: BTreeMap<CompetitorId, Vec<String>>,
 }
 
 impl Competitors {
     pub fn new(mut all: Vec<Competitor>) -> Competitors {
         all.sort_by_key(|c| c.id);
-        Competitors { all }
+        let mut book = Competitors { all, names: BTreeMap::new() };
+        // In id order, as the competitors came into the book.
+        let mut names: BTreeMap<CompetitorId, Vec<String>> = BTreeMap::new();
+        for competitor in &book.all {
+            let Some(canonical) = book.canonical(competitor.id) else { continue };
+            let known = names.entry(canonical.id).or_default();
+            for name in competitor.names() {
+                if !known.iter().any(|k| k == name) {
+                    known.push(name.to_string());
+                }
+            }
+        }
+        book.names = names;
+        book
     }
 
     pub fn all(&self) -> &[Competitor] {
@@ -191,19 +210,9 @@ impl Competitors {
 
     /// Every name `id` is known by: the canonical competitor's and those
     /// of every competitor merged into it. What search matches.
-    pub fn every_name(&self, id: CompetitorId) -> Vec<&str> {
-        let Some(canonical) = self.canonical(id) else { return Vec::new() };
-        let mut names: Vec<&str> = Vec::new();
-        for competitor in &self.all {
-            if self.canonical(competitor.id).map(|c| c.id) == Some(canonical.id) {
-                for name in competitor.names() {
-                    if !names.contains(&name) {
-                        names.push(name);
-                    }
-                }
-            }
-        }
-        names
+    pub fn every_name(&self, id: CompetitorId) -> &[String] {
+        let canonical = self.canonical(id).map(|c| c.id);
+        canonical.and_then(|id| self.names.get(&id)).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -240,7 +249,7 @@ mod tests {
         let book = Competitors::new(vec![competitor(1, "史丹利", &[]), stanley]);
         assert_eq!(book.find("Stanley Fert").map(|c| c.id), Some(CompetitorId(1)));
         assert_eq!(book.name_of(CompetitorId(2)), Some("史丹利"));
-        assert_eq!(book.every_name(CompetitorId(2)), vec!["史丹利", "Stanley", "Stanley Fert"]);
+        assert_eq!(book.every_name(CompetitorId(2)), ["史丹利", "Stanley", "Stanley Fert"]);
         assert_eq!(book.current().count(), 1);
     }
 

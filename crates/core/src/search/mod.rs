@@ -54,8 +54,8 @@ impl SearchDoc {
         if let Some(address) = &account.address {
             add(&mut fields, address.to_lowercase());
         }
-        for note in &account.competitor_notes {
-            for name in note.competitor.map(|id| competitors.every_name(id)).unwrap_or_default() {
+        for id in account.competitor_notes.iter().filter_map(|note| note.competitor) {
+            for name in competitors.every_name(id) {
                 add(&mut fields, name.to_lowercase());
             }
         }
