@@ -69,16 +69,98 @@ fn the_region_reads_numbers_written_without_a_country_code() {
     assert_eq!(shown["account"]["dial"], serde_json::json!(["+8613800001111"]));
     assert_eq!(
         book.json(&["show", "Anna Weber", "--json"])["account"]["dial"],
-        serde_json::json!(["+864155550100"]),
-        "without a country code, a number is the region's"
+        serde_json::json!(["(415) 555-0100"]),
+        "no Chinese number: kept as typed, not dialled as +86"
     );
     assert_eq!(book.json(&["search", "+86 138 0000 1111", "--json"])[0]["name"], "张伟", "and indexed");
     assert_eq!(book.json(&["history", "--json"]), history);
-    assert!(book.run(&["doctor"]).ok().contains("all good"));
+    let doctor = book.run(&["doctor"]).ok();
+    assert!(doctor.contains("all good") && doctor.contains("#1 Anna Weber: (415) 555-0100"), "{doctor}");
 
     book.configure("[contacts]\ndefault_region = \"China\"\n");
     let error = book.run(&["list"]).fails(2);
     assert!(error.contains("'China' is not a region") && error.contains("line 2"), "{error}");
+}
+
+#[test]
+fn a_number_from_abroad_is_kept_as_typed_and_flagged() {
+    let book = Book::new();
+    book.add(&["Tom Baker", "--phone", "(650) 555-1212", "--phone", "0049 30 1234567"]);
+    book.add(&["张伟", "--phone", "138 0000 1111", "--phone", "0536 1234601"]);
+    let shown = book.json(&["show", "Tom Baker", "--json"]);
+    assert_eq!(
+        shown["account"]["dial"],
+        serde_json::json!(["(650) 555-1212", "+49301234567"]),
+        "not +866505551212; 00 is a country code"
+    );
+    assert_eq!(
+        book.json(&["show", "张伟", "--json"])["account"]["dial"],
+        serde_json::json!(["+8613800001111", "+865361234601"])
+    );
+    let card = book.run(&["show", "Tom Baker"]).ok();
+    assert!(
+        card.contains("(650) 555-1212 (not read as a CN number: dialled as typed), 0049 30 1234567"),
+        "{card}"
+    );
+    let zh = book.run(&["--lang", "zh-CN", "show", "Tom Baker"]).ok();
+    assert!(zh.contains("(650) 555-1212（未能按CN号码识别，按原样拨打）"), "{zh}");
+
+    // Doctor lists it and the book stays healthy; dupes says such a
+    // number is compared as typed.
+    let doctor = book.run(&["doctor"]).ok();
+    assert!(doctor.contains("all good"), "{doctor}");
+    assert!(doctor.contains("1 number is not read as a CN number, so it is dialled"), "{doctor}");
+    assert!(doctor.contains("  #1 Tom Baker: (650) 555-1212\n"), "{doctor}");
+    assert!(!doctor.contains("0049"), "a number with its country code is no doubt: {doctor}");
+    let report = book.json(&["doctor", "--json"]);
+    assert_eq!(report["healthy"], true);
+    assert_eq!(
+        report["doubtful_phones"],
+        serde_json::json!([{"account": 1, "name": "Tom Baker", "phone": "(650) 555-1212"}])
+    );
+    let dupes = book.run(&["dupes"]).ok();
+    assert!(
+        dupes.contains("so it is compared by its digits as typed")
+            && dupes.contains("#1 Tom Baker: (650) 555-1212"),
+        "{dupes}"
+    );
+
+    // The phone's address book gets it as typed, not as a +86 number.
+    let cards = book.path("cards.vcf");
+    book.run(&["export", "--format", "vcf", "-o", cards.to_str().unwrap()]).ok();
+    let vcf = std::fs::read_to_string(&cards).unwrap();
+    assert!(vcf.contains("TEL;VALUE=text:(650) 555-1212") && !vcf.contains("+86650"), "{vcf}");
+    assert!(vcf.contains("TEL;VALUE=uri:tel:+49301234567"), "{vcf}");
+
+    // In the US the same number is a US one, and 0049 still Germany's.
+    book.configure("[contacts]\ndefault_region = \"US\"\n");
+    let shown = book.json(&["show", "Tom Baker", "--json"]);
+    assert_eq!(shown["account"]["dial"], serde_json::json!(["+16505551212", "+49301234567"]));
+}
+
+#[test]
+fn numbers_stored_by_the_old_rules_are_read_again_once_without_a_word() {
+    let book = Book::new();
+    book.add(&["Tom Baker", "--phone", "(650) 555-1212"]);
+    book.run(&["list"]).ok();
+    {
+        // What the rules before 2026-12 stored: +86 on a US number, and a
+        // marker naming only the region.
+        let store = leadline_store::Store::open_unmigrated(&book.store(), Default::default()).unwrap();
+        store
+            .rewrite_accounts(|account| {
+                account.phones_e164 = vec!["+866505551212".to_string()];
+                true
+            })
+            .unwrap();
+        store.set_phones_region("CN").unwrap();
+    }
+    let history = book.json(&["history", "--json"]);
+    let run = book.run(&["show", "Tom Baker", "--json"]);
+    assert!(run.stderr.is_empty(), "only the rules changed, not the region: {}", run.stderr);
+    let shown: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(shown["account"]["dial"], serde_json::json!(["(650) 555-1212"]));
+    assert_eq!(book.json(&["history", "--json"]), history, "outside the history");
 }
 
 #[test]

@@ -143,7 +143,7 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
             if *json {
                 print_raw(&json::to_string(&json::ShowJson::new(&detail, marks)));
             } else {
-                print(&text::account_detail(&detail, marks, &app.config().ui));
+                print(&text::account_detail(&detail, marks, app.config()));
             }
             Ok(0)
         }
@@ -601,8 +601,9 @@ fn doctor(mut app: App, repair: bool, as_json: bool) -> CliResult<(App, i32)> {
         }
     }
     let report = app.doctor()?;
+    let doubtful = app.doubtful_phones()?;
     if as_json {
-        print_raw(&json::to_string(&json::DoctorJson::new(&report)));
+        print_raw(&json::to_string(&json::DoctorJson::new(&report, doubtful)));
     } else {
         for problem in &report.problems {
             print(&format!("{}\n", msg::CliProblem { problem: problem.to_string() }.text(lang())));
@@ -616,6 +617,9 @@ fn doctor(mut app: App, repair: bool, as_json: bool) -> CliResult<(App, i32)> {
         if !report.is_healthy() {
             print(&format!("{}\n", msg::CliDoctorAdvice.text(lang())));
         }
+        let region = app.region().to_string();
+        let head = |count| msg::CliDoubtfulPhones { count, region }.text(lang());
+        print(&super::duplicates::doubtful_text(&doubtful, head));
     }
     let code = if report.is_healthy() { 0 } else { 1 };
     Ok((app, code))

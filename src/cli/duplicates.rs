@@ -9,8 +9,9 @@ use super::json::{self, date};
 use super::table::{Align, Table};
 use super::{CliResult, done, lang, print, print_raw};
 use crate::analysis::duplicates::Likeness;
-use crate::app::{AccountRecord, App, Duplicates, Merged};
+use crate::app::{AccountRecord, App, DoubtfulPhone, Duplicates, Merged};
 use crate::domain::Account;
+use crate::domain::phone::Region;
 use crate::i18n::Lang;
 
 pub fn dupes(app: &App, as_json: bool) -> CliResult<i32> {
@@ -18,7 +19,7 @@ pub fn dupes(app: &App, as_json: bool) -> CliResult<i32> {
     if as_json {
         print_raw(&json::to_string(&groups_json(&found)));
     } else {
-        print(&dupes_text(&found, lang()));
+        print(&dupes_text(&found, app.region(), lang()));
     }
     Ok(0)
 }
@@ -27,9 +28,25 @@ fn likeness_words(likeness: Likeness, value: &str, lang: Lang) -> String {
     crate::i18n::terms::likeness(likeness, value, lang)
 }
 
-fn dupes_text(found: &Duplicates, lang: Lang) -> String {
+/// The numbers kept as typed under `head`, one line each; nothing when
+/// there are none.
+pub fn doubtful_text(doubtful: &[DoubtfulPhone], head: impl FnOnce(usize) -> String) -> String {
+    if doubtful.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("{}\n", head(doubtful.len()));
+    for DoubtfulPhone { account, name, phone } in doubtful {
+        out.push_str(&format!("  #{account} {name}: {phone}\n"));
+    }
+    out
+}
+
+fn dupes_text(found: &Duplicates, region: Region, lang: Lang) -> String {
+    let region = region.to_string();
+    let head = |count| msg::CliDupesDoubtful { count, region }.text(lang);
+    let doubtful = doubtful_text(&found.doubtful, head);
     if found.groups.is_empty() {
-        return format!("{}\n", msg::CliDupesNone { count: found.compared }.text(lang));
+        return format!("{}\n{doubtful}", msg::CliDupesNone { count: found.compared }.text(lang));
     }
     let mut out = format!("{}\n", msg::CliDupesHead { groups: found.groups.len() }.text(lang));
     let h: Vec<String> = [
@@ -79,6 +96,9 @@ fn dupes_text(found: &Duplicates, lang: Lang) -> String {
         }
     }
     out.push_str(&format!("\n{}\n", msg::CliDupesHint.text(lang)));
+    if !doubtful.is_empty() {
+        out.push_str(&format!("\n{doubtful}"));
+    }
     out
 }
 

@@ -314,11 +314,18 @@ pub struct DoctorJson {
     accounts: usize,
     healthy: bool,
     problems: Vec<DoctorProblemJson>,
+    /// Numbers kept as typed, not one of the region's: no problem of the
+    /// store, so the book stays healthy with them.
+    doubtful_phones: Vec<crate::app::DoubtfulPhone>,
 }
 
 impl DoctorJson {
-    pub fn new(report: &crate::app::DoctorReport) -> DoctorJson {
+    pub fn new(
+        report: &crate::app::DoctorReport,
+        doubtful_phones: Vec<crate::app::DoubtfulPhone>,
+    ) -> DoctorJson {
         DoctorJson {
+            doubtful_phones,
             records_checked: report.records_checked,
             accounts: report.accounts,
             healthy: report.is_healthy(),

@@ -7,7 +7,7 @@ use chrono::NaiveDateTime;
 
 use super::table::{Align, Table};
 use crate::app::{AccountDetail, AccountMarks, AccountRow, Past};
-use crate::config::Ui;
+use crate::config::{Config, Ui};
 use crate::domain::{Account, Money, Stage, StageLabel};
 use crate::i18n::shown::ShownTime as _;
 use crate::i18n::{Lang, pad};
@@ -109,14 +109,15 @@ pub fn field(out: &mut String, label: &str, value: Option<String>) {
     }
 }
 
-fn card(out: &mut String, account: &Account, row: &AccountRow, revenue_total: Money, ui: &Ui) {
+fn card(out: &mut String, account: &Account, row: &AccountRow, revenue_total: Money, config: &Config) {
+    let ui = &config.ui;
     let lang = ui.lang();
     out.push_str(&format!("{} (#{})  {}\n", account.name, account.id, stage_cell(row, lang)));
     let mut field = |id: &str, value: Option<String>| field(out, &lang.text(id), value);
     let list = msg::ListSeparator.text(lang);
     field(msg_id!("card-company"), account.company.clone());
     field(msg_id!("card-title-field"), account.title.clone());
-    field(msg_id!("card-phone"), Some(account.phones.join(&list)));
+    field(msg_id!("card-phone"), Some(terms::phones(account, &config.contacts.region().to_string(), lang)));
     field(msg_id!("card-email"), account.email.clone());
     field(msg_id!("card-address"), account.address.clone());
     field(msg_id!("card-tags"), Some(account.tags.join(&list)));
@@ -171,12 +172,13 @@ fn competitor_notes(out: &mut String, detail: &AccountDetail, ui: &Ui) {
     }
 }
 
-pub fn account_detail(detail: &AccountDetail, marks: AccountMarks, ui: &Ui) -> String {
+pub fn account_detail(detail: &AccountDetail, marks: AccountMarks, config: &Config) -> String {
+    let ui = &config.ui;
     let lang = ui.lang();
     let record = &detail.record;
     let row = AccountRow { marks, ..detail.row.clone() };
     let mut out = String::new();
-    card(&mut out, &record.account, &row, record.stats.revenue_total, ui);
+    card(&mut out, &record.account, &row, record.stats.revenue_total, config);
     competitor_notes(&mut out, detail, ui);
 
     if !detail.follow_ups.is_empty() {

@@ -320,8 +320,12 @@ impl App {
     pub(super) fn normalise_stored_phones(&self) -> AppResult<Option<PhonesReread>> {
         let region = self.region();
         let name = region.to_string();
+        // The marker names the rules too (`CN/2`): a store whose numbers
+        // were read by older rules reads them again, without a word when
+        // only the rules changed.
+        let marker = format!("{name}/{}", crate::domain::phone::RULES_VERSION);
         let before = self.store.phones_region()?;
-        if before.as_deref() == Some(name.as_str()) {
+        if before.as_deref() == Some(marker.as_str()) {
             return Ok(None);
         }
         let changed = self.store.rewrite_accounts(|account| {
@@ -330,8 +334,9 @@ impl App {
             account.phones_e164 = e164;
             changed
         })?;
-        self.store.set_phones_region(&name)?;
-        Ok(before.map(|from| PhonesReread { from, to: name, changed }))
+        self.store.set_phones_region(&marker)?;
+        let from = before.map(|before| before.split('/').next().unwrap_or_default().to_string());
+        Ok(from.filter(|from| *from != name).map(|from| PhonesReread { from, to: name, changed }))
     }
 
     /// The phones' international forms were worked out again in another

@@ -16,6 +16,29 @@ pub struct Duplicates {
     pub accounts: std::collections::BTreeMap<AccountId, AccountRecord>,
     /// How many accounts were compared.
     pub compared: usize,
+    /// Numbers compared by their digits as typed, not as international
+    /// numbers: a duplicate written another way escapes them.
+    pub doubtful: Vec<DoubtfulPhone>,
+}
+
+/// A number with the digits of a whole one that is not one of the region's
+/// (see [`crate::domain::Account::doubtful_phones`]).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct DoubtfulPhone {
+    pub account: AccountId,
+    pub name: String,
+    pub phone: String,
+}
+
+fn doubtful_in<'a>(accounts: impl IntoIterator<Item = &'a Account>) -> Vec<DoubtfulPhone> {
+    let doubtful_of = |account: &'a Account| {
+        account.doubtful_phones().map(|phone| DoubtfulPhone {
+            account: account.id,
+            name: account.name.clone(),
+            phone: phone.to_string(),
+        })
+    };
+    accounts.into_iter().flat_map(doubtful_of).collect()
 }
 
 /// What a merge did, or would do.
@@ -32,6 +55,7 @@ impl App {
         let compared = records.len();
         let accounts: Vec<&Account> = records.iter().map(|r| &r.account).collect();
         let groups = duplicates::find(&accounts, self.region());
+        let doubtful = doubtful_in(accounts.iter().copied());
         let named: std::collections::BTreeSet<AccountId> =
             groups.iter().flat_map(|g| g.accounts.clone()).collect();
         let accounts = records
@@ -39,7 +63,13 @@ impl App {
             .filter(|r| named.contains(&r.account.id))
             .map(|r| (r.account.id, r))
             .collect();
-        Ok(Duplicates { groups, accounts, compared })
+        Ok(Duplicates { groups, accounts, compared, doubtful })
+    }
+
+    /// Every number of the book that is kept as typed because it is not
+    /// one of the region's, archived accounts' included (`doctor` lists them).
+    pub fn doubtful_phones(&self) -> AppResult<Vec<DoubtfulPhone>> {
+        Ok(doubtful_in(self.store.accounts()?.items.iter().map(|r| &r.account)))
     }
 
     /// When both accounts were referred, the referral of the two that does

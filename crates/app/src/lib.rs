@@ -73,7 +73,7 @@ pub use competitor_report::{
 };
 pub use competitors::{Aliased, MAX_CREDIT_DAYS, NoteInput, NoteRef, NoteSaved};
 pub use corrections::{Corrected, FollowUpChange, OrderChange, TouchChange};
-pub use duplicates::{Duplicates, Merged};
+pub use duplicates::{DoubtfulPhone, Duplicates, Merged};
 pub use focus::{AccountMarks, FocusReport, TierChange, effort_warning, incentive_costs, percent_below};
 pub use follow_ups::FollowUpInput;
 pub use leadline_store::files;

@@ -208,3 +208,18 @@ pub fn cannot_read(path: &str, error: &std::io::Error, lang: Lang) -> String {
 pub fn cannot_write(path: &str, error: &std::io::Error, lang: Lang) -> String {
     msg::ErrorCannotWrite { path, reason: io_reason(error, lang) }.text(lang)
 }
+
+/// An account's phones as one line, each doubtful one (see
+/// [`crate::domain::Account::doubtful_phones`]) saying it is kept as typed.
+pub fn phones(account: &crate::domain::Account, region: &str, lang: Lang) -> String {
+    let doubtful: Vec<&str> = account.doubtful_phones().collect();
+    let shown: Vec<String> = account
+        .phones
+        .iter()
+        .map(|phone| match doubtful.contains(&phone.as_str()) {
+            true => msg::PhoneDoubtful { phone: phone.clone(), region: region.to_string() }.text(lang),
+            false => phone.clone(),
+        })
+        .collect();
+    shown.join(&msg::ListSeparator.text(lang))
+}

@@ -274,7 +274,10 @@ fn draw(view: &AccountView, ctx: &Context, theme: &Theme, frame: &mut Frame, hea
     }
     .text(lang);
     let rows = [
-        (msg::CardPhone.text(lang), account.phones.join(&msg::ListSeparator.text(lang))),
+        (
+            msg::CardPhone.text(lang),
+            crate::i18n::terms::phones(account, &ctx.config.contacts.region().to_string(), lang),
+        ),
         (msg::CardEmail.text(lang), account.email.clone().unwrap_or_default()),
         (msg::CardTitleField.text(lang), account.title.clone().unwrap_or_default()),
         (msg::CardAddress.text(lang), account.address.clone().unwrap_or_default()),

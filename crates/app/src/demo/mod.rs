@@ -319,13 +319,12 @@ impl PhoneStyle {
 
     fn phone(self, index: usize, dice: &mut Dice) -> String {
         match self {
-            PhoneStyle::Chinese => format!(
-                "1{}{} {:04} {:04}",
-                dice.range(3, 9),
-                dice.range(0, 9),
-                dice.range(0, 9999),
-                dice.range(0, 9999)
-            ),
+            PhoneStyle::Chinese => {
+                let (second, third) = (dice.range(3, 9), dice.range(0, 9));
+                // 179 is no carrier's: such a number would not dial.
+                let third = if (second, third) == (7, 9) { 8 } else { third };
+                format!("1{second}{third} {:04} {:04}", dice.range(0, 9999), dice.range(0, 9999))
+            }
             PhoneStyle::NorthAmerican => match AREA_CODES.get(index / 100) {
                 Some(area) => format!("({area}) 555-{:04}", 100 + index % 100),
                 None => format!(
@@ -818,5 +817,20 @@ mod tests {
         assert_eq!(distinct.len(), phones.len(), "one number per account");
         let german = generate(options, "DE".parse().ok(), now);
         assert!(german.accounts.iter().flat_map(|a| &a.phones).all(|p| p.starts_with("+49 ")));
+    }
+
+    #[test]
+    fn every_demo_number_dials_in_the_demo_s_region() {
+        use crate::domain::phone::{Region, e164};
+        let now = parse_timestamp("2026-11-27T09:00").unwrap();
+        for (lang, region) in
+            [(Lang::ZhCn, "CN"), (Lang::En, "US"), (Lang::En, "CA"), (Lang::En, "DE"), (Lang::En, "CN")]
+        {
+            let region: Region = region.parse().unwrap();
+            let book = generate(DemoOptions { lang, ..DemoOptions::default() }, Some(region), now);
+            let phones = book.accounts.iter().flat_map(|a| &a.phones);
+            let undialled: Vec<&String> = phones.filter(|p| e164(p, region).is_none()).collect();
+            assert!(undialled.is_empty(), "{lang:?} in {region}: {undialled:?}");
+        }
     }
 }

@@ -336,6 +336,17 @@ impl Account {
         })
     }
 
+    /// The phones with the digits of a whole number that have no
+    /// international form: most likely from abroad, written without their
+    /// country code (see [`phone::is_doubtful`]).
+    pub fn doubtful_phones(&self) -> impl Iterator<Item = &str> {
+        let none = String::new();
+        self.phones.iter().enumerate().filter_map(move |(i, typed)| {
+            let e164 = self.phones_e164.get(i).unwrap_or(&none);
+            phone::is_doubtful(typed, e164).then_some(typed.as_str())
+        })
+    }
+
     /// The day a customer's relationship is greeted on each year: the one
     /// set, else the day of the first order.
     pub fn anniversary(&self) -> Option<NaiveDate> {

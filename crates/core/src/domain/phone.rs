@@ -94,19 +94,70 @@ pub fn has_country_code(typed: &str) -> bool {
     trimmed.starts_with('+') || trimmed.starts_with("00")
 }
 
-/// A number's international form, `+` and digits; None for what its
-/// country's numbering plan has no room for (short codes such as 110,
-/// numbers missing digits), which are then matched by their digits as typed.
+/// A number's international form, `+` and digits; None for what has no
+/// place in a numbering plan (short codes such as 110, numbers missing
+/// digits) and for a number written without a country code that is not
+/// one of the region's: `(650) 555-1212` under `CN` is kept as typed, not
+/// dialled as `+86 650...` ([`is_doubtful`] tells them apart).
 pub fn e164(typed: &str, region: Region) -> Option<String> {
     if let Some(national) = china_mobile(typed, region) {
         return Some(format!("+86{national}"));
     }
-    let number = parse(typed, region)?;
+    let (number, international) = parse(typed, region)?;
+    // A country code the rep wrote is trusted with the plan's general
+    // shape; a number read in the region must be one of its kinds (fixed,
+    // mobile, toll-free...), which the general shape of a big plan such as
+    // China's is too loose to tell, and written as the region writes it.
+    let fits = match international {
+        true => well_formed(&number),
+        false => phonenumber::is_valid(&number) && has_national_prefix_if_written(&number, typed),
+    };
     // E.164 is `+`, the country code and the national number (with its
     // leading zeros, as Italy's keep): written here, it costs a third of
     // what the crate's formatter does, which also drops Italy's 0.
-    well_formed(&number).then(|| format!("+{}{}", number.code().value(), number.national()))
+    fits.then(|| format!("+{}{}", number.code().value(), number.national()))
 }
+
+/// Whether a number read in its region starts with the region's national
+/// prefix where the region writes one (`0536 1234601`, `020 7946 0958`):
+/// China's plan would take `(415) 555-0100` for a number in 丹东 (0415),
+/// though no one there writes it so, and a landline written without its 0
+/// does not connect from a mobile either.
+fn has_national_prefix_if_written(number: &phonenumber::PhoneNumber, typed: &str) -> bool {
+    let Some(plan) = number.metadata(&phonenumber::metadata::DATABASE) else { return true };
+    let Some(prefix) = plan.national_prefix() else { return true };
+    let digits: String = typed.chars().filter(char::is_ascii_digit).collect();
+    if digits.starts_with(prefix) {
+        return true;
+    }
+    let national = number.national().to_string();
+    let whole = |regex: &phonenumber::metadata::Format| {
+        regex.pattern().find(&national).is_some_and(|m| m.start() == 0 && m.end() == national.len())
+    };
+    let leads = |format: &phonenumber::metadata::Format| {
+        format.leading_digits().last().is_none_or(|lead| lead.find(&national).is_some_and(|m| m.start() == 0))
+    };
+    let Some(format) = plan.formats().iter().find(|format| leads(format) && whole(format)) else {
+        return true;
+    };
+    !format.national_prefix().is_some_and(|rule| rule.contains("$NP"))
+}
+
+/// Which version of the rules above worked out the stored international
+/// forms: a change that reads some numbers differently bumps it, and a
+/// store works its phones out again once.
+pub const RULES_VERSION: u32 = 2;
+
+/// Whether a number the rep typed has the digits of a whole number but no
+/// international form ([`e164`] is empty): most likely one from another
+/// country written without its code, dialled as typed and compared by its
+/// digits; short codes (110, 95588) are not doubtful.
+pub fn is_doubtful(typed: &str, e164: &str) -> bool {
+    e164.is_empty() && typed.chars().filter(char::is_ascii_digit).count() >= WHOLE_NUMBER_DIGITS
+}
+
+/// The fewest digits of a subscriber's number in most plans.
+const WHOLE_NUMBER_DIGITS: usize = 7;
 
 /// The eleven digits of a mainland Chinese mobile number (`1`, `3`–`9`,
 /// nine more; `179` is no mobile prefix), written with `+86`, `0086` or in
@@ -151,17 +202,23 @@ pub fn search_digits(typed: &str, region: Region) -> String {
         return national;
     }
     match parse(typed, region) {
-        Some(number) if well_formed(&number) => number.national().to_string(),
+        Some((number, _)) if well_formed(&number) => number.national().to_string(),
         _ => typed.chars().filter(char::is_ascii_digit).collect(),
     }
 }
 
-/// A number written with its country code is read without the region: the
-/// parser otherwise drops the region's national prefix from it (under `US`,
-/// the `1` of `+86 138...`).
-fn parse(typed: &str, region: Region) -> Option<phonenumber::PhoneNumber> {
-    let international = typed.trim_start_matches(|c: char| c == '(' || c.is_whitespace()).starts_with('+');
-    phonenumber::parse((!international).then_some(region.0), typed).ok()
+/// The number and whether it was written with its country code. Such a
+/// number is read without the region (the parser otherwise drops the
+/// region's national prefix from it: under `US`, the `1` of `+86 138...`),
+/// and `00` counts as `+` wherever the rep is (the US dials out with 011).
+fn parse(typed: &str, region: Region) -> Option<(phonenumber::PhoneNumber, bool)> {
+    let start = typed.trim_start_matches(|c: char| c == '(' || c.is_whitespace());
+    let international = match start.strip_prefix("00") {
+        Some(rest) => Cow::Owned(format!("+{rest}")),
+        None if start.starts_with('+') => Cow::Borrowed(start),
+        None => return phonenumber::parse(Some(region.0), typed).ok().map(|n| (n, false)),
+    };
+    phonenumber::parse(None, international.as_ref()).ok().map(|n| (n, true))
 }
 
 /// What to search for when someone types `query`: the [`search_digits`]
@@ -284,6 +341,37 @@ mod tests {
         for bad in ["", "China", "001", "ZZ", "C1"] {
             assert!(bad.parse::<Region>().is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_number_from_abroad_written_without_its_code_is_kept_as_typed() {
+        let cn = Region::default();
+        for foreign in ["(650) 555-1212", "650 555 1212", "555 1212", "(415) 555-0100", "536 1234601"] {
+            assert_eq!(e164(foreign, cn), None, "{foreign} is no Chinese number");
+            assert!(is_doubtful(foreign, ""), "{foreign}");
+        }
+        for chinese in ["0536 1234601", "(0755) 8888 1234", "020 8888 1234", "400 810 8888", "147 0490 5511"]
+        {
+            assert!(e164(chinese, cn).is_some(), "{chinese} is a Chinese number");
+        }
+        let gb: Region = "GB".parse().unwrap();
+        assert_eq!(e164("020 7946 0958", gb).as_deref(), Some("+442079460958"));
+        assert_eq!(e164("20 7946 0958", gb), None, "London writes its 0");
+        let us: Region = "US".parse().unwrap();
+        assert_eq!(e164("1-515-555-0100", us).as_deref(), Some("+15155550100"), "the US's 1 is optional");
+        assert!(!is_doubtful("110", ""), "a short code is no doubt");
+        assert!(!is_doubtful("95588", ""));
+        assert!(!is_doubtful("(650) 555-1212", "+16505551212"));
+    }
+
+    #[test]
+    fn a_number_with_its_country_code_is_read_in_its_own_country() {
+        let us: Region = "US".parse().unwrap();
+        assert_eq!(e164("0049 30 1234567", us).as_deref(), Some("+49301234567"), "00 is + in the US too");
+        assert_eq!(e164("0049 30 1234567", Region::default()).as_deref(), Some("+49301234567"));
+        assert_eq!(e164("+1 (650) 555-1212", Region::default()).as_deref(), Some("+16505551212"));
+        assert_eq!(e164("(+44) 20 7946 0958", us).as_deref(), Some("+442079460958"));
+        assert_eq!(e164("(650) 555-1212", us).as_deref(), Some("+16505551212"));
     }
 
     #[test]

@@ -265,6 +265,7 @@ ago-days = { $days }d ago
 ## The Account screen
 card-title = Card
 card-phone = phone
+phone-doubtful = { $phone } (not read as a { $region } number: dialled as typed)
 card-email = email
 card-title-field = title
 card-address = address
@@ -946,6 +947,14 @@ status-damaged = { $count ->
     }: quit and run `leadline recover --to NEW_DIR`
 cli-recover-advice = `leadline recover --to NEW_DIR` builds a new store from the newest backup and the journal of every change since
 cli-doctor-advice = `leadline doctor --repair` rebuilds what is worked out from the records (indexes, totals); records that cannot be read come back with `leadline recover --to NEW_DIR` (the newest backup and the journal after it)
+cli-doubtful-phones = { $count ->
+    [one] 1 number is not read as a { $region } number, so it is
+   *[other] { $count } numbers are not read as { $region } numbers, so they are
+} dialled and compared as typed: write one from abroad with its country code (+1 650 555 1212), a landline with its area code:
+cli-dupes-doubtful = { $count ->
+    [one] 1 number is not read as a { $region } number, so it is compared by its digits as typed: the same number written with its country code is not found by it.
+   *[other] { $count } numbers are not read as { $region } numbers, so they are compared by their digits as typed: the same number written with its country code is not found by them.
+}
 cli-after-saving = the change is saved; tidying the store after it failed ({ $error }): it is tidied by the next big change or `leadline doctor --repair`
 error-referral-self = referral #{ $id } has an account refer itself
 error-referral-second = { $name } would have more than one referrer (referrals { $referrals }); one referrer per account

@@ -214,6 +214,7 @@ ago-days = { $days } 天前
 ## 客户详情页
 card-title = 名片
 card-phone = 电话
+phone-doubtful = { $phone }（未能按{ $region }号码识别，按原样拨打）
 card-email = 邮箱
 card-title-field = 职位
 card-address = 地址
@@ -774,6 +775,8 @@ cli-damaged = 有 { $count } 条记录读不了：`leadline recover --to NEW_DIR
 status-damaged = 有 { $count } 条记录读不了：退出后运行 `leadline recover --to NEW_DIR`
 cli-recover-advice = `leadline recover --to NEW_DIR` 会用最新的备份和其后每次修改的操作日志建一个新的数据目录
 cli-doctor-advice = `leadline doctor --repair` 会重建由记录算出的部分（索引、合计）；读不了的记录可以用 `leadline recover --to NEW_DIR` 找回（最新的备份加上其后的操作日志）
+cli-doubtful-phones = { $count } 个号码未能按{ $region }号码识别，拨打和比对都按原样：国外号码请写上国家代码（如 +1 650 555 1212），座机请写上区号：
+cli-dupes-doubtful = { $count } 个号码未能按{ $region }号码识别，按原样的数字比对：同一号码写了国家代码时找不出来。
 cli-after-saving = 修改已保存；之后整理数据目录失败（{ $error }）：下次大批修改或 `leadline doctor --repair` 时会再整理
 error-referral-self = 介绍 #{ $id } 里客户介绍了自己
 error-referral-second = { $name } 会有不止一个介绍人（介绍 { $referrals }）；每个客户只有一个介绍人
