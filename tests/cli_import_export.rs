@@ -973,3 +973,44 @@ fn leadline_s_own_csv_imports_back_with_every_column() {
         (Some("customer"), Some("large"))
     );
 }
+
+/// Excel and WPS read a CSV without a byte order mark in the system's code
+/// page, which garbles Chinese; Python's `utf-8-sig` and our importer read
+/// it, and `--no-bom` leaves it out for tools that do not expect one.
+#[test]
+fn a_csv_export_starts_with_a_byte_order_mark_unless_told_not_to() {
+    let book = Book::new();
+    book.add(&["张伟", "--company", "绿源农资", "--phone", "138 0000 1111"]);
+    let csv = book.path("book.csv");
+    book.run(&["export", "--format", "csv", "-o", csv.to_str().unwrap()]).ok();
+    let bytes = std::fs::read(&csv).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBFid,name,"), "{:?}", &bytes[..8]);
+    let stdout = book.run(&["export", "--format", "csv", "-o", "-"]).ok();
+    assert!(stdout.starts_with("\u{feff}id,"), "standard output too");
+    let google = book.run(&["export", "--format", "csv", "--layout", "google"]).ok();
+    assert!(google.starts_with("\u{feff}First Name,"), "{google}");
+
+    let python =
+        if std::path::Path::new("/usr/bin/python3").exists() { "/usr/bin/python3" } else { "python3" };
+    let script = r#"
+import csv, sys
+with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
+    rows = list(csv.DictReader(f))
+print(rows[0]["id"], rows[0]["name"], rows[0]["company"])
+"#;
+    let output =
+        std::process::Command::new(python).args(["-c", script, csv.to_str().unwrap()]).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "1 张伟 绿源农资\n");
+
+    let restored = Book::new();
+    restored.run(&["import", csv.to_str().unwrap()]).ok();
+    assert_eq!(restored.json(&["show", "张伟", "--json"])["account"]["company"], "绿源农资");
+
+    book.run(&["export", "--format", "csv", "--no-bom", "-o", csv.to_str().unwrap()]).ok();
+    assert!(std::fs::read(&csv).unwrap().starts_with(b"id,name,"));
+    let plain = book.run(&["export", "--format", "csv", "--no-bom"]).ok();
+    assert!(plain.starts_with("id,name,"), "{plain}");
+    let error = book.run(&["export", "--format", "vcf", "--no-bom"]).fails(2);
+    assert!(error.contains("--no-bom is about CSV"), "{error}");
+}

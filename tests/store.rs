@@ -102,7 +102,7 @@ fn unreadable_records_are_reported_by_key_and_the_rest_stays_usable() {
     assert!(error.contains("`leadline doctor` lists what cannot be read"), "{error}");
     let list = book.run(&["list", "--json"]);
     assert_eq!(list.code, 0);
-    assert!(list.stderr.contains("unreadable records were skipped"), "{}", list.stderr);
+    assert!(list.stderr.contains("1 unreadable record was skipped"), "{}", list.stderr);
     let shown = book.json(&["show", "王芳", "--json"]);
     assert_eq!(shown["touches"].as_array().unwrap().len(), 1, "other accounts still work");
     let doctor = book.run(&["doctor"]);

@@ -193,6 +193,8 @@ pub enum Command {
         alarm: u32,
         #[arg(long, default_value = "leadline")]
         layout: CsvLayout,
+        #[arg(long)]
+        no_bom: bool,
     },
     Backups {
         #[arg(long)]

@@ -190,6 +190,9 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
         Command::Export { format: f, layout: CsvLayout::Google, .. } if *f != ExportFormat::Csv => {
             Err(AppError::Invalid(msg::CliLayoutNeedsCsv.text(lang())).into())
         }
+        Command::Export { format, no_bom: true, .. } if *format != ExportFormat::Csv => {
+            Err(AppError::Invalid(msg::CliNoBomNeedsCsv.text(lang())).into())
+        }
         Command::Export { format, salvage: true, .. } if *format != ExportFormat::Json => {
             Err(AppError::Invalid(msg::CliSalvageJsonOnly.text(lang())).into())
         }
@@ -199,8 +202,8 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
         Command::Export { format: ExportFormat::Ics, output, alarm, .. } => {
             export_calendar(app, output.as_ref(), *alarm)
         }
-        Command::Export { format: ExportFormat::Csv, output, layout, .. } => {
-            super::export::export_csv(app, output.as_ref(), *layout)
+        Command::Export { format: ExportFormat::Csv, output, layout, no_bom, .. } => {
+            super::export::export_csv(app, output.as_ref(), *layout, !*no_bom)
         }
         Command::Export { format: ExportFormat::Vdir, output, alarm, .. } => {
             super::export::export_vdir(app, output.as_ref(), *alarm)
@@ -241,7 +244,7 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
 
 pub(super) fn warn_unreadable(count: usize) {
     if count > 0 {
-        warn(&format!("{count} unreadable records were skipped; run `leadline doctor`"));
+        warn(&msg::CliUnreadableSkipped { count }.text(lang()));
     }
 }
 
@@ -507,14 +510,11 @@ fn search(app: &App, query: &str, limit: usize, as_json: bool) -> CliResult<i32>
 fn export(app: &App, output: Option<&PathBuf>, salvage: bool) -> CliResult<i32> {
     let (backup, problems) = app.export_backup()?;
     if let (Some(first), false) = (problems.first(), salvage) {
-        return Err(AppError::Conflict(format!(
-            "{} records of the store cannot be read or restored (the first: {first}), so nothing was written; `leadline export --salvage -o FILE` writes all the others",
-            problems.len()
-        ))
-        .into());
+        let args = msg::CliExportUnreadable { count: problems.len(), first: first.to_string() };
+        return Err(AppError::Conflict(args.text(lang())).into());
     }
     for problem in &problems {
-        warn(&format!("not in the backup: {problem}"));
+        warn(&msg::CliNotInBackup { problem: problem.to_string() }.text(lang()));
     }
     let text = backup.to_json();
     match output {

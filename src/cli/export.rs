@@ -4,7 +4,7 @@ use crate::i18n::msg;
 use std::path::PathBuf;
 
 use super::args::CsvLayout;
-use super::{CliError, CliResult, lang, print_raw, say, warn};
+use super::{CliError, CliResult, lang, print_raw, say};
 use crate::app::{AccountRow, App};
 use crate::domain::{Account, Competitors};
 
@@ -131,12 +131,15 @@ fn google_row(account: &Account, phones: usize) -> Vec<String> {
     cells
 }
 
-pub fn export_csv(app: &App, output: Option<&PathBuf>, layout: CsvLayout) -> CliResult<i32> {
+/// What Excel and WPS need to read a CSV as UTF-8 rather than the
+/// system's code page (GBK on a Chinese Windows), which garbles Chinese.
+const UTF8_BOM: &[u8] = "\u{feff}".as_bytes();
+
+pub fn export_csv(app: &App, output: Option<&PathBuf>, layout: CsvLayout, bom: bool) -> CliResult<i32> {
     let (accounts, unreadable) = app.accounts_for_export()?;
-    if unreadable > 0 {
-        warn(&format!("{unreadable} unreadable records were skipped; run `leadline doctor`"));
-    }
-    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    super::commands::warn_unreadable(unreadable);
+    let start = if bom { UTF8_BOM.to_vec() } else { Vec::new() };
+    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(start);
     let mut write = |cells: Vec<String>| writer.write_record(&cells).expect("a CSV row in memory");
     match layout {
         CsvLayout::Leadline => {
@@ -218,9 +221,7 @@ pub fn export_vdir(app: &App, dir: Option<&PathBuf>, alarm: u32) -> CliResult<i3
 /// too, in list order.
 pub fn export_vcf(app: &App, output: Option<&PathBuf>) -> CliResult<i32> {
     let (accounts, unreadable) = app.accounts_for_export()?;
-    if unreadable > 0 {
-        warn(&format!("{unreadable} unreadable records were skipped; run `leadline doctor`"));
-    }
+    super::commands::warn_unreadable(unreadable);
     let text = crate::app::vcard_export::vcards(accounts.iter().map(|(record, _)| &record.account));
     match output {
         Some(path) => {

@@ -191,6 +191,7 @@ help-leadline-export--output = Write to FILE instead of standard output (for vdi
 help-leadline-export--path = The same as -o: `export --format vdir DIR`
 help-leadline-export--salvage = From a damaged store: write every record that can be read, and list the ones that cannot
 help-leadline-export--alarm = ics: remind so many minutes before a follow-up with a time (0: no reminders); one without goes off at 9:00 on its day
+help-leadline-export--no_bom = csv: leave out the UTF-8 byte order mark that makes Excel and WPS read Chinese right (for tools that do not expect one)
 help-leadline-export--layout = csv: leadline (every field, the 80/20 marks and revenue) or google (Google Contacts' own columns, to import there)
 help-leadline-backups = The automatic backups, newest first (restore one with `import` into an empty store)
 help-leadline-backups--json = Print JSON instead of text

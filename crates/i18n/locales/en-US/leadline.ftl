@@ -915,6 +915,7 @@ error-merge-notes = the two notes together are longer than { $max } characters: 
 error-merge-referred = { $referrer } referred { $referee }: they are two people, not one
 dupes-line = { $what }: { $ids }
 import-follow-up-note = next activity from { $file }
+cli-no-bom-needs-csv = --no-bom is about CSV: use it with --format csv
 cli-layout-needs-csv = --layout google is a CSV layout: use it with --format csv
 import-row-of-line = { $name } (line { $line })
 import-skipped-phone = skipped { $name }: same phone as { $other }
@@ -955,6 +956,15 @@ cli-dupes-doubtful = { $count ->
     [one] 1 number is not read as a { $region } number, so it is compared by its digits as typed: the same number written with its country code is not found by it.
    *[other] { $count } numbers are not read as { $region } numbers, so they are compared by their digits as typed: the same number written with its country code is not found by them.
 }
+cli-unreadable-skipped = { $count ->
+    [one] 1 unreadable record was
+   *[other] { $count } unreadable records were
+} skipped; run `leadline doctor`
+cli-export-unreadable = { $count ->
+    [one] 1 record
+   *[other] { $count } records
+} of the store cannot be read or restored (the first: { $first }), so nothing was written; `leadline export --salvage -o FILE` writes all the others
+cli-not-in-backup = not in the backup: { $problem }
 cli-after-saving = the change is saved; tidying the store after it failed ({ $error }): it is tidied by the next big change or `leadline doctor --repair`
 error-referral-self = referral #{ $id } has an account refer itself
 error-referral-second = { $name } would have more than one referrer (referrals { $referrals }); one referrer per account

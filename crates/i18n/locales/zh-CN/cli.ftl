@@ -206,6 +206,7 @@ help-leadline-merge--account = 保留的客户：编号、名字，或只有一�
 help-leadline-merge--other = 合并进来并删除的客户
 help-leadline-merge--dry_run = 只显示合并的结果和要移动的记录，不合并
 help-leadline-merge--keep_referral = 两个客户都有介绍人时：保留哪一个介绍（另一个会去掉，写进备注）
+help-leadline-export--no_bom = csv：不写 UTF-8 字节顺序标记（BOM；有了它 Excel 和 WPS 才能正确显示中文），给不认它的工具用
 help-leadline-export--layout = csv：leadline（所有字段、80/20 标记和营收）或 google（Google 通讯录自己的列，用来导入 Google）
 help-leadline-today--format = text、json 或 md：和 --json、--md 一样
 help-leadline-plan--format = text、json 或 md：和 --json、--md 一样
