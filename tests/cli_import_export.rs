@@ -1014,3 +1014,74 @@ print(rows[0]["id"], rows[0]["name"], rows[0]["company"])
     let error = book.run(&["export", "--format", "vcf", "--no-bom"]).fails(2);
     assert!(error.contains("--no-bom is about CSV"), "{error}");
 }
+
+/// The shapes of real exports under ../shared/realdata/csv (Outlook 365,
+/// Google's own and its "Outlook CSV", Thunderbird in English and German),
+/// written small: addresses in parts, a birthday in three columns, Google's
+/// groups, a fax among the phones, and dates with the day first.
+#[test]
+fn outlook_google_and_thunderbird_columns_all_land_somewhere() {
+    let import = |name: &str, text: &str| -> common::Book {
+        let book = Book::new();
+        let file = book.path(name);
+        std::fs::write(&file, text).unwrap();
+        book.run(&["import", file.to_str().unwrap()]).ok();
+        book
+    };
+    let account = |book: &common::Book, who: &str| book.json(&["show", who, "--json"])["account"].clone();
+
+    let outlook = import(
+        "outlook.csv",
+        "Title,First Name,Last Name,Company,Business Street,Business Street 2,Business City,Business State,Business Postal Code,Business Country/Region,Home Street,Home City,Business Fax,Mobile Phone,Anniversary,Birthday,Categories\r\n\
+         Dr.,Anita,Jorgensen,Contoso,1 Microsoft Way,Building 92,Redmond,WA,98052,United States,12 Elm St,Bellevue,+1 425 555 0199,+1 425 555 0100,6/3/2005,1/20/1981,Seed;Dealer\r\n",
+    );
+    let anita = account(&outlook, "Anita");
+    assert_eq!(
+        anita["address"], "1 Microsoft Way, Building 92, Redmond, WA 98052, United States",
+        "work first"
+    );
+    assert_eq!(anita["phones"], serde_json::json!(["+1 425 555 0100"]), "no fax");
+    assert_eq!(anita["birthday"], "1981-01-20");
+    assert_eq!(anita["anniversary"], "2005-06-03");
+    assert_eq!(anita["tags"], serde_json::json!(["Seed", "Dealer"]));
+
+    let google_outlook = import(
+        "google-outlook.csv",
+        "First Name,Last Name,Title,Birthday,Anniversary,Home Street,Home City,Home Postal Code,Home Country,Categories\n\
+         Max,Mustermann,Dr.,31.1.1972,4.1.2001,Eisenbahnstraße 8,Leipzig,04315,DE,Importiert am 29.3.;myContacts\n",
+    );
+    let max = account(&google_outlook, "Max");
+    assert_eq!(max["birthday"], "1972-01-31", "the day first, with dots");
+    assert_eq!(max["anniversary"], "2001-01-04");
+    assert_eq!(max["address"], "Eisenbahnstraße 8, 04315 Leipzig, DE");
+    assert_eq!(max["tags"], serde_json::json!(["Importiert am 29.3."]), "myContacts is Google's, not a tag");
+
+    let google = import(
+        "google.csv",
+        "Name,Given Name,Family Name,Group Membership,Phone 1 - Type,Phone 1 - Value,Phone 2 - Type,Phone 2 - Value,Phone 3 - Type,Phone 3 - Value,Address 1 - Type,Address 1 - Street,Address 1 - City,Address 1 - Postal Code,Address 1 - Country\n\
+         Erika Mustermann,Erika,Mustermann,Kunden ::: * myContacts ::: * starred,Mobile,+49 151 1111111,workFax,+49 30 2222222,Pager,+49 30 3333333,Work,Eisenbahnstraße 8,Leipzig,04315,DE\n",
+    );
+    let erika = account(&google, "Erika");
+    assert_eq!(erika["tags"], serde_json::json!(["Kunden"]));
+    assert_eq!(erika["phones"], serde_json::json!(["+49 151 1111111"]), "a fax or a pager reaches no one");
+    assert_eq!(erika["address"], "Eisenbahnstraße 8, 04315 Leipzig, DE");
+
+    let thunderbird = import(
+        "thunderbird.csv",
+        "First Name,Last Name,Display Name,Primary Email,Home Address,Home Address 2,Home City,Home State,Home ZipCode,Home Country,Birth Year,Birth Month,Birth Day\r\n\
+         Hans,Weber,Hans Weber,hans@example.de,Hauptstr. 1,Hof 2,Erfurt,Thüringen,99084,Germany,1970,4,2\r\n\
+         Eva,Klein,Eva Klein,,,,,,,,,12,24\r\n",
+    );
+    let hans = account(&thunderbird, "Hans");
+    assert_eq!(hans["birthday"], "1970-04-02", "year, month and day make one");
+    assert_eq!(hans["address"], "Hauptstr. 1, Hof 2, Erfurt, Thüringen 99084, Germany");
+    assert_eq!(account(&thunderbird, "Eva")["birthday"], "12-24", "no year");
+    let german = import(
+        "thunderbird-de.csv",
+        "Vorname,Nachname,Anzeigename,Privat: Adresse,Privat: Ort,Privat: PLZ,Privat: Land,Geburtsjahr,Geburtsmonat,Geburtstag,\r\n\
+         Max,Mustermann,Max Mustermann,Privatstr. 88,Wohnort,06779,BRD,1972,1,31,\r\n",
+    );
+    let max = account(&german, "Max");
+    assert_eq!(max["birthday"], "1972-01-31", "Geburtstag is the day beside Geburtsmonat");
+    assert_eq!(max["address"], "Privatstr. 88, 06779 Wohnort, BRD");
+}

@@ -53,6 +53,13 @@ pub(super) enum Field {
     Source,
     Address,
     Birthday,
+    /// Thunderbird gives a birthday in three columns: its year, month and
+    /// day of the month.
+    BirthYear,
+    BirthMonth,
+    BirthDayOfMonth,
+    /// The day the relationship began (Outlook's and vCard's anniversary).
+    Anniversary,
     /// What the account may be worth (a deal's value).
     Potential,
     /// A CRM's stage of the contact or deal, mapped to a grade.
@@ -102,6 +109,10 @@ const FIELD_NAMES: &[(&str, Field)] = &[
     ("source", Field::Source),
     ("address", Field::Address),
     ("birthday", Field::Birthday),
+    ("birth_year", Field::BirthYear),
+    ("birth_month", Field::BirthMonth),
+    ("birth_day", Field::BirthDayOfMonth),
+    ("anniversary", Field::Anniversary),
     ("potential", Field::Potential),
     ("stage", Field::Stage),
     ("follow_up", Field::FollowUp),
@@ -139,8 +150,9 @@ impl Field {
 }
 
 /// A birthday as contact files write it: `1978-03-15`, `--03-15`,
-/// `19780315`, with a time after a `T`, or Outlook's `3/15/1978`;
-/// Outlook's empty `0/0/00` is none.
+/// `19780315`, with a time after a `T`, Outlook's `3/15/1978`, or the
+/// day first with dots as a German Outlook or Google writes it
+/// (`15.3.1978`); Outlook's empty `0/0/00` is none.
 fn parse_birthday(raw: &str) -> Result<Option<MonthDay>, ()> {
     let text = raw.trim();
     let text = text.split_once('T').map_or(text, |(date, _)| date);
@@ -150,7 +162,11 @@ fn parse_birthday(raw: &str) -> Result<Option<MonthDay>, ()> {
     if let Ok(day) = MonthDay::parse(text) {
         return Ok(Some(day));
     }
-    let parts: Vec<&str> = text.split('/').collect();
+    let dotted: Vec<&str> = text.split('.').collect();
+    let parts: Vec<&str> = match dotted[..] {
+        [day, month, year] => vec![month, day, year],
+        _ => text.split('/').collect(),
+    };
     if let [month, day, year] = parts[..] {
         let year: i32 = year.parse().map_err(|_| ())?;
         let year = if year < 100 { None } else { Some(year) };
@@ -161,6 +177,18 @@ fn parse_birthday(raw: &str) -> Result<Option<MonthDay>, ()> {
         return MonthDay::parse(&month_day).map(Some).map_err(|_| ());
     }
     Err(())
+}
+
+/// A birthday given as Thunderbird gives it, in a column each for its
+/// year (which may be empty), month and day, written as one
+/// (`1972-01-31`, `01-31`) for [`parse_birthday`].
+fn birthday_in_parts(all: &dyn Fn(Field) -> Vec<String>) -> Option<String> {
+    let number = |field| all(field).into_iter().next().and_then(|n| n.trim().parse::<u32>().ok());
+    let (month, day) = (number(Field::BirthMonth)?, number(Field::BirthDayOfMonth)?);
+    Some(match number(Field::BirthYear) {
+        Some(year) => format!("{year:04}-{month:02}-{day:02}"),
+        None => format!("{month:02}-{day:02}"),
+    })
 }
 
 /// Google joins several values in one cell with ` ::: `.
@@ -303,6 +331,7 @@ enum KeptField {
     Phone,
     Email,
     Birthday,
+    Anniversary,
     Potential,
     FollowUp,
     LastTouch,
@@ -314,6 +343,7 @@ impl KeptField {
             KeptField::Phone => msg::ImportKeptPhone.text(lang),
             KeptField::Email => msg::ImportKeptEmail.text(lang),
             KeptField::Birthday => msg::ImportKeptBirthday.text(lang),
+            KeptField::Anniversary => msg::ImportKeptAnniversary.text(lang),
             KeptField::Potential => msg::ImportKeptPotential.text(lang),
             KeptField::FollowUp => msg::ImportKeptFollowUp.text(lang),
             KeptField::LastTouch => msg::ImportKeptLastTouch.text(lang),
@@ -508,10 +538,17 @@ pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Optio
         }
     }
     let mut birthday = None;
-    if let Some(raw) = all(Field::Birthday).into_iter().next() {
+    if let Some(raw) = all(Field::Birthday).into_iter().next().or_else(|| birthday_in_parts(&all)) {
         match parse_birthday(&raw) {
             Ok(day) => birthday = day.map(|d| d.to_string()),
             Err(()) => kept.push(Kept::invalid(KeptField::Birthday, raw)),
+        }
+    }
+    let mut anniversary = None;
+    if let Some(raw) = all(Field::Anniversary).into_iter().next() {
+        match parse_birthday(&raw).ok().flatten().and_then(|day| day.in_year(day.year?)) {
+            Some(day) => anniversary = Some(day.to_string()),
+            None => kept.push(Kept::invalid(KeptField::Anniversary, raw)),
         }
     }
     let grade = match values.get(&Field::Grade).and_then(|v| v.first()) {
@@ -539,13 +576,15 @@ pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Optio
     let follow_up = moment_of(Field::FollowUp, KeptField::FollowUp);
     let contacted_elsewhere = moment_of(Field::LastTouch, KeptField::LastTouch).map(|(day, _)| day);
     // Google joins labels with " ::: " and adds its own, "* myContacts"
-    // (every contact) and "* starred", which are no tags of the rep's.
+    // (every contact; "myContacts" among an Outlook file's categories when
+    // Google wrote it) and "* starred", which are no tags of the rep's.
     let tag_words: Vec<String> = all(Field::Tags)
         .iter()
         .flat_map(|cell| cell.split(":::").flat_map(|part| part.split([',', ';', '，', '、', '；'])))
-        .filter(|t| !matches!(t.trim(), "* myContacts" | "* starred"))
         .map(|t| t.trim().trim_start_matches('*').trim().to_string())
-        .filter(|t| !t.is_empty())
+        .filter(|t| {
+            !t.is_empty() && !t.eq_ignore_ascii_case("myContacts") && !t.eq_ignore_ascii_case("starred")
+        })
         .collect();
     let tags = check_tags(tag_words.iter().map(String::as_str))?;
     let mut competitors: Vec<String> = Vec::new();
@@ -576,7 +615,7 @@ pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Optio
         grade,
         tier: None,
         birthday,
-        anniversary: None,
+        anniversary,
     };
     Ok(Some(ParsedRow {
         input,

@@ -57,14 +57,16 @@ fn field_of(header: &str) -> Option<Field> {
         "jobtitle" | "position" | "职位" | "职务" | "organization1title" | "organizationtitle"
         | "arbeitstitel" => Some(Title),
         "grade" | "等级" | "级别" | "客户等级" => Some(Grade),
-        "tags" | "tag" | "标签" | "categories" | "category" | "kategorien" | "分类" | "labels" => {
-            Some(Tags)
-        }
+        "tags" | "tag" | "标签" | "categories" | "category" | "kategorien" | "分类" | "labels"
+        | "groupmembership" => Some(Tags),
         "note" | "notes" | "备注" | "notizen" | "说明" | "comment" | "comments" => Some(Note),
         "source" | "来源" | "客户来源" => Some(Source),
         "competitors" | "competitor" | "竞争对手" => Some(Competitors),
         "address" | "地址" | "adresse" | "address1formatted" => Some(Address),
         "birthday" | "birthdate" | "dateofbirth" | "生日" | "出生日期" | "geburtstag" => Some(Birthday),
+        "birthyear" | "geburtsjahr" => Some(BirthYear),
+        "birthmonth" | "geburtsmonat" => Some(BirthMonth),
+        "anniversary" | "jahrestag" | "纪念日" => Some(Anniversary),
         "potential" | "amount" | "dealvalue" | "dealamount" | "预计金额" | "潜在金额" | "金额" => {
             Some(Potential)
         }
@@ -292,6 +294,41 @@ fn unbalanced_quotes(text: &str, delimiter: u8, columns: usize) -> Vec<(u64, Quo
 /// files (normalised): a file with all of them is Leadline's own.
 const OWN_COLUMNS: [&str; 6] = ["id", "phones", "keyaccount", "valueclass", "revenue12m", "revenuetotal"];
 
+/// Beside a birth year or month column (Thunderbird's `Birth Year`, `Birth
+/// Month`, `Birth Day`; `Geburtsjahr`, `Geburtsmonat`, `Geburtstag`), the
+/// birthday column is the day of the month.
+fn birthday_as_day_of_month(columns: &mut [Option<Field>]) {
+    if columns.iter().any(|c| matches!(c, Some(Field::BirthYear | Field::BirthMonth))) {
+        for column in columns.iter_mut().filter(|c| **c == Some(Field::Birthday)) {
+            *column = Some(Field::BirthDayOfMonth);
+        }
+    }
+}
+
+/// For each column of phone numbers that Google pairs with a label column
+/// (`Phone 3 - Value` with `Phone 3 - Type` or `- Label`), that column.
+fn phone_labels(headers: &csv::StringRecord, columns: &[Option<Field>]) -> Vec<Option<usize>> {
+    let normalised: Vec<String> = headers.iter().map(normalize_header).collect();
+    normalised
+        .iter()
+        .zip(columns)
+        .map(|(header, field)| {
+            let phone = matches!(field, Some(Field::Phone | Field::SharedPhone));
+            let stem = header.strip_suffix("value").filter(|_| phone)?;
+            ["type", "label"].iter().find_map(|word| {
+                let label = format!("{stem}{word}");
+                normalised.iter().position(|h| *h == label)
+            })
+        })
+        .collect()
+}
+
+/// A number labelled as a fax or a pager reaches no one on a call.
+fn labelled_undialable(label: &str) -> bool {
+    let label = label.to_lowercase();
+    ["fax", "pager", "传真"].iter().any(|word| label.contains(word))
+}
+
 /// Whether the headers are those of Leadline's own CSV export.
 fn is_own_layout(headers: &csv::StringRecord) -> bool {
     let normalised: Vec<String> = headers.iter().map(normalize_header).collect();
@@ -321,11 +358,15 @@ fn unguarded(cell: &str) -> &str {
 
 fn parse_row(
     columns: &[Option<Field>],
+    labels: &[Option<usize>],
     cells: &csv::StringRecord,
     own: bool,
 ) -> Result<Option<ParsedRow>, RowError> {
     let mut values: HashMap<Field, Vec<String>> = HashMap::new();
-    for (field, cell) in columns.iter().zip(cells.iter()) {
+    for ((field, cell), label) in columns.iter().zip(cells.iter()).zip(labels) {
+        if label.and_then(|at| cells.get(at)).is_some_and(labelled_undialable) {
+            continue;
+        }
         if let Some(field) = field {
             let cell = if own { unguarded(cell.trim()) } else { cell.trim() };
             // Leadline's own export joins an account's phones with "; ".
@@ -362,6 +403,7 @@ impl App {
         let own = is_own_layout(&headers);
         let mut columns: Vec<Option<Field>> =
             headers.iter().map(|h| if own { own_field(h) } else { field_of(h) }).collect();
+        birthday_as_day_of_month(&mut columns);
         for (n, (column, field)) in options.map.iter().enumerate() {
             if let Some((_, other)) =
                 options.map[..n].iter().find(|(earlier, _)| earlier.trim() == column.trim())
@@ -394,13 +436,15 @@ impl App {
             .map(|(h, _)| h.to_string())
             .collect();
         let stray_quotes = unbalanced_quotes(&text, delimiter, headers.len());
+        let labels = &phone_labels(&headers, &columns);
         let columns = &columns;
         let contacts = || -> Contacts<'_> {
             let mut lines = LineNumbers::new(&text);
             let records = reader().into_records().map(move |result| match result {
-                Ok(cells) => {
-                    (cells.position().map_or(0, |p| lines.line_at(p.byte())), parse_row(columns, &cells, own))
-                }
+                Ok(cells) => (
+                    cells.position().map_or(0, |p| lines.line_at(p.byte())),
+                    parse_row(columns, labels, &cells, own),
+                ),
                 Err(error) => (
                     error.position().map_or(0, |p| lines.line_at(p.byte())),
                     Err(RowError::File(error.to_string())),

@@ -1026,6 +1026,7 @@ import-region-doubt = { $misfits } of the { $national } phone numbers without a 
 import-kept-phone = phone
 import-kept-email = email
 import-kept-birthday = birthday
+import-kept-anniversary = anniversary
 import-kept-potential = potential
 import-kept-follow-up = follow-up
 import-kept-last-touch = last touch

@@ -830,6 +830,7 @@ import-region-doubt = 不带国家代码的 { $national } 个电话号码里，{
 import-kept-phone = 电话
 import-kept-email = 邮箱
 import-kept-birthday = 生日
+import-kept-anniversary = 纪念日
 import-kept-potential = 潜在价值
 import-kept-follow-up = 跟进
 import-kept-last-touch = 上次联系
