@@ -478,11 +478,13 @@ fn the_vcard_export_reads_back_in_vobject_with_names_phones_and_emails() {
         "--email",
         "anna@example.com",
         "--note",
-        "line one\nline two; three",
+        "line one\nline two; three\tand a tab",
         "--birthday",
         "03-15",
     ]);
     book.run(&["edit", "张伟", "--tag", "农场", "--tag", "经销商", "--title", "老板"]).ok();
+    book.run(&["edit", "张伟", "--anniversary", "2019-04-08"]).ok();
+    book.add(&["欧阳娜娜"]);
     let path = book.path("contacts.vcf");
     book.run(&["export", "--format", "vcf", "-o", path.to_str().unwrap()]).ok();
     // Debian's python3-vobject (.ci/run installs it), a reader no one here wrote.
@@ -497,7 +499,10 @@ for card in vobject.readComponents(open(sys.argv[1], encoding="utf-8").read()):
     note = card.note.value if hasattr(card, "note") else ""
     cats = card.categories.value if hasattr(card, "categories") else []
     bday = card.bday.value if hasattr(card, "bday") else ""
-    print("|".join([card.fn.value, ",".join(tels), ",".join(emails), org, note.replace("\n", "/"), ",".join(cats), bday]))
+    anniversary = card.anniversary.value if hasattr(card, "anniversary") else ""
+    n = card.n.value
+    name = n.family + "," + n.given
+    print("|".join([card.fn.value, name, ",".join(tels), ",".join(emails), org, note.replace("\n", "/").replace("\t", "<tab>"), ",".join(cats), bday, anniversary]))
 "#;
     let output = std::process::Command::new(python)
         .args(["-c", script, path.to_str().unwrap()])
@@ -508,8 +513,9 @@ for card in vobject.readComponents(open(sys.argv[1], encoding="utf-8").read()):
     assert_eq!(
         lines,
         [
-            "Anna Weber||anna@example.com||line one/line two; three||--0315",
-            "张伟|tel:+8613800001111,tel:+865361234567||绿源农资, 寿光||农场,经销商|",
+            "Anna Weber|Weber,Anna||anna@example.com||line one/line two; three<tab>and a tab||--0315|",
+            "欧阳娜娜|欧阳,娜娜|||||||",
+            "张伟|张,伟|tel:+8613800001111,tel:+865361234567||绿源农资, 寿光||农场,经销商||20190408",
         ]
     );
 }
@@ -1084,4 +1090,61 @@ fn outlook_google_and_thunderbird_columns_all_land_somewhere() {
     let max = account(&german, "Max");
     assert_eq!(max["birthday"], "1972-01-31", "Geburtstag is the day beside Geburtsmonat");
     assert_eq!(max["address"], "Privatstr. 88, 06779 Wohnort, BRD");
+}
+
+/// What a card holds that an account has no field for goes into the note,
+/// and the import says how many values it kept so (shapes of
+/// ../shared/realdata/vcard's Gmail and iPhone cards).
+#[test]
+fn a_card_s_nickname_websites_other_addresses_dates_and_relations_are_kept_in_the_note() {
+    let book = Book::new();
+    let cards = book.path("cards.vcf");
+    std::fs::write(
+        &cards,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:John Doe\r\nN:Doe;John;;;\r\nNICKNAME:Johnny\r\n\
+         item1.URL:http\\://www.example.com\r\nitem1.X-ABLabel:_$!<HomePage>!$_\r\n\
+         ADR;TYPE=WORK:;;1 Main St;Springfield;IL;62701;USA\r\n\
+         ADR;TYPE=HOME:;;9 Elm St;Springfield;IL;62702;USA\r\n\
+         item2.X-ABDATE:2001-01-04\r\nitem2.X-ABLabel:_$!<Anniversary>!$_\r\n\
+         item3.X-ABDATE:2015-06-01\r\nitem3.X-ABLabel:first order\r\n\
+         item4.X-ABRELATEDNAMES:Jane Doe\r\nitem4.X-ABLabel:_$!<Spouse>!$_\r\n\
+         NOTE:Met at the fair\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:4.0\r\nFN:陈军\r\nN:陈;军;;;\r\nANNIVERSARY:20190408\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    let dry = book.run(&["import", cards.to_str().unwrap(), "--dry-run"]).ok();
+    assert!(dry.contains("5 values with no field of their own"), "{dry}");
+    let out = book.run(&["import", cards.to_str().unwrap()]).ok();
+    assert!(
+        out.contains("5 values with no field of their own")
+            && out.contains("are kept in their accounts' notes"),
+        "{out}"
+    );
+    let john = book.json(&["show", "John Doe", "--json"])["account"].clone();
+    assert_eq!(john["address"], "1 Main St, Springfield, IL, 62701, USA", "the first address");
+    assert_eq!(john["anniversary"], "2001-01-04", "Apple's anniversary date");
+    assert_eq!(
+        john["note"],
+        "Met at the fair\nnickname: Johnny\nwebsite: http://www.example.com\naddress: home: 9 Elm St, Springfield, IL, 62702, USA\ndate: first order: 2015-06-01\nrelated: Spouse: Jane Doe"
+    );
+    assert_eq!(book.json(&["show", "陈军", "--json"])["account"]["anniversary"], "2019-04-08");
+    let zh = Book::new();
+    let out = zh.run(&["--lang", "zh-CN", "import", cards.to_str().unwrap()]).ok();
+    assert!(out.contains("5 个没有对应字段的内容") && out.contains("已保存在客户备注里"), "{out}");
+    assert!(
+        zh.json(&["show", "John Doe", "--json"])["account"]["note"]
+            .as_str()
+            .unwrap()
+            .contains("昵称：Johnny")
+    );
+
+    // Leadline's own cards come back whole: the anniversary, a tab in the note.
+    book.run(&["edit", "陈军", "--note", "一\t二"]).ok();
+    let out_file = book.path("out.vcf");
+    book.run(&["export", "--format", "vcf", "-o", out_file.to_str().unwrap()]).ok();
+    let again = Book::new();
+    again.run(&["import", out_file.to_str().unwrap()]).ok();
+    let chen = again.json(&["show", "陈军", "--json"])["account"].clone();
+    assert_eq!(chen["anniversary"], "2019-04-08");
+    assert_eq!(chen["note"], "一\t二");
 }

@@ -71,10 +71,9 @@ pub(super) fn import(app: App, args: &ImportArgs) -> CliResult<(App, i32)> {
         return Ok((app, 0));
     }
     let encoding = match &args.encoding {
-        Some(name) => Some(
-            encoding_rs::Encoding::for_label(name.as_bytes())
-                .ok_or_else(|| AppError::Invalid(format!("unknown encoding '{name}'")))?,
-        ),
+        Some(name) => Some(encoding_rs::Encoding::for_label(name.as_bytes()).ok_or_else(|| {
+            AppError::Invalid(msg::CliUnknownEncoding { name: name.as_str() }.text(lang()))
+        })?),
         None => None,
     };
     let bar = std::io::stderr().is_terminal().then(Bar::default);
@@ -155,5 +154,12 @@ fn print_report(report: &ImportReport, label: &str, options: ImportOptions<'_>) 
         rejected: counted(report.rejected.len()),
     };
     done(&args.text(lang));
+    if report.kept_in_notes > 0 {
+        let args = msg::CliImportKeptInNotes {
+            count: report.kept_in_notes,
+            dry: if options.dry_run { "yes" } else { "no" },
+        };
+        done(&args.text(lang));
+    }
     0
 }

@@ -60,6 +60,14 @@ pub(super) enum Field {
     BirthDayOfMonth,
     /// The day the relationship began (Outlook's and vCard's anniversary).
     Anniversary,
+    /// What a card holds that an account has no field for, kept in the
+    /// note: a nickname beside the name, a website, addresses after the
+    /// first, other dates and related people (`label: value`).
+    Nickname,
+    Website,
+    OtherAddress,
+    OtherDate,
+    Related,
     /// What the account may be worth (a deal's value).
     Potential,
     /// A CRM's stage of the contact or deal, mapped to a grade.
@@ -220,6 +228,10 @@ pub struct ImportReport {
     pub committed: bool,
     /// The contacts were vCards, not rows.
     pub cards: bool,
+    /// Valid values with no field of their own in an account (a second
+    /// email, a nickname, a website ...), kept in the imported accounts'
+    /// notes.
+    pub kept_in_notes: usize,
     /// Most numbers look like another country's than the region they are
     /// read in: said before anything is written.
     pub region_doubt: Option<RegionDoubt>,
@@ -335,6 +347,11 @@ enum KeptField {
     Potential,
     FollowUp,
     LastTouch,
+    Nickname,
+    Website,
+    Address,
+    Date,
+    Related,
 }
 
 impl KeptField {
@@ -344,6 +361,11 @@ impl KeptField {
             KeptField::Email => msg::ImportKeptEmail.text(lang),
             KeptField::Birthday => msg::ImportKeptBirthday.text(lang),
             KeptField::Anniversary => msg::ImportKeptAnniversary.text(lang),
+            KeptField::Nickname => msg::ImportKeptNickname.text(lang),
+            KeptField::Website => msg::ImportKeptWebsite.text(lang),
+            KeptField::Address => msg::ImportKeptAddress.text(lang),
+            KeptField::Date => msg::ImportKeptDate.text(lang),
+            KeptField::Related => msg::ImportKeptRelated.text(lang),
             KeptField::Potential => msg::ImportKeptPotential.text(lang),
             KeptField::FollowUp => msg::ImportKeptFollowUp.text(lang),
             KeptField::LastTouch => msg::ImportKeptLastTouch.text(lang),
@@ -543,6 +565,15 @@ pub(super) fn contact_from(values: &HashMap<Field, Vec<String>>) -> Result<Optio
             Ok(day) => birthday = day.map(|d| d.to_string()),
             Err(()) => kept.push(Kept::invalid(KeptField::Birthday, raw)),
         }
+    }
+    for (field, kept_as) in [
+        (Field::Nickname, KeptField::Nickname),
+        (Field::Website, KeptField::Website),
+        (Field::OtherAddress, KeptField::Address),
+        (Field::OtherDate, KeptField::Date),
+        (Field::Related, KeptField::Related),
+    ] {
+        kept.extend(all(field).into_iter().map(|value| Kept { field: kept_as, value, invalid: false }));
     }
     let mut anniversary = None;
     if let Some(raw) = all(Field::Anniversary).into_iter().next() {
@@ -851,6 +882,7 @@ impl App {
                 report.warnings.push(RowNote { line, message });
             }
             doubt.count(&account.phones, region);
+            report.kept_in_notes += parsed.kept.iter().filter(|k| !k.invalid).count();
             report.imported.push((line, account.name));
             accepted.push(index);
         }

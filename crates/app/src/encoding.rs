@@ -46,7 +46,7 @@ pub fn check(
         .filter(|other| *other != guess)
         .filter_map(|other| Some((other, score(other)?)))
         .max_by_key(|(_, plausible)| *plausible)
-        .map_or(WINDOWS_1252, |(other, _)| other);
+        .map_or(if guess == WINDOWS_1252 { GB18030 } else { WINDOWS_1252 }, |(other, _)| other);
     Err(Undecodable::Doubtful { guess: guess.name(), also: also.name() })
 }
 

@@ -1,11 +1,12 @@
 //! The accounts as vCard 4.0 (RFC 6350), so that contacts go back to a
 //! phone or an address book: a card per account with its name, company,
-//! title, phones, email, address, tags, note and birthday.
+//! title, phones, email, address, tags, note, birthday and anniversary.
 
 use crate::domain::{Account, MonthDay};
 
 /// A text value escaped as RFC 6350 asks: backslash, comma, semicolon and
-/// line breaks.
+/// line breaks. A tab is white space a value may hold as it is; other
+/// control characters have no place in one.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -15,6 +16,7 @@ fn escape(text: &str) -> String {
             ';' => out.push_str("\\;"),
             '\n' => out.push_str("\\n"),
             '\r' => {}
+            '\t' => out.push('\t'),
             c if c.is_control() => {}
             c => out.push(c),
         }
@@ -88,6 +90,11 @@ pub fn vcard(account: &Account) -> String {
     }
     if let Some(day) = account.birthday {
         lines.push(format!("BDAY:{}", birthday(day)));
+    }
+    // The day set by hand: one worked out from the first order would
+    // come back as set.
+    if let Some(day) = account.anniversary {
+        lines.push(format!("ANNIVERSARY:{}", day.format("%Y%m%d")));
     }
     lines.push("END:VCARD".to_string());
     let mut out = String::new();

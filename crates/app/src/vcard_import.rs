@@ -15,6 +15,8 @@ use super::{App, AppError, AppResult};
 
 /// One content line: `group.NAME;PARAM=VALUE;BARE:value`, unfolded.
 struct Property<'a> {
+    /// Apple's `item1.` ties a property to the `X-ABLabel` that names it.
+    group: Option<String>,
     name: String,
     params: Vec<(String, String)>,
     value: &'a [u8],
@@ -182,7 +184,11 @@ fn property(line: &[u8]) -> Option<Property<'_>> {
     let at = colon(line)?;
     let head = String::from_utf8_lossy(&line[..at]).into_owned();
     let mut parts = head.split(';');
-    let name = parts.next()?.rsplit('.').next()?.trim().to_ascii_uppercase();
+    let (group, name) = match parts.next()?.rsplit_once('.') {
+        Some((group, name)) => (Some(group.trim().to_ascii_lowercase()), name),
+        None => (None, head.split(';').next()?),
+    };
+    let name = name.trim().to_ascii_uppercase();
     let params = parts
         .map(|p| match p.split_once('=') {
             Some((key, value)) => {
@@ -191,15 +197,45 @@ fn property(line: &[u8]) -> Option<Property<'_>> {
             None => (String::new(), p.trim().to_string()),
         })
         .collect();
-    Some(Property { name, params, value: &line[at + 1..] })
+    Some(Property { group, name, params, value: &line[at + 1..] })
+}
+
+/// The names Apple's `X-ABLabel` gives the properties of its group:
+/// `_$!<Anniversary>!$_` (one of Apple's own) is `Anniversary`.
+fn apple_labels(card: &[Property<'_>], encoding: &'static Encoding) -> HashMap<String, String> {
+    card.iter()
+        .filter(|p| p.name == "X-ABLABEL")
+        .filter_map(|p| {
+            let label = unescaped(&p.text(encoding));
+            let label = label.trim_start_matches("_$!<").trim_end_matches(">!$_").to_string();
+            Some((p.group.clone()?, label))
+        })
+        .collect()
+}
+
+/// `label: value`, or the value alone when nothing names it.
+fn labelled(label: Option<&str>, value: String) -> String {
+    match label.filter(|l| !l.trim().is_empty()) {
+        Some(label) => format!("{label}: {value}"),
+        None => value,
+    }
 }
 
 /// The fields one card gives a contact.
 fn fields_of(card: &[Property<'_>], encoding: &'static Encoding) -> HashMap<Field, Vec<String>> {
     let mut values: HashMap<Field, Vec<String>> = HashMap::new();
     let mut nickname = None;
+    let labels = apple_labels(card, encoding);
+    let mut addresses = 0;
     for p in card {
         let text = p.text(encoding);
+        let label = p.group.as_ref().and_then(|g| labels.get(g)).map(String::as_str);
+        let type_label = p
+            .types()
+            .into_iter()
+            .find(|t| !matches!(t.as_str(), "PREF" | "INTERNET" | "VOICE"))
+            .map(|t| t.to_lowercase());
+        let label = label.or(type_label.as_deref());
         let mut add = |field: Field, value: String| add_value(&mut values, field, value);
         match p.name.as_str() {
             "FN" => add(Field::Name, unescaped(&text)),
@@ -211,6 +247,15 @@ fn fields_of(card: &[Property<'_>], encoding: &'static Encoding) -> HashMap<Fiel
                 add(Field::Middle, part(2));
             }
             "NICKNAME" => nickname = Some(unescaped(&text)),
+            "URL" => add(Field::Website, unescaped(&text)),
+            "ANNIVERSARY" | "X-ANNIVERSARY" | "X-MS-ANNIVERSARY" | "X-EVOLUTION-ANNIVERSARY" => {
+                add(Field::Anniversary, unescaped(&text))
+            }
+            "X-ABDATE" if label.is_some_and(|l| l.eq_ignore_ascii_case("anniversary")) => {
+                add(Field::Anniversary, unescaped(&text))
+            }
+            "X-ABDATE" => add(Field::OtherDate, labelled(label, unescaped(&text))),
+            "X-ABRELATEDNAMES" | "RELATED" => add(Field::Related, labelled(label, unescaped(&text))),
             "ORG" => add(Field::Company, components(&text).into_iter().next().unwrap_or_default()),
             "TITLE" => add(Field::Title, unescaped(&text)),
             "BDAY" => add(Field::Birthday, unescaped(&text)),
@@ -219,7 +264,13 @@ fn fields_of(card: &[Property<'_>], encoding: &'static Encoding) -> HashMap<Fiel
             "CATEGORIES" => add(Field::Tags, unescaped(&text)),
             "ADR" => {
                 let parts: Vec<String> = components(&text).into_iter().filter(|c| !c.is_empty()).collect();
-                add(Field::Address, parts.join(", ").replace('\n', ", "));
+                let address = parts.join(", ").replace('\n', ", ");
+                // An account has one address; the others go into the note.
+                match addresses {
+                    0 => add(Field::Address, address),
+                    _ => add(Field::OtherAddress, labelled(label, address)),
+                }
+                addresses += 1;
             }
             "TEL" => {
                 let types = p.types();
@@ -237,8 +288,8 @@ fn fields_of(card: &[Property<'_>], encoding: &'static Encoding) -> HashMap<Fiel
     }
     let named =
         [Field::Name, Field::First, Field::Last, Field::Company].iter().any(|f| values.contains_key(f));
-    if let (false, Some(nickname)) = (named, nickname) {
-        add_value(&mut values, Field::Name, nickname);
+    if let Some(nickname) = nickname {
+        add_value(&mut values, if named { Field::Nickname } else { Field::Name }, nickname);
     }
     values
 }
@@ -250,24 +301,30 @@ fn add_value(values: &mut HashMap<Field, Vec<String>>, field: Field, value: Stri
     }
 }
 
+/// Content lines, unfolded, each with the number of the line it starts on.
+type Lines = Vec<(u64, Vec<u8>)>;
+
 /// The file's content lines, unfolded, and the encoding of values that name
 /// no charset (and its name for the report). UTF-16 is decoded first;
 /// otherwise the encoding is what the unfolded lines read as (UTF-8 when
-/// valid), since a fold may split a character.
+/// valid), since a fold may split a character. `check` refuses text whose
+/// encoding is in doubt: the UTF-16 bytes, else the unfolded lines.
 fn lines_and_encoding(
     bytes: &[u8],
     forced: Option<&'static Encoding>,
-) -> (Vec<(u64, Vec<u8>)>, &'static Encoding, &'static str) {
+    check: impl FnOnce(&[u8]) -> AppResult<()>,
+) -> AppResult<(Lines, &'static Encoding, &'static str)> {
     if forced.is_none() && is_utf16(bytes) {
+        check(bytes)?;
         let (text, name) = decode(bytes, None);
-        return (unfold(text.as_bytes()), UTF_8, name);
+        return Ok((unfold(text.as_bytes()), UTF_8, name));
     }
     let lines = unfold(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes));
-    let encoding = forced.unwrap_or_else(|| {
-        let joined = lines.iter().map(|(_, line)| line.as_slice()).collect::<Vec<_>>().join(&b'\n');
-        Encoding::for_label(decode(&joined, None).1.as_bytes()).unwrap_or(UTF_8)
-    });
-    (lines, encoding, encoding.name())
+    let joined = lines.iter().map(|(_, line)| line.as_slice()).collect::<Vec<_>>().join(&b'\n');
+    check(&joined)?;
+    let encoding =
+        forced.unwrap_or_else(|| Encoding::for_label(decode(&joined, None).1.as_bytes()).unwrap_or(UTF_8));
+    Ok((lines, encoding, encoding.name()))
 }
 
 fn is_utf16(bytes: &[u8]) -> bool {
@@ -289,8 +346,8 @@ impl App {
         label: &str,
         options: ImportOptions<'_>,
     ) -> AppResult<ImportReport> {
-        self.check_encoding(bytes, label, options.encoding)?;
-        let (lines, encoding, source) = lines_and_encoding(bytes, options.encoding);
+        let check = |text: &[u8]| self.check_encoding(text, label, options.encoding).map(|_| ());
+        let (lines, encoding, source) = lines_and_encoding(bytes, options.encoding, check)?;
         let begins_a_card = |line: &[u8]| {
             let line = String::from_utf8_lossy(line);
             let line = line.trim_start_matches('\u{feff}').trim();
@@ -366,10 +423,18 @@ mod tests {
         let note = property(&lines[1].1).unwrap();
         assert_eq!(note.text(UTF_8), "座");
         assert_eq!(lines[2].0, 5, "the line number of the line it starts on");
-        // Such a file is UTF-8 once unfolded, though its raw bytes are not.
-        let (_, encoding, name) =
-            lines_and_encoding(b"BEGIN:VCARD\nFN:\xd0\n \xbb\xd0\xb1\nEND:VCARD\n", None);
+        // Such a file is UTF-8 once unfolded, though its raw bytes are not,
+        // and its encoding is checked once unfolded (KContacts' vcard9 was
+        // refused as "windows-1252 or windows-1252").
+        let raw = b"BEGIN:VCARD\nFN:\xd0\n \xbb\xd0\xb1\nEND:VCARD\n";
+        let mut checked = Vec::new();
+        let (_, encoding, name) = lines_and_encoding(raw, None, |text| {
+            checked = text.to_vec();
+            Ok(())
+        })
+        .unwrap();
         assert_eq!((encoding, name), (UTF_8, "UTF-8"));
+        assert!(std::str::from_utf8(&checked).is_ok(), "{checked:?}");
     }
 
     #[test]

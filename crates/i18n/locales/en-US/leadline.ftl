@@ -1027,6 +1027,22 @@ import-kept-phone = phone
 import-kept-email = email
 import-kept-birthday = birthday
 import-kept-anniversary = anniversary
+import-kept-nickname = nickname
+import-kept-website = website
+import-kept-address = address
+import-kept-date = date
+import-kept-related = related
+cli-import-kept-in-notes = { $count ->
+    [one] 1 value with no field of its own (a second email, a nickname, a website, another address, a date, a related person) { $dry ->
+        [yes] would be
+       *[other] is
+    } kept in its account's note.
+   *[other] { $count } values with no field of their own (a second email, a nickname, a website, another address, a date, a related person) { $dry ->
+        [yes] would be
+       *[other] are
+    } kept in their accounts' notes.
+}
+cli-unknown-encoding = unknown encoding '{ $name }': use a name such as UTF-8, GB18030, GBK, Big5, Shift_JIS or windows-1252
 import-kept-potential = potential
 import-kept-follow-up = follow-up
 import-kept-last-touch = last touch

@@ -831,6 +831,16 @@ import-kept-phone = 电话
 import-kept-email = 邮箱
 import-kept-birthday = 生日
 import-kept-anniversary = 纪念日
+import-kept-nickname = 昵称
+import-kept-website = 网址
+import-kept-address = 地址
+import-kept-date = 日期
+import-kept-related = 相关人
+cli-import-kept-in-notes = { $count } 个没有对应字段的内容（第二个邮箱、昵称、网址、其他地址、日期、相关人）{ $dry ->
+    [yes] 会
+   *[other] 已
+}保存在客户备注里。
+cli-unknown-encoding = 不认识的编码“{ $name }”：请用 UTF-8、GB18030、GBK、Big5、Shift_JIS 或 windows-1252 这样的名字
 import-kept-potential = 潜在价值
 import-kept-follow-up = 跟进
 import-kept-last-touch = 上次联系
