@@ -213,3 +213,49 @@ fn an_unchanged_vdir_is_left_as_it_was_and_a_moved_follow_up_is_a_new_revision()
     let moved = std::fs::read_to_string(&file).unwrap();
     assert!(moved.contains("SEQUENCE:1") && moved.contains("DTSTAMP:20261127T"), "{moved}");
 }
+
+/// Issue 23, point 5: a follow-up removed as made by mistake is sent
+/// cancelled for 30 days, so a calendar fed by the file drops its event
+/// (it lingered); undo takes the cancellation back with the removal.
+#[test]
+fn a_removed_follow_up_is_sent_cancelled_until_calendars_have_dropped_it() {
+    let mut book = Book::new();
+    book.add(&["张伟"]);
+    book.run(&["follow-up", "张伟", "--on", "2026-12-01", "--note", "报价"]).ok();
+    book.run(&["snooze", "1", "--to", "2026-12-02"]).ok();
+    let ics = book.path("follow-ups.ics");
+    let export = |book: &Book| {
+        book.run(&["export", "--format", "ics", "-o", ics.to_str().unwrap()]).ok();
+        let text = std::fs::read_to_string(&ics).unwrap().replace("\r\n ", "");
+        let python =
+            if std::path::Path::new("/usr/bin/python3").exists() { "/usr/bin/python3" } else { "python3" };
+        let script = r#"
+import sys, icalendar
+calendar = icalendar.Calendar.from_ical(open(sys.argv[1], encoding="utf-8").read())
+for event in calendar.walk("VEVENT"):
+    print(event.get("UID"), event.get("STATUS", "-"), event.get("SEQUENCE"), event.decoded("DTSTAMP").strftime("%Y-%m-%d %H:%M"))
+"#;
+        let out =
+            std::process::Command::new(python).args(["-c", script, ics.to_str().unwrap()]).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        (text, String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let (_, open) = export(&book);
+    assert_eq!(open, "follow-up-1@leadline - 1 2026-11-27 09:00\n");
+
+    book.now = "2026-11-28T10:15".into();
+    let removed = book.run(&["remove", "follow-up", "1"]);
+    assert_eq!(removed.code, 0, "{}", removed.stderr);
+    let (text, events) = export(&book);
+    assert_eq!(events, "follow-up-1@leadline CANCELLED 2 2026-11-28 10:15\n", "{text}");
+    assert!(
+        text.contains("SUMMARY:") && !text.contains("VALARM"),
+        "no reminder for a cancelled event: {text}"
+    );
+
+    book.run(&["undo"]).ok();
+    assert_eq!(export(&book).1, "follow-up-1@leadline - 1 2026-11-27 09:00\n", "undo brings it back open");
+    book.run(&["remove", "follow-up", "1"]).ok();
+    book.now = "2026-12-29T09:00".into();
+    assert_eq!(export(&book).1, "", "after 30 days every calendar has dropped it");
+}

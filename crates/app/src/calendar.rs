@@ -27,7 +27,7 @@ fn utc(at: NaiveDateTime) -> chrono::DateTime<Utc> {
 
 /// How long a closed follow-up is still sent, cancelled, so that a calendar
 /// that imported it while open drops it.
-const CANCELLED_FOR_DAYS: i64 = 30;
+pub(crate) const CANCELLED_FOR_DAYS: i64 = 30;
 
 /// What the export holds.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -126,8 +126,8 @@ fn event(
 
 impl App {
     /// The open follow-ups of active accounts as an iCalendar text; those
-    /// closed in the last 30 days, and those of archived accounts, as
-    /// cancelled events with the same UIDs.
+    /// closed or removed in the last 30 days, and those of archived
+    /// accounts, as cancelled events with the same UIDs.
     pub fn follow_ups_calendar(&self, reminder: Reminder) -> AppResult<(String, CalendarCounts)> {
         let now = self.now();
         let lang = self.config.ui.lang();
@@ -152,6 +152,15 @@ impl App {
             let archived = follow_up.is_pending() && !summary.is_active();
             if closed_lately || archived {
                 calendar.push(event(follow_up, summary, true, lang, reminder));
+                counts.cancelled += 1;
+            }
+        }
+        // Removed as made by mistake: cancelled as of its removal.
+        for removed in self.store.removed_follow_ups()? {
+            let Some(summary) = accounts.get(&removed.follow_up.account) else { continue };
+            if removed.removed_at.date() >= since {
+                let follow_up = FollowUp { closed_at: Some(removed.removed_at), ..removed.follow_up };
+                calendar.push(event(&follow_up, summary, true, lang, reminder));
                 counts.cancelled += 1;
             }
         }

@@ -220,6 +220,10 @@ impl App {
         let name = self.record(follow_up.account)?.account.name;
         let mut txn = self.begin();
         txn.remove_follow_up(&follow_up);
+        // Calendars that hold its event are told to drop it for as long
+        // as closed ones are sent cancelled.
+        let forget_before = self.now() - chrono::Duration::days(super::calendar::CANCELLED_FOR_DAYS);
+        txn.bury_follow_up(&follow_up, self.now(), forget_before)?;
         let due = self.config.ui.due(&follow_up);
         let summary = msg::HistoryRemoveFollowUp { id: id.to_string(), name: name.as_str(), due }
             .text(self.config.ui.lang());

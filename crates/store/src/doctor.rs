@@ -10,7 +10,7 @@ use super::salvage::{self, Unreadable};
 use super::{AccountRecord, Records, Store, StoreError, codec, keys};
 use crate::domain::{
     AccountId, AccountStats, AccountSummary, Competitor, DayEntry, DayRecord, FollowUp, Order, Referral,
-    Touch,
+    RemovedFollowUp, Touch,
 };
 use crate::search::SearchIndex;
 
@@ -214,6 +214,7 @@ fn check_record(store: &Store, key: &[u8], value: &[u8], seen: &mut Seen<'_>) ->
             codec::decode::<Referral>(key, value).map(|r| seen.referrals.push((key.to_vec(), r)))
         }
         Some(&keys::REFERRALS_OF) => Ok(()),
+        Some(&keys::REMOVED_FOLLOW_UP) => codec::decode::<RemovedFollowUp>(key, value).map(|_| ()),
         Some(&keys::COMPETITOR) => codec::decode::<Competitor>(key, value).map(|_| ()),
         Some(&keys::SEARCH) => {
             codec::decode_text(key, value).and_then(|text| match SearchIndex::new(vec![text]).malformed() {

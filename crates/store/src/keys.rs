@@ -22,6 +22,9 @@ pub const COUNTER: u8 = b'n';
 pub const DAY: u8 = b'd';
 /// One record per day: its plan as kept and the rep's reflection.
 pub const DAY_RECORD: u8 = b'D';
+/// Follow-ups removed as made by mistake, by id: what calendars must be
+/// told to drop.
+pub const REMOVED_FOLLOW_UP: u8 = b'x';
 pub const HISTORY: u8 = b'h';
 pub const HISTORY_CHANGES: u8 = b'H';
 
@@ -102,6 +105,10 @@ pub fn order_chunk(id: AccountId, chunk: u32) -> Vec<u8> {
 
 pub fn follow_up(id: FollowUpId) -> Vec<u8> {
     key(FOLLOW_UP, &[&id.0.to_be_bytes()])
+}
+
+pub fn removed_follow_up(id: FollowUpId) -> Vec<u8> {
+    key(REMOVED_FOLLOW_UP, &[&id.0.to_be_bytes()])
 }
 
 pub fn follow_ups_of(account: AccountId) -> Vec<u8> {
@@ -196,6 +203,7 @@ pub fn describe(key: &[u8]) -> String {
             format!("orders of account {} (chunk {})", id(1), u32_at(key, 9).unwrap_or(0))
         }
         Some(&FOLLOW_UP) if key.len() == 9 => format!("follow-up {}", id(1)),
+        Some(&REMOVED_FOLLOW_UP) if key.len() == 9 => format!("removed follow-up {}", id(1)),
         Some(&FOLLOW_UPS_OF) if key.len() == 17 => format!("follow-up index {}/{}", id(1), id(9)),
         Some(&REFERRAL) if key.len() == 9 => format!("referral {}", id(1)),
         Some(&COMPETITOR) if key.len() == 9 => format!("competitor {}", id(1)),

@@ -38,7 +38,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::{
     Account, AccountId, AccountStats, AccountSummary, Competitor, CompetitorId, Competitors, DayEntry,
-    DayRecord, FollowUp, FollowUpId, Order, OrderId, Referral, ReferralId, Touch, TouchId,
+    DayRecord, FollowUp, FollowUpId, Order, OrderId, Referral, ReferralId, RemovedFollowUp, Touch, TouchId,
 };
 use crate::search::SearchIndex;
 
@@ -742,6 +742,14 @@ impl Store {
         let mut loaded = decode_parallel(&raw, |(key, value)| codec::decode::<FollowUp>(key, value));
         loaded.problems.extend(unreadable);
         Ok(loaded)
+    }
+
+    /// The follow-ups removed as made by mistake and still remembered (see
+    /// [`Txn::bury_follow_up`]); one that cannot be read is left out
+    /// (doctor reports it).
+    pub fn removed_follow_ups(&self) -> Result<Vec<RemovedFollowUp>, StoreError> {
+        let (raw, _) = self.read_family(keys::REMOVED_FOLLOW_UP);
+        Ok(decode_parallel(&raw, |(key, value)| codec::decode::<RemovedFollowUp>(key, value)).items)
     }
 
     /// The book's competitors (a handful of records: one read), as search

@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 
 use crate::domain::{
     AccountId, AccountStats, Competitor, CompetitorId, Competitors, DayEntry, DayRecord, FollowUp, MAX_ID,
-    Order, Referral, Touch, Uid,
+    Order, Referral, RemovedFollowUp, Touch, Uid,
 };
 use crate::search::{self, SearchDoc};
 
@@ -359,6 +359,24 @@ impl<'s> Txn<'s> {
         self.remove_raw(keys::follow_up(follow_up.id));
         self.remove_raw(keys::follow_up_of(follow_up.account, follow_up.id));
         self.dirty_stats.insert(follow_up.account);
+    }
+
+    /// Remembers a follow-up removed as made by mistake, and forgets those
+    /// removed before `forget_before`, which every calendar has dropped.
+    pub fn bury_follow_up(
+        &mut self,
+        follow_up: &FollowUp,
+        at: NaiveDateTime,
+        forget_before: NaiveDateTime,
+    ) -> Result<(), StoreError> {
+        for removed in self.store.removed_follow_ups()? {
+            if removed.removed_at < forget_before {
+                self.remove_raw(keys::removed_follow_up(removed.follow_up.id));
+            }
+        }
+        let removed = RemovedFollowUp { follow_up: follow_up.clone(), removed_at: at };
+        self.put(keys::removed_follow_up(follow_up.id), &removed);
+        Ok(())
     }
 
     /// Writes a follow-up and its entry in the account's follow-up index.

@@ -134,3 +134,11 @@ impl FollowUp {
         (today - self.due).num_days()
     }
 }
+
+/// A follow-up deleted as made by mistake (`remove follow-up`), kept for a
+/// while so that the calendars fed with it are told to drop its event.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemovedFollowUp {
+    pub follow_up: FollowUp,
+    pub removed_at: NaiveDateTime,
+}

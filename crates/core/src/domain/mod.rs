@@ -26,7 +26,7 @@ pub use account::{Account, ArchiveReason, Archived, FilledField, Grade, Stage, S
 pub use activity::DayEntry;
 pub use competitor::{Competitor, CompetitorNote, Competitors, Question, name_key as competitor_name_key};
 pub use day::{DayRecord, PlanEntry, RowKind, Slot};
-pub use follow_up::{FollowUp, FollowUpReason, FollowUpStatus};
+pub use follow_up::{FollowUp, FollowUpReason, FollowUpStatus, RemovedFollowUp};
 pub use ids::{AccountId, CompetitorId, FollowUpId, MAX_ID, OrderId, ReferralId, TouchId, Uid, id_in_range};
 pub use keyword::UnknownKeyword;
 pub use money::{Money, MoneyError};
