@@ -124,6 +124,10 @@ pub enum Command {
         #[command(subcommand)]
         action: CompetitorAction,
     },
+    Calendar {
+        #[command(subcommand)]
+        action: CalendarAction,
+    },
     Competitors {
         #[arg(long)]
         json: bool,
@@ -408,6 +412,18 @@ pub struct NoteArgs {
     pub note: Option<String>,
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub confirmed: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CalendarAction {
+    Sync {
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        #[arg(long, value_name = "MINUTES", default_value_t = 15)]
+        alarm: u32,
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

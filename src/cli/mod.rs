@@ -16,6 +16,7 @@ mod plan;
 mod recover;
 mod referrals;
 mod review;
+mod sync;
 mod table;
 mod text;
 

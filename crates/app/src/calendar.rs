@@ -54,6 +54,7 @@ impl Default for Reminder {
 fn event(
     follow_up: &FollowUp,
     summary: &AccountSummary,
+    uid: &str,
     cancelled: bool,
     lang: Lang,
     reminder: Reminder,
@@ -90,7 +91,7 @@ fn event(
     // that did not change is written byte for byte as before, and a sync
     // tool comparing files (rsync, Syncthing) sees no change.
     let stamp = utc(follow_up.last_changed());
-    event.uid(&uid(follow_up)).timestamp(stamp).sequence(sequence).summary(&title).description(&description);
+    event.uid(uid).timestamp(stamp).sequence(sequence).summary(&title).description(&description);
     if cancelled {
         event.status(EventStatus::Cancelled);
     }
@@ -118,7 +119,7 @@ fn event(
         // The crate stamps an alarm with the clock and a random UID unless
         // told: the event's own make the export the same every time.
         let mut alarm = Alarm::display(&title, trigger);
-        alarm.timestamp(stamp).uid(&format!("{}-reminder", uid(follow_up)));
+        alarm.timestamp(stamp).uid(&format!("{uid}-reminder"));
         event.alarm(alarm);
     }
     event.done()
@@ -139,7 +140,8 @@ impl App {
         let mut counts = CalendarCounts::default();
         for summary in summaries.iter().filter(|s| s.is_active()) {
             for follow_up in &summary.pending {
-                calendar.push(event(&global(follow_up), summary, false, lang, reminder));
+                let follow_up = global(follow_up);
+                calendar.push(event(&follow_up, summary, &uid(&follow_up), false, lang, reminder));
                 counts.open += 1;
             }
         }
@@ -151,7 +153,7 @@ impl App {
                 !follow_up.is_pending() && follow_up.closed_at.is_some_and(|t| t.date() >= since);
             let archived = follow_up.is_pending() && !summary.is_active();
             if closed_lately || archived {
-                calendar.push(event(follow_up, summary, true, lang, reminder));
+                calendar.push(event(follow_up, summary, &uid(follow_up), true, lang, reminder));
                 counts.cancelled += 1;
             }
         }
@@ -160,7 +162,7 @@ impl App {
             let Some(summary) = accounts.get(&removed.follow_up.account) else { continue };
             if removed.removed_at.date() >= since {
                 let follow_up = FollowUp { closed_at: Some(removed.removed_at), ..removed.follow_up };
-                calendar.push(event(&follow_up, summary, true, lang, reminder));
+                calendar.push(event(&follow_up, summary, &uid(&follow_up), true, lang, reminder));
                 counts.cancelled += 1;
             }
         }
@@ -177,18 +179,37 @@ impl App {
         let global = global_ids(&records);
         for summary in self.store.summaries()?.items.iter().filter(|s| s.is_active()) {
             for follow_up in &summary.pending {
-                let mut calendar = new_calendar();
-                calendar.push(event(&global(follow_up), summary, false, lang, reminder));
-                files.push((format!("{}.ics", uid(follow_up)), calendar.done().to_string()));
+                let follow_up = global(follow_up);
+                let text = follow_up_file(&follow_up, summary, &uid(&follow_up), lang, reminder);
+                files.push((file_name(&uid(&follow_up)), text));
             }
         }
         Ok(files)
     }
 }
 
+/// One open follow-up as a calendar file of its own (a vdir's item), its
+/// event under `uid`.
+pub(crate) fn follow_up_file(
+    follow_up: &FollowUp,
+    summary: &AccountSummary,
+    uid: &str,
+    lang: Lang,
+    reminder: Reminder,
+) -> String {
+    let mut calendar = new_calendar();
+    calendar.push(event(follow_up, summary, uid, false, lang, reminder));
+    calendar.done().to_string()
+}
+
+/// The vdir file of an event.
+pub(crate) fn file_name(uid: &str) -> String {
+    format!("{uid}.ics")
+}
+
 /// The follow-up as its record holds it: with its global id and the times
 /// it changed, which summaries (what lists read) do not carry.
-fn global_ids(records: &[FollowUp]) -> impl Fn(&FollowUp) -> FollowUp + '_ {
+pub(crate) fn global_ids(records: &[FollowUp]) -> impl Fn(&FollowUp) -> FollowUp + '_ {
     let by_id: HashMap<FollowUpId, &FollowUp> = records.iter().map(|f| (f.id, f)).collect();
     move |follow_up| by_id.get(&follow_up.id).map_or_else(|| follow_up.clone(), |record| (*record).clone())
 }

@@ -27,6 +27,7 @@ mod backup_replay;
 pub mod backups;
 mod book;
 pub mod calendar;
+pub mod calendar_sync;
 mod competitor_report;
 mod competitors;
 pub mod contacts;

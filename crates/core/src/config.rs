@@ -30,6 +30,7 @@ pub struct Config {
     pub backup: BackupRules,
     pub ui: Ui,
     pub contacts: ContactRules,
+    pub calendar: CalendarRules,
     /// Keys of the terminal interface, rebound by command name
     /// (`log_call = "C"`, `down = ["j", "n"]`); see `leadline config`.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
@@ -155,6 +156,15 @@ impl ContactRules {
             _ => crate::clock::DateOrder::DayFirst,
         }
     }
+}
+
+/// How `calendar sync` reads what changed on the phone.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CalendarRules {
+    /// An event moved to a later day on the phone counts as a snooze of
+    /// its follow-up (the ranking weighs snoozes); else it is a reschedule.
+    pub later_is_snooze: bool,
 }
 
 /// Leadline's own backups of the book, beside sled's files (a hedge against
@@ -902,6 +912,7 @@ impl Default for Config {
             backup: BackupRules::default(),
             ui: Ui::default(),
             contacts: ContactRules::default(),
+            calendar: CalendarRules::default(),
             keys: BTreeMap::new(),
             from_locale: FromLocale::default(),
         }

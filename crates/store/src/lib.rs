@@ -455,6 +455,19 @@ impl Store {
         self.put_meta(PHONES_REGION_KEY, region.as_bytes())
     }
 
+    /// What a sync with an outside folder (`calendar sync DIR`) last left
+    /// there, under a key naming the sync and the folder; outside the
+    /// history, since `undo` of a sync's change is a change Leadline makes
+    /// and the next sync sends.
+    pub fn sync_state(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(self.meta.get(format!("sync:{key}").as_bytes())?.map(|bytes| bytes.to_vec()))
+    }
+
+    /// Records what a sync left in its folder; durable on return.
+    pub fn set_sync_state(&self, key: &str, state: &[u8]) -> Result<(), StoreError> {
+        self.put_meta(format!("sync:{key}").as_bytes(), state)
+    }
+
     /// Writes one of the store's own facts (a version, a region); durable
     /// on return.
     fn put_meta(&self, key: &[u8], value: &[u8]) -> Result<(), StoreError> {

@@ -540,6 +540,10 @@ stage-phrase-grade = grade { $grade }
 stage-phrase-tier = tier { $tier }
 
 ## The history of changes (what undo names)
+history-calendar-sync = calendar sync with { $dir }: { $changes ->
+    [one] 1 follow-up
+   *[other] { $changes } follow-ups
+} changed on the phone
 history-log = log { $kind } with { $name } (#{ $id })
 history-order = order { $amount } from { $name } (#{ $id })
 history-follow-up = follow-up #{ $id } with { $name } on { $due }
@@ -965,6 +969,38 @@ cli-export-unreadable = { $count ->
    *[other] { $count } records
 } of the store cannot be read or restored (the first: { $first }), so nothing was written; `leadline export --salvage -o FILE` writes all the others
 cli-not-in-backup = not in the backup: { $problem }
+cli-calendar-moved = moved on the phone: #{ $id } { $name }, { $from } → { $to }{ $snoozed ->
+    [yes] {" "}(a snooze)
+   *[other] {""}
+}
+cli-calendar-done = done on the phone (its event deleted or cancelled there): #{ $id } { $name }, due { $due }
+cli-calendar-added = made on the phone: #{ $id } { $name } on { $due } (“{ $title }”)
+cli-calendar-conflict = changed here and on the phone since the last sync: #{ $id } { $name }: Leadline's follow-up is kept and written back
+cli-calendar-unmatched = not a follow-up: { $file } “{ $title }” { $count ->
+    [0] names no account's name or phone
+   *[other] could be { $candidates }: put one account's name or phone in its title
+}
+cli-calendar-synced = { $dry ->
+    [yes] Would sync
+   *[other] Synced
+} the follow-ups with { $dir }{ $first ->
+    [yes] {" "}(the first time: Leadline's events are written, events made elsewhere are read)
+   *[other] {""}
+}: { $changes ->
+    [0] nothing changed on the phone
+    [one] 1 change from the phone
+   *[other] { $changes } changes from the phone
+}{ $changes ->
+    [0] {""}
+   *[other] {" "}(one change of the book: `leadline undo` takes it back)
+}{ $conflicts ->
+    [0] {""}
+    [one] , 1 conflict
+   *[other] , { $conflicts } conflicts
+}; { $written ->
+    [one] 1 file written
+   *[other] { $written } files written
+}, { $removed } removed.
 cli-after-saving = the change is saved; tidying the store after it failed ({ $error }): it is tidied by the next big change or `leadline doctor --repair`
 error-referral-self = referral #{ $id } has an account refer itself
 error-referral-second = { $name } would have more than one referrer (referrals { $referrals }); one referrer per account

@@ -459,6 +459,7 @@ stage-phrase-grade = { $grade } 级
 stage-phrase-tier = { $tier }
 
 ## 操作记录（撤销时说的名字）
+history-calendar-sync = 与 { $dir } 同步日历：手机上改了 { $changes } 个跟进
 history-log = 记录与 { $name }（#{ $id }）的{ $kind }
 history-order = 记录 { $name }（#{ $id }）的订单 { $amount }
 history-follow-up = 安排与 { $name } 的跟进 #{ $id }，{ $due }
@@ -781,6 +782,30 @@ cli-dupes-doubtful = { $count } 个号码未能按{ $region }号码识别，按�
 cli-unreadable-skipped = 跳过了 { $count } 条读不了的记录；请运行 `leadline doctor`
 cli-export-unreadable = 数据里有 { $count } 条记录读不了也恢复不了（第一条：{ $first }），所以什么都没写；`leadline export --salvage -o FILE` 会写出其余所有记录
 cli-not-in-backup = 没进备份：{ $problem }
+cli-calendar-moved = 手机上改了时间：#{ $id } { $name }，{ $from } → { $to }{ $snoozed ->
+    [yes] （算作推迟）
+   *[other] {""}
+}
+cli-calendar-done = 手机上已完成（日程在手机上删除或取消）：#{ $id } { $name }，原定 { $due }
+cli-calendar-added = 手机上新建：#{ $id } { $name }，{ $due }（“{ $title }”）
+cli-calendar-conflict = 上次同步后这里和手机上都改了：#{ $id } { $name }：保留 Leadline 的跟进并写回
+cli-calendar-unmatched = 没有变成跟进：{ $file }“{ $title }”{ $count ->
+    [0] 标题里没有客户的名字或电话
+   *[other] 可能是 { $candidates }：请在标题里写上某一个客户的名字或电话
+}
+cli-calendar-synced = { $dry ->
+    [yes] 将与
+   *[other] 已与
+} { $dir } 同步跟进{ $first ->
+    [yes] （第一次：写入 Leadline 的日程，读取别处新建的日程）
+   *[other] {""}
+}：{ $changes ->
+    [0] 手机上没有改动
+   *[other] 手机上改了 { $changes } 处（算一次修改：`leadline undo` 可以撤销）
+}{ $conflicts ->
+    [0] {""}
+   *[other] ，{ $conflicts } 处冲突
+}；写入 { $written } 个文件，删除 { $removed } 个。
 cli-after-saving = 修改已保存；之后整理数据目录失败（{ $error }）：下次大批修改或 `leadline doctor --repair` 时会再整理
 error-referral-self = 介绍 #{ $id } 里客户介绍了自己
 error-referral-second = { $name } 会有不止一个介绍人（介绍 { $referrals }）；每个客户只有一个介绍人

@@ -1,0 +1,403 @@
+//! `calendar sync DIR`: the follow-ups both ways with a vdir that vdirsyncer
+//! or pimsync keep in step with a CalDAV server, so that what the rep does
+//! to an event on the phone comes home. The sync first reads what changed
+//! in the folder since it last wrote there (it keeps, in the store, each
+//! file's hash and the day it said), applies that as one change of the
+//! book, then writes the open follow-ups as the book now has them.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime};
+use icalendar::{CalendarDateTime, Component, DatePerhapsTime, EventStatus};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::calendar::{Reminder, file_name, follow_up_file, global_ids, is_follow_up_file, uid};
+use super::follow_ups::{FollowUpInput, new_follow_up};
+use super::{App, AppError, AppResult};
+use crate::clock::When;
+use crate::domain::{AccountSummary, FollowUp, FollowUpId, FollowUpReason, FollowUpStatus, TouchKind};
+use crate::i18n::msg;
+
+/// What the sync left in the folder, per file name.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+struct SyncState {
+    files: BTreeMap<String, SyncedFile>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct SyncedFile {
+    follow_up: FollowUpId,
+    /// The event's UID: Leadline's, or the phone's for an event made there.
+    uid: String,
+    /// Of the text written (an ETag of our own).
+    hash: String,
+    due: NaiveDate,
+    time: Option<NaiveTime>,
+    /// The follow-up's last change when written: a later one is a change
+    /// made here (a new wording of the same follow-up, after a rename or
+    /// in another language, is none).
+    changed: NaiveDateTime,
+}
+
+/// An open follow-up as the folder should hold it.
+struct Rendered {
+    name: String,
+    synced: SyncedFile,
+    text: String,
+}
+
+/// What a sync did (or, dry, would do).
+#[derive(Clone, Debug, Default)]
+pub struct CalendarSyncReport {
+    /// No sync with this folder before: Leadline's events were written and
+    /// only events made elsewhere were read.
+    pub first: bool,
+    pub changes: Vec<PhoneChange>,
+    /// Follow-ups changed both here and on the phone since the last sync:
+    /// Leadline's version stays, and is written again.
+    pub conflicts: Vec<(FollowUp, String)>,
+    /// Events made on the phone whose title names no account, or several.
+    pub unmatched: Vec<Unmatched>,
+    pub written: usize,
+    pub removed: usize,
+}
+
+/// A change made on the phone, applied to a follow-up of the named account.
+#[derive(Clone, Debug)]
+pub enum PhoneChange {
+    Moved { before: FollowUp, after: FollowUp, name: String },
+    Done { follow_up: FollowUp, name: String },
+    Added { follow_up: FollowUp, name: String, title: String },
+}
+
+/// An event made on the phone that did not become a follow-up.
+#[derive(Clone, Debug)]
+pub struct Unmatched {
+    pub file: String,
+    pub title: String,
+    /// The accounts its title could mean (none: it names none).
+    pub candidates: Vec<String>,
+}
+
+/// An event as the folder holds it.
+struct PhoneEvent {
+    uid: Option<String>,
+    title: String,
+    start: Option<(NaiveDate, Option<NaiveTime>)>,
+    cancelled: bool,
+}
+
+fn hash(text: &str) -> String {
+    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The first event of a calendar file; None when it holds none.
+fn read_event(text: &str) -> Option<PhoneEvent> {
+    let calendar: icalendar::Calendar = text.parse().ok()?;
+    let event = calendar.components.iter().find_map(|c| c.as_event())?;
+    Some(PhoneEvent {
+        uid: event.get_uid().map(str::to_string),
+        title: event.get_summary().unwrap_or_default().to_string(),
+        start: event.get_start().and_then(local_start),
+        cancelled: event.get_status() == Some(EventStatus::Cancelled),
+    })
+}
+
+/// A start as the rep's clock reads it: a day, or a day and a time (a time
+/// in UTC or in a zone is turned into local time).
+fn local_start(start: DatePerhapsTime) -> Option<(NaiveDate, Option<NaiveTime>)> {
+    let local = match start {
+        DatePerhapsTime::Date(day) => return Some((day, None)),
+        DatePerhapsTime::DateTime(CalendarDateTime::Floating(at)) => at,
+        DatePerhapsTime::DateTime(at) => at.try_into_utc()?.with_timezone(&Local).naive_local(),
+    };
+    Some((local.date(), Some(local.time())))
+}
+
+/// The files of the folder Leadline may read: calendar files, not the
+/// temporary ones a writer leaves.
+fn folder_files(dir: &Path) -> std::io::Result<BTreeMap<String, String>> {
+    let mut files = BTreeMap::new();
+    if !dir.exists() {
+        return Ok(files);
+    }
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.ends_with(".ics") || name.starts_with('.') || !entry.file_type()?.is_file() {
+            continue;
+        }
+        // A file that is not text is not an event Leadline could read.
+        if let Ok(text) = std::fs::read_to_string(entry.path()) {
+            files.insert(name, text);
+        }
+    }
+    Ok(files)
+}
+
+/// The key under which the store keeps a folder's sync.
+fn state_key(dir: &Path) -> String {
+    let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    format!("calendar:{}", dir.display())
+}
+
+impl App {
+    /// Syncs the follow-ups with the vdir `dir` (see the module's words);
+    /// `dry_run` says what it would do and writes nothing.
+    pub fn sync_calendar(
+        &self,
+        dir: &Path,
+        reminder: Reminder,
+        dry_run: bool,
+    ) -> AppResult<CalendarSyncReport> {
+        let unreadable = |source: std::io::Error| {
+            AppError::Invalid(crate::i18n::terms::cannot_read(
+                &dir.display().to_string(),
+                &source,
+                self.lang(),
+            ))
+        };
+        let key = state_key(dir);
+        let state: Option<SyncState> =
+            self.store.sync_state(&key)?.and_then(|bytes| serde_json::from_slice(&bytes).ok());
+        let folder = folder_files(dir).map_err(unreadable)?;
+        let mut report = CalendarSyncReport { first: state.is_none(), ..Default::default() };
+        let state = state.unwrap_or_default();
+
+        let records = self.store.follow_ups()?.items;
+        let by_id: HashMap<FollowUpId, &FollowUp> = records.iter().map(|f| (f.id, f)).collect();
+        let summaries = self.store.summaries()?.items;
+        let names: HashMap<_, &AccountSummary> = summaries.iter().map(|s| (s.id, s)).collect();
+        let now = self.now();
+        let mut txn = self.begin();
+        let mut adopted: Vec<(String, SyncedFile)> = Vec::new();
+
+        for (file, synced) in &state.files {
+            let Some(follow_up) = by_id.get(&synced.follow_up).filter(|f| f.is_pending()) else { continue };
+            let name = names.get(&follow_up.account).map_or_else(String::new, |s| s.name.clone());
+            let changed_here = follow_up.last_changed() != synced.changed
+                || (follow_up.due, follow_up.due_time) != (synced.due, synced.time);
+            let phone = match folder.get(file) {
+                Some(text) if hash(text) == synced.hash => continue,
+                Some(text) => read_event(text),
+                None => None,
+            };
+            let gone = phone.as_ref().is_none_or(|event| event.cancelled);
+            let moved = phone
+                .as_ref()
+                .and_then(|event| event.start)
+                .filter(|start| *start != (synced.due, synced.time));
+            if !gone && moved.is_none() {
+                continue;
+            }
+            if changed_here {
+                report.conflicts.push(((*follow_up).clone(), name));
+                continue;
+            }
+            let mut after = (*follow_up).clone();
+            match moved {
+                _ if gone => {
+                    after.close(FollowUpStatus::Done, now);
+                    report.changes.push(PhoneChange::Done { follow_up: after.clone(), name });
+                }
+                Some((due, time)) => {
+                    let later = (due, time) > (follow_up.due, follow_up.due_time);
+                    if later && self.config.calendar.later_is_snooze {
+                        after.snooze_to(due, time, now);
+                    } else {
+                        after.due = due;
+                        after.due_time = time;
+                        after.rescheduled_at.push(now);
+                    }
+                    let before = (*follow_up).clone();
+                    report.changes.push(PhoneChange::Moved { before, after: after.clone(), name });
+                }
+                None => continue,
+            }
+            txn.put_follow_up(&after);
+        }
+
+        // Events made on the phone: a follow-up of the one account their
+        // title names.
+        let known: std::collections::HashSet<&str> = state.files.keys().map(String::as_str).collect();
+        let mut matcher = None;
+        for (file, text) in &folder {
+            if known.contains(file.as_str()) || is_follow_up_file(file) {
+                continue;
+            }
+            let Some(event) = read_event(text).filter(|e| !e.cancelled) else { continue };
+            let Some((due, time)) = event.start else { continue };
+            let matcher = match &mut matcher {
+                Some(matcher) => matcher,
+                None => matcher.insert(self.title_matcher(&summaries)?),
+            };
+            let candidates = matcher.accounts_named_in(&event.title);
+            let [account] = candidates[..] else {
+                let candidates =
+                    candidates.iter().filter_map(|id| names.get(id)).map(|s| s.name.clone()).collect();
+                report.unmatched.push(Unmatched { file: file.clone(), title: event.title, candidates });
+                continue;
+            };
+            let input = FollowUpInput {
+                account,
+                due: When { date: due, time },
+                kind: TouchKind::Call,
+                reason: FollowUpReason::Promised,
+                note: crate::domain::contact::clean_text(&event.title),
+            };
+            let follow_up = new_follow_up(&mut txn, &input, None, now)?;
+            let uid = event.uid.unwrap_or_else(|| uid(&follow_up));
+            let changed = follow_up.last_changed();
+            let synced = SyncedFile { follow_up: follow_up.id, uid, hash: String::new(), due, time, changed };
+            adopted.push((file.clone(), synced));
+            let name = names.get(&account).map_or_else(String::new, |s| s.name.clone());
+            report.changes.push(PhoneChange::Added { follow_up, name, title: event.title });
+        }
+
+        if dry_run {
+            return Ok(report);
+        }
+        if !report.changes.is_empty() {
+            let summary =
+                msg::HistoryCalendarSync { dir: dir.display().to_string(), changes: report.changes.len() };
+            txn.commit(summary.text(self.lang()), now)?;
+        } else {
+            drop(txn);
+        }
+
+        // Then the folder gets the book as it now is.
+        let written = self.rendered(&state, reminder, &adopted)?;
+        let write_error = |path: PathBuf, source: std::io::Error| {
+            AppError::Invalid(crate::i18n::terms::cannot_write(
+                &path.display().to_string(),
+                &source,
+                self.lang(),
+            ))
+        };
+        std::fs::create_dir_all(dir).map_err(|e| write_error(dir.to_path_buf(), e))?;
+        let mut next = SyncState::default();
+        for rendered in written.values() {
+            if folder.get(&rendered.name) != Some(&rendered.text) {
+                let path = dir.join(&rendered.name);
+                crate::files::write_atomically(&path, rendered.text.as_bytes())
+                    .map_err(|e| write_error(path, e))?;
+                report.written += 1;
+            }
+            next.files.insert(rendered.name.clone(), rendered.synced.clone());
+        }
+        // A file of ours whose follow-up is no longer open goes.
+        for file in folder.keys() {
+            let ours = state.files.contains_key(file) || is_follow_up_file(file);
+            if ours && !next.files.contains_key(file) {
+                let path = dir.join(file);
+                std::fs::remove_file(&path).map_err(|e| write_error(path, e))?;
+                report.removed += 1;
+            }
+        }
+        let bytes = serde_json::to_vec(&next).map_err(|e| AppError::Invalid(e.to_string()))?;
+        self.store.set_sync_state(&key, &bytes)?;
+        Ok(report)
+    }
+
+    /// Every open follow-up of an active account as the folder should hold
+    /// it, under the file name and UID it has there (an event made on the
+    /// phone keeps its own), by follow-up.
+    fn rendered(
+        &self,
+        state: &SyncState,
+        reminder: Reminder,
+        adopted: &[(String, SyncedFile)],
+    ) -> AppResult<HashMap<FollowUpId, Rendered>> {
+        let placed: HashMap<FollowUpId, (&String, &SyncedFile)> = state
+            .files
+            .iter()
+            .chain(adopted.iter().map(|(n, s)| (n, s)))
+            .map(|(n, s)| (s.follow_up, (n, s)))
+            .collect();
+        let records = self.store.follow_ups()?.items;
+        let global = global_ids(&records);
+        let lang = self.lang();
+        let mut out = HashMap::new();
+        for summary in self.store.summaries()?.items.iter().filter(|s| s.is_active()) {
+            for follow_up in &summary.pending {
+                let follow_up = global(follow_up);
+                let (name, event_uid) = match placed.get(&follow_up.id) {
+                    Some((name, synced)) => ((*name).clone(), synced.uid.clone()),
+                    None => (file_name(&uid(&follow_up)), uid(&follow_up)),
+                };
+                let text = follow_up_file(&follow_up, summary, &event_uid, lang, reminder);
+                let synced = SyncedFile {
+                    follow_up: follow_up.id,
+                    uid: event_uid,
+                    hash: hash(&text),
+                    due: follow_up.due,
+                    time: follow_up.due_time,
+                    changed: follow_up.last_changed(),
+                };
+                out.insert(follow_up.id, Rendered { name, synced, text });
+            }
+        }
+        Ok(out)
+    }
+
+    fn lang(&self) -> crate::i18n::Lang {
+        self.config.ui.lang()
+    }
+
+    /// What tells which account an event's title is about, from the active
+    /// accounts' names and phones.
+    fn title_matcher(&self, summaries: &[AccountSummary]) -> AppResult<TitleMatcher> {
+        let region = self.region();
+        let active: std::collections::HashSet<_> =
+            summaries.iter().filter(|s| s.is_active()).map(|s| s.id).collect();
+        let mut matcher = TitleMatcher { names: Vec::new(), phones: HashMap::new(), region };
+        for record in self.store.accounts()?.items.iter().filter(|r| active.contains(&r.account.id)) {
+            let account = &record.account;
+            if account.name.chars().count() >= 2 {
+                matcher.names.push((account.name.to_lowercase(), account.id));
+            }
+            for key in account.phone_match_keys(region) {
+                matcher.phones.entry(key).or_default().push(account.id);
+            }
+        }
+        Ok(matcher)
+    }
+}
+
+/// Finds the accounts an event's title names: by a phone number in it,
+/// else by the longest names it holds.
+struct TitleMatcher {
+    names: Vec<(String, crate::domain::AccountId)>,
+    phones: HashMap<String, Vec<crate::domain::AccountId>>,
+    region: crate::domain::phone::Region,
+}
+
+impl TitleMatcher {
+    fn accounts_named_in(&self, title: &str) -> Vec<crate::domain::AccountId> {
+        use crate::domain::phone;
+        let mut found: Vec<crate::domain::AccountId> = Vec::new();
+        let runs = title.split(|c: char| !(c.is_ascii_digit() || " +-()".contains(c)));
+        for run in runs.map(str::trim).filter(|run| phone::looks_like_phone(run, 7)) {
+            let key = phone::match_key(run, &phone::e164(run, self.region).unwrap_or_default());
+            found.extend(self.phones.get(&key).into_iter().flatten());
+        }
+        if found.is_empty() {
+            let title = title.to_lowercase();
+            let named: Vec<&(String, crate::domain::AccountId)> =
+                self.names.iter().filter(|(name, _)| title.contains(name.as_str())).collect();
+            // 张伟民 in the title is not also 张伟.
+            found = named
+                .iter()
+                .filter(|(name, _)| {
+                    !named.iter().any(|(other, _)| other.len() > name.len() && other.contains(name.as_str()))
+                })
+                .map(|(_, id)| *id)
+                .collect();
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+}
