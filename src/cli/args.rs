@@ -128,6 +128,10 @@ pub enum Command {
         #[command(subcommand)]
         action: CalendarAction,
     },
+    Contacts {
+        #[command(subcommand)]
+        action: ContactsAction,
+    },
     Competitors {
         #[arg(long)]
         json: bool,
@@ -421,6 +425,18 @@ pub enum CalendarAction {
         dir: PathBuf,
         #[arg(long, value_name = "MINUTES", default_value_t = 15)]
         alarm: u32,
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ContactsAction {
+    Sync {
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        #[arg(long)]
+        add_new: bool,
         #[arg(long)]
         dry_run: bool,
     },

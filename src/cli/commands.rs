@@ -101,6 +101,7 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
         Command::Archive { account, reason, lost_to } => archive(app, account, *reason, lost_to.as_deref()),
         Command::Competitor { action } => super::competitors::run(app, action),
         Command::Calendar { action } => super::sync::calendar(app, action),
+        Command::Contacts { action } => super::sync::contacts(app, action),
         Command::Competitors { json, md } => super::competitors::report(app, *json, *md),
         Command::Restore { account } => {
             let record = app.restore(app.resolve_account(account)?)?;

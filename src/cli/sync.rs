@@ -1,13 +1,15 @@
-//! `calendar sync DIR`: the follow-ups both ways with a vdir kept in step
-//! with a phone's calendar by vdirsyncer or pimsync.
+//! `calendar sync DIR` and `contacts sync DIR`: the follow-ups and the
+//! accounts both ways with vdirs kept in step with a phone's calendar and
+//! address book by vdirsyncer or pimsync.
 
 use crate::i18n::msg;
 
-use super::args::CalendarAction;
+use super::args::{CalendarAction, ContactsAction};
 use super::{CliResult, done, lang, say};
 use crate::app::App;
 use crate::app::calendar::Reminder;
 use crate::app::calendar_sync::{CalendarSyncReport, PhoneChange};
+use crate::app::contacts_sync::ContactsSyncReport;
 use crate::i18n::shown::ShownTime as _;
 
 pub fn calendar(app: &App, action: &CalendarAction) -> CliResult<i32> {
@@ -72,6 +74,87 @@ fn calendar_lines(app: &App, report: &CalendarSyncReport) -> Vec<String> {
             title: unmatched.title.as_str(),
             candidates: unmatched.candidates.join(&list),
             count: unmatched.candidates.len(),
+        };
+        lines.push(args.text(lang));
+    }
+    lines
+}
+
+pub fn contacts(app: &App, action: &ContactsAction) -> CliResult<i32> {
+    let ContactsAction::Sync { dir, add_new, dry_run } = action;
+    let report = app.sync_contacts(dir, *add_new, *dry_run)?;
+    for line in contacts_lines(&report) {
+        say(&line);
+    }
+    let waiting = report.new_cards.iter().filter(|c| c.added.is_none() && c.same_as.is_none()).count();
+    let args = msg::CliContactsSynced {
+        dir: dir.display().to_string(),
+        first: if report.first { "yes" } else { "no" },
+        dry: if *dry_run { "yes" } else { "no" },
+        filled: report.filled.len(),
+        linked: report.linked.len(),
+        added: report.new_cards.iter().filter(|c| c.added.is_some()).count(),
+        waiting,
+        conflicts: report.conflicts.len(),
+        written: report.written,
+        removed: report.removed,
+    };
+    done(&args.text(lang()));
+    Ok(0)
+}
+
+/// A line for each account the phone filled in, each card linked or new,
+/// each conflict and each card deleted on the phone.
+fn contacts_lines(report: &ContactsSyncReport) -> Vec<String> {
+    let lang = lang();
+    let list = msg::ListSeparator.text(lang);
+    let mut lines = Vec::new();
+    for filled in &report.filled {
+        let mut what: Vec<String> = filled.phones.clone();
+        what.extend(filled.email.iter().cloned());
+        what.extend(filled.noted.iter().map(|e| msg::CliContactsInNote { email: e.as_str() }.text(lang)));
+        let args = msg::CliContactsFilled {
+            id: filled.account.to_string(),
+            name: filled.name.as_str(),
+            what: what.join(&list),
+        };
+        lines.push(args.text(lang));
+    }
+    for linked in &report.linked {
+        let args = msg::CliContactsLinked {
+            file: linked.file.as_str(),
+            id: linked.account.to_string(),
+            name: linked.name.as_str(),
+        };
+        lines.push(args.text(lang));
+    }
+    for conflict in &report.conflicts {
+        let field = match conflict.field {
+            "phones" => msg::CardPhone.text(lang),
+            _ => msg::CardEmail.text(lang),
+        };
+        let args = msg::CliContactsConflict {
+            id: conflict.account.to_string(),
+            name: conflict.name.as_str(),
+            field,
+        };
+        lines.push(args.text(lang));
+    }
+    for (id, name) in &report.deleted {
+        lines.push(msg::CliContactsDeleted { id: id.to_string(), name: name.as_str() }.text(lang));
+    }
+    for card in &report.new_cards {
+        let (state, other) = match (&card.added, &card.same_as) {
+            (Some(id), _) => ("added", format!("#{id}")),
+            (None, Some((id, name))) => ("same", format!("#{id} {name}")),
+            (None, None) => ("waiting", String::new()),
+        };
+        let args = msg::CliContactsNewCard {
+            file: card.file.as_str(),
+            name: card.name.as_str(),
+            phones: card.phones.join(&list),
+            state,
+            other,
         };
         lines.push(args.text(lang));
     }

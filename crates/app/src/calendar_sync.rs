@@ -6,19 +6,22 @@
 //! book, then writes the open follow-ups as the book now has them.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime};
 use icalendar::{CalendarDateTime, Component, DatePerhapsTime, EventStatus};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use super::calendar::{Reminder, file_name, follow_up_file, global_ids, is_follow_up_file, uid};
 use super::follow_ups::{FollowUpInput, new_follow_up};
-use super::{App, AppError, AppResult};
+use super::vdir::hash;
+use super::{App, AppResult};
 use crate::clock::When;
 use crate::domain::{AccountSummary, FollowUp, FollowUpId, FollowUpReason, FollowUpStatus, TouchKind};
 use crate::i18n::msg;
+
+/// The store's name for what this sync left in a folder.
+const STATE: &str = "calendar";
 
 /// What the sync left in the folder, per file name.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -89,10 +92,6 @@ struct PhoneEvent {
     cancelled: bool,
 }
 
-fn hash(text: &str) -> String {
-    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// The first event of a calendar file; None when it holds none.
 fn read_event(text: &str) -> Option<PhoneEvent> {
     let calendar: icalendar::Calendar = text.parse().ok()?;
@@ -116,33 +115,6 @@ fn local_start(start: DatePerhapsTime) -> Option<(NaiveDate, Option<NaiveTime>)>
     Some((local.date(), Some(local.time())))
 }
 
-/// The files of the folder Leadline may read: calendar files, not the
-/// temporary ones a writer leaves.
-fn folder_files(dir: &Path) -> std::io::Result<BTreeMap<String, String>> {
-    let mut files = BTreeMap::new();
-    if !dir.exists() {
-        return Ok(files);
-    }
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if !name.ends_with(".ics") || name.starts_with('.') || !entry.file_type()?.is_file() {
-            continue;
-        }
-        // A file that is not text is not an event Leadline could read.
-        if let Ok(text) = std::fs::read_to_string(entry.path()) {
-            files.insert(name, text);
-        }
-    }
-    Ok(files)
-}
-
-/// The key under which the store keeps a folder's sync.
-fn state_key(dir: &Path) -> String {
-    let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    format!("calendar:{}", dir.display())
-}
-
 impl App {
     /// Syncs the follow-ups with the vdir `dir` (see the module's words);
     /// `dry_run` says what it would do and writes nothing.
@@ -152,17 +124,8 @@ impl App {
         reminder: Reminder,
         dry_run: bool,
     ) -> AppResult<CalendarSyncReport> {
-        let unreadable = |source: std::io::Error| {
-            AppError::Invalid(crate::i18n::terms::cannot_read(
-                &dir.display().to_string(),
-                &source,
-                self.lang(),
-            ))
-        };
-        let key = state_key(dir);
-        let state: Option<SyncState> =
-            self.store.sync_state(&key)?.and_then(|bytes| serde_json::from_slice(&bytes).ok());
-        let folder = folder_files(dir).map_err(unreadable)?;
+        let state: Option<SyncState> = self.vdir_state(STATE, dir)?;
+        let folder = self.vdir_items(dir, ".ics")?;
         let mut report = CalendarSyncReport { first: state.is_none(), ..Default::default() };
         let state = state.unwrap_or_default();
 
@@ -269,35 +232,15 @@ impl App {
 
         // Then the folder gets the book as it now is.
         let written = self.rendered(&state, reminder, &adopted)?;
-        let write_error = |path: PathBuf, source: std::io::Error| {
-            AppError::Invalid(crate::i18n::terms::cannot_write(
-                &path.display().to_string(),
-                &source,
-                self.lang(),
-            ))
-        };
-        std::fs::create_dir_all(dir).map_err(|e| write_error(dir.to_path_buf(), e))?;
-        let mut next = SyncState::default();
-        for rendered in written.values() {
-            if folder.get(&rendered.name) != Some(&rendered.text) {
-                let path = dir.join(&rendered.name);
-                crate::files::write_atomically(&path, rendered.text.as_bytes())
-                    .map_err(|e| write_error(path, e))?;
-                report.written += 1;
-            }
-            next.files.insert(rendered.name.clone(), rendered.synced.clone());
-        }
+        let next =
+            SyncState { files: written.values().map(|r| (r.name.clone(), r.synced.clone())).collect() };
         // A file of ours whose follow-up is no longer open goes.
-        for file in folder.keys() {
-            let ours = state.files.contains_key(file) || is_follow_up_file(file);
-            if ours && !next.files.contains_key(file) {
-                let path = dir.join(file);
-                std::fs::remove_file(&path).map_err(|e| write_error(path, e))?;
-                report.removed += 1;
-            }
-        }
-        let bytes = serde_json::to_vec(&next).map_err(|e| AppError::Invalid(e.to_string()))?;
-        self.store.set_sync_state(&key, &bytes)?;
+        let stale = folder.keys().filter(|file| {
+            (state.files.contains_key(*file) || is_follow_up_file(file)) && !next.files.contains_key(*file)
+        });
+        let wanted = written.values().map(|r| (&r.name, &r.text));
+        (report.written, report.removed) = self.write_items(dir, &folder, wanted, stale)?;
+        self.set_vdir_state(STATE, dir, &next)?;
         Ok(report)
     }
 

@@ -324,6 +324,21 @@ pub(super) struct ParsedRow {
     archived: Option<crate::domain::ArchiveReason>,
 }
 
+impl ParsedRow {
+    /// The account's fields as the contact gave them.
+    pub(super) fn input(&self) -> &AccountInput {
+        &self.input
+    }
+
+    /// The valid emails beyond the first, which an import keeps in the note.
+    pub(super) fn other_emails(&self) -> impl Iterator<Item = &str> {
+        self.kept
+            .iter()
+            .filter(|k| matches!(k.field, KeptField::Email) && !k.invalid)
+            .map(|k| k.value.as_str())
+    }
+}
+
 /// A value kept in the note rather than in its field.
 pub(super) struct Kept {
     field: KeptField,

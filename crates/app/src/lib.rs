@@ -31,6 +31,7 @@ pub mod calendar_sync;
 mod competitor_report;
 mod competitors;
 pub mod contacts;
+pub mod contacts_sync;
 mod corrections;
 pub mod csv_import;
 pub mod demo;
@@ -48,6 +49,7 @@ pub mod simulation;
 mod triage;
 pub mod vcard_export;
 pub mod vcard_import;
+mod vdir;
 mod words;
 
 use chrono::{NaiveDate, NaiveDateTime};

@@ -47,16 +47,25 @@ fn birthday(day: MonthDay) -> String {
     }
 }
 
+/// The UID of an account's card: its global id, the same card in every
+/// export, from every device (an account from before global ids keeps its
+/// local number).
+pub fn card_uid(account: &Account) -> String {
+    match account.uid.is_nil() {
+        true => format!("urn:leadline:account:{}", account.id),
+        false => format!("urn:uuid:{}", account.uid),
+    }
+}
+
 /// One card.
 pub fn vcard(account: &Account) -> String {
+    vcard_with_uid(account, &card_uid(account))
+}
+
+/// One card under `uid` (a card made on a phone keeps the phone's).
+pub fn vcard_with_uid(account: &Account, uid: &str) -> String {
     let mut lines = vec!["BEGIN:VCARD".to_string(), "VERSION:4.0".to_string()];
-    // The account's global id: the same card in every export, from every
-    // device (an account from before global ids keeps its local number).
-    if account.uid.is_nil() {
-        lines.push(format!("UID:urn:leadline:account:{}", account.id));
-    } else {
-        lines.push(format!("UID:urn:uuid:{}", account.uid));
-    }
+    lines.push(format!("UID:{}", escape(uid)));
     lines.push(format!("FN:{}", escape(&account.name)));
     // Address books sort by the family name: N says which part it is.
     let (given, family) = account.given_and_family();

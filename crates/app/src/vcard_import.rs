@@ -365,6 +365,16 @@ impl App {
     }
 }
 
+/// One vCard file's first card as a contact, with the card's UID (a vdir's
+/// item, as `contacts sync` reads it); None when it holds no readable card.
+pub(super) fn read_card(bytes: &[u8]) -> Option<(Option<String>, ParsedRow)> {
+    let (lines, encoding, _) = lines_and_encoding(bytes, None, |_| Ok(())).ok()?;
+    let uid = lines.iter().filter_map(|(_, line)| property(line)).find(|p| p.name == "UID");
+    let uid = uid.map(|p| unescaped(&p.text(encoding))).filter(|u| !u.is_empty());
+    let (_, contact) = cards(&lines, encoding).next()?;
+    Some((uid, contact.ok()??))
+}
+
 /// The contacts of the cards in `lines`, each with the line its card
 /// starts on.
 fn cards<'a>(

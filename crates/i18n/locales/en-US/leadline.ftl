@@ -540,6 +540,10 @@ stage-phrase-grade = grade { $grade }
 stage-phrase-tier = tier { $tier }
 
 ## The history of changes (what undo names)
+history-contacts-sync = contacts sync with { $dir }: { $filled ->
+    [one] 1 account
+   *[other] { $filled } accounts
+} filled in from the phone, { $added } added
 history-calendar-sync = calendar sync with { $dir }: { $changes ->
     [one] 1 follow-up
    *[other] { $changes } follow-ups
@@ -1000,6 +1004,36 @@ cli-calendar-synced = { $dry ->
 }; { $written ->
     [one] 1 file written
    *[other] { $written } files written
+}, { $removed } removed.
+cli-contacts-filled = from the phone: #{ $id } { $name }: { $what }
+cli-contacts-in-note = { $email } (in the note: the account has an email)
+cli-contacts-linked = the card { $file } made on the phone holds #{ $id } { $name }'s number or email: it is now that account's card, written as Leadline has it
+cli-contacts-conflict = changed here and on the phone since the last sync: #{ $id } { $name } ({ $field }): Leadline's kept and written back
+cli-contacts-deleted = deleted on the phone: #{ $id } { $name }: written back (archive the account to take its card off the phone)
+cli-contacts-new-card = new on the phone: { $file } { $name } { $phones }: { $state ->
+    [added] added as { $other }
+    [same] the same number or email as { $other }, whose card is there already: left alone
+   *[other] not an account yet (`--add-new` adds the new cards)
+}
+cli-contacts-synced = { $dry ->
+    [yes] Would sync
+   *[other] Synced
+} the accounts with { $dir }{ $first ->
+    [yes] {" "}(the first time)
+   *[other] {""}
+}: { $filled ->
+    [one] 1 account
+   *[other] { $filled } accounts
+} filled in from the phone, { $linked } linked to a card made there, { $added } added, { $waiting } new { $waiting ->
+    [one] card waits
+   *[other] cards wait
+}{ $conflicts ->
+    [0] {""}
+    [one] , 1 conflict
+   *[other] , { $conflicts } conflicts
+}; { $written ->
+    [one] 1 card written
+   *[other] { $written } cards written
 }, { $removed } removed.
 cli-after-saving = the change is saved; tidying the store after it failed ({ $error }): it is tidied by the next big change or `leadline doctor --repair`
 error-referral-self = referral #{ $id } has an account refer itself

@@ -459,6 +459,7 @@ stage-phrase-grade = { $grade } 级
 stage-phrase-tier = { $tier }
 
 ## 操作记录（撤销时说的名字）
+history-contacts-sync = 与 { $dir } 同步联系人：手机上补充了 { $filled } 个客户，新增 { $added } 个
 history-calendar-sync = 与 { $dir } 同步日历：手机上改了 { $changes } 个跟进
 history-log = 记录与 { $name }（#{ $id }）的{ $kind }
 history-order = 记录 { $name }（#{ $id }）的订单 { $amount }
@@ -806,6 +807,26 @@ cli-calendar-synced = { $dry ->
     [0] {""}
    *[other] ，{ $conflicts } 处冲突
 }；写入 { $written } 个文件，删除 { $removed } 个。
+cli-contacts-filled = 手机上补充：#{ $id } { $name }：{ $what }
+cli-contacts-in-note = { $email }（已有邮箱，记在备注里）
+cli-contacts-linked = 手机上新建的名片 { $file } 有 #{ $id } { $name } 的电话或邮箱：现在是这个客户的名片，按 Leadline 的资料写入
+cli-contacts-conflict = 上次同步后这里和手机上都改了：#{ $id } { $name }（{ $field }）：保留 Leadline 的并写回
+cli-contacts-deleted = 手机上删除了：#{ $id } { $name }：已写回（把客户归档才会从手机上去掉）
+cli-contacts-new-card = 手机上新建：{ $file } { $name } { $phones }：{ $state ->
+    [added] 已添加为 { $other }
+    [same] 和 { $other } 的电话或邮箱相同，它的名片已在：不动
+   *[other] 还不是客户（加 `--add-new` 添加新名片）
+}
+cli-contacts-synced = { $dry ->
+    [yes] 将与
+   *[other] 已与
+} { $dir } 同步客户{ $first ->
+    [yes] （第一次）
+   *[other] {""}
+}：手机上补充了 { $filled } 个客户，{ $linked } 个关联到手机上新建的名片，新增 { $added } 个，{ $waiting } 张新名片待添加{ $conflicts ->
+    [0] {""}
+   *[other] ，{ $conflicts } 处冲突
+}；写入 { $written } 张名片，删除 { $removed } 张。
 cli-after-saving = 修改已保存；之后整理数据目录失败（{ $error }）：下次大批修改或 `leadline doctor --repair` 时会再整理
 error-referral-self = 介绍 #{ $id } 里客户介绍了自己
 error-referral-second = { $name } 会有不止一个介绍人（介绍 { $referrals }）；每个客户只有一个介绍人
