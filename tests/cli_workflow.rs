@@ -281,4 +281,34 @@ fn completions_and_the_manual_page_come_from_the_same_arguments_as_help() {
     let man = book.run(&["man"]).ok();
     assert!(man.starts_with(".ie") || man.contains(".TH leadline"), "{man}");
     assert!(man.contains("today") && man.contains("\\-\\-lang"), "{man}");
+
+    // Installed with --dir, every page a page names is there (issue 23,
+    // point 10), and in Chinese when the interface is.
+    let dir = book.path("man1");
+    let out = book.run(&["man", "--dir", dir.to_str().unwrap()]).ok();
+    assert!(out.contains("manual pages into"), "{out}");
+    let pages: std::collections::BTreeMap<String, String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap())
+        })
+        .collect();
+    assert!(
+        pages.contains_key("leadline.1") && pages.contains_key("leadline-competitor-add.1"),
+        "{:?}",
+        pages.keys()
+    );
+    for (page, text) in &pages {
+        for named in text.split("leadline\\-").skip(1) {
+            let Some((name, _)) = named.split_once("(1)") else { continue };
+            let file = format!("leadline-{}.1", name.replace("\\-", "-"));
+            assert!(pages.contains_key(&file), "{page} names {file}, which is not there");
+        }
+    }
+    assert!(!pages.contains_key("leadline-backup-daily.1"), "no page for a hidden command");
+    let zh = book.path("man1-zh");
+    book.run(&["--lang", "zh-CN", "man", "--dir", zh.to_str().unwrap()]).ok();
+    let log = std::fs::read_to_string(zh.join("leadline-log.1")).unwrap();
+    assert!(log.contains("记录"), "{log}");
 }

@@ -180,7 +180,10 @@ pub enum Command {
     Completions {
         shell: clap_complete::Shell,
     },
-    Man,
+    Man {
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     Undo,
     History {
         #[arg(long, default_value_t = 20)]

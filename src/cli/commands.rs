@@ -233,7 +233,7 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
         Command::Tiers { apply, json } => super::focus::tiers(app, *apply, *json),
         Command::Config
         | Command::Completions { .. }
-        | Command::Man
+        | Command::Man { .. }
         | Command::Recover { .. }
         | Command::BackupDaily { .. } => {
             unreachable!("`config`, `completions`, `man` and `recover` run without opening the store")

@@ -298,14 +298,27 @@ fn completions(shell: clap_complete::Shell) -> CliResult<i32> {
     Ok(0)
 }
 
-/// The manual page (roff), from the same clap tree as `--help`.
-fn man_page() -> CliResult<i32> {
+/// The manual page (roff), from the same clap tree as `--help`, in the
+/// interface's language; with `dir`, a page for `leadline` and one for each
+/// command it names (`leadline-log.1`, `leadline-competitor-add.1`), written
+/// into `dir`, so that every page a page refers to is there.
+fn man_page(dir: Option<&PathBuf>) -> CliResult<i32> {
     use clap::CommandFactory;
-    let mut out = Vec::new();
-    clap_mangen::Man::new(help::localized(Cli::command(), lang()))
-        .render(&mut out)
-        .map_err(|source| CliError::Write { path: PathBuf::from("-"), source })?;
-    print_raw(&String::from_utf8_lossy(&out));
+    let command = help::localized(Cli::command(), lang());
+    let Some(dir) = dir else {
+        let mut out = Vec::new();
+        clap_mangen::Man::new(command)
+            .render(&mut out)
+            .map_err(|source| CliError::Write { path: PathBuf::from("-"), source })?;
+        print_raw(&String::from_utf8_lossy(&out));
+        return Ok(0);
+    };
+    let failed = |source| CliError::Write { path: dir.clone(), source };
+    std::fs::create_dir_all(dir).map_err(failed)?;
+    clap_mangen::generate_to(command, dir).map_err(failed)?;
+    let pages = std::fs::read_dir(dir).map_err(failed)?.filter_map(Result::ok);
+    let count = pages.filter(|e| e.file_name().to_string_lossy().ends_with(".1")).count();
+    done(&msg::CliManWritten { dir: dir.display().to_string(), count }.text(lang()));
     Ok(0)
 }
 
@@ -437,8 +450,16 @@ fn run(cli: Cli) -> CliResult<i32> {
     QUIET.store(cli.quiet, std::sync::atomic::Ordering::Relaxed);
     match &cli.command {
         Some(Command::Config) => return show_config(&cli),
-        Some(Command::Completions { shell }) => return completions(*shell),
-        Some(Command::Man) => return man_page(),
+        // In the language of `--lang` or the settings, like `--help`; the
+        // pages are wanted even where the settings do not read.
+        Some(Command::Completions { shell }) => {
+            let _ = load_config(&cli);
+            return completions(*shell);
+        }
+        Some(Command::Man { dir }) => {
+            let _ = load_config(&cli);
+            return man_page(dir.as_ref());
+        }
         Some(Command::Recover { to }) => return recover::recover(&cli, to),
         Some(Command::BackupDaily { dir, keep_daily, keep_weekly, day }) => {
             let (config, _, _) = load_config(&cli)?;

@@ -1035,6 +1035,7 @@ cli-contacts-synced = { $dry ->
     [one] 1 card written
    *[other] { $written } cards written
 }, { $removed } removed.
+cli-man-written = Wrote { $count } manual pages into { $dir }: `man leadline` reads them when the folder is on the MANPATH (~/.local/share/man is)
 cli-after-saving = the change is saved; tidying the store after it failed ({ $error }): it is tidied by the next big change or `leadline doctor --repair`
 error-referral-self = referral #{ $id } has an account refer itself
 error-referral-second = { $name } would have more than one referrer (referrals { $referrals }); one referrer per account
