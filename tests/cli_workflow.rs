@@ -266,16 +266,49 @@ fn quiet_says_nothing_of_what_was_done_but_shows_what_was_asked_and_errors() {
 #[test]
 fn completions_and_the_manual_page_come_from_the_same_arguments_as_help() {
     let book = Book::new();
+    book.add(&["张伟"]);
+    book.add(&["张伟民"]);
+    book.add(&["王芳"]);
+    book.run(&["archive", "王芳"]).ok();
     let bash = book.run(&["completions", "bash"]).ok();
-    assert!(bash.contains("leadline") && bash.contains("follow-up") && bash.contains("no-answer"), "{bash}");
+    assert!(bash.contains("COMPLETE=\"bash\"") && bash.contains("complete "), "{bash}");
     // The script is valid bash.
     let script = book.path("leadline.bash");
     std::fs::write(&script, &bash).unwrap();
     let checked = std::process::Command::new("bash").arg("-n").arg(&script).status().unwrap();
     assert!(checked.success(), "bash -n refuses the completion script");
     for shell in ["zsh", "fish", "elvish", "powershell"] {
-        assert!(book.run(&["completions", shell]).ok().contains("today"), "{shell}");
+        let script = book.run(&["completions", shell]).ok();
+        assert!(script.contains("COMPLETE") && script.contains("leadline"), "{shell}: {script}");
     }
+    // The scripts ask leadline for the words at the cursor (issue 23,
+    // point 11): fish completes a positional value, zsh the values of
+    // --kind, and every shell the book's active accounts' names.
+    let ask = |shell: &str, index: usize, words: &[&str]| -> Vec<String> {
+        let mut command = book.command(&["--"]);
+        command.args(words).env("COMPLETE", shell).env("_CLAP_COMPLETE_INDEX", index.to_string());
+        command.env("_CLAP_COMPLETE_COMP_TYPE", "9").env("_CLAP_COMPLETE_SPACE", "true");
+        let out = command.output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        text.split(['\n', '\u{b}'])
+            .filter(|w| !w.is_empty())
+            .map(|w| w.split('\t').next().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ask("fish", 2, &["leadline", "log", "c"]), ["call"]);
+    assert_eq!(
+        ask("zsh", 4, &["leadline", "follow-up", "张伟", "--kind", ""]),
+        ["call", "sms", "visit", "email", "letter", "gift", "meeting"]
+    );
+    assert_eq!(ask("zsh", 5, &["leadline", "amend", "touch", "1", "--kind", "v"]), ["visit"]);
+    assert_eq!(ask("bash", 2, &["leadline", "show", "张"]), ["张伟", "张伟民"]);
+    assert_eq!(ask("fish", 3, &["leadline", "log", "call", "张伟"]), ["张伟", "张伟民"]);
+    assert!(ask("fish", 2, &["leadline", "show", "王"]).is_empty(), "an archived account is not offered");
+    let elsewhere = book.path("no-store");
+    let none = ask("fish", 4, &["leadline", "--store", elsewhere.to_str().unwrap(), "show", ""]);
+    assert!(none.iter().all(|w| w.starts_with('-')), "{none:?}");
+    assert!(!elsewhere.exists(), "completing never makes a store");
     let error = book.run(&["completions", "tcsh"]).fails(2);
     assert!(error.contains("it takes bash, elvish, fish, powershell, zsh"), "{error}");
     let man = book.run(&["man"]).ok();

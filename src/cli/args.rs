@@ -247,8 +247,8 @@ pub enum Command {
 pub enum AmendRecord {
     Touch {
         id: u64,
-        #[arg(long)]
-        kind: Option<String>,
+        #[arg(long, value_parser = keyword::<TouchKind>(TouchKind::words()), ignore_case = true)]
+        kind: Option<TouchKind>,
         #[arg(long)]
         outcome: Option<String>,
         #[arg(long, value_name = "WHEN", allow_hyphen_values = true)]
@@ -275,8 +275,8 @@ pub enum AmendRecord {
         id: u64,
         #[arg(long, value_name = "WHEN")]
         on: Option<String>,
-        #[arg(long)]
-        kind: Option<String>,
+        #[arg(long, value_parser = keyword::<TouchKind>(TouchKind::words()), ignore_case = true)]
+        kind: Option<TouchKind>,
         #[arg(long)]
         note: Option<String>,
     },

@@ -23,7 +23,7 @@ pub fn amend(app: &App, record: &AmendRecord) -> CliResult<i32> {
                 Some(word) => Some(Some(word.parse()?)),
             };
             let change = TouchChange {
-                kind: kind.as_deref().map(str::parse).transpose()?,
+                kind: *kind,
                 outcome,
                 direction,
                 at: when(at)?,
@@ -59,11 +59,7 @@ pub fn amend(app: &App, record: &AmendRecord) -> CliResult<i32> {
             .text(lang)
         }
         AmendRecord::FollowUp { id, on, kind, note } => {
-            let change = FollowUpChange {
-                due: when(on)?,
-                kind: kind.as_deref().map(str::parse).transpose()?,
-                note: note.clone(),
-            };
+            let change = FollowUpChange { due: when(on)?, kind: *kind, note: note.clone() };
             let amended = app.amend_follow_up(FollowUpId(*id), &change)?;
             let f = &amended.record;
             msg::CliAmendedFollowUp {

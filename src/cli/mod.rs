@@ -3,6 +3,7 @@
 mod args;
 mod commands;
 mod competitors;
+mod completion;
 mod corrections;
 mod duplicates;
 mod export;
@@ -113,6 +114,7 @@ via_app!(
 /// Runs the command line; returns the process exit code.
 pub fn main() -> i32 {
     use clap::{CommandFactory, FromArgMatches};
+    completion::answer_shell();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     // The words of --help are looked up only when they are shown (and the
     // settings read for their language only then): a command that parses
@@ -289,15 +291,6 @@ fn load_config(cli: &Cli) -> CliResult<(Config, Option<PathBuf>, bool)> {
     Ok((config, Some(path), found))
 }
 
-/// The shell's completion script, from the same clap tree as `--help`.
-fn completions(shell: clap_complete::Shell) -> CliResult<i32> {
-    use clap::CommandFactory;
-    let mut out = Vec::new();
-    clap_complete::generate(shell, &mut help::localized(Cli::command(), lang()), "leadline", &mut out);
-    print_raw(&String::from_utf8_lossy(&out));
-    Ok(0)
-}
-
 /// The manual page (roff), from the same clap tree as `--help`, in the
 /// interface's language; with `dir`, a page for `leadline` and one for each
 /// command it names (`leadline-log.1`, `leadline-competitor-add.1`), written
@@ -454,7 +447,7 @@ fn run(cli: Cli) -> CliResult<i32> {
         // pages are wanted even where the settings do not read.
         Some(Command::Completions { shell }) => {
             let _ = load_config(&cli);
-            return completions(*shell);
+            return completion::script(*shell);
         }
         Some(Command::Man { dir }) => {
             let _ = load_config(&cli);

@@ -301,6 +301,21 @@ impl App {
         store::note_failed_read(dir);
     }
 
+    /// The names of the active accounts of the store in `dir`, read
+    /// without migrating or changing anything Leadline keeps (what shell
+    /// completion offers); none when there is no store there or it cannot
+    /// be opened (another Leadline holds it).
+    pub fn account_names_at(dir: &std::path::Path) -> Vec<String> {
+        if !dir.join("db").exists() && !dir.join("conf").exists() {
+            return Vec::new();
+        }
+        let Ok(store) = Store::open_unmigrated(dir, OpenOptions::default()) else { return Vec::new() };
+        let names = store.summaries().map(|loaded| loaded.items).unwrap_or_default();
+        let names = names.into_iter().filter(|s| s.is_active()).map(|s| s.name).collect();
+        store.seal();
+        names
+    }
+
     /// Records the store's files as this process leaves them; call when
     /// done with the store (the next open then knows whether anything else
     /// changed them).
