@@ -115,6 +115,59 @@ fn local_start(start: DatePerhapsTime) -> Option<(NaiveDate, Option<NaiveTime>)>
     Some((local.date(), Some(local.time())))
 }
 
+/// What the phone did to an event the last sync wrote.
+enum PhoneEdit {
+    None,
+    /// Changed on both sides since: Leadline's stays.
+    Conflict,
+    Done(FollowUp),
+    Moved(FollowUp),
+}
+
+/// What the phone did to `follow_up`'s event, which the folder now holds
+/// as `held` (None: deleted), and the follow-up after it.
+fn phone_edit(
+    follow_up: &FollowUp,
+    synced: &SyncedFile,
+    held: Option<&String>,
+    now: NaiveDateTime,
+    later_is_snooze: bool,
+) -> PhoneEdit {
+    let event = match held {
+        Some(text) if hash(text) == synced.hash => return PhoneEdit::None,
+        Some(text) => read_event(text),
+        None => None,
+    };
+    let gone = event.as_ref().is_none_or(|event| event.cancelled);
+    let moved = event.and_then(|event| event.start).filter(|start| *start != (synced.due, synced.time));
+    if !gone && moved.is_none() {
+        return PhoneEdit::None;
+    }
+    let changed_here = follow_up.last_changed() != synced.changed
+        || (follow_up.due, follow_up.due_time) != (synced.due, synced.time);
+    if changed_here {
+        return PhoneEdit::Conflict;
+    }
+    let mut after = follow_up.clone();
+    match moved {
+        Some((due, time)) if !gone => {
+            let later = (due, time) > (follow_up.due, follow_up.due_time);
+            if later && later_is_snooze {
+                after.snooze_to(due, time, now);
+            } else {
+                after.due = due;
+                after.due_time = time;
+                after.rescheduled_at.push(now);
+            }
+            PhoneEdit::Moved(after)
+        }
+        _ => {
+            after.close(FollowUpStatus::Done, now);
+            PhoneEdit::Done(after)
+        }
+    }
+}
+
 impl App {
     /// Syncs the follow-ups with the vdir `dir` (see the module's words);
     /// `dry_run` says what it would do and writes nothing.
@@ -135,89 +188,25 @@ impl App {
         let names: HashMap<_, &AccountSummary> = summaries.iter().map(|s| (s.id, s)).collect();
         let now = self.now();
         let mut txn = self.begin();
-        let mut adopted: Vec<(String, SyncedFile)> = Vec::new();
 
         for (file, synced) in &state.files {
             let Some(follow_up) = by_id.get(&synced.follow_up).filter(|f| f.is_pending()) else { continue };
             let name = names.get(&follow_up.account).map_or_else(String::new, |s| s.name.clone());
-            let changed_here = follow_up.last_changed() != synced.changed
-                || (follow_up.due, follow_up.due_time) != (synced.due, synced.time);
-            let phone = match folder.get(file) {
-                Some(text) if hash(text) == synced.hash => continue,
-                Some(text) => read_event(text),
-                None => None,
-            };
-            let gone = phone.as_ref().is_none_or(|event| event.cancelled);
-            let moved = phone
-                .as_ref()
-                .and_then(|event| event.start)
-                .filter(|start| *start != (synced.due, synced.time));
-            if !gone && moved.is_none() {
-                continue;
-            }
-            if changed_here {
-                report.conflicts.push(((*follow_up).clone(), name));
-                continue;
-            }
-            let mut after = (*follow_up).clone();
-            match moved {
-                _ if gone => {
-                    after.close(FollowUpStatus::Done, now);
-                    report.changes.push(PhoneChange::Done { follow_up: after.clone(), name });
+            let before = (*follow_up).clone();
+            match phone_edit(follow_up, synced, folder.get(file), now, self.config.calendar.later_is_snooze) {
+                PhoneEdit::None => {}
+                PhoneEdit::Conflict => report.conflicts.push((before, name)),
+                PhoneEdit::Done(after) => {
+                    txn.put_follow_up(&after);
+                    report.changes.push(PhoneChange::Done { follow_up: after, name });
                 }
-                Some((due, time)) => {
-                    let later = (due, time) > (follow_up.due, follow_up.due_time);
-                    if later && self.config.calendar.later_is_snooze {
-                        after.snooze_to(due, time, now);
-                    } else {
-                        after.due = due;
-                        after.due_time = time;
-                        after.rescheduled_at.push(now);
-                    }
-                    let before = (*follow_up).clone();
-                    report.changes.push(PhoneChange::Moved { before, after: after.clone(), name });
+                PhoneEdit::Moved(after) => {
+                    txn.put_follow_up(&after);
+                    report.changes.push(PhoneChange::Moved { before, after, name });
                 }
-                None => continue,
             }
-            txn.put_follow_up(&after);
         }
-
-        // Events made on the phone: a follow-up of the one account their
-        // title names.
-        let known: std::collections::HashSet<&str> = state.files.keys().map(String::as_str).collect();
-        let mut matcher = None;
-        for (file, text) in &folder {
-            if known.contains(file.as_str()) || is_follow_up_file(file) {
-                continue;
-            }
-            let Some(event) = read_event(text).filter(|e| !e.cancelled) else { continue };
-            let Some((due, time)) = event.start else { continue };
-            let matcher = match &mut matcher {
-                Some(matcher) => matcher,
-                None => matcher.insert(self.title_matcher(&summaries)?),
-            };
-            let candidates = matcher.accounts_named_in(&event.title);
-            let [account] = candidates[..] else {
-                let candidates =
-                    candidates.iter().filter_map(|id| names.get(id)).map(|s| s.name.clone()).collect();
-                report.unmatched.push(Unmatched { file: file.clone(), title: event.title, candidates });
-                continue;
-            };
-            let input = FollowUpInput {
-                account,
-                due: When { date: due, time },
-                kind: TouchKind::Call,
-                reason: FollowUpReason::Promised,
-                note: crate::domain::contact::clean_text(&event.title),
-            };
-            let follow_up = new_follow_up(&mut txn, &input, None, now)?;
-            let uid = event.uid.unwrap_or_else(|| uid(&follow_up));
-            let changed = follow_up.last_changed();
-            let synced = SyncedFile { follow_up: follow_up.id, uid, hash: String::new(), due, time, changed };
-            adopted.push((file.clone(), synced));
-            let name = names.get(&account).map_or_else(String::new, |s| s.name.clone());
-            report.changes.push(PhoneChange::Added { follow_up, name, title: event.title });
-        }
+        let adopted = self.events_made_on_the_phone(&folder, &state, &summaries, &mut txn, &mut report)?;
 
         if dry_run {
             return Ok(report);
@@ -242,6 +231,53 @@ impl App {
         (report.written, report.removed) = self.write_items(dir, &folder, wanted, stale)?;
         self.set_vdir_state(STATE, dir, &next)?;
         Ok(report)
+    }
+
+    /// Events made on the phone: a follow-up of the one account their
+    /// title names, under the phone's file and UID; the others are listed.
+    fn events_made_on_the_phone(
+        &self,
+        folder: &BTreeMap<String, String>,
+        state: &SyncState,
+        summaries: &[AccountSummary],
+        txn: &mut crate::store::Txn<'_>,
+        report: &mut CalendarSyncReport,
+    ) -> AppResult<Vec<(String, SyncedFile)>> {
+        let names: HashMap<_, &AccountSummary> = summaries.iter().map(|s| (s.id, s)).collect();
+        let name_of = |id| names.get(&id).map_or_else(String::new, |s| s.name.clone());
+        let mut matcher = None;
+        let mut adopted = Vec::new();
+        for (file, text) in folder {
+            if state.files.contains_key(file) || is_follow_up_file(file) {
+                continue;
+            }
+            let Some(event) = read_event(text).filter(|e| !e.cancelled) else { continue };
+            let Some((due, time)) = event.start else { continue };
+            let matcher = match &mut matcher {
+                Some(matcher) => matcher,
+                None => matcher.insert(self.title_matcher(summaries)?),
+            };
+            let candidates = matcher.accounts_named_in(&event.title);
+            let [account] = candidates[..] else {
+                let candidates = candidates.into_iter().map(name_of).collect();
+                report.unmatched.push(Unmatched { file: file.clone(), title: event.title, candidates });
+                continue;
+            };
+            let input = FollowUpInput {
+                account,
+                due: When { date: due, time },
+                kind: TouchKind::Call,
+                reason: FollowUpReason::Promised,
+                note: crate::domain::contact::clean_text(&event.title),
+            };
+            let follow_up = new_follow_up(txn, &input, None, self.now())?;
+            let uid = event.uid.unwrap_or_else(|| uid(&follow_up));
+            let changed = follow_up.last_changed();
+            let synced = SyncedFile { follow_up: follow_up.id, uid, hash: String::new(), due, time, changed };
+            adopted.push((file.clone(), synced));
+            report.changes.push(PhoneChange::Added { follow_up, name: name_of(account), title: event.title });
+        }
+        Ok(adopted)
     }
 
     /// Every open follow-up of an active account as the folder should hold

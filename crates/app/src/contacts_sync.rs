@@ -130,27 +130,69 @@ impl App {
     pub fn sync_contacts(&self, dir: &Path, add_new: bool, dry_run: bool) -> AppResult<ContactsSyncReport> {
         let state: Option<SyncState> = self.vdir_state(STATE, dir)?;
         let folder = self.vdir_items(dir, ".vcf")?;
-        let mut report = ContactsSyncReport { first: state.is_none(), ..Default::default() };
-        let state = state.unwrap_or_default();
-        let region = self.region();
-        let now = self.now();
-        let mut records: BTreeMap<AccountId, AccountRecord> = self
-            .store
-            .accounts()?
-            .items
-            .into_iter()
-            .filter(|r| r.account.archived.is_none())
-            .map(|r| (r.account.id, r))
-            .collect();
-        let mut changed: Vec<AccountId> = Vec::new();
-        let mut placed: Vec<(String, AccountId, String)> = Vec::new();
+        let report = ContactsSyncReport { first: state.is_none(), ..Default::default() };
+        let mut run = Run {
+            app: self,
+            state: state.unwrap_or_default(),
+            records: self.active_records()?,
+            report,
+            changed: Vec::new(),
+            placed: Vec::new(),
+        };
+        run.edits_on_the_phone(&folder);
+        let mut txn = self.begin();
+        run.cards_made_on_the_phone(&folder, add_new, &mut txn)?;
+        if dry_run {
+            return Ok(run.report);
+        }
+        let added = run.report.new_cards.iter().filter(|c| c.added.is_some()).count();
+        if !run.changed.is_empty() || added > 0 {
+            for id in &run.changed {
+                txn.put_account(&run.records[id])?;
+            }
+            let filled = run.changed.len();
+            let summary = msg::HistoryContactsSync { dir: dir.display().to_string(), filled, added };
+            txn.commit(summary.text(self.config.ui.lang()), self.now())?;
+            // The records as stored (a new account got its global id).
+            run.records = self.active_records()?;
+        } else {
+            // A transaction holds the store's writer, which the folder's
+            // state is written through.
+            drop(txn);
+        }
+        run.write_folder(dir, &folder)
+    }
 
-        for (file, synced) in &state.cards {
-            let Some(record) = records.get_mut(&synced.account) else { continue };
+    /// The accounts not archived, by id.
+    fn active_records(&self) -> AppResult<BTreeMap<AccountId, AccountRecord>> {
+        let records = self.store.accounts()?.items.into_iter().filter(|r| r.account.archived.is_none());
+        Ok(records.map(|r| (r.account.id, r)).collect())
+    }
+}
+
+/// One contacts sync under way.
+struct Run<'a> {
+    app: &'a App,
+    state: SyncState,
+    records: BTreeMap<AccountId, AccountRecord>,
+    report: ContactsSyncReport,
+    /// Accounts the phone's cards filled in.
+    changed: Vec<AccountId>,
+    /// Accounts whose card is now one made on the phone: its file, its UID.
+    placed: Vec<(String, AccountId, String)>,
+}
+
+impl Run<'_> {
+    /// What the phone did to the cards the last sync wrote: numbers and
+    /// emails added come home, unless Leadline changed that field too.
+    fn edits_on_the_phone(&mut self, folder: &BTreeMap<String, String>) {
+        let (region, lang) = (self.app.region(), self.app.config.ui.lang());
+        for (file, synced) in &self.state.cards {
+            let Some(record) = self.records.get_mut(&synced.account) else { continue };
             let account = &mut record.account;
             let card = match folder.get(file) {
                 None => {
-                    report.deleted.push((account.id, account.name.clone()));
+                    self.report.deleted.push((account.id, account.name.clone()));
                     continue;
                 }
                 Some(text) if hash(text) == synced.hash => continue,
@@ -163,27 +205,36 @@ impl App {
             let phones_here = account.phones != synced.phones;
             let email_here = account.email != synced.email;
             if phones_here && !news.phones.is_empty() {
-                report.conflicts.push(conflict(account, "phones"));
+                self.report.conflicts.push(conflict(account, "phones"));
             }
             if email_here && !news.emails.is_empty() {
-                report.conflicts.push(conflict(account, "email"));
+                self.report.conflicts.push(conflict(account, "email"));
             }
             let news = News {
                 phones: if phones_here { Vec::new() } else { news.phones },
                 emails: if email_here { Vec::new() } else { news.emails },
             };
-            if let Some(filled) = news.fill(account, region, self.config.ui.lang()) {
-                changed.push(account.id);
-                report.filled.push(filled);
+            if let Some(filled) = news.fill(account, region, lang) {
+                self.changed.push(account.id);
+                self.report.filled.push(filled);
             }
         }
+    }
 
-        // Cards made on the phone: an account's when they hold its number
-        // or email, else candidates.
-        let owners = Owners::of(records.values().map(|r| &r.account), region);
-        let carded: std::collections::HashSet<AccountId> = state.cards.values().map(|c| c.account).collect();
-        let mut txn = self.begin();
-        for (file, text) in folder.iter().filter(|(file, _)| !state.cards.contains_key(*file)) {
+    /// Cards made on the phone: an account's when they hold its number or
+    /// email (what they know that it lacks kept first), else candidates,
+    /// added with `add_new`.
+    fn cards_made_on_the_phone(
+        &mut self,
+        folder: &BTreeMap<String, String>,
+        add_new: bool,
+        txn: &mut crate::store::Txn<'_>,
+    ) -> AppResult<()> {
+        let (region, lang) = (self.app.region(), self.app.config.ui.lang());
+        let owners = Owners::of(self.records.values().map(|r| &r.account), region);
+        let carded: std::collections::HashSet<AccountId> =
+            self.state.cards.values().map(|c| c.account).collect();
+        for (file, text) in folder.iter().filter(|(file, _)| !self.state.cards.contains_key(*file)) {
             let Some(card) = read(text) else { continue };
             let mut new_card = NewCard {
                 file: file.clone(),
@@ -193,31 +244,30 @@ impl App {
                 same_as: None,
             };
             match owners.of_card(&card, region) {
-                Some(id) if !carded.contains(&id) && !placed.iter().any(|(_, a, _)| *a == id) => {
-                    let Some(record) = records.get_mut(&id) else { continue };
+                Some(id) if !carded.contains(&id) && !self.placed.iter().any(|(_, a, _)| *a == id) => {
+                    let Some(record) = self.records.get_mut(&id) else { continue };
                     let account = &mut record.account;
-                    let uid = card.uid.clone().unwrap_or_else(|| card_uid(account));
-                    placed.push((file.clone(), id, uid));
-                    report.linked.push(Linked {
+                    self.placed.push((
+                        file.clone(),
+                        id,
+                        card.uid.clone().unwrap_or_else(|| card_uid(account)),
+                    ));
+                    self.report.linked.push(Linked {
                         file: file.clone(),
                         account: id,
                         name: account.name.clone(),
                     });
-                    // What the phone's card knows that the account lacks is
-                    // kept before Leadline's card is written over it.
-                    if let Some(filled) = News::of(&card, account, &[], None, region).fill(
-                        account,
-                        region,
-                        self.config.ui.lang(),
-                    ) {
-                        changed.push(id);
-                        report.filled.push(filled);
+                    if let Some(filled) =
+                        News::of(&card, account, &[], None, region).fill(account, region, lang)
+                    {
+                        self.changed.push(id);
+                        self.report.filled.push(filled);
                     }
                     continue;
                 }
-                Some(id) => new_card.same_as = Some((id, records[&id].account.name.clone())),
+                Some(id) => new_card.same_as = Some((id, self.records[&id].account.name.clone())),
                 None if add_new && !card.name.is_empty() => {
-                    let mut account = Account::prospect(Grade::C, now);
+                    let mut account = Account::prospect(Grade::C, self.app.now());
                     account.name = crate::domain::contact::check_name(&card.name)?;
                     account.set_phones(card.phones.clone(), region);
                     account.email = card.emails.first().cloned();
@@ -225,64 +275,50 @@ impl App {
                     let record = AccountRecord { account, stats: AccountStats::default() };
                     txn.put_account(&record)?;
                     let uid = card.uid.clone().unwrap_or_else(|| card_uid(&record.account));
-                    placed.push((file.clone(), record.account.id, uid));
+                    self.placed.push((file.clone(), record.account.id, uid));
                     new_card.added = Some(record.account.id);
-                    records.insert(record.account.id, record);
+                    self.records.insert(record.account.id, record);
                 }
                 None => {}
             }
-            report.new_cards.push(new_card);
+            self.report.new_cards.push(new_card);
         }
-        if dry_run {
-            return Ok(report);
-        }
-        let added = report.new_cards.iter().filter(|c| c.added.is_some()).count();
-        if !changed.is_empty() || added > 0 {
-            for id in &changed {
-                txn.put_account(&records[id])?;
-            }
-            let summary =
-                msg::HistoryContactsSync { dir: dir.display().to_string(), filled: changed.len(), added };
-            txn.commit(summary.text(self.config.ui.lang()), now)?;
-            // The records as stored (a new account got its global id).
-            records = self
-                .store
-                .accounts()?
-                .items
-                .into_iter()
-                .filter(|r| r.account.archived.is_none())
-                .map(|r| (r.account.id, r))
-                .collect();
-        } else {
-            drop(txn);
-        }
+        Ok(())
+    }
 
-        // Then the folder gets every active account's card.
-        let mut where_: HashMap<AccountId, (String, String)> =
-            state.cards.iter().map(|(file, c)| (c.account, (file.clone(), c.uid.clone()))).collect();
-        where_.extend(placed.into_iter().map(|(file, id, uid)| (id, (file, uid))));
+    /// Every active account's card into the folder, under the file and UID
+    /// it has there; the cards of accounts no longer active go.
+    fn write_folder(
+        mut self,
+        dir: &Path,
+        folder: &BTreeMap<String, String>,
+    ) -> AppResult<ContactsSyncReport> {
+        let mut placed: HashMap<AccountId, (String, String)> =
+            self.state.cards.iter().map(|(file, c)| (c.account, (file.clone(), c.uid.clone()))).collect();
+        placed.extend(self.placed.into_iter().map(|(file, id, uid)| (id, (file, uid))));
         let mut next = SyncState::default();
         let mut texts: BTreeMap<String, String> = BTreeMap::new();
-        for record in records.values() {
+        for record in self.records.values() {
             let account = &record.account;
             let (file, uid) =
-                where_.get(&account.id).cloned().unwrap_or_else(|| (file_name(account), card_uid(account)));
+                placed.get(&account.id).cloned().unwrap_or_else(|| (file_name(account), card_uid(account)));
             let text = vcard_with_uid(account, &uid);
+            let phones = account.phones.clone();
             let synced = SyncedCard {
                 account: account.id,
                 uid,
                 hash: hash(&text),
-                phones: account.phones.clone(),
+                phones,
                 email: account.email.clone(),
             };
             next.cards.insert(file.clone(), synced);
             texts.insert(file, text);
         }
-        let stale =
-            folder.keys().filter(|file| state.cards.contains_key(*file) && !next.cards.contains_key(*file));
-        (report.written, report.removed) = self.write_items(dir, &folder, &texts, stale)?;
-        self.set_vdir_state(STATE, dir, &next)?;
-        Ok(report)
+        let cards = &self.state.cards;
+        let stale = folder.keys().filter(|file| cards.contains_key(*file) && !next.cards.contains_key(*file));
+        (self.report.written, self.report.removed) = self.app.write_items(dir, folder, &texts, stale)?;
+        self.app.set_vdir_state(STATE, dir, &next)?;
+        Ok(self.report)
     }
 }
 
