@@ -128,6 +128,10 @@ pub enum Command {
         #[command(subcommand)]
         action: CalendarAction,
     },
+    Sync {
+        #[command(subcommand)]
+        action: SyncAction,
+    },
     Contacts {
         #[command(subcommand)]
         action: ContactsAction,
@@ -430,6 +434,18 @@ pub enum CalendarAction {
         alarm: u32,
         #[arg(long)]
         dry_run: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SyncAction {
+    Init {
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
+        #[arg(long, value_name = "ROLE")]
+        rep: Vec<String>,
+        #[arg(long, value_name = "ROLE")]
+        manager: Vec<String>,
     },
 }
 

@@ -234,6 +234,7 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
         Command::Config
         | Command::Completions { .. }
         | Command::Man { .. }
+        | Command::Sync { .. }
         | Command::Recover { .. }
         | Command::BackupDaily { .. } => {
             unreachable!("`config`, `completions`, `man` and `recover` run without opening the store")

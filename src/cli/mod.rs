@@ -454,6 +454,11 @@ fn run(cli: Cli) -> CliResult<i32> {
             return man_page(dir.as_ref());
         }
         Some(Command::Recover { to }) => return recover::recover(&cli, to),
+        // The team's database, not this machine's store.
+        Some(Command::Sync { action }) => {
+            let (config, _, _) = load_config(&cli)?;
+            return sync::team(&config, action);
+        }
         Some(Command::BackupDaily { dir, keep_daily, keep_weekly, day }) => {
             let (config, _, _) = load_config(&cli)?;
             let store = store_dir(&cli, &config)?;

@@ -4,7 +4,7 @@
 
 use crate::i18n::msg;
 
-use super::args::{CalendarAction, ContactsAction};
+use super::args::{CalendarAction, ContactsAction, SyncAction};
 use super::{CliResult, done, lang, say};
 use crate::app::App;
 use crate::app::calendar::Reminder;
@@ -159,4 +159,22 @@ fn contacts_lines(report: &ContactsSyncReport) -> Vec<String> {
         lines.push(args.text(lang));
     }
     lines
+}
+
+/// `sync init`: the team's database created or brought up to date, roles
+/// made reps and managers.
+pub fn team(config: &crate::config::Config, action: &SyncAction) -> CliResult<i32> {
+    let SyncAction::Init { url, rep, manager } = action;
+    let init = crate::app::team::init_team(config, url.as_deref(), rep, manager)?;
+    let lang = lang();
+    let list = msg::ListSeparator.text(lang);
+    let named = |roles: &[String]| if roles.is_empty() { "none".to_string() } else { roles.join(&list) };
+    let args = msg::CliSyncInit {
+        now: init.now,
+        was: init.was,
+        reps: named(&init.reps),
+        managers: named(&init.managers),
+    };
+    done(&args.text(lang));
+    Ok(0)
 }

@@ -156,4 +156,5 @@ pub fn wait_for(path: &Path) -> bool {
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
 }
+pub mod postgres;
 pub mod tui;

@@ -31,6 +31,7 @@ pub struct Config {
     pub ui: Ui,
     pub contacts: ContactRules,
     pub calendar: CalendarRules,
+    pub sync: SyncRules,
     /// Keys of the terminal interface, rebound by command name
     /// (`log_call = "C"`, `down = ["j", "n"]`); see `leadline config`.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
@@ -156,6 +157,23 @@ impl ContactRules {
             _ => crate::clock::DateOrder::DayFirst,
         }
     }
+}
+
+/// Sync through the team's PostgreSQL database.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SyncRules {
+    /// A PostgreSQL connection string (`postgres://rep@host/leadline`,
+    /// `host=/run/postgresql dbname=leadline`); never a password, which
+    /// comes from `PGPASSWORD` or `~/.pgpass`. TLS as its `sslmode` says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The book's name on the server.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub book: Option<String>,
+    /// This machine's name, in what the others are told.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device: Option<String>,
 }
 
 /// How `calendar sync` reads what changed on the phone.
@@ -913,6 +931,7 @@ impl Default for Config {
             ui: Ui::default(),
             contacts: ContactRules::default(),
             calendar: CalendarRules::default(),
+            sync: SyncRules::default(),
             keys: BTreeMap::new(),
             from_locale: FromLocale::default(),
         }

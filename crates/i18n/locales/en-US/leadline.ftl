@@ -1036,6 +1036,18 @@ cli-contacts-synced = { $dry ->
    *[other] { $written } cards written
 }, { $removed } removed.
 cli-man-written = Wrote { $count } manual pages into { $dir }: `man leadline` reads them when the folder is on the MANPATH (~/.local/share/man is)
+error-sync-no-url = no team database: set [sync] url in the settings (a PostgreSQL connection string, such as postgres://admin@db.example.com/leadline), or give --url
+error-sync-server = the team's database: { $reason }
+cli-sync-init = The team's database is at schema version { $now }{ $was ->
+    [0] {" "}(created)
+   *[other] {" "}(it was at { $was })
+}{ $reps ->
+    [none] {""}
+   *[other] ; reps: { $reps }
+}{ $managers ->
+    [none] {""}
+   *[other] ; managers: { $managers }
+}.
 cli-after-saving = the change is saved; tidying the store after it failed ({ $error }): it is tidied by the next big change or `leadline doctor --repair`
 error-referral-self = referral #{ $id } has an account refer itself
 error-referral-second = { $name } would have more than one referrer (referrals { $referrals }); one referrer per account

@@ -828,6 +828,18 @@ cli-contacts-synced = { $dry ->
    *[other] ，{ $conflicts } 处冲突
 }；写入 { $written } 张名片，删除 { $removed } 张。
 cli-man-written = 已把 { $count } 个手册页写进 { $dir }：目录在 MANPATH 上时（~/.local/share/man 就在）用 `man leadline` 阅读
+error-sync-no-url = 没有团队数据库：请在设置里填 [sync] url（PostgreSQL 连接串，如 postgres://admin@db.example.com/leadline），或用 --url 指定
+error-sync-server = 团队数据库：{ $reason }
+cli-sync-init = 团队数据库的结构版本是 { $now }{ $was ->
+    [0] （新建）
+   *[other] （原来是 { $was }）
+}{ $reps ->
+    [none] {""}
+   *[other] ；销售：{ $reps }
+}{ $managers ->
+    [none] {""}
+   *[other] ；经理：{ $managers }
+}。
 cli-after-saving = 修改已保存；之后整理数据目录失败（{ $error }）：下次大批修改或 `leadline doctor --repair` 时会再整理
 error-referral-self = 介绍 #{ $id } 里客户介绍了自己
 error-referral-second = { $name } 会有不止一个介绍人（介绍 { $referrals }）；每个客户只有一个介绍人

@@ -1,0 +1,43 @@
+//! The team's PostgreSQL database: `leadline sync init`, run once by
+//! whoever administers it, creates the schema (or brings it up to date) and
+//! makes roles reps and managers.
+
+use leadline_sync::{Member, SyncError};
+
+use super::{AppError, AppResult};
+use crate::config::Config;
+use crate::i18n::msg;
+
+/// What `sync init` did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TeamInit {
+    /// The schema's version before (0: none) and now.
+    pub was: i32,
+    pub now: i32,
+    pub reps: Vec<String>,
+    pub managers: Vec<String>,
+}
+
+/// Creates or updates the team's database at `url` (else `[sync] url`) and
+/// makes the roles named reps and managers.
+pub fn init_team(
+    config: &Config,
+    url: Option<&str>,
+    reps: &[String],
+    managers: &[String],
+) -> AppResult<TeamInit> {
+    let lang = config.ui.lang();
+    let url = url
+        .or(config.sync.url.as_deref())
+        .ok_or_else(|| AppError::Invalid(msg::ErrorSyncNoUrl.text(lang)))?;
+    let failed =
+        |error: SyncError| AppError::Conflict(msg::ErrorSyncServer { reason: error.to_string() }.text(lang));
+    let mut client = leadline_sync::connect(url).map_err(failed)?;
+    let was = leadline_sync::migrate(&mut client).map_err(failed)?;
+    for (roles, member) in [(reps, Member::Rep), (managers, Member::Manager)] {
+        for role in roles {
+            leadline_sync::add_member(&mut client, role, member).map_err(failed)?;
+        }
+    }
+    Ok(TeamInit { was, now: leadline_sync::SCHEMA_VERSION, reps: reps.to_vec(), managers: managers.to_vec() })
+}

@@ -1,0 +1,146 @@
+//! Sync through PostgreSQL, the only code that knows the server: the
+//! connection (TLS as the URL's `sslmode` says) and the team's database,
+//! created and brought up to date by versioned migrations.
+//!
+//! Who may see what is PostgreSQL's to enforce, not the client's: every
+//! table has row-level security. A rep's role (a member of `leadline_rep`)
+//! reads and writes the rows of its own books; a manager's role (a member of
+//! `leadline_manager`) reads every book and writes none.
+
+use postgres::config::SslMode;
+use postgres::{Client, NoTls};
+
+/// What can go wrong talking to the server.
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error("'{url}' is not a PostgreSQL connection string: {reason}")]
+    BadUrl { url: String, reason: String },
+    #[error("cannot set up TLS: {0}")]
+    Tls(#[from] native_tls::Error),
+    #[error("{0}")]
+    Server(#[from] postgres::Error),
+    #[error("'{0}' is not a role name: use letters, digits and underscores, starting with a letter")]
+    BadRole(String),
+    #[error(
+        "the server's Leadline schema is version {found}, newer than this Leadline's {known}: update Leadline"
+    )]
+    NewerSchema { found: i32, known: i32 },
+}
+
+/// Connects as the URL says (`postgres://rep@host/db?sslmode=require`, or
+/// `host=/run/postgresql dbname=leadline`): without TLS when `sslmode` is
+/// `disable`, else with the system's certificates (`prefer`, the default,
+/// falls back to plain when the server offers no TLS; `require` does not).
+pub fn connect(url: &str) -> Result<Client, SyncError> {
+    let config: postgres::Config = url
+        .parse()
+        .map_err(|e: postgres::Error| SyncError::BadUrl { url: url.to_string(), reason: e.to_string() })?;
+    match config.get_ssl_mode() {
+        SslMode::Disable => Ok(config.connect(NoTls)?),
+        _ => {
+            let connector = native_tls::TlsConnector::new()?;
+            Ok(config.connect(postgres_native_tls::MakeTlsConnector::new(connector))?)
+        }
+    }
+}
+
+/// The migrations, in order: the schema is at version N when the first N
+/// have run. Each runs once, in a transaction of its own.
+const MIGRATIONS: &[&str] = &[
+    // 1: books, their changes in the server's one order, the roles and who
+    // may see what.
+    r#"
+    CREATE TABLE leadline.books (
+        name text PRIMARY KEY,
+        owner name NOT NULL DEFAULT current_user,
+        created_at timestamptz NOT NULL DEFAULT now()
+    );
+    CREATE TABLE leadline.changes (
+        version bigserial PRIMARY KEY,
+        book text NOT NULL REFERENCES leadline.books (name),
+        device text NOT NULL,
+        pushed_at timestamptz NOT NULL DEFAULT now(),
+        operations jsonb NOT NULL
+    );
+    CREATE INDEX changes_of_a_book ON leadline.changes (book, version);
+
+    DO $$ BEGIN CREATE ROLE leadline_rep NOLOGIN;
+    EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+    DO $$ BEGIN CREATE ROLE leadline_manager NOLOGIN;
+    EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+
+    GRANT USAGE ON SCHEMA leadline TO leadline_rep, leadline_manager;
+    GRANT SELECT ON leadline.schema_version TO leadline_rep, leadline_manager;
+    GRANT SELECT, INSERT ON leadline.books, leadline.changes TO leadline_rep;
+    GRANT USAGE ON SEQUENCE leadline.changes_version_seq TO leadline_rep;
+    GRANT SELECT ON leadline.books, leadline.changes TO leadline_manager;
+
+    ALTER TABLE leadline.books ENABLE ROW LEVEL SECURITY;
+    ALTER TABLE leadline.changes ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY reps_own_books ON leadline.books TO leadline_rep
+        USING (owner = current_user) WITH CHECK (owner = current_user);
+    CREATE POLICY reps_own_changes ON leadline.changes TO leadline_rep
+        USING (book IN (SELECT name FROM leadline.books WHERE owner = current_user))
+        WITH CHECK (book IN (SELECT name FROM leadline.books WHERE owner = current_user));
+    CREATE POLICY managers_read_books ON leadline.books FOR SELECT TO leadline_manager USING (true);
+    CREATE POLICY managers_read_changes ON leadline.changes FOR SELECT TO leadline_manager USING (true);
+    "#,
+];
+
+/// The schema version this Leadline writes and reads.
+pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
+
+/// Brings the team's database to [`SCHEMA_VERSION`], running the
+/// migrations it lacks; says which version it was at (0: none).
+pub fn migrate(client: &mut Client) -> Result<i32, SyncError> {
+    client.batch_execute(
+        "CREATE SCHEMA IF NOT EXISTS leadline;
+         CREATE TABLE IF NOT EXISTS leadline.schema_version (version integer NOT NULL);",
+    )?;
+    let found: i32 =
+        client.query_opt("SELECT version FROM leadline.schema_version", &[])?.map_or(0, |row| row.get(0));
+    if found > SCHEMA_VERSION {
+        return Err(SyncError::NewerSchema { found, known: SCHEMA_VERSION });
+    }
+    for (at, migration) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let mut txn = client.transaction()?;
+        txn.batch_execute(migration)?;
+        txn.execute("DELETE FROM leadline.schema_version", &[])?;
+        txn.execute("INSERT INTO leadline.schema_version VALUES ($1)", &[&(at as i32 + 1)])?;
+        txn.commit()?;
+    }
+    Ok(found)
+}
+
+/// Who a role is on the team.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Member {
+    /// Reads and writes its own books.
+    Rep,
+    /// Reads every book, writes none.
+    Manager,
+}
+
+/// Makes `role` a member of the team (a login role, created when missing,
+/// with no password: the administrator sets one, or the server trusts the
+/// connection, as `pg_hba.conf` says).
+pub fn add_member(client: &mut Client, role: &str, member: Member) -> Result<(), SyncError> {
+    let valid = role.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && role.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && role.len() <= 63;
+    if !valid {
+        return Err(SyncError::BadRole(role.to_string()));
+    }
+    let group = match member {
+        Member::Rep => "leadline_rep",
+        Member::Manager => "leadline_manager",
+    };
+    // A role name cannot be a query parameter; it was checked above to be
+    // a plain identifier, and is quoted as one.
+    let exists = client.query_opt("SELECT 1 FROM pg_roles WHERE rolname = $1", &[&role])?.is_some();
+    if !exists {
+        client.batch_execute(&format!("CREATE ROLE \"{role}\" LOGIN"))?;
+    }
+    client.batch_execute(&format!("GRANT {group} TO \"{role}\""))?;
+    Ok(())
+}
