@@ -72,6 +72,8 @@ fn sync_init_says_what_is_missing_and_refuses_a_role_name_that_is_not_one() {
     let bad = book.run(&["sync", "init", "--rep", "bob; DROP TABLE x"]);
     assert_ne!(bad.code, 0);
     assert!(bad.stderr.contains("'bob; DROP TABLE x' is not a role name"), "{}", bad.stderr);
+    let zh = book.run(&["--lang", "zh-CN", "sync", "init", "--rep", "1bob"]);
+    assert!(zh.stderr.contains("“1bob”不是角色名：请用字母、数字和下划线"), "{}", zh.stderr);
     let unreachable =
         book.run(&["sync", "init", "--url", "host=/nonexistent user=admin dbname=postgres sslmode=disable"]);
     assert_ne!(unreachable.code, 0);

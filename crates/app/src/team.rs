@@ -30,8 +30,10 @@ pub fn init_team(
     let url = url
         .or(config.sync.url.as_deref())
         .ok_or_else(|| AppError::Invalid(msg::ErrorSyncNoUrl.text(lang)))?;
-    let failed =
-        |error: SyncError| AppError::Conflict(msg::ErrorSyncServer { reason: error.to_string() }.text(lang));
+    let failed = |error: SyncError| {
+        let reason = sync_words(&error, lang);
+        AppError::Conflict(msg::ErrorSyncServer { reason }.text(lang))
+    };
     let mut client = leadline_sync::connect(url).map_err(failed)?;
     let was = leadline_sync::migrate(&mut client).map_err(failed)?;
     for (roles, member) in [(reps, Member::Rep), (managers, Member::Manager)] {
@@ -40,4 +42,20 @@ pub fn init_team(
         }
     }
     Ok(TeamInit { was, now: leadline_sync::SCHEMA_VERSION, reps: reps.to_vec(), managers: managers.to_vec() })
+}
+
+/// What went wrong with the server, in the rep's language (what the server
+/// itself said stays as it said it).
+fn sync_words(error: &SyncError, lang: crate::i18n::Lang) -> String {
+    match error {
+        SyncError::BadUrl { url, reason } => {
+            msg::ErrorSyncBadUrl { url: url.as_str(), reason: reason.as_str() }.text(lang)
+        }
+        SyncError::BadRole(role) => msg::ErrorSyncBadRole { role: role.as_str() }.text(lang),
+        SyncError::NewerSchema { found, known } => {
+            msg::ErrorSyncNewerSchema { found: *found, known: *known }.text(lang)
+        }
+        SyncError::Tls(error) => msg::ErrorSyncTls { reason: error.to_string() }.text(lang),
+        SyncError::Server(error) => error.to_string(),
+    }
 }

@@ -1037,6 +1037,10 @@ cli-contacts-synced = { $dry ->
 }, { $removed } removed.
 cli-man-written = Wrote { $count } manual pages into { $dir }: `man leadline` reads them when the folder is on the MANPATH (~/.local/share/man is)
 error-sync-no-url = no team database: set [sync] url in the settings (a PostgreSQL connection string, such as postgres://admin@db.example.com/leadline), or give --url
+error-sync-bad-url = '{ $url }' is not a PostgreSQL connection string: { $reason }
+error-sync-bad-role = '{ $role }' is not a role name: use letters, digits and underscores, starting with a letter
+error-sync-newer-schema = its Leadline schema is version { $found }, newer than this Leadline's { $known }: update Leadline
+error-sync-tls = cannot set up TLS: { $reason }
 error-sync-server = the team's database: { $reason }
 cli-sync-init = The team's database is at schema version { $now }{ $was ->
     [0] {" "}(created)

@@ -829,6 +829,10 @@ cli-contacts-synced = { $dry ->
 }；写入 { $written } 张名片，删除 { $removed } 张。
 cli-man-written = 已把 { $count } 个手册页写进 { $dir }：目录在 MANPATH 上时（~/.local/share/man 就在）用 `man leadline` 阅读
 error-sync-no-url = 没有团队数据库：请在设置里填 [sync] url（PostgreSQL 连接串，如 postgres://admin@db.example.com/leadline），或用 --url 指定
+error-sync-bad-url = “{ $url }”不是 PostgreSQL 连接串：{ $reason }
+error-sync-bad-role = “{ $role }”不是角色名：请用字母、数字和下划线，以字母开头
+error-sync-newer-schema = 它的 Leadline 结构版本是 { $found }，比本机 Leadline 的 { $known } 新：请升级 Leadline
+error-sync-tls = 无法建立 TLS：{ $reason }
 error-sync-server = 团队数据库：{ $reason }
 cli-sync-init = 团队数据库的结构版本是 { $now }{ $was ->
     [0] （新建）
