@@ -7,6 +7,8 @@
 //! reads and writes the rows of its own books; a manager's role (a member of
 //! `leadline_manager`) reads every book and writes none.
 
+mod pgpass;
+
 use postgres::config::SslMode;
 use postgres::{Client, NoTls};
 
@@ -32,9 +34,16 @@ pub enum SyncError {
 /// `disable`, else with the system's certificates (`prefer`, the default,
 /// falls back to plain when the server offers no TLS; `require` does not).
 pub fn connect(url: &str) -> Result<Client, SyncError> {
-    let config: postgres::Config = url
+    let mut config: postgres::Config = url
         .parse()
         .map_err(|e: postgres::Error| SyncError::BadUrl { url: url.to_string(), reason: e.to_string() })?;
+    // Never in the settings: as libpq, from PGPASSWORD, else ~/.pgpass.
+    if config.get_password().is_none() {
+        let from_env = std::env::var("PGPASSWORD").ok().filter(|p| !p.is_empty());
+        if let Some(password) = from_env.or_else(|| pgpass::password_for(&config)) {
+            config.password(password);
+        }
+    }
     match config.get_ssl_mode() {
         SslMode::Disable => Ok(config.connect(NoTls)?),
         _ => {
