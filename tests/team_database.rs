@@ -39,6 +39,14 @@ fn a_rep_sees_and_writes_only_its_own_books_and_a_manager_reads_all_and_writes_n
     assert_eq!(alice("SELECT string_agg(book, ',') FROM leadline.changes").unwrap(), "alice-laptop");
     assert_eq!(bob("SELECT count(*) FROM leadline.changes WHERE book = 'alice-laptop'").unwrap(), "0");
     assert_eq!(bob("SELECT string_agg(name, ',') FROM leadline.books").unwrap(), "bob");
+    // Asked for the other's book by name, the server refuses.
+    let refused = bob("SELECT count(*) FROM leadline.changes_of('alice-laptop', 0)");
+    assert!(
+        refused.as_ref().is_err_and(|e| e.contains("permission denied for book alice-laptop")),
+        "{refused:?}"
+    );
+    assert_eq!(alice("SELECT count(*) FROM leadline.changes_of('alice-laptop', 0)").unwrap(), "1");
+    assert_eq!(carol("SELECT count(*) FROM leadline.changes_of('alice-laptop', 0)").unwrap(), "1");
     // Writing into another's book, or taking it over, is refused by the server.
     let refused =
         bob("INSERT INTO leadline.changes (book, device, operations) VALUES ('alice-laptop', 'desk', '[]')");

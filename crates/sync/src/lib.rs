@@ -93,6 +93,25 @@ const MIGRATIONS: &[&str] = &[
         WITH CHECK (book IN (SELECT name FROM leadline.books WHERE owner = current_user));
     CREATE POLICY managers_read_books ON leadline.books FOR SELECT TO leadline_manager USING (true);
     CREATE POLICY managers_read_changes ON leadline.changes FOR SELECT TO leadline_manager USING (true);
+
+    -- How a client reads a book's changes: a book that is not the caller's
+    -- (nor a manager's to read) is refused with a permission error, where
+    -- the table, through its policies, would just show nothing.
+    CREATE FUNCTION leadline.changes_of(book_name text, since bigint)
+    RETURNS SETOF leadline.changes
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = leadline, pg_temp AS $$
+    BEGIN
+        IF NOT EXISTS (SELECT 1 FROM leadline.books WHERE name = book_name) THEN
+            RAISE EXCEPTION 'no book %', book_name USING ERRCODE = 'no_data_found';
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM leadline.books WHERE name = book_name AND owner = session_user)
+           AND NOT pg_has_role(session_user, 'leadline_manager', 'MEMBER') THEN
+            RAISE EXCEPTION 'permission denied for book %', book_name USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        RETURN QUERY SELECT * FROM leadline.changes WHERE book = book_name AND version > since ORDER BY version;
+    END $$;
+    REVOKE ALL ON FUNCTION leadline.changes_of(text, bigint) FROM PUBLIC;
+    GRANT EXECUTE ON FUNCTION leadline.changes_of(text, bigint) TO leadline_rep, leadline_manager;
     "#,
 ];
 
