@@ -281,6 +281,6 @@ help-leadline-contacts-sync--add_new = 把手机上新建、还不是客户的�
 help-leadline-contacts-sync--dry_run = 只说同步会做什么，本地和目录里都不改
 help-leadline-sync = 通过团队的 PostgreSQL 数据库同步客户资料
 help-leadline-sync-init = 创建团队数据库或升级它的结构（由管理数据库的人运行一次），并把角色设为销售（只能读写自己的客户簿）或经理（能读所有客户簿，不能写）；谁能看什么由 PostgreSQL 保证
-help-leadline-sync-init--url = 数据库，PostgreSQL 连接串 [默认：[sync] url]；密码取自 PGPASSWORD 或 ~/.pgpass
+help-leadline-sync-init--url = 数据库，PostgreSQL 连接串［默认：[sync] url］；密码取自 PGPASSWORD 或 ~/.pgpass
 help-leadline-sync-init--rep = 设为销售的角色（没有就建一个可登录的角色）；可重复
 help-leadline-sync-init--manager = 设为经理的角色（没有就建一个可登录的角色）；可重复
