@@ -21,8 +21,27 @@ pub struct StoreLock {
     _file: File,
 }
 
+/// How long a lock is waited for before the store is said to be in use.
+/// A lock this process just let go can still be held for a moment: a
+/// thread that forks (crossterm asks `tput` for the terminal's size when it
+/// has none) gives the child every open file, ours included, until the
+/// child's exec closes them, which takes longer on a busy machine.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(1500);
+
 impl StoreLock {
     pub fn acquire(dir: &Path) -> Result<StoreLock, StoreError> {
+        let started = std::time::Instant::now();
+        loop {
+            match Self::try_acquire(dir) {
+                Err(StoreError::InUse { .. }) if started.elapsed() < LOCK_WAIT => {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn try_acquire(dir: &Path) -> Result<StoreLock, StoreError> {
         let path = dir.join(LOCK_FILE);
         super::own_file(&path)?;
         let file = OpenOptions::new()
@@ -64,4 +83,25 @@ pub fn remove_unfinished_snapshots(dir: &Path) -> Result<(), StoreError> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lock_let_go_a_moment_later_is_taken_and_one_kept_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let held = StoreLock::acquire(dir.path()).unwrap();
+        let letting_go = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(200));
+            drop(held);
+        });
+        assert!(StoreLock::acquire(dir.path()).is_ok(), "taken once the other lets go");
+        letting_go.join().unwrap();
+        let _kept = StoreLock::acquire(dir.path()).unwrap();
+        let started = std::time::Instant::now();
+        assert!(matches!(StoreLock::acquire(dir.path()), Err(StoreError::InUse { .. })));
+        assert!(started.elapsed() >= LOCK_WAIT, "refused only after waiting");
+    }
 }
