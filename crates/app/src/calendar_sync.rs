@@ -214,7 +214,7 @@ impl App {
         if !report.changes.is_empty() {
             let summary =
                 msg::HistoryCalendarSync { dir: dir.display().to_string(), changes: report.changes.len() };
-            txn.commit(summary.text(self.lang()), now)?;
+            txn.commit(summary.text(self.config.ui.lang()), now)?;
         } else {
             drop(txn);
         }
@@ -297,7 +297,7 @@ impl App {
             .collect();
         let records = self.store.follow_ups()?.items;
         let global = global_ids(&records);
-        let lang = self.lang();
+        let lang = self.config.ui.lang();
         let mut out = HashMap::new();
         for summary in self.store.summaries()?.items.iter().filter(|s| s.is_active()) {
             for follow_up in &summary.pending {
@@ -319,10 +319,6 @@ impl App {
             }
         }
         Ok(out)
-    }
-
-    fn lang(&self) -> crate::i18n::Lang {
-        self.config.ui.lang()
     }
 
     /// What tells which account an event's title is about, from the active

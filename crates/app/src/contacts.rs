@@ -251,12 +251,14 @@ pub struct RegionDoubt {
 }
 
 impl RegionDoubt {
-    /// Counts one imported account's numbers.
-    fn count(&mut self, phones: &[String], region: crate::domain::phone::Region) {
+    /// Counts one imported account's numbers, from the international
+    /// forms it was just given (not worked out a second time).
+    fn count(&mut self, account: &Account) {
         use crate::domain::phone;
-        for typed in phones.iter().filter(|p| !phone::has_country_code(p)) {
+        let none = String::new();
+        for (at, typed) in account.phones.iter().enumerate().filter(|(_, p)| !phone::has_country_code(p)) {
             self.national += 1;
-            self.misfits += usize::from(phone::e164(typed, region).is_none());
+            self.misfits += usize::from(account.phones_e164.get(at).unwrap_or(&none).is_empty());
             self.north_american += usize::from(phone::looks_north_american(typed));
         }
     }
@@ -896,7 +898,7 @@ impl App {
                 let message = args.text(self.config.ui.lang());
                 report.warnings.push(RowNote { line, message });
             }
-            doubt.count(&account.phones, region);
+            doubt.count(&account);
             report.kept_in_notes += parsed.kept.iter().filter(|k| !k.invalid).count();
             report.imported.push((line, account.name));
             accepted.push(index);
