@@ -46,6 +46,7 @@ mod referrals;
 mod resolve;
 mod review;
 pub mod simulation;
+pub mod sync;
 pub mod team;
 mod triage;
 pub mod vcard_export;

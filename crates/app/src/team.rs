@@ -46,7 +46,7 @@ pub fn init_team(
 
 /// What went wrong with the server, in the rep's language (what the server
 /// itself said stays as it said it).
-fn sync_words(error: &SyncError, lang: crate::i18n::Lang) -> String {
+pub(crate) fn sync_words(error: &SyncError, lang: crate::i18n::Lang) -> String {
     match error {
         SyncError::BadUrl { url, reason } => {
             msg::ErrorSyncBadUrl { url: url.as_str(), reason: reason.as_str() }.text(lang)
@@ -55,6 +55,11 @@ fn sync_words(error: &SyncError, lang: crate::i18n::Lang) -> String {
         SyncError::NewerSchema { found, known } => {
             msg::ErrorSyncNewerSchema { found: *found, known: *known }.text(lang)
         }
+        SyncError::OlderSchema { found, known } => {
+            msg::ErrorSyncOlderSchema { found: *found, known: *known }.text(lang)
+        }
+        SyncError::NoSchema => msg::ErrorSyncNoSchema.text(lang),
+        SyncError::Malformed(reason) => msg::ErrorSyncMalformed { reason: reason.as_str() }.text(lang),
         SyncError::Tls(error) => msg::ErrorSyncTls { reason: error.to_string() }.text(lang),
         SyncError::Server(error) => error.to_string(),
     }

@@ -224,6 +224,8 @@ fn check_record(store: &Store, key: &[u8], value: &[u8], seen: &mut Seen<'_>) ->
         }
         Some(&keys::SUMMARY) => codec::decode_binary::<Vec<AccountSummary>>(key, value).map(|_| ()),
         Some(&keys::COUNTER) => codec::decode_u64(key, value).map(|_| ()),
+        // Sync's own bookkeeping, which it reads and checks itself.
+        Some(&keys::SYNC) => Ok(()),
         Some(&keys::DAY) => codec::decode_binary::<Vec<DayEntry>>(key, value).map(|_| ()),
         Some(&keys::DAY_RECORD) => {
             codec::decode::<DayRecord>(key, value).and_then(|record| match keys::day_of(key) {

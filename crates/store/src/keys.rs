@@ -25,6 +25,9 @@ pub const DAY_RECORD: u8 = b'D';
 /// Follow-ups removed as made by mistake, by id: what calendars must be
 /// told to drop.
 pub const REMOVED_FOLLOW_UP: u8 = b'x';
+/// What sync keeps of its exchanges with the team's server (clocks, the
+/// outbox, how far it got): beside the records, outside the history.
+pub const SYNC: u8 = b'y';
 pub const HISTORY: u8 = b'h';
 pub const HISTORY_CHANGES: u8 = b'H';
 
@@ -32,7 +35,18 @@ pub const HISTORY_CHANGES: u8 = b'H';
 /// id counters (an id is never handed out twice, even after an undo) and
 /// the chunked indexes, which are rebuilt from the accounts they cover.
 pub fn is_unversioned(key: &[u8]) -> bool {
-    matches!(key.first(), Some(&COUNTER | &HISTORY | &HISTORY_CHANGES | &SEARCH | &SUMMARY))
+    matches!(key.first(), Some(&COUNTER | &HISTORY | &HISTORY_CHANGES | &SEARCH | &SUMMARY | &SYNC))
+}
+
+/// A key of sync's own state.
+pub fn sync(name: &[u8]) -> Vec<u8> {
+    key(SYNC, &[name])
+}
+
+/// The last change of the journal that sync has taken to send: the
+/// journal keeps every change after it.
+pub fn sync_taken() -> Vec<u8> {
+    sync(b"taken")
 }
 
 /// The chunked indexes: per chunk, a run of consecutive account ids. Few
@@ -220,6 +234,7 @@ pub fn describe(key: &[u8]) -> String {
             format!("day record {}", day_of(key).map_or("?".into(), |d| d.to_string()))
         }
         Some(&HISTORY) if key.len() == 9 => format!("history entry {}", id(1)),
+        Some(&SYNC) => format!("sync state {}", String::from_utf8_lossy(&key[1..])),
         Some(&HISTORY_CHANGES) if key.len() == 13 => format!("history changes {}", id(1)),
         _ => String::new(),
     };

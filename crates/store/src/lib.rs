@@ -24,6 +24,7 @@ mod lock;
 mod merge;
 mod migrate;
 mod salvage;
+mod sync_state;
 mod txn;
 
 use std::collections::HashSet;

@@ -45,6 +45,9 @@ pub struct Txn<'s> {
     /// The book's competitors, read once when a search entry needs their
     /// names; dropped when one is written.
     competitors: Option<Competitors>,
+    /// The device a change pulled from the team's server came from: its
+    /// journal entry says so, and sync does not send it back.
+    pulled_from: Option<String>,
 }
 
 impl Records for Txn<'_> {
@@ -84,7 +87,13 @@ impl<'s> Txn<'s> {
             day_entries: BTreeMap::new(),
             dirty_chunks: BTreeSet::new(),
             competitors: None,
+            pulled_from: None,
         }
+    }
+
+    /// Marks the change as one pulled from another device.
+    pub fn mark_pulled(&mut self, device: &str) {
+        self.pulled_from = Some(device.to_string());
     }
 
     /// Keys in `[start, end)` as the transaction sees them.
@@ -563,6 +572,7 @@ impl<'s> Txn<'s> {
             }
         }
         if changes.is_empty() && undo_of.is_none() {
+            self.commit_sync_state()?;
             return Ok(Changes::default());
         }
         let written: Vec<journal::ops::Written<'_>> = changes
@@ -576,7 +586,11 @@ impl<'s> Txn<'s> {
             .collect();
         let ops = journal::ops::operations(&written)?;
         let seq = self.next_id("history")?;
-        let journal_entry = journal::Entry { undo_of, ..journal::Entry::new(seq, at, &summary, ops) };
+        let journal_entry = journal::Entry {
+            undo_of,
+            pulled: self.pulled_from.take(),
+            ..journal::Entry::new(seq, at, &summary, ops)
+        };
         let keys_changed = changes.len() as u64;
         let chunks = history::chunk_changes(changes);
         let entry = HistoryEntry {
@@ -639,6 +653,32 @@ impl<'s> Txn<'s> {
         }
         changed.entry = Some(entry);
         Ok(changed)
+    }
+}
+
+impl Txn<'_> {
+    /// Writes what sync staged of its own state when nothing else changed
+    /// (every remote change lost to a later one here).
+    fn commit_sync_state(mut self) -> Result<(), StoreError> {
+        let mut batch = sled::Batch::default();
+        let mut any = false;
+        for (key, value) in std::mem::take(&mut self.staged) {
+            if key.first() != Some(&keys::SYNC) {
+                continue;
+            }
+            any = true;
+            match value {
+                Some(value) => batch.insert(key, value),
+                None => batch.remove(key),
+            }
+        }
+        if !any {
+            return Ok(());
+        }
+        if let Err(error) = self.store.data.apply_batch(batch) {
+            return Err(self.store.failed_write(error));
+        }
+        self.store.make_durable(&mut self.synced_blobs).map_err(|e| self.store.poison(e))
     }
 }
 

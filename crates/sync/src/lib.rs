@@ -8,6 +8,9 @@
 //! `leadline_manager`) reads every book and writes none.
 
 mod pgpass;
+mod server;
+
+pub use server::{Incoming, MemoryServer, Outgoing, PgServer, Server};
 
 use postgres::config::SslMode;
 use postgres::{Client, NoTls};
@@ -27,6 +30,12 @@ pub enum SyncError {
         "the server's Leadline schema is version {found}, newer than this Leadline's {known}: update Leadline"
     )]
     NewerSchema { found: i32, known: i32 },
+    #[error("the server's Leadline schema is version {found}, older than this Leadline's {known}")]
+    OlderSchema { found: i32, known: i32 },
+    #[error("the database has no Leadline schema yet")]
+    NoSchema,
+    #[error("the server sent a change that cannot be read: {0}")]
+    Malformed(String),
 }
 
 /// Connects as the URL says (`postgres://rep@host/db?sslmode=require`, or
@@ -112,6 +121,30 @@ const MIGRATIONS: &[&str] = &[
     END $$;
     REVOKE ALL ON FUNCTION leadline.changes_of(text, bigint) FROM PUBLIC;
     GRANT EXECUTE ON FUNCTION leadline.changes_of(text, bigint) TO leadline_rep, leadline_manager;
+    "#,
+    // 2: where a change came from (the device's store, its change number
+    // and part there), so that a change sent again after a cut-off sync is
+    // taken once; and what it was, in words.
+    r#"
+    ALTER TABLE leadline.changes
+        ADD COLUMN origin uuid,
+        ADD COLUMN seq bigint NOT NULL DEFAULT 0,
+        ADD COLUMN part integer NOT NULL DEFAULT 0,
+        ADD COLUMN summary text NOT NULL DEFAULT '';
+    CREATE UNIQUE INDEX changes_taken_once ON leadline.changes (book, origin, seq, part);
+    CREATE OR REPLACE FUNCTION leadline.changes_of(book_name text, since bigint)
+    RETURNS SETOF leadline.changes
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = leadline, pg_temp AS $$
+    BEGIN
+        IF NOT EXISTS (SELECT 1 FROM leadline.books WHERE name = book_name) THEN
+            RAISE EXCEPTION 'no book %', book_name USING ERRCODE = 'no_data_found';
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM leadline.books WHERE name = book_name AND owner = session_user)
+           AND NOT pg_has_role(session_user, 'leadline_manager', 'MEMBER') THEN
+            RAISE EXCEPTION 'permission denied for book %', book_name USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        RETURN QUERY SELECT * FROM leadline.changes WHERE book = book_name AND version > since ORDER BY version;
+    END $$;
     "#,
 ];
 

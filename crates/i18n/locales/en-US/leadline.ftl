@@ -1042,6 +1042,46 @@ error-sync-bad-role = '{ $role }' is not a role name: use letters, digits and un
 error-sync-newer-schema = its Leadline schema is version { $found }, newer than this Leadline's { $known }: update Leadline
 error-sync-tls = cannot set up TLS: { $reason }
 error-sync-server = the team's database: { $reason }
+error-sync-older-schema = its Leadline schema is version { $found }, older than this Leadline's { $known }: whoever runs the database brings it up to date with `leadline sync init`
+error-sync-no-schema = the database has no Leadline schema yet: whoever runs it sets it up with `leadline sync init`
+error-sync-malformed = the server sent a change that cannot be read ({ $reason })
+error-sync-store = the store: { $reason }
+history-sync = sync: from { $devices }
+sync-referrer-note = Also named as referrer on another device: { $name }
+sync-count-touches = { $count ->
+    [one] 1 touch
+   *[other] { $count } touches
+}
+sync-count-orders = { $count ->
+    [one] 1 order
+   *[other] { $count } orders
+}
+sync-count-follow-ups = { $count ->
+    [one] 1 follow-up
+   *[other] { $count } follow-ups
+}
+sync-count-referrals = { $count ->
+    [one] 1 referral
+   *[other] { $count } referrals
+}
+sync-count-accounts = { $count ->
+    [one] 1 account changed
+   *[other] { $count } accounts changed
+}
+sync-count-other = { $count ->
+    [one] 1 other change
+   *[other] { $count } other changes
+}
+sync-list-separator = {", "}
+cli-sync-sent = Sent { $count ->
+    [0] nothing
+    [one] 1 change
+   *[other] { $count } changes
+} to { $book } as { $device }.
+cli-sync-from = From { $device }: { $what }.
+cli-sync-nothing-came = Nothing new came in.
+cli-sync-settled = { $account } was given two referrers on two devices: { $kept } is kept, { $dropped } is in its note.
+cli-sync-refused = Not applied: { $what }
 cli-sync-init = The team's database is at schema version { $now }{ $was ->
     [0] {" "}(created)
    *[other] {" "}(it was at { $was })

@@ -834,6 +834,27 @@ error-sync-bad-role = “{ $role }”不是角色名：请用字母、数字和�
 error-sync-newer-schema = 它的 Leadline 结构版本是 { $found }，比本机 Leadline 的 { $known } 新：请升级 Leadline
 error-sync-tls = 无法建立 TLS：{ $reason }
 error-sync-server = 团队数据库：{ $reason }
+error-sync-older-schema = 它的 Leadline 结构版本是 { $found }，比本机 Leadline 的 { $known } 旧：请数据库管理员运行 `leadline sync init` 升级
+error-sync-no-schema = 这个数据库还没有 Leadline 的结构：请数据库管理员用 `leadline sync init` 建立
+error-sync-malformed = 服务器发来的一项修改无法读取（{ $reason }）
+error-sync-store = 数据目录：{ $reason }
+history-sync = 同步：来自 { $devices }
+sync-referrer-note = 另一台设备上记的介绍人：{ $name }
+sync-count-touches = { $count } 次联系
+sync-count-orders = { $count } 笔订单
+sync-count-follow-ups = { $count } 个跟进
+sync-count-referrals = { $count } 个介绍
+sync-count-accounts = { $count } 个客户有改动
+sync-count-other = 其他改动 { $count } 项
+sync-list-separator = {"，"}
+cli-sync-sent = 已向 { $book } 发送{ $count ->
+    [0] {""}（没有要发送的）
+   *[other] { $count } 项修改
+}，本机名为 { $device }。
+cli-sync-from = 来自 { $device }：{ $what }。
+cli-sync-nothing-came = 没有收到新的修改。
+cli-sync-settled = { $account } 在两台设备上各记了一个介绍人：保留 { $kept }，{ $dropped } 记在备注里。
+cli-sync-refused = 未能应用：{ $what }
 cli-sync-init = 团队数据库的结构版本是 { $now }{ $was ->
     [0] （新建）
    *[other] （原来是 { $was }）

@@ -55,6 +55,9 @@ pub struct Entry {
     /// take it (it reported the failure): it is not replayed.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub abandoned: bool,
+    /// The device a change pulled from the team's server came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pulled: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ops: Vec<Op>,
 }
@@ -74,6 +77,7 @@ impl Entry {
             more: false,
             undo_of: None,
             abandoned: false,
+            pulled: None,
             ops,
         }
     }
@@ -388,18 +392,30 @@ impl Store {
         oldest_covered: Option<u64>,
         today: NaiveDate,
     ) -> Result<(), StoreError> {
+        let kept_for_sync = self.kept_for_sync();
         let mut writer = self.journal.lock().unwrap_or_else(|p| p.into_inner());
         let path = dir_of(&self.dir);
         writer.rotate(covered, today).map_err(super::io_error(&path))?;
         if let Some(oldest) = oldest_covered {
-            writer.prune(oldest);
+            writer.prune(oldest.min(kept_for_sync));
         }
         Ok(())
     }
 
     /// Removes the journal's segments a backup that is kept covers.
     pub fn prune_journal(&self, oldest_covered: u64) {
-        self.journal.lock().unwrap_or_else(|p| p.into_inner()).prune(oldest_covered);
+        let kept_for_sync = self.kept_for_sync();
+        self.journal.lock().unwrap_or_else(|p| p.into_inner()).prune(oldest_covered.min(kept_for_sync));
+    }
+
+    /// The last change sync has taken to send (`u64::MAX` for a book that
+    /// does not sync): the journal keeps the changes after it, whatever
+    /// the backups cover, so that a sync after weeks away still sends them.
+    fn kept_for_sync(&self) -> u64 {
+        match self.sync_taken() {
+            Ok(taken) => taken.unwrap_or(u64::MAX),
+            Err(_) => 0,
+        }
     }
 
     /// Whether the store has a journal yet (a store from before the

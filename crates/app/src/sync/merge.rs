@@ -1,0 +1,448 @@
+//! Applying another device's operations: a record made there is made here
+//! under a local number of its own; a field is written only when its clock
+//! is later than the last write of that field here; a removal wins over
+//! every edit it had not seen; and the book's rules are checked again.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{Map, Value};
+
+use super::clock::Clock;
+use super::state::{Tracked, names};
+use super::wire::{Target, WireOp, map_references};
+use crate::domain::{AccountId, CompetitorId, FollowUpId, ReferralId, Uid};
+use crate::store::journal::{Action, Kind, Op, fields_of, overlay};
+use crate::store::{Records, StoreError, Txn};
+
+/// What came in from one device.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Received {
+    pub touches: usize,
+    pub orders: usize,
+    pub follow_ups: usize,
+    pub referrals: usize,
+    /// Accounts made or changed (each once).
+    pub accounts: BTreeSet<String>,
+    /// Everything else: competitors, day records, removals.
+    pub other: usize,
+}
+
+impl Received {
+    pub fn is_empty(&self) -> bool {
+        *self == Received::default()
+    }
+}
+
+/// A rule of the book two devices broke between them, and what was kept.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Settled {
+    /// Two referrers for one account: the earlier is kept, the other goes
+    /// into the account's note.
+    SecondReferrer { account: String, kept: String, dropped: String },
+}
+
+/// Applies operations in one transaction.
+pub struct Merger<'a, 's> {
+    pub txn: &'a mut Txn<'s>,
+    /// What came in, by device.
+    pub received: BTreeMap<String, Received>,
+    /// Operations that could not be applied, in words.
+    pub refused: Vec<String>,
+    /// Accounts that were given a referrer.
+    referees: BTreeSet<u64>,
+}
+
+fn uid(key: &str) -> Uid {
+    Uid::parse(key).unwrap_or(Uid::NIL)
+}
+
+fn counter(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Account => "account",
+        Kind::Touch => "touch",
+        Kind::Order => "order",
+        Kind::FollowUp => "follow_up",
+        Kind::Referral => "referral",
+        Kind::Competitor => "competitor",
+        Kind::Day => "day",
+    }
+}
+
+fn local_op(action: Action, kind: Kind, id: u64, key: &str) -> Op {
+    Op {
+        op: action,
+        kind,
+        id: (kind != Kind::Day).then_some(id),
+        day: key.strip_prefix("day:").and_then(|day| day.parse().ok()),
+        uid: uid(key),
+        account: None,
+        from: None,
+        new: false,
+        fields: Map::new(),
+        changed: Vec::new(),
+    }
+}
+
+fn owner_in(fields: &Map<String, Value>) -> Option<u64> {
+    fields.get("account").and_then(Value::as_u64)
+}
+
+impl<'a, 's> Merger<'a, 's> {
+    pub fn new(txn: &'a mut Txn<'s>) -> Merger<'a, 's> {
+        Merger { txn, received: BTreeMap::new(), refused: Vec::new(), referees: BTreeSet::new() }
+    }
+
+    fn tracked(&self, key: &str) -> Result<Option<Tracked>, StoreError> {
+        self.txn.sync_value::<Tracked>(&names::record(key))
+    }
+
+    fn keep(&mut self, key: &str, tracked: &Tracked) {
+        self.txn.put_sync(&names::record(key), tracked);
+    }
+
+    /// The local number of the record a global id names (an account merged
+    /// away: the one it became).
+    fn local_id(&self, target: Target, key: &str) -> Result<Option<u64>, StoreError> {
+        let mut key = key.to_string();
+        for _ in 0..16 {
+            let Some(tracked) = self.tracked(&key)? else { return Ok(None) };
+            match (&tracked.removed, &tracked.merged_into) {
+                (None, _) if tracked.id != 0 => return Ok(Some(tracked.id)),
+                (Some(_), Some(into)) if target == Target::Account => key = into.clone(),
+                _ => return Ok(None),
+            }
+        }
+        Ok(None)
+    }
+
+    fn to_local(&self, kind: Kind, fields: &mut Map<String, Value>) -> Result<bool, StoreError> {
+        let mut failed = None;
+        let mapped = map_references(kind, fields, |target, value| {
+            let key = value.as_str()?;
+            match self.local_id(target, key) {
+                Ok(id) => id.map(Value::from),
+                Err(error) => {
+                    failed = Some(error);
+                    None
+                }
+            }
+        });
+        match failed {
+            Some(error) => Err(error),
+            None => Ok(mapped.is_ok()),
+        }
+    }
+
+    /// Applies one operation from `device`.
+    pub fn apply(&mut self, device: &str, op: &WireOp) -> Result<(), StoreError> {
+        let tracked = self.tracked(&op.key)?;
+        match (op.op, tracked) {
+            (Action::Remove, None) => {
+                let mut tombstone = Tracked::made(op.kind, 0, None, op.clock.clone());
+                tombstone.removed = Some(op.clock.clone());
+                tombstone.merged_into = op.merged_into.clone();
+                self.keep(&op.key, &tombstone);
+                Ok(())
+            }
+            (Action::Remove, Some(tracked)) if tracked.removed.is_some() => Ok(()),
+            (Action::Remove, Some(tracked)) => self.remove(device, op, tracked),
+            (Action::Set, Some(tracked)) if tracked.removed.is_some() => {
+                let removed = tracked.removed.clone().expect("checked above");
+                if op.new && op.clock > removed {
+                    self.make(device, op, Some(tracked.id).filter(|id| *id != 0))
+                } else {
+                    Ok(())
+                }
+            }
+            (Action::Set, None) if op.new => self.make(device, op, None),
+            (Action::Set, None) => {
+                self.refused.push(format!("{} {}: not known here", kind_word(op.kind), op.key));
+                Ok(())
+            }
+            (Action::Set, Some(tracked)) => self.update(device, op, tracked),
+        }
+    }
+
+    fn count(&mut self, device: &str, op: &WireOp, made: bool) {
+        let received = self.received.entry(device.to_string()).or_default();
+        match (op.kind, made) {
+            (Kind::Touch, true) => received.touches += 1,
+            (Kind::Order, true) => received.orders += 1,
+            (Kind::Referral, true) => received.referrals += 1,
+            (Kind::FollowUp, _) => received.follow_ups += 1,
+            (Kind::Account, _) => {
+                received.accounts.insert(op.key.clone());
+            }
+            _ => received.other += 1,
+        }
+    }
+
+    /// A record made on the other device.
+    fn make(&mut self, device: &str, op: &WireOp, id: Option<u64>) -> Result<(), StoreError> {
+        let mut fields = op.fields.clone();
+        if !self.to_local(op.kind, &mut fields)? {
+            // What it belongs to is gone here: so it is.
+            let mut gone = Tracked::made(op.kind, 0, None, op.clock.clone());
+            gone.removed = Some(op.clock.clone());
+            self.keep(&op.key, &gone);
+            return Ok(());
+        }
+        let id = match (op.kind, id) {
+            (Kind::Day, _) => 0,
+            (_, Some(id)) => id,
+            (kind, None) => self.txn.next_id(counter(kind))?,
+        };
+        let mut local = local_op(Action::Set, op.kind, id, &op.key);
+        if op.kind != Kind::Day {
+            fields.insert("id".into(), Value::from(id));
+            fields.insert("uid".into(), Value::from(op.key.clone()));
+        }
+        local.account = owner_in(&fields);
+        local.new = true;
+        local.fields = fields;
+        if let Err(reason) = self.txn.apply(&local) {
+            self.refused.push(format!("{} {}: {reason}", kind_word(op.kind), op.key));
+            return Ok(());
+        }
+        if op.kind == Kind::Referral {
+            self.referees.extend(local.fields.get("referee").and_then(Value::as_u64));
+        }
+        self.keep(&op.key, &Tracked::made(op.kind, id, local.account, op.clock.clone()));
+        self.count(device, op, true);
+        Ok(())
+    }
+
+    /// The record as held here, by its fields.
+    fn held(
+        &self,
+        kind: Kind,
+        tracked: &Tracked,
+        key: &str,
+    ) -> Result<Option<Map<String, Value>>, StoreError> {
+        let id = tracked.id;
+        let listed =
+            |list: Vec<Map<String, Value>>| list.into_iter().find(|f| f.get("id") == Some(&Value::from(id)));
+        Ok(match kind {
+            Kind::Account => self.txn.account(AccountId(id))?.map(|r| fields_of(&r.account)),
+            Kind::Touch => match tracked.owner {
+                Some(owner) => listed(self.txn.touches(AccountId(owner))?.iter().map(fields_of).collect()),
+                None => None,
+            },
+            Kind::Order => match tracked.owner {
+                Some(owner) => listed(self.txn.orders(AccountId(owner))?.iter().map(fields_of).collect()),
+                None => None,
+            },
+            Kind::FollowUp => self.txn.follow_up(FollowUpId(id))?.map(|f| fields_of(&f)),
+            Kind::Referral => self.txn.referral(ReferralId(id))?.map(|r| fields_of(&r)),
+            Kind::Competitor => self.txn.competitor(CompetitorId(id))?.map(|c| fields_of(&c)),
+            Kind::Day => match key.strip_prefix("day:").and_then(|day| day.parse().ok()) {
+                Some(day) => self.txn.day_record(day)?.map(|d| fields_of(&d)),
+                None => None,
+            },
+        })
+    }
+
+    /// Fields changed on the other device: each written when its clock is
+    /// later than this device's last write of it.
+    fn update(&mut self, device: &str, op: &WireOp, mut tracked: Tracked) -> Result<(), StoreError> {
+        let Some(held) = self.held(op.kind, &tracked, &op.key)? else {
+            return if op.new { self.make(device, op, Some(tracked.id)) } else { Ok(()) };
+        };
+        let mut names: BTreeSet<&String> = op.fields.keys().collect();
+        if op.new {
+            // A record made again (an undone removal): what it lacks is empty.
+            names.extend(held.keys().filter(|name| !matches!(name.as_str(), "id" | "uid")));
+        }
+        let mut accepted: Map<String, Value> = names
+            .into_iter()
+            .filter(|name| op.clock > *tracked.clock_of(name))
+            .map(|name| (name.clone(), op.fields.get(name).cloned().unwrap_or(Value::Null)))
+            .collect();
+        if accepted.is_empty() {
+            return Ok(());
+        }
+        if !self.to_local(op.kind, &mut accepted)? {
+            // It would move to a record gone here: the move is not taken.
+            accepted.retain(|name, _| !matches!(name.as_str(), "account" | "referrer" | "referee"));
+            if accepted.is_empty() {
+                return Ok(());
+            }
+        }
+        let mut local = local_op(Action::Set, op.kind, tracked.id, &op.key);
+        local.fields = match op.kind {
+            // An account takes the fields that changed; the rest, whole.
+            Kind::Account => accepted.clone(),
+            _ => overlay(held.clone(), &accepted),
+        };
+        local.account = owner_in(&local.fields);
+        local.from = owner_in(&held).filter(|old| Some(*old) != local.account);
+        if let Err(reason) = self.txn.apply(&local) {
+            self.refused.push(format!("{} {}: {reason}", kind_word(op.kind), op.key));
+            return Ok(());
+        }
+        if op.kind == Kind::Referral && accepted.contains_key("referee") {
+            self.referees.extend(local.fields.get("referee").and_then(Value::as_u64));
+        }
+        for name in accepted.keys() {
+            tracked.fields.insert(name.clone(), op.clock.clone());
+        }
+        tracked.owner = local.account.or(tracked.owner);
+        self.keep(&op.key, &tracked);
+        self.count(device, op, false);
+        Ok(())
+    }
+
+    /// A record removed on the other device; an account takes with it what
+    /// was made here meanwhile, or gives it to the account it was merged into.
+    fn remove(&mut self, device: &str, op: &WireOp, mut tracked: Tracked) -> Result<(), StoreError> {
+        if op.kind == Kind::Account {
+            let survivor = match &op.merged_into {
+                Some(into) => self.local_id(Target::Account, into)?,
+                None => None,
+            };
+            self.hand_on(AccountId(tracked.id), survivor.map(AccountId), &op.clock)?;
+        }
+        let mut local = local_op(Action::Remove, op.kind, tracked.id, &op.key);
+        local.account = tracked.owner;
+        if let Err(reason) = self.txn.apply(&local) {
+            self.refused.push(format!("{} {}: {reason}", kind_word(op.kind), op.key));
+        }
+        tracked.removed = Some(op.clock.clone());
+        tracked.merged_into = op.merged_into.clone();
+        self.keep(&op.key, &tracked);
+        self.count(device, op, false);
+        Ok(())
+    }
+
+    /// What still belongs to a removed account: moved to `survivor`, or
+    /// removed with it.
+    fn hand_on(
+        &mut self,
+        gone: AccountId,
+        survivor: Option<AccountId>,
+        clock: &Clock,
+    ) -> Result<(), StoreError> {
+        let mut records: Vec<(Kind, Map<String, Value>)> = Vec::new();
+        records.extend(self.txn.touches(gone)?.iter().map(|t| (Kind::Touch, fields_of(t))));
+        records.extend(self.txn.orders(gone)?.iter().map(|o| (Kind::Order, fields_of(o))));
+        records.extend(self.txn.follow_ups_of(gone)?.iter().map(|f| (Kind::FollowUp, fields_of(f))));
+        records.extend(self.txn.referrals_of(gone)?.iter().map(|r| (Kind::Referral, fields_of(r))));
+        for (kind, fields) in records {
+            let (Some(id), Some(key)) =
+                (fields.get("id").and_then(Value::as_u64), fields.get("uid").and_then(Value::as_str))
+            else {
+                continue;
+            };
+            let key = key.to_string();
+            let mut tracked =
+                self.tracked(&key)?.unwrap_or_else(|| Tracked::made(kind, id, Some(gone.0), clock.clone()));
+            let mut moved = fields.clone();
+            for field in ["account", "referrer", "referee"] {
+                if moved.get(field).and_then(Value::as_u64) == Some(gone.0) {
+                    match survivor {
+                        Some(survivor) => moved.insert(field.into(), Value::from(survivor.0)),
+                        None => moved.remove(field),
+                    };
+                }
+            }
+            let self_referral = kind == Kind::Referral && moved.get("referrer") == moved.get("referee");
+            let keeps = survivor.is_some() && !self_referral;
+            let mut local = local_op(if keeps { Action::Set } else { Action::Remove }, kind, id, &key);
+            local.account = owner_in(&moved).or(Some(gone.0));
+            local.from = Some(gone.0);
+            local.fields = if keeps { moved } else { Map::new() };
+            if keeps {
+                tracked.owner = local.account;
+            } else {
+                local.account = Some(gone.0);
+                tracked.removed = Some(clock.clone());
+            }
+            if let Err(reason) = self.txn.apply(&local) {
+                self.refused.push(format!("{} {key}: {reason}", kind_word(kind)));
+                continue;
+            }
+            self.keep(&key, &tracked);
+        }
+        Ok(())
+    }
+
+    /// One referrer per account: where two devices each gave an account a
+    /// different one, the earlier is kept and the other goes into the
+    /// account's note (in `line`'s words).
+    pub fn settle_referrers(&mut self, line: impl Fn(&str) -> String) -> Result<Vec<Settled>, StoreError> {
+        let mut settled = Vec::new();
+        for referee in std::mem::take(&mut self.referees) {
+            let referee = AccountId(referee);
+            let mut referrals: Vec<(Clock, crate::domain::Referral)> = Vec::new();
+            for referral in self.txn.referrals_of(referee)? {
+                if referral.referee != referee {
+                    continue;
+                }
+                let made = match self.tracked(&referral.uid.to_string())? {
+                    Some(tracked) => tracked.made,
+                    None => continue,
+                };
+                referrals.push((made, referral));
+            }
+            if referrals.len() < 2 {
+                continue;
+            }
+            referrals.sort_by(|a, b| a.0.cmp(&b.0));
+            let Some(mut account) = self.txn.account(referee)? else { continue };
+            let name_of = |txn: &Txn<'_>, id: AccountId| -> Result<String, StoreError> {
+                Ok(txn.account(id)?.map(|r| r.account.name).unwrap_or_else(|| id.to_string()))
+            };
+            let kept = name_of(self.txn, referrals[0].1.referrer)?;
+            for (made, dropped) in referrals.drain(1..) {
+                let key = dropped.uid.to_string();
+                let mut local = local_op(Action::Remove, Kind::Referral, dropped.id.0, &key);
+                local.uid = dropped.uid;
+                if let Err(reason) = self.txn.apply(&local) {
+                    self.refused.push(format!("referral {key}: {reason}"));
+                    continue;
+                }
+                if let Some(mut tracked) = self.tracked(&key)? {
+                    tracked.removed = Some(made.clone());
+                    self.keep(&key, &tracked);
+                }
+                // Its thanks and its introduction go with it.
+                let mut serving = self.txn.follow_ups_of(dropped.referrer)?;
+                serving.extend(self.txn.follow_ups_of(referee)?);
+                for follow_up in serving.into_iter().filter(|f| f.referral == Some(dropped.id)) {
+                    let key = follow_up.uid.to_string();
+                    let mut local = local_op(Action::Remove, Kind::FollowUp, follow_up.id.0, &key);
+                    local.account = Some(follow_up.account.0);
+                    if let Err(reason) = self.txn.apply(&local) {
+                        self.refused.push(format!("follow-up {key}: {reason}"));
+                        continue;
+                    }
+                    if let Some(mut tracked) = self.tracked(&key)? {
+                        tracked.removed = Some(made.clone());
+                        self.keep(&key, &tracked);
+                    }
+                }
+                let dropped_name = name_of(self.txn, dropped.referrer)?;
+                let note = line(&dropped_name);
+                let mut text = account.account.note.clone().unwrap_or_default();
+                if !text.lines().any(|existing| existing == note) {
+                    if !text.is_empty() {
+                        text.push('\n');
+                    }
+                    text.push_str(&note);
+                }
+                account.account.note = Some(text);
+                settled.push(Settled::SecondReferrer {
+                    account: account.account.name.clone(),
+                    kept: kept.clone(),
+                    dropped: dropped_name,
+                });
+            }
+            self.txn.put_account(&account)?;
+        }
+        Ok(settled)
+    }
+}
+
+fn kind_word(kind: Kind) -> &'static str {
+    counter(kind)
+}

@@ -1,0 +1,210 @@
+//! Sync through the team's server, offline first: every command works on
+//! the local store; `leadline sync` sends the changes made here since the
+//! last sync (the journal's operations, by global id, each stamped with a
+//! hybrid logical clock) and applies the others' (field by field, the later
+//! write winning). See docs/SYNC.md.
+
+pub mod clock;
+mod merge;
+pub mod state;
+mod take;
+pub mod wire;
+
+pub use leadline_sync::{MemoryServer, Server};
+pub use merge::{Received, Settled};
+pub use take::Identity;
+
+use std::collections::BTreeMap;
+
+use leadline_sync::{Outgoing, PgServer, SyncError};
+
+use self::merge::Merger;
+use self::state::{Queued, names};
+use self::wire::WireOp;
+use super::{App, AppError, AppResult};
+use crate::domain::Uid;
+use crate::i18n::msg;
+
+/// Changes read from the server per commit here.
+const CHANGES_PER_PULL: i64 = 20;
+/// Rows sent per server transaction.
+const ROWS_PER_PUSH: usize = 20;
+
+/// What a sync did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SyncReport {
+    pub book: String,
+    pub device: String,
+    /// Changes of this device's the server took.
+    pub sent: usize,
+    /// What came in, by the device it came from.
+    pub received: BTreeMap<String, Received>,
+    pub settled: Vec<Settled>,
+    /// Operations from the server that could not be applied, in words.
+    pub refused: Vec<String>,
+}
+
+impl App {
+    /// Syncs with the team's server as the settings say.
+    pub fn sync(&self) -> AppResult<SyncReport> {
+        let lang = self.config.ui.lang();
+        let url = self
+            .config
+            .sync
+            .url
+            .as_deref()
+            .ok_or_else(|| AppError::Invalid(msg::ErrorSyncNoUrl.text(lang)))?;
+        let mut server = PgServer::connect(url).map_err(|error| self.server_error(error))?;
+        let book = match &self.config.sync.book {
+            Some(book) => book.clone(),
+            None => server.user().map_err(|error| self.server_error(error))?,
+        };
+        let device = self.config.sync.device.clone().unwrap_or_else(machine_name);
+        self.sync_with(&mut server, &book, &device)
+    }
+
+    /// Sends the changes made here since the last sync, then applies the
+    /// others'. A sync cut off at any point loses nothing: what was taken
+    /// to send stays in the outbox until the server has it (and the server
+    /// takes a change once), and each page of changes pulled is applied
+    /// with the version it reached, in one commit.
+    pub fn sync_with(&self, server: &mut dyn Server, book: &str, device: &str) -> AppResult<SyncReport> {
+        let me = self.identity(device)?;
+        take::take(&self.store, &me, self.now())?;
+        let failed = |error| self.server_error(error);
+        server.open_book(book).map_err(failed)?;
+        let sent = self.send(server, book, &me)?;
+        let mut report =
+            SyncReport { book: book.to_string(), device: device.to_string(), sent, ..SyncReport::default() };
+        self.pull(server, book, &me, &mut report)?;
+        Ok(report)
+    }
+
+    /// Changes taken here and not yet on the server.
+    pub fn sync_pending(&self) -> AppResult<usize> {
+        let queued: Vec<(Vec<u8>, Queued)> = self.store.sync_values(names::OUTBOX)?;
+        let mut seqs: Vec<u64> = queued.iter().map(|(_, q)| q.seq).collect();
+        seqs.dedup();
+        Ok(seqs.len() + take::untaken(&self.store)?)
+    }
+
+    /// The book as devices compare it ([`take::canonical`]): two devices
+    /// in step hold the same.
+    pub fn canonical_book(&self) -> AppResult<BTreeMap<String, serde_json::Value>> {
+        Ok(take::canonical(&self.store)?)
+    }
+
+    fn identity(&self, device: &str) -> AppResult<take::Identity> {
+        let origin = match self.store.sync_value::<String>(names::ORIGIN)? {
+            Some(origin) => origin,
+            None => {
+                let random = fastrand::u128(..).to_le_bytes();
+                let origin =
+                    Uid::v7(self.now(), random[..10].try_into().expect("ten of sixteen bytes")).to_string();
+                let mut txn = self.store.begin();
+                txn.put_sync(names::ORIGIN, &origin);
+                txn.commit("", self.now())?;
+                origin
+            }
+        };
+        Ok(take::Identity { device: device.to_string(), origin })
+    }
+
+    /// Sends the outbox; says how many changes the server took.
+    fn send(&self, server: &mut dyn Server, book: &str, me: &take::Identity) -> AppResult<usize> {
+        let queued: Vec<(Vec<u8>, Queued)> = self.store.sync_values(names::OUTBOX)?;
+        if queued.is_empty() {
+            return Ok(0);
+        }
+        let failed = |error| self.server_error(error);
+        let held = server.newest_from(book, &me.origin).map_err(failed)?;
+        let outgoing: Vec<Outgoing> = queued
+            .iter()
+            .filter(|(_, q)| Some((q.seq as i64, q.part as i32)) > held)
+            .map(|(_, q)| Outgoing {
+                seq: q.seq as i64,
+                part: q.part as i32,
+                summary: q.summary.clone(),
+                operations: serde_json::to_value(&q.ops).unwrap_or_default(),
+            })
+            .collect();
+        for rows in outgoing.chunks(ROWS_PER_PUSH) {
+            server.push(book, &me.device, &me.origin, rows).map_err(failed)?;
+        }
+        let mut txn = self.store.begin();
+        for (rest, _) in &queued {
+            txn.remove_sync(&[names::OUTBOX, rest.as_slice()].concat());
+        }
+        txn.commit("", self.now())?;
+        let mut seqs: Vec<u64> = queued.iter().map(|(_, q)| q.seq).collect();
+        seqs.dedup();
+        Ok(seqs.len())
+    }
+
+    /// Applies the others' changes, a page per commit.
+    fn pull(
+        &self,
+        server: &mut dyn Server,
+        book: &str,
+        me: &take::Identity,
+        report: &mut SyncReport,
+    ) -> AppResult<()> {
+        let lang = self.config.ui.lang();
+        let failed = |error| self.server_error(error);
+        loop {
+            let since: i64 = self.store.sync_value(names::PULLED)?.unwrap_or(0);
+            let page = server.pull(book, &me.origin, since, CHANGES_PER_PULL).map_err(failed)?;
+            let Some(last) = page.last().map(|change| change.version) else { break };
+            let mut txn = self.store.begin();
+            let mut hlc: clock::Hlc = txn.sync_value(names::CLOCK)?.unwrap_or_default();
+            let mut devices: Vec<&str> = page.iter().map(|change| change.device.as_str()).collect();
+            devices.sort_unstable();
+            devices.dedup();
+            txn.mark_pulled(&devices.join(", "));
+            let mut merger = Merger::new(&mut txn);
+            for change in &page {
+                let ops: Vec<WireOp> = serde_json::from_value(change.operations.clone())
+                    .map_err(|error| failed(SyncError::Malformed(error.to_string())))?;
+                for op in &ops {
+                    hlc.see(&op.clock);
+                    merger.apply(&change.device, op)?;
+                }
+            }
+            let settled = merger.settle_referrers(|name| msg::SyncReferrerNote { name }.text(lang))?;
+            for (device, received) in std::mem::take(&mut merger.received) {
+                merge_received(report.received.entry(device).or_default(), received);
+            }
+            report.refused.append(&mut merger.refused);
+            report.settled.extend(settled);
+            txn.put_sync(names::CLOCK, &hlc);
+            txn.put_sync(names::PULLED, &last);
+            txn.commit(msg::HistorySync { devices: devices.join(", ") }.text(lang), self.now())?;
+        }
+        Ok(())
+    }
+
+    fn server_error(&self, error: SyncError) -> AppError {
+        let lang = self.config.ui.lang();
+        let reason = super::team::sync_words(&error, lang);
+        AppError::Conflict(msg::ErrorSyncServer { reason }.text(lang))
+    }
+}
+
+fn merge_received(into: &mut Received, from: Received) {
+    into.touches += from.touches;
+    into.orders += from.orders;
+    into.follow_ups += from.follow_ups;
+    into.referrals += from.referrals;
+    into.accounts.extend(from.accounts);
+    into.other += from.other;
+}
+
+/// This machine's name, for the others to read.
+fn machine_name() -> String {
+    std::env::var("HOSTNAME")
+        .ok()
+        .or_else(|| std::fs::read_to_string("/proc/sys/kernel/hostname").ok())
+        .map(|name| name.trim().to_string())
+        .filter(|name| !name.is_empty())
+        .unwrap_or_else(|| "device".to_string())
+}

@@ -1,0 +1,358 @@
+//! Taking the changes made here into the outbox: each change of the
+//! journal since the last sync (or, on a device's first sync, the whole
+//! book as one change), its records named by their global ids, stamped
+//! with the device's clock. The clocks of what it wrote are kept with it.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use serde_json::{Map, Value};
+
+use super::clock::{Clock, Hlc};
+use super::state::{Queued, Tracked, names};
+use super::wire::{Target, WireOp, day_key, map_references};
+use crate::domain::{AccountId, CompetitorId, FollowUpId, ReferralId, Uid};
+use crate::store::journal::{self, Action, Kind, Op, fields_of};
+use crate::store::{Records, Store, StoreError, Txn};
+
+/// Operations per row the server holds.
+pub const OPS_PER_ROW: usize = 5_000;
+
+/// Who this device is on the server.
+#[derive(Clone, Debug)]
+pub struct Identity {
+    pub device: String,
+    pub origin: String,
+}
+
+/// One change of this device's, as its journal or the book gives it.
+struct Local {
+    seq: u64,
+    at: NaiveDateTime,
+    summary: String,
+    ops: Vec<Op>,
+}
+
+/// Takes what changed here since the last sync into the outbox; says how
+/// many changes it took.
+pub fn take(store: &Store, me: &Identity, now: NaiveDateTime) -> Result<usize, StoreError> {
+    let newest = store.newest_seq()?;
+    let changes = match store.sync_taken()? {
+        Some(taken) => match journal_since(store, taken)? {
+            Some(changes) => changes,
+            // The journal no longer holds them all: the book is sent whole.
+            None => vec![snapshot(store, newest, now)?],
+        },
+        None => vec![snapshot(store, newest, now)?],
+    };
+    let txn = store.begin();
+    let hlc = txn.sync_value::<Hlc>(names::CLOCK)?.unwrap_or_default();
+    let mut taker = Taker { txn, hlc, me, known: HashMap::new() };
+    let mut taken = 0;
+    for change in changes.iter().filter(|change| !change.ops.is_empty()) {
+        taker.take_change(change)?;
+        taken += 1;
+    }
+    let Taker { mut txn, hlc, .. } = taker;
+    txn.put_sync(names::CLOCK, &hlc);
+    txn.set_sync_taken(newest.max(changes.iter().map(|c| c.seq).max().unwrap_or(0)));
+    txn.commit("", now)?;
+    Ok(taken)
+}
+
+/// The book as devices compare it: every record by its global id (a day
+/// record by its day), with its fields and its references as global ids,
+/// without the local numbers each device gives them.
+pub fn canonical(store: &Store) -> Result<std::collections::BTreeMap<String, Value>, StoreError> {
+    let book = snapshot(store, 0, NaiveDateTime::default())?;
+    let me = Identity { device: String::new(), origin: String::new() };
+    let mut taker = Taker { txn: store.begin(), hlc: Hlc::default(), me: &me, known: HashMap::new() };
+    let clock = Clock(0, 0, String::new(), String::new());
+    let mut out = std::collections::BTreeMap::new();
+    for op in &book.ops {
+        if let Some(wire) = taker.wire_op(op, &clock, None)? {
+            let kind = serde_json::to_value(wire.kind).unwrap_or_default();
+            let kind = kind.as_str().unwrap_or_default();
+            let mut fields = Value::Object(wire.fields);
+            drop_nulls(&mut fields);
+            out.insert(format!("{kind} {}", wire.key), fields);
+        }
+    }
+    Ok(out)
+}
+
+/// An empty field is one left out.
+fn drop_nulls(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            map.retain(|_, v| !v.is_null());
+            map.values_mut().for_each(drop_nulls);
+        }
+        Value::Array(items) => items.iter_mut().for_each(drop_nulls),
+        _ => {}
+    }
+}
+
+/// Changes made here and not yet taken to send.
+pub fn untaken(store: &Store) -> Result<usize, StoreError> {
+    match store.sync_taken()? {
+        None => Ok(usize::from(store.newest_seq()? > 0)),
+        Some(taken) => Ok(match journal_since(store, taken)? {
+            Some(changes) => changes.iter().filter(|c| !c.ops.is_empty()).count(),
+            None => 1,
+        }),
+    }
+}
+
+/// The changes made here after `taken`, but those pulled from the server;
+/// `None` when the journal no longer reaches back that far.
+fn journal_since(store: &Store, taken: u64) -> Result<Option<Vec<Local>>, StoreError> {
+    let dir = journal::dir_of(store.dir());
+    let contents = journal::read_after(&dir, taken)
+        .map_err(|source| StoreError::Io { path: dir.display().to_string(), source })?;
+    let newest = store.newest_seq()?;
+    let reaches = match contents.first {
+        Some(first) => first <= taken + 1,
+        None => newest <= taken,
+    };
+    if !reaches {
+        return Ok(None);
+    }
+    Ok(Some(
+        contents
+            .changes
+            .into_iter()
+            .filter(|entries| entries[0].seq > taken && entries[0].pulled.is_none())
+            .map(|entries| Local {
+                seq: entries[0].seq,
+                at: entries[0].at,
+                summary: entries[0].what.clone(),
+                ops: entries.into_iter().flat_map(|entry| entry.ops).collect(),
+            })
+            .collect(),
+    ))
+}
+
+/// The whole book as one change of records made.
+fn snapshot(store: &Store, newest: u64, now: NaiveDateTime) -> Result<Local, StoreError> {
+    let book = store.salvage();
+    let made = |kind: Kind, id: u64, uid: Uid, owner: Option<u64>, fields: Map<String, Value>| Op {
+        op: Action::Set,
+        kind,
+        id: Some(id),
+        day: None,
+        uid,
+        account: owner,
+        from: None,
+        new: true,
+        fields,
+        changed: Vec::new(),
+    };
+    let mut ops = Vec::new();
+    for competitor in &book.competitors {
+        ops.push(made(Kind::Competitor, competitor.id.0, competitor.uid, None, fields_of(competitor)));
+    }
+    for record in &book.accounts {
+        let account = &record.account;
+        ops.push(made(Kind::Account, account.id.0, account.uid, None, fields_of(account)));
+    }
+    for touch in &book.touches {
+        ops.push(made(Kind::Touch, touch.id.0, touch.uid, Some(touch.account.0), fields_of(touch)));
+    }
+    for order in &book.orders {
+        ops.push(made(Kind::Order, order.id.0, order.uid, Some(order.account.0), fields_of(order)));
+    }
+    for referral in &book.referrals {
+        ops.push(made(Kind::Referral, referral.id.0, referral.uid, None, fields_of(referral)));
+    }
+    for follow_up in &book.follow_ups {
+        let owner = Some(follow_up.account.0);
+        ops.push(made(Kind::FollowUp, follow_up.id.0, follow_up.uid, owner, fields_of(follow_up)));
+    }
+    for day in &book.days {
+        let mut op = made(Kind::Day, 0, Uid::NIL, None, fields_of(day));
+        op.id = None;
+        op.day = Some(day.date);
+        ops.push(op);
+    }
+    Ok(Local { seq: newest, at: now, summary: "book".to_string(), ops })
+}
+
+struct Taker<'a, 's> {
+    txn: Txn<'s>,
+    hlc: Hlc,
+    me: &'a Identity,
+    /// Global ids of the records the changes taken so far name, by kind
+    /// and local number (a record since removed is found here).
+    known: HashMap<(Target, u64), String>,
+}
+
+impl Taker<'_, '_> {
+    fn take_change(&mut self, change: &Local) -> Result<(), StoreError> {
+        for op in &change.ops {
+            if let (Some(target), Some(id), false) = (target_of(op.kind), op.id, op.uid.is_nil()) {
+                self.known.insert((target, id), op.uid.to_string());
+            }
+        }
+        let clock = self.hlc.tick(change.at, &self.me.device, &self.me.origin);
+        let mut wire = Vec::with_capacity(change.ops.len());
+        for op in in_dependency_order(&change.ops) {
+            let merged_into = match (op.kind, op.op) {
+                (Kind::Account, Action::Remove) => self.merged_into(change, op)?,
+                _ => None,
+            };
+            if let Some(wire_op) = self.wire_op(op, &clock, merged_into)? {
+                self.track(op, &wire_op)?;
+                wire.push(wire_op);
+            }
+        }
+        for (part, ops) in wire.chunks(OPS_PER_ROW).enumerate() {
+            let queued = Queued {
+                seq: change.seq,
+                part: part as u32,
+                summary: change.summary.clone(),
+                ops: ops.to_vec(),
+            };
+            self.txn.put_sync(&names::outbox(change.seq, part as u32), &queued);
+        }
+        Ok(())
+    }
+
+    /// The account a merge folded the removed one into: the one its
+    /// touches, orders or follow-ups moved to in the same change.
+    fn merged_into(&mut self, change: &Local, removed: &Op) -> Result<Option<String>, StoreError> {
+        let survivor =
+            change.ops.iter().find(|op| op.from.is_some() && op.from == removed.id && op.account.is_some());
+        match survivor.and_then(|op| op.account) {
+            Some(id) => self.uid_of(Target::Account, id),
+            None => Ok(None),
+        }
+    }
+
+    fn wire_op(
+        &mut self,
+        op: &Op,
+        clock: &Clock,
+        merged_into: Option<String>,
+    ) -> Result<Option<WireOp>, StoreError> {
+        let key = match (op.kind, op.day) {
+            (Kind::Day, Some(day)) => day_key(day),
+            _ if op.uid.is_nil() => return Ok(None),
+            _ => op.uid.to_string(),
+        };
+        let mut fields = match (op.op, op.new, op.kind) {
+            (Action::Remove, _, _) => Map::new(),
+            (Action::Set, true, _) | (Action::Set, false, Kind::Account) => op.fields.clone(),
+            (Action::Set, false, _) => op
+                .changed
+                .iter()
+                .map(|name| (name.clone(), op.fields.get(name).cloned().unwrap_or(Value::Null)))
+                .collect(),
+        };
+        fields.remove("id");
+        fields.remove("uid");
+        let mut failed = None;
+        let mapped = map_references(op.kind, &mut fields, |target, value| {
+            let id = value.as_u64()?;
+            match self.uid_of(target, id) {
+                Ok(uid) => uid.map(Value::String),
+                Err(error) => {
+                    failed = Some(error);
+                    None
+                }
+            }
+        });
+        if let Some(error) = failed {
+            return Err(error);
+        }
+        if mapped.is_err() {
+            return Ok(None);
+        }
+        Ok(Some(WireOp {
+            op: op.op,
+            kind: op.kind,
+            key,
+            clock: clock.clone(),
+            new: op.new,
+            fields,
+            merged_into,
+        }))
+    }
+
+    fn uid_of(&mut self, target: Target, id: u64) -> Result<Option<String>, StoreError> {
+        if let Some(uid) = self.known.get(&(target, id)) {
+            return Ok(Some(uid.clone()));
+        }
+        let uid = match target {
+            Target::Account => self.txn.account(AccountId(id))?.map(|r| r.account.uid),
+            Target::Competitor => self.txn.competitor(CompetitorId(id))?.map(|c| c.uid),
+            Target::FollowUp => self.txn.follow_up(FollowUpId(id))?.map(|f| f.uid),
+            Target::Referral => self.txn.referral(ReferralId(id))?.map(|r| r.uid),
+        };
+        let uid = uid.filter(|uid| !uid.is_nil()).map(|uid| uid.to_string());
+        if let Some(uid) = &uid {
+            self.known.insert((target, id), uid.clone());
+        }
+        Ok(uid)
+    }
+
+    /// Keeps the clocks of what the operation wrote.
+    fn track(&mut self, op: &Op, wire: &WireOp) -> Result<(), StoreError> {
+        let name = names::record(&wire.key);
+        let id = op.id.unwrap_or(0);
+        let tracked = match (op.op, op.new, self.txn.sync_value::<Tracked>(&name)?) {
+            (Action::Set, false, Some(mut tracked)) if tracked.removed.is_none() => {
+                for field in wire.fields.keys() {
+                    tracked.fields.insert(field.clone(), wire.clock.clone());
+                }
+                tracked.owner = op.account;
+                tracked
+            }
+            (Action::Set, _, _) => Tracked::made(op.kind, id, op.account, wire.clock.clone()),
+            (Action::Remove, _, tracked) => {
+                let mut tracked =
+                    tracked.unwrap_or_else(|| Tracked::made(op.kind, id, op.account, wire.clock.clone()));
+                tracked.removed = Some(wire.clock.clone());
+                tracked.merged_into = wire.merged_into.clone();
+                tracked
+            }
+        };
+        self.txn.put_sync(&name, &tracked);
+        Ok(())
+    }
+}
+
+/// A change's operations with every record made before those that name
+/// it (the journal lists follow-ups before the referral they serve), and
+/// removals after, the names first.
+fn in_dependency_order(ops: &[Op]) -> Vec<&Op> {
+    let rank = |op: &Op| {
+        let kind = match op.kind {
+            Kind::Competitor => 0,
+            Kind::Account => 1,
+            Kind::Referral => 2,
+            Kind::FollowUp => 3,
+            Kind::Touch => 4,
+            Kind::Order => 5,
+            Kind::Day => 6,
+        };
+        match op.op {
+            Action::Set => kind,
+            Action::Remove => 20 - kind,
+        }
+    };
+    let mut ordered: Vec<&Op> = ops.iter().collect();
+    ordered.sort_by_key(|op| rank(op));
+    ordered
+}
+
+/// The kind of reference a record of this kind is the target of.
+pub fn target_of(kind: Kind) -> Option<Target> {
+    match kind {
+        Kind::Account => Some(Target::Account),
+        Kind::Competitor => Some(Target::Competitor),
+        Kind::FollowUp => Some(Target::FollowUp),
+        Kind::Referral => Some(Target::Referral),
+        Kind::Touch | Kind::Order | Kind::Day => None,
+    }
+}
