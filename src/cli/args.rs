@@ -130,7 +130,7 @@ pub enum Command {
     },
     Sync {
         #[command(subcommand)]
-        action: SyncAction,
+        action: Option<SyncAction>,
     },
     Contacts {
         #[command(subcommand)]

@@ -231,10 +231,11 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
             super::focus::focus(app, super::plan::Output::of(*json, *md, *format))
         }
         Command::Tiers { apply, json } => super::focus::tiers(app, *apply, *json),
+        Command::Sync { action: None } => super::sync::book(app),
         Command::Config
         | Command::Completions { .. }
         | Command::Man { .. }
-        | Command::Sync { .. }
+        | Command::Sync { action: Some(_) }
         | Command::Recover { .. }
         | Command::BackupDaily { .. } => {
             unreachable!("`config`, `completions`, `man` and `recover` run without opening the store")

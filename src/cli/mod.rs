@@ -455,7 +455,7 @@ fn run(cli: Cli) -> CliResult<i32> {
         }
         Some(Command::Recover { to }) => return recover::recover(&cli, to),
         // The team's database, not this machine's store.
-        Some(Command::Sync { action }) => {
+        Some(Command::Sync { action: Some(action) }) => {
             let (config, _, _) = load_config(&cli)?;
             return sync::team(&config, action);
         }

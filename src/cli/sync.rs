@@ -178,3 +178,62 @@ pub fn team(config: &crate::config::Config, action: &SyncAction) -> CliResult<i3
     done(&args.text(lang));
     Ok(0)
 }
+
+/// `leadline sync`: sends what changed here, applies what the others did,
+/// and says what came in.
+pub fn book(app: &App) -> CliResult<i32> {
+    let report = app.sync()?;
+    let lang = lang();
+    done(
+        &msg::CliSyncSent { count: report.sent, book: report.book.as_str(), device: report.device.as_str() }
+            .text(lang),
+    );
+    for line in received_lines(&report) {
+        done(&line);
+    }
+    for settled in &report.settled {
+        let crate::app::sync::Settled::SecondReferrer { account, kept, dropped } = settled;
+        say(&msg::CliSyncSettled {
+            account: account.as_str(),
+            kept: kept.as_str(),
+            dropped: dropped.as_str(),
+        }
+        .text(lang));
+    }
+    for refused in &report.refused {
+        super::warn(&msg::CliSyncRefused { what: refused.as_str() }.text(lang));
+    }
+    Ok(0)
+}
+
+/// What came in, a line per device ("From laptop: 3 touches, 1 order, 2
+/// accounts changed.").
+pub fn received_lines(report: &crate::app::sync::SyncReport) -> Vec<String> {
+    let lang = lang();
+    let separator = msg::SyncListSeparator.text(lang);
+    let mut lines: Vec<String> = report
+        .received
+        .iter()
+        .filter(|(_, received)| !received.is_empty())
+        .map(|(device, received)| {
+            let counts = [
+                (received.touches, msg::SyncCountTouches { count: received.touches }.text(lang)),
+                (received.orders, msg::SyncCountOrders { count: received.orders }.text(lang)),
+                (received.follow_ups, msg::SyncCountFollowUps { count: received.follow_ups }.text(lang)),
+                (received.referrals, msg::SyncCountReferrals { count: received.referrals }.text(lang)),
+                (
+                    received.accounts.len(),
+                    msg::SyncCountAccounts { count: received.accounts.len() }.text(lang),
+                ),
+                (received.other, msg::SyncCountOther { count: received.other }.text(lang)),
+            ];
+            let what: Vec<String> =
+                counts.into_iter().filter(|(n, _)| *n > 0).map(|(_, text)| text).collect();
+            msg::CliSyncFrom { device: device.as_str(), what: what.join(&separator) }.text(lang)
+        })
+        .collect();
+    if lines.is_empty() {
+        lines.push(msg::CliSyncNothingCame.text(lang));
+    }
+    lines
+}

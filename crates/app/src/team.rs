@@ -61,6 +61,15 @@ pub(crate) fn sync_words(error: &SyncError, lang: crate::i18n::Lang) -> String {
         SyncError::NoSchema => msg::ErrorSyncNoSchema.text(lang),
         SyncError::Malformed(reason) => msg::ErrorSyncMalformed { reason: reason.as_str() }.text(lang),
         SyncError::Tls(error) => msg::ErrorSyncTls { reason: error.to_string() }.text(lang),
-        SyncError::Server(error) => error.to_string(),
+        // What the server itself said ("permission denied for book …"),
+        // not the driver's summary of it ("db error").
+        SyncError::Server(error) => match error.as_db_error() {
+            Some(db) => db.message().to_string(),
+            None => {
+                let cause =
+                    std::error::Error::source(error).map(|cause| format!(": {cause}")).unwrap_or_default();
+                format!("{error}{cause}")
+            }
+        },
     }
 }

@@ -849,7 +849,7 @@ sync-count-other = 其他改动 { $count } 项
 sync-list-separator = {"，"}
 cli-sync-sent = 已向 { $book } 发送{ $count ->
     [0] {""}（没有要发送的）
-   *[other] { $count } 项修改
+   *[other] {" "}{ $count } 项修改
 }，本机名为 { $device }。
 cli-sync-from = 来自 { $device }：{ $what }。
 cli-sync-nothing-came = 没有收到新的修改。
