@@ -165,6 +165,12 @@ impl MemoryServer {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+
+    /// Every change it holds: the device it came from and its operations.
+    pub fn changes(&self) -> Vec<(String, Value)> {
+        let held = self.changes.lock().unwrap_or_else(|p| p.into_inner());
+        held.iter().map(|s| (s.device.clone(), s.change.operations.clone())).collect()
+    }
 }
 
 impl Server for MemoryServer {

@@ -145,13 +145,24 @@ impl<'a, 's> Merger<'a, 's> {
                 Ok(())
             }
             (Action::Remove, Some(tracked)) if tracked.removed.is_some() => Ok(()),
+            // Made again (an undone removal) after this removal: it stays.
+            (Action::Remove, Some(tracked)) if tracked.made > op.clock => Ok(()),
             (Action::Remove, Some(tracked)) => self.remove(device, op, tracked),
-            (Action::Set, Some(tracked)) if tracked.removed.is_some() => {
+            (Action::Set, Some(mut tracked)) if tracked.removed.is_some() => {
                 let removed = tracked.removed.clone().expect("checked above");
                 if op.new && op.clock > removed {
-                    self.make(device, op, Some(tracked.id).filter(|id| *id != 0))
+                    let pending = std::mem::take(&mut tracked.pending);
+                    self.make(device, op, Some(tracked.id).filter(|id| *id != 0))?;
+                    self.take_pending(device, op, pending)
                 } else {
-                    Ok(())
+                    for (name, value) in &op.fields {
+                        let later = tracked.pending.get(name).is_none_or(|(clock, _)| op.clock > *clock);
+                        if later {
+                            tracked.pending.insert(name.clone(), (op.clock.clone(), value.clone()));
+                        }
+                    }
+                    self.keep(&op.key, &tracked);
+                    if tracked.orphaned { self.revive(device, op, tracked) } else { Ok(()) }
                 }
             }
             (Action::Set, None) if op.new => self.make(device, op, None),
@@ -181,9 +192,13 @@ impl<'a, 's> Merger<'a, 's> {
     fn make(&mut self, device: &str, op: &WireOp, id: Option<u64>) -> Result<(), StoreError> {
         let mut fields = op.fields.clone();
         if !self.to_local(op.kind, &mut fields)? {
-            // What it belongs to is gone here: so it is.
-            let mut gone = Tracked::made(op.kind, 0, None, op.clock.clone());
+            // What it belongs to is gone here: so it is, until a change
+            // gives it another.
+            let mut gone = Tracked::made(op.kind, id.unwrap_or(0), None, op.clock.clone());
             gone.removed = Some(op.clock.clone());
+            gone.orphaned = true;
+            gone.pending =
+                op.fields.iter().map(|(n, v)| (n.clone(), (op.clock.clone(), v.clone()))).collect();
             self.keep(&op.key, &gone);
             return Ok(());
         }
@@ -209,6 +224,59 @@ impl<'a, 's> Merger<'a, 's> {
         }
         self.keep(&op.key, &Tracked::made(op.kind, id, local.account, op.clock.clone()));
         self.count(device, op, true);
+        Ok(())
+    }
+
+    /// An orphan made again when its fields, with the change just taken,
+    /// name something that is here.
+    fn revive(&mut self, device: &str, op: &WireOp, tracked: Tracked) -> Result<(), StoreError> {
+        let fields: Map<String, Value> =
+            tracked.pending.iter().map(|(n, (_, v))| (n.clone(), v.clone())).collect();
+        let mut local = fields.clone();
+        if !self.to_local(op.kind, &mut local)? {
+            return Ok(());
+        }
+        let made = WireOp {
+            op: Action::Set,
+            kind: op.kind,
+            key: op.key.clone(),
+            clock: tracked.made.clone(),
+            new: true,
+            fields,
+            merged_into: None,
+        };
+        self.make(device, &made, Some(tracked.id).filter(|id| *id != 0))?;
+        if let Some(mut revived) = self.tracked(&op.key)? {
+            for (name, (clock, _)) in &tracked.pending {
+                if *clock > revived.made {
+                    revived.fields.insert(name.clone(), clock.clone());
+                }
+            }
+            self.keep(&op.key, &revived);
+        }
+        Ok(())
+    }
+
+    /// Fields written elsewhere while the record was removed here, applied
+    /// now that it is made again (those later than its making).
+    fn take_pending(
+        &mut self,
+        device: &str,
+        made: &WireOp,
+        pending: BTreeMap<String, (Clock, Value)>,
+    ) -> Result<(), StoreError> {
+        let mut by_clock: BTreeMap<Clock, Map<String, Value>> = BTreeMap::new();
+        for (name, (clock, value)) in pending {
+            if clock > made.clock {
+                by_clock.entry(clock).or_default().insert(name, value);
+            }
+        }
+        for (clock, fields) in by_clock {
+            let Some(tracked) = self.tracked(&made.key)? else { break };
+            let edit =
+                WireOp { op: Action::Set, new: false, clock, fields, merged_into: None, ..made.clone() };
+            self.update(device, &edit, tracked)?;
+        }
         Ok(())
     }
 
@@ -295,6 +363,13 @@ impl<'a, 's> Merger<'a, 's> {
     /// A record removed on the other device; an account takes with it what
     /// was made here meanwhile, or gives it to the account it was merged into.
     fn remove(&mut self, device: &str, op: &WireOp, mut tracked: Tracked) -> Result<(), StoreError> {
+        // Fields written here after the removal are kept aside, as a device
+        // that got them after the removal keeps them: a later re-creation
+        // takes them back.
+        if let Some(held) = self.held(op.kind, &tracked, &op.key)? {
+            let later = self.in_wire_form(op.kind, &held, &tracked)?;
+            tracked.pending = later.into_iter().filter(|(_, (clock, _))| *clock > op.clock).collect();
+        }
         if op.kind == Kind::Account {
             let survivor = match &op.merged_into {
                 Some(into) => self.local_id(Target::Account, into)?,
@@ -356,6 +431,8 @@ impl<'a, 's> Merger<'a, 's> {
             } else {
                 local.account = Some(gone.0);
                 tracked.removed = Some(clock.clone());
+                tracked.orphaned = true;
+                tracked.pending = self.in_wire_form(kind, &fields, &tracked)?;
             }
             if let Err(reason) = self.txn.apply(&local) {
                 self.refused.push(format!("{} {key}: {reason}", kind_word(kind)));
@@ -364,6 +441,43 @@ impl<'a, 's> Merger<'a, 's> {
             self.keep(&key, &tracked);
         }
         Ok(())
+    }
+
+    /// A record's fields as the server would carry them, each with the
+    /// clock of its last write.
+    fn in_wire_form(
+        &self,
+        kind: Kind,
+        fields: &Map<String, Value>,
+        tracked: &Tracked,
+    ) -> Result<BTreeMap<String, (Clock, Value)>, StoreError> {
+        let mut wire = fields.clone();
+        wire.remove("id");
+        wire.remove("uid");
+        let mut failed = None;
+        let _ = map_references(kind, &mut wire, |target, value| {
+            let id = value.as_u64()?;
+            let uid = match target {
+                Target::Account => self.txn.account(AccountId(id)).map(|r| r.map(|r| r.account.uid)),
+                Target::Competitor => self.txn.competitor(CompetitorId(id)).map(|c| c.map(|c| c.uid)),
+                Target::FollowUp => self.txn.follow_up(FollowUpId(id)).map(|f| f.map(|f| f.uid)),
+                Target::Referral => self.txn.referral(ReferralId(id)).map(|r| r.map(|r| r.uid)),
+            };
+            match uid {
+                Ok(uid) => uid.map(|uid| Value::String(uid.to_string())),
+                Err(error) => {
+                    failed = Some(error);
+                    None
+                }
+            }
+        });
+        if let Some(error) = failed {
+            return Err(error);
+        }
+        Ok(wire
+            .into_iter()
+            .map(|(name, value)| (name.clone(), (tracked.clock_of(&name).clone(), value)))
+            .collect())
     }
 
     /// One referrer per account: where two devices each gave an account a

@@ -50,11 +50,32 @@ pub struct Tracked {
     /// An account removed by a merge: the account it became.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merged_into: Option<String>,
+    /// Fields written elsewhere while it was removed here (as they came,
+    /// with their clocks): a later re-creation (an undone removal) takes
+    /// those written after it, as a device that saw them in another order
+    /// would.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub pending: BTreeMap<String, (Clock, serde_json::Value)>,
+    /// Gone only because what it belongs to was gone here (not removed by
+    /// anyone): `pending` holds all its fields, and it comes back when a
+    /// change gives it something to belong to (a merge moved it).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub orphaned: bool,
 }
 
 impl Tracked {
     pub fn made(kind: Kind, id: u64, owner: Option<u64>, clock: Clock) -> Tracked {
-        Tracked { kind, id, owner, made: clock, fields: BTreeMap::new(), removed: None, merged_into: None }
+        Tracked {
+            kind,
+            id,
+            owner,
+            made: clock,
+            fields: BTreeMap::new(),
+            removed: None,
+            merged_into: None,
+            pending: BTreeMap::new(),
+            orphaned: false,
+        }
     }
 
     /// The clock of a field's last write.
