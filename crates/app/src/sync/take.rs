@@ -57,6 +57,9 @@ pub fn take(store: &Store, me: &Identity, now: NaiveDateTime) -> Result<usize, S
     txn.put_sync(names::CLOCK, &hlc);
     txn.set_sync_taken(newest.max(changes.iter().map(|c| c.seq).max().unwrap_or(0)));
     txn.commit("", now)?;
+    // The next sync reads the journal from a segment of its own, not the
+    // whole segment a big change (an import, the first fill) was written to.
+    store.rotate_journal(newest, None, now.date())?;
     Ok(taken)
 }
 
