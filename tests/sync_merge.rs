@@ -192,3 +192,38 @@ fn two_referrers_given_on_two_devices_keep_the_earlier_and_note_the_other() {
     let chen = book.values().find(|fields| fields["name"] == "Chen Co").unwrap();
     assert_eq!(chen["note"], "Also named as referrer on another device: Bao Seeds");
 }
+
+#[test]
+fn a_merge_moves_the_touches_another_device_gets_later() {
+    let server = MemoryServer::new();
+    let laptop = Device::new("laptop");
+    let desk = Device::new("desk");
+    desk.sync(&server, "2026-12-07T11:00");
+    {
+        let app = desk.at("2026-12-07T11:00");
+        let first = app.add_account(&account("Acme Farm", "13800138000"), None).unwrap().value.account.id;
+        app.add_account(&account("Acme Farm Ltd", "13800138001"), None).unwrap();
+        let _ = first;
+    }
+    desk.sync(&server, "2026-12-07T11:00");
+    let (keep, gone) = (desk.id_of("Acme Farm"), desk.id_of("Acme Farm Ltd"));
+    {
+        let app = desk.at("2026-12-07T11:00");
+        app.log_touch(&call(gone, "on the one merged away")).unwrap();
+        app.merge_accounts(keep, gone, None, false).unwrap();
+        app.log_touch(&call(keep, "after the merge")).unwrap();
+    }
+    laptop.sync(&server, "2026-12-07T09:00");
+    desk.sync(&server, "2026-12-07T11:00");
+    let report = laptop.sync(&server, "2026-12-07T09:00");
+    if std::env::var("SHOW").is_ok() {
+        for (device, ops) in server.changes() {
+            eprintln!("{device}: {ops}");
+        }
+        eprintln!("{report:?}");
+    }
+    assert_same(
+        &laptop.at("2026-12-07T12:00").canonical_book().unwrap(),
+        &desk.at("2026-12-07T12:00").canonical_book().unwrap(),
+    );
+}

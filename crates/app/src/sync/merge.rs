@@ -153,7 +153,8 @@ impl<'a, 's> Merger<'a, 's> {
                 if op.new && op.clock > removed {
                     let pending = std::mem::take(&mut tracked.pending);
                     self.make(device, op, Some(tracked.id).filter(|id| *id != 0))?;
-                    self.take_pending(device, op, pending)
+                    self.take_pending(device, op, pending)?;
+                    self.hand_back(device, op, std::mem::take(&mut tracked.handed_on), &removed)
                 } else {
                     for (name, value) in &op.fields {
                         let later = tracked.pending.get(name).is_none_or(|(clock, _)| op.clock > *clock);
@@ -375,7 +376,7 @@ impl<'a, 's> Merger<'a, 's> {
                 Some(into) => self.local_id(Target::Account, into)?,
                 None => None,
             };
-            self.hand_on(AccountId(tracked.id), survivor.map(AccountId), &op.clock)?;
+            tracked.handed_on = self.hand_on(AccountId(tracked.id), survivor.map(AccountId), &op.clock)?;
         }
         let mut local = local_op(Action::Remove, op.kind, tracked.id, &op.key);
         local.account = tracked.owner;
@@ -396,7 +397,8 @@ impl<'a, 's> Merger<'a, 's> {
         gone: AccountId,
         survivor: Option<AccountId>,
         clock: &Clock,
-    ) -> Result<(), StoreError> {
+    ) -> Result<Vec<String>, StoreError> {
+        let mut handed = Vec::new();
         let mut records: Vec<(Kind, Map<String, Value>)> = Vec::new();
         records.extend(self.txn.touches(gone)?.iter().map(|t| (Kind::Touch, fields_of(t))));
         records.extend(self.txn.orders(gone)?.iter().map(|o| (Kind::Order, fields_of(o))));
@@ -438,6 +440,48 @@ impl<'a, 's> Merger<'a, 's> {
                 self.refused.push(format!("{} {key}: {reason}", kind_word(kind)));
                 continue;
             }
+            self.keep(&key, &tracked);
+            handed.push(key);
+        }
+        Ok(handed)
+    }
+
+    /// An account made again after its removal gets back what this device
+    /// handed on when it went, unless a later change moved it since.
+    fn hand_back(
+        &mut self,
+        device: &str,
+        account: &WireOp,
+        handed: Vec<String>,
+        removed: &Clock,
+    ) -> Result<(), StoreError> {
+        let Some(here) = self.local_id(Target::Account, &account.key)? else { return Ok(()) };
+        for key in handed {
+            let Some(tracked) = self.tracked(&key)? else { continue };
+            if tracked.orphaned {
+                let gone = WireOp { kind: tracked.kind, key: key.clone(), ..account.clone() };
+                self.revive(device, &gone, tracked)?;
+                continue;
+            }
+            if tracked.removed.is_some() || tracked.clock_of("account") > removed {
+                continue;
+            }
+            if !matches!(tracked.kind, Kind::Touch | Kind::Order | Kind::FollowUp) {
+                continue;
+            }
+            let Some(held) = self.held(tracked.kind, &tracked, &key)? else { continue };
+            let mut back = held.clone();
+            back.insert("account".into(), Value::from(here));
+            let mut local = local_op(Action::Set, tracked.kind, tracked.id, &key);
+            local.account = Some(here);
+            local.from = owner_in(&held).filter(|old| *old != here);
+            local.fields = back;
+            if let Err(reason) = self.txn.apply(&local) {
+                self.refused.push(format!("{} {key}: {reason}", kind_word(tracked.kind)));
+                continue;
+            }
+            let mut tracked = tracked;
+            tracked.owner = Some(here);
             self.keep(&key, &tracked);
         }
         Ok(())

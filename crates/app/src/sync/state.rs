@@ -61,6 +61,11 @@ pub struct Tracked {
     /// change gives it something to belong to (a merge moved it).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub orphaned: bool,
+    /// An account removed here: what of its own this device then moved to
+    /// the account it was merged into, or set aside (by key), to be given
+    /// back if it is made again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub handed_on: Vec<String>,
 }
 
 impl Tracked {
@@ -75,6 +80,7 @@ impl Tracked {
             merged_into: None,
             pending: BTreeMap::new(),
             orphaned: false,
+            handed_on: Vec::new(),
         }
     }
 

@@ -48,6 +48,11 @@ pub fn take(store: &Store, me: &Identity, now: NaiveDateTime) -> Result<usize, S
     let txn = store.begin();
     let hlc = txn.sync_value::<Hlc>(names::CLOCK)?.unwrap_or_default();
     let mut taker = Taker { txn, hlc, me, known: HashMap::new() };
+    // Every record the changes name, first: a change can name one that a
+    // later change removed (a touch logged on an account merged away since).
+    for op in changes.iter().flat_map(|change| &change.ops) {
+        taker.know(op);
+    }
     let mut taken = 0;
     for change in changes.iter().filter(|change| !change.ops.is_empty()) {
         taker.take_change(change)?;
@@ -191,12 +196,13 @@ struct Taker<'a, 's> {
 }
 
 impl Taker<'_, '_> {
-    fn take_change(&mut self, change: &Local) -> Result<(), StoreError> {
-        for op in &change.ops {
-            if let (Some(target), Some(id), false) = (target_of(op.kind), op.id, op.uid.is_nil()) {
-                self.known.insert((target, id), op.uid.to_string());
-            }
+    fn know(&mut self, op: &Op) {
+        if let (Some(target), Some(id), false) = (target_of(op.kind), op.id, op.uid.is_nil()) {
+            self.known.insert((target, id), op.uid.to_string());
         }
+    }
+
+    fn take_change(&mut self, change: &Local) -> Result<(), StoreError> {
         let clock = self.hlc.tick(change.at, &self.me.device, &self.me.origin);
         let mut wire = Vec::with_capacity(change.ops.len());
         for op in in_dependency_order(&change.ops) {
