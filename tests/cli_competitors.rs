@@ -243,7 +243,7 @@ fn the_free_text_of_an_older_store_becomes_a_note_with_every_character() {
     book.add(&["张伟"]);
     let text = "从丰农买化肥,价格低\n但送货慢 🚚 — “底价” 2650/吨\t(老板说的)";
     {
-        let db = sled::open(book.store()).unwrap();
+        let db = common::open_sled(&book.store());
         let data = db.open_tree("data").unwrap();
         let key = [&[b'a'][..], &1u64.to_be_bytes()].concat();
         let value = data.get(&key).unwrap().unwrap();

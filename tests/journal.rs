@@ -206,7 +206,7 @@ fn a_damaged_store_that_opens_says_so_on_every_command_until_it_reads_whole_agai
     assert!(quiet.stderr.is_empty(), "a healthy store says nothing: {}", quiet.stderr);
     // Something other than Leadline garbles one account's record.
     {
-        let db = sled::open(book.store()).unwrap();
+        let db = common::open_sled(&book.store());
         let mut key = vec![b'a'];
         key.extend_from_slice(&2u64.to_be_bytes());
         db.open_tree("data").unwrap().insert(key, &b"\x01{garbled"[..]).unwrap();
@@ -226,7 +226,7 @@ fn a_damaged_store_that_opens_says_so_on_every_command_until_it_reads_whole_agai
     let zh = book.run(&["--lang", "zh-CN", "list"]);
     assert!(zh.stderr.contains("有 1 条记录读不了"), "{}", zh.stderr);
     {
-        let db = sled::open(book.store()).unwrap();
+        let db = common::open_sled(&book.store());
         let mut key = vec![b'a'];
         key.extend_from_slice(&2u64.to_be_bytes());
         db.open_tree("data").unwrap().remove(key).unwrap();

@@ -266,7 +266,7 @@ fn a_migration_is_preceded_by_a_backup() {
     std::fs::remove_file(&backup).unwrap();
     // A store whose derived records are of an older version.
     {
-        let db = sled::open(book.store()).unwrap();
+        let db = common::open_sled(&book.store());
         db.open_tree("meta").unwrap().insert("derived_version", &1u32.to_be_bytes()).unwrap();
         db.flush().unwrap();
     }

@@ -390,7 +390,7 @@ fn no_control_character_reaches_the_terminal_through_a_file_name_or_a_markdown_r
     // A name with an escape in it, as a store written by something else
     // may hold: the reports escape it all the same.
     {
-        let db = sled::open(book.store()).unwrap();
+        let db = common::open_sled(&book.store());
         let data = db.open_tree("data").unwrap();
         let key = [&[b'a'][..], &1u64.to_be_bytes()].concat();
         let value = data.get(&key).unwrap().unwrap();
@@ -469,7 +469,7 @@ fn a_backup_with_a_broken_referral_is_refused_and_doctor_finds_one_in_a_store() 
 
     // The same written into a store behind Leadline's back.
     {
-        let db = sled::open(book.store()).unwrap();
+        let db = common::open_sled(&book.store());
         let data = db.open_tree("data").unwrap();
         let key = [&[b'r'][..], &1u64.to_be_bytes()].concat();
         let value = data.get(&key).unwrap().unwrap();

@@ -53,7 +53,7 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 }
 
 fn with_sled<T>(book: &Book, f: impl FnOnce(&sled::Db) -> T) -> T {
-    let db = sled::open(book.store()).unwrap();
+    let db = common::open_sled(&book.store());
     let result = f(&db);
     db.flush().unwrap();
     result

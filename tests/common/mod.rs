@@ -158,3 +158,20 @@ pub fn fixture(name: &str) -> PathBuf {
 }
 pub mod postgres;
 pub mod tui;
+
+/// Opens a store's sled files directly (to damage or rewrite them), once
+/// the command before has let them go: the daily backup it started is a
+/// fork of it, which holds the files until it runs the backup, a moment
+/// longer on a loaded machine.
+pub fn open_sled(store: &Path) -> sled::Db {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        match sled::open(store) {
+            Ok(db) => return db,
+            Err(error) if std::time::Instant::now() < deadline && error.to_string().contains("lock") => {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            Err(error) => panic!("cannot open {}: {error}", store.display()),
+        }
+    }
+}

@@ -25,6 +25,13 @@ impl Store {
             .collect()
     }
 
+    /// The rest of every name sync keeps under `prefix`, in order, without
+    /// reading the values.
+    pub fn sync_names(&self, prefix: &[u8]) -> Result<Vec<Vec<u8>>, StoreError> {
+        let full = keys::sync(prefix);
+        self.data.scan_prefix(&full).keys().map(|key| Ok(key?[full.len()..].to_vec())).collect()
+    }
+
     /// The last change of the journal sync has taken to send.
     pub fn sync_taken(&self) -> Result<Option<u64>, StoreError> {
         let key = keys::sync_taken();

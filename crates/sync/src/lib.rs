@@ -10,7 +10,7 @@
 mod pgpass;
 mod server;
 
-pub use server::{Incoming, MemoryServer, Outgoing, PgServer, Server};
+pub use server::{CHANGES_PER_PAGE, Incoming, MemoryServer, Outgoing, PgServer, Server};
 
 use postgres::config::SslMode;
 use postgres::{Client, NoTls};

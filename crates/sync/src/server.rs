@@ -41,9 +41,20 @@ pub trait Server {
     /// origin is taken once.
     fn push(&mut self, book: &str, device: &str, origin: &str, changes: &[Outgoing])
     -> Result<(), SyncError>;
-    /// Up to `limit` changes after `since`, but those from `origin`.
-    fn pull(&mut self, book: &str, origin: &str, since: i64, limit: i64) -> Result<Vec<Incoming>, SyncError>;
+    /// The changes after `since`, but those from `origin`, in order: as
+    /// many as hold fewer than `max_ops` operations before the last (at
+    /// least one, at most [`CHANGES_PER_PAGE`]).
+    fn pull(
+        &mut self,
+        book: &str,
+        origin: &str,
+        since: i64,
+        max_ops: i64,
+    ) -> Result<Vec<Incoming>, SyncError>;
 }
+
+/// Changes read at most at once.
+pub const CHANGES_PER_PAGE: i64 = 500;
 
 /// The team's PostgreSQL database.
 pub struct PgServer {
@@ -118,11 +129,22 @@ impl Server for PgServer {
         Ok(())
     }
 
-    fn pull(&mut self, book: &str, origin: &str, since: i64, limit: i64) -> Result<Vec<Incoming>, SyncError> {
+    fn pull(
+        &mut self,
+        book: &str,
+        origin: &str,
+        since: i64,
+        max_ops: i64,
+    ) -> Result<Vec<Incoming>, SyncError> {
         let rows = self.client.query(
-            "SELECT version, device, summary, operations::text FROM leadline.changes_of($1, $2)
-             WHERE origin IS DISTINCT FROM $3::text::uuid LIMIT $4",
-            &[&book, &since, &origin, &limit],
+            "SELECT version, device, summary, operations::text FROM (
+                 SELECT version, device, summary, operations,
+                        jsonb_array_length(operations) AS size,
+                        sum(jsonb_array_length(operations)) OVER (ORDER BY version) AS running
+                 FROM leadline.changes_of($1, $2) WHERE origin IS DISTINCT FROM $3::text::uuid
+             ) page
+             WHERE running - size < $4 ORDER BY version LIMIT $5",
+            &[&book, &since, &origin, &max_ops, &CHANGES_PER_PAGE],
         )?;
         rows.into_iter()
             .map(|row| {
@@ -217,14 +239,26 @@ impl Server for MemoryServer {
         Ok(())
     }
 
-    fn pull(&mut self, book: &str, origin: &str, since: i64, limit: i64) -> Result<Vec<Incoming>, SyncError> {
+    fn pull(
+        &mut self,
+        book: &str,
+        origin: &str,
+        since: i64,
+        max_ops: i64,
+    ) -> Result<Vec<Incoming>, SyncError> {
         let held = self.changes.lock().unwrap_or_else(|p| p.into_inner());
+        let mut running = 0;
         Ok(held
             .iter()
             .enumerate()
             .map(|(index, stored)| (index as i64 + 1, stored))
             .filter(|(version, s)| *version > since && s.book == book && s.origin != origin)
-            .take(limit.max(0) as usize)
+            .take_while(|(_, s)| {
+                let before = running;
+                running += s.change.operations.as_array().map_or(0, Vec::len) as i64;
+                before < max_ops
+            })
+            .take(CHANGES_PER_PAGE as usize)
             .map(|(version, s)| Incoming {
                 version,
                 device: s.device.clone(),

@@ -25,8 +25,8 @@ use super::{App, AppError, AppResult};
 use crate::domain::Uid;
 use crate::i18n::msg;
 
-/// Changes read from the server per commit here.
-const CHANGES_PER_PULL: i64 = 20;
+/// Operations read from the server per commit here (at least one change).
+const OPS_PER_PULL: i64 = 5_000;
 /// Rows sent per server transaction.
 const ROWS_PER_PUSH: usize = 20;
 
@@ -82,8 +82,12 @@ impl App {
 
     /// Changes taken here and not yet on the server.
     pub fn sync_pending(&self) -> AppResult<usize> {
-        let queued: Vec<(Vec<u8>, Queued)> = self.store.sync_values(names::OUTBOX)?;
-        let mut seqs: Vec<u64> = queued.iter().map(|(_, q)| q.seq).collect();
+        let mut seqs: Vec<Vec<u8>> = self
+            .store
+            .sync_names(names::OUTBOX)?
+            .into_iter()
+            .filter_map(|rest| rest.get(..8).map(<[u8]>::to_vec))
+            .collect();
         seqs.dedup();
         Ok(seqs.len() + take::untaken(&self.store)?)
     }
@@ -110,34 +114,38 @@ impl App {
         Ok(take::Identity { device: device.to_string(), origin })
     }
 
-    /// Sends the outbox; says how many changes the server took.
+    /// Sends the outbox, a few rows at a time; says how many changes the
+    /// server took.
     fn send(&self, server: &mut dyn Server, book: &str, me: &take::Identity) -> AppResult<usize> {
-        let queued: Vec<(Vec<u8>, Queued)> = self.store.sync_values(names::OUTBOX)?;
+        let queued = self.store.sync_names(names::OUTBOX)?;
         if queued.is_empty() {
             return Ok(0);
         }
         let failed = |error| self.server_error(error);
         let held = server.newest_from(book, &me.origin).map_err(failed)?;
-        let outgoing: Vec<Outgoing> = queued
-            .iter()
-            .filter(|(_, q)| Some((q.seq as i64, q.part as i32)) > held)
-            .map(|(_, q)| Outgoing {
-                seq: q.seq as i64,
-                part: q.part as i32,
-                summary: q.summary.clone(),
-                operations: serde_json::to_value(&q.ops).unwrap_or_default(),
-            })
-            .collect();
-        for rows in outgoing.chunks(ROWS_PER_PUSH) {
-            server.push(book, &me.device, &me.origin, rows).map_err(failed)?;
+        let mut seqs = std::collections::BTreeSet::new();
+        for rests in queued.chunks(ROWS_PER_PUSH) {
+            let mut rows = Vec::with_capacity(rests.len());
+            for rest in rests {
+                let name = [names::OUTBOX, rest.as_slice()].concat();
+                let Some(row) = self.store.sync_value::<Queued>(&name)? else { continue };
+                seqs.insert(row.seq);
+                if Some((row.seq as i64, row.part as i32)) > held {
+                    rows.push(Outgoing {
+                        seq: row.seq as i64,
+                        part: row.part as i32,
+                        summary: row.summary,
+                        operations: serde_json::to_value(&row.ops).unwrap_or_default(),
+                    });
+                }
+            }
+            server.push(book, &me.device, &me.origin, &rows).map_err(failed)?;
+            let mut txn = self.store.begin();
+            for rest in rests {
+                txn.remove_sync(&[names::OUTBOX, rest.as_slice()].concat());
+            }
+            txn.commit("", self.now())?;
         }
-        let mut txn = self.store.begin();
-        for (rest, _) in &queued {
-            txn.remove_sync(&[names::OUTBOX, rest.as_slice()].concat());
-        }
-        txn.commit("", self.now())?;
-        let mut seqs: Vec<u64> = queued.iter().map(|(_, q)| q.seq).collect();
-        seqs.dedup();
         Ok(seqs.len())
     }
 
@@ -153,7 +161,7 @@ impl App {
         let failed = |error| self.server_error(error);
         loop {
             let since: i64 = self.store.sync_value(names::PULLED)?.unwrap_or(0);
-            let page = server.pull(book, &me.origin, since, CHANGES_PER_PULL).map_err(failed)?;
+            let page = server.pull(book, &me.origin, since, OPS_PER_PULL).map_err(failed)?;
             let Some(last) = page.last().map(|change| change.version) else { break };
             let mut txn = self.store.begin();
             let mut hlc: clock::Hlc = txn.sync_value(names::CLOCK)?.unwrap_or_default();

@@ -45,9 +45,16 @@ pub fn take(store: &Store, me: &Identity, now: NaiveDateTime) -> Result<usize, S
         },
         None => vec![snapshot(store, newest, now)?],
     };
+    let first = store.sync_taken()?.is_none();
     let txn = store.begin();
     let hlc = txn.sync_value::<Hlc>(names::CLOCK)?.unwrap_or_default();
-    let mut taker = Taker { txn, hlc, me, known: HashMap::new() };
+    let mut taker = Taker { store, txn: Some(txn), now, hlc, me, known: HashMap::new() };
+    if first {
+        // What a first take cut off left: it is taken again whole.
+        for rest in store.sync_names(names::OUTBOX)? {
+            taker.txn().remove_sync(&[names::OUTBOX, rest.as_slice()].concat());
+        }
+    }
     // Every record the changes name, first: a change can name one that a
     // later change removed (a touch logged on an account merged away since).
     for op in changes.iter().flat_map(|change| &change.ops) {
@@ -58,7 +65,8 @@ pub fn take(store: &Store, me: &Identity, now: NaiveDateTime) -> Result<usize, S
         taker.take_change(change)?;
         taken += 1;
     }
-    let Taker { mut txn, hlc, .. } = taker;
+    let hlc = taker.hlc.clone();
+    let mut txn = taker.txn.take().expect("a transaction is open");
     txn.put_sync(names::CLOCK, &hlc);
     txn.set_sync_taken(newest.max(changes.iter().map(|c| c.seq).max().unwrap_or(0)));
     txn.commit("", now)?;
@@ -74,7 +82,14 @@ pub fn take(store: &Store, me: &Identity, now: NaiveDateTime) -> Result<usize, S
 pub fn canonical(store: &Store) -> Result<std::collections::BTreeMap<String, Value>, StoreError> {
     let book = snapshot(store, 0, NaiveDateTime::default())?;
     let me = Identity { device: String::new(), origin: String::new() };
-    let mut taker = Taker { txn: store.begin(), hlc: Hlc::default(), me: &me, known: HashMap::new() };
+    let mut taker = Taker {
+        store,
+        txn: Some(store.begin()),
+        now: NaiveDateTime::default(),
+        hlc: Hlc::default(),
+        me: &me,
+        known: HashMap::new(),
+    };
     let clock = Clock(0, 0, String::new(), String::new());
     let mut out = std::collections::BTreeMap::new();
     for op in &book.ops {
@@ -187,7 +202,11 @@ fn snapshot(store: &Store, newest: u64, now: NaiveDateTime) -> Result<Local, Sto
 }
 
 struct Taker<'a, 's> {
-    txn: Txn<'s>,
+    store: &'s Store,
+    /// Committed after each row taken, so that a first sync of a big book
+    /// holds one row in memory, not the whole book.
+    txn: Option<Txn<'s>>,
+    now: NaiveDateTime,
     hlc: Hlc,
     me: &'a Identity,
     /// Global ids of the records the changes taken so far name, by kind
@@ -195,16 +214,21 @@ struct Taker<'a, 's> {
     known: HashMap<(Target, u64), String>,
 }
 
-impl Taker<'_, '_> {
+impl<'s> Taker<'_, 's> {
     fn know(&mut self, op: &Op) {
         if let (Some(target), Some(id), false) = (target_of(op.kind), op.id, op.uid.is_nil()) {
             self.known.insert((target, id), op.uid.to_string());
         }
     }
 
+    fn txn(&mut self) -> &mut Txn<'s> {
+        self.txn.as_mut().expect("a transaction is open")
+    }
+
     fn take_change(&mut self, change: &Local) -> Result<(), StoreError> {
         let clock = self.hlc.tick(change.at, &self.me.device, &self.me.origin);
-        let mut wire = Vec::with_capacity(change.ops.len());
+        let mut wire = Vec::with_capacity(change.ops.len().min(OPS_PER_ROW));
+        let mut part = 0;
         for op in in_dependency_order(&change.ops) {
             let merged_into = match (op.kind, op.op) {
                 (Kind::Account, Action::Remove) => self.merged_into(change, op)?,
@@ -214,15 +238,26 @@ impl Taker<'_, '_> {
                 self.track(op, &wire_op)?;
                 wire.push(wire_op);
             }
+            if wire.len() == OPS_PER_ROW {
+                self.queue(change, part, std::mem::take(&mut wire))?;
+                part += 1;
+            }
         }
-        for (part, ops) in wire.chunks(OPS_PER_ROW).enumerate() {
-            let queued = Queued {
-                seq: change.seq,
-                part: part as u32,
-                summary: change.summary.clone(),
-                ops: ops.to_vec(),
-            };
-            self.txn.put_sync(&names::outbox(change.seq, part as u32), &queued);
+        if !wire.is_empty() {
+            self.queue(change, part, wire)?;
+        }
+        Ok(())
+    }
+
+    /// Puts a row in the outbox; a full one is committed at once.
+    fn queue(&mut self, change: &Local, part: u32, ops: Vec<WireOp>) -> Result<(), StoreError> {
+        let full = ops.len() == OPS_PER_ROW;
+        let queued = Queued { seq: change.seq, part, summary: change.summary.clone(), ops };
+        self.txn().put_sync(&names::outbox(change.seq, part), &queued);
+        if full {
+            let txn = self.txn.take().expect("a transaction is open");
+            txn.commit("", self.now)?;
+            self.txn = Some(self.store.begin());
         }
         Ok(())
     }
@@ -293,10 +328,10 @@ impl Taker<'_, '_> {
             return Ok(Some(uid.clone()));
         }
         let uid = match target {
-            Target::Account => self.txn.account(AccountId(id))?.map(|r| r.account.uid),
-            Target::Competitor => self.txn.competitor(CompetitorId(id))?.map(|c| c.uid),
-            Target::FollowUp => self.txn.follow_up(FollowUpId(id))?.map(|f| f.uid),
-            Target::Referral => self.txn.referral(ReferralId(id))?.map(|r| r.uid),
+            Target::Account => self.txn().account(AccountId(id))?.map(|r| r.account.uid),
+            Target::Competitor => self.txn().competitor(CompetitorId(id))?.map(|c| c.uid),
+            Target::FollowUp => self.txn().follow_up(FollowUpId(id))?.map(|f| f.uid),
+            Target::Referral => self.txn().referral(ReferralId(id))?.map(|r| r.uid),
         };
         let uid = uid.filter(|uid| !uid.is_nil()).map(|uid| uid.to_string());
         if let Some(uid) = &uid {
@@ -309,7 +344,7 @@ impl Taker<'_, '_> {
     fn track(&mut self, op: &Op, wire: &WireOp) -> Result<(), StoreError> {
         let name = names::record(&wire.key);
         let id = op.id.unwrap_or(0);
-        let tracked = match (op.op, op.new, self.txn.sync_value::<Tracked>(&name)?) {
+        let tracked = match (op.op, op.new, self.txn().sync_value::<Tracked>(&name)?) {
             (Action::Set, false, Some(mut tracked)) if tracked.removed.is_none() => {
                 for field in wire.fields.keys() {
                     tracked.fields.insert(field.clone(), wire.clock.clone());
@@ -326,7 +361,7 @@ impl Taker<'_, '_> {
                 tracked
             }
         };
-        self.txn.put_sync(&name, &tracked);
+        self.txn().put_sync(&name, &tracked);
         Ok(())
     }
 }
