@@ -17,14 +17,14 @@ fn a_rep_sees_and_writes_only_its_own_books_and_a_manager_reads_all_and_writes_n
         book.run(&["sync", "init", "--url", &admin, "--rep", "alice", "--rep", "bob", "--manager", "carol"]);
     assert_eq!(init.code, 0, "{}", init.stderr);
     assert!(
-        init.stdout.contains("schema version 2 (created); reps: alice, bob; managers: carol"),
+        init.stdout.contains("schema version 3 (created); reps: alice, bob; managers: carol"),
         "{}",
         init.stdout
     );
     // Again: nothing to migrate, the roles already there.
     let again = book.run(&["--lang", "zh-CN", "sync", "init", "--url", &admin, "--rep", "alice"]);
-    assert!(again.stdout.contains("团队数据库的结构版本是 2（原来是 2）；销售：alice"), "{}", again.stdout);
-    assert_eq!(cluster.psql("admin", "SELECT version FROM leadline.schema_version").unwrap(), "2");
+    assert!(again.stdout.contains("团队数据库的结构版本是 3（原来是 3）；销售：alice"), "{}", again.stdout);
+    assert_eq!(cluster.psql("admin", "SELECT version FROM leadline.schema_version").unwrap(), "3");
 
     let alice = |sql: &str| cluster.psql("alice", sql);
     let bob = |sql: &str| cluster.psql("bob", sql);

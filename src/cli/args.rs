@@ -142,6 +142,17 @@ pub enum Command {
         #[arg(long, conflicts_with = "json")]
         md: bool,
     },
+    Team {
+        #[arg(long)]
+        json: bool,
+        #[arg(long, conflicts_with = "json")]
+        md: bool,
+    },
+    Handover {
+        account: String,
+        #[arg(long, value_name = "REP")]
+        to: String,
+    },
     Refer {
         referrer: String,
         referee: String,

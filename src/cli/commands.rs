@@ -232,10 +232,12 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
         }
         Command::Tiers { apply, json } => super::focus::tiers(app, *apply, *json),
         Command::Sync { action: None } => super::sync::book(app),
+        Command::Handover { account, to } => super::team::handover(app, account, to),
         Command::Config
         | Command::Completions { .. }
         | Command::Man { .. }
         | Command::Sync { action: Some(_) }
+        | Command::Team { .. }
         | Command::Recover { .. }
         | Command::BackupDaily { .. } => {
             unreachable!("`config`, `completions`, `man` and `recover` run without opening the store")

@@ -19,6 +19,7 @@ mod referrals;
 mod review;
 mod sync;
 mod table;
+mod team;
 mod text;
 
 use crate::i18n::Text as _;
@@ -458,6 +459,12 @@ fn run(cli: Cli) -> CliResult<i32> {
         Some(Command::Sync { action: Some(action) }) => {
             let (config, _, _) = load_config(&cli)?;
             return sync::team(&config, action);
+        }
+        // A manager may have no book of their own.
+        Some(Command::Team { json, md }) => {
+            let (config, _, _) = load_config(&cli)?;
+            let cache = store_dir(&cli, &config)?.with_file_name("team");
+            return team::report(&config, &cache, *json, *md);
         }
         Some(Command::BackupDaily { dir, keep_daily, keep_weekly, day }) => {
             let (config, _, _) = load_config(&cli)?;

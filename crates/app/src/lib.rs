@@ -48,6 +48,7 @@ mod review;
 pub mod simulation;
 pub mod sync;
 pub mod team;
+pub mod team_report;
 mod triage;
 pub mod vcard_export;
 pub mod vcard_import;

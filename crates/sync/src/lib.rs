@@ -146,6 +146,37 @@ const MIGRATIONS: &[&str] = &[
         RETURN QUERY SELECT * FROM leadline.changes WHERE book = book_name AND version > since ORDER BY version;
     END $$;
     "#,
+    // 3: handing an account over to a colleague. A rep cannot write into
+    // another's book; this function does it for them, only from a book of
+    // the caller's own and only into a rep's, and says which book it was.
+    r#"
+    CREATE FUNCTION leadline.hand_over(from_book text, to_rep name, from_device text, from_origin uuid,
+                                       change_seq bigint, change_summary text, change_operations jsonb)
+    RETURNS text
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = leadline, pg_temp AS $$
+    DECLARE
+        target text;
+    BEGIN
+        IF NOT EXISTS (SELECT 1 FROM leadline.books b WHERE b.name = from_book AND b.owner = session_user) THEN
+            RAISE EXCEPTION 'permission denied for book %', from_book USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = to_rep)
+           OR NOT pg_has_role(to_rep, 'leadline_rep', 'MEMBER') THEN
+            RAISE EXCEPTION '% is not a rep of the team', to_rep USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        SELECT b.name INTO target FROM leadline.books b WHERE b.owner = to_rep
+            ORDER BY (b.name = to_rep::text) DESC, b.created_at LIMIT 1;
+        IF target IS NULL THEN
+            RAISE EXCEPTION '% has no book yet: they sync once first', to_rep USING ERRCODE = 'no_data_found';
+        END IF;
+        INSERT INTO leadline.changes AS c (book, device, origin, seq, part, summary, operations)
+            VALUES (target, from_device, from_origin, change_seq, 0, change_summary, change_operations)
+            ON CONFLICT (book, origin, seq, part) DO NOTHING;
+        RETURN target;
+    END $$;
+    REVOKE ALL ON FUNCTION leadline.hand_over(text, name, text, uuid, bigint, text, jsonb) FROM PUBLIC;
+    GRANT EXECUTE ON FUNCTION leadline.hand_over(text, name, text, uuid, bigint, text, jsonb) TO leadline_rep;
+    "#,
 ];
 
 /// The schema version this Leadline writes and reads.

@@ -85,6 +85,32 @@ impl PgServer {
     }
 }
 
+impl PgServer {
+    /// Every book the role may read, with its owner (a manager: all).
+    pub fn books(&mut self) -> Result<Vec<(String, String)>, SyncError> {
+        let rows = self.client.query("SELECT name, owner::text FROM leadline.books ORDER BY name", &[])?;
+        Ok(rows.into_iter().map(|row| (row.get(0), row.get(1))).collect())
+    }
+
+    /// Puts a change into a colleague's book (their oldest, or the one
+    /// named after them); says which.
+    pub fn hand_over(
+        &mut self,
+        from_book: &str,
+        to_rep: &str,
+        device: &str,
+        origin: &str,
+        change: &Outgoing,
+    ) -> Result<String, SyncError> {
+        let operations = change.operations.to_string();
+        let row = self.client.query_one(
+            "SELECT leadline.hand_over($1, $2::text::name, $3, $4::text::uuid, $5, $6, $7::text::jsonb)",
+            &[&from_book, &to_rep, &device, &origin, &change.seq, &change.summary, &operations],
+        )?;
+        Ok(row.get(0))
+    }
+}
+
 impl Server for PgServer {
     fn user(&mut self) -> Result<String, SyncError> {
         Ok(self.client.query_one("SELECT current_user::text", &[])?.get(0))

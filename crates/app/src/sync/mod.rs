@@ -5,11 +5,13 @@
 //! write winning). See docs/SYNC.md.
 
 pub mod clock;
+mod handover;
 mod merge;
 pub mod state;
 mod take;
 pub mod wire;
 
+pub use handover::{HandedOver, handover_of};
 pub use leadline_sync::{MemoryServer, Server};
 pub use merge::{Received, Settled};
 pub use take::Identity;
@@ -47,6 +49,13 @@ pub struct SyncReport {
 impl App {
     /// Syncs with the team's server as the settings say.
     pub fn sync(&self) -> AppResult<SyncReport> {
+        let (mut server, book, device) = self.server()?;
+        self.sync_with(&mut server, &book, &device)
+    }
+
+    /// The team's server as the settings name it, the book and this
+    /// device's name.
+    fn server(&self) -> AppResult<(PgServer, String, String)> {
         let lang = self.config.ui.lang();
         let url = self
             .config
@@ -60,7 +69,7 @@ impl App {
             None => server.user().map_err(|error| self.server_error(error))?,
         };
         let device = self.config.sync.device.clone().unwrap_or_else(machine_name);
-        self.sync_with(&mut server, &book, &device)
+        Ok((server, book, device))
     }
 
     /// Sends the changes made here since the last sync, then applies the
@@ -186,7 +195,16 @@ impl App {
             report.settled.extend(settled);
             txn.put_sync(names::CLOCK, &hlc);
             txn.put_sync(names::PULLED, &last);
-            txn.commit(msg::HistorySync { devices: devices.join(", ") }.text(lang), self.now())?;
+            let handovers: Vec<String> = page
+                .iter()
+                .filter_map(|change| handover::handover_of(&change.summary))
+                .map(|(name, from)| msg::HistoryHandoverIn { name, from }.text(lang))
+                .collect();
+            let summary = match handovers.is_empty() {
+                true => msg::HistorySync { devices: devices.join(", ") }.text(lang),
+                false => handovers.join("; "),
+            };
+            txn.commit(summary, self.now())?;
         }
         Ok(())
     }

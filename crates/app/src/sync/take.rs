@@ -159,18 +159,7 @@ fn journal_since(store: &Store, taken: u64) -> Result<Option<Vec<Local>>, StoreE
 /// The whole book as one change of records made.
 fn snapshot(store: &Store, newest: u64, now: NaiveDateTime) -> Result<Local, StoreError> {
     let book = store.salvage();
-    let made = |kind: Kind, id: u64, uid: Uid, owner: Option<u64>, fields: Map<String, Value>| Op {
-        op: Action::Set,
-        kind,
-        id: Some(id),
-        day: None,
-        uid,
-        account: owner,
-        from: None,
-        new: true,
-        fields,
-        changed: Vec::new(),
-    };
+    let made = made_op;
     let mut ops = Vec::new();
     for competitor in &book.competitors {
         ops.push(made(Kind::Competitor, competitor.id.0, competitor.uid, None, fields_of(competitor)));
@@ -199,6 +188,72 @@ fn snapshot(store: &Store, newest: u64, now: NaiveDateTime) -> Result<Local, Sto
         ops.push(op);
     }
     Ok(Local { seq: newest, at: now, summary: "book".to_string(), ops })
+}
+
+/// A record made, as the journal would hold it.
+fn made_op(kind: Kind, id: u64, uid: Uid, owner: Option<u64>, fields: Map<String, Value>) -> Op {
+    Op {
+        op: Action::Set,
+        kind,
+        id: Some(id),
+        day: None,
+        uid,
+        account: owner,
+        from: None,
+        new: true,
+        fields,
+        changed: Vec::new(),
+    }
+}
+
+/// An account and everything of its own (touches, orders, follow-ups, the
+/// competitors it names), as records made now in another book: what a
+/// handover sends. Referrals stay: they tie it to accounts of this book.
+pub fn handed_over(
+    store: &Store,
+    me: &Identity,
+    hlc: &mut Hlc,
+    account: &crate::domain::Account,
+    now: NaiveDateTime,
+) -> Result<Vec<WireOp>, StoreError> {
+    let id = account.id;
+    let mut ops = Vec::new();
+    let competitors: std::collections::BTreeSet<CompetitorId> = account
+        .competitor_notes
+        .iter()
+        .filter_map(|note| note.competitor)
+        .chain(account.archived.as_ref().and_then(|a| a.lost_to))
+        .collect();
+    for competitor in competitors {
+        if let Some(competitor) = store.competitor(competitor)? {
+            ops.push(made_op(
+                Kind::Competitor,
+                competitor.id.0,
+                competitor.uid,
+                None,
+                fields_of(&competitor),
+            ));
+        }
+    }
+    ops.push(made_op(Kind::Account, id.0, account.uid, None, fields_of(account)));
+    for touch in store.touches(id)? {
+        ops.push(made_op(Kind::Touch, touch.id.0, touch.uid, Some(id.0), fields_of(&touch)));
+    }
+    for order in store.orders(id)? {
+        ops.push(made_op(Kind::Order, order.id.0, order.uid, Some(id.0), fields_of(&order)));
+    }
+    for follow_up in store.follow_ups_of(id)? {
+        ops.push(made_op(Kind::FollowUp, follow_up.id.0, follow_up.uid, Some(id.0), fields_of(&follow_up)));
+    }
+    let mut taker =
+        Taker { store, txn: Some(store.begin()), now, hlc: hlc.clone(), me, known: HashMap::new() };
+    let clock = taker.hlc.tick(now, &me.device, &me.origin);
+    let mut wire = Vec::with_capacity(ops.len());
+    for op in &ops {
+        wire.extend(taker.wire_op(op, &clock, None)?);
+    }
+    *hlc = taker.hlc.clone();
+    Ok(wire)
 }
 
 struct Taker<'a, 's> {

@@ -1082,6 +1082,34 @@ cli-sync-from = From { $device }: { $what }.
 cli-sync-nothing-came = Nothing new came in.
 cli-sync-settled = { $account } was given two referrers on two devices: { $kept } is kept, { $dropped } is in its note.
 cli-sync-refused = Not applied: { $what }
+history-handover = handover: { $name } to { $rep }
+history-handover-in = handover: { $name } from { $from }
+cli-handover = Handed { $name } over to { $rep } (their book { $book }), with { $touches ->
+    [one] 1 touch
+   *[other] { $touches } touches
+}, { $orders ->
+    [one] 1 order
+   *[other] { $orders } orders
+} and { $follow_ups ->
+    [one] 1 follow-up
+   *[other] { $follow_ups } follow-ups
+}; their next sync brings it in.
+cli-team-none = No books on the team's server yet.
+cli-team-rep = { $owner } (book { $book })
+cli-team-plan = Plan done over the last 7 days: { $planned ->
+    [0] no plan kept
+   *[other] { $done } of { $planned } rows ({ $percent }%)
+}; streak: { $streak ->
+    [one] 1 day
+   *[other] { $streak } days
+}
+cli-team-key-overdue = Key accounts past their cadence: { $names }
+cli-team-key-overdue-none = Key accounts past their cadence: none
+cli-team-pipeline = Prospects: { $grades }; customers: { $tiers }
+cli-team-revenue = Revenue over 12 months: { $now } (the 12 months before: { $before })
+cli-team-incentives = Referral incentives owed: { $count }
+team-md-title = # The team, { $date }
+team-md-header = | Rep | Book | Plan done, 7 days | Streak | Key accounts past cadence | Prospects | Customers | Revenue, 12 months | 12 months before | Incentives owed |
 cli-sync-init = The team's database is at schema version { $now }{ $was ->
     [0] {" "}(created)
    *[other] {" "}(it was at { $was })

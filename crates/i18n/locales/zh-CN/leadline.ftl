@@ -855,6 +855,22 @@ cli-sync-from = 来自 { $device }：{ $what }。
 cli-sync-nothing-came = 没有收到新的修改。
 cli-sync-settled = { $account } 在两台设备上各记了一个介绍人：保留 { $kept }，{ $dropped } 记在备注里。
 cli-sync-refused = 未能应用：{ $what }
+history-handover = 移交：{ $name } 交给 { $rep }
+history-handover-in = 移交：{ $name } 来自 { $from }
+cli-handover = 已把 { $name } 移交给 { $rep }（对方的资料 { $book }），连同 { $touches } 次联系、{ $orders } 笔订单和 { $follow_ups } 个跟进；对方下次同步时收到。
+cli-team-none = 团队服务器上还没有任何资料。
+cli-team-rep = { $owner }（资料 { $book }）
+cli-team-plan = 近 7 天计划完成：{ $planned ->
+    [0] 没有保存的计划
+   *[other] { $planned } 行中完成 { $done } 行（{ $percent }%）
+}；连续完成 { $streak } 天
+cli-team-key-overdue = 超过联系周期的重点客户：{ $names }
+cli-team-key-overdue-none = 超过联系周期的重点客户：无
+cli-team-pipeline = 潜在客户：{ $grades }；客户：{ $tiers }
+cli-team-revenue = 近 12 个月营收：{ $now }（之前 12 个月：{ $before }）
+cli-team-incentives = 应兑现的转介绍奖励：{ $count }
+team-md-title = # 团队，{ $date }
+team-md-header = | 销售 | 资料 | 近 7 天计划完成 | 连续天数 | 超过周期的重点客户 | 潜在客户 | 客户 | 近 12 个月营收 | 之前 12 个月 | 应兑现奖励 |
 cli-sync-init = 团队数据库的结构版本是 { $now }{ $was ->
     [0] （新建）
    *[other] （原来是 { $was }）
