@@ -100,3 +100,42 @@ fn a_sync_killed_midway_loses_nothing_and_a_retry_sends_nothing_twice() {
     assert_eq!(one.len(), other.len());
     assert!(one == other, "the books differ after the cut-off syncs");
 }
+
+#[test]
+fn under_auto_sync_a_command_returns_at_once_and_its_change_reaches_the_server() {
+    let Some(cluster) = Cluster::start() else { return };
+    team(&cluster);
+    let laptop = Book::new();
+    laptop.configure(&format!(
+        "[sync]\nurl = \"{}\"\ndevice = \"laptop\"\nauto = true\n",
+        cluster.url("alice")
+    ));
+    laptop.add(&["Acme Farm", "--phone", "13800138000"]);
+    laptop.run(&["log", "call", "Acme Farm", "--note", "asked for the price list"]).ok();
+    // The background syncs run after the commands returned.
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let status = laptop.run(&["sync", "--status"]).ok();
+        if status.contains("nothing to send; last synced") {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "never synced: {status}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let held = cluster.psql("alice", "SELECT count(*) FROM leadline.changes").unwrap();
+    assert!(held.parse::<u32>().unwrap() >= 1, "{held}");
+    let desk = device(&cluster, "alice", "alice", "desk");
+    assert!(desk.run(&["sync"]).ok().contains("1 touch"));
+
+    // With the server gone, a command still works and says nothing of it;
+    // `sync` says the server is out of reach, and the status keeps it.
+    drop(cluster);
+    laptop.run(&["log", "call", "Acme Farm", "--note", "offline"]).ok();
+    let offline = laptop.run(&["sync"]).fails(1);
+    assert!(
+        offline.contains("cannot be reached") && offline.contains("everything works offline"),
+        "{offline}"
+    );
+    let status = laptop.run(&["sync", "--status"]).ok();
+    assert!(status.contains("1 change to send") && status.contains("failed"), "{status}");
+}

@@ -634,3 +634,38 @@ fn a_competitor_s_floor_noted_on_an_account_shows_in_the_competitor_view() {
     assert_eq!(shown["latest_floor"]["value"], "2650 a ton on a truckload");
     assert_eq!(shown["accounts"][0]["account"], "张伟");
 }
+
+#[test]
+fn under_auto_sync_a_call_logged_in_the_interface_reaches_the_server_and_the_status_bar_says_so() {
+    let Some(cluster) = common::postgres::Cluster::start() else { return };
+    Book::new().run(&["sync", "init", "--url", &cluster.url("admin"), "--rep", "alice"]).ok();
+    let book = small_book();
+    book.configure(&format!(
+        "[sync]\nurl = \"{}\"\ndevice = \"laptop\"\nauto = true\n",
+        cluster.url("alice")
+    ));
+    let terminal = Terminal::new(&book);
+    open_zhang_wei(&terminal);
+    // The book went to the server when the interface opened.
+    terminal.wait_for("synced");
+    terminal.send(&["c"]);
+    terminal.wait_for("Log call with 张伟");
+    terminal.send(&["-l", "reached the owner"]);
+    terminal.send(&["Tab", "Tab", "Tab", "r", "Enter"]);
+    terminal.wait_for("call reached: reached the owner");
+    terminal.wait_for("synced");
+    let rows = cluster.psql("alice", "SELECT count(*) FROM leadline.changes").unwrap();
+    assert_eq!(rows, "2", "the book, then the call");
+
+    // The server gone: the interface says offline and goes on working.
+    drop(cluster);
+    terminal.send(&["c"]);
+    terminal.wait_for("Log call with 张伟");
+    terminal.send(&["-l", "second call"]);
+    terminal.send(&["Tab", "Tab", "Tab", "r", "Enter"]);
+    let screen = terminal.wait_for("offline · 1 to send");
+    assert!(screen.contains("call reached: second call"), "{screen}");
+    terminal.quit();
+    let status = book.run(&["sync", "--status"]).ok();
+    assert!(status.contains("1 change to send") && status.contains("cannot be reached"), "{status}");
+}

@@ -61,3 +61,22 @@ fn today_account_the_log_form_and_focus_in_english_at_both_sizes() {
     f.key(KeyCode::Char('7'));
     snapshots(&mut f, "focus_en");
 }
+
+#[test]
+fn the_status_bar_keeps_room_at_its_right_for_where_sync_stands() {
+    use leadline::tui::model::Status;
+    use leadline::tui::sync::Badge;
+    let mut driver = Driver::demo(Lang::ZhCn);
+    driver.model.status = Some(Status {
+        text: "已保存与张伟的电话（接通），下一步 12-04。另外把跟进 #2 移到 2026-12-04：同一个承诺".into(),
+        error: false,
+    });
+    driver.model.sync = Some(Badge { text: "离线 · 2 项待发送".into(), error: false });
+    let screen = driver.draw(80, 24, Theme { color: false }).backend().to_string();
+    let row = screen.lines().nth(22).unwrap();
+    // The row as drawn, without what the backend adds of the wide symbols.
+    let status_line = row.split(" Hidden by").next().unwrap().trim_matches('"');
+    assert!(status_line.ends_with("离线 · 2 项待发送"), "{status_line}");
+    assert!(status_line.contains("已保存与张伟的电话") && status_line.contains('…'), "{status_line}");
+    insta::assert_snapshot!("status_bar_with_sync_badge_zh_80x24", status_line);
+}

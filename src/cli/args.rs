@@ -131,6 +131,12 @@ pub enum Command {
     Sync {
         #[command(subcommand)]
         action: Option<SyncAction>,
+        #[arg(long)]
+        status: bool,
+        /// Started by a command under `[sync] auto`: connects before it
+        /// opens the store, says nothing, keeps how it went.
+        #[arg(long, hide = true)]
+        background: bool,
     },
     Contacts {
         #[command(subcommand)]

@@ -44,6 +44,7 @@ pub fn run(app: App, command: &Command) -> CliResult<(App, i32)> {
         other => single(&app, other)?,
     };
     backup_if_due(&app);
+    super::sync::start_if_auto(&app);
     Ok((app, code))
 }
 
@@ -231,12 +232,13 @@ fn single(app: &App, command: &Command) -> CliResult<i32> {
             super::focus::focus(app, super::plan::Output::of(*json, *md, *format))
         }
         Command::Tiers { apply, json } => super::focus::tiers(app, *apply, *json),
-        Command::Sync { action: None } => super::sync::book(app),
+        Command::Sync { action: None, status: true, .. } => super::sync::status(app),
+        Command::Sync { action: None, .. } => super::sync::book(app),
         Command::Handover { account, to } => super::team::handover(app, account, to),
         Command::Config
         | Command::Completions { .. }
         | Command::Man { .. }
-        | Command::Sync { action: Some(_) }
+        | Command::Sync { action: Some(_), .. }
         | Command::Team { .. }
         | Command::Recover { .. }
         | Command::BackupDaily { .. } => {

@@ -456,7 +456,13 @@ fn run(cli: Cli) -> CliResult<i32> {
         }
         Some(Command::Recover { to }) => return recover::recover(&cli, to),
         // The team's database, not this machine's store.
-        Some(Command::Sync { action: Some(action) }) => {
+        Some(Command::Sync { action: None, background: true, .. }) => {
+            let (config, _, _) = load_config(&cli)?;
+            let connected = crate::app::sync::connect(&config);
+            let app = open_app(&cli)?;
+            return Ok(i32::from(app.sync_over(connected).is_err()));
+        }
+        Some(Command::Sync { action: Some(action), .. }) => {
             let (config, _, _) = load_config(&cli)?;
             return sync::team(&config, action);
         }

@@ -237,3 +237,49 @@ pub fn received_lines(report: &crate::app::sync::SyncReport) -> Vec<String> {
     }
     lines
 }
+
+/// `leadline sync --status`: what waits to be sent and how the last sync
+/// went, without the server.
+pub fn status(app: &App) -> CliResult<i32> {
+    let lang = lang();
+    let Some(url) = app.config().sync.url.clone() else {
+        done(&msg::CliSyncStatusOff.text(lang));
+        return Ok(0);
+    };
+    let status = app.sync_status()?;
+    let ui = &app.config().ui;
+    let last = match (&status.last.at, &status.last.error) {
+        (None, _) => msg::CliSyncStatusNever.text(lang),
+        (Some(at), None) => msg::CliSyncStatusAt { at: ui.moment(*at) }.text(lang),
+        (Some(at), Some(error)) => {
+            msg::CliSyncStatusFailed { at: ui.moment(*at), error: error.as_str() }.text(lang)
+        }
+    };
+    done(&msg::CliSyncStatus { url: url.as_str(), pending: status.pending, last }.text(lang));
+    Ok(0)
+}
+
+/// Under `[sync] auto`, a change made here starts a sync in the
+/// background: its own process, which connects before it opens the store
+/// (a server out of reach never keeps the store from the next command).
+pub fn start_if_auto(app: &App) {
+    use std::os::unix::process::CommandExt;
+    use std::process::{Command, Stdio};
+    let rules = &app.config().sync;
+    if !rules.auto || rules.url.is_none() || !app.sync_pending().is_ok_and(|pending| pending > 0) {
+        return;
+    }
+    let Ok(program) = std::env::current_exe() else { return };
+    if program.file_stem().is_none_or(|stem| stem != "leadline") {
+        return;
+    }
+    let _ = Command::new(program)
+        .arg("--store")
+        .arg(app.dir())
+        .args(["sync", "--background"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .process_group(0)
+        .spawn();
+}

@@ -12,6 +12,7 @@ pub mod model;
 pub mod msg;
 pub mod referral_tree;
 pub mod screens;
+pub mod sync;
 pub mod theme;
 pub mod update;
 pub mod views;
@@ -109,27 +110,47 @@ pub fn run(app: &App) -> Result<(), TuiError> {
     let theme = Theme::from_env();
     let mut model = Model::new(app.now(), size.width, size.height);
     start(app, &mut model);
-    let mut first_frame = true;
-    while model.running && !stop.load(Ordering::SeqCst) {
-        terminal.draw(|frame| views::render(&model, &theme, frame)).map_err(TuiError::Draw)?;
-        if std::mem::take(&mut first_frame) {
-            // After the first frame, not before: a search for a number
-            // then finds the numbering plans loaded.
-            crate::domain::phone::warm();
-        }
-        // A short poll keeps the clock and the stop flags current.
-        let msg = match event::poll(Duration::from_millis(250)) {
-            Ok(false) => Msg::Tick(app.now()),
-            // The terminal cannot be read any more: end, as on quit.
-            Err(_) => break,
-            Ok(true) => match event::read() {
-                Ok(Event::Key(key)) => Msg::Key(key),
-                Ok(Event::Resize(width, height)) => Msg::Resize { width, height },
-                Ok(_) => continue,
-                Err(_) => break,
-            },
+    let lang = model.ctx.config.ui.lang();
+    // The sync worker borrows the app; the scope ends with it.
+    std::thread::scope(|scope| {
+        let mut syncing = sync::Syncing::start(app, scope);
+        let mut first_frame = true;
+        let outcome = loop {
+            if !model.running || stop.load(Ordering::SeqCst) {
+                break Ok(());
+            }
+            model.sync = syncing.badge(app, lang);
+            if let Err(error) = terminal.draw(|frame| views::render(&model, &theme, frame)) {
+                break Err(TuiError::Draw(error));
+            }
+            if std::mem::take(&mut first_frame) {
+                // After the first frame, not before: a search for a number
+                // then finds the numbering plans loaded.
+                crate::domain::phone::warm();
+            }
+            // A short poll keeps the clock, the stop flags and sync current.
+            let msg = match event::poll(Duration::from_millis(250)) {
+                Ok(false) => Msg::Tick(app.now()),
+                // The terminal cannot be read any more: end, as on quit.
+                Err(_) => break Ok(()),
+                Ok(true) => match event::read() {
+                    Ok(Event::Key(key)) => Msg::Key(key),
+                    Ok(Event::Resize(width, height)) => Msg::Resize { width, height },
+                    Ok(_) => continue,
+                    Err(_) => break Ok(()),
+                },
+            };
+            dispatch(app, &mut model, msg);
+            if syncing.after(app) {
+                // The others' changes came in: the screens read the book again.
+                let loaded = effects::perform(app, Effect::LoadBook);
+                dispatch(app, &mut model, loaded);
+            }
         };
-        dispatch(app, &mut model, msg);
-    }
+        // The terminal is given back first: a sync under way ends on its own.
+        ratatui::restore();
+        syncing.stop();
+        outcome
+    })?;
     Ok(())
 }

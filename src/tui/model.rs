@@ -69,6 +69,8 @@ pub struct Model {
     pub overlay: Option<Overlay>,
     pub question: Option<Question>,
     pub status: Option<Status>,
+    /// Where sync stands, at the right of the status bar.
+    pub sync: Option<crate::tui::sync::Badge>,
     pub loading: bool,
     pub running: bool,
 }
@@ -86,6 +88,7 @@ impl Model {
             overlay: None,
             question: None,
             status: None,
+            sync: None,
             loading: true,
             running: true,
         }

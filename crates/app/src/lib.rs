@@ -117,6 +117,9 @@ pub enum AppError {
     /// The request is well-formed but conflicts with the book's state.
     #[error("{0}")]
     Conflict(String),
+    /// The team's server cannot be reached: everything else works offline.
+    #[error("{0}")]
+    Offline(String),
     #[error("nothing to undo")]
     NothingToUndo,
     /// A file given to read is not what it should be (no card in a vCard

@@ -174,6 +174,11 @@ pub struct SyncRules {
     /// This machine's name, in what the others are told.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub device: Option<String>,
+    /// Sync after each change, in the background: a command starts a
+    /// sync of its own and returns; the terminal interface syncs on a
+    /// thread of its own and shows how it went in the status bar.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub auto: bool,
 }
 
 /// How `calendar sync` reads what changed on the phone.

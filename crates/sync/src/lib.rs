@@ -38,6 +38,17 @@ pub enum SyncError {
     Malformed(String),
 }
 
+impl SyncError {
+    /// The server could not be reached (no network, the host down): the
+    /// device is offline, which is no fault of the settings.
+    pub fn is_unreachable(&self) -> bool {
+        match self {
+            SyncError::Server(error) => error.as_db_error().is_none(),
+            _ => false,
+        }
+    }
+}
+
 /// Connects as the URL says (`postgres://rep@host/db?sslmode=require`, or
 /// `host=/run/postgresql dbname=leadline`): without TLS when `sslmode` is
 /// `disable`, else with the system's certificates (`prefer`, the default,
@@ -46,6 +57,11 @@ pub fn connect(url: &str) -> Result<Client, SyncError> {
     let mut config: postgres::Config = url
         .parse()
         .map_err(|e: postgres::Error| SyncError::BadUrl { url: url.to_string(), reason: e.to_string() })?;
+    // A server out of reach is said within seconds, not minutes: every
+    // command works offline, and sync says so and returns.
+    if config.get_connect_timeout().is_none() {
+        config.connect_timeout(std::time::Duration::from_secs(5));
+    }
     // Never in the settings: as libpq, from PGPASSWORD, else ~/.pgpass.
     if config.get_password().is_none() {
         let from_env = std::env::var("PGPASSWORD").ok().filter(|p| !p.is_empty());

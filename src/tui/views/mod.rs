@@ -159,9 +159,19 @@ fn render_tabs(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 fn render_status(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let width = usize::from(area.width);
+    // Sync's state at the right; the message gets what is left of the line.
+    let badge = model.sync.as_ref().filter(|badge| Span::raw(badge.text.as_str()).width() + 2 <= width / 2);
+    let room = badge.map_or(width, |badge| width - Span::raw(badge.text.as_str()).width() - 2);
     if let Some(status) = &model.status {
         let style = if status.error { theme.error() } else { theme.ok() };
-        frame.render_widget(Paragraph::new(Span::styled(status.text.clone(), style)), area);
+        let line = parts::fit_line(Line::from(Span::styled(status.text.clone(), style)), room);
+        frame.render_widget(Paragraph::new(line), area);
+    }
+    if let Some(badge) = badge {
+        let style = if badge.error { theme.error() } else { theme.dim() };
+        let line = Line::from(Span::styled(badge.text.clone(), style)).right_aligned();
+        frame.render_widget(Paragraph::new(line), area);
     }
 }
 

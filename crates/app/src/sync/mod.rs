@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 use leadline_sync::{Outgoing, PgServer, SyncError};
 
 use self::merge::Merger;
-use self::state::{Queued, names};
+use self::state::{LastSync, Queued, names};
 use self::wire::WireOp;
 use super::{App, AppError, AppResult};
 use crate::domain::Uid;
@@ -31,6 +31,15 @@ use crate::i18n::msg;
 const OPS_PER_PULL: i64 = 5_000;
 /// Rows sent per server transaction.
 const ROWS_PER_PUSH: usize = 20;
+
+/// Where sync stands ([`App::sync_status`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SyncStatus {
+    pub set_up: bool,
+    /// Changes made here and not yet on the server.
+    pub pending: usize,
+    pub last: LastSync,
+}
 
 /// What a sync did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -49,27 +58,46 @@ pub struct SyncReport {
 impl App {
     /// Syncs with the team's server as the settings say.
     pub fn sync(&self) -> AppResult<SyncReport> {
-        let (mut server, book, device) = self.server()?;
-        self.sync_with(&mut server, &book, &device)
+        self.sync_over(connect(&self.config))
+    }
+
+    /// Syncs over a connection made before (a background sync connects
+    /// before it opens the store, so that a server out of reach never
+    /// keeps the store from the rep), and keeps how it went.
+    pub fn sync_over(&self, connected: AppResult<Connected>) -> AppResult<SyncReport> {
+        let synced = connected
+            .and_then(|Connected { mut server, book, device }| self.sync_with(&mut server, &book, &device));
+        self.note_sync(&synced);
+        synced
     }
 
     /// The team's server as the settings name it, the book and this
     /// device's name.
     fn server(&self) -> AppResult<(PgServer, String, String)> {
-        let lang = self.config.ui.lang();
-        let url = self
-            .config
-            .sync
-            .url
-            .as_deref()
-            .ok_or_else(|| AppError::Invalid(msg::ErrorSyncNoUrl.text(lang)))?;
-        let mut server = PgServer::connect(url).map_err(|error| self.server_error(error))?;
-        let book = match &self.config.sync.book {
-            Some(book) => book.clone(),
-            None => server.user().map_err(|error| self.server_error(error))?,
-        };
-        let device = self.config.sync.device.clone().unwrap_or_else(machine_name);
+        let Connected { server, book, device } = connect(&self.config)?;
         Ok((server, book, device))
+    }
+
+    /// Keeps how the sync went, for the status bar and `sync --status`.
+    fn note_sync(&self, synced: &AppResult<SyncReport>) {
+        let last = LastSync {
+            at: Some(self.now()),
+            error: synced.as_ref().err().map(|error| error.to_string()),
+            offline: matches!(synced, Err(AppError::Offline(_))),
+        };
+        let mut txn = self.store.begin();
+        txn.put_sync(names::LAST, &last);
+        let _ = txn.commit("", self.now());
+    }
+
+    /// Where sync stands: whether it is set up, what waits to be sent, how
+    /// the last sync went.
+    pub fn sync_status(&self) -> AppResult<SyncStatus> {
+        Ok(SyncStatus {
+            set_up: self.config.sync.url.is_some(),
+            pending: self.sync_pending()?,
+            last: self.store.sync_value(names::LAST)?.unwrap_or_default(),
+        })
     }
 
     /// Sends the changes made here since the last sync, then applies the
@@ -87,6 +115,12 @@ impl App {
             SyncReport { book: book.to_string(), device: device.to_string(), sent, ..SyncReport::default() };
         self.pull(server, book, &me, &mut report)?;
         Ok(report)
+    }
+
+    /// The number of the newest change in the store (0: none): a change
+    /// made since a look is one more to sync.
+    pub fn newest_change(&self) -> u64 {
+        self.store.newest_seq().unwrap_or(0)
     }
 
     /// Changes taken here and not yet on the server.
@@ -210,8 +244,38 @@ impl App {
     }
 
     fn server_error(&self, error: SyncError) -> AppError {
-        let lang = self.config.ui.lang();
-        let reason = super::team::sync_words(&error, lang);
+        server_error(error, self.config.ui.lang())
+    }
+}
+
+/// A connection to the team's server, with the book and this device's name.
+pub struct Connected {
+    pub server: PgServer,
+    pub book: String,
+    pub device: String,
+}
+
+/// Connects to the team's server as the settings say.
+pub fn connect(config: &crate::config::Config) -> AppResult<Connected> {
+    let lang = config.ui.lang();
+    let url = config.sync.url.as_deref().ok_or_else(|| AppError::Invalid(msg::ErrorSyncNoUrl.text(lang)))?;
+    let failed = |error| server_error(error, lang);
+    let mut server = PgServer::connect(url).map_err(failed)?;
+    let book = match &config.sync.book {
+        Some(book) => book.clone(),
+        None => server.user().map_err(failed)?,
+    };
+    let device = config.sync.device.clone().unwrap_or_else(machine_name);
+    Ok(Connected { server, book, device })
+}
+
+/// What went wrong with the server, as an error in the rep's words: one
+/// out of reach says that everything else works offline.
+fn server_error(error: SyncError, lang: crate::i18n::Lang) -> AppError {
+    let reason = super::team::sync_words(&error, lang);
+    if error.is_unreachable() {
+        AppError::Offline(msg::ErrorSyncOffline { reason }.text(lang))
+    } else {
         AppError::Conflict(msg::ErrorSyncServer { reason }.text(lang))
     }
 }

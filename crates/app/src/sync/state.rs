@@ -22,6 +22,8 @@ pub mod names {
     pub const OUTBOX: &[u8] = b"out/";
     /// The records exchanged, by key.
     pub const RECORD: &[u8] = b"rec/";
+    /// How the last sync went ([`super::LastSync`]).
+    pub const LAST: &[u8] = b"last";
 
     pub fn record(key: &str) -> Vec<u8> {
         [RECORD, key.as_bytes()].concat()
@@ -30,6 +32,18 @@ pub mod names {
     pub fn outbox(seq: u64, part: u32) -> Vec<u8> {
         [OUTBOX, &seq.to_be_bytes()[..], &part.to_be_bytes()[..]].concat()
     }
+}
+
+/// How the last sync went.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LastSync {
+    pub at: Option<chrono::NaiveDateTime>,
+    /// What went wrong, in the rep's words; none when it went through.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// The server could not be reached (the rep is offline).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub offline: bool,
 }
 
 /// One record as sync knows it.

@@ -291,3 +291,5 @@ help-leadline-team--md = Print a Markdown table
 help-leadline-handover = Hand an account over to a colleague: it goes, with its touches, orders and follow-ups, into their book on the team's database, and leaves this one
 help-leadline-handover--account = The account (name, phone or number)
 help-leadline-handover--to = The colleague's role on the team's database
+help-leadline-sync--status = Say what waits to be sent and how the last sync went, without the server
+help-leadline-sync--background = Sync in the background, quietly (what `[sync] auto` starts after a change)

@@ -1110,6 +1110,24 @@ cli-team-revenue = Revenue over 12 months: { $now } (the 12 months before: { $be
 cli-team-incentives = Referral incentives owed: { $count }
 team-md-title = # The team, { $date }
 team-md-header = | Rep | Book | Plan done, 7 days | Streak | Key accounts past cadence | Prospects | Customers | Revenue, 12 months | 12 months before | Incentives owed |
+error-sync-offline = the team's database cannot be reached ({ $reason }): everything works offline; sync again when the network is back
+cli-sync-status = Sync with { $url }: { $pending ->
+    [0] nothing to send
+    [one] 1 change to send
+   *[other] { $pending } changes to send
+}; { $last }
+cli-sync-status-never = not synced yet
+cli-sync-status-at = last synced { $at }
+cli-sync-status-failed = the last sync, { $at }, failed: { $error }
+cli-sync-status-off = Sync is not set up: set [sync] url in the settings (docs/SYNC.md).
+status-sync-synced = synced
+status-sync-pending = { $count ->
+    [one] 1 to send
+   *[other] { $count } to send
+}
+status-sync-running = syncing…
+status-sync-offline = offline
+status-sync-failed = sync failed: `leadline sync` says why
 cli-sync-init = The team's database is at schema version { $now }{ $was ->
     [0] {" "}(created)
    *[other] {" "}(it was at { $was })

@@ -290,3 +290,5 @@ help-leadline-team--md = 输出 Markdown 表格
 help-leadline-handover = 把客户移交给同事：客户连同联系记录、订单和跟进转到对方在团队数据库里的资料，并从本机资料中移除
 help-leadline-handover--account = 客户（姓名、电话或编号）
 help-leadline-handover--to = 同事在团队数据库里的角色名
+help-leadline-sync--status = 不连服务器，只说明有多少修改待发送、上次同步的结果
+help-leadline-sync--background = 在后台安静地同步（`[sync] auto` 在每次修改后启动）

@@ -871,6 +871,20 @@ cli-team-revenue = 近 12 个月营收：{ $now }（之前 12 个月：{ $before
 cli-team-incentives = 应兑现的转介绍奖励：{ $count }
 team-md-title = # 团队，{ $date }
 team-md-header = | 销售 | 资料 | 近 7 天计划完成 | 连续天数 | 超过周期的重点客户 | 潜在客户 | 客户 | 近 12 个月营收 | 之前 12 个月 | 应兑现奖励 |
+error-sync-offline = 连不上团队数据库（{ $reason }）：离线时一切照常，联网后再同步
+cli-sync-status = 与 { $url } 同步：{ $pending ->
+    [0] 没有要发送的修改
+   *[other] 有 { $pending } 项修改待发送
+}；{ $last }
+cli-sync-status-never = 还没有同步过
+cli-sync-status-at = 上次同步于 { $at }
+cli-sync-status-failed = 上次同步（{ $at }）失败：{ $error }
+cli-sync-status-off = 还没有设置同步：请在设置里填 [sync] url（见 docs/SYNC.md）。
+status-sync-synced = 已同步
+status-sync-pending = { $count } 项待发送
+status-sync-running = 正在同步…
+status-sync-offline = 离线
+status-sync-failed = 同步失败：运行 `leadline sync` 查看原因
 cli-sync-init = 团队数据库的结构版本是 { $now }{ $was ->
     [0] （新建）
    *[other] （原来是 { $was }）
