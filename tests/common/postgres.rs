@@ -26,8 +26,14 @@ fn server_bin() -> Option<PathBuf> {
 
 impl Cluster {
     /// Starts one; None, with the reason on stderr, when PostgreSQL is not
-    /// installed or does not start.
+    /// installed or does not start. Without fsync: the tests' data is
+    /// thrown away.
     pub fn start() -> Option<Cluster> {
+        Cluster::start_with(false)
+    }
+
+    /// Starts one that fsyncs as a production server does (for measuring).
+    pub fn start_with(fsync: bool) -> Option<Cluster> {
         let Some(bin) = server_bin() else {
             eprintln!("skipped: PostgreSQL's server is not installed (.ci/run installs Debian's postgresql)");
             return None;
@@ -55,7 +61,9 @@ impl Cluster {
             eprintln!("skipped: initdb failed");
             return None;
         }
-        let options = format!("-k {} -c listen_addresses='' -c fsync=off", cluster.socket_dir().display());
+        let fsync = if fsync { "on" } else { "off" };
+        let options =
+            format!("-k {} -c listen_addresses='' -c fsync={fsync}", cluster.socket_dir().display());
         let log = cluster.socket_dir().join("server.log");
         let started = cluster.run(
             "pg_ctl",

@@ -202,6 +202,7 @@ impl App {
     ) -> AppResult<()> {
         let lang = self.config.ui.lang();
         let failed = |error| self.server_error(error);
+        let mut pulled = Vec::new();
         loop {
             let since: i64 = self.store.sync_value(names::PULLED)?.unwrap_or(0);
             let page = server.pull(book, &me.origin, since, OPS_PER_PULL).map_err(failed)?;
@@ -238,7 +239,27 @@ impl App {
                 true => msg::HistorySync { devices: devices.join(", ") }.text(lang),
                 false => handovers.join("; "),
             };
-            txn.commit(summary, self.now())?;
+            let changes = txn.commit(summary, self.now())?;
+            pulled.extend(changes.entry.map(|entry| entry.seq));
+        }
+        self.skip_pulled(&pulled)
+    }
+
+    /// When nothing was changed here meanwhile, what was just pulled is
+    /// marked taken, and the journal starts a segment after it: the next
+    /// sync does not read the pulled changes back only to skip them.
+    fn skip_pulled(&self, pulled: &[u64]) -> AppResult<()> {
+        let Some(&last) = pulled.last() else { return Ok(()) };
+        let mut txn = self.store.begin();
+        let newest = self.store.newest_seq()?;
+        let Some(taken) = self.store.sync_taken()? else { return Ok(()) };
+        let only_pulled = newest == last
+            && newest.saturating_sub(taken) == pulled.len() as u64
+            && pulled.iter().all(|seq| *seq > taken);
+        if only_pulled {
+            txn.set_sync_taken(newest);
+            txn.commit("", self.now())?;
+            self.store.rotate_journal(newest, None, self.today())?;
         }
         Ok(())
     }
