@@ -140,7 +140,8 @@ const MIGRATIONS: &[&str] = &[
     "#,
     // 2: where a change came from (the device's store, its change number
     // and part there), so that a change sent again after a cut-off sync is
-    // taken once; and what it was, in words.
+    // taken once; and what it was, in words. `changes_of` returns the
+    // table's rows, new columns included.
     r#"
     ALTER TABLE leadline.changes
         ADD COLUMN origin uuid,
@@ -148,19 +149,6 @@ const MIGRATIONS: &[&str] = &[
         ADD COLUMN part integer NOT NULL DEFAULT 0,
         ADD COLUMN summary text NOT NULL DEFAULT '';
     CREATE UNIQUE INDEX changes_taken_once ON leadline.changes (book, origin, seq, part);
-    CREATE OR REPLACE FUNCTION leadline.changes_of(book_name text, since bigint)
-    RETURNS SETOF leadline.changes
-    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = leadline, pg_temp AS $$
-    BEGIN
-        IF NOT EXISTS (SELECT 1 FROM leadline.books WHERE name = book_name) THEN
-            RAISE EXCEPTION 'no book %', book_name USING ERRCODE = 'no_data_found';
-        END IF;
-        IF NOT EXISTS (SELECT 1 FROM leadline.books WHERE name = book_name AND owner = session_user)
-           AND NOT pg_has_role(session_user, 'leadline_manager', 'MEMBER') THEN
-            RAISE EXCEPTION 'permission denied for book %', book_name USING ERRCODE = 'insufficient_privilege';
-        END IF;
-        RETURN QUERY SELECT * FROM leadline.changes WHERE book = book_name AND version > since ORDER BY version;
-    END $$;
     "#,
     // 3: handing an account over to a colleague. A rep cannot write into
     // another's book; this function does it for them, only from a book of
