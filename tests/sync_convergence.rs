@@ -177,17 +177,12 @@ impl Device {
                 if one == other {
                     return;
                 }
-                // The older account is kept, as every device would choose.
-                let (keep, gone) =
-                    if self.uid_of(one) < self.uid_of(other) { (one, other) } else { (other, one) };
+                // Either way: two devices may merge a pair the opposite ways.
+                let (keep, gone) = (one, other);
                 let _ = self.app.merge_accounts(keep, gone, None, false);
             }
             Step::Sync => unreachable!("the test syncs"),
         }
-    }
-
-    fn uid_of(&self, id: AccountId) -> String {
-        self.app.account_detail(id).map(|d| d.record.account.uid.to_string()).unwrap_or_default()
     }
 }
 

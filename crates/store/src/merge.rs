@@ -30,6 +30,7 @@ impl Txn<'_> {
         days: &[DayRecord],
     ) -> Result<Moved, StoreError> {
         let keep_id = keep.account.id;
+        self.note_merge(gone, keep_id);
         let mut moved = Moved::default();
         let mut redated: BTreeMap<NaiveDate, Vec<DayEntry>> = BTreeMap::new();
 

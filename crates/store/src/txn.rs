@@ -48,6 +48,8 @@ pub struct Txn<'s> {
     /// The device a change pulled from the team's server came from: its
     /// journal entry says so, and sync does not send it back.
     pulled_from: Option<String>,
+    /// Accounts this change merged away, each with the one kept.
+    merged: Vec<(u64, u64)>,
 }
 
 impl Records for Txn<'_> {
@@ -88,7 +90,14 @@ impl<'s> Txn<'s> {
             dirty_chunks: BTreeSet::new(),
             competitors: None,
             pulled_from: None,
+            merged: Vec::new(),
         }
+    }
+
+    /// Notes that the change merges `gone` into `kept` (sync hands on to
+    /// `kept` what other devices gave `gone` meanwhile).
+    pub(crate) fn note_merge(&mut self, gone: AccountId, kept: AccountId) {
+        self.merged.push((gone.0, kept.0));
     }
 
     /// Marks the change as one pulled from another device.
@@ -589,6 +598,7 @@ impl<'s> Txn<'s> {
         let journal_entry = journal::Entry {
             undo_of,
             pulled: self.pulled_from.take(),
+            merged: std::mem::take(&mut self.merged),
             ..journal::Entry::new(seq, at, &summary, ops)
         };
         let keys_changed = changes.len() as u64;

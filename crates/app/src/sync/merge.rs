@@ -141,13 +141,36 @@ impl<'a, 's> Merger<'a, 's> {
                 let mut tombstone = Tracked::made(op.kind, 0, None, op.clock.clone());
                 tombstone.removed = Some(op.clock.clone());
                 tombstone.merged_into = op.merged_into.clone();
+                tombstone.pending =
+                    op.fields.iter().map(|(n, v)| (n.clone(), (op.clock.clone(), v.clone()))).collect();
                 self.keep(&op.key, &tombstone);
                 Ok(())
             }
-            (Action::Remove, Some(tracked)) if tracked.removed.is_some() => Ok(()),
+            // Set aside for want of its account, now removed for good: it
+            // does not come back with the account.
+            (Action::Remove, Some(mut tracked)) if tracked.orphaned => {
+                tracked.orphaned = false;
+                tracked.pending.clear();
+                tracked.removed = tracked.removed.max(Some(op.clock.clone()));
+                self.keep(&op.key, &tracked);
+                Ok(())
+            }
+            (Action::Remove, Some(tracked)) if tracked.removed.is_some() => {
+                self.removed_again(device, op, tracked)
+            }
             // Made again (an undone removal) after this removal: it stays.
             (Action::Remove, Some(tracked)) if tracked.made > op.clock => Ok(()),
-            (Action::Remove, Some(tracked)) => self.remove(device, op, tracked),
+            (Action::Remove, Some(tracked)) => match self.merged_both_ways(op)? {
+                // Two merges the opposite ways: the account with the lower
+                // global id is the one kept, on every device.
+                Some(other) if op.key < other.0 => Ok(()),
+                Some((other_key, other)) => {
+                    let made = WireOp { key: other_key, ..op.clone() };
+                    self.revive(device, &made, other)?;
+                    self.remove(device, op, tracked)
+                }
+                None => self.remove(device, op, tracked),
+            },
             (Action::Set, Some(mut tracked)) if tracked.removed.is_some() => {
                 let removed = tracked.removed.clone().expect("checked above");
                 if op.new && op.clock > removed {
@@ -201,8 +224,23 @@ impl<'a, 's> Merger<'a, 's> {
             gone.pending =
                 op.fields.iter().map(|(n, v)| (n.clone(), (op.clock.clone(), v.clone()))).collect();
             self.keep(&op.key, &gone);
+            // The account it belongs to takes it back if it is made again.
+            for field in ["account", "referrer", "referee"] {
+                let Some(account) = op.fields.get(field).and_then(Value::as_str) else { continue };
+                if let Some(mut owner) = self.tracked(account)?.filter(|t| t.removed.is_some()) {
+                    if !owner.handed_on.contains(&op.key) {
+                        owner.handed_on.push(op.key.clone());
+                        self.keep(account, &owner);
+                    }
+                }
+            }
             return Ok(());
         }
+        // Its number here from before, unless another record holds it now.
+        let id = match id {
+            Some(id) if self.holds_another(op.kind, id, &op.key)? => None,
+            id => id,
+        };
         let id = match (op.kind, id) {
             (Kind::Day, _) => 0,
             (_, Some(id)) => id,
@@ -279,6 +317,18 @@ impl<'a, 's> Merger<'a, 's> {
             self.update(device, &edit, tracked)?;
         }
         Ok(())
+    }
+
+    /// Whether a record other than `key`'s holds the number `id` here.
+    fn holds_another(&self, kind: Kind, id: u64, key: &str) -> Result<bool, StoreError> {
+        let held = match kind {
+            Kind::Account => self.txn.account(AccountId(id))?.map(|r| r.account.uid),
+            Kind::FollowUp => self.txn.follow_up(FollowUpId(id))?.map(|f| f.uid),
+            Kind::Referral => self.txn.referral(ReferralId(id))?.map(|r| r.uid),
+            Kind::Competitor => self.txn.competitor(CompetitorId(id))?.map(|c| c.uid),
+            Kind::Touch | Kind::Order | Kind::Day => None,
+        };
+        Ok(held.is_some_and(|uid| uid.to_string() != key))
     }
 
     /// The record as held here, by its fields.
@@ -361,19 +411,94 @@ impl<'a, 's> Merger<'a, 's> {
         Ok(())
     }
 
+    /// A record removed here, removed elsewhere too: where both removals
+    /// were of an account, every device keeps the same account it went to
+    /// (a merge's over none, the earlier merge's over a later one), and what
+    /// it held here goes there.
+    fn removed_again(&mut self, device: &str, op: &WireOp, mut tracked: Tracked) -> Result<(), StoreError> {
+        let removed = tracked.removed.clone().expect("removed");
+        let better = match (&tracked.merged_into, &op.merged_into) {
+            (None, Some(_)) => true,
+            (Some(_), Some(_)) => op.clock < removed,
+            _ => false,
+        };
+        if op.kind != Kind::Account || !better {
+            return Ok(());
+        }
+        tracked.merged_into = op.merged_into.clone();
+        // The latest removal is what a re-creation must be later than.
+        tracked.removed = Some(removed.max(op.clock.clone()));
+        let handed = std::mem::take(&mut tracked.handed_on);
+        self.keep(&op.key, &tracked);
+        let Some(survivor) = self.local_id(Target::Account, &op.key)? else {
+            tracked.handed_on = handed;
+            self.keep(&op.key, &tracked);
+            return Ok(());
+        };
+        let mut still = Vec::new();
+        for key in handed {
+            let Some(child) = self.tracked(&key)? else { continue };
+            if child.orphaned {
+                let gone = WireOp { kind: child.kind, key: key.clone(), ..op.clone() };
+                self.revive(device, &gone, child)?;
+            } else if child.removed.is_none()
+                && matches!(child.kind, Kind::Touch | Kind::Order | Kind::FollowUp)
+            {
+                self.move_to(&key, child, survivor)?;
+            }
+            still.push(key);
+        }
+        tracked.handed_on = still;
+        self.keep(&op.key, &tracked);
+        Ok(())
+    }
+
+    /// Moves a touch, order or follow-up to another account here (what sync
+    /// does on its own: no clock changes).
+    fn move_to(&mut self, key: &str, mut tracked: Tracked, account: u64) -> Result<(), StoreError> {
+        let Some(held) = self.held(tracked.kind, &tracked, key)? else { return Ok(()) };
+        if owner_in(&held) == Some(account) {
+            return Ok(());
+        }
+        let mut moved = held.clone();
+        moved.insert("account".into(), Value::from(account));
+        let mut local = local_op(Action::Set, tracked.kind, tracked.id, key);
+        local.account = Some(account);
+        local.from = owner_in(&held);
+        local.fields = moved;
+        if let Err(reason) = self.txn.apply(&local) {
+            self.refused.push(format!("{} {key}: {reason}", kind_word(tracked.kind)));
+            return Ok(());
+        }
+        tracked.owner = Some(account);
+        self.keep(key, &tracked);
+        Ok(())
+    }
+
+    /// The account an incoming merge folds this one into, when a merge here
+    /// (or one taken in before) folded that one into this one.
+    fn merged_both_ways(&self, op: &WireOp) -> Result<Option<(String, Tracked)>, StoreError> {
+        let Some(into) = &op.merged_into else { return Ok(None) };
+        let Some(other) = self.tracked(into)? else { return Ok(None) };
+        let back = other.removed.is_some() && other.merged_into.as_deref() == Some(op.key.as_str());
+        Ok(back.then(|| (into.clone(), other)))
+    }
+
     /// A record removed on the other device; an account takes with it what
     /// was made here meanwhile, or gives it to the account it was merged into.
     fn remove(&mut self, device: &str, op: &WireOp, mut tracked: Tracked) -> Result<(), StoreError> {
-        // Fields written here after the removal are kept aside, as a device
-        // that got them after the removal keeps them: a later re-creation
-        // takes them back.
+        // What it was, with the clocks of its fields, is kept aside: a later
+        // re-creation takes back the fields written after it (as a device
+        // that got them after the removal keeps them), and an account two
+        // merges folded into each other is made again from it.
         if let Some(held) = self.held(op.kind, &tracked, &op.key)? {
-            let later = self.in_wire_form(op.kind, &held, &tracked)?;
-            tracked.pending = later.into_iter().filter(|(_, (clock, _))| *clock > op.clock).collect();
+            tracked.pending = self.in_wire_form(op.kind, &held, &tracked)?;
         }
         if op.kind == Kind::Account {
             let survivor = match &op.merged_into {
-                Some(into) => self.local_id(Target::Account, into)?,
+                // Folded into itself through a longer round of merges:
+                // nothing is left to take in what it held.
+                Some(into) => self.local_id(Target::Account, into)?.filter(|id| *id != tracked.id),
                 None => None,
             };
             tracked.handed_on = self.hand_on(AccountId(tracked.id), survivor.map(AccountId), &op.clock)?;
@@ -463,26 +588,16 @@ impl<'a, 's> Merger<'a, 's> {
                 self.revive(device, &gone, tracked)?;
                 continue;
             }
-            if tracked.removed.is_some() || tracked.clock_of("account") > removed {
+            // Moved since by a change of its own (not made since: its making
+            // named the account made again).
+            let moved_since = tracked.fields.get("account").is_some_and(|clock| clock > removed);
+            if tracked.removed.is_some() || moved_since {
                 continue;
             }
             if !matches!(tracked.kind, Kind::Touch | Kind::Order | Kind::FollowUp) {
                 continue;
             }
-            let Some(held) = self.held(tracked.kind, &tracked, &key)? else { continue };
-            let mut back = held.clone();
-            back.insert("account".into(), Value::from(here));
-            let mut local = local_op(Action::Set, tracked.kind, tracked.id, &key);
-            local.account = Some(here);
-            local.from = owner_in(&held).filter(|old| *old != here);
-            local.fields = back;
-            if let Err(reason) = self.txn.apply(&local) {
-                self.refused.push(format!("{} {key}: {reason}", kind_word(tracked.kind)));
-                continue;
-            }
-            let mut tracked = tracked;
-            tracked.owner = Some(here);
-            self.keep(&key, &tracked);
+            self.move_to(&key, tracked, here)?;
         }
         Ok(())
     }
@@ -518,10 +633,15 @@ impl<'a, 's> Merger<'a, 's> {
         if let Some(error) = failed {
             return Err(error);
         }
-        Ok(wire
+        let mut out: BTreeMap<String, (Clock, Value)> = wire
             .into_iter()
             .map(|(name, value)| (name.clone(), (tracked.clock_of(&name).clone(), value)))
-            .collect())
+            .collect();
+        // A field emptied here is a write too, with its clock.
+        for (name, clock) in &tracked.fields {
+            out.entry(name.clone()).or_insert_with(|| (clock.clone(), Value::Null));
+        }
+        Ok(out)
     }
 
     /// One referrer per account: where two devices each gave an account a

@@ -31,6 +31,8 @@ struct Local {
     at: NaiveDateTime,
     summary: String,
     ops: Vec<Op>,
+    /// Accounts the change merged away, each with the one kept.
+    merged: Vec<(u64, u64)>,
 }
 
 /// Takes what changed here since the last sync into the outbox; says how
@@ -150,6 +152,7 @@ fn journal_since(store: &Store, taken: u64) -> Result<Option<Vec<Local>>, StoreE
                 seq: entries[0].seq,
                 at: entries[0].at,
                 summary: entries[0].what.clone(),
+                merged: entries[0].merged.clone(),
                 ops: entries.into_iter().flat_map(|entry| entry.ops).collect(),
             })
             .collect(),
@@ -187,7 +190,7 @@ fn snapshot(store: &Store, newest: u64, now: NaiveDateTime) -> Result<Local, Sto
         op.day = Some(day.date);
         ops.push(op);
     }
-    Ok(Local { seq: newest, at: now, summary: "book".to_string(), ops })
+    Ok(Local { seq: newest, at: now, summary: "book".to_string(), ops, merged: Vec::new() })
 }
 
 /// A record made, as the journal would hold it.
@@ -317,12 +320,16 @@ impl<'s> Taker<'_, 's> {
         Ok(())
     }
 
-    /// The account a merge folded the removed one into: the one its
-    /// touches, orders or follow-ups moved to in the same change.
+    /// The account a merge folded the removed one into, as the change
+    /// noted it (or, in a journal from before, where its records went).
     fn merged_into(&mut self, change: &Local, removed: &Op) -> Result<Option<String>, StoreError> {
-        let survivor =
-            change.ops.iter().find(|op| op.from.is_some() && op.from == removed.id && op.account.is_some());
-        match survivor.and_then(|op| op.account) {
+        let kept = change.merged.iter().find(|(gone, _)| Some(*gone) == removed.id).map(|(_, kept)| *kept);
+        // A journal from before merges were noted: where its records went.
+        let kept = kept.or_else(|| {
+            let moved = change.ops.iter().find(|op| op.from.is_some() && op.from == removed.id);
+            moved.and_then(|op| op.account)
+        });
+        match kept {
             Some(id) => self.uid_of(Target::Account, id),
             None => Ok(None),
         }
@@ -340,7 +347,8 @@ impl<'s> Taker<'_, 's> {
             _ => op.uid.to_string(),
         };
         let mut fields = match (op.op, op.new, op.kind) {
-            (Action::Remove, _, _) => Map::new(),
+            // An account removed says what it was (the others keep it aside).
+            (Action::Remove, _, _) => op.fields.clone(),
             (Action::Set, true, _) | (Action::Set, false, Kind::Account) => op.fields.clone(),
             (Action::Set, false, _) => op
                 .changed
@@ -411,6 +419,11 @@ impl<'s> Taker<'_, 's> {
             (Action::Remove, _, tracked) => {
                 let mut tracked =
                     tracked.unwrap_or_else(|| Tracked::made(op.kind, id, op.account, wire.clock.clone()));
+                tracked.pending = wire
+                    .fields
+                    .iter()
+                    .map(|(name, value)| (name.clone(), (tracked.clock_of(name).clone(), value.clone())))
+                    .collect();
                 tracked.removed = Some(wire.clock.clone());
                 tracked.merged_into = wire.merged_into.clone();
                 tracked

@@ -58,6 +58,9 @@ pub struct Entry {
     /// The device a change pulled from the team's server came from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pulled: Option<String>,
+    /// Accounts the change merged away, each with the one kept.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merged: Vec<(u64, u64)>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ops: Vec<Op>,
 }
@@ -78,6 +81,7 @@ impl Entry {
             undo_of: None,
             abandoned: false,
             pulled: None,
+            merged: Vec::new(),
             ops,
         }
     }

@@ -299,6 +299,9 @@ pub fn operations(written: &[Written<'_>]) -> Result<Vec<Op>, StoreError> {
                         let mut op = Op::new(Action::Remove, Kind::Account);
                         op.id = Some(old.id.0);
                         op.uid = old.uid;
+                        // What it was: sync can make it again where two
+                        // merges the opposite ways leave it the one kept.
+                        op.fields = object(&old);
                         account_removals.push(op);
                     }
                     _ => {}
