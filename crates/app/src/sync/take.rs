@@ -39,15 +39,11 @@ struct Local {
 /// many changes it took.
 pub fn take(store: &Store, me: &Identity, now: NaiveDateTime) -> Result<usize, StoreError> {
     let newest = store.newest_seq()?;
-    let changes = match store.sync_taken()? {
-        Some(taken) => match journal_since(store, taken)? {
-            Some(changes) => changes,
-            // The journal no longer holds them all: the book is sent whole.
-            None => vec![snapshot(store, newest, now)?],
-        },
-        None => vec![snapshot(store, newest, now)?],
-    };
     let first = store.sync_taken()?.is_none();
+    let changes = match store.sync_taken()? {
+        Some(taken) => journal_since(store, taken)?,
+        None => None,
+    };
     let txn = store.begin();
     let hlc = txn.sync_value::<Hlc>(names::CLOCK)?.unwrap_or_default();
     let mut taker = Taker { store, txn: Some(txn), now, hlc, me, known: HashMap::new() };
@@ -57,20 +53,38 @@ pub fn take(store: &Store, me: &Identity, now: NaiveDateTime) -> Result<usize, S
             taker.txn().remove_sync(&[names::OUTBOX, rest.as_slice()].concat());
         }
     }
-    // Every record the changes name, first: a change can name one that a
-    // later change removed (a touch logged on an account merged away since).
-    for op in changes.iter().flat_map(|change| &change.ops) {
-        taker.know(op);
-    }
     let mut taken = 0;
-    for change in changes.iter().filter(|change| !change.ops.is_empty()) {
-        taker.take_change(change)?;
-        taken += 1;
+    let mut newest_taken = newest;
+    match &changes {
+        Some(changes) => {
+            // Every record the changes name, first: a change can name one
+            // that a later change removed (a touch logged on an account
+            // merged away since).
+            for op in changes.iter().flat_map(|change| &change.ops) {
+                taker.know(op);
+            }
+            for change in changes.iter().filter(|change| !change.ops.is_empty()) {
+                taker.take_change(change)?;
+                taken += 1;
+            }
+            newest_taken = newest_taken.max(changes.iter().map(|c| c.seq).max().unwrap_or(0));
+        }
+        // A first sync, or the journal no longer holds all that was not
+        // taken: the book is sent whole, a row at a time.
+        None => {
+            let book = store.salvage();
+            let change =
+                Local { seq: newest, at: now, summary: "book".into(), ops: Vec::new(), merged: Vec::new() };
+            let clock = taker.hlc.tick(now, &me.device, &me.origin);
+            if taker.take_ops(&change, &clock, book_ops(&book))? {
+                taken += 1;
+            }
+        }
     }
     let hlc = taker.hlc.clone();
     let mut txn = taker.txn.take().expect("a transaction is open");
     txn.put_sync(names::CLOCK, &hlc);
-    txn.set_sync_taken(newest.max(changes.iter().map(|c| c.seq).max().unwrap_or(0)));
+    txn.set_sync_taken(newest_taken);
     txn.commit("", now)?;
     // The next sync reads the journal from a segment of its own, not the
     // whole segment a big change (an import, the first fill) was written to.
@@ -162,35 +176,35 @@ fn journal_since(store: &Store, taken: u64) -> Result<Option<Vec<Local>>, StoreE
 /// The whole book as one change of records made.
 fn snapshot(store: &Store, newest: u64, now: NaiveDateTime) -> Result<Local, StoreError> {
     let book = store.salvage();
-    let made = made_op;
-    let mut ops = Vec::new();
-    for competitor in &book.competitors {
-        ops.push(made(Kind::Competitor, competitor.id.0, competitor.uid, None, fields_of(competitor)));
-    }
-    for record in &book.accounts {
-        let account = &record.account;
-        ops.push(made(Kind::Account, account.id.0, account.uid, None, fields_of(account)));
-    }
-    for touch in &book.touches {
-        ops.push(made(Kind::Touch, touch.id.0, touch.uid, Some(touch.account.0), fields_of(touch)));
-    }
-    for order in &book.orders {
-        ops.push(made(Kind::Order, order.id.0, order.uid, Some(order.account.0), fields_of(order)));
-    }
-    for referral in &book.referrals {
-        ops.push(made(Kind::Referral, referral.id.0, referral.uid, None, fields_of(referral)));
-    }
-    for follow_up in &book.follow_ups {
-        let owner = Some(follow_up.account.0);
-        ops.push(made(Kind::FollowUp, follow_up.id.0, follow_up.uid, owner, fields_of(follow_up)));
-    }
-    for day in &book.days {
-        let mut op = made(Kind::Day, 0, Uid::NIL, None, fields_of(day));
+    let ops = book_ops(&book).collect();
+    Ok(Local { seq: newest, at: now, summary: "book".to_string(), ops, merged: Vec::new() })
+}
+
+/// Every record of the book as made, one at a time, each after those it
+/// names.
+fn book_ops(book: &crate::store::Salvaged) -> impl Iterator<Item = Op> + '_ {
+    let competitors =
+        book.competitors.iter().map(|c| made_op(Kind::Competitor, c.id.0, c.uid, None, fields_of(c)));
+    let accounts = book.accounts.iter().map(|r| {
+        let account = &r.account;
+        made_op(Kind::Account, account.id.0, account.uid, None, fields_of(account))
+    });
+    let referrals = book.referrals.iter().map(|r| made_op(Kind::Referral, r.id.0, r.uid, None, fields_of(r)));
+    let follow_ups = book
+        .follow_ups
+        .iter()
+        .map(|f| made_op(Kind::FollowUp, f.id.0, f.uid, Some(f.account.0), fields_of(f)));
+    let touches =
+        book.touches.iter().map(|t| made_op(Kind::Touch, t.id.0, t.uid, Some(t.account.0), fields_of(t)));
+    let orders =
+        book.orders.iter().map(|o| made_op(Kind::Order, o.id.0, o.uid, Some(o.account.0), fields_of(o)));
+    let days = book.days.iter().map(|day| {
+        let mut op = made_op(Kind::Day, 0, Uid::NIL, None, fields_of(day));
         op.id = None;
         op.day = Some(day.date);
-        ops.push(op);
-    }
-    Ok(Local { seq: newest, at: now, summary: "book".to_string(), ops, merged: Vec::new() })
+        op
+    });
+    competitors.chain(accounts).chain(referrals).chain(follow_ups).chain(touches).chain(orders).chain(days)
 }
 
 /// A record made, as the journal would hold it.
@@ -285,15 +299,27 @@ impl<'s> Taker<'_, 's> {
 
     fn take_change(&mut self, change: &Local) -> Result<(), StoreError> {
         let clock = self.hlc.tick(change.at, &self.me.device, &self.me.origin);
-        let mut wire = Vec::with_capacity(change.ops.len().min(OPS_PER_ROW));
+        self.take_ops(change, &clock, in_dependency_order(&change.ops).into_iter().cloned())?;
+        Ok(())
+    }
+
+    /// Takes a change's operations into the outbox, a row at a time; says
+    /// whether any was taken.
+    fn take_ops(
+        &mut self,
+        change: &Local,
+        clock: &Clock,
+        ops: impl Iterator<Item = Op>,
+    ) -> Result<bool, StoreError> {
+        let mut wire = Vec::new();
         let mut part = 0;
-        for op in in_dependency_order(&change.ops) {
+        for op in ops {
             let merged_into = match (op.kind, op.op) {
-                (Kind::Account, Action::Remove) => self.merged_into(change, op)?,
+                (Kind::Account, Action::Remove) => self.merged_into(change, &op)?,
                 _ => None,
             };
-            if let Some(wire_op) = self.wire_op(op, &clock, merged_into)? {
-                self.track(op, &wire_op)?;
+            if let Some(wire_op) = self.wire_op(&op, clock, merged_into)? {
+                self.track(&op, &wire_op)?;
                 wire.push(wire_op);
             }
             if wire.len() == OPS_PER_ROW {
@@ -301,10 +327,11 @@ impl<'s> Taker<'_, 's> {
                 part += 1;
             }
         }
+        let any = part > 0 || !wire.is_empty();
         if !wire.is_empty() {
             self.queue(change, part, wire)?;
         }
-        Ok(())
+        Ok(any)
     }
 
     /// Puts a row in the outbox; a full one is committed at once.
