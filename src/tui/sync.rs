@@ -84,6 +84,10 @@ impl Syncing {
     /// pulls now and then. Says whether the others' changes came in (the
     /// book is then read again).
     pub fn after(&mut self, app: &App) -> bool {
+        // Without a server there is nothing to follow, tick after tick.
+        if app.config().sync.url.is_none() {
+            return false;
+        }
         let newest = app.newest_change();
         if newest != self.newest {
             self.newest = newest;

@@ -12,8 +12,7 @@ use leadline_sync::{Incoming, Outgoing, PgServer, Server, SyncError};
 use crate::clock::FixedClock;
 use crate::config::Config;
 use crate::domain::{Grade, IncentiveStatus, Money, StageKind, Tier};
-use crate::i18n::msg;
-use crate::{App, AppError, AppResult};
+use crate::{App, AppResult};
 
 /// What a manager follows of one rep.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -133,14 +132,10 @@ impl Server for ReadOnly<'_> {
 /// Every book the role may read, each brought up to date in a store under
 /// `cache`, with its figures. A rep's role sees only its own books.
 pub fn team_report(config: &Config, cache: &Path, now: NaiveDateTime) -> AppResult<Vec<RepReport>> {
-    let lang = config.ui.lang();
-    let url = config.sync.url.as_deref().ok_or_else(|| AppError::Invalid(msg::ErrorSyncNoUrl.text(lang)))?;
-    let failed = |error: SyncError| {
-        AppError::Conflict(msg::ErrorSyncServer { reason: crate::team::sync_words(&error, lang) }.text(lang))
-    };
-    let mut server = PgServer::connect(url).map_err(failed)?;
+    let mut server = crate::sync::connect_server(config)?;
+    let books = server.books().map_err(|error| crate::sync::server_error(error, config.ui.lang()))?;
     let mut reports = Vec::new();
-    for (book, owner) in server.books().map_err(failed)? {
+    for (book, owner) in books {
         let dir = cache.join(folder_name(&book));
         let app = App::open_at(&dir, Box::new(FixedClock(now)))?.with_config(config.clone());
         app.sync_with(&mut ReadOnly(&mut server), &book, "team")?;

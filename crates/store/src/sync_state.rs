@@ -6,23 +6,12 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::{KeyValue, Records, Store, StoreError, Txn, codec, keys};
+use super::{Records, Store, StoreError, Txn, codec, keys};
 
 impl Store {
     /// A value sync keeps under `name`.
     pub fn sync_value<T: DeserializeOwned>(&self, name: &[u8]) -> Result<Option<T>, StoreError> {
         read(self, name)
-    }
-
-    /// Every value sync keeps under names that start with `prefix`, with
-    /// the rest of each name.
-    pub fn sync_values<T: DeserializeOwned>(&self, prefix: &[u8]) -> Result<Vec<(Vec<u8>, T)>, StoreError> {
-        let full = keys::sync(prefix);
-        let pairs: Vec<KeyValue> = self.raw_prefix(&full)?;
-        pairs
-            .into_iter()
-            .map(|(key, value)| Ok((key[full.len()..].to_vec(), codec::decode(&key, &value)?)))
-            .collect()
     }
 
     /// The rest of every name sync keeps under `prefix`, in order, without

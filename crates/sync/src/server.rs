@@ -205,15 +205,6 @@ impl MemoryServer {
         MemoryServer::default()
     }
 
-    /// How many changes it holds.
-    pub fn len(&self) -> usize {
-        self.changes.lock().unwrap_or_else(|p| p.into_inner()).len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     /// Every change it holds: the device it came from and its operations.
     pub fn changes(&self) -> Vec<(String, Value)> {
         let held = self.changes.lock().unwrap_or_else(|p| p.into_inner());

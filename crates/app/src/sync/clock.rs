@@ -11,12 +11,6 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Clock(pub i64, pub u32, pub String, pub String);
 
-impl Clock {
-    pub fn millis(&self) -> i64 {
-        self.0
-    }
-}
-
 /// A device's clock: the latest time it has made or seen.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Hlc {

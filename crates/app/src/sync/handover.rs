@@ -43,7 +43,7 @@ impl App {
     /// Hands an account over to the rep `to_rep`, through the server the
     /// settings name.
     pub fn handover(&self, account: AccountId, to_rep: &str) -> AppResult<Written<HandedOver>> {
-        let (mut server, book, device) = self.server()?;
+        let super::Connected { mut server, book, device } = super::connect(&self.config)?;
         self.handover_with(&mut server, &book, &device, account, to_rep)
     }
 

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use super::clock::Clock;
 use super::state::{Tracked, names};
-use super::wire::{Target, WireOp, map_references};
+use super::wire::{Target, WireOp, try_map_references};
 use crate::domain::{AccountId, CompetitorId, FollowUpId, ReferralId, Uid};
 use crate::store::journal::{Action, Kind, Op, fields_of, overlay};
 use crate::store::{Records, StoreError, Txn};
@@ -83,6 +83,14 @@ fn local_op(action: Action, kind: Kind, id: u64, key: &str) -> Op {
     }
 }
 
+/// The fields that name the account a record belongs to.
+const OWNER_FIELDS: [&str; 3] = ["account", "referrer", "referee"];
+
+/// An operation's fields, each with the operation's clock.
+fn written_at(op: &WireOp) -> BTreeMap<String, (Clock, Value)> {
+    op.fields.iter().map(|(name, value)| (name.clone(), (op.clock.clone(), value.clone()))).collect()
+}
+
 fn owner_in(fields: &Map<String, Value>) -> Option<u64> {
     fields.get("account").and_then(Value::as_u64)
 }
@@ -116,21 +124,11 @@ impl<'a, 's> Merger<'a, 's> {
     }
 
     fn to_local(&self, kind: Kind, fields: &mut Map<String, Value>) -> Result<bool, StoreError> {
-        let mut failed = None;
-        let mapped = map_references(kind, fields, |target, value| {
-            let key = value.as_str()?;
-            match self.local_id(target, key) {
-                Ok(id) => id.map(Value::from),
-                Err(error) => {
-                    failed = Some(error);
-                    None
-                }
-            }
-        });
-        match failed {
-            Some(error) => Err(error),
-            None => Ok(mapped.is_ok()),
-        }
+        let mapped = try_map_references(kind, fields, |target, value| match value.as_str() {
+            Some(key) => self.local_id(target, key).map(|id| id.map(Value::from)),
+            None => Ok(None),
+        })?;
+        Ok(mapped.is_ok())
     }
 
     /// Applies one operation from `device`.
@@ -141,8 +139,7 @@ impl<'a, 's> Merger<'a, 's> {
                 let mut tombstone = Tracked::made(op.kind, 0, None, op.clock.clone());
                 tombstone.removed = Some(op.clock.clone());
                 tombstone.merged_into = op.merged_into.clone();
-                tombstone.pending =
-                    op.fields.iter().map(|(n, v)| (n.clone(), (op.clock.clone(), v.clone()))).collect();
+                tombstone.pending = written_at(op);
                 self.keep(&op.key, &tombstone);
                 Ok(())
             }
@@ -191,7 +188,7 @@ impl<'a, 's> Merger<'a, 's> {
             }
             (Action::Set, None) if op.new => self.make(device, op, None),
             (Action::Set, None) => {
-                self.refused.push(format!("{} {}: not known here", kind_word(op.kind), op.key));
+                self.refused.push(format!("{} {}: not known here", counter(op.kind), op.key));
                 Ok(())
             }
             (Action::Set, Some(tracked)) => self.update(device, op, tracked),
@@ -221,11 +218,10 @@ impl<'a, 's> Merger<'a, 's> {
             let mut gone = Tracked::made(op.kind, id.unwrap_or(0), None, op.clock.clone());
             gone.removed = Some(op.clock.clone());
             gone.orphaned = true;
-            gone.pending =
-                op.fields.iter().map(|(n, v)| (n.clone(), (op.clock.clone(), v.clone()))).collect();
+            gone.pending = written_at(op);
             self.keep(&op.key, &gone);
             // The account it belongs to takes it back if it is made again.
-            for field in ["account", "referrer", "referee"] {
+            for field in OWNER_FIELDS {
                 let Some(account) = op.fields.get(field).and_then(Value::as_str) else { continue };
                 if let Some(mut owner) = self.tracked(account)?.filter(|t| t.removed.is_some()) {
                     if !owner.handed_on.contains(&op.key) {
@@ -255,7 +251,7 @@ impl<'a, 's> Merger<'a, 's> {
         local.new = true;
         local.fields = fields;
         if let Err(reason) = self.txn.apply(&local) {
-            self.refused.push(format!("{} {}: {reason}", kind_word(op.kind), op.key));
+            self.refused.push(format!("{} {}: {reason}", counter(op.kind), op.key));
             return Ok(());
         }
         if op.kind == Kind::Referral {
@@ -382,7 +378,7 @@ impl<'a, 's> Merger<'a, 's> {
         }
         if !self.to_local(op.kind, &mut accepted)? {
             // It would move to a record gone here: the move is not taken.
-            accepted.retain(|name, _| !matches!(name.as_str(), "account" | "referrer" | "referee"));
+            accepted.retain(|name, _| !OWNER_FIELDS.contains(&name.as_str()));
             if accepted.is_empty() {
                 return Ok(());
             }
@@ -396,7 +392,7 @@ impl<'a, 's> Merger<'a, 's> {
         local.account = owner_in(&local.fields);
         local.from = owner_in(&held).filter(|old| Some(*old) != local.account);
         if let Err(reason) = self.txn.apply(&local) {
-            self.refused.push(format!("{} {}: {reason}", kind_word(op.kind), op.key));
+            self.refused.push(format!("{} {}: {reason}", counter(op.kind), op.key));
             return Ok(());
         }
         if op.kind == Kind::Referral && accepted.contains_key("referee") {
@@ -428,28 +424,40 @@ impl<'a, 's> Merger<'a, 's> {
         tracked.merged_into = op.merged_into.clone();
         // The latest removal is what a re-creation must be later than.
         tracked.removed = Some(removed.max(op.clock.clone()));
-        let handed = std::mem::take(&mut tracked.handed_on);
         self.keep(&op.key, &tracked);
-        let Some(survivor) = self.local_id(Target::Account, &op.key)? else {
-            tracked.handed_on = handed;
-            self.keep(&op.key, &tracked);
-            return Ok(());
-        };
-        let mut still = Vec::new();
-        for key in handed {
-            let Some(child) = self.tracked(&key)? else { continue };
-            if child.orphaned {
-                let gone = WireOp { kind: child.kind, key: key.clone(), ..op.clone() };
-                self.revive(device, &gone, child)?;
-            } else if child.removed.is_none()
-                && matches!(child.kind, Kind::Touch | Kind::Order | Kind::FollowUp)
-            {
-                self.move_to(&key, child, survivor)?;
-            }
-            still.push(key);
+        if let Some(survivor) = self.local_id(Target::Account, &op.key)? {
+            self.rehome(device, op, &tracked.handed_on, survivor, None)?;
         }
-        tracked.handed_on = still;
-        self.keep(&op.key, &tracked);
+        Ok(())
+    }
+
+    /// What an account's removal handed on or set aside goes to `account`:
+    /// what was set aside is made again, what was moved moves (unless a
+    /// change of its own moved it after `since`).
+    fn rehome(
+        &mut self,
+        device: &str,
+        op: &WireOp,
+        handed: &[String],
+        account: u64,
+        since: Option<&Clock>,
+    ) -> Result<(), StoreError> {
+        for key in handed {
+            let Some(tracked) = self.tracked(key)? else { continue };
+            if tracked.orphaned {
+                let gone = WireOp { kind: tracked.kind, key: key.clone(), ..op.clone() };
+                self.revive(device, &gone, tracked)?;
+                continue;
+            }
+            // Moved since by a change of its own (not made since: its making
+            // named the account made again).
+            let moved_since =
+                since.is_some_and(|since| tracked.fields.get("account").is_some_and(|clock| clock > since));
+            let movable = matches!(tracked.kind, Kind::Touch | Kind::Order | Kind::FollowUp);
+            if tracked.removed.is_none() && movable && !moved_since {
+                self.move_to(key, tracked, account)?;
+            }
+        }
         Ok(())
     }
 
@@ -467,7 +475,7 @@ impl<'a, 's> Merger<'a, 's> {
         local.from = owner_in(&held);
         local.fields = moved;
         if let Err(reason) = self.txn.apply(&local) {
-            self.refused.push(format!("{} {key}: {reason}", kind_word(tracked.kind)));
+            self.refused.push(format!("{} {key}: {reason}", counter(tracked.kind)));
             return Ok(());
         }
         tracked.owner = Some(account);
@@ -506,7 +514,7 @@ impl<'a, 's> Merger<'a, 's> {
         let mut local = local_op(Action::Remove, op.kind, tracked.id, &op.key);
         local.account = tracked.owner;
         if let Err(reason) = self.txn.apply(&local) {
-            self.refused.push(format!("{} {}: {reason}", kind_word(op.kind), op.key));
+            self.refused.push(format!("{} {}: {reason}", counter(op.kind), op.key));
         }
         tracked.removed = Some(op.clock.clone());
         tracked.merged_into = op.merged_into.clone();
@@ -539,7 +547,7 @@ impl<'a, 's> Merger<'a, 's> {
             let mut tracked =
                 self.tracked(&key)?.unwrap_or_else(|| Tracked::made(kind, id, Some(gone.0), clock.clone()));
             let mut moved = fields.clone();
-            for field in ["account", "referrer", "referee"] {
+            for field in OWNER_FIELDS {
                 if moved.get(field).and_then(Value::as_u64) == Some(gone.0) {
                     match survivor {
                         Some(survivor) => moved.insert(field.into(), Value::from(survivor.0)),
@@ -562,7 +570,7 @@ impl<'a, 's> Merger<'a, 's> {
                 tracked.pending = self.in_wire_form(kind, &fields, &tracked)?;
             }
             if let Err(reason) = self.txn.apply(&local) {
-                self.refused.push(format!("{} {key}: {reason}", kind_word(kind)));
+                self.refused.push(format!("{} {key}: {reason}", counter(kind)));
                 continue;
             }
             self.keep(&key, &tracked);
@@ -580,26 +588,10 @@ impl<'a, 's> Merger<'a, 's> {
         handed: Vec<String>,
         removed: &Clock,
     ) -> Result<(), StoreError> {
-        let Some(here) = self.local_id(Target::Account, &account.key)? else { return Ok(()) };
-        for key in handed {
-            let Some(tracked) = self.tracked(&key)? else { continue };
-            if tracked.orphaned {
-                let gone = WireOp { kind: tracked.kind, key: key.clone(), ..account.clone() };
-                self.revive(device, &gone, tracked)?;
-                continue;
-            }
-            // Moved since by a change of its own (not made since: its making
-            // named the account made again).
-            let moved_since = tracked.fields.get("account").is_some_and(|clock| clock > removed);
-            if tracked.removed.is_some() || moved_since {
-                continue;
-            }
-            if !matches!(tracked.kind, Kind::Touch | Kind::Order | Kind::FollowUp) {
-                continue;
-            }
-            self.move_to(&key, tracked, here)?;
+        match self.local_id(Target::Account, &account.key)? {
+            Some(here) => self.rehome(device, account, &handed, here, Some(removed)),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     /// A record's fields as the server would carry them, each with the
@@ -613,26 +605,11 @@ impl<'a, 's> Merger<'a, 's> {
         let mut wire = fields.clone();
         wire.remove("id");
         wire.remove("uid");
-        let mut failed = None;
-        let _ = map_references(kind, &mut wire, |target, value| {
-            let id = value.as_u64()?;
-            let uid = match target {
-                Target::Account => self.txn.account(AccountId(id)).map(|r| r.map(|r| r.account.uid)),
-                Target::Competitor => self.txn.competitor(CompetitorId(id)).map(|c| c.map(|c| c.uid)),
-                Target::FollowUp => self.txn.follow_up(FollowUpId(id)).map(|f| f.map(|f| f.uid)),
-                Target::Referral => self.txn.referral(ReferralId(id)).map(|r| r.map(|r| r.uid)),
-            };
-            match uid {
-                Ok(uid) => uid.map(|uid| Value::String(uid.to_string())),
-                Err(error) => {
-                    failed = Some(error);
-                    None
-                }
-            }
-        });
-        if let Some(error) = failed {
-            return Err(error);
-        }
+        // A reference that no longer resolves is left empty, as elsewhere.
+        let _ = try_map_references(kind, &mut wire, |target, value| match value.as_u64() {
+            Some(id) => super::take::global_id(&*self.txn, target, id).map(|uid| uid.map(Value::String)),
+            None => Ok(None),
+        })?;
         let mut out: BTreeMap<String, (Clock, Value)> = wire
             .into_iter()
             .map(|(name, value)| (name.clone(), (tracked.clock_of(&name).clone(), value)))
@@ -719,8 +696,4 @@ impl<'a, 's> Merger<'a, 's> {
         }
         Ok(settled)
     }
-}
-
-fn kind_word(kind: Kind) -> &'static str {
-    counter(kind)
 }

@@ -35,7 +35,6 @@ const ROWS_PER_PUSH: usize = 20;
 /// Where sync stands ([`App::sync_status`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SyncStatus {
-    pub set_up: bool,
     /// Changes made here and not yet on the server.
     pub pending: usize,
     pub last: LastSync,
@@ -71,13 +70,6 @@ impl App {
         synced
     }
 
-    /// The team's server as the settings name it, the book and this
-    /// device's name.
-    fn server(&self) -> AppResult<(PgServer, String, String)> {
-        let Connected { server, book, device } = connect(&self.config)?;
-        Ok((server, book, device))
-    }
-
     /// Keeps how the sync went, for the status bar and `sync --status`.
     fn note_sync(&self, synced: &AppResult<SyncReport>) {
         let last = LastSync {
@@ -90,11 +82,9 @@ impl App {
         let _ = txn.commit("", self.now());
     }
 
-    /// Where sync stands: whether it is set up, what waits to be sent, how
-    /// the last sync went.
+    /// Where sync stands: what waits to be sent, how the last sync went.
     pub fn sync_status(&self) -> AppResult<SyncStatus> {
         Ok(SyncStatus {
-            set_up: self.config.sync.url.is_some(),
             pending: self.sync_pending()?,
             last: self.store.sync_value(names::LAST)?.unwrap_or_default(),
         })
@@ -278,21 +268,25 @@ pub struct Connected {
 
 /// Connects to the team's server as the settings say.
 pub fn connect(config: &crate::config::Config) -> AppResult<Connected> {
-    let lang = config.ui.lang();
-    let url = config.sync.url.as_deref().ok_or_else(|| AppError::Invalid(msg::ErrorSyncNoUrl.text(lang)))?;
-    let failed = |error| server_error(error, lang);
-    let mut server = PgServer::connect(url).map_err(failed)?;
+    let mut server = connect_server(config)?;
     let book = match &config.sync.book {
         Some(book) => book.clone(),
-        None => server.user().map_err(failed)?,
+        None => server.user().map_err(|error| server_error(error, config.ui.lang()))?,
     };
     let device = config.sync.device.clone().unwrap_or_else(machine_name);
     Ok(Connected { server, book, device })
 }
 
+/// The server at `[sync] url`.
+pub(crate) fn connect_server(config: &crate::config::Config) -> AppResult<PgServer> {
+    let lang = config.ui.lang();
+    let url = config.sync.url.as_deref().ok_or_else(|| AppError::Invalid(msg::ErrorSyncNoUrl.text(lang)))?;
+    PgServer::connect(url).map_err(|error| server_error(error, lang))
+}
+
 /// What went wrong with the server, as an error in the rep's words: one
 /// out of reach says that everything else works offline.
-fn server_error(error: SyncError, lang: crate::i18n::Lang) -> AppError {
+pub(crate) fn server_error(error: SyncError, lang: crate::i18n::Lang) -> AppError {
     let reason = super::team::sync_words(&error, lang);
     if error.is_unreachable() {
         AppError::Offline(msg::ErrorSyncOffline { reason }.text(lang))

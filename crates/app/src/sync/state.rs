@@ -102,11 +102,6 @@ impl Tracked {
     pub fn clock_of(&self, field: &str) -> &Clock {
         self.fields.get(field).unwrap_or(&self.made)
     }
-
-    /// The latest write of any field.
-    pub fn latest(&self) -> &Clock {
-        self.fields.values().chain([&self.made]).max().unwrap_or(&self.made)
-    }
 }
 
 /// A change taken to send, kept until the server has it.

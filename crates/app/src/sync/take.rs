@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use super::clock::{Clock, Hlc};
 use super::state::{Queued, Tracked, names};
-use super::wire::{Target, WireOp, day_key, map_references};
+use super::wire::{Target, WireOp, day_key, try_map_references};
 use crate::domain::{AccountId, CompetitorId, FollowUpId, ReferralId, Uid};
 use crate::store::journal::{self, Action, Kind, Op, fields_of};
 use crate::store::{Records, Store, StoreError, Txn};
@@ -39,8 +39,9 @@ struct Local {
 /// many changes it took.
 pub fn take(store: &Store, me: &Identity, now: NaiveDateTime) -> Result<usize, StoreError> {
     let newest = store.newest_seq()?;
-    let first = store.sync_taken()?.is_none();
-    let changes = match store.sync_taken()? {
+    let taken_before = store.sync_taken()?;
+    let first = taken_before.is_none();
+    let changes = match taken_before {
         Some(taken) => journal_since(store, taken)?,
         None => None,
     };
@@ -385,20 +386,10 @@ impl<'s> Taker<'_, 's> {
         };
         fields.remove("id");
         fields.remove("uid");
-        let mut failed = None;
-        let mapped = map_references(op.kind, &mut fields, |target, value| {
-            let id = value.as_u64()?;
-            match self.uid_of(target, id) {
-                Ok(uid) => uid.map(Value::String),
-                Err(error) => {
-                    failed = Some(error);
-                    None
-                }
-            }
-        });
-        if let Some(error) = failed {
-            return Err(error);
-        }
+        let mapped = try_map_references(op.kind, &mut fields, |target, value| match value.as_u64() {
+            Some(id) => self.uid_of(target, id).map(|uid| uid.map(Value::String)),
+            None => Ok(None),
+        })?;
         if mapped.is_err() {
             return Ok(None);
         }
@@ -417,13 +408,7 @@ impl<'s> Taker<'_, 's> {
         if let Some(uid) = self.known.get(&(target, id)) {
             return Ok(Some(uid.clone()));
         }
-        let uid = match target {
-            Target::Account => self.txn().account(AccountId(id))?.map(|r| r.account.uid),
-            Target::Competitor => self.txn().competitor(CompetitorId(id))?.map(|c| c.uid),
-            Target::FollowUp => self.txn().follow_up(FollowUpId(id))?.map(|f| f.uid),
-            Target::Referral => self.txn().referral(ReferralId(id))?.map(|r| r.uid),
-        };
-        let uid = uid.filter(|uid| !uid.is_nil()).map(|uid| uid.to_string());
+        let uid = global_id(self.txn(), target, id)?;
         if let Some(uid) = &uid {
             self.known.insert((target, id), uid.clone());
         }
@@ -459,6 +444,17 @@ impl<'s> Taker<'_, 's> {
         self.txn().put_sync(&name, &tracked);
         Ok(())
     }
+}
+
+/// The global id of the record a local number names, as `records` hold it.
+pub fn global_id(records: &impl Records, target: Target, id: u64) -> Result<Option<String>, StoreError> {
+    let uid = match target {
+        Target::Account => records.account(AccountId(id))?.map(|r| r.account.uid),
+        Target::Competitor => records.competitor(CompetitorId(id))?.map(|c| c.uid),
+        Target::FollowUp => records.follow_up(FollowUpId(id))?.map(|f| f.uid),
+        Target::Referral => records.referral(ReferralId(id))?.map(|r| r.uid),
+    };
+    Ok(uid.filter(|uid| !uid.is_nil()).map(|uid| uid.to_string()))
 }
 
 /// A change's operations with every record made before those that name

@@ -163,6 +163,29 @@ pub fn map_references(
     Ok(())
 }
 
+/// [`map_references`] with a lookup that can fail: its first error ends
+/// the mapping.
+pub fn try_map_references<E>(
+    kind: Kind,
+    fields: &mut Map<String, Value>,
+    mut resolve: impl FnMut(Target, &Value) -> Result<Option<Value>, E>,
+) -> Result<Result<(), Dangling>, E> {
+    let mut failed = None;
+    let mapped = map_references(kind, fields, |target, value| {
+        if failed.is_some() {
+            return None;
+        }
+        resolve(target, value).unwrap_or_else(|error| {
+            failed = Some(error);
+            None
+        })
+    });
+    match failed {
+        Some(error) => Err(error),
+        None => Ok(mapped),
+    }
+}
+
 /// A day record's key.
 pub fn day_key(day: chrono::NaiveDate) -> String {
     format!("day:{day}")
